@@ -1,19 +1,56 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { type AppConfig, loadConfig } from '@mijn-account/api-core';
+import { createDataSource } from '@mijn-account/api-database';
+import { createApp } from './app/create-app';
+import { type DatabaseConnections, prepareDatabase } from './platform/database-setup';
+import { seedDemoData } from './platform/demo-data';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+/**
+ * `npm start`: database (embedded unless DATABASE_URL), migrations, demo data where asked for,
+ * then the API and the web app on one origin. Ctrl-C stops all of it, the embedded database too.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = new Logger('main');
+  const db = await prepareDatabase(config, (message) => logger.log(message));
+  try {
+    await serve(config, db, logger);
+  } catch (error) {
+    await db.stop();
+    throw error;
+  }
 }
 
-bootstrap();
+async function serve(config: AppConfig, db: DatabaseConnections, logger: Logger): Promise<void> {
+  if (config.seedDemo) {
+    const owner = await createDataSource({ url: db.ownerUrl, poolSize: 1 }).initialize();
+    try {
+      if (await seedDemoData(owner)) logger.log('seeded the demo tenants callmonkey and contactmonkey');
+    } finally {
+      await owner.destroy();
+    }
+  }
+
+  const app = await createApp(config, db.appUrl);
+  await app.listen({ port: config.port, host: config.host });
+  const base = config.portalDomain === 'localhost' ? `http://%s.localhost:${config.port}` : `https://%s.${config.portalDomain}`;
+  logger.log(`portal ready: ${base.replace('%s', 'callmonkey')} and ${base.replace('%s', 'contactmonkey')}`);
+  logger.log(`API docs: ${base.replace('%s', 'callmonkey')}/api/docs`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: stopping`);
+    await app.close().catch((error: unknown) => logger.error({ err: error }, 'close failed'));
+    await db.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

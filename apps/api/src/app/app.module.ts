@@ -1,10 +1,39 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { AccountsModule } from '@mijn-account/api-accounts';
+import { AuthModule } from '@mijn-account/api-auth';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  HealthController,
+  ProblemDetailsFilter,
+  TenantResolver,
+  UnitOfWorkInterceptor,
+} from '@mijn-account/api-core';
+import { DatabaseModule } from '@mijn-account/api-database';
+import { TenantsModule } from '@mijn-account/api-tenants';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** The API shell: wires platform pieces and feature modules; holds no domain code. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, runtimeDatabaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        DatabaseModule.forRoot({ url: runtimeDatabaseUrl, poolSize: config.dbPoolSize }),
+        AuthModule,
+        TenantsModule,
+        AccountsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        TenantResolver,
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: UnitOfWorkInterceptor },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

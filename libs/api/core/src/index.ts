@@ -1,1 +1,13 @@
-export {};
+export * from './lib/config';
+export * from './lib/problem';
+export * from './lib/problem-mapping';
+export * from './lib/problem-details.filter';
+export * from './lib/validation';
+export * from './lib/tenancy';
+export * from './lib/tenant-resolver';
+export * from './lib/request-context';
+export * from './lib/unit-of-work.interceptor';
+export * from './lib/request-pipeline';
+export * from './lib/logging';
+export * from './lib/health.controller';
+export * from './lib/access.decorator';

@@ -1,1 +1,2 @@
-export {};
+export * from './lib/tenants.module';
+export * from './lib/create-tenant';

@@ -1,1 +1,2 @@
-export {};
+export * from './lib/roles';
+export * from './lib/api';

@@ -1,0 +1,47 @@
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import {
+  type AppConfig,
+  PinoNestLogger,
+  REQUEST_ID_HEADER,
+  createLogger,
+  createValidationPipe,
+  installRequestPipeline,
+  requestIdFrom,
+} from '@mijn-account/api-core';
+import { API_PREFIX } from '@mijn-account/shared-contracts';
+import { AppModule } from './app.module';
+
+/** Builds the API (and the web app's static files) without listening, for the server and for tests. */
+export async function createApp(config: AppConfig, runtimeDatabaseUrl: string): Promise<NestFastifyApplication> {
+  const logger = createLogger(config.logLevel);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    genReqId: (req: IncomingMessage) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, runtimeDatabaseUrl), adapter, {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  await installRequestPipeline(app, { webRoot: config.webDist });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Mijn account API')
+      .setDescription('Self-service portal API. Every tenant answers on its own host name; errors are RFC 9457 problem details.')
+      .setVersion('0.1.0')
+      .addCookieAuth('ma_sid')
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+  await app.init();
+  return app;
+}

@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '@mijn-account/api-core';
+import { createDataSource } from '@mijn-account/api-database';
+import { createTenant } from '@mijn-account/api-tenants';
+import { prepareDatabase } from './platform/database-setup';
+import { seedDemoData } from './platform/demo-data';
+
+const USAGE = `Platform tasks (run as the database owner role):
+
+  migrate                         apply pending migrations
+  seed-demo                       add the two demo tenants if they are missing
+  tenant:create --slug S --name N --language nl|en --currency EUR --color '#0b5394' [--logo URL] [--host H ...]
+                                  create a tenant; it answers on S.<PORTAL_DOMAIN> and on each --host
+`;
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  const db = await prepareDatabase(config, (message) => console.log(message));
+  const owner = await createDataSource({ url: db.ownerUrl, poolSize: 1 }).initialize();
+  try {
+    switch (command) {
+      case 'migrate':
+        console.log('database is up to date');
+        break;
+      case 'seed-demo':
+        console.log((await seedDemoData(owner)) ? 'demo tenants created' : 'demo tenants already exist');
+        break;
+      case 'tenant:create': {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            slug: { type: 'string' },
+            name: { type: 'string' },
+            language: { type: 'string' },
+            currency: { type: 'string' },
+            color: { type: 'string' },
+            logo: { type: 'string' },
+            host: { type: 'string', multiple: true },
+          },
+          strict: true,
+        });
+        const tenant = await createTenant(owner, {
+          slug: values.slug,
+          displayName: values.name,
+          defaultLanguage: values.language,
+          currency: values.currency,
+          brandColor: values.color,
+          logoUrl: values.logo,
+          hosts: values.host,
+        });
+        console.log(`created tenant ${tenant.slug} (${tenant.id}) at ${tenant.slug}.${config.portalDomain}`);
+        break;
+      }
+      default:
+        throw new Error(`unknown command ${command}\n\n${USAGE}`);
+    }
+  } finally {
+    await owner.destroy();
+    await db.stop();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

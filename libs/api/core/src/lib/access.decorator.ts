@@ -1,0 +1,27 @@
+import { SetMetadata, applyDecorators } from '@nestjs/common';
+import { ApiCookieAuth } from '@nestjs/swagger';
+import type { AccountRole, StaffRole } from '@mijn-account/shared-contracts';
+
+export const ACCESS_METADATA = 'mijn-account:access';
+
+/** Who may call a route. Every route has exactly one; the route-guard snapshot test lists them. */
+export type AccessRule =
+  | { level: 'public' }
+  | { level: 'signed-in' }
+  | { level: 'account'; roles: AccountRole[] }
+  | { level: 'staff'; roles: StaffRole[] };
+
+/** Anyone, signed in or not (sign-in itself, tenant branding, health). */
+export const Public = () => SetMetadata(ACCESS_METADATA, { level: 'public' } satisfies AccessRule);
+
+/** Any signed-in user of this tenant. */
+export const SignedIn = () =>
+  applyDecorators(ApiCookieAuth(), SetMetadata(ACCESS_METADATA, { level: 'signed-in' } satisfies AccessRule));
+
+/** A subscriber holding one of these roles in their own account. */
+export const AccountAccess = (...roles: AccountRole[]) =>
+  applyDecorators(ApiCookieAuth(), SetMetadata(ACCESS_METADATA, { level: 'account', roles } satisfies AccessRule));
+
+/** A staff user holding one of these roles. */
+export const StaffAccess = (...roles: StaffRole[]) =>
+  applyDecorators(ApiCookieAuth(), SetMetadata(ACCESS_METADATA, { level: 'staff', roles } satisfies AccessRule));

@@ -1,0 +1,85 @@
+import { bool, cleanEnv, makeValidator, num, port, str } from 'envalid';
+
+const optionalUrl = makeValidator<string>((value) => {
+  if (value === '') return '';
+  try {
+    const url = new URL(value);
+    if (!/^postgres(ql)?:$/.test(url.protocol)) throw new Error('not a postgres URL');
+    return value;
+  } catch {
+    throw new Error('must be a postgres:// URL');
+  }
+});
+
+/**
+ * The only reader of `process.env` in the API. Validated once at boot; a bad value stops the
+ * process with a message naming the variable. Every variable is listed in `.env.example`.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const raw = cleanEnv(
+    env,
+    {
+      NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
+      HOST: str({ default: '127.0.0.1', desc: 'interface to listen on (0.0.0.0 in containers)' }),
+      PORT: port({ default: 3000 }),
+      DATABASE_URL: optionalUrl({ default: '', desc: 'runtime role; empty starts the embedded PostgreSQL' }),
+      MIGRATION_DATABASE_URL: optionalUrl({ default: '', desc: 'owner role that runs migrations' }),
+      EMBEDDED_PG_DIR: str({ default: '.data/postgres' }),
+      EMBEDDED_PG_PORT: port({ default: 54320 }),
+      SEED_DEMO: str({ choices: ['auto', 'true', 'false'], default: 'auto' }),
+      PORTAL_DOMAIN: str({ default: 'localhost', desc: 'tenants answer on <slug>.<PORTAL_DOMAIN>' }),
+      SESSION_SECRET: str({ default: '', desc: 'HMAC key for CSRF tokens; required in production' }),
+      SESSION_IDLE_MINUTES: num({ default: 30 }),
+      SESSION_ABSOLUTE_HOURS: num({ default: 12 }),
+      COOKIE_SECURE: str({ choices: ['auto', 'true', 'false'], default: 'auto' }),
+      BODY_LIMIT_BYTES: num({ default: 100 * 1024 }),
+      DB_POOL_SIZE: num({ default: 10 }),
+      TRUST_PROXY: bool({ default: false }),
+      LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+      WEB_DIST: str({ default: 'dist/apps/web/browser', desc: 'built Angular app served on every tenant host' }),
+    },
+    { reporter: failOnBadEnv },
+  );
+  if (raw.DATABASE_URL && !raw.MIGRATION_DATABASE_URL) {
+    failOnBadEnv({ errors: { MIGRATION_DATABASE_URL: new Error('is required when DATABASE_URL is set') } });
+  }
+  const production = raw.NODE_ENV === 'production';
+  if (production && raw.SESSION_SECRET.length < 32) {
+    failOnBadEnv({ errors: { SESSION_SECRET: new Error('needs at least 32 characters in production') } });
+  }
+  const embedded = raw.DATABASE_URL === '';
+  return Object.freeze({
+    production,
+    host: raw.HOST,
+    port: raw.PORT,
+    database: embedded
+      ? ({ kind: 'embedded', dir: raw.EMBEDDED_PG_DIR, port: raw.EMBEDDED_PG_PORT } as const)
+      : ({ kind: 'external', url: raw.DATABASE_URL, migrationUrl: raw.MIGRATION_DATABASE_URL } as const),
+    dbPoolSize: raw.DB_POOL_SIZE,
+    seedDemo: raw.SEED_DEMO === 'auto' ? embedded : raw.SEED_DEMO === 'true',
+    portalDomain: raw.PORTAL_DOMAIN.toLowerCase(),
+    session: {
+      // A fixed development key keeps sessions valid across restarts of `npm start`; production must set one.
+      secret: raw.SESSION_SECRET || 'development-only-session-secret-change-me',
+      idleMs: raw.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: raw.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      secureCookie: raw.COOKIE_SECURE === 'auto' ? raw.PORTAL_DOMAIN !== 'localhost' : raw.COOKIE_SECURE === 'true',
+    },
+    bodyLimit: raw.BODY_LIMIT_BYTES,
+    trustProxy: raw.TRUST_PROXY,
+    logLevel: raw.LOG_LEVEL,
+    webDist: raw.WEB_DIST,
+  });
+}
+
+export type AppConfig = ReturnType<typeof loadConfig>;
+
+function failOnBadEnv({ errors }: { errors: Partial<Record<string, Error>> }): void {
+  const names = Object.entries(errors);
+  if (names.length === 0) return;
+  const lines = names.map(([name, error]) => `  ${name}: ${error?.message ?? 'invalid'}`);
+  throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** Nest injection token for the validated config. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,32 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
+import { problems } from './problem';
+import { toProblem } from './problem-mapping';
+
+describe('toProblem', () => {
+  it('keeps a problem exception with its field errors', () => {
+    const error = problems.validation([{ field: 'email', code: 'isEmail', message: 'email must be an email' }]);
+    expect(toProblem(error)).toEqual({
+      internal: false,
+      problem: expect.objectContaining({ status: 422, type: PROBLEM_TYPES.validation, errors: [expect.objectContaining({ field: 'email' })] }),
+    });
+  });
+
+  it('maps Nest HTTP exceptions to their status', () => {
+    expect(toProblem(new NotFoundException()).problem).toMatchObject({ status: 404, type: PROBLEM_TYPES.notFound });
+    expect(toProblem(new BadRequestException('nope')).problem).toMatchObject({ status: 400, detail: 'nope' });
+  });
+
+  it('maps Fastify body errors to client errors', () => {
+    expect(toProblem({ code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }).problem.status).toBe(413);
+    expect(toProblem({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }).problem.status).toBe(415);
+    expect(toProblem(new SyntaxError('Unexpected token')).problem.status).toBe(400);
+  });
+
+  it('hides the internals of unexpected errors', () => {
+    const { problem, internal } = toProblem(new Error('password=hunter2 leaked in a stack'));
+    expect(internal).toBe(true);
+    expect(problem.status).toBe(500);
+    expect(JSON.stringify(problem)).not.toContain('hunter2');
+  });
+});

@@ -1,0 +1,84 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { beginTenantTransaction, type TenantTransaction } from '@mijn-account/api-database';
+import type { AccountRole, Language, StaffRole, UserKind } from '@mijn-account/shared-contracts';
+import type { TenantContext } from './tenancy';
+
+/** The signed-in user of a request, as loaded from the session. */
+export interface AuthUser {
+  id: string;
+  email: string;
+  displayName: string;
+  kind: UserKind;
+  accountId: string | null;
+  accountRole: AccountRole | null;
+  staffRoles: StaffRole[];
+  preferredLanguage: Language | null;
+}
+
+export interface SessionRef {
+  /** SHA-256 of the cookie token: the row key. */
+  id: Buffer;
+  /** The raw cookie token (kept in memory only, to derive the CSRF token). */
+  token: string;
+  expiresAt: Date;
+  idleExpiresAt: Date;
+}
+
+/**
+ * Everything a request's work needs: its tenant, its user, and its one database transaction.
+ * Passed explicitly as the first argument of every service method. The transaction is opened on
+ * first use and bound to the tenant; the unit-of-work interceptor commits it, the error filter
+ * rolls it back, and the response hook releases it whatever happened.
+ */
+export class RequestContext {
+  user: AuthUser | null = null;
+  session: SessionRef | null = null;
+  private tx: Promise<TenantTransaction> | null = null;
+
+  constructor(
+    readonly requestId: string,
+    readonly tenant: TenantContext,
+    readonly ip: string,
+    readonly userAgent: string | null,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** The entity manager of this request's tenant transaction. */
+  async db(): Promise<EntityManager> {
+    this.tx ??= beginTenantTransaction(this.dataSource, this.tenant.id);
+    return (await this.tx).manager;
+  }
+
+  /** The signed-in user; throws when there is none, never falls back. */
+  requireUser(): AuthUser {
+    if (!this.user) throw new Error('RequestContext.requireUser: no signed-in user on this route');
+    return this.user;
+  }
+
+  async commit(): Promise<void> {
+    const tx = this.tx;
+    this.tx = null;
+    if (tx) await (await tx).commit();
+  }
+
+  async rollback(): Promise<void> {
+    const tx = this.tx;
+    this.tx = null;
+    if (tx) await (await tx.catch(() => null))?.rollback();
+  }
+}
+
+/** Where the context lives on the (Fastify) request object. */
+export const CONTEXT_KEY = 'mijnAccountContext';
+
+export function contextOf(request: object): RequestContext | undefined {
+  return (request as Record<string, RequestContext | undefined>)[CONTEXT_KEY];
+}
+
+/** Injects the request context; throws if the route has none (no tenant resolved). */
+export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): RequestContext => {
+  const ctx = contextOf(host.switchToHttp().getRequest<object>());
+  if (!ctx) throw new Error('No request context: this route is not bound to a tenant');
+  return ctx;
+});

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
+import { API_PREFIX } from '@mijn-account/shared-contracts';
+import { problems } from './problem';
+import { sendProblem } from './problem-details.filter';
+import { CONTEXT_KEY, RequestContext, contextOf } from './request-context';
+import { TenantResolver } from './tenant-resolver';
+
+/** API paths that answer without a tenant (load-balancer probes, API docs). */
+const TENANTLESS_API = [`/${API_PREFIX}/health`, `/${API_PREFIX}/docs`];
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** Accept a caller's request id only when it is short and plain; otherwise make one. */
+export function requestIdFrom(header: unknown): string {
+  return typeof header === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(header) ? header : randomUUID();
+}
+
+/**
+ * The Fastify side of every request: security headers, cookies, the tenant resolved once from the
+ * host name into a request context, problem details for errors raised before Nest's router
+ * (malformed or oversized bodies), and the transaction released whatever the outcome.
+ */
+export async function installRequestPipeline(app: NestFastifyApplication, options: { webRoot?: string } = {}): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const resolver = app.get(TenantResolver);
+  const dataSource = app.get(DataSource);
+  const logger = new Logger('http');
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'same-origin' },
+  });
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    const path = request.url.split('?')[0];
+    const isApi = path === `/${API_PREFIX}` || path.startsWith(`/${API_PREFIX}/`);
+    if (isApi && TENANTLESS_API.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}-`))) return;
+    const tenant = await resolver.resolve(request.headers.host);
+    if (!tenant) {
+      if (isApi) return sendProblem(request, reply, problems.unknownTenant(), logger);
+      return reply
+        .status(404)
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><html lang="en"><title>Not found</title><h1>Not found</h1><p>No portal answers on this address.</p></html>');
+    }
+    (request as unknown as Record<string, RequestContext>)[CONTEXT_KEY] = new RequestContext(
+      String(request.id),
+      tenant,
+      request.ip,
+      typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'].slice(0, 500) : null,
+      dataSource,
+    );
+    return undefined;
+  });
+
+  const release = async (request: FastifyRequest) => {
+    await contextOf(request)
+      ?.rollback()
+      .catch((error: unknown) => logger.error({ err: error, reqId: request.id }, 'release failed'));
+  };
+  fastify.addHook('onResponse', release);
+  fastify.addHook('onRequestAbort', release);
+
+  // Errors raised before a route runs (body parsing, size limits) reach Nest's exception layer and so
+  // the problem-details filter. Fastify's own JSON parser (with its prototype-poisoning protection)
+  // is kept; only its error becomes a problem that names the cause.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    parseJson(request, body, (error: Error | null, value?: unknown) =>
+      error ? done(problems.malformedBody(), undefined) : done(null, value),
+    );
+  });
+  // The Angular app: hashed files cached for a year, index.html never, and every other page path
+  // of a tenant host answered with index.html so deep links work.
+  const webRoot = options.webRoot ? resolve(options.webRoot) : null;
+  const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => {
+        res.setHeader('cache-control', /\.[0-9a-z]{8,}\.(js|css|woff2?)$/i.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  // Nest answers unknown /api routes itself (404 problem details through the filter); every other
+  // GET on a tenant host is a page of the single-page app.
+  fastify.get('/*', (request, reply) => {
+    const path = request.url.split('?')[0];
+    const isApi = path === `/${API_PREFIX}` || path.startsWith(`/${API_PREFIX}/`);
+    if (hasWeb && !isApi) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return sendProblem(request, reply, problems.notFound(), logger);
+  });
+}

@@ -1,0 +1,4 @@
+import { CreateTenancyFoundation1795397002366 } from './1795397002366-CreateTenancyFoundation';
+
+/** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
+export const MIGRATIONS = [CreateTenancyFoundation1795397002366];

@@ -1,0 +1,60 @@
+import { validate, IsHexColor, IsIn, IsOptional, IsString, IsUrl, Length, Matches, IsFQDN } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import type { DataSource } from 'typeorm';
+import { Tenant, TenantHost, withTenant } from '@mijn-account/api-database';
+import { LANGUAGES, type Language } from '@mijn-account/shared-contracts';
+
+export class CreateTenantInput {
+  @Matches(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, { message: 'slug: 2-40 lower-case letters, digits or dashes' })
+  slug!: string;
+
+  @IsString()
+  @Length(1, 100)
+  displayName!: string;
+
+  @IsIn(LANGUAGES)
+  defaultLanguage!: Language;
+
+  @Matches(/^[A-Z]{3}$/, { message: 'currency: an ISO 4217 code such as EUR' })
+  currency!: string;
+
+  @IsHexColor()
+  @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'brandColor: #rrggbb' })
+  brandColor!: string;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  logoUrl?: string;
+
+  @IsOptional()
+  @IsFQDN({}, { each: true })
+  hosts?: string[];
+}
+
+/**
+ * Creates a tenant and its custom host names. A platform-operator task (run from the command line
+ * as the owner role), never a web page.
+ */
+export async function createTenant(ownerDataSource: DataSource, raw: Record<string, unknown>): Promise<Tenant> {
+  const input = plainToInstance(CreateTenantInput, raw);
+  const errors = await validate(input, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) {
+    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));
+    throw new Error(`Invalid tenant:\n${lines.join('\n')}`);
+  }
+  const tenant = await ownerDataSource.getRepository(Tenant).save({
+    slug: input.slug,
+    displayName: input.displayName,
+    defaultLanguage: input.defaultLanguage,
+    currency: input.currency,
+    brandColor: input.brandColor,
+    logoUrl: input.logoUrl ?? null,
+  });
+  const hosts = (input.hosts ?? []).map((h) => h.toLowerCase());
+  if (hosts.length > 0) {
+    await withTenant(ownerDataSource, tenant.id, (db) =>
+      db.insert(TenantHost, hosts.map((host) => ({ host, tenantId: tenant.id }))),
+    );
+  }
+  return tenant;
+}
