@@ -27,6 +27,8 @@ export async function createApp(config: AppConfig, runtimeDatabaseUrl: string): 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, runtimeDatabaseUrl), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
+    // Fastify's own JSON parser is kept (and its errors made problems) in installRequestPipeline.
+    bodyParser: false,
   });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());

@@ -1,1 +1,1 @@
-export {};
+export * from './lib/language-switch.component';

@@ -1,0 +1,59 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { SessionStore, TenantStore } from '@mijn-account/web-core';
+
+/** "Mijn account": who you are, your account and your role. */
+@Component({
+  selector: 'ma-account-home-page',
+  imports: [MatCardModule, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    :host { display: block; max-width: 48rem; margin: 0 auto; padding: 1.5rem 1rem; }
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.5rem 1.5rem; margin: 0; }
+    dt { font-weight: 600; }
+    dd { margin: 0; }
+    mat-card { padding: 1rem; margin-top: 1rem; }
+  `,
+  template: `
+    <h1>{{ 'account.title' | transloco }}</h1>
+    @if (session.me(); as me) {
+      <p>{{ 'account.welcome' | transloco: { name: me.user.displayName, tenant: tenant.displayName() } }}</p>
+      <mat-card appearance="outlined">
+        <h2>{{ 'account.you' | transloco }}</h2>
+        <dl>
+          <dt>{{ 'account.name' | transloco }}</dt>
+          <dd data-testid="user-name">{{ me.user.displayName }}</dd>
+          <dt>{{ 'account.email' | transloco }}</dt>
+          <dd data-testid="user-email">{{ me.user.email }}</dd>
+        </dl>
+      </mat-card>
+      @if (me.account; as account) {
+        <mat-card appearance="outlined">
+          <h2>{{ 'account.subscription' | transloco }}</h2>
+          <dl>
+            <dt>{{ 'account.accountName' | transloco }}</dt>
+            <dd data-testid="account-name">{{ account.name }}</dd>
+            <dt>{{ 'account.customerNumber' | transloco }}</dt>
+            <dd data-testid="customer-number">{{ account.customerNumber }}</dd>
+            <dt>{{ 'account.role' | transloco }}</dt>
+            <dd data-testid="account-role">{{ 'roles.' + account.role | transloco }}</dd>
+          </dl>
+        </mat-card>
+      } @else {
+        <mat-card appearance="outlined">
+          <h2>{{ 'account.staff' | transloco }}</h2>
+          <ul data-testid="staff-roles">
+            @for (role of me.staffRoles; track role) {
+              <li>{{ 'roles.' + role | transloco }}</li>
+            }
+          </ul>
+        </mat-card>
+      }
+    }
+  `,
+})
+export class AccountHomePageComponent {
+  protected readonly session = inject(SessionStore);
+  protected readonly tenant = inject(TenantStore);
+}
