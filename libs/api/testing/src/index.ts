@@ -1,1 +1,3 @@
-export {};
+export * from './lib/test-database';
+export * from './lib/fixtures';
+export * from './lib/http-client';

@@ -1,0 +1,38 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '@mijn-account/api-core';
+import { createDataSource } from '@mijn-account/api-database';
+import { type FixtureTenant, PortalClient, type TestDatabase, createTestDatabase, seedTwoTenants } from '@mijn-account/api-testing';
+import { createApp } from './create-app';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  db: TestDatabase;
+  owner: DataSource;
+  alpha: FixtureTenant;
+  beta: FixtureTenant;
+  client(tenant: FixtureTenant): PortalClient;
+  close(): Promise<void>;
+}
+
+/** For integration tests: the whole API on a fresh database with two seeded tenants. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const owner = await createDataSource({ url: db.ownerUrl, poolSize: 2 }).initialize();
+  const { alpha, beta } = await seedTwoTenants(owner);
+  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', ...env });
+  const app = await createApp(config, db.appUrl);
+  return {
+    app,
+    db,
+    owner,
+    alpha,
+    beta,
+    client: (tenant) => new PortalClient(app, tenant.host),
+    close: async () => {
+      await app.close();
+      await owner.destroy();
+      await db.drop();
+    },
+  };
+}

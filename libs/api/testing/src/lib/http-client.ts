@@ -1,0 +1,55 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { LightMyRequestResponse } from 'fastify';
+import { XSRF_COOKIE, XSRF_HEADER } from '@mijn-account/shared-contracts';
+import { FIXTURE_PASSWORD } from './fixtures';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * A browser-like client for one tenant host, over Fastify's request injection (the full HTTP
+ * pipeline, no socket): keeps cookies, sends Origin and the XSRF header like Angular does.
+ */
+export class PortalClient {
+  readonly cookies = new Map<string, string>();
+
+  constructor(
+    private readonly app: NestFastifyApplication,
+    readonly host: string,
+  ) {}
+
+  get origin(): string {
+    return `http://${this.host}`;
+  }
+
+  async request(
+    method: Method,
+    url: string,
+    options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; csrf?: boolean } = {},
+  ): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { host: this.host, ...options.headers };
+    if (this.cookies.size > 0) headers['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (method !== 'GET' && options.csrf !== false) {
+      headers['origin'] ??= this.origin;
+      const token = this.cookies.get(XSRF_COOKIE);
+      if (token) headers[XSRF_HEADER] = token;
+    }
+    let payload: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      payload = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await this.app.inject({ method, url, headers, payload });
+    for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = cookie.value === '' || (cookie.expires && cookie.expires.getTime() < Date.now());
+      if (expired) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    return response;
+  }
+
+  /** Fetches the XSRF cookie (as the app does on load), then signs in. */
+  async signIn(email: string, password = FIXTURE_PASSWORD): Promise<LightMyRequestResponse> {
+    if (!this.cookies.has(XSRF_COOKIE)) await this.request('GET', '/api/tenant');
+    return this.request('POST', '/api/session', { body: { email, password } });
+  }
+}
