@@ -2,6 +2,8 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+// Jest loads global setup outside its module resolver, so the path aliases do not apply here.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import {
   APP_ROLE,
   OWNER_ROLE,
@@ -9,15 +11,12 @@ import {
   provisionDatabase,
   runMigrations,
   startEmbeddedPostgres,
-  // Jest loads global setup outside its module resolver, so the path aliases do not apply here.
-  // eslint-disable-next-line @nx/enforce-module-boundaries
 } from '../../database/src/index';
 
 /** Template database every suite copies: migrated once per run. */
 const TEMPLATE = 'portal_template';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __EMBEDDED_PG_STOP__: (() => Promise<void>) | undefined;
 }
 

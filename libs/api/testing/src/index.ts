@@ -1,3 +1,4 @@
 export * from './lib/test-database';
 export * from './lib/fixtures';
 export * from './lib/http-client';
+export * from './lib/routes';

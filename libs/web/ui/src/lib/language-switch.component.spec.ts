@@ -14,7 +14,8 @@ describe('LanguageSwitchComponent', () => {
 
     const buttons = fixture.debugElement.queryAll(By.css('button'));
     expect(buttons.map((b) => b.nativeElement.textContent.trim())).toEqual(['NL', 'EN']);
-    expect(buttons[0].nativeElement.getAttribute('aria-pressed')).toBe('true');
+    // single selection: the toggles are radios, and the current language is the checked one
+    expect(buttons.map((b) => b.nativeElement.getAttribute('aria-checked'))).toEqual(['true', 'false']);
     expect(fixture.nativeElement.querySelector('[aria-label="Taal"]')).not.toBeNull();
 
     buttons[1].nativeElement.click();

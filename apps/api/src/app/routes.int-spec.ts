@@ -1,0 +1,44 @@
+import { describeAccess, listRoutes } from '@mijn-account/api-testing';
+import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
+import { type TestApp, startTestApp } from './test-app.testing';
+
+/**
+ * Guardrails over the whole route table, so a new endpoint cannot slip past them: every route has
+ * an access rule (reviewed through the snapshot), and every non-public route refuses anonymous
+ * callers and another tenant's session.
+ */
+describe('route table', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('gives every route an access rule (snapshot: a diff here is a permission change)', () => {
+    const routes = listRoutes(t.app);
+    expect(routes.length).toBeGreaterThanOrEqual(5);
+    expect(routes.filter((r) => r.access === null).map((r) => r.handler)).toEqual([]);
+    expect(routes.map((r) => `${r.method.padEnd(6)} ${r.path.padEnd(24)} ${describeAccess(r.access)}`)).toMatchSnapshot();
+  });
+
+  it('refuses every non-public route to anonymous callers and to another tenant’s session', async () => {
+    const guarded = listRoutes(t.app).filter((r) => r.access?.level !== 'public');
+    expect(guarded.length).toBeGreaterThan(0);
+    const betaUser = t.client(t.beta);
+    await betaUser.signIn(t.beta.accounts[0].owner.email);
+    for (const route of guarded) {
+      const url = route.path.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
+      const method = route.method as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+      const anonymous = t.client(t.alpha);
+      await anonymous.request('GET', '/api/tenant');
+      const asAnonymous = await anonymous.request(method, url, { body: method === 'GET' ? undefined : {} });
+      expect({ route: route.handler, status: asAnonymous.statusCode }).toEqual({ route: route.handler, status: 401 });
+
+      const crossTenant = t.client(t.alpha);
+      for (const [name, value] of betaUser.cookies) crossTenant.cookies.set(name, value);
+      const asOtherTenant = await crossTenant.request(method, url, { body: method === 'GET' ? undefined : {} });
+      expect({ route: route.handler, status: asOtherTenant.statusCode }).toEqual({ route: route.handler, status: 401 });
+      expect(asOtherTenant.json().type).toBe(PROBLEM_TYPES.unauthenticated);
+    }
+  });
+});

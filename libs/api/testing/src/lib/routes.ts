@@ -1,0 +1,45 @@
+import { RequestMethod } from '@nestjs/common';
+import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { ACCESS_METADATA, type AccessRule } from '@mijn-account/api-core';
+import { API_PREFIX } from '@mijn-account/shared-contracts';
+
+export interface RouteInfo {
+  method: string;
+  path: string;
+  handler: string;
+  access: AccessRule | null;
+}
+
+/** Every HTTP route the app serves, read from Nest's own metadata, with its access rule. */
+export function listRoutes(app: INestApplication): RouteInfo[] {
+  const routes: RouteInfo[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
+      if (!controller) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+      const proto = controller.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const handler = proto[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+        if (path === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+        const access =
+          (Reflect.getMetadata(ACCESS_METADATA, handler) as AccessRule | undefined) ??
+          (Reflect.getMetadata(ACCESS_METADATA, controller) as AccessRule | undefined) ??
+          null;
+        const full = ['', API_PREFIX, base, path].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/');
+        routes.push({ method, path: `/${full}`, handler: `${controller.name}.${name}`, access });
+      }
+    }
+  }
+  return routes.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
+}
+
+export function describeAccess(rule: AccessRule | null): string {
+  if (!rule) return 'MISSING';
+  return 'roles' in rule ? `${rule.level}(${rule.roles.join(',')})` : rule.level;
+}
