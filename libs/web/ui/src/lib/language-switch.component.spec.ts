@@ -17,6 +17,7 @@ describe('LanguageSwitchComponent', () => {
     // single selection: the toggles are radios, and the current language is the checked one
     expect(buttons.map((b) => b.nativeElement.getAttribute('aria-checked'))).toEqual(['true', 'false']);
     expect(fixture.nativeElement.querySelector('[aria-label="Taal"]')).not.toBeNull();
+    expect(buttons.map((b) => b.nativeElement.getAttribute('aria-label'))).toEqual(['Nederlands', 'English']);
 
     buttons[1].nativeElement.click();
     expect(chosen).toEqual(['en']);

@@ -17,7 +17,7 @@ const NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
       hideSingleSelectionIndicator
     >
       @for (language of languages(); track language) {
-        <mat-button-toggle [value]="language" [attr.lang]="language" [attr.aria-label]="names[language]">
+        <mat-button-toggle [value]="language" [attr.lang]="language" [aria-label]="names[language]">
           {{ language.toUpperCase() }}
         </mat-button-toggle>
       }
