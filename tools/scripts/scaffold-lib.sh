@@ -46,7 +46,7 @@ module.exports = {
   transform: {
     '^.+\\\\.(ts|mjs|js|html)\$': ['jest-preset-angular', { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\\\.(html|svg)\$' }],
   },
-  transformIgnorePatterns: ['node_modules/(?!.*\\\\.mjs\$)'],
+  transformIgnorePatterns: ['node_modules/(?!(.*\\\\.mjs\$|@jsverse/))'],
 };
 JS
 cat > "$dir/eslint.config.mjs" <<JS

@@ -1,11 +1,11 @@
-import { validate, IsHexColor, IsIn, IsOptional, IsString, IsUrl, Length, Matches, IsFQDN } from 'class-validator';
+import { validate, IsIn, IsOptional, IsString, IsUrl, Length, Matches, IsFQDN } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import type { DataSource } from 'typeorm';
 import { Tenant, TenantHost, withTenant } from '@mijn-account/api-database';
 import { LANGUAGES, type Language } from '@mijn-account/shared-contracts';
 
 export class CreateTenantInput {
-  @Matches(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, { message: 'slug: 2-40 lower-case letters, digits or dashes' })
+  @Matches(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, { message: '2-40 lower-case letters, digits or dashes' })
   slug!: string;
 
   @IsString()
@@ -15,11 +15,10 @@ export class CreateTenantInput {
   @IsIn(LANGUAGES)
   defaultLanguage!: Language;
 
-  @Matches(/^[A-Z]{3}$/, { message: 'currency: an ISO 4217 code such as EUR' })
+  @Matches(/^[A-Z]{3}$/, { message: 'an ISO 4217 code such as EUR' })
   currency!: string;
 
-  @IsHexColor()
-  @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'brandColor: #rrggbb' })
+  @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'a colour as #rrggbb' })
   brandColor!: string;
 
   @IsOptional()
