@@ -5,6 +5,7 @@
 //   npm run bench                  (builds the API, then runs this)
 //   BENCH_SECONDS=20 npm run bench
 import { spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { readFileSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,18 +24,32 @@ function start(command, args, env) {
   return child;
 }
 
-async function waitFor(url, headers = {}) {
+// fetch() will not send a Host header of our choosing; node:http does (Node cannot resolve *.localhost).
+function call(port, method, path, headers = {}, body) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode, cookies: res.headers['set-cookie'] ?? [] }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function waitFor(port, path, headers = {}) {
   for (let i = 0; i < 120; i++) {
     try {
-      const response = await fetch(url, { headers });
+      const response = await call(port, 'GET', path, headers);
       if (response.status < 500) return;
     } catch {
       // not up yet
     }
     await sleep(500);
   }
-  throw new Error(`${url} did not come up`);
+  throw new Error(`port ${port} did not come up`);
 }
+
+const cookieValue = (cookies, name) => cookies.map((c) => new RegExp(`^${name}=([^;]+)`).exec(c)?.[1]).find(Boolean);
 
 function run(url, cookie, extra = {}) {
   return autocannon({
@@ -69,7 +84,7 @@ const portal = start('node', ['dist/apps/api/main.js'], {
 });
 let yardstick;
 try {
-  await waitFor(`http://127.0.0.1:${PORTAL_PORT}/api/health`);
+  await waitFor(PORTAL_PORT, '/api/health');
   const credentials = JSON.parse(readFileSync(`${DIR}/postgres.credentials.json`, 'utf8'));
   yardstick = start('node', ['tools/bench/yardstick.mjs'], {
     PORT: String(YARDSTICK_PORT),
@@ -77,24 +92,20 @@ try {
   });
 
   // Sign in once, as a browser would: fetch the XSRF cookie, then post the credentials.
-  const first = await fetch(`http://127.0.0.1:${PORTAL_PORT}/api/tenant`, { headers: { host: HOST } });
-  const xsrf = /XSRF-TOKEN=([^;]+)/.exec(first.headers.get('set-cookie') ?? '')[1];
-  const signIn = await fetch(`http://127.0.0.1:${PORTAL_PORT}/api/session`, {
-    method: 'POST',
-    headers: {
-      host: HOST,
-      origin: `http://${HOST}`,
-      'content-type': 'application/json',
-      'x-xsrf-token': xsrf,
-      cookie: `XSRF-TOKEN=${xsrf}`,
-    },
-    body: JSON.stringify({ email: 'eva@bakkerijdevries.example', password: 'MijnAccount-demo-2026' }),
-  });
+  const first = await call(PORTAL_PORT, 'GET', '/api/tenant', { host: HOST });
+  const xsrf = cookieValue(first.cookies, 'XSRF-TOKEN');
+  const signIn = await call(
+    PORTAL_PORT,
+    'POST',
+    '/api/session',
+    { host: HOST, origin: `http://${HOST}`, 'content-type': 'application/json', 'x-xsrf-token': xsrf, cookie: `XSRF-TOKEN=${xsrf}` },
+    JSON.stringify({ email: 'eva@bakkerijdevries.example', password: 'MijnAccount-demo-2026' }),
+  );
   if (signIn.status !== 204) throw new Error(`sign-in failed: ${signIn.status}`);
-  const cookie = `ma_sid=${/ma_sid=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')[1]}`;
-  await waitFor(`http://127.0.0.1:${YARDSTICK_PORT}/api/me`, { host: HOST, cookie });
+  const cookie = `ma_sid=${cookieValue(signIn.cookies, 'ma_sid')}`;
+  await waitFor(YARDSTICK_PORT, '/api/me', { host: HOST, cookie });
   for (const port of [PORTAL_PORT, YARDSTICK_PORT]) {
-    const check = await fetch(`http://127.0.0.1:${port}/api/me`, { headers: { host: HOST, cookie } });
+    const check = await call(port, 'GET', '/api/me', { host: HOST, cookie });
     if (check.status !== 200) throw new Error(`GET /api/me on ${port} answered ${check.status}`);
   }
 

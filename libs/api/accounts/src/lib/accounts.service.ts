@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@mijn-account/api-core';
-import { SubscriberAccount } from '@mijn-account/api-database';
 import type { MeResponse } from '@mijn-account/shared-contracts';
 
 @Injectable()
@@ -12,8 +11,14 @@ export class AccountsService {
     const db = await ctx.db();
     let account: MeResponse['account'] = null;
     if (user.accountId && user.accountRole) {
-      const row = await db.findOneByOrFail(SubscriberAccount, { tenantId: ctx.tenant.id, id: user.accountId });
-      account = { id: row.id, customerNumber: row.customerNumber, name: row.name, role: user.accountRole };
+      // Plain SQL on the hot path: this runs on every page load (see tools/bench).
+      const rows: { id: string; customer_number: string; name: string }[] = await db.query(
+        `SELECT id, customer_number, name FROM subscriber_account WHERE tenant_id = $1 AND id = $2`,
+        [ctx.tenant.id, user.accountId],
+      );
+      const row = rows[0];
+      if (!row) throw new Error(`AccountsService.me: account ${user.accountId} of a signed-in user is missing`);
+      account = { id: row.id, customerNumber: row.customer_number, name: row.name, role: user.accountRole };
     }
     return {
       user: { id: user.id, email: user.email, displayName: user.displayName, kind: user.kind, preferredLanguage: user.preferredLanguage },

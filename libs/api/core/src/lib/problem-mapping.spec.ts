@@ -1,4 +1,4 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { problems } from './problem';
 import { toProblem } from './problem-mapping';
@@ -17,10 +17,10 @@ describe('toProblem', () => {
     expect(toProblem(new BadRequestException('nope')).problem).toMatchObject({ status: 400, detail: 'nope' });
   });
 
-  it('maps Fastify body errors to client errors', () => {
-    expect(toProblem({ code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }).problem.status).toBe(413);
-    expect(toProblem({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }).problem.status).toBe(415);
-    expect(toProblem(new SyntaxError('Unexpected token')).problem.status).toBe(400);
+  it('names the body errors Nest passes on from Fastify', () => {
+    expect(toProblem(new HttpException('Request body is too large', 413)).problem.type).toBe(PROBLEM_TYPES.bodyTooLarge);
+    expect(toProblem(new HttpException('Unsupported Media Type', 415)).problem.type).toBe(PROBLEM_TYPES.unsupportedMediaType);
+    expect(toProblem(problems.malformedBody()).problem).toMatchObject({ status: 400, type: PROBLEM_TYPES.malformedBody });
   });
 
   it('hides the internals of unexpected errors', () => {

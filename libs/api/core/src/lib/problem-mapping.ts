@@ -2,12 +2,6 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { PROBLEM_TYPES, type ProblemDetails } from '@mijn-account/shared-contracts';
 import { ProblemException } from './problem';
 
-interface FastifyLikeError {
-  statusCode?: number;
-  code?: string;
-  message?: string;
-}
-
 /**
  * Turns anything thrown while handling a request into problem details. Returns `internal: true`
  * for errors that are not the client's fault; those are logged and answered without internals.
@@ -32,24 +26,6 @@ export function toProblem(error: unknown): { problem: ProblemDetails; internal: 
       },
       internal: status >= 500,
     };
-  }
-  const fastifyError = error as FastifyLikeError;
-  if (typeof fastifyError?.code === 'string' && fastifyError.code.startsWith('FST_')) {
-    const status = fastifyError.statusCode ?? 400;
-    switch (fastifyError.code) {
-      case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return problem(PROBLEM_TYPES.bodyTooLarge, 'Request body too large', 413, 'The request body is larger than allowed');
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return problem(PROBLEM_TYPES.unsupportedMediaType, 'Unsupported media type', 415, 'Send application/json');
-      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      case 'FST_ERR_CTP_INVALID_JSON_BODY':
-        return problem(PROBLEM_TYPES.malformedBody, 'Malformed request body', 400, 'The body is not valid JSON');
-      default:
-        if (status < 500) return problem(PROBLEM_TYPES.http, 'Bad request', status, fastifyError.message);
-    }
-  }
-  if (error instanceof SyntaxError) {
-    return problem(PROBLEM_TYPES.malformedBody, 'Malformed request body', 400, 'The body is not valid JSON');
   }
   return {
     problem: {
