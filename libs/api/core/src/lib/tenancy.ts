@@ -1,14 +1,8 @@
-import type { Language } from '@mijn-account/shared-contracts';
+import type { TenantInfo } from '@mijn-account/shared-contracts';
 
-/** The tenant serving the current request, as resolved from its host name. */
-export interface TenantContext {
+/** The tenant serving the current request, as resolved from its host name: its public branding and its id. */
+export interface TenantContext extends TenantInfo {
   id: string;
-  slug: string;
-  displayName: string;
-  defaultLanguage: Language;
-  currency: string;
-  brandColor: string;
-  logoUrl: string | null;
 }
 
 /** How a host name maps to a tenant: `<slug>.<portalDomain>` by slug, anything else by custom host. */
