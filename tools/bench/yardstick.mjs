@@ -1,5 +1,7 @@
 // The yardstick: a bare Fastify + pg server answering GET /api/me with the same queries as the
 // portal, in the same kind of tenant transaction (BEGIN; set_config; session+user; account; COMMIT).
+// The SQL is kept in step by hand with libs/api/auth/src/lib/session.service.ts and
+// libs/api/accounts/src/lib/accounts.service.ts (this file is plain JS, so it imports neither).
 // Started by me.bench.mjs; not part of the product.
 import { createHash } from 'node:crypto';
 import Fastify from 'fastify';

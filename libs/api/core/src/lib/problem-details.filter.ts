@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@mijn-account/shared-contracts';
 import { toProblem } from './problem-mapping';
 import { contextOf } from './request-context';
+import { pathOf } from './http-paths';
 
 /** Answers every error as RFC 9457 problem details and rolls back the request's transaction. */
 @Catch()
@@ -27,6 +28,6 @@ export function sendProblem(
 ): FastifyReply {
   const { problem, internal } = toProblem(error);
   if (internal) logger.error({ err: error, reqId: request.id }, 'unexpected error');
-  const body: ProblemDetails = { ...problem, instance: request.url.split('?')[0], requestId: String(request.id) };
+  const body: ProblemDetails = { ...problem, instance: pathOf(request), requestId: String(request.id) };
   return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }

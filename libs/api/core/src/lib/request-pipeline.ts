@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { API_PREFIX } from '@mijn-account/shared-contracts';
+import { isApiPath, pathOf } from './http-paths';
 import { problems } from './problem';
 import { sendProblem } from './problem-details.filter';
 import { CONTEXT_KEY, RequestContext, contextOf } from './request-context';
@@ -18,6 +19,7 @@ import { TenantResolver } from './tenant-resolver';
 const TENANTLESS_API = [`/${API_PREFIX}/health`, `/${API_PREFIX}/docs`];
 
 export const REQUEST_ID_HEADER = 'x-request-id';
+
 
 /** Accept a caller's request id only when it is short and plain; otherwise make one. */
 export function requestIdFrom(header: unknown): string {
@@ -58,8 +60,8 @@ export async function installRequestPipeline(app: NestFastifyApplication, option
 
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    const path = request.url.split('?')[0];
-    const isApi = path === `/${API_PREFIX}` || path.startsWith(`/${API_PREFIX}/`);
+    const path = pathOf(request);
+    const isApi = isApiPath(path);
     if (isApi && TENANTLESS_API.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}-`))) return;
     const tenant = await resolver.resolve(request.headers.host);
     if (!tenant) {
@@ -114,9 +116,7 @@ export async function installRequestPipeline(app: NestFastifyApplication, option
   // Nest answers unknown /api routes itself (404 problem details through the filter); every other
   // GET on a tenant host is a page of the single-page app.
   fastify.get('/*', (request, reply) => {
-    const path = request.url.split('?')[0];
-    const isApi = path === `/${API_PREFIX}` || path.startsWith(`/${API_PREFIX}/`);
-    if (hasWeb && !isApi) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (hasWeb && !isApiPath(pathOf(request))) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     return sendProblem(request, reply, problems.notFound(), logger);
   });
 }
