@@ -4,6 +4,7 @@ import { createDataSource } from '@mijn-account/api-database';
 import { createApp } from './app/create-app';
 import { type DatabaseConnections, prepareDatabase } from './platform/database-setup';
 import { seedDemoData } from './platform/demo-data';
+import { startLocalMailbox } from './platform/local-mailbox';
 
 /**
  * `npm start`: database (embedded unless DATABASE_URL), migrations, demo data where asked for,
@@ -31,11 +32,13 @@ async function serve(config: AppConfig, db: DatabaseConnections, logger: Logger)
     }
   }
 
+  const mailbox = config.mail.localMailbox ? await startLocalMailbox(config.mail.localMailbox) : null;
   const app = await createApp(config, db.appUrl);
   await app.listen({ port: config.port, host: config.host });
   const base = config.portalDomain === 'localhost' ? `http://%s.localhost:${config.port}` : `https://%s.${config.portalDomain}`;
   logger.log(`portal ready: ${base.replace('%s', 'callmonkey')} and ${base.replace('%s', 'contactmonkey')}`);
   logger.log(`API docs: ${base.replace('%s', 'callmonkey')}/api/docs`);
+  if (mailbox) logger.log(`mailbox: every mail the portal sends is at ${mailbox.webUrl}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -43,6 +46,7 @@ async function serve(config: AppConfig, db: DatabaseConnections, logger: Logger)
     stopping = true;
     logger.log(`${signal}: stopping`);
     await app.close().catch((error: unknown) => logger.error({ err: error }, 'close failed'));
+    await mailbox?.stop();
     await db.stop();
     process.exit(0);
   };

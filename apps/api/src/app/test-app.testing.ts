@@ -2,7 +2,14 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '@mijn-account/api-core';
 import { createDataSource } from '@mijn-account/api-database';
-import { type FixtureTenant, PortalClient, type TestDatabase, createTestDatabase, seedTwoTenants } from '@mijn-account/api-testing';
+import {
+  type FixtureTenant,
+  PortalClient,
+  type TestDatabase,
+  TestMailbox,
+  createTestDatabase,
+  seedTwoTenants,
+} from '@mijn-account/api-testing';
 import { createApp } from './create-app';
 
 export interface TestApp {
@@ -11,6 +18,8 @@ export interface TestApp {
   owner: DataSource;
   alpha: FixtureTenant;
   beta: FixtureTenant;
+  /** Every mail the app delivered, over SMTP. */
+  mail: TestMailbox;
   client(tenant: FixtureTenant): PortalClient;
   close(): Promise<void>;
 }
@@ -20,7 +29,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const db = await createTestDatabase();
   const owner = await createDataSource({ url: db.ownerUrl, poolSize: 2 }).initialize();
   const { alpha, beta } = await seedTwoTenants(owner);
-  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', ...env });
+  const mail = await TestMailbox.start();
+  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', SMTP_URL: mail.url, MAIL_POLL_SECONDS: '0.5', ...env });
   const app = await createApp(config, db.appUrl);
   return {
     app,
@@ -28,9 +38,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     owner,
     alpha,
     beta,
+    mail,
     client: (tenant) => new PortalClient(app, tenant.host),
     close: async () => {
       await app.close();
+      await mail.close();
       await owner.destroy();
       await db.drop();
     },

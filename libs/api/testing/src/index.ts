@@ -2,3 +2,4 @@ export * from './lib/test-database';
 export * from './lib/fixtures';
 export * from './lib/http-client';
 export * from './lib/routes';
+export * from './lib/mailbox';

@@ -37,6 +37,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       TRUST_PROXY: bool({ default: false }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
       WEB_DIST: str({ default: 'dist/apps/web/browser', desc: 'built Angular app served on every tenant host' }),
+      SMTP_URL: str({ default: '', desc: 'smtp(s)://user:pass@host:port; empty starts a local MailDev mailbox (not in production)' }),
+      MAIL_FROM: str({ default: 'no-reply@mijn-account.localhost', desc: 'sender address; the tenant name is the display name' }),
+      MAIL_POLL_SECONDS: num({ default: 2, desc: 'how often the mail worker looks for queued mail' }),
+      MAILDEV_SMTP_PORT: port({ default: 1025 }),
+      MAILDEV_WEB_PORT: port({ default: 1080 }),
+      DATA_KEY: str({ default: '', desc: 'base64 32-byte key that encrypts stored secrets (TOTP, client secrets); required in production' }),
+      OIDC_ALLOW_HTTP: bool({ default: false, desc: 'allow http:// identity providers (local test providers only)' }),
     },
     { reporter: failOnBadEnv },
   );
@@ -46,6 +53,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const production = raw.NODE_ENV === 'production';
   if (production && raw.SESSION_SECRET.length < 32) {
     failOnBadEnv({ errors: { SESSION_SECRET: new Error('needs at least 32 characters in production') } });
+  }
+  if (production && !raw.SMTP_URL) {
+    failOnBadEnv({ errors: { SMTP_URL: new Error('is required in production') } });
+  }
+  if (raw.DATA_KEY && Buffer.from(raw.DATA_KEY, 'base64').length !== 32) {
+    failOnBadEnv({ errors: { DATA_KEY: new Error('must be 32 bytes, base64-encoded (openssl rand -base64 32)') } });
+  }
+  if (production && !raw.DATA_KEY) {
+    failOnBadEnv({ errors: { DATA_KEY: new Error('is required in production') } });
   }
   const embedded = raw.DATABASE_URL === '';
   return Object.freeze({
@@ -69,6 +85,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxy: raw.TRUST_PROXY,
     logLevel: raw.LOG_LEVEL,
     webDist: raw.WEB_DIST,
+    mail: {
+      // Empty: `npm start` runs MailDev and points here; tests pass their own server.
+      smtpUrl: raw.SMTP_URL || `smtp://127.0.0.1:${raw.MAILDEV_SMTP_PORT}`,
+      localMailbox: raw.SMTP_URL ? null : { smtpPort: raw.MAILDEV_SMTP_PORT, webPort: raw.MAILDEV_WEB_PORT },
+      from: raw.MAIL_FROM,
+      pollSeconds: raw.MAIL_POLL_SECONDS,
+    },
+    // A fixed development key keeps stored secrets readable across restarts of `npm start`.
+    dataKey: raw.DATA_KEY ? Buffer.from(raw.DATA_KEY, 'base64') : Buffer.alloc(32, 7),
+    oidcAllowHttp: raw.OIDC_ALLOW_HTTP && !production,
   });
 }
 

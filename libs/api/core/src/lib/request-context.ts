@@ -41,6 +41,8 @@ export class RequestContext {
     readonly tenant: TenantContext,
     readonly ip: string,
     readonly userAgent: string | null,
+    /** `http(s)://host` of this tenant as the browser reached it: the base of links in e-mails. */
+    readonly origin: string,
     private readonly dataSource: DataSource,
   ) {}
 

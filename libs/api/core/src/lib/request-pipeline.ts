@@ -76,6 +76,7 @@ export async function installRequestPipeline(app: NestFastifyApplication, option
       tenant,
       request.ip,
       typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'].slice(0, 500) : null,
+      `${request.protocol}://${String(request.headers.host).toLowerCase()}`,
       dataSource,
     );
     return undefined;

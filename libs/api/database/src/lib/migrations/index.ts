@@ -1,4 +1,5 @@
 import { CreateTenancyFoundation1795397002366 } from './1795397002366-CreateTenancyFoundation';
+import { AddSignInSecurity1795480000000 } from './1795480000000-AddSignInSecurity';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
-export const MIGRATIONS = [CreateTenancyFoundation1795397002366];
+export const MIGRATIONS = [CreateTenancyFoundation1795397002366, AddSignInSecurity1795480000000];

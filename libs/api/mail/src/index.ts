@@ -1,0 +1,3 @@
+export * from './lib/mail.module';
+export * from './lib/mail.service';
+export * from './lib/templates';

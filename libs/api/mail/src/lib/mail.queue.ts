@@ -1,0 +1,120 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Pool } from 'pg';
+import PgBoss from 'pg-boss';
+import { createTransport, type Transporter } from 'nodemailer';
+import { APP_CONFIG, type AppConfig } from '@mijn-account/api-core';
+import { MAIL_QUEUE, QUEUE_SCHEMA, withTenant } from '@mijn-account/api-database';
+
+export interface MailJob {
+  tenantId: string;
+  id: string;
+}
+
+interface OutboxRow {
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  headers: Record<string, string>;
+  display_name: string;
+}
+
+/** A pg-boss `db` that runs its statements on the given transaction's connection. */
+function transactionalDb(manager: EntityManager): PgBoss.Db {
+  return {
+    executeSql: async (text, values) => {
+      const runner = manager.queryRunner;
+      if (!runner) throw new Error('transactionalDb: the entity manager is not in a transaction');
+      const result = await runner.query(text, values, true);
+      return { rows: result.records as unknown[] };
+    },
+  };
+}
+
+/**
+ * The mail queue: pg-boss (schema made by the migrations, so `migrate: false`) on the runtime
+ * role's pool. Jobs carry only the tenant and outbox id; the message itself stays in the tenant's
+ * row-level-secured `mail_message` table. pg-boss retries a failed delivery with exponential
+ * back-off (the queue's policy, set in the migration).
+ *
+ * Delivery is at most once per outbox row: the row is locked, sent, and marked in one transaction,
+ * and a row already marked is skipped. Only a crash after the SMTP server accepted the message but
+ * before the commit can repeat it; the stable Message-ID lets mail systems drop that duplicate.
+ */
+@Injectable()
+export class MailQueue implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(MailQueue.name);
+  private readonly boss: PgBoss;
+  private readonly transport: Transporter;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    const pool = (dataSource.driver as unknown as { master: Pool }).master;
+    this.boss = new PgBoss({
+      db: { executeSql: (text, values) => pool.query(text, values) },
+      schema: QUEUE_SCHEMA,
+      migrate: false,
+      schedule: false,
+    });
+    this.boss.on('error', (error) => this.logger.error({ err: error }, 'mail queue error'));
+    this.transport = createTransport(config.mail.smtpUrl);
+  }
+
+  /** Inserts the delivery job inside the caller's transaction. */
+  async enqueue(manager: EntityManager, job: MailJob): Promise<void> {
+    await this.boss.send(MAIL_QUEUE, job, { db: transactionalDb(manager) });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.boss.start();
+    await this.boss.work<MailJob>(MAIL_QUEUE, { pollingIntervalSeconds: this.config.mail.pollSeconds, batchSize: 5 }, async (jobs) => {
+      for (const job of jobs) await this.deliver(job.data);
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.boss.stop({ graceful: true, timeout: 5_000, close: false });
+    this.transport.close();
+  }
+
+  private async deliver({ tenantId, id }: MailJob): Promise<void> {
+    let failure: unknown = null;
+    await withTenant(this.dataSource, tenantId, async (db) => {
+      const rows: OutboxRow[] = await db.query(
+        `SELECT m.recipient, m.subject, m.text_body, m.html_body, m.headers, t.display_name
+           FROM mail_message m JOIN tenant t ON t.id = m.tenant_id
+          WHERE m.tenant_id = $1 AND m.id = $2 AND m.sent_at IS NULL
+          FOR UPDATE OF m`,
+        [tenantId, id],
+      );
+      const row = rows[0];
+      if (!row) return;
+      try {
+        await this.transport.sendMail({
+          from: { name: row.display_name, address: this.config.mail.from },
+          to: row.recipient,
+          subject: row.subject,
+          text: row.text_body,
+          html: row.html_body,
+          headers: row.headers,
+          messageId: `<${id}@${this.config.mail.from.split('@')[1] ?? 'mijn-account'}>`,
+        });
+        await db.query(`UPDATE mail_message SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+      } catch (error) {
+        failure = error;
+        await db.query(`UPDATE mail_message SET attempts = attempts + 1, last_error = $3 WHERE tenant_id = $1 AND id = $2`, [
+          tenantId,
+          id,
+          String(error instanceof Error ? error.message : error).slice(0, 500),
+        ]);
+      }
+    });
+    if (failure) {
+      this.logger.warn({ err: failure, mail: id }, 'mail delivery failed; pg-boss will retry');
+      throw failure;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@mijn-account/api-core';
+import type { Language } from '@mijn-account/shared-contracts';
+import { MailQueue } from './mail.queue';
+import { type MailTemplateName, type MailTemplates, renderMail } from './templates';
+
+export interface QueuedMail<K extends MailTemplateName> {
+  to: string;
+  template: K;
+  params: MailTemplates[K];
+  /** The recipient's language; the tenant's default when they have none. */
+  language?: Language | null;
+}
+
+/**
+ * Queues mail in the caller's transaction: the rendered message goes to the tenant's outbox table
+ * and a pg-boss job to deliver it is inserted on the same connection. A change that rolls back
+ * therefore sends nothing; the worker (mail.worker.ts) delivers what was committed.
+ */
+@Injectable()
+export class MailService {
+  constructor(private readonly queue: MailQueue) {}
+
+  async send<K extends MailTemplateName>(ctx: RequestContext, mail: QueuedMail<K>): Promise<string> {
+    const db = await ctx.db();
+    const language = mail.language ?? ctx.tenant.defaultLanguage;
+    const rendered = renderMail(mail.template, mail.params, language, {
+      tenantName: ctx.tenant.displayName,
+      brandColor: ctx.tenant.brandColor,
+    });
+    const rows: { id: string }[] = await db.query(
+      `INSERT INTO mail_message (tenant_id, recipient, template, subject, text_body, html_body, headers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [ctx.tenant.id, mail.to, mail.template, rendered.subject, rendered.text, rendered.html, JSON.stringify({ 'Content-Language': language })],
+    );
+    const id = rows[0].id;
+    await this.queue.enqueue(db, { tenantId: ctx.tenant.id, id });
+    return id;
+  }
+}

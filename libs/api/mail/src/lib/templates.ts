@@ -1,0 +1,154 @@
+import type { Language } from '@mijn-account/shared-contracts';
+
+/** Every mail the portal sends, with the values each one needs. */
+export interface MailTemplates {
+  'verify-email': { link: string };
+  'sign-up-exists': { signInLink: string; resetLink: string };
+  'password-reset': { link: string };
+  'password-changed': { securityLink: string };
+  'account-locked': { minutes: number; resetLink: string };
+  'new-device': { device: string; ip: string; when: string; securityLink: string };
+  'email-change-confirm': { link: string; newEmail: string };
+  'email-changed': { newEmail: string; undoLink: string };
+  invitation: { link: string; invitedBy: string; as: string };
+}
+export type MailTemplateName = keyof MailTemplates;
+
+export interface Branding {
+  tenantName: string;
+  brandColor: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface Copy {
+  subject: string;
+  /** Paragraphs; a paragraph that is exactly a link target is rendered as a button. */
+  body: (string | { button: string; href: string })[];
+}
+
+type CopyBook = { [K in MailTemplateName]: (p: MailTemplates[K], tenant: string) => Copy };
+
+const nl: CopyBook = {
+  'verify-email': (p, t) => ({
+    subject: `Bevestig je e-mailadres voor ${t}`,
+    body: ['Welkom! Bevestig je e-mailadres om je account te gebruiken. De link werkt 24 uur en één keer.', { button: 'E-mailadres bevestigen', href: p.link }],
+  }),
+  'sign-up-exists': (p, t) => ({
+    subject: `Je hebt al een account bij ${t}`,
+    body: [
+      'Iemand probeerde met dit e-mailadres een account aan te maken, maar er bestaat er al een. Was jij dat? Log dan in, of stel een nieuw wachtwoord in.',
+      { button: 'Inloggen', href: p.signInLink },
+      { button: 'Wachtwoord vergeten', href: p.resetLink },
+      'Was jij het niet? Dan hoef je niets te doen.',
+    ],
+  }),
+  'password-reset': (p) => ({
+    subject: 'Nieuw wachtwoord instellen',
+    body: ['Je vroeg om een nieuw wachtwoord. De link werkt 30 minuten en één keer. Al je sessies worden daarna beëindigd.', { button: 'Nieuw wachtwoord instellen', href: p.link }, 'Heb jij dit niet gevraagd? Dan hoef je niets te doen.'],
+  }),
+  'password-changed': (p) => ({
+    subject: 'Je wachtwoord is gewijzigd',
+    body: ['Het wachtwoord van je account is zojuist gewijzigd. Was jij dit niet? Stel dan meteen een nieuw wachtwoord in en bekijk je sessies.', { button: 'Beveiliging bekijken', href: p.securityLink }],
+  }),
+  'account-locked': (p) => ({
+    subject: 'Je account is tijdelijk geblokkeerd',
+    body: [`Er is te vaak een verkeerd wachtwoord gebruikt. Inloggen is ${p.minutes} minuten geblokkeerd.`, 'Was jij dit niet? Stel een nieuw wachtwoord in.', { button: 'Nieuw wachtwoord instellen', href: p.resetLink }],
+  }),
+  'new-device': (p) => ({
+    subject: 'Nieuwe aanmelding op je account',
+    body: [`Er is ingelogd vanaf een nieuw apparaat: ${p.device}, IP-adres ${p.ip}, op ${p.when}.`, 'Was jij dit niet? Beëindig die sessie en wijzig je wachtwoord.', { button: 'Sessies bekijken', href: p.securityLink }],
+  }),
+  'email-change-confirm': (p) => ({
+    subject: 'Bevestig je nieuwe e-mailadres',
+    body: [`Bevestig dat ${p.newEmail} je nieuwe e-mailadres wordt. De link werkt 24 uur en één keer.`, { button: 'Nieuw adres bevestigen', href: p.link }],
+  }),
+  'email-changed': (p) => ({
+    subject: 'Je e-mailadres is gewijzigd',
+    body: [`Je account gebruikt voortaan ${p.newEmail}. Was jij dit niet? Maak de wijziging ongedaan; al je sessies worden dan beëindigd. De link werkt 7 dagen.`, { button: 'Wijziging ongedaan maken', href: p.undoLink }],
+  }),
+  invitation: (p, t) => ({
+    subject: `Uitnodiging voor ${t}`,
+    body: [`${p.invitedBy} nodigt je uit als ${p.as}. Kies een wachtwoord om je account te activeren. De link werkt 7 dagen en één keer.`, { button: 'Uitnodiging aannemen', href: p.link }],
+  }),
+};
+
+const en: CopyBook = {
+  'verify-email': (p, t) => ({
+    subject: `Confirm your e-mail address for ${t}`,
+    body: ['Welcome! Confirm your e-mail address to start using your account. The link works once, for 24 hours.', { button: 'Confirm e-mail address', href: p.link }],
+  }),
+  'sign-up-exists': (p, t) => ({
+    subject: `You already have an account with ${t}`,
+    body: [
+      'Someone tried to sign up with this e-mail address, but it already has an account. Was it you? Sign in, or set a new password.',
+      { button: 'Sign in', href: p.signInLink },
+      { button: 'Forgot password', href: p.resetLink },
+      'If it was not you, you need not do anything.',
+    ],
+  }),
+  'password-reset': (p) => ({
+    subject: 'Set a new password',
+    body: ['You asked for a new password. The link works once, for 30 minutes. All your sessions end afterwards.', { button: 'Set a new password', href: p.link }, 'If you did not ask for this, you need not do anything.'],
+  }),
+  'password-changed': (p) => ({
+    subject: 'Your password was changed',
+    body: ['The password of your account was just changed. If this was not you, set a new password at once and review your sessions.', { button: 'Review security', href: p.securityLink }],
+  }),
+  'account-locked': (p) => ({
+    subject: 'Your account is temporarily locked',
+    body: [`A wrong password was used too often. Signing in is locked for ${p.minutes} minutes.`, 'If this was not you, set a new password.', { button: 'Set a new password', href: p.resetLink }],
+  }),
+  'new-device': (p) => ({
+    subject: 'New sign-in to your account',
+    body: [`Someone signed in from a new device: ${p.device}, IP address ${p.ip}, at ${p.when}.`, 'If this was not you, end that session and change your password.', { button: 'Review sessions', href: p.securityLink }],
+  }),
+  'email-change-confirm': (p) => ({
+    subject: 'Confirm your new e-mail address',
+    body: [`Confirm that ${p.newEmail} becomes your new e-mail address. The link works once, for 24 hours.`, { button: 'Confirm new address', href: p.link }],
+  }),
+  'email-changed': (p) => ({
+    subject: 'Your e-mail address was changed',
+    body: [`Your account now uses ${p.newEmail}. If this was not you, undo the change; all your sessions will end. The link works for 7 days.`, { button: 'Undo the change', href: p.undoLink }],
+  }),
+  invitation: (p, t) => ({
+    subject: `Invitation to ${t}`,
+    body: [`${p.invitedBy} invites you as ${p.as}. Choose a password to activate your account. The link works once, for 7 days.`, { button: 'Accept the invitation', href: p.link }],
+  }),
+};
+
+const BOOKS: Record<Language, CopyBook> = { nl, en };
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+/** Renders a template in the language and branding of the tenant: plain text and HTML with the same content. */
+export function renderMail<K extends MailTemplateName>(name: K, params: MailTemplates[K], language: Language, brand: Branding): RenderedMail {
+  const copy = (BOOKS[language][name] as (p: MailTemplates[K], t: string) => Copy)(params, brand.tenantName);
+  const text = [
+    ...copy.body.map((part) => (typeof part === 'string' ? part : `${part.button}: ${part.href}`)),
+    '',
+    `— ${brand.tenantName}`,
+  ].join('\n\n');
+  const color = /^#[0-9a-fA-F]{6}$/.test(brand.brandColor) ? brand.brandColor : '#333333';
+  const paragraphs = copy.body
+    .map((part) =>
+      typeof part === 'string'
+        ? `<p style="margin:0 0 16px">${escapeHtml(part)}</p>`
+        : `<p style="margin:0 0 16px"><a href="${escapeHtml(part.href)}" style="display:inline-block;padding:10px 16px;background:${color};color:#ffffff;text-decoration:none;border-radius:4px">${escapeHtml(part.button)}</a></p>`,
+    )
+    .join('\n');
+  const html = `<!doctype html>
+<html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(copy.subject)}</title></head>
+<body style="margin:0;padding:0;font-family:Arial,Helvetica,sans-serif;color:#1f1f1f;background:#f5f5f5">
+<div style="max-width:560px;margin:0 auto;background:#ffffff">
+<div style="background:${color};color:#ffffff;padding:16px 24px;font-size:20px;font-weight:bold">${escapeHtml(brand.tenantName)}</div>
+<div style="padding:24px">
+${paragraphs}
+</div></div></body></html>`;
+  return { subject: copy.subject, text, html };
+}

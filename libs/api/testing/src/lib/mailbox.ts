@@ -1,0 +1,109 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+
+export interface ReceivedMail {
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Map<string, unknown>;
+  messageId: string | undefined;
+}
+
+/**
+ * A real SMTP server in the test process (smtp-server), keeping every message it receives, parsed
+ * with mailparser. The portal's mail worker delivers to it over a socket, exactly as to any server.
+ */
+export class TestMailbox {
+  readonly messages: ReceivedMail[] = [];
+  private waiters: (() => void)[] = [];
+
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly port: number,
+  ) {}
+
+  static async start(): Promise<TestMailbox> {
+    let mailbox: TestMailbox | null = null;
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, callback) {
+        simpleParser(stream)
+          .then((parsed) => {
+            for (const rcpt of session.envelope.rcptTo) {
+              mailbox?.receive({
+                to: rcpt.address.toLowerCase(),
+                from: parsed.from?.text ?? '',
+                subject: parsed.subject ?? '',
+                text: parsed.text ?? '',
+                html: typeof parsed.html === 'string' ? parsed.html : '',
+                headers: parsed.headers,
+                messageId: parsed.messageId,
+              });
+            }
+            callback();
+          })
+          .catch((error: Error) => callback(error));
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    mailbox = new TestMailbox(server, (server.server.address() as AddressInfo).port);
+    return mailbox;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /** Mail to one address, oldest first. */
+  to(address: string): ReceivedMail[] {
+    return this.messages.filter((m) => m.to === address.toLowerCase());
+  }
+
+  /** Waits until a message to `address` matching `match` has arrived (the worker polls the queue). */
+  async waitFor(address: string, match: (mail: ReceivedMail) => boolean = () => true, timeoutMs = 15_000): Promise<ReceivedMail> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.to(address).find(match);
+      if (found) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        const seen = this.messages.map((m) => `${m.to}: ${m.subject}`).join('; ') || 'none';
+        throw new Error(`no matching mail to ${address} within ${timeoutMs} ms (received: ${seen})`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 250));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** The first link in a mail's text whose path starts with `path`. */
+  static link(mail: ReceivedMail, path: string): URL {
+    const found = mail.text.match(/https?:\/\/\S+/g)?.map((u) => new URL(u)).find((u) => u.pathname.startsWith(path));
+    if (!found) throw new Error(`no ${path} link in mail "${mail.subject}": ${mail.text}`);
+    return found;
+  }
+
+  clear(): void {
+    this.messages.length = 0;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private receive(mail: ReceivedMail): void {
+    this.messages.push(mail);
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+}
