@@ -11,7 +11,6 @@ import {
   UnitOfWorkInterceptor,
 } from '@mijn-account/api-core';
 import { DatabaseModule } from '@mijn-account/api-database';
-import { MailModule } from '@mijn-account/api-mail';
 import { TenantsModule } from '@mijn-account/api-tenants';
 
 /** The API shell: wires platform pieces and feature modules; holds no domain code. */
@@ -23,7 +22,6 @@ export class AppModule {
       global: true,
       imports: [
         DatabaseModule.forRoot({ url: runtimeDatabaseUrl, poolSize: config.dbPoolSize }),
-        MailModule,
         AuthModule,
         TenantsModule,
         AccountsModule,

@@ -18,7 +18,7 @@ describe('route table', () => {
     const routes = listRoutes(t.app);
     expect(routes.length).toBeGreaterThanOrEqual(5);
     expect(routes.filter((r) => r.access === null).map((r) => r.handler)).toEqual([]);
-    expect(routes.map((r) => `${r.method.padEnd(6)} ${r.path.padEnd(24)} ${describeAccess(r.access)}`)).toMatchSnapshot();
+    expect(routes.map((r) => `${r.method.padEnd(6)} ${r.path.padEnd(24)} ${describeAccess(r.access)}${r.stepUp ? ' +step-up' : ''}`)).toMatchSnapshot();
   });
 
   it('refuses every non-public route to anonymous callers and to another tenant’s session', async () => {
@@ -39,6 +39,31 @@ describe('route table', () => {
       const asOtherTenant = await crossTenant.request(method, url, { body: method === 'GET' ? undefined : {} });
       expect({ route: route.handler, status: asOtherTenant.statusCode }).toEqual({ route: route.handler, status: 401 });
       expect(asOtherTenant.json().type).toBe(PROBLEM_TYPES.unauthenticated);
+    }
+  });
+
+  it('refuses every staff route to a staff session without a second factor', async () => {
+    const staffRoutes = listRoutes(t.app).filter((r) => r.access?.level === 'staff');
+    expect(staffRoutes.length).toBeGreaterThan(0);
+    const admin = t.client(t.alpha);
+    await admin.signIn(t.alpha.staff['tenant-admin'].email);
+    for (const route of staffRoutes) {
+      const url = route.path.replace(/:(\w+)/g, 'google');
+      const response = await admin.request(route.method as 'GET', url, { body: route.method === 'GET' ? undefined : {} });
+      expect({ route: route.handler, type: response.json().type }).toEqual({ route: route.handler, type: PROBLEM_TYPES.secondFactorRequired });
+    }
+  });
+
+  it('refuses every step-up route when the last password or code is older than five minutes', async () => {
+    const stepUpRoutes = listRoutes(t.app).filter((r) => r.stepUp && r.access?.level !== 'staff');
+    expect(stepUpRoutes.length).toBeGreaterThan(0);
+    const user = t.client(t.alpha);
+    await user.signIn(t.alpha.accounts[0].owner.email);
+    await t.sql(t.alpha, `UPDATE user_session SET reauthenticated_at = now() - interval '6 minutes'`);
+    for (const route of stepUpRoutes) {
+      const url = route.path.replace(/:(\w+)/g, 'google');
+      const response = await user.request(route.method as 'GET', url, { body: route.method === 'GET' ? undefined : {} });
+      expect({ route: route.handler, type: response.json().type }).toEqual({ route: route.handler, type: PROBLEM_TYPES.stepUpRequired });
     }
   });
 });

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '@mijn-account/api-core';
-import { createDataSource } from '@mijn-account/api-database';
+import { createDataSource, withTenant } from '@mijn-account/api-database';
 import {
   type FixtureTenant,
   PortalClient,
@@ -21,6 +21,8 @@ export interface TestApp {
   /** Every mail the app delivered, over SMTP. */
   mail: TestMailbox;
   client(tenant: FixtureTenant): PortalClient;
+  /** Runs SQL as the owner role inside one tenant (row-level security applies to the owner too). */
+  sql<T = Record<string, unknown>>(tenant: FixtureTenant, text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     beta,
     mail,
     client: (tenant) => new PortalClient(app, tenant.host),
+    sql: (tenant, text, params = []) => withTenant(owner, tenant.id, (m) => m.query(text, params)),
     close: async () => {
       await app.close();
       await mail.close();

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { APP_CONFIG, type AppConfig, contextOf, problems } from '@mijn-account/api-core';
-import { ACCESS_METADATA, type AccessRule } from '@mijn-account/api-core';
+import { APP_CONFIG, type AppConfig, type AuthUser, type SessionRef, contextOf, problems } from '@mijn-account/api-core';
+import { ACCESS_METADATA, type AccessRule, STEP_UP_METADATA, STEP_UP_WINDOW_MS } from '@mijn-account/api-core';
 import { sessionCookieName } from './cookies';
 import { SessionService } from './session.service';
 
@@ -45,16 +45,26 @@ export class AccessGuard implements CanActivate {
     }
     if (rule.level === 'public') return true;
     const user = ctx.user;
-    if (!user) throw problems.unauthenticated();
+    const session = ctx.session;
+    if (!user || !session) throw problems.unauthenticated();
+    this.checkRule(rule, user, session);
+    const stepUp = this.reflector.getAllAndOverride<boolean | undefined>(STEP_UP_METADATA, [context.getHandler(), context.getClass()]);
+    if (stepUp && Date.now() - session.reauthenticatedAt.getTime() > STEP_UP_WINDOW_MS) throw problems.stepUpRequired();
+    return true;
+  }
+
+  private checkRule(rule: Exclude<AccessRule, { level: 'public' }>, user: AuthUser, session: SessionRef): void {
     switch (rule.level) {
       case 'signed-in':
-        return true;
+        return;
       case 'account':
-        if (user.kind === 'subscriber' && user.accountRole && rule.roles.includes(user.accountRole)) return true;
+        if (user.kind === 'subscriber' && user.accountRole && rule.roles.includes(user.accountRole)) return;
         throw problems.forbidden();
       case 'staff':
-        if (user.kind === 'staff' && user.staffRoles.some((role) => rule.roles.includes(role))) return true;
-        throw problems.forbidden();
+        if (user.kind !== 'staff' || !user.staffRoles.some((role) => rule.roles.includes(role))) throw problems.forbidden();
+        // Every staff function needs a session that proved a second factor.
+        if (!session.secondFactorAt) throw problems.secondFactorRequired();
+        return;
     }
   }
 }

@@ -1,22 +1,44 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { MailModule } from '@mijn-account/api-mail';
 import { AccessGuard } from './access.guard';
+import { ActionTokens } from './action-tokens';
+import { CredentialsService } from './credentials.service';
 import { CsrfGuard } from './csrf.guard';
+import { IdentityProvidersController } from './identity-providers.controller';
+import { IdentityProvidersService } from './identity-providers.service';
 import { PasswordHasher } from './password-hasher';
+import { PublicLinksController } from './public-links.controller';
+import { SecretBox } from './secret-box';
+import { SecurityController } from './security.controller';
 import { SessionService } from './session.service';
 import { SessionsController } from './sessions.controller';
+import { SignInAdminController } from './sign-in-admin.controller';
 import { SignInService } from './sign-in.service';
+import { SignInSettingsService } from './sign-in-settings.service';
+import { SignInThrottle } from './sign-in-throttle.service';
+import { SocialSignInService } from './social-sign-in.service';
+import { TwoFactorService } from './two-factor.service';
 
-/** Sign-in, sessions and the two global guards (access first, then CSRF, which needs the session). */
+/** Sign-in, sessions, second factor, social identities, and the two global guards (access first, then CSRF). */
 @Module({
-  controllers: [SessionsController],
+  imports: [MailModule],
+  controllers: [SessionsController, PublicLinksController, SecurityController, IdentityProvidersController, SignInAdminController],
   providers: [
     PasswordHasher,
     SessionService,
     SignInService,
+    SignInSettingsService,
+    SignInThrottle,
+    SecretBox,
+    ActionTokens,
+    TwoFactorService,
+    CredentialsService,
+    IdentityProvidersService,
+    SocialSignInService,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },
   ],
-  exports: [PasswordHasher, SessionService],
+  exports: [PasswordHasher, SessionService, ActionTokens],
 })
 export class AuthModule {}

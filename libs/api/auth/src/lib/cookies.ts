@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '@mijn-account/api-core';
 import { XSRF_COOKIE } from '@mijn-account/shared-contracts';
+import { csrfTokenForSession } from './csrf';
 
 /** `__Host-` pins the cookie to this exact host (no Domain, Path=/, Secure); only possible over TLS. */
 export function sessionCookieName(config: AppConfig): string {
@@ -24,4 +25,24 @@ export function clearSessionCookie(reply: FastifyReply, config: AppConfig): void
 /** Readable by the page's script, which echoes it in the X-XSRF-TOKEN header (Angular's default pair). */
 export function setXsrfCookie(reply: FastifyReply, config: AppConfig, token: string): void {
   reply.setCookie(XSRF_COOKIE, token, { httpOnly: false, sameSite: 'strict', secure: config.session.secureCookie, path: '/' });
+}
+
+/** Recognises a browser across sessions, for the new-device alert. Random, HttpOnly, a year long. */
+export const DEVICE_COOKIE = 'ma_dev';
+
+export function setDeviceCookie(reply: FastifyReply, config: AppConfig, token: string): void {
+  reply.setCookie(DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.session.secureCookie,
+    path: '/',
+    maxAge: 365 * 24 * 3600,
+  });
+}
+
+/** Sets the cookies of a new session: the session itself, its XSRF token, and the device cookie. */
+export function startBrowserSession(reply: FastifyReply, config: AppConfig, session: { token: string; expiresAt: Date }, deviceToken: string): void {
+  setSessionCookie(reply, config, session.token, session.expiresAt);
+  setXsrfCookie(reply, config, csrfTokenForSession(config.session.secret, session.token));
+  setDeviceCookie(reply, config, deviceToken);
 }

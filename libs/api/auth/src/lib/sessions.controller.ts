@@ -1,45 +1,114 @@
-import { Body, Controller, Delete, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { APP_CONFIG, type AppConfig, Ctx, RequestContext } from '@mijn-account/api-core';
-import { ROUTES } from '@mijn-account/shared-contracts';
-import { Public } from '@mijn-account/api-core';
-import { clearSessionCookie, setSessionCookie, setXsrfCookie } from './cookies';
-import { anonymousCsrfToken, csrfTokenForSession } from './csrf';
-import { SignInDto } from './dto/sign-in.dto';
-import { SignInService } from './sign-in.service';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { APP_CONFIG, type AppConfig, Ctx, Public, RequestContext, SignedIn, problems } from '@mijn-account/api-core';
+import { ROUTES, type SignInOptions, type SignInResponse } from '@mijn-account/shared-contracts';
+import { DEVICE_COOKIE, clearSessionCookie, setXsrfCookie, startBrowserSession } from './cookies';
+import { anonymousCsrfToken } from './csrf';
+import { SecondFactorDto, SignInDto, StepUpDto } from './dto/sign-in.dto';
+import { IdentityProvidersService } from './identity-providers.service';
+import { PasswordHasher } from './password-hasher';
+import { SessionService } from './session.service';
+import { SignInService, type SignInResult } from './sign-in.service';
+import { SignInSettingsService } from './sign-in-settings.service';
+import { SignInThrottle } from './sign-in-throttle.service';
+import { TwoFactorService, wrongCode } from './two-factor.service';
 
 @ApiTags('session')
 @Controller(ROUTES.session)
 export class SessionsController {
   constructor(
     private readonly signInService: SignInService,
+    private readonly sessions: SessionService,
+    private readonly settings: SignInSettingsService,
+    private readonly throttle: SignInThrottle,
+    private readonly hasher: PasswordHasher,
+    private readonly twoFactor: TwoFactorService,
+    private readonly providers: IdentityProvidersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Sign in with e-mail and password. Answers 204 with a new session cookie; 401 for any failure. */
+  /** What the sign-in page offers on this portal: self sign-up, and which social sign-ins. */
+  @Public()
+  @Get('options')
+  async options(@Ctx() ctx: RequestContext): Promise<SignInOptions> {
+    const settings = await this.settings.get(ctx);
+    return { selfSignUp: settings.selfSignUp, providers: await this.providers.enabled(ctx) };
+  }
+
+  /**
+   * Sign in with e-mail and password. 200 with `signed-in` (session cookie set) or `second-factor`
+   * (post the challenge and a code to /session/second-factor); 401 for any failure; 429 while throttled.
+   */
   @Public()
   @Post()
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Signed in; the session cookie is set' })
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Signed in, or a second factor is needed' })
   async signIn(
     @Ctx() ctx: RequestContext,
     @Body() body: SignInDto,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<void> {
-    const session = await this.signInService.signIn(ctx, body.email, body.password);
-    setSessionCookie(reply, this.config, session.token, session.expiresAt);
-    setXsrfCookie(reply, this.config, csrfTokenForSession(this.config.session.secret, session.token));
+  ): Promise<SignInResponse> {
+    const result = await this.signInService.signIn(ctx, body.email, body.password, request.cookies[DEVICE_COOKIE]);
+    return this.answer(result, reply);
+  }
+
+  @Public()
+  @Post('second-factor')
+  @HttpCode(200)
+  async secondFactor(
+    @Ctx() ctx: RequestContext,
+    @Body() body: SecondFactorDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SignInResponse> {
+    const result = await this.signInService.secondFactor(ctx, body.challenge, body.code, request.cookies[DEVICE_COOKIE]);
+    return this.answer(result, reply);
+  }
+
+  /** Proves it is still the user (password, or a code when two-factor is on) before a sensitive action. */
+  @SignedIn()
+  @Post('step-up')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Confirmed; sensitive actions are allowed for a few minutes' })
+  async stepUp(@Ctx() ctx: RequestContext, @Body() body: StepUpDto): Promise<void> {
+    const user = ctx.requireUser();
+    if (!body.password === !body.code) {
+      throw problems.validation([{ field: 'password', code: 'oneOf', message: 'Give either your password or a code' }]);
+    }
+    const settings = await this.settings.get(ctx);
+    await this.throttle.check(ctx, settings, user.email);
+    if (body.code !== undefined) {
+      if (!(await this.twoFactor.verify(ctx, user.id, body.code))) {
+        await this.signInService.recordFailure(ctx, user.email, null, 'password', 'second-factor-failed');
+        throw wrongCode();
+      }
+      await this.sessions.reauthenticated(ctx, true);
+      return;
+    }
+    const found = await this.signInService.findUser(ctx, user.email);
+    if (!(await this.hasher.verify(found?.password_hash ?? null, body.password ?? ''))) {
+      await this.signInService.recordFailure(ctx, user.email, null, 'password', 'failed');
+      throw problems.validation([{ field: 'password', code: 'wrongPassword', message: 'This password is not correct' }]);
+    }
+    await this.sessions.reauthenticated(ctx, false);
   }
 
   /** Sign out: ends the session on the server, not only in the browser. */
   @Public()
   @Delete()
   @HttpCode(204)
-  @ApiOkResponse({ description: 'Signed out' })
+  @ApiNoContentResponse({ description: 'Signed out' })
   async signOut(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.signInService.signOut(ctx);
     clearSessionCookie(reply, this.config);
     setXsrfCookie(reply, this.config, anonymousCsrfToken());
+  }
+
+  private answer(result: SignInResult, reply: FastifyReply): SignInResponse {
+    if (result.status === 'second-factor') return result;
+    startBrowserSession(reply, this.config, result.session, result.deviceToken);
+    return { status: 'signed-in' };
   }
 }

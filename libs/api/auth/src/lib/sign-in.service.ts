@@ -1,9 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ProblemException, type RequestContext, type SessionRef } from '@mijn-account/api-core';
-import { User } from '@mijn-account/api-database';
-import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
+import { withTenant } from '@mijn-account/api-database';
+import { MailService } from '@mijn-account/api-mail';
+import { type Language, PAGES, PROBLEM_TYPES, type SignInMethod } from '@mijn-account/shared-contracts';
+import { ActionTokens } from './action-tokens';
+import { describeDevice } from './device';
 import { PasswordHasher } from './password-hasher';
-import { SessionService } from './session.service';
+import { SessionService, hashToken } from './session.service';
+import { SignInSettingsService } from './sign-in-settings.service';
+import { SignInThrottle } from './sign-in-throttle.service';
+import { TwoFactorService } from './two-factor.service';
 
 /** One answer for every failure, so it does not tell whether the e-mail address has an account. */
 export const signInFailed = () =>
@@ -14,33 +22,189 @@ export const signInFailed = () =>
     detail: 'The e-mail address or password is incorrect',
   });
 
+const SECOND_FACTOR_TTL_MS = 5 * 60_000;
+
+export interface SignInUser {
+  id: string;
+  email: string;
+  password_hash: string | null;
+  disabled_at: Date | null;
+  email_verified_at: Date | null;
+  totp_enabled_at: Date | null;
+  preferred_language: Language | null;
+}
+
+export type SignInResult =
+  | { status: 'signed-in'; session: SessionRef; deviceToken: string }
+  | { status: 'second-factor'; challenge: string };
+
+/**
+ * Password sign-in with throttling before hashing, the second-factor step, the sign-in history, and
+ * the new-device alert. Social sign-in (identity-providers) ends in `complete` too.
+ */
 @Injectable()
 export class SignInService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
+    private readonly settings: SignInSettingsService,
+    private readonly throttle: SignInThrottle,
+    private readonly twoFactor: TwoFactorService,
+    private readonly tokens: ActionTokens,
+    private readonly mail: MailService,
   ) {}
 
-  /** Checks the password and starts a new session; any session the browser had is ended first (rotation). */
-  async signIn(ctx: RequestContext, email: string, password: string): Promise<SessionRef> {
+  async findUser(ctx: RequestContext, email: string): Promise<SignInUser | null> {
     const db = await ctx.db();
-    const user = await db
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.tenantId = :tenantId AND u.email = :email', { tenantId: ctx.tenant.id, email: email.trim().toLowerCase() })
-      .getOne();
-    const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
-    if (!user || !valid || user.disabledAt) throw signInFailed();
+    const rows: SignInUser[] = await db.query(
+      `SELECT id, email, password_hash, disabled_at, email_verified_at, totp_enabled_at, preferred_language
+         FROM app_user WHERE tenant_id = $1 AND email = $2`,
+      [ctx.tenant.id, email],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Checks throttling first, then the password. A failure is recorded (and may lock the address);
+   * a success either signs in or, with two-factor on, answers with a short-lived challenge.
+   */
+  async signIn(ctx: RequestContext, rawEmail: string, password: string, deviceToken: string | undefined): Promise<SignInResult> {
+    const email = rawEmail.trim().toLowerCase();
+    const settings = await this.settings.get(ctx);
+    await this.throttle.check(ctx, settings, email);
+    const user = await this.findUser(ctx, email);
+    const valid = await this.hasher.verify(user?.password_hash ?? null, password);
+    if (!user || !valid || user.disabled_at || !user.email_verified_at) {
+      await this.recordFailure(ctx, email, user, 'password', 'failed');
+      throw signInFailed();
+    }
+    await this.throttle.clear(ctx, email);
+    if (user.totp_enabled_at) {
+      const challenge = await this.tokens.issue(ctx, 'second-factor', { userId: user.id, data: { method: 'password' }, ttlMs: SECOND_FACTOR_TTL_MS });
+      return { status: 'second-factor', challenge };
+    }
+    return { status: 'signed-in', ...(await this.complete(ctx, user, 'password', false, deviceToken)) };
+  }
+
+  /** The second step: the challenge from the first, and a TOTP or recovery code. */
+  async secondFactor(ctx: RequestContext, challenge: string, code: string, deviceToken: string | undefined): Promise<SignInResult> {
+    const { userId, data } = await this.tokens.peek<{ method: SignInMethod }>(ctx, 'second-factor', challenge);
+    const db = await ctx.db();
+    const rows: SignInUser[] = await db.query(
+      `SELECT id, email, password_hash, disabled_at, email_verified_at, totp_enabled_at, preferred_language
+         FROM app_user WHERE tenant_id = $1 AND id = $2`,
+      [ctx.tenant.id, userId],
+    );
+    const user = rows[0];
+    if (!user || user.disabled_at) throw signInFailed();
+    const settings = await this.settings.get(ctx);
+    await this.throttle.check(ctx, settings, user.email);
+    if (!(await this.twoFactor.verify(ctx, user.id, code))) {
+      await this.recordFailure(ctx, user.email, user, data.method, 'second-factor-failed');
+      throw new ProblemException({
+        type: PROBLEM_TYPES.secondFactorFailed,
+        title: 'Wrong code',
+        status: 401,
+        detail: 'This code is not correct or was already used',
+        errors: [{ field: 'code', code: 'invalidCode', message: 'This code is not correct or was already used' }],
+      });
+    }
+    await this.tokens.consume(ctx, 'second-factor', challenge);
+    await this.throttle.clear(ctx, user.email);
+    return { status: 'signed-in', ...(await this.complete(ctx, user, data.method, true, deviceToken)) };
+  }
+
+  /**
+   * Starts the session (ending any the browser had: rotation), writes the history, and alerts the
+   * user by e-mail when the device is new to their account (after their very first sign-in).
+   */
+  async complete(
+    ctx: RequestContext,
+    user: Pick<SignInUser, 'id' | 'email' | 'preferred_language'>,
+    method: SignInMethod,
+    secondFactor: boolean,
+    deviceToken: string | undefined,
+  ): Promise<{ session: SessionRef; deviceToken: string }> {
     if (ctx.session) await this.sessions.end(ctx, ctx.session.id);
-    const session = await this.sessions.create(ctx, user.id);
+    const session = await this.sessions.create(ctx, user.id, { method, secondFactor });
     ctx.session = session;
-    return session;
+    const db = await ctx.db();
+    const token = deviceToken && /^[A-Za-z0-9_-]{43}$/.test(deviceToken) ? deviceToken : randomBytes(32).toString('base64url');
+    const device: { known: boolean; others: number }[] = await db.query(
+      `SELECT EXISTS (SELECT 1 FROM known_device WHERE tenant_id = $1 AND user_id = $2 AND device_hash = $3) AS known,
+              (SELECT count(*)::int FROM known_device WHERE tenant_id = $1 AND user_id = $2) AS others`,
+      [ctx.tenant.id, user.id, hashToken(token)],
+    );
+    const newDevice = !device[0].known;
+    await db.query(
+      `INSERT INTO known_device (tenant_id, user_id, device_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id, user_id, device_hash) DO UPDATE SET last_seen = now()`,
+      [ctx.tenant.id, user.id, hashToken(token)],
+    );
+    await this.recordEvent(db, ctx, { userId: user.id, email: user.email, method, outcome: 'success', newDevice });
+    if (newDevice && device[0].others > 0) {
+      await this.mail.send(ctx, {
+        to: user.email,
+        template: 'new-device',
+        language: user.preferred_language,
+        params: {
+          device: describeDevice(ctx.userAgent),
+          ip: ctx.ip,
+          when: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+          securityLink: `${ctx.origin}${PAGES.security}`,
+        },
+      });
+    }
+    return { session, deviceToken: token };
   }
 
   async signOut(ctx: RequestContext): Promise<void> {
     if (ctx.session) await this.sessions.end(ctx, ctx.session.id);
     ctx.session = null;
     ctx.user = null;
+  }
+
+  /**
+   * A failed attempt, in its own transaction (the request's is rolled back with the 401): counts
+   * toward the throttle, goes into the history of the account it names, and mails its owner when
+   * this failure locked it.
+   */
+  async recordFailure(
+    ctx: RequestContext,
+    email: string,
+    user: Pick<SignInUser, 'id' | 'preferred_language'> | null,
+    method: SignInMethod,
+    outcome: 'failed' | 'second-factor-failed',
+  ): Promise<void> {
+    const settings = await this.settings.get(ctx);
+    await withTenant(this.dataSource, ctx.tenant.id, async (db) => {
+      const { locked } = await this.throttle.recordFailure(db, ctx.tenant.id, settings, email, ctx.ip);
+      await this.recordEvent(db, ctx, { userId: user?.id ?? null, email, method, outcome: locked ? 'locked' : outcome, newDevice: false });
+      if (locked && user) {
+        await this.mail.send(
+          ctx,
+          {
+            to: email,
+            template: 'account-locked',
+            language: user.preferred_language,
+            params: { minutes: settings.lockMinutes, resetLink: `${ctx.origin}${PAGES.passwordReset}` },
+          },
+          db,
+        );
+      }
+    });
+  }
+
+  private async recordEvent(
+    db: EntityManager,
+    ctx: RequestContext,
+    event: { userId: string | null; email: string; method: SignInMethod; outcome: string; newDevice: boolean },
+  ): Promise<void> {
+    await db.query(
+      `INSERT INTO sign_in_event (tenant_id, user_id, email, method, outcome, ip, user_agent, new_device)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [ctx.tenant.id, event.userId, event.email, event.method, event.outcome, ctx.ip, ctx.userAgent, event.newDevice],
+    );
   }
 }

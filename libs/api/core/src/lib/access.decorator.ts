@@ -25,3 +25,14 @@ export const AccountAccess = (...roles: AccountRole[]) =>
 /** A staff user holding one of these roles. */
 export const StaffAccess = (...roles: StaffRole[]) =>
   applyDecorators(ApiCookieAuth(), SetMetadata(ACCESS_METADATA, { level: 'staff', roles } satisfies AccessRule));
+
+export const STEP_UP_METADATA = 'mijn-account:step-up';
+/** How recent the last password or code must be for a sensitive action. */
+export const STEP_UP_WINDOW_MS = 5 * 60_000;
+
+/**
+ * A sensitive action (changing e-mail, password or second factor, unlinking a sign-in, approving
+ * access): refused with `step-up-required` unless the password or a code was given in this session
+ * within the last few minutes (POST /api/session/step-up).
+ */
+export const StepUp = () => SetMetadata(STEP_UP_METADATA, true);

@@ -29,5 +29,6 @@ export function sendProblem(
   const { problem, internal } = toProblem(error);
   if (internal) logger.error({ err: error, reqId: request.id }, 'unexpected error');
   const body: ProblemDetails = { ...problem, instance: pathOf(request), requestId: String(request.id) };
+  if (problem.retryAfter !== undefined) reply.header('retry-after', String(problem.retryAfter));
   return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }

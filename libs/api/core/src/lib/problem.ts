@@ -34,6 +34,51 @@ export const problems = {
     new ProblemException({ type: PROBLEM_TYPES.csrf, title: 'Cross-site request refused', status: 403, detail }),
   notFound: (detail = 'Not found') =>
     new ProblemException({ type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail }),
+  tooManyAttempts: (retryAfter: number) =>
+    new ProblemException({
+      type: PROBLEM_TYPES.tooManyAttempts,
+      title: 'Too many attempts',
+      status: 429,
+      detail: `Too many failed attempts; try again in ${retryAfter} seconds`,
+      retryAfter,
+    }),
+  linkInvalid: () =>
+    new ProblemException({
+      type: PROBLEM_TYPES.linkInvalid,
+      title: 'This link is not valid',
+      status: 400,
+      detail: 'The link is incomplete or belongs to another portal. Open it from the e-mail again, or ask for a new one.',
+    }),
+  linkExpired: () =>
+    new ProblemException({
+      type: PROBLEM_TYPES.linkExpired,
+      title: 'This link has expired',
+      status: 410,
+      detail: 'The link is no longer valid. Ask for a new one.',
+    }),
+  linkUsed: () =>
+    new ProblemException({
+      type: PROBLEM_TYPES.linkUsed,
+      title: 'This link has already been used',
+      status: 410,
+      detail: 'Each link works once. Ask for a new one if you still need it.',
+    }),
+  stepUpRequired: () =>
+    new ProblemException({
+      type: PROBLEM_TYPES.stepUpRequired,
+      title: 'Confirm it is you',
+      status: 403,
+      detail: 'Enter your password or a code from your authenticator app again to continue',
+    }),
+  secondFactorRequired: () =>
+    new ProblemException({
+      type: PROBLEM_TYPES.secondFactorRequired,
+      title: 'Two-factor authentication required',
+      status: 403,
+      detail: 'Staff functions need two-factor authentication: set it up under Security and sign in with a code',
+    }),
+  conflict: (detail: string, errors?: FieldError[]) =>
+    new ProblemException({ type: PROBLEM_TYPES.conflict, title: 'Conflict', status: 409, detail, errors }),
   unknownTenant: () =>
     new ProblemException({
       type: PROBLEM_TYPES.unknownTenant,

@@ -14,6 +14,7 @@ export interface AuthUser {
   accountRole: AccountRole | null;
   staffRoles: StaffRole[];
   preferredLanguage: Language | null;
+  twoFactorEnabled: boolean;
 }
 
 export interface SessionRef {
@@ -23,6 +24,12 @@ export interface SessionRef {
   token: string;
   expiresAt: Date;
   idleExpiresAt: Date;
+  /** The id users see in their session list (the row key is secret-derived). */
+  publicId: string;
+  /** When this session proved a second factor; null when it has not. */
+  secondFactorAt: Date | null;
+  /** When a password or code was last given in this session (sign-in or step-up). */
+  reauthenticatedAt: Date;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '@mijn-account/api-core';
 import type { Language } from '@mijn-account/shared-contracts';
 import { MailQueue } from './mail.queue';
@@ -21,8 +22,12 @@ export interface QueuedMail<K extends MailTemplateName> {
 export class MailService {
   constructor(private readonly queue: MailQueue) {}
 
-  async send<K extends MailTemplateName>(ctx: RequestContext, mail: QueuedMail<K>): Promise<string> {
-    const db = await ctx.db();
+  /**
+   * Queues in the request's transaction, or in `db` when given (a transaction of its own that must
+   * commit even though the request fails, such as the notice that an account was locked).
+   */
+  async send<K extends MailTemplateName>(ctx: RequestContext, mail: QueuedMail<K>, db?: EntityManager): Promise<string> {
+    db ??= await ctx.db();
     const language = mail.language ?? ctx.tenant.defaultLanguage;
     const rendered = renderMail(mail.template, mail.params, language, {
       tenantName: ctx.tenant.displayName,

@@ -41,6 +41,7 @@ export async function seedTwoTenants(owner: DataSource): Promise<{ alpha: Fixtur
           email,
           displayName: email.split('@')[0],
           passwordHash,
+          emailVerifiedAt: new Date(),
           ...fields,
         });
         return saved.id;

@@ -7,6 +7,27 @@ export const ROUTES = {
   tenant: 'tenant',
   session: 'session',
   me: 'me',
+  signUp: 'sign-up',
+  passwordReset: 'password-reset',
+  emailChange: 'email-change',
+  invitations: 'invitations',
+  security: 'me/security',
+  identityProviders: 'auth',
+  staff: 'admin/staff',
+  signInSettings: 'admin/sign-in-settings',
+  members: 'account/members',
+} as const;
+
+/** Pages of the web app that e-mails and redirects link to. */
+export const PAGES = {
+  signIn: '/sign-in',
+  signUpVerify: '/sign-up/verify',
+  passwordReset: '/password-reset',
+  emailChangeConfirm: '/email-change/confirm',
+  emailChangeUndo: '/email-change/undo',
+  invitation: '/invitation',
+  linkIdentity: '/sign-in/link',
+  security: '/security',
 } as const;
 
 /** Cookie and header names shared by server and browser. Angular's XSRF defaults are kept on purpose. */
@@ -26,6 +47,119 @@ export interface TenantInfo {
 export interface SignInRequest {
   email: string;
   password: string;
+}
+
+/** Answer to a correct password: signed in, or a second factor is needed first. */
+export type SignInResponse = { status: 'signed-in' } | { status: 'second-factor'; challenge: string };
+
+export interface SecondFactorRequest {
+  challenge: string;
+  /** A 6-digit code from the authenticator app, or one recovery code. */
+  code: string;
+}
+
+export interface SignUpRequest {
+  email: string;
+  password: string;
+  displayName: string;
+  /** Name of the new subscriber account (company or household). */
+  accountName: string;
+}
+
+export interface TokenRequest {
+  token: string;
+}
+
+export interface NewPasswordRequest {
+  token: string;
+  password: string;
+}
+
+export interface StepUpRequest {
+  password?: string;
+  code?: string;
+}
+
+export type SignInMethod = 'password' | 'google' | 'microsoft' | 'link';
+export const IDENTITY_PROVIDERS = ['google', 'microsoft'] as const;
+export type IdentityProviderName = (typeof IDENTITY_PROVIDERS)[number];
+
+export interface SessionInfo {
+  id: string;
+  current: boolean;
+  device: string;
+  ip: string | null;
+  method: SignInMethod;
+  startedAt: string;
+  lastSeenAt: string;
+}
+
+export interface SignInEventInfo {
+  at: string;
+  method: string;
+  outcome: 'success' | 'failed' | 'locked' | 'second-factor-failed';
+  ip: string | null;
+  device: string;
+  newDevice: boolean;
+}
+
+export interface SecurityOverview {
+  email: string;
+  hasPassword: boolean;
+  twoFactor: { enabled: boolean; required: boolean; recoveryCodesLeft: number };
+  identities: { provider: IdentityProviderName; email: string | null; linkedAt: string }[];
+  /** Providers this tenant has switched on (to show "link" buttons). */
+  availableProviders: IdentityProviderName[];
+  /** When the last password or code was given in this session (for step-up). */
+  reauthenticatedAt: string;
+}
+
+export interface TwoFactorSetup {
+  secret: string;
+  otpauthUrl: string;
+  qrDataUrl: string;
+}
+
+export interface StaffMember {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: StaffRole[];
+  status: 'invited' | 'active' | 'disabled';
+  twoFactor: boolean;
+}
+
+export interface AccountMember {
+  id: string;
+  email: string;
+  displayName: string;
+  role: AccountRole;
+  status: 'invited' | 'active' | 'disabled';
+}
+
+export interface SignInSettings {
+  selfSignUp: boolean;
+  freeAttempts: number;
+  lockAfter: number;
+  lockMinutes: number;
+  ipLockAfter: number;
+}
+
+export interface IdentityProviderSettings {
+  provider: IdentityProviderName;
+  enabled: boolean;
+  issuer: string;
+  clientId: string;
+  /** The secret itself is never sent back. */
+  hasClientSecret: boolean;
+  /** Register this exact URL at the provider, once per host name of the tenant. */
+  redirectUri: string;
+}
+
+/** What the sign-in page needs before anyone is signed in. */
+export interface SignInOptions {
+  selfSignUp: boolean;
+  providers: IdentityProviderName[];
 }
 
 export interface MeResponse {
@@ -57,6 +191,8 @@ export interface ProblemDetails {
   instance?: string;
   requestId?: string;
   errors?: FieldError[];
+  /** Extension member of 429 answers: seconds until the next attempt is accepted (also in Retry-After). */
+  retryAfter?: number;
 }
 
 export interface FieldError {
@@ -77,6 +213,16 @@ export const PROBLEM_TYPES = {
   signInFailed: 'https://mijn-account.dev/problems/sign-in-failed',
   forbidden: 'https://mijn-account.dev/problems/forbidden',
   csrf: 'https://mijn-account.dev/problems/csrf',
+  tooManyAttempts: 'https://mijn-account.dev/problems/too-many-attempts',
+  linkInvalid: 'https://mijn-account.dev/problems/link-invalid',
+  linkExpired: 'https://mijn-account.dev/problems/link-expired',
+  linkUsed: 'https://mijn-account.dev/problems/link-used',
+  stepUpRequired: 'https://mijn-account.dev/problems/step-up-required',
+  secondFactorRequired: 'https://mijn-account.dev/problems/second-factor-required',
+  secondFactorFailed: 'https://mijn-account.dev/problems/second-factor-failed',
+  signUpClosed: 'https://mijn-account.dev/problems/sign-up-closed',
+  conflict: 'https://mijn-account.dev/problems/conflict',
+  lastSignInMethod: 'https://mijn-account.dev/problems/last-sign-in-method',
   notFound: 'https://mijn-account.dev/problems/not-found',
   unknownTenant: 'https://mijn-account.dev/problems/unknown-tenant',
   internal: 'https://mijn-account.dev/problems/internal',

@@ -35,6 +35,10 @@ export class User {
   @Column('text', { name: 'preferred_language', nullable: true })
   preferredLanguage!: Language | null;
 
+  /** Null until the person proved the address (sign-up link, invitation, reset); such a user cannot sign in. */
+  @Column('timestamptz', { name: 'email_verified_at', nullable: true })
+  emailVerifiedAt!: Date | null;
+
   @Column('timestamptz', { name: 'disabled_at', nullable: true })
   disabledAt!: Date | null;
 

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { type RequestContext, problems } from '@mijn-account/api-core';
+import { hashToken } from './session.service';
+
+/** What a one-time link or challenge is for; a token of one purpose never works for another. */
+export type TokenPurpose =
+  | 'sign-up'
+  | 'password-reset'
+  | 'email-change'
+  | 'email-change-undo'
+  | 'invitation'
+  | 'second-factor'
+  | 'oidc-state'
+  | 'link-identity';
+
+export interface ConsumedToken<T> {
+  userId: string | null;
+  data: T;
+}
+
+interface TokenRow {
+  user_id: string | null;
+  data: unknown;
+  expired: boolean;
+  used: boolean;
+}
+
+/**
+ * Single-use, expiring tokens for e-mail links and short challenges. Only the SHA-256 of a token
+ * is stored, in the tenant's row-level-secured table, so a link works only on the portal that
+ * sent it. Consuming marks it used inside the request's transaction: if the request fails, the
+ * link still works.
+ */
+@Injectable()
+export class ActionTokens {
+  async issue(ctx: RequestContext, purpose: TokenPurpose, options: { userId?: string | null; data?: object; ttlMs: number }): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    const db = await ctx.db();
+    await db.query(
+      `INSERT INTO action_token (tenant_id, id, purpose, user_id, data, expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6))`,
+      [ctx.tenant.id, hashToken(token), purpose, options.userId ?? null, JSON.stringify(options.data ?? {}), options.ttlMs / 1000],
+    );
+    return token;
+  }
+
+  /** Uses the token up; refuses an unknown, foreign, expired or used one with a problem that says which. */
+  async consume<T = Record<string, unknown>>(ctx: RequestContext, purpose: TokenPurpose, token: string): Promise<ConsumedToken<T>> {
+    const row = await this.find(ctx, purpose, token, true);
+    return { userId: row.user_id, data: row.data as T };
+  }
+
+  /** Reads a token without using it (to show what a link is about before the user acts on it). */
+  async peek<T = Record<string, unknown>>(ctx: RequestContext, purpose: TokenPurpose, token: string): Promise<ConsumedToken<T>> {
+    const row = await this.find(ctx, purpose, token, false);
+    return { userId: row.user_id, data: row.data as T };
+  }
+
+  /** Ends every open token of a purpose for a user (a new reset link replaces the old one). */
+  async revokeAll(ctx: RequestContext, purpose: TokenPurpose, userId: string): Promise<void> {
+    const db = await ctx.db();
+    await db.query(`UPDATE action_token SET used_at = now() WHERE tenant_id = $1 AND user_id = $2 AND purpose = $3 AND used_at IS NULL`, [
+      ctx.tenant.id,
+      userId,
+      purpose,
+    ]);
+  }
+
+  private async find(ctx: RequestContext, purpose: TokenPurpose, token: string, use: boolean): Promise<TokenRow> {
+    if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(token)) throw problems.linkInvalid();
+    const db = await ctx.db();
+    const rows: TokenRow[] = await db.query(
+      `SELECT user_id, data, expires_at <= now() AS expired, used_at IS NOT NULL AS used
+         FROM action_token WHERE tenant_id = $1 AND id = $2 AND purpose = $3
+         ${use ? 'FOR UPDATE' : ''}`,
+      [ctx.tenant.id, hashToken(token), purpose],
+    );
+    const row = rows[0];
+    if (!row) throw problems.linkInvalid();
+    if (row.used) throw problems.linkUsed();
+    if (row.expired) throw problems.linkExpired();
+    if (use) {
+      await db.query(`UPDATE action_token SET used_at = now() WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, hashToken(token)]);
+    }
+    return row;
+  }
+}

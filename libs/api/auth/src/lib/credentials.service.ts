@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { type RequestContext, problems } from '@mijn-account/api-core';
+import { MailService } from '@mijn-account/api-mail';
+import { type Language, PAGES } from '@mijn-account/shared-contracts';
+import { ActionTokens } from './action-tokens';
+import { PasswordHasher } from './password-hasher';
+import { SessionService } from './session.service';
+import { SignInService } from './sign-in.service';
+import { SignInSettingsService } from './sign-in-settings.service';
+import { SignInThrottle } from './sign-in-throttle.service';
+
+const DAY_MS = 24 * 3_600_000;
+
+interface SignUpData {
+  email: string;
+  displayName: string;
+  accountName: string;
+  passwordHash: string;
+}
+
+/**
+ * Passwords and addresses: self sign-up with a verified e-mail, password reset, accepting an
+ * invitation, changing password or e-mail. Every link is an action token; every answer to an
+ * anonymous caller is the same whether or not the address has an account.
+ */
+@Injectable()
+export class CredentialsService {
+  constructor(
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: ActionTokens,
+    private readonly sessions: SessionService,
+    private readonly signIn: SignInService,
+    private readonly settings: SignInSettingsService,
+    private readonly throttle: SignInThrottle,
+    private readonly mail: MailService,
+  ) {}
+
+  /** Nothing is created until the address is confirmed; an address that has an account gets a notice instead. */
+  async signUp(ctx: RequestContext, input: { email: string; password: string; displayName: string; accountName: string }): Promise<void> {
+    const settings = await this.settings.get(ctx);
+    if (!settings.selfSignUp) throw problems.forbidden('This portal opens accounts by invitation only');
+    const email = input.email.trim().toLowerCase();
+    const passwordHash = await this.hasher.hash(input.password);
+    const existing = await this.signIn.findUser(ctx, email);
+    if (existing) {
+      await this.mail.send(ctx, {
+        to: email,
+        template: 'sign-up-exists',
+        language: existing.preferred_language,
+        params: { signInLink: `${ctx.origin}${PAGES.signIn}`, resetLink: `${ctx.origin}${PAGES.passwordReset}` },
+      });
+      return;
+    }
+    const token = await this.tokens.issue(ctx, 'sign-up', {
+      data: { email, displayName: input.displayName.trim(), accountName: input.accountName.trim(), passwordHash } satisfies SignUpData,
+      ttlMs: DAY_MS,
+    });
+    await this.mail.send(ctx, { to: email, template: 'verify-email', params: { link: `${ctx.origin}${PAGES.signUpVerify}?token=${token}` } });
+  }
+
+  /** The confirmation link: creates the subscriber account with this user as its owner. */
+  async verifySignUp(ctx: RequestContext, token: string): Promise<void> {
+    const { data } = await this.tokens.consume<SignUpData>(ctx, 'sign-up', token);
+    if (await this.signIn.findUser(ctx, data.email)) {
+      throw problems.conflict('This e-mail address already has an account; sign in instead');
+    }
+    await this.createSubscriber(ctx, data);
+  }
+
+  async createSubscriber(ctx: RequestContext, data: { email: string; displayName: string; accountName: string; passwordHash: string | null }): Promise<string> {
+    const db = await ctx.db();
+    const prefix = ctx.tenant.slug.slice(0, 2).toUpperCase();
+    const account: { id: string }[] = await db.query(
+      `INSERT INTO subscriber_account (tenant_id, customer_number, name) VALUES ($1, $2, $3) RETURNING id`,
+      [ctx.tenant.id, `${prefix}-${Date.now().toString(36).toUpperCase()}${randomBytes(2).toString('hex').toUpperCase()}`, data.accountName],
+    );
+    const user: { id: string }[] = await db.query(
+      `INSERT INTO app_user (tenant_id, email, display_name, password_hash, kind, account_id, account_role, email_verified_at)
+       VALUES ($1, $2, $3, $4, 'subscriber', $5, 'owner', now()) RETURNING id`,
+      [ctx.tenant.id, data.email, data.displayName, data.passwordHash, account[0].id],
+    );
+    return user[0].id;
+  }
+
+  /** Same answer whatever the address; only an active account gets the link (and older links stop working). */
+  async requestReset(ctx: RequestContext, rawEmail: string): Promise<void> {
+    const user = await this.signIn.findUser(ctx, rawEmail.trim().toLowerCase());
+    if (!user || user.disabled_at) return;
+    await this.tokens.revokeAll(ctx, 'password-reset', user.id);
+    const token = await this.tokens.issue(ctx, 'password-reset', { userId: user.id, ttlMs: 30 * 60_000 });
+    await this.mail.send(ctx, {
+      to: user.email,
+      template: 'password-reset',
+      language: user.preferred_language,
+      params: { link: `${ctx.origin}${PAGES.passwordReset}?token=${token}` },
+    });
+  }
+
+  /** A reset proves control of the address: it also verifies it, clears a lock, and ends every session. */
+  async reset(ctx: RequestContext, token: string, password: string): Promise<void> {
+    const { userId } = await this.tokens.consume(ctx, 'password-reset', token);
+    if (!userId) throw problems.linkInvalid();
+    await this.setPassword(ctx, userId, password, null);
+  }
+
+  async acceptInvitation(ctx: RequestContext, token: string, password: string): Promise<void> {
+    const { userId } = await this.tokens.consume(ctx, 'invitation', token);
+    if (!userId) throw problems.linkInvalid();
+    await this.setPassword(ctx, userId, password, null, false);
+  }
+
+  /** A signed-in change (after step-up): other sessions end, this one stays. */
+  async changePassword(ctx: RequestContext, password: string): Promise<void> {
+    await this.setPassword(ctx, ctx.requireUser().id, password, ctx.session?.id ?? null);
+  }
+
+  async requestEmailChange(ctx: RequestContext, rawEmail: string): Promise<void> {
+    const user = ctx.requireUser();
+    const email = rawEmail.trim().toLowerCase();
+    if (email === user.email) throw problems.validation([{ field: 'email', code: 'unchanged', message: 'This is already your e-mail address' }]);
+    if (await this.signIn.findUser(ctx, email)) {
+      throw problems.conflict('Another account uses this e-mail address', [{ field: 'email', code: 'taken', message: 'Another account uses this e-mail address' }]);
+    }
+    await this.tokens.revokeAll(ctx, 'email-change', user.id);
+    const token = await this.tokens.issue(ctx, 'email-change', { userId: user.id, data: { email }, ttlMs: DAY_MS });
+    await this.mail.send(ctx, {
+      to: email,
+      template: 'email-change-confirm',
+      language: user.preferredLanguage,
+      params: { link: `${ctx.origin}${PAGES.emailChangeConfirm}?token=${token}`, newEmail: email },
+    });
+  }
+
+  /** The link in the new mailbox: the address changes, and the old one gets a notice with a way to undo. */
+  async confirmEmailChange(ctx: RequestContext, token: string): Promise<void> {
+    const { userId, data } = await this.tokens.consume<{ email: string }>(ctx, 'email-change', token);
+    const user = await this.userById(ctx, userId);
+    if (await this.signIn.findUser(ctx, data.email)) throw problems.conflict('Another account uses this e-mail address');
+    const db = await ctx.db();
+    await db.query(`UPDATE app_user SET email = $3, email_verified_at = now(), version = version + 1 WHERE tenant_id = $1 AND id = $2`, [
+      ctx.tenant.id,
+      user.id,
+      data.email,
+    ]);
+    const undo = await this.tokens.issue(ctx, 'email-change-undo', { userId: user.id, data: { from: user.email, to: data.email }, ttlMs: 7 * DAY_MS });
+    await this.mail.send(ctx, {
+      to: user.email,
+      template: 'email-changed',
+      language: user.preferred_language,
+      params: { newEmail: data.email, undoLink: `${ctx.origin}${PAGES.emailChangeUndo}?token=${undo}` },
+    });
+  }
+
+  /** Undo from the old mailbox: the old address comes back and every session ends (someone else may have one). */
+  async undoEmailChange(ctx: RequestContext, token: string): Promise<void> {
+    const { userId, data } = await this.tokens.consume<{ from: string; to: string }>(ctx, 'email-change-undo', token);
+    const user = await this.userById(ctx, userId);
+    if (user.email !== data.to) throw problems.conflict('The e-mail address has changed again since; contact support');
+    if (await this.signIn.findUser(ctx, data.from)) throw problems.conflict('The old address is in use by another account now; contact support');
+    const db = await ctx.db();
+    await db.query(`UPDATE app_user SET email = $3, version = version + 1 WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, user.id, data.from]);
+    await this.sessions.endAllOf(db, ctx.tenant.id, user.id);
+  }
+
+  private async setPassword(ctx: RequestContext, userId: string, password: string, keepSession: Buffer | null, notify = true): Promise<void> {
+    const user = await this.userById(ctx, userId);
+    const db = await ctx.db();
+    await db.query(
+      `UPDATE app_user SET password_hash = $3, password_changed_at = now(), email_verified_at = coalesce(email_verified_at, now()),
+              version = version + 1
+        WHERE tenant_id = $1 AND id = $2`,
+      [ctx.tenant.id, userId, await this.hasher.hash(password)],
+    );
+    await this.sessions.endAllOf(db, ctx.tenant.id, userId, keepSession);
+    await this.throttle.clear(ctx, user.email);
+    if (notify) {
+      await this.mail.send(ctx, {
+        to: user.email,
+        template: 'password-changed',
+        language: user.preferred_language,
+        params: { securityLink: `${ctx.origin}${PAGES.security}` },
+      });
+    }
+  }
+
+  private async userById(ctx: RequestContext, userId: string | null): Promise<{ id: string; email: string; preferred_language: Language | null }> {
+    const db = await ctx.db();
+    const rows: { id: string; email: string; preferred_language: Language | null; disabled_at: Date | null }[] = await db.query(
+      `SELECT id, email, preferred_language, disabled_at FROM app_user WHERE tenant_id = $1 AND id = $2`,
+      [ctx.tenant.id, userId],
+    );
+    if (!rows[0] || rows[0].disabled_at) throw problems.linkInvalid();
+    return rows[0];
+  }
+}

@@ -1,0 +1,122 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import * as oidc from 'openid-client';
+import { APP_CONFIG, type AppConfig, type RequestContext, problems } from '@mijn-account/api-core';
+import { IDENTITY_PROVIDERS, type IdentityProviderName, type IdentityProviderSettings } from '@mijn-account/shared-contracts';
+import { SecretBox } from './secret-box';
+
+interface ProviderRow {
+  provider: IdentityProviderName;
+  enabled: boolean;
+  issuer: string;
+  client_id: string;
+  client_secret_enc: string;
+  version: number;
+}
+
+/** Where a provider sends the browser back: one URL per tenant host, registered at the provider. */
+export function redirectUri(origin: string, provider: IdentityProviderName): string {
+  return `${origin}/api/auth/${provider}/callback`;
+}
+
+/** The stable key of an external identity: Google's `sub`; Microsoft's directory (`tid`) and object id (`oid`). */
+export function subjectOf(provider: IdentityProviderName, claims: Record<string, unknown>): string | null {
+  if (provider === 'microsoft') {
+    return typeof claims['tid'] === 'string' && typeof claims['oid'] === 'string' ? `${claims['tid']}:${claims['oid']}` : null;
+  }
+  return typeof claims['sub'] === 'string' ? claims['sub'] : null;
+}
+
+/**
+ * Per-tenant OpenID Connect providers (Google, Microsoft 365) through openid-client: discovery,
+ * client secret sealed at rest and never returned, and the discovered configuration cached until
+ * the tenant changes its settings.
+ */
+@Injectable()
+export class IdentityProvidersService {
+  private readonly logger = new Logger(IdentityProvidersService.name);
+  private readonly cache = new Map<string, { at: number; config: Promise<oidc.Configuration> }>();
+
+  constructor(
+    private readonly box: SecretBox,
+    @Inject(APP_CONFIG) private readonly appConfig: AppConfig,
+  ) {}
+
+  async enabled(ctx: RequestContext): Promise<IdentityProviderName[]> {
+    const db = await ctx.db();
+    const rows: { provider: IdentityProviderName }[] = await db.query(
+      `SELECT provider FROM tenant_identity_provider WHERE tenant_id = $1 AND enabled ORDER BY provider`,
+      [ctx.tenant.id],
+    );
+    return rows.map((r) => r.provider);
+  }
+
+  async list(ctx: RequestContext): Promise<IdentityProviderSettings[]> {
+    const db = await ctx.db();
+    const rows: ProviderRow[] = await db.query(`SELECT * FROM tenant_identity_provider WHERE tenant_id = $1`, [ctx.tenant.id]);
+    return IDENTITY_PROVIDERS.map((provider) => {
+      const row = rows.find((r) => r.provider === provider);
+      return {
+        provider,
+        enabled: row?.enabled ?? false,
+        issuer: row?.issuer ?? (provider === 'google' ? 'https://accounts.google.com' : 'https://login.microsoftonline.com/<directory-id>/v2.0'),
+        clientId: row?.client_id ?? '',
+        hasClientSecret: Boolean(row?.client_secret_enc),
+        redirectUri: redirectUri(ctx.origin, provider),
+      };
+    });
+  }
+
+  /** Saves a provider; an omitted secret keeps the stored one. */
+  async save(
+    ctx: RequestContext,
+    provider: IdentityProviderName,
+    input: { enabled: boolean; issuer: string; clientId: string; clientSecret?: string },
+  ): Promise<void> {
+    const db = await ctx.db();
+    if (input.issuer.startsWith('http://') && !this.appConfig.oidcAllowHttp) {
+      throw problems.validation([{ field: 'issuer', code: 'isHttps', message: 'The issuer must be an https:// URL' }]);
+    }
+    const sealed = input.clientSecret ? this.box.seal(input.clientSecret) : null;
+    const rows: { n: number }[] = await db.query(
+      `WITH saved AS (
+         INSERT INTO tenant_identity_provider AS p (tenant_id, provider, enabled, issuer, client_id, client_secret_enc)
+         SELECT $1, $2, $3, $4, $5, $6 WHERE $6::text IS NOT NULL
+             OR EXISTS (SELECT 1 FROM tenant_identity_provider WHERE tenant_id = $1 AND provider = $2)
+         ON CONFLICT (tenant_id, provider) DO UPDATE SET
+           enabled = $3, issuer = $4, client_id = $5, client_secret_enc = coalesce($6, p.client_secret_enc),
+           updated_at = now(), version = p.version + 1
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM saved`,
+      [ctx.tenant.id, provider, input.enabled, input.issuer, input.clientId, sealed],
+    );
+    if (rows[0].n === 0) {
+      throw problems.validation([{ field: 'clientSecret', code: 'isNotEmpty', message: 'Enter the client secret' }]);
+    }
+  }
+
+  /** The discovered client configuration of an enabled provider; 404 when the tenant has not switched it on. */
+  async configuration(ctx: RequestContext, provider: IdentityProviderName): Promise<oidc.Configuration> {
+    const db = await ctx.db();
+    const rows: ProviderRow[] = await db.query(
+      `SELECT * FROM tenant_identity_provider WHERE tenant_id = $1 AND provider = $2 AND enabled`,
+      [ctx.tenant.id, provider],
+    );
+    const row = rows[0];
+    if (!row) throw problems.notFound(`Sign-in with ${provider} is not available on this portal`);
+    const key = `${ctx.tenant.id}:${provider}:${row.version}`;
+    const cached = this.cache.get(key);
+    if (cached && Date.now() - cached.at < 10 * 60_000) return cached.config;
+    const insecure = row.issuer.startsWith('http://') && this.appConfig.oidcAllowHttp;
+    const config = oidc
+      .discovery(new URL(row.issuer), row.client_id, undefined, oidc.ClientSecretPost(this.box.open(row.client_secret_enc)), {
+        execute: insecure ? [oidc.allowInsecureRequests] : [],
+      })
+      .catch((error: unknown) => {
+        this.cache.delete(key);
+        this.logger.warn({ err: error, provider, tenant: ctx.tenant.slug }, 'OpenID discovery failed');
+        throw problems.notFound(`Sign-in with ${provider} is not reachable right now`);
+      });
+    this.cache.set(key, { at: Date.now(), config });
+    return config;
+  }
+}

@@ -1,0 +1,143 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { generateSecret, generateURI, verify } from 'otplib';
+import { toDataURL } from 'qrcode';
+import { type RequestContext, problems } from '@mijn-account/api-core';
+import type { TwoFactorSetup } from '@mijn-account/shared-contracts';
+import { SecretBox } from './secret-box';
+
+const RECOVERY_CODES = 10;
+
+interface TotpRow {
+  totp_secret_enc: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: string | null;
+}
+
+const normalizeRecovery = (code: string) => code.toLowerCase().replace(/[^a-z0-9]/g, '');
+const hashRecovery = (code: string) => createHash('sha256').update(normalizeRecovery(code)).digest();
+
+/**
+ * Time-based one-time passwords (otplib, RFC 6238: 30 s steps, one step of drift either way) with
+ * ten single-use recovery codes. A code's time step is stored when it is used, and codes of that
+ * step or earlier are refused after, so a code cannot be replayed.
+ */
+@Injectable()
+export class TwoFactorService {
+  constructor(private readonly box: SecretBox) {}
+
+  /** Starts enrolment: a new secret, kept pending until a code from it is confirmed. */
+  async setup(ctx: RequestContext): Promise<TwoFactorSetup> {
+    const user = ctx.requireUser();
+    const secret = generateSecret();
+    const db = await ctx.db();
+    const rows: { n: number }[] = await db.query(
+      `WITH pending AS (
+         UPDATE app_user SET totp_secret_enc = $3 WHERE tenant_id = $1 AND id = $2 AND totp_enabled_at IS NULL RETURNING 1)
+       SELECT count(*)::int AS n FROM pending`,
+      [ctx.tenant.id, user.id, this.box.seal(secret)],
+    );
+    if (rows[0].n === 0) throw problems.conflict('Two-factor authentication is already on; turn it off first to set up a new app');
+    const otpauthUrl = generateURI({ issuer: ctx.tenant.displayName, label: user.email, secret });
+    return { secret, otpauthUrl, qrDataUrl: await toDataURL(otpauthUrl, { margin: 1, width: 200 }) };
+  }
+
+  /** Confirms enrolment with a first code; returns the recovery codes, shown once. */
+  async enable(ctx: RequestContext, code: string): Promise<string[]> {
+    const user = ctx.requireUser();
+    const row = await this.load(ctx, user.id);
+    if (!row.totp_secret_enc || row.totp_enabled_at) throw problems.conflict('Start the set-up first');
+    const step = await this.checkTotp(this.box.open(row.totp_secret_enc), code, null);
+    if (step === null) throw wrongCode();
+    const db = await ctx.db();
+    await db.query(`UPDATE app_user SET totp_enabled_at = now(), totp_last_step = $3 WHERE tenant_id = $1 AND id = $2`, [
+      ctx.tenant.id,
+      user.id,
+      step,
+    ]);
+    return this.newRecoveryCodes(ctx, user.id);
+  }
+
+  async disable(ctx: RequestContext): Promise<void> {
+    const user = ctx.requireUser();
+    if (user.kind === 'staff') throw problems.forbidden('Staff accounts must keep two-factor authentication on');
+    const db = await ctx.db();
+    await db.query(`UPDATE app_user SET totp_secret_enc = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE tenant_id = $1 AND id = $2`, [
+      ctx.tenant.id,
+      user.id,
+    ]);
+    await db.query(`DELETE FROM recovery_code WHERE tenant_id = $1 AND user_id = $2`, [ctx.tenant.id, user.id]);
+  }
+
+  async newRecoveryCodes(ctx: RequestContext, userId: string): Promise<string[]> {
+    const db = await ctx.db();
+    await db.query(`DELETE FROM recovery_code WHERE tenant_id = $1 AND user_id = $2`, [ctx.tenant.id, userId]);
+    const codes = Array.from({ length: RECOVERY_CODES }, () => {
+      const raw = randomBytes(8).toString('hex');
+      return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
+    });
+    await db.query(
+      `INSERT INTO recovery_code (tenant_id, user_id, code_hash) SELECT $1, $2, unnest($3::bytea[])`,
+      [ctx.tenant.id, userId, codes.map(hashRecovery)],
+    );
+    return codes;
+  }
+
+  async recoveryCodesLeft(ctx: RequestContext, userId: string): Promise<number> {
+    const db = await ctx.db();
+    const rows: { n: number }[] = await db.query(
+      `SELECT count(*)::int AS n FROM recovery_code WHERE tenant_id = $1 AND user_id = $2 AND used_at IS NULL`,
+      [ctx.tenant.id, userId],
+    );
+    return rows[0].n;
+  }
+
+  /**
+   * Checks a code of a user with two-factor on: a TOTP code (not replayed) or an unused recovery
+   * code, which is then used up. Row-locks the user so two requests cannot both use one code.
+   */
+  async verify(ctx: RequestContext, userId: string, code: string): Promise<boolean> {
+    const row = await this.load(ctx, userId, true);
+    if (!row.totp_enabled_at || !row.totp_secret_enc) return false;
+    const db = await ctx.db();
+    if (/^\d{6}$/.test(code.trim())) {
+      const step = await this.checkTotp(this.box.open(row.totp_secret_enc), code.trim(), row.totp_last_step);
+      if (step === null) return false;
+      await db.query(`UPDATE app_user SET totp_last_step = $3 WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, userId, step]);
+      return true;
+    }
+    const used: { n: number }[] = await db.query(
+      `WITH used AS (
+         UPDATE recovery_code SET used_at = now()
+          WHERE tenant_id = $1 AND user_id = $2 AND code_hash = $3 AND used_at IS NULL RETURNING 1)
+       SELECT count(*)::int AS n FROM used`,
+      [ctx.tenant.id, userId, hashRecovery(code)],
+    );
+    return used[0].n === 1;
+  }
+
+  private async load(ctx: RequestContext, userId: string, lock = false): Promise<TotpRow> {
+    const db = await ctx.db();
+    const rows: TotpRow[] = await db.query(
+      `SELECT totp_secret_enc, totp_enabled_at, totp_last_step FROM app_user WHERE tenant_id = $1 AND id = $2 ${lock ? 'FOR UPDATE' : ''}`,
+      [ctx.tenant.id, userId],
+    );
+    if (!rows[0]) throw problems.notFound();
+    return rows[0];
+  }
+
+  /** The time step the code belongs to, or null when it is wrong or not newer than `lastStep`. */
+  private async checkTotp(secret: string, code: string, lastStep: string | null): Promise<number | null> {
+    if (!/^\d{6}$/.test(code)) return null;
+    const result = await verify({
+      secret,
+      token: code,
+      epochTolerance: 30,
+      ...(lastStep !== null ? { afterTimeStep: Number(lastStep) } : {}),
+    });
+    return result.valid && 'timeStep' in result ? result.timeStep : null;
+  }
+}
+
+export const wrongCode = () =>
+  problems.validation([{ field: 'code', code: 'invalidCode', message: 'This code is not correct or was already used' }]);
