@@ -3,3 +3,4 @@ export * from './lib/fixtures';
 export * from './lib/http-client';
 export * from './lib/routes';
 export * from './lib/mailbox';
+export * from './lib/oidc-provider';

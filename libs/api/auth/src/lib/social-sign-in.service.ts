@@ -66,7 +66,6 @@ export class SocialSignInService {
       nonce,
       code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
       code_challenge_method: 'S256',
-      prompt: 'select_account',
     });
     return { url: url.href, state };
   }
