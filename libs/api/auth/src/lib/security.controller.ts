@@ -188,7 +188,7 @@ export class SecurityController {
     const rows: { has_password: boolean; identities: number }[] = await db.query(
       `SELECT u.password_hash IS NOT NULL AS has_password,
               (SELECT count(*)::int FROM user_identity i WHERE i.tenant_id = u.tenant_id AND i.user_id = u.id) AS identities
-         FROM app_user u WHERE u.tenant_id = $1 AND u.id = $2 FOR UPDATE`,
+         FROM app_user u WHERE u.tenant_id = $1 AND u.id = $2 FOR NO KEY UPDATE`,
       [ctx.tenant.id, user.id],
     );
     if (!rows[0].has_password && rows[0].identities <= 1) {

@@ -119,7 +119,7 @@ export class TwoFactorService {
   private async load(ctx: RequestContext, userId: string, lock = false): Promise<TotpRow> {
     const db = await ctx.db();
     const rows: TotpRow[] = await db.query(
-      `SELECT totp_secret_enc, totp_enabled_at, totp_last_step FROM app_user WHERE tenant_id = $1 AND id = $2 ${lock ? 'FOR UPDATE' : ''}`,
+      `SELECT totp_secret_enc, totp_enabled_at, totp_last_step FROM app_user WHERE tenant_id = $1 AND id = $2 ${lock ? 'FOR NO KEY UPDATE' : ''}`,
       [ctx.tenant.id, userId],
     );
     if (!rows[0]) throw problems.notFound();
