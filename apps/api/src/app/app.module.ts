@@ -11,6 +11,7 @@ import {
   UnitOfWorkInterceptor,
 } from '@mijn-account/api-core';
 import { DatabaseModule } from '@mijn-account/api-database';
+import { StaffModule } from '@mijn-account/api-staff';
 import { TenantsModule } from '@mijn-account/api-tenants';
 
 /** The API shell: wires platform pieces and feature modules; holds no domain code. */
@@ -25,6 +26,7 @@ export class AppModule {
         AuthModule,
         TenantsModule,
         AccountsModule,
+        StaffModule,
       ],
       controllers: [HealthController],
       providers: [

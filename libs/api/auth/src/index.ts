@@ -1,2 +1,3 @@
 export * from './lib/auth.module';
 export * from './lib/password-hasher';
+export * from './lib/invitations.service';

@@ -7,6 +7,7 @@ import { CredentialsService } from './credentials.service';
 import { CsrfGuard } from './csrf.guard';
 import { IdentityProvidersController } from './identity-providers.controller';
 import { IdentityProvidersService } from './identity-providers.service';
+import { InvitationsService } from './invitations.service';
 import { PasswordHasher } from './password-hasher';
 import { PublicLinksController } from './public-links.controller';
 import { SecretBox } from './secret-box';
@@ -36,9 +37,10 @@ import { TwoFactorService } from './two-factor.service';
     CredentialsService,
     IdentityProvidersService,
     SocialSignInService,
+    InvitationsService,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },
   ],
-  exports: [PasswordHasher, SessionService, ActionTokens],
+  exports: [PasswordHasher, SessionService, InvitationsService],
 })
 export class AuthModule {}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@mijn-account/api-auth';
+import { StaffController } from './staff.controller';
+
+/** The tenant's own staff, managed by its tenant admins. */
+@Module({ imports: [AuthModule], controllers: [StaffController] })
+export class StaffModule {}
