@@ -1,4 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { SessionStore, TenantStore } from '@mijn-account/web-core';
@@ -6,7 +8,7 @@ import { SessionStore, TenantStore } from '@mijn-account/web-core';
 /** "Mijn account": who you are, your account and your role. */
 @Component({
   selector: 'ma-account-home-page',
-  imports: [MatCardModule, TranslocoPipe],
+  imports: [RouterLink, MatButtonModule, MatCardModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host { display: block; max-width: 48rem; margin: 0 auto; padding: 1.5rem 1rem; }
@@ -14,11 +16,24 @@ import { SessionStore, TenantStore } from '@mijn-account/web-core';
     dt { font-weight: 600; }
     dd { margin: 0; }
     mat-card { padding: 1rem; margin-top: 1rem; }
+    nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0; margin: 1rem 0 0; }
   `,
   template: `
     <h1>{{ 'account.title' | transloco }}</h1>
     @if (session.me(); as me) {
       <p>{{ 'account.welcome' | transloco: { name: me.user.displayName, tenant: tenant.displayName() } }}</p>
+      <nav [attr.aria-label]="'account.menu' | transloco">
+        <ul>
+          <li><a mat-stroked-button routerLink="/security" data-testid="nav-security">{{ 'security.title' | transloco }}</a></li>
+          @if (me.account?.role === 'owner') {
+            <li><a mat-stroked-button routerLink="/account/members" data-testid="nav-members">{{ 'members.title' | transloco }}</a></li>
+          }
+          @if (me.staffRoles.includes('tenant-admin')) {
+            <li><a mat-stroked-button routerLink="/admin/staff" data-testid="nav-staff">{{ 'admin.staff.title' | transloco }}</a></li>
+            <li><a mat-stroked-button routerLink="/admin/sign-in" data-testid="nav-sign-in-settings">{{ 'admin.signIn.title' | transloco }}</a></li>
+          }
+        </ul>
+      </nav>
       <mat-card appearance="outlined">
         <h2>{{ 'account.you' | transloco }}</h2>
         <dl>

@@ -4,6 +4,7 @@ import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
+import type { SignInOptions, SignInResponse } from '@mijn-account/shared-contracts';
 import { SessionStore } from '@mijn-account/web-core';
 import { SignInPageComponent } from './sign-in-page.component';
 
@@ -17,21 +18,32 @@ const en = {
     unavailable: 'Try again later.',
     emailInvalid: 'Enter a valid e-mail address',
     passwordRequired: 'Enter your password',
+    codeIntro: 'Enter the code',
+    code: 'Code',
+    verify: 'Verify',
+    wrongCode: 'Wrong code.',
+    with: { google: 'Sign in with Google' },
+    signUp: 'Create an account',
+    forgot: 'Forgot?',
   },
 };
 
 describe('SignInPageComponent', () => {
-  const signIn = jest.fn<Promise<void>, [unknown]>();
+  const signIn = jest.fn<Promise<SignInResponse>, [unknown]>();
+  const secondFactor = jest.fn<Promise<SignInResponse>, [unknown]>();
+  const options = jest.fn<Promise<SignInOptions>, []>();
 
   beforeEach(() => {
     signIn.mockReset();
+    secondFactor.mockReset();
+    options.mockResolvedValue({ selfSignUp: true, providers: ['google'] });
     TestBed.configureTestingModule({
       imports: [TranslocoTestingModule.forRoot({ langs: { en }, translocoConfig: { defaultLang: 'en', availableLangs: ['en'] } })],
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),
-        { provide: SessionStore, useValue: { signIn } },
+        { provide: SessionStore, useValue: { signIn, secondFactor, options } },
       ],
     });
   });
@@ -64,7 +76,7 @@ describe('SignInPageComponent', () => {
   it('signs in and goes to the account page', async () => {
     const { fill, submit } = await render();
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
-    signIn.mockResolvedValue(undefined);
+    signIn.mockResolvedValue({ status: 'signed-in' });
     fill('email', 'eva@example.com');
     fill('password', 'secret');
     await submit();
@@ -80,5 +92,33 @@ describe('SignInPageComponent', () => {
     await submit();
     const alert = element.querySelector('[role=alert]');
     expect(alert?.textContent?.trim()).toBe('The e-mail address or password is incorrect.');
+  });
+
+  it('asks for a code when two-factor is on, then signs in with it', async () => {
+    const { element, fill, submit, fixture } = await render();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    signIn.mockResolvedValue({ status: 'second-factor', challenge: 'c1' });
+    fill('email', 'eva@example.com');
+    fill('password', 'secret');
+    await submit();
+    expect(navigate).not.toHaveBeenCalled();
+    expect(element.textContent).toContain('Enter the code');
+    secondFactor.mockResolvedValue({ status: 'signed-in' });
+    const code = element.querySelector<HTMLInputElement>('input[autocomplete=one-time-code]') as HTMLInputElement;
+    code.value = '123456';
+    code.dispatchEvent(new Event('input'));
+    await submit();
+    await fixture.whenStable();
+    expect(secondFactor).toHaveBeenCalledWith({ challenge: 'c1', code: '123456' });
+    expect(navigate).toHaveBeenCalledWith('/account');
+  });
+
+  it('offers the providers and the sign-up link the portal has switched on', async () => {
+    const { element, fixture } = await render();
+    await options.mock.results[0].value;
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(element.querySelector('[data-testid=sign-in-google]')?.getAttribute('href')).toBe('/api/auth/google/start');
+    expect(element.querySelector('[data-testid=sign-up-link]')).not.toBeNull();
   });
 });

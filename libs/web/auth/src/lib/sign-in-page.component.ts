@@ -1,71 +1,129 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { SessionStore, TenantStore, problemOf } from '@mijn-account/web-core';
+import type { IdentityProviderName, SignInOptions, SignInResponse } from '@mijn-account/shared-contracts';
+import { SessionStore, TenantStore, problemKey, problemOf } from '@mijn-account/web-core';
+import { CARD_PAGE_STYLES } from './page-styles';
 
+/** Sign in: e-mail and password (then a code when two-factor is on), or Google / Microsoft 365. */
 @Component({
   selector: 'ma-sign-in-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host { display: flex; justify-content: center; padding: 2rem 1rem; }
-    mat-card { width: min(28rem, 100%); padding: 1rem; }
-    form { display: flex; flex-direction: column; gap: 0.5rem; }
-    .error { color: #b00020; margin: 0 0 1rem; }
-  `,
+  styles: CARD_PAGE_STYLES,
   template: `
     <mat-card appearance="outlined">
       <h1>{{ 'signIn.title' | transloco: { tenant: tenant.displayName() } }}</h1>
-      @if (error(); as key) {
+      @if (message(); as key) {
         <p class="error" role="alert" data-testid="sign-in-error">{{ key | transloco }}</p>
       }
-      <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'signIn.email' | transloco }}</mat-label>
-          <input matInput type="email" formControlName="email" autocomplete="username" required />
-          @if (form.controls.email.touched && form.controls.email.invalid) {
-            <mat-error>{{ 'signIn.emailInvalid' | transloco }}</mat-error>
+      @if (challengeToken(); as current) {
+        <form [formGroup]="codeForm" (ngSubmit)="submitCode(current)" novalidate data-testid="second-factor-form">
+          <p class="note">{{ 'signIn.codeIntro' | transloco }}</p>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'signIn.code' | transloco }}</mat-label>
+            <input matInput formControlName="code" autocomplete="one-time-code" inputmode="numeric" required />
+            <mat-hint>{{ 'signIn.codeHint' | transloco }}</mat-hint>
+          </mat-form-field>
+          <button mat-flat-button type="submit" [disabled]="busy()">{{ 'signIn.verify' | transloco }}</button>
+        </form>
+      } @else {
+        <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'signIn.email' | transloco }}</mat-label>
+            <input matInput type="email" formControlName="email" autocomplete="username" required />
+            @if (form.controls.email.touched && form.controls.email.invalid) {
+              <mat-error>{{ 'signIn.emailInvalid' | transloco }}</mat-error>
+            }
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'signIn.password' | transloco }}</mat-label>
+            <input matInput type="password" formControlName="password" autocomplete="current-password" required />
+            @if (form.controls.password.touched && form.controls.password.invalid) {
+              <mat-error>{{ 'signIn.passwordRequired' | transloco }}</mat-error>
+            }
+          </mat-form-field>
+          <button mat-flat-button type="submit" [disabled]="busy()">{{ 'signIn.submit' | transloco }}</button>
+        </form>
+        @if (options()?.providers?.length) {
+          <div class="providers">
+            @for (provider of options()?.providers; track provider) {
+              <a mat-stroked-button [href]="'/api/auth/' + provider + '/start'" [attr.data-testid]="'sign-in-' + provider">
+                {{ 'signIn.with.' + provider | transloco }}
+              </a>
+            }
+          </div>
+        }
+        <div class="links">
+          <a routerLink="/password-reset">{{ 'signIn.forgot' | transloco }}</a>
+          @if (options()?.selfSignUp) {
+            <a routerLink="/sign-up" data-testid="sign-up-link">{{ 'signIn.signUp' | transloco }}</a>
           }
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'signIn.password' | transloco }}</mat-label>
-          <input matInput type="password" formControlName="password" autocomplete="current-password" required />
-          @if (form.controls.password.touched && form.controls.password.invalid) {
-            <mat-error>{{ 'signIn.passwordRequired' | transloco }}</mat-error>
-          }
-        </mat-form-field>
-        <button mat-flat-button type="submit" [disabled]="busy()">{{ 'signIn.submit' | transloco }}</button>
-      </form>
+        </div>
+      }
     </mat-card>
   `,
 })
-export class SignInPageComponent {
+export class SignInPageComponent implements OnInit {
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
   protected readonly tenant = inject(TenantStore);
+  /** `?error=` from a social sign-in that did not work out, `?challenge=` when it needs a code. */
+  readonly error = input<string>();
+  readonly challenge = input<string>();
+  protected readonly options = signal<SignInOptions | null>(null);
   protected readonly busy = signal(false);
+  protected readonly challengeToken = signal<string | null>(null);
   /** Translation key of the message shown above the form. */
-  protected readonly error = signal<string | null>(null);
-  protected readonly form = inject(NonNullableFormBuilder).group({
+  protected readonly message = signal<string | null>(null);
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly form = this.fb.group({
     email: ['', [Validators.required, Validators.email]],
     password: ['', Validators.required],
   });
+  protected readonly codeForm = this.fb.group({ code: ['', Validators.required] });
+
+  ngOnInit(): void {
+    void this.init();
+  }
+
+  private async init(): Promise<void> {
+    const error = this.error();
+    if (error && /^[a-z-]{1,30}$/.test(error)) this.message.set(`signIn.errors.${error}`);
+    if (this.challenge()) this.challengeToken.set(this.challenge() ?? null);
+    this.options.set(await this.session.options().catch(() => ({ selfSignUp: false, providers: [] as IdentityProviderName[] })));
+  }
 
   protected async submit(): Promise<void> {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
+    await this.run(() => this.session.signIn(this.form.getRawValue()));
+  }
+
+  protected async submitCode(challenge: string): Promise<void> {
+    if (this.codeForm.invalid) return;
+    await this.run(() => this.session.secondFactor({ challenge, code: this.codeForm.getRawValue().code.trim() }));
+  }
+
+  private async run(call: () => Promise<SignInResponse>): Promise<void> {
     this.busy.set(true);
-    this.error.set(null);
+    this.message.set(null);
     try {
-      await this.session.signIn(this.form.getRawValue());
+      const result = await call();
+      if (result.status === 'second-factor') {
+        this.challengeToken.set(result.challenge);
+        return;
+      }
       await this.router.navigateByUrl('/account');
     } catch (error) {
-      this.error.set(problemOf(error).status === 401 ? 'signIn.failed' : 'signIn.unavailable');
+      const problem = problemOf(error);
+      this.message.set(problem.status === 401 ? (this.challengeToken() ? 'signIn.wrongCode' : 'signIn.failed') : problem.status === 429 ? 'problems.too-many-attempts' : problem.status === 410 ? problemKey(problem) : 'signIn.unavailable');
+      if (problem.status === 410 || problem.status === 400) this.challengeToken.set(null);
     } finally {
       this.busy.set(false);
     }

@@ -9,3 +9,17 @@ export function problemOf(error: unknown): ProblemDetails {
   const status = error instanceof HttpErrorResponse ? error.status : 0;
   return { type: 'about:blank', title: 'Request failed', status };
 }
+
+/**
+ * The translation key for a problem: `problems.<kind>` from the last segment of its type
+ * (`.../problems/link-expired` → `problems.link-expired`), `problems.unavailable` otherwise.
+ */
+export function problemKey(problem: ProblemDetails): string {
+  const kind = problem.type.match(/\/problems\/([a-z-]+)$/)?.[1];
+  return kind ? `problems.${kind}` : 'problems.unavailable';
+}
+
+/** The server's message for one field, where its problem details name it. */
+export function fieldError(problem: ProblemDetails | null, field: string): string | null {
+  return problem?.errors?.find((e) => e.field === field)?.message ?? null;
+}

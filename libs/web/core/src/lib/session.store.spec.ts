@@ -35,7 +35,7 @@ describe('SessionStore', () => {
     const done = store.signIn({ email: 'eva@example.com', password: 'secret' });
     const post = http.expectOne({ method: 'POST', url: '/api/session' });
     expect(post.request.body).toEqual({ email: 'eva@example.com', password: 'secret' });
-    post.flush(null, { status: 204, statusText: 'No Content' });
+    post.flush({ status: 'signed-in' });
     await Promise.resolve();
     http.expectOne('/api/me').flush(ME);
     await done;
@@ -54,5 +54,13 @@ describe('SessionStore', () => {
     const load = store.refresh();
     http.expectOne('/api/me').flush({ status: 500 }, { status: 500, statusText: 'Server Error' });
     await expect(load).rejects.toMatchObject({ status: 500 });
+  });
+
+  it('does not load the user while a second factor is still needed', async () => {
+    const done = store.signIn({ email: 'eva@example.com', password: 'secret' });
+    http.expectOne('/api/session').flush({ status: 'second-factor', challenge: 'abc' });
+    await expect(done).resolves.toEqual({ status: 'second-factor', challenge: 'abc' });
+    http.expectNone('/api/me');
+    expect(store.signedIn()).toBe(false);
   });
 });

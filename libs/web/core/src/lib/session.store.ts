@@ -1,7 +1,7 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { MeResponse, SignInRequest } from '@mijn-account/shared-contracts';
+import type { MeResponse, SecondFactorRequest, SignInOptions, SignInRequest, SignInResponse, StepUpRequest } from '@mijn-account/shared-contracts';
 import { apiUrl } from './api-paths';
 
 /** Who is signed in. Components read signals; only this store talks to the session API. */
@@ -31,10 +31,36 @@ export class SessionStore {
     return this.state();
   }
 
-  /** Throws the server's problem details (as HttpErrorResponse) when sign-in fails. */
-  async signIn(request: SignInRequest): Promise<void> {
-    await firstValueFrom(this.http.post<void>(apiUrl('session'), request));
-    await this.refresh();
+  /** What this portal offers on its sign-in page (self sign-up, Google, Microsoft). */
+  options(): Promise<SignInOptions> {
+    return firstValueFrom(this.http.get<SignInOptions>(`${apiUrl('session')}/options`));
+  }
+
+  /**
+   * Throws the server's problem details (as HttpErrorResponse) when sign-in fails. A correct
+   * password with two-factor on answers `second-factor` with a challenge for `secondFactor`.
+   */
+  async signIn(request: SignInRequest): Promise<SignInResponse> {
+    return this.afterSignIn(await firstValueFrom(this.http.post<SignInResponse>(apiUrl('session'), request)));
+  }
+
+  async secondFactor(request: SecondFactorRequest): Promise<SignInResponse> {
+    return this.afterSignIn(await firstValueFrom(this.http.post<SignInResponse>(`${apiUrl('session')}/second-factor`, request)));
+  }
+
+  /** Links a Google or Microsoft identity to the account with the same e-mail, by its password. */
+  async linkIdentity(request: { token: string; password: string }): Promise<SignInResponse> {
+    return this.afterSignIn(await firstValueFrom(this.http.post<SignInResponse>(`${apiUrl('identityProviders')}/link`, request)));
+  }
+
+  /** Confirms it is still the user before a sensitive action. */
+  async stepUp(request: StepUpRequest): Promise<void> {
+    await firstValueFrom(this.http.post<void>(`${apiUrl('session')}/step-up`, request));
+  }
+
+  private async afterSignIn(response: SignInResponse): Promise<SignInResponse> {
+    if (response.status === 'signed-in') await this.refresh();
+    return response;
   }
 
   async signOut(): Promise<void> {

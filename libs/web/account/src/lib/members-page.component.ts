@@ -1,0 +1,122 @@
+import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ACCOUNT_ROLES, type ProblemDetails } from '@mijn-account/shared-contracts';
+import { MembersStore, fieldError, problemKey, problemOf } from '@mijn-account/web-core';
+
+/** The owner's people: who is in the account, invite someone, remove someone (never the last owner). */
+@Component({
+  selector: 'ma-members-page',
+  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    :host { display: block; max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem; }
+    mat-card { padding: 1rem; margin-top: 1rem; }
+    form { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
+    table { border-collapse: collapse; width: 100%; }
+    th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #ddd; }
+    .error { color: #b00020; }
+  `,
+  template: `
+    <h1>{{ 'members.title' | transloco }}</h1>
+    @if (problem(); as p) {
+      <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
+    }
+    <mat-card appearance="outlined">
+      <table data-testid="members">
+        <thead>
+          <tr>
+            <th scope="col">{{ 'account.name' | transloco }}</th>
+            <th scope="col">{{ 'account.email' | transloco }}</th>
+            <th scope="col">{{ 'account.role' | transloco }}</th>
+            <th scope="col">{{ 'members.status' | transloco }}</th>
+            <th scope="col"><span class="cdk-visually-hidden">{{ 'security.sessions.actions' | transloco }}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (m of store.members(); track m.id) {
+            <tr>
+              <td>{{ m.displayName }}</td>
+              <td>{{ m.email }}</td>
+              <td>{{ 'roles.' + m.role | transloco }}</td>
+              <td>{{ 'members.statuses.' + m.status | transloco }}</td>
+              <td><button mat-button type="button" (click)="remove(m.id)">{{ 'members.remove' | transloco }}</button></td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    </mat-card>
+    <mat-card appearance="outlined">
+      <h2>{{ 'members.invite' | transloco }}</h2>
+      <form [formGroup]="form" (ngSubmit)="invite()" novalidate>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'account.name' | transloco }}</mat-label>
+          <input matInput formControlName="displayName" required />
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'account.email' | transloco }}</mat-label>
+          <input matInput type="email" formControlName="email" required />
+          @if (fieldError(problem(), 'email'); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'account.role' | transloco }}</mat-label>
+          <mat-select formControlName="role">
+            @for (role of roles; track role) {
+              <mat-option [value]="role">{{ 'roles.' + role | transloco }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <button mat-flat-button type="submit">{{ 'members.send' | transloco }}</button>
+      </form>
+    </mat-card>
+  `,
+})
+export class MembersPageComponent implements OnInit {
+  protected readonly store = inject(MembersStore);
+  protected readonly roles = ACCOUNT_ROLES;
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly problemKey = problemKey;
+  protected readonly fieldError = fieldError;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    displayName: ['', Validators.required],
+    email: ['', [Validators.required, Validators.email]],
+    role: ['member' as (typeof ACCOUNT_ROLES)[number], Validators.required],
+  });
+
+  ngOnInit(): void {
+    void this.init();
+  }
+
+  private async init(): Promise<void> {
+    await this.store.load();
+  }
+
+  protected async invite(): Promise<void> {
+    this.form.markAllAsTouched();
+    if (this.form.invalid) return;
+    await this.run(async () => {
+      await this.store.invite(this.form.getRawValue());
+      this.form.reset();
+    });
+  }
+
+  protected remove(id: string): Promise<void> {
+    return this.run(() => this.store.remove(id));
+  }
+
+  private async run(work: () => Promise<void>): Promise<void> {
+    this.problem.set(null);
+    try {
+      await work();
+    } catch (error) {
+      this.problem.set(problemOf(error));
+    }
+  }
+}

@@ -1,0 +1,300 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, type OnInit, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { type IdentityProviderName, PROBLEM_TYPES, type ProblemDetails, type TwoFactorSetup } from '@mijn-account/shared-contracts';
+import { SecurityStore, SessionStore, fieldError, problemKey, problemOf } from '@mijn-account/web-core';
+
+/**
+ * The user's security page: active sessions (sign out one or all others), sign-in history,
+ * password, e-mail address, two-factor with recovery codes, and linked Google / Microsoft sign-ins.
+ * Sensitive actions ask for the password or a code again when the last one is a few minutes old.
+ */
+@Component({
+  selector: 'ma-security-page',
+  imports: [DatePipe, ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    :host { display: block; max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem; }
+    mat-card { padding: 1rem; margin-top: 1rem; }
+    form { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
+    table { border-collapse: collapse; width: 100%; }
+    th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #ddd; }
+    .error { color: #b00020; }
+    .status { color: #1b5e20; }
+    .codes { font-family: monospace; columns: 2; }
+    .secret { font-family: monospace; word-break: break-all; }
+  `,
+  template: `
+    <h1>{{ 'security.title' | transloco }}</h1>
+    @if (notice(); as key) {
+      <p class="status" role="status" data-testid="security-notice">{{ key | transloco }}</p>
+    }
+    @if (problem(); as p) {
+      <p class="error" role="alert" data-testid="security-error">{{ problemKey(p) | transloco }}</p>
+    }
+
+    @if (stepUpFor()) {
+      <mat-card appearance="outlined" data-testid="step-up">
+        <h2>{{ 'security.stepUp.title' | transloco }}</h2>
+        <p>{{ 'security.stepUp.intro' | transloco }}</p>
+        <form [formGroup]="stepUpForm" (ngSubmit)="confirmStepUp()" novalidate>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ (store.overview()?.twoFactor?.enabled ? 'security.stepUp.secret' : 'security.stepUp.password') | transloco }}</mat-label>
+            <input matInput type="password" formControlName="secret" autocomplete="current-password" required />
+            @if (fieldError(stepUpProblem(), 'password') ?? fieldError(stepUpProblem(), 'code'); as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
+          </mat-form-field>
+          <button mat-flat-button type="submit">{{ 'security.stepUp.submit' | transloco }}</button>
+          <button mat-button type="button" (click)="stepUpFor.set(null)">{{ 'security.cancel' | transloco }}</button>
+        </form>
+        @if (stepUpProblem()) {
+          <p class="error" role="alert">{{ 'security.stepUp.wrong' | transloco }}</p>
+        }
+      </mat-card>
+    }
+
+    <mat-card appearance="outlined">
+      <h2>{{ 'security.sessions.title' | transloco }}</h2>
+      <table data-testid="sessions">
+        <thead>
+          <tr>
+            <th scope="col">{{ 'security.sessions.device' | transloco }}</th>
+            <th scope="col">{{ 'security.sessions.ip' | transloco }}</th>
+            <th scope="col">{{ 'security.sessions.started' | transloco }}</th>
+            <th scope="col">{{ 'security.sessions.lastSeen' | transloco }}</th>
+            <th scope="col"><span class="cdk-visually-hidden">{{ 'security.sessions.actions' | transloco }}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (s of store.sessions(); track s.id) {
+            <tr data-testid="session-row">
+              <td>{{ s.device }} ({{ 'security.methods.' + s.method | transloco }})</td>
+              <td>{{ s.ip }}</td>
+              <td>{{ s.startedAt | date: 'short' }}</td>
+              <td>{{ s.lastSeenAt | date: 'short' }}</td>
+              <td>
+                @if (s.current) {
+                  <strong>{{ 'security.sessions.current' | transloco }}</strong>
+                } @else {
+                  <button mat-button type="button" (click)="act(() => store.endSession(s.id), 'security.sessions.ended')" data-testid="end-session">
+                    {{ 'security.sessions.end' | transloco }}
+                  </button>
+                }
+              </td>
+            </tr>
+          }
+        </tbody>
+      </table>
+      <button mat-stroked-button type="button" (click)="act(() => store.endOtherSessions(), 'security.sessions.endedOthers')">
+        {{ 'security.sessions.endOthers' | transloco }}
+      </button>
+    </mat-card>
+
+    <mat-card appearance="outlined">
+      <h2>{{ 'security.twoFactor.title' | transloco }}</h2>
+      @if (store.overview(); as o) {
+        @if (recoveryCodes(); as codes) {
+          <p>{{ 'security.twoFactor.saveCodes' | transloco }}</p>
+          <ul class="codes" data-testid="recovery-codes">
+            @for (code of codes; track code) {
+              <li>{{ code }}</li>
+            }
+          </ul>
+          <button mat-stroked-button type="button" (click)="recoveryCodes.set(null)">{{ 'security.twoFactor.codesSaved' | transloco }}</button>
+        } @else if (o.twoFactor.enabled) {
+          <p data-testid="two-factor-on">{{ 'security.twoFactor.on' | transloco: { left: o.twoFactor.recoveryCodesLeft } }}</p>
+          <button mat-stroked-button type="button" (click)="act(newCodes)">{{ 'security.twoFactor.newCodes' | transloco }}</button>
+          @if (!o.twoFactor.required) {
+            <button mat-button type="button" (click)="act(() => store.disableTwoFactor(), 'security.twoFactor.disabled')">{{ 'security.twoFactor.disable' | transloco }}</button>
+          }
+        } @else if (setup(); as s) {
+          <p>{{ 'security.twoFactor.scan' | transloco }}</p>
+          <img [src]="s.qrDataUrl" [alt]="'security.twoFactor.qrAlt' | transloco" width="200" height="200" />
+          <p>{{ 'security.twoFactor.orKey' | transloco }} <span class="secret" data-testid="totp-secret">{{ s.secret }}</span></p>
+          <form [formGroup]="codeForm" (ngSubmit)="enable()" novalidate>
+            <mat-form-field appearance="outline">
+              <mat-label>{{ 'signIn.code' | transloco }}</mat-label>
+              <input matInput formControlName="code" autocomplete="one-time-code" inputmode="numeric" required />
+            </mat-form-field>
+            <button mat-flat-button type="submit">{{ 'security.twoFactor.confirm' | transloco }}</button>
+          </form>
+        } @else {
+          <p>{{ (o.twoFactor.required ? 'security.twoFactor.required' : 'security.twoFactor.off') | transloco }}</p>
+          <button mat-flat-button type="button" (click)="act(startSetup)" data-testid="two-factor-setup">{{ 'security.twoFactor.setUp' | transloco }}</button>
+        }
+      }
+    </mat-card>
+
+    <mat-card appearance="outlined">
+      <h2>{{ 'security.password.title' | transloco }}</h2>
+      <form [formGroup]="passwordForm" (ngSubmit)="changePassword()" novalidate>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'password.new' | transloco }}</mat-label>
+          <input matInput type="password" formControlName="password" autocomplete="new-password" required />
+          <mat-hint>{{ 'signUp.passwordHint' | transloco }}</mat-hint>
+        </mat-form-field>
+        <button mat-flat-button type="submit">{{ 'security.password.submit' | transloco }}</button>
+      </form>
+    </mat-card>
+
+    <mat-card appearance="outlined">
+      <h2>{{ 'security.email.title' | transloco }}</h2>
+      <p>{{ 'security.email.current' | transloco: { email: store.overview()?.email } }}</p>
+      <form [formGroup]="emailForm" (ngSubmit)="changeEmail()" novalidate>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'security.email.new' | transloco }}</mat-label>
+          <input matInput type="email" formControlName="email" autocomplete="email" required />
+          @if (fieldError(problem(), 'email'); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <button mat-flat-button type="submit">{{ 'security.email.submit' | transloco }}</button>
+      </form>
+    </mat-card>
+
+    <mat-card appearance="outlined">
+      <h2>{{ 'security.identities.title' | transloco }}</h2>
+      <ul>
+        @if (store.overview()?.hasPassword) {
+          <li>{{ 'security.identities.password' | transloco }}</li>
+        }
+        @for (i of store.overview()?.identities; track i.provider) {
+          <li>
+            {{ 'signIn.with.' + i.provider | transloco }} ({{ i.email }})
+            <button mat-button type="button" (click)="act(() => store.unlink(i.provider), 'security.identities.unlinked')">
+              {{ 'security.identities.unlink' | transloco }}
+            </button>
+          </li>
+        }
+      </ul>
+      @for (p of unlinkedProviders(); track p) {
+        <a mat-stroked-button [href]="'/api/auth/' + p + '/start?mode=link'">{{ 'security.identities.link.' + p | transloco }}</a>
+      }
+    </mat-card>
+
+    <mat-card appearance="outlined">
+      <h2>{{ 'security.history.title' | transloco }}</h2>
+      <table data-testid="sign-in-history">
+        <thead>
+          <tr>
+            <th scope="col">{{ 'security.history.when' | transloco }}</th>
+            <th scope="col">{{ 'security.history.outcome' | transloco }}</th>
+            <th scope="col">{{ 'security.sessions.device' | transloco }}</th>
+            <th scope="col">{{ 'security.sessions.ip' | transloco }}</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (e of store.signIns(); track $index) {
+            <tr>
+              <td>{{ e.at | date: 'short' }}</td>
+              <td>{{ 'security.outcomes.' + e.outcome | transloco }}@if (e.newDevice) { · {{ 'security.history.newDevice' | transloco }} }</td>
+              <td>{{ e.device }}</td>
+              <td>{{ e.ip }}</td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    </mat-card>
+  `,
+})
+export class SecurityPageComponent implements OnInit {
+  protected readonly store = inject(SecurityStore);
+  private readonly session = inject(SessionStore);
+  /** `?linked=google` or `?error=identity-in-use` after linking a provider. */
+  readonly linked = input<string>();
+  readonly error = input<string>();
+  protected readonly notice = signal<string | null>(null);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly stepUpFor = signal<(() => Promise<unknown>) | null>(null);
+  protected readonly stepUpProblem = signal<ProblemDetails | null>(null);
+  protected readonly setup = signal<TwoFactorSetup | null>(null);
+  protected readonly recoveryCodes = signal<string[] | null>(null);
+  protected readonly problemKey = problemKey;
+  protected readonly fieldError = fieldError;
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly stepUpForm = this.fb.group({ secret: ['', Validators.required] });
+  protected readonly codeForm = this.fb.group({ code: ['', Validators.required] });
+  protected readonly passwordForm = this.fb.group({ password: ['', [Validators.required, Validators.minLength(10)]] });
+  protected readonly emailForm = this.fb.group({ email: ['', [Validators.required, Validators.email]] });
+
+  ngOnInit(): void {
+    void this.init();
+  }
+
+  private async init(): Promise<void> {
+    if (this.linked()) this.notice.set('security.identities.linked');
+    if (this.error() === 'identity-in-use') this.problem.set({ type: 'https://mijn-account.dev/problems/identity-in-use', title: '', status: 409 });
+    await this.store.load();
+  }
+
+  protected unlinkedProviders(): IdentityProviderName[] {
+    const overview = this.store.overview();
+    if (!overview) return [];
+    return overview.availableProviders.filter((p) => !overview.identities.some((i) => i.provider === p));
+  }
+
+  protected readonly startSetup = async () => this.setup.set(await this.store.setupTwoFactor());
+  protected readonly newCodes = async () => this.recoveryCodes.set(await this.store.newRecoveryCodes());
+
+  protected async enable(): Promise<void> {
+    if (this.codeForm.invalid) return;
+    await this.act(async () => {
+      this.recoveryCodes.set(await this.store.enableTwoFactor(this.codeForm.getRawValue().code.trim()));
+      this.setup.set(null);
+      this.codeForm.reset();
+    }, 'security.twoFactor.enabled');
+  }
+
+  protected async changePassword(): Promise<void> {
+    this.passwordForm.markAllAsTouched();
+    if (this.passwordForm.invalid) return;
+    await this.act(async () => {
+      await this.store.changePassword(this.passwordForm.getRawValue().password);
+      this.passwordForm.reset();
+    }, 'security.password.changed');
+  }
+
+  protected async changeEmail(): Promise<void> {
+    this.emailForm.markAllAsTouched();
+    if (this.emailForm.invalid) return;
+    await this.act(() => this.store.changeEmail(this.emailForm.getRawValue().email), 'security.email.sent');
+  }
+
+  /** Runs an action; when the server asks for a fresh password or code, asks for it and runs it again. */
+  protected async act(action: () => Promise<unknown>, done?: string): Promise<void> {
+    this.problem.set(null);
+    this.notice.set(null);
+    try {
+      await action();
+      if (done) this.notice.set(done);
+    } catch (error) {
+      const problem = problemOf(error);
+      if (problem.type === PROBLEM_TYPES.stepUpRequired) {
+        this.stepUpFor.set(() => this.act(action, done));
+        return;
+      }
+      this.problem.set(problem);
+    }
+  }
+
+  protected async confirmStepUp(): Promise<void> {
+    const secret = this.stepUpForm.getRawValue().secret.trim();
+    const retry = this.stepUpFor();
+    this.stepUpProblem.set(null);
+    try {
+      const isCode = this.store.overview()?.twoFactor.enabled && /^(\d{6}|[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{8})$/i.test(secret);
+      await this.session.stepUp(isCode ? { code: secret } : { password: secret });
+      this.stepUpFor.set(null);
+      this.stepUpForm.reset();
+      await retry?.();
+    } catch (error) {
+      this.stepUpProblem.set(problemOf(error));
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { type IdentityProviderSettings, PROBLEM_TYPES, type ProblemDetails } from '@mijn-account/shared-contracts';
+import { AdminStore, SessionStore, fieldError, problemKey, problemOf } from '@mijn-account/web-core';
+
+/** A tenant admin's sign-in settings: self sign-up, brute-force limits, Google and Microsoft 365. */
+@Component({
+  selector: 'ma-sign-in-settings-page',
+  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    :host { display: block; max-width: 56rem; margin: 0 auto; padding: 1.5rem 1rem; }
+    mat-card { padding: 1rem; margin-top: 1rem; }
+    form { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
+    .uri { font-family: monospace; word-break: break-all; }
+    .error { color: #b00020; }
+    .status { color: #1b5e20; }
+  `,
+  template: `
+    <h1>{{ 'admin.signIn.title' | transloco }}</h1>
+    @if (saved()) {
+      <p class="status" role="status" data-testid="settings-saved">{{ 'admin.signIn.saved' | transloco }}</p>
+    }
+    @if (problem(); as p) {
+      <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
+    }
+    @if (askPassword()) {
+      <mat-card appearance="outlined">
+        <p>{{ 'security.stepUp.intro' | transloco }}</p>
+        <form [formGroup]="stepUpForm" (ngSubmit)="confirmStepUp()" novalidate>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'security.stepUp.code' | transloco }}</mat-label>
+            <input matInput formControlName="code" autocomplete="one-time-code" inputmode="numeric" required />
+          </mat-form-field>
+          <button mat-flat-button type="submit">{{ 'security.stepUp.submit' | transloco }}</button>
+        </form>
+      </mat-card>
+    }
+    <mat-card appearance="outlined">
+      <h2>{{ 'admin.signIn.rules' | transloco }}</h2>
+      <form [formGroup]="settingsForm" (ngSubmit)="saveSettings()" novalidate>
+        <mat-checkbox formControlName="selfSignUp">{{ 'admin.signIn.selfSignUp' | transloco }}</mat-checkbox>
+        @for (field of numberFields; track field) {
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'admin.signIn.' + field | transloco }}</mat-label>
+            <input matInput type="number" [formControlName]="field" required />
+            @if (fieldError(problem(), field); as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
+          </mat-form-field>
+        }
+        <button mat-flat-button type="submit">{{ 'admin.signIn.save' | transloco }}</button>
+      </form>
+    </mat-card>
+    @for (p of store.providers(); track p.provider) {
+      <mat-card appearance="outlined" [attr.data-testid]="'provider-' + p.provider">
+        <h2>{{ 'signIn.with.' + p.provider | transloco }}</h2>
+        <p>{{ 'admin.signIn.redirect' | transloco }} <span class="uri">{{ p.redirectUri }}</span></p>
+        <form [formGroup]="providerForms[p.provider]" (ngSubmit)="saveProvider(p)" novalidate>
+          <mat-checkbox formControlName="enabled">{{ 'admin.signIn.enabled' | transloco }}</mat-checkbox>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'admin.signIn.issuer' | transloco }}</mat-label>
+            <input matInput formControlName="issuer" required />
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'admin.signIn.clientId' | transloco }}</mat-label>
+            <input matInput formControlName="clientId" required />
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'admin.signIn.clientSecret' | transloco }}</mat-label>
+            <input matInput type="password" formControlName="clientSecret" autocomplete="off" />
+            <mat-hint>{{ (p.hasClientSecret ? 'admin.signIn.secretKept' : 'admin.signIn.secretNeeded') | transloco }}</mat-hint>
+          </mat-form-field>
+          <button mat-flat-button type="submit">{{ 'admin.signIn.save' | transloco }}</button>
+        </form>
+      </mat-card>
+    }
+  `,
+})
+export class SignInSettingsPageComponent implements OnInit {
+  protected readonly store = inject(AdminStore);
+  private readonly session = inject(SessionStore);
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly numberFields = ['freeAttempts', 'lockAfter', 'lockMinutes', 'ipLockAfter'] as const;
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly saved = signal(false);
+  protected readonly askPassword = signal<(() => Promise<void>) | null>(null);
+  protected readonly problemKey = problemKey;
+  protected readonly fieldError = fieldError;
+  protected readonly stepUpForm = this.fb.group({ code: ['', Validators.required] });
+  protected readonly settingsForm = this.fb.group({
+    selfSignUp: [false],
+    freeAttempts: [3, Validators.required],
+    lockAfter: [10, Validators.required],
+    lockMinutes: [15, Validators.required],
+    ipLockAfter: [50, Validators.required],
+  });
+  protected readonly providerForms = {
+    google: this.providerForm(),
+    microsoft: this.providerForm(),
+  };
+
+  ngOnInit(): void {
+    void this.init();
+  }
+
+  private async init(): Promise<void> {
+    await this.run(async () => {
+      await this.store.loadSignIn();
+      const settings = this.store.settings();
+      if (settings) this.settingsForm.setValue(settings);
+      for (const p of this.store.providers()) {
+        this.providerForms[p.provider].setValue({ enabled: p.enabled, issuer: p.issuer, clientId: p.clientId, clientSecret: '' });
+      }
+    });
+  }
+
+  protected saveSettings(): Promise<void> {
+    return this.run(() => this.store.saveSettings(this.settingsForm.getRawValue()));
+  }
+
+  protected saveProvider(p: IdentityProviderSettings): Promise<void> {
+    const { clientSecret, ...rest } = this.providerForms[p.provider].getRawValue();
+    return this.run(() => this.store.saveProvider(p.provider, clientSecret ? { ...rest, clientSecret } : rest));
+  }
+
+  protected async confirmStepUp(): Promise<void> {
+    const retry = this.askPassword();
+    try {
+      await this.session.stepUp({ code: this.stepUpForm.getRawValue().code.trim() });
+      this.askPassword.set(null);
+      this.stepUpForm.reset();
+      await retry?.();
+    } catch (error) {
+      this.problem.set(problemOf(error));
+    }
+  }
+
+  private providerForm() {
+    return this.fb.group({ enabled: [false], issuer: ['', Validators.required], clientId: ['', Validators.required], clientSecret: [''] });
+  }
+
+  private async run(work: () => Promise<void>): Promise<void> {
+    this.problem.set(null);
+    this.saved.set(false);
+    try {
+      await work();
+      this.saved.set(true);
+    } catch (error) {
+      const problem = problemOf(error);
+      if (problem.type === PROBLEM_TYPES.stepUpRequired) {
+        this.askPassword.set(() => this.run(work));
+        return;
+      }
+      this.problem.set(problem);
+    }
+  }
+}
