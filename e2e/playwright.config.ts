@@ -6,6 +6,12 @@ import { defineConfig } from '@playwright/test';
  */
 const PORT = Number(process.env['E2E_PORT'] ?? 3100);
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** The local OpenID provider standing in for Google (this port) and Microsoft (the next). */
+const OIDC_PORT = PORT + 1010;
+const MAILDEV_WEB_PORT = PORT + 1080;
+const redirects = ['callmonkey', 'contactmonkey'].flatMap((tenant) =>
+  ['google', 'microsoft'].map((provider) => `--redirect http://${tenant}.localhost:${PORT}/api/auth/${provider}/callback`),
+);
 
 export default defineConfig({
   testDir: '.',
@@ -24,18 +30,33 @@ export default defineConfig({
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
     },
   },
-  webServer: {
-    command: 'rm -rf tmp/e2e && node dist/apps/api/main.js',
-    cwd: '..',
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    env: {
-      PORT: String(PORT),
-      EMBEDDED_PG_DIR: 'tmp/e2e/postgres',
-      EMBEDDED_PG_PORT: String(PORT + 51_000),
-      LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      command: `node tools/oidc-provider/server.mjs --google-port ${OIDC_PORT} --microsoft-port ${OIDC_PORT + 1} ${redirects.join(' ')}`,
+      cwd: '..',
+      url: `http://127.0.0.1:${OIDC_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
-  },
+    {
+      // The portal with its own MailDev (SMTP + web inbox) on ports of its own; tests read mail from MailDev's API.
+      command: 'rm -rf tmp/e2e && node dist/apps/api/main.js',
+      cwd: '..',
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      env: {
+        PORT: String(PORT),
+        EMBEDDED_PG_DIR: 'tmp/e2e/postgres',
+        EMBEDDED_PG_PORT: String(PORT + 51_000),
+        MAILDEV_SMTP_PORT: String(PORT + 1025),
+        MAILDEV_WEB_PORT: String(MAILDEV_WEB_PORT),
+        MAIL_POLL_SECONDS: '0.5',
+        OIDC_ALLOW_HTTP: 'true',
+        LOG_LEVEL: 'warn',
+      },
+    },
+  ],
 });

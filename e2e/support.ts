@@ -17,3 +17,33 @@ export async function signIn(page: Page, email: string, labels: { email: string;
   await page.getByLabel(labels.password).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: labels.submit }).click();
 }
+
+/** The local OpenID provider's issuers (see playwright.config.ts). */
+export const OIDC_ISSUER = { google: `http://127.0.0.1:${PORT + 1010}`, microsoft: `http://127.0.0.1:${PORT + 1011}` };
+export const OIDC_CLIENT_SECRET = 'local-test-client-secret-0123456789';
+
+interface MailDevMessage {
+  subject: string;
+  text: string;
+  to: { address: string }[];
+  date: string;
+}
+
+/**
+ * Waits for a mail to `to` whose subject contains `subject`, as MailDev received it over SMTP, and
+ * returns the first link in it whose path starts with `path`.
+ */
+export async function linkFromMail(to: string, subject: string, path: string): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(`http://127.0.0.1:${PORT + 1080}/email`);
+    const mails = ((await response.json()) as MailDevMessage[]).filter(
+      (m) => m.to.some((r) => r.address.toLowerCase() === to.toLowerCase()) && m.subject.includes(subject),
+    );
+    const latest = mails.sort((a, b) => b.date.localeCompare(a.date))[0];
+    const link = latest?.text.match(/https?:\/\/\S+/g)?.find((u) => new URL(u).pathname.startsWith(path));
+    if (link) return link;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no mail to ${to} about "${subject}" with a ${path} link`);
+}

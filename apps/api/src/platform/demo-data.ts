@@ -14,6 +14,8 @@ interface DemoTenant {
   currency: string;
   brandColor: string;
   domain: string;
+  /** Anyone may create an account (ContactMonkey), or only by invitation (CallMonkey). */
+  selfSignUp: boolean;
   accounts: { customerNumber: string; name: string; users: { name: string; email: string; role: AccountRole }[] }[];
 }
 
@@ -25,6 +27,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     currency: 'EUR',
     brandColor: '#0b5394',
     domain: 'callmonkey.example',
+    selfSignUp: false,
     accounts: [
       {
         customerNumber: 'CM-10001',
@@ -51,6 +54,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     currency: 'CAD',
     brandColor: '#6a1b9a',
     domain: 'contactmonkey.example',
+    selfSignUp: true,
     accounts: [
       {
         customerNumber: 'CT-20001',
@@ -103,6 +107,7 @@ export async function seedDemoData(ownerDataSource: DataSource): Promise<boolean
       brandColor: demo.brandColor,
     });
     await withTenant(ownerDataSource, tenant.id, async (db) => {
+      await db.query(`UPDATE tenant_sign_in_settings SET self_sign_up = $1`, [demo.selfSignUp]);
       for (const account of demo.accounts) {
         const saved = await db.save(SubscriberAccount, {
           tenantId: tenant.id,
