@@ -101,7 +101,7 @@ try {
     { host: HOST, origin: `http://${HOST}`, 'content-type': 'application/json', 'x-xsrf-token': xsrf, cookie: `XSRF-TOKEN=${xsrf}` },
     JSON.stringify({ email: 'eva@bakkerijdevries.example', password: 'MijnAccount-demo-2026' }),
   );
-  if (signIn.status !== 204) throw new Error(`sign-in failed: ${signIn.status}`);
+  if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.status}`);
   const cookie = `ma_sid=${cookieValue(signIn.cookies, 'ma_sid')}`;
   await waitFor(YARDSTICK_PORT, '/api/me', { host: HOST, cookie });
   for (const port of [PORTAL_PORT, YARDSTICK_PORT]) {

@@ -32,8 +32,9 @@ app.get('/api/me', async (request, reply) => {
     await client.query('START TRANSACTION');
     await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
     const { rows } = await client.query(
-      `SELECT s.expires_at, s.last_seen_at, u.id AS user_id, u.email, u.display_name, u.kind,
-              u.account_id, u.account_role, u.staff_roles, u.preferred_language
+      `SELECT s.public_id, s.expires_at, s.last_seen_at, s.second_factor_at, s.reauthenticated_at,
+              u.id AS user_id, u.email, u.display_name, u.kind, u.account_id, u.account_role, u.staff_roles,
+              u.preferred_language, u.totp_enabled_at IS NOT NULL AS two_factor
          FROM user_session s
          JOIN app_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
         WHERE s.tenant_id = $1 AND s.id = $2 AND s.ended_at IS NULL
