@@ -81,6 +81,9 @@ const portal = start('node', ['dist/apps/api/main.js'], {
   SESSION_SECRET: 'benchmark-only-secret-0123456789abcdef',
   COOKIE_SECURE: 'false',
   SEED_DEMO: 'true',
+  // Production mode wants a real SMTP server and data key; the measured requests send no mail.
+  SMTP_URL: 'smtp://127.0.0.1:9',
+  DATA_KEY: Buffer.alloc(32, 1).toString('base64'),
 });
 let yardstick;
 try {
