@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import { APP_CONFIG, type AppConfig, type RequestContext, problems } from '@mijn-account/api-core';
 import { IDENTITY_PROVIDERS, type IdentityProviderName, type IdentityProviderSettings } from '@mijn-account/shared-contracts';
+import { redirectUri } from './identity-keys';
 import { SecretBox } from './secret-box';
 
 interface ProviderRow {
@@ -11,19 +12,6 @@ interface ProviderRow {
   client_id: string;
   client_secret_enc: string;
   version: number;
-}
-
-/** Where a provider sends the browser back: one URL per tenant host, registered at the provider. */
-export function redirectUri(origin: string, provider: IdentityProviderName): string {
-  return `${origin}/api/auth/${provider}/callback`;
-}
-
-/** The stable key of an external identity: Google's `sub`; Microsoft's directory (`tid`) and object id (`oid`). */
-export function subjectOf(provider: IdentityProviderName, claims: Record<string, unknown>): string | null {
-  if (provider === 'microsoft') {
-    return typeof claims['tid'] === 'string' && typeof claims['oid'] === 'string' ? `${claims['tid']}:${claims['oid']}` : null;
-  }
-  return typeof claims['sub'] === 'string' ? claims['sub'] : null;
 }
 
 /**

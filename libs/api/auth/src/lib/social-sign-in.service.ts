@@ -4,7 +4,8 @@ import { ProblemException, type RequestContext, problems } from '@mijn-account/a
 import { type IdentityProviderName, PAGES } from '@mijn-account/shared-contracts';
 import { ActionTokens } from './action-tokens';
 import { CredentialsService } from './credentials.service';
-import { IdentityProvidersService, redirectUri, subjectOf } from './identity-providers.service';
+import { redirectUri, subjectOf } from './identity-keys';
+import { IdentityProvidersService } from './identity-providers.service';
 import { PasswordHasher } from './password-hasher';
 import { SignInService, type SignInResult, signInFailed } from './sign-in.service';
 import { SignInSettingsService } from './sign-in-settings.service';

@@ -1,0 +1,18 @@
+import { describeDevice } from './device';
+import { subjectOf } from './identity-keys';
+
+describe('describeDevice', () => {
+  it('names browser and system', () => {
+    expect(describeDevice('Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0')).toBe('Firefox 128 on Linux');
+    expect(describeDevice(null)).toBe('Unknown device');
+  });
+});
+
+describe('subjectOf', () => {
+  it('keys Microsoft identities by directory and object id, Google by sub', () => {
+    expect(subjectOf('microsoft', { sub: 'pairwise', tid: 't1', oid: 'o1', email: 'a@b.c' })).toBe('t1:o1');
+    expect(subjectOf('microsoft', { sub: 'pairwise', email: 'a@b.c' })).toBeNull();
+    expect(subjectOf('google', { sub: '1234', email: 'a@b.c' })).toBe('1234');
+    expect(subjectOf('google', { email: 'a@b.c' })).toBeNull();
+  });
+});
