@@ -145,6 +145,31 @@ describe('sessions, two-factor, brute force, e-mail change', () => {
     expect((await finance.request('GET', '/api/admin/sign-in-settings')).statusCode).toBe(200);
     expect((await finance.request('DELETE', '/api/me/security/two-factor')).statusCode).toBe(403);
     expect(secret).toBeTruthy();
+
+    // The tenant's limits are the admin's to set, and checked.
+    const bad = await finance.request('PUT', '/api/admin/sign-in-settings', {
+      body: { selfSignUp: false, freeAttempts: 5, lockAfter: 5, lockMinutes: 15, ipLockAfter: 50 },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'freeAttempts' })]);
+    const settings = { selfSignUp: true, freeAttempts: 4, lockAfter: 8, lockMinutes: 30, ipLockAfter: 10 };
+    expect((await finance.request('PUT', '/api/admin/sign-in-settings', { body: settings })).statusCode).toBe(204);
+    expect((await finance.request('GET', '/api/admin/sign-in-settings')).json()).toEqual(settings);
+    expect((await t.client(t.alpha).request('GET', '/api/session/options')).json().selfSignUp).toBe(true);
+  });
+
+  it('locks an IP address that tries many different addresses', async () => {
+    // Every client here comes from 127.0.0.1: start from a clean count, and leave one behind.
+    await t.sql(t.alpha, `DELETE FROM sign_in_throttle`);
+    await t.sql(t.alpha, `UPDATE tenant_sign_in_settings SET ip_lock_after = 10, lock_after = 10, free_attempts = 3`);
+    try {
+      for (let i = 0; i < 10; i++) expect((await t.client(t.alpha).signIn(`guess${i}@example.com`, 'wrong')).statusCode).toBe(401);
+      const next = await t.client(t.alpha).signIn(t.alpha.accounts[0].owner.email);
+      expect(next.statusCode).toBe(429);
+    } finally {
+      await t.sql(t.alpha, `DELETE FROM sign_in_throttle`);
+    }
+    expect((await t.client(t.alpha).signIn(t.alpha.accounts[0].owner.email)).statusCode).toBe(200);
   });
 
   it('asks for the password again before a sensitive action when the last proof is old', async () => {
