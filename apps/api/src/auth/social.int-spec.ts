@@ -119,6 +119,9 @@ describe('social sign-in (real OpenID provider)', () => {
     const attacker = t.client(t.alpha);
     const forged = await attacker.request('GET', `${callback.pathname}${callback.search}`);
     expect(forged.headers['location']).toBe('/sign-in?error=state');
+    // The victim's own browser can still finish once; a replay of the same callback cannot.
+    expect((await victim.request('GET', `${callback.pathname}${callback.search}`)).headers['location']).toBe('/sign-in?error=no-account');
+    expect((await victim.request('GET', `${callback.pathname}${callback.search}`)).headers['location']).toBe('/sign-in?error=state');
   });
 
   it('creates an account from a verified identity where self sign-up is on, and keeps its last way to sign in', async () => {

@@ -81,8 +81,13 @@ export class SocialSignInService {
   ): Promise<CallbackOutcome> {
     const state = currentUrl.searchParams.get('state') ?? '';
     if (!browserState || state !== browserState) return fail('state');
-    const { userId: linkingUserId, data } = await this.tokens.consume<StateData>(ctx, 'oidc-state', state);
-    if (data.provider !== provider) return fail('state');
+    // An unknown, used or expired state (a replayed or stale callback) ends on the sign-in page too.
+    const consumed = await this.tokens.consume<StateData>(ctx, 'oidc-state', state).catch((error: unknown) => {
+      if (error instanceof ProblemException) return null;
+      throw error;
+    });
+    if (!consumed || consumed.data.provider !== provider) return fail('state');
+    const { userId: linkingUserId, data } = consumed;
     if (currentUrl.searchParams.has('error')) return fail('cancelled');
     const config = await this.providers.configuration(ctx, provider);
     let claims: Record<string, unknown>;
