@@ -87,6 +87,9 @@ test('an admin turns on two-factor, signs in with a code, sets up Google; Google
   await google.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByTestId('settings-saved')).toBeVisible();
   await expectAccessible(page);
+  await page.goto(`${portal('callmonkey')}/admin/staff`);
+  await expect(page.getByTestId('staff')).toContainText('agent@callmonkey.example');
+  await expectAccessible(page);
   await page.getByTestId('sign-out').click();
 
   // Pieter signs in with "Google" (the local OpenID provider) for the first time: his e-mail has a
@@ -124,4 +127,7 @@ test('revoking another session signs that browser out', async ({ browser }) => {
   await expect(phone).toHaveURL(/\/sign-in$/);
   await laptop.goto(`${portal('contactmonkey')}/account`);
   await expect(laptop.getByTestId('user-name')).toHaveText('Emma Gagnon');
+  await laptop.getByTestId('nav-members').click();
+  await expect(laptop.getByTestId('members')).toContainText('noah@northernlights.example');
+  await expectAccessible(laptop);
 });
