@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '@mijn-account/api-core';
 import { createDataSource, withTenant } from '@mijn-account/api-database';
@@ -23,6 +24,8 @@ export interface TestApp {
   client(tenant: FixtureTenant): PortalClient;
   /** Runs SQL as the owner role inside one tenant (row-level security applies to the owner too). */
   sql<T = Record<string, unknown>>(tenant: FixtureTenant, text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs SQL as the runtime role (what the API connects as) inside one tenant's transaction. */
+  appSql<T = Record<string, unknown>>(tenant: FixtureTenant, text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,19 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     mail,
     client: (tenant) => new PortalClient(app, tenant.host),
     sql: (tenant, text, params = []) => withTenant(owner, tenant.id, (m) => m.query(text, params)),
+    appSql: async (tenant, text, params = []) => {
+      const client = new Client({ connectionString: db.appUrl });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant.id]);
+        const result = await client.query(text, params);
+        await client.query('COMMIT');
+        return result.rows;
+      } finally {
+        await client.end();
+      }
+    },
     close: async () => {
       await app.close();
       await mail.close();

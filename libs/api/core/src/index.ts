@@ -11,3 +11,4 @@ export * from './lib/request-pipeline';
 export * from './lib/logging';
 export * from './lib/health.controller';
 export * from './lib/access.decorator';
+export * from './lib/versioning';

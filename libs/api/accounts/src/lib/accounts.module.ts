@@ -1,8 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@mijn-account/api-auth';
 import { AccountsService } from './accounts.service';
+import { BillingController } from './billing.controller';
+import { BillingService } from './billing.service';
+import { ChangeHistoryService } from './change-history.service';
 import { MeController } from './me.controller';
 import { MembersController } from './members.controller';
+import { ProfileController } from './profile.controller';
+import { ProfileService } from './profile.service';
 
-@Module({ imports: [AuthModule], controllers: [MeController, MembersController], providers: [AccountsService] })
+/** Mijn account: who am I, profile, company and billing details, the people in the account. */
+@Module({
+  imports: [AuthModule],
+  controllers: [MeController, ProfileController, BillingController, MembersController],
+  providers: [AccountsService, ProfileService, BillingService, ChangeHistoryService],
+})
 export class AccountsModule {}

@@ -77,6 +77,21 @@ export const problems = {
       status: 403,
       detail: 'Staff functions need two-factor authentication: set it up under Security and sign in with a code',
     }),
+  preconditionRequired: () =>
+    new ProblemException({
+      type: PROBLEM_TYPES.preconditionRequired,
+      title: 'If-Match required',
+      status: 428,
+      detail: 'Send the ETag of the version you edited in an If-Match header',
+    }),
+  preconditionFailed: (current: unknown) =>
+    new ProblemException({
+      type: PROBLEM_TYPES.preconditionFailed,
+      title: 'Changed in the meantime',
+      status: 412,
+      detail: 'Someone saved a newer version since you loaded this one; compare and apply your changes again',
+      current,
+    }),
   conflict: (detail: string, errors?: FieldError[]) =>
     new ProblemException({ type: PROBLEM_TYPES.conflict, title: 'Conflict', status: 409, detail, errors }),
   unknownTenant: () =>

@@ -16,6 +16,11 @@ export const ROUTES = {
   staff: 'admin/staff',
   signInSettings: 'admin/sign-in-settings',
   members: 'account/members',
+  profile: 'me/profile',
+  billing: 'account/billing',
+  myNewsletters: 'me/newsletters',
+  newsletters: 'newsletters',
+  adminNewsletters: 'admin/newsletters',
 } as const;
 
 /** Pages of the web app that e-mails and redirects link to. */
@@ -28,7 +33,74 @@ export const PAGES = {
   invitation: '/invitation',
   linkIdentity: '/sign-in/link',
   security: '/security',
+  newsletterConfirm: '/newsletters/confirm',
+  newsletterManage: '/newsletters/manage',
 } as const;
+
+/** One change in a change history: the field, its value before and after. */
+export interface FieldChange {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+export interface ChangeHistoryEntry {
+  at: string;
+  by: string;
+  byKind: UserKind;
+  changes: FieldChange[];
+}
+
+export interface Profile {
+  displayName: string;
+  email: string;
+  /** E.164, such as +31612345678; null when not given. */
+  phone: string | null;
+  preferredLanguage: Language | null;
+  /** IANA time zone, such as Europe/Amsterdam. */
+  timeZone: string | null;
+}
+export type ProfileUpdate = Omit<Profile, 'email'>;
+
+export interface BillingDetails {
+  companyName: string | null;
+  cocNumber: string | null;
+  vatId: string | null;
+  /** The VAT id's format and check digits, as checked when it was saved (for finance). */
+  vatCheck: { valid: boolean; checkedAt: string } | null;
+  billingEmail: string | null;
+  address: BillingAddress | null;
+}
+
+export interface BillingAddress {
+  street: string;
+  houseNumber: string;
+  houseNumberAddition: string | null;
+  postalCode: string;
+  city: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+export type BillingUpdate = Omit<BillingDetails, 'vatCheck'>;
+
+export interface NewsletterListView {
+  id: string;
+  name: string;
+  description: string;
+  status: 'none' | 'pending' | 'confirmed' | 'unsubscribed';
+  /** The exact words the opt-in shows; recorded with the consent. */
+  consentText: string;
+}
+
+export interface NewsletterListAdmin {
+  id: string;
+  nameNl: string;
+  nameEn: string;
+  descriptionNl: string;
+  descriptionEn: string;
+  visible: boolean;
+  confirmedSubscribers: number;
+}
 
 /** Cookie and header names shared by server and browser. Angular's XSRF defaults are kept on purpose. */
 export const XSRF_COOKIE = 'XSRF-TOKEN';
@@ -193,6 +265,8 @@ export interface ProblemDetails {
   errors?: FieldError[];
   /** Extension member of 429 answers: seconds until the next attempt is accepted (also in Retry-After). */
   retryAfter?: number;
+  /** Extension member of 412 answers: the resource as it is now, with its `etag`, to compare and re-apply. */
+  current?: unknown;
 }
 
 export interface FieldError {
@@ -223,6 +297,8 @@ export const PROBLEM_TYPES = {
   signUpClosed: 'https://mijn-account.dev/problems/sign-up-closed',
   conflict: 'https://mijn-account.dev/problems/conflict',
   lastSignInMethod: 'https://mijn-account.dev/problems/last-sign-in-method',
+  preconditionRequired: 'https://mijn-account.dev/problems/precondition-required',
+  preconditionFailed: 'https://mijn-account.dev/problems/precondition-failed',
   notFound: 'https://mijn-account.dev/problems/not-found',
   unknownTenant: 'https://mijn-account.dev/problems/unknown-tenant',
   internal: 'https://mijn-account.dev/problems/internal',

@@ -17,3 +17,9 @@ export class InviteMemberDto {
   @IsIn(ACCOUNT_ROLES, { message: `One of ${ACCOUNT_ROLES.join(', ')}` })
   role!: AccountRole;
 }
+
+export class MemberRoleDto {
+  @ApiProperty({ enum: ACCOUNT_ROLES })
+  @IsIn(ACCOUNT_ROLES, { message: `One of ${ACCOUNT_ROLES.join(', ')}` })
+  role!: AccountRole;
+}

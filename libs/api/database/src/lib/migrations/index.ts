@@ -1,5 +1,6 @@
 import { CreateTenancyFoundation1795397002366 } from './1795397002366-CreateTenancyFoundation';
 import { AddSignInSecurity1795480000000 } from './1795480000000-AddSignInSecurity';
+import { AddAccountDetailsAndNewsletters1795490000000 } from './1795490000000-AddAccountDetailsAndNewsletters';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
-export const MIGRATIONS = [CreateTenancyFoundation1795397002366, AddSignInSecurity1795480000000];
+export const MIGRATIONS = [CreateTenancyFoundation1795397002366, AddSignInSecurity1795480000000, AddAccountDetailsAndNewsletters1795490000000];

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { type RequestContext, changedFields, problems, staleVersion } from '@mijn-account/api-core';
+import type { FieldError, Language, Profile, ProfileUpdate } from '@mijn-account/shared-contracts';
+import { ChangeHistoryService } from './change-history.service';
+
+interface ProfileRow {
+  display_name: string;
+  email: string;
+  phone_e164: string | null;
+  preferred_language: Language | null;
+  time_zone: string | null;
+  version: number;
+  country: string | null;
+}
+
+const TIME_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+
+export type VersionedProfile = Profile & { version: number };
+
+/** The signed-in user's own profile: name, phone (E.164), language, time zone; e-mail changes go through its own flow. */
+@Injectable()
+export class ProfileService {
+  constructor(private readonly history: ChangeHistoryService) {}
+
+  async get(ctx: RequestContext): Promise<VersionedProfile> {
+    return toProfile(await this.load(ctx, false));
+  }
+
+  /** Saves a whole profile based on `baseVersion`; 412 (with the current profile) when it is stale. */
+  async update(ctx: RequestContext, baseVersion: number | null, input: ProfileUpdate): Promise<VersionedProfile> {
+    const row = await this.load(ctx, true);
+    const before = toProfile(row);
+    if (baseVersion !== row.version) throw staleVersion(before);
+    const errors: FieldError[] = [];
+    const phone = normalizePhone(input.phone, row.country, errors);
+    const timeZone = input.timeZone?.trim() || null;
+    if (timeZone && !TIME_ZONES.has(timeZone)) errors.push({ field: 'timeZone', code: 'isTimeZone', message: 'An IANA time zone, such as Europe/Amsterdam' });
+    if (errors.length > 0) throw problems.validation(errors);
+    const after: VersionedProfile = {
+      ...before,
+      displayName: input.displayName.trim(),
+      phone,
+      preferredLanguage: input.preferredLanguage ?? null,
+      timeZone,
+      version: row.version + 1,
+    };
+    const changes = changedFields(before, after, ['displayName', 'phone', 'preferredLanguage', 'timeZone']);
+    if (changes.length === 0) return before;
+    const user = ctx.requireUser();
+    const db = await ctx.db();
+    await db.query(
+      `UPDATE app_user SET display_name = $3, phone_e164 = $4, preferred_language = $5, time_zone = $6, version = version + 1
+        WHERE tenant_id = $1 AND id = $2`,
+      [ctx.tenant.id, user.id, after.displayName, after.phone, after.preferredLanguage, after.timeZone],
+    );
+    await this.history.record(ctx, 'profile', user.id, changes);
+    return after;
+  }
+
+  private async load(ctx: RequestContext, lock: boolean): Promise<ProfileRow> {
+    const db = await ctx.db();
+    const rows: ProfileRow[] = await db.query(
+      `SELECT u.display_name, u.email, u.phone_e164, u.preferred_language, u.time_zone, u.version, a.country
+         FROM app_user u LEFT JOIN subscriber_account a ON a.tenant_id = u.tenant_id AND a.id = u.account_id
+        WHERE u.tenant_id = $1 AND u.id = $2 ${lock ? 'FOR NO KEY UPDATE OF u' : ''}`,
+      [ctx.tenant.id, ctx.requireUser().id],
+    );
+    if (!rows[0]) throw problems.notFound();
+    return rows[0];
+  }
+}
+
+function toProfile(row: ProfileRow): VersionedProfile {
+  return {
+    displayName: row.display_name,
+    email: row.email,
+    phone: row.phone_e164,
+    preferredLanguage: row.preferred_language,
+    timeZone: row.time_zone,
+    version: row.version,
+  };
+}
+
+/** E.164 from what the user typed; a number without +country is read in the account's billing country. */
+function normalizePhone(raw: string | null | undefined, country: string | null, errors: FieldError[]): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  const parsed = parsePhoneNumberFromString(value, (country ?? undefined) as CountryCode | undefined);
+  if (!parsed || !parsed.isValid()) {
+    errors.push({ field: 'phone', code: 'isPhoneNumber', message: 'Not a valid phone number; use the international form, such as +31 6 12345678' });
+    return null;
+  }
+  return parsed.number;
+}
