@@ -11,6 +11,7 @@ import {
   UnitOfWorkInterceptor,
 } from '@mijn-account/api-core';
 import { DatabaseModule } from '@mijn-account/api-database';
+import { NewslettersModule } from '@mijn-account/api-newsletters';
 import { StaffModule } from '@mijn-account/api-staff';
 import { TenantsModule } from '@mijn-account/api-tenants';
 
@@ -27,6 +28,7 @@ export class AppModule {
         TenantsModule,
         AccountsModule,
         StaffModule,
+        NewslettersModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_CONFIG, type AppConfig, contextOf, problems } from '@mijn-account/api-core';
+import { Reflector } from '@nestjs/core';
+import { APP_CONFIG, type AppConfig, CSRF_EXEMPT_METADATA, contextOf, problems } from '@mijn-account/api-core';
 import { XSRF_COOKIE, XSRF_HEADER } from '@mijn-account/shared-contracts';
 import { setXsrfCookie } from './cookies';
 import { anonymousCsrfToken, csrfTokenForSession, expectedOrigin, originOf, sameToken } from './csrf';
@@ -15,7 +16,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 @Injectable()
 export class CsrfGuard implements CanActivate {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
@@ -30,6 +34,7 @@ export class CsrfGuard implements CanActivate {
       }
       return true;
     }
+    if (this.reflector.getAllAndOverride<boolean | undefined>(CSRF_EXEMPT_METADATA, [context.getHandler(), context.getClass()])) return true;
     const origin = originOf(request.headers.origin, request.headers.referer);
     if (!origin || origin !== expectedOrigin(request.protocol, request.headers.host)) {
       throw problems.csrf('The request did not come from this portal');

@@ -36,3 +36,11 @@ export const STEP_UP_WINDOW_MS = 5 * 60_000;
  * within the last few minutes (POST /api/session/step-up).
  */
 export const StepUp = () => SetMetadata(STEP_UP_METADATA, true);
+
+export const CSRF_EXEMPT_METADATA = 'mijn-account:csrf-exempt';
+
+/**
+ * A POST that mail programs make on their own, without cookies or a page (RFC 8058 one-click
+ * unsubscribe). Only for routes whose only credential is a signed token in the URL.
+ */
+export const CsrfExempt = () => SetMetadata(CSRF_EXEMPT_METADATA, true);

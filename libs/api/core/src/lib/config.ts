@@ -43,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       MAILDEV_SMTP_PORT: port({ default: 1025 }),
       MAILDEV_WEB_PORT: port({ default: 1080 }),
       DATA_KEY: str({ default: '', desc: 'base64 32-byte key that encrypts stored secrets (TOTP, client secrets); required in production' }),
+      NEWSLETTER_RATE_PER_MINUTE: num({ default: 120, desc: 'newsletter mails handed to SMTP per minute and tenant' }),
+      PRIVACY_STATEMENT_VERSION: str({ default: '2026-11', desc: 'version of the privacy statement shown with every opt-in (kept in the consent record)' }),
       OIDC_ALLOW_HTTP: bool({ default: false, desc: 'allow http:// identity providers (local test providers only)' }),
     },
     { reporter: failOnBadEnv },
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // A fixed development key keeps stored secrets readable across restarts of `npm start`.
     dataKey: raw.DATA_KEY ? Buffer.from(raw.DATA_KEY, 'base64') : Buffer.alloc(32, 7),
     oidcAllowHttp: raw.OIDC_ALLOW_HTTP && !production,
+    newsletters: { ratePerMinute: Math.max(1, raw.NEWSLETTER_RATE_PER_MINUTE), privacyVersion: raw.PRIVACY_STATEMENT_VERSION },
   });
 }
 

@@ -100,6 +100,11 @@ export async function installRequestPipeline(app: NestFastifyApplication, option
       error ? done(problems.malformedBody(), undefined) : done(null, value),
     );
   });
+  // Form posts reach exactly one kind of route: RFC 8058 one-click unsubscribe, whose body
+  // ("List-Unsubscribe=One-Click") carries nothing the route needs. Kept as text, never parsed into fields.
+  fastify.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data'], { parseAs: 'string' }, (_request, body, done) =>
+    done(null, { form: String(body).slice(0, 200) }),
+  );
   // The Angular app: hashed files cached for a year, index.html never, and every other page path
   // of a tenant host answered with index.html so deep links work.
   const webRoot = options.webRoot ? resolve(options.webRoot) : null;

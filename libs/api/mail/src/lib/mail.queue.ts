@@ -64,8 +64,8 @@ export class MailQueue implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Inserts the delivery job inside the caller's transaction. */
-  async enqueue(manager: EntityManager, job: MailJob): Promise<void> {
-    await this.boss.send(MAIL_QUEUE, job, { db: transactionalDb(manager) });
+  async enqueue(manager: EntityManager, job: MailJob, startAfter?: Date): Promise<void> {
+    await this.boss.send(MAIL_QUEUE, job, { db: transactionalDb(manager), ...(startAfter ? { startAfter } : {}) });
   }
 
   async onApplicationBootstrap(): Promise<void> {

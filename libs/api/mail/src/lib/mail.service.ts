@@ -11,6 +11,10 @@ export interface QueuedMail<K extends MailTemplateName> {
   params: MailTemplates[K];
   /** The recipient's language; the tenant's default when they have none. */
   language?: Language | null;
+  /** Extra headers, such as List-Unsubscribe for newsletters. */
+  headers?: Record<string, string>;
+  /** Not before this moment (spreads a newsletter over time). */
+  startAfter?: Date;
 }
 
 /**
@@ -36,10 +40,10 @@ export class MailService {
     const rows: { id: string }[] = await db.query(
       `INSERT INTO mail_message (tenant_id, recipient, template, subject, text_body, html_body, headers)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [ctx.tenant.id, mail.to, mail.template, rendered.subject, rendered.text, rendered.html, JSON.stringify({ 'Content-Language': language })],
+      [ctx.tenant.id, mail.to, mail.template, rendered.subject, rendered.text, rendered.html, JSON.stringify({ ...mail.headers, 'Content-Language': language })],
     );
     const id = rows[0].id;
-    await this.queue.enqueue(db, { tenantId: ctx.tenant.id, id });
+    await this.queue.enqueue(db, { tenantId: ctx.tenant.id, id }, mail.startAfter);
     return id;
   }
 }

@@ -11,6 +11,8 @@ export interface MailTemplates {
   'email-change-confirm': { link: string; newEmail: string };
   'email-changed': { newEmail: string; undoLink: string };
   invitation: { link: string; invitedBy: string; as: string };
+  'newsletter-confirm': { link: string; list: string };
+  'newsletter-issue': { subject: string; body: string; manageLink: string; unsubscribeLink: string };
 }
 export type MailTemplateName = keyof MailTemplates;
 
@@ -75,7 +77,18 @@ const nl: CopyBook = {
     subject: `Uitnodiging voor ${t}`,
     body: [`${p.invitedBy} nodigt je uit als ${p.as}. Kies een wachtwoord om je account te activeren. De link werkt 7 dagen en één keer.`, { button: 'Uitnodiging aannemen', href: p.link }],
   }),
+  'newsletter-confirm': (p) => ({
+    subject: `Bevestig je aanmelding voor ${p.list}`,
+    body: [`Je hebt je aangemeld voor ${p.list}. Bevestig dat je deze nieuwsbrief wilt ontvangen; pas daarna sturen we hem.`, { button: 'Aanmelding bevestigen', href: p.link }, 'Heb jij je niet aangemeld? Dan hoef je niets te doen.'],
+  }),
+  'newsletter-issue': (p) => issue(p, 'Mijn nieuwsbrieven beheren', 'Afmelden'),
 };
+
+/** An issue's own text, split into paragraphs at blank lines, with the links every newsletter carries. */
+const issue = (p: MailTemplates['newsletter-issue'], manage: string, unsubscribe: string): Copy => ({
+  subject: p.subject,
+  body: [...p.body.split(/\n\s*\n/).map((para) => para.trim()).filter(Boolean), { button: manage, href: p.manageLink }, { button: unsubscribe, href: p.unsubscribeLink }],
+});
 
 const en: CopyBook = {
   'verify-email': (p, t) => ({
@@ -119,6 +132,11 @@ const en: CopyBook = {
     subject: `Invitation to ${t}`,
     body: [`${p.invitedBy} invites you as ${p.as}. Choose a password to activate your account. The link works once, for 7 days.`, { button: 'Accept the invitation', href: p.link }],
   }),
+  'newsletter-confirm': (p) => ({
+    subject: `Confirm your subscription to ${p.list}`,
+    body: [`You subscribed to ${p.list}. Confirm that you want to receive it; we send nothing before you do.`, { button: 'Confirm subscription', href: p.link }, 'If you did not subscribe, you need not do anything.'],
+  }),
+  'newsletter-issue': (p) => issue(p, 'Manage my newsletters', 'Unsubscribe'),
 };
 
 const BOOKS: Record<Language, CopyBook> = { nl, en };

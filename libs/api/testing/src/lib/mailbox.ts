@@ -8,7 +8,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
-  headers: Map<string, unknown>;
+  /** Header values as sent (unfolded), by lower-case name. */
+  rawHeaders: Record<string, string>;
   messageId: string | undefined;
 }
 
@@ -41,7 +42,9 @@ export class TestMailbox {
                 subject: parsed.subject ?? '',
                 text: parsed.text ?? '',
                 html: typeof parsed.html === 'string' ? parsed.html : '',
-                headers: parsed.headers,
+                rawHeaders: Object.fromEntries(
+                  parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).replace(/\r?\n\s+/g, ' ').trim()]),
+                ),
                 messageId: parsed.messageId,
               });
             }

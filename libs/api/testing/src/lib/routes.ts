@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { ACCESS_METADATA, type AccessRule, STEP_UP_METADATA } from '@mijn-account/api-core';
+import { ACCESS_METADATA, type AccessRule, CSRF_EXEMPT_METADATA, STEP_UP_METADATA } from '@mijn-account/api-core';
 import { API_PREFIX } from '@mijn-account/shared-contracts';
 
 export interface RouteInfo {
@@ -12,6 +12,8 @@ export interface RouteInfo {
   access: AccessRule | null;
   /** Needs a recent password or code (`@StepUp`). */
   stepUp: boolean;
+  /** Skips the CSRF check (`@CsrfExempt`, token-authenticated mail-program posts only). */
+  csrfExempt: boolean;
 }
 
 /** Every HTTP route the app serves, read from Nest's own metadata, with its access rule. */
@@ -35,7 +37,8 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
           null;
         const full = ['', API_PREFIX, base, path].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/');
         const stepUp = Reflect.getMetadata(STEP_UP_METADATA, handler) === true;
-        routes.push({ method, path: `/${full}`, handler: `${controller.name}.${name}`, access, stepUp });
+        const csrfExempt = Reflect.getMetadata(CSRF_EXEMPT_METADATA, handler) === true;
+        routes.push({ method, path: `/${full}`, handler: `${controller.name}.${name}`, access, stepUp, csrfExempt });
       }
     }
   }

@@ -1,0 +1,270 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
+import { APP_CONFIG, type AppConfig, type RequestContext, problems } from '@mijn-account/api-core';
+import { MailService } from '@mijn-account/api-mail';
+import { type Language, type NewsletterListAdmin, type NewsletterListView, PAGES } from '@mijn-account/shared-contracts';
+import { NewsletterTokens } from './newsletter-tokens';
+
+type Method = 'portal' | 'mail-link' | 'one-click' | 'admin-import';
+type Status = NewsletterListView['status'];
+
+export interface Subscriber {
+  id: string;
+  email: string;
+  preferredLanguage: Language | null;
+}
+
+interface ListRow {
+  id: string;
+  name_nl: string;
+  name_en: string;
+  description_nl: string;
+  description_en: string;
+  visible: boolean;
+  status: Exclude<Status, 'none'> | null;
+}
+
+export interface ListInput {
+  nameNl: string;
+  nameEn: string;
+  descriptionNl: string;
+  descriptionEn: string;
+  visible: boolean;
+}
+
+/** The words next to every opt-in; what the page shows and what the ledger keeps. */
+export function consentText(language: Language, list: string): string {
+  return language === 'nl'
+    ? `Ja, stuur mij de nieuwsbrief “${list}” per e-mail. Ik kan me altijd afmelden, met één klik onderaan elke nieuwsbrief.`
+    : `Yes, send me the newsletter “${list}” by e-mail. I can unsubscribe at any time, with one click at the bottom of every issue.`;
+}
+
+/**
+ * Newsletter lists, subscriptions with double opt-in, and the append-only consent ledger: every
+ * opt-in, confirmation and opt-out is a row with who, which list, how, when, from which IP, and the
+ * exact words and privacy statement version shown. Only confirmed subscriptions receive issues.
+ */
+@Injectable()
+export class NewslettersService {
+  constructor(
+    private readonly mail: MailService,
+    private readonly tokens: NewsletterTokens,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async listsFor(ctx: RequestContext, subscriber: Subscriber): Promise<NewsletterListView[]> {
+    const db = await ctx.db();
+    const rows: ListRow[] = await db.query(
+      `SELECT l.id, l.name_nl, l.name_en, l.description_nl, l.description_en, l.visible, s.status
+         FROM newsletter_list l
+         LEFT JOIN newsletter_subscription s ON s.tenant_id = l.tenant_id AND s.list_id = l.id AND s.user_id = $2
+        WHERE l.tenant_id = $1 AND l.visible ORDER BY l.created_at, l.id`,
+      [ctx.tenant.id, subscriber.id],
+    );
+    const language = this.languageOf(ctx, subscriber);
+    return rows.map((row) => this.view(row, language));
+  }
+
+  /** Turns a list on (pending until the mailed link confirms it) or off, and records the consent step. */
+  async set(ctx: RequestContext, subscriber: Subscriber, listId: string, subscribed: boolean, method: Method): Promise<NewsletterListView> {
+    const db = await ctx.db();
+    const rows: ListRow[] = await db.query(
+      `SELECT l.id, l.name_nl, l.name_en, l.description_nl, l.description_en, l.visible, s.status
+         FROM newsletter_list l
+         LEFT JOIN newsletter_subscription s ON s.tenant_id = l.tenant_id AND s.list_id = l.id AND s.user_id = $3
+        WHERE l.tenant_id = $1 AND l.id = $2 AND l.visible
+        FOR UPDATE OF l`,
+      [ctx.tenant.id, listId, subscriber.id],
+    );
+    const row = rows[0];
+    if (!row) throw problems.notFound('No such newsletter');
+    const language = this.languageOf(ctx, subscriber);
+    const name = language === 'nl' ? row.name_nl : row.name_en;
+    const active = row.status === 'pending' || row.status === 'confirmed';
+    if (subscribed && row.status !== 'confirmed') {
+      if (!active) {
+        await this.setStatus(ctx, listId, subscriber.id, 'pending');
+        await this.record(ctx, listId, subscriber, 'opted-in', method, consentText(language, name));
+      }
+      const token = this.tokens.sign(ctx, { purpose: 'confirm', userId: subscriber.id, listId });
+      await this.mail.send(ctx, {
+        to: subscriber.email,
+        template: 'newsletter-confirm',
+        language,
+        params: { list: name, link: `${ctx.origin}${PAGES.newsletterConfirm}?token=${token}` },
+      });
+      return this.view({ ...row, status: 'pending' }, language);
+    }
+    if (!subscribed && active) {
+      await this.setStatus(ctx, listId, subscriber.id, 'unsubscribed');
+      await this.record(ctx, listId, subscriber, 'opted-out', method, consentText(language, name));
+      return this.view({ ...row, status: 'unsubscribed' }, language);
+    }
+    return this.view(row, language);
+  }
+
+  /** The double opt-in link: only now does the subscription count. */
+  async confirm(ctx: RequestContext, token: string): Promise<NewsletterListView> {
+    const { userId, listId } = this.tokens.verify(ctx, token, 'confirm');
+    const subscriber = await this.subscriber(ctx, userId);
+    const db = await ctx.db();
+    const rows: ListRow[] = await db.query(
+      `SELECT l.id, l.name_nl, l.name_en, l.description_nl, l.description_en, l.visible, s.status
+         FROM newsletter_subscription s JOIN newsletter_list l ON l.tenant_id = s.tenant_id AND l.id = s.list_id
+        WHERE s.tenant_id = $1 AND s.list_id = $2 AND s.user_id = $3 FOR UPDATE OF s`,
+      [ctx.tenant.id, listId, userId],
+    );
+    const row = rows[0];
+    const language = this.languageOf(ctx, subscriber);
+    if (!row || row.status === 'unsubscribed') throw problems.linkInvalid();
+    if (row.status === 'pending') {
+      await this.setStatus(ctx, row.id, userId, 'confirmed');
+      await this.record(ctx, row.id, subscriber, 'confirmed', 'mail-link', consentText(language, language === 'nl' ? row.name_nl : row.name_en));
+    }
+    return this.view({ ...row, status: 'confirmed' }, language);
+  }
+
+  /** Who a signed link belongs to; a link of a removed person no longer works. */
+  async subscriber(ctx: RequestContext, userId: string): Promise<Subscriber> {
+    const db = await ctx.db();
+    const rows: { id: string; email: string; preferred_language: Language | null }[] = await db.query(
+      `SELECT id, email, preferred_language FROM app_user WHERE tenant_id = $1 AND id = $2 AND kind = 'subscriber'`,
+      [ctx.tenant.id, userId],
+    );
+    if (!rows[0]) throw problems.linkInvalid();
+    return { id: rows[0].id, email: rows[0].email, preferredLanguage: rows[0].preferred_language };
+  }
+
+  // --- tenant admin -------------------------------------------------------------------------
+
+  async adminLists(ctx: RequestContext): Promise<NewsletterListAdmin[]> {
+    const db = await ctx.db();
+    const rows: (Omit<ListRow, 'status'> & { confirmed: number })[] = await db.query(
+      `SELECT l.*, (SELECT count(*)::int FROM newsletter_subscription s
+                     WHERE s.tenant_id = l.tenant_id AND s.list_id = l.id AND s.status = 'confirmed') AS confirmed
+         FROM newsletter_list l WHERE l.tenant_id = $1 ORDER BY l.created_at, l.id`,
+      [ctx.tenant.id],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      nameNl: r.name_nl,
+      nameEn: r.name_en,
+      descriptionNl: r.description_nl,
+      descriptionEn: r.description_en,
+      visible: r.visible,
+      confirmedSubscribers: r.confirmed,
+    }));
+  }
+
+  async saveList(ctx: RequestContext, id: string | null, input: ListInput): Promise<string> {
+    const db = await ctx.db();
+    const values = [ctx.tenant.id, input.nameNl.trim(), input.nameEn.trim(), input.descriptionNl.trim(), input.descriptionEn.trim(), input.visible];
+    if (!id) {
+      const rows: { id: string }[] = await db.query(
+        `INSERT INTO newsletter_list (tenant_id, name_nl, name_en, description_nl, description_en, visible) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        values,
+      );
+      return rows[0].id;
+    }
+    const rows: { n: number }[] = await db.query(
+      `WITH saved AS (
+         UPDATE newsletter_list SET name_nl = $2, name_en = $3, description_nl = $4, description_en = $5, visible = $6, version = version + 1
+          WHERE tenant_id = $1 AND id = $7 RETURNING 1)
+       SELECT count(*)::int AS n FROM saved`,
+      [...values, id],
+    );
+    if (rows[0].n === 0) throw problems.notFound('No such newsletter');
+    return id;
+  }
+
+  /**
+   * Queues an issue to every confirmed subscriber, spread over time at the configured rate, each
+   * mail with its own manage link and one-click unsubscribe headers (RFC 8058).
+   */
+  async sendIssue(ctx: RequestContext, listId: string, issue: { subject: string; body: string }): Promise<number> {
+    const db = await ctx.db();
+    const lists: unknown[] = await db.query(`SELECT 1 FROM newsletter_list WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, listId]);
+    if (lists.length === 0) throw problems.notFound('No such newsletter');
+    const recipients: { id: string; email: string; preferred_language: Language | null }[] = await db.query(
+      `SELECT u.id, u.email, u.preferred_language FROM newsletter_subscription s
+         JOIN app_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+        WHERE s.tenant_id = $1 AND s.list_id = $2 AND s.status = 'confirmed' AND u.disabled_at IS NULL
+        ORDER BY u.id`,
+      [ctx.tenant.id, listId],
+    );
+    const start = Date.now();
+    for (const [i, r] of recipients.entries()) {
+      const unsubscribe = `${ctx.origin}/api/newsletters/unsubscribe?token=${this.tokens.sign(ctx, { purpose: 'unsubscribe', userId: r.id, listId })}`;
+      const manage = `${ctx.origin}${PAGES.newsletterManage}?token=${this.tokens.sign(ctx, { purpose: 'manage', userId: r.id, listId: null })}`;
+      await this.mail.send(ctx, {
+        to: r.email,
+        template: 'newsletter-issue',
+        language: r.preferred_language,
+        params: { subject: issue.subject, body: issue.body, manageLink: manage, unsubscribeLink: unsubscribe },
+        headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        startAfter: new Date(start + Math.floor(i / this.config.newsletters.ratePerMinute) * 60_000),
+      });
+    }
+    await db.query(
+      `INSERT INTO newsletter_issue (tenant_id, list_id, subject, body, sent_by, recipients) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [ctx.tenant.id, listId, issue.subject, issue.body, ctx.requireUser().id, recipients.length],
+    );
+    return recipients.length;
+  }
+
+  /** Confirmed subscribers with the proof of their consent, as CSV. */
+  async exportCsv(ctx: RequestContext, listId: string): Promise<string> {
+    const db = await ctx.db();
+    const rows: Record<string, string | Date | null>[] = await db.query(
+      `SELECT u.email, u.display_name, o.at AS opted_in_at, host(o.ip) AS opted_in_ip, c.at AS confirmed_at,
+              host(c.ip) AS confirmed_ip, o.method, o.privacy_version, o.wording
+         FROM newsletter_subscription s
+         JOIN app_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+         JOIN LATERAL (SELECT * FROM consent_record r WHERE r.tenant_id = s.tenant_id AND r.list_id = s.list_id
+                         AND r.user_id = s.user_id AND r.action = 'confirmed' ORDER BY r.at DESC, r.id DESC LIMIT 1) c ON true
+         JOIN LATERAL (SELECT * FROM consent_record r WHERE r.tenant_id = s.tenant_id AND r.list_id = s.list_id
+                         AND r.user_id = s.user_id AND r.action = 'opted-in' AND r.at <= c.at ORDER BY r.at DESC, r.id DESC LIMIT 1) o ON true
+        WHERE s.tenant_id = $1 AND s.list_id = $2 AND s.status = 'confirmed'
+        ORDER BY u.email`,
+      [ctx.tenant.id, listId],
+    );
+    const iso = (v: string | Date | null) => (v instanceof Date ? v.toISOString() : v);
+    return stringify(
+      rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, iso(v)]))),
+      { header: true, columns: ['email', 'display_name', 'opted_in_at', 'opted_in_ip', 'confirmed_at', 'confirmed_ip', 'method', 'privacy_version', 'wording'] },
+    );
+  }
+
+  private async setStatus(ctx: RequestContext, listId: string, userId: string, status: Exclude<Status, 'none'>): Promise<void> {
+    const db = await ctx.db();
+    await db.query(
+      `INSERT INTO newsletter_subscription (tenant_id, list_id, user_id, status) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, list_id, user_id) DO UPDATE SET status = $4, updated_at = now()`,
+      [ctx.tenant.id, listId, userId, status],
+    );
+  }
+
+  private async record(ctx: RequestContext, listId: string, s: Subscriber, action: string, method: Method, wording: string): Promise<void> {
+    const db = await ctx.db();
+    await db.query(
+      `INSERT INTO consent_record (tenant_id, list_id, user_id, email, action, method, ip, wording, privacy_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [ctx.tenant.id, listId, s.id, s.email, action, method, ctx.ip, wording, this.config.newsletters.privacyVersion],
+    );
+  }
+
+  private languageOf(ctx: RequestContext, s: Subscriber): Language {
+    return s.preferredLanguage ?? ctx.tenant.defaultLanguage;
+  }
+
+  private view(row: ListRow, language: Language): NewsletterListView {
+    const name = language === 'nl' ? row.name_nl : row.name_en;
+    return {
+      id: row.id,
+      name,
+      description: language === 'nl' ? row.description_nl : row.description_en,
+      status: row.status ?? 'none',
+      consentText: consentText(language, name),
+    };
+  }
+}
