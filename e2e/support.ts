@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
@@ -27,13 +28,11 @@ interface MailDevMessage {
   text: string;
   to: { address: string }[];
   date: string;
+  headers: Record<string, string>;
 }
 
-/**
- * Waits for a mail to `to` whose subject contains `subject`, as MailDev received it over SMTP, and
- * returns the first link in it whose path starts with `path`.
- */
-export async function linkFromMail(to: string, subject: string, path: string): Promise<string> {
+/** The newest mail to `to` whose subject contains `subject`, as MailDev received it over SMTP. */
+export async function mailTo(to: string, subject: string): Promise<MailDevMessage> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     const response = await fetch(`http://127.0.0.1:${PORT + 1080}/email`);
@@ -41,9 +40,37 @@ export async function linkFromMail(to: string, subject: string, path: string): P
       (m) => m.to.some((r) => r.address.toLowerCase() === to.toLowerCase()) && m.subject.includes(subject),
     );
     const latest = mails.sort((a, b) => b.date.localeCompare(a.date))[0];
-    const link = latest?.text.match(/https?:\/\/\S+/g)?.find((u) => new URL(u).pathname.startsWith(path));
-    if (link) return link;
+    if (latest) return latest;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`no mail to ${to} about "${subject}" with a ${path} link`);
+  throw new Error(`no mail to ${to} about "${subject}"`);
+}
+
+/** The first link in that mail whose path starts with `path`. */
+export async function linkFromMail(to: string, subject: string, path: string): Promise<string> {
+  const mail = await mailTo(to, subject);
+  const link = mail.text.match(/https?:\/\/\S+/g)?.find((u) => new URL(u).pathname.startsWith(path));
+  if (!link) throw new Error(`no ${path} link in the mail to ${to} about "${subject}"`);
+  return link;
+}
+
+/**
+ * What a mail program does with `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058): a
+ * bare POST, no cookies. Over node:http to 127.0.0.1 with the tenant's Host, since Node does not
+ * resolve *.localhost.
+ */
+export function oneClickUnsubscribe(url: string): Promise<number> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: target.port, path: `${target.pathname}${target.search}`, method: 'POST',
+        headers: { host: target.host, 'content-type': 'application/x-www-form-urlencoded' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end('List-Unsubscribe=One-Click');
+  });
 }

@@ -108,6 +108,11 @@ export async function seedDemoData(ownerDataSource: DataSource): Promise<boolean
     });
     await withTenant(ownerDataSource, tenant.id, async (db) => {
       await db.query(`UPDATE tenant_sign_in_settings SET self_sign_up = $1`, [demo.selfSignUp]);
+      await db.query(
+        `INSERT INTO newsletter_list (tenant_id, name_nl, name_en, description_nl, description_en)
+         VALUES ($1, 'Productnieuws', 'Product news', 'Nieuwe functies en tips, eens per maand.', 'New features and tips, once a month.')`,
+        [tenant.id],
+      );
       for (const account of demo.accounts) {
         const saved = await db.save(SubscriberAccount, {
           tenantId: tenant.id,

@@ -8,3 +8,6 @@ export * from './lib/session.guard';
 export * from './lib/auth-links.store';
 export * from './lib/security.store';
 export * from './lib/admin.store';
+export * from './lib/account-details.store';
+export * from './lib/newsletters.store';
+export * from './lib/merge';

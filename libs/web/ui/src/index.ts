@@ -1,1 +1,2 @@
 export * from './lib/language-switch.component';
+export * from './lib/conflict-notice.component';

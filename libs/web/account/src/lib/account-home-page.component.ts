@@ -24,6 +24,11 @@ import { SessionStore, TenantStore } from '@mijn-account/web-core';
       <p>{{ 'account.welcome' | transloco: { name: me.user.displayName, tenant: tenant.displayName() } }}</p>
       <nav [attr.aria-label]="'account.menu' | transloco">
         <ul>
+          <li><a mat-stroked-button routerLink="/account/profile" data-testid="nav-profile">{{ 'profile.title' | transloco }}</a></li>
+          @if (me.account) {
+            <li><a mat-stroked-button routerLink="/account/billing" data-testid="nav-billing">{{ 'billing.title' | transloco }}</a></li>
+            <li><a mat-stroked-button routerLink="/account/newsletters" data-testid="nav-newsletters">{{ 'newsletters.title' | transloco }}</a></li>
+          }
           <li><a mat-stroked-button routerLink="/security" data-testid="nav-security">{{ 'security.title' | transloco }}</a></li>
           @if (me.account?.role === 'owner') {
             <li><a mat-stroked-button routerLink="/account/members" data-testid="nav-members">{{ 'members.title' | transloco }}</a></li>
@@ -31,6 +36,7 @@ import { SessionStore, TenantStore } from '@mijn-account/web-core';
           @if (me.staffRoles.includes('tenant-admin')) {
             <li><a mat-stroked-button routerLink="/admin/staff" data-testid="nav-staff">{{ 'admin.staff.title' | transloco }}</a></li>
             <li><a mat-stroked-button routerLink="/admin/sign-in" data-testid="nav-sign-in-settings">{{ 'admin.signIn.title' | transloco }}</a></li>
+            <li><a mat-stroked-button routerLink="/admin/newsletters" data-testid="nav-admin-newsletters">{{ 'admin.newsletters.title' | transloco }}</a></li>
           }
         </ul>
       </nav>

@@ -1,9 +1,11 @@
 import type { Routes } from '@angular/router';
 import { signedInGuard } from '@mijn-account/web-core';
+import { NewslettersAdminPageComponent } from './newsletters-admin-page.component';
 import { SignInSettingsPageComponent } from './sign-in-settings-page.component';
 import { StaffPageComponent } from './staff-page.component';
 
 export const adminRoutes: Routes = [
   { path: 'staff', component: StaffPageComponent, canActivate: [signedInGuard], title: 'admin.staff.title' },
+  { path: 'newsletters', component: NewslettersAdminPageComponent, canActivate: [signedInGuard], title: 'admin.newsletters.title' },
   { path: 'sign-in', component: SignInSettingsPageComponent, canActivate: [signedInGuard], title: 'admin.signIn.title' },
 ];

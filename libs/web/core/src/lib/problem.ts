@@ -1,3 +1,4 @@
+import type { AbstractControl } from '@angular/forms';
 import { HttpErrorResponse } from '@angular/common/http';
 import type { ProblemDetails } from '@mijn-account/shared-contracts';
 
@@ -22,4 +23,22 @@ export function problemKey(problem: ProblemDetails): string {
 /** The server's message for one field, where its problem details name it. */
 export function fieldError(problem: ProblemDetails | null, field: string): string | null {
   return problem?.errors?.find((e) => e.field === field)?.message ?? null;
+}
+
+/**
+ * Puts the server's field errors on the form's controls (`address.postalCode` → that control) as
+ * `{ server: message }`, so each shows under its field; returns the errors no control took.
+ */
+export function applyServerErrors(form: AbstractControl, problem: ProblemDetails | null): string[] {
+  const unplaced: string[] = [];
+  for (const error of problem?.errors ?? []) {
+    const control = form.get(error.field);
+    if (!control) {
+      unplaced.push(error.message);
+      continue;
+    }
+    control.setErrors({ ...(control.errors ?? {}), server: error.message });
+    control.markAsTouched();
+  }
+  return unplaced;
 }

@@ -1,0 +1,46 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { NewsletterListView } from '@mijn-account/shared-contracts';
+
+/** One clear on/off per newsletter, with the exact consent words, and "waiting for your confirmation". */
+@Component({
+  selector: 'ma-newsletter-toggles',
+  imports: [MatSlideToggleModule, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    ul { list-style: none; padding: 0; margin: 0; }
+    li { padding: 0.75rem 0; border-bottom: 1px solid #ddd; }
+    .description, .consent { margin: 0.25rem 0 0; }
+    .consent { font-size: 0.875rem; }
+    .pending { color: #8a5300; margin: 0.25rem 0 0; }
+  `,
+  template: `
+    @if (lists().length === 0) {
+      <p>{{ 'newsletters.none' | transloco }}</p>
+    }
+    <ul data-testid="newsletters">
+      @for (list of lists(); track list.id) {
+        <li>
+          <mat-slide-toggle
+            [checked]="list.status === 'pending' || list.status === 'confirmed'"
+            (change)="toggled.emit({ id: list.id, subscribed: $event.checked })"
+            [attr.data-testid]="'toggle-' + list.id"
+            >{{ list.name }}</mat-slide-toggle
+          >
+          @if (list.description) {
+            <p class="description">{{ list.description }}</p>
+          }
+          <p class="consent">{{ list.consentText }}</p>
+          @if (list.status === 'pending') {
+            <p class="pending" role="status" data-testid="pending">{{ 'newsletters.pending' | transloco }}</p>
+          }
+        </li>
+      }
+    </ul>
+  `,
+})
+export class NewsletterTogglesComponent {
+  readonly lists = input.required<NewsletterListView[]>();
+  readonly toggled = output<{ id: string; subscribed: boolean }>();
+}

@@ -1,0 +1,133 @@
+import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type { ChangeHistoryEntry, Language, Profile } from '@mijn-account/shared-contracts';
+import { AccountDetailsStore, type FlatValues, problemKey } from '@mijn-account/web-core';
+import { ConflictNoticeComponent } from '@mijn-account/web-ui';
+import { ChangeHistoryComponent } from './change-history.component';
+import { VersionedForm } from './versioned-form';
+
+const toFlat = (p: Profile): FlatValues => ({ displayName: p.displayName, phone: p.phone ?? '', preferredLanguage: p.preferredLanguage ?? '', timeZone: p.timeZone ?? '' });
+
+/** Your own details: name, phone, language, time zone (e-mail: on the security page), and their history. */
+@Component({
+  selector: 'ma-profile-page',
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe, ConflictNoticeComponent, ChangeHistoryComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    :host { display: block; max-width: 48rem; margin: 0 auto; padding: 1.5rem 1rem; }
+    mat-card { padding: 1rem; margin-top: 1rem; }
+    form { display: flex; flex-direction: column; gap: 0.25rem; }
+    .error { color: #b00020; }
+    .status { color: #1b5e20; }
+  `,
+  template: `
+    <h1>{{ 'profile.title' | transloco }}</h1>
+    @if (editor.saved()) {
+      <p class="status" role="status" data-testid="profile-saved">{{ 'details.saved' | transloco }}</p>
+    }
+    @if (editor.problem(); as p) {
+      <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
+    }
+    @if (editor.conflict(); as c) {
+      <ma-conflict-notice
+        [rows]="labelled(c.rows)"
+        [title]="'details.conflict.title' | transloco"
+        [intro]="'details.conflict.intro' | transloco"
+        [fieldHeader]="'details.conflict.field' | transloco"
+        [theirsHeader]="'details.conflict.theirs' | transloco"
+        [mineHeader]="'details.conflict.mine' | transloco"
+        [applyLabel]="'details.conflict.apply' | transloco"
+        [keepLabel]="'details.conflict.keep' | transloco"
+        (applyMine)="editor.applyMine().then(reloadHistory)"
+        (keepTheirs)="editor.keepTheirs()"
+      />
+    }
+    <mat-card appearance="outlined">
+      <p>{{ 'profile.emailAt' | transloco: { email: email() } }} <a routerLink="/security">{{ 'profile.changeEmail' | transloco }}</a></p>
+      <form [formGroup]="form" (ngSubmit)="editor.save().then(reloadHistory)" novalidate>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'profile.displayName' | transloco }}</mat-label>
+          <input matInput formControlName="displayName" autocomplete="name" required />
+          @if (form.controls.displayName.errors?.['server']; as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'profile.phone' | transloco }}</mat-label>
+          <input matInput type="tel" formControlName="phone" autocomplete="tel" />
+          <mat-hint>{{ 'profile.phoneHint' | transloco }}</mat-hint>
+          @if (form.controls.phone.errors?.['server']; as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'profile.language' | transloco }}</mat-label>
+          <mat-select formControlName="preferredLanguage">
+            <mat-option value="">{{ 'profile.languageDefault' | transloco }}</mat-option>
+            <mat-option value="nl">Nederlands</mat-option>
+            <mat-option value="en">English</mat-option>
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'profile.timeZone' | transloco }}</mat-label>
+          <input matInput formControlName="timeZone" list="time-zones" />
+          <datalist id="time-zones">
+            @for (zone of timeZones; track zone) {
+              <option [value]="zone"></option>
+            }
+          </datalist>
+          @if (form.controls.timeZone.errors?.['server']; as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <button mat-flat-button type="submit" [disabled]="editor.busy()">{{ 'details.save' | transloco }}</button>
+      </form>
+    </mat-card>
+    <ma-change-history [entries]="history()" />
+  `,
+})
+export class ProfilePageComponent implements OnInit {
+  private readonly store = inject(AccountDetailsStore);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly problemKey = problemKey;
+  protected readonly timeZones = Intl.supportedValuesOf('timeZone');
+  protected readonly email = signal('');
+  protected readonly history = signal<ChangeHistoryEntry[]>([]);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    displayName: ['', [Validators.required, Validators.maxLength(200)]],
+    phone: [''],
+    preferredLanguage: [''],
+    timeZone: [''],
+  });
+  protected readonly editor = new VersionedForm<Profile>(this.form, {
+    toFlat,
+    load: async () => {
+      const loaded = await this.store.loadProfile();
+      this.email.set(loaded.value.email);
+      return loaded;
+    },
+    save: (flat, etag) =>
+      this.store.saveProfile(
+        { displayName: flat['displayName'], phone: flat['phone'] || null, preferredLanguage: (flat['preferredLanguage'] || null) as Language | null, timeZone: flat['timeZone'] || null },
+        etag,
+      ),
+  });
+
+  ngOnInit(): void {
+    void this.editor.load();
+    void this.reloadHistory();
+  }
+
+  protected readonly reloadHistory = async () => this.history.set(await this.store.profileHistory());
+
+  protected labelled(rows: { field: string; theirs: string; mine: string }[]) {
+    return rows.map((r) => ({ ...r, label: this.transloco.translate(`fields.${r.field}`) }));
+  }
+}

@@ -1,0 +1,127 @@
+import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { NewsletterListAdmin, ProblemDetails } from '@mijn-account/shared-contracts';
+import { NewslettersStore, problemKey, problemOf } from '@mijn-account/web-core';
+
+/** A tenant admin's newsletters: lists in nl and en, shown or hidden; send an issue; export consents. */
+@Component({
+  selector: 'ma-newsletters-admin-page',
+  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    :host { display: block; max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem; }
+    mat-card { padding: 1rem; margin-top: 1rem; }
+    form { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
+    form mat-form-field { flex: 1 1 14rem; }
+    .error { color: #b00020; }
+    .status { color: #1b5e20; }
+  `,
+  template: `
+    <h1>{{ 'admin.newsletters.title' | transloco }}</h1>
+    @if (notice(); as n) {
+      <p class="status" role="status" data-testid="newsletter-admin-notice">{{ n.key | transloco: { count: n.count } }}</p>
+    }
+    @if (problem(); as p) {
+      <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
+    }
+    @for (list of lists(); track list.id) {
+      <mat-card appearance="outlined" [attr.data-testid]="'list-' + list.nameEn">
+        <h2>{{ list.nameNl }} / {{ list.nameEn }}</h2>
+        <p>
+          {{ 'admin.newsletters.confirmed' | transloco: { count: list.confirmedSubscribers } }} ·
+          {{ (list.visible ? 'admin.newsletters.shown' : 'admin.newsletters.hidden') | transloco }} ·
+          <a [href]="store.exportUrl(list.id)" download>{{ 'admin.newsletters.export' | transloco }}</a>
+        </p>
+        <form [formGroup]="issueForm" (ngSubmit)="send(list)" novalidate>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'admin.newsletters.subject' | transloco }}</mat-label>
+            <input matInput formControlName="subject" required />
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'admin.newsletters.body' | transloco }}</mat-label>
+            <textarea matInput formControlName="body" rows="4" required></textarea>
+          </mat-form-field>
+          <button mat-flat-button type="submit">{{ 'admin.newsletters.send' | transloco }}</button>
+        </form>
+      </mat-card>
+    }
+    <mat-card appearance="outlined">
+      <h2>{{ 'admin.newsletters.new' | transloco }}</h2>
+      <form [formGroup]="listForm" (ngSubmit)="create()" novalidate>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'admin.newsletters.nameNl' | transloco }}</mat-label>
+          <input matInput formControlName="nameNl" required />
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'admin.newsletters.nameEn' | transloco }}</mat-label>
+          <input matInput formControlName="nameEn" required />
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'admin.newsletters.descriptionNl' | transloco }}</mat-label>
+          <input matInput formControlName="descriptionNl" />
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'admin.newsletters.descriptionEn' | transloco }}</mat-label>
+          <input matInput formControlName="descriptionEn" />
+        </mat-form-field>
+        <mat-checkbox formControlName="visible">{{ 'admin.newsletters.visible' | transloco }}</mat-checkbox>
+        <button mat-flat-button type="submit">{{ 'admin.newsletters.create' | transloco }}</button>
+      </form>
+    </mat-card>
+  `,
+})
+export class NewslettersAdminPageComponent implements OnInit {
+  protected readonly store = inject(NewslettersStore);
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly lists = signal<NewsletterListAdmin[]>([]);
+  protected readonly notice = signal<{ key: string; count: number } | null>(null);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly problemKey = problemKey;
+  protected readonly listForm = this.fb.group({
+    nameNl: ['', Validators.required],
+    nameEn: ['', Validators.required],
+    descriptionNl: [''],
+    descriptionEn: [''],
+    visible: [true],
+  });
+  protected readonly issueForm = this.fb.group({ subject: ['', Validators.required], body: ['', Validators.required] });
+
+  ngOnInit(): void {
+    void this.run(async () => this.lists.set(await this.store.adminLists()));
+  }
+
+  protected create(): Promise<void> {
+    this.listForm.markAllAsTouched();
+    if (this.listForm.invalid) return Promise.resolve();
+    return this.run(async () => {
+      await this.store.saveList(null, this.listForm.getRawValue());
+      this.listForm.reset();
+      this.lists.set(await this.store.adminLists());
+    });
+  }
+
+  protected send(list: NewsletterListAdmin): Promise<void> {
+    this.issueForm.markAllAsTouched();
+    if (this.issueForm.invalid) return Promise.resolve();
+    return this.run(async () => {
+      const count = await this.store.sendIssue(list.id, this.issueForm.getRawValue());
+      this.issueForm.reset();
+      this.notice.set({ key: 'admin.newsletters.sent', count });
+    });
+  }
+
+  private async run(work: () => Promise<void>): Promise<void> {
+    this.problem.set(null);
+    try {
+      await work();
+    } catch (error) {
+      this.problem.set(problemOf(error));
+    }
+  }
+}

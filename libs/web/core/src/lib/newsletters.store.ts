@@ -1,0 +1,56 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import type { NewsletterListAdmin, NewsletterListView } from '@mijn-account/shared-contracts';
+import { apiUrl } from './api-paths';
+
+export interface NewsletterListInput {
+  nameNl: string;
+  nameEn: string;
+  descriptionNl: string;
+  descriptionEn: string;
+  visible: boolean;
+}
+
+/** Newsletters: a subscriber's own (signed in, or through the signed link in a mail), and the admin's lists. */
+@Injectable({ providedIn: 'root' })
+export class NewslettersStore {
+  private readonly http = inject(HttpClient);
+
+  mine(): Promise<NewsletterListView[]> {
+    return firstValueFrom(this.http.get<NewsletterListView[]>(apiUrl('myNewsletters')));
+  }
+
+  setMine(listId: string, subscribed: boolean): Promise<NewsletterListView> {
+    return firstValueFrom(this.http.put<NewsletterListView>(`${apiUrl('myNewsletters')}/${listId}`, { subscribed }));
+  }
+
+  fromLink(token: string): Promise<{ email: string; lists: NewsletterListView[] }> {
+    return firstValueFrom(this.http.get<{ email: string; lists: NewsletterListView[] }>(`${apiUrl('newsletters')}/manage`, { params: { token } }));
+  }
+
+  setFromLink(token: string, listId: string, subscribed: boolean): Promise<NewsletterListView> {
+    return firstValueFrom(this.http.put<NewsletterListView>(`${apiUrl('newsletters')}/manage/${listId}`, { subscribed }, { params: { token } }));
+  }
+
+  confirm(token: string): Promise<NewsletterListView> {
+    return firstValueFrom(this.http.post<NewsletterListView>(`${apiUrl('newsletters')}/confirm`, { token }));
+  }
+
+  adminLists(): Promise<NewsletterListAdmin[]> {
+    return firstValueFrom(this.http.get<NewsletterListAdmin[]>(apiUrl('adminNewsletters')));
+  }
+
+  async saveList(id: string | null, input: NewsletterListInput): Promise<void> {
+    await firstValueFrom(id ? this.http.put(`${apiUrl('adminNewsletters')}/${id}`, input) : this.http.post(apiUrl('adminNewsletters'), input));
+  }
+
+  async sendIssue(id: string, issue: { subject: string; body: string }): Promise<number> {
+    const { recipients } = await firstValueFrom(this.http.post<{ recipients: number }>(`${apiUrl('adminNewsletters')}/${id}/issues`, issue));
+    return recipients;
+  }
+
+  exportUrl(id: string): string {
+    return `${apiUrl('adminNewsletters')}/${id}/subscribers.csv`;
+  }
+}
