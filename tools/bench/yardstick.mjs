@@ -1,11 +1,15 @@
-// The yardstick: a bare Fastify + pg server answering GET /api/me with the same queries as the
-// portal, in the same kind of tenant transaction (BEGIN; set_config; session+user; account; COMMIT).
-// The SQL is kept in step by hand with libs/api/auth/src/lib/session.service.ts and
-// libs/api/accounts/src/lib/accounts.service.ts (this file is plain JS, so it imports neither).
-// Started by me.bench.mjs; not part of the product.
+// The yardstick: a bare Fastify + pg server answering the benchmarked routes with the same queries
+// as the portal, in the same kind of tenant transaction (BEGIN; set_config; session + user; …;
+// COMMIT), and the same validation libraries for the billing edit. The SQL is kept in step by hand
+// with libs/api/auth/src/lib/session.service.ts, libs/api/accounts/src/lib/accounts.service.ts and
+// billing.service.ts (this file is plain JS, so it imports neither). Started by portal.bench.mjs;
+// not part of the product.
 import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
+import jsvat from 'jsvat';
 import pg from 'pg';
+import isPostalCode from 'validator/lib/isPostalCode.js';
+import isEmail from 'validator/lib/isEmail.js';
 
 const { DATABASE_URL, PORT, IDLE_SECONDS = '1800' } = process.env;
 const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
@@ -23,7 +27,8 @@ async function tenantFor(host) {
   return tenants.get(slug);
 }
 
-app.get('/api/me', async (request, reply) => {
+/** Tenant from Host, one transaction with the tenant set, the session's user; then `work`. */
+async function inSession(request, reply, work) {
   const tenantId = await tenantFor(request.headers.host);
   if (!tenantId) return reply.code(404).send({ status: 404 });
   const token = /(?:^|;\s*)ma_sid=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
@@ -49,26 +54,84 @@ app.get('/api/me', async (request, reply) => {
       await client.query('COMMIT');
       return reply.code(401).send({ status: 401 });
     }
-    const account = (
-      await client.query('SELECT id, customer_number, name FROM subscriber_account WHERE tenant_id = $1 AND id = $2', [
-        tenantId,
-        user.account_id,
-      ])
-    ).rows[0];
+    const result = await work(client, tenantId, user);
     await client.query('COMMIT');
-    return {
-      user: { id: user.user_id, email: user.email, displayName: user.display_name, kind: user.kind, preferredLanguage: user.preferred_language },
-      account: account ? { id: account.id, customerNumber: account.customer_number, name: account.name, role: user.account_role } : null,
-      staffRoles: user.staff_roles,
-      session: { expiresAt: user.expires_at, idleExpiresAt: user.last_seen_at },
-    };
+    return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     client.release();
   }
+}
+
+app.get('/api/me', (request, reply) =>
+  inSession(request, reply, async (client, tenantId, user) => {
+    const account = (await client.query('SELECT id, customer_number, name FROM subscriber_account WHERE tenant_id = $1 AND id = $2', [tenantId, user.account_id])).rows[0];
+    return {
+      user: { id: user.user_id, email: user.email, displayName: user.display_name, kind: user.kind, preferredLanguage: user.preferred_language },
+      account: account ? { id: account.id, customerNumber: account.customer_number, name: account.name, role: user.account_role } : null,
+      staffRoles: user.staff_roles,
+      session: { expiresAt: user.expires_at, idleExpiresAt: user.last_seen_at },
+    };
+  }),
+);
+
+const BILLING_SQL = `SELECT company_name, coc_number, vat_id, vat_valid, vat_checked_at, billing_email, street, house_number,
+                            house_number_addition, postal_code, city, country, version
+                       FROM subscriber_account WHERE tenant_id = $1 AND id = $2`;
+const toBilling = (r) => ({
+  companyName: r.company_name,
+  cocNumber: r.coc_number,
+  vatId: r.vat_id,
+  vatCheck: r.vat_id && r.vat_checked_at ? { valid: r.vat_valid, checkedAt: r.vat_checked_at } : null,
+  billingEmail: r.billing_email,
+  address: r.street ? { street: r.street, houseNumber: r.house_number, houseNumberAddition: r.house_number_addition, postalCode: r.postal_code, city: r.city, country: r.country } : null,
 });
+
+app.get('/api/account/billing', (request, reply) =>
+  inSession(request, reply, async (client, tenantId, user) => {
+    const row = (await client.query(BILLING_SQL, [tenantId, user.account_id])).rows[0];
+    reply.header('etag', `"v${row.version}"`);
+    return toBilling(row);
+  }),
+);
+
+app.put('/api/account/billing', (request, reply) =>
+  inSession(request, reply, async (client, tenantId, user) => {
+    if (user.account_role !== 'owner') return reply.code(403).send({ status: 403 });
+    const version = /^"v(\d+)"$/.exec(request.headers['if-match'] ?? '')?.[1];
+    if (!version) return reply.code(428).send({ status: 428 });
+    const b = request.body;
+    const a = b.address;
+    const errors = [];
+    const vat = b.vatId?.toUpperCase().replace(/[\s.-]/g, '') || null;
+    if (vat && !jsvat.checkVAT(vat, jsvat.countries).isValid) errors.push('vatId');
+    if (b.billingEmail && !isEmail.default(b.billingEmail)) errors.push('billingEmail');
+    const postalCode = a.postalCode.trim().toUpperCase();
+    if (!isPostalCode.default(postalCode, a.country)) errors.push('address.postalCode');
+    if (errors.length) return reply.code(422).send({ status: 422, errors });
+    const row = (await client.query(`${BILLING_SQL} FOR NO KEY UPDATE`, [tenantId, user.account_id])).rows[0];
+    if (String(row.version) !== version) return reply.code(412).send({ status: 412, current: { ...toBilling(row), etag: `"v${row.version}"` } });
+    const changes = [];
+    const pairs = { companyName: [row.company_name, b.companyName], postalCode: [row.postal_code, postalCode], street: [row.street, a.street] };
+    for (const [field, [from, to]] of Object.entries(pairs)) if (from !== to) changes.push({ field, from, to });
+    await client.query(
+      `UPDATE subscriber_account SET company_name = $3, coc_number = $4, vat_id = $5, vat_valid = $6, vat_checked_at = $7,
+              billing_email = $8, street = $9, house_number = $10, house_number_addition = $11, postal_code = $12, city = $13,
+              country = $14, version = version + 1
+        WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, user.account_id, b.companyName, b.cocNumber, vat, true, new Date(), b.billingEmail, a.street, a.houseNumber, a.houseNumberAddition, postalCode, a.city, a.country],
+    );
+    await client.query(
+      `INSERT INTO change_history (tenant_id, subject_type, subject_id, changed_by, changed_by_name, changed_by_kind, changes)
+       VALUES ($1, 'billing', $2, $3, $4, $5, $6)`,
+      [tenantId, user.account_id, user.user_id, user.display_name, user.kind, JSON.stringify(changes)],
+    );
+    reply.header('etag', `"v${row.version + 1}"`);
+    return { ...b, vatId: vat, address: { ...a, postalCode } };
+  }),
+);
 
 await app.listen({ port: Number(PORT), host: '127.0.0.1' });
 process.on('SIGTERM', () => app.close().then(() => pool.end()).then(() => process.exit(0)));

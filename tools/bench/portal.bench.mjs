@@ -1,0 +1,275 @@
+// Benchmark of the built portal beside a yardstick (bare Fastify + pg running the same queries in the
+// same kind of tenant transaction), in one run:
+//   GET /api/me                 session lookup + account (plus p99 of both at a fixed 1,000 req/s)
+//   GET /api/account/billing    the account's billing details with their ETag
+//   PUT /api/account/billing    a real edit each time (If-Match from the previous answer; alternating
+//                               addresses), validation, row lock, update, change-history row
+// Each connection edits its own account (seeded here), so the edits do not conflict.
+//
+//   npm run bench                  (builds the API, then runs this)
+//   BENCH_SECONDS=20 npm run bench
+import { spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { readFileSync, rmSync } from 'node:fs';
+import pg from 'pg';
+import { cpus, totalmem } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const PORTAL_PORT = 3200;
+const YARDSTICK_PORT = 3201;
+const PG_PORT = 54_399;
+const DIR = 'tmp/bench';
+const HOST = `callmonkey.localhost:${PORTAL_PORT}`;
+
+function start(command, args, env) {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return child;
+}
+
+// fetch() will not send a Host header of our choosing; node:http does (Node cannot resolve *.localhost).
+function call(port, method, path, headers = {}, body) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, cookies: res.headers['set-cookie'] ?? [], etag: res.headers.etag, body }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function waitFor(port, path, headers = {}) {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const response = await call(port, 'GET', path, headers);
+      if (response.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(500);
+  }
+  throw new Error(`port ${port} did not come up`);
+}
+
+async function signIn(email) {
+  const first = await call(PORTAL_PORT, 'GET', '/api/tenant', { host: HOST });
+  const xsrf = cookieValue(first.cookies, 'XSRF-TOKEN');
+  const response = await call(
+    PORTAL_PORT,
+    'POST',
+    '/api/session',
+    { host: HOST, origin: `http://${HOST}`, 'content-type': 'application/json', 'x-xsrf-token': xsrf, cookie: `XSRF-TOKEN=${xsrf}` },
+    JSON.stringify({ email, password: 'MijnAccount-demo-2026' }),
+  );
+  if (response.status !== 200) throw new Error(`sign-in of ${email} failed: ${response.status}`);
+  const sid = cookieValue(response.cookies, 'ma_sid');
+  const after = cookieValue(response.cookies, 'XSRF-TOKEN');
+  return { cookie: `ma_sid=${sid}; XSRF-TOKEN=${after}`, xsrf: after };
+}
+
+/** `count` extra accounts on CallMonkey, each with an owner who signs in with the demo password. */
+async function seedOwners(credentials, count) {
+  const client = new pg.Client({ connectionString: `postgres://portal_owner:${encodeURIComponent(credentials.owner)}@127.0.0.1:${PG_PORT}/portal` });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT id FROM tenant WHERE slug = 'callmonkey'`);
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [rows[0].id]);
+    const hash = (await client.query(`SELECT password_hash FROM app_user WHERE email = 'eva@bakkerijdevries.example'`)).rows[0].password_hash;
+    const emails = [];
+    for (let i = 1; i <= count; i++) {
+      const account = await client.query(
+        `INSERT INTO subscriber_account (tenant_id, customer_number, name) VALUES ($1, $2, $3) RETURNING id`,
+        [rows[0].id, `BENCH-${i}`, `Bench account ${i}`],
+      );
+      const email = `owner${i}@bench.example`;
+      await client.query(
+        `INSERT INTO app_user (tenant_id, email, display_name, password_hash, kind, account_id, account_role, email_verified_at)
+         VALUES ($1, $2, $3, $4, 'subscriber', $5, 'owner', now())`,
+        [rows[0].id, email, `Bench owner ${i}`, hash, account.rows[0].id],
+      );
+      emails.push(email);
+    }
+    await client.query('COMMIT');
+    return emails;
+  } finally {
+    await client.end();
+  }
+}
+
+const ADDRESSES = ['3542 AB', '1011 AC'].map((postalCode) => ({
+  companyName: 'Bench BV',
+  cocNumber: '12345678',
+  vatId: 'NL004495445B01',
+  billingEmail: 'invoices@bench.example',
+  address: { street: 'Dorpsstraat', houseNumber: '12', houseNumberAddition: null, postalCode, city: 'Utrecht', country: 'NL' },
+}));
+
+/**
+ * PUTs of the billing details that always change something: one autocannon client per account
+ * (autocannon clears a request's context after every request, so per-connection state cannot live
+ * there), alternating between two addresses, each sending back the ETag of its previous answer.
+ * The clients' results are added up (throughput, counts) or combined (mean p50, worst p99).
+ */
+async function runEdits(port, sessions, duration) {
+  const results = await Promise.all(
+    sessions.map((session) => {
+      let turn = 0;
+      return autocannon({
+        url: `http://127.0.0.1:${port}/api/account/billing`,
+        connections: 1,
+        duration,
+        requests: [
+          {
+            method: 'PUT',
+            setupRequest: (req) => ({
+              ...req,
+              headers: {
+                host: HOST,
+                cookie: session.cookie,
+                origin: `http://${HOST}`,
+                'x-xsrf-token': session.xsrf,
+                'content-type': 'application/json',
+                'if-match': session.etag,
+              },
+              body: JSON.stringify(ADDRESSES[++turn % 2]),
+            }),
+            onResponse: (status, body, _context, headers) => {
+              if (headers.etag) session.etag = headers.etag;
+              // A request still in flight when the previous run stopped may have moved the version on.
+              if (status === 412) session.etag = JSON.parse(body).current.etag;
+            },
+          },
+        ],
+      });
+    }),
+  );
+  const sum = (pick) => results.reduce((total, r) => total + pick(r), 0);
+  return {
+    requests: { average: sum((r) => r.requests.average) },
+    latency: { p50: Math.round(sum((r) => r.latency.p50) / results.length), p99: Math.max(...results.map((r) => r.latency.p99)) },
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+  };
+}
+
+const cookieValue = (cookies, name) => cookies.map((c) => new RegExp(`^${name}=([^;]+)`).exec(c)?.[1]).find(Boolean);
+
+function run(url, cookie, extra = {}) {
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { host: HOST, cookie },
+    ...extra,
+  });
+}
+
+function summary(name, result) {
+  return {
+    name,
+    'req/s': Math.round(result.requests.average),
+    'p50 ms': result.latency.p50,
+    'p99 ms': result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+rmSync(DIR, { recursive: true, force: true });
+const portal = start('node', ['dist/apps/api/main.js'], {
+  PORT: String(PORTAL_PORT),
+  EMBEDDED_PG_DIR: `${DIR}/postgres`,
+  EMBEDDED_PG_PORT: String(PG_PORT),
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'benchmark-only-secret-0123456789abcdef',
+  COOKIE_SECURE: 'false',
+  SEED_DEMO: 'true',
+  // Production mode wants a real SMTP server and data key; the measured requests send no mail.
+  SMTP_URL: 'smtp://127.0.0.1:9',
+  DATA_KEY: Buffer.alloc(32, 1).toString('base64'),
+});
+let yardstick;
+// Stop the children also when this script is interrupted (Ctrl-C, a closed pipe).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGPIPE']) {
+  process.on(signal, () => {
+    yardstick?.kill('SIGTERM');
+    portal.kill('SIGTERM');
+    process.exit(1);
+  });
+}
+try {
+  await waitFor(PORTAL_PORT, '/api/health');
+  const credentials = JSON.parse(readFileSync(`${DIR}/postgres.credentials.json`, 'utf8'));
+  yardstick = start('node', ['tools/bench/yardstick.mjs'], {
+    PORT: String(YARDSTICK_PORT),
+    DATABASE_URL: `postgres://portal_app:${encodeURIComponent(credentials.app)}@127.0.0.1:${PG_PORT}/portal`,
+  });
+
+  // Each benchmark connection signs in as the owner of its own account (seeded below).
+  const owners = await seedOwners(credentials, CONNECTIONS);
+  const sessions = [];
+  for (const email of owners) {
+    const session = await signIn(email);
+    // Portal and yardstick edit the same row, one run after the other: one latest ETag per account.
+    const { etag } = await call(PORTAL_PORT, 'GET', '/api/account/billing', { host: HOST, cookie: session.cookie });
+    sessions.push({ ...session, etag });
+  }
+  const cookie = sessions[0].cookie;
+  await waitFor(YARDSTICK_PORT, '/api/me', { host: HOST, cookie });
+  for (const port of [PORTAL_PORT, YARDSTICK_PORT]) {
+    for (const path of ['/api/me', '/api/account/billing']) {
+      const check = await call(port, 'GET', path, { host: HOST, cookie });
+      if (check.status !== 200) throw new Error(`GET ${path} on ${port} answered ${check.status}`);
+    }
+  }
+
+  // One edit on each server first: a benchmark of failing requests would measure nothing.
+  for (const port of [PORTAL_PORT, YARDSTICK_PORT]) {
+    const s0 = sessions[0];
+    const edit = await call(
+      port,
+      'PUT',
+      '/api/account/billing',
+      { host: HOST, cookie: s0.cookie, origin: `http://${HOST}`, 'x-xsrf-token': s0.xsrf, 'content-type': 'application/json', 'if-match': s0.etag },
+      JSON.stringify(ADDRESSES[1]),
+    );
+    if (edit.status !== 200) throw new Error(`PUT billing on ${port} answered ${edit.status}: ${edit.body}`);
+    s0.etag = edit.etag;
+  }
+
+  const rows = [];
+  const ratios = [];
+  const measure = async (label, load) => {
+    const results = [];
+    for (const [name, port] of [['portal', PORTAL_PORT], ['yardstick', YARDSTICK_PORT]]) {
+      await load(port, 3);
+      const result = await load(port, SECONDS);
+      rows.push(summary(`${label}: ${name}`, result));
+      results.push(result);
+    }
+    ratios.push(`${label}: ${(results[0].requests.average / results[1].requests.average).toFixed(2)}`);
+    return results;
+  };
+  const get = (path) => (port, duration) => run(`http://127.0.0.1:${port}${path}`, cookie, { duration });
+  await measure('GET /api/me', get('/api/me'));
+  await measure('GET billing', get('/api/account/billing'));
+  await measure('PUT billing', (port, duration) => runEdits(port, sessions, duration));
+  const portalFixed = await run(`http://127.0.0.1:${PORTAL_PORT}/api/me`, cookie, { overallRate: 1000 });
+  const yardFixed = await run(`http://127.0.0.1:${YARDSTICK_PORT}/api/me`, cookie, { overallRate: 1000 });
+  rows.push(summary('GET /api/me at 1,000 req/s: portal', portalFixed), summary('GET /api/me at 1,000 req/s: yardstick', yardFixed));
+
+  console.log(`\nsigned in — ${SECONDS}s per run, ${CONNECTIONS} connections`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+  console.table(rows);
+  console.log(`throughput ratio portal / yardstick (goal ≥ 0.80): ${ratios.join(' · ')}`);
+  console.log(`p99 of GET /api/me at 1,000 req/s: portal ${portalFixed.latency.p99} ms (goal < 25 ms)`);
+} finally {
+  yardstick?.kill('SIGTERM');
+  portal.kill('SIGTERM');
+  await sleep(2000);
+}
