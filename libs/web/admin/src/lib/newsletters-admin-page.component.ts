@@ -38,6 +38,9 @@ import { NewslettersStore, problemKey, problemOf } from '@mijn-account/web-core'
           {{ (list.visible ? 'admin.newsletters.shown' : 'admin.newsletters.hidden') | transloco }} ·
           <a [href]="store.exportUrl(list.id)" download>{{ 'admin.newsletters.export' | transloco }}</a>
         </p>
+        <button mat-stroked-button type="button" (click)="toggleVisible(list)">
+          {{ (list.visible ? 'admin.newsletters.hide' : 'admin.newsletters.show') | transloco }}
+        </button>
         <form [formGroup]="issueForm" (ngSubmit)="send(list)" novalidate>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'admin.newsletters.subject' | transloco }}</mat-label>
@@ -102,6 +105,14 @@ export class NewslettersAdminPageComponent implements OnInit {
     return this.run(async () => {
       await this.store.saveList(null, this.listForm.getRawValue());
       this.listForm.reset();
+      this.lists.set(await this.store.adminLists());
+    });
+  }
+
+  protected toggleVisible(list: NewsletterListAdmin): Promise<void> {
+    const fields = { nameNl: list.nameNl, nameEn: list.nameEn, descriptionNl: list.descriptionNl, descriptionEn: list.descriptionEn };
+    return this.run(async () => {
+      await this.store.saveList(list.id, { ...fields, visible: !list.visible });
       this.lists.set(await this.store.adminLists());
     });
   }
