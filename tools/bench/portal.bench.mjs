@@ -192,6 +192,7 @@ const portal = start('node', ['dist/apps/api/main.js'], {
   // Production mode wants a real SMTP server and data key; the measured requests send no mail.
   SMTP_URL: 'smtp://127.0.0.1:9',
   DATA_KEY: Buffer.alloc(32, 1).toString('base64'),
+  AUDIT_SIGNING_KEY: Buffer.alloc(32, 2).toString('base64'),
 });
 let yardstick;
 // Stop the children also when this script is interrupted (Ctrl-C, a closed pipe).

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@mijn-account/api-core';
+import { AuditCheckpointer, AuditLogService, AuditSigner, verifyAllChains } from '@mijn-account/api-audit';
 import { createDataSource } from '@mijn-account/api-database';
 import { createTenant } from '@mijn-account/api-tenants';
 import { prepareDatabase } from './platform/database-setup';
@@ -9,6 +10,8 @@ const USAGE = `Platform tasks (run as the database owner role):
 
   migrate                         apply pending migrations
   seed-demo                       add the two demo tenants if they are missing
+  audit:verify                    check every access-log chain (and its signed checkpoints); exit 1 if one is broken
+  audit:checkpoint                sign the head of every access-log chain that grew since its last checkpoint
   tenant:create --slug S --name N --language nl|en --currency EUR --color '#0b5394' [--logo URL] [--host H ...]
                                   create a tenant; it answers on S.<PORTAL_DOMAIN> and on each --host
 `;
@@ -30,6 +33,22 @@ async function main(argv: string[]): Promise<void> {
       case 'seed-demo':
         console.log((await seedDemoData(owner)) ? 'demo tenants created' : 'demo tenants already exist');
         break;
+      case 'audit:verify': {
+        const reports = await verifyAllChains(owner, new AuditLogService(new AuditSigner(config)));
+        for (const r of reports) {
+          const where = `${r.tenant} account ${r.accountId}: ${r.events} events, ${r.checkpoints.valid}/${r.checkpoints.total} checkpoints valid`;
+          console.log(r.intact ? `intact  ${where}` : `BROKEN  ${where}; first broken: event ${r.firstBroken?.seq} (${r.firstBroken?.id ?? 'no id'}): ${r.firstBroken?.problem}`);
+        }
+        const broken = reports.filter((r) => !r.intact).length;
+        console.log(`${reports.length} chains checked, ${broken} broken`);
+        if (broken > 0) process.exitCode = 1;
+        break;
+      }
+      case 'audit:checkpoint': {
+        const log = new AuditLogService(new AuditSigner(config));
+        console.log(`signed ${await new AuditCheckpointer(owner, log, config).run(owner)} chain heads`);
+        break;
+      }
       case 'tenant:create': {
         const { values } = parseArgs({
           args: rest,

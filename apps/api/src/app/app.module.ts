@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccountsModule } from '@mijn-account/api-accounts';
+import { AuditModule } from '@mijn-account/api-audit';
 import { AuthModule } from '@mijn-account/api-auth';
 import {
   APP_CONFIG,
@@ -29,6 +30,7 @@ export class AppModule {
         AccountsModule,
         StaffModule,
         NewslettersModule,
+        AuditModule,
       ],
       controllers: [HealthController],
       providers: [

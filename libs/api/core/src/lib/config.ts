@@ -45,6 +45,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       DATA_KEY: str({ default: '', desc: 'base64 32-byte key that encrypts stored secrets (TOTP, client secrets); required in production' }),
       NEWSLETTER_RATE_PER_MINUTE: num({ default: 120, desc: 'newsletter mails handed to SMTP per minute and tenant' }),
       PRIVACY_STATEMENT_VERSION: str({ default: '2026-11', desc: 'version of the privacy statement shown with every opt-in (kept in the consent record)' }),
+      AUDIT_SIGNING_KEY: str({ default: '', desc: 'base64 32-byte Ed25519 seed that signs access-log checkpoints; required in production' }),
+      AUDIT_CHECKPOINT_MINUTES: num({ default: 60, desc: 'how often chain heads are signed; 0 turns the timer off' }),
       OIDC_ALLOW_HTTP: bool({ default: false, desc: 'allow http:// identity providers (local test providers only)' }),
     },
     { reporter: failOnBadEnv },
@@ -64,6 +66,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   if (production && !raw.DATA_KEY) {
     failOnBadEnv({ errors: { DATA_KEY: new Error('is required in production') } });
+  }
+  if (raw.AUDIT_SIGNING_KEY && Buffer.from(raw.AUDIT_SIGNING_KEY, 'base64').length !== 32) {
+    failOnBadEnv({ errors: { AUDIT_SIGNING_KEY: new Error('must be a 32-byte Ed25519 seed, base64-encoded (openssl rand -base64 32)') } });
+  }
+  if (production && !raw.AUDIT_SIGNING_KEY) {
+    failOnBadEnv({ errors: { AUDIT_SIGNING_KEY: new Error('is required in production') } });
   }
   const embedded = raw.DATABASE_URL === '';
   return Object.freeze({
@@ -97,6 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // A fixed development key keeps stored secrets readable across restarts of `npm start`.
     dataKey: raw.DATA_KEY ? Buffer.from(raw.DATA_KEY, 'base64') : Buffer.alloc(32, 7),
     oidcAllowHttp: raw.OIDC_ALLOW_HTTP && !production,
+    audit: {
+      // A fixed development seed keeps checkpoints verifiable across restarts of `npm start`.
+      signingSeed: raw.AUDIT_SIGNING_KEY ? Buffer.from(raw.AUDIT_SIGNING_KEY, 'base64') : Buffer.alloc(32, 9),
+      checkpointMinutes: raw.AUDIT_CHECKPOINT_MINUTES,
+    },
     newsletters: { ratePerMinute: Math.max(1, raw.NEWSLETTER_RATE_PER_MINUTE), privacyVersion: raw.PRIVACY_STATEMENT_VERSION },
   });
 }

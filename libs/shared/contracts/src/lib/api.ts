@@ -21,6 +21,7 @@ export const ROUTES = {
   myNewsletters: 'me/newsletters',
   newsletters: 'newsletters',
   adminNewsletters: 'admin/newsletters',
+  accessLog: 'account/access-log',
 } as const;
 
 /** Pages of the web app that e-mails and redirects link to. */

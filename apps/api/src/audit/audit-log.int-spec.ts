@@ -1,0 +1,169 @@
+import type { DataSource } from 'typeorm';
+import { AuditCheckpointer, AuditLogService, type StoredEvent, eventHash, verifyAllChains } from '@mijn-account/api-audit';
+import { createDataSource, withTenant } from '@mijn-account/api-database';
+import { type TestApp, startTestApp } from '../app/test-app.testing';
+
+/** The access log's chain, checkpoints and verifier, against the real database and both roles. */
+describe('access log: hash chain, checkpoints, verification', () => {
+  let t: TestApp;
+  let runtime: DataSource;
+  let log: AuditLogService;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    runtime = await createDataSource({ url: t.db.appUrl, poolSize: 16 }).initialize();
+    log = t.app.get(AuditLogService);
+  });
+  afterAll(async () => {
+    await runtime.destroy();
+    await t.close();
+  });
+
+  /** A fresh subscriber account of alpha, so each case has a chain of its own. */
+  async function newAccount(): Promise<string> {
+    const rows = await t.sql<{ id: string }>(t.alpha, `INSERT INTO subscriber_account (tenant_id, customer_number, name) VALUES ($1, $2, 'Audit case') RETURNING id`, [
+      t.alpha.id,
+      `AUD-${Math.random().toString(36).slice(2, 10)}`,
+    ]);
+    return rows[0].id;
+  }
+
+  const append = (accountId: string, n: number) =>
+    withTenant(runtime, t.alpha.id, (db) =>
+      log.appendAs(db, t.alpha.id, accountId, {
+        action: 'read',
+        resource: 'billing',
+        fields: ['address'],
+        outcome: 'allowed',
+        reason: 'service',
+        ticket: `T-${n}`,
+        actorId: t.alpha.staff['helpdesk-agent'].id,
+        actorName: 'Helpdesk Agent',
+        actorKind: 'staff',
+        ip: '192.0.2.1',
+      }),
+    );
+  const chainOf = async (accountId: string, n: number) => {
+    const events: StoredEvent[] = [];
+    for (let i = 1; i <= n; i++) events.push(await append(accountId, i));
+    return events;
+  };
+  const verify = (accountId: string) => withTenant(runtime, t.alpha.id, (db) => log.verify(db, t.alpha.id, accountId));
+  /** Tampering as the owner role: triggers off for the statement, then on again. */
+  const tamper = (sql: string, params: unknown[]) =>
+    withTenant(t.owner, t.alpha.id, async (db) => {
+      await db.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`);
+      await db.query(sql, params);
+      await db.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only`);
+    });
+
+  it('links every event to the one before and verifies intact; the account’s people can read it', async () => {
+    const accountId = t.alpha.accounts[0].id;
+    const events = await chainOf(accountId, 3);
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(events[1].prevHash.equals(events[0].hash)).toBe(true);
+    expect(eventHash(events[1].prevHash, events[1]).equals(events[1].hash)).toBe(true);
+    expect(await verify(accountId)).toEqual({ intact: true, events: 3, firstBroken: null, checkpoints: { total: 0, valid: 0 } });
+
+    const member = t.client(t.alpha);
+    await member.signIn(t.alpha.accounts[0].member.email);
+    const seen = (await member.request('GET', '/api/account/access-log')).json();
+    expect(seen.verification.intact).toBe(true);
+    expect(seen.events.map((e: { ticket: string }) => e.ticket)).toEqual(['T-3', 'T-2', 'T-1']);
+    // Another account's people see their own (empty) log only.
+    const other = t.client(t.alpha);
+    await other.signIn(t.alpha.accounts[1].member.email);
+    expect((await other.request('GET', '/api/account/access-log')).json().events).toEqual([]);
+  });
+
+  it('keeps a valid chain under 16 concurrent appends', async () => {
+    const accountId = await newAccount();
+    await Promise.all(Array.from({ length: 16 }, (_, i) => append(accountId, i + 1)));
+    const result = await verify(accountId);
+    expect(result).toMatchObject({ intact: true, events: 16 });
+  });
+
+  it('lets neither the runtime role nor the owner change or delete an event', async () => {
+    const accountId = await newAccount();
+    await chainOf(accountId, 1);
+    await expect(t.appSql(t.alpha, `UPDATE audit_event SET ticket = 'x'`)).rejects.toThrow(/permission denied/);
+    await expect(t.appSql(t.alpha, `DELETE FROM audit_event`)).rejects.toThrow(/permission denied/);
+    await expect(t.sql(t.alpha, `UPDATE audit_event SET ticket = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(t.sql(t.alpha, `DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
+  });
+
+  it.each([
+    // [case, damage, position named, index of the event found there (-1: the forged one), problem]
+    ['a changed row', (a: string) => tamper(`UPDATE audit_event SET ticket = 'T-forged' WHERE account_id = $1 AND seq = 3`, [a]), 3, 2, 'its content does not match its hash'],
+    ['a deleted row', (a: string) => tamper(`DELETE FROM audit_event WHERE account_id = $1 AND seq = 2`, [a]), 2, 2, 'expected event 2, found 3'],
+    [
+      'two rows swapped',
+      async (a: string) => {
+        await tamper(`UPDATE audit_event SET seq = 1000 WHERE account_id = $1 AND seq = 2`, [a]);
+        await tamper(`UPDATE audit_event SET seq = 2 WHERE account_id = $1 AND seq = 4`, [a]);
+        await tamper(`UPDATE audit_event SET seq = 4 WHERE account_id = $1 AND seq = 1000`, [a]);
+      },
+      2,
+      3,
+      'does not link to the event before it',
+    ],
+    [
+      'an inserted row',
+      (a: string) =>
+        tamper(
+          `INSERT INTO audit_event (tenant_id, account_id, seq, at, actor_name, actor_kind, action, resource, outcome, prev_hash, hash)
+           SELECT tenant_id, account_id, 6, now(), 'Nobody', 'staff', 'read', 'billing', 'allowed', hash, hash FROM audit_event WHERE account_id = $1 AND seq = 5`,
+          [a],
+        ),
+      6,
+      -1,
+      'its content does not match its hash',
+    ],
+  ])('names the first broken event after %s through the owner role', async (_name, damage, seq, found, problem) => {
+    const accountId = await newAccount();
+    const events = await chainOf(accountId, 5);
+    await damage(accountId);
+    const result = await verify(accountId);
+    expect(result.intact).toBe(false);
+    expect(result.firstBroken).toEqual({ seq, id: found >= 0 ? events[found].id : expect.any(String), problem });
+  });
+
+  it('catches a chain rewritten consistently (hashes recomputed) with the signed checkpoint', async () => {
+    const accountId = await newAccount();
+    await chainOf(accountId, 3);
+    expect(await t.app.get(AuditCheckpointer).run(runtime)).toBeGreaterThanOrEqual(1);
+    expect((await verify(accountId)).checkpoints).toEqual({ total: 1, valid: 1 });
+
+    // A superuser-grade attack: change event 2, recompute 2 and 3 and the chain head.
+    const events = await withTenant(runtime, t.alpha.id, (db) => log.events(db, t.alpha.id, accountId));
+    const forged2 = { ...events[1], ticket: 'T-rewritten' };
+    const hash2 = eventHash(events[0].hash, forged2);
+    const hash3 = eventHash(hash2, events[2]);
+    await withTenant(t.owner, t.alpha.id, async (db) => {
+      await db.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`);
+      await db.query(`UPDATE audit_event SET ticket = 'T-rewritten', hash = $2 WHERE account_id = $1 AND seq = 2`, [accountId, hash2]);
+      await db.query(`UPDATE audit_event SET prev_hash = $2, hash = $3 WHERE account_id = $1 AND seq = 3`, [accountId, hash2, hash3]);
+      await db.query(`UPDATE audit_chain SET last_hash = $2 WHERE account_id = $1`, [accountId, hash3]);
+      await db.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only`);
+    });
+    const result = await verify(accountId);
+    expect(result.intact).toBe(false);
+    expect(result.firstBroken).toEqual({ seq: 3, id: events[2].id, problem: 'differs from the signed checkpoint' });
+
+    // The command-line verifier reports the same chain as broken, and the intact ones as intact.
+    const reports = await verifyAllChains(t.owner, log);
+    expect(reports.find((r) => r.accountId === accountId)?.intact).toBe(false);
+    expect(reports.find((r) => r.accountId === t.alpha.accounts[0].id)?.intact).toBe(true);
+  });
+
+  it('publishes the checkpoint key and exports what an auditor needs', async () => {
+    const key = (await t.client(t.alpha).request('GET', '/api/access-log/public-key')).json();
+    expect(key).toMatchObject({ algorithm: 'Ed25519', publicKeyPem: expect.stringContaining('BEGIN PUBLIC KEY') });
+    const owner = t.client(t.alpha);
+    await owner.signIn(t.alpha.accounts[0].owner.email);
+    const exported = (await owner.request('GET', '/api/account/access-log/export.json')).json();
+    expect(exported.publicKeyPem).toBe(key.publicKeyPem);
+    expect(exported.events).toHaveLength(3);
+    expect(exported.checkpoints[0]).toMatchObject({ seq: 3, keyId: key.keyId });
+  });
+});

@@ -1,0 +1,64 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AccountAccess, Ctx, Public, RequestContext, problems } from '@mijn-account/api-core';
+import { ROUTES } from '@mijn-account/shared-contracts';
+import { AuditLogService, type StoredEvent, type VerificationResult } from './audit-log.service';
+import { AuditSigner } from './audit-signer';
+
+const hex = (e: StoredEvent) => ({ ...e, prevHash: e.prevHash.toString('hex'), hash: e.hash.toString('hex') });
+
+/** A subscriber's view of who accessed their account, with the chain's verification; and the public key. */
+@ApiTags('access log')
+@Controller()
+export class AccessLogController {
+  constructor(
+    private readonly log: AuditLogService,
+    private readonly signer: AuditSigner,
+  ) {}
+
+  @AccountAccess('owner', 'member')
+  @Get(ROUTES.accessLog)
+  async list(@Ctx() ctx: RequestContext): Promise<{ events: ReturnType<typeof hex>[]; verification: VerificationResult }> {
+    const accountId = ctx.requireUser().accountId;
+    if (!accountId) throw problems.forbidden();
+    const db = await ctx.db();
+    const [events, verification] = await Promise.all([this.log.events(db, ctx.tenant.id, accountId), this.log.verify(db, ctx.tenant.id, accountId)]);
+    return { events: events.map(hex).reverse(), verification };
+  }
+
+  /** Everything an auditor needs to check the chain outside the portal: events, signed checkpoints, the public key. */
+  @AccountAccess('owner', 'member')
+  @Get(`${ROUTES.accessLog}/export.json`)
+  async export(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    const accountId = ctx.requireUser().accountId;
+    if (!accountId) throw problems.forbidden();
+    const db = await ctx.db();
+    const checkpoints: { seq: string; hash: Buffer; key_id: string; signature: Buffer; signed_at: Date }[] = await db.query(
+      `SELECT seq, hash, key_id, signature, signed_at FROM audit_checkpoint WHERE tenant_id = $1 AND account_id = $2 ORDER BY seq`,
+      [ctx.tenant.id, accountId],
+    );
+    reply.header('content-disposition', 'attachment; filename="access-log.json"');
+    return {
+      format: 'mijn-account-access-log/v1',
+      hashing: 'sha256(prevHash || utf8(JSON.stringify([tenantId, accountId, seq, id, at, actorId, actorName, actorKind, action, resource, fields, outcome, grantId, reason, ticket, ip])))',
+      publicKeyPem: this.signer.publicKeyPem,
+      events: (await this.log.events(db, ctx.tenant.id, accountId)).map(hex),
+      checkpoints: checkpoints.map((c) => ({
+        seq: Number(c.seq),
+        hash: c.hash.toString('hex'),
+        keyId: c.key_id,
+        signature: c.signature.toString('base64'),
+        signedAt: c.signed_at.toISOString(),
+        message: `mijn-account-audit-checkpoint:v1:${ctx.tenant.id}:${accountId}:${c.seq}:${c.hash.toString('hex')}`,
+      })),
+    };
+  }
+
+  /** The key that signs checkpoints, for anyone to check them. */
+  @Public()
+  @Get(`${ROUTES.accessLog.replace('account/', '')}/public-key`)
+  publicKey(): { keyId: string; algorithm: 'Ed25519'; publicKeyPem: string } {
+    return { keyId: this.signer.keyId, algorithm: 'Ed25519', publicKeyPem: this.signer.publicKeyPem };
+  }
+}
