@@ -14,6 +14,7 @@ import {
 import { DatabaseModule } from '@mijn-account/api-database';
 import { NewslettersModule } from '@mijn-account/api-newsletters';
 import { StaffModule } from '@mijn-account/api-staff';
+import { SupportModule } from '@mijn-account/api-support';
 import { TenantsModule } from '@mijn-account/api-tenants';
 
 /** The API shell: wires platform pieces and feature modules; holds no domain code. */
@@ -31,6 +32,7 @@ export class AppModule {
         StaffModule,
         NewslettersModule,
         AuditModule,
+        SupportModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,5 +1,5 @@
 import { describeAccess, listRoutes } from '@mijn-account/api-testing';
-import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
+import { PROBLEM_TYPES, STAFF_ROLES } from '@mijn-account/shared-contracts';
 import { type TestApp, startTestApp } from './test-app.testing';
 
 /**
@@ -45,6 +45,8 @@ describe('route table', () => {
   it('refuses every staff route to a staff session without a second factor', async () => {
     const staffRoutes = listRoutes(t.app).filter((r) => r.access?.level === 'staff');
     expect(staffRoutes.length).toBeGreaterThan(0);
+    // One staff user with every role, so only the missing second factor can refuse.
+    await t.sql(t.alpha, `UPDATE app_user SET staff_roles = $2 WHERE id = $1`, [t.alpha.staff['tenant-admin'].id, [...STAFF_ROLES]]);
     const admin = t.client(t.alpha);
     await admin.signIn(t.alpha.staff['tenant-admin'].email);
     for (const route of staffRoutes) {

@@ -1,1 +1,4 @@
 export * from './lib/accounts.module';
+export * from './lib/billing.service';
+export { withEtag as billingWithEtag } from './lib/billing.controller';
+export { BillingDto } from './lib/dto/billing.dto';

@@ -14,5 +14,6 @@ import { ProfileService } from './profile.service';
   imports: [AuthModule],
   controllers: [MeController, ProfileController, BillingController, MembersController],
   providers: [AccountsService, ProfileService, BillingService, ChangeHistoryService],
+  exports: [BillingService],
 })
 export class AccountsModule {}

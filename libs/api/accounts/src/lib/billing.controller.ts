@@ -19,7 +19,7 @@ export class BillingController {
   @AccountAccess('owner', 'member')
   @Get()
   async get(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<BillingDetails> {
-    return withEtag(reply, await this.billing.get(ctx));
+    return withEtag(reply, await this.billing.get(ctx, accountIdOf(ctx)));
   }
 
   @AccountAccess('owner')
@@ -32,7 +32,7 @@ export class BillingController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BillingDetails> {
     const version = versionFromIfMatch(ifMatch);
-    return withEtag(reply, await this.billing.update(ctx, version, body));
+    return withEtag(reply, await this.billing.update(ctx, accountIdOf(ctx), version, body));
   }
 
   @AccountAccess('owner', 'member')
@@ -42,7 +42,7 @@ export class BillingController {
   }
 }
 
-function withEtag(reply: FastifyReply, { version, ...billing }: VersionedBilling): BillingDetails {
+export function withEtag(reply: FastifyReply, { version, ...billing }: VersionedBilling): BillingDetails {
   reply.header('etag', etagOf(version));
   return billing;
 }

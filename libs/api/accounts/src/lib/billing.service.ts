@@ -38,12 +38,13 @@ type Flat = Record<(typeof FIELDS)[number], string | null>;
 export class BillingService {
   constructor(private readonly history: ChangeHistoryService) {}
 
-  async get(ctx: RequestContext): Promise<VersionedBilling> {
-    return toBilling(await this.load(ctx, false));
+  async get(ctx: RequestContext, accountId: string): Promise<VersionedBilling> {
+    return toBilling(await this.load(ctx, accountId, false));
   }
 
-  async update(ctx: RequestContext, baseVersion: number | null, input: BillingUpdate): Promise<VersionedBilling> {
-    const row = await this.load(ctx, true);
+  /** Saves the billing details of `accountId` (the caller's own, or one a helpdesk grant allows). */
+  async update(ctx: RequestContext, accountId: string, baseVersion: number | null, input: BillingUpdate): Promise<VersionedBilling> {
+    const row = await this.load(ctx, accountId, true);
     const before = toBilling(row);
     if (baseVersion !== row.version) throw staleVersion(before);
     const errors: FieldError[] = [];
@@ -87,7 +88,7 @@ export class BillingService {
         WHERE tenant_id = $1 AND id = $2`,
       [
         ctx.tenant.id,
-        accountIdOf(ctx),
+        accountId,
         f.companyName,
         f.cocNumber,
         f.vatId,
@@ -102,17 +103,17 @@ export class BillingService {
         f.country,
       ],
     );
-    await this.history.record(ctx, 'billing', accountIdOf(ctx), changes);
+    await this.history.record(ctx, 'billing', accountId, changes);
     return after;
   }
 
-  private async load(ctx: RequestContext, lock: boolean): Promise<BillingRow> {
+  private async load(ctx: RequestContext, accountId: string, lock: boolean): Promise<BillingRow> {
     const db = await ctx.db();
     const rows: BillingRow[] = await db.query(
       `SELECT company_name, coc_number, vat_id, vat_valid, vat_checked_at, billing_email, street, house_number,
               house_number_addition, postal_code, city, country, version
          FROM subscriber_account WHERE tenant_id = $1 AND id = $2 ${lock ? 'FOR NO KEY UPDATE' : ''}`,
-      [ctx.tenant.id, accountIdOf(ctx)],
+      [ctx.tenant.id, accountId],
     );
     if (!rows[0]) throw problems.notFound();
     return rows[0];

@@ -92,6 +92,13 @@ export const problems = {
       detail: 'Someone saved a newer version since you loaded this one; compare and apply your changes again',
       current,
     }),
+  noGrant: () =>
+    new ProblemException({
+      type: PROBLEM_TYPES.noGrant,
+      title: 'No active access grant',
+      status: 403,
+      detail: 'Staff reach subscriber data only through an active grant that covers it; request access first',
+    }),
   conflict: (detail: string, errors?: FieldError[]) =>
     new ProblemException({ type: PROBLEM_TYPES.conflict, title: 'Conflict', status: 409, detail, errors }),
   unknownTenant: () =>

@@ -13,6 +13,8 @@ export interface MailTemplates {
   invitation: { link: string; invitedBy: string; as: string };
   'newsletter-confirm': { link: string; list: string };
   'newsletter-issue': { subject: string; body: string; manageLink: string; unsubscribeLink: string };
+  'access-requested': { agent: string; reason: string; justification: string; link: string };
+  'internal-access': { agent: string; reason: string; justification: string; link: string };
 }
 export type MailTemplateName = keyof MailTemplates;
 
@@ -82,6 +84,14 @@ const nl: CopyBook = {
     body: [`Je hebt je aangemeld voor ${p.list}. Bevestig dat je deze nieuwsbrief wilt ontvangen; pas daarna sturen we hem.`, { button: 'Aanmelding bevestigen', href: p.link }, 'Heb jij je niet aangemeld? Dan hoef je niets te doen.'],
   }),
   'newsletter-issue': (p) => issue(p, 'Mijn nieuwsbrieven beheren', 'Afmelden'),
+  'access-requested': (p) => ({
+    subject: 'De helpdesk vraagt toegang tot je account',
+    body: [`${p.agent} van de helpdesk vraagt tijdelijk toegang tot je account. Reden: “${p.justification}”.`, 'Je beslist zelf: keur goed (eventueel korter of met minder rechten) of wijs af. Deze mail keurt niets goed.', { button: 'Verzoek bekijken', href: p.link }],
+  }),
+  'internal-access': (p) => ({
+    subject: 'Interne toegang tot je account',
+    body: [`Om een technische reden (${p.reason}) heeft een supervisor ${p.agent} van de helpdesk tijdelijk toegang tot je account gegeven. Toelichting: “${p.justification}”.`, 'Je ziet in het portaal precies wat er gebeurt, en na afloop wat er is gedaan.', { button: 'Helpdesktoegang bekijken', href: p.link }],
+  }),
 };
 
 /** An issue's own text, split into paragraphs at blank lines, with the links every newsletter carries. */
@@ -137,6 +147,14 @@ const en: CopyBook = {
     body: [`You subscribed to ${p.list}. Confirm that you want to receive it; we send nothing before you do.`, { button: 'Confirm subscription', href: p.link }, 'If you did not subscribe, you need not do anything.'],
   }),
   'newsletter-issue': (p) => issue(p, 'Manage my newsletters', 'Unsubscribe'),
+  'access-requested': (p) => ({
+    subject: 'The helpdesk asks for access to your account',
+    body: [`${p.agent} of the helpdesk asks for temporary access to your account. Reason: “${p.justification}”.`, 'You decide: approve (shorter or with fewer rights if you like) or deny. This mail approves nothing.', { button: 'Review the request', href: p.link }],
+  }),
+  'internal-access': (p) => ({
+    subject: 'Internal access to your account',
+    body: [`For a technical reason (${p.reason}) a supervisor gave ${p.agent} of the helpdesk temporary access to your account. Explanation: “${p.justification}”.`, 'You see in the portal exactly what happens, and afterwards what was done.', { button: 'View helpdesk access', href: p.link }],
+  }),
 };
 
 const BOOKS: Record<Language, CopyBook> = { nl, en };

@@ -22,7 +22,39 @@ export const ROUTES = {
   newsletters: 'newsletters',
   adminNewsletters: 'admin/newsletters',
   accessLog: 'account/access-log',
+  accessRequests: 'account/access-requests',
+  support: 'support',
 } as const;
+
+/** What a helpdesk grant can allow; read-only unless a write scope is asked for. */
+export const ACCESS_SCOPES = ['profile:read', 'billing:read', 'billing:write', 'newsletters:read'] as const;
+export type AccessScope = (typeof ACCESS_SCOPES)[number];
+/** `service`: the subscriber decides; `security` / `availability` (technical): a supervisor decides. */
+export const ACCESS_REASONS = ['service', 'security', 'availability'] as const;
+export type AccessReason = (typeof ACCESS_REASONS)[number];
+export type GrantStatus = 'pending' | 'active' | 'denied' | 'expired' | 'revoked' | 'closed';
+
+export interface AccessGrantView {
+  id: string;
+  accountId: string;
+  customerNumber: string;
+  accountName: string;
+  requestedBy: string;
+  reason: AccessReason;
+  ticket: string;
+  justification: string;
+  scopes: AccessScope[];
+  minutes: number;
+  status: GrantStatus;
+  requestedAt: string;
+  requestExpiresAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  startsAt: string | null;
+  expiresAt: string | null;
+  endedAt: string | null;
+  closeNote: string | null;
+}
 
 /** Pages of the web app that e-mails and redirects link to. */
 export const PAGES = {
@@ -36,6 +68,7 @@ export const PAGES = {
   security: '/security',
   newsletterConfirm: '/newsletters/confirm',
   newsletterManage: '/newsletters/manage',
+  helpdeskAccess: '/account/helpdesk-access',
 } as const;
 
 /** One change in a change history: the field, its value before and after. */
@@ -297,6 +330,7 @@ export const PROBLEM_TYPES = {
   secondFactorFailed: 'https://mijn-account.dev/problems/second-factor-failed',
   signUpClosed: 'https://mijn-account.dev/problems/sign-up-closed',
   conflict: 'https://mijn-account.dev/problems/conflict',
+  noGrant: 'https://mijn-account.dev/problems/no-grant',
   lastSignInMethod: 'https://mijn-account.dev/problems/last-sign-in-method',
   preconditionRequired: 'https://mijn-account.dev/problems/precondition-required',
   preconditionFailed: 'https://mijn-account.dev/problems/precondition-failed',

@@ -1,0 +1,174 @@
+import { DataSource } from 'typeorm';
+import { AuditLogService } from '@mijn-account/api-audit';
+import { withTenant } from '@mijn-account/api-database';
+import { type FixtureTenant, type PortalClient, listRoutes } from '@mijn-account/api-testing';
+import { GRANT_SCOPE_METADATA } from '@mijn-account/api-support';
+import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
+import { type TestApp, startTestApp } from '../app/test-app.testing';
+
+describe('helpdesk access: grants, the support view, and its log', () => {
+  let t: TestApp;
+  let agent: PortalClient;
+  let owner: PortalClient;
+  const account = () => t.alpha.accounts[0];
+
+  /** Staff sessions need a second factor; here the session is marked as having proved one. */
+  async function staff(tenant: FixtureTenant, email: string): Promise<PortalClient> {
+    const client = t.client(tenant);
+    await client.signIn(email);
+    await t.sql(tenant, `UPDATE user_session SET second_factor_at = now() WHERE second_factor_at IS NULL`);
+    return client;
+  }
+  const events = (accountId: string) =>
+    t.sql<{ action: string; outcome: string; resource: string; grant_id: string | null }>(
+      t.alpha,
+      `SELECT action, outcome, resource, grant_id FROM audit_event WHERE account_id = $1 ORDER BY seq`,
+      [accountId],
+    );
+  const request = (client: PortalClient, body: Record<string, unknown> = {}) =>
+    client.request('POST', '/api/support/requests', {
+      body: { accountId: account().id, reason: 'service', ticket: 'T-100', justification: 'Customer asked about an invoice address', scopes: ['billing:read'], minutes: 60, ...body },
+    });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    agent = await staff(t.alpha, t.alpha.staff['helpdesk-agent'].email);
+    owner = t.client(t.alpha);
+    await owner.signIn(account().owner.email);
+  });
+  afterAll(() => t.close());
+
+  it('refuses staff without a grant on every subscriber-data route, and logs each refusal', async () => {
+    const dataRoutes = listRoutes(t.app).filter((r) => r.access?.level === 'staff' && Reflect.getMetadata(GRANT_SCOPE_METADATA, proto(r.handler)) !== undefined);
+    expect(dataRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /api/support/accounts/:accountId/billing', 'PUT /api/support/accounts/:accountId/billing']);
+    const before = (await events(account().id)).length;
+    for (const route of dataRoutes) {
+      const res = await agent.request(route.method as 'GET', route.path.replace(':accountId', account().id), {
+        body: route.method === 'GET' ? undefined : { companyName: 'X', cocNumber: null, vatId: null, billingEmail: null, address: null },
+        headers: { 'if-match': '"v1"' },
+      });
+      expect({ route: route.handler, status: res.statusCode, type: res.json().type }).toEqual({ route: route.handler, status: 403, type: PROBLEM_TYPES.noGrant });
+    }
+    const after = await events(account().id);
+    expect(after.slice(before).map((e) => e.outcome)).toEqual(['refused', 'refused']);
+    // Staff never reach the subscriber's own endpoints, whatever the URL.
+    for (const route of listRoutes(t.app).filter((r) => r.access?.level === 'account')) {
+      const res = await agent.request(route.method as 'GET', route.path.replace(/:(\w+)/g, account().id), { body: route.method === 'GET' ? undefined : {} });
+      expect({ route: route.handler, status: res.statusCode }).toEqual({ route: route.handler, status: 403 });
+    }
+  });
+
+  it('lets the owner approve a shorter grant; the agent reads billing once per access, logged; revoke stops the next request', async () => {
+    const requested = await request(agent, { scopes: ['billing:read', 'billing:write'] });
+    expect(requested.statusCode).toBe(201);
+    const id = requested.json().id;
+    await t.mail.waitFor(account().owner.email, (m) => m.subject === 'De helpdesk vraagt toegang tot je account');
+    expect((await agent.request('GET', `/api/support/accounts/${account().id}/billing`)).statusCode).toBe(403);
+
+    const approved = await owner.request('POST', `/api/account/access-requests/${id}/approve`, { body: { minutes: 15, scopes: ['billing:read'] } });
+    expect(approved.json()).toMatchObject({ status: 'active', minutes: 15, scopes: ['billing:read'] });
+
+    const before = (await events(account().id)).length;
+    const read = await agent.request('GET', `/api/support/accounts/${account().id}/billing`);
+    expect(read.statusCode).toBe(200);
+    expect(read.headers['etag']).toBeDefined();
+    const write = await agent.request('PUT', `/api/support/accounts/${account().id}/billing`, {
+      body: { companyName: 'X', cocNumber: null, vatId: null, billingEmail: null, address: null },
+      headers: { 'if-match': String(read.headers['etag']) },
+    });
+    expect(write.statusCode).toBe(403);
+    const logged = (await events(account().id)).slice(before);
+    expect(logged).toEqual([
+      { action: 'read', outcome: 'allowed', resource: 'billing', grant_id: id },
+      { action: 'write', outcome: 'refused', resource: 'billing', grant_id: null },
+    ]);
+
+    const log = (await owner.request('GET', '/api/account/access-log')).json();
+    expect(log.verification.intact).toBe(true);
+    expect(log.events.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['request-created', 'request-approved', 'read']));
+
+    expect((await owner.request('POST', `/api/account/access-requests/${id}/revoke`)).json().status).toBe('revoked');
+    expect((await agent.request('GET', `/api/support/accounts/${account().id}/billing`)).statusCode).toBe(403);
+  });
+
+  it('refuses a grant one second past its expiry, and logs the refusal', async () => {
+    const id = (await request(agent)).json().id;
+    await owner.request('POST', `/api/account/access-requests/${id}/approve`, { body: {} });
+    expect((await agent.request('GET', `/api/support/accounts/${account().id}/billing`)).statusCode).toBe(200);
+    await t.sql(t.alpha, `UPDATE access_grant SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+    const late = await agent.request('GET', `/api/support/accounts/${account().id}/billing`);
+    expect(late.statusCode).toBe(403);
+    const tail = (await events(account().id)).slice(-2);
+    expect(tail).toEqual([
+      expect.objectContaining({ action: 'grant-expired', grant_id: id }),
+      expect.objectContaining({ action: 'read', outcome: 'refused' }),
+    ]);
+  });
+
+  it('needs a second person for a technical request, and tells the subscriber', async () => {
+    const both = t.alpha.staff['helpdesk-supervisor'];
+    await t.sql(t.alpha, `UPDATE app_user SET staff_roles = ARRAY['helpdesk-agent', 'helpdesk-supervisor'] WHERE id = $1`, [both.id]);
+    const dual = await staff(t.alpha, both.email);
+    const own = (await request(dual, { reason: 'security', scopes: ['profile:read'] })).json();
+    const self = await dual.request('POST', `/api/support/queue/${own.id}/approve`);
+    expect(self.statusCode).toBe(403);
+    expect(self.json().detail).toContain('Another supervisor');
+    // The owner cannot decide technical requests either.
+    expect((await owner.request('POST', `/api/account/access-requests/${own.id}/approve`, { body: {} })).statusCode).toBe(403);
+
+    const technical = (await request(agent, { reason: 'availability' })).json();
+    expect((await dual.request('GET', '/api/support/queue')).json().map((g: { id: string }) => g.id)).toEqual(expect.arrayContaining([technical.id]));
+    expect((await dual.request('POST', `/api/support/queue/${technical.id}/approve`)).json().status).toBe('active');
+    await t.mail.waitFor(account().owner.email, (m) => m.subject === 'Interne toegang tot je account');
+    const noNote = await agent.request('POST', `/api/support/requests/${technical.id}/close`, { body: {} });
+    expect(noNote.statusCode).toBe(422);
+    const closed = await agent.request('POST', `/api/support/requests/${technical.id}/close`, { body: { note: 'Restarted the invoice run' } });
+    expect(closed.json()).toMatchObject({ status: 'closed', closeNote: 'Restarted the invoice run' });
+    const list = (await owner.request('GET', '/api/account/access-requests')).json();
+    expect(list.find((g: { id: string }) => g.id === technical.id).closeNote).toBe('Restarted the invoice run');
+  });
+
+  it('keeps another tenant’s agent out, even with a valid grant id', async () => {
+    const id = (await request(agent)).json().id;
+    await owner.request('POST', `/api/account/access-requests/${id}/approve`, { body: {} });
+    const betaAgent = await staff(t.beta, t.beta.staff['helpdesk-agent'].email);
+    expect((await betaAgent.request('GET', `/api/support/accounts/${account().id}/billing`)).statusCode).toBe(403);
+    expect((await betaAgent.request('POST', `/api/support/requests/${id}/close`, { body: { note: 'x' } })).statusCode).toBe(404);
+    expect((await betaAgent.request('GET', '/api/support/accounts?q=ALPHA')).json()).toEqual([]);
+  });
+
+  it('fails the access when its log write fails', async () => {
+    await t.sql(t.alpha, `REVOKE INSERT ON audit_event FROM portal_runtime`);
+    try {
+      const res = await agent.request('GET', `/api/support/accounts/${account().id}/billing`);
+      expect(res.statusCode).toBe(500);
+      expect(res.body).not.toContain('companyName');
+    } finally {
+      await t.sql(t.alpha, `GRANT INSERT ON audit_event TO portal_runtime`);
+    }
+  });
+
+  it('leaves a valid chain after 16 concurrent accesses, one event each', async () => {
+    const before = (await events(account().id)).length;
+    const results = await Promise.all(Array.from({ length: 16 }, () => agent.request('GET', `/api/support/accounts/${account().id}/billing`)));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(16).fill(200));
+    const after = await events(account().id);
+    expect(after.length - before).toBe(16);
+    const verification = await withTenant(t.app.get(DataSource), t.alpha.id, (db) => t.app.get(AuditLogService).verify(db, t.alpha.id, account().id));
+    expect(verification.intact).toBe(true);
+  });
+
+  function proto(handler: string): object {
+    const [controller, method] = handler.split('.');
+    const route = listRoutes(t.app).find((r) => r.handler === handler);
+    expect(route).toBeDefined();
+    for (const module of (t.app as unknown as { container: { getModules(): Map<string, { controllers: Map<unknown, { metatype: { name: string; prototype: Record<string, object> } }> }> } }).container
+      .getModules()
+      .values()) {
+      for (const wrapper of module.controllers.values()) {
+        if (wrapper.metatype?.name === controller) return wrapper.metatype.prototype[method];
+      }
+    }
+    throw new Error(`no ${handler}`);
+  }
+});

@@ -1,0 +1,2 @@
+export * from './lib/support.module';
+export * from './lib/grant-scope.decorator';
