@@ -6,6 +6,7 @@ export const appRoutes: Route[] = [
   { path: 'account', loadChildren: () => import('@mijn-account/web-account').then((m) => m.accountRoutes) },
   { path: 'security', loadChildren: () => import('@mijn-account/web-account').then((m) => m.securityRoutes) },
   { path: 'newsletters', loadChildren: () => import('@mijn-account/web-account').then((m) => m.newsletterLinkRoutes) },
+  { path: 'support', loadChildren: () => import('@mijn-account/web-admin').then((m) => m.supportRoutes) },
   { path: 'admin', loadChildren: () => import('@mijn-account/web-admin').then((m) => m.adminRoutes) },
   { path: '', loadChildren: () => import('@mijn-account/web-auth').then((m) => m.authRoutes) },
   { path: '**', redirectTo: 'account' },

@@ -11,3 +11,4 @@ export * from './lib/admin.store';
 export * from './lib/account-details.store';
 export * from './lib/newsletters.store';
 export * from './lib/merge';
+export * from './lib/support.store';

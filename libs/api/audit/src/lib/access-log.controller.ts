@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { stringify } from 'csv-stringify/sync';
 import { AccountAccess, Ctx, Public, RequestContext, problems } from '@mijn-account/api-core';
 import { ROUTES } from '@mijn-account/shared-contracts';
 import { AuditLogService, type StoredEvent, type VerificationResult } from './audit-log.service';
@@ -53,6 +54,20 @@ export class AccessLogController {
         message: `mijn-account-audit-checkpoint:v1:${ctx.tenant.id}:${accountId}:${c.seq}:${c.hash.toString('hex')}`,
       })),
     };
+  }
+
+  /** The account's log as CSV, for a spreadsheet. */
+  @AccountAccess('owner', 'member')
+  @Get(`${ROUTES.accessLog}/export.csv`)
+  async exportCsv(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const accountId = ctx.requireUser().accountId;
+    if (!accountId) throw problems.forbidden();
+    const events = await this.log.events(await ctx.db(), ctx.tenant.id, accountId);
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="access-log.csv"');
+    return stringify(
+      events.map((e) => [e.seq, e.at, e.actorName, e.actorKind, e.action, e.resource, e.fields.join(' '), e.outcome, e.reason ?? '', e.ticket ?? '', e.ip ?? '', e.hash.toString('hex')]),
+      { header: true, columns: ['seq', 'at', 'who', 'kind', 'action', 'resource', 'fields', 'outcome', 'reason', 'ticket', 'ip', 'hash'] },
+    );
   }
 
   /** The key that signs checkpoints, for anyone to check them. */

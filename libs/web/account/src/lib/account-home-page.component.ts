@@ -28,10 +28,14 @@ import { SessionStore, TenantStore } from '@mijn-account/web-core';
           @if (me.account) {
             <li><a mat-stroked-button routerLink="/account/billing" data-testid="nav-billing">{{ 'billing.title' | transloco }}</a></li>
             <li><a mat-stroked-button routerLink="/account/newsletters" data-testid="nav-newsletters">{{ 'newsletters.title' | transloco }}</a></li>
+            <li><a mat-stroked-button routerLink="/account/helpdesk-access" data-testid="nav-helpdesk">{{ 'helpdesk.title' | transloco }}</a></li>
           }
           <li><a mat-stroked-button routerLink="/security" data-testid="nav-security">{{ 'security.title' | transloco }}</a></li>
           @if (me.account?.role === 'owner') {
             <li><a mat-stroked-button routerLink="/account/members" data-testid="nav-members">{{ 'members.title' | transloco }}</a></li>
+          }
+          @if (me.staffRoles.includes('helpdesk-agent') || me.staffRoles.includes('helpdesk-supervisor')) {
+            <li><a mat-stroked-button routerLink="/support" data-testid="nav-support">{{ 'support.title' | transloco }}</a></li>
           }
           @if (me.staffRoles.includes('tenant-admin')) {
             <li><a mat-stroked-button routerLink="/admin/staff" data-testid="nav-staff">{{ 'admin.staff.title' | transloco }}</a></li>

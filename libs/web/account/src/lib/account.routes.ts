@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { signedInGuard } from '@mijn-account/web-core';
 import { AccountHomePageComponent } from './account-home-page.component';
 import { BillingPageComponent } from './billing-page.component';
+import { HelpdeskAccessPageComponent } from './helpdesk-access-page.component';
 import { MembersPageComponent } from './members-page.component';
 import { NewslettersPageComponent } from './newsletters-page.component';
 import { ProfilePageComponent } from './profile-page.component';
@@ -11,6 +12,7 @@ export const accountRoutes: Routes = [
   { path: '', component: AccountHomePageComponent, canActivate: [signedInGuard], title: 'account.title' },
   { path: 'profile', component: ProfilePageComponent, canActivate: [signedInGuard], title: 'profile.title' },
   { path: 'billing', component: BillingPageComponent, canActivate: [signedInGuard], title: 'billing.title' },
+  { path: 'helpdesk-access', component: HelpdeskAccessPageComponent, canActivate: [signedInGuard], title: 'helpdesk.title' },
   { path: 'members', component: MembersPageComponent, canActivate: [signedInGuard], title: 'members.title' },
   { path: 'newsletters', component: NewslettersPageComponent, canActivate: [signedInGuard], data: { mode: 'signed-in' }, title: 'newsletters.title' },
 ];

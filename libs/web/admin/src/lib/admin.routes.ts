@@ -3,6 +3,12 @@ import { signedInGuard } from '@mijn-account/web-core';
 import { NewslettersAdminPageComponent } from './newsletters-admin-page.component';
 import { SignInSettingsPageComponent } from './sign-in-settings-page.component';
 import { StaffPageComponent } from './staff-page.component';
+import { SupportConsolePageComponent } from './support-console-page.component';
+
+/** The helpdesk console, at /support. */
+export const supportRoutes: Routes = [
+  { path: '', component: SupportConsolePageComponent, canActivate: [signedInGuard], title: 'support.title' },
+];
 
 export const adminRoutes: Routes = [
   { path: 'staff', component: StaffPageComponent, canActivate: [signedInGuard], title: 'admin.staff.title' },

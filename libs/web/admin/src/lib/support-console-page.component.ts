@@ -1,0 +1,256 @@
+import { ChangeDetectionStrategy, Component, type OnDestroy, type OnInit, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ACCESS_REASONS, ACCESS_SCOPES, type AccessGrantView, type AccessReason, type AccessScope, type BillingDetails, type ProblemDetails } from '@mijn-account/shared-contracts';
+import { SessionStore, SupportStore, problemKey, problemOf } from '@mijn-account/web-core';
+
+/**
+ * The helpdesk console: find an account (customer number and name only), request access, follow
+ * requests, open the support view of an active grant (with a countdown), close it with a note; and,
+ * for supervisors, the queue of technical requests.
+ */
+@Component({
+  selector: 'ma-support-console-page',
+  imports: [FormsModule, MatButtonModule, MatCardModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    :host { display: block; max-width: 64rem; margin: 0 auto; padding: 1.5rem 1rem; }
+    mat-card { padding: 1rem; margin-top: 1rem; }
+    .row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
+    .row mat-form-field { flex: 1 1 14rem; }
+    table { border-collapse: collapse; width: 100%; }
+    th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+    .banner { background: #fff3e0; border: 2px solid #b26a00; padding: 0.75rem; border-radius: 4px; }
+    .error { color: #b00020; }
+    pre { white-space: pre-wrap; }
+  `,
+  template: `
+    <h1>{{ 'support.title' | transloco }}</h1>
+    @if (problem(); as p) {
+      <p class="error" role="alert" data-testid="support-error">{{ problemKey(p) | transloco }}</p>
+    }
+    @if (isAgent()) {
+      <mat-card appearance="outlined">
+        <h2>{{ 'support.find' | transloco }}</h2>
+        <div class="row">
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'support.search' | transloco }}</mat-label>
+            <input matInput [(ngModel)]="query" (keyup.enter)="search()" />
+          </mat-form-field>
+          <button mat-stroked-button type="button" (click)="search()">{{ 'support.searchButton' | transloco }}</button>
+        </div>
+        <ul>
+          @for (a of results(); track a.id) {
+            <li>
+              <button mat-button type="button" (click)="selected.set(a)" [attr.data-testid]="'account-' + a.customerNumber">{{ a.customerNumber }} — {{ a.name }}</button>
+            </li>
+          }
+        </ul>
+        @if (selected(); as a) {
+          <h3>{{ 'support.requestFor' | transloco: { account: a.customerNumber + ' ' + a.name } }}</h3>
+          <div class="row">
+            <mat-form-field appearance="outline">
+              <mat-label>{{ 'helpdesk.reason' | transloco }}</mat-label>
+              <mat-select [(ngModel)]="reason">
+                @for (r of reasons; track r) {
+                  <mat-option [value]="r">{{ 'helpdesk.reasons.' + r | transloco }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+            <mat-form-field appearance="outline">
+              <mat-label>{{ 'helpdesk.ticket' | transloco }}</mat-label>
+              <input matInput [(ngModel)]="ticket" />
+            </mat-form-field>
+            <mat-form-field appearance="outline">
+              <mat-label>{{ 'helpdesk.minutes' | transloco }}</mat-label>
+              <input matInput type="number" min="5" [(ngModel)]="minutes" />
+            </mat-form-field>
+          </div>
+          <mat-form-field appearance="outline" style="width: 100%">
+            <mat-label>{{ 'support.justification' | transloco }}</mat-label>
+            <textarea matInput rows="3" [(ngModel)]="justification"></textarea>
+          </mat-form-field>
+          <div class="row" role="group" [attr.aria-label]="'support.scopes' | transloco">
+            @for (s of scopes; track s) {
+              <mat-checkbox [checked]="chosen().includes(s)" (change)="toggle(s, $event.checked)">{{ 'helpdesk.scopes.' + s | transloco }}</mat-checkbox>
+            }
+          </div>
+          <button mat-flat-button type="button" (click)="request(a.id)" data-testid="send-request">{{ 'support.send' | transloco }}</button>
+        }
+      </mat-card>
+
+      <mat-card appearance="outlined">
+        <h2>{{ 'support.mine' | transloco }}</h2>
+        <table data-testid="my-requests">
+          <thead>
+            <tr>
+              <th scope="col">{{ 'support.account' | transloco }}</th>
+              <th scope="col">{{ 'helpdesk.reason' | transloco }}</th>
+              <th scope="col">{{ 'helpdesk.status' | transloco }}</th>
+              <th scope="col"><span class="cdk-visually-hidden">{{ 'security.sessions.actions' | transloco }}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (g of mine(); track g.id) {
+              <tr>
+                <td>{{ g.customerNumber }} {{ g.accountName }}</td>
+                <td>{{ 'helpdesk.reasons.' + g.reason | transloco }} ({{ g.ticket }})</td>
+                <td>{{ 'helpdesk.statuses.' + g.status | transloco }} @if (g.status === 'active') { · {{ g.minutes }} min }</td>
+                <td>
+                  @if (g.status === 'active') {
+                    <button mat-stroked-button type="button" (click)="open(g)" data-testid="open-support-view">{{ 'support.open' | transloco }}</button>
+                    <button mat-button type="button" (click)="closing.set(g.id)">{{ 'support.close' | transloco }}</button>
+                  }
+                </td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </mat-card>
+
+      @if (closing(); as id) {
+        <mat-card appearance="outlined">
+          <mat-form-field appearance="outline" style="width: 100%">
+            <mat-label>{{ 'support.closeNote' | transloco }}</mat-label>
+            <textarea matInput rows="3" [(ngModel)]="closeNote"></textarea>
+          </mat-form-field>
+          <button mat-flat-button type="button" (click)="close(id)">{{ 'support.close' | transloco }}</button>
+        </mat-card>
+      }
+      @if (view(); as v) {
+        <mat-card appearance="outlined" data-testid="support-view">
+          <p class="banner" role="status">{{ 'support.banner' | transloco: { account: v.grant.customerNumber, time: countdown(v.grant.expiresAt), scopes: v.grant.scopes.join(', ') } }}</p>
+          <h2>{{ 'billing.title' | transloco }}</h2>
+          @if (v.billing; as b) {
+            <dl>
+              <dt>{{ 'fields.companyName' | transloco }}</dt>
+              <dd data-testid="support-company">{{ b.companyName }}</dd>
+              <dt>{{ 'billing.address' | transloco }}</dt>
+              <dd>{{ b.address?.street }} {{ b.address?.houseNumber }}, {{ b.address?.postalCode }} {{ b.address?.city }} {{ b.address?.country }}</dd>
+            </dl>
+          }
+          <button mat-stroked-button type="button" (click)="open(v.grant)" data-testid="refresh-support-view">{{ 'support.refresh' | transloco }}</button>
+        </mat-card>
+      }
+    }
+
+    @if (isSupervisor()) {
+      <mat-card appearance="outlined">
+        <h2>{{ 'support.queue' | transloco }}</h2>
+        @if (queue().length === 0) {
+          <p>{{ 'support.queueEmpty' | transloco }}</p>
+        }
+        @for (g of queue(); track g.id) {
+          <div class="row">
+            <span>{{ g.requestedBy }} · {{ g.customerNumber }} · {{ 'helpdesk.reasons.' + g.reason | transloco }} ({{ g.ticket }}): {{ g.justification }}</span>
+            <button mat-flat-button type="button" (click)="decide(g, true)">{{ 'helpdesk.approve' | transloco }}</button>
+            <button mat-stroked-button type="button" (click)="decide(g, false)">{{ 'helpdesk.deny' | transloco }}</button>
+          </div>
+        }
+      </mat-card>
+    }
+  `,
+})
+export class SupportConsolePageComponent implements OnInit, OnDestroy {
+  private readonly store = inject(SupportStore);
+  private readonly session = inject(SessionStore);
+  protected readonly problemKey = problemKey;
+  protected readonly reasons = ACCESS_REASONS;
+  protected readonly scopes = ACCESS_SCOPES;
+  protected readonly isAgent = computed(() => this.session.me()?.staffRoles.includes('helpdesk-agent') ?? false);
+  protected readonly isSupervisor = computed(() => this.session.me()?.staffRoles.includes('helpdesk-supervisor') ?? false);
+  protected readonly results = signal<{ id: string; customerNumber: string; name: string }[]>([]);
+  protected readonly selected = signal<{ id: string; customerNumber: string; name: string } | null>(null);
+  protected readonly mine = signal<AccessGrantView[]>([]);
+  protected readonly queue = signal<AccessGrantView[]>([]);
+  protected readonly view = signal<{ grant: AccessGrantView; billing: BillingDetails | null } | null>(null);
+  protected readonly chosen = signal<AccessScope[]>(['billing:read']);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly now = signal(Date.now());
+  protected readonly closing = signal<string | null>(null);
+  protected closeNote = '';
+  protected query = '';
+  protected reason: AccessReason = 'service';
+  protected ticket = '';
+  protected justification = '';
+  protected minutes = 60;
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  ngOnInit(): void {
+    void this.run(() => this.reload());
+    this.timer = setInterval(() => this.now.set(Date.now()), 1000);
+  }
+
+  ngOnDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  protected countdown(expiresAt: string | null): string {
+    const left = Math.max(0, (expiresAt ? Date.parse(expiresAt) : 0) - this.now());
+    return `${Math.floor(left / 60_000)}:${String(Math.floor((left % 60_000) / 1000)).padStart(2, '0')}`;
+  }
+
+  protected toggle(scope: AccessScope, on: boolean): void {
+    this.chosen.update((list) => (on ? [...list, scope] : list.filter((s) => s !== scope)));
+  }
+
+  protected search(): Promise<void> {
+    return this.run(async () => this.results.set(await this.store.search(this.query)));
+  }
+
+  protected request(accountId: string): Promise<void> {
+    return this.run(async () => {
+      await this.store.request({ accountId, reason: this.reason, ticket: this.ticket, justification: this.justification, scopes: this.chosen(), minutes: Number(this.minutes) });
+      this.selected.set(null);
+      await this.reload();
+    });
+  }
+
+  protected open(grant: AccessGrantView): Promise<void> {
+    return this.run(async () => {
+      this.view.set({ grant, billing: null });
+      this.view.set({ grant, billing: await this.store.billing(grant.accountId) });
+    }, () => this.view.set(null));
+  }
+
+  protected close(id: string): Promise<void> {
+    return this.run(async () => {
+      await this.store.close(id, this.closeNote);
+      this.closing.set(null);
+      this.closeNote = '';
+      this.view.set(null);
+      await this.reload();
+    });
+  }
+
+  protected decide(grant: AccessGrantView, approve: boolean): Promise<void> {
+    return this.run(async () => {
+      await this.store.decide(grant.id, approve);
+      await this.reload();
+    });
+  }
+
+  private async reload(): Promise<void> {
+    await this.session.ensureLoaded();
+    if (this.isAgent()) this.mine.set(await this.store.mine());
+    if (this.isSupervisor()) this.queue.set(await this.store.queue());
+  }
+
+  private async run(work: () => Promise<void>, onError?: () => void): Promise<void> {
+    this.problem.set(null);
+    try {
+      await work();
+    } catch (error) {
+      onError?.();
+      const problem = problemOf(error);
+      this.problem.set(problem);
+      await this.reload().catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import type { AccessGrantView, AccessReason, AccessScope, BillingDetails } from '@mijn-account/shared-contracts';
+import { apiUrl } from './api-paths';
+
+export interface AccessLogEvent {
+  seq: number;
+  at: string;
+  actorName: string;
+  actorKind: string;
+  action: string;
+  resource: string;
+  fields: string[];
+  outcome: 'allowed' | 'refused';
+  reason: string | null;
+  ticket: string | null;
+  ip: string | null;
+  hash: string;
+}
+
+export interface AccessLogView {
+  events: AccessLogEvent[];
+  verification: { intact: boolean; events: number; firstBroken: { seq: number; problem: string } | null; checkpoints: { total: number; valid: number } };
+}
+
+/** The helpdesk's side: find accounts, request access, use and close grants; the supervisor's queue. */
+@Injectable({ providedIn: 'root' })
+export class SupportStore {
+  private readonly http = inject(HttpClient);
+  private readonly base = apiUrl('support');
+
+  search(q: string): Promise<{ id: string; customerNumber: string; name: string }[]> {
+    return firstValueFrom(this.http.get<{ id: string; customerNumber: string; name: string }[]>(`${this.base}/accounts`, { params: { q } }));
+  }
+
+  request(body: { accountId: string; reason: AccessReason; ticket: string; justification: string; scopes: AccessScope[]; minutes: number }): Promise<AccessGrantView> {
+    return firstValueFrom(this.http.post<AccessGrantView>(`${this.base}/requests`, body));
+  }
+
+  mine(): Promise<AccessGrantView[]> {
+    return firstValueFrom(this.http.get<AccessGrantView[]>(`${this.base}/requests`));
+  }
+
+  close(id: string, note: string): Promise<AccessGrantView> {
+    return firstValueFrom(this.http.post<AccessGrantView>(`${this.base}/requests/${id}/close`, { note: note || undefined }));
+  }
+
+  billing(accountId: string): Promise<BillingDetails> {
+    return firstValueFrom(this.http.get<BillingDetails>(`${this.base}/accounts/${accountId}/billing`));
+  }
+
+  queue(): Promise<AccessGrantView[]> {
+    return firstValueFrom(this.http.get<AccessGrantView[]>(`${this.base}/queue`));
+  }
+
+  decide(id: string, approve: boolean): Promise<AccessGrantView> {
+    return firstValueFrom(this.http.post<AccessGrantView>(`${this.base}/queue/${id}/${approve ? 'approve' : 'deny'}`, {}));
+  }
+}
+
+/** The subscriber's "Helpdesk access": requests for their account, decisions, and the access log. */
+@Injectable({ providedIn: 'root' })
+export class HelpdeskAccessStore {
+  private readonly http = inject(HttpClient);
+
+  requests(): Promise<AccessGrantView[]> {
+    return firstValueFrom(this.http.get<AccessGrantView[]>(apiUrl('accessRequests')));
+  }
+
+  approve(id: string, change: { minutes?: number; scopes?: AccessScope[] }): Promise<AccessGrantView> {
+    return firstValueFrom(this.http.post<AccessGrantView>(`${apiUrl('accessRequests')}/${id}/approve`, change));
+  }
+
+  deny(id: string): Promise<AccessGrantView> {
+    return firstValueFrom(this.http.post<AccessGrantView>(`${apiUrl('accessRequests')}/${id}/deny`, {}));
+  }
+
+  revoke(id: string): Promise<AccessGrantView> {
+    return firstValueFrom(this.http.post<AccessGrantView>(`${apiUrl('accessRequests')}/${id}/revoke`, {}));
+  }
+
+  log(): Promise<AccessLogView> {
+    return firstValueFrom(this.http.get<AccessLogView>(apiUrl('accessLog')));
+  }
+
+  exportUrl(format: 'json' | 'csv'): string {
+    return `${apiUrl('accessLog')}/export.${format}`;
+  }
+}
