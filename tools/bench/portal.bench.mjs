@@ -4,6 +4,8 @@
 //   GET /api/account/billing    the account's billing details with their ETag
 //   PUT /api/account/billing    a real edit each time (If-Match from the previous answer; alternating
 //                               addresses), validation, row lock, update, change-history row
+//   staff read under a grant    GET /api/support/accounts/:id/billing (grant check + one hash-chained
+//                               log event per read) beside the owner's own GET of the same billing
 // Each connection edits its own account (seeded here), so the edits do not conflict.
 //
 //   npm run bench                  (builds the API, then runs this)
@@ -99,6 +101,36 @@ async function seedOwners(credentials, count) {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The demo agent, with a second factor marked on its session (staff functions need one), gets an
+ * approved service grant to the first bench owner's account: requested over the API, approved by
+ * that owner over the API.
+ */
+async function grantForAgent(credentials, ownerSession) {
+  const agent = await signIn('agent@callmonkey.example');
+  const client = new pg.Client({ connectionString: `postgres://portal_owner:${encodeURIComponent(credentials.owner)}@127.0.0.1:${PG_PORT}/portal` });
+  await client.connect();
+  let accountId;
+  try {
+    const { rows } = await client.query(`SELECT id FROM tenant WHERE slug = 'callmonkey'`);
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [rows[0].id]);
+    await client.query(`UPDATE user_session SET second_factor_at = now() WHERE user_id = (SELECT id FROM app_user WHERE email = 'agent@callmonkey.example')`);
+    accountId = (await client.query(`SELECT id FROM subscriber_account WHERE customer_number = 'BENCH-1'`)).rows[0].id;
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
+  }
+  const json = (session) => ({ host: HOST, cookie: session.cookie, origin: `http://${HOST}`, 'x-xsrf-token': session.xsrf, 'content-type': 'application/json' });
+  const requested = await call(PORTAL_PORT, 'POST', '/api/support/requests', json(agent), JSON.stringify({
+    accountId, reason: 'service', ticket: 'BENCH', justification: 'Benchmark of reads under a grant', scopes: ['billing:read'], minutes: 240,
+  }));
+  if (requested.status !== 201) throw new Error(`access request answered ${requested.status}: ${requested.body}`);
+  const approved = await call(PORTAL_PORT, 'POST', `/api/account/access-requests/${JSON.parse(requested.body).id}/approve`, json(ownerSession), '{}');
+  if (approved.status !== 200) throw new Error(`approval answered ${approved.status}: ${approved.body}`);
+  return { accountId, cookie: agent.cookie };
 }
 
 const ADDRESSES = ['3542 AB', '1011 AC'].map((postalCode) => ({
@@ -257,9 +289,15 @@ try {
     return results;
   };
   const get = (path) => (port, duration) => run(`http://127.0.0.1:${port}${path}`, cookie, { duration });
+  const grant = await grantForAgent(credentials, sessions[0]);
   await measure('GET /api/me', get('/api/me'));
   await measure('GET billing', get('/api/account/billing'));
   await measure('PUT billing', (port, duration) => runEdits(port, sessions, duration));
+  // Logging's cost: the same billing, read by the owner and by an agent under a grant (portal only).
+  const own = await run(`http://127.0.0.1:${PORTAL_PORT}/api/account/billing`, cookie, { duration: SECONDS });
+  const staffRead = await run(`http://127.0.0.1:${PORTAL_PORT}/api/support/accounts/${grant.accountId}/billing`, grant.cookie, { duration: SECONDS });
+  rows.push(summary('owner reads own billing: portal', own), summary('agent reads it under a grant: portal', staffRead));
+  const loggingCost = 1 - staffRead.requests.average / own.requests.average;
   const portalFixed = await run(`http://127.0.0.1:${PORTAL_PORT}/api/me`, cookie, { overallRate: 1000 });
   const yardFixed = await run(`http://127.0.0.1:${YARDSTICK_PORT}/api/me`, cookie, { overallRate: 1000 });
   rows.push(summary('GET /api/me at 1,000 req/s: portal', portalFixed), summary('GET /api/me at 1,000 req/s: yardstick', yardFixed));
@@ -269,6 +307,7 @@ try {
   console.table(rows);
   console.log(`throughput ratio portal / yardstick (goal ≥ 0.80): ${ratios.join(' · ')}`);
   console.log(`p99 of GET /api/me at 1,000 req/s: portal ${portalFixed.latency.p99} ms (goal < 25 ms)`);
+  console.log(`access logging costs ${(loggingCost * 100).toFixed(0)} % of throughput (goal ≤ 20 %)`);
 } finally {
   yardstick?.kill('SIGTERM');
   portal.kill('SIGTERM');

@@ -48,8 +48,9 @@ export class AccessGuard implements CanActivate {
     const session = ctx.session;
     if (!user || !session) throw problems.unauthenticated();
     this.checkRule(rule, user, session);
-    const stepUp = this.reflector.getAllAndOverride<boolean | undefined>(STEP_UP_METADATA, [context.getHandler(), context.getClass()]);
-    if (stepUp && Date.now() - session.reauthenticatedAt.getTime() > STEP_UP_WINDOW_MS) throw problems.stepUpRequired();
+    const stepUp = this.reflector.getAllAndOverride<'any' | 'second-factor' | undefined>(STEP_UP_METADATA, [context.getHandler(), context.getClass()]);
+    const proofAt = stepUp === 'second-factor' ? session.secondFactorAt : session.reauthenticatedAt;
+    if (stepUp && (!proofAt || Date.now() - proofAt.getTime() > STEP_UP_WINDOW_MS)) throw problems.stepUpRequired();
     return true;
   }
 

@@ -33,9 +33,10 @@ export const STEP_UP_WINDOW_MS = 5 * 60_000;
 /**
  * A sensitive action (changing e-mail, password or second factor, unlinking a sign-in, approving
  * access): refused with `step-up-required` unless the password or a code was given in this session
- * within the last few minutes (POST /api/session/step-up).
+ * within the last few minutes (POST /api/session/step-up). `second-factor`: only a code counts
+ * (a supervisor approving internal access).
  */
-export const StepUp = () => SetMetadata(STEP_UP_METADATA, true);
+export const StepUp = (proof: 'any' | 'second-factor' = 'any') => SetMetadata(STEP_UP_METADATA, proof);
 
 export const CSRF_EXEMPT_METADATA = 'mijn-account:csrf-exempt';
 

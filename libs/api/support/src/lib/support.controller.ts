@@ -62,7 +62,7 @@ export class SupportController {
   }
 
   @StaffAccess('helpdesk-supervisor')
-  @StepUp()
+  @StepUp('second-factor')
   @Post('queue/:id/approve')
   @HttpCode(200)
   approve(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<AccessGrantView> {

@@ -10,8 +10,8 @@ export interface RouteInfo {
   path: string;
   handler: string;
   access: AccessRule | null;
-  /** Needs a recent password or code (`@StepUp`). */
-  stepUp: boolean;
+  /** Needs a recent password or code (`@StepUp()`), or a recent code (`@StepUp('second-factor')`). */
+  stepUp: 'any' | 'second-factor' | null;
   /** Skips the CSRF check (`@CsrfExempt`, token-authenticated mail-program posts only). */
   csrfExempt: boolean;
 }
@@ -36,7 +36,7 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
           (Reflect.getMetadata(ACCESS_METADATA, controller) as AccessRule | undefined) ??
           null;
         const full = ['', API_PREFIX, base, path].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/');
-        const stepUp = Reflect.getMetadata(STEP_UP_METADATA, handler) === true;
+        const stepUp = (Reflect.getMetadata(STEP_UP_METADATA, handler) as 'any' | 'second-factor' | undefined) ?? null;
         const csrfExempt = Reflect.getMetadata(CSRF_EXEMPT_METADATA, handler) === true;
         routes.push({ method, path: `/${full}`, handler: `${controller.name}.${name}`, access, stepUp, csrfExempt });
       }
