@@ -63,14 +63,14 @@ export class AuditLogService {
     accountId: string,
     input: AuditEventInput & Pick<AuditEventFields, 'actorId' | 'actorName' | 'actorKind' | 'ip'>,
   ): Promise<StoredEvent> {
-    // Creates the chain on first use; otherwise locks its head until this transaction ends.
-    await db.query(
-      `INSERT INTO audit_chain (tenant_id, account_id, last_seq, last_hash) VALUES ($1, $2, 0, $3) ON CONFLICT DO NOTHING`,
-      [tenantId, accountId, GENESIS_HASH],
-    );
+    // One statement creates the chain on first use or locks its head until this transaction ends,
+    // and returns it; a second inserts the event and moves the head. Callers append as late as they
+    // can in their transaction, since the head stays locked until it commits.
     const heads: { last_seq: string; last_hash: Buffer }[] = await db.query(
-      `SELECT last_seq, last_hash FROM audit_chain WHERE tenant_id = $1 AND account_id = $2 FOR UPDATE`,
-      [tenantId, accountId],
+      `INSERT INTO audit_chain AS c (tenant_id, account_id, last_seq, last_hash) VALUES ($1, $2, 0, $3)
+       ON CONFLICT (tenant_id, account_id) DO UPDATE SET last_seq = c.last_seq
+       RETURNING last_seq, last_hash`,
+      [tenantId, accountId, GENESIS_HASH],
     );
     const head = heads[0];
     const event: AuditEventFields = {
@@ -93,20 +93,18 @@ export class AuditLogService {
     };
     const hash = eventHash(head.last_hash, event);
     await db.query(
-      `INSERT INTO audit_event (tenant_id, account_id, seq, id, at, actor_id, actor_name, actor_kind, action, resource, fields,
-                                outcome, grant_id, reason, ticket, ip, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+      `WITH appended AS (
+         INSERT INTO audit_event (tenant_id, account_id, seq, id, at, actor_id, actor_name, actor_kind, action, resource, fields,
+                                  outcome, grant_id, reason, ticket, ip, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+         RETURNING seq, hash)
+       UPDATE audit_chain c SET last_seq = appended.seq, last_hash = appended.hash
+         FROM appended WHERE c.tenant_id = $1 AND c.account_id = $2`,
       [
         tenantId, accountId, event.seq, event.id, event.at, event.actorId, event.actorName, event.actorKind, event.action,
         event.resource, event.fields, event.outcome, event.grantId, event.reason, event.ticket, event.ip, head.last_hash, hash,
       ],
     );
-    await db.query(`UPDATE audit_chain SET last_seq = $3, last_hash = $4 WHERE tenant_id = $1 AND account_id = $2`, [
-      tenantId,
-      accountId,
-      event.seq,
-      hash,
-    ]);
     return { ...event, prevHash: head.last_hash, hash };
   }
 

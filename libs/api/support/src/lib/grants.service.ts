@@ -132,8 +132,9 @@ export class GrantsService {
     work: () => Promise<T>,
   ): Promise<T> {
     const agent = ctx.requireUser();
-    await this.expireOverdue(ctx);
     const db = await ctx.db();
+    // An ended grant never matches (expires_at > now()); it is marked and logged as expired below,
+    // on the refusal path, so the allowed path stays one lookup and one append.
     const rows: { id: string; reason: AccessReason; ticket: string }[] = await db.query(
       `SELECT id, reason, ticket FROM access_grant
         WHERE tenant_id = $1 AND account_id = $2 AND requested_by = $3 AND status = 'active'
@@ -143,6 +144,7 @@ export class GrantsService {
     );
     const grant = rows[0];
     if (!grant) {
+      await this.expireOverdue(ctx);
       const exists: unknown[] = await db.query(`SELECT 1 FROM subscriber_account WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, accountId]);
       if (exists.length > 0) {
         // Keep what this request found (expired grants and their events), then log the refusal in
