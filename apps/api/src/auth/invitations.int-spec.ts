@@ -1,4 +1,3 @@
-import { generate } from 'otplib';
 import { type PortalClient, TestMailbox } from '@mijn-account/api-testing';
 import { type TestApp, startTestApp } from '../app/test-app.testing';
 
@@ -10,8 +9,7 @@ describe('staff and member invitations', () => {
     t = await startTestApp();
     admin = t.client(t.alpha);
     await admin.signIn(t.alpha.staff['tenant-admin'].email);
-    const { secret } = (await admin.request('POST', '/api/me/security/two-factor/setup')).json() as { secret: string };
-    await admin.request('POST', '/api/me/security/two-factor/enable', { body: { code: await generate({ secret }) } });
+    await admin.enrolTwoFactor();
   });
   afterAll(() => t.close());
 

@@ -30,13 +30,6 @@ describe('sessions, two-factor, brute force, e-mail change', () => {
     return client;
   }
 
-  async function enrol(client: PortalClient): Promise<{ secret: string; recoveryCodes: string[] }> {
-    const { secret } = (await client.request('POST', '/api/me/security/two-factor/setup')).json() as { secret: string };
-    const enabled = await client.request('POST', '/api/me/security/two-factor/enable', { body: { code: await codeAt(secret) } });
-    expect(enabled.statusCode).toBe(200);
-    return { secret, recoveryCodes: enabled.json().recoveryCodes };
-  }
-
   it('lists sessions with device and method, ends one, and ends all others', async () => {
     const email = t.alpha.accounts[0].owner.email;
     const laptop = await signedIn(email, CHROME);
@@ -112,7 +105,7 @@ describe('sessions, two-factor, brute force, e-mail change', () => {
   it('signs in with a code after the password, refuses a replayed code, and uses recovery codes once', async () => {
     const email = t.alpha.accounts[1].owner.email;
     const client = await signedIn(email);
-    const { secret, recoveryCodes } = await enrol(client);
+    const { secret, recoveryCodes } = await client.enrolTwoFactor();
     expect(recoveryCodes).toHaveLength(10);
 
     const browser = t.client(t.alpha);
@@ -141,7 +134,7 @@ describe('sessions, two-factor, brute force, e-mail change', () => {
     const finance = await signedIn(t.alpha.staff['tenant-admin'].email);
     const before = await finance.request('GET', '/api/admin/sign-in-settings');
     expect(before.json().type).toBe(PROBLEM_TYPES.secondFactorRequired);
-    const { secret } = await enrol(finance);
+    const { secret } = await finance.enrolTwoFactor();
     expect((await finance.request('GET', '/api/admin/sign-in-settings')).statusCode).toBe(200);
     expect((await finance.request('DELETE', '/api/me/security/two-factor')).statusCode).toBe(403);
     expect(secret).toBeTruthy();

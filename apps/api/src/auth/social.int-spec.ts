@@ -9,15 +9,6 @@ describe('social sign-in (real OpenID provider)', () => {
   let op: OidcTestProvider;
   let adminSecret: string;
 
-  async function enrolTwoFactor(client: PortalClient): Promise<string> {
-    const setup = await client.request('POST', '/api/me/security/two-factor/setup');
-    expect(setup.statusCode).toBe(200);
-    const { secret } = setup.json() as { secret: string };
-    const enable = await client.request('POST', '/api/me/security/two-factor/enable', { body: { code: await generate({ secret }) } });
-    expect(enable.statusCode).toBe(200);
-    return secret;
-  }
-
   /** Start → provider login → callback, as a browser would; returns the portal's final redirect. */
   async function socialSignIn(client: PortalClient, provider: 'google' | 'microsoft', login: string, mode = ''): Promise<string> {
     const start = await client.request('GET', `/api/auth/${provider}/start${mode}`);
@@ -34,7 +25,7 @@ describe('social sign-in (real OpenID provider)', () => {
     op = await OidcTestProvider.start(['google', 'microsoft'].map((p) => `http://alpha.localhost/api/auth/${p}/callback`));
     const admin = t.client(t.alpha);
     await admin.signIn(t.alpha.staff['tenant-admin'].email);
-    adminSecret = await enrolTwoFactor(admin);
+    adminSecret = (await admin.enrolTwoFactor()).secret;
     for (const provider of ['google', 'microsoft'] as const) {
       const saved = await admin.request('PUT', `/api/admin/sign-in-settings/providers/${provider}`, {
         body: { enabled: true, issuer: op.issuers[provider], clientId: `portal-${provider}`, clientSecret: OIDC_TEST_CLIENT_SECRET },

@@ -1,4 +1,3 @@
-import { generate } from 'otplib';
 import { type PortalClient, TestMailbox } from '@mijn-account/api-testing';
 import { type TestApp, startTestApp } from '../app/test-app.testing';
 
@@ -11,8 +10,7 @@ describe('newsletters: double opt-in, consent ledger, one-click unsubscribe (rea
     t = await startTestApp();
     admin = t.client(t.alpha);
     await admin.signIn(t.alpha.staff['tenant-admin'].email);
-    const { secret } = (await admin.request('POST', '/api/me/security/two-factor/setup')).json() as { secret: string };
-    await admin.request('POST', '/api/me/security/two-factor/enable', { body: { code: await generate({ secret }) } });
+    await admin.enrolTwoFactor();
     const created = await admin.request('POST', '/api/admin/newsletters', {
       body: { nameNl: 'Bakkersnieuws', nameEn: 'Bakery news', descriptionNl: 'Maandelijks', descriptionEn: 'Monthly', visible: true },
     });

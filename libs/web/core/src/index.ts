@@ -12,3 +12,4 @@ export * from './lib/account-details.store';
 export * from './lib/newsletters.store';
 export * from './lib/merge';
 export * from './lib/support.store';
+export * from './lib/countdown';

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
+import { generate } from 'otplib';
 import { XSRF_COOKIE, XSRF_HEADER } from '@mijn-account/shared-contracts';
 import { FIXTURE_PASSWORD } from './fixtures';
 
@@ -45,6 +46,19 @@ export class PortalClient {
       else this.cookies.set(cookie.name, cookie.value);
     }
     return response;
+  }
+
+  /**
+   * Turns on two-factor for the signed-in user as the security page does (set-up, then a first
+   * code) and returns the secret and recovery codes.
+   */
+  async enrolTwoFactor(): Promise<{ secret: string; recoveryCodes: string[] }> {
+    const setup = await this.request('POST', '/api/me/security/two-factor/setup');
+    if (setup.statusCode !== 200) throw new Error(`two-factor set-up answered ${setup.statusCode}: ${setup.body}`);
+    const { secret } = setup.json() as { secret: string };
+    const enabled = await this.request('POST', '/api/me/security/two-factor/enable', { body: { code: await generate({ secret }) } });
+    if (enabled.statusCode !== 200) throw new Error(`two-factor enable answered ${enabled.statusCode}: ${enabled.body}`);
+    return { secret, recoveryCodes: (enabled.json() as { recoveryCodes: string[] }).recoveryCodes };
   }
 
   /** Fetches the XSRF cookie (as the app does on load), then signs in. */

@@ -8,7 +8,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type AccessGrantView, type AccessScope, PROBLEM_TYPES, type ProblemDetails } from '@mijn-account/shared-contracts';
-import { type AccessLogView, HelpdeskAccessStore, SessionStore, problemKey, problemOf } from '@mijn-account/web-core';
+import { type AccessLogView, HelpdeskAccessStore, SessionStore, problemKey, problemOf, timeLeft } from '@mijn-account/web-core';
 
 /**
  * "Helpdesk access": requests to approve (shorter, fewer rights) or deny, active grants counting down
@@ -183,10 +183,7 @@ export class HelpdeskAccessPageComponent implements OnInit, OnDestroy {
   }
 
   protected countdown(expiresAt: string | null): string {
-    const left = Math.max(0, (expiresAt ? Date.parse(expiresAt) : 0) - this.now());
-    const minutes = Math.floor(left / 60_000);
-    const seconds = Math.floor((left % 60_000) / 1000);
-    return `${minutes}:${String(seconds).padStart(2, '0')}`;
+    return timeLeft(expiresAt, this.now());
   }
 
   protected scopeList(scopes: AccessScope[]): string {

@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ACCESS_REASONS, ACCESS_SCOPES, type AccessGrantView, type AccessReason, type AccessScope, type BillingDetails, type ProblemDetails } from '@mijn-account/shared-contracts';
-import { SessionStore, SupportStore, problemKey, problemOf } from '@mijn-account/web-core';
+import { SessionStore, SupportStore, problemKey, problemOf, timeLeft } from '@mijn-account/web-core';
 
 /**
  * The helpdesk console: find an account (customer number and name only), request access, follow
@@ -192,8 +192,7 @@ export class SupportConsolePageComponent implements OnInit, OnDestroy {
   }
 
   protected countdown(expiresAt: string | null): string {
-    const left = Math.max(0, (expiresAt ? Date.parse(expiresAt) : 0) - this.now());
-    return `${Math.floor(left / 60_000)}:${String(Math.floor((left % 60_000) / 1000)).padStart(2, '0')}`;
+    return timeLeft(expiresAt, this.now());
   }
 
   protected toggle(scope: AccessScope, on: boolean): void {
