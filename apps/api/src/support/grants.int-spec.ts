@@ -40,7 +40,12 @@ describe('helpdesk access: grants, the support view, and its log', () => {
 
   it('refuses staff without a grant on every subscriber-data route, and logs each refusal', async () => {
     const dataRoutes = listRoutes(t.app).filter((r) => r.access?.level === 'staff' && Reflect.getMetadata(GRANT_SCOPE_METADATA, proto(r.handler)) !== undefined);
-    expect(dataRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /api/support/accounts/:accountId/billing', 'PUT /api/support/accounts/:accountId/billing']);
+    expect(dataRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /api/support/accounts/:accountId/billing',
+      'GET /api/support/accounts/:accountId/newsletters',
+      'GET /api/support/accounts/:accountId/profiles',
+      'PUT /api/support/accounts/:accountId/billing',
+    ]);
     const before = (await events(account().id)).length;
     for (const route of dataRoutes) {
       const res = await agent.request(route.method as 'GET', route.path.replace(':accountId', account().id), {
@@ -50,7 +55,7 @@ describe('helpdesk access: grants, the support view, and its log', () => {
       expect({ route: route.handler, status: res.statusCode, type: res.json().type }).toEqual({ route: route.handler, status: 403, type: PROBLEM_TYPES.noGrant });
     }
     const after = await events(account().id);
-    expect(after.slice(before).map((e) => e.outcome)).toEqual(['refused', 'refused']);
+    expect(after.slice(before).map((e) => e.outcome)).toEqual(['refused', 'refused', 'refused', 'refused']);
     // Staff never reach the subscriber's own endpoints, whatever the URL.
     for (const route of listRoutes(t.app).filter((r) => r.access?.level === 'account')) {
       const res = await agent.request(route.method as 'GET', route.path.replace(/:(\w+)/g, account().id), { body: route.method === 'GET' ? undefined : {} });
@@ -89,6 +94,29 @@ describe('helpdesk access: grants, the support view, and its log', () => {
 
     expect((await owner.request('POST', `/api/account/access-requests/${id}/revoke`)).json().status).toBe('revoked');
     expect((await agent.request('GET', `/api/support/accounts/${account().id}/billing`)).statusCode).toBe(403);
+  });
+
+  it('serves each granted scope, and only that scope, under the tenant admin’s limits', async () => {
+    const admin = await staff(t.alpha, t.alpha.staff['tenant-admin'].email);
+    const bad = await admin.request('PUT', '/api/admin/access-settings', { body: { maxMinutes: 30, defaultMinutes: 60, requestTimeoutHours: 24, allowedScopes: ['profile:read'] } });
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'defaultMinutes' })]);
+    const settings = { maxMinutes: 30, defaultMinutes: 20, requestTimeoutHours: 24, allowedScopes: ['profile:read', 'billing:read', 'newsletters:read'] };
+    expect((await admin.request('PUT', '/api/admin/access-settings', { body: settings })).statusCode).toBe(204);
+    expect((await admin.request('GET', '/api/admin/access-settings')).json()).toEqual(settings);
+
+    const tooLong = await request(agent, { scopes: ['profile:read'], minutes: 60 });
+    expect(tooLong.json().errors).toEqual([expect.objectContaining({ field: 'minutes' })]);
+    const notAllowed = await request(agent, { scopes: ['billing:write'], minutes: 10 });
+    expect(notAllowed.json().errors).toEqual([expect.objectContaining({ field: 'scopes' })]);
+
+    const id = (await request(agent, { scopes: ['profile:read'], minutes: undefined })).json().id;
+    expect((await owner.request('POST', `/api/account/access-requests/${id}/approve`, { body: {} })).json()).toMatchObject({ status: 'active', minutes: 20 });
+    const people = await agent.request('GET', `/api/support/accounts/${account().id}/profiles`);
+    expect(people.json().map((p: { email: string }) => p.email).sort()).toEqual([account().member.email, account().owner.email].sort());
+    expect((await agent.request('GET', `/api/support/accounts/${account().id}/newsletters`)).statusCode).toBe(403);
+    expect((await events(account().id)).slice(-2).map((e) => `${e.resource}:${e.outcome}`)).toEqual(['profiles:allowed', 'newsletters:refused']);
+    await owner.request('POST', `/api/account/access-requests/${id}/revoke`);
+    await admin.request('PUT', '/api/admin/access-settings', { body: { maxMinutes: 480, defaultMinutes: 60, requestTimeoutHours: 72, allowedScopes: ['profile:read', 'billing:read', 'billing:write', 'newsletters:read'] } });
   });
 
   it('refuses a grant one second past its expiry, and logs the refusal', async () => {

@@ -90,6 +90,41 @@ export class SupportController {
     return billingWithEtag(reply, billing);
   }
 
+  /** The people of the account as their profiles show them (profile:read). */
+  @StaffAccess('helpdesk-agent')
+  @GrantScope('profile:read')
+  @Get('accounts/:accountId/profiles')
+  async profiles(@Ctx() ctx: RequestContext, @Param('accountId', new ParseUUIDPipe()) accountId: string) {
+    return this.grants.access(ctx, accountId, 'profile:read', { action: 'read', resource: 'profiles', fields: ['name', 'email', 'phone', 'language', 'timeZone'] }, async () => {
+      const db = await ctx.db();
+      const rows: { display_name: string; email: string; phone_e164: string | null; preferred_language: string | null; time_zone: string | null; account_role: string }[] =
+        await db.query(
+          `SELECT display_name, email, phone_e164, preferred_language, time_zone, account_role FROM app_user
+            WHERE tenant_id = $1 AND account_id = $2 ORDER BY account_role DESC, display_name`,
+          [ctx.tenant.id, accountId],
+        );
+      return rows.map((r) => ({ displayName: r.display_name, email: r.email, phone: r.phone_e164, preferredLanguage: r.preferred_language, timeZone: r.time_zone, role: r.account_role }));
+    });
+  }
+
+  /** Which newsletters the account's people receive (newsletters:read). */
+  @StaffAccess('helpdesk-agent')
+  @GrantScope('newsletters:read')
+  @Get('accounts/:accountId/newsletters')
+  async newsletters(@Ctx() ctx: RequestContext, @Param('accountId', new ParseUUIDPipe()) accountId: string) {
+    return this.grants.access(ctx, accountId, 'newsletters:read', { action: 'read', resource: 'newsletters' }, async () => {
+      const db = await ctx.db();
+      const rows: { email: string; name_en: string; status: string }[] = await db.query(
+        `SELECT u.email, l.name_en, s.status FROM newsletter_subscription s
+           JOIN app_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+           JOIN newsletter_list l ON l.tenant_id = s.tenant_id AND l.id = s.list_id
+          WHERE s.tenant_id = $1 AND u.account_id = $2 ORDER BY u.email, l.name_en`,
+        [ctx.tenant.id, accountId],
+      );
+      return rows.map((r) => ({ email: r.email, list: r.name_en, status: r.status }));
+    });
+  }
+
   @StaffAccess('helpdesk-agent')
   @GrantScope('billing:write')
   @Put('accounts/:accountId/billing')

@@ -24,6 +24,7 @@ export const ROUTES = {
   accessLog: 'account/access-log',
   accessRequests: 'account/access-requests',
   support: 'support',
+  accessSettings: 'admin/access-settings',
 } as const;
 
 /** What a helpdesk grant can allow; read-only unless a write scope is asked for. */
