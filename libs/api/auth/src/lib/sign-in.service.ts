@@ -55,12 +55,16 @@ export class SignInService {
     private readonly mail: MailService,
   ) {}
 
-  async findUser(ctx: RequestContext, email: string): Promise<SignInUser | null> {
+  findUser(ctx: RequestContext, email: string): Promise<SignInUser | null> {
+    return this.loadUser(ctx, 'email', email);
+  }
+
+  private async loadUser(ctx: RequestContext, by: 'email' | 'id', value: string | null): Promise<SignInUser | null> {
     const db = await ctx.db();
     const rows: SignInUser[] = await db.query(
       `SELECT id, email, password_hash, disabled_at, email_verified_at, totp_enabled_at, preferred_language
-         FROM app_user WHERE tenant_id = $1 AND email = $2`,
-      [ctx.tenant.id, email],
+         FROM app_user WHERE tenant_id = $1 AND ${by === 'email' ? 'email' : 'id'} = $2`,
+      [ctx.tenant.id, value],
     );
     return rows[0] ?? null;
   }
@@ -90,13 +94,7 @@ export class SignInService {
   /** The second step: the challenge from the first, and a TOTP or recovery code. */
   async secondFactor(ctx: RequestContext, challenge: string, code: string, deviceToken: string | undefined): Promise<SignInResult> {
     const { userId, data } = await this.tokens.peek<{ method: SignInMethod }>(ctx, 'second-factor', challenge);
-    const db = await ctx.db();
-    const rows: SignInUser[] = await db.query(
-      `SELECT id, email, password_hash, disabled_at, email_verified_at, totp_enabled_at, preferred_language
-         FROM app_user WHERE tenant_id = $1 AND id = $2`,
-      [ctx.tenant.id, userId],
-    );
-    const user = rows[0];
+    const user = await this.loadUser(ctx, 'id', userId);
     if (!user || user.disabled_at) throw signInFailed();
     const settings = await this.settings.get(ctx);
     await this.throttle.check(ctx, settings, user.email);

@@ -187,7 +187,7 @@ export interface StepUpRequest {
   code?: string;
 }
 
-export type SignInMethod = 'password' | 'google' | 'microsoft' | 'link';
+export type SignInMethod = 'password' | 'google' | 'microsoft';
 export const IDENTITY_PROVIDERS = ['google', 'microsoft'] as const;
 export type IdentityProviderName = (typeof IDENTITY_PROVIDERS)[number];
 
@@ -329,7 +329,6 @@ export const PROBLEM_TYPES = {
   stepUpRequired: 'https://mijn-account.dev/problems/step-up-required',
   secondFactorRequired: 'https://mijn-account.dev/problems/second-factor-required',
   secondFactorFailed: 'https://mijn-account.dev/problems/second-factor-failed',
-  signUpClosed: 'https://mijn-account.dev/problems/sign-up-closed',
   conflict: 'https://mijn-account.dev/problems/conflict',
   noGrant: 'https://mijn-account.dev/problems/no-grant',
   lastSignInMethod: 'https://mijn-account.dev/problems/last-sign-in-method',

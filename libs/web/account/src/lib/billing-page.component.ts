@@ -5,11 +5,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import type { BillingDetails, ChangeHistoryEntry } from '@mijn-account/shared-contracts';
 import { AccountDetailsStore, type FlatValues, SessionStore, problemKey } from '@mijn-account/web-core';
-import { ConflictNoticeComponent } from '@mijn-account/web-ui';
 import { ChangeHistoryComponent } from './change-history.component';
+import { VersionedConflictComponent } from './versioned-conflict.component';
 import { VersionedForm } from './versioned-form';
 
 const ADDRESS_FIELDS = ['street', 'houseNumber', 'houseNumberAddition', 'postalCode', 'city', 'country'] as const;
@@ -30,7 +30,7 @@ const toFlat = (b: BillingDetails): FlatValues => ({
 /** Company and billing details of the account: owners edit, members read; with their history. */
 @Component({
   selector: 'ma-billing-page',
-  imports: [DatePipe, ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, TranslocoPipe, ConflictNoticeComponent, ChangeHistoryComponent],
+  imports: [DatePipe, ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, TranslocoPipe, VersionedConflictComponent, ChangeHistoryComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host { display: block; max-width: 48rem; margin: 0 auto; padding: 1.5rem 1rem; }
@@ -54,20 +54,7 @@ const toFlat = (b: BillingDetails): FlatValues => ({
     @if (editor.problem(); as p) {
       <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
     }
-    @if (editor.conflict(); as c) {
-      <ma-conflict-notice
-        [rows]="labelled(c.rows)"
-        [title]="'details.conflict.title' | transloco"
-        [intro]="'details.conflict.intro' | transloco"
-        [fieldHeader]="'details.conflict.field' | transloco"
-        [theirsHeader]="'details.conflict.theirs' | transloco"
-        [mineHeader]="'details.conflict.mine' | transloco"
-        [applyLabel]="'details.conflict.apply' | transloco"
-        [keepLabel]="'details.conflict.keep' | transloco"
-        (applyMine)="editor.applyMine().then(reloadHistory)"
-        (keepTheirs)="editor.keepTheirs()"
-      />
-    }
+    <ma-versioned-conflict [editor]="editor" (saved)="reloadHistory()" />
     <mat-card appearance="outlined">
       <form [formGroup]="form" (ngSubmit)="editor.save().then(reloadHistory)" novalidate>
         <fieldset>
@@ -113,7 +100,6 @@ const toFlat = (b: BillingDetails): FlatValues => ({
 export class BillingPageComponent implements OnInit {
   private readonly store = inject(AccountDetailsStore);
   private readonly session = inject(SessionStore);
-  private readonly transloco = inject(TranslocoService);
   protected readonly problemKey = problemKey;
   protected readonly companyFields = ['companyName', 'cocNumber', 'vatId', 'billingEmail'] as const;
   protected readonly addressFields = ADDRESS_FIELDS;
@@ -175,7 +161,4 @@ export class BillingPageComponent implements OnInit {
 
   protected readonly reloadHistory = async () => this.history.set(await this.store.billingHistory());
 
-  protected labelled(rows: { field: string; theirs: string; mine: string }[]) {
-    return rows.map((r) => ({ ...r, label: this.transloco.translate(`fields.${r.field}`) }));
-  }
 }

@@ -6,11 +6,11 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChangeHistoryEntry, Language, Profile } from '@mijn-account/shared-contracts';
 import { AccountDetailsStore, type FlatValues, problemKey } from '@mijn-account/web-core';
-import { ConflictNoticeComponent } from '@mijn-account/web-ui';
 import { ChangeHistoryComponent } from './change-history.component';
+import { VersionedConflictComponent } from './versioned-conflict.component';
 import { VersionedForm } from './versioned-form';
 
 const toFlat = (p: Profile): FlatValues => ({ displayName: p.displayName, phone: p.phone ?? '', preferredLanguage: p.preferredLanguage ?? '', timeZone: p.timeZone ?? '' });
@@ -18,7 +18,7 @@ const toFlat = (p: Profile): FlatValues => ({ displayName: p.displayName, phone:
 /** Your own details: name, phone, language, time zone (e-mail: on the security page), and their history. */
 @Component({
   selector: 'ma-profile-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe, ConflictNoticeComponent, ChangeHistoryComponent],
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe, VersionedConflictComponent, ChangeHistoryComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host { display: block; max-width: 48rem; margin: 0 auto; padding: 1.5rem 1rem; }
@@ -35,20 +35,7 @@ const toFlat = (p: Profile): FlatValues => ({ displayName: p.displayName, phone:
     @if (editor.problem(); as p) {
       <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
     }
-    @if (editor.conflict(); as c) {
-      <ma-conflict-notice
-        [rows]="labelled(c.rows)"
-        [title]="'details.conflict.title' | transloco"
-        [intro]="'details.conflict.intro' | transloco"
-        [fieldHeader]="'details.conflict.field' | transloco"
-        [theirsHeader]="'details.conflict.theirs' | transloco"
-        [mineHeader]="'details.conflict.mine' | transloco"
-        [applyLabel]="'details.conflict.apply' | transloco"
-        [keepLabel]="'details.conflict.keep' | transloco"
-        (applyMine)="editor.applyMine().then(reloadHistory)"
-        (keepTheirs)="editor.keepTheirs()"
-      />
-    }
+    <ma-versioned-conflict [editor]="editor" (saved)="reloadHistory()" />
     <mat-card appearance="outlined">
       <p>{{ 'profile.emailAt' | transloco: { email: email() } }} <a routerLink="/security">{{ 'profile.changeEmail' | transloco }}</a></p>
       <form [formGroup]="form" (ngSubmit)="editor.save().then(reloadHistory)" novalidate>
@@ -95,7 +82,6 @@ const toFlat = (p: Profile): FlatValues => ({ displayName: p.displayName, phone:
 })
 export class ProfilePageComponent implements OnInit {
   private readonly store = inject(AccountDetailsStore);
-  private readonly transloco = inject(TranslocoService);
   protected readonly problemKey = problemKey;
   protected readonly timeZones = Intl.supportedValuesOf('timeZone');
   protected readonly email = signal('');
@@ -127,7 +113,4 @@ export class ProfilePageComponent implements OnInit {
 
   protected readonly reloadHistory = async () => this.history.set(await this.store.profileHistory());
 
-  protected labelled(rows: { field: string; theirs: string; mine: string }[]) {
-    return rows.map((r) => ({ ...r, label: this.transloco.translate(`fields.${r.field}`) }));
-  }
 }
