@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@mijn-account/api-core';
-import { AuditCheckpointer, AuditLogService, AuditSigner, verifyAllChains } from '@mijn-account/api-audit';
+import { AuditJobs, AuditLogService, AuditSigner, verifyAllChains } from '@mijn-account/api-audit';
 import { createDataSource } from '@mijn-account/api-database';
 import { createTenant } from '@mijn-account/api-tenants';
 import { prepareDatabase } from './platform/database-setup';
@@ -36,8 +36,12 @@ async function main(argv: string[]): Promise<void> {
       case 'audit:verify': {
         const reports = await verifyAllChains(owner, new AuditLogService(new AuditSigner(config)));
         for (const r of reports) {
-          const where = `${r.tenant} account ${r.accountId}: ${r.events} events, ${r.checkpoints.valid}/${r.checkpoints.total} checkpoints valid`;
-          console.log(r.intact ? `intact  ${where}` : `BROKEN  ${where}; first broken: event ${r.firstBroken?.seq} (${r.firstBroken?.id ?? 'no id'}): ${r.firstBroken?.problem}`);
+          const where = `${r.tenant} account ${r.accountId}: ${r.events} events (${r.unsealed} not chained yet), ${r.checkpoints.valid}/${r.checkpoints.total} checkpoints valid`;
+          console.log(
+            r.intact
+              ? `intact  ${where}`
+              : `BROKEN  ${where}; first broken: event ${r.firstBroken?.seq} (${r.firstBroken?.id ?? 'no id'}): ${r.firstBroken?.problem}`,
+          );
         }
         const broken = reports.filter((r) => !r.intact).length;
         console.log(`${reports.length} chains checked, ${broken} broken`);
@@ -46,7 +50,7 @@ async function main(argv: string[]): Promise<void> {
       }
       case 'audit:checkpoint': {
         const log = new AuditLogService(new AuditSigner(config));
-        console.log(`signed ${await new AuditCheckpointer(owner, log, config).run(owner)} chain heads`);
+        console.log(`signed ${await new AuditJobs(owner, log, config).checkpoint()} chain heads`);
         break;
       }
       case 'tenant:create': {

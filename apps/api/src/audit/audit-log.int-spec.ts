@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { AuditCheckpointer, AuditLogService, type StoredEvent, eventHash, verifyAllChains } from '@mijn-account/api-audit';
+import { AuditJobs, AuditLogService, type StoredEvent, eventHash, verifyAllChains } from '@mijn-account/api-audit';
 import { createDataSource, withTenant } from '@mijn-account/api-database';
 import { type TestApp, startTestApp } from '../app/test-app.testing';
+
+type Chained = StoredEvent & { seq: number; prevHash: Buffer; hash: Buffer };
 
 /** The access log's chain, checkpoints and verifier, against the real database and both roles. */
 describe('access log: hash chain, checkpoints, verification', () => {
@@ -21,10 +23,11 @@ describe('access log: hash chain, checkpoints, verification', () => {
 
   /** A fresh subscriber account of alpha, so each case has a chain of its own. */
   async function newAccount(): Promise<string> {
-    const rows = await t.sql<{ id: string }>(t.alpha, `INSERT INTO subscriber_account (tenant_id, customer_number, name) VALUES ($1, $2, 'Audit case') RETURNING id`, [
-      t.alpha.id,
-      `AUD-${Math.random().toString(36).slice(2, 10)}`,
-    ]);
+    const rows = await t.sql<{ id: string }>(
+      t.alpha,
+      `INSERT INTO subscriber_account (tenant_id, customer_number, name) VALUES ($1, $2, 'Audit case') RETURNING id`,
+      [t.alpha.id, `AUD-${Math.random().toString(36).slice(2, 10)}`],
+    );
     return rows[0].id;
   }
 
@@ -43,27 +46,49 @@ describe('access log: hash chain, checkpoints, verification', () => {
         ip: '192.0.2.1',
       }),
     );
-  const chainOf = async (accountId: string, n: number) => {
-    const events: StoredEvent[] = [];
-    for (let i = 1; i <= n; i++) events.push(await append(accountId, i));
-    return events;
+  const seal = () => withTenant(runtime, t.alpha.id, (db) => log.seal(db, t.alpha.id));
+  const eventsOf = (accountId: string) =>
+    withTenant(runtime, t.alpha.id, (db) => log.events(db, t.alpha.id, accountId));
+  /** `n` events written one after the other, then chained. */
+  const chainOf = async (accountId: string, n: number): Promise<Chained[]> => {
+    for (let i = 1; i <= n; i++) await append(accountId, i);
+    await seal();
+    return (await eventsOf(accountId)) as Chained[];
   };
   const verify = (accountId: string) => withTenant(runtime, t.alpha.id, (db) => log.verify(db, t.alpha.id, accountId));
   /** Tampering as the owner role: triggers off for the statement, then on again. */
   const tamper = (sql: string, params: unknown[]) =>
     withTenant(t.owner, t.alpha.id, async (db) => {
-      await db.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`);
+      await db.query(`ALTER TABLE audit_event DISABLE TRIGGER USER`);
       await db.query(sql, params);
-      await db.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only`);
+      await db.query(`ALTER TABLE audit_event ENABLE TRIGGER USER`);
     });
 
-  it('links every event to the one before and verifies intact; the account’s people can read it', async () => {
+  it('writes events unchained, then the sealer links each to the one before; verifies intact; the account’s people can read it', async () => {
     const accountId = t.alpha.accounts[0].id;
-    const events = await chainOf(accountId, 3);
+    await append(accountId, 1);
+    // What the access wrote is in the log at once, waiting for the sealer (unless its timer was quicker).
+    const written = await eventsOf(accountId);
+    expect(written).toHaveLength(1);
+    expect(await verify(accountId)).toMatchObject({
+      intact: true,
+      events: written[0].seq === null ? 0 : 1,
+      unsealed: written[0].seq === null ? 1 : 0,
+    });
+    await append(accountId, 2);
+    await append(accountId, 3);
+    await seal();
+    const events = (await eventsOf(accountId)) as Chained[];
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(events[1].prevHash.equals(events[0].hash)).toBe(true);
     expect(eventHash(events[1].prevHash, events[1]).equals(events[1].hash)).toBe(true);
-    expect(await verify(accountId)).toEqual({ intact: true, events: 3, firstBroken: null, checkpoints: { total: 0, valid: 0 } });
+    expect(await verify(accountId)).toEqual({
+      intact: true,
+      events: 3,
+      unsealed: 0,
+      firstBroken: null,
+      checkpoints: { total: 0, valid: 0 },
+    });
 
     const member = t.client(t.alpha);
     await member.signIn(t.alpha.accounts[0].member.email);
@@ -76,11 +101,12 @@ describe('access log: hash chain, checkpoints, verification', () => {
     expect((await other.request('GET', '/api/account/access-log')).json().events).toEqual([]);
   });
 
-  it('keeps a valid chain under 16 concurrent appends', async () => {
+  it('keeps a valid chain under 16 concurrent appends with sealers running alongside', async () => {
     const accountId = await newAccount();
-    await Promise.all(Array.from({ length: 16 }, (_, i) => append(accountId, i + 1)));
-    const result = await verify(accountId);
-    expect(result).toMatchObject({ intact: true, events: 16 });
+    await Promise.all([...Array.from({ length: 16 }, (_, i) => append(accountId, i + 1)), seal(), seal(), seal()]);
+    await seal();
+    expect(await verify(accountId)).toMatchObject({ intact: true, events: 16, unsealed: 0 });
+    expect((await eventsOf(accountId)).map((e) => e.seq)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
   });
 
   it('lets neither the runtime role nor the owner change or delete an event', async () => {
@@ -90,12 +116,54 @@ describe('access log: hash chain, checkpoints, verification', () => {
     await expect(t.appSql(t.alpha, `DELETE FROM audit_event`)).rejects.toThrow(/permission denied/);
     await expect(t.sql(t.alpha, `UPDATE audit_event SET ticket = 'x'`)).rejects.toThrow(/append-only/);
     await expect(t.sql(t.alpha, `DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
+    // Sealing fills the chain columns once: a sealed event cannot be resealed, by anyone.
+    await expect(
+      t.appSql(t.alpha, `UPDATE audit_event SET hash = prev_hash WHERE account_id = $1`, [accountId]),
+    ).rejects.toThrow(/append-only/);
+    await expect(t.sql(t.alpha, `UPDATE audit_event SET seq = 7 WHERE account_id = $1`, [accountId])).rejects.toThrow(
+      /append-only/,
+    );
+    // Nor can an unsealed event be changed on the way.
+    await append(accountId, 2);
+    await expect(
+      t.sql(
+        t.alpha,
+        `UPDATE audit_event SET ticket = 'x', seq = 2, prev_hash = hash, hash = hash WHERE account_id = $1 AND seq IS NULL`,
+        [accountId],
+      ),
+    ).rejects.toThrow(/append-only/);
+    // Every column but the three that sealing fills is fixed, including any column added later.
+    const columns = await t.sql<{ column_name: string }>(
+      t.alpha,
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'audit_event' AND is_generated = 'NEVER' AND identity_generation IS NULL`,
+    );
+    const content = columns.map((c) => c.column_name).filter((c) => !['seq', 'prev_hash', 'hash'].includes(c));
+    expect(content).toContain('ticket');
+    for (const column of content) {
+      await expect(
+        t.sql(t.alpha, `UPDATE audit_event SET ${column} = ${column} WHERE account_id = $1 AND seq IS NULL`, [
+          accountId,
+        ]),
+      ).rejects.toThrow(/append-only/);
+    }
   });
 
   it.each([
     // [case, damage, position named, index of the event found there (-1: the forged one), problem]
-    ['a changed row', (a: string) => tamper(`UPDATE audit_event SET ticket = 'T-forged' WHERE account_id = $1 AND seq = 3`, [a]), 3, 2, 'its content does not match its hash'],
-    ['a deleted row', (a: string) => tamper(`DELETE FROM audit_event WHERE account_id = $1 AND seq = 2`, [a]), 2, 2, 'expected event 2, found 3'],
+    [
+      'a changed row',
+      (a: string) => tamper(`UPDATE audit_event SET ticket = 'T-forged' WHERE account_id = $1 AND seq = 3`, [a]),
+      3,
+      2,
+      'its content does not match its hash',
+    ],
+    [
+      'a deleted row',
+      (a: string) => tamper(`DELETE FROM audit_event WHERE account_id = $1 AND seq = 2`, [a]),
+      2,
+      2,
+      'expected event 2, found 3',
+    ],
     [
       'two rows swapped',
       async (a: string) => {
@@ -131,20 +199,27 @@ describe('access log: hash chain, checkpoints, verification', () => {
   it('catches a chain rewritten consistently (hashes recomputed) with the signed checkpoint', async () => {
     const accountId = await newAccount();
     await chainOf(accountId, 3);
-    expect(await t.app.get(AuditCheckpointer).run(runtime)).toBeGreaterThanOrEqual(1);
+    expect(await t.app.get(AuditJobs).checkpoint(runtime)).toBeGreaterThanOrEqual(1);
     expect((await verify(accountId)).checkpoints).toEqual({ total: 1, valid: 1 });
 
     // A superuser-grade attack: change event 2, recompute 2 and 3 and the chain head.
-    const events = await withTenant(runtime, t.alpha.id, (db) => log.events(db, t.alpha.id, accountId));
+    const events = (await eventsOf(accountId)) as Chained[];
     const forged2 = { ...events[1], ticket: 'T-rewritten' };
     const hash2 = eventHash(events[0].hash, forged2);
     const hash3 = eventHash(hash2, events[2]);
     await withTenant(t.owner, t.alpha.id, async (db) => {
-      await db.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`);
-      await db.query(`UPDATE audit_event SET ticket = 'T-rewritten', hash = $2 WHERE account_id = $1 AND seq = 2`, [accountId, hash2]);
-      await db.query(`UPDATE audit_event SET prev_hash = $2, hash = $3 WHERE account_id = $1 AND seq = 3`, [accountId, hash2, hash3]);
+      await db.query(`ALTER TABLE audit_event DISABLE TRIGGER USER`);
+      await db.query(`UPDATE audit_event SET ticket = 'T-rewritten', hash = $2 WHERE account_id = $1 AND seq = 2`, [
+        accountId,
+        hash2,
+      ]);
+      await db.query(`UPDATE audit_event SET prev_hash = $2, hash = $3 WHERE account_id = $1 AND seq = 3`, [
+        accountId,
+        hash2,
+        hash3,
+      ]);
       await db.query(`UPDATE audit_chain SET last_hash = $2 WHERE account_id = $1`, [accountId, hash3]);
-      await db.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only`);
+      await db.query(`ALTER TABLE audit_event ENABLE TRIGGER USER`);
     });
     const result = await verify(accountId);
     expect(result.intact).toBe(false);

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AuditLogService } from '@mijn-account/api-audit';
+import { AuditJobs, AuditLogService } from '@mijn-account/api-audit';
 import { withTenant } from '@mijn-account/api-database';
 import { type FixtureTenant, type PortalClient, listRoutes } from '@mijn-account/api-testing';
 import { GRANT_SCOPE_METADATA } from '@mijn-account/api-support';
@@ -22,12 +22,20 @@ describe('helpdesk access: grants, the support view, and its log', () => {
   const events = (accountId: string) =>
     t.sql<{ action: string; outcome: string; resource: string; grant_id: string | null }>(
       t.alpha,
-      `SELECT action, outcome, resource, grant_id FROM audit_event WHERE account_id = $1 ORDER BY seq`,
+      `SELECT action, outcome, resource, grant_id FROM audit_event WHERE account_id = $1 ORDER BY entry_no`,
       [accountId],
     );
   const request = (client: PortalClient, body: Record<string, unknown> = {}) =>
     client.request('POST', '/api/support/requests', {
-      body: { accountId: account().id, reason: 'service', ticket: 'T-100', justification: 'Customer asked about an invoice address', scopes: ['billing:read'], minutes: 60, ...body },
+      body: {
+        accountId: account().id,
+        reason: 'service',
+        ticket: 'T-100',
+        justification: 'Customer asked about an invoice address',
+        scopes: ['billing:read'],
+        minutes: 60,
+        ...body,
+      },
     });
 
   beforeAll(async () => {
@@ -39,7 +47,9 @@ describe('helpdesk access: grants, the support view, and its log', () => {
   afterAll(() => t.close());
 
   it('refuses staff without a grant on every subscriber-data route, and logs each refusal', async () => {
-    const dataRoutes = listRoutes(t.app).filter((r) => r.access?.level === 'staff' && Reflect.getMetadata(GRANT_SCOPE_METADATA, proto(r.handler)) !== undefined);
+    const dataRoutes = listRoutes(t.app).filter(
+      (r) => r.access?.level === 'staff' && Reflect.getMetadata(GRANT_SCOPE_METADATA, proto(r.handler)) !== undefined,
+    );
     expect(dataRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'GET /api/support/accounts/:accountId/billing',
       'GET /api/support/accounts/:accountId/newsletters',
@@ -49,16 +59,25 @@ describe('helpdesk access: grants, the support view, and its log', () => {
     const before = (await events(account().id)).length;
     for (const route of dataRoutes) {
       const res = await agent.request(route.method as 'GET', route.path.replace(':accountId', account().id), {
-        body: route.method === 'GET' ? undefined : { companyName: 'X', cocNumber: null, vatId: null, billingEmail: null, address: null },
+        body:
+          route.method === 'GET'
+            ? undefined
+            : { companyName: 'X', cocNumber: null, vatId: null, billingEmail: null, address: null },
         headers: { 'if-match': '"v1"' },
       });
-      expect({ route: route.handler, status: res.statusCode, type: res.json().type }).toEqual({ route: route.handler, status: 403, type: PROBLEM_TYPES.noGrant });
+      expect({ route: route.handler, status: res.statusCode, type: res.json().type }).toEqual({
+        route: route.handler,
+        status: 403,
+        type: PROBLEM_TYPES.noGrant,
+      });
     }
     const after = await events(account().id);
     expect(after.slice(before).map((e) => e.outcome)).toEqual(['refused', 'refused', 'refused', 'refused']);
     // Staff never reach the subscriber's own endpoints, whatever the URL.
     for (const route of listRoutes(t.app).filter((r) => r.access?.level === 'account')) {
-      const res = await agent.request(route.method as 'GET', route.path.replace(/:(\w+)/g, account().id), { body: route.method === 'GET' ? undefined : {} });
+      const res = await agent.request(route.method as 'GET', route.path.replace(/:(\w+)/g, account().id), {
+        body: route.method === 'GET' ? undefined : {},
+      });
       expect({ route: route.handler, status: res.statusCode }).toEqual({ route: route.handler, status: 403 });
     }
   });
@@ -70,7 +89,9 @@ describe('helpdesk access: grants, the support view, and its log', () => {
     await t.mail.waitFor(account().owner.email, (m) => m.subject === 'De helpdesk vraagt toegang tot je account');
     expect((await agent.request('GET', `/api/support/accounts/${account().id}/billing`)).statusCode).toBe(403);
 
-    const approved = await owner.request('POST', `/api/account/access-requests/${id}/approve`, { body: { minutes: 15, scopes: ['billing:read'] } });
+    const approved = await owner.request('POST', `/api/account/access-requests/${id}/approve`, {
+      body: { minutes: 15, scopes: ['billing:read'] },
+    });
     expect(approved.json()).toMatchObject({ status: 'active', minutes: 15, scopes: ['billing:read'] });
 
     const before = (await events(account().id)).length;
@@ -90,7 +111,9 @@ describe('helpdesk access: grants, the support view, and its log', () => {
 
     const log = (await owner.request('GET', '/api/account/access-log')).json();
     expect(log.verification.intact).toBe(true);
-    expect(log.events.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['request-created', 'request-approved', 'read']));
+    expect(log.events.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['request-created', 'request-approved', 'read']),
+    );
 
     expect((await owner.request('POST', `/api/account/access-requests/${id}/revoke`)).json().status).toBe('revoked');
     expect((await agent.request('GET', `/api/support/accounts/${account().id}/billing`)).statusCode).toBe(403);
@@ -98,9 +121,16 @@ describe('helpdesk access: grants, the support view, and its log', () => {
 
   it('serves each granted scope, and only that scope, under the tenant admin’s limits', async () => {
     const admin = await staff(t.alpha, t.alpha.staff['tenant-admin'].email);
-    const bad = await admin.request('PUT', '/api/admin/access-settings', { body: { maxMinutes: 30, defaultMinutes: 60, requestTimeoutHours: 24, allowedScopes: ['profile:read'] } });
+    const bad = await admin.request('PUT', '/api/admin/access-settings', {
+      body: { maxMinutes: 30, defaultMinutes: 60, requestTimeoutHours: 24, allowedScopes: ['profile:read'] },
+    });
     expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'defaultMinutes' })]);
-    const settings = { maxMinutes: 30, defaultMinutes: 20, requestTimeoutHours: 24, allowedScopes: ['profile:read', 'billing:read', 'newsletters:read'] };
+    const settings = {
+      maxMinutes: 30,
+      defaultMinutes: 20,
+      requestTimeoutHours: 24,
+      allowedScopes: ['profile:read', 'billing:read', 'newsletters:read'],
+    };
     expect((await admin.request('PUT', '/api/admin/access-settings', { body: settings })).statusCode).toBe(204);
     expect((await admin.request('GET', '/api/admin/access-settings')).json()).toEqual(settings);
 
@@ -110,13 +140,30 @@ describe('helpdesk access: grants, the support view, and its log', () => {
     expect(notAllowed.json().errors).toEqual([expect.objectContaining({ field: 'scopes' })]);
 
     const id = (await request(agent, { scopes: ['profile:read'], minutes: undefined })).json().id;
-    expect((await owner.request('POST', `/api/account/access-requests/${id}/approve`, { body: {} })).json()).toMatchObject({ status: 'active', minutes: 20 });
+    expect(
+      (await owner.request('POST', `/api/account/access-requests/${id}/approve`, { body: {} })).json(),
+    ).toMatchObject({ status: 'active', minutes: 20 });
     const people = await agent.request('GET', `/api/support/accounts/${account().id}/profiles`);
-    expect(people.json().map((p: { email: string }) => p.email).sort()).toEqual([account().member.email, account().owner.email].sort());
+    expect(
+      people
+        .json()
+        .map((p: { email: string }) => p.email)
+        .sort(),
+    ).toEqual([account().member.email, account().owner.email].sort());
     expect((await agent.request('GET', `/api/support/accounts/${account().id}/newsletters`)).statusCode).toBe(403);
-    expect((await events(account().id)).slice(-2).map((e) => `${e.resource}:${e.outcome}`)).toEqual(['profiles:allowed', 'newsletters:refused']);
+    expect((await events(account().id)).slice(-2).map((e) => `${e.resource}:${e.outcome}`)).toEqual([
+      'profiles:allowed',
+      'newsletters:refused',
+    ]);
     await owner.request('POST', `/api/account/access-requests/${id}/revoke`);
-    await admin.request('PUT', '/api/admin/access-settings', { body: { maxMinutes: 480, defaultMinutes: 60, requestTimeoutHours: 72, allowedScopes: ['profile:read', 'billing:read', 'billing:write', 'newsletters:read'] } });
+    await admin.request('PUT', '/api/admin/access-settings', {
+      body: {
+        maxMinutes: 480,
+        defaultMinutes: 60,
+        requestTimeoutHours: 72,
+        allowedScopes: ['profile:read', 'billing:read', 'billing:write', 'newsletters:read'],
+      },
+    });
   });
 
   it('refuses a grant one second past its expiry, and logs the refusal', async () => {
@@ -135,22 +182,32 @@ describe('helpdesk access: grants, the support view, and its log', () => {
 
   it('needs a second person for a technical request, and tells the subscriber', async () => {
     const both = t.alpha.staff['helpdesk-supervisor'];
-    await t.sql(t.alpha, `UPDATE app_user SET staff_roles = ARRAY['helpdesk-agent', 'helpdesk-supervisor'] WHERE id = $1`, [both.id]);
+    await t.sql(
+      t.alpha,
+      `UPDATE app_user SET staff_roles = ARRAY['helpdesk-agent', 'helpdesk-supervisor'] WHERE id = $1`,
+      [both.id],
+    );
     const dual = await staff(t.alpha, both.email);
     const own = (await request(dual, { reason: 'security', scopes: ['profile:read'] })).json();
     const self = await dual.request('POST', `/api/support/queue/${own.id}/approve`);
     expect(self.statusCode).toBe(403);
     expect(self.json().detail).toContain('Another supervisor');
     // The owner cannot decide technical requests either.
-    expect((await owner.request('POST', `/api/account/access-requests/${own.id}/approve`, { body: {} })).statusCode).toBe(403);
+    expect(
+      (await owner.request('POST', `/api/account/access-requests/${own.id}/approve`, { body: {} })).statusCode,
+    ).toBe(403);
 
     const technical = (await request(agent, { reason: 'availability' })).json();
-    expect((await dual.request('GET', '/api/support/queue')).json().map((g: { id: string }) => g.id)).toEqual(expect.arrayContaining([technical.id]));
+    expect((await dual.request('GET', '/api/support/queue')).json().map((g: { id: string }) => g.id)).toEqual(
+      expect.arrayContaining([technical.id]),
+    );
     expect((await dual.request('POST', `/api/support/queue/${technical.id}/approve`)).json().status).toBe('active');
     await t.mail.waitFor(account().owner.email, (m) => m.subject === 'Interne toegang tot je account');
     const noNote = await agent.request('POST', `/api/support/requests/${technical.id}/close`, { body: {} });
     expect(noNote.statusCode).toBe(422);
-    const closed = await agent.request('POST', `/api/support/requests/${technical.id}/close`, { body: { note: 'Restarted the invoice run' } });
+    const closed = await agent.request('POST', `/api/support/requests/${technical.id}/close`, {
+      body: { note: 'Restarted the invoice run' },
+    });
     expect(closed.json()).toMatchObject({ status: 'closed', closeNote: 'Restarted the invoice run' });
     const list = (await owner.request('GET', '/api/account/access-requests')).json();
     expect(list.find((g: { id: string }) => g.id === technical.id).closeNote).toBe('Restarted the invoice run');
@@ -161,7 +218,9 @@ describe('helpdesk access: grants, the support view, and its log', () => {
     await owner.request('POST', `/api/account/access-requests/${id}/approve`, { body: {} });
     const betaAgent = await staff(t.beta, t.beta.staff['helpdesk-agent'].email);
     expect((await betaAgent.request('GET', `/api/support/accounts/${account().id}/billing`)).statusCode).toBe(403);
-    expect((await betaAgent.request('POST', `/api/support/requests/${id}/close`, { body: { note: 'x' } })).statusCode).toBe(404);
+    expect(
+      (await betaAgent.request('POST', `/api/support/requests/${id}/close`, { body: { note: 'x' } })).statusCode,
+    ).toBe(404);
     expect((await betaAgent.request('GET', '/api/support/accounts?q=ALPHA')).json()).toEqual([]);
   });
 
@@ -178,19 +237,33 @@ describe('helpdesk access: grants, the support view, and its log', () => {
 
   it('leaves a valid chain after 16 concurrent accesses, one event each', async () => {
     const before = (await events(account().id)).length;
-    const results = await Promise.all(Array.from({ length: 16 }, () => agent.request('GET', `/api/support/accounts/${account().id}/billing`)));
+    const results = await Promise.all(
+      Array.from({ length: 16 }, () => agent.request('GET', `/api/support/accounts/${account().id}/billing`)),
+    );
     expect(results.map((r) => r.statusCode)).toEqual(Array(16).fill(200));
     const after = await events(account().id);
     expect(after.length - before).toBe(16);
-    const verification = await withTenant(t.app.get(DataSource), t.alpha.id, (db) => t.app.get(AuditLogService).verify(db, t.alpha.id, account().id));
-    expect(verification.intact).toBe(true);
+    await t.app.get(AuditJobs).seal();
+    const verification = await withTenant(t.app.get(DataSource), t.alpha.id, (db) =>
+      t.app.get(AuditLogService).verify(db, t.alpha.id, account().id),
+    );
+    expect(verification).toMatchObject({ intact: true, events: after.length, unsealed: 0 });
   });
 
   function proto(handler: string): object {
     const [controller, method] = handler.split('.');
     const route = listRoutes(t.app).find((r) => r.handler === handler);
     expect(route).toBeDefined();
-    for (const module of (t.app as unknown as { container: { getModules(): Map<string, { controllers: Map<unknown, { metatype: { name: string; prototype: Record<string, object> } }> }> } }).container
+    for (const module of (
+      t.app as unknown as {
+        container: {
+          getModules(): Map<
+            string,
+            { controllers: Map<unknown, { metatype: { name: string; prototype: Record<string, object> } }> }
+          >;
+        };
+      }
+    ).container
       .getModules()
       .values()) {
       for (const wrapper of module.controllers.values()) {

@@ -6,3 +6,4 @@ export * from './lib/data-source';
 export * from './lib/roles';
 export * from './lib/embedded-postgres';
 export * from './lib/database.module';
+export * from './lib/prepared-query';

@@ -7,7 +7,11 @@ import { ROUTES } from '@mijn-account/shared-contracts';
 import { AuditLogService, type StoredEvent, type VerificationResult } from './audit-log.service';
 import { AuditSigner } from './audit-signer';
 
-const hex = (e: StoredEvent) => ({ ...e, prevHash: e.prevHash.toString('hex'), hash: e.hash.toString('hex') });
+const hex = (e: StoredEvent) => ({
+  ...e,
+  prevHash: e.prevHash?.toString('hex') ?? null,
+  hash: e.hash?.toString('hex') ?? null,
+});
 
 /** A subscriber's view of who accessed their account, with the chain's verification; and the public key. */
 @ApiTags('access log')
@@ -20,11 +24,16 @@ export class AccessLogController {
 
   @AccountAccess('owner', 'member')
   @Get(ROUTES.accessLog)
-  async list(@Ctx() ctx: RequestContext): Promise<{ events: ReturnType<typeof hex>[]; verification: VerificationResult }> {
+  async list(
+    @Ctx() ctx: RequestContext,
+  ): Promise<{ events: ReturnType<typeof hex>[]; verification: VerificationResult }> {
     const accountId = ctx.requireUser().accountId;
     if (!accountId) throw problems.forbidden();
     const db = await ctx.db();
-    const [events, verification] = await Promise.all([this.log.events(db, ctx.tenant.id, accountId), this.log.verify(db, ctx.tenant.id, accountId)]);
+    const [events, verification] = await Promise.all([
+      this.log.events(db, ctx.tenant.id, accountId),
+      this.log.verify(db, ctx.tenant.id, accountId),
+    ]);
     return { events: events.map(hex).reverse(), verification };
   }
 
@@ -35,14 +44,16 @@ export class AccessLogController {
     const accountId = ctx.requireUser().accountId;
     if (!accountId) throw problems.forbidden();
     const db = await ctx.db();
-    const checkpoints: { seq: string; hash: Buffer; key_id: string; signature: Buffer; signed_at: Date }[] = await db.query(
-      `SELECT seq, hash, key_id, signature, signed_at FROM audit_checkpoint WHERE tenant_id = $1 AND account_id = $2 ORDER BY seq`,
-      [ctx.tenant.id, accountId],
-    );
+    const checkpoints: { seq: string; hash: Buffer; key_id: string; signature: Buffer; signed_at: Date }[] =
+      await db.query(
+        `SELECT seq, hash, key_id, signature, signed_at FROM audit_checkpoint WHERE tenant_id = $1 AND account_id = $2 ORDER BY seq`,
+        [ctx.tenant.id, accountId],
+      );
     reply.header('content-disposition', 'attachment; filename="access-log.json"');
     return {
       format: 'mijn-account-access-log/v1',
-      hashing: 'sha256(prevHash || utf8(JSON.stringify([tenantId, accountId, seq, id, at, actorId, actorName, actorKind, action, resource, fields, outcome, grantId, reason, ticket, ip])))',
+      hashing:
+        'sha256(prevHash || utf8(JSON.stringify([tenantId, accountId, seq, id, at, actorId, actorName, actorKind, action, resource, fields, outcome, grantId, reason, ticket, ip])))',
       publicKeyPem: this.signer.publicKeyPem,
       events: (await this.log.events(db, ctx.tenant.id, accountId)).map(hex),
       checkpoints: checkpoints.map((c) => ({
@@ -63,10 +74,41 @@ export class AccessLogController {
     const accountId = ctx.requireUser().accountId;
     if (!accountId) throw problems.forbidden();
     const events = await this.log.events(await ctx.db(), ctx.tenant.id, accountId);
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="access-log.csv"');
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="access-log.csv"');
     return stringify(
-      events.map((e) => [e.seq, e.at, e.actorName, e.actorKind, e.action, e.resource, e.fields.join(' '), e.outcome, e.reason ?? '', e.ticket ?? '', e.ip ?? '', e.hash.toString('hex')]),
-      { header: true, columns: ['seq', 'at', 'who', 'kind', 'action', 'resource', 'fields', 'outcome', 'reason', 'ticket', 'ip', 'hash'] },
+      events.map((e) => [
+        e.seq,
+        e.at,
+        e.actorName,
+        e.actorKind,
+        e.action,
+        e.resource,
+        e.fields.join(' '),
+        e.outcome,
+        e.reason ?? '',
+        e.ticket ?? '',
+        e.ip ?? '',
+        e.hash?.toString('hex') ?? '',
+      ]),
+      {
+        header: true,
+        columns: [
+          'seq',
+          'at',
+          'who',
+          'kind',
+          'action',
+          'resource',
+          'fields',
+          'outcome',
+          'reason',
+          'ticket',
+          'ip',
+          'hash',
+        ],
+      },
     );
   }
 

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '@mijn-account/api-core';
+import { preparedQuery } from '@mijn-account/api-database';
 import { type AuditEventFields, GENESIS_HASH, checkpointMessage, eventHash } from './audit-hash';
 import { AuditSigner } from './audit-signer';
 
@@ -9,8 +9,9 @@ export type AuditEventInput = Pick<AuditEventFields, 'action' | 'resource' | 'ou
   Partial<Pick<AuditEventFields, 'fields' | 'grantId' | 'reason' | 'ticket'>>;
 
 interface EventRow {
-  seq: string;
+  seq: string | null;
   id: string;
+  account_id: string;
   at: Date;
   actor_id: string | null;
   actor_name: string;
@@ -23,117 +24,181 @@ interface EventRow {
   reason: string | null;
   ticket: string | null;
   ip: string | null;
-  prev_hash: Buffer;
-  hash: Buffer;
+  prev_hash: Buffer | null;
+  hash: Buffer | null;
 }
 
-export type StoredEvent = AuditEventFields & { prevHash: Buffer; hash: Buffer };
+/** An event to write: what happened and by whom; it carries the writing transaction's time. */
+export type NewEvent = AuditEventInput & Pick<AuditEventFields, 'actorId' | 'actorName' | 'actorKind' | 'ip'>;
+
+/** The acting user of a request, as the log names them. */
+export function actorOf(ctx: RequestContext): Pick<NewEvent, 'actorId' | 'actorName' | 'actorKind' | 'ip'> {
+  const user = ctx.user;
+  return {
+    actorId: user?.id ?? null,
+    actorName: user?.displayName ?? 'system',
+    actorKind: user?.kind ?? 'system',
+    ip: ctx.ip,
+  };
+}
+
+const INSERT_EVENTS = `INSERT INTO audit_event (tenant_id, account_id, at, actor_id, actor_name, actor_kind, action, resource, fields, outcome, grant_id, reason, ticket, ip)`;
+/** The events to insert, from one JSON parameter ($1): any number in one statement. */
+const EVENTS_FROM_JSON = `jsonb_to_recordset($1::jsonb) AS r (
+  tenant_id uuid, account_id uuid, actor_id uuid, actor_name text, actor_kind text, action text, resource text, fields text[],
+  outcome text, grant_id uuid, reason text, ticket text, ip text)`;
+
+function eventsJson(tenantId: string, accountId: string, events: NewEvent[]): string {
+  return JSON.stringify(
+    events.map((e) => ({
+      tenant_id: tenantId,
+      account_id: accountId,
+      actor_id: e.actorId,
+      actor_name: e.actorName,
+      actor_kind: e.actorKind,
+      action: e.action,
+      resource: e.resource,
+      fields: e.fields ?? [],
+      outcome: e.outcome,
+      grant_id: e.grantId ?? null,
+      reason: e.reason ?? null,
+      ticket: e.ticket ?? null,
+      ip: e.ip,
+    })),
+  );
+}
+
+const EVENT_COLUMNS = `seq, id, account_id, at, actor_id, actor_name, actor_kind, action, resource, fields, outcome, grant_id, reason, ticket, ip, prev_hash, hash`;
+
+/** An event as stored: `seq`, `prevHash` and `hash` stay null until the sealer has chained it. */
+export type StoredEvent = Omit<AuditEventFields, 'seq'> & {
+  seq: number | null;
+  prevHash: Buffer | null;
+  hash: Buffer | null;
+};
 
 export interface VerificationResult {
   intact: boolean;
+  /** Chained events checked. */
   events: number;
+  /** Events written but not chained yet (the sealer runs every few seconds). */
+  unsealed: number;
   /** The first event that does not check out, and why. */
   firstBroken: { seq: number; id: string | null; problem: string } | null;
   checkpoints: { total: number; valid: number };
 }
 
+/** Events chained per sealing statement. */
+const SEAL_BATCH = 1000;
+
 /**
- * The tamper-evident access log: appends in the caller's transaction (if the log write fails, the
- * access fails with it), one hash chain per subscriber account, serialised by the chain-head row.
+ * The tamper-evident access log. An event is inserted in the caller's transaction (if the log write
+ * fails, the access fails with it), unchained, so accesses to one account never wait for each
+ * other. `seal()` then chains a tenant's new events in the order they were written, one hash chain
+ * per subscriber account; one sealer per tenant at a time (an advisory lock).
  */
 @Injectable()
 export class AuditLogService {
   constructor(private readonly signer: AuditSigner) {}
 
-  async append(ctx: RequestContext, accountId: string, input: AuditEventInput): Promise<StoredEvent> {
-    const user = ctx.user;
-    return this.appendAs(await ctx.db(), ctx.tenant.id, accountId, {
-      ...input,
-      actorId: user?.id ?? null,
-      actorName: user?.displayName ?? 'system',
-      actorKind: user?.kind ?? 'system',
-      ip: ctx.ip,
-    });
+  /** Writes an event by the request's user in the request's transaction. */
+  async append(ctx: RequestContext, accountId: string, input: AuditEventInput): Promise<void> {
+    await this.appendAs(await ctx.db(), ctx.tenant.id, accountId, { ...input, ...actorOf(ctx) });
   }
 
-  /** Appends on a given transaction (jobs, tests): locks the chain head, links, inserts. */
-  async appendAs(
-    db: EntityManager,
-    tenantId: string,
-    accountId: string,
-    input: AuditEventInput & Pick<AuditEventFields, 'actorId' | 'actorName' | 'actorKind' | 'ip'>,
-  ): Promise<StoredEvent> {
-    // One statement creates the chain on first use or locks its head until this transaction ends,
-    // and returns it; a second inserts the event and moves the head. Callers append as late as they
-    // can in their transaction, since the head stays locked until it commits.
-    const heads: { last_seq: string; last_hash: Buffer }[] = await db.query(
-      `INSERT INTO audit_chain AS c (tenant_id, account_id, last_seq, last_hash) VALUES ($1, $2, 0, $3)
-       ON CONFLICT (tenant_id, account_id) DO UPDATE SET last_seq = c.last_seq
-       RETURNING last_seq, last_hash`,
-      [tenantId, accountId, GENESIS_HASH],
-    );
-    const head = heads[0];
-    const event: AuditEventFields = {
-      tenantId,
-      accountId,
-      seq: Number(head.last_seq) + 1,
-      id: randomUUID(),
-      at: new Date().toISOString(),
-      actorId: input.actorId,
-      actorName: input.actorName,
-      actorKind: input.actorKind,
-      action: input.action,
-      resource: input.resource,
-      fields: input.fields ?? [],
-      outcome: input.outcome,
-      grantId: input.grantId ?? null,
-      reason: input.reason ?? null,
-      ticket: input.ticket ?? null,
-      ip: input.ip,
-    };
-    const hash = eventHash(head.last_hash, event);
+  /** Writes an event on a given transaction (jobs, tests). */
+  async appendAs(db: EntityManager, tenantId: string, accountId: string, input: NewEvent): Promise<void> {
     await db.query(
-      `WITH appended AS (
-         INSERT INTO audit_event (tenant_id, account_id, seq, id, at, actor_id, actor_name, actor_kind, action, resource, fields,
-                                  outcome, grant_id, reason, ticket, ip, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-         RETURNING seq, hash)
-       UPDATE audit_chain c SET last_seq = appended.seq, last_hash = appended.hash
-         FROM appended WHERE c.tenant_id = $1 AND c.account_id = $2`,
-      [
-        tenantId, accountId, event.seq, event.id, event.at, event.actorId, event.actorName, event.actorKind, event.action,
-        event.resource, event.fields, event.outcome, event.grantId, event.reason, event.ticket, event.ip, head.last_hash, hash,
-      ],
+      `${INSERT_EVENTS} SELECT tenant_id, account_id, now(), actor_id, actor_name, actor_kind, action, resource, fields, outcome, grant_id, reason, ticket, ip
+         FROM ${EVENTS_FROM_JSON}`,
+      [eventsJson(tenantId, accountId, [input])],
     );
-    return { ...event, prevHash: head.last_hash, hash };
   }
 
+  /**
+   * Writes an allowed access under a grant in one prepared statement with the check for that
+   * grant: `grant` is a query answering at most one row (id, reason, ticket), taking its parameters
+   * through `param`. Answers the grant, or null (nothing written) when there is none.
+   */
+  async appendUnderGrant(
+    ctx: RequestContext,
+    accountId: string,
+    input: Pick<AuditEventInput, 'action' | 'resource' | 'fields'>,
+    grant: (param: (value: unknown) => string) => string,
+  ): Promise<{ id: string; reason: string; ticket: string } | null> {
+    const params: unknown[] = [
+      eventsJson(ctx.tenant.id, accountId, [{ ...input, outcome: 'allowed', ...actorOf(ctx) }]),
+    ];
+    const source = grant((value) => `$${params.push(value)}`);
+    const rows = await preparedQuery<{ id: string; reason: string; ticket: string }>(
+      await ctx.db(),
+      `WITH g AS (${source})
+       ${INSERT_EVENTS} SELECT r.tenant_id, r.account_id, now(), r.actor_id, r.actor_name, r.actor_kind, r.action, r.resource, r.fields, r.outcome,
+                               g.id, g.reason, g.ticket, r.ip
+         FROM g, ${EVENTS_FROM_JSON}
+       RETURNING grant_id AS id, reason, ticket`,
+      params,
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Chains every committed, unchained event of the tenant, in the order they were written: each
+   * gets the next number of its account's chain and `sha256(prevHash || canonical JSON)`, and the
+   * chain heads move. Waits for another sealer of the same tenant to finish first.
+   */
+  async seal(db: EntityManager, tenantId: string): Promise<number> {
+    await db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`audit-seal:${tenantId}`]);
+    let total = 0;
+    for (;;) {
+      const rows: EventRow[] = await db.query(
+        `SELECT ${EVENT_COLUMNS} FROM audit_event WHERE tenant_id = $1 AND seq IS NULL ORDER BY entry_no LIMIT ${SEAL_BATCH}`,
+        [tenantId],
+      );
+      if (rows.length === 0) break;
+      const accounts = [...new Set(rows.map((r) => r.account_id))];
+      await db.query(
+        `INSERT INTO audit_chain (tenant_id, account_id, last_seq, last_hash) SELECT $1, a, 0, $3 FROM unnest($2::uuid[]) a ON CONFLICT DO NOTHING`,
+        [tenantId, accounts, GENESIS_HASH],
+      );
+      const heads = new Map<string, { seq: number; hash: Buffer }>();
+      const stored: { account_id: string; last_seq: string; last_hash: Buffer }[] = await db.query(
+        `SELECT account_id, last_seq, last_hash FROM audit_chain WHERE tenant_id = $1 AND account_id = ANY ($2::uuid[])`,
+        [tenantId, accounts],
+      );
+      for (const head of stored) heads.set(head.account_id, { seq: Number(head.last_seq), hash: head.last_hash });
+      const sealed = rows.map((row) => {
+        const head = heads.get(row.account_id) as { seq: number; hash: Buffer };
+        const event = { ...toStored(tenantId, row), seq: head.seq + 1 };
+        const hash = eventHash(head.hash, event);
+        heads.set(row.account_id, { seq: event.seq, hash });
+        return { id: row.id, seq: event.seq, prevHash: head.hash, hash };
+      });
+      await db.query(
+        `UPDATE audit_event e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+           FROM unnest($2::uuid[], $3::bigint[], $4::bytea[], $5::bytea[]) AS v (id, seq, prev_hash, hash)
+          WHERE e.tenant_id = $1 AND e.id = v.id`,
+        [tenantId, sealed.map((e) => e.id), sealed.map((e) => e.seq), sealed.map((e) => e.prevHash), sealed.map((e) => e.hash)],
+      );
+      await db.query(
+        `UPDATE audit_chain c SET last_seq = v.seq, last_hash = v.hash
+           FROM unnest($2::uuid[], $3::bigint[], $4::bytea[]) AS v (account_id, seq, hash)
+          WHERE c.tenant_id = $1 AND c.account_id = v.account_id`,
+        [tenantId, [...heads.keys()], [...heads.values()].map((h) => h.seq), [...heads.values()].map((h) => h.hash)],
+      );
+      total += rows.length;
+      if (rows.length < SEAL_BATCH) break;
+    }
+    return total;
+  }
+
+  /** An account's events: the chained ones in chain order, then those still waiting for the sealer. */
   async events(db: EntityManager, tenantId: string, accountId: string): Promise<StoredEvent[]> {
     const rows: EventRow[] = await db.query(
-      `SELECT seq, id, at, actor_id, actor_name, actor_kind, action, resource, fields, outcome, grant_id, reason, ticket, ip, prev_hash, hash
-         FROM audit_event WHERE tenant_id = $1 AND account_id = $2 ORDER BY seq`,
+      `SELECT ${EVENT_COLUMNS} FROM audit_event WHERE tenant_id = $1 AND account_id = $2 ORDER BY seq NULLS LAST, entry_no`,
       [tenantId, accountId],
     );
-    return rows.map((r) => ({
-      tenantId,
-      accountId,
-      seq: Number(r.seq),
-      id: r.id,
-      at: r.at.toISOString(),
-      actorId: r.actor_id,
-      actorName: r.actor_name,
-      actorKind: r.actor_kind,
-      action: r.action,
-      resource: r.resource,
-      fields: r.fields,
-      outcome: r.outcome,
-      grantId: r.grant_id,
-      reason: r.reason,
-      ticket: r.ticket,
-      ip: r.ip,
-      prevHash: r.prev_hash,
-      hash: r.hash,
-    }));
+    return rows.map((r) => toStored(tenantId, r));
   }
 
   /**
@@ -143,41 +208,71 @@ export class AuditLogService {
    * checkpoints, whose signatures only the key holder can make.
    */
   async verify(db: EntityManager, tenantId: string, accountId: string): Promise<VerificationResult> {
-    const events = await this.events(db, tenantId, accountId);
+    // Checkpoints first, then the chained events with their head in one statement (one snapshot):
+    // every checkpoint read was signed over events that the later snapshot must hold, and a sealer
+    // committing in between cannot make a sound chain look broken.
     const checkpoints: { seq: string; hash: Buffer; signature: Buffer }[] = await db.query(
       `SELECT seq, hash, signature FROM audit_checkpoint WHERE tenant_id = $1 AND account_id = $2 ORDER BY seq`,
       [tenantId, accountId],
     );
-    const heads: { last_seq: string; last_hash: Buffer }[] = await db.query(
-      `SELECT last_seq, last_hash FROM audit_chain WHERE tenant_id = $1 AND account_id = $2`,
-      [tenantId, accountId],
-    );
+    const rows: (Partial<EventRow> & { head_seq: string | null; head_hash: Buffer | null; unsealed: string })[] =
+      await db.query(
+        `SELECT h.last_seq AS head_seq, h.last_hash AS head_hash,
+              (SELECT count(*) FROM audit_event u WHERE u.tenant_id = $1 AND u.account_id = $2 AND u.seq IS NULL) AS unsealed,
+              ${EVENT_COLUMNS.split(', ')
+                .map((c) => `e.${c}`)
+                .join(', ')}
+         FROM (VALUES (1)) AS one (x)
+         LEFT JOIN audit_chain h ON h.tenant_id = $1 AND h.account_id = $2
+         LEFT JOIN audit_event e ON e.tenant_id = $1 AND e.account_id = $2 AND e.seq IS NOT NULL
+        ORDER BY e.seq`,
+        [tenantId, accountId],
+      );
+    const head =
+      rows[0].head_seq === null ? null : { last_seq: rows[0].head_seq, last_hash: rows[0].head_hash as Buffer };
+    const events = rows.filter((r) => r.id).map((r) => toStored(tenantId, r as EventRow));
     let firstBroken: VerificationResult['firstBroken'] = null;
     const broken = (seq: number, id: string | null, problem: string) => (firstBroken ??= { seq, id, problem });
     let prev: Buffer = GENESIS_HASH;
     events.forEach((event, index) => {
+      const hash = event.hash as Buffer;
       if (event.seq !== index + 1) broken(index + 1, event.id, `expected event ${index + 1}, found ${event.seq}`);
-      else if (!event.prevHash.equals(prev)) broken(event.seq, event.id, 'does not link to the event before it');
-      else if (!eventHash(prev, event).equals(event.hash)) broken(event.seq, event.id, 'its content does not match its hash');
-      prev = event.hash;
+      else if (!event.prevHash?.equals(prev)) broken(event.seq, event.id, 'does not link to the event before it');
+      else if (!eventHash(prev, { ...event, seq: event.seq }).equals(hash))
+        broken(event.seq, event.id, 'its content does not match its hash');
+      prev = hash;
     });
-    const head = heads[0];
     if (!firstBroken && head && (Number(head.last_seq) !== events.length || !head.last_hash.equals(prev))) {
       broken(Number(head.last_seq), null, `the chain head says ${head.last_seq} events, ${events.length} are left`);
     }
     let valid = 0;
     for (const checkpoint of checkpoints) {
       const seq = Number(checkpoint.seq);
-      const signed = this.signer.verify(checkpointMessage(tenantId, accountId, seq, checkpoint.hash), checkpoint.signature);
+      const signed = this.signer.verify(
+        checkpointMessage(tenantId, accountId, seq, checkpoint.hash),
+        checkpoint.signature,
+      );
       const event = events[seq - 1];
-      if (signed && event && event.hash.equals(checkpoint.hash)) valid++;
-      else broken(seq, event?.id ?? null, signed ? 'differs from the signed checkpoint' : 'checkpoint signature is not valid');
+      if (signed && event?.hash?.equals(checkpoint.hash)) valid++;
+      else
+        broken(
+          seq,
+          event?.id ?? null,
+          signed ? 'differs from the signed checkpoint' : 'checkpoint signature is not valid',
+        );
     }
-    return { intact: firstBroken === null, events: events.length, firstBroken, checkpoints: { total: checkpoints.length, valid } };
+    return {
+      intact: firstBroken === null,
+      events: events.length,
+      unsealed: Number(rows[0].unsealed),
+      firstBroken,
+      checkpoints: { total: checkpoints.length, valid },
+    };
   }
 
-  /** Signs the head of every chain of this tenant that grew since its last checkpoint. */
+  /** Seals what is waiting, then signs the head of every chain of this tenant that grew since its last checkpoint. */
   async checkpoint(db: EntityManager, tenantId: string): Promise<number> {
+    await this.seal(db, tenantId);
     const heads: { account_id: string; last_seq: string; last_hash: Buffer }[] = await db.query(
       `SELECT c.account_id, c.last_seq, c.last_hash FROM audit_chain c
         WHERE c.tenant_id = $1 AND c.last_seq > 0
@@ -194,4 +289,27 @@ export class AuditLogService {
     }
     return heads.length;
   }
+}
+
+function toStored(tenantId: string, r: EventRow): StoredEvent {
+  return {
+    tenantId,
+    accountId: r.account_id,
+    seq: r.seq === null ? null : Number(r.seq),
+    id: r.id,
+    at: r.at.toISOString(),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    actorKind: r.actor_kind,
+    action: r.action,
+    resource: r.resource,
+    fields: r.fields,
+    outcome: r.outcome,
+    grantId: r.grant_id,
+    reason: r.reason,
+    ticket: r.ticket,
+    ip: r.ip,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
 }

@@ -37,16 +37,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       TRUST_PROXY: bool({ default: false }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
       WEB_DIST: str({ default: 'dist/apps/web/browser', desc: 'built Angular app served on every tenant host' }),
-      SMTP_URL: str({ default: '', desc: 'smtp(s)://user:pass@host:port; empty starts a local MailDev mailbox (not in production)' }),
-      MAIL_FROM: str({ default: 'no-reply@mijn-account.localhost', desc: 'sender address; the tenant name is the display name' }),
+      SMTP_URL: str({
+        default: '',
+        desc: 'smtp(s)://user:pass@host:port; empty starts a local MailDev mailbox (not in production)',
+      }),
+      MAIL_FROM: str({
+        default: 'no-reply@mijn-account.localhost',
+        desc: 'sender address; the tenant name is the display name',
+      }),
       MAIL_POLL_SECONDS: num({ default: 2, desc: 'how often the mail worker looks for queued mail' }),
       MAILDEV_SMTP_PORT: port({ default: 1025 }),
       MAILDEV_WEB_PORT: port({ default: 1080 }),
-      DATA_KEY: str({ default: '', desc: 'base64 32-byte key that encrypts stored secrets (TOTP, client secrets); required in production' }),
+      DATA_KEY: str({
+        default: '',
+        desc: 'base64 32-byte key that encrypts stored secrets (TOTP, client secrets); required in production',
+      }),
       NEWSLETTER_RATE_PER_MINUTE: num({ default: 120, desc: 'newsletter mails handed to SMTP per minute and tenant' }),
-      PRIVACY_STATEMENT_VERSION: str({ default: '2026-11', desc: 'version of the privacy statement shown with every opt-in (kept in the consent record)' }),
-      AUDIT_SIGNING_KEY: str({ default: '', desc: 'base64 32-byte Ed25519 seed that signs access-log checkpoints; required in production' }),
+      PRIVACY_STATEMENT_VERSION: str({
+        default: '2026-11',
+        desc: 'version of the privacy statement shown with every opt-in (kept in the consent record)',
+      }),
+      AUDIT_SIGNING_KEY: str({
+        default: '',
+        desc: 'base64 32-byte Ed25519 seed that signs access-log checkpoints; required in production',
+      }),
       AUDIT_CHECKPOINT_MINUTES: num({ default: 60, desc: 'how often chain heads are signed; 0 turns the timer off' }),
+      AUDIT_SEAL_SECONDS: num({
+        default: 1,
+        desc: 'how often new access-log events are chained; 0 turns the timer off',
+      }),
       OIDC_ALLOW_HTTP: bool({ default: false, desc: 'allow http:// identity providers (local test providers only)' }),
     },
     { reporter: failOnBadEnv },
@@ -68,7 +87,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     failOnBadEnv({ errors: { DATA_KEY: new Error('is required in production') } });
   }
   if (raw.AUDIT_SIGNING_KEY && Buffer.from(raw.AUDIT_SIGNING_KEY, 'base64').length !== 32) {
-    failOnBadEnv({ errors: { AUDIT_SIGNING_KEY: new Error('must be a 32-byte Ed25519 seed, base64-encoded (openssl rand -base64 32)') } });
+    failOnBadEnv({
+      errors: {
+        AUDIT_SIGNING_KEY: new Error('must be a 32-byte Ed25519 seed, base64-encoded (openssl rand -base64 32)'),
+      },
+    });
   }
   if (production && !raw.AUDIT_SIGNING_KEY) {
     failOnBadEnv({ errors: { AUDIT_SIGNING_KEY: new Error('is required in production') } });
@@ -109,8 +132,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       // A fixed development seed keeps checkpoints verifiable across restarts of `npm start`.
       signingSeed: raw.AUDIT_SIGNING_KEY ? Buffer.from(raw.AUDIT_SIGNING_KEY, 'base64') : Buffer.alloc(32, 9),
       checkpointMinutes: raw.AUDIT_CHECKPOINT_MINUTES,
+      sealSeconds: raw.AUDIT_SEAL_SECONDS,
     },
-    newsletters: { ratePerMinute: Math.max(1, raw.NEWSLETTER_RATE_PER_MINUTE), privacyVersion: raw.PRIVACY_STATEMENT_VERSION },
+    newsletters: {
+      ratePerMinute: Math.max(1, raw.NEWSLETTER_RATE_PER_MINUTE),
+      privacyVersion: raw.PRIVACY_STATEMENT_VERSION,
+    },
   });
 }
 

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { AuditLogService } from '@mijn-account/api-audit';
 import { type RequestContext, problems } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
-import { type AccessGrantView, type AccessReason, type AccessScope, type GrantStatus, type Language, PAGES } from '@mijn-account/shared-contracts';
+import {
+  type AccessGrantView,
+  type AccessReason,
+  type AccessScope,
+  type GrantStatus,
+  type Language,
+  PAGES,
+} from '@mijn-account/shared-contracts';
 
 interface GrantRow {
   id: string;
@@ -58,17 +65,37 @@ export class GrantsService {
     const settings = await this.settings(ctx);
     const minutes = input.minutes ?? settings.default_minutes;
     const errors = [];
-    if (minutes > settings.max_minutes) errors.push({ field: 'minutes', code: 'max', message: `At most ${settings.max_minutes} minutes on this portal` });
+    if (minutes > settings.max_minutes)
+      errors.push({ field: 'minutes', code: 'max', message: `At most ${settings.max_minutes} minutes on this portal` });
     const refused = input.scopes.filter((s) => !settings.allowed_scopes.includes(s));
-    if (refused.length > 0) errors.push({ field: 'scopes', code: 'notAllowed', message: `Not allowed on this portal: ${refused.join(', ')}` });
+    if (refused.length > 0)
+      errors.push({
+        field: 'scopes',
+        code: 'notAllowed',
+        message: `Not allowed on this portal: ${refused.join(', ')}`,
+      });
     if (errors.length > 0) throw problems.validation(errors);
-    const account: unknown[] = await db.query(`SELECT 1 FROM subscriber_account WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, input.accountId]);
+    const account: unknown[] = await db.query(`SELECT 1 FROM subscriber_account WHERE tenant_id = $1 AND id = $2`, [
+      ctx.tenant.id,
+      input.accountId,
+    ]);
     if (account.length === 0) throw problems.notFound('No such account');
     const rows: { id: string }[] = await db.query(
       `INSERT INTO access_grant (tenant_id, account_id, requested_by, requested_by_name, reason, ticket, justification, scopes, minutes,
                                  status, request_expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', now() + make_interval(hours => $10)) RETURNING id`,
-      [ctx.tenant.id, input.accountId, agent.id, agent.displayName, input.reason, input.ticket.trim(), input.justification.trim(), [...new Set(input.scopes)], minutes, settings.request_timeout_hours],
+      [
+        ctx.tenant.id,
+        input.accountId,
+        agent.id,
+        agent.displayName,
+        input.reason,
+        input.ticket.trim(),
+        input.justification.trim(),
+        [...new Set(input.scopes)],
+        minutes,
+        settings.request_timeout_hours,
+      ],
     );
     const grant = await this.find(ctx, rows[0].id);
     await this.event(ctx, grant, 'request-created');
@@ -77,7 +104,12 @@ export class GrantsService {
   }
 
   /** The account owner's decision on a service request (optionally shorter, or with fewer scopes). */
-  async decideAsOwner(ctx: RequestContext, id: string, approve: boolean, change: { minutes?: number; scopes?: AccessScope[] } = {}): Promise<AccessGrantView> {
+  async decideAsOwner(
+    ctx: RequestContext,
+    id: string,
+    approve: boolean,
+    change: { minutes?: number; scopes?: AccessScope[] } = {},
+  ): Promise<AccessGrantView> {
     const grant = await this.pending(ctx, id);
     if (grant.accountId !== ctx.requireUser().accountId) throw problems.notFound('No such request');
     if (grant.reason !== 'service') throw problems.forbidden('Technical requests are decided by a helpdesk supervisor');
@@ -109,7 +141,9 @@ export class GrantsService {
     const grant = await this.find(ctx, id, true);
     if ((await this.requesterId(ctx, id)) !== ctx.requireUser().id) throw problems.notFound('No such grant');
     if (grant.reason !== 'service' && !note?.trim()) {
-      throw problems.validation([{ field: 'note', code: 'required', message: 'Say what was done: the subscriber reads this' }]);
+      throw problems.validation([
+        { field: 'note', code: 'required', message: 'Say what was done: the subscriber reads this' },
+      ]);
     }
     if (grant.status !== 'active' && !(grant.status === 'expired' && grant.reason !== 'service' && !grant.closeNote)) {
       throw problems.conflict('This grant is not active');
@@ -120,9 +154,10 @@ export class GrantsService {
 
   /**
    * The gate for every staff access to subscriber data: an active grant of this agent for this
-   * account that covers `scope`. Refusals are logged in a transaction of their own (the request
-   * fails); an allowed access is logged by `work`'s transaction, so if the log write fails, so does
-   * the access — exactly one event per access.
+   * account that covers `scope`. Finding it and logging the access are one statement in the
+   * request's transaction, so if the log write fails, so does the access — exactly one event per
+   * access; `work` runs after it in the same transaction (if it fails, neither is kept). Refusals
+   * are logged in a transaction of their own, since the request itself fails.
    */
   async access<T>(
     ctx: RequestContext,
@@ -132,20 +167,24 @@ export class GrantsService {
     work: () => Promise<T>,
   ): Promise<T> {
     const agent = ctx.requireUser();
-    const db = await ctx.db();
     // An ended grant never matches (expires_at > now()); it is marked and logged as expired below,
-    // on the refusal path, so the allowed path stays one lookup and one append.
-    const rows: { id: string; reason: AccessReason; ticket: string }[] = await db.query(
-      `SELECT id, reason, ticket FROM access_grant
-        WHERE tenant_id = $1 AND account_id = $2 AND requested_by = $3 AND status = 'active'
-          AND starts_at <= now() AND expires_at > now() AND $4 = ANY (scopes)
-        ORDER BY expires_at DESC LIMIT 1`,
-      [ctx.tenant.id, accountId, agent.id, scope],
+    // on the refusal path, so the allowed path stays one statement.
+    const grant = await this.log.appendUnderGrant(
+      ctx,
+      accountId,
+      what,
+      (p) => `SELECT id, reason, ticket FROM access_grant
+                WHERE tenant_id = ${p(ctx.tenant.id)} AND account_id = ${p(accountId)} AND requested_by = ${p(agent.id)} AND status = 'active'
+                  AND starts_at <= now() AND expires_at > now() AND ${p(scope)} = ANY (scopes)
+                ORDER BY expires_at DESC LIMIT 1`,
     );
-    const grant = rows[0];
     if (!grant) {
       await this.expireOverdue(ctx);
-      const exists: unknown[] = await db.query(`SELECT 1 FROM subscriber_account WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, accountId]);
+      const db = await ctx.db();
+      const exists: unknown[] = await db.query(`SELECT 1 FROM subscriber_account WHERE tenant_id = $1 AND id = $2`, [
+        ctx.tenant.id,
+        accountId,
+      ]);
       if (exists.length > 0) {
         // Keep what this request found (expired grants and their events), then log the refusal in
         // a transaction of its own: the request fails, the record of it must not.
@@ -155,24 +194,32 @@ export class GrantsService {
       }
       throw problems.noGrant();
     }
-    const result = await work();
-    await this.log.append(ctx, accountId, { ...what, outcome: 'allowed', grantId: grant.id, reason: grant.reason, ticket: grant.ticket });
-    return result;
+    return work();
   }
 
   async forAccount(ctx: RequestContext, accountId: string): Promise<AccessGrantView[]> {
     await this.expireOverdue(ctx);
-    return this.list(ctx, `WHERE g.tenant_id = $1 AND g.account_id = $2 ORDER BY g.requested_at DESC`, [ctx.tenant.id, accountId]);
+    return this.list(ctx, `WHERE g.tenant_id = $1 AND g.account_id = $2 ORDER BY g.requested_at DESC`, [
+      ctx.tenant.id,
+      accountId,
+    ]);
   }
 
   async forAgent(ctx: RequestContext): Promise<AccessGrantView[]> {
     await this.expireOverdue(ctx);
-    return this.list(ctx, `WHERE g.tenant_id = $1 AND g.requested_by = $2 ORDER BY g.requested_at DESC LIMIT 100`, [ctx.tenant.id, ctx.requireUser().id]);
+    return this.list(ctx, `WHERE g.tenant_id = $1 AND g.requested_by = $2 ORDER BY g.requested_at DESC LIMIT 100`, [
+      ctx.tenant.id,
+      ctx.requireUser().id,
+    ]);
   }
 
   async technicalQueue(ctx: RequestContext): Promise<AccessGrantView[]> {
     await this.expireOverdue(ctx);
-    return this.list(ctx, `WHERE g.tenant_id = $1 AND g.status = 'pending' AND g.reason <> 'service' ORDER BY g.requested_at`, [ctx.tenant.id]);
+    return this.list(
+      ctx,
+      `WHERE g.tenant_id = $1 AND g.status = 'pending' AND g.reason <> 'service' ORDER BY g.requested_at`,
+      [ctx.tenant.id],
+    );
   }
 
   /** Requests nobody answered in time, and grants past their end: marked and logged when next looked at. */
@@ -186,12 +233,20 @@ export class GrantsService {
     );
     for (const row of overdue) {
       const grant = toView(row);
-      await db.query(`UPDATE access_grant SET status = 'expired', ended_at = now() WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, grant.id]);
+      await db.query(`UPDATE access_grant SET status = 'expired', ended_at = now() WHERE tenant_id = $1 AND id = $2`, [
+        ctx.tenant.id,
+        grant.id,
+      ]);
       await this.event(ctx, grant, row.status === 'pending' ? 'request-expired' : 'grant-expired');
     }
   }
 
-  private async decide(ctx: RequestContext, grant: AccessGrantView, approve: boolean, change: { minutes?: number; scopes?: AccessScope[] }): Promise<AccessGrantView> {
+  private async decide(
+    ctx: RequestContext,
+    grant: AccessGrantView,
+    approve: boolean,
+    change: { minutes?: number; scopes?: AccessScope[] },
+  ): Promise<AccessGrantView> {
     const decider = ctx.requireUser();
     const db = await ctx.db();
     if (!approve) {
@@ -204,7 +259,8 @@ export class GrantsService {
     }
     const minutes = Math.min(change.minutes ?? grant.minutes, grant.minutes);
     const scopes = change.scopes ? grant.scopes.filter((s) => change.scopes?.includes(s)) : grant.scopes;
-    if (scopes.length === 0) throw problems.validation([{ field: 'scopes', code: 'empty', message: 'Keep at least one scope, or deny' }]);
+    if (scopes.length === 0)
+      throw problems.validation([{ field: 'scopes', code: 'empty', message: 'Keep at least one scope, or deny' }]);
     await db.query(
       `UPDATE access_grant SET status = 'active', decided_by = $3, decided_by_name = $4, decided_at = now(), minutes = $5, scopes = $6,
               starts_at = now(), expires_at = now() + make_interval(mins => $5)
@@ -216,7 +272,12 @@ export class GrantsService {
     return approved;
   }
 
-  private async end(ctx: RequestContext, grant: AccessGrantView, status: 'revoked' | 'closed', note: string | null): Promise<void> {
+  private async end(
+    ctx: RequestContext,
+    grant: AccessGrantView,
+    status: 'revoked' | 'closed',
+    note: string | null,
+  ): Promise<void> {
     const db = await ctx.db();
     await db.query(
       `UPDATE access_grant SET status = $3, ended_at = coalesce(ended_at, now()), close_note = coalesce($4, close_note) WHERE tenant_id = $1 AND id = $2`,
@@ -225,7 +286,12 @@ export class GrantsService {
     await this.event(ctx, grant, status === 'revoked' ? 'grant-revoked' : 'grant-closed', note);
   }
 
-  private async event(ctx: RequestContext, grant: AccessGrantView, action: string, note: string | null = null): Promise<void> {
+  private async event(
+    ctx: RequestContext,
+    grant: AccessGrantView,
+    action: string,
+    note: string | null = null,
+  ): Promise<void> {
     await this.log.append(ctx, grant.accountId, {
       action,
       resource: 'access-grant',
@@ -237,7 +303,11 @@ export class GrantsService {
     });
   }
 
-  private async tellOwners(ctx: RequestContext, grant: AccessGrantView, kind: 'access-requested' | 'internal-access'): Promise<void> {
+  private async tellOwners(
+    ctx: RequestContext,
+    grant: AccessGrantView,
+    kind: 'access-requested' | 'internal-access',
+  ): Promise<void> {
     const db = await ctx.db();
     const owners: { email: string; preferred_language: Language | null }[] = await db.query(
       `SELECT email, preferred_language FROM app_user WHERE tenant_id = $1 AND account_id = $2 AND account_role = 'owner' AND disabled_at IS NULL`,
@@ -248,7 +318,12 @@ export class GrantsService {
         to: owner.email,
         template: kind,
         language: owner.preferred_language,
-        params: { agent: grant.requestedBy, reason: grant.reason, justification: grant.justification, link: `${ctx.origin}${PAGES.helpdeskAccess}` },
+        params: {
+          agent: grant.requestedBy,
+          reason: grant.reason,
+          justification: grant.justification,
+          link: `${ctx.origin}${PAGES.helpdeskAccess}`,
+        },
       });
     }
   }
@@ -262,12 +337,18 @@ export class GrantsService {
 
   private async requesterId(ctx: RequestContext, id: string): Promise<string> {
     const db = await ctx.db();
-    const rows: { requested_by: string }[] = await db.query(`SELECT requested_by FROM access_grant WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, id]);
+    const rows: { requested_by: string }[] = await db.query(
+      `SELECT requested_by FROM access_grant WHERE tenant_id = $1 AND id = $2`,
+      [ctx.tenant.id, id],
+    );
     return rows[0]?.requested_by ?? '';
   }
 
   private async find(ctx: RequestContext, id: string, lock = false): Promise<AccessGrantView> {
-    const rows = await this.list(ctx, `WHERE g.tenant_id = $1 AND g.id = $2 ${lock ? 'FOR UPDATE OF g' : ''}`, [ctx.tenant.id, id]);
+    const rows = await this.list(ctx, `WHERE g.tenant_id = $1 AND g.id = $2 ${lock ? 'FOR UPDATE OF g' : ''}`, [
+      ctx.tenant.id,
+      id,
+    ]);
     if (!rows[0]) throw problems.notFound('No such request');
     return rows[0];
   }
@@ -278,7 +359,14 @@ export class GrantsService {
     return rows.map(toView);
   }
 
-  private async settings(ctx: RequestContext): Promise<{ max_minutes: number; default_minutes: number; request_timeout_hours: number; allowed_scopes: string[] }> {
+  private async settings(
+    ctx: RequestContext,
+  ): Promise<{
+    max_minutes: number;
+    default_minutes: number;
+    request_timeout_hours: number;
+    allowed_scopes: string[];
+  }> {
     const db = await ctx.db();
     const rows = await db.query(`SELECT * FROM tenant_access_settings WHERE tenant_id = $1`, [ctx.tenant.id]);
     return rows[0];

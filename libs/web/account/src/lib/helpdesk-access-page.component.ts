@@ -1,5 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, type OnDestroy, type OnInit, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type OnDestroy,
+  type OnInit,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -7,8 +15,20 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type AccessGrantView, type AccessScope, PROBLEM_TYPES, type ProblemDetails } from '@mijn-account/shared-contracts';
-import { type AccessLogView, HelpdeskAccessStore, SessionStore, problemKey, problemOf, timeLeft } from '@mijn-account/web-core';
+import {
+  type AccessGrantView,
+  type AccessScope,
+  PROBLEM_TYPES,
+  type ProblemDetails,
+} from '@mijn-account/shared-contracts';
+import {
+  type AccessLogView,
+  HelpdeskAccessStore,
+  SessionStore,
+  problemKey,
+  problemOf,
+  timeLeft,
+} from '@mijn-account/web-core';
 
 /**
  * "Helpdesk access": requests to approve (shorter, fewer rights) or deny, active grants counting down
@@ -17,17 +37,54 @@ import { type AccessLogView, HelpdeskAccessStore, SessionStore, problemKey, prob
  */
 @Component({
   selector: 'ma-helpdesk-access-page',
-  imports: [DatePipe, FormsModule, MatButtonModule, MatCardModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  imports: [
+    DatePipe,
+    FormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslocoPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: block; max-width: 64rem; margin: 0 auto; padding: 1.5rem 1rem; }
-    mat-card { padding: 1rem; margin-top: 1rem; }
-    table { border-collapse: collapse; width: 100%; }
-    th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #ddd; vertical-align: top; }
-    .row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
-    .error { color: #b00020; }
-    .ok { color: #1b5e20; }
-    .refused { color: #b00020; }
+    :host {
+      display: block;
+      max-width: 64rem;
+      margin: 0 auto;
+      padding: 1.5rem 1rem;
+    }
+    mat-card {
+      padding: 1rem;
+      margin-top: 1rem;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.35rem 0.5rem;
+      border-bottom: 1px solid #ddd;
+      vertical-align: top;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: baseline;
+    }
+    .error {
+      color: #b00020;
+    }
+    .ok {
+      color: #1b5e20;
+    }
+    .refused {
+      color: #b00020;
+    }
   `,
   template: `
     <h1>{{ 'helpdesk.title' | transloco }}</h1>
@@ -43,7 +100,9 @@ import { type AccessLogView, HelpdeskAccessStore, SessionStore, problemKey, prob
             <mat-label>{{ 'security.stepUp.password' | transloco }}</mat-label>
             <input matInput type="password" [(ngModel)]="stepUpPassword" autocomplete="current-password" />
           </mat-form-field>
-          <button mat-flat-button type="button" (click)="confirmStepUp()">{{ 'security.stepUp.submit' | transloco }}</button>
+          <button mat-flat-button type="button" (click)="confirmStepUp()">
+            {{ 'security.stepUp.submit' | transloco }}
+          </button>
         </div>
       </mat-card>
     }
@@ -61,12 +120,18 @@ import { type AccessLogView, HelpdeskAccessStore, SessionStore, problemKey, prob
               <mat-hint>{{ 'helpdesk.askedMinutes' | transloco: { minutes: g.minutes } }}</mat-hint>
             </mat-form-field>
             @for (s of g.scopes; track s) {
-              <mat-checkbox [checked]="!dropped[g.id + s]" (change)="dropped[g.id + s] = !$event.checked">{{ 'helpdesk.scopes.' + s | transloco }}</mat-checkbox>
+              <mat-checkbox [checked]="!dropped[g.id + s]" (change)="dropped[g.id + s] = !$event.checked">{{
+                'helpdesk.scopes.' + s | transloco
+              }}</mat-checkbox>
             }
           </div>
           <div class="row">
-            <button mat-flat-button type="button" (click)="approve(g)" data-testid="approve">{{ 'helpdesk.approve' | transloco }}</button>
-            <button mat-stroked-button type="button" (click)="act(() => store.deny(g.id))">{{ 'helpdesk.deny' | transloco }}</button>
+            <button mat-flat-button type="button" (click)="approve(g)" data-testid="approve">
+              {{ 'helpdesk.approve' | transloco }}
+            </button>
+            <button mat-stroked-button type="button" (click)="act(() => store.deny(g.id))">
+              {{ 'helpdesk.deny' | transloco }}
+            </button>
           </div>
         } @else if (g.reason !== 'service') {
           <p>{{ 'helpdesk.supervisorDecides' | transloco }}</p>
@@ -77,9 +142,14 @@ import { type AccessLogView, HelpdeskAccessStore, SessionStore, problemKey, prob
     @for (g of active(); track g.id) {
       <mat-card appearance="outlined" data-testid="active-grant">
         <h2>{{ 'helpdesk.activeFor' | transloco: { agent: g.requestedBy } }}</h2>
-        <p>{{ 'helpdesk.reasons.' + g.reason | transloco }} · {{ scopeList(g.scopes) }} · <strong>{{ 'helpdesk.endsIn' | transloco: { time: countdown(g.expiresAt) } }}</strong></p>
+        <p>
+          {{ 'helpdesk.reasons.' + g.reason | transloco }} · {{ scopeList(g.scopes) }} ·
+          <strong>{{ 'helpdesk.endsIn' | transloco: { time: countdown(g.expiresAt) } }}</strong>
+        </p>
         @if (isOwner()) {
-          <button mat-flat-button type="button" (click)="act(() => store.revoke(g.id))" data-testid="revoke">{{ 'helpdesk.revoke' | transloco }}</button>
+          <button mat-flat-button type="button" (click)="act(() => store.revoke(g.id))" data-testid="revoke">
+            {{ 'helpdesk.revoke' | transloco }}
+          </button>
         }
       </mat-card>
     }
@@ -114,7 +184,18 @@ import { type AccessLogView, HelpdeskAccessStore, SessionStore, problemKey, prob
       <h2>{{ 'helpdesk.log' | transloco }}</h2>
       @if (log(); as l) {
         <p [class]="l.verification.intact ? 'ok' : 'error'" data-testid="log-verification">
-          {{ (l.verification.intact ? 'helpdesk.intact' : 'helpdesk.broken') | transloco: { events: l.verification.events, checkpoints: l.verification.checkpoints.valid, seq: l.verification.firstBroken?.seq } }}
+          {{
+            (l.verification.intact ? 'helpdesk.intact' : 'helpdesk.broken')
+              | transloco
+                : {
+                    events: l.verification.events,
+                    checkpoints: l.verification.checkpoints.valid,
+                    seq: l.verification.firstBroken?.seq,
+                  }
+          }}
+          @if (l.verification.unsealed > 0) {
+            {{ 'helpdesk.sealing' | transloco: { unsealed: l.verification.unsealed } }}
+          }
         </p>
       }
       <div class="row">
@@ -136,7 +217,7 @@ import { type AccessLogView, HelpdeskAccessStore, SessionStore, problemKey, prob
           </tr>
         </thead>
         <tbody>
-          @for (e of filteredEvents(); track e.seq) {
+          @for (e of filteredEvents(); track e.id) {
             <tr>
               <td>{{ e.at | date: 'medium' }}</td>
               <td>{{ e.actorName }}</td>
@@ -166,10 +247,15 @@ export class HelpdeskAccessPageComponent implements OnInit, OnDestroy {
   protected readonly isOwner = computed(() => this.session.me()?.account?.role === 'owner');
   protected readonly pending = computed(() => this.grants().filter((g) => g.status === 'pending'));
   protected readonly active = computed(() => this.grants().filter((g) => g.status === 'active'));
-  protected readonly past = computed(() => this.grants().filter((g) => g.status !== 'pending' && g.status !== 'active'));
+  protected readonly past = computed(() =>
+    this.grants().filter((g) => g.status !== 'pending' && g.status !== 'active'),
+  );
   protected readonly filteredEvents = computed(() => {
     const term = this.filter().toLowerCase();
-    return (this.log()?.events ?? []).filter((e) => !term || `${e.actorName} ${e.action} ${e.resource} ${e.outcome} ${e.ticket ?? ''}`.toLowerCase().includes(term));
+    return (this.log()?.events ?? []).filter(
+      (e) =>
+        !term || `${e.actorName} ${e.action} ${e.resource} ${e.outcome} ${e.ticket ?? ''}`.toLowerCase().includes(term),
+    );
   });
   private timer: ReturnType<typeof setInterval> | undefined;
 

@@ -5,7 +5,9 @@ import type { AccessGrantView, AccessReason, AccessScope, BillingDetails } from 
 import { apiUrl } from './api-paths';
 
 export interface AccessLogEvent {
-  seq: number;
+  id: string;
+  /** Null for the few seconds until the event is chained. */
+  seq: number | null;
   at: string;
   actorName: string;
   actorKind: string;
@@ -16,12 +18,18 @@ export interface AccessLogEvent {
   reason: string | null;
   ticket: string | null;
   ip: string | null;
-  hash: string;
+  hash: string | null;
 }
 
 export interface AccessLogView {
   events: AccessLogEvent[];
-  verification: { intact: boolean; events: number; firstBroken: { seq: number; problem: string } | null; checkpoints: { total: number; valid: number } };
+  verification: {
+    intact: boolean;
+    events: number;
+    unsealed: number;
+    firstBroken: { seq: number; problem: string } | null;
+    checkpoints: { total: number; valid: number };
+  };
 }
 
 /** The helpdesk's side: find accounts, request access, use and close grants; the supervisor's queue. */
@@ -31,10 +39,19 @@ export class SupportStore {
   private readonly base = apiUrl('support');
 
   search(q: string): Promise<{ id: string; customerNumber: string; name: string }[]> {
-    return firstValueFrom(this.http.get<{ id: string; customerNumber: string; name: string }[]>(`${this.base}/accounts`, { params: { q } }));
+    return firstValueFrom(
+      this.http.get<{ id: string; customerNumber: string; name: string }[]>(`${this.base}/accounts`, { params: { q } }),
+    );
   }
 
-  request(body: { accountId: string; reason: AccessReason; ticket: string; justification: string; scopes: AccessScope[]; minutes: number }): Promise<AccessGrantView> {
+  request(body: {
+    accountId: string;
+    reason: AccessReason;
+    ticket: string;
+    justification: string;
+    scopes: AccessScope[];
+    minutes: number;
+  }): Promise<AccessGrantView> {
     return firstValueFrom(this.http.post<AccessGrantView>(`${this.base}/requests`, body));
   }
 
@@ -43,7 +60,9 @@ export class SupportStore {
   }
 
   close(id: string, note: string): Promise<AccessGrantView> {
-    return firstValueFrom(this.http.post<AccessGrantView>(`${this.base}/requests/${id}/close`, { note: note || undefined }));
+    return firstValueFrom(
+      this.http.post<AccessGrantView>(`${this.base}/requests/${id}/close`, { note: note || undefined }),
+    );
   }
 
   billing(accountId: string): Promise<BillingDetails> {
@@ -55,7 +74,9 @@ export class SupportStore {
   }
 
   decide(id: string, approve: boolean): Promise<AccessGrantView> {
-    return firstValueFrom(this.http.post<AccessGrantView>(`${this.base}/queue/${id}/${approve ? 'approve' : 'deny'}`, {}));
+    return firstValueFrom(
+      this.http.post<AccessGrantView>(`${this.base}/queue/${id}/${approve ? 'approve' : 'deny'}`, {}),
+    );
   }
 }
 

@@ -3,6 +3,14 @@ import { AddSignInSecurity1795480000000 } from './1795480000000-AddSignInSecurit
 import { AddAccountDetailsAndNewsletters1795490000000 } from './1795490000000-AddAccountDetailsAndNewsletters';
 import { AddAuditLog1795500000000 } from './1795500000000-AddAuditLog';
 import { AddAccessGrants1795510000000 } from './1795510000000-AddAccessGrants';
+import { SealAuditLogAfterCommit1795520000000 } from './1795520000000-SealAuditLogAfterCommit';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
-export const MIGRATIONS = [CreateTenancyFoundation1795397002366, AddSignInSecurity1795480000000, AddAccountDetailsAndNewsletters1795490000000, AddAuditLog1795500000000, AddAccessGrants1795510000000];
+export const MIGRATIONS = [
+  CreateTenancyFoundation1795397002366,
+  AddSignInSecurity1795480000000,
+  AddAccountDetailsAndNewsletters1795490000000,
+  AddAuditLog1795500000000,
+  AddAccessGrants1795510000000,
+  SealAuditLogAfterCommit1795520000000,
+];
