@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { generate } from 'otplib';
 
 export const PORT = Number(process.env['E2E_PORT'] ?? 3100);
 export const DEMO_PASSWORD = 'MijnAccount-demo-2026';
@@ -9,7 +10,9 @@ export const portal = (tenant: string) => `http://${tenant}.localhost:${PORT}`;
 /** No WCAG 2.1 A/AA violation on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const summary = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   expect(summary).toEqual([]);
 }
 
@@ -17,6 +20,28 @@ export async function signIn(page: Page, email: string, labels: { email: string;
   await page.getByLabel(labels.email).fill(email);
   await page.getByLabel(labels.password).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: labels.submit }).click();
+}
+
+/**
+ * Signs a staff user in and turns on two-factor (staff functions need it); answers the
+ * authenticator secret. `confirm` is the label of the button that confirms the first code.
+ */
+export async function signInStaffWithTwoFactor(
+  page: Page,
+  tenant: string,
+  email: string,
+  labels: { email: string; password: string; submit: string; confirmCode: string },
+): Promise<string> {
+  await page.goto(`${portal(tenant)}/sign-in`);
+  await signIn(page, email, labels);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto(`${portal(tenant)}/security`);
+  await page.getByTestId('two-factor-setup').click();
+  const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
+  await page.getByLabel('Code').fill(await generate({ secret }));
+  await page.getByRole('button', { name: labels.confirmCode }).click();
+  await expect(page.getByTestId('recovery-codes')).toBeVisible();
+  return secret;
 }
 
 /** The local OpenID provider's issuers (see playwright.config.ts). */
@@ -63,8 +88,13 @@ export function oneClickUnsubscribe(url: string): Promise<number> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: target.port, path: `${target.pathname}${target.search}`, method: 'POST',
-        headers: { host: target.host, 'content-type': 'application/x-www-form-urlencoded' } },
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: 'POST',
+        headers: { host: target.host, 'content-type': 'application/x-www-form-urlencoded' },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));

@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { generate } from 'otplib';
-import { expectAccessible, linkFromMail, mailTo, oneClickUnsubscribe, portal, signIn } from '../support';
+import { expectAccessible, linkFromMail, mailTo, oneClickUnsubscribe, portal, signIn, signInStaffWithTwoFactor } from '../support';
 
 const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden' };
 const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in' };
@@ -82,15 +81,7 @@ test('subscribe, confirm from the mail, receive an issue, unsubscribe with one c
 
   // The admin (two-factor first) sends an issue to confirmed subscribers.
   const admin = await (await browser.newContext()).newPage();
-  await admin.goto(`${portal('contactmonkey')}/sign-in`);
-  await signIn(admin, 'admin@contactmonkey.example', EN);
-  await expect(admin).toHaveURL(/\/account$/);
-  await admin.goto(`${portal('contactmonkey')}/security`);
-  await admin.getByTestId('two-factor-setup').click();
-  const secret = (await admin.getByTestId('totp-secret').textContent())?.trim() ?? '';
-  await admin.getByLabel('Code').fill(await generate({ secret }));
-  await admin.getByRole('button', { name: 'Confirm code' }).click();
-  await expect(admin.getByTestId('recovery-codes')).toBeVisible();
+  await signInStaffWithTwoFactor(admin, 'contactmonkey', 'admin@contactmonkey.example', { ...EN, confirmCode: 'Confirm code' });
   await admin.goto(`${portal('contactmonkey')}/admin/newsletters`);
   const list = admin.getByTestId('list-Product news');
   await expect(list).toContainText('1 confirmed subscribers');

@@ -1,23 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { generate } from 'otplib';
-import { expectAccessible, portal, signIn } from '../support';
+import { expectAccessible, mailTo, portal, signIn, signInStaffWithTwoFactor } from '../support';
 
-const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden' };
+const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden', confirmCode: 'Code bevestigen' };
+const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in', confirmCode: 'Confirm code' };
 
-test('an agent requests, the owner approves a shorter grant, the agent views billing, the owner sees it and revokes', async ({ browser }) => {
+test('an agent requests, the owner approves a shorter grant, the agent views billing, the owner sees it and revokes', async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   // The agent: two-factor first (staff functions need it), then the console.
   const agent = await (await browser.newContext()).newPage();
-  await agent.goto(`${portal('callmonkey')}/sign-in`);
-  await signIn(agent, 'agent@callmonkey.example', NL);
-  await expect(agent).toHaveURL(/\/account$/);
-  await agent.goto(`${portal('callmonkey')}/security`);
-  await agent.getByTestId('two-factor-setup').click();
-  const secret = (await agent.getByTestId('totp-secret').textContent())?.trim() ?? '';
-  await agent.getByLabel('Code').fill(await generate({ secret }));
-  await agent.getByRole('button', { name: 'Code bevestigen' }).click();
-  await expect(agent.getByTestId('recovery-codes')).toBeVisible();
-
+  await signInStaffWithTwoFactor(agent, 'callmonkey', 'agent@callmonkey.example', NL);
   await agent.goto(`${portal('callmonkey')}/support`);
   await agent.getByLabel('Klantnummer, naam of e-mailadres').fill('CM-10001');
   await agent.getByRole('button', { name: 'Zoeken' }).click();
@@ -56,4 +49,68 @@ test('an agent requests, the owner approves a shorter grant, the agent views bil
   // The agent's very next request is refused.
   await agent.getByTestId('refresh-support-view').click();
   await expect(agent.getByTestId('support-error')).toHaveText('Hiervoor is geen actieve toegang; vraag die eerst aan.');
+});
+
+test('a technical request: another supervisor approves, the owner is told at once, the agent closes it with a note the owner reads', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const agent = await (await browser.newContext()).newPage();
+  await signInStaffWithTwoFactor(agent, 'contactmonkey', 'agent@contactmonkey.example', EN);
+  await agent.goto(`${portal('contactmonkey')}/support`);
+  await agent.getByLabel('Customer number, name or e-mail').fill('CT-20001');
+  await agent.getByRole('button', { name: 'Search' }).click();
+  await agent.getByTestId('account-CT-20001').click();
+  await agent.getByRole('combobox', { name: 'Reason' }).click();
+  await agent.getByRole('option', { name: 'Technical: security' }).click();
+  await agent.getByLabel('Ticket').fill('INC-7');
+  await agent
+    .getByLabel('Why (the subscriber reads this)')
+    .fill('Sign-ins from an unknown network: we check your account’s people.');
+  await agent.getByRole('checkbox', { name: 'View profiles' }).check();
+  await agent.getByTestId('send-request').click();
+  await expect(agent.getByTestId('my-requests')).toContainText('Waiting');
+
+  // A supervisor (not the agent) approves; technical requests never reach the subscriber to decide.
+  const supervisor = await (await browser.newContext()).newPage();
+  await signInStaffWithTwoFactor(supervisor, 'contactmonkey', 'supervisor@contactmonkey.example', EN);
+  await supervisor.goto(`${portal('contactmonkey')}/support`);
+  const queue = supervisor.getByTestId('supervisor-queue');
+  await expect(queue).toContainText('Sign-ins from an unknown network');
+  await expectAccessible(supervisor);
+  await queue.getByTestId('supervisor-approve').click();
+  await expect(queue).toContainText('No requests waiting.');
+
+  // The owner is told at once, by e-mail and in the portal, with the reason.
+  const mail = await mailTo('olivia@mapleleaf.example', 'Internal access to your account');
+  expect(mail.text).toContain('Sign-ins from an unknown network');
+  const owner = await (await browser.newContext()).newPage();
+  await owner.goto(`${portal('contactmonkey')}/sign-in`);
+  await signIn(owner, 'olivia@mapleleaf.example', EN);
+  await owner.getByTestId('nav-helpdesk').click();
+  await expect(owner.getByTestId('active-grant')).toContainText('Technical: security');
+  await expect(owner.getByTestId('active-grant')).toContainText('Sign-ins from an unknown network');
+
+  // The agent's support view shows what the grant covers: billing and the people.
+  await agent.reload();
+  await agent.getByTestId('open-support-view').click();
+  await expect(agent.getByTestId('support-profiles')).toContainText('olivia@mapleleaf.example');
+  await expect(agent.getByTestId('support-newsletters')).toHaveCount(0);
+  await expectAccessible(agent);
+
+  // A technical grant is closed with what was done, which the owner reads, beside the views in the log.
+  await agent.getByRole('button', { name: 'Close' }).first().click();
+  await agent
+    .getByLabel('What was done (the subscriber reads this)')
+    .fill('Checked both people’s sign-in methods; nothing changed.');
+  await agent.getByRole('button', { name: 'Close' }).last().click();
+  await expect(agent.getByTestId('my-requests')).toContainText('Closed');
+  await owner.reload();
+  await expect(owner.getByTestId('active-grant')).toHaveCount(0);
+  await expect(owner.getByTestId('grant-history')).toContainText(
+    'Checked both people’s sign-in methods; nothing changed.',
+  );
+  await expect(owner.getByTestId('access-log')).toContainText('viewed · profiles');
+  await expect(owner.getByTestId('access-log')).toContainText('access closed');
+  await expectAccessible(owner);
 });

@@ -56,7 +56,7 @@ test('password reset by e-mail link, which works once', async ({ page }) => {
   await expect(page.getByTestId('user-name')).toHaveText('Joris de Vries');
 });
 
-test('an admin turns on two-factor, signs in with a code, sets up Google; Google sign-in links by password', async ({ page }) => {
+test('an admin turns on two-factor, signs in with a code, sets up Google and the helpdesk rules; Google sign-in links by password', async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto(`${portal('callmonkey')}/sign-in`);
   await signIn(page, 'admin@callmonkey.example', NL);
@@ -90,6 +90,21 @@ test('an admin turns on two-factor, signs in with a code, sets up Google; Google
   await page.goto(`${portal('callmonkey')}/admin/staff`);
   await expect(page.getByTestId('staff')).toContainText('agent@callmonkey.example');
   await expectAccessible(page);
+
+  // The helpdesk rules: a usual duration above the longest is named under its field, nothing saved.
+  await page.goto(`${portal('callmonkey')}/account`);
+  await page.getByTestId('nav-access-settings').click();
+  await expect(page.getByLabel('Langste toegang (minuten)')).toHaveValue('480');
+  await page.getByLabel('Gebruikelijke toegang (minuten)').fill('600');
+  await page.getByTestId('save-access-settings').click();
+  await expect(page.getByText('At most the maximum duration')).toBeVisible();
+  await page.getByLabel('Gebruikelijke toegang (minuten)').fill('60');
+  await page.getByRole('checkbox', { name: 'Factuurgegevens wijzigen' }).uncheck();
+  await page.getByTestId('save-access-settings').click();
+  await expect(page.getByTestId('access-settings-saved')).toBeVisible();
+  await expectAccessible(page);
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Factuurgegevens wijzigen' })).not.toBeChecked();
   await page.getByTestId('sign-out').click();
 
   // Pieter signs in with "Google" (the local OpenID provider) for the first time: his e-mail has a

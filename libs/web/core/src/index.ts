@@ -13,3 +13,4 @@ export * from './lib/newsletters.store';
 export * from './lib/merge';
 export * from './lib/support.store';
 export * from './lib/countdown';
+export * from './lib/step-up';

@@ -1,2 +1,3 @@
 export * from './lib/language-switch.component';
 export * from './lib/conflict-notice.component';
+export * from './lib/step-up-prompt.component';

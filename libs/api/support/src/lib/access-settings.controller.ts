@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsIn, IsInt, Max, Min } from 'class-validator';
 import { Ctx, RequestContext, StaffAccess, StepUp, problems } from '@mijn-account/api-core';
-import { ACCESS_SCOPES, type AccessScope, ROUTES } from '@mijn-account/shared-contracts';
+import { ACCESS_SCOPES, type AccessScope, type AccessSettings, ROUTES } from '@mijn-account/shared-contracts';
 
-export class AccessSettingsDto {
+export class AccessSettingsDto implements AccessSettings {
   @IsInt()
   @Min(5)
   @Max(10080)
@@ -34,12 +34,22 @@ export class AccessSettingsController {
   @Get()
   async get(@Ctx() ctx: RequestContext): Promise<AccessSettingsDto> {
     const db = await ctx.db();
-    const rows: { max_minutes: number; default_minutes: number; request_timeout_hours: number; allowed_scopes: AccessScope[] }[] = await db.query(
+    const rows: {
+      max_minutes: number;
+      default_minutes: number;
+      request_timeout_hours: number;
+      allowed_scopes: AccessScope[];
+    }[] = await db.query(
       `SELECT max_minutes, default_minutes, request_timeout_hours, allowed_scopes FROM tenant_access_settings WHERE tenant_id = $1`,
       [ctx.tenant.id],
     );
     const r = rows[0];
-    return { maxMinutes: r.max_minutes, defaultMinutes: r.default_minutes, requestTimeoutHours: r.request_timeout_hours, allowedScopes: r.allowed_scopes };
+    return {
+      maxMinutes: r.max_minutes,
+      defaultMinutes: r.default_minutes,
+      requestTimeoutHours: r.request_timeout_hours,
+      allowedScopes: r.allowed_scopes,
+    };
   }
 
   @StaffAccess('tenant-admin')
@@ -48,7 +58,9 @@ export class AccessSettingsController {
   @HttpCode(204)
   async put(@Ctx() ctx: RequestContext, @Body() body: AccessSettingsDto): Promise<void> {
     if (body.defaultMinutes > body.maxMinutes) {
-      throw problems.validation([{ field: 'defaultMinutes', code: 'atMostMax', message: 'At most the maximum duration' }]);
+      throw problems.validation([
+        { field: 'defaultMinutes', code: 'atMostMax', message: 'At most the maximum duration' },
+      ]);
     }
     const db = await ctx.db();
     await db.query(

@@ -252,6 +252,14 @@ export interface SignInSettings {
   ipLockAfter: number;
 }
 
+/** A tenant's rules for helpdesk access (issue 5). */
+export interface AccessSettings {
+  maxMinutes: number;
+  defaultMinutes: number;
+  requestTimeoutHours: number;
+  allowedScopes: AccessScope[];
+}
+
 export interface IdentityProviderSettings {
   provider: IdentityProviderName;
   enabled: boolean;

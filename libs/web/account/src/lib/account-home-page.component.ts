@@ -11,12 +11,36 @@ import { SessionStore, TenantStore } from '@mijn-account/web-core';
   imports: [RouterLink, MatButtonModule, MatCardModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: block; max-width: 48rem; margin: 0 auto; padding: 1.5rem 1rem; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.5rem 1.5rem; margin: 0; }
-    dt { font-weight: 600; }
-    dd { margin: 0; }
-    mat-card { padding: 1rem; margin-top: 1rem; }
-    nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0; margin: 1rem 0 0; }
+    :host {
+      display: block;
+      max-width: 48rem;
+      margin: 0 auto;
+      padding: 1.5rem 1rem;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.5rem 1.5rem;
+      margin: 0;
+    }
+    dt {
+      font-weight: 600;
+    }
+    dd {
+      margin: 0;
+    }
+    mat-card {
+      padding: 1rem;
+      margin-top: 1rem;
+    }
+    nav ul {
+      list-style: none;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      padding: 0;
+      margin: 1rem 0 0;
+    }
   `,
   template: `
     <h1>{{ 'account.title' | transloco }}</h1>
@@ -24,23 +48,68 @@ import { SessionStore, TenantStore } from '@mijn-account/web-core';
       <p>{{ 'account.welcome' | transloco: { name: me.user.displayName, tenant: tenant.displayName() } }}</p>
       <nav [attr.aria-label]="'account.menu' | transloco">
         <ul>
-          <li><a mat-stroked-button routerLink="/account/profile" data-testid="nav-profile">{{ 'profile.title' | transloco }}</a></li>
+          <li>
+            <a mat-stroked-button routerLink="/account/profile" data-testid="nav-profile">{{
+              'profile.title' | transloco
+            }}</a>
+          </li>
           @if (me.account) {
-            <li><a mat-stroked-button routerLink="/account/billing" data-testid="nav-billing">{{ 'billing.title' | transloco }}</a></li>
-            <li><a mat-stroked-button routerLink="/account/newsletters" data-testid="nav-newsletters">{{ 'newsletters.title' | transloco }}</a></li>
-            <li><a mat-stroked-button routerLink="/account/helpdesk-access" data-testid="nav-helpdesk">{{ 'helpdesk.title' | transloco }}</a></li>
+            <li>
+              <a mat-stroked-button routerLink="/account/billing" data-testid="nav-billing">{{
+                'billing.title' | transloco
+              }}</a>
+            </li>
+            <li>
+              <a mat-stroked-button routerLink="/account/newsletters" data-testid="nav-newsletters">{{
+                'newsletters.title' | transloco
+              }}</a>
+            </li>
+            <li>
+              <a mat-stroked-button routerLink="/account/helpdesk-access" data-testid="nav-helpdesk">{{
+                'helpdesk.title' | transloco
+              }}</a>
+            </li>
           }
-          <li><a mat-stroked-button routerLink="/security" data-testid="nav-security">{{ 'security.title' | transloco }}</a></li>
+          <li>
+            <a mat-stroked-button routerLink="/security" data-testid="nav-security">{{
+              'security.title' | transloco
+            }}</a>
+          </li>
           @if (me.account?.role === 'owner') {
-            <li><a mat-stroked-button routerLink="/account/members" data-testid="nav-members">{{ 'members.title' | transloco }}</a></li>
+            <li>
+              <a mat-stroked-button routerLink="/account/members" data-testid="nav-members">{{
+                'members.title' | transloco
+              }}</a>
+            </li>
           }
           @if (me.staffRoles.includes('helpdesk-agent') || me.staffRoles.includes('helpdesk-supervisor')) {
-            <li><a mat-stroked-button routerLink="/support" data-testid="nav-support">{{ 'support.title' | transloco }}</a></li>
+            <li>
+              <a mat-stroked-button routerLink="/support" data-testid="nav-support">{{
+                'support.title' | transloco
+              }}</a>
+            </li>
           }
           @if (me.staffRoles.includes('tenant-admin')) {
-            <li><a mat-stroked-button routerLink="/admin/staff" data-testid="nav-staff">{{ 'admin.staff.title' | transloco }}</a></li>
-            <li><a mat-stroked-button routerLink="/admin/sign-in" data-testid="nav-sign-in-settings">{{ 'admin.signIn.title' | transloco }}</a></li>
-            <li><a mat-stroked-button routerLink="/admin/newsletters" data-testid="nav-admin-newsletters">{{ 'admin.newsletters.title' | transloco }}</a></li>
+            <li>
+              <a mat-stroked-button routerLink="/admin/staff" data-testid="nav-staff">{{
+                'admin.staff.title' | transloco
+              }}</a>
+            </li>
+            <li>
+              <a mat-stroked-button routerLink="/admin/sign-in" data-testid="nav-sign-in-settings">{{
+                'admin.signIn.title' | transloco
+              }}</a>
+            </li>
+            <li>
+              <a mat-stroked-button routerLink="/admin/newsletters" data-testid="nav-admin-newsletters">{{
+                'admin.newsletters.title' | transloco
+              }}</a>
+            </li>
+            <li>
+              <a mat-stroked-button routerLink="/admin/helpdesk-access" data-testid="nav-access-settings">{{
+                'admin.access.title' | transloco
+              }}</a>
+            </li>
           }
         </ul>
       </nav>

@@ -15,16 +15,13 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import {
-  type AccessGrantView,
-  type AccessScope,
-  PROBLEM_TYPES,
-  type ProblemDetails,
-} from '@mijn-account/shared-contracts';
+import { StepUpPromptComponent } from '@mijn-account/web-ui';
+import { type AccessGrantView, type AccessScope, type ProblemDetails } from '@mijn-account/shared-contracts';
 import {
   type AccessLogView,
   HelpdeskAccessStore,
   SessionStore,
+  StepUpGate,
   problemKey,
   problemOf,
   timeLeft,
@@ -45,6 +42,7 @@ import {
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
+    StepUpPromptComponent,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -92,19 +90,17 @@ import {
     @if (problem(); as p) {
       <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
     }
-    @if (stepUpFor()) {
-      <mat-card appearance="outlined">
-        <p>{{ 'security.stepUp.intro' | transloco }}</p>
-        <div class="row">
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'security.stepUp.password' | transloco }}</mat-label>
-            <input matInput type="password" [(ngModel)]="stepUpPassword" autocomplete="current-password" />
-          </mat-form-field>
-          <button mat-flat-button type="button" (click)="confirmStepUp()">
-            {{ 'security.stepUp.submit' | transloco }}
-          </button>
-        </div>
-      </mat-card>
+    @if (stepUp.waiting()) {
+      <ma-step-up-prompt
+        [title]="'security.stepUp.title' | transloco"
+        [intro]="'security.stepUp.intro' | transloco"
+        [label]="'security.stepUp.password' | transloco"
+        [submitLabel]="'security.stepUp.submit' | transloco"
+        [cancelLabel]="'security.cancel' | transloco"
+        [wrongMessage]="stepUp.wrong() ? ('security.stepUp.wrong' | transloco) : null"
+        (confirmed)="stepUp.confirm({ password: $event })"
+        (cancelled)="stepUp.cancel()"
+      />
     }
 
     @for (g of pending(); track g.id) {
@@ -146,6 +142,7 @@ import {
           {{ 'helpdesk.reasons.' + g.reason | transloco }} · {{ scopeList(g.scopes) }} ·
           <strong>{{ 'helpdesk.endsIn' | transloco: { time: countdown(g.expiresAt) } }}</strong>
         </p>
+        <p>{{ g.justification }}</p>
         @if (isOwner()) {
           <button mat-flat-button type="button" (click)="act(() => store.revoke(g.id))" data-testid="revoke">
             {{ 'helpdesk.revoke' | transloco }}
@@ -156,7 +153,7 @@ import {
 
     <mat-card appearance="outlined">
       <h2>{{ 'helpdesk.history' | transloco }}</h2>
-      <table>
+      <table data-testid="grant-history">
         <thead>
           <tr>
             <th scope="col">{{ 'helpdesk.requested' | transloco }}</th>
@@ -239,9 +236,8 @@ export class HelpdeskAccessPageComponent implements OnInit, OnDestroy {
   protected readonly log = signal<AccessLogView | null>(null);
   protected readonly filter = signal('');
   protected readonly problem = signal<ProblemDetails | null>(null);
-  protected readonly stepUpFor = signal<(() => Promise<unknown>) | null>(null);
+  protected readonly stepUp = new StepUpGate(this.session);
   protected readonly now = signal(Date.now());
-  protected stepUpPassword = '';
   protected readonly minutes: Record<string, number> = {};
   protected readonly dropped: Record<string, boolean> = {};
   protected readonly isOwner = computed(() => this.session.me()?.account?.role === 'owner');
@@ -288,24 +284,7 @@ export class HelpdeskAccessPageComponent implements OnInit, OnDestroy {
       await action();
       await this.reload();
     } catch (error) {
-      const problem = problemOf(error);
-      if (problem.type === PROBLEM_TYPES.stepUpRequired) {
-        this.stepUpFor.set(() => this.act(action));
-        return;
-      }
-      this.problem.set(problem);
-    }
-  }
-
-  protected async confirmStepUp(): Promise<void> {
-    const retry = this.stepUpFor();
-    try {
-      await this.session.stepUp({ password: this.stepUpPassword });
-      this.stepUpFor.set(null);
-      this.stepUpPassword = '';
-      await retry?.();
-    } catch (error) {
-      this.problem.set(problemOf(error));
+      if (!this.stepUp.hold(error, () => this.act(action))) this.problem.set(problemOf(error));
     }
   }
 

@@ -6,21 +6,51 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type IdentityProviderSettings, PROBLEM_TYPES, type ProblemDetails } from '@mijn-account/shared-contracts';
-import { AdminStore, SessionStore, fieldError, problemKey, problemOf } from '@mijn-account/web-core';
+import { type IdentityProviderSettings, type ProblemDetails } from '@mijn-account/shared-contracts';
+import { AdminStore, SessionStore, StepUpGate, applyServerErrors, problemKey, problemOf } from '@mijn-account/web-core';
+import { StepUpPromptComponent } from '@mijn-account/web-ui';
 
 /** A tenant admin's sign-in settings: self sign-up, brute-force limits, Google and Microsoft 365. */
 @Component({
   selector: 'ma-sign-in-settings-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    StepUpPromptComponent,
+    TranslocoPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: block; max-width: 56rem; margin: 0 auto; padding: 1.5rem 1rem; }
-    mat-card { padding: 1rem; margin-top: 1rem; }
-    form { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
-    .uri { font-family: monospace; word-break: break-all; }
-    .error { color: #b00020; }
-    .status { color: #1b5e20; }
+    :host {
+      display: block;
+      max-width: 56rem;
+      margin: 0 auto;
+      padding: 1.5rem 1rem;
+    }
+    mat-card {
+      padding: 1rem;
+      margin-top: 1rem;
+    }
+    form {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: baseline;
+    }
+    .uri {
+      font-family: monospace;
+      word-break: break-all;
+    }
+    .error {
+      color: #b00020;
+    }
+    .status {
+      color: #1b5e20;
+    }
   `,
   template: `
     <h1>{{ 'admin.signIn.title' | transloco }}</h1>
@@ -30,17 +60,18 @@ import { AdminStore, SessionStore, fieldError, problemKey, problemOf } from '@mi
     @if (problem(); as p) {
       <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
     }
-    @if (askPassword()) {
-      <mat-card appearance="outlined">
-        <p>{{ 'security.stepUp.intro' | transloco }}</p>
-        <form [formGroup]="stepUpForm" (ngSubmit)="confirmStepUp()" novalidate>
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'security.stepUp.code' | transloco }}</mat-label>
-            <input matInput formControlName="code" autocomplete="one-time-code" inputmode="numeric" required />
-          </mat-form-field>
-          <button mat-flat-button type="submit">{{ 'security.stepUp.submit' | transloco }}</button>
-        </form>
-      </mat-card>
+    @if (stepUp.waiting()) {
+      <ma-step-up-prompt
+        kind="code"
+        [title]="'security.stepUp.title' | transloco"
+        [intro]="'security.stepUp.introCode' | transloco"
+        [label]="'security.stepUp.code' | transloco"
+        [submitLabel]="'security.stepUp.submit' | transloco"
+        [cancelLabel]="'security.cancel' | transloco"
+        [wrongMessage]="stepUp.wrong() ? ('security.stepUp.wrong' | transloco) : null"
+        (confirmed)="stepUp.confirm({ code: $event })"
+        (cancelled)="stepUp.cancel()"
+      />
     }
     <mat-card appearance="outlined">
       <h2>{{ 'admin.signIn.rules' | transloco }}</h2>
@@ -50,7 +81,7 @@ import { AdminStore, SessionStore, fieldError, problemKey, problemOf } from '@mi
           <mat-form-field appearance="outline">
             <mat-label>{{ 'admin.signIn.' + field | transloco }}</mat-label>
             <input matInput type="number" [formControlName]="field" required />
-            @if (fieldError(problem(), field); as message) {
+            @if (settingsForm.controls[field].errors?.['server']; as message) {
               <mat-error>{{ message }}</mat-error>
             }
           </mat-form-field>
@@ -61,7 +92,9 @@ import { AdminStore, SessionStore, fieldError, problemKey, problemOf } from '@mi
     @for (p of store.providers(); track p.provider) {
       <mat-card appearance="outlined" [attr.data-testid]="'provider-' + p.provider">
         <h2>{{ 'signIn.with.' + p.provider | transloco }}</h2>
-        <p>{{ 'admin.signIn.redirect' | transloco }} <span class="uri">{{ p.redirectUri }}</span></p>
+        <p>
+          {{ 'admin.signIn.redirect' | transloco }} <span class="uri">{{ p.redirectUri }}</span>
+        </p>
         <form [formGroup]="providerForms[p.provider]" (ngSubmit)="saveProvider(p)" novalidate>
           <mat-checkbox formControlName="enabled">{{ 'admin.signIn.enabled' | transloco }}</mat-checkbox>
           <mat-form-field appearance="outline">
@@ -75,7 +108,9 @@ import { AdminStore, SessionStore, fieldError, problemKey, problemOf } from '@mi
           <mat-form-field appearance="outline">
             <mat-label>{{ 'admin.signIn.clientSecret' | transloco }}</mat-label>
             <input matInput type="password" formControlName="clientSecret" autocomplete="off" />
-            <mat-hint>{{ (p.hasClientSecret ? 'admin.signIn.secretKept' : 'admin.signIn.secretNeeded') | transloco }}</mat-hint>
+            <mat-hint>{{
+              (p.hasClientSecret ? 'admin.signIn.secretKept' : 'admin.signIn.secretNeeded') | transloco
+            }}</mat-hint>
           </mat-form-field>
           <button mat-flat-button type="submit">{{ 'admin.signIn.save' | transloco }}</button>
         </form>
@@ -90,10 +125,8 @@ export class SignInSettingsPageComponent implements OnInit {
   protected readonly numberFields = ['freeAttempts', 'lockAfter', 'lockMinutes', 'ipLockAfter'] as const;
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly saved = signal(false);
-  protected readonly askPassword = signal<(() => Promise<void>) | null>(null);
+  protected readonly stepUp = new StepUpGate(this.session);
   protected readonly problemKey = problemKey;
-  protected readonly fieldError = fieldError;
-  protected readonly stepUpForm = this.fb.group({ code: ['', Validators.required] });
   protected readonly settingsForm = this.fb.group({
     selfSignUp: [false],
     freeAttempts: [3, Validators.required],
@@ -116,7 +149,12 @@ export class SignInSettingsPageComponent implements OnInit {
       const settings = this.store.settings();
       if (settings) this.settingsForm.setValue(settings);
       for (const p of this.store.providers()) {
-        this.providerForms[p.provider].setValue({ enabled: p.enabled, issuer: p.issuer, clientId: p.clientId, clientSecret: '' });
+        this.providerForms[p.provider].setValue({
+          enabled: p.enabled,
+          issuer: p.issuer,
+          clientId: p.clientId,
+          clientSecret: '',
+        });
       }
     });
   }
@@ -130,20 +168,13 @@ export class SignInSettingsPageComponent implements OnInit {
     return this.run(() => this.store.saveProvider(p.provider, clientSecret ? { ...rest, clientSecret } : rest));
   }
 
-  protected async confirmStepUp(): Promise<void> {
-    const retry = this.askPassword();
-    try {
-      await this.session.stepUp({ code: this.stepUpForm.getRawValue().code.trim() });
-      this.askPassword.set(null);
-      this.stepUpForm.reset();
-      await retry?.();
-    } catch (error) {
-      this.problem.set(problemOf(error));
-    }
-  }
-
   private providerForm() {
-    return this.fb.group({ enabled: [false], issuer: ['', Validators.required], clientId: ['', Validators.required], clientSecret: [''] });
+    return this.fb.group({
+      enabled: [false],
+      issuer: ['', Validators.required],
+      clientId: ['', Validators.required],
+      clientSecret: [''],
+    });
   }
 
   private async run(work: () => Promise<void>): Promise<void> {
@@ -153,12 +184,9 @@ export class SignInSettingsPageComponent implements OnInit {
       await work();
       this.saved.set(true);
     } catch (error) {
-      const problem = problemOf(error);
-      if (problem.type === PROBLEM_TYPES.stepUpRequired) {
-        this.askPassword.set(() => this.run(work));
-        return;
-      }
-      this.problem.set(problem);
+      if (this.stepUp.hold(error, () => this.run(work))) return;
+      this.problem.set(problemOf(error));
+      applyServerErrors(this.settingsForm, this.problem());
     }
   }
 }

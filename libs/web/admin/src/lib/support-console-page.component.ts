@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, type OnDestroy, type OnInit, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type OnDestroy,
+  type OnInit,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -7,8 +15,33 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ACCESS_REASONS, ACCESS_SCOPES, type AccessGrantView, type AccessReason, type AccessScope, type BillingDetails, type ProblemDetails } from '@mijn-account/shared-contracts';
-import { SessionStore, SupportStore, problemKey, problemOf, timeLeft } from '@mijn-account/web-core';
+import {
+  ACCESS_REASONS,
+  ACCESS_SCOPES,
+  type AccessGrantView,
+  type AccessReason,
+  type AccessScope,
+  type BillingDetails,
+  type ProblemDetails,
+} from '@mijn-account/shared-contracts';
+import {
+  SessionStore,
+  StepUpGate,
+  SupportStore,
+  type SupportProfile,
+  type SupportSubscription,
+  problemKey,
+  problemOf,
+  timeLeft,
+} from '@mijn-account/web-core';
+import { StepUpPromptComponent } from '@mijn-account/web-ui';
+
+interface SupportView {
+  grant: AccessGrantView;
+  billing: BillingDetails | null;
+  profiles: SupportProfile[] | null;
+  newsletters: SupportSubscription[] | null;
+}
 
 /**
  * The helpdesk console: find an account (customer number and name only), request access, follow
@@ -17,18 +50,61 @@ import { SessionStore, SupportStore, problemKey, problemOf, timeLeft } from '@mi
  */
 @Component({
   selector: 'ma-support-console-page',
-  imports: [FormsModule, MatButtonModule, MatCardModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    StepUpPromptComponent,
+    TranslocoPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: block; max-width: 64rem; margin: 0 auto; padding: 1.5rem 1rem; }
-    mat-card { padding: 1rem; margin-top: 1rem; }
-    .row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
-    .row mat-form-field { flex: 1 1 14rem; }
-    table { border-collapse: collapse; width: 100%; }
-    th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #ddd; vertical-align: top; }
-    .banner { background: #fff3e0; border: 2px solid #b26a00; padding: 0.75rem; border-radius: 4px; }
-    .error { color: #b00020; }
-    pre { white-space: pre-wrap; }
+    :host {
+      display: block;
+      max-width: 64rem;
+      margin: 0 auto;
+      padding: 1.5rem 1rem;
+    }
+    mat-card {
+      padding: 1rem;
+      margin-top: 1rem;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: baseline;
+    }
+    .row mat-form-field {
+      flex: 1 1 14rem;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.35rem 0.5rem;
+      border-bottom: 1px solid #ddd;
+      vertical-align: top;
+    }
+    .banner {
+      background: #fff3e0;
+      border: 2px solid #b26a00;
+      padding: 0.75rem;
+      border-radius: 4px;
+    }
+    .error {
+      color: #b00020;
+    }
+    pre {
+      white-space: pre-wrap;
+    }
   `,
   template: `
     <h1>{{ 'support.title' | transloco }}</h1>
@@ -48,7 +124,14 @@ import { SessionStore, SupportStore, problemKey, problemOf, timeLeft } from '@mi
         <ul>
           @for (a of results(); track a.id) {
             <li>
-              <button mat-button type="button" (click)="selected.set(a)" [attr.data-testid]="'account-' + a.customerNumber">{{ a.customerNumber }} — {{ a.name }}</button>
+              <button
+                mat-button
+                type="button"
+                (click)="selected.set(a)"
+                [attr.data-testid]="'account-' + a.customerNumber"
+              >
+                {{ a.customerNumber }} — {{ a.name }}
+              </button>
             </li>
           }
         </ul>
@@ -78,10 +161,14 @@ import { SessionStore, SupportStore, problemKey, problemOf, timeLeft } from '@mi
           </mat-form-field>
           <div class="row" role="group" [attr.aria-label]="'support.scopes' | transloco">
             @for (s of scopes; track s) {
-              <mat-checkbox [checked]="chosen().includes(s)" (change)="toggle(s, $event.checked)">{{ 'helpdesk.scopes.' + s | transloco }}</mat-checkbox>
+              <mat-checkbox [checked]="chosen().includes(s)" (change)="toggle(s, $event.checked)">{{
+                'helpdesk.scopes.' + s | transloco
+              }}</mat-checkbox>
             }
           </div>
-          <button mat-flat-button type="button" (click)="request(a.id)" data-testid="send-request">{{ 'support.send' | transloco }}</button>
+          <button mat-flat-button type="button" (click)="request(a.id)" data-testid="send-request">
+            {{ 'support.send' | transloco }}
+          </button>
         }
       </mat-card>
 
@@ -93,7 +180,9 @@ import { SessionStore, SupportStore, problemKey, problemOf, timeLeft } from '@mi
               <th scope="col">{{ 'support.account' | transloco }}</th>
               <th scope="col">{{ 'helpdesk.reason' | transloco }}</th>
               <th scope="col">{{ 'helpdesk.status' | transloco }}</th>
-              <th scope="col"><span class="cdk-visually-hidden">{{ 'security.sessions.actions' | transloco }}</span></th>
+              <th scope="col">
+                <span class="cdk-visually-hidden">{{ 'security.sessions.actions' | transloco }}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -101,11 +190,20 @@ import { SessionStore, SupportStore, problemKey, problemOf, timeLeft } from '@mi
               <tr>
                 <td>{{ g.customerNumber }} {{ g.accountName }}</td>
                 <td>{{ 'helpdesk.reasons.' + g.reason | transloco }} ({{ g.ticket }})</td>
-                <td>{{ 'helpdesk.statuses.' + g.status | transloco }} @if (g.status === 'active') { · {{ g.minutes }} min }</td>
+                <td>
+                  {{ 'helpdesk.statuses.' + g.status | transloco }}
+                  @if (g.status === 'active') {
+                    · {{ g.minutes }} min
+                  }
+                </td>
                 <td>
                   @if (g.status === 'active') {
-                    <button mat-stroked-button type="button" (click)="open(g)" data-testid="open-support-view">{{ 'support.open' | transloco }}</button>
-                    <button mat-button type="button" (click)="closing.set(g.id)">{{ 'support.close' | transloco }}</button>
+                    <button mat-stroked-button type="button" (click)="open(g)" data-testid="open-support-view">
+                      {{ 'support.open' | transloco }}
+                    </button>
+                    <button mat-button type="button" (click)="closing.set(g.id)">
+                      {{ 'support.close' | transloco }}
+                    </button>
                   }
                 </td>
               </tr>
@@ -125,32 +223,112 @@ import { SessionStore, SupportStore, problemKey, problemOf, timeLeft } from '@mi
       }
       @if (view(); as v) {
         <mat-card appearance="outlined" data-testid="support-view">
-          <p class="banner" role="status">{{ 'support.banner' | transloco: { account: v.grant.customerNumber, time: countdown(v.grant.expiresAt), scopes: v.grant.scopes.join(', ') } }}</p>
-          <h2>{{ 'billing.title' | transloco }}</h2>
+          <p class="banner" role="status">
+            {{
+              'support.banner'
+                | transloco
+                  : {
+                      account: v.grant.customerNumber,
+                      time: countdown(v.grant.expiresAt),
+                      scopes: v.grant.scopes.join(', '),
+                    }
+            }}
+          </p>
           @if (v.billing; as b) {
+            <h2>{{ 'billing.title' | transloco }}</h2>
             <dl>
               <dt>{{ 'fields.companyName' | transloco }}</dt>
               <dd data-testid="support-company">{{ b.companyName }}</dd>
               <dt>{{ 'billing.address' | transloco }}</dt>
-              <dd>{{ b.address?.street }} {{ b.address?.houseNumber }}, {{ b.address?.postalCode }} {{ b.address?.city }} {{ b.address?.country }}</dd>
+              <dd>
+                {{ b.address?.street }} {{ b.address?.houseNumber }}, {{ b.address?.postalCode }} {{ b.address?.city }}
+                {{ b.address?.country }}
+              </dd>
             </dl>
           }
-          <button mat-stroked-button type="button" (click)="open(v.grant)" data-testid="refresh-support-view">{{ 'support.refresh' | transloco }}</button>
+          @if (v.profiles; as people) {
+            <h2>{{ 'support.people' | transloco }}</h2>
+            <table data-testid="support-profiles">
+              <thead>
+                <tr>
+                  <th scope="col">{{ 'fields.displayName' | transloco }}</th>
+                  <th scope="col">{{ 'signIn.email' | transloco }}</th>
+                  <th scope="col">{{ 'fields.phone' | transloco }}</th>
+                  <th scope="col">{{ 'support.role' | transloco }}</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (p of people; track p.email) {
+                  <tr>
+                    <td>{{ p.displayName }}</td>
+                    <td>{{ p.email }}</td>
+                    <td>{{ p.phone }}</td>
+                    <td>{{ p.role }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          }
+          @if (v.newsletters; as subscriptions) {
+            <h2>{{ 'newsletters.title' | transloco }}</h2>
+            <table data-testid="support-newsletters">
+              <thead>
+                <tr>
+                  <th scope="col">{{ 'signIn.email' | transloco }}</th>
+                  <th scope="col">{{ 'support.list' | transloco }}</th>
+                  <th scope="col">{{ 'helpdesk.status' | transloco }}</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (n of subscriptions; track n.email + n.list) {
+                  <tr>
+                    <td>{{ n.email }}</td>
+                    <td>{{ n.list }}</td>
+                    <td>{{ n.status }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          }
+          <button mat-stroked-button type="button" (click)="open(v.grant)" data-testid="refresh-support-view">
+            {{ 'support.refresh' | transloco }}
+          </button>
         </mat-card>
       }
     }
 
     @if (isSupervisor()) {
-      <mat-card appearance="outlined">
+      @if (stepUp.waiting()) {
+        <ma-step-up-prompt
+          kind="code"
+          [title]="'security.stepUp.title' | transloco"
+          [intro]="'security.stepUp.introCode' | transloco"
+          [label]="'security.stepUp.code' | transloco"
+          [submitLabel]="'security.stepUp.submit' | transloco"
+          [cancelLabel]="'security.cancel' | transloco"
+          [wrongMessage]="stepUp.wrong() ? ('security.stepUp.wrong' | transloco) : null"
+          (confirmed)="stepUp.confirm({ code: $event })"
+          (cancelled)="stepUp.cancel()"
+        />
+      }
+      <mat-card appearance="outlined" data-testid="supervisor-queue">
         <h2>{{ 'support.queue' | transloco }}</h2>
         @if (queue().length === 0) {
           <p>{{ 'support.queueEmpty' | transloco }}</p>
         }
         @for (g of queue(); track g.id) {
           <div class="row">
-            <span>{{ g.requestedBy }} · {{ g.customerNumber }} · {{ 'helpdesk.reasons.' + g.reason | transloco }} ({{ g.ticket }}): {{ g.justification }}</span>
-            <button mat-flat-button type="button" (click)="decide(g, true)">{{ 'helpdesk.approve' | transloco }}</button>
-            <button mat-stroked-button type="button" (click)="decide(g, false)">{{ 'helpdesk.deny' | transloco }}</button>
+            <span
+              >{{ g.requestedBy }} · {{ g.customerNumber }} · {{ 'helpdesk.reasons.' + g.reason | transloco }} ({{
+                g.ticket
+              }}): {{ g.justification }}</span
+            >
+            <button mat-flat-button type="button" (click)="decide(g, true)" data-testid="supervisor-approve">
+              {{ 'helpdesk.approve' | transloco }}
+            </button>
+            <button mat-stroked-button type="button" (click)="decide(g, false)">
+              {{ 'helpdesk.deny' | transloco }}
+            </button>
           </div>
         }
       </mat-card>
@@ -164,16 +342,19 @@ export class SupportConsolePageComponent implements OnInit, OnDestroy {
   protected readonly reasons = ACCESS_REASONS;
   protected readonly scopes = ACCESS_SCOPES;
   protected readonly isAgent = computed(() => this.session.me()?.staffRoles.includes('helpdesk-agent') ?? false);
-  protected readonly isSupervisor = computed(() => this.session.me()?.staffRoles.includes('helpdesk-supervisor') ?? false);
+  protected readonly isSupervisor = computed(
+    () => this.session.me()?.staffRoles.includes('helpdesk-supervisor') ?? false,
+  );
   protected readonly results = signal<{ id: string; customerNumber: string; name: string }[]>([]);
   protected readonly selected = signal<{ id: string; customerNumber: string; name: string } | null>(null);
   protected readonly mine = signal<AccessGrantView[]>([]);
   protected readonly queue = signal<AccessGrantView[]>([]);
-  protected readonly view = signal<{ grant: AccessGrantView; billing: BillingDetails | null } | null>(null);
+  protected readonly view = signal<SupportView | null>(null);
   protected readonly chosen = signal<AccessScope[]>(['billing:read']);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly now = signal(Date.now());
   protected readonly closing = signal<string | null>(null);
+  protected readonly stepUp = new StepUpGate(this.session);
   protected closeNote = '';
   protected query = '';
   protected reason: AccessReason = 'service';
@@ -205,17 +386,34 @@ export class SupportConsolePageComponent implements OnInit, OnDestroy {
 
   protected request(accountId: string): Promise<void> {
     return this.run(async () => {
-      await this.store.request({ accountId, reason: this.reason, ticket: this.ticket, justification: this.justification, scopes: this.chosen(), minutes: Number(this.minutes) });
+      await this.store.request({
+        accountId,
+        reason: this.reason,
+        ticket: this.ticket,
+        justification: this.justification,
+        scopes: this.chosen(),
+        minutes: Number(this.minutes),
+      });
       this.selected.set(null);
       await this.reload();
     });
   }
 
+  /** Loads what the grant's read scopes cover; every load is an access in the subscriber's log. */
   protected open(grant: AccessGrantView): Promise<void> {
-    return this.run(async () => {
-      this.view.set({ grant, billing: null });
-      this.view.set({ grant, billing: await this.store.billing(grant.accountId) });
-    }, () => this.view.set(null));
+    const has = (scope: AccessScope) => grant.scopes.includes(scope);
+    return this.run(
+      async () => {
+        this.view.set({ grant, billing: null, profiles: null, newsletters: null });
+        const [billing, profiles, newsletters] = await Promise.all([
+          has('billing:read') ? this.store.billing(grant.accountId) : null,
+          has('profile:read') ? this.store.profiles(grant.accountId) : null,
+          has('newsletters:read') ? this.store.newsletters(grant.accountId) : null,
+        ]);
+        this.view.set({ grant, billing, profiles, newsletters });
+      },
+      () => this.view.set(null),
+    );
   }
 
   protected close(id: string): Promise<void> {
@@ -228,11 +426,13 @@ export class SupportConsolePageComponent implements OnInit, OnDestroy {
     });
   }
 
+  /** Approving a technical request needs a code from the supervisor's app in the last minutes. */
   protected decide(grant: AccessGrantView, approve: boolean): Promise<void> {
-    return this.run(async () => {
+    const work = async () => {
       await this.store.decide(grant.id, approve);
       await this.reload();
-    });
+    };
+    return this.run(work, undefined, () => this.decide(grant, approve));
   }
 
   private async reload(): Promise<void> {
@@ -241,14 +441,14 @@ export class SupportConsolePageComponent implements OnInit, OnDestroy {
     if (this.isSupervisor()) this.queue.set(await this.store.queue());
   }
 
-  private async run(work: () => Promise<void>, onError?: () => void): Promise<void> {
+  private async run(work: () => Promise<void>, onError?: () => void, retry?: () => Promise<void>): Promise<void> {
     this.problem.set(null);
     try {
       await work();
     } catch (error) {
       onError?.();
-      const problem = problemOf(error);
-      this.problem.set(problem);
+      if (retry && this.stepUp.hold(error, retry)) return;
+      this.problem.set(problemOf(error));
       await this.reload().catch(() => undefined);
     }
   }

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type {
+  AccessSettings,
   AccountMember,
   AccountRole,
   IdentityProviderName,
@@ -12,7 +13,7 @@ import type {
 } from '@mijn-account/shared-contracts';
 import { apiUrl } from './api-paths';
 
-/** A tenant admin's staff list and sign-in settings. */
+/** A tenant admin's staff list, sign-in settings and helpdesk-access rules. */
 @Injectable({ providedIn: 'root' })
 export class AdminStore {
   private readonly http = inject(HttpClient);
@@ -53,7 +54,18 @@ export class AdminStore {
     await this.loadSignIn();
   }
 
-  async saveProvider(provider: IdentityProviderName, body: { enabled: boolean; issuer: string; clientId: string; clientSecret?: string }): Promise<void> {
+  accessSettings(): Promise<AccessSettings> {
+    return firstValueFrom(this.http.get<AccessSettings>(apiUrl('accessSettings')));
+  }
+
+  async saveAccessSettings(settings: AccessSettings): Promise<void> {
+    await firstValueFrom(this.http.put(apiUrl('accessSettings'), settings));
+  }
+
+  async saveProvider(
+    provider: IdentityProviderName,
+    body: { enabled: boolean; issuer: string; clientId: string; clientSecret?: string },
+  ): Promise<void> {
     await firstValueFrom(this.http.put(`${apiUrl('signInSettings')}/providers/${provider}`, body));
     await this.loadSignIn();
   }

@@ -32,6 +32,23 @@ export interface AccessLogView {
   };
 }
 
+/** A person of the account, as the support view shows them (profile:read). */
+export interface SupportProfile {
+  displayName: string;
+  email: string;
+  phone: string | null;
+  preferredLanguage: string | null;
+  timeZone: string | null;
+  role: string;
+}
+
+/** A newsletter subscription of one of the account's people (newsletters:read). */
+export interface SupportSubscription {
+  email: string;
+  list: string;
+  status: string;
+}
+
 /** The helpdesk's side: find accounts, request access, use and close grants; the supervisor's queue. */
 @Injectable({ providedIn: 'root' })
 export class SupportStore {
@@ -67,6 +84,14 @@ export class SupportStore {
 
   billing(accountId: string): Promise<BillingDetails> {
     return firstValueFrom(this.http.get<BillingDetails>(`${this.base}/accounts/${accountId}/billing`));
+  }
+
+  profiles(accountId: string): Promise<SupportProfile[]> {
+    return firstValueFrom(this.http.get<SupportProfile[]>(`${this.base}/accounts/${accountId}/profiles`));
+  }
+
+  newsletters(accountId: string): Promise<SupportSubscription[]> {
+    return firstValueFrom(this.http.get<SupportSubscription[]>(`${this.base}/accounts/${accountId}/newsletters`));
   }
 
   queue(): Promise<AccessGrantView[]> {

@@ -1,0 +1,168 @@
+import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ACCESS_SCOPES, type AccessScope, type ProblemDetails } from '@mijn-account/shared-contracts';
+import {
+  AdminStore,
+  SessionStore,
+  StepUpGate,
+  applyServerErrors,
+  fieldError,
+  problemKey,
+  problemOf,
+} from '@mijn-account/web-core';
+import { StepUpPromptComponent } from '@mijn-account/web-ui';
+
+/** A tenant admin's rules for helpdesk access: durations, how long a request waits, which scopes may be asked for. */
+@Component({
+  selector: 'ma-access-settings-page',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    StepUpPromptComponent,
+    TranslocoPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    :host {
+      display: block;
+      max-width: 48rem;
+      margin: 0 auto;
+      padding: 1.5rem 1rem;
+    }
+    mat-card {
+      padding: 1rem;
+      margin-top: 1rem;
+    }
+    mat-form-field {
+      display: block;
+      max-width: 20rem;
+    }
+    fieldset {
+      border: none;
+      padding: 0;
+      margin: 0 0 1rem;
+      display: flex;
+      flex-direction: column;
+    }
+    .error {
+      color: #b00020;
+    }
+    .ok {
+      color: #1b5e20;
+    }
+  `,
+  template: `
+    <h1>{{ 'admin.access.title' | transloco }}</h1>
+    <p>{{ 'admin.access.intro' | transloco }}</p>
+    @if (problem(); as p) {
+      <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
+    }
+    @if (saved()) {
+      <p class="ok" role="status" data-testid="access-settings-saved">{{ 'admin.access.saved' | transloco }}</p>
+    }
+    @if (stepUp.waiting()) {
+      <ma-step-up-prompt
+        kind="code"
+        [title]="'security.stepUp.title' | transloco"
+        [intro]="'security.stepUp.introCode' | transloco"
+        [label]="'security.stepUp.code' | transloco"
+        [submitLabel]="'security.stepUp.submit' | transloco"
+        [cancelLabel]="'security.cancel' | transloco"
+        [wrongMessage]="stepUp.wrong() ? ('security.stepUp.wrong' | transloco) : null"
+        (confirmed)="stepUp.confirm({ code: $event })"
+        (cancelled)="stepUp.cancel()"
+      />
+    }
+    <mat-card appearance="outlined">
+      <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+        @for (field of numberFields; track field) {
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'admin.access.' + field | transloco }}</mat-label>
+            <input matInput type="number" [formControlName]="field" required />
+            @if (form.controls[field].errors?.['server']; as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
+          </mat-form-field>
+        }
+        <fieldset>
+          <legend>{{ 'admin.access.allowedScopes' | transloco }}</legend>
+          @for (scope of scopes; track scope) {
+            <mat-checkbox [checked]="allowed().includes(scope)" (change)="toggle(scope, $event.checked)">{{
+              'helpdesk.scopes.' + scope | transloco
+            }}</mat-checkbox>
+          }
+          @if (fieldError(problem(), 'allowedScopes'); as message) {
+            <p class="error">{{ message }}</p>
+          }
+        </fieldset>
+        <button mat-flat-button type="submit" data-testid="save-access-settings">
+          {{ 'admin.signIn.save' | transloco }}
+        </button>
+      </form>
+    </mat-card>
+  `,
+})
+export class AccessSettingsPageComponent implements OnInit {
+  private readonly store = inject(AdminStore);
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly stepUp = new StepUpGate(inject(SessionStore));
+  protected readonly numberFields = ['maxMinutes', 'defaultMinutes', 'requestTimeoutHours'] as const;
+  protected readonly scopes = ACCESS_SCOPES;
+  protected readonly allowed = signal<AccessScope[]>([]);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly saved = signal(false);
+  protected readonly problemKey = problemKey;
+  protected readonly fieldError = fieldError;
+  protected readonly form = this.fb.group({
+    maxMinutes: [240, Validators.required],
+    defaultMinutes: [60, Validators.required],
+    requestTimeoutHours: [72, Validators.required],
+  });
+
+  ngOnInit(): void {
+    void this.run(async () => {
+      const { allowedScopes, ...numbers } = await this.store.accessSettings();
+      this.form.setValue(numbers);
+      this.allowed.set(allowedScopes);
+    }, false);
+  }
+
+  protected toggle(scope: AccessScope, on: boolean): void {
+    this.allowed.update((list) => (on ? [...list, scope] : list.filter((s) => s !== scope)));
+  }
+
+  protected save(): Promise<void> {
+    const values = this.form.getRawValue();
+    return this.run(() =>
+      this.store.saveAccessSettings({
+        maxMinutes: Number(values.maxMinutes),
+        defaultMinutes: Number(values.defaultMinutes),
+        requestTimeoutHours: Number(values.requestTimeoutHours),
+        allowedScopes: this.allowed(),
+      }),
+    );
+  }
+
+  private async run(work: () => Promise<void>, confirm = true): Promise<void> {
+    this.problem.set(null);
+    this.saved.set(false);
+    try {
+      await work();
+      this.saved.set(confirm);
+    } catch (error) {
+      if (this.stepUp.hold(error, () => this.run(work, confirm))) return;
+      this.problem.set(problemOf(error));
+      applyServerErrors(this.form, this.problem());
+    }
+  }
+}
