@@ -92,12 +92,7 @@ import {
     }
     @if (stepUp.waiting()) {
       <ma-step-up-prompt
-        [title]="'security.stepUp.title' | transloco"
-        [intro]="'security.stepUp.intro' | transloco"
-        [label]="'security.stepUp.password' | transloco"
-        [submitLabel]="'security.stepUp.submit' | transloco"
-        [cancelLabel]="'security.cancel' | transloco"
-        [wrongMessage]="stepUp.wrong() ? ('security.stepUp.wrong' | transloco) : null"
+        [wrong]="stepUp.wrong()"
         (confirmed)="stepUp.confirm({ password: $event })"
         (cancelled)="stepUp.cancel()"
       />

@@ -6,8 +6,9 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type IdentityProviderName, PROBLEM_TYPES, type ProblemDetails, type TwoFactorSetup } from '@mijn-account/shared-contracts';
-import { SecurityStore, SessionStore, fieldError, problemKey, problemOf } from '@mijn-account/web-core';
+import { type IdentityProviderName, type ProblemDetails, type TwoFactorSetup } from '@mijn-account/shared-contracts';
+import { SecurityStore, SessionStore, StepUpGate, fieldError, problemKey, problemOf } from '@mijn-account/web-core';
+import { StepUpPromptComponent } from '@mijn-account/web-ui';
 
 /**
  * The user's security page: active sessions (sign out one or all others), sign-in history,
@@ -16,7 +17,7 @@ import { SecurityStore, SessionStore, fieldError, problemKey, problemOf } from '
  */
 @Component({
   selector: 'ma-security-page',
-  imports: [DatePipe, ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  imports: [DatePipe, ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, StepUpPromptComponent, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host { display: block; max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem; }
@@ -38,25 +39,13 @@ import { SecurityStore, SessionStore, fieldError, problemKey, problemOf } from '
       <p class="error" role="alert" data-testid="security-error">{{ problemKey(p) | transloco }}</p>
     }
 
-    @if (stepUpFor()) {
-      <mat-card appearance="outlined" data-testid="step-up">
-        <h2>{{ 'security.stepUp.title' | transloco }}</h2>
-        <p>{{ 'security.stepUp.intro' | transloco }}</p>
-        <form [formGroup]="stepUpForm" (ngSubmit)="confirmStepUp()" novalidate>
-          <mat-form-field appearance="outline">
-            <mat-label>{{ (store.overview()?.twoFactor?.enabled ? 'security.stepUp.secret' : 'security.stepUp.password') | transloco }}</mat-label>
-            <input matInput type="password" formControlName="secret" autocomplete="current-password" required />
-            @if (fieldError(stepUpProblem(), 'password') ?? fieldError(stepUpProblem(), 'code'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
-          </mat-form-field>
-          <button mat-flat-button type="submit">{{ 'security.stepUp.submit' | transloco }}</button>
-          <button mat-button type="button" (click)="stepUpFor.set(null)">{{ 'security.cancel' | transloco }}</button>
-        </form>
-        @if (stepUpProblem()) {
-          <p class="error" role="alert">{{ 'security.stepUp.wrong' | transloco }}</p>
-        }
-      </mat-card>
+    @if (stepUp.waiting()) {
+      <ma-step-up-prompt
+        [kind]="store.overview()?.twoFactor?.enabled ? 'secret' : 'password'"
+        [wrong]="stepUp.wrong()"
+        (confirmed)="confirmStepUp($event)"
+        (cancelled)="stepUp.cancel()"
+      />
     }
 
     <mat-card appearance="outlined">
@@ -211,14 +200,12 @@ export class SecurityPageComponent implements OnInit {
   readonly error = input<string>();
   protected readonly notice = signal<string | null>(null);
   protected readonly problem = signal<ProblemDetails | null>(null);
-  protected readonly stepUpFor = signal<(() => Promise<unknown>) | null>(null);
-  protected readonly stepUpProblem = signal<ProblemDetails | null>(null);
+  protected readonly stepUp = new StepUpGate(this.session);
   protected readonly setup = signal<TwoFactorSetup | null>(null);
   protected readonly recoveryCodes = signal<string[] | null>(null);
   protected readonly problemKey = problemKey;
   protected readonly fieldError = fieldError;
   private readonly fb = inject(NonNullableFormBuilder);
-  protected readonly stepUpForm = this.fb.group({ secret: ['', Validators.required] });
   protected readonly codeForm = this.fb.group({ code: ['', Validators.required] });
   protected readonly passwordForm = this.fb.group({ password: ['', [Validators.required, Validators.minLength(10)]] });
   protected readonly emailForm = this.fb.group({ email: ['', [Validators.required, Validators.email]] });
@@ -274,27 +261,13 @@ export class SecurityPageComponent implements OnInit {
       await action();
       if (done) this.notice.set(done);
     } catch (error) {
-      const problem = problemOf(error);
-      if (problem.type === PROBLEM_TYPES.stepUpRequired) {
-        this.stepUpFor.set(() => this.act(action, done));
-        return;
-      }
-      this.problem.set(problem);
+      if (!this.stepUp.hold(error, () => this.act(action, done))) this.problem.set(problemOf(error));
     }
   }
 
-  protected async confirmStepUp(): Promise<void> {
-    const secret = this.stepUpForm.getRawValue().secret.trim();
-    const retry = this.stepUpFor();
-    this.stepUpProblem.set(null);
-    try {
-      const isCode = this.store.overview()?.twoFactor.enabled && /^(\d{6}|[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{8})$/i.test(secret);
-      await this.session.stepUp(isCode ? { code: secret } : { password: secret });
-      this.stepUpFor.set(null);
-      this.stepUpForm.reset();
-      await retry?.();
-    } catch (error) {
-      this.stepUpProblem.set(problemOf(error));
-    }
+  /** With two-factor on, a 6-digit or recovery code counts as a code; anything else as the password. */
+  protected confirmStepUp(secret: string): Promise<void> {
+    const isCode = this.store.overview()?.twoFactor.enabled && /^(\d{6}|[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{8})$/i.test(secret);
+    return this.stepUp.confirm(isCode ? { code: secret } : { password: secret });
   }
 }

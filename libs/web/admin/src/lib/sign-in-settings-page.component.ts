@@ -63,12 +63,7 @@ import { StepUpPromptComponent } from '@mijn-account/web-ui';
     @if (stepUp.waiting()) {
       <ma-step-up-prompt
         kind="code"
-        [title]="'security.stepUp.title' | transloco"
-        [intro]="'security.stepUp.introCode' | transloco"
-        [label]="'security.stepUp.code' | transloco"
-        [submitLabel]="'security.stepUp.submit' | transloco"
-        [cancelLabel]="'security.cancel' | transloco"
-        [wrongMessage]="stepUp.wrong() ? ('security.stepUp.wrong' | transloco) : null"
+        [wrong]="stepUp.wrong()"
         (confirmed)="stepUp.confirm({ code: $event })"
         (cancelled)="stepUp.cancel()"
       />

@@ -16,10 +16,28 @@ export interface ConflictRow {
   imports: [MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: block; border: 2px solid #b26a00; border-radius: 4px; padding: 1rem; margin: 1rem 0; background: #fff8e1; }
-    table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
-    th, td { text-align: left; padding: 0.25rem 0.75rem 0.25rem 0; }
-    .actions { display: flex; gap: 0.5rem; flex-wrap: wrap; }
+    :host {
+      display: block;
+      border: 2px solid #b26a00;
+      border-radius: 4px;
+      padding: 1rem;
+      margin: 1rem 0;
+      background: #fff8e1;
+    }
+    table {
+      border-collapse: collapse;
+      margin: 0.5rem 0 1rem;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.25rem 0.75rem 0.25rem 0;
+    }
+    .actions {
+      display: flex;
+      gap: 0.5rem;
+      flex-wrap: wrap;
+    }
   `,
   template: `
     <h2 role="alert">{{ title() }}</h2>
@@ -43,7 +61,9 @@ export interface ConflictRow {
       </tbody>
     </table>
     <div class="actions">
-      <button mat-flat-button type="button" (click)="applyMine.emit()" data-testid="apply-mine">{{ applyLabel() }}</button>
+      <button mat-flat-button type="button" (click)="applyMine.emit()" data-testid="apply-mine">
+        {{ applyLabel() }}
+      </button>
       <button mat-stroked-button type="button" (click)="keepTheirs.emit()">{{ keepLabel() }}</button>
     </div>
   `,

@@ -4,11 +4,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { TranslocoPipe } from '@jsverse/transloco';
 
-/** Asks for the password or a code once more before a sensitive action (the labels come translated). */
+/** Asks for the password or a code once more before a sensitive action. */
 @Component({
   selector: 'ma-step-up-prompt',
-  imports: [FormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule],
+  imports: [FormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     mat-card {
@@ -27,11 +28,11 @@ import { MatInputModule } from '@angular/material/input';
   `,
   template: `
     <mat-card appearance="outlined" data-testid="step-up">
-      <h2>{{ title() }}</h2>
-      <p>{{ intro() }}</p>
+      <h2>{{ 'security.stepUp.title' | transloco }}</h2>
+      <p>{{ (kind() === 'code' ? 'security.stepUp.introCode' : 'security.stepUp.intro') | transloco }}</p>
       <form class="row" (ngSubmit)="submit()" novalidate>
         <mat-form-field appearance="outline">
-          <mat-label>{{ label() }}</mat-label>
+          <mat-label>{{ 'security.stepUp.' + kind() | transloco }}</mat-label>
           @if (kind() === 'code') {
             <input
               matInput
@@ -52,26 +53,21 @@ import { MatInputModule } from '@angular/material/input';
             />
           }
         </mat-form-field>
-        <button mat-flat-button type="submit">{{ submitLabel() }}</button>
-        <button mat-button type="button" (click)="cancelled.emit()">{{ cancelLabel() }}</button>
+        <button mat-flat-button type="submit">{{ 'security.stepUp.submit' | transloco }}</button>
+        <button mat-button type="button" (click)="cancelled.emit()">{{ 'security.cancel' | transloco }}</button>
       </form>
-      @if (wrongMessage()) {
-        <p class="error" role="alert">{{ wrongMessage() }}</p>
+      @if (wrong()) {
+        <p class="error" role="alert">{{ 'security.stepUp.wrong' | transloco }}</p>
       }
     </mat-card>
   `,
 })
 export class StepUpPromptComponent {
-  /** `code`: a code from the authenticator app only (staff actions that need a second factor). */
-  readonly kind = input<'password' | 'code'>('password');
-  readonly title = input.required<string>();
-  readonly intro = input.required<string>();
-  readonly label = input.required<string>();
-  readonly submitLabel = input.required<string>();
-  readonly cancelLabel = input.required<string>();
-  /** Shown when the last try was refused. */
-  readonly wrongMessage = input<string | null>(null);
-  /** What was typed: a code when `kind` is code, otherwise a password or code (the API tells them apart). */
+  /** What is asked for: `password`; `secret` (password or code, when two-factor is on); `code` (staff actions that need a second factor). */
+  readonly kind = input<'password' | 'secret' | 'code'>('password');
+  /** The last try was refused. */
+  readonly wrong = input(false);
+  /** What was typed, trimmed. */
   readonly confirmed = output<string>();
   readonly cancelled = output<void>();
   protected secret = '';
