@@ -101,6 +101,19 @@ describe('access log: hash chain, checkpoints, verification', () => {
     expect((await other.request('GET', '/api/account/access-log')).json().events).toEqual([]);
   });
 
+  it('chains what this process wrote on its own, within seconds (the AUDIT_SEAL_SECONDS timer)', async () => {
+    const accountId = await newAccount();
+    await append(accountId, 1);
+    await append(accountId, 2);
+    const deadline = Date.now() + 10_000;
+    let result = await verify(accountId);
+    while (result.unsealed > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      result = await verify(accountId);
+    }
+    expect(result).toMatchObject({ intact: true, events: 2, unsealed: 0 });
+  });
+
   it('keeps a valid chain under 16 concurrent appends with sealers running alongside', async () => {
     const accountId = await newAccount();
     await Promise.all([...Array.from({ length: 16 }, (_, i) => append(accountId, i + 1)), seal(), seal(), seal()]);

@@ -6,9 +6,10 @@ import { withTenant } from '@mijn-account/api-database';
 import { AuditLogService } from './audit-log.service';
 
 /**
- * The access log's two timers: every AUDIT_SEAL_SECONDS the new events of every tenant are chained;
- * every AUDIT_CHECKPOINT_MINUTES the chain heads are signed. Both also run on demand (tests,
- * `npm run audit:checkpoint`). Each pass takes one tenant transaction per tenant.
+ * The access log's two timers: every AUDIT_SEAL_SECONDS the tenants this process wrote events for
+ * get them chained; every AUDIT_CHECKPOINT_MINUTES every tenant's waiting events are chained (also
+ * those of a process that stopped before its sealer ran) and the chain heads signed. Both also run
+ * on demand (tests, `npm run audit:checkpoint`), one tenant transaction per tenant.
  */
 @Injectable()
 export class AuditJobs implements OnApplicationBootstrap, OnModuleDestroy {
@@ -25,7 +26,11 @@ export class AuditJobs implements OnApplicationBootstrap, OnModuleDestroy {
   onApplicationBootstrap(): void {
     const { sealSeconds, checkpointMinutes } = this.config.audit;
     // A pass still running when the timer fires again is not started twice.
-    this.every(sealSeconds * 1000, 'seal', () => (this.sealing ??= this.seal().finally(() => (this.sealing = null))));
+    this.every(
+      sealSeconds * 1000,
+      'seal',
+      () => (this.sealing ??= this.sealWritten().finally(() => (this.sealing = null))),
+    );
     this.every(checkpointMinutes * 60_000, 'checkpoint', () => this.checkpoint());
   }
 
@@ -34,13 +39,36 @@ export class AuditJobs implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Chains every tenant's waiting events. */
-  seal(dataSource: DataSource = this.dataSource): Promise<number> {
-    return this.eachTenant(dataSource, (db, tenantId) => this.log.seal(db, tenantId));
+  async seal(dataSource: DataSource = this.dataSource): Promise<number> {
+    return this.perTenant(dataSource, await allTenants(dataSource), (db, tenantId) => this.log.seal(db, tenantId));
   }
 
   /** Seals, then signs every tenant's chain heads that grew. */
-  checkpoint(dataSource: DataSource = this.dataSource): Promise<number> {
-    return this.eachTenant(dataSource, (db, tenantId) => this.log.checkpoint(db, tenantId));
+  async checkpoint(dataSource: DataSource = this.dataSource): Promise<number> {
+    return this.perTenant(dataSource, await allTenants(dataSource), (db, tenantId) =>
+      this.log.checkpoint(db, tenantId),
+    );
+  }
+
+  /** Chains the waiting events of the tenants this process wrote for; those that fail are tried again next time. */
+  private async sealWritten(): Promise<number> {
+    const tenants = this.log.takeWritten();
+    try {
+      return await this.perTenant(this.dataSource, tenants, (db, tenantId) => this.log.seal(db, tenantId));
+    } catch (error) {
+      for (const tenantId of tenants) this.log.markWritten(tenantId);
+      throw error;
+    }
+  }
+
+  private async perTenant(
+    dataSource: DataSource,
+    tenantIds: string[],
+    work: (db: EntityManager, tenantId: string) => Promise<number>,
+  ): Promise<number> {
+    let total = 0;
+    for (const tenantId of tenantIds) total += await withTenant(dataSource, tenantId, (db) => work(db, tenantId));
+    return total;
   }
 
   private every(ms: number, name: string, run: () => Promise<unknown>): void {
@@ -51,14 +79,9 @@ export class AuditJobs implements OnApplicationBootstrap, OnModuleDestroy {
     timer.unref();
     this.timers.push(timer);
   }
+}
 
-  private async eachTenant(
-    dataSource: DataSource,
-    work: (db: EntityManager, tenantId: string) => Promise<number>,
-  ): Promise<number> {
-    const tenants: { id: string }[] = await dataSource.query(`SELECT id FROM tenant ORDER BY slug`);
-    let total = 0;
-    for (const tenant of tenants) total += await withTenant(dataSource, tenant.id, (db) => work(db, tenant.id));
-    return total;
-  }
+async function allTenants(dataSource: DataSource): Promise<string[]> {
+  const rows: { id: string }[] = await dataSource.query(`SELECT id FROM tenant ORDER BY slug`);
+  return rows.map((r) => r.id);
 }

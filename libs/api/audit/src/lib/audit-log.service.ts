@@ -99,7 +99,21 @@ const SEAL_BATCH = 1000;
  */
 @Injectable()
 export class AuditLogService {
+  /** Tenants this process wrote events for since the sealer last took them. */
+  private readonly written = new Set<string>();
+
   constructor(private readonly signer: AuditSigner) {}
+
+  /** The tenants with events from this process waiting for the sealer (and forgets them). */
+  takeWritten(): string[] {
+    const tenants = [...this.written];
+    this.written.clear();
+    return tenants;
+  }
+
+  markWritten(tenantId: string): void {
+    this.written.add(tenantId);
+  }
 
   /** Writes an event by the request's user in the request's transaction. */
   async append(ctx: RequestContext, accountId: string, input: AuditEventInput): Promise<void> {
@@ -108,6 +122,7 @@ export class AuditLogService {
 
   /** Writes an event on a given transaction (jobs, tests). */
   async appendAs(db: EntityManager, tenantId: string, accountId: string, input: NewEvent): Promise<void> {
+    this.markWritten(tenantId);
     await db.query(
       `${INSERT_EVENTS} SELECT tenant_id, account_id, now(), actor_id, actor_name, actor_kind, action, resource, fields, outcome, grant_id, reason, ticket, ip
          FROM ${EVENTS_FROM_JSON}`,
@@ -126,6 +141,7 @@ export class AuditLogService {
     input: Pick<AuditEventInput, 'action' | 'resource' | 'fields'>,
     grant: (param: (value: unknown) => string) => string,
   ): Promise<{ id: string; reason: string; ticket: string } | null> {
+    this.markWritten(ctx.tenant.id);
     const params: unknown[] = [
       eventsJson(ctx.tenant.id, accountId, [{ ...input, outcome: 'allowed', ...actorOf(ctx) }]),
     ];
@@ -178,7 +194,13 @@ export class AuditLogService {
         `UPDATE audit_event e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
            FROM unnest($2::uuid[], $3::bigint[], $4::bytea[], $5::bytea[]) AS v (id, seq, prev_hash, hash)
           WHERE e.tenant_id = $1 AND e.id = v.id`,
-        [tenantId, sealed.map((e) => e.id), sealed.map((e) => e.seq), sealed.map((e) => e.prevHash), sealed.map((e) => e.hash)],
+        [
+          tenantId,
+          sealed.map((e) => e.id),
+          sealed.map((e) => e.seq),
+          sealed.map((e) => e.prevHash),
+          sealed.map((e) => e.hash),
+        ],
       );
       await db.query(
         `UPDATE audit_chain c SET last_seq = v.seq, last_hash = v.hash
