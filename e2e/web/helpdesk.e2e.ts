@@ -51,7 +51,7 @@ test('an agent requests, the owner approves a shorter grant, the agent views bil
   await expect(agent.getByTestId('support-error')).toHaveText('Hiervoor is geen actieve toegang; vraag die eerst aan.');
 });
 
-test('a technical request: another supervisor approves, the owner is told at once, the agent closes it with a note the owner reads', async ({
+test('a technical request: another supervisor approves, the owner is told at once, the agent fixes the address and closes with a note the owner reads', async ({
   browser,
 }) => {
   test.setTimeout(90_000);
@@ -68,6 +68,7 @@ test('a technical request: another supervisor approves, the owner is told at onc
     .getByLabel('Why (the subscriber reads this)')
     .fill('Sign-ins from an unknown network: we check your account’s people.');
   await agent.getByRole('checkbox', { name: 'View profiles' }).check();
+  await agent.getByRole('checkbox', { name: 'Change billing details' }).check();
   await agent.getByTestId('send-request').click();
   await expect(agent.getByTestId('my-requests')).toContainText('Waiting');
 
@@ -91,12 +92,25 @@ test('a technical request: another supervisor approves, the owner is told at onc
   await expect(owner.getByTestId('active-grant')).toContainText('Technical: security');
   await expect(owner.getByTestId('active-grant')).toContainText('Sign-ins from an unknown network');
 
-  // The agent's support view shows what the grant covers: billing and the people.
+  // The agent's support view shows what the grant covers: billing (editable: the grant allows it) and the people.
   await agent.reload();
+  const billingLoaded = agent.waitForResponse((r) => r.url().endsWith('/billing') && r.request().method() === 'GET');
   await agent.getByTestId('open-support-view').click();
+  await billingLoaded;
+  const view = agent.getByTestId('support-view');
   await expect(agent.getByTestId('support-profiles')).toContainText('olivia@mapleleaf.example');
   await expect(agent.getByTestId('support-newsletters')).toHaveCount(0);
   await expectAccessible(agent);
+  const address = {
+    Street: 'Rue Sainte-Catherine',
+    'House number': '100',
+    'Postal code': 'H2X 1Y4',
+    City: 'Montréal',
+    Country: 'CA',
+  };
+  for (const [label, value] of Object.entries(address)) await view.getByLabel(label, { exact: true }).fill(value);
+  await view.getByRole('button', { name: 'Save' }).click();
+  await expect(agent.getByTestId('billing-saved')).toBeVisible();
 
   // A technical grant is closed with what was done, which the owner reads, beside the views in the log.
   await agent.getByRole('button', { name: 'Close' }).first().click();
@@ -111,6 +125,7 @@ test('a technical request: another supervisor approves, the owner is told at onc
     'Checked both people’s sign-in methods; nothing changed.',
   );
   await expect(owner.getByTestId('access-log')).toContainText('viewed · profiles');
+  await expect(owner.getByTestId('access-log')).toContainText('changed · billing');
   await expect(owner.getByTestId('access-log')).toContainText('access closed');
   await expectAccessible(owner);
 });

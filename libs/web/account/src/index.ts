@@ -1,1 +1,2 @@
 export * from './lib/account.routes';
+export * from './lib/billing-form.component';

@@ -34,6 +34,7 @@ import {
   problemOf,
   timeLeft,
 } from '@mijn-account/web-core';
+import { BillingFormComponent } from '@mijn-account/web-account';
 import { StepUpPromptComponent } from '@mijn-account/web-ui';
 
 interface SupportView {
@@ -58,6 +59,7 @@ interface SupportView {
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    BillingFormComponent,
     StepUpPromptComponent,
     TranslocoPipe,
   ],
@@ -234,7 +236,10 @@ interface SupportView {
                     }
             }}
           </p>
-          @if (v.billing; as b) {
+          @if (editsBilling(v.grant)) {
+            <h2>{{ 'billing.title' | transloco }}</h2>
+            <ma-billing-form [accountId]="v.grant.accountId" [canEdit]="true" />
+          } @else if (v.billing; as b) {
             <h2>{{ 'billing.title' | transloco }}</h2>
             <dl>
               <dt>{{ 'fields.companyName' | transloco }}</dt>
@@ -394,6 +399,11 @@ export class SupportConsolePageComponent implements OnInit, OnDestroy {
     });
   }
 
+  /** A grant to change billing (with reading it) opens the billing form instead of the read-only details. */
+  protected editsBilling(grant: AccessGrantView): boolean {
+    return grant.scopes.includes('billing:write') && grant.scopes.includes('billing:read');
+  }
+
   /** Loads what the grant's read scopes cover; every load is an access in the subscriber's log. */
   protected open(grant: AccessGrantView): Promise<void> {
     const has = (scope: AccessScope) => grant.scopes.includes(scope);
@@ -401,7 +411,7 @@ export class SupportConsolePageComponent implements OnInit, OnDestroy {
       async () => {
         this.view.set({ grant, billing: null, profiles: null, newsletters: null });
         const [billing, profiles, newsletters] = await Promise.all([
-          has('billing:read') ? this.store.billing(grant.accountId) : null,
+          has('billing:read') && !this.editsBilling(grant) ? this.store.billing(grant.accountId) : null,
           has('profile:read') ? this.store.profiles(grant.accountId) : null,
           has('newsletters:read') ? this.store.newsletters(grant.accountId) : null,
         ]);

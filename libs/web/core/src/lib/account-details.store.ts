@@ -21,6 +21,9 @@ export interface Versioned<T> {
 /** A save either lands, or finds that someone saved first: then `current` is their version. */
 export type SaveResult<T> = { status: 'saved'; saved: Versioned<T> } | { status: 'conflict'; current: Versioned<T> };
 
+const billingUrl = (accountId?: string) =>
+  accountId ? `${apiUrl('support')}/accounts/${accountId}/billing` : apiUrl('billing');
+
 /** Profile and billing details, with optimistic concurrency; other errors are thrown as problem details. */
 @Injectable({ providedIn: 'root' })
 export class AccountDetailsStore {
@@ -38,12 +41,13 @@ export class AccountDetailsStore {
     return firstValueFrom(this.http.get<ChangeHistoryEntry[]>(`${apiUrl('profile')}/history`));
   }
 
-  loadBilling(): Promise<Versioned<BillingDetails>> {
-    return this.load<BillingDetails>(apiUrl('billing'));
+  /** The signed-in subscriber's billing details; with `accountId`, an agent's, under a grant. */
+  loadBilling(accountId?: string): Promise<Versioned<BillingDetails>> {
+    return this.load<BillingDetails>(billingUrl(accountId));
   }
 
-  saveBilling(update: BillingUpdate, etag: string): Promise<SaveResult<BillingDetails>> {
-    return this.save<BillingDetails>(apiUrl('billing'), update, etag);
+  saveBilling(update: BillingUpdate, etag: string, accountId?: string): Promise<SaveResult<BillingDetails>> {
+    return this.save<BillingDetails>(billingUrl(accountId), update, etag);
   }
 
   billingHistory(): Promise<ChangeHistoryEntry[]> {
@@ -57,11 +61,17 @@ export class AccountDetailsStore {
 
   private async save<T>(url: string, body: unknown, etag: string): Promise<SaveResult<T>> {
     try {
-      const response = await firstValueFrom(this.http.put<T>(url, body, { observe: 'response', headers: { 'If-Match': etag } }));
+      const response = await firstValueFrom(
+        this.http.put<T>(url, body, { observe: 'response', headers: { 'If-Match': etag } }),
+      );
       return { status: 'saved', saved: { value: response.body as T, etag: response.headers.get('etag') ?? '' } };
     } catch (error) {
       const problem = error instanceof HttpErrorResponse ? (error.error as ProblemDetails | null) : null;
-      if (problem?.type === PROBLEM_TYPES.preconditionFailed && problem.current && typeof problem.current === 'object') {
+      if (
+        problem?.type === PROBLEM_TYPES.preconditionFailed &&
+        problem.current &&
+        typeof problem.current === 'object'
+      ) {
         const { etag: currentEtag, ...value } = problem.current as T & { etag: string };
         return { status: 'conflict', current: { value: value as T, etag: currentEtag } };
       }
