@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '@mijn-account/api-core';
-import { preparedQuery } from '@mijn-account/api-database';
 import { type AuditEventFields, GENESIS_HASH, checkpointMessage, eventHash } from './audit-hash';
 import { AuditSigner } from './audit-signer';
 
@@ -131,7 +130,7 @@ export class AuditLogService {
   }
 
   /**
-   * Writes an allowed access under a grant in one prepared statement with the check for that
+   * Writes an allowed access under a grant in one statement with the check for that
    * grant: `grant` is a query answering at most one row (id, reason, ticket), taking its parameters
    * through `param`. Answers the grant, or null (nothing written) when there is none.
    */
@@ -146,8 +145,9 @@ export class AuditLogService {
       eventsJson(ctx.tenant.id, accountId, [{ ...input, outcome: 'allowed', ...actorOf(ctx) }]),
     ];
     const source = grant((value) => `$${params.push(value)}`);
-    const rows = await preparedQuery<{ id: string; reason: string; ticket: string }>(
-      await ctx.db(),
+    const rows: { id: string; reason: string; ticket: string }[] = await (
+      await ctx.db()
+    ).query(
       `WITH g AS (${source})
        ${INSERT_EVENTS} SELECT r.tenant_id, r.account_id, now(), r.actor_id, r.actor_name, r.actor_kind, r.action, r.resource, r.fields, r.outcome,
                                g.id, g.reason, g.ticket, r.ip

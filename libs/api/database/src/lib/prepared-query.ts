@@ -1,21 +1,30 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 
 interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query: (...args: unknown[]) => unknown;
+  [PREPARING]?: true;
 }
 
+const PREPARING = Symbol('mijn-account.preparing');
+
 /**
- * Runs a statement as a named prepared statement on the transaction's connection: PostgreSQL
- * parses it once per connection and, after a few runs, plans it once too. For the few statements
- * on a hot path (TypeORM's `query()` sends every statement unnamed, to be parsed and planned
- * again each time). The name comes from the text, so one text is one statement.
+ * Makes every parameterised statement on this pg connection a named prepared statement: PostgreSQL
+ * then parses it once per connection and, after a few runs, plans it once too, instead of parsing
+ * and planning each time (TypeORM sends every statement unnamed). Row-level security makes even
+ * small statements costly to plan, and planning was most of the database's time per request. The
+ * name comes from the text, so one text is one statement; statements without parameters (BEGIN,
+ * COMMIT) stay as they are. Installed once per pooled connection.
  */
-export async function preparedQuery<T>(db: EntityManager, text: string, values: unknown[]): Promise<T[]> {
-  const runner = db.queryRunner as unknown as { databaseConnection?: PgClient } | undefined;
-  const client = runner?.databaseConnection;
-  if (!client) throw new Error('preparedQuery: needs an entity manager bound to an open transaction');
-  const name = `q_${createHash('sha256').update(text).digest('base64url').slice(0, 22)}`;
-  const result = await client.query({ name, text, values });
-  return result.rows as T[];
+export function prepareStatements(client: PgClient): void {
+  if (client[PREPARING]) return;
+  const query = client.query.bind(client);
+  client.query = (...args: unknown[]) => {
+    const [text, values, callback] = args;
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+      const name = `q_${createHash('sha256').update(text).digest('base64url').slice(0, 22)}`;
+      return callback === undefined ? query({ name, text, values }) : query({ name, text, values }, callback);
+    }
+    return query(...args);
+  };
+  client[PREPARING] = true;
 }

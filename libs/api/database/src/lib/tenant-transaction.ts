@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { prepareStatements } from './prepared-query';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,7 +21,7 @@ export async function beginTenantTransaction(dataSource: DataSource, tenantId: s
     throw new Error('beginTenantTransaction: no valid tenant id in context');
   }
   const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  prepareStatements((await runner.connect()) as Parameters<typeof prepareStatements>[0]);
   try {
     await runner.startTransaction();
     await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
