@@ -244,6 +244,18 @@ describe('access log: hash chain, checkpoints, verification', () => {
     expect(reports.find((r) => r.accountId === t.alpha.accounts[0].id)?.intact).toBe(true);
   });
 
+  it('reports an account whose events all still wait for the sealer (a process stopped before sealing)', async () => {
+    // Written straight into beta, whose events this app's seal timer was never told about.
+    const accountId = t.beta.accounts[0].id;
+    await t.sql(
+      t.beta,
+      `INSERT INTO audit_event (tenant_id, account_id, at, actor_name, actor_kind, action, resource, outcome) VALUES ($1, $2, now(), 'Agent', 'staff', 'read', 'billing', 'allowed')`,
+      [t.beta.id, accountId],
+    );
+    const report = (await verifyAllChains(t.owner, log)).find((r) => r.accountId === accountId);
+    expect(report).toMatchObject({ intact: true, events: 0, unsealed: 1 });
+  });
+
   it('publishes the checkpoint key and exports what an auditor needs', async () => {
     const key = (await t.client(t.alpha).request('GET', '/api/access-log/public-key')).json();
     expect(key).toMatchObject({ algorithm: 'Ed25519', publicKeyPem: expect.stringContaining('BEGIN PUBLIC KEY') });

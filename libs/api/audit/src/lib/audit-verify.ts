@@ -13,8 +13,19 @@ export async function verifyAllChains(dataSource: DataSource, log: AuditLogServi
   const reports: ChainReport[] = [];
   for (const tenant of tenants) {
     await withTenant(dataSource, tenant.id, async (db) => {
-      const chains: { account_id: string }[] = await db.query(`SELECT account_id FROM audit_chain WHERE tenant_id = $1 ORDER BY account_id`, [tenant.id]);
-      for (const chain of chains) reports.push({ tenant: tenant.slug, accountId: chain.account_id, ...(await log.verify(db, tenant.id, chain.account_id)) });
+      // Every account with a chain, and any whose events all still wait for the sealer.
+      const chains: { account_id: string }[] = await db.query(
+        `SELECT account_id FROM audit_chain WHERE tenant_id = $1
+          UNION SELECT account_id FROM audit_event WHERE tenant_id = $1 AND seq IS NULL
+          ORDER BY account_id`,
+        [tenant.id],
+      );
+      for (const chain of chains)
+        reports.push({
+          tenant: tenant.slug,
+          accountId: chain.account_id,
+          ...(await log.verify(db, tenant.id, chain.account_id)),
+        });
     });
   }
   return reports;
