@@ -26,4 +26,16 @@ describe('prepareStatements', () => {
     expect(seen[4]).toEqual(['SELECT 1', []]);
     expect(seen).toHaveLength(5);
   });
+
+  it('leaves statements unnamed past a few thousand distinct texts, so nothing grows without bound', async () => {
+    const seen: unknown[][] = [];
+    const client = { query: (...args: unknown[]) => (seen.push(args), Promise.resolve({ rows: [] })) };
+    prepareStatements(client);
+    for (let i = 0; i < 2100; i++) await client.query(`SELECT $1::int + ${i}`, [i]);
+    expect(typeof seen[0][0]).toBe('object');
+    expect(seen[2099]).toEqual(['SELECT $1::int + 2099', [2099]]);
+    // A text named before the cap keeps its name.
+    await client.query('SELECT $1::int + 0', [7]);
+    expect(seen[2100][0]).toMatchObject({ text: 'SELECT $1::int + 0', values: [7] });
+  });
 });

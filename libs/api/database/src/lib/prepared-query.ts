@@ -8,6 +8,23 @@ interface PgClient {
 const PREPARING = Symbol('mijn-account.preparing');
 
 /**
+ * Statement names by text. The code's statements are a fixed set; should some code ever build
+ * texts without end, statements past this many stay unnamed, so neither this map nor each
+ * connection's prepared statements grow without bound.
+ */
+const MAX_STATEMENTS = 2000;
+const names = new Map<string, string>();
+
+function nameOf(text: string): string | undefined {
+  let name = names.get(text);
+  if (!name && names.size < MAX_STATEMENTS) {
+    name = `q_${createHash('sha256').update(text).digest('base64url').slice(0, 22)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/**
  * Makes every parameterised statement on this pg connection a named prepared statement: PostgreSQL
  * then parses it once per connection and, after a few runs, plans it once too, instead of parsing
  * and planning each time (TypeORM sends every statement unnamed). Row-level security makes even
@@ -20,8 +37,8 @@ export function prepareStatements(client: PgClient): void {
   const query = client.query.bind(client);
   client.query = (...args: unknown[]) => {
     const [text, values, callback] = args;
-    if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
-      const name = `q_${createHash('sha256').update(text).digest('base64url').slice(0, 22)}`;
+    const name = typeof text === 'string' && Array.isArray(values) && values.length > 0 ? nameOf(text) : undefined;
+    if (name) {
       return callback === undefined ? query({ name, text, values }) : query({ name, text, values }, callback);
     }
     return query(...args);
