@@ -1,3 +1,4 @@
 export * from './lib/language-switch.component';
 export * from './lib/conflict-notice.component';
 export * from './lib/step-up-prompt.component';
+export * from './lib/page-styles';

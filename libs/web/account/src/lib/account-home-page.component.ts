@@ -4,44 +4,38 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { SessionStore, TenantStore } from '@mijn-account/web-core';
+import { PAGE_STYLES } from '@mijn-account/web-ui';
 
 /** "Mijn account": who you are, your account and your role. */
 @Component({
   selector: 'ma-account-home-page',
   imports: [RouterLink, MatButtonModule, MatCardModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host {
-      display: block;
-      max-width: 48rem;
-      margin: 0 auto;
-      padding: 1.5rem 1rem;
-    }
-    dl {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 0.5rem 1.5rem;
-      margin: 0;
-    }
-    dt {
-      font-weight: 600;
-    }
-    dd {
-      margin: 0;
-    }
-    mat-card {
-      padding: 1rem;
-      margin-top: 1rem;
-    }
-    nav ul {
-      list-style: none;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      padding: 0;
-      margin: 1rem 0 0;
-    }
-  `,
+  styles: [
+    PAGE_STYLES,
+    `
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.5rem 1.5rem;
+        margin: 0;
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+      }
+      nav ul {
+        list-style: none;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        padding: 0;
+        margin: 1rem 0 0;
+      }
+    `,
+  ],
   template: `
     <h1>{{ 'account.title' | transloco }}</h1>
     @if (session.me(); as me) {

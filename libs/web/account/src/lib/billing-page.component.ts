@@ -4,20 +4,14 @@ import type { ChangeHistoryEntry } from '@mijn-account/shared-contracts';
 import { AccountDetailsStore, SessionStore } from '@mijn-account/web-core';
 import { BillingFormComponent } from './billing-form.component';
 import { ChangeHistoryComponent } from './change-history.component';
+import { PAGE_STYLES } from '@mijn-account/web-ui';
 
 /** Company and billing details of the account: owners edit, members read; with their history. */
 @Component({
   selector: 'ma-billing-page',
   imports: [TranslocoPipe, BillingFormComponent, ChangeHistoryComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host {
-      display: block;
-      max-width: 48rem;
-      margin: 0 auto;
-      padding: 1.5rem 1rem;
-    }
-  `,
+  styles: PAGE_STYLES,
   template: `
     <h1>{{ 'billing.title' | transloco }}</h1>
     @if (!canEdit()) {

@@ -15,7 +15,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { StepUpPromptComponent } from '@mijn-account/web-ui';
+import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
 import { type AccessGrantView, type AccessScope, type ProblemDetails } from '@mijn-account/shared-contracts';
 import {
   type AccessLogView,
@@ -46,44 +46,17 @@ import {
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host {
-      display: block;
-      max-width: 64rem;
-      margin: 0 auto;
-      padding: 1.5rem 1rem;
-    }
-    mat-card {
-      padding: 1rem;
-      margin-top: 1rem;
-    }
-    table {
-      border-collapse: collapse;
-      width: 100%;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 0.35rem 0.5rem;
-      border-bottom: 1px solid #ddd;
-      vertical-align: top;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1rem;
-      align-items: baseline;
-    }
-    .error {
-      color: #b00020;
-    }
-    .ok {
-      color: #1b5e20;
-    }
-    .refused {
-      color: #b00020;
-    }
-  `,
+  styles: [
+    PAGE_STYLES,
+    `
+      :host {
+        max-width: 64rem;
+      }
+      .refused {
+        color: #b00020;
+      }
+    `,
+  ],
   template: `
     <h1>{{ 'helpdesk.title' | transloco }}</h1>
     <p>{{ 'helpdesk.intro' | transloco }}</p>

@@ -8,20 +8,35 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ACCOUNT_ROLES, type ProblemDetails } from '@mijn-account/shared-contracts';
 import { MembersStore, fieldError, problemKey, problemOf } from '@mijn-account/web-core';
+import { PAGE_STYLES } from '@mijn-account/web-ui';
 
 /** The owner's people: who is in the account, invite someone, remove someone (never the last owner). */
 @Component({
   selector: 'ma-members-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host { display: block; max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem; }
-    mat-card { padding: 1rem; margin-top: 1rem; }
-    form { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
-    table { border-collapse: collapse; width: 100%; }
-    th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #ddd; }
-    .error { color: #b00020; }
-  `,
+  styles: [
+    PAGE_STYLES,
+    `
+      :host {
+        max-width: 60rem;
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: baseline;
+      }
+    `,
+  ],
   template: `
     <h1>{{ 'members.title' | transloco }}</h1>
     @if (problem(); as p) {
@@ -35,7 +50,9 @@ import { MembersStore, fieldError, problemKey, problemOf } from '@mijn-account/w
             <th scope="col">{{ 'account.email' | transloco }}</th>
             <th scope="col">{{ 'account.role' | transloco }}</th>
             <th scope="col">{{ 'members.status' | transloco }}</th>
-            <th scope="col"><span class="cdk-visually-hidden">{{ 'security.sessions.actions' | transloco }}</span></th>
+            <th scope="col">
+              <span class="cdk-visually-hidden">{{ 'security.sessions.actions' | transloco }}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -45,7 +62,9 @@ import { MembersStore, fieldError, problemKey, problemOf } from '@mijn-account/w
               <td>{{ m.email }}</td>
               <td>{{ 'roles.' + m.role | transloco }}</td>
               <td>{{ 'members.statuses.' + m.status | transloco }}</td>
-              <td><button mat-button type="button" (click)="remove(m.id)">{{ 'members.remove' | transloco }}</button></td>
+              <td>
+                <button mat-button type="button" (click)="remove(m.id)">{{ 'members.remove' | transloco }}</button>
+              </td>
             </tr>
           }
         </tbody>

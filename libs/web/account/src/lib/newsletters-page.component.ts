@@ -5,6 +5,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { NewsletterListView, ProblemDetails } from '@mijn-account/shared-contracts';
 import { NewslettersStore, problemKey, problemOf } from '@mijn-account/web-core';
 import { NewsletterTogglesComponent } from './newsletter-toggles.component';
+import { PAGE_STYLES } from '@mijn-account/web-ui';
 
 export type NewslettersMode = 'signed-in' | 'link' | 'confirm';
 
@@ -16,12 +17,7 @@ export type NewslettersMode = 'signed-in' | 'link' | 'confirm';
   selector: 'ma-newsletters-page',
   imports: [MatCardModule, TranslocoPipe, NewsletterTogglesComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host { display: block; max-width: 48rem; margin: 0 auto; padding: 1.5rem 1rem; }
-    mat-card { padding: 1rem; margin-top: 1rem; }
-    .error { color: #b00020; }
-    .status { color: #1b5e20; }
-  `,
+  styles: PAGE_STYLES,
   template: `
     <h1>{{ (mode === 'confirm' ? 'newsletters.confirmTitle' : 'newsletters.title') | transloco }}</h1>
     @if (notice(); as key) {
@@ -69,10 +65,19 @@ export class NewslettersPageComponent implements OnInit {
 
   protected toggle(id: string, subscribed: boolean): Promise<void> {
     return this.run(async () => {
-      const updated = this.mode === 'link' ? await this.store.setFromLink(this.token(), id, subscribed) : await this.store.setMine(id, subscribed);
+      const updated =
+        this.mode === 'link'
+          ? await this.store.setFromLink(this.token(), id, subscribed)
+          : await this.store.setMine(id, subscribed);
       this.lists.update((lists) => lists.map((l) => (l.id === id ? updated : l)));
       this.noticeName.set(updated.name);
-      this.notice.set(updated.status === 'pending' ? 'newsletters.checkMail' : updated.status === 'unsubscribed' ? 'newsletters.off' : null);
+      this.notice.set(
+        updated.status === 'pending'
+          ? 'newsletters.checkMail'
+          : updated.status === 'unsubscribed'
+            ? 'newsletters.off'
+            : null,
+      );
     });
   }
 

@@ -12,21 +12,41 @@ import { AccountDetailsStore, type FlatValues, problemKey } from '@mijn-account/
 import { ChangeHistoryComponent } from './change-history.component';
 import { VersionedConflictComponent } from './versioned-conflict.component';
 import { VersionedForm } from './versioned-form';
+import { PAGE_STYLES } from '@mijn-account/web-ui';
 
-const toFlat = (p: Profile): FlatValues => ({ displayName: p.displayName, phone: p.phone ?? '', preferredLanguage: p.preferredLanguage ?? '', timeZone: p.timeZone ?? '' });
+const toFlat = (p: Profile): FlatValues => ({
+  displayName: p.displayName,
+  phone: p.phone ?? '',
+  preferredLanguage: p.preferredLanguage ?? '',
+  timeZone: p.timeZone ?? '',
+});
 
 /** Your own details: name, phone, language, time zone (e-mail: on the security page), and their history. */
 @Component({
   selector: 'ma-profile-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe, VersionedConflictComponent, ChangeHistoryComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslocoPipe,
+    VersionedConflictComponent,
+    ChangeHistoryComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host { display: block; max-width: 48rem; margin: 0 auto; padding: 1.5rem 1rem; }
-    mat-card { padding: 1rem; margin-top: 1rem; }
-    form { display: flex; flex-direction: column; gap: 0.25rem; }
-    .error { color: #b00020; }
-    .status { color: #1b5e20; }
-  `,
+  styles: [
+    PAGE_STYLES,
+    `
+      form {
+        display: flex;
+        flex-direction: column;
+        gap: 0.25rem;
+      }
+    `,
+  ],
   template: `
     <h1>{{ 'profile.title' | transloco }}</h1>
     @if (editor.saved()) {
@@ -37,7 +57,10 @@ const toFlat = (p: Profile): FlatValues => ({ displayName: p.displayName, phone:
     }
     <ma-versioned-conflict [editor]="editor" (saved)="reloadHistory()" />
     <mat-card appearance="outlined">
-      <p>{{ 'profile.emailAt' | transloco: { email: email() } }} <a routerLink="/security">{{ 'profile.changeEmail' | transloco }}</a></p>
+      <p>
+        {{ 'profile.emailAt' | transloco: { email: email() } }}
+        <a routerLink="/security">{{ 'profile.changeEmail' | transloco }}</a>
+      </p>
       <form [formGroup]="form" (ngSubmit)="editor.save().then(reloadHistory)" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'profile.displayName' | transloco }}</mat-label>
@@ -101,7 +124,12 @@ export class ProfilePageComponent implements OnInit {
     },
     save: (flat, etag) =>
       this.store.saveProfile(
-        { displayName: flat['displayName'], phone: flat['phone'] || null, preferredLanguage: (flat['preferredLanguage'] || null) as Language | null, timeZone: flat['timeZone'] || null },
+        {
+          displayName: flat['displayName'],
+          phone: flat['phone'] || null,
+          preferredLanguage: (flat['preferredLanguage'] || null) as Language | null,
+          timeZone: flat['timeZone'] || null,
+        },
         etag,
       ),
   });
@@ -112,5 +140,4 @@ export class ProfilePageComponent implements OnInit {
   }
 
   protected readonly reloadHistory = async () => this.history.set(await this.store.profileHistory());
-
 }

@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type IdentityProviderName, type ProblemDetails, type TwoFactorSetup } from '@mijn-account/shared-contracts';
 import { SecurityStore, SessionStore, StepUpGate, fieldError, problemKey, problemOf } from '@mijn-account/web-core';
-import { StepUpPromptComponent } from '@mijn-account/web-ui';
+import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
 
 /**
  * The user's security page: active sessions (sign out one or all others), sign-in history,
@@ -17,19 +17,39 @@ import { StepUpPromptComponent } from '@mijn-account/web-ui';
  */
 @Component({
   selector: 'ma-security-page',
-  imports: [DatePipe, ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, StepUpPromptComponent, TranslocoPipe],
+  imports: [
+    DatePipe,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    StepUpPromptComponent,
+    TranslocoPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host { display: block; max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem; }
-    mat-card { padding: 1rem; margin-top: 1rem; }
-    form { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
-    table { border-collapse: collapse; width: 100%; }
-    th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #ddd; }
-    .error { color: #b00020; }
-    .status { color: #1b5e20; }
-    .codes { font-family: monospace; columns: 2; }
-    .secret { font-family: monospace; word-break: break-all; }
-  `,
+  styles: [
+    PAGE_STYLES,
+    `
+      :host {
+        max-width: 60rem;
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: baseline;
+      }
+      .codes {
+        font-family: monospace;
+        columns: 2;
+      }
+      .secret {
+        font-family: monospace;
+        word-break: break-all;
+      }
+    `,
+  ],
   template: `
     <h1>{{ 'security.title' | transloco }}</h1>
     @if (notice(); as key) {
@@ -57,7 +77,9 @@ import { StepUpPromptComponent } from '@mijn-account/web-ui';
             <th scope="col">{{ 'security.sessions.ip' | transloco }}</th>
             <th scope="col">{{ 'security.sessions.started' | transloco }}</th>
             <th scope="col">{{ 'security.sessions.lastSeen' | transloco }}</th>
-            <th scope="col"><span class="cdk-visually-hidden">{{ 'security.sessions.actions' | transloco }}</span></th>
+            <th scope="col">
+              <span class="cdk-visually-hidden">{{ 'security.sessions.actions' | transloco }}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -71,7 +93,12 @@ import { StepUpPromptComponent } from '@mijn-account/web-ui';
                 @if (s.current) {
                   <strong>{{ 'security.sessions.current' | transloco }}</strong>
                 } @else {
-                  <button mat-button type="button" (click)="act(() => store.endSession(s.id), 'security.sessions.ended')" data-testid="end-session">
+                  <button
+                    mat-button
+                    type="button"
+                    (click)="act(() => store.endSession(s.id), 'security.sessions.ended')"
+                    data-testid="end-session"
+                  >
                     {{ 'security.sessions.end' | transloco }}
                   </button>
                 }
@@ -80,7 +107,11 @@ import { StepUpPromptComponent } from '@mijn-account/web-ui';
           }
         </tbody>
       </table>
-      <button mat-stroked-button type="button" (click)="act(() => store.endOtherSessions(), 'security.sessions.endedOthers')">
+      <button
+        mat-stroked-button
+        type="button"
+        (click)="act(() => store.endOtherSessions(), 'security.sessions.endedOthers')"
+      >
         {{ 'security.sessions.endOthers' | transloco }}
       </button>
     </mat-card>
@@ -95,17 +126,32 @@ import { StepUpPromptComponent } from '@mijn-account/web-ui';
               <li>{{ code }}</li>
             }
           </ul>
-          <button mat-stroked-button type="button" (click)="recoveryCodes.set(null)">{{ 'security.twoFactor.codesSaved' | transloco }}</button>
+          <button mat-stroked-button type="button" (click)="recoveryCodes.set(null)">
+            {{ 'security.twoFactor.codesSaved' | transloco }}
+          </button>
         } @else if (o.twoFactor.enabled) {
-          <p data-testid="two-factor-on">{{ 'security.twoFactor.on' | transloco: { left: o.twoFactor.recoveryCodesLeft } }}</p>
-          <button mat-stroked-button type="button" (click)="act(newCodes)">{{ 'security.twoFactor.newCodes' | transloco }}</button>
+          <p data-testid="two-factor-on">
+            {{ 'security.twoFactor.on' | transloco: { left: o.twoFactor.recoveryCodesLeft } }}
+          </p>
+          <button mat-stroked-button type="button" (click)="act(newCodes)">
+            {{ 'security.twoFactor.newCodes' | transloco }}
+          </button>
           @if (!o.twoFactor.required) {
-            <button mat-button type="button" (click)="act(() => store.disableTwoFactor(), 'security.twoFactor.disabled')">{{ 'security.twoFactor.disable' | transloco }}</button>
+            <button
+              mat-button
+              type="button"
+              (click)="act(() => store.disableTwoFactor(), 'security.twoFactor.disabled')"
+            >
+              {{ 'security.twoFactor.disable' | transloco }}
+            </button>
           }
         } @else if (setup(); as s) {
           <p>{{ 'security.twoFactor.scan' | transloco }}</p>
           <img [src]="s.qrDataUrl" [alt]="'security.twoFactor.qrAlt' | transloco" width="200" height="200" />
-          <p>{{ 'security.twoFactor.orKey' | transloco }} <span class="secret" data-testid="totp-secret">{{ s.secret }}</span></p>
+          <p>
+            {{ 'security.twoFactor.orKey' | transloco }}
+            <span class="secret" data-testid="totp-secret">{{ s.secret }}</span>
+          </p>
           <form [formGroup]="codeForm" (ngSubmit)="enable()" novalidate>
             <mat-form-field appearance="outline">
               <mat-label>{{ 'signIn.code' | transloco }}</mat-label>
@@ -115,7 +161,9 @@ import { StepUpPromptComponent } from '@mijn-account/web-ui';
           </form>
         } @else {
           <p>{{ (o.twoFactor.required ? 'security.twoFactor.required' : 'security.twoFactor.off') | transloco }}</p>
-          <button mat-flat-button type="button" (click)="act(startSetup)" data-testid="two-factor-setup">{{ 'security.twoFactor.setUp' | transloco }}</button>
+          <button mat-flat-button type="button" (click)="act(startSetup)" data-testid="two-factor-setup">
+            {{ 'security.twoFactor.setUp' | transloco }}
+          </button>
         }
       }
     </mat-card>
@@ -156,14 +204,20 @@ import { StepUpPromptComponent } from '@mijn-account/web-ui';
         @for (i of store.overview()?.identities; track i.provider) {
           <li>
             {{ 'signIn.with.' + i.provider | transloco }} ({{ i.email }})
-            <button mat-button type="button" (click)="act(() => store.unlink(i.provider), 'security.identities.unlinked')">
+            <button
+              mat-button
+              type="button"
+              (click)="act(() => store.unlink(i.provider), 'security.identities.unlinked')"
+            >
               {{ 'security.identities.unlink' | transloco }}
             </button>
           </li>
         }
       </ul>
       @for (p of unlinkedProviders(); track p) {
-        <a mat-stroked-button [href]="'/api/auth/' + p + '/start?mode=link'">{{ 'security.identities.link.' + p | transloco }}</a>
+        <a mat-stroked-button [href]="'/api/auth/' + p + '/start?mode=link'">{{
+          'security.identities.link.' + p | transloco
+        }}</a>
       }
     </mat-card>
 
@@ -182,7 +236,12 @@ import { StepUpPromptComponent } from '@mijn-account/web-ui';
           @for (e of store.signIns(); track $index) {
             <tr>
               <td>{{ e.at | date: 'short' }}</td>
-              <td>{{ 'security.outcomes.' + e.outcome | transloco }}@if (e.newDevice) { · {{ 'security.history.newDevice' | transloco }} }</td>
+              <td>
+                {{ 'security.outcomes.' + e.outcome | transloco }}
+                @if (e.newDevice) {
+                  · {{ 'security.history.newDevice' | transloco }}
+                }
+              </td>
               <td>{{ e.device }}</td>
               <td>{{ e.ip }}</td>
             </tr>
@@ -216,7 +275,8 @@ export class SecurityPageComponent implements OnInit {
 
   private async init(): Promise<void> {
     if (this.linked()) this.notice.set('security.identities.linked');
-    if (this.error() === 'identity-in-use') this.problem.set({ type: 'https://mijn-account.dev/problems/identity-in-use', title: '', status: 409 });
+    if (this.error() === 'identity-in-use')
+      this.problem.set({ type: 'https://mijn-account.dev/problems/identity-in-use', title: '', status: 409 });
     await this.store.load();
   }
 
@@ -267,7 +327,8 @@ export class SecurityPageComponent implements OnInit {
 
   /** With two-factor on, a 6-digit or recovery code counts as a code; anything else as the password. */
   protected confirmStepUp(secret: string): Promise<void> {
-    const isCode = this.store.overview()?.twoFactor.enabled && /^(\d{6}|[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{8})$/i.test(secret);
+    const isCode =
+      this.store.overview()?.twoFactor.enabled && /^(\d{6}|[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{8})$/i.test(secret);
     return this.stepUp.confirm(isCode ? { code: secret } : { password: secret });
   }
 }

@@ -16,7 +16,7 @@ import {
   problemKey,
   problemOf,
 } from '@mijn-account/web-core';
-import { StepUpPromptComponent } from '@mijn-account/web-ui';
+import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
 
 /** A tenant admin's rules for helpdesk access: durations, how long a request waits, which scopes may be asked for. */
 @Component({
@@ -32,35 +32,22 @@ import { StepUpPromptComponent } from '@mijn-account/web-ui';
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host {
-      display: block;
-      max-width: 48rem;
-      margin: 0 auto;
-      padding: 1.5rem 1rem;
-    }
-    mat-card {
-      padding: 1rem;
-      margin-top: 1rem;
-    }
-    mat-form-field {
-      display: block;
-      max-width: 20rem;
-    }
-    fieldset {
-      border: none;
-      padding: 0;
-      margin: 0 0 1rem;
-      display: flex;
-      flex-direction: column;
-    }
-    .error {
-      color: #b00020;
-    }
-    .ok {
-      color: #1b5e20;
-    }
-  `,
+  styles: [
+    PAGE_STYLES,
+    `
+      mat-form-field {
+        display: block;
+        max-width: 20rem;
+      }
+      fieldset {
+        border: none;
+        padding: 0;
+        margin: 0 0 1rem;
+        display: flex;
+        flex-direction: column;
+      }
+    `,
+  ],
   template: `
     <h1>{{ 'admin.access.title' | transloco }}</h1>
     <p>{{ 'admin.access.intro' | transloco }}</p>

@@ -8,24 +8,44 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { NewsletterListAdmin, ProblemDetails } from '@mijn-account/shared-contracts';
 import { NewslettersStore, problemKey, problemOf } from '@mijn-account/web-core';
+import { PAGE_STYLES } from '@mijn-account/web-ui';
 
 /** A tenant admin's newsletters: lists in nl and en, shown or hidden; send an issue; export consents. */
 @Component({
   selector: 'ma-newsletters-admin-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslocoPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host { display: block; max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem; }
-    mat-card { padding: 1rem; margin-top: 1rem; }
-    form { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
-    form mat-form-field { flex: 1 1 14rem; }
-    .error { color: #b00020; }
-    .status { color: #1b5e20; }
-  `,
+  styles: [
+    PAGE_STYLES,
+    `
+      :host {
+        max-width: 60rem;
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: baseline;
+      }
+      form mat-form-field {
+        flex: 1 1 14rem;
+      }
+    `,
+  ],
   template: `
     <h1>{{ 'admin.newsletters.title' | transloco }}</h1>
     @if (notice(); as n) {
-      <p class="status" role="status" data-testid="newsletter-admin-notice">{{ n.key | transloco: { count: n.count } }}</p>
+      <p class="status" role="status" data-testid="newsletter-admin-notice">
+        {{ n.key | transloco: { count: n.count } }}
+      </p>
     }
     @if (problem(); as p) {
       <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
@@ -110,7 +130,12 @@ export class NewslettersAdminPageComponent implements OnInit {
   }
 
   protected toggleVisible(list: NewsletterListAdmin): Promise<void> {
-    const fields = { nameNl: list.nameNl, nameEn: list.nameEn, descriptionNl: list.descriptionNl, descriptionEn: list.descriptionEn };
+    const fields = {
+      nameNl: list.nameNl,
+      nameEn: list.nameEn,
+      descriptionNl: list.descriptionNl,
+      descriptionEn: list.descriptionEn,
+    };
     return this.run(async () => {
       await this.store.saveList(list.id, { ...fields, visible: !list.visible });
       this.lists.set(await this.store.adminLists());

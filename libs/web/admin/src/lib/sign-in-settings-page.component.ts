@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type IdentityProviderSettings, type ProblemDetails } from '@mijn-account/shared-contracts';
 import { AdminStore, SessionStore, StepUpGate, applyServerErrors, problemKey, problemOf } from '@mijn-account/web-core';
-import { StepUpPromptComponent } from '@mijn-account/web-ui';
+import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
 
 /** A tenant admin's sign-in settings: self sign-up, brute-force limits, Google and Microsoft 365. */
 @Component({
@@ -24,34 +24,24 @@ import { StepUpPromptComponent } from '@mijn-account/web-ui';
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host {
-      display: block;
-      max-width: 56rem;
-      margin: 0 auto;
-      padding: 1.5rem 1rem;
-    }
-    mat-card {
-      padding: 1rem;
-      margin-top: 1rem;
-    }
-    form {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1rem;
-      align-items: baseline;
-    }
-    .uri {
-      font-family: monospace;
-      word-break: break-all;
-    }
-    .error {
-      color: #b00020;
-    }
-    .status {
-      color: #1b5e20;
-    }
-  `,
+  styles: [
+    PAGE_STYLES,
+    `
+      :host {
+        max-width: 56rem;
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: baseline;
+      }
+      .uri {
+        font-family: monospace;
+        word-break: break-all;
+      }
+    `,
+  ],
   template: `
     <h1>{{ 'admin.signIn.title' | transloco }}</h1>
     @if (saved()) {

@@ -8,21 +8,43 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type ProblemDetails, STAFF_ROLES, type StaffMember, type StaffRole } from '@mijn-account/shared-contracts';
 import { AdminStore, fieldError, problemKey, problemOf } from '@mijn-account/web-core';
+import { PAGE_STYLES } from '@mijn-account/web-ui';
 
 /** A tenant admin's staff: invite, set roles, disable (their sessions end at once), enable. */
 @Component({
   selector: 'ma-staff-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslocoPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host { display: block; max-width: 64rem; margin: 0 auto; padding: 1.5rem 1rem; }
-    mat-card { padding: 1rem; margin-top: 1rem; }
-    form { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
-    table { border-collapse: collapse; width: 100%; }
-    th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #ddd; vertical-align: top; }
-    fieldset { border: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0 1rem; }
-    .error { color: #b00020; }
-  `,
+  styles: [
+    PAGE_STYLES,
+    `
+      :host {
+        max-width: 64rem;
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: baseline;
+      }
+      fieldset {
+        border: none;
+        padding: 0;
+        margin: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 1rem;
+      }
+    `,
+  ],
   template: `
     <h1>{{ 'admin.staff.title' | transloco }}</h1>
     @if (problem(); as p) {
@@ -37,7 +59,9 @@ import { AdminStore, fieldError, problemKey, problemOf } from '@mijn-account/web
             <th scope="col">{{ 'admin.staff.roles' | transloco }}</th>
             <th scope="col">{{ 'members.status' | transloco }}</th>
             <th scope="col">{{ 'security.twoFactor.title' | transloco }}</th>
-            <th scope="col"><span class="cdk-visually-hidden">{{ 'security.sessions.actions' | transloco }}</span></th>
+            <th scope="col">
+              <span class="cdk-visually-hidden">{{ 'security.sessions.actions' | transloco }}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -48,14 +72,20 @@ import { AdminStore, fieldError, problemKey, problemOf } from '@mijn-account/web
               <td>
                 <fieldset [attr.aria-label]="'admin.staff.rolesOf' | transloco: { name: s.displayName }">
                   @for (role of roles; track role) {
-                    <mat-checkbox [checked]="s.roles.includes(role)" (change)="toggleRole(s, role, $event.checked)">{{ 'roles.' + role | transloco }}</mat-checkbox>
+                    <mat-checkbox [checked]="s.roles.includes(role)" (change)="toggleRole(s, role, $event.checked)">{{
+                      'roles.' + role | transloco
+                    }}</mat-checkbox>
                   }
                 </fieldset>
               </td>
               <td>{{ 'members.statuses.' + s.status | transloco }}</td>
               <td>{{ (s.twoFactor ? 'admin.staff.yes' : 'admin.staff.no') | transloco }}</td>
               <td>
-                <button mat-button type="button" (click)="run(() => store.setStaffDisabled(s.id, s.status !== 'disabled'))">
+                <button
+                  mat-button
+                  type="button"
+                  (click)="run(() => store.setStaffDisabled(s.id, s.status !== 'disabled'))"
+                >
                   {{ (s.status === 'disabled' ? 'admin.staff.enable' : 'admin.staff.disable') | transloco }}
                 </button>
               </td>
@@ -80,7 +110,9 @@ import { AdminStore, fieldError, problemKey, problemOf } from '@mijn-account/web
         </mat-form-field>
         <fieldset [attr.aria-label]="'admin.staff.roles' | transloco">
           @for (role of roles; track role) {
-            <mat-checkbox [checked]="newRoles().includes(role)" (change)="toggleNewRole(role, $event.checked)">{{ 'roles.' + role | transloco }}</mat-checkbox>
+            <mat-checkbox [checked]="newRoles().includes(role)" (change)="toggleNewRole(role, $event.checked)">{{
+              'roles.' + role | transloco
+            }}</mat-checkbox>
           }
         </fieldset>
         <button mat-flat-button type="submit">{{ 'members.send' | transloco }}</button>

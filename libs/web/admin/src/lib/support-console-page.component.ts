@@ -35,7 +35,7 @@ import {
   timeLeft,
 } from '@mijn-account/web-core';
 import { BillingFormComponent } from '@mijn-account/web-account';
-import { StepUpPromptComponent } from '@mijn-account/web-ui';
+import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
 
 interface SupportView {
   grant: AccessGrantView;
@@ -64,50 +64,26 @@ interface SupportView {
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host {
-      display: block;
-      max-width: 64rem;
-      margin: 0 auto;
-      padding: 1.5rem 1rem;
-    }
-    mat-card {
-      padding: 1rem;
-      margin-top: 1rem;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1rem;
-      align-items: baseline;
-    }
-    .row mat-form-field {
-      flex: 1 1 14rem;
-    }
-    table {
-      border-collapse: collapse;
-      width: 100%;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 0.35rem 0.5rem;
-      border-bottom: 1px solid #ddd;
-      vertical-align: top;
-    }
-    .banner {
-      background: #fff3e0;
-      border: 2px solid #b26a00;
-      padding: 0.75rem;
-      border-radius: 4px;
-    }
-    .error {
-      color: #b00020;
-    }
-    pre {
-      white-space: pre-wrap;
-    }
-  `,
+  styles: [
+    PAGE_STYLES,
+    `
+      :host {
+        max-width: 64rem;
+      }
+      .row mat-form-field {
+        flex: 1 1 14rem;
+      }
+      .banner {
+        background: #fff3e0;
+        border: 2px solid #b26a00;
+        padding: 0.75rem;
+        border-radius: 4px;
+      }
+      pre {
+        white-space: pre-wrap;
+      }
+    `,
+  ],
   template: `
     <h1>{{ 'support.title' | transloco }}</h1>
     @if (problem(); as p) {

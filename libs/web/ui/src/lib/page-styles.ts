@@ -1,0 +1,14 @@
+/**
+ * The layout every page of Mijn account and of the staff shares (a page sets only its own
+ * `max-width` on `:host`): centred column, card spacing, message colours, rows of fields, tables. The sign-in pages use
+ * web-auth's centred card instead.
+ */
+export const PAGE_STYLES = `
+  :host { display: block; max-width: 48rem; margin: 0 auto; padding: 1.5rem 1rem; }
+  mat-card { padding: 1rem; margin-top: 1rem; }
+  .error { color: #b00020; }
+  .ok, .status { color: #1b5e20; }
+  .row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+`;
