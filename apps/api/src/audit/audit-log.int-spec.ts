@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AuditJobs, AuditLogService, type StoredEvent, eventHash, verifyAllChains } from '@mijn-account/api-audit';
-import { createDataSource, withTenant } from '@mijn-account/api-database';
+import { MIGRATIONS, createDataSource, withTenant } from '@mijn-account/api-database';
 import { type TestApp, startTestApp } from '../app/test-app.testing';
 
 type Chained = StoredEvent & { seq: number; prevHash: Buffer; hash: Buffer };
@@ -265,5 +265,37 @@ describe('access log: hash chain, checkpoints, verification', () => {
     expect(exported.publicKeyPem).toBe(key.publicKeyPem);
     expect(exported.events).toHaveLength(3);
     expect(exported.checkpoints[0]).toMatchObject({ seq: 3, keyId: key.keyId });
+  });
+
+  // Last, because it changes the schema under the app's connections (their prepared statements go stale).
+  it('takes the lean event table back and forth with sealed and unsealed events keeping their chain', async () => {
+    const accountId = await newAccount();
+    await chainOf(accountId, 3);
+    await append(accountId, 4);
+    const lean = MIGRATIONS.find((m) => m.name === 'LeanAuditEvents1795530000000');
+    const runner = t.owner.createQueryRunner();
+    const fresh = async () => {
+      const db = await createDataSource({ url: t.db.appUrl, poolSize: 1 }).initialize();
+      try {
+        return await withTenant(db, t.alpha.id, (m) => log.verify(m, t.alpha.id, accountId));
+      } finally {
+        await db.destroy();
+      }
+    };
+    // The app's seal timer may chain the fourth event at any moment: all four, sealed or not.
+    const intactWithAll = async () => {
+      const result = await fresh();
+      expect(result).toMatchObject({ intact: true, checkpoints: { total: 0, valid: 0 } });
+      expect(result.events + result.unsealed).toBe(4);
+      expect(result.events).toBeGreaterThanOrEqual(3);
+    };
+    try {
+      await new (lean as NonNullable<typeof lean>)().down(runner);
+      await intactWithAll();
+      await new (lean as NonNullable<typeof lean>)().up(runner);
+      await intactWithAll();
+    } finally {
+      await runner.release();
+    }
   });
 });

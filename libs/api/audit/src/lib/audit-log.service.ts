@@ -41,30 +41,23 @@ export function actorOf(ctx: RequestContext): Pick<NewEvent, 'actorId' | 'actorN
   };
 }
 
-const INSERT_EVENTS = `INSERT INTO audit_event (tenant_id, account_id, at, actor_id, actor_name, actor_kind, action, resource, fields, outcome, grant_id, reason, ticket, ip)`;
-/** The events to insert, from one JSON parameter ($1): any number in one statement. */
-const EVENTS_FROM_JSON = `jsonb_to_recordset($1::jsonb) AS r (
-  tenant_id uuid, account_id uuid, actor_id uuid, actor_name text, actor_kind text, action text, resource text, fields text[],
-  outcome text, grant_id uuid, reason text, ticket text, ip text)`;
+const INSERT_EVENT = `INSERT INTO audit_event (tenant_id, account_id, at, actor_id, actor_name, actor_kind, action, resource, fields, outcome, grant_id, reason, ticket, ip)`;
+/** One event's values, `$1`–`$10`: from eventParams(); `grant_id`, `reason` and `ticket` follow. */
+const EVENT_VALUES = `$1::uuid, $2::uuid, now(), $3::uuid, $4::text, $5::audit_actor_kind, $6::text, $7::text, $8::text[], $9::audit_outcome`;
 
-function eventsJson(tenantId: string, accountId: string, events: NewEvent[]): string {
-  return JSON.stringify(
-    events.map((e) => ({
-      tenant_id: tenantId,
-      account_id: accountId,
-      actor_id: e.actorId,
-      actor_name: e.actorName,
-      actor_kind: e.actorKind,
-      action: e.action,
-      resource: e.resource,
-      fields: e.fields ?? [],
-      outcome: e.outcome,
-      grant_id: e.grantId ?? null,
-      reason: e.reason ?? null,
-      ticket: e.ticket ?? null,
-      ip: e.ip,
-    })),
-  );
+function eventParams(tenantId: string, accountId: string, e: NewEvent): unknown[] {
+  return [
+    tenantId,
+    accountId,
+    e.actorId,
+    e.actorName,
+    e.actorKind,
+    e.action,
+    e.resource,
+    e.fields ?? [],
+    e.outcome,
+    e.ip,
+  ];
 }
 
 const EVENT_COLUMNS = `seq, id, account_id, at, actor_id, actor_name, actor_kind, action, resource, fields, outcome, grant_id, reason, ticket, ip, prev_hash, hash`;
@@ -122,11 +115,12 @@ export class AuditLogService {
   /** Writes an event on a given transaction (jobs, tests). */
   async appendAs(db: EntityManager, tenantId: string, accountId: string, input: NewEvent): Promise<void> {
     this.markWritten(tenantId);
-    await db.query(
-      `${INSERT_EVENTS} SELECT tenant_id, account_id, now(), actor_id, actor_name, actor_kind, action, resource, fields, outcome, grant_id, reason, ticket, ip
-         FROM ${EVENTS_FROM_JSON}`,
-      [eventsJson(tenantId, accountId, [input])],
-    );
+    await db.query(`${INSERT_EVENT} VALUES (${EVENT_VALUES}, $11::uuid, $12::text, $13::text, $10::text)`, [
+      ...eventParams(tenantId, accountId, input),
+      input.grantId ?? null,
+      input.reason ?? null,
+      input.ticket ?? null,
+    ]);
   }
 
   /**
@@ -141,17 +135,13 @@ export class AuditLogService {
     grant: (param: (value: unknown) => string) => string,
   ): Promise<{ id: string; reason: string; ticket: string } | null> {
     this.markWritten(ctx.tenant.id);
-    const params: unknown[] = [
-      eventsJson(ctx.tenant.id, accountId, [{ ...input, outcome: 'allowed', ...actorOf(ctx) }]),
-    ];
+    const params = eventParams(ctx.tenant.id, accountId, { ...input, outcome: 'allowed', ...actorOf(ctx) });
     const source = grant((value) => `$${params.push(value)}`);
     const rows: { id: string; reason: string; ticket: string }[] = await (
       await ctx.db()
     ).query(
       `WITH g AS (${source})
-       ${INSERT_EVENTS} SELECT r.tenant_id, r.account_id, now(), r.actor_id, r.actor_name, r.actor_kind, r.action, r.resource, r.fields, r.outcome,
-                               g.id, g.reason, g.ticket, r.ip
-         FROM g, ${EVENTS_FROM_JSON}
+       ${INSERT_EVENT} SELECT ${EVENT_VALUES}, g.id, g.reason, g.ticket, $10::text FROM g
        RETURNING grant_id AS id, reason, ticket`,
       params,
     );
@@ -167,8 +157,8 @@ export class AuditLogService {
     await db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`audit-seal:${tenantId}`]);
     let total = 0;
     for (;;) {
-      const rows: EventRow[] = await db.query(
-        `SELECT ${EVENT_COLUMNS} FROM audit_event WHERE tenant_id = $1 AND seq IS NULL ORDER BY entry_no LIMIT ${SEAL_BATCH}`,
+      const rows: (EventRow & { entry_no: string })[] = await db.query(
+        `SELECT ${EVENT_COLUMNS}, entry_no FROM audit_event WHERE tenant_id = $1 AND seq IS NULL ORDER BY entry_no LIMIT ${SEAL_BATCH}`,
         [tenantId],
       );
       if (rows.length === 0) break;
@@ -188,15 +178,15 @@ export class AuditLogService {
         const event = { ...toStored(tenantId, row), seq: head.seq + 1 };
         const hash = eventHash(head.hash, event);
         heads.set(row.account_id, { seq: event.seq, hash });
-        return { id: row.id, seq: event.seq, prevHash: head.hash, hash };
+        return { entryNo: row.entry_no, seq: event.seq, prevHash: head.hash, hash };
       });
       await db.query(
         `UPDATE audit_event e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-           FROM unnest($2::uuid[], $3::bigint[], $4::bytea[], $5::bytea[]) AS v (id, seq, prev_hash, hash)
-          WHERE e.tenant_id = $1 AND e.id = v.id`,
+           FROM unnest($2::bigint[], $3::bigint[], $4::bytea[], $5::bytea[]) AS v (entry_no, seq, prev_hash, hash)
+          WHERE e.tenant_id = $1 AND e.seq IS NULL AND e.entry_no = v.entry_no`,
         [
           tenantId,
-          sealed.map((e) => e.id),
+          sealed.map((e) => e.entryNo),
           sealed.map((e) => e.seq),
           sealed.map((e) => e.prevHash),
           sealed.map((e) => e.hash),
@@ -217,7 +207,12 @@ export class AuditLogService {
   /** An account's events: the chained ones in chain order, then those still waiting for the sealer. */
   async events(db: EntityManager, tenantId: string, accountId: string): Promise<StoredEvent[]> {
     const rows: EventRow[] = await db.query(
-      `SELECT ${EVENT_COLUMNS} FROM audit_event WHERE tenant_id = $1 AND account_id = $2 ORDER BY seq NULLS LAST, entry_no`,
+      // One branch per partial index: sealed events by chain order, unsealed ones by write order.
+      `SELECT ${EVENT_COLUMNS} FROM (
+         SELECT ${EVENT_COLUMNS}, entry_no, 0 AS part FROM audit_event WHERE tenant_id = $1 AND account_id = $2 AND seq IS NOT NULL
+         UNION ALL
+         SELECT ${EVENT_COLUMNS}, entry_no, 1 AS part FROM audit_event WHERE tenant_id = $1 AND seq IS NULL AND account_id = $2
+       ) e ORDER BY part, seq, entry_no`,
       [tenantId, accountId],
     );
     return rows.map((r) => toStored(tenantId, r));

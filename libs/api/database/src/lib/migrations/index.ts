@@ -4,6 +4,7 @@ import { AddAccountDetailsAndNewsletters1795490000000 } from './1795490000000-Ad
 import { AddAuditLog1795500000000 } from './1795500000000-AddAuditLog';
 import { AddAccessGrants1795510000000 } from './1795510000000-AddAccessGrants';
 import { SealAuditLogAfterCommit1795520000000 } from './1795520000000-SealAuditLogAfterCommit';
+import { LeanAuditEvents1795530000000 } from './1795530000000-LeanAuditEvents';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AddAuditLog1795500000000,
   AddAccessGrants1795510000000,
   SealAuditLogAfterCommit1795520000000,
+  LeanAuditEvents1795530000000,
 ];
