@@ -1,25 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Every column of an event but the three that sealing fills (as in 1795520000000). */
-const CONTENT_COLUMNS = [
-  'tenant_id',
-  'account_id',
-  'id',
-  'entry_no',
-  'at',
-  'actor_id',
-  'actor_name',
-  'actor_kind',
-  'action',
-  'resource',
-  'fields',
-  'outcome',
-  'grant_id',
-  'reason',
-  'ticket',
-  'ip',
-];
-
 /**
  * An access event is written on every staff read, so what PostgreSQL does per insert counts
  * (issue 5's logging-cost goal; ADR 0007 has the measurements). The same rules, cheaper to check:
@@ -33,8 +13,8 @@ const CONTENT_COLUMNS = [
  *   `(tenant_id, id)` index goes — the sealer addresses events by `entry_no` through the
  *   `audit_event_unsealed` index, and `id` (random, part of each event's hash) is looked up nowhere.
  *
- * Triggers naming the altered columns are recreated unchanged (PostgreSQL refuses to change the
- * type of a column a trigger names).
+ * The two triggers naming altered columns are dropped and recreated from their own definitions
+ * (PostgreSQL refuses to change the type of a column a trigger names).
  */
 export class LeanAuditEvents1795530000000 implements MigrationInterface {
   name = 'LeanAuditEvents1795530000000';
@@ -44,8 +24,7 @@ export class LeanAuditEvents1795530000000 implements MigrationInterface {
     await q.query(`CREATE TYPE audit_outcome AS ENUM ('allowed', 'refused')`);
     await q.query(`CREATE DOMAIN audit_seq AS bigint CHECK (VALUE >= 1)`);
     await q.query(`CREATE DOMAIN sha256_digest AS bytea CHECK (length(VALUE) = 32)`);
-    await q.query(`DROP TRIGGER audit_event_content_fixed ON audit_event`);
-    await q.query(`DROP TRIGGER audit_event_sealed_once ON audit_event`);
+    const triggers = await this.dropTriggers(q);
     await q.query(`
       ALTER TABLE audit_event
         DROP CONSTRAINT audit_event_actor_kind_check,
@@ -65,12 +44,11 @@ export class LeanAuditEvents1795530000000 implements MigrationInterface {
     await q.query(
       `CREATE UNIQUE INDEX audit_event_seq ON audit_event (tenant_id, account_id, seq) WHERE seq IS NOT NULL`,
     );
-    await this.triggers(q);
+    for (const definition of triggers) await q.query(definition);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TRIGGER audit_event_content_fixed ON audit_event`);
-    await q.query(`DROP TRIGGER audit_event_sealed_once ON audit_event`);
+    const triggers = await this.dropTriggers(q);
     await q.query(`DROP INDEX audit_event_seq`);
     await q.query(`
       ALTER TABLE audit_event
@@ -88,19 +66,20 @@ export class LeanAuditEvents1795530000000 implements MigrationInterface {
         ADD CONSTRAINT audit_event_hash_check CHECK (length(hash) = 32),
         ADD CONSTRAINT audit_event_seq UNIQUE (tenant_id, account_id, seq),
         ADD CONSTRAINT audit_event_tenant_id_id_key UNIQUE (tenant_id, id)`);
-    await this.triggers(q);
+    for (const definition of triggers) await q.query(definition);
     await q.query(`DROP DOMAIN sha256_digest`);
     await q.query(`DROP DOMAIN audit_seq`);
     await q.query(`DROP TYPE audit_outcome`);
     await q.query(`DROP TYPE audit_actor_kind`);
   }
 
-  private async triggers(q: QueryRunner): Promise<void> {
-    await q.query(
-      `CREATE TRIGGER audit_event_sealed_once BEFORE UPDATE ON audit_event FOR EACH ROW WHEN (OLD.hash IS NOT NULL) EXECUTE FUNCTION refuse_change()`,
+  /** Drops the triggers that name columns whose type changes; answers their definitions. */
+  private async dropTriggers(q: QueryRunner): Promise<string[]> {
+    const rows: { name: string; definition: string }[] = await q.query(
+      `SELECT tgname AS name, pg_get_triggerdef(oid) AS definition FROM pg_trigger
+        WHERE tgrelid = 'audit_event'::regclass AND tgname IN ('audit_event_content_fixed', 'audit_event_sealed_once')`,
     );
-    await q.query(`
-      CREATE TRIGGER audit_event_content_fixed BEFORE UPDATE OF ${CONTENT_COLUMNS.join(', ')} ON audit_event
-        FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
+    for (const row of rows) await q.query(`DROP TRIGGER ${row.name} ON audit_event`);
+    return rows.map((row) => row.definition);
   }
 }
