@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { generate } from 'otplib';
+import pg from 'pg';
 
 export const PORT = Number(process.env['E2E_PORT'] ?? 3100);
 export const DEMO_PASSWORD = 'MijnAccount-demo-2026';
@@ -42,6 +45,40 @@ export async function signInStaffWithTwoFactor(
   await page.getByRole('button', { name: labels.confirmCode }).click();
   await expect(page.getByTestId('recovery-codes')).toBeVisible();
   return secret;
+}
+
+/**
+ * Lets time pass for a user's sessions: their last proof of presence (sign-in, password or code)
+ * becomes six minutes old, past the five in which a sensitive action needs no new proof. Done in
+ * the portal's database (the e2e server's embedded PostgreSQL, as its owner role), because a browser
+ * test cannot wait that long.
+ */
+export async function ageProofOfPresence(tenant: string, email: string): Promise<void> {
+  const credentials = JSON.parse(readFileSync(resolve(__dirname, '../tmp/e2e/postgres.credentials.json'), 'utf8'));
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port: PORT + 51_000,
+    database: 'portal',
+    user: 'portal_owner',
+    password: credentials.owner,
+  });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.tenant_id', (SELECT id::text FROM tenant WHERE slug = $1), true)`, [
+      tenant,
+    ]);
+    const aged = await client.query(
+      `UPDATE user_session SET reauthenticated_at = now() - interval '6 minutes',
+              second_factor_at = CASE WHEN second_factor_at IS NULL THEN NULL ELSE now() - interval '6 minutes' END
+        WHERE user_id = (SELECT id FROM app_user WHERE email = $1) AND ended_at IS NULL`,
+      [email],
+    );
+    if (aged.rowCount === 0) throw new Error(`no open session of ${email} in ${tenant}`);
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
+  }
 }
 
 /** The local OpenID provider's issuers (see playwright.config.ts). */

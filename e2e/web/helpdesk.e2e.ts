@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, mailTo, portal, signIn, signInStaffWithTwoFactor } from '../support';
+import {
+  DEMO_PASSWORD,
+  ageProofOfPresence,
+  expectAccessible,
+  mailTo,
+  portal,
+  signIn,
+  signInStaffWithTwoFactor,
+} from '../support';
 
 const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden', confirmCode: 'Code bevestigen' };
 const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in', confirmCode: 'Confirm code' };
@@ -30,8 +38,20 @@ test('an agent requests, the owner approves a shorter grant, the agent views bil
   await expect(request).toContainText('U vroeg waarom uw factuur naar het oude adres ging.');
   await expectAccessible(owner);
   await request.getByLabel('Minuten').fill('15');
+  // Six minutes after signing in, approving asks for the password again: a wrong one is refused.
+  await ageProofOfPresence('callmonkey', 'eva@bakkerijdevries.example');
   await request.getByTestId('approve').click();
+  const stepUp = owner.getByTestId('step-up');
+  await expect(stepUp).toContainText('Bevestig dat jij het bent');
+  await expectAccessible(owner);
+  await stepUp.getByLabel('Wachtwoord').fill('not-the-password');
+  await stepUp.getByRole('button', { name: 'Bevestigen' }).click();
+  await expect(stepUp.getByRole('alert')).toHaveText('Dat klopte niet. Probeer het opnieuw.');
+  await expect(owner.getByTestId('active-grant')).toHaveCount(0);
+  await stepUp.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await stepUp.getByRole('button', { name: 'Bevestigen' }).click();
   await expect(owner.getByTestId('active-grant')).toContainText(/eindigt over 1[45]:/);
+  await expect(stepUp).toHaveCount(0);
 
   // The agent opens the support view of billing.
   await agent.reload();
