@@ -29,12 +29,6 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
       :host {
         max-width: 60rem;
       }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: baseline;
-      }
     `,
   ],
   template: `
@@ -72,7 +66,7 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
     </mat-card>
     <mat-card appearance="outlined">
       <h2>{{ 'members.invite' | transloco }}</h2>
-      <form [formGroup]="form" (ngSubmit)="invite()" novalidate>
+      <form class="row" [formGroup]="form" (ngSubmit)="invite()" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'account.name' | transloco }}</mat-label>
           <input matInput formControlName="displayName" required />

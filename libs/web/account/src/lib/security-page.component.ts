@@ -34,12 +34,6 @@ import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
       :host {
         max-width: 60rem;
       }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: baseline;
-      }
       .codes {
         font-family: monospace;
         columns: 2;
@@ -152,7 +146,7 @@ import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
             {{ 'security.twoFactor.orKey' | transloco }}
             <span class="secret" data-testid="totp-secret">{{ s.secret }}</span>
           </p>
-          <form [formGroup]="codeForm" (ngSubmit)="enable()" novalidate>
+          <form class="row" [formGroup]="codeForm" (ngSubmit)="enable()" novalidate>
             <mat-form-field appearance="outline">
               <mat-label>{{ 'signIn.code' | transloco }}</mat-label>
               <input matInput formControlName="code" autocomplete="one-time-code" inputmode="numeric" required />
@@ -170,7 +164,7 @@ import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
 
     <mat-card appearance="outlined">
       <h2>{{ 'security.password.title' | transloco }}</h2>
-      <form [formGroup]="passwordForm" (ngSubmit)="changePassword()" novalidate>
+      <form class="row" [formGroup]="passwordForm" (ngSubmit)="changePassword()" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'password.new' | transloco }}</mat-label>
           <input matInput type="password" formControlName="password" autocomplete="new-password" required />
@@ -183,7 +177,7 @@ import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
     <mat-card appearance="outlined">
       <h2>{{ 'security.email.title' | transloco }}</h2>
       <p>{{ 'security.email.current' | transloco: { email: store.overview()?.email } }}</p>
-      <form [formGroup]="emailForm" (ngSubmit)="changeEmail()" novalidate>
+      <form class="row" [formGroup]="emailForm" (ngSubmit)="changeEmail()" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'security.email.new' | transloco }}</mat-label>
           <input matInput type="email" formControlName="email" autocomplete="email" required />

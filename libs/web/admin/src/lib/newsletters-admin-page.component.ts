@@ -29,12 +29,6 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
       :host {
         max-width: 60rem;
       }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: baseline;
-      }
       form mat-form-field {
         flex: 1 1 14rem;
       }
@@ -61,7 +55,7 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
         <button mat-stroked-button type="button" (click)="toggleVisible(list)">
           {{ (list.visible ? 'admin.newsletters.hide' : 'admin.newsletters.show') | transloco }}
         </button>
-        <form [formGroup]="issueForm" (ngSubmit)="send(list)" novalidate>
+        <form class="row" [formGroup]="issueForm" (ngSubmit)="send(list)" novalidate>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'admin.newsletters.subject' | transloco }}</mat-label>
             <input matInput formControlName="subject" required />
@@ -76,7 +70,7 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
     }
     <mat-card appearance="outlined">
       <h2>{{ 'admin.newsletters.new' | transloco }}</h2>
-      <form [formGroup]="listForm" (ngSubmit)="create()" novalidate>
+      <form class="row" [formGroup]="listForm" (ngSubmit)="create()" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'admin.newsletters.nameNl' | transloco }}</mat-label>
           <input matInput formControlName="nameNl" required />

@@ -30,12 +30,6 @@ import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
       :host {
         max-width: 56rem;
       }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: baseline;
-      }
       .uri {
         font-family: monospace;
         word-break: break-all;
@@ -60,7 +54,7 @@ import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
     }
     <mat-card appearance="outlined">
       <h2>{{ 'admin.signIn.rules' | transloco }}</h2>
-      <form [formGroup]="settingsForm" (ngSubmit)="saveSettings()" novalidate>
+      <form class="row" [formGroup]="settingsForm" (ngSubmit)="saveSettings()" novalidate>
         <mat-checkbox formControlName="selfSignUp">{{ 'admin.signIn.selfSignUp' | transloco }}</mat-checkbox>
         @for (field of numberFields; track field) {
           <mat-form-field appearance="outline">
@@ -80,7 +74,7 @@ import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
         <p>
           {{ 'admin.signIn.redirect' | transloco }} <span class="uri">{{ p.redirectUri }}</span>
         </p>
-        <form [formGroup]="providerForms[p.provider]" (ngSubmit)="saveProvider(p)" novalidate>
+        <form class="row" [formGroup]="providerForms[p.provider]" (ngSubmit)="saveProvider(p)" novalidate>
           <mat-checkbox formControlName="enabled">{{ 'admin.signIn.enabled' | transloco }}</mat-checkbox>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'admin.signIn.issuer' | transloco }}</mat-label>
