@@ -1,7 +1,7 @@
 // CPU time spent by the portal's Node process and by its PostgreSQL (the embedded server is a child of
 // the portal: postmaster, backends, and what exited under them), read from /proc on Linux.
-// Saturated throughput on a shared 2-core box moves ±20 % between runs; CPU time per request does not,
-// so the benchmark prints both.
+// Saturated throughput on a shared 2-core box moves ±20 % between runs; CPU time per request moves
+// less and shows which process pays for a request, so the benchmark prints both.
 import { readFileSync, readdirSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux the project runs on
