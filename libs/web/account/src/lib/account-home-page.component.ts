@@ -1,10 +1,66 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
+import type { MeResponse } from '@mijn-account/shared-contracts';
 import { SessionStore, TenantStore } from '@mijn-account/web-core';
 import { PAGE_STYLES } from '@mijn-account/web-ui';
+
+interface NavLink {
+  path: string;
+  testId: string;
+  title: string;
+  /** Whether this user gets the link (the API refuses the page's data to anyone else anyway). */
+  shows: (me: MeResponse) => boolean;
+}
+
+const everyone = () => true;
+const withAccount = (me: MeResponse) => me.account !== null;
+const isStaff =
+  (...roles: MeResponse['staffRoles']) =>
+  (me: MeResponse) =>
+    roles.some((r) => me.staffRoles.includes(r));
+
+/** The pages of Mijn account and of the staff functions, in menu order. */
+const NAV_LINKS: NavLink[] = [
+  { path: '/account/profile', testId: 'nav-profile', title: 'profile.title', shows: everyone },
+  { path: '/account/billing', testId: 'nav-billing', title: 'billing.title', shows: withAccount },
+  { path: '/account/newsletters', testId: 'nav-newsletters', title: 'newsletters.title', shows: withAccount },
+  { path: '/account/helpdesk-access', testId: 'nav-helpdesk', title: 'helpdesk.title', shows: withAccount },
+  { path: '/security', testId: 'nav-security', title: 'security.title', shows: everyone },
+  {
+    path: '/account/members',
+    testId: 'nav-members',
+    title: 'members.title',
+    shows: (me) => me.account?.role === 'owner',
+  },
+  {
+    path: '/support',
+    testId: 'nav-support',
+    title: 'support.title',
+    shows: isStaff('helpdesk-agent', 'helpdesk-supervisor'),
+  },
+  { path: '/admin/staff', testId: 'nav-staff', title: 'admin.staff.title', shows: isStaff('tenant-admin') },
+  {
+    path: '/admin/sign-in',
+    testId: 'nav-sign-in-settings',
+    title: 'admin.signIn.title',
+    shows: isStaff('tenant-admin'),
+  },
+  {
+    path: '/admin/newsletters',
+    testId: 'nav-admin-newsletters',
+    title: 'admin.newsletters.title',
+    shows: isStaff('tenant-admin'),
+  },
+  {
+    path: '/admin/helpdesk-access',
+    testId: 'nav-access-settings',
+    title: 'admin.access.title',
+    shows: isStaff('tenant-admin'),
+  },
+];
 
 /** "Mijn account": who you are, your account and your role. */
 @Component({
@@ -42,66 +98,10 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
       <p>{{ 'account.welcome' | transloco: { name: me.user.displayName, tenant: tenant.displayName() } }}</p>
       <nav [attr.aria-label]="'account.menu' | transloco">
         <ul>
-          <li>
-            <a mat-stroked-button routerLink="/account/profile" data-testid="nav-profile">{{
-              'profile.title' | transloco
-            }}</a>
-          </li>
-          @if (me.account) {
+          @for (link of links(); track link.path) {
             <li>
-              <a mat-stroked-button routerLink="/account/billing" data-testid="nav-billing">{{
-                'billing.title' | transloco
-              }}</a>
-            </li>
-            <li>
-              <a mat-stroked-button routerLink="/account/newsletters" data-testid="nav-newsletters">{{
-                'newsletters.title' | transloco
-              }}</a>
-            </li>
-            <li>
-              <a mat-stroked-button routerLink="/account/helpdesk-access" data-testid="nav-helpdesk">{{
-                'helpdesk.title' | transloco
-              }}</a>
-            </li>
-          }
-          <li>
-            <a mat-stroked-button routerLink="/security" data-testid="nav-security">{{
-              'security.title' | transloco
-            }}</a>
-          </li>
-          @if (me.account?.role === 'owner') {
-            <li>
-              <a mat-stroked-button routerLink="/account/members" data-testid="nav-members">{{
-                'members.title' | transloco
-              }}</a>
-            </li>
-          }
-          @if (me.staffRoles.includes('helpdesk-agent') || me.staffRoles.includes('helpdesk-supervisor')) {
-            <li>
-              <a mat-stroked-button routerLink="/support" data-testid="nav-support">{{
-                'support.title' | transloco
-              }}</a>
-            </li>
-          }
-          @if (me.staffRoles.includes('tenant-admin')) {
-            <li>
-              <a mat-stroked-button routerLink="/admin/staff" data-testid="nav-staff">{{
-                'admin.staff.title' | transloco
-              }}</a>
-            </li>
-            <li>
-              <a mat-stroked-button routerLink="/admin/sign-in" data-testid="nav-sign-in-settings">{{
-                'admin.signIn.title' | transloco
-              }}</a>
-            </li>
-            <li>
-              <a mat-stroked-button routerLink="/admin/newsletters" data-testid="nav-admin-newsletters">{{
-                'admin.newsletters.title' | transloco
-              }}</a>
-            </li>
-            <li>
-              <a mat-stroked-button routerLink="/admin/helpdesk-access" data-testid="nav-access-settings">{{
-                'admin.access.title' | transloco
+              <a mat-stroked-button [routerLink]="link.path" [attr.data-testid]="link.testId">{{
+                link.title | transloco
               }}</a>
             </li>
           }
@@ -144,4 +144,8 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
 export class AccountHomePageComponent {
   protected readonly session = inject(SessionStore);
   protected readonly tenant = inject(TenantStore);
+  protected readonly links = computed(() => {
+    const me = this.session.me();
+    return me ? NAV_LINKS.filter((link) => link.shows(me)) : [];
+  });
 }
