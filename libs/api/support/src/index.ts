@@ -1,2 +1,1 @@
 export * from './lib/support.module';
-export * from './lib/grant-scope.decorator';

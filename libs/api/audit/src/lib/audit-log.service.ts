@@ -42,22 +42,41 @@ export function actorOf(ctx: RequestContext): Pick<NewEvent, 'actorId' | 'actorN
 }
 
 const INSERT_EVENT = `INSERT INTO audit_event (tenant_id, account_id, at, actor_id, actor_name, actor_kind, action, resource, fields, outcome, grant_id, reason, ticket, ip)`;
-/** One event's values, `$1`–`$10`: from eventParams(); `grant_id`, `reason` and `ticket` follow. */
-const EVENT_VALUES = `$1::uuid, $2::uuid, now(), $3::uuid, $4::text, $5::audit_actor_kind, $6::text, $7::text, $8::text[], $9::audit_outcome`;
 
-function eventParams(tenantId: string, accountId: string, e: NewEvent): unknown[] {
+/** SQL expressions for the event columns that `eventValues` does not take as parameters. */
+export interface EventSql {
+  actorId: string;
+  actorName: string;
+  actorKind: string;
+  grantId: string;
+  reason: string;
+  ticket: string;
+}
+
+/** One event's values in INSERT_EVENT's order, each typed: its own through `param`, the rest as `sql` gives them. */
+function eventValues(
+  param: (value: unknown) => string,
+  tenantId: string,
+  accountId: string,
+  e: AuditEventInput & Pick<NewEvent, 'ip'>,
+  sql: EventSql,
+): string {
   return [
-    tenantId,
-    accountId,
-    e.actorId,
-    e.actorName,
-    e.actorKind,
-    e.action,
-    e.resource,
-    e.fields ?? [],
-    e.outcome,
-    e.ip,
-  ];
+    `${param(tenantId)}::uuid`,
+    `${param(accountId)}::uuid`,
+    'now()',
+    sql.actorId,
+    sql.actorName,
+    sql.actorKind,
+    `${param(e.action)}::text`,
+    `${param(e.resource)}::text`,
+    `${param(e.fields ?? [])}::text[]`,
+    `${param(e.outcome)}::audit_outcome`,
+    sql.grantId,
+    sql.reason,
+    sql.ticket,
+    `${param(e.ip)}::text`,
+  ].join(', ');
 }
 
 const EVENT_COLUMNS = `seq, id, account_id, at, actor_id, actor_name, actor_kind, action, resource, fields, outcome, grant_id, reason, ticket, ip, prev_hash, hash`;
@@ -115,37 +134,35 @@ export class AuditLogService {
   /** Writes an event on a given transaction (jobs, tests). */
   async appendAs(db: EntityManager, tenantId: string, accountId: string, input: NewEvent): Promise<void> {
     this.markWritten(tenantId);
-    await db.query(`${INSERT_EVENT} VALUES (${EVENT_VALUES}, $11::uuid, $12::text, $13::text, $10::text)`, [
-      ...eventParams(tenantId, accountId, input),
-      input.grantId ?? null,
-      input.reason ?? null,
-      input.ticket ?? null,
-    ]);
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const values = eventValues(param, tenantId, accountId, input, {
+      actorId: `${param(input.actorId)}::uuid`,
+      actorName: `${param(input.actorName)}::text`,
+      actorKind: `${param(input.actorKind)}::audit_actor_kind`,
+      grantId: `${param(input.grantId ?? null)}::uuid`,
+      reason: `${param(input.reason ?? null)}::text`,
+      ticket: `${param(input.ticket ?? null)}::text`,
+    });
+    await db.query(`${INSERT_EVENT} VALUES (${values})`, params);
   }
 
   /**
-   * Writes an allowed access under a grant in one statement with the check for that
-   * grant: `grant` is a query answering at most one row (id, reason, ticket), taking its parameters
-   * through `param`. Answers the grant, or null (nothing written) when there is none.
+   * SQL writing one event per row of `from` (a FROM clause), to be run as part of a larger
+   * statement (the access guard's session lookup logs an access under a grant this way): the
+   * event's own values go in through `param`, `sql` names the rest in terms of `from`. Answers the
+   * rows' `grant_id`.
    */
-  async appendUnderGrant(
-    ctx: RequestContext,
+  insertSql(
+    param: (value: unknown) => string,
+    tenantId: string,
     accountId: string,
-    input: Pick<AuditEventInput, 'action' | 'resource' | 'fields'>,
-    grant: (param: (value: unknown) => string) => string,
-  ): Promise<{ id: string; reason: string; ticket: string } | null> {
-    this.markWritten(ctx.tenant.id);
-    const params = eventParams(ctx.tenant.id, accountId, { ...input, outcome: 'allowed', ...actorOf(ctx) });
-    const source = grant((value) => `$${params.push(value)}`);
-    const rows: { id: string; reason: string; ticket: string }[] = await (
-      await ctx.db()
-    ).query(
-      `WITH g AS (${source})
-       ${INSERT_EVENT} SELECT ${EVENT_VALUES}, g.id, g.reason, g.ticket, $10::text FROM g
-       RETURNING grant_id AS id, reason, ticket`,
-      params,
-    );
-    return rows[0] ?? null;
+    input: AuditEventInput & Pick<NewEvent, 'ip'>,
+    sql: EventSql,
+    from: string,
+  ): string {
+    this.markWritten(tenantId);
+    return `${INSERT_EVENT} SELECT ${eventValues(param, tenantId, accountId, input, sql)} FROM ${from} RETURNING grant_id`;
   }
 
   /**

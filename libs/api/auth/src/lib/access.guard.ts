@@ -1,14 +1,26 @@
-import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { APP_CONFIG, type AppConfig, type AuthUser, type SessionRef, contextOf, problems } from '@mijn-account/api-core';
-import { ACCESS_METADATA, type AccessRule, STEP_UP_METADATA, STEP_UP_WINDOW_MS } from '@mijn-account/api-core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  type AuthUser,
+  type SessionRef,
+  contextOf,
+  problems,
+} from '@mijn-account/api-core';
+import { ACCESS_METADATA, type AccessRule, GRANT_GATE, type GrantGate, type GrantRule } from '@mijn-account/api-core';
+import { type RequestContext, STEP_UP_METADATA, STEP_UP_WINDOW_MS } from '@mijn-account/api-core';
 import { sessionCookieName } from './cookies';
 import { SessionService } from './session.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Global guard, default deny: loads the session (if any) into the request context and checks the
  * route's access rule. A route without a rule is refused, and the route-guard snapshot test fails.
+ * On a route under a helpdesk grant (`@GrantAccess`), the session lookup also finds the grant and
+ * logs the access, in one statement (the grant gate's SQL).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -18,6 +30,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(GRANT_GATE) private readonly gate?: GrantGate,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,12 +48,15 @@ export class AccessGuard implements CanActivate {
       if (rule.level === 'public') return true;
       throw problems.unknownTenant();
     }
+    const under = rule.level === 'staff' && rule.grant ? this.grantAccess(ctx, rule.grant, rule.roles, request) : null;
     const token = request.cookies?.[sessionCookieName(this.config)];
+    let granted: unknown = null;
     if (token) {
-      const found = await this.sessions.load(ctx, token);
+      const found = await this.sessions.load(ctx, token, under?.step);
       if (found) {
         ctx.session = found.session;
         ctx.user = found.user;
+        granted = found.step;
       }
     }
     if (rule.level === 'public') return true;
@@ -48,10 +64,50 @@ export class AccessGuard implements CanActivate {
     const session = ctx.session;
     if (!user || !session) throw problems.unauthenticated();
     this.checkRule(rule, user, session);
-    const stepUp = this.reflector.getAllAndOverride<'any' | 'second-factor' | undefined>(STEP_UP_METADATA, [context.getHandler(), context.getClass()]);
+    const stepUp = this.reflector.getAllAndOverride<'any' | 'second-factor' | undefined>(STEP_UP_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const proofAt = stepUp === 'second-factor' ? session.secondFactorAt : session.reauthenticatedAt;
     if (stepUp && (!proofAt || Date.now() - proofAt.getTime() > STEP_UP_WINDOW_MS)) throw problems.stepUpRequired();
+    if (under && !granted) {
+      if (!this.gate) {
+        this.logger.error('a route needs a helpdesk grant, but no grant gate is installed');
+        throw problems.forbidden();
+      }
+      if (!under.step)
+        throw problems.validation([{ field: 'accountId', code: 'isUuid', message: 'Not an account id' }]);
+      await this.gate.refuse(ctx, under.grant, under.accountId, under.fields);
+    }
     return true;
+  }
+
+  /**
+   * The account a grant route is about and the fields its access touches; `step` (when the
+   * account id is well-formed and a gate is installed) is the SQL that checks the grant and logs
+   * the access — only for a session the rule check below lets through (same conditions, in SQL).
+   */
+  private grantAccess(ctx: RequestContext, grant: GrantRule, roles: string[], request: FastifyRequest) {
+    const accountId = String((request.params as Record<string, unknown> | undefined)?.['accountId'] ?? '');
+    const body = request.body;
+    const fields =
+      grant.action === 'read'
+        ? (grant.fields ?? [])
+        : grant.fields.filter((field) => typeof body === 'object' && body !== null && Object.hasOwn(body, field));
+    const gate = this.gate;
+    const step =
+      gate && UUID.test(accountId)
+        ? (param: (value: unknown) => string) =>
+            gate.allowSql(
+              ctx,
+              grant,
+              accountId,
+              fields,
+              `s.kind = 'staff' AND s.second_factor_at IS NOT NULL AND s.staff_roles && ${param(roles)}::text[]`,
+              param,
+            )
+        : undefined;
+    return { grant, accountId, fields, step };
   }
 
   private checkRule(rule: Exclude<AccessRule, { level: 'public' }>, user: AuthUser, session: SessionRef): void {
@@ -62,7 +118,8 @@ export class AccessGuard implements CanActivate {
         if (user.kind === 'subscriber' && user.accountRole && rule.roles.includes(user.accountRole)) return;
         throw problems.forbidden();
       case 'staff':
-        if (user.kind !== 'staff' || !user.staffRoles.some((role) => rule.roles.includes(role))) throw problems.forbidden();
+        if (user.kind !== 'staff' || !user.staffRoles.some((role) => rule.roles.includes(role)))
+          throw problems.forbidden();
         // Every staff function needs a session that proved a second factor.
         if (!session.secondFactorAt) throw problems.secondFactorRequired();
         return;

@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, type AuthUser, type RequestContext, type SessionRef } from '@mijn-account/api-core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  type AuthUser,
+  type RequestContext,
+  type SessionRef,
+} from '@mijn-account/api-core';
 import type { AccountRole, Language, SignInMethod, StaffRole, UserKind } from '@mijn-account/shared-contracts';
 
 /** Writing last_seen_at on every request would make each read a write; once a minute is enough for the idle time-out. */
@@ -33,7 +39,11 @@ export function hashToken(token: string): Buffer {
 export class SessionService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async create(ctx: RequestContext, userId: string, options: { method: SignInMethod; secondFactor: boolean }): Promise<SessionRef> {
+  async create(
+    ctx: RequestContext,
+    userId: string,
+    options: { method: SignInMethod; secondFactor: boolean },
+  ): Promise<SessionRef> {
     const token = randomBytes(32).toString('base64url');
     const id = hashToken(token);
     const now = new Date();
@@ -43,7 +53,17 @@ export class SessionService {
       `INSERT INTO user_session (tenant_id, id, user_id, created_at, last_seen_at, expires_at, ip, user_agent, method,
                                  second_factor_at, reauthenticated_at)
        VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $4) RETURNING public_id`,
-      [ctx.tenant.id, id, userId, now, expiresAt, ctx.ip, ctx.userAgent, options.method, options.secondFactor ? now : null],
+      [
+        ctx.tenant.id,
+        id,
+        userId,
+        now,
+        expiresAt,
+        ctx.ip,
+        ctx.userAgent,
+        options.method,
+        options.secondFactor ? now : null,
+      ],
     );
     return {
       id,
@@ -56,28 +76,45 @@ export class SessionService {
     };
   }
 
-  /** The live session for a cookie token on this tenant, with its user; null when unknown, ended or timed out. */
-  async load(ctx: RequestContext, token: string): Promise<{ session: SessionRef; user: AuthUser } | null> {
+  /**
+   * The live session for a cookie token on this tenant, with its user; null when unknown, ended or
+   * timed out. `step`: SQL run in the same statement, reading the session's row as `s` and
+   * answering at most one row of one column (its value is returned as `step`).
+   */
+  async load(
+    ctx: RequestContext,
+    token: string,
+    step?: (param: (value: unknown) => string) => string,
+  ): Promise<{ session: SessionRef; user: AuthUser; step: unknown } | null> {
     if (token.length > 100) return null;
     const id = hashToken(token);
     const db = await ctx.db();
-    const rows: SessionRow[] = await db.query(
-      `SELECT s.public_id, s.expires_at, s.last_seen_at, s.second_factor_at, s.reauthenticated_at,
+    const params: unknown[] = [ctx.tenant.id, id, this.config.session.idleMs / 1000];
+    const lookup = `SELECT s.public_id, s.expires_at, s.last_seen_at, s.second_factor_at, s.reauthenticated_at,
               u.id AS user_id, u.email, u.display_name, u.kind, u.account_id, u.account_role, u.staff_roles,
               u.preferred_language, u.totp_enabled_at IS NOT NULL AS two_factor
          FROM user_session s
          JOIN app_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
         WHERE s.tenant_id = $1 AND s.id = $2 AND s.ended_at IS NULL
           AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(secs => $3)
-          AND u.disabled_at IS NULL`,
-      [ctx.tenant.id, id, this.config.session.idleMs / 1000],
+          AND u.disabled_at IS NULL`;
+    const rows: (SessionRow & { step?: unknown })[] = await db.query(
+      step
+        ? `WITH s AS (${lookup}), step AS (${step((value) => `$${params.push(value)}`)})
+           SELECT s.*, (SELECT * FROM step) AS step FROM s`
+        : lookup,
+      params,
     );
     const row = rows[0];
     if (!row) return null;
     let lastSeen = row.last_seen_at;
     if (Date.now() - lastSeen.getTime() > TOUCH_AFTER_MS) {
       lastSeen = new Date();
-      await db.query(`UPDATE user_session SET last_seen_at = $3 WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, id, lastSeen]);
+      await db.query(`UPDATE user_session SET last_seen_at = $3 WHERE tenant_id = $1 AND id = $2`, [
+        ctx.tenant.id,
+        id,
+        lastSeen,
+      ]);
     }
     return {
       session: {
@@ -100,12 +137,16 @@ export class SessionService {
         preferredLanguage: row.preferred_language,
         twoFactorEnabled: row.two_factor,
       },
+      step: row.step ?? null,
     };
   }
 
   async end(ctx: RequestContext, sessionId: Buffer): Promise<void> {
     const db = await ctx.db();
-    await db.query(`UPDATE user_session SET ended_at = now() WHERE tenant_id = $1 AND id = $2 AND ended_at IS NULL`, [ctx.tenant.id, sessionId]);
+    await db.query(`UPDATE user_session SET ended_at = now() WHERE tenant_id = $1 AND id = $2 AND ended_at IS NULL`, [
+      ctx.tenant.id,
+      sessionId,
+    ]);
   }
 
   /** Ends every session of a user, but the one given (after a password reset, "sign out all others", disabling). */

@@ -1,6 +1,7 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
 import { ApiCookieAuth } from '@nestjs/swagger';
-import type { AccountRole, StaffRole } from '@mijn-account/shared-contracts';
+import type { AccessScope, AccountRole, StaffRole } from '@mijn-account/shared-contracts';
+import type { RequestContext } from './request-context';
 
 export const ACCESS_METADATA = 'mijn-account:access';
 
@@ -9,7 +10,16 @@ export type AccessRule =
   | { level: 'public' }
   | { level: 'signed-in' }
   | { level: 'account'; roles: AccountRole[] }
-  | { level: 'staff'; roles: StaffRole[] };
+  | { level: 'staff'; roles: StaffRole[]; grant?: GrantRule };
+
+/**
+ * A staff route serving one subscriber account's data (`:accountId`): only under an active helpdesk
+ * grant of the caller covering `scope`, and every access is logged as `action` on `resource`.
+ * `fields`: what a read shows, or what a write may change (logged: those the request body names).
+ */
+export type GrantRule = { scope: AccessScope; resource: string } & (
+  { action: 'read'; fields?: string[] } | { action: 'write'; fields: string[] }
+);
 
 /** Anyone, signed in or not (sign-in itself, tenant branding, health). */
 export const Public = () => SetMetadata(ACCESS_METADATA, { level: 'public' } satisfies AccessRule);
@@ -25,6 +35,40 @@ export const AccountAccess = (...roles: AccountRole[]) =>
 /** A staff user holding one of these roles. */
 export const StaffAccess = (...roles: StaffRole[]) =>
   applyDecorators(ApiCookieAuth(), SetMetadata(ACCESS_METADATA, { level: 'staff', roles } satisfies AccessRule));
+
+/**
+ * Subscriber data for a helpdesk agent under a grant. The access guard checks the grant and logs
+ * the access in the same statement as its session lookup, in the request's transaction (if the
+ * log write fails, the access fails); without a grant the request is refused, and that is logged.
+ */
+export const GrantAccess = (grant: GrantRule) =>
+  applyDecorators(
+    ApiCookieAuth(),
+    SetMetadata(ACCESS_METADATA, { level: 'staff', roles: ['helpdesk-agent'], grant } satisfies AccessRule),
+  );
+
+export const GRANT_GATE = Symbol('GrantGate');
+
+/** Checks and logs access under helpdesk grants for the access guard (the support feature provides it). */
+export interface GrantGate {
+  /**
+   * SQL answering at most one row of one column (the grant's id): finds the signed-in user's
+   * active grant for `accountId` covering `rule.scope` and logs the access under it. It runs
+   * inside the guard's session lookup, where `s` is the session's row (`user_id`, `display_name`),
+   * and only for a row of `s` where the SQL condition `when` holds (the guard's own rule), so
+   * nothing is logged for a caller the guard refuses. Values go in through `param`.
+   */
+  allowSql(
+    ctx: RequestContext,
+    rule: GrantRule,
+    accountId: string,
+    fields: string[],
+    when: string,
+    param: (value: unknown) => string,
+  ): string;
+  /** No active grant: logs the refusal (kept, though the request fails) and throws `no-grant`. */
+  refuse(ctx: RequestContext, rule: GrantRule, accountId: string, fields: string[]): Promise<never>;
+}
 
 export const STEP_UP_METADATA = 'mijn-account:step-up';
 /** How recent the last password or code must be for a sensitive action. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLogService } from '@mijn-account/api-audit';
-import { type RequestContext, problems } from '@mijn-account/api-core';
+import { type GrantGate, type GrantRule, type RequestContext, problems } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
 import {
   type AccessGrantView,
@@ -49,11 +49,12 @@ const SELECT = `SELECT g.*, a.customer_number, a.name AS account_name
 /**
  * Helpdesk access grants: an agent requests; the account's owner decides a service request, a
  * supervisor other than the agent a technical one; a grant ends at expiry, on revoke or when the
- * agent closes it. Every step is an event in the account's access log, and every staff access to
- * the account's data goes through `access()`, which logs it in the same transaction.
+ * agent closes it. Every step is an event in the account's access log. It is also the access
+ * guard's grant gate: every staff access to the account's data (`@GrantAccess` routes) is checked
+ * against the grants and logged in the guard's first statement, in the request's transaction.
  */
 @Injectable()
-export class GrantsService {
+export class GrantsService implements GrantGate {
   constructor(
     private readonly log: AuditLogService,
     private readonly mail: MailService,
@@ -153,48 +154,67 @@ export class GrantsService {
   }
 
   /**
-   * The gate for every staff access to subscriber data: an active grant of this agent for this
-   * account that covers `scope`. Finding it and logging the access are one statement in the
-   * request's transaction, so if the log write fails, so does the access — exactly one event per
-   * access; `work` runs after it in the same transaction (if it fails, neither is kept). Refusals
-   * are logged in a transaction of their own, since the request itself fails.
+   * The check for every staff access to subscriber data: an active grant of this agent for this
+   * account that covers the route's scope. Finding it and logging the access are one statement —
+   * the guard's session lookup — so if the log write fails, so does the access, with exactly one
+   * event per access; the handler runs after it in the same transaction (if it fails, neither is
+   * kept). An ended grant never matches (`expires_at > now()`); it is marked and logged as expired
+   * on the refusal path, so the allowed path stays one statement.
    */
-  async access<T>(
+  allowSql(
     ctx: RequestContext,
+    rule: GrantRule,
     accountId: string,
-    scope: AccessScope,
-    what: { action: 'read' | 'write'; resource: string; fields?: string[] },
-    work: () => Promise<T>,
-  ): Promise<T> {
-    const agent = ctx.requireUser();
-    // An ended grant never matches (expires_at > now()); it is marked and logged as expired below,
-    // on the refusal path, so the allowed path stays one statement.
-    const grant = await this.log.appendUnderGrant(
-      ctx,
+    fields: string[],
+    when: string,
+    param: (value: unknown) => string,
+  ): string {
+    const tenant = param(ctx.tenant.id);
+    const account = param(accountId);
+    return this.log.insertSql(
+      param,
+      ctx.tenant.id,
       accountId,
-      what,
-      (p) => `SELECT id, reason, ticket FROM access_grant
-                WHERE tenant_id = ${p(ctx.tenant.id)} AND account_id = ${p(accountId)} AND requested_by = ${p(agent.id)} AND status = 'active'
-                  AND starts_at <= now() AND expires_at > now() AND ${p(scope)} = ANY (scopes)
-                ORDER BY expires_at DESC LIMIT 1`,
+      { action: rule.action, resource: rule.resource, fields, outcome: 'allowed', ip: ctx.ip },
+      {
+        actorId: 's.user_id',
+        actorName: 's.display_name',
+        actorKind: `'staff'`,
+        grantId: 'g.id',
+        reason: 'g.reason',
+        ticket: 'g.ticket',
+      },
+      `s CROSS JOIN LATERAL (
+         SELECT id, reason, ticket FROM access_grant
+          WHERE tenant_id = ${tenant}::uuid AND account_id = ${account}::uuid AND requested_by = s.user_id AND status = 'active'
+            AND starts_at <= now() AND expires_at > now() AND ${param(rule.scope)} = ANY (scopes)
+          ORDER BY expires_at DESC LIMIT 1) g
+        WHERE ${when}`,
     );
-    if (!grant) {
-      await this.expireOverdue(ctx);
-      const db = await ctx.db();
-      const exists: unknown[] = await db.query(`SELECT 1 FROM subscriber_account WHERE tenant_id = $1 AND id = $2`, [
-        ctx.tenant.id,
-        accountId,
-      ]);
-      if (exists.length > 0) {
-        // Keep what this request found (expired grants and their events), then log the refusal in
-        // a transaction of its own: the request fails, the record of it must not.
-        await ctx.commit();
-        await this.log.append(ctx, accountId, { ...what, outcome: 'refused' });
-        await ctx.commit();
-      }
-      throw problems.noGrant();
+  }
+
+  /**
+   * No active grant: marks what ended as expired, and logs the refusal in a transaction of its own
+   * (the request fails, the record of it must not) when the account exists in this tenant.
+   */
+  async refuse(ctx: RequestContext, rule: GrantRule, accountId: string, fields: string[]): Promise<never> {
+    await this.expireOverdue(ctx);
+    const db = await ctx.db();
+    const exists: unknown[] = await db.query(`SELECT 1 FROM subscriber_account WHERE tenant_id = $1 AND id = $2`, [
+      ctx.tenant.id,
+      accountId,
+    ]);
+    if (exists.length > 0) {
+      await ctx.commit();
+      await this.log.append(ctx, accountId, {
+        action: rule.action,
+        resource: rule.resource,
+        fields,
+        outcome: 'refused',
+      });
+      await ctx.commit();
     }
-    return work();
+    throw problems.noGrant();
   }
 
   async forAccount(ctx: RequestContext, accountId: string): Promise<AccessGrantView[]> {
@@ -359,9 +379,7 @@ export class GrantsService {
     return rows.map(toView);
   }
 
-  private async settings(
-    ctx: RequestContext,
-  ): Promise<{
+  private async settings(ctx: RequestContext): Promise<{
     max_minutes: number;
     default_minutes: number;
     request_timeout_hours: number;

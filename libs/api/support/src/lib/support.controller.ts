@@ -2,11 +2,28 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, P
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { BillingDto, BillingService, billingWithEtag } from '@mijn-account/api-accounts';
-import { AccountAccess, Ctx, RequestContext, StaffAccess, StepUp, problems, versionFromIfMatch } from '@mijn-account/api-core';
-import { type AccessGrantView, type BillingDetails, ROUTES } from '@mijn-account/shared-contracts';
+import {
+  AccountAccess,
+  Ctx,
+  GrantAccess,
+  RequestContext,
+  StaffAccess,
+  StepUp,
+  problems,
+  versionFromIfMatch,
+} from '@mijn-account/api-core';
+import { type AccessGrantView, type BillingDetails, type BillingUpdate, ROUTES } from '@mijn-account/shared-contracts';
 import { AccessRequestDto, ApproveDto, CloseDto } from './dto/access.dto';
-import { GrantScope } from './grant-scope.decorator';
 import { GrantsService } from './grants.service';
+
+/** What an agent with billing:write may change (the log names those a request sends). */
+const BILLING_FIELDS = [
+  'companyName',
+  'cocNumber',
+  'vatId',
+  'billingEmail',
+  'address',
+] satisfies (keyof BillingUpdate)[];
 
 /** The helpdesk agent's console: find an account, request access, see their grants, use them. */
 @ApiTags('support')
@@ -20,7 +37,10 @@ export class SupportController {
   /** By customer number, name or a user's e-mail; answers customer number and name only. */
   @StaffAccess('helpdesk-agent', 'helpdesk-supervisor')
   @Get('accounts')
-  async search(@Ctx() ctx: RequestContext, @Query('q') q = ''): Promise<{ id: string; customerNumber: string; name: string }[]> {
+  async search(
+    @Ctx() ctx: RequestContext,
+    @Query('q') q = '',
+  ): Promise<{ id: string; customerNumber: string; name: string }[]> {
     const term = q.trim();
     if (term.length < 2) return [];
     const db = await ctx.db();
@@ -50,7 +70,11 @@ export class SupportController {
   @StaffAccess('helpdesk-agent')
   @Post('requests/:id/close')
   @HttpCode(200)
-  close(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CloseDto): Promise<AccessGrantView> {
+  close(
+    @Ctx() ctx: RequestContext,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CloseDto,
+  ): Promise<AccessGrantView> {
     return this.grants.close(ctx, id, body.note ?? null);
   }
 
@@ -76,57 +100,67 @@ export class SupportController {
     return this.grants.decideAsSupervisor(ctx, id, false);
   }
 
-  // --- the support view: subscriber data, only through an active grant -----------------------
+  // --- the support view: subscriber data, only under an active grant ------------------------
+  // The access guard checks the grant and logs each access before a handler runs (@GrantAccess).
 
-  @StaffAccess('helpdesk-agent')
-  @GrantScope('billing:read')
+  @GrantAccess({ scope: 'billing:read', action: 'read', resource: 'billing' })
   @Get('accounts/:accountId/billing')
   async getBilling(
     @Ctx() ctx: RequestContext,
     @Param('accountId', new ParseUUIDPipe()) accountId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BillingDetails> {
-    const billing = await this.grants.access(ctx, accountId, 'billing:read', { action: 'read', resource: 'billing' }, () => this.billing.get(ctx, accountId));
-    return billingWithEtag(reply, billing);
+    return billingWithEtag(reply, await this.billing.get(ctx, accountId));
   }
 
   /** The people of the account as their profiles show them (profile:read). */
-  @StaffAccess('helpdesk-agent')
-  @GrantScope('profile:read')
+  @GrantAccess({
+    scope: 'profile:read',
+    action: 'read',
+    resource: 'profiles',
+    fields: ['name', 'email', 'phone', 'language', 'timeZone'],
+  })
   @Get('accounts/:accountId/profiles')
   async profiles(@Ctx() ctx: RequestContext, @Param('accountId', new ParseUUIDPipe()) accountId: string) {
-    return this.grants.access(ctx, accountId, 'profile:read', { action: 'read', resource: 'profiles', fields: ['name', 'email', 'phone', 'language', 'timeZone'] }, async () => {
-      const db = await ctx.db();
-      const rows: { display_name: string; email: string; phone_e164: string | null; preferred_language: string | null; time_zone: string | null; account_role: string }[] =
-        await db.query(
-          `SELECT display_name, email, phone_e164, preferred_language, time_zone, account_role FROM app_user
-            WHERE tenant_id = $1 AND account_id = $2 ORDER BY account_role DESC, display_name`,
-          [ctx.tenant.id, accountId],
-        );
-      return rows.map((r) => ({ displayName: r.display_name, email: r.email, phone: r.phone_e164, preferredLanguage: r.preferred_language, timeZone: r.time_zone, role: r.account_role }));
-    });
+    const db = await ctx.db();
+    const rows: {
+      display_name: string;
+      email: string;
+      phone_e164: string | null;
+      preferred_language: string | null;
+      time_zone: string | null;
+      account_role: string;
+    }[] = await db.query(
+      `SELECT display_name, email, phone_e164, preferred_language, time_zone, account_role FROM app_user
+          WHERE tenant_id = $1 AND account_id = $2 ORDER BY account_role DESC, display_name`,
+      [ctx.tenant.id, accountId],
+    );
+    return rows.map((r) => ({
+      displayName: r.display_name,
+      email: r.email,
+      phone: r.phone_e164,
+      preferredLanguage: r.preferred_language,
+      timeZone: r.time_zone,
+      role: r.account_role,
+    }));
   }
 
   /** Which newsletters the account's people receive (newsletters:read). */
-  @StaffAccess('helpdesk-agent')
-  @GrantScope('newsletters:read')
+  @GrantAccess({ scope: 'newsletters:read', action: 'read', resource: 'newsletters' })
   @Get('accounts/:accountId/newsletters')
   async newsletters(@Ctx() ctx: RequestContext, @Param('accountId', new ParseUUIDPipe()) accountId: string) {
-    return this.grants.access(ctx, accountId, 'newsletters:read', { action: 'read', resource: 'newsletters' }, async () => {
-      const db = await ctx.db();
-      const rows: { email: string; name_en: string; status: string }[] = await db.query(
-        `SELECT u.email, l.name_en, s.status FROM newsletter_subscription s
-           JOIN app_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
-           JOIN newsletter_list l ON l.tenant_id = s.tenant_id AND l.id = s.list_id
-          WHERE s.tenant_id = $1 AND u.account_id = $2 ORDER BY u.email, l.name_en`,
-        [ctx.tenant.id, accountId],
-      );
-      return rows.map((r) => ({ email: r.email, list: r.name_en, status: r.status }));
-    });
+    const db = await ctx.db();
+    const rows: { email: string; name_en: string; status: string }[] = await db.query(
+      `SELECT u.email, l.name_en, s.status FROM newsletter_subscription s
+         JOIN app_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+         JOIN newsletter_list l ON l.tenant_id = s.tenant_id AND l.id = s.list_id
+        WHERE s.tenant_id = $1 AND u.account_id = $2 ORDER BY u.email, l.name_en`,
+      [ctx.tenant.id, accountId],
+    );
+    return rows.map((r) => ({ email: r.email, list: r.name_en, status: r.status }));
   }
 
-  @StaffAccess('helpdesk-agent')
-  @GrantScope('billing:write')
+  @GrantAccess({ scope: 'billing:write', action: 'write', resource: 'billing', fields: BILLING_FIELDS })
   @Put('accounts/:accountId/billing')
   async putBilling(
     @Ctx() ctx: RequestContext,
@@ -135,12 +169,7 @@ export class SupportController {
     @Body() body: BillingDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BillingDetails> {
-    const version = versionFromIfMatch(ifMatch);
-    const fields = Object.keys(body).filter((k) => body[k as keyof BillingDto] !== undefined);
-    const saved = await this.grants.access(ctx, accountId, 'billing:write', { action: 'write', resource: 'billing', fields }, () =>
-      this.billing.update(ctx, accountId, version, body),
-    );
-    return billingWithEtag(reply, saved);
+    return billingWithEtag(reply, await this.billing.update(ctx, accountId, versionFromIfMatch(ifMatch), body));
   }
 }
 
@@ -162,7 +191,11 @@ export class AccountAccessRequestsController {
   @StepUp()
   @Post(':id/approve')
   @HttpCode(200)
-  approve(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ApproveDto): Promise<AccessGrantView> {
+  approve(
+    @Ctx() ctx: RequestContext,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ApproveDto,
+  ): Promise<AccessGrantView> {
     return this.grants.decideAsOwner(ctx, id, true, body);
   }
 

@@ -1,15 +1,21 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { AccountsModule } from '@mijn-account/api-accounts';
 import { AuditModule } from '@mijn-account/api-audit';
+import { GRANT_GATE } from '@mijn-account/api-core';
 import { MailModule } from '@mijn-account/api-mail';
 import { AccessSettingsController } from './access-settings.controller';
 import { AccountAccessRequestsController, SupportController } from './support.controller';
 import { GrantsService } from './grants.service';
 
-/** Helpdesk access: requests, decisions, grants, and the support view of subscriber data. */
+/**
+ * Helpdesk access: requests, decisions, grants, and the support view of subscriber data. Global,
+ * for one thing only: the access guard (auth) finds the grant gate through it.
+ */
+@Global()
 @Module({
   imports: [AccountsModule, AuditModule, MailModule],
   controllers: [SupportController, AccountAccessRequestsController, AccessSettingsController],
-  providers: [GrantsService],
+  providers: [GrantsService, { provide: GRANT_GATE, useExisting: GrantsService }],
+  exports: [GRANT_GATE],
 })
 export class SupportModule {}

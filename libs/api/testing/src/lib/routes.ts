@@ -35,7 +35,10 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
           (Reflect.getMetadata(ACCESS_METADATA, handler) as AccessRule | undefined) ??
           (Reflect.getMetadata(ACCESS_METADATA, controller) as AccessRule | undefined) ??
           null;
-        const full = ['', API_PREFIX, base, path].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/');
+        const full = ['', API_PREFIX, base, path]
+          .map((p) => p.replace(/^\/|\/$/g, ''))
+          .filter(Boolean)
+          .join('/');
         const stepUp = (Reflect.getMetadata(STEP_UP_METADATA, handler) as 'any' | 'second-factor' | undefined) ?? null;
         const csrfExempt = Reflect.getMetadata(CSRF_EXEMPT_METADATA, handler) === true;
         routes.push({ method, path: `/${full}`, handler: `${controller.name}.${name}`, access, stepUp, csrfExempt });
@@ -47,5 +50,10 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
 
 export function describeAccess(rule: AccessRule | null): string {
   if (!rule) return 'MISSING';
-  return 'roles' in rule ? `${rule.level}(${rule.roles.join(',')})` : rule.level;
+  if (!('roles' in rule)) return rule.level;
+  const grant =
+    'grant' in rule && rule.grant
+      ? ` +grant(${rule.grant.scope}; logs ${rule.grant.action} ${rule.grant.resource})`
+      : '';
+  return `${rule.level}(${rule.roles.join(',')})${grant}`;
 }
