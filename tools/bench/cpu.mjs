@@ -21,14 +21,17 @@ function stat(pid) {
   }
 }
 
-/** Seconds of CPU used so far by `pid` itself and by all its descendants (with their reaped children). */
-export function cpuSeconds(pid) {
+function processes() {
   const all = new Map();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const s = stat(name);
     if (s) all.set(Number(name), s);
   }
+  return all;
+}
+
+function descendantsIn(all, pid) {
   const descendants = [];
   const queue = [pid];
   while (queue.length > 0) {
@@ -40,8 +43,19 @@ export function cpuSeconds(pid) {
       }
     }
   }
+  return descendants;
+}
+
+/** The processes started under `pid`, at any depth. */
+export function descendantsOf(pid) {
+  return descendantsIn(processes(), pid);
+}
+
+/** Seconds of CPU used so far by `pid` itself and by all its descendants (with their reaped children). */
+export function cpuSeconds(pid) {
+  const all = processes();
   const self = all.get(pid);
-  const below = descendants.reduce((sum, child) => sum + all.get(child).own + all.get(child).children, 0);
+  const below = descendantsIn(all, pid).reduce((sum, child) => sum + all.get(child).own + all.get(child).children, 0);
   return { self: (self?.own ?? 0) / TICKS_PER_SECOND, descendants: (below + (self?.children ?? 0)) / TICKS_PER_SECOND };
 }
 

@@ -12,6 +12,7 @@
 //   BENCH_SECONDS=20 npm run bench
 //   BENCH_ONLY=logging npm run bench   (only the owner's read beside the agent's read)
 //   BENCH_LOGGING_ROUNDS=9 npm run bench   (pairs of those two runs; default 5)
+//   BENCH_PIN=1 npm run bench      (servers on CPU 0, PostgreSQL and the load on the others: pin.mjs)
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { readFileSync, rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { cpus, totalmem } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { withCpu } from './cpu.mjs';
+import { PINNED, pinServer } from './pin.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ONLY_LOGGING = process.env.BENCH_ONLY === 'logging';
@@ -297,6 +299,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGPIPE']) {
 }
 try {
   await waitFor(PORTAL_PORT, '/api/health');
+  pinServer(portal.pid);
   const credentials = JSON.parse(readFileSync(`${DIR}/postgres.credentials.json`, 'utf8'));
   yardstick = start('node', ['tools/bench/yardstick.mjs'], {
     PORT: String(YARDSTICK_PORT),
@@ -314,6 +317,7 @@ try {
   }
   const cookie = sessions[0].cookie;
   await waitFor(YARDSTICK_PORT, '/api/me', { host: HOST, cookie });
+  pinServer(yardstick.pid);
   for (const port of [PORTAL_PORT, YARDSTICK_PORT]) {
     for (const path of ['/api/me', '/api/account/billing']) {
       const check = await call(port, 'GET', path, { host: HOST, cookie });
@@ -396,7 +400,7 @@ try {
 
   console.log(`\nsigned in — ${SECONDS}s per run, ${CONNECTIONS} connections`);
   console.log(
-    `machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
+    `machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}${PINNED ? ', pinned: servers on CPU 0, PostgreSQL and load on the others' : ''}\n`,
   );
   console.table(rows);
   if (portalFixed) {
