@@ -1,20 +1,25 @@
 import { Inject, Injectable, Logger, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { isUUID } from 'class-validator';
 import {
+  ACCESS_METADATA,
   APP_CONFIG,
+  type AccessRule,
   type AppConfig,
   type AuthUser,
+  GRANT_GATE,
+  type GrantGate,
+  type GrantRule,
+  type RequestContext,
+  STEP_UP_METADATA,
+  STEP_UP_WINDOW_MS,
   type SessionRef,
   contextOf,
   problems,
 } from '@mijn-account/api-core';
-import { ACCESS_METADATA, type AccessRule, GRANT_GATE, type GrantGate, type GrantRule } from '@mijn-account/api-core';
-import { type RequestContext, STEP_UP_METADATA, STEP_UP_WINDOW_MS } from '@mijn-account/api-core';
 import { sessionCookieName } from './cookies';
 import { SessionService } from './session.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Global guard, default deny: loads the session (if any) into the request context and checks the
@@ -96,7 +101,7 @@ export class AccessGuard implements CanActivate {
         : grant.fields.filter((field) => typeof body === 'object' && body !== null && Object.hasOwn(body, field));
     const gate = this.gate;
     const step =
-      gate && UUID.test(accountId)
+      gate && isUUID(accountId)
         ? (param: (value: unknown) => string) =>
             gate.allowSql(
               ctx,
