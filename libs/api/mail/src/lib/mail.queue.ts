@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Pool } from 'pg';
+import { setTimeout } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import { createTransport, type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '@mijn-account/api-core';
@@ -47,6 +48,8 @@ export class MailQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(MailQueue.name);
   private readonly boss: PgBoss;
   private readonly transport: Transporter;
+  /** pg-boss statements and deliveries still running; shutdown waits for them (see onModuleDestroy). */
+  private busy = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -54,7 +57,7 @@ export class MailQueue implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     const pool = (dataSource.driver as unknown as { master: Pool }).master;
     this.boss = new PgBoss({
-      db: { executeSql: (text, values) => pool.query(text, values) },
+      db: { executeSql: (text, values) => this.track(() => pool.query(text, values)) },
       schema: QUEUE_SCHEMA,
       migrate: false,
       schedule: false,
@@ -70,14 +73,39 @@ export class MailQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.boss.start();
-    await this.boss.work<MailJob>(MAIL_QUEUE, { pollingIntervalSeconds: this.config.mail.pollSeconds, batchSize: 5 }, async (jobs) => {
-      for (const job of jobs) await this.deliver(job.data);
-    });
+    await this.boss.work<MailJob>(
+      MAIL_QUEUE,
+      { pollingIntervalSeconds: this.config.mail.pollSeconds, batchSize: 5 },
+      async (jobs) => {
+        await this.track(async () => {
+          for (const job of jobs) await this.deliver(job.data);
+        });
+      },
+    );
   }
 
+  /**
+   * pg-boss's graceful stop waits only for jobs already handed to a worker: a fetch still in flight
+   * can hand over jobs afterwards, and it completes or fails jobs without awaiting that. So after
+   * stopping we wait until none of its statements nor our deliveries is running, before the
+   * database module ends the pool. The steps between them are microtasks, so a timer never sees
+   * the gap between a fetch and the delivery it starts.
+   */
   async onModuleDestroy(): Promise<void> {
     await this.boss.stop({ graceful: true, timeout: 5_000, close: false });
+    const deadline = Date.now() + 10_000;
+    while (this.busy > 0 && Date.now() < deadline) await setTimeout(20);
+    if (this.busy > 0) this.logger.warn(`mail queue stopped with ${this.busy} statement(s) or delivery still running`);
     this.transport.close();
+  }
+
+  private async track<T>(work: () => Promise<T>): Promise<T> {
+    this.busy++;
+    try {
+      return await work();
+    } finally {
+      this.busy--;
+    }
   }
 
   private async deliver({ tenantId, id }: MailJob): Promise<void> {
@@ -102,14 +130,16 @@ export class MailQueue implements OnApplicationBootstrap, OnModuleDestroy {
           headers: row.headers,
           messageId: `<${id}@${this.config.mail.from.split('@')[1] ?? 'mijn-account'}>`,
         });
-        await db.query(`UPDATE mail_message SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+        await db.query(
+          `UPDATE mail_message SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE tenant_id = $1 AND id = $2`,
+          [tenantId, id],
+        );
       } catch (error) {
         failure = error;
-        await db.query(`UPDATE mail_message SET attempts = attempts + 1, last_error = $3 WHERE tenant_id = $1 AND id = $2`, [
-          tenantId,
-          id,
-          String(error instanceof Error ? error.message : error).slice(0, 500),
-        ]);
+        await db.query(
+          `UPDATE mail_message SET attempts = attempts + 1, last_error = $3 WHERE tenant_id = $1 AND id = $2`,
+          [tenantId, id, String(error instanceof Error ? error.message : error).slice(0, 500)],
+        );
       }
     });
     if (failure) {
