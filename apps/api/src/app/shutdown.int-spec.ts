@@ -40,7 +40,7 @@ describe('shutdown with the mail queue busy', () => {
           WHERE NOT l.granted AND n.nspname = $1`,
         [QUEUE_SCHEMA],
       );
-      return waiting.rowCount! > 0;
+      return (waiting.rowCount ?? 0) > 0;
     });
 
     const closed = t.app.close();
