@@ -20,6 +20,9 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 export async function signIn(page: Page, email: string, labels: { email: string; password: string; submit: string }) {
+  // Right after a sign-out the previous page may still be showing, and its "New e-mail address"
+  // field matches the label too: wait for the sign-in page itself.
+  await expect(page).toHaveURL(/\/sign-in(\?|$)/);
   await page.getByLabel(labels.email).fill(email);
   await page.getByLabel(labels.password).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: labels.submit }).click();
