@@ -12,6 +12,8 @@
 //   BENCH_SECONDS=20 npm run bench
 //   BENCH_ONLY=logging npm run bench   (only the owner's read beside the agent's read)
 //   BENCH_LOGGING_ROUNDS=9 npm run bench   (pairs of those two runs; default 5)
+//   BENCH_LOGGING_AA=1 BENCH_ONLY=logging npm run bench   (A/A: the owner's read in both places of
+//                                  each pair, so the "cost" printed is the method's own noise)
 //   BENCH_PIN=1 npm run bench      (servers on CPU 0, PostgreSQL and the load on the others: pin.mjs)
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
@@ -27,6 +29,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ONLY_LOGGING = process.env.BENCH_ONLY === 'logging';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const LOGGING_ROUNDS = Number(process.env.BENCH_LOGGING_ROUNDS ?? 5);
+const LOGGING_AA = process.env.BENCH_LOGGING_AA === '1';
 const PORTAL_PORT = 3200;
 const YARDSTICK_PORT = 3201;
 const PG_PORT = 54_399;
@@ -380,18 +383,23 @@ try {
   // in LOGGING_ROUNDS pairs after a warm-up each, so drift of a shared machine hits both alike; each
   // pair gives one figure, and the median pair is the result (one disturbed run cannot make it).
   const ownUrl = `http://127.0.0.1:${PORTAL_PORT}/api/account/billing`;
-  const staffUrl = `http://127.0.0.1:${PORTAL_PORT}/api/support/accounts/${grant.accountId}/billing`;
+  const [staffUrl, staffCookie] = LOGGING_AA
+    ? [ownUrl, cookie]
+    : [`http://127.0.0.1:${PORTAL_PORT}/api/support/accounts/${grant.accountId}/billing`, grant.cookie];
   await run(ownUrl, cookie, { duration: 3 });
-  await run(staffUrl, grant.cookie, { duration: 3 });
+  await run(staffUrl, staffCookie, { duration: 3 });
   const owns = [];
   const staffReads = [];
   for (let round = 0; round < LOGGING_ROUNDS; round++) {
     owns.push(await withCpu(portal.pid, () => run(ownUrl, cookie, { duration: SECONDS })));
-    staffReads.push(await withCpu(portal.pid, () => run(staffUrl, grant.cookie, { duration: SECONDS })));
+    staffReads.push(await withCpu(portal.pid, () => run(staffUrl, staffCookie, { duration: SECONDS })));
   }
   rows.push(
     summary(`owner reads own billing (${LOGGING_ROUNDS} runs): portal`, combine(owns, 'sequential')),
-    summary(`agent reads it under a grant (${LOGGING_ROUNDS} runs): portal`, combine(staffReads, 'sequential')),
+    summary(
+      `${LOGGING_AA ? 'A/A: owner reads it again' : 'agent reads it under a grant'} (${LOGGING_ROUNDS} runs): portal`,
+      combine(staffReads, 'sequential'),
+    ),
   );
   const pairCosts = owns
     .map((own, i) => 1 - staffReads[i].requests.average / own.requests.average)
@@ -409,14 +417,16 @@ try {
   }
   const percent = (x) => `${(x * 100).toFixed(0)} %`;
   console.log(
-    `access logging costs ${percent(loggingCost)} of throughput (goal ≤ 20 %): the median of ${LOGGING_ROUNDS} pairs ` +
+    `${LOGGING_AA ? 'A/A — the same read twice differs by' : 'access logging costs'} ${percent(loggingCost)} of throughput${LOGGING_AA ? '' : ' (goal ≤ 20 %)'}: the median of ${LOGGING_ROUNDS} pairs ` +
       `(${pairCosts.map(percent).join(', ')})`,
   );
   const cpuLine = (runs) => {
     const mean = (pick) => (runs.reduce((sum, r) => sum + pick(r.cpu), 0) / runs.length).toFixed(2);
     return `portal ${mean((c) => c.self)} ms + PostgreSQL ${mean((c) => c.descendants)} ms`;
   };
-  console.log(`CPU per request — owner's read: ${cpuLine(owns)}; agent's read: ${cpuLine(staffReads)}`);
+  console.log(
+    `CPU per request — owner's read: ${cpuLine(owns)}; ${LOGGING_AA ? 'again' : "agent's read"}: ${cpuLine(staffReads)}`,
+  );
 } finally {
   yardstick?.kill('SIGTERM');
   portal.kill('SIGTERM');
