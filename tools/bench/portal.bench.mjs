@@ -383,23 +383,33 @@ try {
   // in LOGGING_ROUNDS pairs after a warm-up each, so drift of a shared machine hits both alike; each
   // pair gives one figure, and the median pair is the result (one disturbed run cannot make it).
   const ownUrl = `http://127.0.0.1:${PORTAL_PORT}/api/account/billing`;
-  const [staffUrl, staffCookie] = LOGGING_AA
-    ? [ownUrl, cookie]
-    : [`http://127.0.0.1:${PORTAL_PORT}/api/support/accounts/${grant.accountId}/billing`, grant.cookie];
+  // The second read of each pair: the agent's, or (A/A) the owner's again.
+  const second = LOGGING_AA
+    ? {
+        url: ownUrl,
+        cookie,
+        row: 'A/A: owner reads it again',
+        cpu: 'again',
+        result: 'A/A — the same read twice differs by',
+      }
+    : {
+        url: `http://127.0.0.1:${PORTAL_PORT}/api/support/accounts/${grant.accountId}/billing`,
+        cookie: grant.cookie,
+        row: 'agent reads it under a grant',
+        cpu: "agent's read",
+        result: 'access logging costs',
+      };
   await run(ownUrl, cookie, { duration: 3 });
-  await run(staffUrl, staffCookie, { duration: 3 });
+  await run(second.url, second.cookie, { duration: 3 });
   const owns = [];
   const staffReads = [];
   for (let round = 0; round < LOGGING_ROUNDS; round++) {
     owns.push(await withCpu(portal.pid, () => run(ownUrl, cookie, { duration: SECONDS })));
-    staffReads.push(await withCpu(portal.pid, () => run(staffUrl, staffCookie, { duration: SECONDS })));
+    staffReads.push(await withCpu(portal.pid, () => run(second.url, second.cookie, { duration: SECONDS })));
   }
   rows.push(
     summary(`owner reads own billing (${LOGGING_ROUNDS} runs): portal`, combine(owns, 'sequential')),
-    summary(
-      `${LOGGING_AA ? 'A/A: owner reads it again' : 'agent reads it under a grant'} (${LOGGING_ROUNDS} runs): portal`,
-      combine(staffReads, 'sequential'),
-    ),
+    summary(`${second.row} (${LOGGING_ROUNDS} runs): portal`, combine(staffReads, 'sequential')),
   );
   const pairCosts = owns
     .map((own, i) => 1 - staffReads[i].requests.average / own.requests.average)
@@ -417,16 +427,14 @@ try {
   }
   const percent = (x) => `${(x * 100).toFixed(0)} %`;
   console.log(
-    `${LOGGING_AA ? 'A/A — the same read twice differs by' : 'access logging costs'} ${percent(loggingCost)} of throughput${LOGGING_AA ? '' : ' (goal ≤ 20 %)'}: the median of ${LOGGING_ROUNDS} pairs ` +
+    `${second.result} ${percent(loggingCost)} of throughput${LOGGING_AA ? '' : ' (goal ≤ 20 %)'}: the median of ${LOGGING_ROUNDS} pairs ` +
       `(${pairCosts.map(percent).join(', ')})`,
   );
   const cpuLine = (runs) => {
     const mean = (pick) => (runs.reduce((sum, r) => sum + pick(r.cpu), 0) / runs.length).toFixed(2);
     return `portal ${mean((c) => c.self)} ms + PostgreSQL ${mean((c) => c.descendants)} ms`;
   };
-  console.log(
-    `CPU per request — owner's read: ${cpuLine(owns)}; ${LOGGING_AA ? 'again' : "agent's read"}: ${cpuLine(staffReads)}`,
-  );
+  console.log(`CPU per request — owner's read: ${cpuLine(owns)}; ${second.cpu}: ${cpuLine(staffReads)}`);
 } finally {
   yardstick?.kill('SIGTERM');
   portal.kill('SIGTERM');
