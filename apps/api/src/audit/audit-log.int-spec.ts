@@ -5,6 +5,9 @@ import { type TestApp, startTestApp } from '../app/test-app.testing';
 
 type Chained = StoredEvent & { seq: number; prevHash: Buffer; hash: Buffer };
 
+/** The log's two append-only tables: events, and the seals that chain them. */
+const LOG_TABLES = ['audit_event', 'audit_seal'];
+
 /** The access log's chain, checkpoints and verifier, against the real database and both roles. */
 describe('access log: hash chain, checkpoints, verification', () => {
   let t: TestApp;
@@ -56,13 +59,16 @@ describe('access log: hash chain, checkpoints, verification', () => {
     return (await eventsOf(accountId)) as Chained[];
   };
   const verify = (accountId: string) => withTenant(runtime, t.alpha.id, (db) => log.verify(db, t.alpha.id, accountId));
-  /** Tampering as the owner role: triggers off for the statement, then on again. */
+  /** Tampering as the owner role: the log's triggers off for the statement, then on again. */
   const tamper = (sql: string, params: unknown[]) =>
     withTenant(t.owner, t.alpha.id, async (db) => {
-      await db.query(`ALTER TABLE audit_event DISABLE TRIGGER USER`);
+      for (const table of LOG_TABLES) await db.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
       await db.query(sql, params);
-      await db.query(`ALTER TABLE audit_event ENABLE TRIGGER USER`);
+      for (const table of LOG_TABLES) await db.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
     });
+  /** The event at position `seq` of an account's chain (`$1`), as SQL. */
+  const entryAt = (seq: number) =>
+    `(SELECT entry_no FROM audit_seal WHERE tenant_id = app_current_tenant() AND account_id = $1 AND seq = ${seq})`;
 
   it('writes events unchained, then the sealer links each to the one before; verifies intact; the account’s people can read it', async () => {
     const accountId = t.alpha.accounts[0].id;
@@ -122,92 +128,153 @@ describe('access log: hash chain, checkpoints, verification', () => {
     expect((await eventsOf(accountId)).map((e) => e.seq)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
   });
 
-  it('lets neither the runtime role nor the owner change or delete an event', async () => {
+  it('seals an event whose transaction commits long after later events were sealed (the watermark waits for it)', async () => {
+    const accountId = await newAccount();
+    const gate: { commit?: () => void; written?: (entryNo: string) => void } = {};
+    const held = new Promise<void>((resolve) => (gate.commit = resolve));
+    const inserted = new Promise<string>((resolve) => (gate.written = resolve));
+    // An access that draws its event number and then stays open.
+    const slow = withTenant(runtime, t.alpha.id, async (db) => {
+      await log.appendAs(db, t.alpha.id, accountId, {
+        action: 'read',
+        resource: 'billing',
+        outcome: 'allowed',
+        actorId: null,
+        actorName: 'Slow access',
+        actorKind: 'staff',
+        ip: null,
+      });
+      const [{ entry_no }] = await db.query(`SELECT entry_no FROM audit_event WHERE account_id = $1`, [accountId]);
+      gate.written?.(entry_no);
+      await held;
+    });
+    const slowEntry = await inserted;
+    await append(accountId, 2);
+    await append(accountId, 3);
+    for (let pass = 0; pass < 3; pass++) await seal();
+    const [progress] = await t.sql<{ sealed_through: string }>(
+      t.alpha,
+      `SELECT sealed_through FROM audit_seal_progress WHERE tenant_id = $1`,
+      [t.alpha.id],
+    );
+    expect(BigInt(progress.sealed_through)).toBeLessThan(BigInt(slowEntry));
+    expect(await verify(accountId)).toMatchObject({ intact: true, events: 2, unsealed: 0 });
+
+    gate.commit?.();
+    await slow;
+    // Committed now: in the log at once, waiting above the watermark, and chained by the next pass.
+    const waiting = await verify(accountId);
+    expect(waiting.events + waiting.unsealed).toBe(3);
+    await seal();
+    expect(await verify(accountId)).toMatchObject({ intact: true, events: 3, unsealed: 0 });
+    expect((await eventsOf(accountId)).map((e) => e.actorName)).toEqual([
+      'Helpdesk Agent',
+      'Helpdesk Agent',
+      'Slow access',
+    ]);
+  });
+
+  it('lets the runtime role only insert and read events and seals, and nobody change, delete or truncate them', async () => {
     const accountId = await newAccount();
     await chainOf(accountId, 1);
-    await expect(t.appSql(t.alpha, `UPDATE audit_event SET ticket = 'x'`)).rejects.toThrow(/permission denied/);
-    await expect(t.appSql(t.alpha, `DELETE FROM audit_event`)).rejects.toThrow(/permission denied/);
-    await expect(t.sql(t.alpha, `UPDATE audit_event SET ticket = 'x'`)).rejects.toThrow(/append-only/);
-    await expect(t.sql(t.alpha, `DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
-    // Sealing fills the chain columns once: a sealed event cannot be resealed, by anyone.
-    await expect(
-      t.appSql(t.alpha, `UPDATE audit_event SET hash = prev_hash WHERE account_id = $1`, [accountId]),
-    ).rejects.toThrow(/append-only/);
-    await expect(t.sql(t.alpha, `UPDATE audit_event SET seq = 7 WHERE account_id = $1`, [accountId])).rejects.toThrow(
-      /append-only/,
-    );
-    // Nor can an unsealed event be changed on the way.
     await append(accountId, 2);
-    await expect(
-      t.sql(
-        t.alpha,
-        `UPDATE audit_event SET ticket = 'x', seq = 2, prev_hash = hash, hash = hash WHERE account_id = $1 AND seq IS NULL`,
-        [accountId],
-      ),
-    ).rejects.toThrow(/append-only/);
-    // Every column but the three that sealing fills is fixed, including any column added later.
-    const columns = await t.sql<{ column_name: string }>(
+    const rights = await t.sql<Record<string, unknown>>(
       t.alpha,
-      `SELECT column_name FROM information_schema.columns WHERE table_name = 'audit_event' AND is_generated = 'NEVER' AND identity_generation IS NULL`,
+      `SELECT t AS table, has_table_privilege('portal_runtime', t, 'SELECT') AS select,
+              has_table_privilege('portal_runtime', t, 'INSERT') AS insert,
+              has_any_column_privilege('portal_runtime', t, 'UPDATE') AS update,
+              has_table_privilege('portal_runtime', t, 'DELETE') AS delete,
+              has_table_privilege('portal_runtime', t, 'TRUNCATE') AS truncate
+         FROM unnest($1::text[]) AS t ORDER BY t`,
+      [LOG_TABLES],
     );
-    const content = columns.map((c) => c.column_name).filter((c) => !['seq', 'prev_hash', 'hash'].includes(c));
-    expect(content).toContain('ticket');
-    for (const column of content) {
+    expect(rights).toEqual(
+      LOG_TABLES.map((table) => ({ table, select: true, insert: true, update: false, delete: false, truncate: false })),
+    );
+    for (const table of LOG_TABLES) {
+      const where = [`WHERE account_id = $1`, [accountId]] as const;
       await expect(
-        t.sql(t.alpha, `UPDATE audit_event SET ${column} = ${column} WHERE account_id = $1 AND seq IS NULL`, [
-          accountId,
-        ]),
+        t.appSql(t.alpha, `UPDATE ${table} SET account_id = account_id ${where[0]}`, [...where[1]]),
+      ).rejects.toThrow(/permission denied/);
+      await expect(t.appSql(t.alpha, `DELETE FROM ${table} ${where[0]}`, [...where[1]])).rejects.toThrow(
+        /permission denied/,
+      );
+      await expect(t.appSql(t.alpha, `TRUNCATE ${table}`)).rejects.toThrow(/permission denied/);
+      // The owner, who could grant itself anything, is stopped by the triggers.
+      await expect(
+        t.sql(t.alpha, `UPDATE ${table} SET account_id = account_id ${where[0]}`, [...where[1]]),
       ).rejects.toThrow(/append-only/);
+      await expect(t.sql(t.alpha, `DELETE FROM ${table} ${where[0]}`, [...where[1]])).rejects.toThrow(/append-only/);
+      await expect(t.sql(t.alpha, `TRUNCATE ${table}`)).rejects.toThrow(/append-only/);
     }
+    // Still one event chained and one waiting, untouched.
+    expect((await eventsOf(accountId)).map((e) => e.seq)).toEqual(
+      (await verify(accountId)).unsealed === 1 ? [1, null] : [1, 2],
+    );
   });
 
   it.each([
-    // [case, damage, position named, index of the event found there (-1: the forged one), problem]
+    // [case, damage, position named, the event found there (its index; 'forged': one the damage added), problem]
     [
-      'a changed row',
-      (a: string) => tamper(`UPDATE audit_event SET ticket = 'T-forged' WHERE account_id = $1 AND seq = 3`, [a]),
+      'a changed event',
+      (a: string) => tamper(`UPDATE audit_event SET ticket = 'T-forged' WHERE entry_no = ${entryAt(3)}`, [a]),
       3,
       2,
       'its content does not match its hash',
     ],
     [
-      'a deleted row',
-      (a: string) => tamper(`DELETE FROM audit_event WHERE account_id = $1 AND seq = 2`, [a]),
+      'a deleted event',
+      (a: string) => tamper(`DELETE FROM audit_event WHERE entry_no = ${entryAt(2)}`, [a]),
+      2,
+      null,
+      'the event it seals is missing',
+    ],
+    [
+      'a deleted seal',
+      (a: string) => tamper(`DELETE FROM audit_seal WHERE account_id = $1 AND seq = 2`, [a]),
       2,
       2,
       'expected event 2, found 3',
     ],
     [
-      'two rows swapped',
+      'two seals swapped',
       async (a: string) => {
-        await tamper(`UPDATE audit_event SET seq = 1000 WHERE account_id = $1 AND seq = 2`, [a]);
-        await tamper(`UPDATE audit_event SET seq = 2 WHERE account_id = $1 AND seq = 4`, [a]);
-        await tamper(`UPDATE audit_event SET seq = 4 WHERE account_id = $1 AND seq = 1000`, [a]);
+        await tamper(`UPDATE audit_seal SET seq = 1000 WHERE account_id = $1 AND seq = 2`, [a]);
+        await tamper(`UPDATE audit_seal SET seq = 2 WHERE account_id = $1 AND seq = 4`, [a]);
+        await tamper(`UPDATE audit_seal SET seq = 4 WHERE account_id = $1 AND seq = 1000`, [a]);
       },
       2,
       3,
       'does not link to the event before it',
     ],
     [
-      'an inserted row',
+      'an inserted event and seal',
       (a: string) =>
         tamper(
-          `INSERT INTO audit_event (tenant_id, account_id, seq, at, actor_name, actor_kind, action, resource, outcome, prev_hash, hash)
-           SELECT tenant_id, account_id, 6, now(), 'Nobody', 'staff', 'read', 'billing', 'allowed', hash, hash FROM audit_event WHERE account_id = $1 AND seq = 5`,
+          `WITH forged AS (
+             INSERT INTO audit_event (tenant_id, account_id, at, actor_name, actor_kind, action, resource, outcome)
+             VALUES (app_current_tenant(), $1, now(), 'Nobody', 'staff', 'read', 'billing', 'allowed') RETURNING tenant_id, account_id, entry_no)
+           INSERT INTO audit_seal (tenant_id, account_id, seq, entry_no, prev_hash, hash)
+           SELECT f.tenant_id, f.account_id, 6, f.entry_no, s.hash, s.hash FROM forged f
+             JOIN audit_seal s ON s.tenant_id = f.tenant_id AND s.account_id = f.account_id AND s.seq = 5`,
           [a],
         ),
       6,
-      -1,
+      'forged',
       'its content does not match its hash',
     ],
-  ])('names the first broken event after %s through the owner role', async (_name, damage, seq, found, problem) => {
-    const accountId = await newAccount();
-    const events = await chainOf(accountId, 5);
-    await damage(accountId);
-    const result = await verify(accountId);
-    expect(result.intact).toBe(false);
-    expect(result.firstBroken).toEqual({ seq, id: found >= 0 ? events[found].id : expect.any(String), problem });
-  });
+  ] as const)(
+    'names the first broken event after %s through the owner role',
+    async (_name, damage, seq, found, problem) => {
+      const accountId = await newAccount();
+      const events = await chainOf(accountId, 5);
+      await damage(accountId);
+      const result = await verify(accountId);
+      expect(result.intact).toBe(false);
+      const id = found === 'forged' ? expect.any(String) : found === null ? null : events[found].id;
+      expect(result.firstBroken).toEqual({ seq, id, problem });
+    },
+  );
 
   it('catches a chain rewritten consistently (hashes recomputed) with the signed checkpoint', async () => {
     const accountId = await newAccount();
@@ -220,20 +287,14 @@ describe('access log: hash chain, checkpoints, verification', () => {
     const forged2 = { ...events[1], ticket: 'T-rewritten' };
     const hash2 = eventHash(events[0].hash, forged2);
     const hash3 = eventHash(hash2, events[2]);
-    await withTenant(t.owner, t.alpha.id, async (db) => {
-      await db.query(`ALTER TABLE audit_event DISABLE TRIGGER USER`);
-      await db.query(`UPDATE audit_event SET ticket = 'T-rewritten', hash = $2 WHERE account_id = $1 AND seq = 2`, [
-        accountId,
-        hash2,
-      ]);
-      await db.query(`UPDATE audit_event SET prev_hash = $2, hash = $3 WHERE account_id = $1 AND seq = 3`, [
-        accountId,
-        hash2,
-        hash3,
-      ]);
-      await db.query(`UPDATE audit_chain SET last_hash = $2 WHERE account_id = $1`, [accountId, hash3]);
-      await db.query(`ALTER TABLE audit_event ENABLE TRIGGER USER`);
-    });
+    await tamper(`UPDATE audit_event SET ticket = 'T-rewritten' WHERE entry_no = ${entryAt(2)}`, [accountId]);
+    await tamper(`UPDATE audit_seal SET hash = $2 WHERE account_id = $1 AND seq = 2`, [accountId, hash2]);
+    await tamper(`UPDATE audit_seal SET prev_hash = $2, hash = $3 WHERE account_id = $1 AND seq = 3`, [
+      accountId,
+      hash2,
+      hash3,
+    ]);
+    await tamper(`UPDATE audit_chain SET last_hash = $2 WHERE account_id = $1`, [accountId, hash3]);
     const result = await verify(accountId);
     expect(result.intact).toBe(false);
     expect(result.firstBroken).toEqual({ seq: 3, id: events[2].id, problem: 'differs from the signed checkpoint' });
@@ -268,34 +329,66 @@ describe('access log: hash chain, checkpoints, verification', () => {
   });
 
   // Last, because it changes the schema under the app's connections (their prepared statements go stale).
-  it('takes the lean event table back and forth with sealed and unsealed events keeping their chain', async () => {
+  it('takes the last two log migrations down and up again with sealed and unsealed events keeping their chain', async () => {
     const accountId = await newAccount();
     await chainOf(accountId, 3);
-    await append(accountId, 4);
-    const lean = MIGRATIONS.find((m) => m.name === 'LeanAuditEvents1795530000000');
+    // The fourth event written past the app, so its seal timer leaves it waiting.
+    await t.sql(
+      t.alpha,
+      `INSERT INTO audit_event (tenant_id, account_id, at, actor_name, actor_kind, action, resource, outcome)
+       VALUES ($1, $2, now(), 'Agent', 'staff', 'read', 'billing', 'allowed')`,
+      [t.alpha.id, accountId],
+    );
+    const sealed = await t.sql<{ seq: string | null; prev_hash: Buffer | null; hash: Buffer | null }>(
+      t.alpha,
+      `SELECT s.seq, s.prev_hash, s.hash FROM audit_event e
+         LEFT JOIN audit_seal s ON s.tenant_id = e.tenant_id AND s.entry_no = e.entry_no
+        WHERE e.account_id = $1 ORDER BY e.entry_no`,
+      [accountId],
+    );
+    expect(sealed.map((r) => r.seq)).toEqual(['1', '2', '3', null]);
+    /** Before the insert-only seals, the chain lived in the event's own columns (cast: one result type for both schemas). */
+    const inEventColumns = () =>
+      t.sql(
+        t.alpha,
+        `SELECT seq::bigint, prev_hash::bytea, hash::bytea FROM audit_event WHERE account_id = $1 ORDER BY entry_no`,
+        [accountId],
+      );
+    const migration = (name: string) => {
+      const found = MIGRATIONS.find((m) => m.name === name);
+      if (!found) throw new Error(`no migration ${name}`);
+      return new found();
+    };
+    const seals = migration('SealIntoInsertOnlyTable1795540000000');
+    const lean = migration('LeanAuditEvents1795530000000');
     const runner = t.owner.createQueryRunner();
-    const fresh = async () => {
-      const db = await createDataSource({ url: t.db.appUrl, poolSize: 1 }).initialize();
-      try {
-        return await withTenant(db, t.alpha.id, (m) => log.verify(m, t.alpha.id, accountId));
-      } finally {
-        await db.destroy();
-      }
-    };
-    // The app's seal timer may chain the fourth event at any moment: all four, sealed or not.
-    const intactWithAll = async () => {
-      const result = await fresh();
-      expect(result).toMatchObject({ intact: true, checkpoints: { total: 0, valid: 0 } });
-      expect(result.events + result.unsealed).toBe(4);
-      expect(result.events).toBeGreaterThanOrEqual(3);
-    };
     try {
-      await new (lean as NonNullable<typeof lean>)().down(runner);
-      await intactWithAll();
-      await new (lean as NonNullable<typeof lean>)().up(runner);
-      await intactWithAll();
+      await seals.down(runner);
+      expect(await inEventColumns()).toEqual(sealed);
+      await lean.down(runner);
+      expect(await inEventColumns()).toEqual(sealed);
+      await lean.up(runner);
+      await seals.up(runner);
     } finally {
       await runner.release();
+    }
+    const db = await createDataSource({ url: t.db.appUrl, poolSize: 1 }).initialize();
+    try {
+      expect(await withTenant(db, t.alpha.id, (m) => log.verify(m, t.alpha.id, accountId))).toEqual({
+        intact: true,
+        events: 3,
+        unsealed: 1,
+        firstBroken: null,
+        checkpoints: { total: 0, valid: 0 },
+      });
+      await withTenant(db, t.alpha.id, (m) => log.seal(m, t.alpha.id));
+      expect(await withTenant(db, t.alpha.id, (m) => log.verify(m, t.alpha.id, accountId))).toMatchObject({
+        intact: true,
+        events: 4,
+        unsealed: 0,
+      });
+    } finally {
+      await db.destroy();
     }
   });
 });

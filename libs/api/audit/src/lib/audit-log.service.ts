@@ -7,8 +7,8 @@ import { AuditSigner } from './audit-signer';
 export type AuditEventInput = Pick<AuditEventFields, 'action' | 'resource' | 'outcome'> &
   Partial<Pick<AuditEventFields, 'fields' | 'grantId' | 'reason' | 'ticket'>>;
 
+/** An event's own columns as read. */
 interface EventRow {
-  seq: string | null;
   id: string;
   account_id: string;
   at: Date;
@@ -23,6 +23,11 @@ interface EventRow {
   reason: string | null;
   ticket: string | null;
   ip: string | null;
+}
+
+/** An event with its seal's columns (null while it waits for the sealer). */
+interface SealedRow extends EventRow {
+  seq: string | null;
   prev_hash: Buffer | null;
   hash: Buffer | null;
 }
@@ -79,7 +84,36 @@ function eventValues(
   ].join(', ');
 }
 
-const EVENT_COLUMNS = `seq, id, account_id, at, actor_id, actor_name, actor_kind, action, resource, fields, outcome, grant_id, reason, ticket, ip, prev_hash, hash`;
+/** An event's own columns (table `e`); its place in the chain and its hashes are in its seal (`s`). */
+const EVENT_COLUMNS = [
+  'id',
+  'account_id',
+  'at',
+  'actor_id',
+  'actor_name',
+  'actor_kind',
+  'action',
+  'resource',
+  'fields',
+  'outcome',
+  'grant_id',
+  'reason',
+  'ticket',
+  'ip',
+]
+  .map((c) => `e.${c}`)
+  .join(', ');
+
+/** The tenant's watermark (`$1`: the tenant): every event numbered up to it has a seal, or never will. */
+const WATERMARK = `(SELECT COALESCE(max(sealed_through), 0) FROM audit_seal_progress WHERE tenant_id = $1)`;
+
+/** Events `e` of tenant `$1` numbered above `through` (SQL) without a seal: those the sealer has yet to chain. */
+const unsealed = (through: string) =>
+  `e.tenant_id = $1 AND e.entry_no > ${through}
+   AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.tenant_id = e.tenant_id AND s.entry_no = e.entry_no)`;
+
+/** Events `e` of tenant `$1` waiting for the sealer. */
+export const UNSEALED_EVENTS = unsealed(WATERMARK);
 
 /** An event as stored: `seq`, `prevHash` and `hash` stay null until the sealer has chained it. */
 export type StoredEvent = Omit<AuditEventFields, 'seq'> & {
@@ -167,16 +201,19 @@ export class AuditLogService {
 
   /**
    * Chains every committed, unchained event of the tenant, in the order they were written: each
-   * gets the next number of its account's chain and `sha256(prevHash || canonical JSON)`, and the
-   * chain heads move. Waits for another sealer of the same tenant to finish first.
+   * gets a seal row with the next number of its account's chain and `sha256(prevHash || canonical
+   * JSON)`, and the chain heads move. Events themselves are never updated. Waits for another sealer
+   * of the same tenant to finish first.
    */
   async seal(db: EntityManager, tenantId: string): Promise<number> {
     await db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`audit-seal:${tenantId}`]);
+    const sealedThrough = await this.advanceWatermark(db, tenantId);
     let total = 0;
     for (;;) {
       const rows: (EventRow & { entry_no: string })[] = await db.query(
-        `SELECT ${EVENT_COLUMNS}, entry_no FROM audit_event WHERE tenant_id = $1 AND seq IS NULL ORDER BY entry_no LIMIT ${SEAL_BATCH}`,
-        [tenantId],
+        `SELECT ${EVENT_COLUMNS}, e.entry_no FROM audit_event e
+          WHERE ${unsealed('$2')} ORDER BY e.entry_no LIMIT ${SEAL_BATCH}`,
+        [tenantId, sealedThrough],
       );
       if (rows.length === 0) break;
       const accounts = [...new Set(rows.map((r) => r.account_id))];
@@ -192,19 +229,19 @@ export class AuditLogService {
       for (const head of stored) heads.set(head.account_id, { seq: Number(head.last_seq), hash: head.last_hash });
       const sealed = rows.map((row) => {
         const head = heads.get(row.account_id) as { seq: number; hash: Buffer };
-        const event = { ...toStored(tenantId, row), seq: head.seq + 1 };
+        const event = toFields(tenantId, row, head.seq + 1);
         const hash = eventHash(head.hash, event);
         heads.set(row.account_id, { seq: event.seq, hash });
-        return { entryNo: row.entry_no, seq: event.seq, prevHash: head.hash, hash };
+        return { accountId: row.account_id, entryNo: row.entry_no, seq: event.seq, prevHash: head.hash, hash };
       });
       await db.query(
-        `UPDATE audit_event e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
-           FROM unnest($2::bigint[], $3::bigint[], $4::bytea[], $5::bytea[]) AS v (entry_no, seq, prev_hash, hash)
-          WHERE e.tenant_id = $1 AND e.seq IS NULL AND e.entry_no = v.entry_no`,
+        `INSERT INTO audit_seal (tenant_id, account_id, seq, entry_no, prev_hash, hash)
+         SELECT $1, * FROM unnest($2::uuid[], $3::bigint[], $4::bigint[], $5::bytea[], $6::bytea[])`,
         [
           tenantId,
-          sealed.map((e) => e.entryNo),
+          sealed.map((e) => e.accountId),
           sealed.map((e) => e.seq),
+          sealed.map((e) => e.entryNo),
           sealed.map((e) => e.prevHash),
           sealed.map((e) => e.hash),
         ],
@@ -221,15 +258,51 @@ export class AuditLogService {
     return total;
   }
 
+  /**
+   * Moves the tenant's watermark — every event numbered up to it is sealed, or was never committed
+   * and never will be — and answers where it stood, from where this pass looks for unsealed events.
+   * It moves in two phases, one per pass. A pass notes the last number handed out and then every
+   * transaction running (each holds its `virtualxid` lock from its start, so any that drew a number
+   * up to the one noted is among them). A later pass that finds none of those left knows every
+   * event up to that number is committed or gone; its next statements see those commits, it seals
+   * them all, and the new watermark commits with the seals.
+   */
+  private async advanceWatermark(db: EntityManager, tenantId: string): Promise<string> {
+    await db.query(`INSERT INTO audit_seal_progress (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING`, [tenantId]);
+    const [progress]: { sealed_through: string; pending_through: string | null; settled: boolean }[] = await db.query(
+      `SELECT sealed_through, pending_through,
+              NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'virtualxid' AND l.virtualxid = ANY (p.pending_vxids)) AS settled
+         FROM audit_seal_progress p WHERE tenant_id = $1`,
+      [tenantId],
+    );
+    if (progress.pending_through === null || progress.settled) {
+      // First the number, then the transactions: one that starts after this read draws a larger number.
+      const [{ last_value }]: { last_value: string }[] = await db.query(
+        `SELECT last_value FROM audit_event_entry_no_seq`,
+      );
+      await db.query(
+        `UPDATE audit_seal_progress
+            SET sealed_through = coalesce(pending_through, sealed_through), pending_through = $2,
+                pending_vxids = ARRAY(SELECT virtualxid FROM pg_locks WHERE locktype = 'virtualxid' AND pid <> pg_backend_pid())
+          WHERE tenant_id = $1`,
+        [tenantId, last_value],
+      );
+    }
+    return progress.sealed_through;
+  }
+
   /** An account's events: the chained ones in chain order, then those still waiting for the sealer. */
   async events(db: EntityManager, tenantId: string, accountId: string): Promise<StoredEvent[]> {
-    const rows: EventRow[] = await db.query(
-      // One branch per partial index: sealed events by chain order, unsealed ones by write order.
-      `SELECT ${EVENT_COLUMNS} FROM (
-         SELECT ${EVENT_COLUMNS}, entry_no, 0 AS part FROM audit_event WHERE tenant_id = $1 AND account_id = $2 AND seq IS NOT NULL
+    const rows: SealedRow[] = await db.query(
+      // Sealed events by their seals' chain order, then the unsealed ones in write order.
+      `SELECT * FROM (
+         SELECT ${EVENT_COLUMNS}, s.seq, s.prev_hash, s.hash, e.entry_no, 0 AS part
+           FROM audit_seal s JOIN audit_event e ON e.tenant_id = s.tenant_id AND e.entry_no = s.entry_no
+          WHERE s.tenant_id = $1 AND s.account_id = $2
          UNION ALL
-         SELECT ${EVENT_COLUMNS}, entry_no, 1 AS part FROM audit_event WHERE tenant_id = $1 AND seq IS NULL AND account_id = $2
-       ) e ORDER BY part, seq, entry_no`,
+         SELECT ${EVENT_COLUMNS}, NULL, NULL, NULL, e.entry_no, 1 AS part
+           FROM audit_event e WHERE ${UNSEALED_EVENTS} AND e.account_id = $2
+       ) x ORDER BY part, seq, entry_no`,
       [tenantId, accountId],
     );
     return rows.map((r) => toStored(tenantId, r));
@@ -249,35 +322,37 @@ export class AuditLogService {
       `SELECT seq, hash, signature FROM audit_checkpoint WHERE tenant_id = $1 AND account_id = $2 ORDER BY seq`,
       [tenantId, accountId],
     );
-    const rows: (Partial<EventRow> & { head_seq: string | null; head_hash: Buffer | null; unsealed: string })[] =
+    const rows: (Partial<SealedRow> & { head_seq: string | null; head_hash: Buffer | null; unsealed: string })[] =
       await db.query(
         `SELECT h.last_seq AS head_seq, h.last_hash AS head_hash,
-              (SELECT count(*) FROM audit_event u WHERE u.tenant_id = $1 AND u.account_id = $2 AND u.seq IS NULL) AS unsealed,
-              ${EVENT_COLUMNS.split(', ')
-                .map((c) => `e.${c}`)
-                .join(', ')}
+              (SELECT count(*) FROM audit_event e WHERE ${UNSEALED_EVENTS} AND e.account_id = $2) AS unsealed,
+              s.seq, s.prev_hash, s.hash, ${EVENT_COLUMNS}
          FROM (VALUES (1)) AS one (x)
          LEFT JOIN audit_chain h ON h.tenant_id = $1 AND h.account_id = $2
-         LEFT JOIN audit_event e ON e.tenant_id = $1 AND e.account_id = $2 AND e.seq IS NOT NULL
-        ORDER BY e.seq`,
+         LEFT JOIN (audit_seal s LEFT JOIN audit_event e ON e.tenant_id = s.tenant_id AND e.entry_no = s.entry_no)
+                ON s.tenant_id = $1 AND s.account_id = $2
+        ORDER BY s.seq`,
         [tenantId, accountId],
       );
     const head =
       rows[0].head_seq === null ? null : { last_seq: rows[0].head_seq, last_hash: rows[0].head_hash as Buffer };
-    const events = rows.filter((r) => r.id).map((r) => toStored(tenantId, r as EventRow));
+    // One row per seal, with the event it seals (absent if that row is gone).
+    const seals = rows.filter((r) => r.seq != null);
     let firstBroken: VerificationResult['firstBroken'] = null;
     const broken = (seq: number, id: string | null, problem: string) => (firstBroken ??= { seq, id, problem });
     let prev: Buffer = GENESIS_HASH;
-    events.forEach((event, index) => {
-      const hash = event.hash as Buffer;
-      if (event.seq !== index + 1) broken(index + 1, event.id, `expected event ${index + 1}, found ${event.seq}`);
-      else if (!event.prevHash?.equals(prev)) broken(event.seq, event.id, 'does not link to the event before it');
-      else if (!eventHash(prev, { ...event, seq: event.seq }).equals(hash))
-        broken(event.seq, event.id, 'its content does not match its hash');
-      prev = hash;
+    seals.forEach((row, index) => {
+      const seq = Number(row.seq);
+      const id = row.id ?? null;
+      if (seq !== index + 1) broken(index + 1, id, `expected event ${index + 1}, found ${seq}`);
+      else if (!row.prev_hash?.equals(prev)) broken(seq, id, 'does not link to the event before it');
+      else if (id === null) broken(seq, null, 'the event it seals is missing');
+      else if (!eventHash(prev, toFields(tenantId, row as EventRow, seq)).equals(row.hash as Buffer))
+        broken(seq, id, 'its content does not match its hash');
+      prev = row.hash as Buffer;
     });
-    if (!firstBroken && head && (Number(head.last_seq) !== events.length || !head.last_hash.equals(prev))) {
-      broken(Number(head.last_seq), null, `the chain head says ${head.last_seq} events, ${events.length} are left`);
+    if (!firstBroken && head && (Number(head.last_seq) !== seals.length || !head.last_hash.equals(prev))) {
+      broken(Number(head.last_seq), null, `the chain head says ${head.last_seq} events, ${seals.length} are left`);
     }
     let valid = 0;
     for (const checkpoint of checkpoints) {
@@ -286,18 +361,18 @@ export class AuditLogService {
         checkpointMessage(tenantId, accountId, seq, checkpoint.hash),
         checkpoint.signature,
       );
-      const event = events[seq - 1];
-      if (signed && event?.hash?.equals(checkpoint.hash)) valid++;
+      const seal = seals[seq - 1];
+      if (signed && seal?.hash?.equals(checkpoint.hash)) valid++;
       else
         broken(
           seq,
-          event?.id ?? null,
+          seal?.id ?? null,
           signed ? 'differs from the signed checkpoint' : 'checkpoint signature is not valid',
         );
     }
     return {
       intact: firstBroken === null,
-      events: events.length,
+      events: seals.length,
       unsealed: Number(rows[0].unsealed),
       firstBroken,
       checkpoints: { total: checkpoints.length, valid },
@@ -325,11 +400,21 @@ export class AuditLogService {
   }
 }
 
-function toStored(tenantId: string, r: EventRow): StoredEvent {
+function toStored(tenantId: string, r: SealedRow): StoredEvent {
+  const seq = r.seq === null ? null : Number(r.seq);
+  return { ...toFields(tenantId, r, seq), seq, prevHash: r.prev_hash, hash: r.hash };
+}
+
+/** What an event says, as hashed at position `seq` of its chain. */
+function toFields<Seq extends number | null>(
+  tenantId: string,
+  r: EventRow,
+  seq: Seq,
+): Omit<AuditEventFields, 'seq'> & { seq: Seq } {
   return {
     tenantId,
     accountId: r.account_id,
-    seq: r.seq === null ? null : Number(r.seq),
+    seq,
     id: r.id,
     at: r.at.toISOString(),
     actorId: r.actor_id,
@@ -343,7 +428,5 @@ function toStored(tenantId: string, r: EventRow): StoredEvent {
     reason: r.reason,
     ticket: r.ticket,
     ip: r.ip,
-    prevHash: r.prev_hash,
-    hash: r.hash,
   };
 }

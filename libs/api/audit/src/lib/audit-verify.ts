@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { withTenant } from '@mijn-account/api-database';
-import type { AuditLogService, VerificationResult } from './audit-log.service';
+import { type AuditLogService, UNSEALED_EVENTS, type VerificationResult } from './audit-log.service';
 
 export interface ChainReport extends VerificationResult {
   tenant: string;
@@ -16,7 +16,7 @@ export async function verifyAllChains(dataSource: DataSource, log: AuditLogServi
       // Every account with a chain, and any whose events all still wait for the sealer.
       const chains: { account_id: string }[] = await db.query(
         `SELECT account_id FROM audit_chain WHERE tenant_id = $1
-          UNION SELECT account_id FROM audit_event WHERE tenant_id = $1 AND seq IS NULL
+          UNION SELECT account_id FROM audit_event e WHERE ${UNSEALED_EVENTS}
           ORDER BY account_id`,
         [tenant.id],
       );

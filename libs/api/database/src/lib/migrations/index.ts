@@ -5,6 +5,7 @@ import { AddAuditLog1795500000000 } from './1795500000000-AddAuditLog';
 import { AddAccessGrants1795510000000 } from './1795510000000-AddAccessGrants';
 import { SealAuditLogAfterCommit1795520000000 } from './1795520000000-SealAuditLogAfterCommit';
 import { LeanAuditEvents1795530000000 } from './1795530000000-LeanAuditEvents';
+import { SealIntoInsertOnlyTable1795540000000 } from './1795540000000-SealIntoInsertOnlyTable';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddAccessGrants1795510000000,
   SealAuditLogAfterCommit1795520000000,
   LeanAuditEvents1795530000000,
+  SealIntoInsertOnlyTable1795540000000,
 ];
