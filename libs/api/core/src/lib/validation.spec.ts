@@ -1,5 +1,5 @@
 import type { ValidationError } from '@nestjs/common';
-import { flattenValidationErrors } from './validation';
+import { MultiLine, controlCharacterErrors, flattenValidationErrors } from './validation';
 
 describe('flattenValidationErrors', () => {
   it('gives one entry per constraint with a dotted path', () => {
@@ -15,5 +15,36 @@ describe('flattenValidationErrors', () => {
       { field: 'address.postalCode', code: 'matches', message: 'bad postal code' },
       { field: 'address.postalCode', code: 'maxLength', message: 'too long' },
     ]);
+  });
+});
+
+describe('the control-character rule', () => {
+  class Note {
+    title = '';
+    @MultiLine()
+    body = '';
+  }
+  const note = (title: string, body: string) => Object.assign(new Note(), { title, body });
+  const fields = (value: unknown, property = '') => flattenValidationErrors(controlCharacterErrors(value, property)).map((e) => `${e.field}:${e.code}`);
+
+  it('refuses NUL, other C0/C1 controls, DEL and unpaired surrogates in any string, nested or in arrays', () => {
+    expect(fields({ a: 'x\u0000y', b: 'fine', c: { d: ['ok', 'bell\u0007'] }, e: 'del\u007f', f: 'c1\u0085', g: 'half \ud800' })).toEqual([
+      'a:noControlCharacters',
+      'c.d.1:noControlCharacters',
+      'e:noControlCharacters',
+      'f:noControlCharacters',
+      'g:noControlCharacters',
+    ]);
+    expect(fields('x\u0000', 'provider')).toEqual(['provider:noControlCharacters']);
+    expect(fields({ 'bad\u0000key': 1 })).toEqual(['bad\u0000key:noControlCharacters']);
+  });
+
+  it('accepts line breaks and tabs only where a field is marked multi-line', () => {
+    expect(fields(note('one line', 'first\r\nsecond\tthird'))).toEqual([]);
+    expect(fields(note('two\nlines', 'nul\u0000'))).toEqual(['title:noControlCharacters', 'body:noControlCharacters']);
+  });
+
+  it('accepts ordinary text in every script, emoji included', () => {
+    expect(fields({ a: 'Zoë Çelik — 北京 👩‍💻', b: null, c: 12, d: true })).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
 import type { FieldError } from '@mijn-account/shared-contracts';
 import { problems } from './problem';
 
@@ -11,9 +12,68 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
-/** Whitelisting, unknown fields refused (so `tenantId` or `role` in a body is an error), problem details. */
+const MULTI_LINE_METADATA = 'mijn-account:multi-line';
+
+/**
+ * Marks a text field that may hold several lines: it accepts line breaks and tabs, while every other
+ * control character stays refused, as in every other string (see {@link controlCharacterErrors}).
+ */
+export function MultiLine(): PropertyDecorator {
+  return (target, property) => Reflect.defineMetadata(MULTI_LINE_METADATA, true, target, property);
+}
+
+/** Control characters (C0, DEL, C1) and unpaired UTF-16 surrogates: never text a person typed. */
+const NOT_TEXT = /[\p{Cc}\p{Cs}]/u;
+/** The same, except line feed, carriage return and tab, for fields marked {@link MultiLine}. */
+const NOT_MULTI_LINE_TEXT = /[^\P{Cc}\t\n\r]|\p{Cs}/u;
+export const CONTROL_CHARACTER_CODE = 'noControlCharacters';
+const CONTROL_CHARACTER_MESSAGE = 'Remove the control characters (such as NUL) from this text';
+
+/**
+ * One global rule for every string a request carries (body, query, route parameters), whatever the
+ * DTO says: no control characters, because PostgreSQL cannot store NUL and nobody types the others.
+ * Errors are in class-validator's shape, so they join the DTO's own ones in the same 422.
+ */
+export function controlCharacterErrors(value: unknown, property: string, multiLine = false): ValidationError[] {
+  if (typeof value === 'string') {
+    return (multiLine ? NOT_MULTI_LINE_TEXT : NOT_TEXT).test(value)
+      ? [{ property, constraints: { [CONTROL_CHARACTER_CODE]: CONTROL_CHARACTER_MESSAGE }, children: [] }]
+      : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  const children = Object.entries(value).flatMap(([key, item]) => {
+    const nested = Array.isArray(value) ? multiLine : Reflect.getMetadata(MULTI_LINE_METADATA, value, key) === true;
+    const own = controlCharacterErrors(item, key, nested);
+    // A field's name is text too: an unknown field is refused by name, and a NUL must not travel on in it.
+    return own.length === 0 ? controlCharacterErrors(key, key) : own;
+  });
+  return children.length === 0 ? [] : property ? [{ property, children }] : children;
+}
+
+/** class-validator's checks of the DTO plus the global control-character rule, for every argument a pipe sees. */
+class PortalValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Arguments without a DTO class (`@Param('provider') provider: string`, `@Query('token')`) are
+    // not validated by class-validator, so the rule is applied to their raw value here.
+    if (metadata.type !== 'custom' && (!metadata.metatype || !this.toValidate(metadata))) {
+      const errors = controlCharacterErrors(value, metadata.data ?? '');
+      if (errors.length > 0) throw await this.exceptionFactory(errors);
+    }
+    return super.transform(value, metadata);
+  }
+
+  protected override async validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> {
+    const errors = await super.validate(object, validatorOptions);
+    return [...errors, ...controlCharacterErrors(object, '')];
+  }
+}
+
+/**
+ * Whitelisting, unknown fields refused (so `tenantId` or `role` in a body is an error), no control
+ * characters in any string, problem details.
+ */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new PortalValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

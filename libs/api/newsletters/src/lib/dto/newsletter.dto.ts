@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsString, Length, MaxLength } from 'class-validator';
+import { MultiLine } from '@mijn-account/api-core';
 
 export class SubscriptionDto {
   @ApiProperty()
@@ -41,6 +42,7 @@ export class IssueDto {
 
   @ApiProperty({ description: 'plain text; blank lines separate paragraphs' })
   @IsString()
+  @MultiLine()
   @Length(1, 50_000)
   body!: string;
 }

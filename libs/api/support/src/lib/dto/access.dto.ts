@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { MultiLine } from '@mijn-account/api-core';
 import { ACCESS_REASONS, ACCESS_SCOPES, type AccessReason, type AccessScope } from '@mijn-account/shared-contracts';
 
 export class AccessRequestDto {
@@ -18,6 +19,7 @@ export class AccessRequestDto {
 
   @ApiProperty({ description: 'the subscriber reads this' })
   @IsString()
+  @MultiLine()
   @Length(10, 2000, { message: 'Explain in at least 10 characters; the subscriber reads this' })
   justification!: string;
 
@@ -54,6 +56,7 @@ export class CloseDto {
   @ApiPropertyOptional({ description: 'what was done; required for technical grants' })
   @IsOptional()
   @IsString()
+  @MultiLine()
   @MaxLength(4000)
   note?: string;
 }
