@@ -226,6 +226,54 @@ describe('access log: hash chain, checkpoints, verification', () => {
     expect(await verify(accountId)).toMatchObject({ intact: true });
   });
 
+  it('lets the runtime role move the watermark only through the sealer’s function, which never passes an unsealed event', async () => {
+    const rights = await t.sql<Record<string, boolean>>(
+      t.alpha,
+      `SELECT has_table_privilege('portal_runtime', 'audit_seal_progress', 'SELECT') AS select,
+              has_table_privilege('portal_runtime', 'audit_seal_progress', 'INSERT') AS insert,
+              has_any_column_privilege('portal_runtime', 'audit_seal_progress', 'UPDATE') AS update,
+              has_function_privilege('portal_runtime', 'audit_advance_watermark(uuid)', 'EXECUTE') AS advance`,
+    );
+    expect(rights).toEqual([{ select: true, insert: false, update: false, advance: true }]);
+    await expect(
+      t.appSql(t.beta, `UPDATE audit_seal_progress SET sealed_through = 9223372036854775807`),
+    ).rejects.toThrow(/permission denied/);
+    // In beta (no seal timer there): a committed event nobody sealed, and the function called again and again.
+    const accountId = await newAccount(t.beta);
+    await writtenPast(t.beta, accountId);
+    for (let i = 0; i < 4; i++) await t.appSql(t.beta, `SELECT audit_advance_watermark($1)`, [t.beta.id]);
+    const waiting = await withTenant(runtime, t.beta.id, (db) => log.verify(db, t.beta.id, accountId));
+    expect(waiting).toMatchObject({ intact: true, events: 0, unsealed: 1 });
+    await withTenant(runtime, t.beta.id, (db) => log.seal(db, t.beta.id));
+    const sealed = await withTenant(runtime, t.beta.id, (db) => log.verify(db, t.beta.id, accountId));
+    expect(sealed).toMatchObject({ intact: true, events: 1, unsealed: 0 });
+  });
+
+  it('catches a seal that chains another account’s event, even with a correct hash', async () => {
+    // In beta, so no seal timer takes the second account's event first.
+    const [a, b] = [await newAccount(t.beta), await newAccount(t.beta)];
+    for (let i = 0; i < 2; i++) await writtenPast(t.beta, a);
+    await withTenant(runtime, t.beta.id, (db) => log.seal(db, t.beta.id));
+    await writtenPast(t.beta, b);
+    const chain = (await withTenant(runtime, t.beta.id, (db) => log.events(db, t.beta.id, a))) as Chained[];
+    const [other] = await withTenant(runtime, t.beta.id, (db) => log.events(db, t.beta.id, b));
+    const [{ entry_no }] = await t.sql<{ entry_no: string }>(
+      t.beta,
+      `SELECT entry_no FROM audit_event WHERE account_id = $1`,
+      [b],
+    );
+    const hash = eventHash(chain[1].hash, { ...other, accountId: b, seq: 3 });
+    await withTenant(t.owner, t.beta.id, async (db) => {
+      await db.query(
+        `INSERT INTO audit_seal (tenant_id, account_id, seq, entry_no, prev_hash, hash) VALUES (app_current_tenant(), $1, 3, $2, $3, $4)`,
+        [a, entry_no, chain[1].hash, hash],
+      );
+      await db.query(`UPDATE audit_chain SET last_seq = 3, last_hash = $2 WHERE account_id = $1`, [a, hash]);
+    });
+    const result = await withTenant(runtime, t.beta.id, (db) => log.verify(db, t.beta.id, a));
+    expect(result.firstBroken).toEqual({ seq: 3, id: other.id, problem: 'the event it seals belongs to another account' });
+  });
+
   it.each([
     // [case, damage, position named, the event found there (its index; 'forged': one the damage added), problem]
     [
@@ -337,7 +385,7 @@ describe('access log: hash chain, checkpoints, verification', () => {
   });
 
   // Last, because it changes the schema under the app's connections (their prepared statements go stale).
-  it('takes the last two log migrations down and up again with sealed and unsealed events keeping their chain', async () => {
+  it('takes the last three log migrations down and up again with sealed and unsealed events keeping their chain', async () => {
     // In beta, so the app's seal timer leaves the fourth event waiting.
     const accountId = await newAccount(t.beta);
     for (let i = 0; i < 3; i++) await writtenPast(t.beta, accountId);
@@ -363,16 +411,19 @@ describe('access log: hash chain, checkpoints, verification', () => {
       if (!found) throw new Error(`no migration ${name}`);
       return new found();
     };
+    const watermark = migration('LogEveryStaffAccess1795550000000');
     const seals = migration('SealIntoInsertOnlyTable1795540000000');
     const lean = migration('LeanAuditEvents1795530000000');
     const runner = t.owner.createQueryRunner();
     try {
+      await watermark.down(runner);
       await seals.down(runner);
       expect(await inEventColumns()).toEqual(sealed);
       await lean.down(runner);
       expect(await inEventColumns()).toEqual(sealed);
       await lean.up(runner);
       await seals.up(runner);
+      await watermark.up(runner);
     } finally {
       await runner.release();
     }

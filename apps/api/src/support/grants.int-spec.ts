@@ -221,7 +221,7 @@ describe('helpdesk access: grants, the support view, and its log', () => {
     expect((await betaAgent.request('GET', '/api/support/accounts?q=ALPHA')).json()).toEqual([]);
   });
 
-  it('logs a write with the fields it sends; keeps no event of a write that fails or is refused; names a bad account id', async () => {
+  it('logs a write with the fields it sends, and every failed or refused attempt after the grant was found; names a bad account id', async () => {
     const id = (await request(agent, { scopes: ['billing:read', 'billing:write'] })).json().id;
     await owner.request('POST', `/api/account/access-requests/${id}/approve`, { body: {} });
     const url = `/api/support/accounts/${account().id}/billing`;
@@ -242,20 +242,98 @@ describe('helpdesk access: grants, the support view, and its log', () => {
     });
     expect(write.statusCode).toBe(200);
     expect(write.json().companyName).toBe('Helpdesk Test BV');
-    // A request refused after the grant was found (here by the CSRF check) keeps no event.
+    // Refused after the grant was found (here by the CSRF check): the attempt is on record.
     const forged = await agent.request('PUT', url, {
       body: { companyName: 'Forged BV' },
       headers: { 'if-match': String(write.headers['etag']) },
       csrf: false,
     });
     expect(forged.statusCode).toBe(403);
+    // A stale version under a grant that may read: the current record comes back, and that is on record too.
+    const stale = await agent.request('PUT', url, { body: {}, headers: { 'if-match': '"v0"' } });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json().current.companyName).toBe('Helpdesk Test BV');
     const notAnId = await agent.request('GET', '/api/support/accounts/not-an-id/billing');
     expect(notAnId.statusCode).toBe(422);
     expect(notAnId.json().errors).toEqual([expect.objectContaining({ field: 'accountId' })]);
     expect((await logged()).slice(before)).toEqual([
       { action: 'read', outcome: 'allowed', fields: [], grant_id: id },
+      { action: 'write', outcome: 'failed', fields: ['companyName'], grant_id: id },
       { action: 'write', outcome: 'allowed', fields: ['companyName', 'billingEmail'], grant_id: id },
+      { action: 'write', outcome: 'refused', fields: ['companyName'], grant_id: id },
+      { action: 'write', outcome: 'failed', fields: [], grant_id: id },
     ]);
+    await owner.request('POST', `/api/account/access-requests/${id}/revoke`);
+  });
+
+  it('shows nothing through a write scope alone: no record after a write, none in a 412, and the 412 is logged', async () => {
+    const id = (await request(agent, { scopes: ['billing:write'] })).json().id;
+    await owner.request('POST', `/api/account/access-requests/${id}/approve`, { body: {} });
+    const url = `/api/support/accounts/${account().id}/billing`;
+    const before = (await events(account().id)).length;
+    // The side door of issue 14: a stale If-Match and an empty body.
+    const stale = await agent.request('PUT', url, { body: {}, headers: { 'if-match': '"v0"' } });
+    expect(stale.statusCode).toBe(412);
+    const { etag } = stale.json().current;
+    expect(stale.json().current).toEqual({ etag: expect.stringMatching(/^"v\d+"$/) });
+    expect(stale.body).not.toMatch(/companyName|street|vatId|billingEmail/);
+    const write = await agent.request('PUT', url, {
+      body: { companyName: 'Blind BV' },
+      headers: { 'if-match': etag },
+    });
+    expect(write.statusCode).toBe(204);
+    expect(write.body).toBe('');
+    expect(write.headers['etag']).toMatch(/^"v\d+"$/);
+    const logged = (await events(account().id)).slice(before);
+    expect(logged.map((e) => `${e.action} ${e.outcome} ${e.grant_id === id}`)).toEqual([
+      'write failed true',
+      'write allowed true',
+    ]);
+    await owner.request('POST', `/api/account/access-requests/${id}/revoke`);
+  });
+
+  it('records the steps of a grant without an outcome of their own, so a denial never reads as allowed', async () => {
+    const id = (await request(agent)).json().id;
+    await owner.request('POST', `/api/account/access-requests/${id}/deny`);
+    const steps = await t.sql<{ action: string; outcome: string | null }>(
+      t.alpha,
+      `SELECT action, outcome FROM audit_event WHERE grant_id = $1 ORDER BY entry_no`,
+      [id],
+    );
+    expect(steps).toEqual([
+      { action: 'request-created', outcome: null },
+      { action: 'request-denied', outcome: null },
+    ]);
+    const log = (await owner.request('GET', '/api/account/access-log')).json();
+    const denied = log.events.find((e: { action: string; grantId: string }) => e.action === 'request-denied');
+    expect(denied.outcome).toBeNull();
+  });
+
+  it('names staff as their tenant admin did: a staff user cannot rename themselves, a subscriber can', async () => {
+    const profile = await agent.request('GET', '/api/me/profile');
+    const rename = await agent.request('PUT', '/api/me/profile', {
+      body: { displayName: 'The Boss', phone: null, preferredLanguage: null, timeZone: null },
+      headers: { 'if-match': String(profile.headers['etag']) },
+    });
+    expect(rename.statusCode).toBe(422);
+    expect(rename.json().errors).toEqual([expect.objectContaining({ field: 'displayName', code: 'setByAdmin' })]);
+    const [agentRow] = await t.sql<{ display_name: string }>(t.alpha, `SELECT display_name FROM app_user WHERE id = $1`, [
+      t.alpha.staff['helpdesk-agent'].id,
+    ]);
+    expect(agentRow.display_name).not.toBe('The Boss');
+    // Other fields of their own profile stay theirs to change.
+    const phone = await agent.request('PUT', '/api/me/profile', {
+      body: { displayName: agentRow.display_name, phone: '+31 6 12345678', preferredLanguage: null, timeZone: null },
+      headers: { 'if-match': String(profile.headers['etag']) },
+    });
+    expect(phone.statusCode).toBe(200);
+    const own = await owner.request('GET', '/api/me/profile');
+    const renamed = await owner.request('PUT', '/api/me/profile', {
+      body: { displayName: 'Eva Renamed', phone: null, preferredLanguage: null, timeZone: null },
+      headers: { 'if-match': String(own.headers['etag']) },
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json().displayName).toBe('Eva Renamed');
   });
 
   it('fails the access when its log write fails', async () => {

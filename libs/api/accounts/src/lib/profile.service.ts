@@ -18,7 +18,7 @@ const TIME_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 
 export type VersionedProfile = Profile & { version: number };
 
-/** The signed-in user's own profile: name, phone (E.164), language, time zone; e-mail changes go through its own flow. */
+/** The signed-in user's own profile: name (a staff user's is set by the tenant admin), phone (E.164), language, time zone; e-mail changes go through its own flow. */
 @Injectable()
 export class ProfileService {
   constructor(private readonly history: ChangeHistoryService) {}
@@ -33,6 +33,9 @@ export class ProfileService {
     const before = toProfile(row);
     if (baseVersion !== row.version) throw staleVersion(before);
     const errors: FieldError[] = [];
+    // Staff are named in subscribers' access logs as their tenant admin named them.
+    if (ctx.requireUser().kind === 'staff' && input.displayName.trim() !== before.displayName)
+      errors.push({ field: 'displayName', code: 'setByAdmin', message: 'Your name is set by your administrator' });
     const phone = normalizePhone(input.phone, row.country, errors);
     const timeZone = input.timeZone?.trim() || null;
     if (timeZone && !TIME_ZONES.has(timeZone)) errors.push({ field: 'timeZone', code: 'isTimeZone', message: 'An IANA time zone, such as Europe/Amsterdam' });

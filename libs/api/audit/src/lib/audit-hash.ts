@@ -14,7 +14,8 @@ export interface AuditEventFields {
   action: string;
   resource: string;
   fields: string[];
-  outcome: 'allowed' | 'refused';
+  /** Of an access: allowed, refused (no grant), or failed (the request did not complete); null for a step of a grant. */
+  outcome: 'allowed' | 'refused' | 'failed' | null;
   grantId: string | null;
   reason: string | null;
   ticket: string | null;

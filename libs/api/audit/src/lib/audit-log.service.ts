@@ -203,11 +203,16 @@ export class AuditLogService {
    * Chains every committed, unchained event of the tenant, in the order they were written: each
    * gets a seal row with the next number of its account's chain and `sha256(prevHash || canonical
    * JSON)`, and the chain heads move. Events themselves are never updated. Waits for another sealer
-   * of the same tenant to finish first.
+   * of the same tenant to finish first. Then the tenant's watermark moves (below which readers and
+   * later passes no longer look): every event numbered up to it is sealed, or was never committed.
    */
   async seal(db: EntityManager, tenantId: string): Promise<number> {
     await db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`audit-seal:${tenantId}`]);
-    const sealedThrough = await this.advanceWatermark(db, tenantId);
+    const [progress]: { sealed_through: string }[] = await db.query(
+      `SELECT sealed_through FROM audit_seal_progress WHERE tenant_id = $1`,
+      [tenantId],
+    );
+    const sealedThrough = progress?.sealed_through ?? '0';
     let total = 0;
     for (;;) {
       const rows: (EventRow & { entry_no: string })[] = await db.query(
@@ -255,41 +260,12 @@ export class AuditLogService {
       total += rows.length;
       if (rows.length < SEAL_BATCH) break;
     }
+    // The watermark moves only through this function (the runtime role may not write it): one
+    // phase per pass, and only over events that all have a seal (migration 1795550000000, ADR 0007).
+    await db.query(`SELECT audit_advance_watermark($1)`, [tenantId]);
     return total;
   }
 
-  /**
-   * Moves the tenant's watermark — every event numbered up to it is sealed, or was never committed
-   * and never will be — and answers where it stood, from where this pass looks for unsealed events.
-   * It moves in two phases, one per pass. A pass notes the last number handed out and then every
-   * transaction running (each holds its `virtualxid` lock from its start, so any that drew a number
-   * up to the one noted is among them). A later pass that finds none of those left knows every
-   * event up to that number is committed or gone; its next statements see those commits, it seals
-   * them all, and the new watermark commits with the seals.
-   */
-  private async advanceWatermark(db: EntityManager, tenantId: string): Promise<string> {
-    await db.query(`INSERT INTO audit_seal_progress (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING`, [tenantId]);
-    const [progress]: { sealed_through: string; pending_through: string | null; settled: boolean }[] = await db.query(
-      `SELECT sealed_through, pending_through,
-              NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'virtualxid' AND l.virtualxid = ANY (p.pending_vxids)) AS settled
-         FROM audit_seal_progress p WHERE tenant_id = $1`,
-      [tenantId],
-    );
-    if (progress.pending_through === null || progress.settled) {
-      // First the number, then the transactions: one that starts after this read draws a larger number.
-      const [{ last_value }]: { last_value: string }[] = await db.query(
-        `SELECT last_value FROM audit_event_entry_no_seq`,
-      );
-      await db.query(
-        `UPDATE audit_seal_progress
-            SET sealed_through = coalesce(pending_through, sealed_through), pending_through = $2,
-                pending_vxids = ARRAY(SELECT virtualxid FROM pg_locks WHERE locktype = 'virtualxid' AND pid <> pg_backend_pid())
-          WHERE tenant_id = $1`,
-        [tenantId, last_value],
-      );
-    }
-    return progress.sealed_through;
-  }
 
   /** An account's events: the chained ones in chain order, then those still waiting for the sealer. */
   async events(db: EntityManager, tenantId: string, accountId: string): Promise<StoredEvent[]> {
@@ -347,6 +323,7 @@ export class AuditLogService {
       if (seq !== index + 1) broken(index + 1, id, `expected event ${index + 1}, found ${seq}`);
       else if (!row.prev_hash?.equals(prev)) broken(seq, id, 'does not link to the event before it');
       else if (id === null) broken(seq, null, 'the event it seals is missing');
+      else if (row.account_id !== accountId) broken(seq, id, 'the event it seals belongs to another account');
       else if (!eventHash(prev, toFields(tenantId, row as EventRow, seq)).equals(row.hash as Buffer))
         broken(seq, id, 'its content does not match its hash');
       prev = row.hash as Buffer;

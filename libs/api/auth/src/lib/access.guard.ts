@@ -75,16 +75,34 @@ export class AccessGuard implements CanActivate {
     ]);
     const proofAt = stepUp === 'second-factor' ? session.secondFactorAt : session.reauthenticatedAt;
     if (stepUp && (!proofAt || Date.now() - proofAt.getTime() > STEP_UP_WINDOW_MS)) throw problems.stepUpRequired();
-    if (under && !granted) {
+    if (under) {
       if (!this.gate) {
         this.logger.error('a route needs a helpdesk grant, but no grant gate is installed');
         throw problems.forbidden();
       }
-      if (!under.step)
-        throw problems.validation([{ field: 'accountId', code: 'isUuid', message: 'Not an account id' }]);
-      await this.gate.refuse(ctx, under.grant, under.accountId, under.fields);
+      if (!granted) {
+        if (!under.step)
+          throw problems.validation([{ field: 'accountId', code: 'isUuid', message: 'Not an account id' }]);
+        await this.gate.refuse(ctx, under.grant, under.accountId, under.fields);
+      }
+      await this.admit(ctx, this.gate, under.grant, { grantId: String(granted), accountId: under.accountId, fields: under.fields });
     }
     return true;
+  }
+
+  /**
+   * The access is logged in the request's transaction; if the request fails from here on (a later
+   * guard, validation, a stale version …), the attempt is logged again after the rollback.
+   */
+  private async admit(
+    ctx: RequestContext,
+    gate: GrantGate,
+    grant: GrantRule,
+    access: { grantId: string; accountId: string; fields: string[] },
+  ): Promise<void> {
+    ctx.keepOnFailure((status) => gate.failed(ctx, grant, access, status));
+    const shows = grant.action === 'read' || (await gate.covers(ctx, access.grantId, grant.shows));
+    ctx.grantAccess = { grantId: access.grantId, accountId: access.accountId, shows };
   }
 
   /**

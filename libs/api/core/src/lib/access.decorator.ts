@@ -16,9 +16,11 @@ export type AccessRule =
  * A staff route serving one subscriber account's data (`:accountId`): only under an active helpdesk
  * grant of the caller covering `scope`, and every access is logged as `action` on `resource`.
  * `fields`: what a read shows, or what a write may change (logged: those the request body names).
+ * `shows` (writes): the scope under which the answer may carry the record; without it in the
+ * grant, the write answers without a body and a stale-version answer carries only the version.
  */
 export type GrantRule = { scope: AccessScope; resource: string } & (
-  { action: 'read'; fields?: string[] } | { action: 'write'; fields: string[] }
+  { action: 'read'; fields?: string[] } | { action: 'write'; fields: string[]; shows: AccessScope }
 );
 
 /** Anyone, signed in or not (sign-in itself, tenant branding, health). */
@@ -39,7 +41,8 @@ export const StaffAccess = (...roles: StaffRole[]) =>
 /**
  * Subscriber data for a helpdesk agent under a grant. The access guard checks the grant and logs
  * the access in the same statement as its session lookup, in the request's transaction (if the
- * log write fails, the access fails); without a grant the request is refused, and that is logged.
+ * log write fails, the access fails); without a grant the request is refused, and that is logged;
+ * if the request fails after that, the attempt is logged again after the rollback (ADR 0007).
  */
 export const GrantAccess = (grant: GrantRule) =>
   applyDecorators(
@@ -68,6 +71,18 @@ export interface GrantGate {
   ): string;
   /** No active grant: logs the refusal (kept, though the request fails) and throws `no-grant`. */
   refuse(ctx: RequestContext, rule: GrantRule, accountId: string, fields: string[]): Promise<never>;
+  /** Whether the grant also covers `scope`. */
+  covers(ctx: RequestContext, grantId: string, scope: AccessScope): Promise<boolean>;
+  /**
+   * The request of an access logged under `grantId` failed with `status` and its transaction was
+   * rolled back: logs the attempt again (refused when the status says so, else failed).
+   */
+  failed(
+    ctx: RequestContext,
+    rule: GrantRule,
+    access: { grantId: string; accountId: string; fields: string[] },
+    status: number,
+  ): Promise<void>;
 }
 
 export const STEP_UP_METADATA = 'mijn-account:step-up';

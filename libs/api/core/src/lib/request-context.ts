@@ -32,6 +32,14 @@ export interface SessionRef {
   reauthenticatedAt: Date;
 }
 
+/** An access to one subscriber account's data under a helpdesk grant, as the access guard found and logged it. */
+export interface GrantedAccess {
+  grantId: string;
+  accountId: string;
+  /** Whether the answer may carry the account's data: a write answers with the record only under a grant that may also read it. */
+  shows: boolean;
+}
+
 /**
  * Everything a request's work needs: its tenant, its user, and its one database transaction.
  * Passed explicitly as the first argument of every service method. The transaction is opened on
@@ -41,7 +49,10 @@ export interface SessionRef {
 export class RequestContext {
   user: AuthUser | null = null;
   session: SessionRef | null = null;
+  /** Set by the access guard on a route under a helpdesk grant. */
+  grantAccess: GrantedAccess | null = null;
   private tx: Promise<TenantTransaction> | null = null;
+  private readonly keepers: ((status: number) => Promise<void>)[] = [];
 
   constructor(
     readonly requestId: string,
@@ -69,6 +80,28 @@ export class RequestContext {
     const tx = this.tx;
     this.tx = null;
     if (tx) await (await tx).commit();
+  }
+
+  /**
+   * Something that must be on record whatever becomes of the request (an access under a helpdesk
+   * grant): when the request fails, `fail` runs it after the rollback, in a transaction of its own.
+   */
+  keepOnFailure(record: (status: number) => Promise<void>): void {
+    this.keepers.push(record);
+  }
+
+  /** The request failed with `status`: rolls its work back, then writes and commits what must be kept (throws if that fails). */
+  async fail(status: number): Promise<void> {
+    await this.rollback();
+    for (const keep of this.keepers.splice(0)) {
+      try {
+        await keep(status);
+        await this.commit();
+      } catch (error) {
+        await this.rollback();
+        throw error;
+      }
+    }
   }
 
   async rollback(): Promise<void> {

@@ -217,6 +217,41 @@ export class GrantsService implements GrantGate {
     throw problems.noGrant();
   }
 
+  async covers(ctx: RequestContext, grantId: string, scope: AccessScope): Promise<boolean> {
+    const db = await ctx.db();
+    const rows: unknown[] = await db.query(
+      `SELECT 1 FROM access_grant WHERE tenant_id = $1 AND id = $2 AND $3 = ANY (scopes)`,
+      [ctx.tenant.id, grantId, scope],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * An access under a grant whose request then failed: its event went with the rollback, so it is
+   * written again — `refused` when a check turned it away (401/403), `failed` otherwise.
+   */
+  async failed(
+    ctx: RequestContext,
+    rule: GrantRule,
+    access: { grantId: string; accountId: string; fields: string[] },
+    status: number,
+  ): Promise<void> {
+    const db = await ctx.db();
+    const [grant]: { reason: string; ticket: string }[] = await db.query(
+      `SELECT reason, ticket FROM access_grant WHERE tenant_id = $1 AND id = $2`,
+      [ctx.tenant.id, access.grantId],
+    );
+    await this.log.append(ctx, access.accountId, {
+      action: rule.action,
+      resource: rule.resource,
+      fields: access.fields,
+      outcome: status === 401 || status === 403 ? 'refused' : 'failed',
+      grantId: access.grantId,
+      reason: grant?.reason ?? null,
+      ticket: grant?.ticket ?? null,
+    });
+  }
+
   async forAccount(ctx: RequestContext, accountId: string): Promise<AccessGrantView[]> {
     await this.expireOverdue(ctx);
     return this.list(ctx, `WHERE g.tenant_id = $1 AND g.account_id = $2 ORDER BY g.requested_at DESC`, [
@@ -316,7 +351,8 @@ export class GrantsService implements GrantGate {
       action,
       resource: 'access-grant',
       fields: grant.scopes,
-      outcome: 'allowed',
+      // A step of a grant is not an access: it has no outcome of its own (a denial is its action).
+      outcome: null,
       grantId: grant.id,
       reason: note ? `${grant.reason}: ${note}` : grant.reason,
       ticket: grant.ticket,

@@ -160,7 +160,13 @@ export class SupportController {
     return rows.map((r) => ({ email: r.email, list: r.name_en, status: r.status }));
   }
 
-  @GrantAccess({ scope: 'billing:write', action: 'write', resource: 'billing', fields: BILLING_FIELDS })
+  @GrantAccess({
+    scope: 'billing:write',
+    action: 'write',
+    resource: 'billing',
+    fields: BILLING_FIELDS,
+    shows: 'billing:read',
+  })
   @Put('accounts/:accountId/billing')
   async putBilling(
     @Ctx() ctx: RequestContext,

@@ -52,7 +52,8 @@ import {
       :host {
         max-width: 64rem;
       }
-      .refused {
+      .refused,
+      .failed {
         color: #b00020;
       }
     `,
@@ -186,8 +187,8 @@ import {
             <tr>
               <td>{{ e.at | date: 'medium' }}</td>
               <td>{{ e.actorName }}</td>
-              <td>{{ 'helpdesk.actions.' + e.action | transloco }} · {{ e.resource }}</td>
-              <td [class]="e.outcome">{{ 'helpdesk.outcomes.' + e.outcome | transloco }}</td>
+              <td>{{ 'helpdesk.actions.' + e.action | transloco }} · {{ 'helpdesk.resources.' + e.resource | transloco }}</td>
+              <td [class]="e.outcome ?? ''">{{ e.outcome ? ('helpdesk.outcomes.' + e.outcome | transloco) : '' }}</td>
               <td>{{ e.reason }} {{ e.ticket }}</td>
             </tr>
           }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChangeHistoryEntry, Language, Profile } from '@mijn-account/shared-contracts';
-import { AccountDetailsStore, type FlatValues, problemKey } from '@mijn-account/web-core';
+import { AccountDetailsStore, type FlatValues, SessionStore, problemKey } from '@mijn-account/web-core';
 import { ChangeHistoryComponent } from './change-history.component';
 import { VersionedConflictComponent } from './versioned-conflict.component';
 import { VersionedForm } from './versioned-form';
@@ -64,7 +64,10 @@ const toFlat = (p: Profile): FlatValues => ({
       <form [formGroup]="form" (ngSubmit)="editor.save().then(reloadHistory)" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'profile.displayName' | transloco }}</mat-label>
-          <input matInput formControlName="displayName" autocomplete="name" required />
+          <input matInput formControlName="displayName" autocomplete="name" required [readonly]="isStaff()" />
+          @if (isStaff()) {
+            <mat-hint>{{ 'profile.nameSetByAdmin' | transloco }}</mat-hint>
+          }
           @if (form.controls.displayName.errors?.['server']; as message) {
             <mat-error>{{ message }}</mat-error>
           }
@@ -105,6 +108,9 @@ const toFlat = (p: Profile): FlatValues => ({
 })
 export class ProfilePageComponent implements OnInit {
   private readonly store = inject(AccountDetailsStore);
+  /** Staff are named in subscribers' access logs by their tenant admin; they cannot rename themselves. */
+  private readonly session = inject(SessionStore);
+  protected readonly isStaff = computed(() => this.session.me()?.user.kind === 'staff');
   protected readonly problemKey = problemKey;
   protected readonly timeZones = Intl.supportedValuesOf('timeZone');
   protected readonly email = signal('');

@@ -14,7 +14,8 @@ export interface AccessLogEvent {
   action: string;
   resource: string;
   fields: string[];
-  outcome: 'allowed' | 'refused';
+  /** Of an access (a read or a write); null for a step of a grant (request made, approved, denied …). */
+  outcome: 'allowed' | 'refused' | 'failed' | null;
   reason: string | null;
   ticket: string | null;
   ip: string | null;
