@@ -6,6 +6,9 @@ import { AddAccessGrants1795510000000 } from './1795510000000-AddAccessGrants';
 import { SealAuditLogAfterCommit1795520000000 } from './1795520000000-SealAuditLogAfterCommit';
 import { LeanAuditEvents1795530000000 } from './1795530000000-LeanAuditEvents';
 import { SealIntoInsertOnlyTable1795540000000 } from './1795540000000-SealIntoInsertOnlyTable';
+import { LogEveryStaffAccess1795550000000 } from './1795550000000-LogEveryStaffAccess';
+import { CountChallengeAttempts1795551000000 } from './1795551000000-CountChallengeAttempts';
+import { KeyIdentitiesByIssuer1795552000000 } from './1795552000000-KeyIdentitiesByIssuer';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -17,4 +20,7 @@ export const MIGRATIONS = [
   SealAuditLogAfterCommit1795520000000,
   LeanAuditEvents1795530000000,
   SealIntoInsertOnlyTable1795540000000,
+  LogEveryStaffAccess1795550000000,
+  CountChallengeAttempts1795551000000,
+  KeyIdentitiesByIssuer1795552000000,
 ];
