@@ -12,7 +12,16 @@ export interface MailTemplates {
   'email-changed': { newEmail: string; undoLink: string };
   invitation: { link: string; invitedBy: string; as: string };
   'newsletter-confirm': { link: string; list: string };
-  'newsletter-issue': { subject: string; body: string; manageLink: string; unsubscribeLink: string };
+  'newsletter-issue': {
+    subject: string;
+    body: string;
+    manageLink: string;
+    unsubscribeLink: string;
+    /** Why this person gets it: the list, how they signed up, and when they confirmed (a formatted day). */
+    list: string;
+    subscribedVia: 'portal' | 'mail-link' | 'admin-import';
+    subscribedOn: string | null;
+  };
   'access-requested': { agent: string; reason: string; justification: string; link: string };
   'internal-access': { agent: string; reason: string; justification: string; link: string };
 }
@@ -83,7 +92,12 @@ const nl: CopyBook = {
     subject: `Bevestig je aanmelding voor ${p.list}`,
     body: [`Je hebt je aangemeld voor ${p.list}. Bevestig dat je deze nieuwsbrief wilt ontvangen; pas daarna sturen we hem.`, { button: 'Aanmelding bevestigen', href: p.link }, 'Heb jij je niet aangemeld? Dan hoef je niets te doen.'],
   }),
-  'newsletter-issue': (p) => issue(p, 'Mijn nieuwsbrieven beheren', 'Afmelden'),
+  'newsletter-issue': (p, t) =>
+    issue(p, 'Mijn nieuwsbrieven beheren', 'Afmelden', `Je ontvangt deze e-mail omdat ${{
+      portal: 'je je in Mijn account',
+      'mail-link': 'je je via de link “Mijn nieuwsbrieven beheren” in een e-mail',
+      'admin-import': `${t} je met jouw toestemming`,
+    }[p.subscribedVia]}${p.subscribedOn ? ` op ${p.subscribedOn}` : ''} ${p.subscribedVia === 'admin-import' ? 'heeft aangemeld' : 'hebt aangemeld'} voor “${p.list}” van ${t}, en je dat per e-mail hebt bevestigd.`),
   'access-requested': (p) => ({
     subject: 'De helpdesk vraagt toegang tot je account',
     body: [`${p.agent} van de helpdesk vraagt tijdelijk toegang tot je account. Reden: “${p.justification}”.`, 'Je beslist zelf: keur goed (eventueel korter of met minder rechten) of wijs af. Deze mail keurt niets goed.', { button: 'Verzoek bekijken', href: p.link }],
@@ -94,10 +108,15 @@ const nl: CopyBook = {
   }),
 };
 
-/** An issue's own text, split into paragraphs at blank lines, with the links every newsletter carries. */
-const issue = (p: MailTemplates['newsletter-issue'], manage: string, unsubscribe: string): Copy => ({
+/** An issue's own text, split into paragraphs at blank lines, then why the reader gets it and the links every newsletter carries. */
+const issue = (p: MailTemplates['newsletter-issue'], manage: string, unsubscribe: string, why: string): Copy => ({
   subject: p.subject,
-  body: [...p.body.split(/\n\s*\n/).map((para) => para.trim()).filter(Boolean), { button: manage, href: p.manageLink }, { button: unsubscribe, href: p.unsubscribeLink }],
+  body: [
+    ...p.body.split(/\n\s*\n/).map((para) => para.trim()).filter(Boolean),
+    why,
+    { button: manage, href: p.manageLink },
+    { button: unsubscribe, href: p.unsubscribeLink },
+  ],
 });
 
 const en: CopyBook = {
@@ -146,7 +165,16 @@ const en: CopyBook = {
     subject: `Confirm your subscription to ${p.list}`,
     body: [`You subscribed to ${p.list}. Confirm that you want to receive it; we send nothing before you do.`, { button: 'Confirm subscription', href: p.link }, 'If you did not subscribe, you need not do anything.'],
   }),
-  'newsletter-issue': (p) => issue(p, 'Manage my newsletters', 'Unsubscribe'),
+  'newsletter-issue': (p, t) =>
+    issue(p, 'Manage my newsletters', 'Unsubscribe', `You receive this e-mail because ${{
+      portal: 'you subscribed',
+      'mail-link': 'you subscribed',
+      'admin-import': `${t} signed you up, with your consent,`,
+    }[p.subscribedVia]} to “${p.list}” of ${t}${p.subscribedOn ? ` on ${p.subscribedOn}` : ''}${{
+      portal: ' in Mijn account',
+      'mail-link': ' through the “Manage my newsletters” link in an e-mail',
+      'admin-import': '',
+    }[p.subscribedVia]}, and confirmed it by e-mail.`),
   'access-requested': (p) => ({
     subject: 'The helpdesk asks for access to your account',
     body: [`${p.agent} of the helpdesk asks for temporary access to your account. Reason: “${p.justification}”.`, 'You decide: approve (shorter or with fewer rights if you like) or deny. This mail approves nothing.', { button: 'Review the request', href: p.link }],

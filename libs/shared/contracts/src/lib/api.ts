@@ -69,6 +69,8 @@ export const PAGES = {
   security: '/security',
   newsletterConfirm: '/newsletters/confirm',
   newsletterManage: '/newsletters/manage',
+  /** The page the visible "unsubscribe" link of every newsletter opens (one click there, never on GET). */
+  newsletterUnsubscribe: '/newsletters/unsubscribe',
   helpdeskAccess: '/account/helpdesk-access',
 } as const;
 
@@ -125,6 +127,16 @@ export interface NewsletterListView {
   status: 'none' | 'pending' | 'confirmed' | 'unsubscribed';
   /** The exact words the opt-in shows; recorded with the consent. */
   consentText: string;
+  /** Open to new sign-ups (false: hidden by the admin; whoever is on it still sees it and can leave). */
+  offered: boolean;
+}
+
+/** What an unsubscribe link is for, shown before the one click (GET never unsubscribes). */
+export interface NewsletterUnsubscribeView {
+  email: string;
+  /** The subscriber's language (their own choice, else the tenant's): the page speaks it. */
+  language: Language;
+  list: NewsletterListView;
 }
 
 export interface NewsletterListAdmin {
