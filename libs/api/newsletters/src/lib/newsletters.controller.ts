@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccountAccess, CsrfExempt, Ctx, Public, RequestContext, StaffAccess } from '@mijn-account/api-core';
-import { type NewsletterListAdmin, type NewsletterListView, ROUTES } from '@mijn-account/shared-contracts';
+import { type NewsletterListAdmin, type NewsletterListView, type NewsletterUnsubscribeView, PAGES, ROUTES } from '@mijn-account/shared-contracts';
 import { IssueDto, NewsletterListDto, NewsletterTokenDto, SubscriptionDto } from './dto/newsletter.dto';
 import { NewsletterTokens } from './newsletter-tokens';
 import { NewslettersService, type Subscriber } from './newsletters.service';
@@ -77,10 +77,26 @@ export class NewsletterLinksController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'Unsubscribed (also when already unsubscribed)' })
   async unsubscribe(@Ctx() ctx: RequestContext, @Query('token') token: string): Promise<{ unsubscribed: true }> {
-    const { userId, listId } = this.tokens.verify(ctx, token, 'unsubscribe');
-    if (!listId) throw new Error('unsubscribe token without a list');
-    await this.newsletters.set(ctx, await this.newsletters.subscriber(ctx, userId), listId, false, 'one-click');
+    await this.newsletters.unsubscribe(ctx, token);
     return { unsubscribed: true };
+  }
+
+  /**
+   * The header's URL opened in a browser: never unsubscribes (mail scanners fetch links), but sends
+   * the person to the page whose one button does.
+   */
+  @Public()
+  @Get('unsubscribe')
+  @ApiResponse({ status: 303, description: 'To the unsubscribe page of the web app' })
+  toPage(@Query('token') token: string | undefined, @Res() reply: FastifyReply): void {
+    void reply.redirect(`${PAGES.newsletterUnsubscribe}?token=${encodeURIComponent(token ?? '')}`, 303);
+  }
+
+  /** What the unsubscribe page shows before its one click: the list, its state, the person's language. */
+  @Public()
+  @Get('unsubscribe/status')
+  status(@Ctx() ctx: RequestContext, @Query('token') token: string | undefined): Promise<NewsletterUnsubscribeView> {
+    return this.newsletters.unsubscribeView(ctx, token);
   }
 }
 

@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { APP_CONFIG, type AppConfig, type RequestContext, problems } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
-import { type Language, type NewsletterListAdmin, type NewsletterListView, PAGES } from '@mijn-account/shared-contracts';
+import { type Language, type NewsletterListAdmin, type NewsletterListView, type NewsletterUnsubscribeView, PAGES, ROUTES } from '@mijn-account/shared-contracts';
 import { NewsletterTokens } from './newsletter-tokens';
 
 type Method = 'portal' | 'mail-link' | 'one-click' | 'admin-import';
+/** How an opt-in was made, as every issue tells its reader. */
+export type OptInMethod = Exclude<Method, 'one-click'>;
 type Status = NewsletterListView['status'];
 
 export interface Subscriber {
@@ -30,6 +32,16 @@ export interface ListInput {
   descriptionNl: string;
   descriptionEn: string;
   visible: boolean;
+}
+
+/** A day in the reader's language and time zone (UTC when theirs is unknown or not valid). */
+function formatDate(at: Date, language: Language, timeZone: string | null): string {
+  const format = (zone: string) => new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: zone }).format(at);
+  try {
+    return format(timeZone ?? 'UTC');
+  } catch {
+    return format('UTC');
+  }
 }
 
 /** The words next to every opt-in; what the page shows and what the ledger keeps. */
@@ -58,29 +70,34 @@ export class NewslettersService {
       `SELECT l.id, l.name_nl, l.name_en, l.description_nl, l.description_en, l.visible, s.status
          FROM newsletter_list l
          LEFT JOIN newsletter_subscription s ON s.tenant_id = l.tenant_id AND s.list_id = l.id AND s.user_id = $2
-        WHERE l.tenant_id = $1 AND l.visible ORDER BY l.created_at, l.id`,
+        WHERE l.tenant_id = $1 AND (l.visible OR s.status IN ('pending', 'confirmed'))
+        ORDER BY l.created_at, l.id`,
       [ctx.tenant.id, subscriber.id],
     );
     const language = this.languageOf(ctx, subscriber);
     return rows.map((row) => this.view(row, language));
   }
 
-  /** Turns a list on (pending until the mailed link confirms it) or off, and records the consent step. */
+  /**
+   * Turns a list on (pending until the mailed link confirms it) or off, and records the consent step.
+   * A list the admin hid takes no new sign-ups, but whoever is on it can always leave.
+   */
   async set(ctx: RequestContext, subscriber: Subscriber, listId: string, subscribed: boolean, method: Method): Promise<NewsletterListView> {
     const db = await ctx.db();
     const rows: ListRow[] = await db.query(
       `SELECT l.id, l.name_nl, l.name_en, l.description_nl, l.description_en, l.visible, s.status
          FROM newsletter_list l
          LEFT JOIN newsletter_subscription s ON s.tenant_id = l.tenant_id AND s.list_id = l.id AND s.user_id = $3
-        WHERE l.tenant_id = $1 AND l.id = $2 AND l.visible
+        WHERE l.tenant_id = $1 AND l.id = $2
         FOR UPDATE OF l`,
       [ctx.tenant.id, listId, subscriber.id],
     );
     const row = rows[0];
-    if (!row) throw problems.notFound('No such newsletter');
+    const active = row?.status === 'pending' || row?.status === 'confirmed';
+    // A hidden list takes no new sign-ups (same answer as an unknown id); leaving always works.
+    if (!row || (subscribed && !row.visible && !active)) throw problems.notFound('No such newsletter');
     const language = this.languageOf(ctx, subscriber);
     const name = language === 'nl' ? row.name_nl : row.name_en;
-    const active = row.status === 'pending' || row.status === 'confirmed';
     if (subscribed && row.status !== 'confirmed') {
       if (!active) {
         await this.setStatus(ctx, listId, subscriber.id, 'pending');
@@ -122,6 +139,33 @@ export class NewslettersService {
       await this.record(ctx, row.id, subscriber, 'confirmed', 'mail-link', consentText(language, language === 'nl' ? row.name_nl : row.name_en));
     }
     return this.view({ ...row, status: 'confirmed' }, language);
+  }
+
+  /**
+   * What an unsubscribe link is for: the list (hidden or not) and its state for that person. Only
+   * reads: a GET (a mail scanner's prefetch included) never unsubscribes.
+   */
+  async unsubscribeView(ctx: RequestContext, token: string | undefined): Promise<NewsletterUnsubscribeView> {
+    const { userId, listId } = this.tokens.verify(ctx, token, 'unsubscribe');
+    const subscriber = await this.subscriber(ctx, userId);
+    const db = await ctx.db();
+    const rows: ListRow[] = await db.query(
+      `SELECT l.id, l.name_nl, l.name_en, l.description_nl, l.description_en, l.visible, s.status
+         FROM newsletter_list l
+         LEFT JOIN newsletter_subscription s ON s.tenant_id = l.tenant_id AND s.list_id = l.id AND s.user_id = $3
+        WHERE l.tenant_id = $1 AND l.id = $2`,
+      [ctx.tenant.id, listId, userId],
+    );
+    if (!rows[0]) throw problems.linkInvalid();
+    const language = this.languageOf(ctx, subscriber);
+    return { email: subscriber.email, language, list: this.view(rows[0], language) };
+  }
+
+  /** The one click (RFC 8058 header POST, or the button of the page the visible link opens). */
+  async unsubscribe(ctx: RequestContext, token: string | undefined): Promise<NewsletterListView> {
+    const { userId, listId } = this.tokens.verify(ctx, token, 'unsubscribe');
+    if (!listId) throw problems.linkInvalid();
+    return this.set(ctx, await this.subscriber(ctx, userId), listId, false, 'one-click');
   }
 
   /** Who a signed link belongs to; a link of a removed person no longer works. */
@@ -179,29 +223,59 @@ export class NewslettersService {
 
   /**
    * Queues an issue to every confirmed subscriber, spread over time at the configured rate, each
-   * mail with its own manage link and one-click unsubscribe headers (RFC 8058).
+   * mail with its own manage link and one-click unsubscribe headers (RFC 8058), and saying why that
+   * person gets it: which list, how and when they signed up (from the consent ledger). A hidden
+   * list still reaches its subscribers: hiding only closes it to new sign-ups.
    */
   async sendIssue(ctx: RequestContext, listId: string, issue: { subject: string; body: string }): Promise<number> {
     const db = await ctx.db();
-    const lists: unknown[] = await db.query(`SELECT 1 FROM newsletter_list WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, listId]);
+    const lists: { name_nl: string; name_en: string }[] = await db.query(
+      `SELECT name_nl, name_en FROM newsletter_list WHERE tenant_id = $1 AND id = $2`,
+      [ctx.tenant.id, listId],
+    );
     if (lists.length === 0) throw problems.notFound('No such newsletter');
-    const recipients: { id: string; email: string; preferred_language: Language | null }[] = await db.query(
-      `SELECT u.id, u.email, u.preferred_language FROM newsletter_subscription s
+    const recipients: {
+      id: string;
+      email: string;
+      preferred_language: Language | null;
+      time_zone: string | null;
+      method: OptInMethod | null;
+      confirmed_at: Date | null;
+    }[] = await db.query(
+      `SELECT u.id, u.email, u.preferred_language, u.time_zone, o.method, c.at AS confirmed_at
+         FROM newsletter_subscription s
          JOIN app_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+         LEFT JOIN LATERAL (SELECT r.at FROM consent_record r WHERE r.tenant_id = s.tenant_id AND r.list_id = s.list_id
+                              AND r.user_id = s.user_id AND r.action = 'confirmed' ORDER BY r.at DESC, r.id DESC LIMIT 1) c ON true
+         LEFT JOIN LATERAL (SELECT r.method FROM consent_record r WHERE r.tenant_id = s.tenant_id AND r.list_id = s.list_id
+                              AND r.user_id = s.user_id AND r.action = 'opted-in' AND r.at <= coalesce(c.at, 'infinity')
+                            ORDER BY r.at DESC, r.id DESC LIMIT 1) o ON true
         WHERE s.tenant_id = $1 AND s.list_id = $2 AND s.status = 'confirmed' AND u.disabled_at IS NULL
         ORDER BY u.id`,
       [ctx.tenant.id, listId],
     );
     const start = Date.now();
     for (const [i, r] of recipients.entries()) {
-      const unsubscribe = `${ctx.origin}/api/newsletters/unsubscribe?token=${this.tokens.sign(ctx, { purpose: 'unsubscribe', userId: r.id, listId })}`;
+      const token = this.tokens.sign(ctx, { purpose: 'unsubscribe', userId: r.id, listId });
+      // The header is for mail programs (RFC 8058 POST); the visible link opens a page with one button.
+      const oneClick = `${ctx.origin}/api/${ROUTES.newsletters}/unsubscribe?token=${token}`;
+      const unsubscribe = `${ctx.origin}${PAGES.newsletterUnsubscribe}?token=${token}`;
       const manage = `${ctx.origin}${PAGES.newsletterManage}?token=${this.tokens.sign(ctx, { purpose: 'manage', userId: r.id, listId: null })}`;
+      const language = r.preferred_language ?? ctx.tenant.defaultLanguage;
       await this.mail.send(ctx, {
         to: r.email,
         template: 'newsletter-issue',
-        language: r.preferred_language,
-        params: { subject: issue.subject, body: issue.body, manageLink: manage, unsubscribeLink: unsubscribe },
-        headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        language,
+        params: {
+          subject: issue.subject,
+          body: issue.body,
+          manageLink: manage,
+          unsubscribeLink: unsubscribe,
+          list: language === 'nl' ? lists[0].name_nl : lists[0].name_en,
+          subscribedVia: r.method ?? 'portal',
+          subscribedOn: r.confirmed_at ? formatDate(r.confirmed_at, language, r.time_zone) : null,
+        },
+        headers: { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
         startAfter: new Date(start + Math.floor(i / this.config.newsletters.ratePerMinute) * 60_000),
       });
     }
@@ -212,9 +286,11 @@ export class NewslettersService {
     return recipients.length;
   }
 
-  /** Confirmed subscribers with the proof of their consent, as CSV. */
+  /** Confirmed subscribers with the proof of their consent, as CSV; 404 for a list this tenant does not have. */
   async exportCsv(ctx: RequestContext, listId: string): Promise<string> {
     const db = await ctx.db();
+    const lists: unknown[] = await db.query(`SELECT 1 FROM newsletter_list WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, listId]);
+    if (lists.length === 0) throw problems.notFound('No such newsletter');
     const rows: Record<string, string | Date | null>[] = await db.query(
       `SELECT u.email, u.display_name, o.at AS opted_in_at, host(o.ip) AS opted_in_ip, c.at AS confirmed_at,
               host(c.ip) AS confirmed_ip, o.method, o.privacy_version, o.wording
@@ -231,7 +307,12 @@ export class NewslettersService {
     const iso = (v: string | Date | null) => (v instanceof Date ? v.toISOString() : v);
     return stringify(
       rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, iso(v)]))),
-      { header: true, columns: ['email', 'display_name', 'opted_in_at', 'opted_in_ip', 'confirmed_at', 'confirmed_ip', 'method', 'privacy_version', 'wording'] },
+      {
+        header: true,
+        columns: ['email', 'display_name', 'opted_in_at', 'opted_in_ip', 'confirmed_at', 'confirmed_ip', 'method', 'privacy_version', 'wording'],
+        // A name such as `=HYPERLINK(…)` stays text in a spreadsheet (OWASP CSV injection).
+        escape_formulas: true,
+      },
     );
   }
 
@@ -265,6 +346,7 @@ export class NewslettersService {
       description: language === 'nl' ? row.description_nl : row.description_en,
       status: row.status ?? 'none',
       consentText: consentText(language, name),
+      offered: row.visible,
     };
   }
 }
