@@ -95,6 +95,8 @@ export class AccessLogController {
       ]),
       {
         header: true,
+        // A staff name or ticket such as `=HYPERLINK(…)` stays text in a spreadsheet (OWASP CSV injection).
+        escape_formulas: true,
         columns: [
           'seq',
           'at',
