@@ -18,7 +18,7 @@ describe('route table', () => {
     const routes = listRoutes(t.app);
     expect(routes.length).toBeGreaterThanOrEqual(5);
     expect(routes.filter((r) => r.access === null).map((r) => r.handler)).toEqual([]);
-    expect(routes.map((r) => `${r.method.padEnd(6)} ${r.path.padEnd(24)} ${describeAccess(r.access)}${r.stepUp ? ` +step-up${r.stepUp === 'second-factor' ? '(2fa)' : ''}` : ''}${r.csrfExempt ? ' +no-csrf' : ''}`)).toMatchSnapshot();
+    expect(routes.map((r) => `${r.method.padEnd(6)} ${r.path.padEnd(24)} ${describeAccess(r.access)}${r.stepUp ? ` +step-up${r.stepUp === 'second-factor' ? '(2fa)' : ''}` : ''}${r.csrfExempt ? ' +no-csrf' : ''}${r.publicCache !== null ? ` +cache(${r.publicCache}s)` : ''}`)).toMatchSnapshot();
   });
 
   it('refuses every non-public route to anonymous callers and to another tenant’s session', async () => {

@@ -11,4 +11,5 @@ export * from './lib/request-pipeline';
 export * from './lib/logging';
 export * from './lib/health.controller';
 export * from './lib/access.decorator';
+export * from './lib/cache-control';
 export * from './lib/versioning';

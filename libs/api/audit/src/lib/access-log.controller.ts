@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
-import { AccountAccess, Ctx, Public, RequestContext, problems } from '@mijn-account/api-core';
+import { AccountAccess, Ctx, Public, PublicCache, RequestContext, problems } from '@mijn-account/api-core';
 import { ROUTES } from '@mijn-account/shared-contracts';
 import { AuditLogService, type StoredEvent, type VerificationResult } from './audit-log.service';
 import { AuditSigner } from './audit-signer';
@@ -117,6 +117,7 @@ export class AccessLogController {
 
   /** The key that signs checkpoints, for anyone to check them. */
   @Public()
+  @PublicCache(300)
   @Get(`${ROUTES.accessLog.replace('account/', '')}/public-key`)
   publicKey(): { keyId: string; algorithm: 'Ed25519'; publicKeyPem: string } {
     return { keyId: this.signer.keyId, algorithm: 'Ed25519', publicKeyPem: this.signer.publicKeyPem };

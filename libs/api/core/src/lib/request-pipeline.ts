@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { API_PREFIX } from '@mijn-account/shared-contracts';
+import { installNoStore } from './cache-control';
 import { isApiPath, pathOf } from './http-paths';
 import { problems } from './problem';
 import { sendProblem } from './problem-details.filter';
@@ -57,6 +58,8 @@ export async function installRequestPipeline(app: NestFastifyApplication, option
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'same-origin' },
   });
+
+  installNoStore(fastify);
 
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);

@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { ACCESS_METADATA, type AccessRule, CSRF_EXEMPT_METADATA, STEP_UP_METADATA } from '@mijn-account/api-core';
+import { ACCESS_METADATA, type AccessRule, CSRF_EXEMPT_METADATA, PUBLIC_CACHE_METADATA, STEP_UP_METADATA } from '@mijn-account/api-core';
 import { API_PREFIX } from '@mijn-account/shared-contracts';
 
 export interface RouteInfo {
@@ -14,6 +14,8 @@ export interface RouteInfo {
   stepUp: 'any' | 'second-factor' | null;
   /** Skips the CSRF check (`@CsrfExempt`, token-authenticated mail-program posts only). */
   csrfExempt: boolean;
+  /** Seconds a successful answer may be cached (`@PublicCache`); null: `no-store`, like every other API answer. */
+  publicCache: number | null;
 }
 
 /** Every HTTP route the app serves, read from Nest's own metadata, with its access rule. */
@@ -41,7 +43,8 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
           .join('/');
         const stepUp = (Reflect.getMetadata(STEP_UP_METADATA, handler) as 'any' | 'second-factor' | undefined) ?? null;
         const csrfExempt = Reflect.getMetadata(CSRF_EXEMPT_METADATA, handler) === true;
-        routes.push({ method, path: `/${full}`, handler: `${controller.name}.${name}`, access, stepUp, csrfExempt });
+        const publicCache = (Reflect.getMetadata(PUBLIC_CACHE_METADATA, handler) as number | undefined) ?? null;
+        routes.push({ method, path: `/${full}`, handler: `${controller.name}.${name}`, access, stepUp, csrfExempt, publicCache });
       }
     }
   }
