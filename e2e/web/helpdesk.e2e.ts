@@ -61,7 +61,7 @@ test('an agent requests, the owner approves a shorter grant, the agent views bil
 
   // The owner sees that view in the log, and revokes.
   await owner.reload();
-  await expect(owner.getByTestId('access-log')).toContainText('bekeken · billing');
+  await expect(owner.getByTestId('access-log')).toContainText('bekeken · factuurgegevens');
   await expect(owner.getByTestId('log-verification')).toContainText('Het logboek is onaangetast');
   await owner.getByTestId('revoke').click();
   await expect(owner.getByTestId('active-grant')).toHaveCount(0);
@@ -69,6 +69,12 @@ test('an agent requests, the owner approves a shorter grant, the agent views bil
   // The agent's very next request is refused.
   await agent.getByTestId('refresh-support-view').click();
   await expect(agent.getByTestId('support-error')).toHaveText('Hiervoor is geen actieve toegang; vraag die eerst aan.');
+  // The owner tells the refused attempt from the view; the steps of the grant carry no result.
+  await owner.reload();
+  const log = owner.getByTestId('access-log');
+  await expect(log.getByRole('row').filter({ hasText: 'bekeken · factuurgegevens' }).first()).toContainText('geweigerd');
+  await expect(log.getByRole('row').filter({ hasText: 'bekeken · factuurgegevens' }).last()).toContainText('toegestaan');
+  await expect(log.getByRole('row').filter({ hasText: 'toegang ingetrokken' })).not.toContainText('toegestaan');
 });
 
 test('a technical request: another supervisor approves, the owner is told at once, the agent fixes the address and closes with a note the owner reads', async ({
@@ -145,7 +151,7 @@ test('a technical request: another supervisor approves, the owner is told at onc
     'Checked both people’s sign-in methods; nothing changed.',
   );
   await expect(owner.getByTestId('access-log')).toContainText('viewed · profiles');
-  await expect(owner.getByTestId('access-log')).toContainText('changed · billing');
+  await expect(owner.getByTestId('access-log')).toContainText('changed · billing details');
   await expect(owner.getByTestId('access-log')).toContainText('access closed');
   await expectAccessible(owner);
 });
