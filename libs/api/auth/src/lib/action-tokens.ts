@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { type RequestContext, problems } from '@mijn-account/api-core';
 import { hashToken } from './session.service';
 
@@ -65,6 +66,31 @@ export class ActionTokens {
       userId,
       purpose,
     ]);
+  }
+
+  /**
+   * Counts one attempt at what a challenge guards, or refuses it with 410 when the challenge is
+   * used, expired or has had `max` attempts already. One statement (the row's lock queues parallel
+   * attempts); `db` is a transaction that commits before the attempt is checked.
+   */
+  async countAttempt(db: EntityManager, tenantId: string, purpose: TokenPurpose, token: string, max: number): Promise<void> {
+    const rows: { n: number }[] = await db.query(
+      `WITH counted AS (
+         UPDATE action_token SET attempts = attempts + 1
+          WHERE tenant_id = $1 AND id = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > now() AND attempts < $4
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM counted`,
+      [tenantId, hashToken(token), purpose, max],
+    );
+    if (rows[0].n === 0) throw problems.linkUsed();
+  }
+
+  /** After a failed attempt: a challenge that has had `max` attempts is used up. */
+  async closeIfSpent(db: EntityManager, tenantId: string, purpose: TokenPurpose, token: string, max: number): Promise<void> {
+    await db.query(
+      `UPDATE action_token SET used_at = now() WHERE tenant_id = $1 AND id = $2 AND purpose = $3 AND used_at IS NULL AND attempts >= $4`,
+      [tenantId, hashToken(token), purpose, max],
+    );
   }
 
   private async find(ctx: RequestContext, purpose: TokenPurpose, token: string, use: boolean): Promise<TokenRow> {

@@ -77,22 +77,23 @@ export class SessionsController {
     if (!body.password === !body.code) {
       throw problems.validation([{ field: 'password', code: 'oneOf', message: 'Give either your password or a code' }]);
     }
-    const settings = await this.settings.get(ctx);
-    await this.throttle.check(ctx, settings, user.email);
+    // Counted like a sign-in attempt before the secret is checked; a success gives the count back.
+    const settings = await this.signInService.attempt(ctx, user.email);
+    const owner = { id: user.id, preferred_language: user.preferredLanguage };
     if (body.code !== undefined) {
       if (!(await this.twoFactor.verify(ctx, user.id, body.code))) {
-        await this.signInService.recordFailure(ctx, user.email, null, 'password', 'second-factor-failed');
+        await this.signInService.failed(ctx, settings, user.email, owner, 'password', 'second-factor-failed');
         throw wrongCode();
       }
-      await this.sessions.reauthenticated(ctx, true);
-      return;
+    } else {
+      const found = await this.signInService.findUser(ctx, user.email);
+      if (!(await this.hasher.verify(found?.password_hash ?? null, body.password ?? ''))) {
+        await this.signInService.failed(ctx, settings, user.email, owner, 'password', 'failed');
+        throw problems.validation([{ field: 'password', code: 'wrongPassword', message: 'This password is not correct' }]);
+      }
     }
-    const found = await this.signInService.findUser(ctx, user.email);
-    if (!(await this.hasher.verify(found?.password_hash ?? null, body.password ?? ''))) {
-      await this.signInService.recordFailure(ctx, user.email, null, 'password', 'failed');
-      throw problems.validation([{ field: 'password', code: 'wrongPassword', message: 'This password is not correct' }]);
-    }
-    await this.sessions.reauthenticated(ctx, false);
+    await this.throttle.succeeded(await ctx.db(), ctx.tenant.id, user.email, ctx.ip);
+    await this.sessions.reauthenticated(ctx, body.code !== undefined);
   }
 
   /** Sign out: ends the session on the server, not only in the browser. */

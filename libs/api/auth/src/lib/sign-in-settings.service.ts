@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '@mijn-account/api-core';
 import type { SignInSettings } from '@mijn-account/shared-contracts';
 
@@ -15,10 +16,14 @@ interface SettingsRow {
 @Injectable()
 export class SignInSettingsService {
   async get(ctx: RequestContext): Promise<SignInSettings & { version: number }> {
-    const db = await ctx.db();
-    const rows: SettingsRow[] = await db.query(`SELECT * FROM tenant_sign_in_settings WHERE tenant_id = $1`, [ctx.tenant.id]);
+    return this.read(await ctx.db(), ctx.tenant.id);
+  }
+
+  /** The same, in a transaction other than the request's (sign-in attempts are counted in their own). */
+  async read(db: EntityManager, tenantId: string): Promise<SignInSettings & { version: number }> {
+    const rows: SettingsRow[] = await db.query(`SELECT * FROM tenant_sign_in_settings WHERE tenant_id = $1`, [tenantId]);
     const row = rows[0];
-    if (!row) throw new Error(`tenant ${ctx.tenant.id} has no sign-in settings`);
+    if (!row) throw new Error(`tenant ${tenantId} has no sign-in settings`);
     return {
       selfSignUp: row.self_sign_up,
       freeAttempts: row.free_attempts,

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ProblemException, type RequestContext, type SessionRef } from '@mijn-account/api-core';
 import { withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
-import { type Language, PAGES, PROBLEM_TYPES, type SignInMethod } from '@mijn-account/shared-contracts';
+import { type Language, PAGES, PROBLEM_TYPES, type SignInMethod, type SignInSettings } from '@mijn-account/shared-contracts';
 import { ActionTokens } from './action-tokens';
 import { describeDevice } from './device';
 import { PasswordHasher } from './password-hasher';
@@ -23,6 +23,8 @@ export const signInFailed = () =>
   });
 
 const SECOND_FACTOR_TTL_MS = 5 * 60_000;
+/** Codes one second-factor challenge allows; then it is used up. */
+export const CHALLENGE_ATTEMPTS = 3;
 
 export interface SignInUser {
   id: string;
@@ -70,20 +72,20 @@ export class SignInService {
   }
 
   /**
-   * Checks throttling first, then the password. A failure is recorded (and may lock the address);
-   * a success either signs in or, with two-factor on, answers with a short-lived challenge.
+   * Counts the attempt first (or refuses it, 429), then checks the password. A failure stays
+   * counted (and may lock the address); a success either signs in or, with two-factor on, answers
+   * with a short-lived challenge — the address's count is cleared only when the whole sign-in is done.
    */
   async signIn(ctx: RequestContext, rawEmail: string, password: string, deviceToken: string | undefined): Promise<SignInResult> {
     const email = rawEmail.trim().toLowerCase();
-    const settings = await this.settings.get(ctx);
-    await this.throttle.check(ctx, settings, email);
+    const settings = await this.attempt(ctx, email);
     const user = await this.findUser(ctx, email);
     const valid = await this.hasher.verify(user?.password_hash ?? null, password);
     if (!user || !valid || user.disabled_at || !user.email_verified_at) {
-      await this.recordFailure(ctx, email, user, 'password', 'failed');
+      await this.failed(ctx, settings, email, user, 'password', 'failed');
       throw signInFailed();
     }
-    await this.throttle.clear(ctx, email);
+    await this.throttle.succeeded(await ctx.db(), ctx.tenant.id, email, ctx.ip);
     if (user.totp_enabled_at) {
       const challenge = await this.tokens.issue(ctx, 'second-factor', { userId: user.id, data: { method: 'password' }, ttlMs: SECOND_FACTOR_TTL_MS });
       return { status: 'second-factor', challenge };
@@ -91,15 +93,18 @@ export class SignInService {
     return { status: 'signed-in', ...(await this.complete(ctx, user, 'password', false, deviceToken)) };
   }
 
-  /** The second step: the challenge from the first, and a TOTP or recovery code. */
+  /**
+   * The second step: the challenge from the first, and a TOTP or recovery code. Each code counts
+   * against the address like a password; a challenge allows `CHALLENGE_ATTEMPTS` codes, then it is
+   * used up and the sign-in starts again with the password.
+   */
   async secondFactor(ctx: RequestContext, challenge: string, code: string, deviceToken: string | undefined): Promise<SignInResult> {
     const { userId, data } = await this.tokens.peek<{ method: SignInMethod }>(ctx, 'second-factor', challenge);
     const user = await this.loadUser(ctx, 'id', userId);
     if (!user || user.disabled_at) throw signInFailed();
-    const settings = await this.settings.get(ctx);
-    await this.throttle.check(ctx, settings, user.email);
+    const settings = await this.attempt(ctx, user.email, challenge);
     if (!(await this.twoFactor.verify(ctx, user.id, code))) {
-      await this.recordFailure(ctx, user.email, user, data.method, 'second-factor-failed');
+      await this.failed(ctx, settings, user.email, user, data.method, 'second-factor-failed', challenge);
       throw new ProblemException({
         type: PROBLEM_TYPES.secondFactorFailed,
         title: 'Wrong code',
@@ -109,8 +114,47 @@ export class SignInService {
       });
     }
     await this.tokens.consume(ctx, 'second-factor', challenge);
-    await this.throttle.clear(ctx, user.email);
+    await this.throttle.succeeded(await ctx.db(), ctx.tenant.id, user.email, ctx.ip);
     return { status: 'signed-in', ...(await this.complete(ctx, user, data.method, true, deviceToken)) };
+  }
+
+  /**
+   * Counts an attempt at a password or code of `email` (and at `challenge`, when given) before it is
+   * checked, or refuses it (429, or 410 for a spent challenge). In a transaction of its own that
+   * commits at once, so that parallel attempts queue on the counters and each sees the others.
+   * The request's own transaction so far (reads, a session touch) is committed first: a sign-in
+   * request never holds two connections, so a burst of parallel attempts cannot starve the pool.
+   */
+  async attempt(ctx: RequestContext, email: string, challenge?: string): Promise<SignInSettings> {
+    await ctx.commit();
+    return withTenant(this.dataSource, ctx.tenant.id, async (db) => {
+      const settings = await this.settings.read(db, ctx.tenant.id);
+      await this.throttle.begin(db, ctx.tenant.id, settings, email, ctx.ip);
+      if (challenge) await this.tokens.countAttempt(db, ctx.tenant.id, 'second-factor', challenge, CHALLENGE_ATTEMPTS);
+      return settings;
+    });
+  }
+
+  /**
+   * A counted attempt failed, in its own transaction (nothing of the request is kept: it answers
+   * with an error): may lock the address (mailing its owner) or the IP, goes into the history of
+   * the account it names, and uses up a challenge that has had its attempts.
+   */
+  async failed(
+    ctx: RequestContext,
+    settings: SignInSettings,
+    email: string,
+    user: Pick<SignInUser, 'id' | 'preferred_language'> | null,
+    method: SignInMethod,
+    outcome: 'failed' | 'second-factor-failed',
+    challenge?: string,
+  ): Promise<void> {
+    await ctx.rollback();
+    await withTenant(this.dataSource, ctx.tenant.id, async (db) => {
+      const { locked } = await this.throttle.failed(db, ctx.tenant.id, settings, email, ctx.ip);
+      if (challenge) await this.tokens.closeIfSpent(db, ctx.tenant.id, 'second-factor', challenge, CHALLENGE_ATTEMPTS);
+      await this.afterFailure(db, ctx, settings, email, user, method, locked ? 'locked' : outcome);
+    });
   }
 
   /**
@@ -125,6 +169,8 @@ export class SignInService {
     deviceToken: string | undefined,
   ): Promise<{ session: SessionRef; deviceToken: string }> {
     if (ctx.session) await this.sessions.end(ctx, ctx.session.id);
+    // The whole sign-in succeeded: only now does the address's count of attempts start afresh.
+    await this.throttle.clear(ctx, user.email);
     const session = await this.sessions.create(ctx, user.id, { method, secondFactor });
     ctx.session = session;
     const db = await ctx.db();
@@ -164,9 +210,9 @@ export class SignInService {
   }
 
   /**
-   * A failed attempt, in its own transaction (the request's is rolled back with the 401): counts
-   * toward the throttle, goes into the history of the account it names, and mails its owner when
-   * this failure locked it.
+   * A failed attempt that was not counted by `attempt` first, in its own transaction (the request's
+   * is ended: it answers with an error): counts toward the throttle, goes into the history of the
+   * account it names, and mails its owner when this failure locked it.
    */
   async recordFailure(
     ctx: RequestContext,
@@ -175,23 +221,37 @@ export class SignInService {
     method: SignInMethod,
     outcome: 'failed' | 'second-factor-failed',
   ): Promise<void> {
-    const settings = await this.settings.get(ctx);
+    await ctx.rollback();
     await withTenant(this.dataSource, ctx.tenant.id, async (db) => {
+      const settings = await this.settings.read(db, ctx.tenant.id);
       const { locked } = await this.throttle.recordFailure(db, ctx.tenant.id, settings, email, ctx.ip);
-      await this.recordEvent(db, ctx, { userId: user?.id ?? null, email, method, outcome: locked ? 'locked' : outcome, newDevice: false });
-      if (locked && user) {
-        await this.mail.send(
-          ctx,
-          {
-            to: email,
-            template: 'account-locked',
-            language: user.preferred_language,
-            params: { minutes: settings.lockMinutes, resetLink: `${ctx.origin}${PAGES.passwordReset}` },
-          },
-          db,
-        );
-      }
+      await this.afterFailure(db, ctx, settings, email, user, method, locked ? 'locked' : outcome);
     });
+  }
+
+  /** The history entry of a failure, and the owner's mail when it locked the address. */
+  private async afterFailure(
+    db: EntityManager,
+    ctx: RequestContext,
+    settings: SignInSettings,
+    email: string,
+    user: Pick<SignInUser, 'id' | 'preferred_language'> | null,
+    method: SignInMethod,
+    outcome: 'failed' | 'second-factor-failed' | 'locked',
+  ): Promise<void> {
+    await this.recordEvent(db, ctx, { userId: user?.id ?? null, email, method, outcome, newDevice: false });
+    if (outcome === 'locked' && user) {
+      await this.mail.send(
+        ctx,
+        {
+          to: email,
+          template: 'account-locked',
+          language: user.preferred_language,
+          params: { minutes: settings.lockMinutes, resetLink: `${ctx.origin}${PAGES.passwordReset}` },
+        },
+        db,
+      );
+    }
   }
 
   private async recordEvent(

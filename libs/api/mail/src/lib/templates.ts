@@ -70,7 +70,7 @@ const nl: CopyBook = {
   }),
   'account-locked': (p) => ({
     subject: 'Je account is tijdelijk geblokkeerd',
-    body: [`Er is te vaak een verkeerd wachtwoord gebruikt. Inloggen is ${p.minutes} minuten geblokkeerd.`, 'Was jij dit niet? Stel een nieuw wachtwoord in.', { button: 'Nieuw wachtwoord instellen', href: p.resetLink }],
+    body: [`Er is te vaak een verkeerd wachtwoord of een verkeerde code gebruikt. Inloggen is ${p.minutes} minuten geblokkeerd.`, 'Was jij dit niet? Stel een nieuw wachtwoord in.', { button: 'Nieuw wachtwoord instellen', href: p.resetLink }],
   }),
   'new-device': (p) => ({
     subject: 'Nieuwe aanmelding op je account',
@@ -143,7 +143,7 @@ const en: CopyBook = {
   }),
   'account-locked': (p) => ({
     subject: 'Your account is temporarily locked',
-    body: [`A wrong password was used too often. Signing in is locked for ${p.minutes} minutes.`, 'If this was not you, set a new password.', { button: 'Set a new password', href: p.resetLink }],
+    body: [`A wrong password or code was used too often. Signing in is locked for ${p.minutes} minutes.`, 'If this was not you, set a new password.', { button: 'Set a new password', href: p.resetLink }],
   }),
   'new-device': (p) => ({
     subject: 'New sign-in to your account',
