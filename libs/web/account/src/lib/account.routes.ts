@@ -4,6 +4,7 @@ import { AccountHomePageComponent } from './account-home-page.component';
 import { BillingPageComponent } from './billing-page.component';
 import { HelpdeskAccessPageComponent } from './helpdesk-access-page.component';
 import { MembersPageComponent } from './members-page.component';
+import { NewsletterUnsubscribePageComponent } from './newsletter-unsubscribe-page.component';
 import { NewslettersPageComponent } from './newsletters-page.component';
 import { ProfilePageComponent } from './profile-page.component';
 import { SecurityPageComponent } from './security-page.component';
@@ -20,8 +21,9 @@ export const accountRoutes: Routes = [
 /** Every signed-in user's security page, at /security (the path e-mails link to). */
 export const securityRoutes: Routes = [{ path: '', component: SecurityPageComponent, canActivate: [signedInGuard], title: 'security.title' }];
 
-/** The newsletter pages mails link to; no sign-in needed (PAGES.newsletterManage / newsletterConfirm). */
+/** The newsletter pages mails link to; no sign-in needed (PAGES.newsletterManage / newsletterConfirm / newsletterUnsubscribe). */
 export const newsletterLinkRoutes: Routes = [
   { path: 'manage', component: NewslettersPageComponent, data: { mode: 'link' }, title: 'newsletters.title' },
   { path: 'confirm', component: NewslettersPageComponent, data: { mode: 'confirm' }, title: 'newsletters.confirmTitle' },
+  { path: 'unsubscribe', component: NewsletterUnsubscribePageComponent, title: 'newsletters.unsubscribe.title' },
 ];

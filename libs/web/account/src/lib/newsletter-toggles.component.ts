@@ -3,7 +3,10 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { NewsletterListView } from '@mijn-account/shared-contracts';
 
-/** One clear on/off per newsletter, with the exact consent words, and "waiting for your confirmation". */
+/**
+ * One clear on/off per newsletter, with the exact consent words, and "waiting for your confirmation".
+ * A list the admin hid shows only to those on it: they can switch it off, not back on.
+ */
 @Component({
   selector: 'ma-newsletter-toggles',
   imports: [MatSlideToggleModule, TranslocoPipe],
@@ -24,6 +27,7 @@ import type { NewsletterListView } from '@mijn-account/shared-contracts';
         <li>
           <mat-slide-toggle
             [checked]="list.status === 'pending' || list.status === 'confirmed'"
+            [disabled]="!list.offered && list.status !== 'pending' && list.status !== 'confirmed'"
             (change)="toggled.emit({ id: list.id, subscribed: $event.checked })"
             [attr.data-testid]="'toggle-' + list.id"
             >{{ list.name }}</mat-slide-toggle
@@ -31,7 +35,11 @@ import type { NewsletterListView } from '@mijn-account/shared-contracts';
           @if (list.description) {
             <p class="description">{{ list.description }}</p>
           }
-          <p class="consent">{{ list.consentText }}</p>
+          @if (list.offered) {
+            <p class="consent">{{ list.consentText }}</p>
+          } @else {
+            <p class="consent" data-testid="not-offered">{{ 'newsletters.noLongerOffered' | transloco }}</p>
+          }
           @if (list.status === 'pending') {
             <p class="pending" role="status" data-testid="pending">{{ 'newsletters.pending' | transloco }}</p>
           }

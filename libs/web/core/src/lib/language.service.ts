@@ -32,6 +32,14 @@ export class LanguageService {
     this.apply(language);
   }
 
+  /**
+   * Shows this page in a language the page knows better than the browser does (a mail link in its
+   * reader's language), without remembering it; the switch still changes it.
+   */
+  show(language: Language): void {
+    this.apply(language);
+  }
+
   private read(): Language | null {
     try {
       const value = this.document.defaultView?.localStorage.getItem(STORAGE_KEY);

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { NewsletterListAdmin, NewsletterListView } from '@mijn-account/shared-contracts';
+import type { NewsletterListAdmin, NewsletterListView, NewsletterUnsubscribeView } from '@mijn-account/shared-contracts';
 import { apiUrl } from './api-paths';
 
 export interface NewsletterListInput {
@@ -35,6 +35,16 @@ export class NewslettersStore {
 
   confirm(token: string): Promise<NewsletterListView> {
     return firstValueFrom(this.http.post<NewsletterListView>(`${apiUrl('newsletters')}/confirm`, { token }));
+  }
+
+  /** What an unsubscribe link is for (reads only). */
+  unsubscribeView(token: string): Promise<NewsletterUnsubscribeView> {
+    return firstValueFrom(this.http.get<NewsletterUnsubscribeView>(`${apiUrl('newsletters')}/unsubscribe/status`, { params: { token } }));
+  }
+
+  /** The one click: the same token-only POST that mail programs make (RFC 8058). */
+  async unsubscribe(token: string): Promise<void> {
+    await firstValueFrom(this.http.post(`${apiUrl('newsletters')}/unsubscribe`, null, { params: { token } }));
   }
 
   adminLists(): Promise<NewsletterListAdmin[]> {
