@@ -1,9 +1,12 @@
 // A real OpenID provider (panva's oidc-provider) standing in for Google and for Microsoft 365 in
 // tests and local development. Two issuers on two ports:
 //   google:    claims sub, email, email_verified, name
-//   microsoft: claims sub, tid, oid, email, preferred_username, name (as Entra ID sends them)
+//   microsoft: claims sub, tid, oid, email, preferred_username, name (as Entra ID sends them: no
+//              email_verified; xms_edov only when asked for)
 // The login page is oidc-provider's development form: any login name is accepted, and it is taken
-// as the person's e-mail address (their subject is derived from it, so it is stable).
+// as the person's e-mail address (their subject is derived from it, so it is stable). A suffix
+// changes what the provider says about the address: `anna@x.example#verified` adds
+// `xms_edov: true` (microsoft), `#unverified` sends `email_verified: false` (google).
 //
 // Usage: node tools/oidc-provider/server.mjs --google-port 4010 --microsoft-port 4011 \
 //          --redirect http://alpha.localhost/api/auth/google/callback ... (one per redirect URI)
@@ -47,15 +50,16 @@ function start(kind, port) {
     claims:
       kind === 'google'
         ? { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] }
-        : { openid: ['sub', 'tid', 'oid'], email: ['email'], profile: ['name', 'preferred_username'] },
+        : { openid: ['sub', 'tid', 'oid'], email: ['email', 'xms_edov'], profile: ['name', 'preferred_username'] },
     findAccount: (_ctx, id) => ({
       accountId: id,
       claims: () => {
-        const email = id.toLowerCase();
+        const [login, flag] = id.toLowerCase().split('#');
+        const email = login;
         const name = email.split('@')[0];
-        if (kind === 'google') return { sub: stableId('google', email), email, email_verified: true, name };
+        if (kind === 'google') return { sub: stableId('google', email), email, email_verified: flag !== 'unverified', name };
         const oid = stableId('microsoft', email);
-        return { sub: oid.replaceAll('-', ''), tid: DIRECTORY, oid, email, preferred_username: email, name };
+        return { sub: oid.replaceAll('-', ''), tid: DIRECTORY, oid, email, preferred_username: email, name, ...(flag === 'verified' ? { xms_edov: true } : {}) };
       },
     }),
     features: { devInteractions: { enabled: true } },

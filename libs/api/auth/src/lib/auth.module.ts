@@ -20,6 +20,7 @@ import { SignInSettingsService } from './sign-in-settings.service';
 import { SignInThrottle } from './sign-in-throttle.service';
 import { SocialSignInService } from './social-sign-in.service';
 import { TwoFactorService } from './two-factor.service';
+import { UserIdentitiesService } from './user-identities.service';
 
 /** Sign-in, sessions, second factor, social identities, and the two global guards (access first, then CSRF). */
 @Module({
@@ -37,6 +38,7 @@ import { TwoFactorService } from './two-factor.service';
     CredentialsService,
     IdentityProvidersService,
     SocialSignInService,
+    UserIdentitiesService,
     InvitationsService,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: CsrfGuard },

@@ -40,6 +40,13 @@ export function setDeviceCookie(reply: FastifyReply, config: AppConfig, token: s
   });
 }
 
+/** Binds a provider round trip to this browser: the state must come back in this cookie too. */
+export const OIDC_STATE_COOKIE = 'ma_oidc';
+
+export function setOidcStateCookie(reply: FastifyReply, config: AppConfig, state: string): void {
+  reply.setCookie(OIDC_STATE_COOKIE, state, { httpOnly: true, sameSite: 'lax', secure: config.session.secureCookie, path: '/api/auth', maxAge: 600 });
+}
+
 /** Sets the cookies of a new session: the session itself, its XSRF token, and the device cookie. */
 export function startBrowserSession(reply: FastifyReply, config: AppConfig, session: { token: string; expiresAt: Date }, deviceToken: string): void {
   setSessionCookie(reply, config, session.token, session.expiresAt);

@@ -9,14 +9,18 @@ import { SessionService } from './session.service';
 import { SignInService } from './sign-in.service';
 import { SignInSettingsService } from './sign-in-settings.service';
 import { SignInThrottle } from './sign-in-throttle.service';
+import { type ExternalIdentity, UserIdentitiesService, describeIdentity } from './user-identities.service';
 
 const DAY_MS = 24 * 3_600_000;
 
-interface SignUpData {
+export interface SignUpData {
   email: string;
   displayName: string;
   accountName: string;
-  passwordHash: string;
+  /** Null for a sign-up through Google or Microsoft whose address the provider did not vouch for. */
+  passwordHash: string | null;
+  /** That identity, linked when the address is confirmed. */
+  identity?: ExternalIdentity;
 }
 
 /**
@@ -34,6 +38,7 @@ export class CredentialsService {
     private readonly settings: SignInSettingsService,
     private readonly throttle: SignInThrottle,
     private readonly mail: MailService,
+    private readonly identities: UserIdentitiesService,
   ) {}
 
   /** Nothing is created until the address is confirmed; an address that has an account gets a notice instead. */
@@ -65,7 +70,10 @@ export class CredentialsService {
     if (await this.signIn.findUser(ctx, data.email)) {
       throw problems.conflict('This e-mail address already has an account; sign in instead');
     }
-    await this.createSubscriber(ctx, data);
+    const userId = await this.createSubscriber(ctx, data);
+    if (data.identity && (await this.identities.link(ctx, userId, data.identity, false)) !== 'linked') {
+      throw problems.conflict('This sign-in is linked to another account now; sign in with it instead');
+    }
   }
 
   async createSubscriber(ctx: RequestContext, data: { email: string; displayName: string; accountName: string; passwordHash: string | null }): Promise<string> {
@@ -97,11 +105,15 @@ export class CredentialsService {
     });
   }
 
-  /** A reset proves control of the address: it also verifies it, clears a lock, and ends every session. */
+  /**
+   * A reset proves control of the address: it also verifies it, clears a lock, ends every session,
+   * and removes linked Google/Microsoft sign-ins (named in the mail; ADR 0005).
+   */
   async reset(ctx: RequestContext, token: string, password: string): Promise<void> {
     const { userId } = await this.tokens.consume(ctx, 'password-reset', token);
     if (!userId) throw problems.linkInvalid();
-    await this.setPassword(ctx, userId, password, null);
+    const removed = await this.identities.unlinkAll(ctx, userId);
+    await this.setPassword(ctx, userId, password, null, true, removed.map(describeIdentity));
   }
 
   async acceptInvitation(ctx: RequestContext, token: string, password: string): Promise<void> {
@@ -163,7 +175,14 @@ export class CredentialsService {
     await this.sessions.endAllOf(db, ctx.tenant.id, user.id);
   }
 
-  private async setPassword(ctx: RequestContext, userId: string, password: string, keepSession: Buffer | null, notify = true): Promise<void> {
+  private async setPassword(
+    ctx: RequestContext,
+    userId: string,
+    password: string,
+    keepSession: Buffer | null,
+    notify = true,
+    removedSignIns: string[] = [],
+  ): Promise<void> {
     const user = await this.userById(ctx, userId);
     const db = await ctx.db();
     await db.query(
@@ -179,7 +198,7 @@ export class CredentialsService {
         to: user.email,
         template: 'password-changed',
         language: user.preferred_language,
-        params: { securityLink: `${ctx.origin}${PAGES.security}` },
+        params: { securityLink: `${ctx.origin}${PAGES.security}`, removedSignIns },
       });
     }
   }

@@ -1,14 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IsString, MaxLength } from 'class-validator';
 import { APP_CONFIG, type AppConfig, Ctx, Public, RequestContext, problems } from '@mijn-account/api-core';
 import { IDENTITY_PROVIDERS, type IdentityProviderName, ROUTES, type SignInResponse } from '@mijn-account/shared-contracts';
-import { DEVICE_COOKIE, startBrowserSession } from './cookies';
+import { DEVICE_COOKIE, OIDC_STATE_COOKIE, setOidcStateCookie, startBrowserSession } from './cookies';
 import { SocialSignInService } from './social-sign-in.service';
-
-/** Binds the provider round trip to this browser: the state must come back in the cookie too. */
-const STATE_COOKIE = 'ma_oidc';
 
 export class LinkIdentityDto {
   @IsString()
@@ -20,7 +17,7 @@ export class LinkIdentityDto {
   password!: string;
 }
 
-function providerParam(value: string): IdentityProviderName {
+export function providerParam(value: string): IdentityProviderName {
   if (!(IDENTITY_PROVIDERS as readonly string[]).includes(value)) throw problems.notFound('Unknown sign-in provider');
   return value as IdentityProviderName;
 }
@@ -33,20 +30,17 @@ export class IdentityProvidersController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Sends the browser to Google or Microsoft; `mode=link` links the identity to the signed-in user. */
+  /**
+   * Sends the browser to Google or Microsoft to sign in. (Linking to a signed-in account starts
+   * from the security page's step-up route, `POST /api/me/security/identities/:provider`.)
+   */
   @Public()
   @Get(':provider/start')
-  async start(
-    @Ctx() ctx: RequestContext,
-    @Param('provider') provider: string,
-    @Query('mode') mode: string | undefined,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    const { url, state } = await this.social.start(ctx, providerParam(provider), mode === 'link' ? 'link' : 'sign-in');
+  async start(@Ctx() ctx: RequestContext, @Param('provider') provider: string, @Res() reply: FastifyReply): Promise<void> {
+    const { url, state } = await this.social.start(ctx, providerParam(provider), 'sign-in');
     await ctx.commit();
-    reply
-      .setCookie(STATE_COOKIE, state, { httpOnly: true, sameSite: 'lax', secure: this.config.session.secureCookie, path: '/api/auth', maxAge: 600 })
-      .redirect(url, 303);
+    setOidcStateCookie(reply, this.config, state);
+    reply.redirect(url, 303);
   }
 
   /** The provider's redirect back: signs in and continues in the app, or shows the sign-in page with an error. */
@@ -57,11 +51,11 @@ export class IdentityProvidersController {
       ctx,
       providerParam(provider),
       new URL(request.url, ctx.origin),
-      request.cookies[STATE_COOKIE],
+      request.cookies[OIDC_STATE_COOKIE],
       request.cookies[DEVICE_COOKIE],
     );
     await ctx.commit();
-    reply.clearCookie(STATE_COOKIE, { path: '/api/auth' });
+    reply.clearCookie(OIDC_STATE_COOKIE, { path: '/api/auth' });
     if (outcome.kind === 'signed-in') {
       startBrowserSession(reply, this.config, outcome.result.session, outcome.result.deviceToken);
       reply.redirect('/', 303);

@@ -3,6 +3,7 @@ import * as oidc from 'openid-client';
 import { APP_CONFIG, type AppConfig, type RequestContext, problems } from '@mijn-account/api-core';
 import { IDENTITY_PROVIDERS, type IdentityProviderName, type IdentityProviderSettings } from '@mijn-account/shared-contracts';
 import { redirectUri } from './identity-keys';
+import { checkIssuer, guardedFetch } from './issuer-guard';
 import { SecretBox } from './secret-box';
 
 interface ProviderRow {
@@ -17,7 +18,8 @@ interface ProviderRow {
 /**
  * Per-tenant OpenID Connect providers (Google, Microsoft 365) through openid-client: discovery,
  * client secret sealed at rest and never returned, and the discovered configuration cached until
- * the tenant changes its settings.
+ * the tenant changes its settings. Every request to a provider goes through the issuer guard
+ * (public https hosts only, checked on saving and on every connection; issuer-guard.ts).
  */
 @Injectable()
 export class IdentityProvidersService {
@@ -60,10 +62,9 @@ export class IdentityProvidersService {
     provider: IdentityProviderName,
     input: { enabled: boolean; issuer: string; clientId: string; clientSecret?: string },
   ): Promise<void> {
+    const refused = await checkIssuer(input.issuer, this.appConfig.oidcAllowHttp);
+    if (refused) throw problems.validation([{ field: 'issuer', ...refused }]);
     const db = await ctx.db();
-    if (input.issuer.startsWith('http://') && !this.appConfig.oidcAllowHttp) {
-      throw problems.validation([{ field: 'issuer', code: 'isHttps', message: 'The issuer must be an https:// URL' }]);
-    }
     const sealed = input.clientSecret ? this.box.seal(input.clientSecret) : null;
     const rows: { n: number }[] = await db.query(
       `WITH saved AS (
@@ -98,6 +99,7 @@ export class IdentityProvidersService {
     const config = oidc
       .discovery(new URL(row.issuer), row.client_id, undefined, oidc.ClientSecretPost(this.box.open(row.client_secret_enc)), {
         execute: insecure ? [oidc.allowInsecureRequests] : [],
+        [oidc.customFetch]: guardedFetch(this.appConfig.oidcAllowHttp),
       })
       .catch((error: unknown) => {
         this.cache.delete(key);

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { Ctx, RequestContext, SignedIn, StepUp, problems } from '@mijn-account/api-core';
+import { APP_CONFIG, type AppConfig, Ctx, RequestContext, SignedIn, StepUp, problems } from '@mijn-account/api-core';
 import {
   IDENTITY_PROVIDERS,
   type IdentityProviderName,
@@ -12,11 +13,14 @@ import {
   type SignInMethod,
   type TwoFactorSetup,
 } from '@mijn-account/shared-contracts';
+import { setOidcStateCookie } from './cookies';
 import { CredentialsService } from './credentials.service';
 import { describeDevice } from './device';
 import { ChangePasswordDto, EmailDto } from './dto/credentials.dto';
+import { providerParam } from './identity-providers.controller';
 import { IdentityProvidersService } from './identity-providers.service';
 import { SessionService } from './session.service';
+import { SocialSignInService } from './social-sign-in.service';
 import { TwoFactorService, wrongCode } from './two-factor.service';
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { ProblemException } from '@mijn-account/api-core';
@@ -36,6 +40,8 @@ export class SecurityController {
     private readonly twoFactor: TwoFactorService,
     private readonly credentials: CredentialsService,
     private readonly providers: IdentityProvidersService,
+    private readonly social: SocialSignInService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @SignedIn()
@@ -174,6 +180,25 @@ export class SecurityController {
   async newRecoveryCodes(@Ctx() ctx: RequestContext): Promise<{ recoveryCodes: string[] }> {
     if (!ctx.requireUser().twoFactorEnabled) throw wrongCode();
     return { recoveryCodes: await this.twoFactor.newRecoveryCodes(ctx, ctx.requireUser().id) };
+  }
+
+  /**
+   * Starts linking Google or Microsoft to this account (a step-up action): answers the provider's
+   * URL for the browser to open; the callback links the identity, never replacing another, and
+   * mails the user. The round trip is bound to this session and this browser (state cookie).
+   */
+  @SignedIn()
+  @StepUp()
+  @Post('identities/:provider')
+  @HttpCode(200)
+  async startLink(
+    @Ctx() ctx: RequestContext,
+    @Param('provider') provider: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ url: string }> {
+    const { url, state } = await this.social.start(ctx, providerParam(provider), 'link');
+    setOidcStateCookie(reply, this.config, state);
+    return { url };
   }
 
   /** Unlinks Google or Microsoft; refused when it is the last way left to sign in. */

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import { ProblemException, type RequestContext, problems } from '@mijn-account/api-core';
-import { type IdentityProviderName, PAGES } from '@mijn-account/shared-contracts';
+import { MailService } from '@mijn-account/api-mail';
+import { type IdentityProviderName, PAGES, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { ActionTokens } from './action-tokens';
-import { CredentialsService } from './credentials.service';
-import { redirectUri, subjectOf } from './identity-keys';
+import { CredentialsService, type SignUpData } from './credentials.service';
+import { emailOf, redirectUri, subjectOf } from './identity-keys';
 import { IdentityProvidersService } from './identity-providers.service';
 import { PasswordHasher } from './password-hasher';
 import { SignInService, type SignInResult, signInFailed } from './sign-in.service';
 import { SignInSettingsService } from './sign-in-settings.service';
 import { SignInThrottle } from './sign-in-throttle.service';
+import { type ExternalIdentity, type LinkOutcome, UserIdentitiesService } from './user-identities.service';
 
 const STATE_TTL_MS = 10 * 60_000;
 
@@ -18,13 +20,11 @@ interface StateData {
   verifier: string;
   nonce: string;
   mode: 'sign-in' | 'link';
+  /** Linking only: the session that stepped up to start it (public id), which must finish it. */
+  session?: string;
 }
 
-interface LinkData {
-  provider: IdentityProviderName;
-  subject: string;
-  email: string;
-}
+type LinkData = ExternalIdentity;
 
 /** Where the browser goes after the provider's callback. */
 export type CallbackOutcome =
@@ -33,9 +33,10 @@ export type CallbackOutcome =
 
 /**
  * Google and Microsoft 365 sign-in (authorization code flow with state, nonce and PKCE). An
- * identity is found by provider and subject, never by e-mail: when the e-mail of an unknown
+ * identity is found by its issuer and subject, never by e-mail: when the e-mail of an unknown
  * identity belongs to an existing account, the user must give that account's password once to
- * link it. Signed-in users link more identities from their security page.
+ * link it. Signed-in users link more identities from their security page, after a step-up. An
+ * e-mail address counts as verified only where the provider says so.
  */
 @Injectable()
 export class SocialSignInService {
@@ -47,17 +48,22 @@ export class SocialSignInService {
     private readonly throttle: SignInThrottle,
     private readonly hasher: PasswordHasher,
     private readonly credentials: CredentialsService,
+    private readonly identities: UserIdentitiesService,
+    private readonly mail: MailService,
   ) {}
 
-  /** The provider's authorization URL, and the state value the browser must bring back (kept in a cookie). */
+  /**
+   * The provider's authorization URL, and the state value the browser must bring back (kept in a
+   * cookie). `link` (from the security page's step-up route) links the identity to the signed-in user.
+   */
   async start(ctx: RequestContext, provider: IdentityProviderName, mode: 'sign-in' | 'link'): Promise<{ url: string; state: string }> {
     const config = await this.providers.configuration(ctx, provider);
-    if (mode === 'link' && !ctx.user) throw problems.unauthenticated();
+    if (mode === 'link' && (!ctx.user || !ctx.session)) throw problems.unauthenticated();
     const verifier = oidc.randomPKCECodeVerifier();
     const nonce = oidc.randomNonce();
     const state = await this.tokens.issue(ctx, 'oidc-state', {
       userId: mode === 'link' ? ctx.requireUser().id : null,
-      data: { provider, verifier, nonce, mode } satisfies StateData,
+      data: { provider, verifier, nonce, mode, ...(mode === 'link' ? { session: ctx.session?.publicId } : {}) } satisfies StateData,
       ttlMs: STATE_TTL_MS,
     });
     const url = oidc.buildAuthorizationUrl(config, {
@@ -103,55 +109,50 @@ export class SocialSignInService {
       return fail('provider');
     }
     const subject = subjectOf(provider, claims);
-    if (!subject) return fail('provider');
-    const email = typeof claims['email'] === 'string' ? claims['email'].toLowerCase() : typeof claims['preferred_username'] === 'string' ? claims['preferred_username'].toLowerCase() : '';
-    const db = await ctx.db();
+    // openid-client has checked `iss` against the discovered issuer: the identity is (issuer, subject).
+    const issuer = typeof claims['iss'] === 'string' ? claims['iss'] : '';
+    if (!subject || !issuer) return fail('provider');
+    const { email, verified } = emailOf(claims);
+    const identity: ExternalIdentity = { provider, issuer, subject, email };
 
-    const linked: { user_id: string }[] = await db.query(
-      `SELECT user_id FROM user_identity WHERE tenant_id = $1 AND provider = $2 AND subject = $3`,
-      [ctx.tenant.id, provider, subject],
-    );
     if (data.mode === 'link') {
-      if (!ctx.user || !linkingUserId || ctx.user.id !== linkingUserId) return fail('state');
-      if (linked[0] && linked[0].user_id !== linkingUserId) return { kind: 'redirect', location: `${PAGES.security}?error=identity-in-use` };
-      await this.link(ctx, linkingUserId, provider, subject, email);
+      if (!ctx.user || !linkingUserId || ctx.user.id !== linkingUserId || !data.session || ctx.session?.publicId !== data.session) return fail('state');
+      const outcome = await this.identities.link(ctx, linkingUserId, identity, true);
+      if (outcome === 'in-use' || outcome === 'already-linked') return { kind: 'redirect', location: `${PAGES.security}?error=${LINK_ERRORS[outcome]}` };
       return { kind: 'redirect', location: `${PAGES.security}?linked=${provider}` };
     }
 
-    if (linked[0]) {
-      await db.query(`UPDATE user_identity SET last_used_at = now() WHERE tenant_id = $1 AND provider = $2 AND subject = $3`, [
-        ctx.tenant.id,
-        provider,
-        subject,
-      ]);
-      return this.finish(ctx, linked[0].user_id, provider, deviceToken);
-    }
+    const linkedUserId = await this.identities.signInTo(ctx, identity);
+    if (linkedUserId) return this.finish(ctx, linkedUserId, provider, deviceToken);
     const existing = email ? await this.signIn.findUser(ctx, email) : null;
     if (existing) {
       // Same e-mail, unknown identity: never signed in on the e-mail alone. The password links it once.
-      const token = await this.tokens.issue(ctx, 'link-identity', {
-        userId: existing.id,
-        data: { provider, subject, email } satisfies LinkData,
-        ttlMs: STATE_TTL_MS,
-      });
+      const token = await this.tokens.issue(ctx, 'link-identity', { userId: existing.id, data: identity satisfies LinkData, ttlMs: STATE_TTL_MS });
       return { kind: 'redirect', location: `${PAGES.linkIdentity}?provider=${provider}&token=${token}` };
     }
     const settings = await this.settings.get(ctx);
-    if (!settings.selfSignUp || !email || claims['email_verified'] === false) return fail('no-account');
-    // A new person on a portal with self sign-up: the provider vouches for the address.
-    const userId = await this.credentials.createSubscriber(ctx, {
-      email,
-      displayName: typeof claims['name'] === 'string' ? claims['name'].slice(0, 200) : email,
-      accountName: typeof claims['name'] === 'string' ? claims['name'].slice(0, 200) : email,
-      passwordHash: null,
-    });
-    await this.link(ctx, userId, provider, subject, email);
+    if (!settings.selfSignUp || !email) return fail('no-account');
+    const name = typeof claims['name'] === 'string' ? claims['name'].slice(0, 200) : email;
+    if (!verified) {
+      // The provider does not vouch for the address: the usual confirmation mail, which creates the
+      // account and links this identity when its link is used.
+      const token = await this.tokens.issue(ctx, 'sign-up', {
+        data: { email, displayName: name, accountName: name, passwordHash: null, identity } satisfies SignUpData,
+        ttlMs: SIGN_UP_TTL_MS,
+      });
+      await this.mail.send(ctx, { to: email, template: 'verify-email', params: { link: `${ctx.origin}${PAGES.signUpVerify}?token=${token}` } });
+      return fail('verify-email');
+    }
+    // A new person on a portal with self sign-up, and the provider vouches for the address.
+    const userId = await this.credentials.createSubscriber(ctx, { email, displayName: name, accountName: name, passwordHash: null });
+    await this.identities.link(ctx, userId, identity, false);
     return this.finish(ctx, userId, provider, deviceToken);
   }
 
   /** Links a pending identity to the account whose password is given, then signs in. */
   async linkWithPassword(ctx: RequestContext, token: string, password: string, deviceToken: string | undefined): Promise<SignInResult> {
     const pending = await this.tokens.peek<LinkData>(ctx, 'link-identity', token);
+    if (!pending.data.issuer) throw problems.linkInvalid();
     const settings = await this.settings.get(ctx);
     await this.throttle.check(ctx, settings, pending.data.email);
     const user = await this.signIn.findUser(ctx, pending.data.email);
@@ -162,7 +163,8 @@ export class SocialSignInService {
     }
     await this.tokens.consume(ctx, 'link-identity', token);
     await this.throttle.clear(ctx, user.email);
-    await this.link(ctx, user.id, pending.data.provider, pending.data.subject, pending.data.email);
+    const outcome = await this.identities.link(ctx, user.id, pending.data, true);
+    if (outcome === 'in-use' || outcome === 'already-linked') throw linkRefused(outcome);
     return this.signInAs(ctx, user.id, pending.data.provider, deviceToken);
   }
 
@@ -190,15 +192,21 @@ export class SocialSignInService {
     }
     return { status: 'signed-in', ...(await this.signIn.complete(ctx, user, provider, false, deviceToken)) };
   }
-
-  private async link(ctx: RequestContext, userId: string, provider: IdentityProviderName, subject: string, email: string): Promise<void> {
-    const db = await ctx.db();
-    await db.query(
-      `INSERT INTO user_identity (tenant_id, provider, subject, user_id, email, last_used_at) VALUES ($1, $2, $3, $4, $5, now())
-       ON CONFLICT (tenant_id, user_id, provider) DO UPDATE SET subject = $3, email = $5, created_at = now()`,
-      [ctx.tenant.id, provider, subject, userId, email || null],
-    );
-  }
 }
 
+const SIGN_UP_TTL_MS = 24 * 3_600_000;
+
 const fail = (code: string): CallbackOutcome => ({ kind: 'redirect', location: `${PAGES.signIn}?error=${code}` });
+
+/** The security page's `?error=` for a refused link. */
+const LINK_ERRORS: Record<Extract<LinkOutcome, 'in-use' | 'already-linked'>, string> = { 'in-use': 'identity-in-use', 'already-linked': 'identity-already-linked' };
+
+/** A link never replaces another: the identity is someone else's, or the account has one of this provider already. */
+function linkRefused(outcome: 'in-use' | 'already-linked'): ProblemException {
+  return new ProblemException({
+    type: outcome === 'in-use' ? PROBLEM_TYPES.identityInUse : PROBLEM_TYPES.identityAlreadyLinked,
+    title: outcome === 'in-use' ? 'This sign-in is linked to another account' : 'This account has another sign-in of this provider',
+    status: 409,
+    detail: outcome === 'in-use' ? 'Sign in with it instead' : 'Unlink the other one on your security page first',
+  });
+}

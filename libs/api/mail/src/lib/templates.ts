@@ -5,7 +5,9 @@ export interface MailTemplates {
   'verify-email': { link: string };
   'sign-up-exists': { signInLink: string; resetLink: string };
   'password-reset': { link: string };
-  'password-changed': { securityLink: string };
+  /** `removedSignIns`: the linked sign-ins a password reset removed ("Google (x@gmail.com)"). */
+  'password-changed': { securityLink: string; removedSignIns?: string[] };
+  'identity-linked': { provider: string; signIn: string; securityLink: string };
   'account-locked': { minutes: number; resetLink: string };
   'new-device': { device: string; ip: string; when: string; securityLink: string };
   'email-change-confirm': { link: string; newEmail: string };
@@ -66,7 +68,19 @@ const nl: CopyBook = {
   }),
   'password-changed': (p) => ({
     subject: 'Je wachtwoord is gewijzigd',
-    body: ['Het wachtwoord van je account is zojuist gewijzigd. Was jij dit niet? Stel dan meteen een nieuw wachtwoord in en bekijk je sessies.', { button: 'Beveiliging bekijken', href: p.securityLink }],
+    body: [
+      'Het wachtwoord van je account is zojuist gewijzigd. Was jij dit niet? Stel dan meteen een nieuw wachtwoord in en bekijk je sessies.',
+      ...(p.removedSignIns?.length ? [`Met het nieuwe wachtwoord zijn ook je gekoppelde aanmeldingen verwijderd: ${p.removedSignIns.join(', ')}. Koppel ze opnieuw op je beveiligingspagina als je ze wilt blijven gebruiken.`] : []),
+      { button: 'Beveiliging bekijken', href: p.securityLink },
+    ],
+  }),
+  'identity-linked': (p) => ({
+    subject: `Inloggen met ${p.provider} is toegevoegd aan je account`,
+    body: [
+      `Je kunt voortaan ook inloggen met ${p.signIn}.`,
+      'Was jij dit niet? Verwijder die aanmelding op je beveiligingspagina en wijzig je wachtwoord.',
+      { button: 'Aanmelding verwijderen', href: p.securityLink },
+    ],
   }),
   'account-locked': (p) => ({
     subject: 'Je account is tijdelijk geblokkeerd',
@@ -139,7 +153,19 @@ const en: CopyBook = {
   }),
   'password-changed': (p) => ({
     subject: 'Your password was changed',
-    body: ['The password of your account was just changed. If this was not you, set a new password at once and review your sessions.', { button: 'Review security', href: p.securityLink }],
+    body: [
+      'The password of your account was just changed. If this was not you, set a new password at once and review your sessions.',
+      ...(p.removedSignIns?.length ? [`With the new password, your linked sign-ins were removed too: ${p.removedSignIns.join(', ')}. Link them again on your security page if you want to keep using them.`] : []),
+      { button: 'Review security', href: p.securityLink },
+    ],
+  }),
+  'identity-linked': (p) => ({
+    subject: `A ${p.provider} sign-in was added to your account`,
+    body: [
+      `From now on you can also sign in with ${p.signIn}.`,
+      'If this was not you, remove that sign-in on your security page and change your password.',
+      { button: 'Remove the sign-in', href: p.securityLink },
+    ],
   }),
   'account-locked': (p) => ({
     subject: 'Your account is temporarily locked',
