@@ -1,4 +1,5 @@
 import { bool, cleanEnv, makeValidator, num, port, str } from 'envalid';
+import { trustProxy } from './trust-proxy';
 
 const optionalUrl = makeValidator<string>((value) => {
   if (value === '') return '';
@@ -34,7 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       COOKIE_SECURE: str({ choices: ['auto', 'true', 'false'], default: 'auto' }),
       BODY_LIMIT_BYTES: num({ default: 100 * 1024 }),
       DB_POOL_SIZE: num({ default: 10 }),
-      TRUST_PROXY: bool({ default: false }),
+      TRUST_PROXY: trustProxy({ default: false, desc: 'proxies that may set X-Forwarded-For: addresses/CIDRs, or a hop count' }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
       WEB_DIST: str({ default: 'dist/apps/web/browser', desc: 'built Angular app served on every tenant host' }),
       SMTP_URL: str({

@@ -6,7 +6,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type IdentityProviderName, type ProblemDetails, type TwoFactorSetup } from '@mijn-account/shared-contracts';
+import { type IdentityProviderName, PROBLEM_TYPES, type ProblemDetails, type TwoFactorSetup } from '@mijn-account/shared-contracts';
 import { SecurityStore, SessionStore, StepUpGate, fieldError, problemKey, problemOf } from '@mijn-account/web-core';
 import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
 
@@ -209,9 +209,9 @@ import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
         }
       </ul>
       @for (p of unlinkedProviders(); track p) {
-        <a mat-stroked-button [href]="'/api/auth/' + p + '/start?mode=link'">{{
-          'security.identities.link.' + p | transloco
-        }}</a>
+        <button mat-stroked-button type="button" (click)="act(() => store.link(p))">
+          {{ 'security.identities.link.' + p | transloco }}
+        </button>
       }
     </mat-card>
 
@@ -248,7 +248,7 @@ import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
 export class SecurityPageComponent implements OnInit {
   protected readonly store = inject(SecurityStore);
   private readonly session = inject(SessionStore);
-  /** `?linked=google` or `?error=identity-in-use` after linking a provider. */
+  /** `?linked=google`, or `?error=identity-in-use` / `identity-already-linked`, after linking a provider. */
   readonly linked = input<string>();
   readonly error = input<string>();
   protected readonly notice = signal<string | null>(null);
@@ -269,8 +269,9 @@ export class SecurityPageComponent implements OnInit {
 
   private async init(): Promise<void> {
     if (this.linked()) this.notice.set('security.identities.linked');
-    if (this.error() === 'identity-in-use')
-      this.problem.set({ type: 'https://mijn-account.dev/problems/identity-in-use', title: '', status: 409 });
+    const error = this.error();
+    if (error === 'identity-in-use') this.problem.set({ type: PROBLEM_TYPES.identityInUse, title: '', status: 409 });
+    if (error === 'identity-already-linked') this.problem.set({ type: PROBLEM_TYPES.identityAlreadyLinked, title: '', status: 409 });
     await this.store.load();
   }
 

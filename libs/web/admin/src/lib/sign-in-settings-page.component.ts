@@ -1,14 +1,17 @@
 import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type IdentityProviderSettings, type ProblemDetails } from '@mijn-account/shared-contracts';
+import { type IdentityProviderName, type IdentityProviderSettings, type ProblemDetails } from '@mijn-account/shared-contracts';
 import { AdminStore, SessionStore, StepUpGate, applyServerErrors, problemKey, problemOf } from '@mijn-account/web-core';
 import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
+
+/** The issuer checks the API names (`errors[].code` of field `issuer`), each with a text of its own. */
+const ISSUER_ERRORS = ['isHttps', 'publicHost', 'unresolvable'];
 
 /** A tenant admin's sign-in settings: self sign-up, brute-force limits, Google and Microsoft 365. */
 @Component({
@@ -79,6 +82,11 @@ import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
           <mat-form-field appearance="outline">
             <mat-label>{{ 'admin.signIn.issuer' | transloco }}</mat-label>
             <input matInput formControlName="issuer" required />
+            @if (issuerError(p.provider); as key) {
+              <mat-error>{{ key | transloco }}</mat-error>
+            } @else if (providerForms[p.provider].controls.issuer.errors?.['server']; as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'admin.signIn.clientId' | transloco }}</mat-label>
@@ -143,8 +151,16 @@ export class SignInSettingsPageComponent implements OnInit {
   }
 
   protected saveProvider(p: IdentityProviderSettings): Promise<void> {
-    const { clientSecret, ...rest } = this.providerForms[p.provider].getRawValue();
-    return this.run(() => this.store.saveProvider(p.provider, clientSecret ? { ...rest, clientSecret } : rest));
+    const form = this.providerForms[p.provider];
+    const { clientSecret, ...rest } = form.getRawValue();
+    return this.run(() => this.store.saveProvider(p.provider, clientSecret ? { ...rest, clientSecret } : rest), form);
+  }
+
+  /** The translated reason the server refused a provider's issuer (not https, not a public host, not found). */
+  protected issuerError(provider: IdentityProviderName): string | null {
+    if (this.providerForms[provider].controls.issuer.errors?.['server'] === undefined) return null;
+    const code = this.problem()?.errors?.find((e) => e.field === 'issuer')?.code;
+    return code && ISSUER_ERRORS.includes(code) ? `admin.signIn.issuerErrors.${code}` : null;
   }
 
   private providerForm() {
@@ -156,16 +172,16 @@ export class SignInSettingsPageComponent implements OnInit {
     });
   }
 
-  private async run(work: () => Promise<void>): Promise<void> {
+  private async run(work: () => Promise<void>, form: AbstractControl = this.settingsForm): Promise<void> {
     this.problem.set(null);
     this.saved.set(false);
     try {
       await work();
       this.saved.set(true);
     } catch (error) {
-      if (this.stepUp.hold(error, () => this.run(work))) return;
+      if (this.stepUp.hold(error, () => this.run(work, form))) return;
       this.problem.set(problemOf(error));
-      applyServerErrors(this.settingsForm, this.problem());
+      applyServerErrors(form, this.problem());
     }
   }
 }

@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
@@ -10,6 +11,7 @@ const base = apiUrl('security');
 @Injectable({ providedIn: 'root' })
 export class SecurityStore {
   private readonly http = inject(HttpClient);
+  private readonly document = inject(DOCUMENT);
   readonly overview = signal<SecurityOverview | null>(null);
   readonly sessions = signal<SessionInfo[]>([]);
   readonly signIns = signal<SignInEventInfo[]>([]);
@@ -63,6 +65,15 @@ export class SecurityStore {
     const { recoveryCodes } = await firstValueFrom(this.http.post<{ recoveryCodes: string[] }>(`${base}/two-factor/recovery-codes`, {}));
     await this.load();
     return recoveryCodes;
+  }
+
+  /**
+   * Links Google or Microsoft (a step-up action): the API answers the provider's sign-in page, the
+   * browser goes there and comes back to the security page with `?linked=` or `?error=`.
+   */
+  async link(provider: IdentityProviderName): Promise<void> {
+    const { url } = await firstValueFrom(this.http.post<{ url: string }>(`${base}/identities/${provider}`, {}));
+    this.document.location.assign(url);
   }
 
   async unlink(provider: IdentityProviderName): Promise<void> {
