@@ -15,7 +15,8 @@
 //   BENCH_LOGGING_AA=1 BENCH_ONLY=logging npm run bench   (A/A: the owner's read in both places of
 //                                  each pair, so the "cost" printed is the method's own noise)
 //   BENCH_PIN=1 npm run bench      (servers on CPU 0, PostgreSQL and the load on the others: pin.mjs)
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { readFileSync, rmSync } from 'node:fs';
 import pg from 'pg';
@@ -278,18 +279,21 @@ function summary(name, result) {
 }
 
 rmSync(DIR, { recursive: true, force: true });
+const database = { EMBEDDED_PG_DIR: `${DIR}/postgres`, EMBEDDED_PG_PORT: String(PG_PORT) };
+// Production refuses demo data, so the demo tenants are seeded first, outside production.
+execFileSync('node', ['dist/apps/api/cli.js', 'seed-demo'], { env: { ...process.env, ...database, NODE_ENV: 'development' }, stdio: ['ignore', 'ignore', 'inherit'] });
 const portal = start('node', ['dist/apps/api/main.js'], {
   PORT: String(PORTAL_PORT),
-  EMBEDDED_PG_DIR: `${DIR}/postgres`,
-  EMBEDDED_PG_PORT: String(PG_PORT),
+  ...database,
   NODE_ENV: 'production',
-  SESSION_SECRET: 'benchmark-only-secret-0123456789abcdef',
+  // Production refuses published and non-random secrets: fresh ones per run.
+  SESSION_SECRET: randomBytes(32).toString('hex'),
   COOKIE_SECURE: 'false',
-  SEED_DEMO: 'true',
+  SEED_DEMO: 'false',
   // Production mode wants a real SMTP server and data key; the measured requests send no mail.
   SMTP_URL: 'smtp://127.0.0.1:9',
-  DATA_KEY: Buffer.alloc(32, 1).toString('base64'),
-  AUDIT_SIGNING_KEY: Buffer.alloc(32, 2).toString('base64'),
+  DATA_KEY: randomBytes(32).toString('base64'),
+  AUDIT_SIGNING_KEY: randomBytes(32).toString('base64'),
 });
 let yardstick;
 // Stop the children also when this script is interrupted (Ctrl-C, a closed pipe).

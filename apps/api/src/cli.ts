@@ -23,6 +23,8 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
+  // Demo users have a published password and no second factor: refused in production, like SEED_DEMO.
+  if (command === 'seed-demo' && config.production) throw new Error('seed-demo: demo data is refused in production (NODE_ENV=production)');
   const db = await prepareDatabase(config, (message) => console.log(message));
   const owner = await createDataSource({ url: db.ownerUrl, poolSize: 1 }).initialize();
   try {

@@ -1,4 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig } from './config';
+
+const ROOT = join(__dirname, '../../../../..');
 
 describe('loadConfig', () => {
   it('defaults to the embedded database with demo data', () => {
@@ -46,5 +52,84 @@ describe('loadConfig', () => {
 
   it('marks cookies secure on a real domain', () => {
     expect(loadConfig({ PORTAL_DOMAIN: 'mijnaccount.example' }).session.secureCookie).toBe(true);
+  });
+
+  describe('in production', () => {
+    const key = () => randomBytes(32).toString('base64');
+    const valid = () => ({
+      NODE_ENV: 'production',
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      SMTP_URL: 'smtp://mail.example:587',
+      DATA_KEY: key(),
+      AUDIT_SIGNING_KEY: key(),
+      DATABASE_URL: `postgres://portal_app:${randomBytes(12).toString('hex')}@db/portal`,
+      MIGRATION_DATABASE_URL: `postgres://portal_owner:${randomBytes(12).toString('hex')}@db/portal`,
+    });
+    /** The message of the refusal: one line, naming the variable. */
+    const refusal = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'started';
+    };
+
+    it('starts with secrets of its own, and never seeds demo data on its own', () => {
+      expect(loadConfig(valid()).seedDemo).toBe(false);
+      const embedded: Record<string, string> = { ...valid(), DATABASE_URL: '', MIGRATION_DATABASE_URL: '' };
+      expect(loadConfig(embedded).seedDemo).toBe(false);
+      expect(loadConfig({ ...embedded, NODE_ENV: 'development' }).seedDemo).toBe(true);
+    });
+
+    it('refuses demo data (published passwords, no second factor)', () => {
+      expect(refusal({ ...valid(), SEED_DEMO: 'true' })).toMatch(/^Invalid configuration: SEED_DEMO: [^\n]*refused in production[^\n]*$/);
+    });
+
+    it.each([
+      ['SESSION_SECRET', 'development-only-session-secret-change-me'],
+      ['SESSION_SECRET', 'change-me-to-at-least-32-random-characters'],
+      ['DATA_KEY', Buffer.alloc(32, 7).toString('base64')],
+      ['DATA_KEY', 'Y2hhbmdlLW1lLWNoYW5nZS1tZS1jaGFuZ2UtbWUtMzI='],
+      ['DATA_KEY', 'Y2hhbmdlLW1lLWNoYW5nZS1tZS1jaGFuZ2UtbWUtMzI'],
+      ['DATA_KEY', Buffer.alloc(32, 1).toString('base64')],
+      ['AUDIT_SIGNING_KEY', Buffer.alloc(32, 9).toString('base64')],
+      ['AUDIT_SIGNING_KEY', 'ZXhhbXBsZS1vbmx5LWF1ZGl0LXNlZWQtcmVwbGFjZS0='],
+      ['DATABASE_URL', 'postgres://portal_app:portal-app-change-me@postgres:5432/portal'],
+      ['MIGRATION_DATABASE_URL', 'postgres://portal_owner:portal-owner-change-me@postgres:5432/portal'],
+    ])('refuses the published %s %s with one line naming it', (name, value) => {
+      expect(refusal({ ...valid(), [name]: value })).toMatch(new RegExp(`^Invalid configuration: ${name}: [^\\n]+$`));
+    });
+
+    it('ships no secret in docker/compose.yaml: each comes from docker/.env', () => {
+      const compose = readFileSync(join(ROOT, 'docker/compose.yaml'), 'utf8');
+      for (const name of ['POSTGRES_PASSWORD', 'SESSION_SECRET', 'DATA_KEY', 'AUDIT_SIGNING_KEY']) {
+        expect(compose).toMatch(new RegExp(`^\\s+${name}: \\$\\{${name}:\\?`, 'm'));
+      }
+      expect(compose).toMatch(/DATABASE_URL: postgres:\/\/portal_app:\$\{PORTAL_APP_PASSWORD:\?/);
+      expect(compose).toMatch(/MIGRATION_DATABASE_URL: postgres:\/\/portal_owner:\$\{PORTAL_OWNER_PASSWORD:\?/);
+      expect(compose).not.toMatch(/SEED_DEMO/);
+    });
+
+    it('starts with what the README’s generator writes', () => {
+      const generated = execFileSync(process.execPath, [join(ROOT, 'tools/scripts/generate-env.mjs')], { encoding: 'utf8' });
+      const env = Object.fromEntries(
+        generated
+          .split('\n')
+          .filter((line) => /^[A-Z_]+=/.test(line))
+          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+      );
+      const config = loadConfig({
+        NODE_ENV: 'production',
+        SMTP_URL: 'smtp://mail.example:587',
+        SESSION_SECRET: env['SESSION_SECRET'],
+        DATA_KEY: env['DATA_KEY'],
+        AUDIT_SIGNING_KEY: env['AUDIT_SIGNING_KEY'],
+        DATABASE_URL: `postgres://portal_app:${env['PORTAL_APP_PASSWORD']}@postgres:5432/portal`,
+        MIGRATION_DATABASE_URL: `postgres://portal_owner:${env['PORTAL_OWNER_PASSWORD']}@postgres:5432/portal`,
+      });
+      expect(config.production).toBe(true);
+      expect(env['POSTGRES_PASSWORD']).toMatch(/^[0-9a-f]{48}$/);
+    });
   });
 });

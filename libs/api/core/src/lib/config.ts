@@ -1,4 +1,12 @@
 import { bool, cleanEnv, makeValidator, num, port, str } from 'envalid';
+import {
+  DEVELOPMENT_AUDIT_SEED,
+  DEVELOPMENT_DATA_KEY,
+  DEVELOPMENT_SESSION_SECRET,
+  hasPublishedPassword,
+  isPublishedKey,
+  isPublishedSessionSecret,
+} from './published-secrets';
 import { trustProxy } from './trust-proxy';
 
 const optionalUrl = makeValidator<string>((value) => {
@@ -97,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (production && !raw.AUDIT_SIGNING_KEY) {
     failOnBadEnv({ errors: { AUDIT_SIGNING_KEY: new Error('is required in production') } });
   }
+  if (production) failOnBadEnv({ errors: publishedInProduction(raw) });
   const embedded = raw.DATABASE_URL === '';
   return Object.freeze({
     production,
@@ -106,11 +115,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       ? ({ kind: 'embedded', dir: raw.EMBEDDED_PG_DIR, port: raw.EMBEDDED_PG_PORT } as const)
       : ({ kind: 'external', url: raw.DATABASE_URL, migrationUrl: raw.MIGRATION_DATABASE_URL } as const),
     dbPoolSize: raw.DB_POOL_SIZE,
-    seedDemo: raw.SEED_DEMO === 'auto' ? embedded : raw.SEED_DEMO === 'true',
+    // Demo users have a published password and no second factor: never in production (refused above).
+    seedDemo: raw.SEED_DEMO === 'auto' ? embedded && !production : raw.SEED_DEMO === 'true',
     portalDomain: raw.PORTAL_DOMAIN.toLowerCase(),
     session: {
       // A fixed development key keeps sessions valid across restarts of `npm start`; production must set one.
-      secret: raw.SESSION_SECRET || 'development-only-session-secret-change-me',
+      secret: raw.SESSION_SECRET || DEVELOPMENT_SESSION_SECRET,
       idleMs: raw.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: raw.SESSION_ABSOLUTE_HOURS * 3_600_000,
       secureCookie: raw.COOKIE_SECURE === 'auto' ? raw.PORTAL_DOMAIN !== 'localhost' : raw.COOKIE_SECURE === 'true',
@@ -127,11 +137,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       pollSeconds: raw.MAIL_POLL_SECONDS,
     },
     // A fixed development key keeps stored secrets readable across restarts of `npm start`.
-    dataKey: raw.DATA_KEY ? Buffer.from(raw.DATA_KEY, 'base64') : Buffer.alloc(32, 7),
+    dataKey: raw.DATA_KEY ? Buffer.from(raw.DATA_KEY, 'base64') : DEVELOPMENT_DATA_KEY,
     oidcAllowHttp: raw.OIDC_ALLOW_HTTP && !production,
     audit: {
       // A fixed development seed keeps checkpoints verifiable across restarts of `npm start`.
-      signingSeed: raw.AUDIT_SIGNING_KEY ? Buffer.from(raw.AUDIT_SIGNING_KEY, 'base64') : Buffer.alloc(32, 9),
+      signingSeed: raw.AUDIT_SIGNING_KEY ? Buffer.from(raw.AUDIT_SIGNING_KEY, 'base64') : DEVELOPMENT_AUDIT_SEED,
       checkpointMinutes: raw.AUDIT_CHECKPOINT_MINUTES,
       sealSeconds: raw.AUDIT_SEAL_SECONDS,
     },
@@ -144,11 +154,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
 
 export type AppConfig = ReturnType<typeof loadConfig>;
 
+const GENERATE = 'generate one with `node tools/scripts/generate-env.mjs`';
+
+/** Production refuses demo data and every secret this repository publishes (see published-secrets.ts). */
+function publishedInProduction(raw: {
+  SEED_DEMO: string;
+  SESSION_SECRET: string;
+  DATA_KEY: string;
+  AUDIT_SIGNING_KEY: string;
+  DATABASE_URL: string;
+  MIGRATION_DATABASE_URL: string;
+}): Record<string, Error> {
+  const errors: Record<string, Error> = {};
+  if (raw.SEED_DEMO === 'true') {
+    errors['SEED_DEMO'] = new Error('demo data (published passwords, no second factor) is refused in production; use false');
+  }
+  if (isPublishedSessionSecret(raw.SESSION_SECRET)) errors['SESSION_SECRET'] = new Error(`is a published example value; ${GENERATE}`);
+  for (const name of ['DATA_KEY', 'AUDIT_SIGNING_KEY'] as const) {
+    if (isPublishedKey(Buffer.from(raw[name], 'base64'))) errors[name] = new Error(`is a published or non-random key; ${GENERATE}`);
+  }
+  for (const name of ['DATABASE_URL', 'MIGRATION_DATABASE_URL'] as const) {
+    if (hasPublishedPassword(raw[name])) errors[name] = new Error(`has a published example password; ${GENERATE}`);
+  }
+  return errors;
+}
+
 function failOnBadEnv({ errors }: { errors: Partial<Record<string, Error>> }): void {
   const names = Object.entries(errors);
   if (names.length === 0) return;
-  const lines = names.map(([name, error]) => `  ${name}: ${error?.message ?? 'invalid'}`);
-  throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  // One line per bad variable, so a refused start reads as one line naming it.
+  throw new Error(names.map(([name, error]) => `Invalid configuration: ${name}: ${error?.message ?? 'invalid'}`).join('\n'));
 }
 
 /** Nest injection token for the validated config. */

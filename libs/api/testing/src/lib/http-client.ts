@@ -25,7 +25,14 @@ export class PortalClient {
   async request(
     method: Method,
     url: string,
-    options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; csrf?: boolean } = {},
+    options: {
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+      csrf?: boolean;
+      /** The direct peer's address (the TCP connection's; 127.0.0.1 unless given). */
+      remoteAddress?: string;
+    } = {},
   ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { host: this.host, ...options.headers };
     if (this.cookies.size > 0) headers['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -39,7 +46,7 @@ export class PortalClient {
       payload = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await this.app.inject({ method, url, headers, payload });
+    const response = await this.app.inject({ method, url, headers, payload, remoteAddress: options.remoteAddress });
     for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const expired = cookie.value === '' || (cookie.expires && cookie.expires.getTime() < Date.now());
       if (expired) this.cookies.delete(cookie.name);
