@@ -62,6 +62,15 @@ describe('bad input: control characters in text', () => {
     expect(row.n).toBe(0);
   });
 
+  it('refuses a lone surrogate, which the e-mail check itself could not take (a 500 before)', async () => {
+    const billing = await owner.request('GET', '/api/account/billing');
+    const response = await owner.request('PUT', '/api/account/billing', {
+      headers: { 'if-match': String(billing.headers['etag']) },
+      body: { companyName: null, cocNumber: null, vatId: null, billingEmail: '\ud800eva@example.com', address: null },
+    });
+    expect(refusedFields(response)).toEqual(['billingEmail']);
+  });
+
   it('refuses it in anonymous routes too (sign-up on another tenant), and writes nothing', async () => {
     await t.sql(t.beta, `UPDATE tenant_sign_in_settings SET self_sign_up = true`);
     const response = await anonymous.request('POST', '/api/sign-up', {

@@ -4,3 +4,4 @@ export * from './lib/http-client';
 export * from './lib/routes';
 export * from './lib/mailbox';
 export * from './lib/oidc-provider';
+export * from './lib/dto-arbitraries';

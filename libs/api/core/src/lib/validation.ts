@@ -50,6 +50,19 @@ export function controlCharacterErrors(value: unknown, property: string, multiLi
   return children.length === 0 ? [] : property ? [{ property, children }] : children;
 }
 
+/**
+ * Takes the refused characters out of a DTO instance about to be thrown away, so the DTO's own checks
+ * still name their errors beside ours (and validator.js's, which throw on a lone surrogate, cannot).
+ */
+function withoutControlCharacters(value: object): void {
+  const target = value as Record<string, unknown>;
+  for (const [key, item] of Object.entries(target)) {
+    const multiLine = !Array.isArray(value) && Reflect.getMetadata(MULTI_LINE_METADATA, value, key) === true;
+    if (typeof item === 'string') target[key] = item.replace(new RegExp(multiLine ? NOT_MULTI_LINE_TEXT : NOT_TEXT, 'gu'), '');
+    else if (item !== null && typeof item === 'object') withoutControlCharacters(item);
+  }
+}
+
 /** class-validator's checks of the DTO plus the global control-character rule, for every argument a pipe sees. */
 class PortalValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -63,8 +76,9 @@ class PortalValidationPipe extends ValidationPipe {
   }
 
   protected override async validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> {
-    const errors = await super.validate(object, validatorOptions);
-    return [...errors, ...controlCharacterErrors(object, '')];
+    const ours = controlCharacterErrors(object, '');
+    if (ours.length > 0) withoutControlCharacters(object);
+    return [...(await super.validate(object, validatorOptions)), ...ours];
   }
 }
 

@@ -1,5 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
-import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { PATH_METADATA, METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { ACCESS_METADATA, type AccessRule, CSRF_EXEMPT_METADATA, PUBLIC_CACHE_METADATA, STEP_UP_METADATA } from '@mijn-account/api-core';
@@ -16,6 +17,8 @@ export interface RouteInfo {
   csrfExempt: boolean;
   /** Seconds a successful answer may be cached (`@PublicCache`); null: `no-store`, like every other API answer. */
   publicCache: number | null;
+  /** The DTO class of its `@Body()`, if it takes one (null: no body, or a body without a class). */
+  body: (new () => object) | null;
 }
 
 /** Every HTTP route the app serves, read from Nest's own metadata, with its access rule. */
@@ -44,11 +47,19 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
         const stepUp = (Reflect.getMetadata(STEP_UP_METADATA, handler) as 'any' | 'second-factor' | undefined) ?? null;
         const csrfExempt = Reflect.getMetadata(CSRF_EXEMPT_METADATA, handler) === true;
         const publicCache = (Reflect.getMetadata(PUBLIC_CACHE_METADATA, handler) as number | undefined) ?? null;
-        routes.push({ method, path: `/${full}`, handler: `${controller.name}.${name}`, access, stepUp, csrfExempt, publicCache });
+        routes.push({ method, path: `/${full}`, handler: `${controller.name}.${name}`, access, stepUp, csrfExempt, publicCache, body: bodyClassOf(controller, name) });
       }
     }
   }
   return routes.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
+}
+
+function bodyClassOf(controller: new (...args: never[]) => object, name: string): (new () => object) | null {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, { index: number }>;
+  const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? []) as unknown[];
+  const body = Object.entries(args).find(([key]) => key.split(':')[0] === String(RouteParamtypes.BODY));
+  const type = body ? types[body[1].index] : undefined;
+  return typeof type === 'function' && type !== Object ? (type as new () => object) : null;
 }
 
 export function describeAccess(rule: AccessRule | null): string {
