@@ -8,6 +8,7 @@ import { CsrfGuard } from './csrf.guard';
 import { IdentityProvidersController } from './identity-providers.controller';
 import { IdentityProvidersService } from './identity-providers.service';
 import { InvitationsService } from './invitations.service';
+import { MailThrottle } from './mail-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { PublicLinksController } from './public-links.controller';
 import { SecretBox } from './secret-box';
@@ -32,6 +33,7 @@ import { UserIdentitiesService } from './user-identities.service';
     SignInService,
     SignInSettingsService,
     SignInThrottle,
+    MailThrottle,
     SecretBox,
     ActionTokens,
     TwoFactorService,

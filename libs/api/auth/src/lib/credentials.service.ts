@@ -4,6 +4,7 @@ import { type RequestContext, problems } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
 import { type Language, PAGES } from '@mijn-account/shared-contracts';
 import { ActionTokens } from './action-tokens';
+import { MailThrottle } from './mail-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionService } from './session.service';
 import { SignInService } from './sign-in.service';
@@ -39,6 +40,7 @@ export class CredentialsService {
     private readonly throttle: SignInThrottle,
     private readonly mail: MailService,
     private readonly identities: UserIdentitiesService,
+    private readonly mailLimit: MailThrottle,
   ) {}
 
   /** Nothing is created until the address is confirmed; an address that has an account gets a notice instead. */
@@ -46,6 +48,7 @@ export class CredentialsService {
     const settings = await this.settings.get(ctx);
     if (!settings.selfSignUp) throw problems.forbidden('This portal opens accounts by invitation only');
     const email = input.email.trim().toLowerCase();
+    await this.mailLimit.allow(ctx, email);
     const passwordHash = await this.hasher.hash(input.password);
     const existing = await this.signIn.findUser(ctx, email);
     if (existing) {
@@ -93,7 +96,9 @@ export class CredentialsService {
 
   /** Same answer whatever the address; only an active account gets the link (and older links stop working). */
   async requestReset(ctx: RequestContext, rawEmail: string): Promise<void> {
-    const user = await this.signIn.findUser(ctx, rawEmail.trim().toLowerCase());
+    const email = rawEmail.trim().toLowerCase();
+    await this.mailLimit.allow(ctx, email);
+    const user = await this.signIn.findUser(ctx, email);
     if (!user || user.disabled_at) return;
     await this.tokens.revokeAll(ctx, 'password-reset', user.id);
     const token = await this.tokens.issue(ctx, 'password-reset', { userId: user.id, ttlMs: 30 * 60_000 });
@@ -131,8 +136,18 @@ export class CredentialsService {
     const user = ctx.requireUser();
     const email = rawEmail.trim().toLowerCase();
     if (email === user.email) throw problems.validation([{ field: 'email', code: 'unchanged', message: 'This is already your e-mail address' }]);
-    if (await this.signIn.findUser(ctx, email)) {
-      throw problems.conflict('Another account uses this e-mail address', [{ field: 'email', code: 'taken', message: 'Another account uses this e-mail address' }]);
+    await this.mailLimit.allow(ctx, email);
+    // The same answer whether or not the address is taken (it would tell who has an account here):
+    // its owner learns of the attempt instead, and nothing changes.
+    const owner = await this.signIn.findUser(ctx, email);
+    if (owner) {
+      await this.mail.send(ctx, {
+        to: email,
+        template: 'email-change-taken',
+        language: owner.preferred_language,
+        params: { signInLink: `${ctx.origin}${PAGES.signIn}` },
+      });
+      return;
     }
     await this.tokens.revokeAll(ctx, 'email-change', user.id);
     const token = await this.tokens.issue(ctx, 'email-change', { userId: user.id, data: { email }, ttlMs: DAY_MS });

@@ -11,6 +11,7 @@ export interface MailTemplates {
   'account-locked': { minutes: number; resetLink: string };
   'new-device': { device: string; ip: string; when: string; securityLink: string };
   'email-change-confirm': { link: string; newEmail: string };
+  'email-change-taken': { signInLink: string };
   'email-changed': { newEmail: string; undoLink: string };
   invitation: { link: string; invitedBy: string; as: string };
   'newsletter-confirm': { link: string; list: string };
@@ -89,6 +90,14 @@ const nl: CopyBook = {
   'new-device': (p) => ({
     subject: 'Nieuwe aanmelding op je account',
     body: [`Er is ingelogd vanaf een nieuw apparaat: ${p.device}, IP-adres ${p.ip}, op ${p.when}.`, 'Was jij dit niet? Beëindig die sessie en wijzig je wachtwoord.', { button: 'Sessies bekijken', href: p.securityLink }],
+  }),
+  'email-change-taken': (p, t) => ({
+    subject: `Iemand wilde dit e-mailadres gebruiken bij ${t}`,
+    body: [
+      `Iemand vroeg om het e-mailadres van een ander account bij ${t} te veranderen in dit adres. Dit adres hoort al bij een account, dus er is niets veranderd.`,
+      'Was jij dat? Een e-mailadres hoort bij één account: log in met dit adres, of kies voor het andere account een ander adres. Was jij het niet? Dan hoef je niets te doen.',
+      { button: 'Inloggen', href: p.signInLink },
+    ],
   }),
   'email-change-confirm': (p) => ({
     subject: 'Bevestig je nieuwe e-mailadres',
@@ -174,6 +183,14 @@ const en: CopyBook = {
   'new-device': (p) => ({
     subject: 'New sign-in to your account',
     body: [`Someone signed in from a new device: ${p.device}, IP address ${p.ip}, at ${p.when}.`, 'If this was not you, end that session and change your password.', { button: 'Review sessions', href: p.securityLink }],
+  }),
+  'email-change-taken': (p, t) => ({
+    subject: `Someone wanted to use this e-mail address at ${t}`,
+    body: [
+      `Someone asked to change the e-mail address of another account at ${t} to this address. This address already belongs to an account, so nothing was changed.`,
+      'Was this you? An e-mail address belongs to one account: sign in with this address, or choose another address for the other account. If it was not you, you need not do anything.',
+      { button: 'Sign in', href: p.signInLink },
+    ],
   }),
   'email-change-confirm': (p) => ({
     subject: 'Confirm your new e-mail address',

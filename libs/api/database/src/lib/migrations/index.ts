@@ -8,6 +8,7 @@ import { LeanAuditEvents1795530000000 } from './1795530000000-LeanAuditEvents';
 import { SealIntoInsertOnlyTable1795540000000 } from './1795540000000-SealIntoInsertOnlyTable';
 import { LogEveryStaffAccess1795550000000 } from './1795550000000-LogEveryStaffAccess';
 import { CountChallengeAttempts1795551000000 } from './1795551000000-CountChallengeAttempts';
+import { AddMailSendThrottle1795551100000 } from './1795551100000-AddMailSendThrottle';
 import { KeyIdentitiesByIssuer1795552000000 } from './1795552000000-KeyIdentitiesByIssuer';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   SealIntoInsertOnlyTable1795540000000,
   LogEveryStaffAccess1795550000000,
   CountChallengeAttempts1795551000000,
+  AddMailSendThrottle1795551100000,
   KeyIdentitiesByIssuer1795552000000,
 ];
