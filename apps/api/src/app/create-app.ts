@@ -16,7 +16,7 @@ import { AppModule } from './app.module';
 
 /** Builds the API (and the web app's static files) without listening, for the server and for tests. */
 export async function createApp(config: AppConfig, runtimeDatabaseUrl: string): Promise<NestFastifyApplication> {
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { production: config.production });
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimit,
