@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { generate } from 'otplib';
 import { FIXTURE_PASSWORD, OIDC_TEST_CLIENT_SECRET, OidcTestProvider, type PortalClient, TestMailbox } from '@mijn-account/api-testing';
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
@@ -8,6 +10,8 @@ describe('social sign-in (real OpenID provider)', () => {
   let t: TestApp;
   let op: OidcTestProvider;
   let adminSecret: string;
+  /** The tenant admin's session of `beforeAll`, with two-factor on and a fresh step-up. */
+  let admin: PortalClient;
 
   /** Start → provider login → callback, as a browser would; returns the portal's final redirect. */
   async function socialSignIn(client: PortalClient, provider: 'google' | 'microsoft', login: string, at = op): Promise<string> {
@@ -37,7 +41,7 @@ describe('social sign-in (real OpenID provider)', () => {
   beforeAll(async () => {
     t = await startTestApp({ OIDC_ALLOW_HTTP: 'true' });
     op = await OidcTestProvider.start(['google', 'microsoft'].map((p) => `http://alpha.localhost/api/auth/${p}/callback`));
-    const admin = t.client(t.alpha);
+    admin = t.client(t.alpha);
     await admin.signIn(t.alpha.staff['tenant-admin'].email);
     adminSecret = (await admin.enrolTwoFactor()).secret;
     for (const provider of ['google', 'microsoft'] as const) {
@@ -253,6 +257,42 @@ describe('social sign-in (real OpenID provider)', () => {
       expect(await socialSignIn(t.client(t.alpha), 'google', 'unvouched@gmail.example#unverified')).toBe('/sign-in?error=verify-email');
       expect(await t.sql(t.alpha, `SELECT id FROM app_user WHERE email = 'unvouched@gmail.example'`)).toEqual([]);
       await t.mail.waitFor('unvouched@gmail.example', (m) => m.subject.startsWith('Bevestig je e-mailadres'));
+    });
+  });
+
+  describe('issuers with OIDC_ALLOW_HTTP (local test providers only)', () => {
+    it('lets loopback in, and nothing else that is not a public host', async () => {
+      for (const issuer of ['http://10.0.0.1', 'https://169.254.169.254/latest', 'http://[fd00::1]:4010', 'http://192.168.1.20']) {
+        const refused = await admin.request('PUT', '/api/admin/sign-in-settings/providers/microsoft', {
+          body: { enabled: true, issuer, clientId: 'portal-microsoft' },
+        });
+        expect(refused.statusCode).toBe(422);
+        expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'issuer', code: 'publicHost' })]);
+      }
+      const stored = await t.sql<{ issuer: string }>(t.alpha, `SELECT issuer FROM tenant_identity_provider WHERE provider = 'microsoft'`);
+      expect(stored).toEqual([{ issuer: op.issuers.microsoft }]);
+    });
+
+    it('never follows a redirect from a provider (guard against one to an internal address)', async () => {
+      let redirected = 0;
+      const target = createServer((_req, res) => {
+        redirected++;
+        res.end('{}');
+      });
+      const issuer = createServer((_req, res) => {
+        res.writeHead(302, { location: `http://127.0.0.1:${(target.address() as AddressInfo).port}/.well-known/openid-configuration` }).end();
+      });
+      await Promise.all([target, issuer].map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))));
+      try {
+        await t.sql(t.alpha, `UPDATE tenant_identity_provider SET issuer = $1, version = version + 1 WHERE provider = 'microsoft'`, [
+          `http://127.0.0.1:${(issuer.address() as AddressInfo).port}`,
+        ]);
+        expect((await t.client(t.alpha).request('GET', '/api/auth/microsoft/start')).statusCode).toBe(404);
+        expect(redirected).toBe(0);
+      } finally {
+        await t.sql(t.alpha, `UPDATE tenant_identity_provider SET issuer = $1, version = version + 1 WHERE provider = 'microsoft'`, [op.issuers.microsoft]);
+        await Promise.all([target, issuer].map((server) => new Promise((resolve) => server.close(resolve))));
+      }
     });
   });
 });
