@@ -73,6 +73,37 @@ describe('no address probing, no mail bombing', () => {
     expect((await (await anonymous('192.0.2.51')).request('POST', '/api/password-reset', { body: { email: 'someone0@example.com' }, remoteAddress: '192.0.2.51' })).statusCode).toBe(202);
   });
 
+  it('answers an invitation to a registered address like any other, and tells its owner instead of sending a link', async () => {
+    const owner = t.client(t.alpha);
+    expect((await owner.signIn(t.alpha.accounts[0].owner.email)).json()).toEqual({ status: 'signed-in' });
+    const registered = t.alpha.accounts[1].member.email;
+    const staffAddress = t.alpha.staff.finance.email;
+    const answers = [];
+    for (const email of [registered, staffAddress, 'new.colleague@example.com']) {
+      const res = await owner.request('POST', '/api/account/members', { body: { email, displayName: 'Probe', role: 'member' } });
+      answers.push({ status: res.statusCode, keys: Object.keys(res.json()), id: res.json().id as string, email });
+    }
+    expect(answers.map((a) => [a.status, a.keys])).toEqual([
+      [201, ['id']],
+      [201, ['id']],
+      [201, ['id']],
+    ]);
+    // The owner's list shows all three the same way, pending.
+    const list = (await owner.request('GET', '/api/account/members')).json() as { id: string; email: string; status: string }[];
+    for (const answer of answers) expect(list).toContainEqual(expect.objectContaining({ id: answer.id, email: answer.email, status: 'invited' }));
+    // Registered addresses get a notice without a link, and their accounts stay as they were.
+    const notice = await t.mail.waitFor(registered, (m) => m.subject.startsWith('Je bent uitgenodigd bij ALPHA'));
+    expect(notice.text).not.toContain('/invitation');
+    await t.mail.waitFor(staffAddress, (m) => m.subject.startsWith('Je bent uitgenodigd bij ALPHA'));
+    const invitation = await t.mail.waitFor('new.colleague@example.com', (m) => m.subject.startsWith('Uitnodiging'));
+    expect(invitation.text).toContain('/invitation?token=');
+    const rows = await t.sql<{ account_id: string }>(t.alpha, `SELECT account_id FROM app_user WHERE email = $1`, [registered]);
+    expect(rows).toEqual([{ account_id: t.alpha.accounts[1].id }]);
+    // Withdrawing works the same for each.
+    for (const answer of answers) expect((await owner.request('DELETE', `/api/account/members/${answer.id}`)).statusCode).toBe(204);
+    expect((await owner.request('GET', '/api/account/members')).json()).toHaveLength(2);
+  });
+
   it('answers an e-mail change to a taken address like any other, and tells the address’s owner instead', async () => {
     const owner = t.alpha.accounts[0].member.email;
     const client = t.client(t.alpha);

@@ -29,13 +29,15 @@ export class MembersController {
          FROM app_user WHERE tenant_id = $1 AND account_id = $2 ORDER BY account_role DESC, display_name`,
       [ctx.tenant.id, ctx.requireUser().accountId],
     );
-    return rows.map((r) => ({
+    const members: AccountMember[] = rows.map((r) => ({
       id: r.id,
       email: r.email,
       displayName: r.display_name,
       role: r.account_role,
       status: r.disabled ? 'disabled' : r.invited ? 'invited' : 'active',
     }));
+    const pending = await this.invitations.pending(ctx, ctx.requireUser().accountId);
+    return [...members, ...pending.map((p): AccountMember => ({ id: p.id, email: p.email, displayName: p.displayName, role: p.accountRole ?? 'member', status: 'invited' }))];
   }
 
   @AccountAccess('owner')
@@ -52,16 +54,19 @@ export class MembersController {
   @Put(':id/role')
   @HttpCode(204)
   async setRole(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: MemberRoleDto): Promise<void> {
+    const accountId = ctx.requireUser().accountId;
+    if (accountId && (await this.invitations.changePending(ctx, id, { accountId, accountRole: body.role }))) return;
     const target = await this.lockPeople(ctx, id, body.role === 'member');
     const db = await ctx.db();
     await db.query(`UPDATE app_user SET account_role = $3, version = version + 1 WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, target, body.role]);
   }
 
-  /** Removes a person from the account (their user, sessions and sign-ins go with them). */
+  /** Removes a person from the account (their user, sessions and sign-ins go with them), or withdraws their invitation. */
   @AccountAccess('owner')
   @Delete(':id')
   @HttpCode(204)
   async remove(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    if (await this.invitations.withdraw(ctx, id, ctx.requireUser().accountId)) return;
     const target = await this.lockPeople(ctx, id, true);
     const db = await ctx.db();
     await db.query(`DELETE FROM app_user WHERE tenant_id = $1 AND id = $2 AND account_id = $3`, [ctx.tenant.id, target, ctx.requireUser().accountId]);

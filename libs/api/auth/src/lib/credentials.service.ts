@@ -4,6 +4,7 @@ import { type RequestContext, problems } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
 import { type Language, PAGES } from '@mijn-account/shared-contracts';
 import { ActionTokens } from './action-tokens';
+import { InvitationsService } from './invitations.service';
 import { MailThrottle } from './mail-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionService } from './session.service';
@@ -41,6 +42,7 @@ export class CredentialsService {
     private readonly mail: MailService,
     private readonly identities: UserIdentitiesService,
     private readonly mailLimit: MailThrottle,
+    private readonly invitations: InvitationsService,
   ) {}
 
   /** Nothing is created until the address is confirmed; an address that has an account gets a notice instead. */
@@ -122,7 +124,9 @@ export class CredentialsService {
   }
 
   async acceptInvitation(ctx: RequestContext, token: string, password: string): Promise<void> {
-    const { userId } = await this.tokens.consume(ctx, 'invitation', token);
+    const { userId, data } = await this.tokens.consume<{ invitationId?: string }>(ctx, 'invitation', token);
+    if (data.invitationId) return this.invitations.accept(ctx, data.invitationId, await this.hasher.hash(password));
+    // A link sent before invitations waited in their own table: its user exists already.
     if (!userId) throw problems.linkInvalid();
     await this.setPassword(ctx, userId, password, null, false);
   }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type RequestContext, problems } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
-import { type AccountRole, PAGES, type StaffRole } from '@mijn-account/shared-contracts';
+import { type AccountRole, type Language, PAGES, type StaffRole } from '@mijn-account/shared-contracts';
 import { ActionTokens } from './action-tokens';
+import { MailThrottle } from './mail-throttle.service';
 import { SessionService } from './session.service';
 
 const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
@@ -11,10 +12,22 @@ export type Invitee =
   | { kind: 'staff'; email: string; displayName: string; staffRoles: StaffRole[] }
   | { kind: 'subscriber'; email: string; displayName: string; accountId: string; accountRole: AccountRole };
 
+/** A pending invitation, as the lists of members and staff show it until it is accepted. */
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  displayName: string;
+  accountRole: AccountRole | null;
+  staffRoles: StaffRole[];
+}
+
 /**
- * Invitations for staff (by a tenant admin) and for members of a subscriber account (by its owner):
- * the user exists at once without a password, and becomes usable when the invitee chooses one
- * through the mailed link. Disabling ends every session immediately.
+ * Invitations for staff (by a tenant admin) and for members of a subscriber account (by its owner).
+ * An invitation waits in `invitation` until the invitee chooses a password through the mailed
+ * link; the user is created then, with the invitation's id. Inviting answers the same whether or
+ * not the address already has an account here (anything else would let an owner probe who has
+ * one): such an address's owner gets a notice instead of a link, and the invitation stays pending
+ * until it expires or is withdrawn. Disabling ends every session immediately.
  */
 @Injectable()
 export class InvitationsService {
@@ -22,21 +35,17 @@ export class InvitationsService {
     private readonly tokens: ActionTokens,
     private readonly mail: MailService,
     private readonly sessions: SessionService,
+    private readonly mailLimit: MailThrottle,
   ) {}
 
   async invite(ctx: RequestContext, invitee: Invitee): Promise<string> {
     const inviter = ctx.requireUser();
     const email = invitee.email.trim().toLowerCase();
+    await this.mailLimit.allow(ctx, email);
     const db = await ctx.db();
-    const taken: unknown[] = await db.query(`SELECT 1 FROM app_user WHERE tenant_id = $1 AND email = $2`, [ctx.tenant.id, email]);
-    if (taken.length > 0) {
-      throw problems.conflict('Someone on this portal already uses this e-mail address', [
-        { field: 'email', code: 'taken', message: 'Someone on this portal already uses this e-mail address' },
-      ]);
-    }
     const rows: { id: string }[] = await db.query(
-      `INSERT INTO app_user (tenant_id, email, display_name, kind, account_id, account_role, staff_roles, invited_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, now()) RETURNING id`,
+      `INSERT INTO invitation (tenant_id, email, display_name, kind, account_id, account_role, staff_roles, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8)) RETURNING id`,
       [
         ctx.tenant.id,
         email,
@@ -45,20 +54,91 @@ export class InvitationsService {
         invitee.kind === 'subscriber' ? invitee.accountId : null,
         invitee.kind === 'subscriber' ? invitee.accountRole : null,
         invitee.kind === 'staff' ? invitee.staffRoles : [],
+        INVITATION_TTL_MS / 1000,
       ],
     );
     const id = rows[0].id;
-    const token = await this.tokens.issue(ctx, 'invitation', { userId: id, ttlMs: INVITATION_TTL_MS });
+    const as = invitee.kind === 'staff' ? invitee.staffRoles.join(', ') : invitee.accountRole;
+    const owner: { preferred_language: Language | null }[] = await db.query(
+      `SELECT preferred_language FROM app_user WHERE tenant_id = $1 AND email = $2`,
+      [ctx.tenant.id, email],
+    );
+    if (owner[0]) {
+      await this.mail.send(ctx, {
+        to: email,
+        template: 'invitation-exists',
+        language: owner[0].preferred_language,
+        params: { invitedBy: inviter.displayName, as, signInLink: `${ctx.origin}${PAGES.signIn}` },
+      });
+      return id;
+    }
+    const token = await this.tokens.issue(ctx, 'invitation', { data: { invitationId: id }, ttlMs: INVITATION_TTL_MS });
     await this.mail.send(ctx, {
       to: email,
       template: 'invitation',
-      params: {
-        link: `${ctx.origin}${PAGES.invitation}?token=${token}`,
-        invitedBy: inviter.displayName,
-        as: invitee.kind === 'staff' ? invitee.staffRoles.join(', ') : invitee.accountRole,
-      },
+      params: { link: `${ctx.origin}${PAGES.invitation}?token=${token}`, invitedBy: inviter.displayName, as },
     });
     return id;
+  }
+
+  /**
+   * The link's invitation becomes a user with this password (and the invitation's id). 409 when
+   * the address has an account by now: only the holder of the mailbox gets this far.
+   */
+  async accept(ctx: RequestContext, invitationId: string, passwordHash: string): Promise<void> {
+    const db = await ctx.db();
+    const created: { outcome: 'created' | 'taken' | null }[] = await db.query(
+      `WITH taken AS (
+         DELETE FROM invitation WHERE tenant_id = $1 AND id = $2 AND expires_at > now() RETURNING *),
+       created AS (
+         INSERT INTO app_user (tenant_id, id, email, display_name, password_hash, kind, account_id, account_role, staff_roles,
+                               invited_at, email_verified_at, password_changed_at)
+         SELECT tenant_id, id, email, display_name, $3, kind, account_id, account_role, staff_roles, created_at, now(), now() FROM taken
+         ON CONFLICT (tenant_id, email) DO NOTHING RETURNING 1)
+       SELECT CASE WHEN EXISTS (SELECT 1 FROM created) THEN 'created' WHEN EXISTS (SELECT 1 FROM taken) THEN 'taken' END AS outcome`,
+      [ctx.tenant.id, invitationId, passwordHash],
+    );
+    const outcome = created[0]?.outcome ?? null;
+    if (outcome === null) throw problems.linkInvalid();
+    if (outcome === 'taken') throw problems.conflict('This e-mail address already has an account here; sign in with it instead');
+  }
+
+  /** The pending invitations of a subscriber account, or (null) of staff. */
+  async pending(ctx: RequestContext, accountId: string | null): Promise<PendingInvitation[]> {
+    const db = await ctx.db();
+    const rows: { id: string; email: string; display_name: string; account_role: AccountRole | null; staff_roles: StaffRole[] }[] = await db.query(
+      `SELECT id, email, display_name, account_role, staff_roles FROM invitation
+        WHERE tenant_id = $1 AND expires_at > now() AND ${accountId ? 'account_id = $2' : "kind = 'staff'"}
+        ORDER BY created_at`,
+      accountId ? [ctx.tenant.id, accountId] : [ctx.tenant.id],
+    );
+    return rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, accountRole: r.account_role, staffRoles: r.staff_roles }));
+  }
+
+  /** Changes the role(s) of a pending invitation of this account (or staff); false when `id` is none. */
+  async changePending(ctx: RequestContext, id: string, change: { accountId: string; accountRole: AccountRole } | { staffRoles: StaffRole[] }): Promise<boolean> {
+    const db = await ctx.db();
+    const rows: { n: number }[] = await db.query(
+      'accountId' in change
+        ? `WITH changed AS (UPDATE invitation SET account_role = $4 WHERE tenant_id = $1 AND id = $2 AND account_id = $3 AND expires_at > now() RETURNING 1)
+           SELECT count(*)::int AS n FROM changed`
+        : `WITH changed AS (UPDATE invitation SET staff_roles = $3 WHERE tenant_id = $1 AND id = $2 AND kind = 'staff' AND expires_at > now() RETURNING 1)
+           SELECT count(*)::int AS n FROM changed`,
+      'accountId' in change ? [ctx.tenant.id, id, change.accountId, change.accountRole] : [ctx.tenant.id, id, change.staffRoles],
+    );
+    return rows[0].n > 0;
+  }
+
+  /** Withdraws a pending invitation of this account (or, with null, of staff); its link stops working. False when `id` is none. */
+  async withdraw(ctx: RequestContext, id: string, accountId: string | null): Promise<boolean> {
+    const db = await ctx.db();
+    const rows: { n: number }[] = await db.query(
+      `WITH withdrawn AS (
+         DELETE FROM invitation WHERE tenant_id = $1 AND id = $2 AND ${accountId ? 'account_id = $3' : "kind = 'staff'"} RETURNING 1)
+       SELECT count(*)::int AS n FROM withdrawn`,
+      accountId ? [ctx.tenant.id, id, accountId] : [ctx.tenant.id, id],
+    );
+    return rows[0].n > 0;
   }
 
   /** Disables a user and ends their sessions; their next request is refused. */

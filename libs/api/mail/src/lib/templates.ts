@@ -14,6 +14,7 @@ export interface MailTemplates {
   'email-change-taken': { signInLink: string };
   'email-changed': { newEmail: string; undoLink: string };
   invitation: { link: string; invitedBy: string; as: string };
+  'invitation-exists': { invitedBy: string; as: string; signInLink: string };
   'newsletter-confirm': { link: string; list: string };
   'newsletter-issue': {
     subject: string;
@@ -107,6 +108,14 @@ const nl: CopyBook = {
     subject: 'Je e-mailadres is gewijzigd',
     body: [`Je account gebruikt voortaan ${p.newEmail}. Was jij dit niet? Maak de wijziging ongedaan; al je sessies worden dan beëindigd. De link werkt 7 dagen.`, { button: 'Wijziging ongedaan maken', href: p.undoLink }],
   }),
+  'invitation-exists': (p, t) => ({
+    subject: `Je bent uitgenodigd bij ${t}, maar je hebt er al een account`,
+    body: [
+      `${p.invitedBy} nodigde dit e-mailadres uit als ${p.as}. Dit adres hoort al bij een account bij ${t}, en een adres hoort bij één account, dus er is niets veranderd.`,
+      `Wil je meedoen? Vraag ${p.invitedBy} je uit te nodigen op een ander e-mailadres. Je eigen account blijft zoals het is.`,
+      { button: 'Inloggen', href: p.signInLink },
+    ],
+  }),
   invitation: (p, t) => ({
     subject: `Uitnodiging voor ${t}`,
     body: [`${p.invitedBy} nodigt je uit als ${p.as}. Kies een wachtwoord om je account te activeren. De link werkt 7 dagen en één keer.`, { button: 'Uitnodiging aannemen', href: p.link }],
@@ -199,6 +208,14 @@ const en: CopyBook = {
   'email-changed': (p) => ({
     subject: 'Your e-mail address was changed',
     body: [`Your account now uses ${p.newEmail}. If this was not you, undo the change; all your sessions will end. The link works for 7 days.`, { button: 'Undo the change', href: p.undoLink }],
+  }),
+  'invitation-exists': (p, t) => ({
+    subject: `You were invited to ${t}, but you already have an account there`,
+    body: [
+      `${p.invitedBy} invited this e-mail address as ${p.as}. This address already belongs to an account at ${t}, and an address belongs to one account, so nothing was changed.`,
+      `Want to join? Ask ${p.invitedBy} to invite another address of yours. Your own account stays as it is.`,
+      { button: 'Sign in', href: p.signInLink },
+    ],
   }),
   invitation: (p, t) => ({
     subject: `Invitation to ${t}`,

@@ -31,7 +31,7 @@ export class StaffController {
          FROM app_user WHERE tenant_id = $1 AND kind = 'staff' ORDER BY display_name, email`,
       [ctx.tenant.id],
     );
-    return rows.map((r) => ({
+    const staff: StaffMember[] = rows.map((r) => ({
       id: r.id,
       email: r.email,
       displayName: r.display_name,
@@ -39,6 +39,8 @@ export class StaffController {
       status: r.disabled ? 'disabled' : r.invited ? 'invited' : 'active',
       twoFactor: r.two_factor,
     }));
+    const pending = await this.invitations.pending(ctx, null);
+    return [...staff, ...pending.map((p): StaffMember => ({ id: p.id, email: p.email, displayName: p.displayName, roles: p.staffRoles, status: 'invited', twoFactor: false }))];
   }
 
   @StaffAccess('tenant-admin')
@@ -55,6 +57,7 @@ export class StaffController {
     if (id === ctx.requireUser().id && !body.roles.includes('tenant-admin')) {
       throw problems.conflict('You cannot take away your own admin role; ask another admin');
     }
+    if (await this.invitations.changePending(ctx, id, { staffRoles: body.roles })) return;
     await this.update(ctx, id, `staff_roles = $3`, [body.roles]);
   }
 
@@ -63,6 +66,8 @@ export class StaffController {
   @HttpCode(204)
   async disable(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     if (id === ctx.requireUser().id) throw problems.conflict('You cannot disable yourself');
+    // Disabling someone who has not accepted yet withdraws the invitation.
+    if (await this.invitations.withdraw(ctx, id, null)) return;
     await this.find(ctx, id);
     await this.invitations.setDisabled(ctx, id, true);
   }

@@ -9,6 +9,7 @@ import { SealIntoInsertOnlyTable1795540000000 } from './1795540000000-SealIntoIn
 import { LogEveryStaffAccess1795550000000 } from './1795550000000-LogEveryStaffAccess';
 import { CountChallengeAttempts1795551000000 } from './1795551000000-CountChallengeAttempts';
 import { AddMailSendThrottle1795551100000 } from './1795551100000-AddMailSendThrottle';
+import { AddPendingInvitations1795551200000 } from './1795551200000-AddPendingInvitations';
 import { KeyIdentitiesByIssuer1795552000000 } from './1795552000000-KeyIdentitiesByIssuer';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   LogEveryStaffAccess1795550000000,
   CountChallengeAttempts1795551000000,
   AddMailSendThrottle1795551100000,
+  AddPendingInvitations1795551200000,
   KeyIdentitiesByIssuer1795552000000,
 ];
