@@ -13,6 +13,7 @@ import { installNoStore } from './cache-control';
 import { isApiPath, pathOf } from './http-paths';
 import { problems } from './problem';
 import { sendProblem } from './problem-details.filter';
+import { REVALIDATE, staticFileOptions } from './static-files';
 import { CONTEXT_KEY, RequestContext, contextOf } from './request-context';
 import { TenantResolver } from './tenant-resolver';
 
@@ -108,24 +109,17 @@ export async function installRequestPipeline(app: NestFastifyApplication, option
   fastify.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data'], { parseAs: 'string' }, (_request, body, done) =>
     done(null, { form: String(body).slice(0, 200) }),
   );
-  // The Angular app: hashed files cached for a year, index.html never, and every other page path
-  // of a tenant host answered with index.html so deep links work.
+  // The Angular app, precompressed at build time: hashed files cached for a year, index.html checked
+  // on every use, and every other page path of a tenant host answered with index.html so deep links work.
   const webRoot = options.webRoot ? resolve(options.webRoot) : null;
   const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, {
-      root: webRoot,
-      wildcard: false,
-      index: false,
-      setHeaders: (res, filePath) => {
-        res.setHeader('cache-control', /\.[0-9a-z]{8,}\.(js|css|woff2?)$/i.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    });
+    await app.register(fastifyStatic, staticFileOptions(webRoot));
   }
   // Nest answers unknown /api routes itself (404 problem details through the filter); every other
   // GET on a tenant host is a page of the single-page app.
   fastify.get('/*', (request, reply) => {
-    if (hasWeb && !isApiPath(pathOf(request))) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (hasWeb && !isApiPath(pathOf(request))) return reply.header('cache-control', REVALIDATE).sendFile('index.html');
     return sendProblem(request, reply, problems.notFound(), logger);
   });
 }
