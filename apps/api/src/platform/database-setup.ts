@@ -1,5 +1,5 @@
 import type { AppConfig } from '@mijn-account/api-core';
-import { runMigrations, startEmbeddedPostgres } from '@mijn-account/api-database';
+import { placeEmbeddedData, runMigrations, startEmbeddedPostgres } from '@mijn-account/api-database';
 
 export interface DatabaseConnections {
   appUrl: string;
@@ -14,7 +14,13 @@ export interface DatabaseConnections {
 export async function prepareDatabase(config: AppConfig, log: (message: string) => void): Promise<DatabaseConnections> {
   let connections: DatabaseConnections;
   if (config.database.kind === 'embedded') {
-    log(`starting embedded PostgreSQL in ${config.database.dir} on port ${config.database.port}`);
+    const place = placeEmbeddedData(config.database.dir);
+    log(`starting embedded PostgreSQL in ${place.dir} on port ${config.database.port}`);
+    if (place.unreachable) {
+      log(
+        `(not in ${config.database.dir}: running as root, PostgreSQL runs as the postgres system user, which cannot enter ${place.unreachable}; its passwords stay in ${place.credentialsFile}; EMBEDDED_PG_DIR chooses another folder)`,
+      );
+    }
     const embedded = await startEmbeddedPostgres({ dir: config.database.dir, port: config.database.port });
     connections = { appUrl: embedded.appUrl, ownerUrl: embedded.ownerUrl, stop: embedded.stop };
   } else {
