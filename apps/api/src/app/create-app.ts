@@ -8,6 +8,7 @@ import {
   REQUEST_ID_HEADER,
   createLogger,
   createValidationPipe,
+  frameworkErrorOptions,
   installRequestPipeline,
   requestIdFrom,
 } from '@mijn-account/api-core';
@@ -23,6 +24,8 @@ export async function createApp(config: AppConfig, runtimeDatabaseUrl: string): 
     trustProxy: config.trustProxy,
     genReqId: (req: IncomingMessage) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
     routerOptions: { ignoreTrailingSlash: true },
+    // Fastify's own answers (bad URL, too-long path parameter, unreadable request) as problem details.
+    ...frameworkErrorOptions(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, runtimeDatabaseUrl), adapter, {
     logger: new PinoNestLogger(logger),

@@ -214,7 +214,8 @@ describe('helpdesk access: grants, the support view, and its log', () => {
     const id = (await request(agent)).json().id;
     await owner.request('POST', `/api/account/access-requests/${id}/approve`, { body: {} });
     const betaAgent = await staff(t.beta, t.beta.staff['helpdesk-agent'].email);
-    expect((await betaAgent.request('GET', `/api/support/accounts/${account().id}/billing`)).statusCode).toBe(403);
+    // Another tenant's account id is unknown here: 404, like every id route (issue 14 §4).
+    expect((await betaAgent.request('GET', `/api/support/accounts/${account().id}/billing`)).statusCode).toBe(404);
     expect(
       (await betaAgent.request('POST', `/api/support/requests/${id}/close`, { body: { note: 'x' } })).statusCode,
     ).toBe(404);

@@ -2,6 +2,7 @@ export * from './lib/config';
 export * from './lib/problem';
 export * from './lib/problem-mapping';
 export * from './lib/problem-details.filter';
+export * from './lib/framework-errors';
 export * from './lib/validation';
 export * from './lib/tenancy';
 export * from './lib/tenant-resolver';

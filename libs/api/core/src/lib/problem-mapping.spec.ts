@@ -23,6 +23,14 @@ describe('toProblem', () => {
     expect(toProblem(problems.malformedBody()).problem).toMatchObject({ status: 400, type: PROBLEM_TYPES.malformedBody });
   });
 
+  it('answers Fastify’s own client errors with their status and without echoing the request', () => {
+    const tooLong = Object.assign(new Error(`'/api/x/${'a'.repeat(200)}' is exceeding the max param length`), { statusCode: 414, code: 'FST_ERR_MAX_PARAM_LENGTH' });
+    expect(toProblem(tooLong)).toEqual({ internal: false, problem: { type: PROBLEM_TYPES.http, title: 'Uri too long', status: 414, detail: undefined } });
+    const badUrl = Object.assign(new Error(`'%E0' is not a valid url component`), { statusCode: 400, code: 'FST_ERR_BAD_URL' });
+    expect(toProblem(badUrl).problem).toMatchObject({ status: 400, title: 'Bad request' });
+    expect(toProblem(Object.assign(new Error('boom'), { statusCode: 503 })).internal).toBe(true);
+  });
+
   it('hides the internals of unexpected errors', () => {
     const { problem, internal } = toProblem(new Error('password=hunter2 leaked in a stack'));
     expect(internal).toBe(true);

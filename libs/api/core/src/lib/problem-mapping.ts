@@ -20,12 +20,18 @@ export function toProblem(error: unknown): { problem: ProblemDetails; internal: 
     return {
       problem: {
         type: status === 404 ? PROBLEM_TYPES.notFound : PROBLEM_TYPES.http,
-        title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()) ?? 'Error',
+        title: titleOf(status),
         status,
         detail: typeof detail === 'string' ? detail : undefined,
       },
       internal: status >= 500,
     };
+  }
+  // Fastify's own errors (a malformed URL, a path parameter longer than allowed) carry their 4xx
+  // status; their message quotes the request, so only the status's name is answered.
+  const fastifyStatus = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (error instanceof Error && typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+    return problem(fastifyStatus === 404 ? PROBLEM_TYPES.notFound : PROBLEM_TYPES.http, titleOf(fastifyStatus), fastifyStatus);
   }
   return {
     problem: {
@@ -36,6 +42,10 @@ export function toProblem(error: unknown): { problem: ProblemDetails; internal: 
     },
     internal: true,
   };
+}
+
+function titleOf(status: number): string {
+  return HttpStatus[status]?.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()) ?? 'Error';
 }
 
 function problem(type: string, title: string, status: number, detail?: string) {

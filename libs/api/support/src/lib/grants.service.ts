@@ -195,7 +195,8 @@ export class GrantsService implements GrantGate {
 
   /**
    * No active grant: marks what ended as expired, and logs the refusal in a transaction of its own
-   * (the request fails, the record of it must not) when the account exists in this tenant.
+   * (the request fails, the record of it must not) when the account exists in this tenant; an
+   * unknown or another tenant's account id answers 404, like every other id route.
    */
   async refuse(ctx: RequestContext, rule: GrantRule, accountId: string, fields: string[]): Promise<never> {
     await this.expireOverdue(ctx);
@@ -214,7 +215,7 @@ export class GrantsService implements GrantGate {
       });
       await ctx.commit();
     }
-    throw problems.noGrant();
+    throw exists.length > 0 ? problems.noGrant() : problems.notFound('No such account');
   }
 
   async covers(ctx: RequestContext, grantId: string, scope: AccessScope): Promise<boolean> {

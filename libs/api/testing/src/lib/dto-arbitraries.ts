@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 
 type DtoClass = new () => object;
 
@@ -16,8 +15,11 @@ function rulesOf(dto: DtoClass): Map<string, ValidationMetadata[]> {
 }
 
 const named = (rules: ValidationMetadata[], name: string) => rules.find((r) => r.name === name || r.type === name);
-const nestedClassOf = (dto: DtoClass, property: string) =>
-  (defaultMetadataStorage.findTypeMetadata(dto, property)?.typeFunction() as DtoClass | undefined) ?? null;
+/** The class of a nested DTO property, as TypeScript recorded it (`address!: BillingAddressDto | null`). */
+const nestedClassOf = (dto: DtoClass, property: string) => {
+  const type = Reflect.getMetadata('design:type', dto.prototype, property) as unknown;
+  return typeof type === 'function' && type !== Object && type !== Array ? (type as DtoClass) : null;
+};
 
 /** Strings that satisfy the usual `@Matches` patterns of this codebase (house numbers, codes, ids). */
 const PATTERN_SAMPLES = ['12', '123456', 'ABCD1234', 'bis', 'google', 'x'];
