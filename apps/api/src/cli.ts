@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<void> {
         console.log('database is up to date');
         break;
       case 'seed-demo':
-        console.log((await seedDemoData(owner)) ? 'demo tenants created' : 'demo tenants already exist');
+        console.log((await seedDemoData(owner, config)) ? 'demo tenants created' : 'demo tenants already exist');
         break;
       case 'audit:verify': {
         const reports = await verifyAllChains(owner, new AuditLogService(new AuditSigner(config)));

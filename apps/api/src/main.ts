@@ -26,7 +26,7 @@ async function serve(config: AppConfig, db: DatabaseConnections, logger: Logger)
   if (config.seedDemo) {
     const owner = await createDataSource({ url: db.ownerUrl, poolSize: 1 }).initialize();
     try {
-      if (await seedDemoData(owner)) logger.log('seeded the demo tenants callmonkey and contactmonkey');
+      if (await seedDemoData(owner, config)) logger.log('seeded the demo tenants callmonkey and contactmonkey');
     } finally {
       await owner.destroy();
     }

@@ -1,11 +1,57 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { BillingService, ChangeHistoryService, ProfileService } from '@mijn-account/api-accounts';
+import { AuditLogService, AuditSigner } from '@mijn-account/api-audit';
 import { PasswordHasher } from '@mijn-account/api-auth';
-import { SubscriberAccount, Tenant, User, withTenant } from '@mijn-account/api-database';
+import {
+  type AppConfig,
+  type AuthUser,
+  type GrantRule,
+  RequestContext,
+  type TenantContext,
+} from '@mijn-account/api-core';
+import { SubscriberAccount, type Tenant, User, withTenant } from '@mijn-account/api-database';
+import { MailService } from '@mijn-account/api-mail';
+import { NewsletterTokens, NewslettersService } from '@mijn-account/api-newsletters';
+import { GrantsService } from '@mijn-account/api-support';
 import { createTenant } from '@mijn-account/api-tenants';
-import type { AccountRole, StaffRole } from '@mijn-account/shared-contracts';
+import type { AccessReason, AccessScope, AccountRole, BillingUpdate, StaffRole } from '@mijn-account/shared-contracts';
 
 /** Every demo user signs in with this password (README, "Demo sign-ins"). */
 export const DEMO_PASSWORD = 'MijnAccount-demo-2026';
+
+type DemoList = 'product' | 'webinars';
+
+interface DemoUser {
+  name: string;
+  email: string;
+  role: AccountRole;
+  /** Saved by the user through the profile service (a change-history entry). */
+  profile?: { phone: string; timeZone: string };
+  /** Subscribed in the portal and confirmed from the mail; `left`: unsubscribed again later. */
+  newsletters?: { list: DemoList; left?: boolean }[];
+}
+
+interface DemoAccount {
+  customerNumber: string;
+  name: string;
+  users: DemoUser[];
+  /** Saved by the owner through the billing service; `billingEmail` in a second, later edit (two history entries). */
+  billing?: Omit<BillingUpdate, 'billingEmail'> & { billingEmail: string | null; laterBillingEmail?: string };
+}
+
+/** The helpdesk access of the past: requested, decided, a few reads, closed with a note. */
+interface DemoPastGrant {
+  customerNumber: string;
+  reason: AccessReason;
+  ticket: string;
+  justification: string;
+  scopes: AccessScope[];
+  /** What the owner (service) allowed; a supervisor approves a technical request as asked. */
+  minutes: number;
+  reads: ('billing' | 'profiles')[];
+  closeNote: string;
+}
 
 interface DemoTenant {
   slug: string;
@@ -16,9 +62,34 @@ interface DemoTenant {
   domain: string;
   /** Anyone may create an account (ContactMonkey), or only by invitation (CallMonkey). */
   selfSignUp: boolean;
-  accounts: { customerNumber: string; name: string; users: { name: string; email: string; role: AccountRole }[] }[];
+  lists: Record<DemoList, { nameNl: string; nameEn: string; descriptionNl: string; descriptionEn: string }>;
+  accounts: DemoAccount[];
+  pastGrant: DemoPastGrant;
 }
 
+const LISTS: DemoTenant['lists'] = {
+  product: {
+    nameNl: 'Productnieuws',
+    nameEn: 'Product news',
+    descriptionNl: 'Nieuwe functies en tips, eens per maand.',
+    descriptionEn: 'New features and tips, once a month.',
+  },
+  webinars: {
+    nameNl: 'Webinars',
+    nameEn: 'Webinars',
+    descriptionNl: 'Uitnodigingen voor onze webinars, een paar keer per jaar.',
+    descriptionEn: 'Invitations to our webinars, a few times a year.',
+  },
+};
+
+/*
+ * What the browser tests (e2e/web) rely on, so the demo content keeps clear of it: Jansen
+ * Installatietechniek's billing details and Pieter's and Sanne's phone numbers are empty (a test fills
+ * them and reads "— →" in the history); Olivia and Noah are on no list and ContactMonkey's "Product
+ * news" has no subscriber (tests subscribe them and count one); the past grants are on the accounts
+ * the helpdesk tests do not use (CM-10002, CT-20002), closed, not revoked; no user has a session or a
+ * known device (a test counts sessions; a new-device alert needs a known one).
+ */
 export const DEMO_TENANTS: DemoTenant[] = [
   {
     slug: 'callmonkey',
@@ -28,13 +99,40 @@ export const DEMO_TENANTS: DemoTenant[] = [
     brandColor: '#0b5394',
     domain: 'callmonkey.example',
     selfSignUp: false,
+    lists: LISTS,
     accounts: [
       {
         customerNumber: 'CM-10001',
         name: 'Bakkerij De Vries',
+        billing: {
+          companyName: 'Bakkerij De Vries V.O.F.',
+          cocNumber: '12345678',
+          vatId: 'NL123456782B01',
+          billingEmail: null,
+          laterBillingEmail: 'administratie@bakkerijdevries.example',
+          address: {
+            street: 'Lange Nieuwstraat',
+            houseNumber: '42',
+            houseNumberAddition: null,
+            postalCode: '3512 PH',
+            city: 'Utrecht',
+            country: 'NL',
+          },
+        },
         users: [
-          { name: 'Eva de Vries', email: 'eva@bakkerijdevries.example', role: 'owner' },
-          { name: 'Joris de Vries', email: 'joris@bakkerijdevries.example', role: 'member' },
+          {
+            name: 'Eva de Vries',
+            email: 'eva@bakkerijdevries.example',
+            role: 'owner',
+            profile: { phone: '+31 6 23456789', timeZone: 'Europe/Amsterdam' },
+            newsletters: [{ list: 'product' }, { list: 'webinars' }],
+          },
+          {
+            name: 'Joris de Vries',
+            email: 'joris@bakkerijdevries.example',
+            role: 'member',
+            newsletters: [{ list: 'product', left: true }],
+          },
         ],
       },
       {
@@ -42,10 +140,25 @@ export const DEMO_TENANTS: DemoTenant[] = [
         name: 'Jansen Installatietechniek',
         users: [
           { name: 'Pieter Jansen', email: 'pieter@jansen-installatie.example', role: 'owner' },
-          { name: 'Sanne Bakker', email: 'sanne@jansen-installatie.example', role: 'member' },
+          {
+            name: 'Sanne Bakker',
+            email: 'sanne@jansen-installatie.example',
+            role: 'member',
+            newsletters: [{ list: 'webinars' }],
+          },
         ],
       },
     ],
+    pastGrant: {
+      customerNumber: 'CM-10002',
+      reason: 'service',
+      ticket: 'T-17',
+      justification: 'U belde omdat uw factuur niet aankwam; we kijken welke factuurgegevens we van u hebben.',
+      scopes: ['billing:read', 'profile:read'],
+      minutes: 30,
+      reads: ['billing', 'profiles', 'billing'],
+      closeNote: 'Er stond nog geen factuuradres. We hebben u gevraagd het zelf in te vullen onder Factuurgegevens.',
+    },
   },
   {
     slug: 'contactmonkey',
@@ -55,24 +168,76 @@ export const DEMO_TENANTS: DemoTenant[] = [
     brandColor: '#6a1b9a',
     domain: 'contactmonkey.example',
     selfSignUp: true,
+    lists: LISTS,
     accounts: [
       {
         customerNumber: 'CT-20001',
         name: 'Maple Leaf Logistics',
+        billing: {
+          companyName: 'Maple Leaf Logistics Inc.',
+          cocNumber: null,
+          vatId: null,
+          billingEmail: 'accounts@mapleleaf.example',
+          address: {
+            street: 'Bay Street',
+            houseNumber: '1200',
+            houseNumberAddition: null,
+            postalCode: 'M5R 2A5',
+            city: 'Toronto',
+            country: 'CA',
+          },
+        },
         users: [
-          { name: 'Olivia Tremblay', email: 'olivia@mapleleaf.example', role: 'owner' },
-          { name: 'Liam Roy', email: 'liam@mapleleaf.example', role: 'member' },
+          {
+            name: 'Olivia Tremblay',
+            email: 'olivia@mapleleaf.example',
+            role: 'owner',
+            profile: { phone: '+1 416 555 0133', timeZone: 'America/Toronto' },
+          },
+          { name: 'Liam Roy', email: 'liam@mapleleaf.example', role: 'member', newsletters: [{ list: 'webinars' }] },
         ],
       },
       {
         customerNumber: 'CT-20002',
         name: 'Northern Lights Studio',
+        billing: {
+          companyName: 'Northern Lights Studio Ltd.',
+          cocNumber: null,
+          vatId: null,
+          billingEmail: null,
+          laterBillingEmail: 'billing@northernlights.example',
+          address: {
+            street: 'Granville Street',
+            houseNumber: '850',
+            houseNumberAddition: null,
+            postalCode: 'V6Z 1K7',
+            city: 'Vancouver',
+            country: 'CA',
+          },
+        },
         users: [
-          { name: 'Emma Gagnon', email: 'emma@northernlights.example', role: 'owner' },
+          {
+            name: 'Emma Gagnon',
+            email: 'emma@northernlights.example',
+            role: 'owner',
+            profile: { phone: '+1 604 555 0188', timeZone: 'America/Vancouver' },
+            newsletters: [{ list: 'webinars' }],
+          },
           { name: 'Noah Wilson', email: 'noah@northernlights.example', role: 'member' },
         ],
       },
     ],
+    pastGrant: {
+      customerNumber: 'CT-20002',
+      reason: 'availability',
+      ticket: 'INC-3',
+      justification: 'Your invoices did not reach you: we check the billing details we hold and who receives them.',
+      scopes: ['billing:read', 'profile:read'],
+      minutes: 60,
+      reads: ['billing', 'profiles'],
+      closeNote:
+        'Your billing details were complete; the invoice mails had been held by your spam filter. Nothing changed.',
+    },
   },
 ];
 
@@ -90,63 +255,301 @@ export function demoStaffEmail(tenant: DemoTenant, role: StaffRole): string {
   return `${staff.local}@${tenant.domain}`;
 }
 
+/** The support routes' rules (support.controller.ts) for the reads of the past grants. */
+const READS: Record<DemoPastGrant['reads'][number], GrantRule> = {
+  billing: { scope: 'billing:read', action: 'read', resource: 'billing' },
+  profiles: {
+    scope: 'profile:read',
+    action: 'read',
+    resource: 'profiles',
+    fields: ['name', 'email', 'phone', 'language', 'timeZone'],
+  },
+};
+
+/** Where the demo's people were (documentation address ranges, RFC 5737), and with what. */
+const SUBSCRIBER_IP = '198.51.100.24';
+const HELPDESK_IP = '192.0.2.10';
+const BROWSERS = [
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+];
+
+/**
+ * The demo's past is not announced: mail about it (a helpdesk request, a subscription to confirm)
+ * would reach the mailbox on first start, long after the fact — and the browser tests read that
+ * mailbox. Everything else goes through the real services.
+ */
+class UnsentMail extends MailService {
+  constructor() {
+    super(undefined as never);
+  }
+
+  override async send(): Promise<string> {
+    return 'not sent: demo data';
+  }
+}
+
 /**
  * Seeds both demo tenants once (skipped when they exist). Runs as the owner role, through the same
- * tenant-transaction helper as the API, so row-level security applies to the seed too.
+ * tenant-transaction helper and the same services as the API, so row-level security, the change
+ * history, the consent ledger and the access log's chain apply to the seed too: accounts and people,
+ * billing details and profiles saved by their owners, newsletter subscriptions confirmed, a few past
+ * sign-ins, and one closed helpdesk grant per tenant whose events are sealed and signed.
  */
-export async function seedDemoData(ownerDataSource: DataSource): Promise<boolean> {
-  const existing = await ownerDataSource.getRepository(Tenant).countBy({ slug: DEMO_TENANTS[0].slug });
-  if (existing > 0) return false;
+export async function seedDemoData(ownerDataSource: DataSource, config: AppConfig): Promise<boolean> {
+  const existing = await ownerDataSource.query(`SELECT 1 FROM tenant WHERE slug = $1`, [DEMO_TENANTS[0].slug]);
+  if (existing.length > 0) return false;
   const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
-  for (const demo of DEMO_TENANTS) {
-    const tenant = await createTenant(ownerDataSource, {
-      slug: demo.slug,
-      displayName: demo.displayName,
-      defaultLanguage: demo.defaultLanguage,
-      currency: demo.currency,
-      brandColor: demo.brandColor,
-    });
-    await withTenant(ownerDataSource, tenant.id, async (db) => {
-      await db.query(`UPDATE tenant_sign_in_settings SET self_sign_up = $1`, [demo.selfSignUp]);
-      await db.query(
-        `INSERT INTO newsletter_list (tenant_id, name_nl, name_en, description_nl, description_en)
-         VALUES ($1, 'Productnieuws', 'Product news', 'Nieuwe functies en tips, eens per maand.', 'New features and tips, once a month.')`,
-        [tenant.id],
-      );
-      for (const account of demo.accounts) {
-        const saved = await db.save(SubscriberAccount, {
+  for (const demo of DEMO_TENANTS) await seedTenant(ownerDataSource, config, demo, passwordHash);
+  return true;
+}
+
+async function seedTenant(owner: DataSource, config: AppConfig, demo: DemoTenant, passwordHash: string): Promise<void> {
+  const tenant = await createTenant(owner, {
+    slug: demo.slug,
+    displayName: demo.displayName,
+    defaultLanguage: demo.defaultLanguage,
+    currency: demo.currency,
+    brandColor: demo.brandColor,
+  });
+  const users = new Map<string, AuthUser>();
+  const accounts = new Map<string, string>();
+  await withTenant(owner, tenant.id, async (db) => {
+    await db.query(`UPDATE tenant_sign_in_settings SET self_sign_up = $1`, [demo.selfSignUp]);
+    for (const account of demo.accounts) {
+      const saved = await db.save(SubscriberAccount, {
+        tenantId: tenant.id,
+        customerNumber: account.customerNumber,
+        name: account.name,
+      });
+      accounts.set(account.customerNumber, saved.id);
+      for (const user of account.users) {
+        const row = await db.save(User, {
           tenantId: tenant.id,
-          customerNumber: account.customerNumber,
-          name: account.name,
-        });
-        for (const user of account.users) {
-          await db.insert(User, {
-            tenantId: tenant.id,
-            email: user.email,
-            displayName: user.name,
-            passwordHash,
-            emailVerifiedAt: new Date(),
-            kind: 'subscriber',
-            accountId: saved.id,
-            accountRole: user.role,
-            staffRoles: [],
-          });
-        }
-      }
-      for (const staff of STAFF) {
-        await db.insert(User, {
-          tenantId: tenant.id,
-          email: demoStaffEmail(demo, staff.role),
-          displayName: `${staff.name} (${demo.displayName})`,
+          email: user.email,
+          displayName: user.name,
           passwordHash,
           emailVerifiedAt: new Date(),
-          kind: 'staff',
-          accountId: null,
-          accountRole: null,
-          staffRoles: [staff.role],
+          kind: 'subscriber',
+          accountId: saved.id,
+          accountRole: user.role,
+          staffRoles: [],
+        });
+        users.set(user.email, authUser(row));
+      }
+    }
+    for (const staff of STAFF) {
+      const row = await db.save(User, {
+        tenantId: tenant.id,
+        email: demoStaffEmail(demo, staff.role),
+        displayName: `${staff.name} (${demo.displayName})`,
+        passwordHash,
+        emailVerifiedAt: new Date(),
+        kind: 'staff',
+        accountId: null,
+        accountRole: null,
+        staffRoles: [staff.role],
+      });
+      users.set(row.email, authUser(row));
+    }
+    // A few sign-ins of the past days, as the sign-in service records them (no session, no known device).
+    for (const [i, user] of [...users.values()].filter((u) => u.kind === 'subscriber').entries()) {
+      for (const [n, daysAgo] of [9, 4, 1].entries()) {
+        await db.query(
+          `INSERT INTO sign_in_event (tenant_id, user_id, email, method, outcome, ip, user_agent, new_device, at)
+           VALUES ($1, $2, $3, 'password', 'success', $4, $5, $6, now() - make_interval(days => $7, mins => $8))`,
+          [
+            tenant.id,
+            user.id,
+            user.email,
+            SUBSCRIBER_IP,
+            BROWSERS[(i + n) % BROWSERS.length],
+            n === 0,
+            daysAgo,
+            37 * i + 11 * n,
+          ],
+        );
+      }
+    }
+  });
+
+  const services = demoServices(config);
+  const context = tenantContext(tenant);
+  const origin =
+    config.portalDomain === 'localhost'
+      ? `http://${demo.slug}.localhost:${config.port}`
+      : `https://${demo.slug}.${config.portalDomain}`;
+  /** Work done by `user` in a transaction of its own, committed like a request's. */
+  const as = async <T>(user: AuthUser, ip: string, work: (ctx: RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new RequestContext(`demo-${randomUUID()}`, context, ip, BROWSERS[0], origin, owner);
+    ctx.user = user;
+    try {
+      const result = await work(ctx);
+      await ctx.commit();
+      return result;
+    } catch (error) {
+      await ctx.rollback();
+      throw error;
+    }
+  };
+  const person = (email: string): AuthUser => {
+    const user = users.get(email);
+    if (!user) throw new Error(`demo data: no user ${email}`);
+    return user;
+  };
+  const admin = person(demoStaffEmail(demo, 'tenant-admin'));
+
+  // Newsletter lists, one transaction each so that they keep their order.
+  const lists = new Map<DemoList, string>();
+  for (const key of ['product', 'webinars'] as const)
+    lists.set(
+      key,
+      await as(admin, HELPDESK_IP, (ctx) =>
+        services.newsletters.saveList(ctx, null, { ...demo.lists[key], visible: true }),
+      ),
+    );
+
+  for (const account of demo.accounts) {
+    const accountId = accounts.get(account.customerNumber) as string;
+    const accountOwner = person(account.users.find((u) => u.role === 'owner')?.email ?? '');
+    // Billing details saved by the owner, and the billing e-mail added in a later edit.
+    if (account.billing) {
+      const { laterBillingEmail, ...billing } = account.billing;
+      const first = await as(accountOwner, SUBSCRIBER_IP, async (ctx) =>
+        services.billing.update(ctx, accountId, (await services.billing.get(ctx, accountId)).version, billing),
+      );
+      if (laterBillingEmail)
+        await as(accountOwner, SUBSCRIBER_IP, (ctx) =>
+          services.billing.update(ctx, accountId, first.version, { ...billing, billingEmail: laterBillingEmail }),
+        );
+    }
+    for (const demoUser of account.users) {
+      const user = person(demoUser.email);
+      if (demoUser.profile) {
+        const profile = demoUser.profile;
+        await as(user, SUBSCRIBER_IP, async (ctx) => {
+          const current = await services.profile.get(ctx);
+          return services.profile.update(ctx, current.version, { ...current, ...profile });
         });
       }
+      // Opted in on the newsletter page, confirmed from the mail's link; some left again.
+      const subscriber = { id: user.id, email: user.email, preferredLanguage: null };
+      for (const { list, left } of demoUser.newsletters ?? []) {
+        const listId = lists.get(list) as string;
+        const token = await as(user, SUBSCRIBER_IP, async (ctx) => {
+          await services.newsletters.set(ctx, subscriber, listId, true, 'portal');
+          return services.tokens.sign(ctx, { purpose: 'confirm', userId: user.id, listId });
+        });
+        await as(user, SUBSCRIBER_IP, (ctx) => services.newsletters.confirm(ctx, token));
+        if (left)
+          await as(user, SUBSCRIBER_IP, (ctx) => services.newsletters.set(ctx, subscriber, listId, false, 'portal'));
+      }
+    }
+  }
+
+  await seedPastGrant(demo, accounts, person, as, services);
+
+  // Chained and signed now, so the log verifies intact from the first look.
+  await withTenant(owner, tenant.id, (db) => services.log.checkpoint(db, tenant.id));
+}
+
+type DemoServices = ReturnType<typeof demoServices>;
+
+/** The services the API wires with Nest, wired by hand (mail left unsent, see UnsentMail). */
+function demoServices(config: AppConfig) {
+  const history = new ChangeHistoryService();
+  const mail = new UnsentMail();
+  const log = new AuditLogService(new AuditSigner(config));
+  const tokens = new NewsletterTokens(config);
+  return {
+    billing: new BillingService(history),
+    profile: new ProfileService(history),
+    tokens,
+    newsletters: new NewslettersService(mail, tokens, config),
+    log,
+    grants: new GrantsService(log, mail),
+  };
+}
+
+/**
+ * The helpdesk agent asked, the owner (service) or a supervisor (technical) approved, the agent read
+ * what the grant covers — each read logged by the access guard's own SQL, which finds the grant and
+ * writes the event in one statement — and closed the grant with a note for the subscriber.
+ */
+async function seedPastGrant(
+  demo: DemoTenant,
+  accounts: Map<string, string>,
+  person: (email: string) => AuthUser,
+  as: <T>(user: AuthUser, ip: string, work: (ctx: RequestContext) => Promise<T>) => Promise<T>,
+  services: DemoServices,
+): Promise<void> {
+  const past = demo.pastGrant;
+  const accountId = accounts.get(past.customerNumber) as string;
+  const agent = person(demoStaffEmail(demo, 'helpdesk-agent'));
+  const { grants } = services;
+  const requested = await as(agent, HELPDESK_IP, (ctx) =>
+    grants.request(ctx, {
+      accountId,
+      reason: past.reason,
+      ticket: past.ticket,
+      justification: past.justification,
+      scopes: past.scopes,
+    }),
+  );
+  if (past.reason === 'service') {
+    const ownerEmail =
+      demo.accounts.find((a) => a.customerNumber === past.customerNumber)?.users.find((u) => u.role === 'owner')
+        ?.email ?? '';
+    await as(person(ownerEmail), SUBSCRIBER_IP, (ctx) =>
+      grants.decideAsOwner(ctx, requested.id, true, { minutes: past.minutes }),
+    );
+  } else {
+    await as(person(demoStaffEmail(demo, 'helpdesk-supervisor')), HELPDESK_IP, (ctx) =>
+      grants.decideAsSupervisor(ctx, requested.id, true),
+    );
+  }
+  for (const read of past.reads) {
+    await as(agent, HELPDESK_IP, async (ctx) => {
+      const rule = READS[read];
+      const params: unknown[] = [];
+      const param = (value: unknown) => `$${params.push(value)}`;
+      const logged = grants.allowSql(ctx, rule, accountId, rule.fields ?? [], 'true', param);
+      const rows: unknown[] = await (
+        await ctx.db()
+      ).query(
+        `WITH s AS (SELECT id AS user_id, display_name FROM app_user WHERE tenant_id = ${param(ctx.tenant.id)}::uuid AND id = ${param(agent.id)}::uuid)
+         ${logged}`,
+        params,
+      );
+      if (rows.length !== 1) throw new Error(`demo data: the grant did not allow reading ${read}`);
     });
   }
-  return true;
+  await as(agent, HELPDESK_IP, (ctx) => grants.close(ctx, requested.id, past.closeNote));
+}
+
+function tenantContext(t: Tenant): TenantContext {
+  return {
+    id: t.id,
+    slug: t.slug,
+    displayName: t.displayName,
+    defaultLanguage: t.defaultLanguage,
+    currency: t.currency,
+    brandColor: t.brandColor,
+    logoUrl: t.logoUrl,
+  };
+}
+
+function authUser(u: User): AuthUser {
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    kind: u.kind,
+    accountId: u.accountId,
+    accountRole: u.accountRole,
+    staffRoles: u.staffRoles,
+    preferredLanguage: null,
+    twoFactorEnabled: false,
+  };
 }

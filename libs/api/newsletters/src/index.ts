@@ -1,1 +1,3 @@
 export * from './lib/newsletters.module';
+export * from './lib/newsletters.service';
+export * from './lib/newsletter-tokens';

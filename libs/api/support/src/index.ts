@@ -1,1 +1,2 @@
 export * from './lib/support.module';
+export * from './lib/grants.service';
