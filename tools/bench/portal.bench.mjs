@@ -279,21 +279,25 @@ function summary(name, result) {
 }
 
 rmSync(DIR, { recursive: true, force: true });
-const database = { EMBEDDED_PG_DIR: `${DIR}/postgres`, EMBEDDED_PG_PORT: String(PG_PORT) };
+// Production refuses published and non-random secrets: fresh ones per run, the same for the seeding
+// and the portal (the demo's access log is signed, its secrets encrypted).
+const shared = {
+  EMBEDDED_PG_DIR: `${DIR}/postgres`,
+  EMBEDDED_PG_PORT: String(PG_PORT),
+  DATA_KEY: randomBytes(32).toString('base64'),
+  AUDIT_SIGNING_KEY: randomBytes(32).toString('base64'),
+};
 // Production refuses demo data, so the demo tenants are seeded first, outside production.
-execFileSync('node', ['dist/apps/api/cli.js', 'seed-demo'], { env: { ...process.env, ...database, NODE_ENV: 'development' }, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync('node', ['dist/apps/api/cli.js', 'seed-demo'], { env: { ...process.env, ...shared, NODE_ENV: 'development' }, stdio: ['ignore', 'ignore', 'inherit'] });
 const portal = start('node', ['dist/apps/api/main.js'], {
   PORT: String(PORTAL_PORT),
-  ...database,
+  ...shared,
   NODE_ENV: 'production',
-  // Production refuses published and non-random secrets: fresh ones per run.
   SESSION_SECRET: randomBytes(32).toString('hex'),
   COOKIE_SECURE: 'false',
   SEED_DEMO: 'false',
-  // Production mode wants a real SMTP server and data key; the measured requests send no mail.
+  // Production mode wants a real SMTP server; the measured requests send no mail.
   SMTP_URL: 'smtp://127.0.0.1:9',
-  DATA_KEY: randomBytes(32).toString('base64'),
-  AUDIT_SIGNING_KEY: randomBytes(32).toString('base64'),
 });
 let yardstick;
 // Stop the children also when this script is interrupted (Ctrl-C, a closed pipe).
