@@ -38,8 +38,7 @@ describe('log format', () => {
     );
     const line = await written(out.text);
     expect(line).toMatch(/INFO/);
-    expect(line).toContain('portal ready');
-    expect(line).toContain('main');
+    expect(line).toContain('[main] portal ready');
     expect(line).not.toContain('session=secret');
     expect(() => JSON.parse(line)).toThrow();
   });

@@ -36,7 +36,14 @@ export function createLogger(level: string, options: LoggerOptions): PinoLogger 
       },
     },
     format === 'pretty'
-      ? pretty({ destination: stream, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true })
+      ? pretty({
+          destination: stream,
+          translateTime: 'SYS:HH:MM:ss.l',
+          // "[main] portal ready …"; the rest of an event's fields follow on the same line.
+          messageFormat: '{if context}[{context}] {end}{msg}',
+          ignore: 'pid,hostname,service,context',
+          singleLine: true,
+        })
       : (options.stream ?? pino.destination(1)),
   );
 }
