@@ -22,6 +22,7 @@ const en = {
     code: 'Code',
     verify: 'Verify',
     wrongCode: 'Wrong code.',
+    codeAttemptsUsed: 'Too many wrong codes. Sign in again.',
     with: { google: 'Sign in with Google' },
     signUp: 'Create an account',
     forgot: 'Forgot?',
@@ -111,6 +112,23 @@ describe('SignInPageComponent', () => {
     await fixture.whenStable();
     expect(secondFactor).toHaveBeenCalledWith({ challenge: 'c1', code: '123456' });
     expect(navigate).toHaveBeenCalledWith('/account');
+  });
+
+  it('starts again with the password when the code step is used up (410)', async () => {
+    const { element, fill, submit, fixture } = await render();
+    signIn.mockResolvedValue({ status: 'second-factor', challenge: 'c1' });
+    fill('email', 'eva@example.com');
+    fill('password', 'secret');
+    await submit();
+    secondFactor.mockRejectedValue(new HttpErrorResponse({ status: 410, error: { type: 'https://mijn-account.dev/problems/link-used', status: 410, title: 'Used' } }));
+    const code = element.querySelector<HTMLInputElement>('input[autocomplete=one-time-code]') as HTMLInputElement;
+    code.value = '123456';
+    code.dispatchEvent(new Event('input'));
+    await submit();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(element.querySelector('[role=alert]')?.textContent?.trim()).toBe('Too many wrong codes. Sign in again.');
+    expect(element.querySelector('input[type=password]')).not.toBeNull();
   });
 
   it('offers the providers and the sign-up link the portal has switched on', async () => {

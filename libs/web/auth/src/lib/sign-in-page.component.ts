@@ -122,7 +122,9 @@ export class SignInPageComponent implements OnInit {
       await this.router.navigateByUrl('/account');
     } catch (error) {
       const problem = problemOf(error);
-      this.message.set(problem.status === 401 ? (this.challengeToken() ? 'signIn.wrongCode' : 'signIn.failed') : problem.status === 429 ? 'problems.too-many-attempts' : problem.status === 410 ? problemKey(problem) : 'signIn.unavailable');
+      // 410 during the code step: the challenge has had its attempts (or its time); start again with the password.
+      const gone = this.challengeToken() ? 'signIn.codeAttemptsUsed' : problemKey(problem);
+      this.message.set(problem.status === 401 ? (this.challengeToken() ? 'signIn.wrongCode' : 'signIn.failed') : problem.status === 429 ? 'problems.too-many-attempts' : problem.status === 410 ? gone : 'signIn.unavailable');
       if (problem.status === 410 || problem.status === 400) this.challengeToken.set(null);
     } finally {
       this.busy.set(false);
