@@ -1,6 +1,7 @@
 import type { AbstractControl } from '@angular/forms';
 import { HttpErrorResponse } from '@angular/common/http';
-import type { ProblemDetails } from '@mijn-account/shared-contracts';
+import { translate } from '@jsverse/transloco';
+import type { FieldError, ProblemDetails } from '@mijn-account/shared-contracts';
 
 /** The problem details of a failed call, or a generic one when the server sent none (network down). */
 export function problemOf(error: unknown): ProblemDetails {
@@ -20,9 +21,18 @@ export function problemKey(problem: ProblemDetails): string {
   return kind ? `problems.${kind}` : 'problems.unavailable';
 }
 
-/** The server's message for one field, where its problem details name it. */
+/** Field error codes with a translation of their own (`fieldErrors.<code>`); others show the server's message. */
+const TRANSLATED_CODES = new Set(['noControlCharacters']);
+
+/** A field error's message in the user's language where the code has a translation. */
+export function fieldMessage(error: FieldError): string {
+  return TRANSLATED_CODES.has(error.code) ? translate(`fieldErrors.${error.code}`) : error.message;
+}
+
+/** The message for one field, where its problem details name it. */
 export function fieldError(problem: ProblemDetails | null, field: string): string | null {
-  return problem?.errors?.find((e) => e.field === field)?.message ?? null;
+  const error = problem?.errors?.find((e) => e.field === field);
+  return error ? fieldMessage(error) : null;
 }
 
 /**
@@ -34,10 +44,10 @@ export function applyServerErrors(form: AbstractControl, problem: ProblemDetails
   for (const error of problem?.errors ?? []) {
     const control = form.get(error.field);
     if (!control) {
-      unplaced.push(error.message);
+      unplaced.push(fieldMessage(error));
       continue;
     }
-    control.setErrors({ ...(control.errors ?? {}), server: error.message });
+    control.setErrors({ ...(control.errors ?? {}), server: fieldMessage(error) });
     control.markAsTouched();
   }
   return unplaced;

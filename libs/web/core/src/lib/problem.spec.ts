@@ -1,0 +1,35 @@
+import { TestBed } from '@angular/core/testing';
+import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
+import type { ProblemDetails } from '@mijn-account/shared-contracts';
+import { fieldError } from './problem';
+
+describe('fieldError', () => {
+  const problem: ProblemDetails = {
+    type: 'https://mijn-account.dev/problems/validation',
+    title: 'The request has invalid fields',
+    status: 422,
+    errors: [
+      { field: 'displayName', code: 'noControlCharacters', message: 'Remove the control characters (such as NUL) from this text' },
+      { field: 'email', code: 'isEmail', message: 'Enter a valid e-mail address' },
+    ],
+  };
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { nl: { fieldErrors: { noControlCharacters: 'Haal de onzichtbare stuurtekens (zoals NUL) uit deze tekst.' } } },
+          translocoConfig: { availableLangs: ['nl'], defaultLang: 'nl' },
+          preloadLangs: true,
+        }),
+      ],
+    });
+    TestBed.inject(TranslocoService);
+  });
+
+  it('shows a translated code in the user’s language, and the server’s message for the others', () => {
+    expect(fieldError(problem, 'displayName')).toBe('Haal de onzichtbare stuurtekens (zoals NUL) uit deze tekst.');
+    expect(fieldError(problem, 'email')).toBe('Enter a valid e-mail address');
+    expect(fieldError(problem, 'phone')).toBeNull();
+  });
+});
