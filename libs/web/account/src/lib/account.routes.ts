@@ -1,29 +1,32 @@
 import type { Routes } from '@angular/router';
 import { signedInGuard } from '@mijn-account/web-core';
-import { AccountHomePageComponent } from './account-home-page.component';
-import { BillingPageComponent } from './billing-page.component';
-import { HelpdeskAccessPageComponent } from './helpdesk-access-page.component';
-import { MembersPageComponent } from './members-page.component';
-import { NewsletterUnsubscribePageComponent } from './newsletter-unsubscribe-page.component';
-import { NewslettersPageComponent } from './newsletters-page.component';
-import { ProfilePageComponent } from './profile-page.component';
-import { SecurityPageComponent } from './security-page.component';
+
+// Each page is its own lazy chunk: the home does not download the forms, selects and toggles of the
+// pages behind it, and a phone pays only for the page it opens.
+const home = () => import('./account-home-page.component').then((m) => m.AccountHomePageComponent);
+const profile = () => import('./profile-page.component').then((m) => m.ProfilePageComponent);
+const billing = () => import('./billing-page.component').then((m) => m.BillingPageComponent);
+const helpdeskAccess = () => import('./helpdesk-access-page.component').then((m) => m.HelpdeskAccessPageComponent);
+const members = () => import('./members-page.component').then((m) => m.MembersPageComponent);
+const newsletters = () => import('./newsletters-page.component').then((m) => m.NewslettersPageComponent);
+const unsubscribe = () => import('./newsletter-unsubscribe-page.component').then((m) => m.NewsletterUnsubscribePageComponent);
+const security = () => import('./security-page.component').then((m) => m.SecurityPageComponent);
 
 export const accountRoutes: Routes = [
-  { path: '', component: AccountHomePageComponent, canActivate: [signedInGuard], title: 'account.title' },
-  { path: 'profile', component: ProfilePageComponent, canActivate: [signedInGuard], title: 'profile.title' },
-  { path: 'billing', component: BillingPageComponent, canActivate: [signedInGuard], title: 'billing.title' },
-  { path: 'helpdesk-access', component: HelpdeskAccessPageComponent, canActivate: [signedInGuard], title: 'helpdesk.title' },
-  { path: 'members', component: MembersPageComponent, canActivate: [signedInGuard], title: 'members.title' },
-  { path: 'newsletters', component: NewslettersPageComponent, canActivate: [signedInGuard], data: { mode: 'signed-in' }, title: 'newsletters.title' },
+  { path: '', loadComponent: home, canActivate: [signedInGuard], title: 'account.title' },
+  { path: 'profile', loadComponent: profile, canActivate: [signedInGuard], title: 'profile.title' },
+  { path: 'billing', loadComponent: billing, canActivate: [signedInGuard], title: 'billing.title' },
+  { path: 'helpdesk-access', loadComponent: helpdeskAccess, canActivate: [signedInGuard], title: 'helpdesk.title' },
+  { path: 'members', loadComponent: members, canActivate: [signedInGuard], title: 'members.title' },
+  { path: 'newsletters', loadComponent: newsletters, canActivate: [signedInGuard], data: { mode: 'signed-in' }, title: 'newsletters.title' },
 ];
 
 /** Every signed-in user's security page, at /security (the path e-mails link to). */
-export const securityRoutes: Routes = [{ path: '', component: SecurityPageComponent, canActivate: [signedInGuard], title: 'security.title' }];
+export const securityRoutes: Routes = [{ path: '', loadComponent: security, canActivate: [signedInGuard], title: 'security.title' }];
 
 /** The newsletter pages mails link to; no sign-in needed (PAGES.newsletterManage / newsletterConfirm / newsletterUnsubscribe). */
 export const newsletterLinkRoutes: Routes = [
-  { path: 'manage', component: NewslettersPageComponent, data: { mode: 'link' }, title: 'newsletters.title' },
-  { path: 'confirm', component: NewslettersPageComponent, data: { mode: 'confirm' }, title: 'newsletters.confirmTitle' },
-  { path: 'unsubscribe', component: NewsletterUnsubscribePageComponent, title: 'newsletters.unsubscribe.title' },
+  { path: 'manage', loadComponent: newsletters, data: { mode: 'link' }, title: 'newsletters.title' },
+  { path: 'confirm', loadComponent: newsletters, data: { mode: 'confirm' }, title: 'newsletters.confirmTitle' },
+  { path: 'unsubscribe', loadComponent: unsubscribe, title: 'newsletters.unsubscribe.title' },
 ];
