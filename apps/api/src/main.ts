@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { type AppConfig, loadConfig } from '@mijn-account/api-core';
+import { type AppConfig, PinoNestLogger, createLogger, loadConfig } from '@mijn-account/api-core';
 import { createDataSource } from '@mijn-account/api-database';
 import { createApp } from './app/create-app';
 import { type DatabaseConnections, prepareDatabase } from './platform/database-setup';
@@ -12,6 +12,9 @@ import { startLocalMailbox } from './platform/local-mailbox';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // What is logged before the app exists (database, migrations, demo data) goes the same way as the
+  // app's logs: JSON lines, or readable ones at a terminal (logFormat); not Nest's own format.
+  Logger.overrideLogger(new PinoNestLogger(createLogger(config.logLevel, { production: config.production })));
   const logger = new Logger('main');
   const db = await prepareDatabase(config, (message) => logger.log(message));
   try {
