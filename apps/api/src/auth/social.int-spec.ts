@@ -107,6 +107,26 @@ describe('social sign-in (real OpenID provider)', () => {
     expect(sessions.json().find((s: { current: boolean }) => s.current).method).toBe('google');
   });
 
+  it('counts the link step’s password like any sign-in: a right password before the second factor clears no failure', async () => {
+    const email = t.alpha.staff['tenant-admin'].email;
+    const failures = async () =>
+      (await t.sql<{ failures: number }>(t.alpha, `SELECT failures FROM sign_in_throttle WHERE key = $1`, [`email:${email}`]))[0]
+        ?.failures ?? 0;
+    const browser = t.client(t.alpha);
+    const location = await socialSignIn(browser, 'microsoft', email);
+    const token = new URL(location, 'http://x').searchParams.get('token');
+    const wrong = await browser.request('POST', '/api/auth/link', { body: { token, password: 'not the password' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(await failures()).toBe(1);
+    // The admin has two-factor on: the right password only leads to the code step.
+    const right = await browser.request('POST', '/api/auth/link', { body: { token, password: FIXTURE_PASSWORD } });
+    expect(right.json()).toMatchObject({ status: 'second-factor' });
+    expect(await failures()).toBe(1);
+    // (Only a whole sign-in clears the count: sign-in-guessing.int-spec.ts.)
+    await t.sql(t.alpha, `DELETE FROM sign_in_throttle WHERE key = $1`, [`email:${email}`]);
+    await t.sql(t.alpha, `DELETE FROM user_identity WHERE user_id = $1`, [t.alpha.staff['tenant-admin'].id]);
+  });
+
   it('links Microsoft identities by directory and object id', async () => {
     const owner = t.alpha.accounts[1].owner;
     const browser = t.client(t.alpha);

@@ -36,17 +36,6 @@ export interface FailureOutcome {
  */
 @Injectable()
 export class SignInThrottle {
-  /** Throws 429 with Retry-After when this e-mail address or IP may not try now; reads only. */
-  async check(ctx: RequestContext, settings: SignInSettings, email: string): Promise<void> {
-    const db = await ctx.db();
-    const rows: ThrottleRow[] = await db.query(
-      `SELECT key, failures, last_failure_at, locked_until, now() AS now FROM sign_in_throttle WHERE tenant_id = $1 AND key = ANY($2)`,
-      [ctx.tenant.id, [emailKey(email), ipKey(ctx.ip)]],
-    );
-    const wait = waitMs(rows, settings);
-    if (wait > 0) throw problems.tooManyAttempts(Math.ceil(wait / 1000));
-  }
-
   /**
    * Counts one attempt for the address and the IP, or refuses it (429, nothing counted) while
    * either is locked, in its growing delay, or has as many attempts under way as would lock it.
@@ -100,18 +89,6 @@ export class SignInThrottle {
       [tenantId, emailKey(email), settings.lockAfter, ipKey(ip), settings.ipLockAfter, settings.lockMinutes],
     );
     return { locked: locked.some((row) => row.key === emailKey(email)) };
-  }
-
-  /** Counts a failure of an attempt that was not counted by `begin` (its caller did not reserve one). */
-  async recordFailure(db: EntityManager, tenantId: string, settings: SignInSettings, email: string, ip: string): Promise<FailureOutcome> {
-    await db.query(
-      `INSERT INTO sign_in_throttle AS t (tenant_id, key, failures, last_failure_at) SELECT $1, unnest($2::text[]), 1, now()
-       ON CONFLICT (tenant_id, key) DO UPDATE SET
-            failures = CASE WHEN t.last_failure_at < now() - make_interval(secs => $3) OR t.locked_until <= now() THEN 1 ELSE t.failures + 1 END,
-            last_failure_at = now()`,
-      [tenantId, [emailKey(email), ipKey(ip)].sort(), WINDOW_MS / 1000],
-    );
-    return this.failed(db, tenantId, settings, email, ip);
   }
 
   /** A whole sign-in succeeded (or a reset proved the mailbox): the address starts afresh; the IP's count stays. */

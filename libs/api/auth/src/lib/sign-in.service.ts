@@ -209,26 +209,6 @@ export class SignInService {
     ctx.user = null;
   }
 
-  /**
-   * A failed attempt that was not counted by `attempt` first, in its own transaction (the request's
-   * is ended: it answers with an error): counts toward the throttle, goes into the history of the
-   * account it names, and mails its owner when this failure locked it.
-   */
-  async recordFailure(
-    ctx: RequestContext,
-    email: string,
-    user: Pick<SignInUser, 'id' | 'preferred_language'> | null,
-    method: SignInMethod,
-    outcome: 'failed' | 'second-factor-failed',
-  ): Promise<void> {
-    await ctx.rollback();
-    await withTenant(this.dataSource, ctx.tenant.id, async (db) => {
-      const settings = await this.settings.read(db, ctx.tenant.id);
-      const { locked } = await this.throttle.recordFailure(db, ctx.tenant.id, settings, email, ctx.ip);
-      await this.afterFailure(db, ctx, settings, email, user, method, locked ? 'locked' : outcome);
-    });
-  }
-
   /** The history entry of a failure, and the owner's mail when it locked the address. */
   private async afterFailure(
     db: EntityManager,

@@ -153,16 +153,17 @@ export class SocialSignInService {
   async linkWithPassword(ctx: RequestContext, token: string, password: string, deviceToken: string | undefined): Promise<SignInResult> {
     const pending = await this.tokens.peek<LinkData>(ctx, 'link-identity', token);
     if (!pending.data.issuer) throw problems.linkInvalid();
-    const settings = await this.settings.get(ctx);
-    await this.throttle.check(ctx, settings, pending.data.email);
+    // Counted like any password attempt (before the check, no race); the count clears only when
+    // the whole sign-in is done (a second factor may still follow).
+    const settings = await this.signIn.attempt(ctx, pending.data.email);
     const user = await this.signIn.findUser(ctx, pending.data.email);
     const valid = await this.hasher.verify(user?.password_hash ?? null, password);
     if (!user || user.id !== pending.userId || !valid || user.disabled_at) {
-      await this.signIn.recordFailure(ctx, pending.data.email, user, pending.data.provider, 'failed');
+      await this.signIn.failed(ctx, settings, pending.data.email, user, pending.data.provider, 'failed');
       throw signInFailed();
     }
+    await this.throttle.succeeded(await ctx.db(), ctx.tenant.id, user.email, ctx.ip);
     await this.tokens.consume(ctx, 'link-identity', token);
-    await this.throttle.clear(ctx, user.email);
     const outcome = await this.identities.link(ctx, user.id, pending.data, true);
     if (outcome === 'in-use' || outcome === 'already-linked') throw linkRefused(outcome);
     return this.signInAs(ctx, user.id, pending.data.provider, deviceToken);
