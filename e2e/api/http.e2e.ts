@@ -25,3 +25,30 @@ test('the OpenAPI document lists the API', async ({ request }) => {
   expect(ui.status()).toBe(200);
   expect(await ui.text()).toContain('swagger-ui');
 });
+
+test('the built web app: brotli, hashed files immutable, pages no-cache with their translations preloaded', async ({ request }) => {
+  const host = { host: `callmonkey.localhost:${PORT}` };
+  const page = await request.get(`${base}/account/billing`, { headers: { ...host, 'accept-encoding': 'gzip, deflate, br' } });
+  expect(page.status()).toBe(200);
+  expect(page.headers()['cache-control']).toBe('no-cache');
+  expect(page.headers()['link']).toBe('</i18n/nl.json>; rel=preload; as=fetch; crossorigin');
+  const html = await page.text();
+  // Every script and style the page names is a hashed file of the build.
+  const files = [...html.matchAll(/(?:src|href)="([^"]+-[0-9A-Z]{8,}\.(?:js|css))"/g)].map((m) => m[1]);
+  expect(files.length).toBeGreaterThan(1);
+  for (const file of files) {
+    const response = await request.get(`${base}/${file}`, { headers: { ...host, 'accept-encoding': 'gzip, deflate, br' } });
+    expect({ file, status: response.status(), cacheControl: response.headers()['cache-control'], vary: response.headers()['vary'] }).toEqual({
+      file,
+      status: 200,
+      cacheControl: 'public, max-age=31536000, immutable',
+      vary: 'Accept-Encoding',
+    });
+    // The build's precompressed copy (files under 1 kB are left as they are).
+    if ((await response.body()).length >= 1024) {
+      expect({ file, encoding: response.headers()['content-encoding'] }).toEqual({ file, encoding: 'br' });
+    }
+  }
+  const gzip = await request.get(`${base}/${files.find((f) => f.startsWith('main-'))}`, { headers: { ...host, 'accept-encoding': 'gzip' } });
+  expect(gzip.headers()['content-encoding']).toBe('gzip');
+});

@@ -102,6 +102,20 @@ describe('static files: compression and caching', () => {
     expect(again.statusCode).toBe(304);
   });
 
+  it("has the browser fetch the tenant's translations with the page, before the scripts ask for them", async () => {
+    for (const [tenant, language] of [
+      [t.alpha, 'nl'],
+      [t.beta, 'en'],
+    ] as const) {
+      for (const url of ['/', '/account/billing', '/sign-in']) {
+        const page = await t.client(tenant).request('GET', url, { headers: { 'accept-encoding': 'br' } });
+        expect({ url, link: page.headers['link'] }).toEqual({ url, link: `</i18n/${language}.json>; rel=preload; as=fetch; crossorigin` });
+      }
+    }
+    // Only pages announce it; the files themselves do not.
+    expect((await get('/main-5NGBCVXO.js', 'br')).headers['link']).toBeUndefined();
+  });
+
   it('keeps API answers no-store next to the static files', async () => {
     const tenant = await get('/api/tenant', 'gzip, br');
     expect(tenant.statusCode).toBe(200);

@@ -13,7 +13,7 @@ import { installNoStore } from './cache-control';
 import { isApiPath, pathOf } from './http-paths';
 import { problems } from './problem';
 import { sendProblem } from './problem-details.filter';
-import { REVALIDATE, staticFileOptions } from './static-files';
+import { REVALIDATE, staticFileOptions, translationPreload } from './static-files';
 import { CONTEXT_KEY, RequestContext, contextOf } from './request-context';
 import { TenantResolver } from './tenant-resolver';
 
@@ -119,7 +119,11 @@ export async function installRequestPipeline(app: NestFastifyApplication, option
   // Nest answers unknown /api routes itself (404 problem details through the filter); every other
   // GET on a tenant host is a page of the single-page app.
   fastify.get('/*', (request, reply) => {
-    if (hasWeb && !isApiPath(pathOf(request))) return reply.header('cache-control', REVALIDATE).sendFile('index.html');
+    if (hasWeb && !isApiPath(pathOf(request))) {
+      const tenant = contextOf(request)?.tenant;
+      if (tenant) reply.header('link', translationPreload(tenant.defaultLanguage));
+      return reply.header('cache-control', REVALIDATE).sendFile('index.html');
+    }
     return sendProblem(request, reply, problems.notFound(), logger);
   });
 }

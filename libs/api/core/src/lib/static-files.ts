@@ -38,3 +38,14 @@ export function staticFileOptions(root: string): FastifyStaticOptions {
     },
   };
 }
+
+/**
+ * A `Link` header for a page answer (index.html): the browser fetches the tenant's translations
+ * (`/i18n/<language>.json`, which the web app's TranslationLoader asks for before it renders
+ * anything) while it downloads the scripts, instead of after they ran and `/api/tenant` answered.
+ * `crossorigin` makes it match the app's fetch(). A visitor who chose the other language fetches
+ * that file too, as before.
+ */
+export function translationPreload(language: string): string {
+  return `</i18n/${encodeURIComponent(language)}.json>; rel=preload; as=fetch; crossorigin`;
+}
