@@ -13,6 +13,7 @@ import { PasswordHasher } from './password-hasher';
 import { PublicLinksController } from './public-links.controller';
 import { SecretBox } from './secret-box';
 import { SecurityController } from './security.controller';
+import { SecurityService } from './security.service';
 import { SessionService } from './session.service';
 import { SessionsController } from './sessions.controller';
 import { SignInAdminController } from './sign-in-admin.controller';
@@ -30,6 +31,7 @@ import { UserIdentitiesService } from './user-identities.service';
   providers: [
     PasswordHasher,
     SessionService,
+    SecurityService,
     SignInService,
     SignInSettingsService,
     SignInThrottle,

@@ -7,23 +7,15 @@ import { DEVICE_COOKIE, clearSessionCookie, setXsrfCookie, startBrowserSession }
 import { anonymousCsrfToken } from './csrf';
 import { SecondFactorDto, SignInDto, StepUpDto } from './dto/sign-in.dto';
 import { IdentityProvidersService } from './identity-providers.service';
-import { PasswordHasher } from './password-hasher';
-import { SessionService } from './session.service';
 import { SignInService, type SignInResult } from './sign-in.service';
 import { SignInSettingsService } from './sign-in-settings.service';
-import { SignInThrottle } from './sign-in-throttle.service';
-import { TwoFactorService, wrongCode } from './two-factor.service';
 
 @ApiTags('session')
 @Controller(ROUTES.session)
 export class SessionsController {
   constructor(
     private readonly signInService: SignInService,
-    private readonly sessions: SessionService,
     private readonly settings: SignInSettingsService,
-    private readonly throttle: SignInThrottle,
-    private readonly hasher: PasswordHasher,
-    private readonly twoFactor: TwoFactorService,
     private readonly providers: IdentityProvidersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -73,27 +65,10 @@ export class SessionsController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Confirmed; sensitive actions are allowed for a few minutes' })
   async stepUp(@Ctx() ctx: RequestContext, @Body() body: StepUpDto): Promise<void> {
-    const user = ctx.requireUser();
     if (!body.password === !body.code) {
       throw problems.validation([{ field: 'password', code: 'oneOf', message: 'Give either your password or a code' }]);
     }
-    // Counted like a sign-in attempt before the secret is checked; a success gives the count back.
-    const settings = await this.signInService.attempt(ctx, user.email);
-    const owner = { id: user.id, preferred_language: user.preferredLanguage };
-    if (body.code !== undefined) {
-      if (!(await this.twoFactor.verify(ctx, user.id, body.code))) {
-        await this.signInService.failed(ctx, settings, user.email, owner, 'password', 'second-factor-failed');
-        throw wrongCode();
-      }
-    } else {
-      const found = await this.signInService.findUser(ctx, user.email);
-      if (!(await this.hasher.verify(found?.password_hash ?? null, body.password ?? ''))) {
-        await this.signInService.failed(ctx, settings, user.email, owner, 'password', 'failed');
-        throw problems.validation([{ field: 'password', code: 'wrongPassword', message: 'This password is not correct' }]);
-      }
-    }
-    await this.throttle.succeeded(await ctx.db(), ctx.tenant.id, user.email, ctx.ip);
-    await this.sessions.reauthenticated(ctx, body.code !== undefined);
+    await this.signInService.stepUp(ctx, body);
   }
 
   /** Sign out: ends the session on the server, not only in the browser. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ProblemException, type RequestContext, type SessionRef } from '@mijn-account/api-core';
+import { ProblemException, type RequestContext, type SessionRef, problems } from '@mijn-account/api-core';
 import { withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
 import { type Language, PAGES, PROBLEM_TYPES, type SignInMethod, type SignInSettings } from '@mijn-account/shared-contracts';
@@ -11,7 +11,7 @@ import { PasswordHasher } from './password-hasher';
 import { SessionService, hashToken } from './session.service';
 import { SignInSettingsService } from './sign-in-settings.service';
 import { SignInThrottle } from './sign-in-throttle.service';
-import { TwoFactorService } from './two-factor.service';
+import { TwoFactorService, wrongCode } from './two-factor.service';
 
 /** One answer for every failure, so it does not tell whether the e-mail address has an account. */
 export const signInFailed = () =>
@@ -201,6 +201,31 @@ export class SignInService {
       });
     }
     return { session, deviceToken: token };
+  }
+
+  /**
+   * Proves it is still the signed-in user (password, or a code when two-factor is on) before a
+   * sensitive action. Counted like a sign-in attempt before the secret is checked; a success gives
+   * the count back and marks the session re-authenticated.
+   */
+  async stepUp(ctx: RequestContext, secret: { password?: string; code?: string }): Promise<void> {
+    const user = ctx.requireUser();
+    const settings = await this.attempt(ctx, user.email);
+    const owner = { id: user.id, preferred_language: user.preferredLanguage };
+    if (secret.code !== undefined) {
+      if (!(await this.twoFactor.verify(ctx, user.id, secret.code))) {
+        await this.failed(ctx, settings, user.email, owner, 'password', 'second-factor-failed');
+        throw wrongCode();
+      }
+    } else {
+      const found = await this.findUser(ctx, user.email);
+      if (!(await this.hasher.verify(found?.password_hash ?? null, secret.password ?? ''))) {
+        await this.failed(ctx, settings, user.email, owner, 'password', 'failed');
+        throw problems.validation([{ field: 'password', code: 'wrongPassword', message: 'This password is not correct' }]);
+      }
+    }
+    await this.throttle.succeeded(await ctx.db(), ctx.tenant.id, user.email, ctx.ip);
+    await this.sessions.reauthenticated(ctx, secret.code !== undefined);
   }
 
   async signOut(ctx: RequestContext): Promise<void> {

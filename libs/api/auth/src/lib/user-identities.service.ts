@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '@mijn-account/api-core';
+import { ProblemException, type RequestContext, problems } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
-import { type IdentityProviderName, type Language, PAGES } from '@mijn-account/shared-contracts';
+import { type IdentityProviderName, type Language, PAGES, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 
 /** An external identity as its issuer vouched for it in an ID token. */
 export interface ExternalIdentity {
@@ -77,6 +77,43 @@ export class UserIdentitiesService {
       });
     }
     return 'linked';
+  }
+
+  /** The user's linked identities, by provider. */
+  async listOf(ctx: RequestContext, userId: string): Promise<{ provider: IdentityProviderName; email: string | null; created_at: Date }[]> {
+    const db = await ctx.db();
+    return db.query(
+      `SELECT provider, email, created_at FROM user_identity WHERE tenant_id = $1 AND user_id = $2 ORDER BY provider`,
+      [ctx.tenant.id, userId],
+    );
+  }
+
+  /**
+   * Unlinks one provider from a user; refused (409) when it is the user's last way to sign in (no
+   * password, no other identity), 404 when it is not linked. The user row is locked for the check.
+   */
+  async unlink(ctx: RequestContext, userId: string, provider: IdentityProviderName): Promise<void> {
+    const db = await ctx.db();
+    const rows: { has_password: boolean; identities: number }[] = await db.query(
+      `SELECT u.password_hash IS NOT NULL AS has_password,
+              (SELECT count(*)::int FROM user_identity i WHERE i.tenant_id = u.tenant_id AND i.user_id = u.id) AS identities
+         FROM app_user u WHERE u.tenant_id = $1 AND u.id = $2 FOR NO KEY UPDATE`,
+      [ctx.tenant.id, userId],
+    );
+    if (!rows[0].has_password && rows[0].identities <= 1) {
+      throw new ProblemException({
+        type: PROBLEM_TYPES.lastSignInMethod,
+        title: 'This is your last way to sign in',
+        status: 409,
+        detail: 'Set a password or link another sign-in first',
+      });
+    }
+    const deleted: { n: number }[] = await db.query(
+      `WITH gone AS (DELETE FROM user_identity WHERE tenant_id = $1 AND user_id = $2 AND provider = $3 RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [ctx.tenant.id, userId, provider],
+    );
+    if (deleted[0].n === 0) throw problems.notFound('This sign-in is not linked');
   }
 
   /** Removes every linked identity of a user (a password reset does); answers what was removed. */
