@@ -1,2 +1,3 @@
 export * from './lib/roles';
 export * from './lib/api';
+export * from './lib/problem-key';

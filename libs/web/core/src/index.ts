@@ -14,3 +14,4 @@ export * from './lib/merge';
 export * from './lib/support.store';
 export * from './lib/countdown';
 export * from './lib/step-up';
+export * from './lib/action-runner';

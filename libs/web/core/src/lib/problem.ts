@@ -12,14 +12,8 @@ export function problemOf(error: unknown): ProblemDetails {
   return { type: 'about:blank', title: 'Request failed', status };
 }
 
-/**
- * The translation key for a problem: `problems.<kind>` from the last segment of its type
- * (`.../problems/link-expired` → `problems.link-expired`), `problems.unavailable` otherwise.
- */
-export function problemKey(problem: ProblemDetails): string {
-  const kind = problem.type.match(/\/problems\/([a-z-]+)$/)?.[1];
-  return kind ? `problems.${kind}` : 'problems.unavailable';
-}
+/** The translation key for a problem (kept here for the pages that import it from web-core). */
+export { problemKey } from '@mijn-account/shared-contracts';
 
 /** Field error codes with a translation of their own (`fieldErrors.<code>`); others show the server's message. */
 const TRANSLATED_CODES = new Set(['noControlCharacters']);
