@@ -7,7 +7,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { BillingDetails } from '@mijn-account/shared-contracts';
-import { AccountDetailsStore, type FlatValues, problemKey } from '@mijn-account/web-core';
+import { AccountDetailsStore, type FlatValues } from '@mijn-account/web-core';
+import { ProblemAlertComponent } from '@mijn-account/web-ui';
 import { VersionedConflictComponent } from './versioned-conflict.component';
 import { VersionedForm } from './versioned-form';
 
@@ -39,6 +40,7 @@ const toFlat = (b: BillingDetails): FlatValues => ({
     MatCardModule,
     MatFormFieldModule,
     MatInputModule,
+    ProblemAlertComponent,
     TranslocoPipe,
     VersionedConflictComponent,
   ],
@@ -87,9 +89,7 @@ const toFlat = (b: BillingDetails): FlatValues => ({
     @if (editor.saved()) {
       <p class="status" role="status" data-testid="billing-saved">{{ 'details.saved' | transloco }}</p>
     }
-    @if (editor.problem(); as p) {
-      <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
-    }
+    <ma-problem-alert [problem]="editor.problem()" />
     <ma-versioned-conflict [editor]="editor" (saved)="saved.emit()" />
     <mat-card appearance="outlined">
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -144,7 +144,6 @@ export class BillingFormComponent implements OnInit {
   readonly accountId = input<string | undefined>(undefined);
   readonly canEdit = input(false);
   readonly saved = output<void>();
-  protected readonly problemKey = problemKey;
   protected readonly companyFields = ['companyName', 'cocNumber', 'vatId', 'billingEmail'] as const;
   protected readonly addressFields = ADDRESS_FIELDS;
   protected readonly autocomplete: Record<string, string> = {

@@ -15,15 +15,14 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
-import { type AccessGrantView, type AccessScope, type ProblemDetails } from '@mijn-account/shared-contracts';
+import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
+import { type AccessGrantView, type AccessScope } from '@mijn-account/shared-contracts';
 import {
   type AccessLogView,
+  ActionRunner,
   HelpdeskAccessStore,
   SessionStore,
   StepUpGate,
-  problemKey,
-  problemOf,
   timeLeft,
 } from '@mijn-account/web-core';
 
@@ -43,6 +42,7 @@ import {
     MatFormFieldModule,
     MatInputModule,
     StepUpPromptComponent,
+    ProblemAlertComponent,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -61,9 +61,7 @@ import {
   template: `
     <h1>{{ 'helpdesk.title' | transloco }}</h1>
     <p>{{ 'helpdesk.intro' | transloco }}</p>
-    @if (problem(); as p) {
-      <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
-    }
+    <ma-problem-alert [problem]="runner.problem()" />
     @if (stepUp.waiting()) {
       <ma-step-up-prompt
         [wrong]="stepUp.wrong()"
@@ -200,12 +198,11 @@ import {
 export class HelpdeskAccessPageComponent implements OnInit, OnDestroy {
   protected readonly store = inject(HelpdeskAccessStore);
   private readonly session = inject(SessionStore);
-  protected readonly problemKey = problemKey;
   protected readonly grants = signal<AccessGrantView[]>([]);
   protected readonly log = signal<AccessLogView | null>(null);
   protected readonly filter = signal('');
-  protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly stepUp = new StepUpGate(this.session);
+  protected readonly runner = new ActionRunner({ stepUp: this.stepUp });
   protected readonly now = signal(Date.now());
   protected readonly minutes: Record<string, number> = {};
   protected readonly dropped: Record<string, boolean> = {};
@@ -248,13 +245,10 @@ export class HelpdeskAccessPageComponent implements OnInit, OnDestroy {
   }
 
   protected async act(action: () => Promise<unknown>): Promise<void> {
-    this.problem.set(null);
-    try {
+    await this.runner.run(async () => {
       await action();
       await this.reload();
-    } catch (error) {
-      if (!this.stepUp.hold(error, () => this.act(action))) this.problem.set(problemOf(error));
-    }
+    });
   }
 
   private async reload(): Promise<void> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -6,9 +6,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ACCOUNT_ROLES, type ProblemDetails } from '@mijn-account/shared-contracts';
-import { MembersStore, fieldError, problemKey, problemOf } from '@mijn-account/web-core';
-import { PAGE_STYLES } from '@mijn-account/web-ui';
+import { ACCOUNT_ROLES } from '@mijn-account/shared-contracts';
+import { ActionRunner, MembersStore, fieldError } from '@mijn-account/web-core';
+import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
 
 /** The owner's people: who is in the account, invite someone, remove someone (never the last owner). */
 @Component({
@@ -20,6 +20,7 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    ProblemAlertComponent,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -33,9 +34,7 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
   ],
   template: `
     <h1>{{ 'members.title' | transloco }}</h1>
-    @if (problem(); as p) {
-      <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
-    }
+    <ma-problem-alert [problem]="problem()" />
     <mat-card appearance="outlined">
       <table data-testid="members">
         <thead>
@@ -94,8 +93,8 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
 export class MembersPageComponent implements OnInit {
   protected readonly store = inject(MembersStore);
   protected readonly roles = ACCOUNT_ROLES;
-  protected readonly problem = signal<ProblemDetails | null>(null);
-  protected readonly problemKey = problemKey;
+  private readonly runner = new ActionRunner();
+  protected readonly problem = this.runner.problem;
   protected readonly fieldError = fieldError;
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', Validators.required],
@@ -114,22 +113,13 @@ export class MembersPageComponent implements OnInit {
   protected async invite(): Promise<void> {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
-    await this.run(async () => {
+    await this.runner.run(async () => {
       await this.store.invite(this.form.getRawValue());
       this.form.reset();
     });
   }
 
-  protected remove(id: string): Promise<void> {
-    return this.run(() => this.store.remove(id));
-  }
-
-  private async run(work: () => Promise<void>): Promise<void> {
-    this.problem.set(null);
-    try {
-      await work();
-    } catch (error) {
-      this.problem.set(problemOf(error));
-    }
+  protected async remove(id: string): Promise<void> {
+    await this.runner.run(() => this.store.remove(id));
   }
 }

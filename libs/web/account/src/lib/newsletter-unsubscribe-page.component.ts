@@ -3,7 +3,8 @@ import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LanguageService, NewslettersStore, problemKey, problemOf } from '@mijn-account/web-core';
+import { ActionRunner, LanguageService, NewslettersStore } from '@mijn-account/web-core';
+import { ProblemAlertComponent } from '@mijn-account/web-ui';
 
 type State = 'loading' | 'ready' | 'working' | 'done' | 'already' | 'failed';
 
@@ -14,14 +15,13 @@ type State = 'loading' | 'ready' | 'working' | 'done' | 'already' | 'failed';
  */
 @Component({
   selector: 'ma-newsletter-unsubscribe-page',
-  imports: [RouterLink, MatButtonModule, MatCardModule, TranslocoPipe],
+  imports: [RouterLink, MatButtonModule, MatCardModule, ProblemAlertComponent, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host { display: flex; justify-content: center; padding: 2rem 1rem; }
     mat-card { width: min(30rem, 100%); padding: 1rem; box-sizing: border-box; }
     h1 { font-size: 1.5rem; margin: 0 0 1rem; overflow-wrap: anywhere; }
     p { margin: 0 0 1rem; overflow-wrap: anywhere; }
-    .error { color: #b00020; }
     .ok { color: #1b5e20; }
     .links { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; margin-top: 1rem; }
   `,
@@ -41,9 +41,7 @@ type State = 'loading' | 'ready' | 'working' | 'done' | 'already' | 'failed';
           }
         }
       </div>
-      @if (problem(); as key) {
-        <p class="error" role="alert" data-testid="unsubscribe-failed">{{ key | transloco }}</p>
-      }
+      <ma-problem-alert [problem]="runner.problem()" testId="unsubscribe-failed" />
       @if (state() === 'ready' || state() === 'working') {
         <p data-testid="unsubscribe-question">{{ 'newsletters.unsubscribe.question' | transloco: names() }}</p>
         <button mat-flat-button type="button" [disabled]="state() === 'working'" (click)="unsubscribe()" data-testid="unsubscribe-button">
@@ -66,7 +64,7 @@ export class NewsletterUnsubscribePageComponent implements OnInit {
   readonly token = input<string>('');
   protected readonly state = signal<State>('loading');
   protected readonly names = signal({ name: '', email: '' });
-  protected readonly problem = signal<string | null>(null);
+  protected readonly runner = new ActionRunner();
 
   ngOnInit(): void {
     void this.load();
@@ -74,25 +72,17 @@ export class NewsletterUnsubscribePageComponent implements OnInit {
 
   protected async unsubscribe(): Promise<void> {
     this.state.set('working');
-    this.problem.set(null);
-    try {
-      await this.store.unsubscribe(this.token());
-      this.state.set('done');
-    } catch (error) {
-      this.problem.set(problemKey(problemOf(error)));
-      this.state.set('ready');
-    }
+    const problem = await this.runner.run(() => this.store.unsubscribe(this.token()));
+    this.state.set(problem ? 'ready' : 'done');
   }
 
   private async load(): Promise<void> {
-    try {
+    const problem = await this.runner.run(async () => {
       const view = await this.store.unsubscribeView(this.token());
       this.language.show(view.language);
       this.names.set({ name: view.list.name, email: view.email });
       this.state.set(view.list.status === 'pending' || view.list.status === 'confirmed' ? 'ready' : 'already');
-    } catch (error) {
-      this.problem.set(problemKey(problemOf(error)));
-      this.state.set('failed');
-    }
+    });
+    if (problem) this.state.set('failed');
   }
 }

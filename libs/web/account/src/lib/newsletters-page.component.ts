@@ -2,10 +2,10 @@ import { ChangeDetectionStrategy, Component, type OnInit, inject, input, signal 
 import { ActivatedRoute } from '@angular/router';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { NewsletterListView, ProblemDetails } from '@mijn-account/shared-contracts';
-import { NewslettersStore, problemKey, problemOf } from '@mijn-account/web-core';
+import type { NewsletterListView } from '@mijn-account/shared-contracts';
+import { ActionRunner, NewslettersStore } from '@mijn-account/web-core';
 import { NewsletterTogglesComponent } from './newsletter-toggles.component';
-import { PAGE_STYLES } from '@mijn-account/web-ui';
+import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
 
 export type NewslettersMode = 'signed-in' | 'link' | 'confirm';
 
@@ -15,7 +15,7 @@ export type NewslettersMode = 'signed-in' | 'link' | 'confirm';
  */
 @Component({
   selector: 'ma-newsletters-page',
-  imports: [MatCardModule, TranslocoPipe, NewsletterTogglesComponent],
+  imports: [MatCardModule, TranslocoPipe, NewsletterTogglesComponent, ProblemAlertComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: PAGE_STYLES,
   template: `
@@ -23,9 +23,7 @@ export type NewslettersMode = 'signed-in' | 'link' | 'confirm';
     @if (notice(); as key) {
       <p class="status" role="status" data-testid="newsletter-notice">{{ key | transloco: { name: noticeName() } }}</p>
     }
-    @if (problem(); as p) {
-      <p class="error" role="alert" data-testid="newsletter-error">{{ problemKey(p) | transloco }}</p>
-    }
+    <ma-problem-alert [problem]="problem()" testId="newsletter-error" />
     @if (mode !== 'confirm') {
       <mat-card appearance="outlined">
         @if (email()) {
@@ -44,11 +42,11 @@ export class NewslettersPageComponent implements OnInit {
   protected readonly email = signal('');
   protected readonly notice = signal<string | null>(null);
   protected readonly noticeName = signal('');
-  protected readonly problem = signal<ProblemDetails | null>(null);
-  protected readonly problemKey = problemKey;
+  private readonly runner = new ActionRunner();
+  protected readonly problem = this.runner.problem;
 
   ngOnInit(): void {
-    void this.run(async () => {
+    void this.runner.run(async () => {
       if (this.mode === 'confirm') {
         const confirmed = await this.store.confirm(this.token());
         this.noticeName.set(confirmed.name);
@@ -63,8 +61,8 @@ export class NewslettersPageComponent implements OnInit {
     });
   }
 
-  protected toggle(id: string, subscribed: boolean): Promise<void> {
-    return this.run(async () => {
+  protected async toggle(id: string, subscribed: boolean): Promise<void> {
+    await this.runner.run(async () => {
       const updated =
         this.mode === 'link'
           ? await this.store.setFromLink(this.token(), id, subscribed)
@@ -79,14 +77,5 @@ export class NewslettersPageComponent implements OnInit {
             : null,
       );
     });
-  }
-
-  private async run(work: () => Promise<void>): Promise<void> {
-    this.problem.set(null);
-    try {
-      await work();
-    } catch (error) {
-      this.problem.set(problemOf(error));
-    }
   }
 }

@@ -8,11 +8,11 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChangeHistoryEntry, Language, Profile } from '@mijn-account/shared-contracts';
-import { AccountDetailsStore, type FlatValues, SessionStore, problemKey } from '@mijn-account/web-core';
+import { AccountDetailsStore, type FlatValues, SessionStore } from '@mijn-account/web-core';
 import { ChangeHistoryComponent } from './change-history.component';
 import { VersionedConflictComponent } from './versioned-conflict.component';
 import { VersionedForm } from './versioned-form';
-import { PAGE_STYLES } from '@mijn-account/web-ui';
+import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
 
 const toFlat = (p: Profile): FlatValues => ({
   displayName: p.displayName,
@@ -32,6 +32,7 @@ const toFlat = (p: Profile): FlatValues => ({
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    ProblemAlertComponent,
     TranslocoPipe,
     VersionedConflictComponent,
     ChangeHistoryComponent,
@@ -52,9 +53,7 @@ const toFlat = (p: Profile): FlatValues => ({
     @if (editor.saved()) {
       <p class="status" role="status" data-testid="profile-saved">{{ 'details.saved' | transloco }}</p>
     }
-    @if (editor.problem(); as p) {
-      <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
-    }
+    <ma-problem-alert [problem]="editor.problem()" />
     <ma-versioned-conflict [editor]="editor" (saved)="reloadHistory()" />
     <mat-card appearance="outlined">
       <p>
@@ -111,7 +110,6 @@ export class ProfilePageComponent implements OnInit {
   /** Staff are named in subscribers' access logs by their tenant admin; they cannot rename themselves. */
   private readonly session = inject(SessionStore);
   protected readonly isStaff = computed(() => this.session.me()?.user.kind === 'staff');
-  protected readonly problemKey = problemKey;
   protected readonly timeZones = Intl.supportedValuesOf('timeZone');
   protected readonly email = signal('');
   protected readonly history = signal<ChangeHistoryEntry[]>([]);

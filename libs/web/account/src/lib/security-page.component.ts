@@ -6,9 +6,9 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type IdentityProviderName, PROBLEM_TYPES, type ProblemDetails, type TwoFactorSetup } from '@mijn-account/shared-contracts';
-import { SecurityStore, SessionStore, StepUpGate, fieldError, problemKey, problemOf } from '@mijn-account/web-core';
-import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
+import { type IdentityProviderName, PROBLEM_TYPES, type TwoFactorSetup } from '@mijn-account/shared-contracts';
+import { ActionRunner, SecurityStore, SessionStore, StepUpGate, fieldError } from '@mijn-account/web-core';
+import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
 
 /**
  * The user's security page: active sessions (sign out one or all others), sign-in history,
@@ -24,6 +24,7 @@ import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
     MatCardModule,
     MatFormFieldModule,
     MatInputModule,
+    ProblemAlertComponent,
     StepUpPromptComponent,
     TranslocoPipe,
   ],
@@ -49,9 +50,7 @@ import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
     @if (notice(); as key) {
       <p class="status" role="status" data-testid="security-notice">{{ key | transloco }}</p>
     }
-    @if (problem(); as p) {
-      <p class="error" role="alert" data-testid="security-error">{{ problemKey(p) | transloco }}</p>
-    }
+    <ma-problem-alert [problem]="problem()" testId="security-error" />
 
     @if (stepUp.waiting()) {
       <ma-step-up-prompt
@@ -252,11 +251,11 @@ export class SecurityPageComponent implements OnInit {
   readonly linked = input<string>();
   readonly error = input<string>();
   protected readonly notice = signal<string | null>(null);
-  protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly stepUp = new StepUpGate(this.session);
+  private readonly runner = new ActionRunner({ stepUp: this.stepUp });
+  protected readonly problem = this.runner.problem;
   protected readonly setup = signal<TwoFactorSetup | null>(null);
   protected readonly recoveryCodes = signal<string[] | null>(null);
-  protected readonly problemKey = problemKey;
   protected readonly fieldError = fieldError;
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly codeForm = this.fb.group({ code: ['', Validators.required] });
@@ -310,14 +309,11 @@ export class SecurityPageComponent implements OnInit {
 
   /** Runs an action; when the server asks for a fresh password or code, asks for it and runs it again. */
   protected async act(action: () => Promise<unknown>, done?: string): Promise<void> {
-    this.problem.set(null);
-    this.notice.set(null);
-    try {
+    await this.runner.run(async () => {
+      this.notice.set(null);
       await action();
       if (done) this.notice.set(done);
-    } catch (error) {
-      if (!this.stepUp.hold(error, () => this.act(action, done))) this.problem.set(problemOf(error));
-    }
+    });
   }
 
   /** With two-factor on, a 6-digit or recovery code counts as a code; anything else as the password. */

@@ -6,17 +6,9 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ACCESS_SCOPES, type AccessScope, type ProblemDetails } from '@mijn-account/shared-contracts';
-import {
-  AdminStore,
-  SessionStore,
-  StepUpGate,
-  applyServerErrors,
-  fieldError,
-  problemKey,
-  problemOf,
-} from '@mijn-account/web-core';
-import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
+import { ACCESS_SCOPES, type AccessScope } from '@mijn-account/shared-contracts';
+import { ActionRunner, AdminStore, SessionStore, StepUpGate, fieldError } from '@mijn-account/web-core';
+import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
 
 /** A tenant admin's rules for helpdesk access: durations, how long a request waits, which scopes may be asked for. */
 @Component({
@@ -28,6 +20,7 @@ import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
+    ProblemAlertComponent,
     StepUpPromptComponent,
     TranslocoPipe,
   ],
@@ -51,9 +44,7 @@ import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
   template: `
     <h1>{{ 'admin.access.title' | transloco }}</h1>
     <p>{{ 'admin.access.intro' | transloco }}</p>
-    @if (problem(); as p) {
-      <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
-    }
+    <ma-problem-alert [problem]="problem()" />
     @if (saved()) {
       <p class="ok" role="status" data-testid="access-settings-saved">{{ 'admin.access.saved' | transloco }}</p>
     }
@@ -101,15 +92,15 @@ export class AccessSettingsPageComponent implements OnInit {
   protected readonly numberFields = ['maxMinutes', 'defaultMinutes', 'requestTimeoutHours'] as const;
   protected readonly scopes = ACCESS_SCOPES;
   protected readonly allowed = signal<AccessScope[]>([]);
-  protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly saved = signal(false);
-  protected readonly problemKey = problemKey;
   protected readonly fieldError = fieldError;
   protected readonly form = this.fb.group({
     maxMinutes: [240, Validators.required],
     defaultMinutes: [60, Validators.required],
     requestTimeoutHours: [72, Validators.required],
   });
+  private readonly runner = new ActionRunner({ stepUp: this.stepUp, form: this.form });
+  protected readonly problem = this.runner.problem;
 
   ngOnInit(): void {
     void this.run(async () => {
@@ -135,16 +126,12 @@ export class AccessSettingsPageComponent implements OnInit {
     );
   }
 
+  /** Runs `work` (again after a step-up); `confirm` says "saved" when it is done. */
   private async run(work: () => Promise<void>, confirm = true): Promise<void> {
-    this.problem.set(null);
-    this.saved.set(false);
-    try {
+    await this.runner.run(async () => {
+      this.saved.set(false);
       await work();
       this.saved.set(confirm);
-    } catch (error) {
-      if (this.stepUp.hold(error, () => this.run(work, confirm))) return;
-      this.problem.set(problemOf(error));
-      applyServerErrors(this.form, this.problem());
-    }
+    });
   }
 }

@@ -6,9 +6,9 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { NewsletterListAdmin, ProblemDetails } from '@mijn-account/shared-contracts';
-import { NewslettersStore, problemKey, problemOf } from '@mijn-account/web-core';
-import { PAGE_STYLES } from '@mijn-account/web-ui';
+import type { NewsletterListAdmin } from '@mijn-account/shared-contracts';
+import { ActionRunner, NewslettersStore } from '@mijn-account/web-core';
+import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
 
 /** A tenant admin's newsletters: lists in nl and en, shown or hidden; send an issue; export consents. */
 @Component({
@@ -20,6 +20,7 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
+    ProblemAlertComponent,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -41,9 +42,7 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
         {{ n.key | transloco: { count: n.count } }}
       </p>
     }
-    @if (problem(); as p) {
-      <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
-    }
+    <ma-problem-alert [problem]="runner.problem()" />
     @for (list of lists(); track list.id) {
       <mat-card appearance="outlined" [attr.data-testid]="'list-' + list.nameEn">
         <h2>{{ list.nameNl }} / {{ list.nameEn }}</h2>
@@ -98,8 +97,7 @@ export class NewslettersAdminPageComponent implements OnInit {
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly lists = signal<NewsletterListAdmin[]>([]);
   protected readonly notice = signal<{ key: string; count: number } | null>(null);
-  protected readonly problem = signal<ProblemDetails | null>(null);
-  protected readonly problemKey = problemKey;
+  protected readonly runner = new ActionRunner();
   protected readonly listForm = this.fb.group({
     nameNl: ['', Validators.required],
     nameEn: ['', Validators.required],
@@ -110,48 +108,39 @@ export class NewslettersAdminPageComponent implements OnInit {
   protected readonly issueForm = this.fb.group({ subject: ['', Validators.required], body: ['', Validators.required] });
 
   ngOnInit(): void {
-    void this.run(async () => this.lists.set(await this.store.adminLists()));
+    void this.runner.run(async () => this.lists.set(await this.store.adminLists()));
   }
 
-  protected create(): Promise<void> {
+  protected async create(): Promise<void> {
     this.listForm.markAllAsTouched();
-    if (this.listForm.invalid) return Promise.resolve();
-    return this.run(async () => {
+    if (this.listForm.invalid) return;
+    await this.runner.run(async () => {
       await this.store.saveList(null, this.listForm.getRawValue());
       this.listForm.reset();
       this.lists.set(await this.store.adminLists());
     });
   }
 
-  protected toggleVisible(list: NewsletterListAdmin): Promise<void> {
+  protected async toggleVisible(list: NewsletterListAdmin): Promise<void> {
     const fields = {
       nameNl: list.nameNl,
       nameEn: list.nameEn,
       descriptionNl: list.descriptionNl,
       descriptionEn: list.descriptionEn,
     };
-    return this.run(async () => {
+    await this.runner.run(async () => {
       await this.store.saveList(list.id, { ...fields, visible: !list.visible });
       this.lists.set(await this.store.adminLists());
     });
   }
 
-  protected send(list: NewsletterListAdmin): Promise<void> {
+  protected async send(list: NewsletterListAdmin): Promise<void> {
     this.issueForm.markAllAsTouched();
-    if (this.issueForm.invalid) return Promise.resolve();
-    return this.run(async () => {
+    if (this.issueForm.invalid) return;
+    await this.runner.run(async () => {
       const count = await this.store.sendIssue(list.id, this.issueForm.getRawValue());
       this.issueForm.reset();
       this.notice.set({ key: 'admin.newsletters.sent', count });
     });
-  }
-
-  private async run(work: () => Promise<void>): Promise<void> {
-    this.problem.set(null);
-    try {
-      await work();
-    } catch (error) {
-      this.problem.set(problemOf(error));
-    }
   }
 }

@@ -6,9 +6,9 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type IdentityProviderName, type IdentityProviderSettings, type ProblemDetails } from '@mijn-account/shared-contracts';
-import { AdminStore, SessionStore, StepUpGate, applyServerErrors, problemKey, problemOf } from '@mijn-account/web-core';
-import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
+import { type IdentityProviderName, type IdentityProviderSettings } from '@mijn-account/shared-contracts';
+import { ActionRunner, AdminStore, SessionStore, StepUpGate } from '@mijn-account/web-core';
+import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
 
 /** The issuer checks the API names (`errors[].code` of field `issuer`), each with a text of its own. */
 const ISSUER_ERRORS = ['isHttps', 'publicHost', 'unresolvable'];
@@ -23,6 +23,7 @@ const ISSUER_ERRORS = ['isHttps', 'publicHost', 'unresolvable'];
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
+    ProblemAlertComponent,
     StepUpPromptComponent,
     TranslocoPipe,
   ],
@@ -44,9 +45,7 @@ const ISSUER_ERRORS = ['isHttps', 'publicHost', 'unresolvable'];
     @if (saved()) {
       <p class="status" role="status" data-testid="settings-saved">{{ 'admin.signIn.saved' | transloco }}</p>
     }
-    @if (problem(); as p) {
-      <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
-    }
+    <ma-problem-alert [problem]="problem()" />
     @if (stepUp.waiting()) {
       <ma-step-up-prompt
         kind="code"
@@ -110,10 +109,10 @@ export class SignInSettingsPageComponent implements OnInit {
   private readonly session = inject(SessionStore);
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly numberFields = ['freeAttempts', 'lockAfter', 'lockMinutes', 'ipLockAfter'] as const;
-  protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly saved = signal(false);
   protected readonly stepUp = new StepUpGate(this.session);
-  protected readonly problemKey = problemKey;
+  private readonly runner = new ActionRunner({ stepUp: this.stepUp });
+  protected readonly problem = this.runner.problem;
   protected readonly settingsForm = this.fb.group({
     selfSignUp: [false],
     freeAttempts: [3, Validators.required],
@@ -172,16 +171,15 @@ export class SignInSettingsPageComponent implements OnInit {
     });
   }
 
+  /** Runs `work` (again after a step-up); the server's field errors show on `form`. */
   private async run(work: () => Promise<void>, form: AbstractControl = this.settingsForm): Promise<void> {
-    this.problem.set(null);
-    this.saved.set(false);
-    try {
-      await work();
-      this.saved.set(true);
-    } catch (error) {
-      if (this.stepUp.hold(error, () => this.run(work, form))) return;
-      this.problem.set(problemOf(error));
-      applyServerErrors(form, this.problem());
-    }
+    await this.runner.run(
+      async () => {
+        this.saved.set(false);
+        await work();
+        this.saved.set(true);
+      },
+      { form },
+    );
   }
 }

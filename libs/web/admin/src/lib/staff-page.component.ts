@@ -6,9 +6,9 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type ProblemDetails, STAFF_ROLES, type StaffMember, type StaffRole } from '@mijn-account/shared-contracts';
-import { AdminStore, fieldError, problemKey, problemOf } from '@mijn-account/web-core';
-import { PAGE_STYLES } from '@mijn-account/web-ui';
+import { STAFF_ROLES, type StaffMember, type StaffRole } from '@mijn-account/shared-contracts';
+import { ActionRunner, AdminStore, fieldError } from '@mijn-account/web-core';
+import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
 
 /** A tenant admin's staff: invite, set roles, disable (their sessions end at once), enable. */
 @Component({
@@ -20,6 +20,7 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
+    ProblemAlertComponent,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -41,9 +42,7 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
   ],
   template: `
     <h1>{{ 'admin.staff.title' | transloco }}</h1>
-    @if (problem(); as p) {
-      <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
-    }
+    <ma-problem-alert [problem]="problem()" />
     <mat-card appearance="outlined">
       <table data-testid="staff">
         <thead>
@@ -118,8 +117,9 @@ export class StaffPageComponent implements OnInit {
   protected readonly store = inject(AdminStore);
   protected readonly roles = STAFF_ROLES;
   protected readonly newRoles = signal<StaffRole[]>(['helpdesk-agent']);
-  protected readonly problem = signal<ProblemDetails | null>(null);
-  protected readonly problemKey = problemKey;
+  /** After a failure the list is loaded again: the refused change shows as it really is. */
+  private readonly runner = new ActionRunner({ recover: () => this.store.loadStaff() });
+  protected readonly problem = this.runner.problem;
   protected readonly fieldError = fieldError;
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', Validators.required],
@@ -153,12 +153,6 @@ export class StaffPageComponent implements OnInit {
   }
 
   protected async run(work: () => Promise<void>): Promise<void> {
-    this.problem.set(null);
-    try {
-      await work();
-    } catch (error) {
-      this.problem.set(problemOf(error));
-      await this.store.loadStaff().catch(() => undefined);
-    }
+    await this.runner.run(work);
   }
 }

@@ -22,20 +22,18 @@ import {
   type AccessReason,
   type AccessScope,
   type BillingDetails,
-  type ProblemDetails,
 } from '@mijn-account/shared-contracts';
 import {
+  ActionRunner,
   SessionStore,
   StepUpGate,
   SupportStore,
   type SupportProfile,
   type SupportSubscription,
-  problemKey,
-  problemOf,
   timeLeft,
 } from '@mijn-account/web-core';
 import { BillingFormComponent } from '@mijn-account/web-account';
-import { StepUpPromptComponent, PAGE_STYLES } from '@mijn-account/web-ui';
+import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
 
 interface SupportView {
   grant: AccessGrantView;
@@ -60,6 +58,7 @@ interface SupportView {
     MatInputModule,
     MatSelectModule,
     BillingFormComponent,
+    ProblemAlertComponent,
     StepUpPromptComponent,
     TranslocoPipe,
   ],
@@ -86,9 +85,7 @@ interface SupportView {
   ],
   template: `
     <h1>{{ 'support.title' | transloco }}</h1>
-    @if (problem(); as p) {
-      <p class="error" role="alert" data-testid="support-error">{{ problemKey(p) | transloco }}</p>
-    }
+    <ma-problem-alert [problem]="runner.problem()" testId="support-error" />
     @if (isAgent()) {
       <mat-card appearance="outlined">
         <h2>{{ 'support.find' | transloco }}</h2>
@@ -314,7 +311,6 @@ interface SupportView {
 export class SupportConsolePageComponent implements OnInit, OnDestroy {
   private readonly store = inject(SupportStore);
   private readonly session = inject(SessionStore);
-  protected readonly problemKey = problemKey;
   protected readonly reasons = ACCESS_REASONS;
   protected readonly scopes = ACCESS_SCOPES;
   protected readonly isAgent = computed(() => this.session.me()?.staffRoles.includes('helpdesk-agent') ?? false);
@@ -327,10 +323,11 @@ export class SupportConsolePageComponent implements OnInit, OnDestroy {
   protected readonly queue = signal<AccessGrantView[]>([]);
   protected readonly view = signal<SupportView | null>(null);
   protected readonly chosen = signal<AccessScope[]>(['billing:read']);
-  protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly now = signal(Date.now());
   protected readonly closing = signal<string | null>(null);
   protected readonly stepUp = new StepUpGate(this.session);
+  /** After a failure the lists are loaded again (a grant may have ended meanwhile). */
+  protected readonly runner = new ActionRunner({ recover: () => this.reload() });
   protected closeNote = '';
   protected query = '';
   protected reason: AccessReason = 'service';
@@ -340,7 +337,7 @@ export class SupportConsolePageComponent implements OnInit, OnDestroy {
   private timer: ReturnType<typeof setInterval> | undefined;
 
   ngOnInit(): void {
-    void this.run(() => this.reload());
+    void this.runner.run(() => this.reload());
     this.timer = setInterval(() => this.now.set(Date.now()), 1000);
   }
 
@@ -356,12 +353,12 @@ export class SupportConsolePageComponent implements OnInit, OnDestroy {
     this.chosen.update((list) => (on ? [...list, scope] : list.filter((s) => s !== scope)));
   }
 
-  protected search(): Promise<void> {
-    return this.run(async () => this.results.set(await this.store.search(this.query)));
+  protected async search(): Promise<void> {
+    await this.runner.run(async () => this.results.set(await this.store.search(this.query)));
   }
 
-  protected request(accountId: string): Promise<void> {
-    return this.run(async () => {
+  protected async request(accountId: string): Promise<void> {
+    await this.runner.run(async () => {
       await this.store.request({
         accountId,
         reason: this.reason,
@@ -381,9 +378,9 @@ export class SupportConsolePageComponent implements OnInit, OnDestroy {
   }
 
   /** Loads what the grant's read scopes cover; every load is an access in the subscriber's log. */
-  protected open(grant: AccessGrantView): Promise<void> {
+  protected async open(grant: AccessGrantView): Promise<void> {
     const has = (scope: AccessScope) => grant.scopes.includes(scope);
-    return this.run(
+    await this.runner.run(
       async () => {
         this.view.set({ grant, billing: null, profiles: null, newsletters: null });
         const [billing, profiles, newsletters] = await Promise.all([
@@ -393,12 +390,12 @@ export class SupportConsolePageComponent implements OnInit, OnDestroy {
         ]);
         this.view.set({ grant, billing, profiles, newsletters });
       },
-      () => this.view.set(null),
+      { failed: () => this.view.set(null) },
     );
   }
 
-  protected close(id: string): Promise<void> {
-    return this.run(async () => {
+  protected async close(id: string): Promise<void> {
+    await this.runner.run(async () => {
       await this.store.close(id, this.closeNote);
       this.closing.set(null);
       this.closeNote = '';
@@ -408,29 +405,19 @@ export class SupportConsolePageComponent implements OnInit, OnDestroy {
   }
 
   /** Approving a technical request needs a code from the supervisor's app in the last minutes. */
-  protected decide(grant: AccessGrantView, approve: boolean): Promise<void> {
-    const work = async () => {
-      await this.store.decide(grant.id, approve);
-      await this.reload();
-    };
-    return this.run(work, undefined, () => this.decide(grant, approve));
+  protected async decide(grant: AccessGrantView, approve: boolean): Promise<void> {
+    await this.runner.run(
+      async () => {
+        await this.store.decide(grant.id, approve);
+        await this.reload();
+      },
+      { stepUp: this.stepUp },
+    );
   }
 
   private async reload(): Promise<void> {
     await this.session.ensureLoaded();
     if (this.isAgent()) this.mine.set(await this.store.mine());
     if (this.isSupervisor()) this.queue.set(await this.store.queue());
-  }
-
-  private async run(work: () => Promise<void>, onError?: () => void, retry?: () => Promise<void>): Promise<void> {
-    this.problem.set(null);
-    try {
-      await work();
-    } catch (error) {
-      onError?.();
-      if (retry && this.stepUp.hold(error, retry)) return;
-      this.problem.set(problemOf(error));
-      await this.reload().catch(() => undefined);
-    }
   }
 }

@@ -6,8 +6,8 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { ProblemDetails } from '@mijn-account/shared-contracts';
-import { AuthLinksStore, SessionStore, fieldError, problemKey, problemOf } from '@mijn-account/web-core';
+import { ActionRunner, AuthLinksStore, SessionStore, fieldError } from '@mijn-account/web-core';
+import { ProblemAlertComponent } from '@mijn-account/web-ui';
 import { CARD_PAGE_STYLES } from './page-styles';
 
 export type PasswordMode = 'reset' | 'invitation' | 'link';
@@ -19,7 +19,16 @@ export type PasswordMode = 'reset' | 'invitation' | 'link';
  */
 @Component({
   selector: 'ma-set-password-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ProblemAlertComponent,
+    TranslocoPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: CARD_PAGE_STYLES,
   template: `
@@ -28,9 +37,7 @@ export type PasswordMode = 'reset' | 'invitation' | 'link';
       @if (done(); as key) {
         <p class="note" role="status" data-testid="password-done">{{ key | transloco }}</p>
       } @else {
-        @if (problem(); as p) {
-          <p class="error" role="alert" data-testid="password-error">{{ problemKey(p) | transloco }}</p>
-        }
+        <ma-problem-alert [problem]="problem()" testId="password-error" />
         <p class="note">{{ 'password.' + mode + '.intro' | transloco: { provider: providerName() } }}</p>
         @if (mode === 'reset' && !token()) {
           <form [formGroup]="emailForm" (ngSubmit)="requestReset()" novalidate>
@@ -67,10 +74,10 @@ export class SetPasswordPageComponent {
   readonly token = input<string>('');
   readonly provider = input<string>('');
   protected readonly mode = inject(ActivatedRoute).snapshot.data['mode'] as PasswordMode;
-  protected readonly busy = signal(false);
+  private readonly runner = new ActionRunner();
+  protected readonly busy = this.runner.busy;
   protected readonly done = signal<string | null>(null);
-  protected readonly problem = signal<ProblemDetails | null>(null);
-  protected readonly problemKey = problemKey;
+  protected readonly problem = this.runner.problem;
   protected readonly fieldError = fieldError;
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly emailForm = this.fb.group({ email: ['', [Validators.required, Validators.email]] });
@@ -83,7 +90,7 @@ export class SetPasswordPageComponent {
   protected async requestReset(): Promise<void> {
     this.emailForm.markAllAsTouched();
     if (this.emailForm.invalid) return;
-    await this.run(async () => {
+    await this.runner.run(async () => {
       await this.links.requestPasswordReset(this.emailForm.getRawValue().email);
       this.done.set('password.reset.sent');
     });
@@ -94,7 +101,7 @@ export class SetPasswordPageComponent {
     if (this.form.invalid) return;
     const { password } = this.form.getRawValue();
     const token = this.token();
-    await this.run(async () => {
+    await this.runner.run(async () => {
       if (this.mode === 'link') {
         const result = await this.session.linkIdentity({ token, password });
         await this.router.navigateByUrl(result.status === 'second-factor' ? `/sign-in?challenge=${result.challenge}` : '/account');
@@ -103,17 +110,5 @@ export class SetPasswordPageComponent {
       await (this.mode === 'reset' ? this.links.resetPassword(token, password) : this.links.acceptInvitation(token, password));
       this.done.set(`password.${this.mode}.done`);
     });
-  }
-
-  private async run(work: () => Promise<void>): Promise<void> {
-    this.busy.set(true);
-    this.problem.set(null);
-    try {
-      await work();
-    } catch (error) {
-      this.problem.set(problemOf(error));
-    } finally {
-      this.busy.set(false);
-    }
   }
 }

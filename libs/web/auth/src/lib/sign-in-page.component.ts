@@ -6,22 +6,30 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { IdentityProviderName, SignInOptions, SignInResponse } from '@mijn-account/shared-contracts';
-import { SessionStore, TenantStore, problemKey, problemOf } from '@mijn-account/web-core';
+import { type IdentityProviderName, type SignInOptions, type SignInResponse, problemKey } from '@mijn-account/shared-contracts';
+import { ActionRunner, SessionStore, TenantStore } from '@mijn-account/web-core';
+import { ProblemAlertComponent } from '@mijn-account/web-ui';
 import { CARD_PAGE_STYLES } from './page-styles';
 
 /** Sign in: e-mail and password (then a code when two-factor is on), or Google / Microsoft 365. */
 @Component({
   selector: 'ma-sign-in-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ProblemAlertComponent,
+    TranslocoPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: CARD_PAGE_STYLES,
   template: `
     <mat-card appearance="outlined">
       <h1>{{ 'signIn.title' | transloco: { tenant: tenant.displayName() } }}</h1>
-      @if (message(); as key) {
-        <p class="error" role="alert" data-testid="sign-in-error">{{ key | transloco }}</p>
-      }
+      <ma-problem-alert [key]="message()" testId="sign-in-error" />
       @if (challengeToken(); as current) {
         <form [formGroup]="codeForm" (ngSubmit)="submitCode(current)" novalidate data-testid="second-factor-form">
           <p class="note">{{ 'signIn.codeIntro' | transloco }}</p>
@@ -77,7 +85,8 @@ export class SignInPageComponent implements OnInit {
   readonly error = input<string>();
   readonly challenge = input<string>();
   protected readonly options = signal<SignInOptions | null>(null);
-  protected readonly busy = signal(false);
+  private readonly runner = new ActionRunner();
+  protected readonly busy = this.runner.busy;
   protected readonly challengeToken = signal<string | null>(null);
   /** Translation key of the message shown above the form. */
   protected readonly message = signal<string | null>(null);
@@ -110,24 +119,21 @@ export class SignInPageComponent implements OnInit {
     await this.run(() => this.session.secondFactor({ challenge, code: this.codeForm.getRawValue().code.trim() }));
   }
 
+  /** Signs in; a refusal is said in sign-in's own words (which never tell whether the address exists). */
   private async run(call: () => Promise<SignInResponse>): Promise<void> {
-    this.busy.set(true);
     this.message.set(null);
-    try {
+    const problem = await this.runner.run(async () => {
       const result = await call();
       if (result.status === 'second-factor') {
         this.challengeToken.set(result.challenge);
         return;
       }
       await this.router.navigateByUrl('/account');
-    } catch (error) {
-      const problem = problemOf(error);
-      // 410 during the code step: the challenge has had its attempts (or its time); start again with the password.
-      const gone = this.challengeToken() ? 'signIn.codeAttemptsUsed' : problemKey(problem);
-      this.message.set(problem.status === 401 ? (this.challengeToken() ? 'signIn.wrongCode' : 'signIn.failed') : problem.status === 429 ? 'problems.too-many-attempts' : problem.status === 410 ? gone : 'signIn.unavailable');
-      if (problem.status === 410 || problem.status === 400) this.challengeToken.set(null);
-    } finally {
-      this.busy.set(false);
-    }
+    });
+    if (!problem) return;
+    // 410 during the code step: the challenge has had its attempts (or its time); start again with the password.
+    const gone = this.challengeToken() ? 'signIn.codeAttemptsUsed' : problemKey(problem);
+    this.message.set(problem.status === 401 ? (this.challengeToken() ? 'signIn.wrongCode' : 'signIn.failed') : problem.status === 429 ? 'problems.too-many-attempts' : problem.status === 410 ? gone : 'signIn.unavailable');
+    if (problem.status === 410 || problem.status === 400) this.challengeToken.set(null);
   }
 }

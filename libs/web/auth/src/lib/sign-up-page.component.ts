@@ -6,14 +6,23 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { ProblemDetails } from '@mijn-account/shared-contracts';
-import { AuthLinksStore, TenantStore, fieldError, problemKey, problemOf } from '@mijn-account/web-core';
+import { ActionRunner, AuthLinksStore, TenantStore, fieldError } from '@mijn-account/web-core';
+import { ProblemAlertComponent } from '@mijn-account/web-ui';
 import { CARD_PAGE_STYLES } from './page-styles';
 
 /** Self sign-up (where the tenant allows it): nothing exists until the e-mail link is used. */
 @Component({
   selector: 'ma-sign-up-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ProblemAlertComponent,
+    TranslocoPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: CARD_PAGE_STYLES,
   template: `
@@ -22,9 +31,7 @@ import { CARD_PAGE_STYLES } from './page-styles';
       @if (sent()) {
         <p class="note" role="status" data-testid="sign-up-sent">{{ 'signUp.sent' | transloco }}</p>
       } @else {
-        @if (problem(); as p) {
-          <p class="error" role="alert">{{ problemKey(p) | transloco }}</p>
-        }
+        <ma-problem-alert [problem]="problem()" />
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'signUp.displayName' | transloco }}</mat-label>
@@ -56,10 +63,10 @@ import { CARD_PAGE_STYLES } from './page-styles';
 export class SignUpPageComponent {
   private readonly links = inject(AuthLinksStore);
   protected readonly tenant = inject(TenantStore);
-  protected readonly busy = signal(false);
+  private readonly runner = new ActionRunner();
+  protected readonly busy = this.runner.busy;
   protected readonly sent = signal(false);
-  protected readonly problem = signal<ProblemDetails | null>(null);
-  protected readonly problemKey = problemKey;
+  protected readonly problem = this.runner.problem;
   protected readonly fieldError = fieldError;
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', Validators.required],
@@ -71,15 +78,9 @@ export class SignUpPageComponent {
   protected async submit(): Promise<void> {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
-    this.busy.set(true);
-    this.problem.set(null);
-    try {
+    await this.runner.run(async () => {
       await this.links.signUp(this.form.getRawValue());
       this.sent.set(true);
-    } catch (error) {
-      this.problem.set(problemOf(error));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

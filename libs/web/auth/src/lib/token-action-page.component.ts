@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, type OnInit, inject, input, signal 
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AuthLinksStore, problemKey, problemOf } from '@mijn-account/web-core';
+import { ActionRunner, AuthLinksStore } from '@mijn-account/web-core';
+import { ProblemAlertComponent } from '@mijn-account/web-ui';
 import { CARD_PAGE_STYLES } from './page-styles';
 
 export type TokenAction = 'verify-sign-up' | 'confirm-email' | 'undo-email';
@@ -10,7 +11,7 @@ export type TokenAction = 'verify-sign-up' | 'confirm-email' | 'undo-email';
 /** An e-mail link that needs no more input: confirm a sign-up, confirm or undo an e-mail change. */
 @Component({
   selector: 'ma-token-action-page',
-  imports: [RouterLink, MatCardModule, TranslocoPipe],
+  imports: [RouterLink, MatCardModule, ProblemAlertComponent, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: CARD_PAGE_STYLES,
   template: `
@@ -19,7 +20,7 @@ export type TokenAction = 'verify-sign-up' | 'confirm-email' | 'undo-email';
       @if (state() === 'done') {
         <p class="note" role="status" data-testid="link-done">{{ 'links.' + action + '.done' | transloco }}</p>
       } @else if (state() === 'failed') {
-        <p class="error" role="alert" data-testid="link-failed">{{ failure() | transloco }}</p>
+        <ma-problem-alert [problem]="runner.problem()" testId="link-failed" />
       } @else {
         <p class="note" role="status">{{ 'links.working' | transloco }}</p>
       }
@@ -32,7 +33,7 @@ export class TokenActionPageComponent implements OnInit {
   readonly token = input<string>('');
   protected readonly action = inject(ActivatedRoute).snapshot.data['action'] as TokenAction;
   protected readonly state = signal<'working' | 'done' | 'failed'>('working');
-  protected readonly failure = signal('problems.unavailable');
+  protected readonly runner = new ActionRunner();
 
   ngOnInit(): void {
     void this.init();
@@ -41,12 +42,7 @@ export class TokenActionPageComponent implements OnInit {
   private async init(): Promise<void> {
     const token = this.token();
     const call = { 'verify-sign-up': () => this.links.verifySignUp(token), 'confirm-email': () => this.links.confirmEmailChange(token), 'undo-email': () => this.links.undoEmailChange(token) }[this.action];
-    try {
-      await call();
-      this.state.set('done');
-    } catch (error) {
-      this.failure.set(problemKey(problemOf(error)));
-      this.state.set('failed');
-    }
+    const problem = await this.runner.run(call);
+    this.state.set(problem ? 'failed' : 'done');
   }
 }

@@ -49,7 +49,9 @@ describe('ProblemAlertComponent', () => {
       problem: { type: 'https://mijn-account.dev/problems/link-expired', title: 'x', status: 410 },
       key: 'signIn.failed',
     });
-    expect(el.querySelector('[role="alert"]')?.textContent?.trim()).toBe('The e-mail address or password is incorrect.');
+    expect(el.querySelector('[role="alert"]')?.textContent?.trim()).toBe(
+      'The e-mail address or password is incorrect.',
+    );
   });
 
   it('renders nothing without a problem or a key', async () => {
