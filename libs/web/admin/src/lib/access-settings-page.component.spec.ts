@@ -1,0 +1,105 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { type AccessSettings, PROBLEM_TYPES, type ProblemDetails } from '@mijn-account/shared-contracts';
+import { AdminStore, SessionStore } from '@mijn-account/web-core';
+import { AccessSettingsPageComponent } from './access-settings-page.component';
+
+const en = {
+  problems: { validation: 'Some fields need another look.', unavailable: 'Something went wrong.' },
+  admin: { access: { saved: 'Saved.' }, signIn: { save: 'Save' } },
+  security: { cancel: 'Cancel', stepUp: { title: 'Confirm it is you', code: 'Code', submit: 'Confirm' } },
+};
+const settings: AccessSettings = {
+  maxMinutes: 240,
+  defaultMinutes: 60,
+  requestTimeoutHours: 72,
+  allowedScopes: ['billing:read'],
+};
+const refused = (problem: ProblemDetails) => new HttpErrorResponse({ status: problem.status, error: problem });
+
+/** The page runs its actions through ActionRunner and shows its problem with ma-problem-alert. */
+describe('AccessSettingsPageComponent', () => {
+  const saveAccessSettings = jest.fn<Promise<void>, [AccessSettings]>();
+  const stepUp = jest.fn<Promise<void>, [unknown]>();
+
+  beforeEach(() => {
+    saveAccessSettings.mockReset();
+    stepUp.mockReset().mockResolvedValue(undefined);
+    TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { en },
+          translocoConfig: { defaultLang: 'en', availableLangs: ['en'] },
+        }),
+      ],
+      providers: [
+        provideNoopAnimations(),
+        {
+          provide: AdminStore,
+          useValue: { accessSettings: jest.fn().mockResolvedValue(settings), saveAccessSettings },
+        },
+        { provide: SessionStore, useValue: { stepUp } },
+      ],
+    });
+  });
+
+  async function render() {
+    const fixture = TestBed.createComponent(AccessSettingsPageComponent);
+    const settle = async () => {
+      await fixture.whenStable();
+      fixture.detectChanges();
+    };
+    await settle();
+    const el: HTMLElement = fixture.nativeElement;
+    const save = async () => {
+      el.querySelector<HTMLButtonElement>('[data-testid="save-access-settings"]')?.click();
+      await settle();
+    };
+    return { el, save, settle };
+  }
+
+  it('shows a refused save as an alert in the user language, with the field error under its field', async () => {
+    saveAccessSettings.mockRejectedValueOnce(
+      refused({
+        type: PROBLEM_TYPES.validation,
+        title: 'The request has invalid fields',
+        status: 422,
+        errors: [{ field: 'maxMinutes', code: 'max', message: 'At most 1440 minutes' }],
+      }),
+    );
+    const { el, save } = await render();
+    expect(el.querySelector('[role="alert"]')).toBeNull();
+
+    await save();
+    expect(el.querySelector('[role="alert"]')?.textContent?.trim()).toBe('Some fields need another look.');
+    expect(el.querySelector('mat-error')?.textContent?.trim()).toBe('At most 1440 minutes');
+    expect(el.querySelector('[data-testid="access-settings-saved"]')).toBeNull();
+  });
+
+  it('asks for a code when the server wants a step-up, then saves the same settings and says so', async () => {
+    saveAccessSettings
+      .mockRejectedValueOnce(refused({ type: PROBLEM_TYPES.stepUpRequired, title: 'Confirm', status: 403 }))
+      .mockResolvedValueOnce(undefined);
+    const { el, save, settle } = await render();
+
+    await save();
+    expect(el.querySelector('[role="alert"]')).toBeNull();
+    const prompt = el.querySelector('[data-testid="step-up"]');
+    expect(prompt).not.toBeNull();
+
+    const input = prompt?.querySelector('input') as HTMLInputElement;
+    input.value = '123456';
+    input.dispatchEvent(new Event('input'));
+    prompt?.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await settle();
+    await settle();
+
+    expect(stepUp).toHaveBeenCalledWith({ code: '123456' });
+    expect(saveAccessSettings).toHaveBeenCalledTimes(2);
+    expect(saveAccessSettings.mock.calls[1][0]).toEqual(settings);
+    expect(el.querySelector('[data-testid="step-up"]')).toBeNull();
+    expect(el.querySelector('[data-testid="access-settings-saved"]')?.textContent?.trim()).toBe('Saved.');
+  });
+});
