@@ -6,6 +6,7 @@ import { BillingService } from './billing.service';
 import { ChangeHistoryService } from './change-history.service';
 import { MeController } from './me.controller';
 import { MembersController } from './members.controller';
+import { MembersService } from './members.service';
 import { ProfileController } from './profile.controller';
 import { ProfileService } from './profile.service';
 
@@ -13,7 +14,7 @@ import { ProfileService } from './profile.service';
 @Module({
   imports: [AuthModule],
   controllers: [MeController, ProfileController, BillingController, MembersController],
-  providers: [AccountsService, ProfileService, BillingService, ChangeHistoryService],
+  providers: [AccountsService, ProfileService, BillingService, ChangeHistoryService, MembersService],
   exports: [BillingService],
 })
 export class AccountsModule {}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InvitationsService } from '@mijn-account/api-auth';
+import { type RequestContext, problems } from '@mijn-account/api-core';
+import type { AccountMember, AccountRole } from '@mijn-account/shared-contracts';
+
+interface MemberRow {
+  id: string;
+  email: string;
+  display_name: string;
+  account_role: AccountRole;
+  invited: boolean;
+  disabled: boolean;
+}
+
+/** The people of one subscriber account (`app_user` rows and pending invitations): list, roles, removal, never the last owner. */
+@Injectable()
+export class MembersService {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  /** Everyone in the account, then the pending invitations. */
+  async list(ctx: RequestContext, accountId: string | null): Promise<AccountMember[]> {
+    const db = await ctx.db();
+    const rows: MemberRow[] = await db.query(
+      `SELECT id, email, display_name, account_role, password_hash IS NULL AS invited, disabled_at IS NOT NULL AS disabled
+         FROM app_user WHERE tenant_id = $1 AND account_id = $2 ORDER BY account_role DESC, display_name`,
+      [ctx.tenant.id, accountId],
+    );
+    const members: AccountMember[] = rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      displayName: r.display_name,
+      role: r.account_role,
+      status: r.disabled ? 'disabled' : r.invited ? 'invited' : 'active',
+    }));
+    const pending = await this.invitations.pending(ctx, accountId);
+    return [...members, ...pending.map((p): AccountMember => ({ id: p.id, email: p.email, displayName: p.displayName, role: p.accountRole ?? 'member', status: 'invited' }))];
+  }
+
+  /** Makes someone owner or member (or changes a pending invitation); the last owner cannot step down. */
+  async setRole(ctx: RequestContext, accountId: string | null, id: string, role: AccountRole): Promise<void> {
+    if (accountId && (await this.invitations.changePending(ctx, id, { accountId, accountRole: role }))) return;
+    const target = await this.lockPeople(ctx, accountId, id, role === 'member');
+    const db = await ctx.db();
+    await db.query(`UPDATE app_user SET account_role = $3, version = version + 1 WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, target, role]);
+  }
+
+  /** Removes a person from the account (their user, sessions and sign-ins go with them), or withdraws their invitation. */
+  async remove(ctx: RequestContext, accountId: string | null, id: string): Promise<void> {
+    if (await this.invitations.withdraw(ctx, id, accountId)) return;
+    const target = await this.lockPeople(ctx, accountId, id, true);
+    const db = await ctx.db();
+    await db.query(`DELETE FROM app_user WHERE tenant_id = $1 AND id = $2 AND account_id = $3`, [ctx.tenant.id, target, accountId]);
+  }
+
+  /**
+   * Locks the account's people (so two owners cannot demote or remove each other at the same
+   * moment) and checks that `id` is one of them and that an owner remains if `id` stops being one.
+   */
+  private async lockPeople(ctx: RequestContext, accountId: string | null, id: string, leavesOwnership: boolean): Promise<string> {
+    const db = await ctx.db();
+    const people: { id: string; account_role: AccountRole }[] = await db.query(
+      `SELECT id, account_role FROM app_user WHERE tenant_id = $1 AND account_id = $2 ORDER BY id FOR UPDATE`,
+      [ctx.tenant.id, accountId],
+    );
+    const target = people.find((p) => p.id === id);
+    if (!target) throw problems.notFound('No such member in your account');
+    const otherOwners = people.filter((p) => p.account_role === 'owner' && p.id !== id);
+    if (leavesOwnership && target.account_role === 'owner' && otherOwners.length === 0) {
+      throw problems.conflict('An account needs at least one owner; make someone else owner first');
+    }
+    return target.id;
+  }
+}
