@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import { AccountAccess, Ctx, Public, PublicCache, RequestContext, problems } from '@mijn-account/api-core';
 import { ROUTES } from '@mijn-account/shared-contracts';
-import { AuditLogService, type StoredEvent, type VerificationResult } from './audit-log.service';
+import { AccessLogService } from './access-log.service';
+import type { StoredEvent, VerificationResult } from './audit-log.service';
 import { AuditSigner } from './audit-signer';
 
 const hex = (e: StoredEvent) => ({
@@ -18,7 +19,7 @@ const hex = (e: StoredEvent) => ({
 @Controller()
 export class AccessLogController {
   constructor(
-    private readonly log: AuditLogService,
+    private readonly accessLog: AccessLogService,
     private readonly signer: AuditSigner,
   ) {}
 
@@ -29,11 +30,7 @@ export class AccessLogController {
   ): Promise<{ events: ReturnType<typeof hex>[]; verification: VerificationResult }> {
     const accountId = ctx.requireUser().accountId;
     if (!accountId) throw problems.forbidden();
-    const db = await ctx.db();
-    const [events, verification] = await Promise.all([
-      this.log.events(db, ctx.tenant.id, accountId),
-      this.log.verify(db, ctx.tenant.id, accountId),
-    ]);
+    const { events, verification } = await this.accessLog.withVerification(ctx, accountId);
     return { events: events.map(hex).reverse(), verification };
   }
 
@@ -43,12 +40,7 @@ export class AccessLogController {
   async export(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
     const accountId = ctx.requireUser().accountId;
     if (!accountId) throw problems.forbidden();
-    const db = await ctx.db();
-    const checkpoints: { seq: string; hash: Buffer; key_id: string; signature: Buffer; signed_at: Date }[] =
-      await db.query(
-        `SELECT seq, hash, key_id, signature, signed_at FROM audit_checkpoint WHERE tenant_id = $1 AND account_id = $2 ORDER BY seq`,
-        [ctx.tenant.id, accountId],
-      );
+    const { checkpoints, events } = await this.accessLog.forExport(ctx, accountId);
     reply.header('content-disposition', 'attachment; filename="access-log.json"');
     return {
       format: 'mijn-account-access-log/v1',
@@ -56,7 +48,7 @@ export class AccessLogController {
       hashing:
         'sha256(prevHash || utf8(JSON.stringify([tenantId, accountId, seq, id, at, actorId, actorName, actorKind, action, resource, fields, outcome, grantId, reason, ticket, ip])))',
       publicKeyPem: this.signer.publicKeyPem,
-      events: (await this.log.events(db, ctx.tenant.id, accountId)).map(hex),
+      events: events.map(hex),
       checkpoints: checkpoints.map((c) => ({
         seq: Number(c.seq),
         hash: c.hash.toString('hex'),
@@ -74,7 +66,7 @@ export class AccessLogController {
   async exportCsv(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const accountId = ctx.requireUser().accountId;
     if (!accountId) throw problems.forbidden();
-    const events = await this.log.events(await ctx.db(), ctx.tenant.id, accountId);
+    const events = await this.accessLog.events(ctx, accountId);
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="access-log.csv"');

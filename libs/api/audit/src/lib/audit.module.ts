@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessLogController } from './access-log.controller';
+import { AccessLogService } from './access-log.service';
 import { AuditJobs } from './audit-jobs';
 import { AuditLogService } from './audit-log.service';
 import { AuditSigner } from './audit-signer';
@@ -7,7 +8,7 @@ import { AuditSigner } from './audit-signer';
 /** The tamper-evident access log: hash chains per account, signed checkpoints, verification. */
 @Module({
   controllers: [AccessLogController],
-  providers: [AuditLogService, AuditSigner, AuditJobs],
+  providers: [AuditLogService, AccessLogService, AuditSigner, AuditJobs],
   exports: [AuditLogService, AuditJobs],
 })
 export class AuditModule {}
