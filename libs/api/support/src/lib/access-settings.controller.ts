@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsIn, IsInt, Max, Min } from 'class-validator';
 import { Ctx, RequestContext, StaffAccess, StepUp, problems } from '@mijn-account/api-core';
 import { ACCESS_SCOPES, type AccessScope, type AccessSettings, ROUTES } from '@mijn-account/shared-contracts';
+import { AccessSettingsService } from './access-settings.service';
 
 export class AccessSettingsDto implements AccessSettings {
   @IsInt()
@@ -30,26 +31,12 @@ export class AccessSettingsDto implements AccessSettings {
 @ApiTags('admin')
 @Controller(ROUTES.accessSettings)
 export class AccessSettingsController {
+  constructor(private readonly settings: AccessSettingsService) {}
+
   @StaffAccess('tenant-admin')
   @Get()
-  async get(@Ctx() ctx: RequestContext): Promise<AccessSettingsDto> {
-    const db = await ctx.db();
-    const rows: {
-      max_minutes: number;
-      default_minutes: number;
-      request_timeout_hours: number;
-      allowed_scopes: AccessScope[];
-    }[] = await db.query(
-      `SELECT max_minutes, default_minutes, request_timeout_hours, allowed_scopes FROM tenant_access_settings WHERE tenant_id = $1`,
-      [ctx.tenant.id],
-    );
-    const r = rows[0];
-    return {
-      maxMinutes: r.max_minutes,
-      defaultMinutes: r.default_minutes,
-      requestTimeoutHours: r.request_timeout_hours,
-      allowedScopes: r.allowed_scopes,
-    };
+  get(@Ctx() ctx: RequestContext): Promise<AccessSettingsDto> {
+    return this.settings.get(ctx);
   }
 
   @StaffAccess('tenant-admin')
@@ -62,10 +49,6 @@ export class AccessSettingsController {
         { field: 'defaultMinutes', code: 'atMostMax', message: 'At most the maximum duration' },
       ]);
     }
-    const db = await ctx.db();
-    await db.query(
-      `UPDATE tenant_access_settings SET max_minutes = $2, default_minutes = $3, request_timeout_hours = $4, allowed_scopes = $5 WHERE tenant_id = $1`,
-      [ctx.tenant.id, body.maxMinutes, body.defaultMinutes, body.requestTimeoutHours, body.allowedScopes],
-    );
+    await this.settings.update(ctx, body);
   }
 }

@@ -15,6 +15,7 @@ import {
 import { type AccessGrantView, type BillingDetails, type BillingUpdate, ROUTES } from '@mijn-account/shared-contracts';
 import { AccessRequestDto, ApproveDto, CloseDto } from './dto/access.dto';
 import { GrantsService } from './grants.service';
+import { type SupportNewsletterSubscription, type SupportProfile, SupportViewService } from './support-view.service';
 
 /** What an agent with billing:write may change (the log names those a request sends). */
 const BILLING_FIELDS = [
@@ -32,26 +33,17 @@ export class SupportController {
   constructor(
     private readonly grants: GrantsService,
     private readonly billing: BillingService,
+    private readonly view: SupportViewService,
   ) {}
 
   /** By customer number, name or a user's e-mail; answers customer number and name only. */
   @StaffAccess('helpdesk-agent', 'helpdesk-supervisor')
   @Get('accounts')
-  async search(
+  search(
     @Ctx() ctx: RequestContext,
     @Query('q') q = '',
   ): Promise<{ id: string; customerNumber: string; name: string }[]> {
-    const term = q.trim();
-    if (term.length < 2) return [];
-    const db = await ctx.db();
-    const rows: { id: string; customer_number: string; name: string }[] = await db.query(
-      `SELECT a.id, a.customer_number, a.name FROM subscriber_account a
-        WHERE a.tenant_id = $1 AND (a.customer_number ILIKE $2 || '%' OR a.name ILIKE '%' || $2 || '%'
-              OR EXISTS (SELECT 1 FROM app_user u WHERE u.tenant_id = a.tenant_id AND u.account_id = a.id AND u.email = lower($2)))
-        ORDER BY a.customer_number LIMIT 20`,
-      [ctx.tenant.id, term.replace(/[%_\\]/g, '')],
-    );
-    return rows.map((r) => ({ id: r.id, customerNumber: r.customer_number, name: r.name }));
+    return this.view.searchAccounts(ctx, q);
   }
 
   @StaffAccess('helpdesk-agent')
@@ -121,43 +113,18 @@ export class SupportController {
     fields: ['name', 'email', 'phone', 'language', 'timeZone'],
   })
   @Get('accounts/:accountId/profiles')
-  async profiles(@Ctx() ctx: RequestContext, @Param('accountId', new ParseUUIDPipe()) accountId: string) {
-    const db = await ctx.db();
-    const rows: {
-      display_name: string;
-      email: string;
-      phone_e164: string | null;
-      preferred_language: string | null;
-      time_zone: string | null;
-      account_role: string;
-    }[] = await db.query(
-      `SELECT display_name, email, phone_e164, preferred_language, time_zone, account_role FROM app_user
-          WHERE tenant_id = $1 AND account_id = $2 ORDER BY account_role DESC, display_name`,
-      [ctx.tenant.id, accountId],
-    );
-    return rows.map((r) => ({
-      displayName: r.display_name,
-      email: r.email,
-      phone: r.phone_e164,
-      preferredLanguage: r.preferred_language,
-      timeZone: r.time_zone,
-      role: r.account_role,
-    }));
+  profiles(@Ctx() ctx: RequestContext, @Param('accountId', new ParseUUIDPipe()) accountId: string): Promise<SupportProfile[]> {
+    return this.view.profiles(ctx, accountId);
   }
 
   /** Which newsletters the account's people receive (newsletters:read). */
   @GrantAccess({ scope: 'newsletters:read', action: 'read', resource: 'newsletters' })
   @Get('accounts/:accountId/newsletters')
-  async newsletters(@Ctx() ctx: RequestContext, @Param('accountId', new ParseUUIDPipe()) accountId: string) {
-    const db = await ctx.db();
-    const rows: { email: string; name_en: string; status: string }[] = await db.query(
-      `SELECT u.email, l.name_en, s.status FROM newsletter_subscription s
-         JOIN app_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
-         JOIN newsletter_list l ON l.tenant_id = s.tenant_id AND l.id = s.list_id
-        WHERE s.tenant_id = $1 AND u.account_id = $2 ORDER BY u.email, l.name_en`,
-      [ctx.tenant.id, accountId],
-    );
-    return rows.map((r) => ({ email: r.email, list: r.name_en, status: r.status }));
+  newsletters(
+    @Ctx() ctx: RequestContext,
+    @Param('accountId', new ParseUUIDPipe()) accountId: string,
+  ): Promise<SupportNewsletterSubscription[]> {
+    return this.view.newsletters(ctx, accountId);
   }
 
   @GrantAccess({

@@ -4,8 +4,10 @@ import { AuditModule } from '@mijn-account/api-audit';
 import { GRANT_GATE } from '@mijn-account/api-core';
 import { MailModule } from '@mijn-account/api-mail';
 import { AccessSettingsController } from './access-settings.controller';
+import { AccessSettingsService } from './access-settings.service';
 import { AccountAccessRequestsController, SupportController } from './support.controller';
 import { GrantsService } from './grants.service';
+import { SupportViewService } from './support-view.service';
 
 /**
  * Helpdesk access: requests, decisions, grants, and the support view of subscriber data. Global,
@@ -15,7 +17,7 @@ import { GrantsService } from './grants.service';
 @Module({
   imports: [AccountsModule, AuditModule, MailModule],
   controllers: [SupportController, AccountAccessRequestsController, AccessSettingsController],
-  providers: [GrantsService, { provide: GRANT_GATE, useExisting: GrantsService }],
+  providers: [GrantsService, AccessSettingsService, SupportViewService, { provide: GRANT_GATE, useExisting: GrantsService }],
   exports: [GRANT_GATE],
 })
 export class SupportModule {}
