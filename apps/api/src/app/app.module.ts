@@ -7,6 +7,7 @@ import {
   APP_CONFIG,
   type AppConfig,
   HealthController,
+  HealthService,
   ProblemDetailsFilter,
   TenantResolver,
   UnitOfWorkInterceptor,
@@ -37,6 +38,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        HealthService,
         TenantResolver,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: UnitOfWorkInterceptor },

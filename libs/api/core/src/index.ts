@@ -11,6 +11,7 @@ export * from './lib/unit-of-work.interceptor';
 export * from './lib/request-pipeline';
 export * from './lib/logging';
 export * from './lib/health.controller';
+export * from './lib/health.service';
 export * from './lib/access.decorator';
 export * from './lib/cache-control';
 export * from './lib/versioning';

@@ -1,0 +1,18 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** Whether the API's dependencies answer; outside any tenant (load balancers call it on any host). */
+@Injectable()
+export class HealthService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** True when the database answers a trivial query. */
+  async databaseAnswers(): Promise<boolean> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
