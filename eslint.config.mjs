@@ -45,6 +45,28 @@ export default [
     },
   },
   {
+    // No SQL in controllers: they validate, call one service method with the request context, and
+    // shape the answer; the SQL lives in the domain's services (issue 15, billing.controller.ts).
+    files: ['**/*.controller.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['db', 'query', 'createQueryBuilder', 'getRepository', 'getTreeRepository', 'getMongoRepository', 'withRepository'].map((name) => ({
+          selector: `CallExpression[callee.type='MemberExpression'][callee.property.name='${name}']`,
+          message: `No SQL in controllers: move .${name}() into the domain's service and call that with the request context.`,
+        })),
+        {
+          selector: "CallExpression[callee.type='Identifier'][callee.name=/^(withTenant|beginTenantTransaction)$/]",
+          message: "No SQL in controllers: open the tenant's transaction in a service, not here.",
+        },
+        {
+          selector: "ImportDeclaration[source.value='typeorm']:not([importKind='type'])",
+          message: 'No SQL in controllers: a controller needs no TypeORM value (DataSource, EntityManager, Repository); use a service.',
+        },
+      ],
+    },
+  },
+  {
     // test-only libraries are imported only from tests
     files: ['**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.testing.ts', 'libs/api/testing/**', 'e2e/**', 'tools/**'],
