@@ -17,7 +17,6 @@ import { CredentialsService } from './credentials.service';
 import { ChangePasswordDto, EmailDto } from './dto/credentials.dto';
 import { providerParam } from './identity-providers.controller';
 import { SecurityService } from './security.service';
-import { SessionService } from './session.service';
 import { SocialSignInService } from './social-sign-in.service';
 import { TwoFactorService, wrongCode } from './two-factor.service';
 
@@ -33,7 +32,6 @@ export class TotpCodeDto {
 export class SecurityController {
   constructor(
     private readonly security: SecurityService,
-    private readonly sessions: SessionService,
     private readonly twoFactor: TwoFactorService,
     private readonly credentials: CredentialsService,
     private readonly social: SocialSignInService,
@@ -104,9 +102,7 @@ export class SecurityController {
   @Post('two-factor/enable')
   @HttpCode(200)
   async enableTwoFactor(@Ctx() ctx: RequestContext, @Body() body: TotpCodeDto): Promise<{ recoveryCodes: string[] }> {
-    const recoveryCodes = await this.twoFactor.enable(ctx, body.code);
-    await this.sessions.reauthenticated(ctx, true);
-    return { recoveryCodes };
+    return { recoveryCodes: await this.security.enableTwoFactor(ctx, body.code) };
   }
 
   @SignedIn()

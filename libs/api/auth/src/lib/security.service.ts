@@ -78,6 +78,13 @@ export class SecurityService {
     return this.sessions.endAllOf(db, ctx.tenant.id, ctx.requireUser().id, ctx.session?.id ?? null);
   }
 
+  /** Turns two-factor on with a first code from the app; the session counts as re-authenticated with it. Answers the recovery codes. */
+  async enableTwoFactor(ctx: RequestContext, code: string): Promise<string[]> {
+    const recoveryCodes = await this.twoFactor.enable(ctx, code);
+    await this.sessions.reauthenticated(ctx, true);
+    return recoveryCodes;
+  }
+
   /** The last 50 sign-ins and failed attempts on this account. */
   async signIns(ctx: RequestContext): Promise<SignInEventInfo[]> {
     const db = await ctx.db();
