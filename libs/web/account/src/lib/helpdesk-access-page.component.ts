@@ -185,7 +185,13 @@ import {
             <tr>
               <td>{{ e.at | date: 'medium' }}</td>
               <td>{{ e.actorName }}</td>
-              <td>{{ 'helpdesk.actions.' + e.action | transloco }} · {{ 'helpdesk.resources.' + e.resource | transloco }}</td>
+              <td>
+                {{ 'helpdesk.actions.' + e.action | transloco }}
+                <!-- An access names what was read or changed; a step of a grant (no outcome) is about the grant itself. -->
+                @if (e.outcome) {
+                  · {{ 'helpdesk.resources.' + e.resource | transloco }}
+                }
+              </td>
               <td [class]="e.outcome ?? ''">{{ e.outcome ? ('helpdesk.outcomes.' + e.outcome | transloco) : '' }}</td>
               <td>{{ e.reason }} {{ e.ticket }}</td>
             </tr>
