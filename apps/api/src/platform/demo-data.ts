@@ -8,7 +8,7 @@ import {
   type AuthUser,
   type GrantRule,
   RequestContext,
-  type TenantContext,
+  tenantContextOf,
 } from '@mijn-account/api-core';
 import { SubscriberAccount, type Tenant, User, withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
@@ -375,7 +375,7 @@ async function seedTenant(owner: DataSource, config: AppConfig, demo: DemoTenant
   });
 
   const services = demoServices(config);
-  const context = tenantContext(tenant);
+  const context = tenantContextOf(tenant);
   const origin =
     config.portalDomain === 'localhost'
       ? `http://${demo.slug}.localhost:${config.port}`
@@ -526,18 +526,6 @@ async function seedPastGrant(
     });
   }
   await as(agent, HELPDESK_IP, (ctx) => grants.close(ctx, requested.id, past.closeNote));
-}
-
-function tenantContext(t: Tenant): TenantContext {
-  return {
-    id: t.id,
-    slug: t.slug,
-    displayName: t.displayName,
-    defaultLanguage: t.defaultLanguage,
-    currency: t.currency,
-    brandColor: t.brandColor,
-    logoUrl: t.logoUrl,
-  };
 }
 
 function authUser(u: User): AuthUser {

@@ -34,14 +34,15 @@ export class TenantResolver {
       const row = await this.dataSource.getRepository(TenantHost).findOneBy({ host: lookup.host });
       tenant = row ? await tenants.findOneBy({ id: row.tenantId }) : null;
     }
-    const context = tenant ? toContext(tenant) : null;
+    const context = tenant ? tenantContextOf(tenant) : null;
     if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
     this.cache.set(key, { tenant: context, at: Date.now() });
     return context;
   }
 }
 
-function toContext(t: Tenant): TenantContext {
+/** A tenant row as a request's tenant context. */
+export function tenantContextOf(t: Tenant): TenantContext {
   return {
     id: t.id,
     slug: t.slug,
