@@ -10,7 +10,7 @@ import {
   RequestContext,
   tenantContextOf,
 } from '@mijn-account/api-core';
-import { SubscriberAccount, type Tenant, User, withTenant } from '@mijn-account/api-database';
+import { SubscriberAccount, User, withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
 import { NewsletterTokens, NewslettersService } from '@mijn-account/api-newsletters';
 import { GrantsService } from '@mijn-account/api-support';
