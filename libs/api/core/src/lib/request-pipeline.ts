@@ -13,7 +13,7 @@ import { installNoStore } from './cache-control';
 import { isApiPath, pathOf } from './http-paths';
 import { problems } from './problem';
 import { sendProblem } from './problem-details.filter';
-import { REVALIDATE, staticFileOptions, translationPreload } from './static-files';
+import { REVALIDATE, staticFileOptions, translationPreload, unknownHostPage } from './static-files';
 import { CONTEXT_KEY, RequestContext, contextOf } from './request-context';
 import { TenantResolver } from './tenant-resolver';
 
@@ -70,10 +70,15 @@ export async function installRequestPipeline(app: NestFastifyApplication, option
     const tenant = await resolver.resolve(request.headers.host);
     if (!tenant) {
       if (isApi) return sendProblem(request, reply, problems.unknownTenant(), logger);
+      const page = unknownHostPage(request.headers['accept-language']);
       return reply
         .status(404)
+        .header('content-language', page.language)
+        .header('vary', 'Accept-Language')
+        // Not kept: a tenant created on this host later must be seen on the next visit.
+        .header('cache-control', 'no-store')
         .type('text/html; charset=utf-8')
-        .send('<!doctype html><html lang="en"><title>Not found</title><h1>Not found</h1><p>No portal answers on this address.</p></html>');
+        .send(page.html);
     }
     (request as unknown as Record<string, RequestContext>)[CONTEXT_KEY] = new RequestContext(
       String(request.id),

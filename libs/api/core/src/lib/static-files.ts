@@ -49,3 +49,59 @@ export function staticFileOptions(root: string): FastifyStaticOptions {
 export function translationPreload(language: string): string {
   return `</i18n/${encodeURIComponent(language)}.json>; rel=preload; as=fetch; crossorigin`;
 }
+
+type PageLanguage = 'nl' | 'en';
+
+/**
+ * The visitor's language for pages that belong to no tenant: the first of `nl` / `en` in
+ * `Accept-Language` by quality (RFC 9110 §12.5.4), English when the header names neither.
+ */
+export function pageLanguageOf(acceptLanguage: string | undefined): PageLanguage {
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const quality = q ? Number(q.slice(2)) : 1;
+      return { primary: tag.split('-')[0], quality: Number.isFinite(quality) ? quality : 0, index };
+    })
+    .filter((entry) => entry.quality > 0 && (entry.primary === 'nl' || entry.primary === 'en'))
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  return (ranked[0]?.primary as PageLanguage | undefined) ?? 'en';
+}
+
+const UNKNOWN_HOST_TEXT: Record<PageLanguage, { title: string; body: string }> = {
+  nl: {
+    title: 'Niet gevonden',
+    body: 'Op dit adres is geen portaal. Controleer het adres in de link of de e-mail die u kreeg, of neem contact op met uw leverancier.',
+  },
+  en: {
+    title: 'Not found',
+    body: 'No portal answers on this address. Check the address in the link or e-mail you received, or contact your provider.',
+  },
+};
+
+/**
+ * The page for a host name no tenant answers on: neutral (no tenant's name or branding), in the
+ * browser's language, readable on a phone, with no script and nothing fetched.
+ */
+export function unknownHostPage(acceptLanguage: string | undefined): { language: PageLanguage; html: string } {
+  const language = pageLanguageOf(acceptLanguage);
+  const text = UNKNOWN_HOST_TEXT[language];
+  const html = `<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${text.title}</title>
+<style>
+body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;background:#f7f9fc;color:#1a1c1e}
+main{max-width:32rem;margin:15vh auto 0;padding:2rem 1.5rem;background:#fff;border:1px solid #c4c6d0;border-radius:12px;overflow-wrap:anywhere}
+h1{margin:0 0 1rem;font-size:1.5rem}
+p{margin:0;line-height:1.5}
+</style>
+</head>
+<body><main><h1>${text.title}</h1><p>${text.body}</p></main></body>
+</html>`;
+  return { language, html };
+}
