@@ -5,6 +5,7 @@ export * from './lib/session.store';
 export * from './lib/language.service';
 export * from './lib/i18n';
 export * from './lib/session.guard';
+export * from './lib/return-to';
 export * from './lib/auth-links.store';
 export * from './lib/security.store';
 export * from './lib/admin.store';

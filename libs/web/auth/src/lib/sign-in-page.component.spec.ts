@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { SignInOptions, SignInResponse } from '@mijn-account/shared-contracts';
-import { SessionStore } from '@mijn-account/web-core';
+import { ReturnToStore, SessionStore } from '@mijn-account/web-core';
 import { SignInPageComponent } from './sign-in-page.component';
 
 const en = {
@@ -83,6 +83,17 @@ describe('SignInPageComponent', () => {
     await submit();
     expect(signIn).toHaveBeenCalledWith({ email: 'eva@example.com', password: 'secret' });
     expect(navigate).toHaveBeenCalledWith('/account');
+  });
+
+  it('returns to the deep link asked for before signing in', async () => {
+    TestBed.inject(ReturnToStore).remember('/account/billing');
+    const { fill, submit } = await render();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    signIn.mockResolvedValue({ status: 'signed-in' });
+    fill('email', 'eva@example.com');
+    fill('password', 'secret');
+    await submit();
+    expect(navigate).toHaveBeenCalledWith('/account/billing');
   });
 
   it('shows one message for a refused sign-in, announced to screen readers', async () => {

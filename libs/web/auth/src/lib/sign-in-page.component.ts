@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type IdentityProviderName, type SignInOptions, type SignInResponse, problemKey } from '@mijn-account/shared-contracts';
-import { ActionRunner, SessionStore, TenantStore } from '@mijn-account/web-core';
+import { ActionRunner, ReturnToStore, SessionStore, TenantStore } from '@mijn-account/web-core';
 import { ProblemAlertComponent } from '@mijn-account/web-ui';
 import { CARD_PAGE_STYLES } from './page-styles';
 
@@ -80,6 +80,7 @@ import { CARD_PAGE_STYLES } from './page-styles';
 export class SignInPageComponent implements OnInit {
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
+  private readonly returnTo = inject(ReturnToStore);
   protected readonly tenant = inject(TenantStore);
   /** `?error=` from a social sign-in that did not work out, `?challenge=` when it needs a code. */
   readonly error = input<string>();
@@ -128,7 +129,8 @@ export class SignInPageComponent implements OnInit {
         this.challengeToken.set(result.challenge);
         return;
       }
-      await this.router.navigateByUrl('/account');
+      // Back to the page asked for before signing in (a deep link, an expired session), else the home.
+      await this.router.navigateByUrl(this.returnTo.take());
     });
     if (!problem) return;
     // 410 during the code step: the challenge has had its attempts (or its time); start again with the password.
