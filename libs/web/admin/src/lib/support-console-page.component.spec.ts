@@ -1,0 +1,216 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import {
+  type AccessGrantView,
+  type MeResponse,
+  PROBLEM_TYPES,
+  type ProblemDetails,
+} from '@mijn-account/shared-contracts';
+import { SessionStore, SupportStore } from '@mijn-account/web-core';
+import { SupportConsolePageComponent } from './support-console-page.component';
+
+const en = {
+  problems: { 'no-grant': 'No active access for this; request it first.', unavailable: 'Something went wrong.' },
+  support: {
+    find: 'Find an account',
+    searchButton: 'Search',
+    send: 'Send request',
+    mine: 'My requests',
+    open: 'Open support view',
+    close: 'Close',
+    refresh: 'Refresh',
+    queue: 'Technical requests to decide',
+    queueEmpty: 'No requests waiting.',
+    banner: 'Support view of {{ account }} — access ends in {{ time }} · {{ scopes }}',
+  },
+  helpdesk: { approve: 'Approve', deny: 'Deny', statuses: { active: 'Active', pending: 'Waiting' } },
+  security: { cancel: 'Cancel', stepUp: { submit: 'Confirm' } },
+};
+
+const grant = (over: Partial<AccessGrantView> = {}): AccessGrantView =>
+  ({
+    id: 'g-1',
+    accountId: 'a-1',
+    customerNumber: 'CM-10001',
+    accountName: 'Bakkerij De Vries',
+    reason: 'service',
+    ticket: 'T-42',
+    justification: 'Your invoice went to the old address.',
+    scopes: ['billing:read'],
+    minutes: 60,
+    status: 'active',
+    requestedBy: 'Agent',
+    expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+    ...over,
+  }) as AccessGrantView;
+
+const refused = (problem: ProblemDetails) => new HttpErrorResponse({ status: problem.status, error: problem });
+
+/** The console page composes its parts by role; they share one state and one alert. */
+describe('SupportConsolePageComponent', () => {
+  let support: { [K in keyof SupportStore]: jest.Mock };
+  const me = signal<MeResponse | null>(null);
+  const stepUp = jest.fn();
+
+  function as(...staffRoles: string[]) {
+    me.set({ staffRoles } as unknown as MeResponse);
+  }
+
+  beforeEach(() => {
+    support = {
+      search: jest.fn().mockResolvedValue([{ id: 'a-1', customerNumber: 'CM-10001', name: 'Bakkerij De Vries' }]),
+      request: jest.fn().mockResolvedValue(grant({ status: 'pending' })),
+      mine: jest.fn().mockResolvedValue([]),
+      close: jest.fn().mockResolvedValue(grant({ status: 'closed' })),
+      billing: jest.fn().mockResolvedValue({ companyName: 'Bakkerij De Vries B.V.', address: null }),
+      profiles: jest.fn().mockResolvedValue([]),
+      newsletters: jest.fn().mockResolvedValue([]),
+      queue: jest.fn().mockResolvedValue([]),
+      decide: jest.fn().mockResolvedValue(grant()),
+    } as unknown as { [K in keyof SupportStore]: jest.Mock };
+    stepUp.mockReset().mockResolvedValue(undefined);
+    TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { en },
+          translocoConfig: { defaultLang: 'en', availableLangs: ['en'], missingHandler: { logMissingKey: false } },
+        }),
+      ],
+      providers: [
+        provideNoopAnimations(),
+        { provide: SupportStore, useValue: support },
+        { provide: SessionStore, useValue: { me, ensureLoaded: jest.fn().mockResolvedValue(null), stepUp } },
+      ],
+    });
+  });
+
+  async function render() {
+    const fixture = TestBed.createComponent(SupportConsolePageComponent);
+    /** Lets the stubbed calls resolve (a few macrotask turns), then renders. */
+    const settle = async () => {
+      for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
+      await fixture.whenStable();
+      fixture.detectChanges();
+    };
+    await settle();
+    const el: HTMLElement = fixture.nativeElement;
+    const testId = (id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+    const button = (text: string, within: ParentNode = el) =>
+      [...within.querySelectorAll<HTMLButtonElement>('button')].filter((b) => b.textContent?.trim() === text);
+    const type = (field: HTMLInputElement | HTMLTextAreaElement, value: string) => {
+      field.value = value;
+      field.dispatchEvent(new Event('input'));
+    };
+    return { fixture, el, testId, button, type, settle };
+  }
+
+  it('shows an agent the search and their requests, and no queue', async () => {
+    as('helpdesk-agent');
+    support.mine.mockResolvedValue([grant({ status: 'pending' })]);
+    const { el, testId } = await render();
+    expect(el.querySelector('ma-support-agent-search')).not.toBeNull();
+    expect(testId('my-requests')?.textContent).toContain('CM-10001 Bakkerij De Vries');
+    expect(testId('my-requests')?.textContent).toContain('Waiting');
+    expect(testId('supervisor-queue')).toBeNull();
+    expect(support.queue).not.toHaveBeenCalled();
+  });
+
+  it('shows a supervisor only the queue', async () => {
+    as('helpdesk-supervisor');
+    support.queue.mockResolvedValue([grant({ status: 'pending', reason: 'security' })]);
+    const { el, testId } = await render();
+    expect(el.querySelector('ma-support-agent-search')).toBeNull();
+    expect(testId('my-requests')).toBeNull();
+    expect(testId('supervisor-queue')?.textContent).toContain('Your invoice went to the old address.');
+    expect(support.mine).not.toHaveBeenCalled();
+  });
+
+  it('sends the request the agent wrote for the chosen account, then closes the form and reloads the list', async () => {
+    as('helpdesk-agent');
+    const { el, testId, button, type, settle } = await render();
+    type(el.querySelector('ma-support-agent-search input') as HTMLInputElement, 'CM-10001');
+    button('Search')[0].click();
+    await settle();
+    expect(support.search).toHaveBeenCalledWith('CM-10001');
+    testId('account-CM-10001')?.click();
+    await settle();
+    const inputs = el.querySelectorAll<HTMLInputElement>('ma-support-agent-search input');
+    type(inputs[1], 'T-42');
+    type(el.querySelector('ma-support-agent-search textarea') as HTMLTextAreaElement, 'Why I ask.');
+    support.mine.mockResolvedValue([grant({ status: 'pending' })]);
+    testId('send-request')?.click();
+    await settle();
+
+    expect(support.request).toHaveBeenCalledWith({
+      accountId: 'a-1',
+      reason: 'service',
+      ticket: 'T-42',
+      justification: 'Why I ask.',
+      scopes: ['billing:read'],
+      minutes: 60,
+    });
+    expect(testId('send-request')).toBeNull();
+    expect(testId('my-requests')?.textContent).toContain('Waiting');
+  });
+
+  it('opens the support view with what the grant reads, and shows a refused refresh in the one alert', async () => {
+    as('helpdesk-agent');
+    support.mine.mockResolvedValue([grant()]);
+    const { testId, settle } = await render();
+    testId('open-support-view')?.click();
+    await settle();
+    expect(support.billing).toHaveBeenCalledWith('a-1');
+    expect(support.profiles).not.toHaveBeenCalled();
+    expect(testId('support-view')?.textContent).toContain('Support view of CM-10001');
+    expect(testId('support-company')?.textContent).toBe('Bakkerij De Vries B.V.');
+
+    support.billing.mockRejectedValueOnce(refused({ type: PROBLEM_TYPES.noGrant, title: 'No grant', status: 403 }));
+    testId('refresh-support-view')?.click();
+    await settle();
+    expect(testId('support-error')?.textContent?.trim()).toBe('No active access for this; request it first.');
+    expect(testId('support-view')).toBeNull();
+  });
+
+  it('closes a grant with the note the agent wrote, and the note form goes away', async () => {
+    as('helpdesk-agent');
+    support.mine.mockResolvedValue([grant()]);
+    const { el, button, type, settle } = await render();
+    button('Close')[0].click();
+    await settle();
+    type(el.querySelector('ma-support-my-grants textarea') as HTMLTextAreaElement, 'Fixed the address.');
+    support.mine.mockResolvedValue([grant({ status: 'closed' })]);
+    button('Close').at(-1)?.click();
+    await settle();
+    expect(support.close).toHaveBeenCalledWith('g-1', 'Fixed the address.');
+    expect(el.querySelector('ma-support-my-grants textarea')).toBeNull();
+  });
+
+  it('asks the supervisor for a code when approving needs one, then approves the same request', async () => {
+    as('helpdesk-supervisor');
+    support.queue.mockResolvedValueOnce([grant({ status: 'pending' })]).mockResolvedValue([]);
+    support.decide.mockRejectedValueOnce(
+      refused({ type: PROBLEM_TYPES.stepUpRequired, title: 'Confirm', status: 403 }),
+    );
+    const { el, testId, settle } = await render();
+    testId('supervisor-approve')?.click();
+    await settle();
+    expect(testId('support-error')).toBeNull();
+    const prompt = testId('step-up');
+    expect(prompt).not.toBeNull();
+    const input = prompt?.querySelector('input') as HTMLInputElement;
+    input.value = '123456';
+    input.dispatchEvent(new Event('input'));
+    prompt?.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await settle();
+    await settle();
+
+    expect(stepUp).toHaveBeenCalledWith({ code: '123456' });
+    expect(support.decide).toHaveBeenCalledTimes(2);
+    expect(support.decide).toHaveBeenLastCalledWith('g-1', true);
+    expect(testId('step-up')).toBeNull();
+    expect(el.textContent).toContain('No requests waiting.');
+  });
+});
