@@ -1,0 +1,34 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { DOCUMENT } from '@angular/common';
+import { TestBed } from '@angular/core/testing';
+import type { TenantInfo } from '@mijn-account/shared-contracts';
+import { TenantStore } from './tenant.store';
+
+const CALLMONKEY: TenantInfo = {
+  slug: 'callmonkey',
+  displayName: 'CallMonkey',
+  defaultLanguage: 'nl',
+  currency: 'EUR',
+  brandColor: '#0b6e4f',
+  logoUrl: null,
+};
+
+describe('TenantStore', () => {
+  it("loads this host's tenant and applies its brand colour to the theme", async () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    const store = TestBed.inject(TenantStore);
+    const http = TestBed.inject(HttpTestingController);
+    expect(store.displayName()).toBe('');
+
+    const loaded = store.load();
+    http.expectOne({ method: 'GET', url: '/api/tenant' }).flush(CALLMONKEY);
+    await expect(loaded).resolves.toEqual(CALLMONKEY);
+
+    expect(store.displayName()).toBe('CallMonkey');
+    const root = TestBed.inject(DOCUMENT).documentElement.style;
+    expect(root.getPropertyValue('--ma-brand')).toBe('#0b6e4f');
+    expect(root.getPropertyValue('--mat-sys-primary')).toBe('#0b6e4f');
+    http.verify();
+  });
+});
