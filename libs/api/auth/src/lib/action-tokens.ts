@@ -15,6 +15,9 @@ export type TokenPurpose =
   | 'oidc-state'
   | 'link-identity';
 
+/** 32 random bytes in base64url. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
 export interface ConsumedToken<T> {
   userId: string | null;
   data: T;
@@ -35,8 +38,13 @@ interface TokenRow {
  */
 @Injectable()
 export class ActionTokens {
-  async issue(ctx: RequestContext, purpose: TokenPurpose, options: { userId?: string | null; data?: object; ttlMs: number }): Promise<string> {
-    const token = randomBytes(32).toString('base64url');
+  /**
+   * Stores a new token and answers it. `token` is for a value the caller drew itself from 256
+   * random bits (the state a Passport strategy has already put in a provider URL); by default one is drawn here.
+   */
+  async issue(ctx: RequestContext, purpose: TokenPurpose, options: { userId?: string | null; data?: object; ttlMs: number; token?: string }): Promise<string> {
+    if (options.token !== undefined && !TOKEN_SHAPE.test(options.token)) throw new Error('A token must be 43 base64url characters (256 random bits)');
+    const token = options.token ?? randomBytes(32).toString('base64url');
     const db = await ctx.db();
     await db.query(
       `INSERT INTO action_token (tenant_id, id, purpose, user_id, data, expires_at)
@@ -94,7 +102,7 @@ export class ActionTokens {
   }
 
   private async find(ctx: RequestContext, purpose: TokenPurpose, token: string, use: boolean): Promise<TokenRow> {
-    if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(token)) throw problems.linkInvalid();
+    if (typeof token !== 'string' || !TOKEN_SHAPE.test(token)) throw problems.linkInvalid();
     const db = await ctx.db();
     const rows: TokenRow[] = await db.query(
       `SELECT user_id, data, expires_at <= now() AS expired, used_at IS NOT NULL AS used

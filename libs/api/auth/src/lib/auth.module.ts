@@ -10,6 +10,8 @@ import { IdentityProvidersService } from './identity-providers.service';
 import { InvitationsService } from './invitations.service';
 import { MailThrottle } from './mail-throttle.service';
 import { PasswordHasher } from './password-hasher';
+import { ProviderStateStore } from './provider-state.store';
+import { ProviderStrategies } from './provider-strategies';
 import { PublicLinksController } from './public-links.controller';
 import { SecretBox } from './secret-box';
 import { SecurityController } from './security.controller';
@@ -21,10 +23,14 @@ import { SignInService } from './sign-in.service';
 import { SignInSettingsService } from './sign-in-settings.service';
 import { SignInThrottle } from './sign-in-throttle.service';
 import { SocialSignInService } from './social-sign-in.service';
+import { SocialSignInStrategy } from './social-sign-in.strategy';
 import { TwoFactorService } from './two-factor.service';
 import { UserIdentitiesService } from './user-identities.service';
 
-/** Sign-in, sessions, second factor, social identities, and the two global guards (access first, then CSRF). */
+/**
+ * Sign-in, sessions, second factor, social identities (Google and Microsoft 365 through Passport:
+ * `SocialSignInStrategy`, `SocialSignInGuard`), and the two global guards (access first, then CSRF).
+ */
 @Module({
   imports: [MailModule],
   controllers: [SessionsController, PublicLinksController, SecurityController, IdentityProvidersController, SignInAdminController],
@@ -42,6 +48,9 @@ import { UserIdentitiesService } from './user-identities.service';
     CredentialsService,
     IdentityProvidersService,
     SocialSignInService,
+    ProviderStateStore,
+    ProviderStrategies,
+    SocialSignInStrategy,
     UserIdentitiesService,
     InvitationsService,
     { provide: APP_GUARD, useClass: AccessGuard },

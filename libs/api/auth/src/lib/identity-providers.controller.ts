@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IsString, MaxLength } from 'class-validator';
-import { APP_CONFIG, type AppConfig, Ctx, Public, RequestContext, problems } from '@mijn-account/api-core';
-import { IDENTITY_PROVIDERS, type IdentityProviderName, ROUTES, type SignInResponse } from '@mijn-account/shared-contracts';
+import { APP_CONFIG, type AppConfig, Ctx, Public, RequestContext } from '@mijn-account/api-core';
+import { ROUTES, type SignInResponse } from '@mijn-account/shared-contracts';
 import { DEVICE_COOKIE, OIDC_STATE_COOKIE, setOidcStateCookie, startBrowserSession } from './cookies';
-import { SocialSignInService } from './social-sign-in.service';
+import { type CallbackOutcome, SocialSignInService } from './social-sign-in.service';
+import { ProviderRound, ProviderRoundStep } from './social-sign-in.guard';
+import type { AuthorizationStart } from './social-sign-in.strategy';
 
 export class LinkIdentityDto {
   @IsString()
@@ -17,11 +19,6 @@ export class LinkIdentityDto {
   password!: string;
 }
 
-export function providerParam(value: string): IdentityProviderName {
-  if (!(IDENTITY_PROVIDERS as readonly string[]).includes(value)) throw problems.notFound('Unknown sign-in provider');
-  return value as IdentityProviderName;
-}
-
 @ApiTags('session')
 @Controller(ROUTES.identityProviders)
 export class IdentityProvidersController {
@@ -31,29 +28,24 @@ export class IdentityProvidersController {
   ) {}
 
   /**
-   * Sends the browser to Google or Microsoft to sign in. (Linking to a signed-in account starts
-   * from the security page's step-up route, `POST /api/me/security/identities/:provider`.)
+   * Sends the browser to Google or Microsoft to sign in (Passport, `SocialSignInGuard`). (Linking
+   * to a signed-in account starts from the security page's step-up route,
+   * `POST /api/me/security/identities/:provider`.)
    */
   @Public()
   @Get(':provider/start')
-  async start(@Ctx() ctx: RequestContext, @Param('provider') provider: string, @Res() reply: FastifyReply): Promise<void> {
-    const { url, state } = await this.social.start(ctx, providerParam(provider), 'sign-in');
+  @ProviderRoundStep('start')
+  async start(@Ctx() ctx: RequestContext, @ProviderRound() round: AuthorizationStart, @Res() reply: FastifyReply): Promise<void> {
     await ctx.commit();
-    setOidcStateCookie(reply, this.config, state);
-    reply.redirect(url, 303);
+    setOidcStateCookie(reply, this.config, round.state);
+    reply.redirect(round.url, 303);
   }
 
-  /** The provider's redirect back: signs in and continues in the app, or shows the sign-in page with an error. */
+  /** The provider's redirect back (Passport, `SocialSignInGuard`): signs in and continues in the app, or shows the sign-in page with an error. */
   @Public()
   @Get(':provider/callback')
-  async callback(@Ctx() ctx: RequestContext, @Param('provider') provider: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const outcome = await this.social.callback(
-      ctx,
-      providerParam(provider),
-      new URL(request.url, ctx.origin),
-      request.cookies[OIDC_STATE_COOKIE],
-      request.cookies[DEVICE_COOKIE],
-    );
+  @ProviderRoundStep('callback')
+  async callback(@Ctx() ctx: RequestContext, @ProviderRound() outcome: CallbackOutcome, @Res() reply: FastifyReply): Promise<void> {
     await ctx.commit();
     reply.clearCookie(OIDC_STATE_COOKIE, { path: '/api/auth' });
     if (outcome.kind === 'signed-in') {

@@ -3,7 +3,7 @@ import * as oidc from 'openid-client';
 import { APP_CONFIG, type AppConfig, type RequestContext, problems } from '@mijn-account/api-core';
 import { IDENTITY_PROVIDERS, type IdentityProviderName, type IdentityProviderSettings } from '@mijn-account/shared-contracts';
 import { redirectUri } from './identity-keys';
-import { checkIssuer, guardedFetch } from './issuer-guard';
+import { type GuardedFetch, checkIssuer, guardedFetch } from './issuer-guard';
 import { SecretBox } from './secret-box';
 
 interface ProviderRow {
@@ -16,15 +16,15 @@ interface ProviderRow {
 }
 
 /**
- * Per-tenant OpenID Connect providers (Google, Microsoft 365) through openid-client: discovery,
- * client secret sealed at rest and never returned, and the discovered configuration cached until
- * the tenant changes its settings. Every request to a provider goes through the issuer guard
+ * Per-tenant OpenID Connect providers (Google, Microsoft 365): settings, discovery (openid-client),
+ * client secret sealed at rest and never returned, and the discovered client cached until the
+ * tenant changes its settings. Every request to a provider goes through the issuer guard
  * (public https hosts only, checked on saving and on every connection; issuer-guard.ts).
  */
 @Injectable()
 export class IdentityProvidersService {
   private readonly logger = new Logger(IdentityProvidersService.name);
-  private readonly cache = new Map<string, { at: number; config: Promise<oidc.Configuration> }>();
+  private readonly cache = new Map<string, { at: number; version: number; client: Promise<ProviderClient> }>();
 
   constructor(
     private readonly box: SecretBox,
@@ -83,8 +83,13 @@ export class IdentityProvidersService {
     }
   }
 
-  /** The discovered client configuration of an enabled provider; 404 when the tenant has not switched it on. */
-  async configuration(ctx: RequestContext, provider: IdentityProviderName): Promise<oidc.Configuration> {
+  /**
+   * The client of an enabled provider: its discovered configuration and its credentials; 404 when
+   * the tenant has not switched it on. The same object is answered until the tenant changes the
+   * settings (`version`) or ten minutes have passed (discovery is then fetched again), so a
+   * Passport strategy built from it (provider-strategies.ts) can be cached by it.
+   */
+  async client(ctx: RequestContext, provider: IdentityProviderName): Promise<ProviderClient> {
     const db = await ctx.db();
     const rows: ProviderRow[] = await db.query(
       `SELECT * FROM tenant_identity_provider WHERE tenant_id = $1 AND provider = $2 AND enabled`,
@@ -92,21 +97,34 @@ export class IdentityProvidersService {
     );
     const row = rows[0];
     if (!row) throw problems.notFound(`Sign-in with ${provider} is not available on this portal`);
-    const key = `${ctx.tenant.id}:${provider}:${row.version}`;
-    const cached = this.cache.get(key);
-    if (cached && Date.now() - cached.at < 10 * 60_000) return cached.config;
+    const slot = `${ctx.tenant.id}:${provider}`;
+    const cached = this.cache.get(slot);
+    if (cached && cached.version === row.version && Date.now() - cached.at < 10 * 60_000) return cached.client;
     const insecure = row.issuer.startsWith('http://') && this.appConfig.oidcAllowHttp;
-    const config = oidc
-      .discovery(new URL(row.issuer), row.client_id, undefined, oidc.ClientSecretPost(this.box.open(row.client_secret_enc)), {
+    const clientSecret = this.box.open(row.client_secret_enc);
+    const fetch = guardedFetch(this.appConfig.oidcAllowHttp);
+    const client = oidc
+      .discovery(new URL(row.issuer), row.client_id, undefined, oidc.ClientSecretPost(clientSecret), {
         execute: insecure ? [oidc.allowInsecureRequests] : [],
-        [oidc.customFetch]: guardedFetch(this.appConfig.oidcAllowHttp),
+        [oidc.customFetch]: fetch,
       })
+      .then((config): ProviderClient => ({ provider, config, clientId: row.client_id, clientSecret, fetch }))
       .catch((error: unknown) => {
-        this.cache.delete(key);
+        if (this.cache.get(slot)?.client === client) this.cache.delete(slot);
         this.logger.warn({ err: error, provider, tenant: ctx.tenant.slug }, 'OpenID discovery failed');
         throw problems.notFound(`Sign-in with ${provider} is not reachable right now`);
       });
-    this.cache.set(key, { at: Date.now(), config });
-    return config;
+    // One entry per tenant and provider: a settings change replaces the client, never leaves the old one usable.
+    this.cache.set(slot, { at: Date.now(), version: row.version, client });
+    return client;
   }
+}
+
+/** An enabled provider's discovered configuration and credentials, with the guarded fetch every request to it uses. */
+export interface ProviderClient {
+  provider: IdentityProviderName;
+  config: oidc.Configuration;
+  clientId: string;
+  clientSecret: string;
+  fetch: GuardedFetch;
 }

@@ -122,7 +122,12 @@ type FetchBody = string | URLSearchParams | Uint8Array | ArrayBuffer | null | un
  * A `fetch` for openid-client (its `customFetch`): node's http(s) with the guarded lookup, IP
  * literals refused before any socket, never a redirect followed, and answers capped at 1 MB.
  */
-export function guardedFetch(allowLoopback: boolean) {
+export type GuardedFetch = (
+  input: string,
+  init: { method: string; headers: Record<string, string>; body?: unknown; signal?: AbortSignal },
+) => Promise<Response>;
+
+export function guardedFetch(allowLoopback: boolean): GuardedFetch {
   return (input: string, init: { method: string; headers: Record<string, string>; body?: unknown; signal?: AbortSignal }): Promise<Response> => {
     const url = new URL(input);
     if (url.protocol !== 'https:' && !(allowLoopback && url.protocol === 'http:')) {

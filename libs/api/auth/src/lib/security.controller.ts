@@ -15,9 +15,9 @@ import {
 import { setOidcStateCookie } from './cookies';
 import { CredentialsService } from './credentials.service';
 import { ChangePasswordDto, EmailDto } from './dto/credentials.dto';
-import { providerParam } from './identity-providers.controller';
+import { ProviderRound, ProviderRoundStep } from './social-sign-in.guard';
+import type { AuthorizationStart } from './social-sign-in.strategy';
 import { SecurityService } from './security.service';
-import { SocialSignInService } from './social-sign-in.service';
 import { TwoFactorService, wrongCode } from './two-factor.service';
 
 export class TotpCodeDto {
@@ -34,7 +34,6 @@ export class SecurityController {
     private readonly security: SecurityService,
     private readonly twoFactor: TwoFactorService,
     private readonly credentials: CredentialsService,
-    private readonly social: SocialSignInService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -131,14 +130,10 @@ export class SecurityController {
   @StepUp()
   @Post('identities/:provider')
   @HttpCode(200)
-  async startLink(
-    @Ctx() ctx: RequestContext,
-    @Param('provider') provider: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ url: string }> {
-    const { url, state } = await this.social.start(ctx, providerParam(provider), 'link');
-    setOidcStateCookie(reply, this.config, state);
-    return { url };
+  @ProviderRoundStep('link')
+  startLink(@ProviderRound() round: AuthorizationStart, @Res({ passthrough: true }) reply: FastifyReply): { url: string } {
+    setOidcStateCookie(reply, this.config, round.state);
+    return { url: round.url };
   }
 
   /** Unlinks Google or Microsoft; refused when it is the last way left to sign in. */

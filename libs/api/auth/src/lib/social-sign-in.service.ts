@@ -1,28 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import * as oidc from 'openid-client';
 import { ProblemException, type RequestContext, problems } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
 import { type IdentityProviderName, PAGES, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { ActionTokens } from './action-tokens';
 import { CredentialsService, type SignUpData } from './credentials.service';
-import { emailOf, redirectUri, subjectOf } from './identity-keys';
-import { IdentityProvidersService } from './identity-providers.service';
 import { PasswordHasher } from './password-hasher';
+import type { ProviderState } from './provider-state.store';
+import type { ProviderProfile } from './provider-strategies';
 import { SignInService, type SignInResult, signInFailed } from './sign-in.service';
 import { SignInSettingsService } from './sign-in-settings.service';
 import { SignInThrottle } from './sign-in-throttle.service';
 import { type ExternalIdentity, type LinkOutcome, UserIdentitiesService } from './user-identities.service';
 
-const STATE_TTL_MS = 10 * 60_000;
-
-interface StateData {
-  provider: IdentityProviderName;
-  verifier: string;
-  nonce: string;
-  mode: 'sign-in' | 'link';
-  /** Linking only: the session that stepped up to start it (public id), which must finish it. */
-  session?: string;
-}
+const LINK_TTL_MS = 10 * 60_000;
 
 type LinkData = ExternalIdentity;
 
@@ -32,16 +22,15 @@ export type CallbackOutcome =
   | { kind: 'redirect'; location: string };
 
 /**
- * Google and Microsoft 365 sign-in (authorization code flow with state, nonce and PKCE). An
- * identity is found by its issuer and subject, never by e-mail: when the e-mail of an unknown
- * identity belongs to an existing account, the user must give that account's password once to
- * link it. Signed-in users link more identities from their security page, after a step-up. An
+ * What a Google or Microsoft 365 sign-in leads to, once Passport has done the protocol (the
+ * authorization code flow with state and PKCE: `SocialSignInStrategy`). An identity is found by
+ * its issuer and subject, never by e-mail: when the e-mail of an unknown identity belongs to an
+ * existing account, the user must give that account's password once to link it. Signed-in users link more identities from their security page, after a step-up. An
  * e-mail address counts as verified only where the provider says so.
  */
 @Injectable()
 export class SocialSignInService {
   constructor(
-    private readonly providers: IdentityProvidersService,
     private readonly tokens: ActionTokens,
     private readonly signIn: SignInService,
     private readonly settings: SignInSettingsService,
@@ -53,70 +42,20 @@ export class SocialSignInService {
   ) {}
 
   /**
-   * The provider's authorization URL, and the state value the browser must bring back (kept in a
-   * cookie). `link` (from the security page's step-up route) links the identity to the signed-in user.
+   * The verify step of a provider round (called by `SocialSignInStrategy` with the profile its
+   * provider strategy handed on and the round's stored state): signs in, links, or refuses. Problems
+   * become a redirect to the sign-in page with an error code.
    */
-  async start(ctx: RequestContext, provider: IdentityProviderName, mode: 'sign-in' | 'link'): Promise<{ url: string; state: string }> {
-    const config = await this.providers.configuration(ctx, provider);
-    if (mode === 'link' && (!ctx.user || !ctx.session)) throw problems.unauthenticated();
-    const verifier = oidc.randomPKCECodeVerifier();
-    const nonce = oidc.randomNonce();
-    const state = await this.tokens.issue(ctx, 'oidc-state', {
-      userId: mode === 'link' ? ctx.requireUser().id : null,
-      data: { provider, verifier, nonce, mode, ...(mode === 'link' ? { session: ctx.session?.publicId } : {}) } satisfies StateData,
-      ttlMs: STATE_TTL_MS,
-    });
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: redirectUri(ctx.origin, provider),
-      scope: 'openid email profile',
-      state,
-      nonce,
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-    });
-    return { url: url.href, state };
-  }
-
-  /** Handles the provider's redirect back. Problems become a redirect to the sign-in page with an error code. */
-  async callback(
-    ctx: RequestContext,
-    provider: IdentityProviderName,
-    currentUrl: URL,
-    browserState: string | undefined,
-    deviceToken: string | undefined,
-  ): Promise<CallbackOutcome> {
-    const state = currentUrl.searchParams.get('state') ?? '';
-    if (!browserState || state !== browserState) return fail('state');
-    // An unknown, used or expired state (a replayed or stale callback) ends on the sign-in page too.
-    const consumed = await this.tokens.consume<StateData>(ctx, 'oidc-state', state).catch((error: unknown) => {
-      if (error instanceof ProblemException) return null;
-      throw error;
-    });
-    if (!consumed || consumed.data.provider !== provider) return fail('state');
-    const { userId: linkingUserId, data } = consumed;
-    if (currentUrl.searchParams.has('error')) return fail('cancelled');
-    const config = await this.providers.configuration(ctx, provider);
-    let claims: Record<string, unknown>;
-    try {
-      const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
-        pkceCodeVerifier: data.verifier,
-        expectedState: state,
-        expectedNonce: data.nonce,
-        idTokenExpected: true,
-      });
-      claims = (tokens.claims() ?? {}) as Record<string, unknown>;
-    } catch {
-      return fail('provider');
-    }
-    const subject = subjectOf(provider, claims);
-    // openid-client has checked `iss` against the discovered issuer: the identity is (issuer, subject).
-    const issuer = typeof claims['iss'] === 'string' ? claims['iss'] : '';
+  async complete(ctx: RequestContext, state: ProviderState, profile: ProviderProfile, deviceToken: string | undefined): Promise<CallbackOutcome> {
+    const { provider, issuer, subject, email, verified } = profile;
+    if (state.provider !== provider) return fail('state');
     if (!subject || !issuer) return fail('provider');
-    const { email, verified } = emailOf(claims);
     const identity: ExternalIdentity = { provider, issuer, subject, email };
 
-    if (data.mode === 'link') {
-      if (!ctx.user || !linkingUserId || ctx.user.id !== linkingUserId || !data.session || ctx.session?.publicId !== data.session) return fail('state');
+    if (state.mode === 'link') {
+      // Finished by the session (and user) that stepped up to start it.
+      const linkingUserId = state.userId;
+      if (!ctx.user || !linkingUserId || ctx.user.id !== linkingUserId || !state.session || ctx.session?.publicId !== state.session) return fail('state');
       const outcome = await this.identities.link(ctx, linkingUserId, identity, true);
       if (outcome === 'in-use' || outcome === 'already-linked') return { kind: 'redirect', location: `${PAGES.security}?error=${LINK_ERRORS[outcome]}` };
       return { kind: 'redirect', location: `${PAGES.security}?linked=${provider}` };
@@ -127,12 +66,12 @@ export class SocialSignInService {
     const existing = email ? await this.signIn.findUser(ctx, email) : null;
     if (existing) {
       // Same e-mail, unknown identity: never signed in on the e-mail alone. The password links it once.
-      const token = await this.tokens.issue(ctx, 'link-identity', { userId: existing.id, data: identity satisfies LinkData, ttlMs: STATE_TTL_MS });
+      const token = await this.tokens.issue(ctx, 'link-identity', { userId: existing.id, data: identity satisfies LinkData, ttlMs: LINK_TTL_MS });
       return { kind: 'redirect', location: `${PAGES.linkIdentity}?provider=${provider}&token=${token}` };
     }
     const settings = await this.settings.get(ctx);
     if (!settings.selfSignUp || !email) return fail('no-account');
-    const name = typeof claims['name'] === 'string' ? claims['name'].slice(0, 200) : email;
+    const name = profile.name ? profile.name.slice(0, 200) : email;
     if (!verified) {
       // The provider does not vouch for the address: the usual confirmation mail, which creates the
       // account and links this identity when its link is used.
