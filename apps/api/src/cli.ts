@@ -1,6 +1,12 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@mijn-account/api-core';
-import { AuditJobs, AuditLogService, AuditSigner, verifyAllChains } from '@mijn-account/api-audit';
+import {
+  AuditJobs,
+  AuditReaderService,
+  AuditSealerService,
+  AuditSigner,
+  AuditWriterService,
+} from '@mijn-account/api-audit';
 import { createDataSource } from '@mijn-account/api-database';
 import { createTenant } from '@mijn-account/api-tenants';
 import { prepareDatabase } from './platform/database-setup';
@@ -36,7 +42,7 @@ async function main(argv: string[]): Promise<void> {
         console.log((await seedDemoData(owner, config)) ? 'demo tenants created' : 'demo tenants already exist');
         break;
       case 'audit:verify': {
-        const reports = await verifyAllChains(owner, new AuditLogService(new AuditSigner(config)));
+        const reports = await new AuditReaderService(new AuditSigner(config)).verifyAllChains(owner);
         for (const r of reports) {
           const where = `${r.tenant} account ${r.accountId}: ${r.events} events (${r.unsealed} not chained yet), ${r.checkpoints.valid}/${r.checkpoints.total} checkpoints valid`;
           console.log(
@@ -51,8 +57,8 @@ async function main(argv: string[]): Promise<void> {
         break;
       }
       case 'audit:checkpoint': {
-        const log = new AuditLogService(new AuditSigner(config));
-        console.log(`signed ${await new AuditJobs(owner, log, config).checkpoint()} chain heads`);
+        const sealer = new AuditSealerService(new AuditSigner(config));
+        console.log(`signed ${await new AuditJobs(owner, new AuditWriterService(), sealer, config).checkpoint()} chain heads`);
         break;
       }
       case 'tenant:create': {

@@ -1,5 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { AuditJobs, AuditLogService, type StoredEvent, eventHash, verifyAllChains } from '@mijn-account/api-audit';
+import {
+  AuditJobs,
+  AuditReaderService,
+  AuditSealerService,
+  AuditWriterService,
+  type StoredEvent,
+  eventHash,
+} from '@mijn-account/api-audit';
 import { MIGRATIONS, createDataSource, withTenant } from '@mijn-account/api-database';
 import { type TestApp, startTestApp } from '../app/test-app.testing';
 
@@ -12,12 +19,16 @@ const LOG_TABLES = ['audit_event', 'audit_seal'];
 describe('access log: hash chain, checkpoints, verification', () => {
   let t: TestApp;
   let runtime: DataSource;
-  let log: AuditLogService;
+  let writer: AuditWriterService;
+  let sealer: AuditSealerService;
+  let reader: AuditReaderService;
 
   beforeAll(async () => {
     t = await startTestApp();
     runtime = await createDataSource({ url: t.db.appUrl, poolSize: 16 }).initialize();
-    log = t.app.get(AuditLogService);
+    writer = t.app.get(AuditWriterService);
+    sealer = t.app.get(AuditSealerService);
+    reader = t.app.get(AuditReaderService);
   });
   afterAll(async () => {
     await runtime.destroy();
@@ -47,7 +58,7 @@ describe('access log: hash chain, checkpoints, verification', () => {
 
   const append = (accountId: string, n: number) =>
     withTenant(runtime, t.alpha.id, (db) =>
-      log.appendAs(db, t.alpha.id, accountId, {
+      writer.appendAs(db, t.alpha.id, accountId, {
         action: 'read',
         resource: 'billing',
         fields: ['address'],
@@ -60,16 +71,16 @@ describe('access log: hash chain, checkpoints, verification', () => {
         ip: '192.0.2.1',
       }),
     );
-  const seal = () => withTenant(runtime, t.alpha.id, (db) => log.seal(db, t.alpha.id));
+  const seal = () => withTenant(runtime, t.alpha.id, (db) => sealer.seal(db, t.alpha.id));
   const eventsOf = (accountId: string) =>
-    withTenant(runtime, t.alpha.id, (db) => log.events(db, t.alpha.id, accountId));
+    withTenant(runtime, t.alpha.id, (db) => reader.events(db, t.alpha.id, accountId));
   /** `n` events written one after the other, then chained. */
   const chainOf = async (accountId: string, n: number): Promise<Chained[]> => {
     for (let i = 1; i <= n; i++) await append(accountId, i);
     await seal();
     return (await eventsOf(accountId)) as Chained[];
   };
-  const verify = (accountId: string) => withTenant(runtime, t.alpha.id, (db) => log.verify(db, t.alpha.id, accountId));
+  const verify = (accountId: string) => withTenant(runtime, t.alpha.id, (db) => reader.verify(db, t.alpha.id, accountId));
   /** Tampering as the owner role: the log's triggers off for the statement, then on again. */
   const tamper = (sql: string, params: unknown[]) =>
     withTenant(t.owner, t.alpha.id, async (db) => {
@@ -144,7 +155,7 @@ describe('access log: hash chain, checkpoints, verification', () => {
     const inserted = new Promise<string>((resolve) => (gate.written = resolve));
     // An access that draws its event number and then stays open.
     const slow = withTenant(runtime, t.alpha.id, async (db) => {
-      await log.appendAs(db, t.alpha.id, accountId, {
+      await writer.appendAs(db, t.alpha.id, accountId, {
         action: 'read',
         resource: 'billing',
         outcome: 'allowed',
@@ -240,10 +251,10 @@ describe('access log: hash chain, checkpoints, verification', () => {
     const accountId = await newAccount(t.beta);
     await writtenPast(t.beta, accountId);
     for (let i = 0; i < 4; i++) await t.appSql(t.beta, `SELECT audit_advance_watermark($1)`, [t.beta.id]);
-    const waiting = await withTenant(runtime, t.beta.id, (db) => log.verify(db, t.beta.id, accountId));
+    const waiting = await withTenant(runtime, t.beta.id, (db) => reader.verify(db, t.beta.id, accountId));
     expect(waiting).toMatchObject({ intact: true, events: 0, unsealed: 1 });
-    await withTenant(runtime, t.beta.id, (db) => log.seal(db, t.beta.id));
-    const sealed = await withTenant(runtime, t.beta.id, (db) => log.verify(db, t.beta.id, accountId));
+    await withTenant(runtime, t.beta.id, (db) => sealer.seal(db, t.beta.id));
+    const sealed = await withTenant(runtime, t.beta.id, (db) => reader.verify(db, t.beta.id, accountId));
     expect(sealed).toMatchObject({ intact: true, events: 1, unsealed: 0 });
   });
 
@@ -251,10 +262,10 @@ describe('access log: hash chain, checkpoints, verification', () => {
     // In beta, so no seal timer takes the second account's event first.
     const [a, b] = [await newAccount(t.beta), await newAccount(t.beta)];
     for (let i = 0; i < 2; i++) await writtenPast(t.beta, a);
-    await withTenant(runtime, t.beta.id, (db) => log.seal(db, t.beta.id));
+    await withTenant(runtime, t.beta.id, (db) => sealer.seal(db, t.beta.id));
     await writtenPast(t.beta, b);
-    const chain = (await withTenant(runtime, t.beta.id, (db) => log.events(db, t.beta.id, a))) as Chained[];
-    const [other] = await withTenant(runtime, t.beta.id, (db) => log.events(db, t.beta.id, b));
+    const chain = (await withTenant(runtime, t.beta.id, (db) => reader.events(db, t.beta.id, a))) as Chained[];
+    const [other] = await withTenant(runtime, t.beta.id, (db) => reader.events(db, t.beta.id, b));
     const [{ entry_no }] = await t.sql<{ entry_no: string }>(
       t.beta,
       `SELECT entry_no FROM audit_event WHERE account_id = $1`,
@@ -268,7 +279,7 @@ describe('access log: hash chain, checkpoints, verification', () => {
       );
       await db.query(`UPDATE audit_chain SET last_seq = 3, last_hash = $2 WHERE account_id = $1`, [a, hash]);
     });
-    const result = await withTenant(runtime, t.beta.id, (db) => log.verify(db, t.beta.id, a));
+    const result = await withTenant(runtime, t.beta.id, (db) => reader.verify(db, t.beta.id, a));
     expect(result.firstBroken).toEqual({ seq: 3, id: other.id, problem: 'the event it seals belongs to another account' });
   });
 
@@ -359,7 +370,7 @@ describe('access log: hash chain, checkpoints, verification', () => {
     expect(result.firstBroken).toEqual({ seq: 3, id: events[2].id, problem: 'differs from the signed checkpoint' });
 
     // The command-line verifier reports the same chain as broken, and the intact ones as intact.
-    const reports = await verifyAllChains(t.owner, log);
+    const reports = await reader.verifyAllChains(t.owner);
     expect(reports.find((r) => r.accountId === accountId)?.intact).toBe(false);
     expect(reports.find((r) => r.accountId === t.alpha.accounts[0].id)?.intact).toBe(true);
   });
@@ -367,7 +378,7 @@ describe('access log: hash chain, checkpoints, verification', () => {
   it('reports an account whose events all still wait for the sealer (a process stopped before sealing)', async () => {
     const accountId = t.beta.accounts[0].id;
     await writtenPast(t.beta, accountId);
-    const report = (await verifyAllChains(t.owner, log)).find((r) => r.accountId === accountId);
+    const report = (await reader.verifyAllChains(t.owner)).find((r) => r.accountId === accountId);
     expect(report).toMatchObject({ intact: true, events: 0, unsealed: 1 });
   });
 
@@ -387,7 +398,7 @@ describe('access log: hash chain, checkpoints, verification', () => {
     // In beta, so the app's seal timer leaves the fourth event waiting.
     const accountId = await newAccount(t.beta);
     for (let i = 0; i < 3; i++) await writtenPast(t.beta, accountId);
-    await withTenant(runtime, t.beta.id, (db) => log.seal(db, t.beta.id));
+    await withTenant(runtime, t.beta.id, (db) => sealer.seal(db, t.beta.id));
     await writtenPast(t.beta, accountId);
     const sealed = await t.sql<{ seq: string | null; prev_hash: Buffer | null; hash: Buffer | null }>(
       t.beta,
@@ -427,15 +438,15 @@ describe('access log: hash chain, checkpoints, verification', () => {
     }
     const db = await createDataSource({ url: t.db.appUrl, poolSize: 1 }).initialize();
     try {
-      expect(await withTenant(db, t.beta.id, (m) => log.verify(m, t.beta.id, accountId))).toEqual({
+      expect(await withTenant(db, t.beta.id, (m) => reader.verify(m, t.beta.id, accountId))).toEqual({
         intact: true,
         events: 3,
         unsealed: 1,
         firstBroken: null,
         checkpoints: { total: 0, valid: 0 },
       });
-      await withTenant(db, t.beta.id, (m) => log.seal(m, t.beta.id));
-      expect(await withTenant(db, t.beta.id, (m) => log.verify(m, t.beta.id, accountId))).toMatchObject({
+      await withTenant(db, t.beta.id, (m) => sealer.seal(m, t.beta.id));
+      expect(await withTenant(db, t.beta.id, (m) => reader.verify(m, t.beta.id, accountId))).toMatchObject({
         intact: true,
         events: 4,
         unsealed: 0,

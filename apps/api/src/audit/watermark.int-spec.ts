@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AuditJobs, AuditLogService } from '@mijn-account/api-audit';
+import { AuditJobs, AuditReaderService, AuditWriterService } from '@mijn-account/api-audit';
 import { createDataSource, withTenant } from '@mijn-account/api-database';
 import { type TestApp, startTestApp } from '../app/test-app.testing';
 
@@ -25,10 +25,11 @@ describe('access log: the watermark before the first event', () => {
     expect(sequence.is_called).toBe(false);
     const jobs = t.app.get(AuditJobs);
     for (let pass = 0; pass < 3; pass++) await jobs.seal();
-    const log = t.app.get(AuditLogService);
+    const writer = t.app.get(AuditWriterService);
+    const reader = t.app.get(AuditReaderService);
     const accountId = t.alpha.accounts[0].id;
     await withTenant(runtime, t.alpha.id, (db) =>
-      log.appendAs(db, t.alpha.id, accountId, {
+      writer.appendAs(db, t.alpha.id, accountId, {
         action: 'read',
         resource: 'billing',
         outcome: 'allowed',
@@ -39,9 +40,9 @@ describe('access log: the watermark before the first event', () => {
       }),
     );
     for (let pass = 0; pass < 3; pass++) await jobs.seal();
-    const verification = await withTenant(runtime, t.alpha.id, (db) => log.verify(db, t.alpha.id, accountId));
+    const verification = await withTenant(runtime, t.alpha.id, (db) => reader.verify(db, t.alpha.id, accountId));
     expect(verification).toMatchObject({ intact: true, events: 1, unsealed: 0 });
-    const [event] = await withTenant(runtime, t.alpha.id, (db) => log.events(db, t.alpha.id, accountId));
+    const [event] = await withTenant(runtime, t.alpha.id, (db) => reader.events(db, t.alpha.id, accountId));
     expect(event).toMatchObject({ actorName: 'First access', seq: 1 });
   });
 });

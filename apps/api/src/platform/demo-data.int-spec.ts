@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { BillingDto } from '@mijn-account/api-accounts';
-import { AuditLogService, AuditSigner, verifyAllChains } from '@mijn-account/api-audit';
+import { AuditReaderService, AuditSigner } from '@mijn-account/api-audit';
 import { loadConfig } from '@mijn-account/api-core';
 import { withTenant } from '@mijn-account/api-database';
 import { PortalClient } from '@mijn-account/api-testing';
@@ -207,7 +207,7 @@ describe('demo data', () => {
       ]);
       expect(log.verification).toMatchObject({ intact: true, unsealed: 0, checkpoints: { total: 1, valid: 1 } });
     }
-    const reports = await verifyAllChains(t.owner, new AuditLogService(new AuditSigner(config)));
+    const reports = await new AuditReaderService(new AuditSigner(config)).verifyAllChains(t.owner);
     const demoReports = reports.filter((r) => r.tenant === 'callmonkey' || r.tenant === 'contactmonkey');
     expect(demoReports).toHaveLength(2);
     expect(demoReports.every((r) => r.intact && r.unsealed === 0)).toBe(true);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { BillingService, ChangeHistoryService, ProfileService } from '@mijn-account/api-accounts';
-import { AuditLogService, AuditSigner } from '@mijn-account/api-audit';
+import { AuditSealerService, AuditSigner, AuditWriterService } from '@mijn-account/api-audit';
 import { PasswordHasher } from '@mijn-account/api-auth';
 import {
   type AppConfig,
@@ -13,7 +13,7 @@ import {
 import { SubscriberAccount, User, withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
 import { NewsletterTokens, NewslettersService } from '@mijn-account/api-newsletters';
-import { GrantsService } from '@mijn-account/api-support';
+import { GrantGateService, GrantsService } from '@mijn-account/api-support';
 import { createTenant } from '@mijn-account/api-tenants';
 import type { AccessReason, AccessScope, AccountRole, BillingUpdate, StaffRole } from '@mijn-account/shared-contracts';
 
@@ -451,7 +451,7 @@ async function seedTenant(owner: DataSource, config: AppConfig, demo: DemoTenant
   await seedPastGrant(demo, accounts, person, as, services);
 
   // Chained and signed now, so the log verifies intact from the first look.
-  await withTenant(owner, tenant.id, (db) => services.log.checkpoint(db, tenant.id));
+  await withTenant(owner, tenant.id, (db) => services.sealer.checkpoint(db, tenant.id));
 }
 
 type DemoServices = ReturnType<typeof demoServices>;
@@ -460,15 +460,17 @@ type DemoServices = ReturnType<typeof demoServices>;
 function demoServices(config: AppConfig) {
   const history = new ChangeHistoryService();
   const mail = new UnsentMail();
-  const log = new AuditLogService(new AuditSigner(config));
+  const log = new AuditWriterService();
+  const grants = new GrantsService(log, mail);
   const tokens = new NewsletterTokens(config);
   return {
     billing: new BillingService(history),
     profile: new ProfileService(history),
     tokens,
     newsletters: new NewslettersService(mail, tokens, config),
-    log,
-    grants: new GrantsService(log, mail),
+    sealer: new AuditSealerService(new AuditSigner(config)),
+    grants,
+    gate: new GrantGateService(log, grants),
   };
 }
 
@@ -487,7 +489,7 @@ async function seedPastGrant(
   const past = demo.pastGrant;
   const accountId = accounts.get(past.customerNumber) as string;
   const agent = person(demoStaffEmail(demo, 'helpdesk-agent'));
-  const { grants } = services;
+  const { grants, gate } = services;
   const requested = await as(agent, HELPDESK_IP, (ctx) =>
     grants.request(ctx, {
       accountId,
@@ -514,14 +516,11 @@ async function seedPastGrant(
       const rule = READS[read];
       const params: unknown[] = [];
       const param = (value: unknown) => `$${params.push(value)}`;
-      const logged = grants.allowSql(ctx, rule, accountId, rule.fields ?? [], 'true', param);
-      const rows: unknown[] = await (
-        await ctx.db()
-      ).query(
-        `WITH s AS (SELECT id AS user_id, display_name FROM app_user WHERE tenant_id = ${param(ctx.tenant.id)}::uuid AND id = ${param(agent.id)}::uuid)
-         ${logged}`,
-        params,
-      );
+      const agentRow = `SELECT id AS user_id, display_name FROM app_user WHERE tenant_id = ${param(ctx.tenant.id)}::uuid AND id = ${param(agent.id)}::uuid`;
+      const logged = gate
+        .check(ctx, rule, { accountId, fields: rule.fields ?? [] })
+        .sql({ from: 'agent', userId: 'agent.user_id', displayName: 'agent.display_name' }, param);
+      const rows: unknown[] = await (await ctx.db()).query(`WITH agent AS (${agentRow}) ${logged}`, params);
       if (rows.length !== 1) throw new Error(`demo data: the grant did not allow reading ${read}`);
     });
   }

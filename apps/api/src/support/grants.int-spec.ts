@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AuditJobs, AuditLogService } from '@mijn-account/api-audit';
+import { AuditJobs, AuditReaderService } from '@mijn-account/api-audit';
 import { withTenant } from '@mijn-account/api-database';
 import { type FixtureTenant, type PortalClient, listRoutes } from '@mijn-account/api-testing';
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
@@ -358,7 +358,7 @@ describe('helpdesk access: grants, the support view, and its log', () => {
     expect(after.length - before).toBe(16);
     await t.app.get(AuditJobs).seal();
     const verification = await withTenant(t.app.get(DataSource), t.alpha.id, (db) =>
-      t.app.get(AuditLogService).verify(db, t.alpha.id, account().id),
+      t.app.get(AuditReaderService).verify(db, t.alpha.id, account().id),
     );
     expect(verification).toMatchObject({ intact: true, events: after.length, unsealed: 0 });
   });

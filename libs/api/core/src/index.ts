@@ -13,5 +13,7 @@ export * from './lib/logging';
 export * from './lib/health.controller';
 export * from './lib/health.service';
 export * from './lib/access.decorator';
+export * from './lib/grant-gate';
+export * from './lib/session-step';
 export * from './lib/cache-control';
 export * from './lib/versioning';

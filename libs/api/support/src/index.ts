@@ -1,2 +1,3 @@
 export * from './lib/support.module';
 export * from './lib/grants.service';
+export * from './lib/grant-gate.service';

@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { AccountAccess, Ctx, Public, PublicCache, RequestContext, problems } from '@mijn-account/api-core';
 import { ROUTES } from '@mijn-account/shared-contracts';
 import { AccessLogService } from './access-log.service';
-import type { StoredEvent, VerificationResult } from './audit-log.service';
+import type { StoredEvent, VerificationResult } from './audit-reader.service';
 import { AuditSigner } from './audit-signer';
 
 const hex = (e: StoredEvent) => ({

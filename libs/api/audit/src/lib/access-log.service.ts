@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@mijn-account/api-core';
-import { AuditLogService, type StoredEvent, type VerificationResult } from './audit-log.service';
-
-/** A signed checkpoint of an account's chain, as stored. */
-export interface StoredCheckpoint {
-  seq: string;
-  hash: Buffer;
-  key_id: string;
-  signature: Buffer;
-  signed_at: Date;
-}
+import {
+  AuditReaderService,
+  type StoredCheckpoint,
+  type StoredEvent,
+  type VerificationResult,
+} from './audit-reader.service';
 
 /** What a subscriber reads of their own account's access log, always on the request's tenant transaction. */
 @Injectable()
 export class AccessLogService {
-  constructor(private readonly log: AuditLogService) {}
+  constructor(private readonly log: AuditReaderService) {}
 
   /** The account's events (oldest first) and the chain's verification. */
   async withVerification(ctx: RequestContext, accountId: string): Promise<{ events: StoredEvent[]; verification: VerificationResult }> {
@@ -34,10 +30,7 @@ export class AccessLogService {
   /** Everything an export needs: the signed checkpoints (by seq) and the events (oldest first). */
   async forExport(ctx: RequestContext, accountId: string): Promise<{ checkpoints: StoredCheckpoint[]; events: StoredEvent[] }> {
     const db = await ctx.db();
-    const checkpoints: StoredCheckpoint[] = await db.query(
-      `SELECT seq, hash, key_id, signature, signed_at FROM audit_checkpoint WHERE tenant_id = $1 AND account_id = $2 ORDER BY seq`,
-      [ctx.tenant.id, accountId],
-    );
+    const checkpoints = await this.log.checkpoints(db, ctx.tenant.id, accountId);
     return { checkpoints, events: await this.log.events(db, ctx.tenant.id, accountId) };
   }
 }

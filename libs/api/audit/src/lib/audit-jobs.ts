@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@mijn-account/api-core';
 import { withTenant } from '@mijn-account/api-database';
-import { AuditLogService } from './audit-log.service';
+import { AuditSealerService } from './audit-sealer.service';
+import { AuditWriterService } from './audit-writer.service';
 
 /**
  * The access log's two timers: every AUDIT_SEAL_SECONDS the tenants this process wrote events for
@@ -19,7 +20,8 @@ export class AuditJobs implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly log: AuditLogService,
+    private readonly writer: AuditWriterService,
+    private readonly sealer: AuditSealerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -40,23 +42,23 @@ export class AuditJobs implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Chains every tenant's waiting events. */
   async seal(dataSource: DataSource = this.dataSource): Promise<number> {
-    return this.perTenant(dataSource, await allTenants(dataSource), (db, tenantId) => this.log.seal(db, tenantId));
+    return this.perTenant(dataSource, await allTenants(dataSource), (db, tenantId) => this.sealer.seal(db, tenantId));
   }
 
   /** Seals, then signs every tenant's chain heads that grew. */
   async checkpoint(dataSource: DataSource = this.dataSource): Promise<number> {
     return this.perTenant(dataSource, await allTenants(dataSource), (db, tenantId) =>
-      this.log.checkpoint(db, tenantId),
+      this.sealer.checkpoint(db, tenantId),
     );
   }
 
   /** Chains the waiting events of the tenants this process wrote for; those that fail are tried again next time. */
   private async sealWritten(): Promise<number> {
-    const tenants = this.log.takeWritten();
+    const tenants = this.writer.takeWritten();
     try {
-      return await this.perTenant(this.dataSource, tenants, (db, tenantId) => this.log.seal(db, tenantId));
+      return await this.perTenant(this.dataSource, tenants, (db, tenantId) => this.sealer.seal(db, tenantId));
     } catch (error) {
-      for (const tenantId of tenants) this.log.markWritten(tenantId);
+      for (const tenantId of tenants) this.writer.markWritten(tenantId);
       throw error;
     }
   }

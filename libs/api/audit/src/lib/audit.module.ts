@@ -2,13 +2,15 @@ import { Module } from '@nestjs/common';
 import { AccessLogController } from './access-log.controller';
 import { AccessLogService } from './access-log.service';
 import { AuditJobs } from './audit-jobs';
-import { AuditLogService } from './audit-log.service';
+import { AuditReaderService } from './audit-reader.service';
+import { AuditSealerService } from './audit-sealer.service';
 import { AuditSigner } from './audit-signer';
+import { AuditWriterService } from './audit-writer.service';
 
 /** The tamper-evident access log: hash chains per account, signed checkpoints, verification. */
 @Module({
   controllers: [AccessLogController],
-  providers: [AuditLogService, AccessLogService, AuditSigner, AuditJobs],
-  exports: [AuditLogService, AuditJobs],
+  providers: [AuditWriterService, AuditSealerService, AuditReaderService, AccessLogService, AuditSigner, AuditJobs],
+  exports: [AuditWriterService, AuditReaderService, AuditJobs],
 })
 export class AuditModule {}

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { isUUID } from 'class-validator';
 import {
   ACCESS_METADATA,
   APP_CONFIG,
@@ -17,7 +16,10 @@ import {
   type SessionRef,
   contextOf,
   problems,
+  staffRule,
+  unmetRequirement,
 } from '@mijn-account/api-core';
+import { type StaffRole, isUuid } from '@mijn-account/shared-contracts';
 import { sessionCookieName } from './cookies';
 import { SessionService } from './session.service';
 
@@ -25,7 +27,8 @@ import { SessionService } from './session.service';
  * Global guard, default deny: loads the session (if any) into the request context and checks the
  * route's access rule. A route without a rule is refused, and the route-guard snapshot test fails.
  * On a route under a helpdesk grant (`@GrantAccess`), the session lookup also finds the grant and
- * logs the access, in one statement (the grant gate's SQL).
+ * logs the access, in one statement: the grant gate's step, folded into the lookup through the
+ * typed contract of `session-step.ts` (api-core); the guard itself writes no SQL.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -55,9 +58,9 @@ export class AccessGuard implements CanActivate {
     }
     const under = rule.level === 'staff' && rule.grant ? this.grantAccess(ctx, rule.grant, rule.roles, request) : null;
     const token = request.cookies?.[sessionCookieName(this.config)];
-    let granted: unknown = null;
+    let granted: string | null = null;
     if (token) {
-      const found = await this.sessions.load(ctx, token, under?.step);
+      const found = await this.sessions.load(ctx, token, under?.folded);
       if (found) {
         ctx.session = found.session;
         ctx.user = found.user;
@@ -81,11 +84,11 @@ export class AccessGuard implements CanActivate {
         throw problems.forbidden();
       }
       if (!granted) {
-        if (!under.step)
+        if (!under.folded)
           throw problems.validation([{ field: 'accountId', code: 'isUuid', message: 'Not an account id' }]);
-        await this.gate.refuse(ctx, under.grant, under.accountId, under.fields);
+        return this.gate.refuse(ctx, under.grant, under.access);
       }
-      await this.admit(ctx, this.gate, under.grant, { grantId: String(granted), accountId: under.accountId, fields: under.fields });
+      await this.admit(ctx, this.gate, under.grant, { grantId: granted, ...under.access });
     }
     return true;
   }
@@ -106,31 +109,23 @@ export class AccessGuard implements CanActivate {
   }
 
   /**
-   * The account a grant route is about and the fields its access touches; `step` (when the
-   * account id is well-formed and a gate is installed) is the SQL that checks the grant and logs
-   * the access — only for a session the rule check below lets through (same conditions, in SQL).
+   * The account a grant route is about and the fields its access touches; `folded` (when the
+   * account id is well-formed and a gate is installed) is the gate's check, run in the session
+   * lookup only for a session that meets the staff rule the guard checks below.
    */
-  private grantAccess(ctx: RequestContext, grant: GrantRule, roles: string[], request: FastifyRequest) {
+  private grantAccess(ctx: RequestContext, grant: GrantRule, roles: StaffRole[], request: FastifyRequest) {
     const accountId = String((request.params as Record<string, unknown> | undefined)?.['accountId'] ?? '');
     const body = request.body;
     const fields =
       grant.action === 'read'
         ? (grant.fields ?? [])
         : grant.fields.filter((field) => typeof body === 'object' && body !== null && Object.hasOwn(body, field));
-    const gate = this.gate;
-    const step =
-      gate && isUUID(accountId)
-        ? (param: (value: unknown) => string) =>
-            gate.allowSql(
-              ctx,
-              grant,
-              accountId,
-              fields,
-              `s.kind = 'staff' AND s.second_factor_at IS NOT NULL AND s.staff_roles && ${param(roles)}::text[]`,
-              param,
-            )
+    const access = { accountId, fields };
+    const folded =
+      this.gate && isUuid(accountId)
+        ? { step: this.gate.check(ctx, grant, access), onlyFor: staffRule(roles) }
         : undefined;
-    return { grant, accountId, fields, step };
+    return { grant, access, folded };
   }
 
   private checkRule(rule: Exclude<AccessRule, { level: 'public' }>, user: AuthUser, session: SessionRef): void {
@@ -141,10 +136,13 @@ export class AccessGuard implements CanActivate {
         if (user.kind === 'subscriber' && user.accountRole && rule.roles.includes(user.accountRole)) return;
         throw problems.forbidden();
       case 'staff':
-        if (user.kind !== 'staff' || !user.staffRoles.some((role) => rule.roles.includes(role)))
-          throw problems.forbidden();
         // Every staff function needs a session that proved a second factor.
-        if (!session.secondFactorAt) throw problems.secondFactorRequired();
+        switch (unmetRequirement(staffRule(rule.roles), user, session)) {
+          case 'forbidden':
+            throw problems.forbidden();
+          case 'second-factor':
+            throw problems.secondFactorRequired();
+        }
         return;
     }
   }

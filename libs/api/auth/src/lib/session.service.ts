@@ -7,6 +7,11 @@ import {
   type AuthUser,
   type RequestContext,
   type SessionRef,
+  type SessionRelation,
+  type SessionRequirement,
+  type SessionRuleColumns,
+  type SessionStep,
+  requirementSql,
 } from '@mijn-account/api-core';
 import type { AccountRole, Language, SignInMethod, StaffRole, UserKind } from '@mijn-account/shared-contracts';
 
@@ -33,6 +38,20 @@ interface SessionRow {
 export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
+
+/** The looked-up session row's columns a requirement is checked against (CTE `s` of `load`). */
+const SESSION_COLUMNS: SessionRuleColumns = {
+  kind: 's.kind',
+  staffRoles: 's.staff_roles',
+  secondFactorAt: 's.second_factor_at',
+};
+
+/** The session as a folded step reads it: CTE `admitted`, the row of `s` only if it met the requirement. */
+const ADMITTED_SESSION: SessionRelation = {
+  from: 'admitted',
+  userId: 'admitted.user_id',
+  displayName: 'admitted.display_name',
+};
 
 /** Server-side sessions in PostgreSQL, bound to one tenant, with idle and absolute time-outs. */
 @Injectable()
@@ -78,18 +97,19 @@ export class SessionService {
 
   /**
    * The live session for a cookie token on this tenant, with its user; null when unknown, ended or
-   * timed out. `step`: SQL run in the same statement, reading the session's row as `s` and
-   * answering at most one row of one column (its value is returned as `step`).
+   * timed out. `folded`: a step run in the same statement (one round trip), only for a session
+   * that meets `onlyFor` (its result is `step`; null when it answered nothing or did not run).
    */
-  async load(
+  async load<T = never>(
     ctx: RequestContext,
     token: string,
-    step?: (param: (value: unknown) => string) => string,
-  ): Promise<{ session: SessionRef; user: AuthUser; step: unknown } | null> {
+    folded?: { step: SessionStep<T>; onlyFor: SessionRequirement },
+  ): Promise<{ session: SessionRef; user: AuthUser; step: T | null } | null> {
     if (token.length > 100) return null;
     const id = hashToken(token);
     const db = await ctx.db();
     const params: unknown[] = [ctx.tenant.id, id, this.config.session.idleMs / 1000];
+    const param = (value: unknown) => `$${params.push(value)}`;
     const lookup = `SELECT s.public_id, s.expires_at, s.last_seen_at, s.second_factor_at, s.reauthenticated_at,
               u.id AS user_id, u.email, u.display_name, u.kind, u.account_id, u.account_role, u.staff_roles,
               u.preferred_language, u.totp_enabled_at IS NOT NULL AS two_factor
@@ -99,8 +119,10 @@ export class SessionService {
           AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(secs => $3)
           AND u.disabled_at IS NULL`;
     const rows: (SessionRow & { step?: unknown })[] = await db.query(
-      step
-        ? `WITH s AS (${lookup}), step AS (${step((value) => `$${params.push(value)}`)})
+      folded
+        ? `WITH s AS (${lookup}),
+                admitted AS (SELECT * FROM s WHERE ${requirementSql(folded.onlyFor, SESSION_COLUMNS, param)}),
+                step AS (${folded.step.sql(ADMITTED_SESSION, param)})
            SELECT s.*, (SELECT * FROM step) AS step FROM s`
         : lookup,
       params,
@@ -137,7 +159,7 @@ export class SessionService {
         preferredLanguage: row.preferred_language,
         twoFactorEnabled: row.two_factor,
       },
-      step: row.step ?? null,
+      step: folded && row.step != null ? folded.step.read(row.step) : null,
     };
   }
 

@@ -1,7 +1,6 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
 import { ApiCookieAuth } from '@nestjs/swagger';
 import type { AccessScope, AccountRole, StaffRole } from '@mijn-account/shared-contracts';
-import type { RequestContext } from './request-context';
 
 export const ACCESS_METADATA = 'mijn-account:access';
 
@@ -49,41 +48,6 @@ export const GrantAccess = (grant: GrantRule) =>
     ApiCookieAuth(),
     SetMetadata(ACCESS_METADATA, { level: 'staff', roles: ['helpdesk-agent'], grant } satisfies AccessRule),
   );
-
-export const GRANT_GATE = Symbol('GrantGate');
-
-/** Checks and logs access under helpdesk grants for the access guard (the support feature provides it). */
-export interface GrantGate {
-  /**
-   * SQL answering at most one row of one column (the grant's id): finds the signed-in user's
-   * active grant for `accountId` covering `rule.scope` and logs the access under it. It runs
-   * inside the guard's session lookup, where `s` is the session's row (`user_id`, `display_name`),
-   * and only for a row of `s` where the SQL condition `when` holds (the guard's own rule), so
-   * nothing is logged for a caller the guard refuses. Values go in through `param`.
-   */
-  allowSql(
-    ctx: RequestContext,
-    rule: GrantRule,
-    accountId: string,
-    fields: string[],
-    when: string,
-    param: (value: unknown) => string,
-  ): string;
-  /** No active grant: logs the refusal (kept, though the request fails) and throws `no-grant`. */
-  refuse(ctx: RequestContext, rule: GrantRule, accountId: string, fields: string[]): Promise<never>;
-  /** Whether the grant also covers `scope`. */
-  covers(ctx: RequestContext, grantId: string, scope: AccessScope): Promise<boolean>;
-  /**
-   * The request of an access logged under `grantId` failed with `status` and its transaction was
-   * rolled back: logs the attempt again (refused when the status says so, else failed).
-   */
-  failed(
-    ctx: RequestContext,
-    rule: GrantRule,
-    access: { grantId: string; accountId: string; fields: string[] },
-    status: number,
-  ): Promise<void>;
-}
 
 export const STEP_UP_METADATA = 'mijn-account:step-up';
 /** How recent the last password or code must be for a sensitive action. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLogService } from '@mijn-account/api-audit';
-import { type GrantGate, type GrantRule, type RequestContext, problems } from '@mijn-account/api-core';
+import { AuditWriterService } from '@mijn-account/api-audit';
+import { type RequestContext, problems } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
 import {
   type AccessGrantView,
@@ -49,14 +49,13 @@ const SELECT = `SELECT g.*, a.customer_number, a.name AS account_name
 /**
  * Helpdesk access grants: an agent requests; the account's owner decides a service request, a
  * supervisor other than the agent a technical one; a grant ends at expiry, on revoke or when the
- * agent closes it. Every step is an event in the account's access log. It is also the access
- * guard's grant gate: every staff access to the account's data (`@GrantAccess` routes) is checked
- * against the grants and logged in the guard's first statement, in the request's transaction.
+ * agent closes it. Every step is an event in the account's access log. The per-request check of
+ * staff access under these grants is the gate's (`GrantGateService`).
  */
 @Injectable()
-export class GrantsService implements GrantGate {
+export class GrantsService {
   constructor(
-    private readonly log: AuditLogService,
+    private readonly log: AuditWriterService,
     private readonly mail: MailService,
   ) {}
 
@@ -151,106 +150,6 @@ export class GrantsService implements GrantGate {
     }
     await this.end(ctx, grant, 'closed', note?.trim() || null);
     return this.find(ctx, id);
-  }
-
-  /**
-   * The check for every staff access to subscriber data: an active grant of this agent for this
-   * account that covers the route's scope. Finding it and logging the access are one statement —
-   * the guard's session lookup — so if the log write fails, so does the access, with exactly one
-   * event per access; the handler runs after it in the same transaction (if it fails, neither is
-   * kept). An ended grant never matches (`expires_at > now()`); it is marked and logged as expired
-   * on the refusal path, so the allowed path stays one statement.
-   */
-  allowSql(
-    ctx: RequestContext,
-    rule: GrantRule,
-    accountId: string,
-    fields: string[],
-    when: string,
-    param: (value: unknown) => string,
-  ): string {
-    const tenant = param(ctx.tenant.id);
-    const account = param(accountId);
-    return this.log.insertSql(
-      param,
-      ctx.tenant.id,
-      accountId,
-      { action: rule.action, resource: rule.resource, fields, outcome: 'allowed', ip: ctx.ip },
-      {
-        actorId: 's.user_id',
-        actorName: 's.display_name',
-        actorKind: `'staff'`,
-        grantId: 'g.id',
-        reason: 'g.reason',
-        ticket: 'g.ticket',
-      },
-      `s CROSS JOIN LATERAL (
-         SELECT id, reason, ticket FROM access_grant
-          WHERE tenant_id = ${tenant}::uuid AND account_id = ${account}::uuid AND requested_by = s.user_id AND status = 'active'
-            AND starts_at <= now() AND expires_at > now() AND ${param(rule.scope)} = ANY (scopes)
-          ORDER BY expires_at DESC LIMIT 1) g
-        WHERE ${when}`,
-    );
-  }
-
-  /**
-   * No active grant: marks what ended as expired, and logs the refusal in a transaction of its own
-   * (the request fails, the record of it must not) when the account exists in this tenant; an
-   * unknown or another tenant's account id answers 404, like every other id route.
-   */
-  async refuse(ctx: RequestContext, rule: GrantRule, accountId: string, fields: string[]): Promise<never> {
-    await this.expireOverdue(ctx);
-    const db = await ctx.db();
-    const exists: unknown[] = await db.query(`SELECT 1 FROM subscriber_account WHERE tenant_id = $1 AND id = $2`, [
-      ctx.tenant.id,
-      accountId,
-    ]);
-    if (exists.length > 0) {
-      await ctx.commit();
-      await this.log.append(ctx, accountId, {
-        action: rule.action,
-        resource: rule.resource,
-        fields,
-        outcome: 'refused',
-      });
-      await ctx.commit();
-    }
-    throw exists.length > 0 ? problems.noGrant() : problems.notFound('No such account');
-  }
-
-  async covers(ctx: RequestContext, grantId: string, scope: AccessScope): Promise<boolean> {
-    const db = await ctx.db();
-    const rows: unknown[] = await db.query(
-      `SELECT 1 FROM access_grant WHERE tenant_id = $1 AND id = $2 AND $3 = ANY (scopes)`,
-      [ctx.tenant.id, grantId, scope],
-    );
-    return rows.length > 0;
-  }
-
-  /**
-   * An access under a grant whose request then failed: its event went with the rollback, so it is
-   * written again — `refused` when a check turned it away (401/403), `failed` otherwise.
-   */
-  async failed(
-    ctx: RequestContext,
-    rule: GrantRule,
-    access: { grantId: string; accountId: string; fields: string[] },
-    status: number,
-  ): Promise<void> {
-    const db = await ctx.db();
-    const [grant]: { reason: string; ticket: string }[] = await db.query(
-      `SELECT reason, ticket FROM access_grant WHERE tenant_id = $1 AND id = $2`,
-      [ctx.tenant.id, access.grantId],
-    );
-    await this.log.append(ctx, access.accountId, {
-      action: rule.action,
-      resource: rule.resource,
-      fields: access.fields,
-      outcome: status === 401 || status === 403 ? 'refused' : 'failed',
-      grantId: access.grantId,
-      reason: grant?.reason ?? null,
-      ticket: grant?.ticket ?? null,
-    });
   }
 
   async forAccount(ctx: RequestContext, accountId: string): Promise<AccessGrantView[]> {

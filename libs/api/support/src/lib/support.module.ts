@@ -6,6 +6,7 @@ import { MailModule } from '@mijn-account/api-mail';
 import { AccessSettingsController } from './access-settings.controller';
 import { AccessSettingsService } from './access-settings.service';
 import { AccountAccessRequestsController, SupportController } from './support.controller';
+import { GrantGateService } from './grant-gate.service';
 import { GrantsService } from './grants.service';
 import { SupportViewService } from './support-view.service';
 
@@ -17,7 +18,13 @@ import { SupportViewService } from './support-view.service';
 @Module({
   imports: [AccountsModule, AuditModule, MailModule],
   controllers: [SupportController, AccountAccessRequestsController, AccessSettingsController],
-  providers: [GrantsService, AccessSettingsService, SupportViewService, { provide: GRANT_GATE, useExisting: GrantsService }],
+  providers: [
+    GrantsService,
+    GrantGateService,
+    AccessSettingsService,
+    SupportViewService,
+    { provide: GRANT_GATE, useExisting: GrantGateService },
+  ],
   exports: [GRANT_GATE],
 })
 export class SupportModule {}

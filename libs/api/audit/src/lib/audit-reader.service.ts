@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { withTenant } from '@mijn-account/api-database';
+import { EVENT_COLUMNS, type EventRow, UNSEALED_EVENTS, toFields } from './audit-event-row';
+import { type AuditEventFields, GENESIS_HASH, checkpointMessage, eventHash } from './audit-hash';
+import { AuditSigner } from './audit-signer';
+
+/** An event with its seal's columns (null while it waits for the sealer). */
+interface SealedRow extends EventRow {
+  seq: string | null;
+  prev_hash: Buffer | null;
+  hash: Buffer | null;
+}
+
+/** An event as stored: `seq`, `prevHash` and `hash` stay null until the sealer has chained it. */
+export type StoredEvent = Omit<AuditEventFields, 'seq'> & {
+  seq: number | null;
+  prevHash: Buffer | null;
+  hash: Buffer | null;
+};
+
+/** A signed checkpoint of an account's chain, as stored. */
+export interface StoredCheckpoint {
+  seq: string;
+  hash: Buffer;
+  key_id: string;
+  signature: Buffer;
+  signed_at: Date;
+}
+
+export interface VerificationResult {
+  intact: boolean;
+  /** Chained events checked. */
+  events: number;
+  /** Events written but not chained yet (the sealer runs every few seconds). */
+  unsealed: number;
+  /** The first event that does not check out, and why. */
+  firstBroken: { seq: number; id: string | null; problem: string } | null;
+  checkpoints: { total: number; valid: number };
+}
+
+export interface ChainReport extends VerificationResult {
+  tenant: string;
+  accountId: string;
+}
+
+/**
+ * Reads and verifies the access log: an account's events (chained and waiting), its signed
+ * checkpoints, the verification of one chain or of every chain of every tenant.
+ */
+@Injectable()
+export class AuditReaderService {
+  constructor(private readonly signer: AuditSigner) {}
+
+  /** An account's events: the chained ones in chain order, then those still waiting for the sealer. */
+  async events(db: EntityManager, tenantId: string, accountId: string): Promise<StoredEvent[]> {
+    const rows: SealedRow[] = await db.query(
+      // Sealed events by their seals' chain order, then the unsealed ones in write order.
+      `SELECT * FROM (
+         SELECT ${EVENT_COLUMNS}, s.seq, s.prev_hash, s.hash, e.entry_no, 0 AS part
+           FROM audit_seal s JOIN audit_event e ON e.tenant_id = s.tenant_id AND e.entry_no = s.entry_no
+          WHERE s.tenant_id = $1 AND s.account_id = $2
+         UNION ALL
+         SELECT ${EVENT_COLUMNS}, NULL, NULL, NULL, e.entry_no, 1 AS part
+           FROM audit_event e WHERE ${UNSEALED_EVENTS} AND e.account_id = $2
+       ) x ORDER BY part, seq, entry_no`,
+      [tenantId, accountId],
+    );
+    return rows.map((r) => toStored(tenantId, r));
+  }
+
+  /** An account's signed checkpoints, by position in its chain. */
+  async checkpoints(db: EntityManager, tenantId: string, accountId: string): Promise<StoredCheckpoint[]> {
+    return db.query(
+      `SELECT seq, hash, key_id, signature, signed_at FROM audit_checkpoint WHERE tenant_id = $1 AND account_id = $2 ORDER BY seq`,
+      [tenantId, accountId],
+    );
+  }
+
+  /**
+   * Walks a chain from the start: every event's sequence number, link to its predecessor and own
+   * hash; the head row; and every signed checkpoint against the event at its position. Names the
+   * first event that fails. A superuser who rewrites the whole chain consistently is caught by the
+   * checkpoints, whose signatures only the key holder can make.
+   */
+  async verify(db: EntityManager, tenantId: string, accountId: string): Promise<VerificationResult> {
+    // Checkpoints first, then the chained events with their head in one statement (one snapshot):
+    // every checkpoint read was signed over events that the later snapshot must hold, and a sealer
+    // committing in between cannot make a sound chain look broken.
+    const checkpoints = await this.checkpoints(db, tenantId, accountId);
+    const rows: (Partial<SealedRow> & { head_seq: string | null; head_hash: Buffer | null; unsealed: string })[] =
+      await db.query(
+        `SELECT h.last_seq AS head_seq, h.last_hash AS head_hash,
+              (SELECT count(*) FROM audit_event e WHERE ${UNSEALED_EVENTS} AND e.account_id = $2) AS unsealed,
+              s.seq, s.prev_hash, s.hash, ${EVENT_COLUMNS}
+         FROM (VALUES (1)) AS one (x)
+         LEFT JOIN audit_chain h ON h.tenant_id = $1 AND h.account_id = $2
+         LEFT JOIN (audit_seal s LEFT JOIN audit_event e ON e.tenant_id = s.tenant_id AND e.entry_no = s.entry_no)
+                ON s.tenant_id = $1 AND s.account_id = $2
+        ORDER BY s.seq`,
+        [tenantId, accountId],
+      );
+    const head =
+      rows[0].head_seq === null ? null : { last_seq: rows[0].head_seq, last_hash: rows[0].head_hash as Buffer };
+    // One row per seal, with the event it seals (absent if that row is gone).
+    const seals = rows.filter((r) => r.seq != null);
+    let firstBroken: VerificationResult['firstBroken'] = null;
+    const broken = (seq: number, id: string | null, problem: string) => (firstBroken ??= { seq, id, problem });
+    let prev: Buffer = GENESIS_HASH;
+    seals.forEach((row, index) => {
+      const seq = Number(row.seq);
+      const id = row.id ?? null;
+      if (seq !== index + 1) broken(index + 1, id, `expected event ${index + 1}, found ${seq}`);
+      else if (!row.prev_hash?.equals(prev)) broken(seq, id, 'does not link to the event before it');
+      else if (id === null) broken(seq, null, 'the event it seals is missing');
+      else if (row.account_id !== accountId) broken(seq, id, 'the event it seals belongs to another account');
+      else if (!eventHash(prev, toFields(tenantId, row as EventRow, seq)).equals(row.hash as Buffer))
+        broken(seq, id, 'its content does not match its hash');
+      prev = row.hash as Buffer;
+    });
+    if (!firstBroken && head && (Number(head.last_seq) !== seals.length || !head.last_hash.equals(prev))) {
+      broken(Number(head.last_seq), null, `the chain head says ${head.last_seq} events, ${seals.length} are left`);
+    }
+    let valid = 0;
+    for (const checkpoint of checkpoints) {
+      const seq = Number(checkpoint.seq);
+      const signed = this.signer.verify(
+        checkpointMessage(tenantId, accountId, seq, checkpoint.hash),
+        checkpoint.signature,
+      );
+      const seal = seals[seq - 1];
+      if (signed && seal?.hash?.equals(checkpoint.hash)) valid++;
+      else
+        broken(
+          seq,
+          seal?.id ?? null,
+          signed ? 'differs from the signed checkpoint' : 'checkpoint signature is not valid',
+        );
+    }
+    return {
+      intact: firstBroken === null,
+      events: seals.length,
+      unsealed: Number(rows[0].unsealed),
+      firstBroken,
+      checkpoints: { total: checkpoints.length, valid },
+    };
+  }
+
+  /** Verifies every chain of every tenant (for `npm run audit:verify` and monitoring). */
+  async verifyAllChains(dataSource: DataSource): Promise<ChainReport[]> {
+    const tenants: { id: string; slug: string }[] = await dataSource.query(`SELECT id, slug FROM tenant ORDER BY slug`);
+    const reports: ChainReport[] = [];
+    for (const tenant of tenants) {
+      await withTenant(dataSource, tenant.id, async (db) => {
+        // Every account with a chain, and any whose events all still wait for the sealer.
+        const chains: { account_id: string }[] = await db.query(
+          `SELECT account_id FROM audit_chain WHERE tenant_id = $1
+            UNION SELECT account_id FROM audit_event e WHERE ${UNSEALED_EVENTS}
+            ORDER BY account_id`,
+          [tenant.id],
+        );
+        for (const chain of chains)
+          reports.push({
+            tenant: tenant.slug,
+            accountId: chain.account_id,
+            ...(await this.verify(db, tenant.id, chain.account_id)),
+          });
+      });
+    }
+    return reports;
+  }
+}
+
+function toStored(tenantId: string, r: SealedRow): StoredEvent {
+  const seq = r.seq === null ? null : Number(r.seq);
+  return { ...toFields(tenantId, r, seq), seq, prevHash: r.prev_hash, hash: r.hash };
+}
