@@ -9,6 +9,7 @@ import {
 } from '@mijn-account/api-audit';
 import { createDataSource } from '@mijn-account/api-database';
 import { createTenant } from '@mijn-account/api-tenants';
+import { ENTITIES } from './app/entities';
 import { prepareDatabase } from './platform/database-setup';
 import { seedDemoData } from './platform/demo-data';
 
@@ -32,7 +33,7 @@ async function main(argv: string[]): Promise<void> {
   // Demo users have a published password and no second factor: refused in production, like SEED_DEMO.
   if (command === 'seed-demo' && config.production) throw new Error('seed-demo: demo data is refused in production (NODE_ENV=production)');
   const db = await prepareDatabase(config, (message) => console.log(message));
-  const owner = await createDataSource({ url: db.ownerUrl, poolSize: 1 }).initialize();
+  const owner = await createDataSource({ url: db.ownerUrl, poolSize: 1, entities: ENTITIES }).initialize();
   try {
     switch (command) {
       case 'migrate':

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { type AppConfig, PinoNestLogger, createLogger, loadConfig } from '@mijn-account/api-core';
 import { createDataSource } from '@mijn-account/api-database';
 import { createApp } from './app/create-app';
+import { ENTITIES } from './app/entities';
 import { type DatabaseConnections, prepareDatabase } from './platform/database-setup';
 import { seedDemoData } from './platform/demo-data';
 import { startLocalMailbox } from './platform/local-mailbox';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
 
 async function serve(config: AppConfig, db: DatabaseConnections, logger: Logger): Promise<void> {
   if (config.seedDemo) {
-    const owner = await createDataSource({ url: db.ownerUrl, poolSize: 1 }).initialize();
+    const owner = await createDataSource({ url: db.ownerUrl, poolSize: 1, entities: ENTITIES }).initialize();
     try {
       if (await seedDemoData(owner, config)) logger.log('seeded the demo tenants callmonkey and contactmonkey');
     } finally {

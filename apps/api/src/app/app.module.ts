@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@mijn-account/api-accounts';
 import { AuditModule } from '@mijn-account/api-audit';
 import { AuthModule } from '@mijn-account/api-auth';
@@ -12,11 +13,12 @@ import {
   TenantResolver,
   UnitOfWorkInterceptor,
 } from '@mijn-account/api-core';
-import { DatabaseModule } from '@mijn-account/api-database';
+import { dataSourceOptions } from '@mijn-account/api-database';
 import { NewslettersModule } from '@mijn-account/api-newsletters';
 import { StaffModule } from '@mijn-account/api-staff';
 import { SupportModule } from '@mijn-account/api-support';
 import { TenantsModule } from '@mijn-account/api-tenants';
+import { ENTITIES } from './entities';
 
 /** The API shell: wires platform pieces and feature modules; holds no domain code. */
 @Module({})
@@ -26,7 +28,15 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        DatabaseModule.forRoot({ url: runtimeDatabaseUrl, poolSize: config.dbPoolSize }),
+        // The runtime role's data source (`DataSource` / `@InjectDataSource()`); Nest closes it on shutdown.
+        // Never synchronises and fails at once when the database is unreachable, as before (no retries).
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (validated: AppConfig) => ({
+            ...dataSourceOptions({ url: runtimeDatabaseUrl, poolSize: validated.dbPoolSize, entities: ENTITIES }),
+            retryAttempts: 0,
+          }),
+        }),
         AuthModule,
         TenantsModule,
         AccountsModule,

@@ -1,5 +1,7 @@
 import { Client } from 'pg';
-import { beginTenantTransaction, createDataSource, User, withTenant } from '@mijn-account/api-database';
+import { User } from '@mijn-account/api-auth';
+import { beginTenantTransaction, createDataSource, withTenant } from '@mijn-account/api-database';
+import { ENTITIES } from './entities';
 import { type TestApp, startTestApp } from './test-app.testing';
 
 describe('tenancy in the database', () => {
@@ -50,7 +52,7 @@ describe('tenancy in the database', () => {
   });
 
   it('shows the runtime role only the current tenant, even to a query without a tenant filter', async () => {
-    const ds = await createDataSource({ url: t.db.appUrl, poolSize: 1 }).initialize();
+    const ds = await createDataSource({ url: t.db.appUrl, poolSize: 1, entities: ENTITIES }).initialize();
     try {
       const alphaUsers = await withTenant(ds, t.alpha.id, (db) => db.query(`SELECT tenant_id, email FROM app_user`));
       expect(alphaUsers.length).toBe(8);

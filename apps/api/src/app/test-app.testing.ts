@@ -12,6 +12,7 @@ import {
   seedTwoTenants,
 } from '@mijn-account/api-testing';
 import { createApp } from './create-app';
+import { ENTITIES } from './entities';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -32,7 +33,7 @@ export interface TestApp {
 /** For integration tests: the whole API on a fresh database with two seeded tenants. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const owner = await createDataSource({ url: db.ownerUrl, poolSize: 2 }).initialize();
+  const owner = await createDataSource({ url: db.ownerUrl, poolSize: 2, entities: ENTITIES }).initialize();
   const { alpha, beta } = await seedTwoTenants(owner);
   const mail = await TestMailbox.start();
   const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', SMTP_URL: mail.url, MAIL_POLL_SECONDS: '0.5', ...env });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { BillingService, ChangeHistoryService, ProfileService } from '@mijn-account/api-accounts';
+import { BillingService, ChangeHistoryService, ProfileService, SubscriberAccount } from '@mijn-account/api-accounts';
 import { AuditSealerService, AuditSigner, AuditWriterService } from '@mijn-account/api-audit';
-import { PasswordHasher } from '@mijn-account/api-auth';
+import { PasswordHasher, User } from '@mijn-account/api-auth';
 import {
   type AppConfig,
   type AuthUser,
@@ -10,7 +10,7 @@ import {
   RequestContext,
   tenantContextOf,
 } from '@mijn-account/api-core';
-import { SubscriberAccount, User, withTenant } from '@mijn-account/api-database';
+import { withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
 import { NewsletterTokens, NewslettersService } from '@mijn-account/api-newsletters';
 import { GrantGateService, GrantsService } from '@mijn-account/api-support';

@@ -5,3 +5,4 @@ export * from './lib/audit-reader.service';
 export * from './lib/audit-jobs';
 export * from './lib/audit-hash';
 export * from './lib/audit-signer';
+export * from './lib/entities';

@@ -1,9 +1,7 @@
-export * from './lib/entities';
 export { MIGRATIONS } from './lib/migrations';
 export { MAIL_QUEUE, QUEUE_SCHEMA } from './lib/migrations/1795480000000-AddSignInSecurity';
 export * from './lib/tenant-transaction';
 export * from './lib/data-source';
 export * from './lib/roles';
 export * from './lib/embedded-postgres';
-export * from './lib/database.module';
 export * from './lib/prepared-query';

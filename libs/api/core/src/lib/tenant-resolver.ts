@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Tenant, TenantHost } from '@mijn-account/api-database';
 import { APP_CONFIG, type AppConfig } from './config';
 import { parseHost, type TenantContext } from './tenancy';
 
@@ -26,23 +25,28 @@ export class TenantResolver {
     const key = lookup.by === 'slug' ? `s:${lookup.slug}` : `h:${lookup.host}`;
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.tenant;
-    const tenants = this.dataSource.getRepository(Tenant);
-    let tenant: Tenant | null;
-    if (lookup.by === 'slug') {
-      tenant = await tenants.findOneBy({ slug: lookup.slug });
-    } else {
-      const row = await this.dataSource.getRepository(TenantHost).findOneBy({ host: lookup.host });
-      tenant = row ? await tenants.findOneBy({ id: row.tenantId }) : null;
-    }
-    const context = tenant ? tenantContextOf(tenant) : null;
+    // SQL rather than the tenants library's repositories: core sits below the domain libraries.
+    // `tenant` and `tenant_host` are platform tables (no RLS), read before any tenant transaction.
+    const [row] = (await this.dataSource.query(
+      lookup.by === 'slug'
+        ? `SELECT ${TENANT_COLUMNS} FROM tenant t WHERE t.slug = $1`
+        : `SELECT ${TENANT_COLUMNS} FROM tenant_host h JOIN tenant t ON t.id = h.tenant_id WHERE h.host = $1`,
+      [lookup.by === 'slug' ? lookup.slug : lookup.host],
+    )) as TenantRow[];
+    const context = row ? tenantContextOf(row) : null;
     if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
     this.cache.set(key, { tenant: context, at: Date.now() });
     return context;
   }
 }
 
+const TENANT_COLUMNS = `t.id, t.slug, t.display_name AS "displayName", t.default_language AS "defaultLanguage", t.currency, t.brand_color AS "brandColor", t.logo_url AS "logoUrl"`;
+
+/** The columns of a `tenant` row a request's context needs (the `Tenant` entity has them). */
+export type TenantRow = TenantContext;
+
 /** A tenant row as a request's tenant context. */
-export function tenantContextOf(t: Tenant): TenantContext {
+export function tenantContextOf(t: TenantRow): TenantContext {
   return {
     id: t.id,
     slug: t.slug,

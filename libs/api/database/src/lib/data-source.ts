@@ -1,19 +1,36 @@
-import { DataSource } from 'typeorm';
-import { ENTITIES } from './entities';
+import { DataSource, type DataSourceOptions as TypeOrmOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
 export interface DataSourceOptions {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /**
+   * The entities this data source maps. The entities live in their domains' libraries; the API
+   * shell lists them all (`apps/api/src/app/entities.ts`). The migration data source needs none.
+   */
+  entities?: PostgresOptions['entities'];
 }
 
-/** A TypeORM data source on PostgreSQL. Never synchronises: the schema comes from migrations. */
-export function createDataSource({ url, poolSize = 10, applicationName = 'mijn-account' }: DataSourceOptions) {
-  return new DataSource({
+/** PostgreSQL's TypeORM options. */
+type PostgresOptions = Extract<TypeOrmOptions, { type: 'postgres' }>;
+
+/**
+ * The TypeORM options of every data source on PostgreSQL: the runtime one (`TypeOrmModule` in the
+ * API shell), the owner one of the command line and the tests. Never synchronises: the schema
+ * comes from migrations. Each pooled connection runs parameterised statements as named prepared
+ * statements once a tenant transaction takes it (`beginTenantTransaction`, ADR 0008).
+ */
+export function dataSourceOptions({
+  url,
+  poolSize = 10,
+  applicationName = 'mijn-account',
+  entities = [],
+}: DataSourceOptions): PostgresOptions {
+  return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',
     migrationsTransactionMode: 'each',
@@ -21,7 +38,12 @@ export function createDataSource({ url, poolSize = 10, applicationName = 'mijn-a
     logging: false,
     applicationName,
     extra: { max: poolSize },
-  });
+  };
+}
+
+/** A TypeORM data source on PostgreSQL (command line, migrations, tests); the API's comes from `TypeOrmModule`. */
+export function createDataSource(options: DataSourceOptions) {
+  return new DataSource(dataSourceOptions(options));
 }
 
 /** Applies every pending migration as the owner role. */

@@ -1,7 +1,8 @@
 import { validate, IsIn, IsOptional, IsString, IsUrl, Length, Matches, IsFQDN } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import type { DataSource } from 'typeorm';
-import { Tenant, TenantHost, withTenant } from '@mijn-account/api-database';
+import { withTenant } from '@mijn-account/api-database';
+import { Tenant, TenantHost } from './entities';
 import { LANGUAGES, type Language } from '@mijn-account/shared-contracts';
 
 export class CreateTenantInput {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { PasswordHasher } from '@mijn-account/api-auth';
-import { SubscriberAccount, User, withTenant } from '@mijn-account/api-database';
+import { SubscriberAccount } from '@mijn-account/api-accounts';
+import { PasswordHasher, User } from '@mijn-account/api-auth';
+import { withTenant } from '@mijn-account/api-database';
 import { createTenant } from '@mijn-account/api-tenants';
 import { STAFF_ROLES, type AccountRole, type StaffRole } from '@mijn-account/shared-contracts';
 

@@ -11,6 +11,7 @@ import { CountChallengeAttempts1795551000000 } from './1795551000000-CountChalle
 import { AddMailSendThrottle1795551100000 } from './1795551100000-AddMailSendThrottle';
 import { AddPendingInvitations1795551200000 } from './1795551200000-AddPendingInvitations';
 import { KeyIdentitiesByIssuer1795552000000 } from './1795552000000-KeyIdentitiesByIssuer';
+import { KeyAuditEventsByEntryNo1795560000000 } from './1795560000000-KeyAuditEventsByEntryNo';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AddMailSendThrottle1795551100000,
   AddPendingInvitations1795551200000,
   KeyIdentitiesByIssuer1795552000000,
+  KeyAuditEventsByEntryNo1795560000000,
 ];

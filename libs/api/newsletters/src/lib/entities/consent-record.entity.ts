@@ -1,0 +1,53 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import type { NewsletterList } from './newsletter-list.entity';
+
+/** Table `consent_record`. */
+@Check('consent_record_action_check', `(action = ANY (ARRAY['opted-in'::text, 'confirmed'::text, 'opted-out'::text]))`)
+@Check('consent_record_method_check', `(method = ANY (ARRAY['portal'::text, 'mail-link'::text, 'one-click'::text, 'admin-import'::text]))`)
+@Index('consent_record_list_idx', ['tenantId', 'listId', 'userId', 'at'])
+@Entity('consent_record')
+export class ConsentRecord {
+  @PrimaryColumn('uuid', { name: 'tenant_id' })
+  tenantId!: string;
+
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id!: string;
+
+  @Column('uuid', { name: 'list_id' })
+  listId!: string;
+
+  @Column('uuid', { name: 'user_id' })
+  userId!: string;
+
+  @Column('text')
+  email!: string;
+
+  @Column('text')
+  action!: string;
+
+  @Column('text')
+  method!: string;
+
+  @Column('inet', { nullable: true })
+  ip!: string | null;
+
+  @Column('text')
+  wording!: string;
+
+  @Column('text', { name: 'privacy_version' })
+  privacyVersion!: string;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  at!: Date;
+
+  @ManyToOne('Tenant')
+  @JoinColumn({ name: 'tenant_id', referencedColumnName: 'id', foreignKeyConstraintName: 'consent_record_tenant_id_fkey' })
+  tenant?: unknown;
+
+  @ManyToOne('NewsletterList')
+  @JoinColumn([
+    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'consent_record_tenant_id_list_id_fkey' },
+    { name: 'list_id', referencedColumnName: 'id' },
+  ])
+  list?: Relation<NewsletterList>;
+}
