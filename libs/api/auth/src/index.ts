@@ -1,3 +1,4 @@
 export * from './lib/auth.module';
 export * from './lib/password-hasher';
 export * from './lib/invitations.service';
+export * from './lib/entities';
