@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, type OnInit, inject } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ACCOUNT_ROLES } from '@mijn-account/shared-contracts';
-import { ActionRunner, MembersStore, fieldError } from '@mijn-account/web-core';
+import { ActionRunner, MembersStore } from '@mijn-account/web-core';
 import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
 
 /** The owner's people: who is in the account, invite someone, remove someone (never the last owner). */
@@ -65,7 +65,7 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
     </mat-card>
     <mat-card appearance="outlined">
       <h2>{{ 'members.invite' | transloco }}</h2>
-      <form class="row" [formGroup]="form" (ngSubmit)="invite()" novalidate>
+      <form class="row" [formGroup]="form" #inviteForm="ngForm" (ngSubmit)="invite(inviteForm)" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'account.name' | transloco }}</mat-label>
           <input matInput formControlName="displayName" required />
@@ -73,7 +73,7 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
         <mat-form-field appearance="outline">
           <mat-label>{{ 'account.email' | transloco }}</mat-label>
           <input matInput type="email" formControlName="email" required />
-          @if (fieldError(problem(), 'email'); as message) {
+          @if (form.controls.email.errors?.['server']; as message) {
             <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
@@ -93,14 +93,15 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
 export class MembersPageComponent implements OnInit {
   protected readonly store = inject(MembersStore);
   protected readonly roles = ACCOUNT_ROLES;
-  private readonly runner = new ActionRunner();
-  protected readonly problem = this.runner.problem;
-  protected readonly fieldError = fieldError;
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', Validators.required],
     email: ['', [Validators.required, Validators.email]],
     role: ['member' as (typeof ACCOUNT_ROLES)[number], Validators.required],
   });
+
+  /** A refused invitation shows its field errors at the fields of the invite form. */
+  private readonly runner = new ActionRunner({ form: this.form });
+  protected readonly problem = this.runner.problem;
 
   ngOnInit(): void {
     void this.init();
@@ -110,12 +111,13 @@ export class MembersPageComponent implements OnInit {
     await this.store.load();
   }
 
-  protected async invite(): Promise<void> {
+  /** After a sent invitation the form starts afresh (not submitted, so no field shows as wrong). */
+  protected async invite(inviteForm: FormGroupDirective): Promise<void> {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     await this.runner.run(async () => {
       await this.store.invite(this.form.getRawValue());
-      this.form.reset();
+      inviteForm.resetForm();
     });
   }
 
