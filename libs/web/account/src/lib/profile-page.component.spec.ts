@@ -1,0 +1,146 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter } from '@angular/router';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { PROBLEM_TYPES, type Profile } from '@mijn-account/shared-contracts';
+import { AccountDetailsStore, type SaveResult, SessionStore } from '@mijn-account/web-core';
+import { ProfilePageComponent } from './profile-page.component';
+
+const en = {
+  problems: { validation: 'Some fields need another look.' },
+  details: { save: 'Save', saved: 'Saved.', conflict: { apply: 'Apply mine', keep: 'Keep theirs' } },
+  fields: { phone: 'Phone', displayName: 'Name' },
+  profile: { emailAt: 'Your e-mail address is {{ email }}.' },
+};
+const EVA: Profile = {
+  email: 'eva@example.com',
+  displayName: 'Eva de Vries',
+  phone: '+31612345678',
+  preferredLanguage: 'nl',
+  timeZone: 'Europe/Amsterdam',
+} as Profile;
+
+/** Lets the stubbed calls resolve, then renders. */
+async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
+  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
+  await fixture.whenStable();
+  fixture.detectChanges();
+}
+
+describe('ProfilePageComponent', () => {
+  let saveProfile: jest.Mock<Promise<SaveResult<Profile>>, [unknown, string]>;
+
+  beforeEach(() => {
+    saveProfile = jest.fn();
+    TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { en },
+          translocoConfig: { defaultLang: 'en', availableLangs: ['en'], missingHandler: { logMissingKey: false } },
+        }),
+      ],
+      providers: [
+        provideNoopAnimations(),
+        provideRouter([]),
+        {
+          provide: AccountDetailsStore,
+          useValue: {
+            loadProfile: jest.fn().mockResolvedValue({ value: EVA, etag: '"1"' }),
+            profileHistory: jest.fn().mockResolvedValue([]),
+            saveProfile,
+          },
+        },
+        { provide: SessionStore, useValue: { me: signal({ user: { kind: 'subscriber' } }) } },
+      ],
+    });
+  });
+
+  async function render() {
+    const fixture = TestBed.createComponent(ProfilePageComponent);
+    await settle(fixture);
+    const el: HTMLElement = fixture.nativeElement;
+    const input = (name: string) =>
+      el.querySelector<HTMLInputElement>(`input[formcontrolname="${name}"]`) as HTMLInputElement;
+    const type = (name: string, value: string) => {
+      input(name).value = value;
+      input(name).dispatchEvent(new Event('input'));
+    };
+    const submit = async () => {
+      el.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+      await settle(fixture);
+    };
+    return { fixture, el, input, type, submit };
+  }
+
+  it('fills the form with the loaded profile', async () => {
+    const { el, input } = await render();
+    expect(input('displayName').value).toBe('Eva de Vries');
+    expect(input('phone').value).toBe('+31612345678');
+    expect(el.textContent).toContain('Your e-mail address is eva@example.com.');
+  });
+
+  it('does not send a form without a name, and marks the name invalid', async () => {
+    const { input, type, submit } = await render();
+    type('displayName', '');
+    await submit();
+    expect(saveProfile).not.toHaveBeenCalled();
+    expect(input('displayName').closest('mat-form-field')?.classList).toContain('mat-form-field-invalid');
+  });
+
+  it('saves what was typed with the loaded version, empty fields as null, and says so', async () => {
+    saveProfile.mockResolvedValue({ status: 'saved', saved: { value: { ...EVA, phone: null }, etag: '"2"' } });
+    const { el, type, submit } = await render();
+    type('phone', '');
+    await submit();
+    expect(saveProfile).toHaveBeenCalledWith(
+      { displayName: 'Eva de Vries', phone: null, preferredLanguage: 'nl', timeZone: 'Europe/Amsterdam' },
+      '"1"',
+    );
+    expect(el.querySelector('[data-testid="profile-saved"]')?.textContent?.trim()).toBe('Saved.');
+  });
+
+  it("shows the server's field error under its field, and the alert above", async () => {
+    saveProfile.mockRejectedValue(
+      new HttpErrorResponse({
+        status: 422,
+        error: {
+          type: PROBLEM_TYPES.validation,
+          title: 'Invalid',
+          status: 422,
+          errors: [{ field: 'phone', code: 'isPhoneNumber', message: 'Not a valid phone number' }],
+        },
+      }),
+    );
+    const { el, type, submit } = await render();
+    type('phone', '12');
+    await submit();
+    const phoneField = el.querySelector('input[formcontrolname="phone"]')?.closest('mat-form-field');
+    expect(phoneField?.querySelector('mat-error')?.textContent?.trim()).toBe('Not a valid phone number');
+    expect(el.querySelectorAll('mat-error')).toHaveLength(1);
+    expect(el.querySelector('[role="alert"]')?.textContent?.trim()).toBe('Some fields need another look.');
+    expect(el.querySelector('[data-testid="profile-saved"]')).toBeNull();
+  });
+
+  it('on a conflict shows both versions, and "apply mine" saves my field on top of theirs with their version', async () => {
+    const theirs = { ...EVA, timeZone: 'Europe/London' };
+    saveProfile
+      .mockResolvedValueOnce({ status: 'conflict', current: { value: theirs, etag: '"5"' } })
+      .mockResolvedValueOnce({ status: 'saved', saved: { value: { ...theirs, phone: '+31600000000' }, etag: '"6"' } });
+    const { el, type, submit, fixture } = await render();
+    type('phone', '+31600000000');
+    await submit();
+    const conflict = el.querySelector('[data-testid="conflict"]');
+    expect(conflict?.textContent).toContain('+31600000000');
+
+    el.querySelector<HTMLButtonElement>('[data-testid="apply-mine"]')?.click();
+    await settle(fixture);
+    expect(saveProfile).toHaveBeenLastCalledWith(
+      { displayName: 'Eva de Vries', phone: '+31600000000', preferredLanguage: 'nl', timeZone: 'Europe/London' },
+      '"5"',
+    );
+    expect(el.querySelector('[data-testid="conflict"]')).toBeNull();
+    expect(el.querySelector('[data-testid="profile-saved"]')).not.toBeNull();
+  });
+});
