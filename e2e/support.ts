@@ -28,6 +28,12 @@ export async function signIn(page: Page, email: string, labels: { email: string;
   await page.getByRole('button', { name: labels.submit }).click();
 }
 
+/** Signs out through the user menu of the shell's brand bar. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('sign-out').click();
+}
+
 /**
  * The authenticator secrets this run's staff users set up, kept beside the e2e database (which
  * `tmp/e2e` holds too, and which starts empty every run), so that a later test file can sign the same

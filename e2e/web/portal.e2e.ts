@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, portal, signIn } from '../support';
+import { DEMO_PASSWORD, expectAccessible, portal, signIn, signOut } from '../support';
 
 const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden' };
 const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in' };
@@ -21,14 +21,16 @@ test('CallMonkey: Dutch by default, sign in, switch language (remembered), sign 
   await expect(page).toHaveTitle('Mijn account – CallMonkey');
   await expectAccessible(page);
 
-  await page.getByRole('radio', { name: 'English' }).click();
+  // Language (like sign-out) is in the user's menu of the shell.
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitemradio', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account');
   await expect(page.getByTestId('account-role')).toHaveText('Owner');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account');
 
-  await page.getByTestId('sign-out').click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/sign-in$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to CallMonkey');
   await page.goto(`${portal('callmonkey')}/account`);
@@ -51,7 +53,7 @@ test('ContactMonkey: English by default, a wrong password is refused, member and
   await expect(page.getByTestId('account-role')).toHaveText('Member');
   await expect(page.getByTestId('account-name')).toHaveText('Maple Leaf Logistics');
   await expectAccessible(page);
-  await page.getByTestId('sign-out').click();
+  await signOut(page);
 
   // Finance: no other browser test turns on this user's two-factor, so a password is enough here.
   await signIn(page, 'finance@contactmonkey.example', EN);
@@ -72,4 +74,29 @@ test('an unknown host name answers a plain 404 page', async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not found');
   await expect(page.locator('body')).not.toContainText('CallMonkey');
+});
+
+test('a deep link opened while signed out returns there after signing in; an unknown path is a not-found page', async ({ page }) => {
+  await page.goto(`${portal('callmonkey')}/account/billing`);
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await signIn(page, 'eva@bakkerijdevries.example', NL);
+  await expect(page).toHaveURL(/\/account\/billing$/);
+  // The shell marks the current page in its navigation.
+  await expect(page.getByTestId('nav-billing')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('nav-home')).not.toHaveAttribute('aria-current', 'page');
+
+  await page.goto(`${portal('callmonkey')}/account/no-such-page`);
+  await expect(page).toHaveURL(/\/account\/no-such-page$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pagina niet gevonden');
+  await expect(page.getByTestId('not-found')).toContainText('/account/no-such-page');
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Naar Mijn account' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+
+  // An address off this portal is never where sign-in goes.
+  await signOut(page);
+  await page.goto(`${portal('callmonkey')}//evil.example/account`);
+  await expect(page).toHaveURL(/callmonkey\.localhost:\d+\/sign-in$/);
+  await signIn(page, 'eva@bakkerijdevries.example', NL);
+  await expect(page).toHaveURL(/callmonkey\.localhost:\d+\/(account|evil\.example\/account)$/);
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { generate } from 'otplib';
-import { DEMO_PASSWORD, OIDC_CLIENT_SECRET, OIDC_ISSUER, expectAccessible, linkFromMail, portal, signIn } from '../support';
+import { DEMO_PASSWORD, OIDC_CLIENT_SECRET, OIDC_ISSUER, expectAccessible, linkFromMail, portal, signIn, signOut } from '../support';
 
 const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden' };
 const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in' };
@@ -69,7 +69,7 @@ test('an admin turns on two-factor, signs in with a code, sets up Google and the
   await expect(page.getByTestId('recovery-codes').locator('li')).toHaveCount(10);
   await page.getByRole('button', { name: 'Ik heb ze bewaard' }).click();
   await expect(page.getByTestId('two-factor-on')).toContainText('Herstelcodes over: 10');
-  await page.getByTestId('sign-out').click();
+  await signOut(page);
 
   await signIn(page, 'admin@callmonkey.example', NL);
   await expect(page.getByTestId('second-factor-form')).toBeVisible();
@@ -105,7 +105,7 @@ test('an admin turns on two-factor, signs in with a code, sets up Google and the
   await expectAccessible(page);
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Factuurgegevens wijzigen' })).not.toBeChecked();
-  await page.getByTestId('sign-out').click();
+  await signOut(page);
 
   // Pieter signs in with "Google" (the local OpenID provider) for the first time: his e-mail has a
   // password account, so the portal asks for that password once before linking.

@@ -1,13 +1,41 @@
-import type { Route } from '@angular/router';
+import type { CanMatchFn, Route } from '@angular/router';
+import { signedInGuard } from '@mijn-account/web-core';
+import { PublicLayoutComponent } from './public-layout.component';
 
-/** Each feature is a lazily loaded library. */
+/** First path segments of the pages anyone may open: sign-in and sign-up, and the pages mails link to. */
+const PUBLIC_SECTIONS = ['sign-in', 'sign-up', 'password-reset', 'invitation', 'email-change', 'newsletters'];
+const publicPage: CanMatchFn = (_route, segments) => PUBLIC_SECTIONS.includes(segments[0]?.path ?? '');
+
+/**
+ * Each feature is a lazily loaded library. Public pages sit in the plain layout; every other path
+ * is a signed-in page inside the shell (its own lazy chunk), where an unknown path is a not-found
+ * page of the portal, not a silent redirect.
+ */
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'account' },
-  { path: 'account', loadChildren: () => import('@mijn-account/web-account').then((m) => m.accountRoutes) },
-  { path: 'security', loadChildren: () => import('@mijn-account/web-account').then((m) => m.securityRoutes) },
-  { path: 'newsletters', loadChildren: () => import('@mijn-account/web-account').then((m) => m.newsletterLinkRoutes) },
-  { path: 'support', loadChildren: () => import('@mijn-account/web-admin').then((m) => m.supportRoutes) },
-  { path: 'admin', loadChildren: () => import('@mijn-account/web-admin').then((m) => m.adminRoutes) },
-  { path: '', loadChildren: () => import('@mijn-account/web-auth').then((m) => m.authRoutes) },
-  { path: '**', redirectTo: 'account' },
+  {
+    path: '',
+    component: PublicLayoutComponent,
+    canMatch: [publicPage],
+    children: [
+      { path: 'newsletters', loadChildren: () => import('@mijn-account/web-account').then((m) => m.newsletterLinkRoutes) },
+      { path: '', loadChildren: () => import('@mijn-account/web-auth').then((m) => m.authRoutes) },
+    ],
+  },
+  {
+    path: '',
+    loadComponent: () => import('./shell/app-shell.component').then((m) => m.AppShellComponent),
+    canActivate: [signedInGuard],
+    children: [
+      { path: 'account', loadChildren: () => import('@mijn-account/web-account').then((m) => m.accountRoutes) },
+      { path: 'security', loadChildren: () => import('@mijn-account/web-account').then((m) => m.securityRoutes) },
+      { path: 'support', loadChildren: () => import('@mijn-account/web-admin').then((m) => m.supportRoutes) },
+      { path: 'admin', loadChildren: () => import('@mijn-account/web-admin').then((m) => m.adminRoutes) },
+      {
+        path: '**',
+        loadComponent: () => import('./not-found-page.component').then((m) => m.NotFoundPageComponent),
+        title: 'notFound.title',
+      },
+    ],
+  },
 ];

@@ -1,52 +1,25 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { Router, RouterLink, RouterOutlet } from '@angular/router';
-import { MatButtonModule } from '@angular/material/button';
-import { MatToolbarModule } from '@angular/material/toolbar';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LanguageService, SessionStore, TenantStore } from '@mijn-account/web-core';
-import { LanguageSwitchComponent } from '@mijn-account/web-ui';
 
-/** Shell: tenant-branded header, language switch, sign-out, and the routed page. */
+/**
+ * Root: the skip link and the routed layout — the public one (sign-in and mail links) or, once
+ * signed in, the shell with navigation (app.routes.ts).
+ */
 @Component({
   selector: 'ma-root',
-  imports: [RouterOutlet, RouterLink, MatToolbarModule, MatButtonModule, TranslocoPipe, LanguageSwitchComponent],
+  imports: [RouterOutlet, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: './app.scss',
+  styles: `
+    .skip-link {
+      position: absolute;
+      left: -999px;
+      &:focus { left: 1rem; top: 1rem; z-index: 1000; background: #fff; color: #000; padding: 0.5rem; }
+    }
+  `,
   template: `
     <a class="skip-link" href="#main">{{ 'shell.skip' | transloco }}</a>
-    <header>
-      <mat-toolbar class="brand-bar">
-        @if (tenant.tenant()?.logoUrl; as logo) {
-          <img [src]="logo" alt="" class="logo" />
-        }
-        <a routerLink="/" class="brand-name" data-testid="tenant-name">{{ tenant.displayName() }}</a>
-        <span class="spacer"></span>
-        <ma-language-switch
-          [languages]="language.languages"
-          [value]="language.language()"
-          [label]="'shell.language' | transloco"
-          (changed)="language.use($event)"
-        />
-        @if (session.signedIn()) {
-          <button mat-button type="button" class="sign-out" (click)="signOut()" data-testid="sign-out">
-            {{ 'shell.signOut' | transloco }}
-          </button>
-        }
-      </mat-toolbar>
-    </header>
-    <main id="main" tabindex="-1">
-      <router-outlet />
-    </main>
+    <router-outlet />
   `,
 })
-export class App {
-  protected readonly tenant = inject(TenantStore);
-  protected readonly session = inject(SessionStore);
-  protected readonly language = inject(LanguageService);
-  private readonly router = inject(Router);
-
-  protected async signOut(): Promise<void> {
-    await this.session.signOut();
-    await this.router.navigateByUrl('/sign-in');
-  }
-}
+export class App {}
