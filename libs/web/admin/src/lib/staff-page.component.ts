@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { STAFF_ROLES, type StaffMember, type StaffRole } from '@mijn-account/shared-contracts';
-import { ActionRunner, AdminStore, fieldError } from '@mijn-account/web-core';
+import { ActionRunner, AdminStore } from '@mijn-account/web-core';
 import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
 
 /** A tenant admin's staff: invite, set roles, disable (their sessions end at once), enable. */
@@ -89,7 +89,7 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
     </mat-card>
     <mat-card appearance="outlined">
       <h2>{{ 'admin.staff.invite' | transloco }}</h2>
-      <form class="row" [formGroup]="form" (ngSubmit)="invite()" novalidate>
+      <form class="row" [formGroup]="form" #inviteForm="ngForm" (ngSubmit)="invite(inviteForm)" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'account.name' | transloco }}</mat-label>
           <input matInput formControlName="displayName" required />
@@ -97,7 +97,7 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
         <mat-form-field appearance="outline">
           <mat-label>{{ 'account.email' | transloco }}</mat-label>
           <input matInput type="email" formControlName="email" required />
-          @if (fieldError(problem(), 'email'); as message) {
+          @if (form.controls.email.errors?.['server']; as message) {
             <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
@@ -117,14 +117,16 @@ export class StaffPageComponent implements OnInit {
   protected readonly store = inject(AdminStore);
   protected readonly roles = STAFF_ROLES;
   protected readonly newRoles = signal<StaffRole[]>(['helpdesk-agent']);
-  /** After a failure the list is loaded again: the refused change shows as it really is. */
-  private readonly runner = new ActionRunner({ recover: () => this.store.loadStaff() });
-  protected readonly problem = this.runner.problem;
-  protected readonly fieldError = fieldError;
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', Validators.required],
     email: ['', [Validators.required, Validators.email]],
   });
+  /**
+   * After a failure the list is loaded again: the refused change shows as it really is; a refused
+   * invitation's field errors show at the fields of the invite form.
+   */
+  private readonly runner = new ActionRunner({ recover: () => this.store.loadStaff(), form: this.form });
+  protected readonly problem = this.runner.problem;
 
   ngOnInit(): void {
     void this.init();
@@ -143,12 +145,13 @@ export class StaffPageComponent implements OnInit {
     return this.run(() => this.store.setStaffRoles(member.id, roles));
   }
 
-  protected async invite(): Promise<void> {
+  /** After a sent invitation the form starts afresh (not submitted, so no field shows as wrong). */
+  protected async invite(inviteForm: FormGroupDirective): Promise<void> {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     await this.run(async () => {
       await this.store.inviteStaff({ ...this.form.getRawValue(), roles: this.newRoles() });
-      this.form.reset();
+      inviteForm.resetForm();
     });
   }
 
