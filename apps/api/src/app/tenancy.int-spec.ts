@@ -1,6 +1,8 @@
 import { Client } from 'pg';
+import { SubscriberAccount } from '@mijn-account/api-accounts';
 import { User } from '@mijn-account/api-auth';
 import { beginTenantTransaction, createDataSource, withTenant } from '@mijn-account/api-database';
+import { NewsletterList } from '@mijn-account/api-newsletters';
 import { ENTITIES } from './entities';
 import { type TestApp, startTestApp } from './test-app.testing';
 
@@ -62,6 +64,25 @@ describe('tenancy in the database', () => {
       expect(shared.map((u) => u.tenantId)).toEqual([t.beta.id]);
       // without a tenant, nothing at all
       expect(await ds.query(`SELECT count(*)::int AS n FROM app_user`)).toEqual([{ n: 0 }]);
+    } finally {
+      await ds.destroy();
+    }
+  });
+
+  it('shows a repository used outside a tenant transaction no tenant rows, and lets it write none', async () => {
+    const ds = await createDataSource({ url: t.db.appUrl, poolSize: 1, entities: ENTITIES }).initialize();
+    try {
+      // the same repositories see the tenant's rows on the tenant transaction (ctx.db()) ...
+      const inside = await withTenant(ds, t.alpha.id, (db) => db.getRepository(User).count());
+      expect(inside).toBe(8);
+      // ... and nothing at all on the bare data source, however they ask
+      expect(await ds.getRepository(User).find()).toEqual([]);
+      expect(await ds.getRepository(User).countBy({ tenantId: t.alpha.id })).toBe(0);
+      expect(await ds.getRepository(SubscriberAccount).findOneBy({ id: t.alpha.accounts[0].id })).toBeNull();
+      expect(await ds.getRepository(NewsletterList).createQueryBuilder('l').getCount()).toBe(0);
+      await expect(
+        ds.getRepository(SubscriberAccount).insert({ tenantId: t.alpha.id, customerNumber: 'X-2', name: 'x' }),
+      ).rejects.toThrow(/row-level security/);
     } finally {
       await ds.destroy();
     }
