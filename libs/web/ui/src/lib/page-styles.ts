@@ -4,11 +4,16 @@
  * web-auth's centred card instead.
  */
 export const PAGE_STYLES = `
-  :host { display: block; max-width: 48rem; margin: 0 auto; padding: 1.5rem 1rem; }
+  :host { display: block; max-width: 48rem; margin: 0 auto; padding: 1.5rem 1rem; overflow-wrap: anywhere; }
   mat-card { padding: 1rem; margin-top: 1rem; }
   .error { color: #b00020; }
   .ok, .status { color: #1b5e20; }
   .row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+  /* On a phone: less padding, and table cells wrap anywhere (long e-mail addresses) so a table fits its card. */
+  @media (max-width: 599px) {
+    :host { padding: 1rem 0.75rem; }
+    th, td { padding: 0.4rem 0.25rem; }
+  }
 `;

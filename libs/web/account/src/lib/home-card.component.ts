@@ -1,0 +1,58 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { TranslocoPipe } from '@jsverse/transloco';
+
+/**
+ * One card of a home: a heading, its facts (projected), and a link to the page where it is dealt
+ * with. While its data loads it says so (and shows no facts); when loading failed it says that —
+ * never an empty card that reads as "nothing there" — with a retry.
+ */
+@Component({
+  selector: 'ma-home-card',
+  imports: [RouterLink, MatButtonModule, MatCardModule, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    :host { display: block; min-width: 0; }
+    mat-card { height: 100%; padding: 1rem; box-sizing: border-box; overflow-wrap: anywhere; }
+    h3 { margin: 0 0 0.5rem; font-size: 1.125rem; }
+    .state { color: var(--mat-sys-on-surface-variant); }
+    .error { color: #b00020; }
+    .actions { margin-top: auto; padding-top: 0.75rem; display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    .attention { border-left: 4px solid var(--mat-sys-primary); }
+    .short { width: 60%; }
+    .skeleton { display: block; height: 0.9rem; margin: 0.5rem 0; border-radius: 4px; background: var(--mat-sys-surface-container-high); }
+  `,
+  template: `
+    <mat-card appearance="outlined" [class.attention]="attention()" [attr.aria-busy]="loading()">
+      <h3>{{ heading() }}</h3>
+      @if (loading()) {
+        <p class="state">{{ 'home.loading' | transloco }}</p>
+        <span class="skeleton" aria-hidden="true"></span>
+        <span class="skeleton short" aria-hidden="true"></span>
+      } @else if (failed()) {
+        <p class="error" role="alert">{{ 'home.failed' | transloco }}</p>
+      } @else {
+        <ng-content />
+      }
+      <div class="actions">
+        @if (failed()) {
+          <button mat-stroked-button type="button" (click)="retry.emit()">{{ 'home.retry' | transloco }}</button>
+        }
+        <a mat-button [routerLink]="link()" [attr.data-testid]="testId() + '-link'">{{ linkText() }}</a>
+      </div>
+    </mat-card>
+  `,
+})
+export class HomeCardComponent {
+  readonly heading = input.required<string>();
+  readonly link = input.required<string>();
+  readonly linkText = input.required<string>();
+  readonly testId = input.required<string>();
+  readonly loading = input(false);
+  readonly failed = input(false);
+  /** Something here waits for the user (a request to decide, two-factor to set up). */
+  readonly attention = input(false);
+  readonly retry = output();
+}

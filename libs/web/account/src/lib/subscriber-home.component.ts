@@ -1,0 +1,120 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, resource, signal } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { HelpdeskAccessStore, NewslettersStore, SecurityStore, timeLeft } from '@mijn-account/web-core';
+import { HomeCardComponent } from './home-card.component';
+import { HOME_STYLES } from './home-styles';
+
+/** A subscriber's "what needs my attention": helpdesk requests and access, two-factor, newsletters. */
+@Component({
+  selector: 'ma-subscriber-home',
+  imports: [HomeCardComponent, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: HOME_STYLES,
+  template: `
+    <div class="cards">
+      <ma-home-card
+        [heading]="'helpdesk.title' | transloco"
+        link="/account/helpdesk-access"
+        [linkText]="'home.helpdesk.open' | transloco"
+        testId="home-helpdesk"
+        [loading]="requests.isLoading()"
+        [failed]="!!requests.error()"
+        [attention]="pending().length > 0"
+        (retry)="requests.reload()"
+        data-testid="home-helpdesk"
+      >
+        @if (pending().length === 0 && active().length === 0) {
+          <p class="muted">{{ 'home.helpdesk.none' | transloco }}</p>
+        }
+        <ul class="items">
+          @for (grant of pending(); track grant.id) {
+            <li>
+              {{ 'home.helpdesk.pending' | transloco: { agent: grant.requestedBy, time: left(grant.requestExpiresAt) } }}
+            </li>
+          }
+          @for (grant of active(); track grant.id) {
+            <li>
+              {{ 'home.helpdesk.active' | transloco: { agent: grant.requestedBy, time: left(grant.expiresAt) } }}
+            </li>
+          }
+        </ul>
+      </ma-home-card>
+
+      <ma-home-card
+        [heading]="'home.twoFactor.title' | transloco"
+        link="/security"
+        [linkText]="'home.twoFactor.open' | transloco"
+        testId="home-two-factor"
+        [loading]="security.isLoading()"
+        [failed]="!!security.error()"
+        [attention]="twoFactorOn() === false"
+        (retry)="security.reload()"
+        data-testid="home-two-factor"
+      >
+        @if (twoFactorOn()) {
+          <p class="done">{{ 'home.twoFactor.on' | transloco }}</p>
+        } @else {
+          <p class="todo">{{ 'home.twoFactor.off' | transloco }}</p>
+        }
+      </ma-home-card>
+
+      <ma-home-card
+        [heading]="'newsletters.title' | transloco"
+        link="/account/newsletters"
+        [linkText]="'home.newsletters.open' | transloco"
+        testId="home-newsletters"
+        [loading]="newsletters.isLoading()"
+        [failed]="!!newsletters.error()"
+        (retry)="newsletters.reload()"
+        data-testid="home-newsletters"
+      >
+        @if (subscribed().length === 0) {
+          <p class="muted">{{ 'home.newsletters.none' | transloco }}</p>
+        } @else {
+          <p>{{ 'home.newsletters.subscribed' | transloco }}</p>
+          <ul class="items">
+            @for (list of subscribed(); track list.id) {
+              <li>{{ list.name }}</li>
+            }
+          </ul>
+        }
+        @if (awaiting().length > 0) {
+          <p class="todo">{{ 'home.newsletters.awaiting' | transloco: { lists: awaiting().join(', ') } }}</p>
+        }
+      </ma-home-card>
+    </div>
+  `,
+})
+export class SubscriberHomeComponent {
+  private readonly helpdesk = inject(HelpdeskAccessStore);
+  private readonly securityStore = inject(SecurityStore);
+  private readonly newsletterStore = inject(NewslettersStore);
+  private readonly now = signal(Date.now());
+
+  protected readonly requests = resource({ loader: () => this.helpdesk.requests() });
+  protected readonly security = resource({
+    loader: async () => {
+      await this.securityStore.load();
+      return this.securityStore.overview();
+    },
+  });
+  protected readonly newsletters = resource({ loader: () => this.newsletterStore.mine() });
+
+  // A resource's value() throws while it is in error; these read it only when there is one.
+  private readonly grants = computed(() => (this.requests.hasValue() ? this.requests.value() : []));
+  private readonly lists = computed(() => (this.newsletters.hasValue() ? this.newsletters.value() : []));
+  protected readonly twoFactorOn = computed(() => (this.security.hasValue() ? this.security.value()?.twoFactor.enabled : undefined));
+  protected readonly pending = computed(() => this.grants().filter((g) => g.status === 'pending'));
+  protected readonly active = computed(() => this.grants().filter((g) => g.status === 'active'));
+  protected readonly subscribed = computed(() => this.lists().filter((l) => l.status === 'confirmed'));
+  protected readonly awaiting = computed(() => this.lists().filter((l) => l.status === 'pending').map((l) => l.name));
+
+  constructor() {
+    const timer = setInterval(() => this.now.set(Date.now()), 1000);
+    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+  }
+
+  protected left(expiresAt: string | null): string {
+    return timeLeft(expiresAt, this.now());
+  }
+}
