@@ -69,8 +69,10 @@ export class IdentityProvidersService {
     const rows: { n: number }[] = await db.query(
       `WITH saved AS (
          INSERT INTO tenant_identity_provider AS p (tenant_id, provider, enabled, issuer, client_id, client_secret_enc)
-         SELECT $1, $2, $3, $4, $5, $6 WHERE $6::text IS NOT NULL
-             OR EXISTS (SELECT 1 FROM tenant_identity_provider WHERE tenant_id = $1 AND provider = $2)
+         -- The row to insert carries the stored secret when none is given (NOT NULL is checked before ON CONFLICT).
+         SELECT $1, $2, $3, $4, $5, coalesce($6::text, stored.client_secret_enc)
+           FROM (SELECT 1) one LEFT JOIN tenant_identity_provider stored ON stored.tenant_id = $1 AND stored.provider = $2
+          WHERE coalesce($6::text, stored.client_secret_enc) IS NOT NULL
          ON CONFLICT (tenant_id, provider) DO UPDATE SET
            enabled = $3, issuer = $4, client_id = $5, client_secret_enc = coalesce($6, p.client_secret_enc),
            updated_at = now(), version = p.version + 1
