@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -54,14 +54,26 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
         <button mat-stroked-button type="button" (click)="toggleVisible(list)">
           {{ (list.visible ? 'admin.newsletters.hide' : 'admin.newsletters.show') | transloco }}
         </button>
-        <form class="row" [formGroup]="issueForm" (ngSubmit)="send(list)" novalidate>
+        <form
+          class="row"
+          [formGroup]="issueForm"
+          #issueFormDir="ngForm"
+          (ngSubmit)="send(list, issueFormDir)"
+          novalidate
+        >
           <mat-form-field appearance="outline">
             <mat-label>{{ 'admin.newsletters.subject' | transloco }}</mat-label>
             <input matInput formControlName="subject" required />
+            @if (issueForm.controls.subject.errors?.['server']; as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'admin.newsletters.body' | transloco }}</mat-label>
             <textarea matInput formControlName="body" rows="4" required></textarea>
+            @if (issueForm.controls.body.errors?.['server']; as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
           </mat-form-field>
           <button mat-flat-button type="submit">{{ 'admin.newsletters.send' | transloco }}</button>
         </form>
@@ -69,22 +81,34 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
     }
     <mat-card appearance="outlined">
       <h2>{{ 'admin.newsletters.new' | transloco }}</h2>
-      <form class="row" [formGroup]="listForm" (ngSubmit)="create()" novalidate>
+      <form class="row" [formGroup]="listForm" #listFormDir="ngForm" (ngSubmit)="create(listFormDir)" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'admin.newsletters.nameNl' | transloco }}</mat-label>
           <input matInput formControlName="nameNl" required />
+          @if (listForm.controls.nameNl.errors?.['server']; as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'admin.newsletters.nameEn' | transloco }}</mat-label>
           <input matInput formControlName="nameEn" required />
+          @if (listForm.controls.nameEn.errors?.['server']; as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'admin.newsletters.descriptionNl' | transloco }}</mat-label>
           <input matInput formControlName="descriptionNl" />
+          @if (listForm.controls.descriptionNl.errors?.['server']; as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'admin.newsletters.descriptionEn' | transloco }}</mat-label>
           <input matInput formControlName="descriptionEn" />
+          @if (listForm.controls.descriptionEn.errors?.['server']; as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
         </mat-form-field>
         <mat-checkbox formControlName="visible">{{ 'admin.newsletters.visible' | transloco }}</mat-checkbox>
         <button mat-flat-button type="submit">{{ 'admin.newsletters.create' | transloco }}</button>
@@ -111,14 +135,18 @@ export class NewslettersAdminPageComponent implements OnInit {
     void this.runner.run(async () => this.lists.set(await this.store.adminLists()));
   }
 
-  protected async create(): Promise<void> {
+  /** A refused list shows its field errors at the fields; a created one leaves a clean, unsubmitted form. */
+  protected async create(formDir: FormGroupDirective): Promise<void> {
     this.listForm.markAllAsTouched();
     if (this.listForm.invalid) return;
-    await this.runner.run(async () => {
-      await this.store.saveList(null, this.listForm.getRawValue());
-      this.listForm.reset();
-      this.lists.set(await this.store.adminLists());
-    });
+    await this.runner.run(
+      async () => {
+        await this.store.saveList(null, this.listForm.getRawValue());
+        formDir.resetForm();
+        this.lists.set(await this.store.adminLists());
+      },
+      { form: this.listForm },
+    );
   }
 
   protected async toggleVisible(list: NewsletterListAdmin): Promise<void> {
@@ -134,13 +162,16 @@ export class NewslettersAdminPageComponent implements OnInit {
     });
   }
 
-  protected async send(list: NewsletterListAdmin): Promise<void> {
+  protected async send(list: NewsletterListAdmin, formDir: FormGroupDirective): Promise<void> {
     this.issueForm.markAllAsTouched();
     if (this.issueForm.invalid) return;
-    await this.runner.run(async () => {
-      const count = await this.store.sendIssue(list.id, this.issueForm.getRawValue());
-      this.issueForm.reset();
-      this.notice.set({ key: 'admin.newsletters.sent', count });
-    });
+    await this.runner.run(
+      async () => {
+        const count = await this.store.sendIssue(list.id, this.issueForm.getRawValue());
+        formDir.resetForm();
+        this.notice.set({ key: 'admin.newsletters.sent', count });
+      },
+      { form: this.issueForm },
+    );
   }
 }

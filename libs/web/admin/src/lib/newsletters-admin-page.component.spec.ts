@@ -1,0 +1,157 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { type NewsletterListAdmin, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
+import { NewslettersStore } from '@mijn-account/web-core';
+import { NewslettersAdminPageComponent } from './newsletters-admin-page.component';
+
+const en = {
+  problems: { validation: 'Some fields need another look.' },
+  admin: {
+    newsletters: {
+      subject: 'Subject',
+      body: 'Text',
+      send: 'Send issue',
+      sent: 'Sent to {{ count }} subscribers.',
+      nameNl: 'Name (Dutch)',
+      nameEn: 'Name (English)',
+      create: 'Create list',
+      hide: 'Hide',
+    },
+  },
+};
+const NEWS: NewsletterListAdmin = {
+  id: 'l-1',
+  nameNl: 'Productnieuws',
+  nameEn: 'Product news',
+  descriptionNl: 'Nieuw',
+  descriptionEn: 'New',
+  visible: true,
+  confirmedSubscribers: 3,
+} as NewsletterListAdmin;
+
+/** Lets the stubbed calls resolve, then renders. */
+async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
+  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
+  await fixture.whenStable();
+  fixture.detectChanges();
+}
+
+describe('NewslettersAdminPageComponent', () => {
+  let store: { adminLists: jest.Mock; saveList: jest.Mock; sendIssue: jest.Mock; exportUrl: jest.Mock };
+
+  beforeEach(() => {
+    store = {
+      adminLists: jest.fn().mockResolvedValue([NEWS]),
+      saveList: jest.fn().mockResolvedValue(undefined),
+      sendIssue: jest.fn(),
+      exportUrl: jest.fn((id: string) => `/api/admin/newsletters/${id}/subscribers.csv`),
+    };
+    TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { en },
+          translocoConfig: { defaultLang: 'en', availableLangs: ['en'], missingHandler: { logMissingKey: false } },
+        }),
+      ],
+      providers: [provideNoopAnimations(), { provide: NewslettersStore, useValue: store }],
+    });
+  });
+
+  async function render() {
+    const fixture = TestBed.createComponent(NewslettersAdminPageComponent);
+    await settle(fixture);
+    const el: HTMLElement = fixture.nativeElement;
+    const field = (label: string) =>
+      [...el.querySelectorAll('mat-form-field')].find(
+        (f) => f.querySelector('mat-label')?.textContent?.trim() === label,
+      ) as HTMLElement;
+    const type = (label: string, value: string) => {
+      const input = field(label).querySelector('input, textarea') as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    const click = async (text: string) => {
+      [...el.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text)?.click();
+      await settle(fixture);
+    };
+    return { fixture, el, field, type, click };
+  }
+
+  it('shows each list with its subscriber count and export link', async () => {
+    const { el } = await render();
+    const card = el.querySelector('[data-testid="list-Product news"]');
+    expect(card?.textContent).toContain('Productnieuws / Product news');
+    expect(card?.querySelector('a[download]')?.getAttribute('href')).toBe('/api/admin/newsletters/l-1/subscribers.csv');
+  });
+
+  it('sends no issue without a subject, and marks the field', async () => {
+    const { type, click, field } = await render();
+    type('Text', 'Hello all');
+    await click('Send issue');
+    expect(store.sendIssue).not.toHaveBeenCalled();
+    expect(field('Subject').classList).toContain('mat-form-field-invalid');
+  });
+
+  it('sends an issue, says to how many, and leaves a clean form', async () => {
+    store.sendIssue.mockResolvedValue(3);
+    const { el, type, click } = await render();
+    type('Subject', 'November');
+    type('Text', 'What is new');
+    await click('Send issue');
+    expect(store.sendIssue).toHaveBeenCalledWith('l-1', { subject: 'November', body: 'What is new' });
+    expect(el.querySelector('[data-testid="newsletter-admin-notice"]')?.textContent?.trim()).toBe(
+      'Sent to 3 subscribers.',
+    );
+    expect(el.querySelectorAll('mat-form-field.mat-form-field-invalid')).toHaveLength(0);
+  });
+
+  it("shows the server's field error at the subject", async () => {
+    store.sendIssue.mockRejectedValue(
+      new HttpErrorResponse({
+        status: 422,
+        error: {
+          type: PROBLEM_TYPES.validation,
+          title: 'Invalid',
+          status: 422,
+          errors: [{ field: 'subject', code: 'maxLength', message: 'At most 200 characters' }],
+        },
+      }),
+    );
+    const { el, type, click, field } = await render();
+    type('Subject', 'x'.repeat(201));
+    type('Text', 'Body');
+    await click('Send issue');
+    expect(field('Subject').querySelector('mat-error')?.textContent?.trim()).toBe('At most 200 characters');
+    expect(el.querySelector('[role="alert"]')?.textContent?.trim()).toBe('Some fields need another look.');
+  });
+
+  it('creates a list with both names and shows the lists again', async () => {
+    const { type, click } = await render();
+    type('Name (Dutch)', 'Webinars');
+    type('Name (English)', 'Webinars');
+    store.adminLists.mockClear();
+    await click('Create list');
+    expect(store.saveList).toHaveBeenCalledWith(null, {
+      nameNl: 'Webinars',
+      nameEn: 'Webinars',
+      descriptionNl: '',
+      descriptionEn: '',
+      visible: true,
+    });
+    expect(store.adminLists).toHaveBeenCalledTimes(1);
+  });
+
+  it('hides a list by saving it unchanged but for visibility', async () => {
+    const { click } = await render();
+    await click('Hide');
+    expect(store.saveList).toHaveBeenCalledWith('l-1', {
+      nameNl: 'Productnieuws',
+      nameEn: 'Product news',
+      descriptionNl: 'Nieuw',
+      descriptionEn: 'New',
+      visible: false,
+    });
+  });
+});
