@@ -60,6 +60,57 @@ describe('AccessSettingsPageComponent', () => {
     return { el, save, settle };
   }
 
+  it('fills the form with the current settings', async () => {
+    const { el } = await render();
+    const numbers = [...el.querySelectorAll<HTMLInputElement>('input[type="number"]')].map((i) => i.value);
+    expect(numbers).toEqual(['240', '60', '72']);
+    const checked = [...el.querySelectorAll('mat-checkbox')].map((c) => c.querySelector('input')?.checked);
+    expect(checked.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('does not save with an empty number, and marks that field', async () => {
+    const { el, save } = await render();
+    const max = el.querySelector<HTMLInputElement>('input[type="number"]') as HTMLInputElement;
+    max.value = '';
+    max.dispatchEvent(new Event('input'));
+    await save();
+    expect(saveAccessSettings).not.toHaveBeenCalled();
+    expect(max.closest('mat-form-field')?.classList).toContain('mat-form-field-invalid');
+  });
+
+  it('sends the scopes as ticked, and shows a scopes error below them', async () => {
+    saveAccessSettings.mockRejectedValueOnce(
+      refused({
+        type: PROBLEM_TYPES.validation,
+        title: 'The request has invalid fields',
+        status: 422,
+        errors: [{ field: 'allowedScopes', code: 'arrayNotEmpty', message: 'Allow at least one scope' }],
+      }),
+    );
+    const { el, save, settle } = await render();
+    el.querySelector<HTMLInputElement>('mat-checkbox input:checked')?.click();
+    await settle();
+    await save();
+    expect(saveAccessSettings).toHaveBeenCalledWith({ ...settings, allowedScopes: [] });
+    expect(el.querySelector('fieldset .error')?.textContent?.trim()).toBe('Allow at least one scope');
+  });
+
+  it('saves nothing when the step-up is cancelled', async () => {
+    saveAccessSettings.mockRejectedValueOnce(
+      refused({ type: PROBLEM_TYPES.stepUpRequired, title: 'Confirm', status: 403 }),
+    );
+    const { el, save, settle } = await render();
+    await save();
+    [...el.querySelectorAll<HTMLButtonElement>('[data-testid="step-up"] button')]
+      .find((b) => b.textContent?.trim() === 'Cancel')
+      ?.click();
+    await settle();
+    expect(el.querySelector('[data-testid="step-up"]')).toBeNull();
+    expect(stepUp).not.toHaveBeenCalled();
+    expect(saveAccessSettings).toHaveBeenCalledTimes(1);
+    expect(el.querySelector('[data-testid="access-settings-saved"]')).toBeNull();
+  });
+
   it('shows a refused save as an alert in the user language, with the field error under its field', async () => {
     saveAccessSettings.mockRejectedValueOnce(
       refused({

@@ -114,9 +114,11 @@ export class AccessSettingsPageComponent implements OnInit {
     this.allowed.update((list) => (on ? [...list, scope] : list.filter((s) => s !== scope)));
   }
 
-  protected save(): Promise<void> {
+  protected async save(): Promise<void> {
+    this.form.markAllAsTouched();
+    if (this.form.invalid) return;
     const values = this.form.getRawValue();
-    return this.run(() =>
+    await this.run(() =>
       this.store.saveAccessSettings({
         maxMinutes: Number(values.maxMinutes),
         defaultMinutes: Number(values.defaultMinutes),
