@@ -2,3 +2,4 @@ export * from './lib/roles';
 export * from './lib/api';
 export * from './lib/problem-key';
 export * from './lib/uuid';
+export * from './lib/second-factor';

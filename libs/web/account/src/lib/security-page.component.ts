@@ -6,7 +6,12 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type IdentityProviderName, PROBLEM_TYPES, type TwoFactorSetup } from '@mijn-account/shared-contracts';
+import {
+  type IdentityProviderName,
+  PROBLEM_TYPES,
+  SECOND_FACTOR_CODE_PATTERN,
+  type TwoFactorSetup,
+} from '@mijn-account/shared-contracts';
 import { ActionRunner, SecurityStore, SessionStore, StepUpGate, fieldError } from '@mijn-account/web-core';
 import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
 
@@ -318,8 +323,7 @@ export class SecurityPageComponent implements OnInit {
 
   /** With two-factor on, a 6-digit or recovery code counts as a code; anything else as the password. */
   protected confirmStepUp(secret: string): Promise<void> {
-    const isCode =
-      this.store.overview()?.twoFactor.enabled && /^(\d{6}|[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{8})$/i.test(secret);
+    const isCode = this.store.overview()?.twoFactor.enabled && SECOND_FACTOR_CODE_PATTERN.test(secret);
     return this.stepUp.confirm(isCode ? { code: secret } : { password: secret });
   }
 }
