@@ -4,6 +4,7 @@ export * from './lib/problem-mapping';
 export * from './lib/problem-details.filter';
 export * from './lib/framework-errors';
 export * from './lib/validation';
+export * from './lib/uuid-validation';
 export * from './lib/tenancy';
 export * from './lib/tenant-resolver';
 export * from './lib/request-context';

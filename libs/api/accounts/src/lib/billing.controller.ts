@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, Put, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AccountAccess, Ctx, RequestContext, etagOf, versionFromIfMatch } from '@mijn-account/api-core';
+import { AccountAccess, Ctx, RequestContext, versionFromIfMatch, withEtag } from '@mijn-account/api-core';
 import { type BillingDetails, type ChangeHistoryEntry, ROUTES } from '@mijn-account/shared-contracts';
-import { BillingService, type VersionedBilling, accountIdOf } from './billing.service';
+import { BillingService, accountIdOf } from './billing.service';
 import { ChangeHistoryService } from './change-history.service';
 import { BillingDto } from './dto/billing.dto';
 
@@ -40,9 +40,4 @@ export class BillingController {
   async getHistory(@Ctx() ctx: RequestContext): Promise<ChangeHistoryEntry[]> {
     return this.history.list(ctx, 'billing', accountIdOf(ctx));
   }
-}
-
-export function withEtag(reply: FastifyReply, { version, ...billing }: VersionedBilling): BillingDetails {
-  reply.header('etag', etagOf(version));
-  return billing;
 }

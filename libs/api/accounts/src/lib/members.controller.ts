@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InvitationsService } from '@mijn-account/api-auth';
-import { AccountAccess, Ctx, RequestContext, problems } from '@mijn-account/api-core';
+import { AccountAccess, Ctx, RequestContext, UuidPipe, problems } from '@mijn-account/api-core';
 import { type AccountMember, ROUTES } from '@mijn-account/shared-contracts';
 import { InviteMemberDto, MemberRoleDto } from './dto/member.dto';
 import { MembersService } from './members.service';
@@ -34,7 +34,7 @@ export class MembersController {
   @AccountAccess('owner')
   @Put(':id/role')
   @HttpCode(204)
-  async setRole(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: MemberRoleDto): Promise<void> {
+  async setRole(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: MemberRoleDto): Promise<void> {
     await this.members.setRole(ctx, ctx.requireUser().accountId, id, body.role);
   }
 
@@ -42,7 +42,7 @@ export class MembersController {
   @AccountAccess('owner')
   @Delete(':id')
   @HttpCode(204)
-  async remove(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  async remove(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<void> {
     await this.members.remove(ctx, ctx.requireUser().accountId, id);
   }
 }

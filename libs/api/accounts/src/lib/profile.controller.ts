@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Headers, Put, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, RequestContext, SignedIn, etagOf, versionFromIfMatch } from '@mijn-account/api-core';
+import { Ctx, RequestContext, SignedIn, versionFromIfMatch, withEtag } from '@mijn-account/api-core';
 import { type ChangeHistoryEntry, type Profile, ROUTES } from '@mijn-account/shared-contracts';
 import { ChangeHistoryService } from './change-history.service';
 import { ProfileDto } from './dto/profile.dto';
-import { ProfileService, type VersionedProfile } from './profile.service';
+import { ProfileService } from './profile.service';
 
 /** Every user's own profile, with optimistic concurrency (ETag / If-Match) and its change history. */
 @ApiTags('me')
@@ -42,9 +42,4 @@ export class ProfileController {
   async getHistory(@Ctx() ctx: RequestContext): Promise<ChangeHistoryEntry[]> {
     return this.history.list(ctx, 'profile', ctx.requireUser().id);
   }
-}
-
-function withEtag(reply: FastifyReply, { version, ...profile }: VersionedProfile): Profile {
-  reply.header('etag', etagOf(version));
-  return profile;
 }

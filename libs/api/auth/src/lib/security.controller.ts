@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { APP_CONFIG, type AppConfig, Ctx, RequestContext, SignedIn, StepUp, problems } from '@mijn-account/api-core';
+import { APP_CONFIG, type AppConfig, Ctx, RequestContext, SignedIn, StepUp, UuidPipe, problems } from '@mijn-account/api-core';
 import {
   IDENTITY_PROVIDERS,
   type IdentityProviderName,
@@ -53,7 +53,7 @@ export class SecurityController {
   @SignedIn()
   @Delete('sessions/:id')
   @HttpCode(204)
-  async endSession(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  async endSession(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<void> {
     await this.security.endSession(ctx, id);
   }
 

@@ -1,9 +1,16 @@
+import type { FastifyReply } from 'fastify';
 import type { FieldChange } from '@mijn-account/shared-contracts';
 import { problems } from './problem';
 
 /** The strong ETag of a version of a resource (its row's version counter). */
 export function etagOf(version: number): string {
   return `"v${version}"`;
+}
+
+/** Answers a versioned resource: its version as the `ETag` header, the rest as the body. */
+export function withEtag<T extends { version: number }>(reply: FastifyReply, { version, ...rest }: T): Omit<T, 'version'> {
+  reply.header('etag', etagOf(version));
+  return rest;
 }
 
 /**

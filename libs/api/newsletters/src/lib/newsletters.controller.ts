@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AccountAccess, CsrfExempt, Ctx, Public, RequestContext, StaffAccess } from '@mijn-account/api-core';
+import { AccountAccess, CsrfExempt, Ctx, Public, RequestContext, StaffAccess, UuidPipe } from '@mijn-account/api-core';
 import { type NewsletterListAdmin, type NewsletterListView, type NewsletterUnsubscribeView, PAGES, ROUTES } from '@mijn-account/shared-contracts';
 import { IssueDto, NewsletterListDto, NewsletterTokenDto, SubscriptionDto } from './dto/newsletter.dto';
 import { NewsletterTokens } from './newsletter-tokens';
@@ -27,7 +27,7 @@ export class MyNewslettersController {
   /** On sends a confirmation mail (double opt-in); off takes effect at once. */
   @AccountAccess('owner', 'member')
   @Put(':listId')
-  set(@Ctx() ctx: RequestContext, @Param('listId', new ParseUUIDPipe()) listId: string, @Body() body: SubscriptionDto): Promise<NewsletterListView> {
+  set(@Ctx() ctx: RequestContext, @Param('listId', UuidPipe) listId: string, @Body() body: SubscriptionDto): Promise<NewsletterListView> {
     return this.newsletters.set(ctx, me(ctx), listId, body.subscribed, 'portal');
   }
 }
@@ -53,7 +53,7 @@ export class NewsletterLinksController {
   async setFromMail(
     @Ctx() ctx: RequestContext,
     @Query('token') token: string,
-    @Param('listId', new ParseUUIDPipe()) listId: string,
+    @Param('listId', UuidPipe) listId: string,
     @Body() body: SubscriptionDto,
   ): Promise<NewsletterListView> {
     const subscriber = await this.newsletters.subscriber(ctx, this.tokens.verify(ctx, token, 'manage').userId);
@@ -122,20 +122,20 @@ export class NewsletterAdminController {
   @StaffAccess('tenant-admin')
   @Put(':id')
   @HttpCode(204)
-  async update(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: NewsletterListDto): Promise<void> {
+  async update(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: NewsletterListDto): Promise<void> {
     await this.newsletters.saveList(ctx, id, body);
   }
 
   @StaffAccess('tenant-admin')
   @Post(':id/issues')
   @HttpCode(202)
-  async send(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: IssueDto): Promise<{ recipients: number }> {
+  async send(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: IssueDto): Promise<{ recipients: number }> {
     return { recipients: await this.newsletters.sendIssue(ctx, id, body) };
   }
 
   @StaffAccess('tenant-admin')
   @Get(':id/subscribers.csv')
-  async export(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async export(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="subscribers-${id}.csv"`);
     return this.newsletters.exportCsv(ctx, id);
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InvitationsService } from '@mijn-account/api-auth';
-import { Ctx, RequestContext, StaffAccess } from '@mijn-account/api-core';
+import { Ctx, RequestContext, StaffAccess, UuidPipe } from '@mijn-account/api-core';
 import { ROUTES, type StaffMember } from '@mijn-account/shared-contracts';
 import { InviteStaffDto, StaffRolesDto } from './dto/staff.dto';
 import { StaffService } from './staff.service';
@@ -31,21 +31,21 @@ export class StaffController {
   @StaffAccess('tenant-admin')
   @Put(':id/roles')
   @HttpCode(204)
-  async setRoles(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: StaffRolesDto): Promise<void> {
+  async setRoles(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: StaffRolesDto): Promise<void> {
     await this.staff.setRoles(ctx, id, body.roles);
   }
 
   @StaffAccess('tenant-admin')
   @Post(':id/disable')
   @HttpCode(204)
-  async disable(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  async disable(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<void> {
     await this.staff.disable(ctx, id);
   }
 
   @StaffAccess('tenant-admin')
   @Post(':id/enable')
   @HttpCode(204)
-  async enable(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  async enable(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<void> {
     await this.staff.enable(ctx, id);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { BillingDto, BillingService, billingWithEtag } from '@mijn-account/api-accounts';
+import { BillingDto, BillingService } from '@mijn-account/api-accounts';
 import {
   AccountAccess,
   Ctx,
@@ -9,8 +9,10 @@ import {
   RequestContext,
   StaffAccess,
   StepUp,
+  UuidPipe,
   problems,
   versionFromIfMatch,
+  withEtag,
 } from '@mijn-account/api-core';
 import { type AccessGrantView, type BillingDetails, type BillingUpdate, ROUTES } from '@mijn-account/shared-contracts';
 import { AccessRequestDto, ApproveDto, CloseDto } from './dto/access.dto';
@@ -64,7 +66,7 @@ export class SupportController {
   @HttpCode(200)
   close(
     @Ctx() ctx: RequestContext,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() body: CloseDto,
   ): Promise<AccessGrantView> {
     return this.grants.close(ctx, id, body.note ?? null);
@@ -81,14 +83,14 @@ export class SupportController {
   @StepUp('second-factor')
   @Post('queue/:id/approve')
   @HttpCode(200)
-  approve(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<AccessGrantView> {
+  approve(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<AccessGrantView> {
     return this.grants.decideAsSupervisor(ctx, id, true);
   }
 
   @StaffAccess('helpdesk-supervisor')
   @Post('queue/:id/deny')
   @HttpCode(200)
-  deny(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<AccessGrantView> {
+  deny(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<AccessGrantView> {
     return this.grants.decideAsSupervisor(ctx, id, false);
   }
 
@@ -99,10 +101,10 @@ export class SupportController {
   @Get('accounts/:accountId/billing')
   async getBilling(
     @Ctx() ctx: RequestContext,
-    @Param('accountId', new ParseUUIDPipe()) accountId: string,
+    @Param('accountId', UuidPipe) accountId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BillingDetails> {
-    return billingWithEtag(reply, await this.billing.get(ctx, accountId));
+    return withEtag(reply, await this.billing.get(ctx, accountId));
   }
 
   /** The people of the account as their profiles show them (profile:read). */
@@ -113,7 +115,7 @@ export class SupportController {
     fields: ['name', 'email', 'phone', 'language', 'timeZone'],
   })
   @Get('accounts/:accountId/profiles')
-  profiles(@Ctx() ctx: RequestContext, @Param('accountId', new ParseUUIDPipe()) accountId: string): Promise<SupportProfile[]> {
+  profiles(@Ctx() ctx: RequestContext, @Param('accountId', UuidPipe) accountId: string): Promise<SupportProfile[]> {
     return this.view.profiles(ctx, accountId);
   }
 
@@ -122,7 +124,7 @@ export class SupportController {
   @Get('accounts/:accountId/newsletters')
   newsletters(
     @Ctx() ctx: RequestContext,
-    @Param('accountId', new ParseUUIDPipe()) accountId: string,
+    @Param('accountId', UuidPipe) accountId: string,
   ): Promise<SupportNewsletterSubscription[]> {
     return this.view.newsletters(ctx, accountId);
   }
@@ -137,12 +139,12 @@ export class SupportController {
   @Put('accounts/:accountId/billing')
   async putBilling(
     @Ctx() ctx: RequestContext,
-    @Param('accountId', new ParseUUIDPipe()) accountId: string,
+    @Param('accountId', UuidPipe) accountId: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: BillingDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BillingDetails> {
-    return billingWithEtag(reply, await this.billing.update(ctx, accountId, versionFromIfMatch(ifMatch), body));
+    return withEtag(reply, await this.billing.update(ctx, accountId, versionFromIfMatch(ifMatch), body));
   }
 }
 
@@ -166,7 +168,7 @@ export class AccountAccessRequestsController {
   @HttpCode(200)
   approve(
     @Ctx() ctx: RequestContext,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() body: ApproveDto,
   ): Promise<AccessGrantView> {
     return this.grants.decideAsOwner(ctx, id, true, body);
@@ -175,7 +177,7 @@ export class AccountAccessRequestsController {
   @AccountAccess('owner')
   @Post(':id/deny')
   @HttpCode(200)
-  deny(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<AccessGrantView> {
+  deny(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<AccessGrantView> {
     return this.grants.decideAsOwner(ctx, id, false);
   }
 
@@ -183,7 +185,7 @@ export class AccountAccessRequestsController {
   @AccountAccess('owner')
   @Post(':id/revoke')
   @HttpCode(200)
-  revoke(@Ctx() ctx: RequestContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<AccessGrantView> {
+  revoke(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<AccessGrantView> {
     return this.grants.revoke(ctx, id);
   }
 }

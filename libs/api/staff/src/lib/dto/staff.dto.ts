@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn } from 'class-validator';
+import { InviteeDto } from '@mijn-account/api-auth';
 import { STAFF_ROLES, type StaffRole } from '@mijn-account/shared-contracts';
 
 export class StaffRolesDto {
@@ -11,14 +12,4 @@ export class StaffRolesDto {
   roles!: StaffRole[];
 }
 
-export class InviteStaffDto extends StaffRolesDto {
-  @ApiProperty()
-  @IsEmail({}, { message: 'Enter a valid e-mail address' })
-  @MaxLength(254)
-  email!: string;
-
-  @ApiProperty()
-  @IsString()
-  @Length(1, 200)
-  displayName!: string;
-}
+export class InviteStaffDto extends IntersectionType(StaffRolesDto, InviteeDto) {}

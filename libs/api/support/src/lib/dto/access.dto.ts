@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { MultiLine } from '@mijn-account/api-core';
+import { ArrayMinSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsUuid, MultiLine } from '@mijn-account/api-core';
 import { ACCESS_REASONS, ACCESS_SCOPES, type AccessReason, type AccessScope } from '@mijn-account/shared-contracts';
 
 export class AccessRequestDto {
   @ApiProperty()
-  @IsUUID()
+  @IsUuid()
   accountId!: string;
 
   @ApiProperty({ enum: ACCESS_REASONS })
