@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@mijn-account/api-core';
-import type { ChangeHistoryEntry, FieldChange, UserKind } from '@mijn-account/shared-contracts';
+import type { ChangeHistoryEntry, FieldChange } from '@mijn-account/shared-contracts';
+import { ChangeHistoryRecord } from './entities/change-history-record.entity';
 
 export type HistorySubject = 'profile' | 'billing';
 
@@ -15,20 +16,25 @@ export class ChangeHistoryService {
     if (changes.length === 0) return;
     const user = ctx.requireUser();
     const db = await ctx.db();
-    await db.query(
-      `INSERT INTO change_history (tenant_id, subject_type, subject_id, changed_by, changed_by_name, changed_by_kind, changes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [ctx.tenant.id, subject, subjectId, user.id, user.displayName, user.kind, JSON.stringify(changes)],
-    );
+    await db.getRepository(ChangeHistoryRecord).insert({
+      tenantId: ctx.tenant.id,
+      subjectType: subject,
+      subjectId,
+      changedBy: user.id,
+      changedByName: user.displayName,
+      changedByKind: user.kind,
+      changes,
+    });
   }
 
   async list(ctx: RequestContext, subject: HistorySubject, subjectId: string): Promise<ChangeHistoryEntry[]> {
     const db = await ctx.db();
-    const rows: { at: Date; changed_by_name: string; changed_by_kind: UserKind; changes: FieldChange[] }[] = await db.query(
-      `SELECT at, changed_by_name, changed_by_kind, changes FROM change_history
-        WHERE tenant_id = $1 AND subject_type = $2 AND subject_id = $3 ORDER BY at DESC, id DESC LIMIT 100`,
-      [ctx.tenant.id, subject, subjectId],
-    );
-    return rows.map((r) => ({ at: r.at.toISOString(), by: r.changed_by_name, byKind: r.changed_by_kind, changes: r.changes }));
+    const rows = await db.getRepository(ChangeHistoryRecord).find({
+      select: { at: true, changedByName: true, changedByKind: true, changes: true },
+      where: { tenantId: ctx.tenant.id, subjectType: subject, subjectId },
+      order: { at: 'DESC', id: 'DESC' },
+      take: 100,
+    });
+    return rows.map((r) => ({ at: r.at.toISOString(), by: r.changedByName, byKind: r.changedByKind, changes: r.changes }));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InvitationsService } from '@mijn-account/api-auth';
+import { InvitationsService, User } from '@mijn-account/api-auth';
 import { type RequestContext, problems } from '@mijn-account/api-core';
 import type { AccountMember, AccountRole } from '@mijn-account/shared-contracts';
 
@@ -20,11 +20,17 @@ export class MembersService {
   /** Everyone in the account, then the pending invitations. */
   async list(ctx: RequestContext, accountId: string | null): Promise<AccountMember[]> {
     const db = await ctx.db();
-    const rows: MemberRow[] = await db.query(
-      `SELECT id, email, display_name, account_role, password_hash IS NULL AS invited, disabled_at IS NOT NULL AS disabled
-         FROM app_user WHERE tenant_id = $1 AND account_id = $2 ORDER BY account_role DESC, display_name`,
-      [ctx.tenant.id, accountId],
-    );
+    // The query builder, so the invitation state is computed without reading the password hash.
+    const rows = await db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select(['u.id AS id', 'u.email AS email', 'u.display_name AS display_name', 'u.account_role AS account_role'])
+      .addSelect('u.password_hash IS NULL', 'invited')
+      .addSelect('u.disabled_at IS NOT NULL', 'disabled')
+      .where('u.tenant_id = :tenantId AND u.account_id = :accountId', { tenantId: ctx.tenant.id, accountId })
+      .orderBy('u.account_role', 'DESC')
+      .addOrderBy('u.display_name')
+      .getRawMany<MemberRow>();
     const members: AccountMember[] = rows.map((r) => ({
       id: r.id,
       email: r.email,
@@ -41,7 +47,7 @@ export class MembersService {
     if (accountId && (await this.invitations.changePending(ctx, id, { accountId, accountRole: role }))) return;
     const target = await this.lockPeople(ctx, accountId, id, role === 'member');
     const db = await ctx.db();
-    await db.query(`UPDATE app_user SET account_role = $3, version = version + 1 WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, target, role]);
+    await db.update(User, { tenantId: ctx.tenant.id, id: target }, { accountRole: role, version: () => 'version + 1' });
   }
 
   /** Removes a person from the account (their user, sessions and sign-ins go with them), or withdraws their invitation. */
@@ -49,7 +55,8 @@ export class MembersService {
     if (await this.invitations.withdraw(ctx, id, accountId)) return;
     const target = await this.lockPeople(ctx, accountId, id, true);
     const db = await ctx.db();
-    await db.query(`DELETE FROM app_user WHERE tenant_id = $1 AND id = $2 AND account_id = $3`, [ctx.tenant.id, target, accountId]);
+    // lockPeople found `target` among this account's people and holds their row locks.
+    await db.delete(User, { tenantId: ctx.tenant.id, id: target });
   }
 
   /**
@@ -58,6 +65,7 @@ export class MembersService {
    */
   private async lockPeople(ctx: RequestContext, accountId: string | null, id: string, leavesOwnership: boolean): Promise<string> {
     const db = await ctx.db();
+    // SQL: a row lock over the account's people (FOR UPDATE), ordered so two requests lock alike.
     const people: { id: string; account_role: AccountRole }[] = await db.query(
       `SELECT id, account_role FROM app_user WHERE tenant_id = $1 AND account_id = $2 ORDER BY id FOR UPDATE`,
       [ctx.tenant.id, accountId],

@@ -4,6 +4,7 @@ import { type RequestContext, problems } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
 import { type Language, PAGES } from '@mijn-account/shared-contracts';
 import { ActionTokens } from './action-tokens';
+import { User } from './entities/user.entity';
 import { InvitationsService } from './invitations.service';
 import { MailThrottle } from './mail-throttle.service';
 import { PasswordHasher } from './password-hasher';
@@ -84,16 +85,22 @@ export class CredentialsService {
   async createSubscriber(ctx: RequestContext, data: { email: string; displayName: string; accountName: string; passwordHash: string | null }): Promise<string> {
     const db = await ctx.db();
     const prefix = ctx.tenant.slug.slice(0, 2).toUpperCase();
+    // SQL: the accounts library (which owns SubscriberAccount) builds on this one, not the reverse.
     const account: { id: string }[] = await db.query(
       `INSERT INTO subscriber_account (tenant_id, customer_number, name) VALUES ($1, $2, $3) RETURNING id`,
       [ctx.tenant.id, `${prefix}-${Date.now().toString(36).toUpperCase()}${randomBytes(2).toString('hex').toUpperCase()}`, data.accountName],
     );
-    const user: { id: string }[] = await db.query(
-      `INSERT INTO app_user (tenant_id, email, display_name, password_hash, kind, account_id, account_role, email_verified_at)
-       VALUES ($1, $2, $3, $4, 'subscriber', $5, 'owner', now()) RETURNING id`,
-      [ctx.tenant.id, data.email, data.displayName, data.passwordHash, account[0].id],
-    );
-    return user[0].id;
+    const user = await db.insert(User, {
+      tenantId: ctx.tenant.id,
+      email: data.email,
+      displayName: data.displayName,
+      passwordHash: data.passwordHash,
+      kind: 'subscriber',
+      accountId: account[0].id,
+      accountRole: 'owner',
+      emailVerifiedAt: () => 'now()',
+    });
+    return (user.identifiers[0] as Pick<User, 'id'>).id;
   }
 
   /** Same answer whatever the address; only an active account gets the link (and older links stop working). */
@@ -169,11 +176,7 @@ export class CredentialsService {
     const user = await this.userById(ctx, userId);
     if (await this.signIn.findUser(ctx, data.email)) throw problems.conflict('Another account uses this e-mail address');
     const db = await ctx.db();
-    await db.query(`UPDATE app_user SET email = $3, email_verified_at = now(), version = version + 1 WHERE tenant_id = $1 AND id = $2`, [
-      ctx.tenant.id,
-      user.id,
-      data.email,
-    ]);
+    await db.update(User, { tenantId: ctx.tenant.id, id: user.id }, { email: data.email, emailVerifiedAt: () => 'now()', version: () => 'version + 1' });
     const undo = await this.tokens.issue(ctx, 'email-change-undo', { userId: user.id, data: { from: user.email, to: data.email }, ttlMs: 7 * DAY_MS });
     await this.mail.send(ctx, {
       to: user.email,
@@ -190,7 +193,7 @@ export class CredentialsService {
     if (user.email !== data.to) throw problems.conflict('The e-mail address has changed again since; contact support');
     if (await this.signIn.findUser(ctx, data.from)) throw problems.conflict('The old address is in use by another account now; contact support');
     const db = await ctx.db();
-    await db.query(`UPDATE app_user SET email = $3, version = version + 1 WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, user.id, data.from]);
+    await db.update(User, { tenantId: ctx.tenant.id, id: user.id }, { email: data.from, version: () => 'version + 1' });
     await this.sessions.endAllOf(db, ctx.tenant.id, user.id);
   }
 
@@ -204,11 +207,15 @@ export class CredentialsService {
   ): Promise<void> {
     const user = await this.userById(ctx, userId);
     const db = await ctx.db();
-    await db.query(
-      `UPDATE app_user SET password_hash = $3, password_changed_at = now(), email_verified_at = coalesce(email_verified_at, now()),
-              version = version + 1
-        WHERE tenant_id = $1 AND id = $2`,
-      [ctx.tenant.id, userId, await this.hasher.hash(password)],
+    await db.update(
+      User,
+      { tenantId: ctx.tenant.id, id: userId },
+      {
+        passwordHash: await this.hasher.hash(password),
+        passwordChangedAt: () => 'now()',
+        emailVerifiedAt: () => 'coalesce(email_verified_at, now())',
+        version: () => 'version + 1',
+      },
     );
     await this.sessions.endAllOf(db, ctx.tenant.id, userId, keepSession);
     await this.throttle.clear(ctx, user.email);
@@ -223,12 +230,13 @@ export class CredentialsService {
   }
 
   private async userById(ctx: RequestContext, userId: string | null): Promise<{ id: string; email: string; preferred_language: Language | null }> {
+    if (!userId) throw problems.linkInvalid();
     const db = await ctx.db();
-    const rows: { id: string; email: string; preferred_language: Language | null; disabled_at: Date | null }[] = await db.query(
-      `SELECT id, email, preferred_language, disabled_at FROM app_user WHERE tenant_id = $1 AND id = $2`,
-      [ctx.tenant.id, userId],
-    );
-    if (!rows[0] || rows[0].disabled_at) throw problems.linkInvalid();
-    return rows[0];
+    const user = await db.findOne(User, {
+      select: { id: true, email: true, preferredLanguage: true, disabledAt: true },
+      where: { tenantId: ctx.tenant.id, id: userId },
+    });
+    if (!user || user.disabledAt) throw problems.linkInvalid();
+    return { id: user.id, email: user.email, preferred_language: user.preferredLanguage };
   }
 }

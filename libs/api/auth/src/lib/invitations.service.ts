@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { Raw } from 'typeorm';
 import { type RequestContext, problems } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
-import { type AccountRole, type Language, PAGES, type StaffRole } from '@mijn-account/shared-contracts';
+import { type AccountRole, PAGES, type StaffRole } from '@mijn-account/shared-contracts';
 import { ActionTokens } from './action-tokens';
+import { Invitation } from './entities/invitation.entity';
+import { User } from './entities/user.entity';
 import { MailThrottle } from './mail-throttle.service';
 import { SessionService } from './session.service';
 
 const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
+
+/** An invitation still open, by the database clock. */
+const unexpired = () => Raw<Date>((at) => `${at} > now()`);
 
 export type Invitee =
   | { kind: 'staff'; email: string; displayName: string; staffRoles: StaffRole[] }
@@ -43,6 +49,7 @@ export class InvitationsService {
     const email = invitee.email.trim().toLowerCase();
     await this.mailLimit.allow(ctx, email);
     const db = await ctx.db();
+    // SQL: the expiry comes from the database clock (now()), as every `expires_at > now()` check reads it.
     const rows: { id: string }[] = await db.query(
       `INSERT INTO invitation (tenant_id, email, display_name, kind, account_id, account_role, staff_roles, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8)) RETURNING id`,
@@ -59,15 +66,12 @@ export class InvitationsService {
     );
     const id = rows[0].id;
     const as = invitee.kind === 'staff' ? invitee.staffRoles.join(', ') : invitee.accountRole;
-    const owner: { preferred_language: Language | null }[] = await db.query(
-      `SELECT preferred_language FROM app_user WHERE tenant_id = $1 AND email = $2`,
-      [ctx.tenant.id, email],
-    );
-    if (owner[0]) {
+    const owner = await db.findOne(User, { select: { preferredLanguage: true }, where: { tenantId: ctx.tenant.id, email } });
+    if (owner) {
       await this.mail.send(ctx, {
         to: email,
         template: 'invitation-exists',
-        language: owner[0].preferred_language,
+        language: owner.preferredLanguage,
         params: { invitedBy: inviter.displayName, as, signInLink: `${ctx.origin}${PAGES.signIn}` },
       });
       return id;
@@ -87,6 +91,7 @@ export class InvitationsService {
    */
   async accept(ctx: RequestContext, invitationId: string, passwordHash: string): Promise<void> {
     const db = await ctx.db();
+    // SQL: take the invitation and create its user in one statement (CTEs, ON CONFLICT on the address).
     const created: { outcome: 'created' | 'taken' | null }[] = await db.query(
       `WITH taken AS (
          DELETE FROM invitation WHERE tenant_id = $1 AND id = $2 AND expires_at > now() RETURNING *),
@@ -106,49 +111,35 @@ export class InvitationsService {
   /** The pending invitations of a subscriber account, or (null) of staff. */
   async pending(ctx: RequestContext, accountId: string | null): Promise<PendingInvitation[]> {
     const db = await ctx.db();
-    const rows: { id: string; email: string; display_name: string; account_role: AccountRole | null; staff_roles: StaffRole[] }[] = await db.query(
-      `SELECT id, email, display_name, account_role, staff_roles FROM invitation
-        WHERE tenant_id = $1 AND expires_at > now() AND ${accountId ? 'account_id = $2' : "kind = 'staff'"}
-        ORDER BY created_at`,
-      accountId ? [ctx.tenant.id, accountId] : [ctx.tenant.id],
-    );
-    return rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, accountRole: r.account_role, staffRoles: r.staff_roles }));
+    const rows = await db.find(Invitation, {
+      select: { id: true, email: true, displayName: true, accountRole: true, staffRoles: true },
+      where: { tenantId: ctx.tenant.id, expiresAt: unexpired(), ...(accountId ? { accountId } : { kind: 'staff' as const }) },
+      order: { createdAt: 'ASC' },
+    });
+    return rows.map((r) => ({ id: r.id, email: r.email, displayName: r.displayName, accountRole: r.accountRole, staffRoles: r.staffRoles }));
   }
 
   /** Changes the role(s) of a pending invitation of this account (or staff); false when `id` is none. */
   async changePending(ctx: RequestContext, id: string, change: { accountId: string; accountRole: AccountRole } | { staffRoles: StaffRole[] }): Promise<boolean> {
     const db = await ctx.db();
-    const rows: { n: number }[] = await db.query(
+    const changed =
       'accountId' in change
-        ? `WITH changed AS (UPDATE invitation SET account_role = $4 WHERE tenant_id = $1 AND id = $2 AND account_id = $3 AND expires_at > now() RETURNING 1)
-           SELECT count(*)::int AS n FROM changed`
-        : `WITH changed AS (UPDATE invitation SET staff_roles = $3 WHERE tenant_id = $1 AND id = $2 AND kind = 'staff' AND expires_at > now() RETURNING 1)
-           SELECT count(*)::int AS n FROM changed`,
-      'accountId' in change ? [ctx.tenant.id, id, change.accountId, change.accountRole] : [ctx.tenant.id, id, change.staffRoles],
-    );
-    return rows[0].n > 0;
+        ? await db.update(Invitation, { tenantId: ctx.tenant.id, id, accountId: change.accountId, expiresAt: unexpired() }, { accountRole: change.accountRole })
+        : await db.update(Invitation, { tenantId: ctx.tenant.id, id, kind: 'staff', expiresAt: unexpired() }, { staffRoles: change.staffRoles });
+    return (changed.affected ?? 0) > 0;
   }
 
   /** Withdraws a pending invitation of this account (or, with null, of staff); its link stops working. False when `id` is none. */
   async withdraw(ctx: RequestContext, id: string, accountId: string | null): Promise<boolean> {
     const db = await ctx.db();
-    const rows: { n: number }[] = await db.query(
-      `WITH withdrawn AS (
-         DELETE FROM invitation WHERE tenant_id = $1 AND id = $2 AND ${accountId ? 'account_id = $3' : "kind = 'staff'"} RETURNING 1)
-       SELECT count(*)::int AS n FROM withdrawn`,
-      accountId ? [ctx.tenant.id, id, accountId] : [ctx.tenant.id, id],
-    );
-    return rows[0].n > 0;
+    const withdrawn = await db.delete(Invitation, { tenantId: ctx.tenant.id, id, ...(accountId ? { accountId } : { kind: 'staff' as const }) });
+    return (withdrawn.affected ?? 0) > 0;
   }
 
   /** Disables a user and ends their sessions; their next request is refused. */
   async setDisabled(ctx: RequestContext, userId: string, disabled: boolean): Promise<void> {
     const db = await ctx.db();
-    await db.query(`UPDATE app_user SET disabled_at = CASE WHEN $3 THEN now() ELSE NULL END, version = version + 1 WHERE tenant_id = $1 AND id = $2`, [
-      ctx.tenant.id,
-      userId,
-      disabled,
-    ]);
+    await db.update(User, { tenantId: ctx.tenant.id, id: userId }, { disabledAt: disabled ? () => 'now()' : null, version: () => 'version + 1' });
     if (disabled) await this.sessions.endAllOf(db, ctx.tenant.id, userId);
   }
 }

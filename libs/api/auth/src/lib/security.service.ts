@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { IsNull, Raw } from 'typeorm';
 import { type RequestContext, problems } from '@mijn-account/api-core';
-import type { IdentityProviderName, SecurityOverview, SessionInfo, SignInEventInfo, SignInMethod } from '@mijn-account/shared-contracts';
+import type { IdentityProviderName, SecurityOverview, SessionInfo, SignInEventInfo } from '@mijn-account/shared-contracts';
 import { describeDevice } from './device';
+import { SignInEvent } from './entities/sign-in-event.entity';
+import { User } from './entities/user.entity';
+import { UserSession } from './entities/user-session.entity';
 import { IdentityProvidersService } from './identity-providers.service';
 import { SessionService } from './session.service';
 import { TwoFactorService } from './two-factor.service';
@@ -20,14 +24,17 @@ export class SecurityService {
   async overview(ctx: RequestContext): Promise<SecurityOverview> {
     const user = ctx.requireUser();
     const db = await ctx.db();
-    const rows: { has_password: boolean }[] = await db.query(
-      `SELECT password_hash IS NOT NULL AS has_password FROM app_user WHERE tenant_id = $1 AND id = $2`,
-      [ctx.tenant.id, user.id],
-    );
+    // The query builder, so whether there is a password is answered without reading its hash.
+    const password = await db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select('u.password_hash IS NOT NULL', 'has_password')
+      .where('u.tenant_id = :tenantId AND u.id = :id', { tenantId: ctx.tenant.id, id: user.id })
+      .getRawOne<{ has_password: boolean }>();
     const identities = await this.identities.listOf(ctx, user.id);
     return {
       email: user.email,
-      hasPassword: rows[0].has_password,
+      hasPassword: password?.has_password ?? false,
       twoFactor: {
         enabled: user.twoFactorEnabled,
         required: user.kind === 'staff',
@@ -42,34 +49,31 @@ export class SecurityService {
   /** The user's open sessions, most recently used first. */
   async sessionsOf(ctx: RequestContext): Promise<SessionInfo[]> {
     const db = await ctx.db();
-    const rows: { public_id: string; user_agent: string | null; ip: string | null; method: SignInMethod; created_at: Date; last_seen_at: Date }[] =
-      await db.query(
-        `SELECT public_id, user_agent, host(ip) AS ip, method, created_at, last_seen_at FROM user_session
-          WHERE tenant_id = $1 AND user_id = $2 AND ended_at IS NULL AND expires_at > now() ORDER BY last_seen_at DESC`,
-        [ctx.tenant.id, ctx.requireUser().id],
-      );
+    const rows = await db.find(UserSession, {
+      select: { publicId: true, userAgent: true, ip: true, method: true, createdAt: true, lastSeenAt: true },
+      where: { tenantId: ctx.tenant.id, userId: ctx.requireUser().id, endedAt: IsNull(), expiresAt: Raw((at) => `${at} > now()`) },
+      order: { lastSeenAt: 'DESC' },
+    });
     return rows.map((r) => ({
-      id: r.public_id,
-      current: r.public_id === ctx.session?.publicId,
-      device: describeDevice(r.user_agent),
+      id: r.publicId,
+      current: r.publicId === ctx.session?.publicId,
+      device: describeDevice(r.userAgent),
       ip: r.ip,
       method: r.method,
-      startedAt: r.created_at.toISOString(),
-      lastSeenAt: r.last_seen_at.toISOString(),
+      startedAt: r.createdAt.toISOString(),
+      lastSeenAt: r.lastSeenAt.toISOString(),
     }));
   }
 
   /** Ends one of the user's own sessions by its public id; 404 when it is not theirs or already ended. */
   async endSession(ctx: RequestContext, publicId: string): Promise<void> {
     const db = await ctx.db();
-    const rows: { n: number }[] = await db.query(
-      `WITH ended AS (
-         UPDATE user_session SET ended_at = now()
-          WHERE tenant_id = $1 AND user_id = $2 AND public_id = $3 AND ended_at IS NULL RETURNING 1)
-       SELECT count(*)::int AS n FROM ended`,
-      [ctx.tenant.id, ctx.requireUser().id, publicId],
+    const ended = await db.update(
+      UserSession,
+      { tenantId: ctx.tenant.id, userId: ctx.requireUser().id, publicId, endedAt: IsNull() },
+      { endedAt: () => 'now()' },
     );
-    if (rows[0].n === 0) throw problems.notFound('No such session');
+    if (!ended.affected) throw problems.notFound('No such session');
   }
 
   /** Ends every session of the user but this one; answers how many. */
@@ -88,13 +92,13 @@ export class SecurityService {
   /** The last 50 sign-ins and failed attempts on this account. */
   async signIns(ctx: RequestContext): Promise<SignInEventInfo[]> {
     const db = await ctx.db();
-    const rows: { at: Date; method: string; outcome: SignInEventInfo['outcome']; ip: string | null; user_agent: string | null; new_device: boolean }[] =
-      await db.query(
-        `SELECT at, method, outcome, host(ip) AS ip, user_agent, new_device FROM sign_in_event
-          WHERE tenant_id = $1 AND user_id = $2 ORDER BY at DESC, id DESC LIMIT 50`,
-        [ctx.tenant.id, ctx.requireUser().id],
-      );
-    return rows.map((r) => ({ at: r.at.toISOString(), method: r.method, outcome: r.outcome, ip: r.ip, device: describeDevice(r.user_agent), newDevice: r.new_device }));
+    const rows = await db.find(SignInEvent, {
+      select: { at: true, method: true, outcome: true, ip: true, userAgent: true, newDevice: true },
+      where: { tenantId: ctx.tenant.id, userId: ctx.requireUser().id },
+      order: { at: 'DESC', id: 'DESC' },
+      take: 50,
+    });
+    return rows.map((r) => ({ at: r.at.toISOString(), method: r.method, outcome: r.outcome, ip: r.ip, device: describeDevice(r.userAgent), newDevice: r.newDevice }));
   }
 
   /** Unlinks Google or Microsoft from the signed-in user. */

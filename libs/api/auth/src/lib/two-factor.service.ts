@@ -2,8 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { toDataURL } from 'qrcode';
+import { IsNull } from 'typeorm';
 import { type RequestContext, problems } from '@mijn-account/api-core';
 import type { TwoFactorSetup } from '@mijn-account/shared-contracts';
+import { RecoveryCode } from './entities/recovery-code.entity';
+import { User } from './entities/user.entity';
 import { SecretBox } from './secret-box';
 
 const RECOVERY_CODES = 10;
@@ -31,13 +34,12 @@ export class TwoFactorService {
     const user = ctx.requireUser();
     const secret = generateSecret();
     const db = await ctx.db();
-    const rows: { n: number }[] = await db.query(
-      `WITH pending AS (
-         UPDATE app_user SET totp_secret_enc = $3 WHERE tenant_id = $1 AND id = $2 AND totp_enabled_at IS NULL RETURNING 1)
-       SELECT count(*)::int AS n FROM pending`,
-      [ctx.tenant.id, user.id, this.box.seal(secret)],
+    const pending = await db.update(
+      User,
+      { tenantId: ctx.tenant.id, id: user.id, totpEnabledAt: IsNull() },
+      { totpSecretEnc: this.box.seal(secret) },
     );
-    if (rows[0].n === 0) throw problems.conflict('Two-factor authentication is already on; turn it off first to set up a new app');
+    if (!pending.affected) throw problems.conflict('Two-factor authentication is already on; turn it off first to set up a new app');
     const otpauthUrl = generateURI({ issuer: ctx.tenant.displayName, label: user.email, secret });
     return { secret, otpauthUrl, qrDataUrl: await toDataURL(otpauthUrl, { margin: 1, width: 200 }) };
   }
@@ -50,11 +52,7 @@ export class TwoFactorService {
     const step = await this.checkTotp(this.box.open(row.totp_secret_enc), code, null);
     if (step === null) throw wrongCode();
     const db = await ctx.db();
-    await db.query(`UPDATE app_user SET totp_enabled_at = now(), totp_last_step = $3 WHERE tenant_id = $1 AND id = $2`, [
-      ctx.tenant.id,
-      user.id,
-      step,
-    ]);
+    await db.update(User, { tenantId: ctx.tenant.id, id: user.id }, { totpEnabledAt: () => 'now()', totpLastStep: String(step) });
     return this.newRecoveryCodes(ctx, user.id);
   }
 
@@ -62,34 +60,27 @@ export class TwoFactorService {
     const user = ctx.requireUser();
     if (user.kind === 'staff') throw problems.forbidden('Staff accounts must keep two-factor authentication on');
     const db = await ctx.db();
-    await db.query(`UPDATE app_user SET totp_secret_enc = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE tenant_id = $1 AND id = $2`, [
-      ctx.tenant.id,
-      user.id,
-    ]);
-    await db.query(`DELETE FROM recovery_code WHERE tenant_id = $1 AND user_id = $2`, [ctx.tenant.id, user.id]);
+    await db.update(User, { tenantId: ctx.tenant.id, id: user.id }, { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null });
+    await db.delete(RecoveryCode, { tenantId: ctx.tenant.id, userId: user.id });
   }
 
   async newRecoveryCodes(ctx: RequestContext, userId: string): Promise<string[]> {
     const db = await ctx.db();
-    await db.query(`DELETE FROM recovery_code WHERE tenant_id = $1 AND user_id = $2`, [ctx.tenant.id, userId]);
+    await db.delete(RecoveryCode, { tenantId: ctx.tenant.id, userId });
     const codes = Array.from({ length: RECOVERY_CODES }, () => {
       const raw = randomBytes(8).toString('hex');
       return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
     });
-    await db.query(
-      `INSERT INTO recovery_code (tenant_id, user_id, code_hash) SELECT $1, $2, unnest($3::bytea[])`,
-      [ctx.tenant.id, userId, codes.map(hashRecovery)],
+    await db.insert(
+      RecoveryCode,
+      codes.map((code) => ({ tenantId: ctx.tenant.id, userId, codeHash: hashRecovery(code) })),
     );
     return codes;
   }
 
   async recoveryCodesLeft(ctx: RequestContext, userId: string): Promise<number> {
     const db = await ctx.db();
-    const rows: { n: number }[] = await db.query(
-      `SELECT count(*)::int AS n FROM recovery_code WHERE tenant_id = $1 AND user_id = $2 AND used_at IS NULL`,
-      [ctx.tenant.id, userId],
-    );
-    return rows[0].n;
+    return db.countBy(RecoveryCode, { tenantId: ctx.tenant.id, userId, usedAt: IsNull() });
   }
 
   /**
@@ -103,21 +94,20 @@ export class TwoFactorService {
     if (/^\d{6}$/.test(code.trim())) {
       const step = await this.checkTotp(this.box.open(row.totp_secret_enc), code.trim(), row.totp_last_step);
       if (step === null) return false;
-      await db.query(`UPDATE app_user SET totp_last_step = $3 WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, userId, step]);
+      await db.update(User, { tenantId: ctx.tenant.id, id: userId }, { totpLastStep: String(step) });
       return true;
     }
-    const used: { n: number }[] = await db.query(
-      `WITH used AS (
-         UPDATE recovery_code SET used_at = now()
-          WHERE tenant_id = $1 AND user_id = $2 AND code_hash = $3 AND used_at IS NULL RETURNING 1)
-       SELECT count(*)::int AS n FROM used`,
-      [ctx.tenant.id, userId, hashRecovery(code)],
+    const used = await db.update(
+      RecoveryCode,
+      { tenantId: ctx.tenant.id, userId, codeHash: hashRecovery(code), usedAt: IsNull() },
+      { usedAt: () => 'now()' },
     );
-    return used[0].n === 1;
+    return used.affected === 1;
   }
 
   private async load(ctx: RequestContext, userId: string, lock = false): Promise<TotpRow> {
     const db = await ctx.db();
+    // SQL: optionally row-locks the user (FOR NO KEY UPDATE) so two requests cannot both use one code.
     const rows: TotpRow[] = await db.query(
       `SELECT totp_secret_enc, totp_enabled_at, totp_last_step FROM app_user WHERE tenant_id = $1 AND id = $2 ${lock ? 'FOR NO KEY UPDATE' : ''}`,
       [ctx.tenant.id, userId],

@@ -1,8 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
+import { User } from '@mijn-account/api-auth';
 import { APP_CONFIG, type AppConfig, type RequestContext, problems } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
 import { type Language, type NewsletterListAdmin, type NewsletterListView, type NewsletterUnsubscribeView, PAGES, ROUTES } from '@mijn-account/shared-contracts';
+import { ConsentRecord } from './entities/consent-record.entity';
+import { NewsletterIssue } from './entities/newsletter-issue.entity';
+import { NewsletterList } from './entities/newsletter-list.entity';
 import { NewsletterTokens } from './newsletter-tokens';
 
 type Method = 'portal' | 'mail-link' | 'one-click' | 'admin-import';
@@ -66,6 +70,7 @@ export class NewslettersService {
 
   async listsFor(ctx: RequestContext, subscriber: Subscriber): Promise<NewsletterListView[]> {
     const db = await ctx.db();
+    // SQL: the lists joined with this person's subscription, in the row shape set() and confirm() lock.
     const rows: ListRow[] = await db.query(
       `SELECT l.id, l.name_nl, l.name_en, l.description_nl, l.description_en, l.visible, s.status
          FROM newsletter_list l
@@ -84,6 +89,7 @@ export class NewslettersService {
    */
   async set(ctx: RequestContext, subscriber: Subscriber, listId: string, subscribed: boolean, method: Method): Promise<NewsletterListView> {
     const db = await ctx.db();
+    // SQL: locks the list row (FOR UPDATE OF l) while reading this person's subscription with it.
     const rows: ListRow[] = await db.query(
       `SELECT l.id, l.name_nl, l.name_en, l.description_nl, l.description_en, l.visible, s.status
          FROM newsletter_list l
@@ -125,6 +131,7 @@ export class NewslettersService {
     const { userId, listId } = this.tokens.verify(ctx, token, 'confirm');
     const subscriber = await this.subscriber(ctx, userId);
     const db = await ctx.db();
+    // SQL: locks the subscription row (FOR UPDATE OF s) while reading its list with it.
     const rows: ListRow[] = await db.query(
       `SELECT l.id, l.name_nl, l.name_en, l.description_nl, l.description_en, l.visible, s.status
          FROM newsletter_subscription s JOIN newsletter_list l ON l.tenant_id = s.tenant_id AND l.id = s.list_id
@@ -149,6 +156,7 @@ export class NewslettersService {
     const { userId, listId } = this.tokens.verify(ctx, token, 'unsubscribe');
     const subscriber = await this.subscriber(ctx, userId);
     const db = await ctx.db();
+    // SQL: the same list-with-subscription row as set(), without its lock (a GET never writes).
     const rows: ListRow[] = await db.query(
       `SELECT l.id, l.name_nl, l.name_en, l.description_nl, l.description_en, l.visible, s.status
          FROM newsletter_list l
@@ -171,18 +179,19 @@ export class NewslettersService {
   /** Who a signed link belongs to; a link of a removed person no longer works. */
   async subscriber(ctx: RequestContext, userId: string): Promise<Subscriber> {
     const db = await ctx.db();
-    const rows: { id: string; email: string; preferred_language: Language | null }[] = await db.query(
-      `SELECT id, email, preferred_language FROM app_user WHERE tenant_id = $1 AND id = $2 AND kind = 'subscriber'`,
-      [ctx.tenant.id, userId],
-    );
-    if (!rows[0]) throw problems.linkInvalid();
-    return { id: rows[0].id, email: rows[0].email, preferredLanguage: rows[0].preferred_language };
+    const user = await db.findOne(User, {
+      select: { id: true, email: true, preferredLanguage: true },
+      where: { tenantId: ctx.tenant.id, id: userId, kind: 'subscriber' },
+    });
+    if (!user) throw problems.linkInvalid();
+    return { id: user.id, email: user.email, preferredLanguage: user.preferredLanguage };
   }
 
   // --- tenant admin -------------------------------------------------------------------------
 
   async adminLists(ctx: RequestContext): Promise<NewsletterListAdmin[]> {
     const db = await ctx.db();
+    // SQL: each list with its count of confirmed subscribers, in one statement.
     const rows: (Omit<ListRow, 'status'> & { confirmed: number })[] = await db.query(
       `SELECT l.*, (SELECT count(*)::int FROM newsletter_subscription s
                      WHERE s.tenant_id = l.tenant_id AND s.list_id = l.id AND s.status = 'confirmed') AS confirmed
@@ -202,22 +211,19 @@ export class NewslettersService {
 
   async saveList(ctx: RequestContext, id: string | null, input: ListInput): Promise<string> {
     const db = await ctx.db();
-    const values = [ctx.tenant.id, input.nameNl.trim(), input.nameEn.trim(), input.descriptionNl.trim(), input.descriptionEn.trim(), input.visible];
+    const fields = {
+      nameNl: input.nameNl.trim(),
+      nameEn: input.nameEn.trim(),
+      descriptionNl: input.descriptionNl.trim(),
+      descriptionEn: input.descriptionEn.trim(),
+      visible: input.visible,
+    };
     if (!id) {
-      const rows: { id: string }[] = await db.query(
-        `INSERT INTO newsletter_list (tenant_id, name_nl, name_en, description_nl, description_en, visible) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        values,
-      );
-      return rows[0].id;
+      const created = await db.insert(NewsletterList, { tenantId: ctx.tenant.id, ...fields });
+      return (created.identifiers[0] as Pick<NewsletterList, 'id'>).id;
     }
-    const rows: { n: number }[] = await db.query(
-      `WITH saved AS (
-         UPDATE newsletter_list SET name_nl = $2, name_en = $3, description_nl = $4, description_en = $5, visible = $6, version = version + 1
-          WHERE tenant_id = $1 AND id = $7 RETURNING 1)
-       SELECT count(*)::int AS n FROM saved`,
-      [...values, id],
-    );
-    if (rows[0].n === 0) throw problems.notFound('No such newsletter');
+    const saved = await db.update(NewsletterList, { tenantId: ctx.tenant.id, id }, { ...fields, version: () => 'version + 1' });
+    if (!saved.affected) throw problems.notFound('No such newsletter');
     return id;
   }
 
@@ -229,11 +235,9 @@ export class NewslettersService {
    */
   async sendIssue(ctx: RequestContext, listId: string, issue: { subject: string; body: string }): Promise<number> {
     const db = await ctx.db();
-    const lists: { name_nl: string; name_en: string }[] = await db.query(
-      `SELECT name_nl, name_en FROM newsletter_list WHERE tenant_id = $1 AND id = $2`,
-      [ctx.tenant.id, listId],
-    );
-    if (lists.length === 0) throw problems.notFound('No such newsletter');
+    const list = await db.findOne(NewsletterList, { select: { nameNl: true, nameEn: true }, where: { tenantId: ctx.tenant.id, id: listId } });
+    if (!list) throw problems.notFound('No such newsletter');
+    // SQL: every confirmed subscriber with their latest opt-in and confirmation from the ledger (lateral joins).
     const recipients: {
       id: string;
       email: string;
@@ -271,7 +275,7 @@ export class NewslettersService {
           body: issue.body,
           manageLink: manage,
           unsubscribeLink: unsubscribe,
-          list: language === 'nl' ? lists[0].name_nl : lists[0].name_en,
+          list: language === 'nl' ? list.nameNl : list.nameEn,
           subscribedVia: r.method ?? 'portal',
           subscribedOn: r.confirmed_at ? formatDate(r.confirmed_at, language, r.time_zone) : null,
         },
@@ -279,18 +283,22 @@ export class NewslettersService {
         startAfter: new Date(start + Math.floor(i / this.config.newsletters.ratePerMinute) * 60_000),
       });
     }
-    await db.query(
-      `INSERT INTO newsletter_issue (tenant_id, list_id, subject, body, sent_by, recipients) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [ctx.tenant.id, listId, issue.subject, issue.body, ctx.requireUser().id, recipients.length],
-    );
+    await db.insert(NewsletterIssue, {
+      tenantId: ctx.tenant.id,
+      listId,
+      subject: issue.subject,
+      body: issue.body,
+      sentBy: ctx.requireUser().id,
+      recipients: recipients.length,
+    });
     return recipients.length;
   }
 
   /** Confirmed subscribers with the proof of their consent, as CSV; 404 for a list this tenant does not have. */
   async exportCsv(ctx: RequestContext, listId: string): Promise<string> {
     const db = await ctx.db();
-    const lists: unknown[] = await db.query(`SELECT 1 FROM newsletter_list WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, listId]);
-    if (lists.length === 0) throw problems.notFound('No such newsletter');
+    if (!(await db.existsBy(NewsletterList, { tenantId: ctx.tenant.id, id: listId }))) throw problems.notFound('No such newsletter');
+    // SQL: bulk export, each subscriber with the ledger rows that prove their consent (lateral joins).
     const rows: Record<string, string | Date | null>[] = await db.query(
       `SELECT u.email, u.display_name, o.at AS opted_in_at, host(o.ip) AS opted_in_ip, c.at AS confirmed_at,
               host(c.ip) AS confirmed_ip, o.method, o.privacy_version, o.wording
@@ -318,6 +326,7 @@ export class NewslettersService {
 
   private async setStatus(ctx: RequestContext, listId: string, userId: string, status: Exclude<Status, 'none'>): Promise<void> {
     const db = await ctx.db();
+    // SQL: an ON CONFLICT upsert that also stamps updated_at.
     await db.query(
       `INSERT INTO newsletter_subscription (tenant_id, list_id, user_id, status) VALUES ($1, $2, $3, $4)
        ON CONFLICT (tenant_id, list_id, user_id) DO UPDATE SET status = $4, updated_at = now()`,
@@ -327,11 +336,17 @@ export class NewslettersService {
 
   private async record(ctx: RequestContext, listId: string, s: Subscriber, action: string, method: Method, wording: string): Promise<void> {
     const db = await ctx.db();
-    await db.query(
-      `INSERT INTO consent_record (tenant_id, list_id, user_id, email, action, method, ip, wording, privacy_version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [ctx.tenant.id, listId, s.id, s.email, action, method, ctx.ip, wording, this.config.newsletters.privacyVersion],
-    );
+    await db.insert(ConsentRecord, {
+      tenantId: ctx.tenant.id,
+      listId,
+      userId: s.id,
+      email: s.email,
+      action,
+      method,
+      ip: ctx.ip,
+      wording,
+      privacyVersion: this.config.newsletters.privacyVersion,
+    });
   }
 
   private languageOf(ctx: RequestContext, s: Subscriber): Language {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InvitationsService } from '@mijn-account/api-auth';
+import { InvitationsService, User } from '@mijn-account/api-auth';
 import { type RequestContext, problems } from '@mijn-account/api-core';
 import type { StaffMember, StaffRole } from '@mijn-account/shared-contracts';
 
@@ -21,12 +21,18 @@ export class StaffService {
   /** Everyone on the staff, then the pending invitations. */
   async list(ctx: RequestContext): Promise<StaffMember[]> {
     const db = await ctx.db();
-    const rows: StaffRow[] = await db.query(
-      `SELECT id, email, display_name, staff_roles, password_hash IS NULL AS invited, disabled_at IS NOT NULL AS disabled,
-              totp_enabled_at IS NOT NULL AS two_factor
-         FROM app_user WHERE tenant_id = $1 AND kind = 'staff' ORDER BY display_name, email`,
-      [ctx.tenant.id],
-    );
+    // The query builder, so the states are computed without reading the password hash or TOTP secret.
+    const rows = await db
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select(['u.id AS id', 'u.email AS email', 'u.display_name AS display_name', 'u.staff_roles AS staff_roles'])
+      .addSelect('u.password_hash IS NULL', 'invited')
+      .addSelect('u.disabled_at IS NOT NULL', 'disabled')
+      .addSelect('u.totp_enabled_at IS NOT NULL', 'two_factor')
+      .where('u.tenant_id = :tenantId AND u.kind = :kind', { tenantId: ctx.tenant.id, kind: 'staff' })
+      .orderBy('u.display_name')
+      .addOrderBy('u.email')
+      .getRawMany<StaffRow>();
     const staff: StaffMember[] = rows.map((r) => ({
       id: r.id,
       email: r.email,
@@ -47,7 +53,7 @@ export class StaffService {
     if (await this.invitations.changePending(ctx, id, { staffRoles: roles })) return;
     await this.find(ctx, id);
     const db = await ctx.db();
-    await db.query(`UPDATE app_user SET staff_roles = $3, version = version + 1 WHERE tenant_id = $1 AND id = $2`, [ctx.tenant.id, id, roles]);
+    await db.update(User, { tenantId: ctx.tenant.id, id }, { staffRoles: roles, version: () => 'version + 1' });
   }
 
   /** Disables a staff member (ending their sessions), or withdraws their invitation; never oneself. */
@@ -66,7 +72,6 @@ export class StaffService {
 
   private async find(ctx: RequestContext, id: string): Promise<void> {
     const db = await ctx.db();
-    const rows: unknown[] = await db.query(`SELECT 1 FROM app_user WHERE tenant_id = $1 AND id = $2 AND kind = 'staff'`, [ctx.tenant.id, id]);
-    if (rows.length === 0) throw problems.notFound('No such staff member');
+    if (!(await db.existsBy(User, { tenantId: ctx.tenant.id, id, kind: 'staff' }))) throw problems.notFound('No such staff member');
   }
 }

@@ -1,6 +1,6 @@
 import { SubscriberAccount } from './subscriber-account.entity';
-import { ChangeHistoryEntry } from './change-history-entry.entity';
+import { ChangeHistoryRecord } from './change-history-record.entity';
 
-export { SubscriberAccount, ChangeHistoryEntry };
+export { SubscriberAccount, ChangeHistoryRecord };
 /** The entities of the accounts library's tables. */
-export const ACCOUNTS_ENTITIES = [SubscriberAccount, ChangeHistoryEntry];
+export const ACCOUNTS_ENTITIES = [SubscriberAccount, ChangeHistoryRecord];

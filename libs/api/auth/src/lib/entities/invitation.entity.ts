@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { AccountRole, StaffRole, UserKind } from '@mijn-account/shared-contracts';
 
 /** Table `invitation`. */
 @Check('invitation_account_role_check', `(account_role = ANY (ARRAY['owner'::text, 'member'::text]))`)
@@ -22,16 +23,16 @@ export class Invitation {
   displayName!: string;
 
   @Column('text')
-  kind!: string;
+  kind!: UserKind;
 
   @Column('uuid', { name: 'account_id', nullable: true })
   accountId!: string | null;
 
   @Column('text', { name: 'account_role', nullable: true })
-  accountRole!: string | null;
+  accountRole!: AccountRole | null;
 
   @Column('text', { name: 'staff_roles', array: true, default: () => "'{}'" })
-  staffRoles!: string[];
+  staffRoles!: StaffRole[];
 
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt!: Date;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import type { SignInEventInfo } from '@mijn-account/shared-contracts';
 import type { User } from './user.entity';
 
 /** Table `sign_in_event`. */
@@ -21,7 +22,7 @@ export class SignInEvent {
   method!: string;
 
   @Column('text')
-  outcome!: string;
+  outcome!: SignInEventInfo['outcome'];
 
   @Column('inet', { nullable: true })
   ip!: string | null;

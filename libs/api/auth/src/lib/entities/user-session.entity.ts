@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation, Unique } from 'typeorm';
+import type { SignInMethod } from '@mijn-account/shared-contracts';
 import type { User } from './user.entity';
 
 /**
@@ -43,7 +44,7 @@ export class UserSession {
   publicId!: string;
 
   @Column('text', { default: () => "'password'" })
-  method!: string;
+  method!: SignInMethod;
 
   @Column('timestamptz', { name: 'second_factor_at', nullable: true })
   secondFactorAt!: Date | null;

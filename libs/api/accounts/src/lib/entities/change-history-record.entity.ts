@@ -1,11 +1,12 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { FieldChange, UserKind } from '@mijn-account/shared-contracts';
 
-/** Table `change_history`. */
+/** One save that changed a profile or billing details: append-only (a trigger refuses updates and deletes). */
 @Check('change_history_changed_by_kind_check', `(changed_by_kind = ANY (ARRAY['subscriber'::text, 'staff'::text]))`)
 @Check('change_history_subject_type_check', `(subject_type = ANY (ARRAY['profile'::text, 'billing'::text]))`)
 @Index('change_history_subject_idx', ['tenantId', 'subjectType', 'subjectId', 'at'])
 @Entity('change_history')
-export class ChangeHistoryEntry {
+export class ChangeHistoryRecord {
   @PrimaryColumn('uuid', { name: 'tenant_id' })
   tenantId!: string;
 
@@ -13,7 +14,7 @@ export class ChangeHistoryEntry {
   id!: string;
 
   @Column('text', { name: 'subject_type' })
-  subjectType!: string;
+  subjectType!: 'profile' | 'billing';
 
   @Column('uuid', { name: 'subject_id' })
   subjectId!: string;
@@ -25,10 +26,10 @@ export class ChangeHistoryEntry {
   changedByName!: string;
 
   @Column('text', { name: 'changed_by_kind' })
-  changedByKind!: string;
+  changedByKind!: UserKind;
 
   @Column('jsonb')
-  changes!: unknown;
+  changes!: FieldChange[];
 
   @Column('timestamptz', { default: () => 'now()' })
   at!: Date;
