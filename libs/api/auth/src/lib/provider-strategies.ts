@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OutgoingHttpHeaders } from 'node:http';
-import { OAuth2, type dataCallback } from 'oauth';
+import type { OAuth2, dataCallback } from 'oauth';
 import * as oidc from 'openid-client';
 import { type AuthenticateOptions, Strategy as OidcStrategy, type StrategyOptions as OidcStrategyOptions, type VerifyFunction } from 'openid-client/passport';
 import type { Strategy as PassportStrategy, StrategyCreatedStatic } from 'passport';
@@ -82,42 +82,36 @@ export class ProviderStrategies {
 class TenantGoogleStrategy extends GoogleStrategy {
   constructor(options: GoogleStrategyOptions, fetch: GuardedFetch, verify: (accessToken: string, refreshToken: string, profile: { _json?: unknown }, done: VerifyCallback) => void) {
     super(options, verify);
-    this._oauth2 = new GuardedOAuth2(options.clientID, options.clientSecret, options.authorizationURL as string, options.tokenURL as string, fetch);
+    guardOAuth2(this._oauth2, fetch);
   }
 }
 
-/**
- * node-oauth's client (what passport-oauth2 uses for the token exchange and the userinfo call)
- * over the issuer guard's fetch instead of its own `http.request`: public hosts only, checked on
- * every connection, no redirects, answers capped (issuer-guard.ts). `_request` is the one
- * method both calls go through; the access token travels in the Authorization header.
- */
-class GuardedOAuth2 extends OAuth2 {
-  constructor(
-    clientId: string,
-    clientSecret: string,
-    authorizationUrl: string,
-    tokenUrl: string,
-    private readonly fetch: GuardedFetch,
-  ) {
-    super(clientId, clientSecret, '', authorizationUrl, tokenUrl);
-    this.useAuthorizationHeaderforGET(true);
-  }
+type OAuth2Request = (
+  method: string,
+  url: string,
+  headers: OutgoingHttpHeaders | null,
+  body: string | Buffer | null | undefined,
+  accessToken: string | null,
+  callback: dataCallback,
+) => void;
 
-  protected override _request(
-    method: string,
-    url: string,
-    headers: OutgoingHttpHeaders | null,
-    body: string | Buffer | null | undefined,
-    accessToken: string | null,
-    callback: dataCallback,
-  ): void {
+/**
+ * Sends node-oauth's requests (passport-oauth2's client: the token exchange and the userinfo call)
+ * over the issuer guard's fetch instead of its own `http.request`: public hosts only, checked on
+ * every connection, no redirects, answers capped (issuer-guard.ts). `_request` is the one method
+ * both calls go through (node-oauth 0.10, unchanged since 2017; the guard test in
+ * social-passport.int-spec.ts fails if it is bypassed). The access token travels in the
+ * Authorization header. (`oauth` is passport-oauth2's dependency, not ours: only its types are imported.)
+ */
+function guardOAuth2(client: OAuth2, fetch: GuardedFetch): void {
+  client.useAuthorizationHeaderforGET(true);
+  const request: OAuth2Request = (method, url, headers, body, accessToken, callback) => {
     // node-oauth's callback convention: a null error on success, `{ statusCode, data }` for an HTTP error.
     const done = callback as (err: { statusCode: number; data?: string } | Error | null, result?: string) => void;
     const sent: Record<string, string> = { 'user-agent': 'mijn-account' };
     for (const [name, value] of Object.entries(headers ?? {})) sent[name.toLowerCase()] = String(value);
     if (accessToken) sent['authorization'] = `Bearer ${accessToken}`;
-    this.fetch(url, { method, headers: sent, body: body || undefined, signal: AbortSignal.timeout(30_000) }).then(
+    fetch(url, { method, headers: sent, body: body || undefined, signal: AbortSignal.timeout(30_000) }).then(
       async (response) => {
         const text = await response.text();
         if (response.status >= 200 && response.status <= 299) done(null, text);
@@ -125,7 +119,8 @@ class GuardedOAuth2 extends OAuth2 {
       },
       (error: Error) => done(error),
     );
-  }
+  };
+  (client as unknown as { _request: OAuth2Request })._request = request;
 }
 
 const SESSION_KEY = 'oidc';

@@ -1,6 +1,7 @@
 import { type ExecutionContext, Injectable, Logger, SetMetadata, UseGuards, applyDecorators, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { ApiParam } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { problems } from '@mijn-account/api-core';
 import { IDENTITY_PROVIDERS, type IdentityProviderName, PAGES } from '@mijn-account/shared-contracts';
@@ -52,7 +53,8 @@ export class SocialSignInGuard extends AuthGuard(SOCIAL_SIGN_IN) {
 }
 
 /** Marks a route as one half of a provider round trip, run by Passport (`SocialSignInGuard`). */
-export const ProviderRoundStep = (step: ProviderStep) => applyDecorators(SetMetadata(PROVIDER_STEP, step), UseGuards(SocialSignInGuard));
+export const ProviderRoundStep = (step: ProviderStep) =>
+  applyDecorators(SetMetadata(PROVIDER_STEP, step), UseGuards(SocialSignInGuard), ApiParam({ name: 'provider', enum: [...IDENTITY_PROVIDERS] }));
 
 /** The round's result: the authorization URL and state at a start, the sign-in outcome at the callback. */
 export const ProviderRound = createParamDecorator((_: unknown, host: ExecutionContext): AuthorizationStart | CallbackOutcome => {
