@@ -6,6 +6,7 @@ import PgBoss from 'pg-boss';
 import { createTransport, type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '@mijn-account/api-core';
 import { MAIL_QUEUE, QUEUE_SCHEMA, withTenant } from '@mijn-account/api-database';
+import { MailMessage } from './entities/mail-message.entity';
 
 export interface MailJob {
   tenantId: string;
@@ -111,6 +112,7 @@ export class MailQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private async deliver({ tenantId, id }: MailJob): Promise<void> {
     let failure: unknown = null;
     await withTenant(this.dataSource, tenantId, async (db) => {
+      // SQL: locks the unsent message (FOR UPDATE OF m) and reads the tenant's name with it.
       const rows: OutboxRow[] = await db.query(
         `SELECT m.recipient, m.subject, m.text_body, m.html_body, m.headers, t.display_name
            FROM mail_message m JOIN tenant t ON t.id = m.tenant_id
@@ -130,15 +132,13 @@ export class MailQueue implements OnApplicationBootstrap, OnModuleDestroy {
           headers: row.headers,
           messageId: `<${id}@${this.config.mail.from.split('@')[1] ?? 'mijn-account'}>`,
         });
-        await db.query(
-          `UPDATE mail_message SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE tenant_id = $1 AND id = $2`,
-          [tenantId, id],
-        );
+        await db.update(MailMessage, { tenantId, id }, { sentAt: () => 'now()', attempts: () => 'attempts + 1', lastError: null });
       } catch (error) {
         failure = error;
-        await db.query(
-          `UPDATE mail_message SET attempts = attempts + 1, last_error = $3 WHERE tenant_id = $1 AND id = $2`,
-          [tenantId, id, String(error instanceof Error ? error.message : error).slice(0, 500)],
+        await db.update(
+          MailMessage,
+          { tenantId, id },
+          { attempts: () => 'attempts + 1', lastError: String(error instanceof Error ? error.message : error).slice(0, 500) },
         );
       }
     });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '@mijn-account/api-core';
 import type { Language } from '@mijn-account/shared-contracts';
+import { MailMessage } from './entities/mail-message.entity';
 import { MailQueue } from './mail.queue';
 import { type MailTemplateName, type MailTemplates, renderMail } from './templates';
 
@@ -37,12 +38,16 @@ export class MailService {
       tenantName: ctx.tenant.displayName,
       brandColor: ctx.tenant.brandColor,
     });
-    const rows: { id: string }[] = await db.query(
-      `INSERT INTO mail_message (tenant_id, recipient, template, subject, text_body, html_body, headers)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [ctx.tenant.id, mail.to, mail.template, rendered.subject, rendered.text, rendered.html, JSON.stringify({ ...mail.headers, 'Content-Language': language })],
-    );
-    const id = rows[0].id;
+    const queued = await db.insert(MailMessage, {
+      tenantId: ctx.tenant.id,
+      recipient: mail.to,
+      template: mail.template,
+      subject: rendered.subject,
+      textBody: rendered.text,
+      htmlBody: rendered.html,
+      headers: { ...mail.headers, 'Content-Language': language },
+    });
+    const id = (queued.identifiers[0] as Pick<MailMessage, 'id'>).id;
     await this.queue.enqueue(db, { tenantId: ctx.tenant.id, id }, mail.startAfter);
     return id;
   }

@@ -25,7 +25,7 @@ export class MailMessage {
   htmlBody!: string;
 
   @Column('jsonb', { default: () => "'{}'" })
-  headers!: unknown;
+  headers!: Record<string, string>;
 
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt!: Date;

@@ -86,5 +86,5 @@ export class AccessGrant {
     { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'access_grant_tenant_id_requested_by_fkey' },
     { name: 'requested_by', referencedColumnName: 'id' },
   ])
-  requestedByRef?: Relation<User>;
+  requester?: Relation<User>;
 }
