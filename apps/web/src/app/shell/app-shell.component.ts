@@ -131,7 +131,7 @@ const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'Englis
           }
         </nav>
       </mat-sidenav>
-      <mat-sidenav-content>
+      <mat-sidenav-content class="content">
         <main id="main" tabindex="-1">
           <router-outlet />
         </main>

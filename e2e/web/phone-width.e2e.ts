@@ -1,0 +1,108 @@
+import { type Browser, type Page, expect, test } from '@playwright/test';
+import { expectAccessible, portal, signIn, signInStaffWithTwoFactor } from '../support';
+
+/**
+ * Every page at 360 × 740, in every role: nothing may scroll sideways (issue 16 §2). A page whose
+ * document is wider than the viewport fails, naming the elements that stick out.
+ */
+const PHONE = { width: 360, height: 740 };
+const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden', confirmCode: 'Code bevestigen', verify: 'Controleren' };
+const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in', confirmCode: 'Confirm code', verify: 'Verify' };
+
+const SUBSCRIBER_PAGES = ['/account', '/account/profile', '/account/billing', '/account/newsletters', '/account/helpdesk-access', '/account/members', '/security'];
+const STAFF_PAGES = ['/account', '/account/profile', '/security'];
+
+/** How far the document is wider than the viewport, and the widest elements past its right edge. */
+async function overflowOf(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const innerWidth = window.innerWidth;
+    const culprits = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5 && el.getClientRects().length > 0)
+      .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).slice(0, 2).join('.') : ''} (${Math.round(el.getBoundingClientRect().right)}px)`)
+      .slice(0, 8);
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, culprits };
+  });
+}
+
+async function sweep(page: Page, tenant: string, paths: string[], failures: string[]): Promise<void> {
+  for (const path of paths) {
+    await page.goto(`${portal(tenant)}${path}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const { scrollWidth, innerWidth, culprits } = await overflowOf(page);
+    if (scrollWidth > innerWidth) failures.push(`${tenant}${path}: ${scrollWidth}px wide in ${innerWidth}px — ${culprits.join(', ')}`);
+  }
+}
+
+async function phone(browser: Browser): Promise<Page> {
+  // Not isMobile: a mobile viewport zooms out to fit a too-wide page, and innerWidth grows with it.
+  const context = await browser.newContext({ viewport: PHONE });
+  return context.newPage();
+}
+
+test.describe('every page at 360 px', () => {
+  test.setTimeout(180_000);
+
+  test('pages before sign-in, and the not-found page', async ({ browser }) => {
+    const page = await phone(browser);
+    const failures: string[] = [];
+    await sweep(page, 'callmonkey', ['/sign-in', '/password-reset'], failures);
+    await sweep(page, 'contactmonkey', ['/sign-in', '/sign-up', '/newsletters/unsubscribe?token=broken'], failures);
+    await page.goto(`${portal('callmonkey')}/sign-in`);
+    await signIn(page, 'joris@bakkerijdevries.example', NL);
+    await expect(page.getByTestId('user-name')).toBeVisible();
+    await sweep(page, 'callmonkey', ['/account/no-such-page'], failures);
+    expect(failures).toEqual([]);
+  });
+
+  test('subscribers: owner and member', async ({ browser }) => {
+    const failures: string[] = [];
+    for (const [tenant, email, labels] of [
+      ['callmonkey', 'eva@bakkerijdevries.example', NL],
+      ['contactmonkey', 'liam@mapleleaf.example', EN],
+    ] as const) {
+      const page = await phone(browser);
+      await page.goto(`${portal(tenant)}/sign-in`);
+      await signIn(page, email, labels);
+      await expect(page.getByTestId('user-name')).toBeVisible();
+      await sweep(page, tenant, SUBSCRIBER_PAGES, failures);
+      await page.context().close();
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test('on a phone the navigation is a menu that opens over the page', async ({ browser }) => {
+    const page = await phone(browser);
+    await page.goto(`${portal('callmonkey')}/sign-in`);
+    await signIn(page, 'eva@bakkerijdevries.example', NL);
+    await expect(page.getByTestId('user-name')).toBeVisible();
+    await expect(page.getByTestId('nav-billing')).toBeHidden();
+    await page.getByTestId('nav-toggle').click();
+    await expect(page.getByTestId('nav-toggle')).toHaveAttribute('aria-expanded', 'true');
+    await page.getByTestId('nav-billing').click();
+    await expect(page).toHaveURL(/\/account\/billing$/);
+    await expect(page.getByTestId('nav-billing')).toBeHidden();
+    await expectAccessible(page);
+  });
+
+  test('staff: agent, supervisor, admin, finance', async ({ browser }) => {
+    const failures: string[] = [];
+    const staff = [
+      ['callmonkey', 'agent@callmonkey.example', NL, ['/support']],
+      ['contactmonkey', 'supervisor@contactmonkey.example', EN, ['/support']],
+      ['contactmonkey', 'admin@contactmonkey.example', EN, ['/admin/staff', '/admin/sign-in', '/admin/newsletters', '/admin/helpdesk-access']],
+    ] as const;
+    for (const [tenant, email, labels, pages] of staff) {
+      const page = await phone(browser);
+      await signInStaffWithTwoFactor(page, tenant, email, labels);
+      await sweep(page, tenant, [...STAFF_PAGES, ...pages], failures);
+      await page.context().close();
+    }
+    const finance = await phone(browser);
+    await finance.goto(`${portal('callmonkey')}/sign-in`);
+    await signIn(finance, 'finance@callmonkey.example', NL);
+    await expect(finance.getByTestId('staff-roles')).toBeVisible();
+    await sweep(finance, 'callmonkey', STAFF_PAGES, failures);
+    expect(failures).toEqual([]);
+  });
+});
