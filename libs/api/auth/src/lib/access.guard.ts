@@ -14,6 +14,7 @@ import {
   STEP_UP_METADATA,
   STEP_UP_WINDOW_MS,
   type SessionRef,
+  UUID_CODE,
   contextOf,
   problems,
   staffRule,
@@ -85,7 +86,7 @@ export class AccessGuard implements CanActivate {
       }
       if (!granted) {
         if (!under.folded)
-          throw problems.validation([{ field: 'accountId', code: 'isUuid', message: 'Not an account id' }]);
+          throw problems.validation([{ field: 'accountId', code: UUID_CODE, message: 'Not an account id' }]);
         return this.gate.refuse(ctx, under.grant, under.access);
       }
       await this.admit(ctx, this.gate, under.grant, { grantId: granted, ...under.access });
