@@ -16,7 +16,7 @@ const STAFF_PAGES = ['/account', '/account/profile', '/security'];
 async function overflowOf(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] }> {
   return page.evaluate(() => {
     const innerWidth = window.innerWidth;
-    const culprits = [...document.querySelectorAll<HTMLElement>('body *')]
+    const culprits = Array.from(document.querySelectorAll<HTMLElement>('body *'))
       .filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5 && el.getClientRects().length > 0)
       .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).slice(0, 2).join('.') : ''} (${Math.round(el.getBoundingClientRect().right)}px)`)
       .slice(0, 8);
