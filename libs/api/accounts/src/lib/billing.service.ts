@@ -81,6 +81,7 @@ export class BillingService {
     if (changes.length === 0) return before;
     const db = await ctx.db();
     const f = flat(after);
+    // SQL: PUT billing is a benchmarked hot path (tools/bench); one fixed statement, prepared once per connection.
     await db.query(
       `UPDATE subscriber_account SET company_name = $3, coc_number = $4, vat_id = $5, vat_valid = $6, vat_checked_at = $7,
               billing_email = $8, street = $9, house_number = $10, house_number_addition = $11, postal_code = $12, city = $13,
@@ -109,6 +110,7 @@ export class BillingService {
 
   private async load(ctx: RequestContext, accountId: string, lock: boolean): Promise<BillingRow> {
     const db = await ctx.db();
+    // SQL: the billing read is a benchmarked hot path; FOR NO KEY UPDATE when the caller saves.
     const rows: BillingRow[] = await db.query(
       `SELECT company_name, coc_number, vat_id, vat_valid, vat_checked_at, billing_email, street, house_number,
               house_number_addition, postal_code, city, country, version

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { User } from '@mijn-account/api-auth';
 import { type RequestContext, changedFields, problems, staleVersion } from '@mijn-account/api-core';
 import type { FieldError, Language, Profile, ProfileUpdate } from '@mijn-account/shared-contracts';
 import { ChangeHistoryService } from './change-history.service';
@@ -52,10 +53,10 @@ export class ProfileService {
     if (changes.length === 0) return before;
     const user = ctx.requireUser();
     const db = await ctx.db();
-    await db.query(
-      `UPDATE app_user SET display_name = $3, phone_e164 = $4, preferred_language = $5, time_zone = $6, version = version + 1
-        WHERE tenant_id = $1 AND id = $2`,
-      [ctx.tenant.id, user.id, after.displayName, after.phone, after.preferredLanguage, after.timeZone],
+    await db.update(
+      User,
+      { tenantId: ctx.tenant.id, id: user.id },
+      { displayName: after.displayName, phoneE164: after.phone, preferredLanguage: after.preferredLanguage, timeZone: after.timeZone, version: () => 'version + 1' },
     );
     await this.history.record(ctx, 'profile', user.id, changes);
     return after;
@@ -63,6 +64,7 @@ export class ProfileService {
 
   private async load(ctx: RequestContext, lock: boolean): Promise<ProfileRow> {
     const db = await ctx.db();
+    // SQL: the profile read is a hot path; one statement joins the account's country and row-locks the user (FOR NO KEY UPDATE OF u) when saving.
     const rows: ProfileRow[] = await db.query(
       `SELECT u.display_name, u.email, u.phone_e164, u.preferred_language, u.time_zone, u.version, a.country
          FROM app_user u LEFT JOIN subscriber_account a ON a.tenant_id = u.tenant_id AND a.id = u.account_id
