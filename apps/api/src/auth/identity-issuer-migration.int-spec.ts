@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { MIGRATIONS, createDataSource, withTenant } from '@mijn-account/api-database';
 import { type FixtureTenant, type TestDatabase, createTestDatabase, seedTwoTenants } from '@mijn-account/api-testing';
+import { ENTITIES } from '../app/entities';
 
 /** Migration 1795552000000: existing links take their provider's issuer, and the key becomes issuer + subject. */
 describe('KeyIdentitiesByIssuer migration', () => {
@@ -13,7 +14,7 @@ describe('KeyIdentitiesByIssuer migration', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    owner = await createDataSource({ url: db.ownerUrl, poolSize: 3 }).initialize();
+    owner = await createDataSource({ url: db.ownerUrl, poolSize: 3, entities: ENTITIES }).initialize();
     ({ alpha, beta } = await seedTwoTenants(owner));
   });
   afterAll(async () => {

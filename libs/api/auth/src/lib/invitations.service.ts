@@ -66,7 +66,8 @@ export class InvitationsService {
     );
     const id = rows[0].id;
     const as = invitee.kind === 'staff' ? invitee.staffRoles.join(', ') : invitee.accountRole;
-    const owner = await db.findOne(User, { select: { preferredLanguage: true }, where: { tenantId: ctx.tenant.id, email } });
+    // The id is selected too: TypeORM hydrates no entity when every selected column is NULL.
+    const owner = await db.findOne(User, { select: { id: true, preferredLanguage: true }, where: { tenantId: ctx.tenant.id, email } });
     if (owner) {
       await this.mail.send(ctx, {
         to: email,
