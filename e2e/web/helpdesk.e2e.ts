@@ -127,6 +127,11 @@ test('a technical request: another supervisor approves, the owner is told at onc
   await expect(agent.getByTestId('support-profiles')).toContainText('olivia@mapleleaf.example');
   await expect(agent.getByTestId('support-newsletters')).toHaveCount(0);
   await expectAccessible(agent);
+  // On a phone the open support view (people's table, billing form) stays inside the screen (issue 16 §2).
+  await agent.setViewportSize({ width: 360, height: 740 });
+  await expect(agent.getByTestId('support-profiles')).toContainText('olivia@mapleleaf.example');
+  expect(await agent.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await agent.setViewportSize({ width: 1280, height: 720 });
   const address = {
     Street: 'Rue Sainte-Catherine',
     'House number': '100',
