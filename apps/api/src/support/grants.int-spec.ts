@@ -210,6 +210,86 @@ describe('helpdesk access: grants, the support view, and its log', () => {
     expect(list.find((g: { id: string }) => g.id === technical.id).closeNote).toBe('Restarted the invoice run');
   });
 
+  it('lets a supervisor see the whole request, narrow it but never widen it, and deny with a reason the agent and the log carry (issue 16 §6)', async () => {
+    const supervisor = await staff(t.alpha, t.alpha.staff['helpdesk-supervisor'].email);
+    const asked = (
+      await request(agent, { reason: 'security', ticket: 'INC-9', scopes: ['billing:read', 'profile:read'], minutes: 60 })
+    ).json();
+    const queued = (await supervisor.request('GET', '/api/support/queue')).json().find((g: { id: string }) => g.id === asked.id);
+    expect(queued).toMatchObject({
+      ticket: 'INC-9',
+      minutes: 60,
+      scopes: ['billing:read', 'profile:read'],
+      justification: 'Customer asked about an invoice address',
+      customerNumber: account().customerNumber,
+      requestedBy: expect.any(String),
+    });
+    // More than asked is refused, naming each field, and leaves the request as it was.
+    const wider = await supervisor.request('POST', `/api/support/queue/${asked.id}/approve`, {
+      body: { minutes: 90, scopes: ['billing:read', 'newsletters:read'] },
+    });
+    expect(wider.statusCode).toBe(422);
+    expect(wider.json().errors).toEqual([
+      expect.objectContaining({ field: 'minutes', code: 'max' }),
+      expect.objectContaining({ field: 'scopes', code: 'notRequested' }),
+    ]);
+    const none = await supervisor.request('POST', `/api/support/queue/${asked.id}/approve`, { body: { scopes: [] } });
+    expect(none.json().errors).toEqual([expect.objectContaining({ field: 'scopes', code: 'empty' })]);
+    const [still] = await t.sql<{ status: string }>(t.alpha, `SELECT status FROM access_grant WHERE id = $1`, [asked.id]);
+    expect(still.status).toBe('pending');
+    const narrowed = await supervisor.request('POST', `/api/support/queue/${asked.id}/approve`, {
+      body: { minutes: 20, scopes: ['profile:read'] },
+    });
+    expect(narrowed.json()).toMatchObject({ status: 'active', minutes: 20, scopes: ['profile:read'] });
+    expect((await agent.request('GET', `/api/support/accounts/${account().id}/billing`)).statusCode).toBe(403);
+
+    // A denial needs its reason; the agent reads it, and the log's step carries it.
+    const second = (await request(agent, { reason: 'availability', ticket: 'INC-10' })).json();
+    const bare = await supervisor.request('POST', `/api/support/queue/${second.id}/deny`, { body: {} });
+    expect(bare.statusCode).toBe(422);
+    expect(bare.json().errors).toEqual([expect.objectContaining({ field: 'reason', code: 'required' })]);
+    const denied = await supervisor.request('POST', `/api/support/queue/${second.id}/deny`, {
+      body: { reason: 'No outage on record for this ticket' },
+    });
+    expect(denied.json()).toMatchObject({ status: 'denied', denyReason: 'No outage on record for this ticket' });
+    const mine = (await agent.request('GET', '/api/support/requests')).json();
+    expect(mine.find((g: { id: string }) => g.id === second.id)).toMatchObject({
+      status: 'denied',
+      denyReason: 'No outage on record for this ticket',
+    });
+    const [step] = await t.sql<{ reason: string }>(
+      t.alpha,
+      `SELECT reason FROM audit_event WHERE grant_id = $1 AND action = 'request-denied'`,
+      [second.id],
+    );
+    expect(step.reason).toBe('availability: No outage on record for this ticket');
+
+    // The supervisors' history: decided technical requests, newest first; not for agents.
+    const decided = (await supervisor.request('GET', '/api/support/queue/decided')).json();
+    expect(decided.slice(0, 2).map((g: { id: string; status: string }) => `${g.id} ${g.status}`)).toEqual([
+      `${second.id} denied`,
+      `${asked.id} active`,
+    ]);
+    expect(decided[0].decidedBy).toEqual(expect.any(String));
+    expect((await agent.request('GET', '/api/support/queue/decided')).statusCode).toBe(403);
+    await agent.request('POST', `/api/support/requests/${asked.id}/close`, { body: { note: 'Looked at the people' } });
+
+    // Owner-only rules stand: the owner decides service requests only, and narrows, never widens.
+    const service = (await request(agent)).json();
+    expect(
+      (await supervisor.request('POST', `/api/support/queue/${service.id}/deny`, { body: { reason: 'No' } })).statusCode,
+    ).toBe(403);
+    const longer = await owner.request('POST', `/api/account/access-requests/${service.id}/approve`, {
+      body: { minutes: 61 },
+    });
+    expect(longer.statusCode).toBe(422);
+    expect(longer.json().errors).toEqual([expect.objectContaining({ field: 'minutes', code: 'max' })]);
+    const ownerDenied = await owner.request('POST', `/api/account/access-requests/${service.id}/deny`, {
+      body: { reason: 'We solved it by phone' },
+    });
+    expect(ownerDenied.json()).toMatchObject({ status: 'denied', denyReason: 'We solved it by phone' });
+  });
+
   it('keeps another tenant’s agent out, even with a valid grant id', async () => {
     const id = (await request(agent)).json().id;
     await owner.request('POST', `/api/account/access-requests/${id}/approve`, { body: {} });

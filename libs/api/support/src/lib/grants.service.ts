@@ -32,6 +32,14 @@ interface GrantRow {
   expires_at: Date | null;
   ended_at: Date | null;
   close_note: string | null;
+  deny_reason: string | null;
+}
+
+/** A decision's details: an approval may give less time and fewer scopes than asked; a denial says why. */
+export interface Decision {
+  minutes?: number;
+  scopes?: AccessScope[];
+  reason?: string;
 }
 
 export interface AccessRequestInput {
@@ -104,26 +112,32 @@ export class GrantsService {
   }
 
   /** The account owner's decision on a service request (optionally shorter, or with fewer scopes). */
-  async decideAsOwner(
-    ctx: RequestContext,
-    id: string,
-    approve: boolean,
-    change: { minutes?: number; scopes?: AccessScope[] } = {},
-  ): Promise<AccessGrantView> {
+  async decideAsOwner(ctx: RequestContext, id: string, approve: boolean, change: Decision = {}): Promise<AccessGrantView> {
     const grant = await this.pending(ctx, id);
     if (grant.accountId !== ctx.requireUser().accountId) throw problems.notFound('No such request');
     if (grant.reason !== 'service') throw problems.forbidden('Technical requests are decided by a helpdesk supervisor');
     return this.decide(ctx, grant, approve, change);
   }
 
-  /** A supervisor's decision on a technical request: never their own (four eyes). */
-  async decideAsSupervisor(ctx: RequestContext, id: string, approve: boolean): Promise<AccessGrantView> {
+  /**
+   * A supervisor's decision on a technical request: never their own (four eyes); like an owner's,
+   * optionally shorter or with fewer scopes. A denial needs its reason (the agent reads it).
+   */
+  async decideAsSupervisor(
+    ctx: RequestContext,
+    id: string,
+    approve: boolean,
+    change: Decision = {},
+  ): Promise<AccessGrantView> {
+    if (!approve && !change.reason?.trim()) {
+      throw problems.validation([{ field: 'reason', code: 'required', message: 'Say why: the agent reads this' }]);
+    }
     const grant = await this.pending(ctx, id);
     if (grant.reason === 'service') throw problems.forbidden('The subscriber decides service requests');
     if ((await this.requesterId(ctx, id)) === ctx.requireUser().id) {
       throw problems.forbidden('Another supervisor must decide your own request');
     }
-    const decided = await this.decide(ctx, grant, approve, {});
+    const decided = await this.decide(ctx, grant, approve, change);
     if (approve) await this.tellOwners(ctx, decided, 'internal-access');
     return decided;
   }
@@ -168,6 +182,16 @@ export class GrantsService {
     ]);
   }
 
+  /** The technical requests decided most recently (by any supervisor), newest first: the supervisors' history. */
+  async technicalDecisions(ctx: RequestContext): Promise<AccessGrantView[]> {
+    await this.expireOverdue(ctx);
+    return this.list(
+      ctx,
+      `WHERE g.tenant_id = $1 AND g.decided_at IS NOT NULL AND g.reason <> 'service' ORDER BY g.decided_at DESC LIMIT 50`,
+      [ctx.tenant.id],
+    );
+  }
+
   async technicalQueue(ctx: RequestContext): Promise<AccessGrantView[]> {
     await this.expireOverdue(ctx);
     return this.list(
@@ -200,19 +224,29 @@ export class GrantsService {
     ctx: RequestContext,
     grant: AccessGrantView,
     approve: boolean,
-    change: { minutes?: number; scopes?: AccessScope[] },
+    change: Decision,
   ): Promise<AccessGrantView> {
     const decider = ctx.requireUser();
     const db = await ctx.db();
     if (!approve) {
+      const reason = change.reason?.trim() || null;
       await db.query(
-        `UPDATE access_grant SET status = 'denied', decided_by = $3, decided_by_name = $4, decided_at = now() WHERE tenant_id = $1 AND id = $2`,
-        [ctx.tenant.id, grant.id, decider.id, decider.displayName],
+        `UPDATE access_grant SET status = 'denied', decided_by = $3, decided_by_name = $4, decided_at = now(), deny_reason = $5
+          WHERE tenant_id = $1 AND id = $2`,
+        [ctx.tenant.id, grant.id, decider.id, decider.displayName, reason],
       );
-      await this.event(ctx, grant, 'request-denied');
+      await this.event(ctx, grant, 'request-denied', reason);
       return this.find(ctx, grant.id);
     }
-    const minutes = Math.min(change.minutes ?? grant.minutes, grant.minutes);
+    // Less than asked, never more: a decider narrows a request, and says so when they tried to widen it.
+    const errors = [];
+    if (change.minutes !== undefined && change.minutes > grant.minutes)
+      errors.push({ field: 'minutes', code: 'max', message: `At most the ${grant.minutes} minutes asked for` });
+    const extra = (change.scopes ?? []).filter((s) => !grant.scopes.includes(s));
+    if (extra.length > 0)
+      errors.push({ field: 'scopes', code: 'notRequested', message: `Not asked for: ${extra.join(', ')}` });
+    if (errors.length > 0) throw problems.validation(errors);
+    const minutes = change.minutes ?? grant.minutes;
     const scopes = change.scopes ? grant.scopes.filter((s) => change.scopes?.includes(s)) : grant.scopes;
     if (scopes.length === 0)
       throw problems.validation([{ field: 'scopes', code: 'empty', message: 'Keep at least one scope, or deny' }]);
@@ -349,5 +383,6 @@ function toView(r: GrantRow): AccessGrantView {
     expiresAt: iso(r.expires_at),
     endedAt: iso(r.ended_at),
     closeNote: r.close_note,
+    denyReason: r.deny_reason,
   };
 }

@@ -15,7 +15,7 @@ import {
   withEtag,
 } from '@mijn-account/api-core';
 import { type AccessGrantView, type BillingDetails, type BillingUpdate, ROUTES } from '@mijn-account/shared-contracts';
-import { AccessRequestDto, ApproveDto, CloseDto } from './dto/access.dto';
+import { AccessRequestDto, ApproveDto, CloseDto, DenyDto } from './dto/access.dto';
 import { GrantsService } from './grants.service';
 import { type SupportNewsletterSubscription, type SupportProfile, SupportViewService } from './support-view.service';
 
@@ -79,19 +79,31 @@ export class SupportController {
     return this.grants.technicalQueue(ctx);
   }
 
+  /** Technical requests decided lately, newest first: what the supervisors approved or denied, and why. */
+  @StaffAccess('helpdesk-supervisor')
+  @Get('queue/decided')
+  decided(@Ctx() ctx: RequestContext): Promise<AccessGrantView[]> {
+    return this.grants.technicalDecisions(ctx);
+  }
+
+  /** Like an owner's approval: optionally shorter, or with fewer scopes, never more than asked. */
   @StaffAccess('helpdesk-supervisor')
   @StepUp('second-factor')
   @Post('queue/:id/approve')
   @HttpCode(200)
-  approve(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<AccessGrantView> {
-    return this.grants.decideAsSupervisor(ctx, id, true);
+  approve(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: ApproveDto = {},
+  ): Promise<AccessGrantView> {
+    return this.grants.decideAsSupervisor(ctx, id, true, body);
   }
 
   @StaffAccess('helpdesk-supervisor')
   @Post('queue/:id/deny')
   @HttpCode(200)
-  deny(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<AccessGrantView> {
-    return this.grants.decideAsSupervisor(ctx, id, false);
+  deny(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: DenyDto = {}): Promise<AccessGrantView> {
+    return this.grants.decideAsSupervisor(ctx, id, false, { reason: body.reason });
   }
 
   // --- the support view: subscriber data, only under an active grant ------------------------
@@ -177,8 +189,8 @@ export class AccountAccessRequestsController {
   @AccountAccess('owner')
   @Post(':id/deny')
   @HttpCode(200)
-  deny(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<AccessGrantView> {
-    return this.grants.decideAsOwner(ctx, id, false);
+  deny(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: DenyDto = {}): Promise<AccessGrantView> {
+    return this.grants.decideAsOwner(ctx, id, false, { reason: body.reason });
   }
 
   /** Ends an active grant; the agent's very next request is refused. */

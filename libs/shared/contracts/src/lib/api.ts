@@ -55,6 +55,8 @@ export interface AccessGrantView {
   expiresAt: string | null;
   endedAt: string | null;
   closeNote: string | null;
+  /** Why the request was denied (the decider's words; the agent reads them). */
+  denyReason: string | null;
 }
 
 /** Pages of the web app that e-mails and redirects link to. */

@@ -12,6 +12,7 @@ import { AddMailSendThrottle1795551100000 } from './1795551100000-AddMailSendThr
 import { AddPendingInvitations1795551200000 } from './1795551200000-AddPendingInvitations';
 import { KeyIdentitiesByIssuer1795552000000 } from './1795552000000-KeyIdentitiesByIssuer';
 import { KeyAuditEventsByEntryNo1795560000000 } from './1795560000000-KeyAuditEventsByEntryNo';
+import { AddDenyReason1795570000000 } from './1795570000000-AddDenyReason';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AddPendingInvitations1795551200000,
   KeyIdentitiesByIssuer1795552000000,
   KeyAuditEventsByEntryNo1795560000000,
+  AddDenyReason1795570000000,
 ];

@@ -52,6 +52,15 @@ export class ApproveDto {
   scopes?: AccessScope[];
 }
 
+export class DenyDto {
+  @ApiPropertyOptional({ description: 'why; the agent reads this (required for a supervisor)' })
+  @IsOptional()
+  @IsString()
+  @MultiLine()
+  @Length(1, 2000)
+  reason?: string;
+}
+
 export class CloseDto {
   @ApiPropertyOptional({ description: 'what was done; required for technical grants' })
   @IsOptional()

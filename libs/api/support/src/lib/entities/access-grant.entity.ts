@@ -4,6 +4,7 @@ import type { User } from '@mijn-account/api-auth';
 
 /** Table `access_grant`. */
 @Check('access_grant_close_note_check', `(length(close_note) <= 4000)`)
+@Check('access_grant_deny_reason_check', `((length(deny_reason) >= 1) AND (length(deny_reason) <= 2000))`)
 @Check('access_grant_justification_check', `((length(justification) >= 1) AND (length(justification) <= 2000))`)
 @Check('access_grant_minutes_check', `(minutes > 0)`)
 @Check('access_grant_reason_check', `(reason = ANY (ARRAY['service'::text, 'security'::text, 'availability'::text]))`)
@@ -73,6 +74,10 @@ export class AccessGrant {
 
   @Column('text', { name: 'close_note', nullable: true })
   closeNote!: string | null;
+
+  /** Why a request was denied; the agent reads it. */
+  @Column('text', { name: 'deny_reason', nullable: true })
+  denyReason!: string | null;
 
   @ManyToOne('SubscriberAccount')
   @JoinColumn([
