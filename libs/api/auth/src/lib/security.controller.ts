@@ -22,7 +22,7 @@ import { TwoFactorService, wrongCode } from './two-factor.service';
 
 export class TotpCodeDto {
   @IsString()
-  @Matches(/^\d{6}$/, { message: 'Enter the 6-digit code from your app' })
+  @Matches(/^\d{6}$/, { message: 'Enter the 6-digit code from your app', context: { code: 'sixDigitCode' } })
   code!: string;
 }
 

@@ -1,4 +1,5 @@
 import type { ValidationError } from '@nestjs/common';
+import { ArrayMaxSize, IsEmail, Length, Matches, Max, MaxLength, Min, validate } from 'class-validator';
 import { MultiLine, controlCharacterErrors, flattenValidationErrors } from './validation';
 
 describe('flattenValidationErrors', () => {
@@ -15,6 +16,44 @@ describe('flattenValidationErrors', () => {
       { field: 'address.postalCode', code: 'matches', message: 'bad postal code' },
       { field: 'address.postalCode', code: 'maxLength', message: 'too long' },
     ]);
+  });
+});
+
+describe('field error codes and params', () => {
+  class Settings {
+    @Min(1)
+    @Max(1440)
+    lockMinutes = 0;
+
+    @Length(2, 40)
+    name = 'x';
+
+    @MaxLength(5)
+    @IsEmail()
+    email = 'too long, not an e-mail';
+
+    @Matches(/^\d{6}$/, { message: 'Enter the 6-digit code', context: { code: 'sixDigitCode' } })
+    code = 'abc';
+
+    @ArrayMaxSize(2)
+    roles = ['a', 'b', 'c'];
+  }
+
+  it('carries each constraint’s numbers as params, a named code where the DTO gives one, and no pattern', async () => {
+    const errors = flattenValidationErrors(await validate(new Settings(), { validationError: { target: true, value: false } }));
+    expect(errors.map(({ field, code, params }) => ({ field, code, params }))).toEqual([
+      { field: 'lockMinutes', code: 'min', params: { min: 1 } },
+      { field: 'name', code: 'isLength', params: { min: 2, max: 40 } },
+      { field: 'email', code: 'isEmail', params: undefined },
+      { field: 'email', code: 'maxLength', params: { max: 5 } },
+      { field: 'code', code: 'sixDigitCode', params: undefined },
+      { field: 'roles', code: 'arrayMaxSize', params: { max: 2 } },
+    ]);
+    expect(errors.find((e) => e.field === 'code')?.message).toBe('Enter the 6-digit code');
+  });
+
+  it('gives no params without a target to look them up in (errors made by hand)', () => {
+    expect(flattenValidationErrors([{ property: 'age', constraints: { min: 'too young' }, children: [] }])).toEqual([{ field: 'age', code: 'min', message: 'too young' }]);
   });
 });
 

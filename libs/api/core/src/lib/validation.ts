@@ -1,13 +1,47 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
-import type { ValidatorOptions } from 'class-validator';
-import type { FieldError } from '@mijn-account/shared-contracts';
+import { getMetadataStorage, type ValidatorOptions } from 'class-validator';
+import type { FieldError, FieldErrorParams } from '@mijn-account/shared-contracts';
 import { problems } from './problem';
 
-/** Flattens class-validator's tree into one entry per bad field (`address.postalCode`). */
+/**
+ * The parameters a field error's translation may show, per constraint (`min` → `{ min: 1 }`). Only
+ * numbers a person can read are passed on; patterns, option objects and lists of enum values are not.
+ */
+const CONSTRAINT_PARAMS: Record<string, (constraints: unknown[]) => FieldErrorParams> = {
+  min: ([min]) => ({ min: min as number }),
+  max: ([max]) => ({ max: max as number }),
+  isLength: ([min, max]) => (typeof max === 'number' ? { min: min as number, max } : { min: min as number }),
+  minLength: ([min]) => ({ min: min as number }),
+  maxLength: ([max]) => ({ max: max as number }),
+  arrayMinSize: ([min]) => ({ min: min as number }),
+  arrayMaxSize: ([max]) => ({ max: max as number }),
+};
+
+/** The parameters of the DTO's own constraint `code` on `property`, found in class-validator's metadata. */
+export function constraintParams(target: unknown, property: string, code: string): FieldErrorParams | undefined {
+  const toParams = CONSTRAINT_PARAMS[code];
+  if (!toParams || target === null || typeof target !== 'object') return undefined;
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find((m) => m.propertyName === property && m.name === code);
+  return metadata ? toParams(metadata.constraints ?? []) : undefined;
+}
+
+/**
+ * Flattens class-validator's tree into one entry per bad field (`address.postalCode`). Each carries the
+ * constraint as its `code` (or the one a decorator names in `context: { code }`, where a generic
+ * constraint such as `matches` means something particular) and its `params`, so a client can say it
+ * in the user's language; `message` stays the English text for logs and API users.
+ */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({ field, code, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]): FieldError => {
+      const named = (error.contexts?.[constraint] as { code?: unknown } | undefined)?.code;
+      const code = typeof named === 'string' ? named : constraint;
+      const params = constraintParams(error.target, error.property, constraint);
+      return params ? { field, code, message, params } : { field, code, message };
+    });
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
@@ -93,7 +127,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     stopAtFirstError: false,
-    validationError: { target: false, value: false },
+    // The target is kept (never answered) to look up each constraint's parameters; the value is not.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => problems.validation(flattenValidationErrors(errors)),
   });
 }

@@ -74,7 +74,7 @@ export class GrantsService {
     const minutes = input.minutes ?? settings.default_minutes;
     const errors = [];
     if (minutes > settings.max_minutes)
-      errors.push({ field: 'minutes', code: 'max', message: `At most ${settings.max_minutes} minutes on this portal` });
+      errors.push({ field: 'minutes', code: 'max', message: `At most ${settings.max_minutes} minutes on this portal`, params: { max: settings.max_minutes } });
     const refused = input.scopes.filter((s) => !settings.allowed_scopes.includes(s));
     if (refused.length > 0)
       errors.push({
@@ -241,7 +241,7 @@ export class GrantsService {
     // Less than asked, never more: a decider narrows a request, and says so when they tried to widen it.
     const errors = [];
     if (change.minutes !== undefined && change.minutes > grant.minutes)
-      errors.push({ field: 'minutes', code: 'max', message: `At most the ${grant.minutes} minutes asked for` });
+      errors.push({ field: 'minutes', code: 'max', message: `At most the ${grant.minutes} minutes asked for`, params: { max: grant.minutes } });
     const extra = (change.scopes ?? []).filter((s) => !grant.scopes.includes(s));
     if (extra.length > 0)
       errors.push({ field: 'scopes', code: 'notRequested', message: `Not asked for: ${extra.join(', ')}` });

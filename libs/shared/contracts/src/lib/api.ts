@@ -329,10 +329,18 @@ export interface ProblemDetails {
 export interface FieldError {
   /** JSON pointer-ish dotted path of the offending field, e.g. `email` or `address.postalCode`. */
   field: string;
-  /** Machine-readable reason (the failed constraint), e.g. `isEmail`, `whitelistValidation`. */
+  /**
+   * Machine-readable reason (the failed constraint), e.g. `isEmail`, `whitelistValidation`: stable, and
+   * the client's translation key (`fieldErrors.<code>`), so the message shows in the user's language.
+   */
   code: string;
+  /** The English text, for logs and API users; clients show the translation of `code` instead. */
   message: string;
+  /** What the translation fills in, e.g. `{ min: 1 }` for `min`, `{ min: 2, max: 40 }` for `isLength`. */
+  params?: FieldErrorParams;
 }
+
+export type FieldErrorParams = Record<string, string | number>;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export const PROBLEM_TYPES = {

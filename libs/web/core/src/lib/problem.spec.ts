@@ -18,7 +18,14 @@ describe('fieldError', () => {
     TestBed.configureTestingModule({
       imports: [
         TranslocoTestingModule.forRoot({
-          langs: { nl: { fieldErrors: { noControlCharacters: 'Haal de onzichtbare stuurtekens (zoals NUL) uit deze tekst.' } } },
+          langs: {
+            nl: {
+              fieldErrors: {
+                noControlCharacters: 'Haal de onzichtbare stuurtekens (zoals NUL) uit deze tekst.',
+                min: 'Minstens {{min}}.',
+              },
+            },
+          },
           translocoConfig: { availableLangs: ['nl'], defaultLang: 'nl' },
           preloadLangs: true,
         }),
@@ -31,5 +38,15 @@ describe('fieldError', () => {
     expect(fieldError(problem, 'displayName')).toBe('Haal de onzichtbare stuurtekens (zoals NUL) uit deze tekst.');
     expect(fieldError(problem, 'email')).toBe('Enter a valid e-mail address');
     expect(fieldError(problem, 'phone')).toBeNull();
+  });
+
+  it('fills the error’s parameters into the translation of its code', () => {
+    const lockMinutes: ProblemDetails = {
+      ...problem,
+      errors: [
+        { field: 'lockMinutes', code: 'min', message: 'lockMinutes must not be less than 1', params: { min: 1 } },
+      ],
+    };
+    expect(fieldError(lockMinutes, 'lockMinutes')).toBe('Minstens 1.');
   });
 });

@@ -15,12 +15,22 @@ export function problemOf(error: unknown): ProblemDetails {
 /** The translation key for a problem (kept here for the pages that import it from web-core). */
 export { problemKey } from '@mijn-account/shared-contracts';
 
-/** Field error codes with a translation of their own (`fieldErrors.<code>`); others show the server's message. */
-const TRANSLATED_CODES = new Set(['noControlCharacters']);
-
-/** A field error's message in the user's language where the code has a translation. */
+/**
+ * A field error's message in the user's language: the translation of its code (`fieldErrors.<code>`)
+ * with the error's parameters filled in (`{{min}}`). Every code the API sends has one in both
+ * languages (the API's field-error-codes integration test); only an unknown code falls back to the
+ * server's English message.
+ */
 export function fieldMessage(error: FieldError): string {
-  return TRANSLATED_CODES.has(error.code) ? translate(`fieldErrors.${error.code}`) : error.message;
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(error.code)) return error.message;
+  const key = `fieldErrors.${error.code}`;
+  let text: string;
+  try {
+    text = translate(key, error.params ?? {});
+  } catch {
+    return error.message; // no translation service (a store used outside the app)
+  }
+  return text && text !== key ? text : error.message;
 }
 
 /** The message for one field, where its problem details name it. */

@@ -23,7 +23,7 @@ export class SecondFactorDto implements SecondFactorRequest {
 
   @ApiProperty({ description: 'six digits from the authenticator app, or a recovery code' })
   @IsString()
-  @Matches(/^(\d{6}|[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{8})$/, { message: 'Enter the 6-digit code or a recovery code' })
+  @Matches(/^(\d{6}|[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{8})$/, { message: 'Enter the 6-digit code or a recovery code', context: { code: 'twoFactorOrRecoveryCode' } })
   code!: string;
 }
 
@@ -37,6 +37,6 @@ export class StepUpDto implements StepUpRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @Matches(/^(\d{6}|[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{8})$/, { message: 'Enter the 6-digit code or a recovery code' })
+  @Matches(/^(\d{6}|[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{8})$/, { message: 'Enter the 6-digit code or a recovery code', context: { code: 'twoFactorOrRecoveryCode' } })
   code?: string;
 }
