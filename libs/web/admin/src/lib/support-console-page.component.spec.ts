@@ -11,6 +11,7 @@ import {
 } from '@mijn-account/shared-contracts';
 import { SessionStore, SupportStore } from '@mijn-account/web-core';
 import { SupportConsolePageComponent } from './support-console-page.component';
+import { PENDING_POLL_MS } from './support/support-console.store';
 
 const en = {
   problems: { 'no-grant': 'No active access for this; request it first.', unavailable: 'Something went wrong.' },
@@ -25,6 +26,7 @@ const en = {
     queue: 'Technical requests to decide',
     queueEmpty: 'No requests waiting.',
     banner: 'Support view of {{ account }} — access ends in {{ time }} · {{ scopes }}',
+    denyReasonShown: 'denied by {{ name }}: {{ reason }}',
   },
   helpdesk: { approve: 'Approve', deny: 'Deny', statuses: { active: 'Active', pending: 'Waiting' } },
   security: { cancel: 'Cancel', stepUp: { submit: 'Confirm' } },
@@ -70,6 +72,7 @@ describe('SupportConsolePageComponent', () => {
       newsletters: jest.fn().mockResolvedValue([]),
       queue: jest.fn().mockResolvedValue([]),
       decide: jest.fn().mockResolvedValue(grant()),
+      decided: jest.fn().mockResolvedValue([]),
     } as unknown as { [K in keyof SupportStore]: jest.Mock };
     stepUp.mockReset().mockResolvedValue(undefined);
     TestBed.configureTestingModule({
@@ -82,6 +85,7 @@ describe('SupportConsolePageComponent', () => {
       providers: [
         provideNoopAnimations(),
         { provide: SupportStore, useValue: support },
+        { provide: PENDING_POLL_MS, useValue: 10 },
         { provide: SessionStore, useValue: { me, ensureLoaded: jest.fn().mockResolvedValue(null), stepUp } },
       ],
     });
@@ -212,5 +216,72 @@ describe('SupportConsolePageComponent', () => {
     expect(support.decide).toHaveBeenLastCalledWith('g-1', true);
     expect(testId('step-up')).toBeNull();
     expect(el.textContent).toContain('No requests waiting.');
+  });
+
+  it('shows the supervisor the whole request, proposes what was asked, and sends only the narrowing', async () => {
+    as('helpdesk-supervisor');
+    support.queue
+      .mockResolvedValueOnce([
+        grant({ status: 'pending', reason: 'security', scopes: ['billing:read', 'profile:read'], minutes: 60 }),
+      ])
+      .mockResolvedValue([]);
+    const { el, testId, settle } = await render();
+    const request = el.querySelector('ma-support-queue-request') as HTMLElement;
+    expect(request.textContent).toContain('T-42');
+    expect(request.textContent).toContain('Your invoice went to the old address.');
+    expect(testId('queue-asked')?.textContent).toContain('billing:read');
+    const minutes = request.querySelector('input[type="number"]') as HTMLInputElement;
+    expect(minutes.value).toBe('60');
+    minutes.value = '20';
+    minutes.dispatchEvent(new Event('input'));
+    (request.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[1]).click();
+    await settle();
+    testId('supervisor-approve')?.click();
+    await settle();
+    expect(support.decide).toHaveBeenCalledWith('g-1', true, { scopes: ['billing:read'], minutes: 20 });
+  });
+
+  it('shows a refused denial’s message at the reason field, then denies with the reason and lists the decision', async () => {
+    as('helpdesk-supervisor');
+    support.queue.mockResolvedValue([grant({ status: 'pending', reason: 'availability' })]);
+    support.decide.mockRejectedValueOnce(
+      refused({
+        type: PROBLEM_TYPES.validation,
+        title: 'Invalid',
+        status: 422,
+        errors: [{ field: 'reason', code: 'required', message: 'Say why: the agent reads this' }],
+      }),
+    );
+    const { el, testId, settle } = await render();
+    testId('supervisor-deny')?.click();
+    await settle();
+    expect(support.decide).toHaveBeenCalledWith('g-1', false, {});
+    expect(el.querySelector('ma-support-queue-request mat-error')?.textContent).toContain('Say why');
+
+    const reason = testId('deny-reason') as HTMLTextAreaElement;
+    reason.value = 'No outage on record';
+    reason.dispatchEvent(new Event('input'));
+    support.queue.mockResolvedValue([]);
+    support.decided.mockResolvedValue([
+      grant({ status: 'denied', reason: 'availability', decidedBy: 'Sam', denyReason: 'No outage on record' }),
+    ]);
+    testId('supervisor-deny')?.click();
+    await settle();
+    expect(support.decide).toHaveBeenLastCalledWith('g-1', false, { reason: 'No outage on record' });
+    expect(testId('supervisor-decided')?.textContent).toContain('No outage on record');
+  });
+
+  it('reads the agent’s list again while a request waits, shows the decision and its reason, then stops', async () => {
+    as('helpdesk-agent');
+    support.mine
+      .mockResolvedValueOnce([grant({ status: 'pending' })])
+      .mockResolvedValue([grant({ status: 'denied', decidedBy: 'Sam', denyReason: 'No outage on record' })]);
+    const { testId, settle } = await render();
+    // No reload: the poll (every 10 ms here) brings the decision.
+    for (let wait = 0; wait < 100 && !testId('deny-reason-shown'); wait++) await settle();
+    expect(testId('deny-reason-shown')?.textContent).toContain('No outage on record');
+    const calls = support.mine.mock.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(support.mine.mock.calls.length).toBe(calls);
   });
 });

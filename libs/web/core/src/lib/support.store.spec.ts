@@ -70,6 +70,22 @@ describe('SupportStore', () => {
     http.expectOne({ method: 'POST', url: '/api/support/queue/g-1/deny' }).flush({ status: 'denied' });
     await expect(denied).resolves.toEqual({ status: 'denied' });
   });
+
+  it('sends a supervisor’s narrowing or reason as the body, and reads the decided requests', async () => {
+    const approved = store.decide('g-1', true, { minutes: 20, scopes: ['profile:read'] });
+    const approval = http.expectOne({ method: 'POST', url: '/api/support/queue/g-1/approve' });
+    expect(approval.request.body).toEqual({ minutes: 20, scopes: ['profile:read'] });
+    approval.flush({ status: 'active' });
+    await approved;
+    const denied = store.decide('g-2', false, { reason: 'No outage' });
+    const denial = http.expectOne({ method: 'POST', url: '/api/support/queue/g-2/deny' });
+    expect(denial.request.body).toEqual({ reason: 'No outage' });
+    denial.flush({ status: 'denied' });
+    await denied;
+    const decided = store.decided();
+    http.expectOne({ method: 'GET', url: '/api/support/queue/decided' }).flush([{ id: 'g-2' }]);
+    await expect(decided).resolves.toEqual([{ id: 'g-2' }]);
+  });
 });
 
 describe('HelpdeskAccessStore', () => {

@@ -46,8 +46,16 @@ export interface SupportProfile {
 /** A newsletter subscription of one of the account's people (newsletters:read). */
 export interface SupportSubscription {
   email: string;
-  list: string;
+  /** The list's name in both languages. */
+  list: { nl: string; en: string };
   status: string;
+}
+
+/** What a supervisor's decision carries: for an approval less time or fewer scopes, for a denial its reason. */
+export interface SupervisorDecision {
+  minutes?: number;
+  scopes?: AccessScope[];
+  reason?: string;
 }
 
 /** The helpdesk's side: find accounts, request access, use and close grants; the supervisor's queue. */
@@ -99,10 +107,16 @@ export class SupportStore {
     return firstValueFrom(this.http.get<AccessGrantView[]>(`${this.base}/queue`));
   }
 
-  decide(id: string, approve: boolean): Promise<AccessGrantView> {
+  /** An approval may be shorter or with fewer scopes than asked; a denial says why (the agent reads it). */
+  decide(id: string, approve: boolean, decision: SupervisorDecision = {}): Promise<AccessGrantView> {
     return firstValueFrom(
-      this.http.post<AccessGrantView>(`${this.base}/queue/${id}/${approve ? 'approve' : 'deny'}`, {}),
+      this.http.post<AccessGrantView>(`${this.base}/queue/${id}/${approve ? 'approve' : 'deny'}`, decision),
     );
+  }
+
+  /** Technical requests decided lately (by any supervisor), newest first. */
+  decided(): Promise<AccessGrantView[]> {
+    return firstValueFrom(this.http.get<AccessGrantView[]>(`${this.base}/queue/decided`));
   }
 }
 

@@ -40,6 +40,11 @@ import { SUPPORT_PART_STYLES } from './support-styles';
                 @if (g.status === 'active') {
                   · {{ g.minutes }} min
                 }
+                @if (g.status === 'denied' && g.denyReason) {
+                  <span class="deny-reason" data-testid="deny-reason-shown"
+                    >· {{ 'support.denyReasonShown' | transloco: { name: g.decidedBy, reason: g.denyReason } }}</span
+                  >
+                }
               </td>
               <td>
                 @if (g.status === 'active') {

@@ -1,17 +1,20 @@
+import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { AccessGrantView } from '@mijn-account/shared-contracts';
 import { SessionStore, StepUpGate } from '@mijn-account/web-core';
 import { StepUpPromptComponent } from '@mijn-account/web-ui';
+import { SupportQueueRequestComponent } from './queue-request.component';
 import { SupportConsoleStore } from './support-console.store';
 import { SUPPORT_PART_STYLES } from './support-styles';
 
-/** The supervisor's queue of technical requests (which never reach the subscriber to decide). */
+/**
+ * The supervisor's queue of technical requests (which never reach the subscriber to decide), each in
+ * full with its decision form, and the history of technical requests decided lately.
+ */
 @Component({
   selector: 'ma-support-supervisor-queue',
-  imports: [MatButtonModule, MatCardModule, StepUpPromptComponent, TranslocoPipe],
+  imports: [DatePipe, MatCardModule, StepUpPromptComponent, SupportQueueRequestComponent, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: SUPPORT_PART_STYLES,
   template: `
@@ -29,19 +32,50 @@ import { SUPPORT_PART_STYLES } from './support-styles';
         <p>{{ 'support.queueEmpty' | transloco }}</p>
       }
       @for (g of console.queue(); track g.id) {
-        <div class="row">
-          <span
-            >{{ g.requestedBy }} · {{ g.customerNumber }} · {{ 'helpdesk.reasons.' + g.reason | transloco }} ({{
-              g.ticket
-            }}): {{ g.justification }}</span
-          >
-          <button mat-flat-button type="button" (click)="decide(g, true)" data-testid="supervisor-approve">
-            {{ 'helpdesk.approve' | transloco }}
-          </button>
-          <button mat-stroked-button type="button" (click)="decide(g, false)">
-            {{ 'helpdesk.deny' | transloco }}
-          </button>
-        </div>
+        <ma-support-queue-request [grant]="g" [stepUp]="stepUp" data-testid="queue-request" />
+      }
+    </mat-card>
+    <mat-card appearance="outlined">
+      <h2>{{ 'support.decided' | transloco }}</h2>
+      @if (console.decided().length === 0) {
+        <p>{{ 'support.decidedEmpty' | transloco }}</p>
+      } @else {
+        <table class="stacked" data-testid="supervisor-decided">
+          <thead>
+            <tr>
+              <th scope="col">{{ 'support.decidedAt' | transloco }}</th>
+              <th scope="col">{{ 'support.account' | transloco }}</th>
+              <th scope="col">{{ 'helpdesk.agent' | transloco }}</th>
+              <th scope="col">{{ 'helpdesk.reason' | transloco }}</th>
+              <th scope="col">{{ 'support.decision' | transloco }}</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (g of console.decided(); track g.id) {
+              <tr>
+                <td [attr.data-label]="'support.decidedAt' | transloco">{{ g.decidedAt | date: 'short' }}</td>
+                <td [attr.data-label]="'support.account' | transloco">{{ g.customerNumber }} {{ g.accountName }}</td>
+                <td [attr.data-label]="'helpdesk.agent' | transloco">{{ g.requestedBy }}</td>
+                <td [attr.data-label]="'helpdesk.reason' | transloco">
+                  {{ 'helpdesk.reasons.' + g.reason | transloco }} ({{ g.ticket }})
+                </td>
+                <td [attr.data-label]="'support.decision' | transloco">
+                  {{
+                    (g.status === 'denied' ? 'support.deniedBy' : 'support.approvedBy')
+                      | transloco: { name: g.decidedBy }
+                  }}
+                  @if (g.status === 'denied') {
+                    @if (g.denyReason) {
+                      — {{ g.denyReason }}
+                    }
+                  } @else {
+                    · {{ 'support.askedMinutes' | transloco: { minutes: g.minutes } }}
+                  }
+                </td>
+              </tr>
+            }
+          </tbody>
+        </table>
       }
     </mat-card>
   `,
@@ -49,9 +83,4 @@ import { SUPPORT_PART_STYLES } from './support-styles';
 export class SupportSupervisorQueueComponent {
   protected readonly console = inject(SupportConsoleStore);
   protected readonly stepUp = new StepUpGate(inject(SessionStore));
-
-  /** Approving a technical request needs a code from the supervisor's app in the last minutes. */
-  protected decide(grant: AccessGrantView, approve: boolean): Promise<void> {
-    return this.console.decide(grant, approve, this.stepUp);
-  }
 }

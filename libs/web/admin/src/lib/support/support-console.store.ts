@@ -1,9 +1,11 @@
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { DestroyRef, Injectable, InjectionToken, computed, inject, signal } from '@angular/core';
+import type { AbstractControl } from '@angular/forms';
 import type { AccessGrantView, AccessReason, AccessScope, BillingDetails } from '@mijn-account/shared-contracts';
 import {
   ActionRunner,
   SessionStore,
   type StepUpGate,
+  type SupervisorDecision,
   SupportStore,
   type SupportProfile,
   type SupportSubscription,
@@ -39,11 +41,15 @@ export function editsBilling(grant: AccessGrantView): boolean {
   return grant.scopes.includes('billing:write') && grant.scopes.includes('billing:read');
 }
 
+/** How often (ms) the agent's list is read again while one of their requests waits for a decision. */
+export const PENDING_POLL_MS = new InjectionToken<number>('PENDING_POLL_MS', { factory: () => 3000 });
+
 /**
  * The state the parts of the helpdesk console share, provided by the console page (one per page):
  * the agent's grants, the open support view, the supervisor's queue, and one action runner whose
  * problem the page shows in one alert. After a failure the lists are loaded again (a grant may
- * have ended meanwhile).
+ * have ended meanwhile). While one of the agent's requests waits, their list is read again every
+ * few seconds, so a decision shows without reloading; the reading stops when none waits.
  */
 @Injectable()
 export class SupportConsoleStore {
@@ -53,8 +59,20 @@ export class SupportConsoleStore {
   readonly isSupervisor = computed(() => this.session.me()?.staffRoles.includes('helpdesk-supervisor') ?? false);
   readonly mine = signal<AccessGrantView[]>([]);
   readonly queue = signal<AccessGrantView[]>([]);
+  /** The technical requests decided lately: the supervisors' history. */
+  readonly decided = signal<AccessGrantView[]>([]);
   readonly view = signal<SupportView | null>(null);
   readonly runner = new ActionRunner({ recover: () => this.reload() });
+  private readonly pollMs = inject(PENDING_POLL_MS);
+  private poll: ReturnType<typeof setTimeout> | undefined;
+  private destroyed = false;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => {
+      this.destroyed = true;
+      clearTimeout(this.poll);
+    });
+  }
 
   async load(): Promise<void> {
     await this.runner.run(() => this.reload());
@@ -97,15 +115,27 @@ export class SupportConsoleStore {
     });
   }
 
-  /** Approving a technical request needs a code from the supervisor's app in the last minutes. */
-  async decide(grant: AccessGrantView, approve: boolean, stepUp: StepUpGate): Promise<void> {
-    await this.runner.run(
-      async () => {
-        await this.support.decide(grant.id, approve);
-        await this.reload();
-      },
-      { stepUp },
-    );
+  /**
+   * Approving a technical request (optionally shorter, fewer scopes) needs a code from the
+   * supervisor's app in the last minutes; a denial needs a reason. The form shows the server's
+   * field errors; true when decided.
+   */
+  async decide(
+    grant: AccessGrantView,
+    approve: boolean,
+    decision: SupervisorDecision,
+    options: { stepUp: StepUpGate; form?: AbstractControl },
+  ): Promise<boolean> {
+    let done = false;
+    await this.runner.run(async () => {
+      // As asked: no body; otherwise only what differs (less time, fewer scopes, the reason).
+      await (Object.keys(decision).length > 0
+        ? this.support.decide(grant.id, approve, decision)
+        : this.support.decide(grant.id, approve));
+      done = true;
+      await this.reload();
+    }, options);
+    return done;
   }
 
   /** Runs a change, then loads the lists again; true when the change was made (even if the reload failed). */
@@ -121,7 +151,26 @@ export class SupportConsoleStore {
 
   private async reload(): Promise<void> {
     await this.session.ensureLoaded();
-    if (this.isAgent()) this.mine.set(await this.support.mine());
-    if (this.isSupervisor()) this.queue.set(await this.support.queue());
+    if (this.isAgent()) this.setMine(await this.support.mine());
+    if (this.isSupervisor()) {
+      const [queue, decided] = await Promise.all([this.support.queue(), this.support.decided()]);
+      this.queue.set(queue);
+      this.decided.set(decided);
+    }
+  }
+
+  /** Keeps the agent's list and reads it again later while a request of theirs waits. */
+  private setMine(grants: AccessGrantView[]): void {
+    this.mine.set(grants);
+    clearTimeout(this.poll);
+    this.poll = undefined;
+    if (this.destroyed || !grants.some((g) => g.status === 'pending')) return;
+    this.poll = setTimeout(() => {
+      // A failed poll is not the user's action: no alert; the next reload or poll tries again.
+      this.support.mine().then(
+        (next) => this.setMine(next),
+        () => this.setMine(this.mine()),
+      );
+    }, this.pollMs);
   }
 }
