@@ -2,4 +2,5 @@ export * from './lib/roles';
 export * from './lib/api';
 export * from './lib/problem-key';
 export * from './lib/uuid';
+export * from './lib/address';
 export * from './lib/second-factor';

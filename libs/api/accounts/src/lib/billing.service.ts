@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { checkVAT, countries as vatCountries } from 'jsvat';
-import isPostalCode, { type PostalCodeLocale, locales as postalCodeLocales } from 'validator/lib/isPostalCode';
 import { type RequestContext, changedFields, problems, staleVersion } from '@mijn-account/api-core';
-import type { BillingDetails, BillingUpdate, FieldError } from '@mijn-account/shared-contracts';
+import {
+  type BillingAddress,
+  type BillingDetails,
+  type BillingUpdate,
+  type FieldError,
+  addressRules,
+  companyIdRules,
+  isRegion,
+  normalizeGstHst,
+  normalizePostalCode,
+  normalizeRegistration,
+} from '@mijn-account/shared-contracts';
 import { ChangeHistoryService } from './change-history.service';
 import { PO_BOX } from './dto/billing.dto';
 
@@ -18,6 +28,7 @@ interface BillingRow {
   house_number_addition: string | null;
   postal_code: string | null;
   city: string | null;
+  region: string | null;
   country: string | null;
   version: number;
 }
@@ -25,14 +36,17 @@ interface BillingRow {
 export type VersionedBilling = BillingDetails & { version: number };
 
 /** Flat field names, as the history shows them. */
-const FIELDS = ['companyName', 'cocNumber', 'vatId', 'billingEmail', 'street', 'houseNumber', 'houseNumberAddition', 'postalCode', 'city', 'country'] as const;
+const FIELDS = ['companyName', 'cocNumber', 'vatId', 'billingEmail', 'street', 'houseNumber', 'houseNumberAddition', 'postalCode', 'city', 'region', 'country'] as const;
 type Flat = Record<(typeof FIELDS)[number], string | null>;
 
 /**
- * The account's company and billing details (owners edit, members read): VAT id checked for format
- * and check digits per EU country (jsvat; result and time kept for finance), postal code checked per
- * country (validator.js), no PO box as an invoice address. Invoices will copy the address when
- * issued, so changing it here never changes an issued invoice.
+ * The account's company and billing details (owners edit, members read), checked by the rules of the
+ * address's country (`addressRules`, `companyIdRules` in shared-contracts, which the web form is laid
+ * out by): postal code, house number, state or province; registration number; VAT id for format and
+ * check digits (jsvat; no VIES lookup; result and time kept for finance) or a Canadian GST/HST
+ * account. A value stored before and sent back unchanged is not judged again, so details saved
+ * under older rules (or a registration from another country than the invoice address) still save. No PO box as an invoice address. Invoices
+ * will copy the address when issued, so changing it here never changes an issued invoice.
  */
 @Injectable()
 export class BillingService {
@@ -48,33 +62,21 @@ export class BillingService {
     const before = toBilling(row);
     if (baseVersion !== row.version) throw staleVersion(before);
     const errors: FieldError[] = [];
-    const vatId = normalizeVat(input.vatId, errors);
-    const address = input.address ? { ...input.address, country: input.address.country.toUpperCase() } : null;
-    if (address) {
-      address.postalCode = normalizePostalCode(address.postalCode, address.country, errors);
-      if (PO_BOX.test(address.street)) {
-        errors.push({ field: 'address.street', code: 'noPoBox', message: 'An invoice needs a street address, not a PO box' });
-      }
-    }
+    const address = input.address ? checkAddress(input.address, before.address, errors) : null;
+    // Registration and tax id follow the address's country (the stored one when no address is sent).
+    const country = address?.country ?? row.country;
+    const cocNumber = checkRegistration(input.cocNumber, country, row.coc_number, errors);
+    const vatId = checkTaxId(input.vatId, country, row.vat_id, errors);
     if (errors.length > 0) throw problems.validation(errors);
 
     const vatChanged = vatId !== row.vat_id;
     const after: VersionedBilling = {
       companyName: input.companyName?.trim() || null,
-      cocNumber: input.cocNumber?.trim() || null,
+      cocNumber,
       vatId,
       vatCheck: vatId ? (vatChanged ? { valid: true, checkedAt: new Date().toISOString() } : before.vatCheck) : null,
       billingEmail: input.billingEmail?.trim().toLowerCase() || null,
-      address: address
-        ? {
-            street: address.street.trim(),
-            houseNumber: address.houseNumber.trim(),
-            houseNumberAddition: address.houseNumberAddition?.trim() || null,
-            postalCode: address.postalCode,
-            city: address.city.trim(),
-            country: address.country,
-          }
-        : null,
+      address,
       version: row.version + 1,
     };
     const changes = changedFields(flat(before), flat(after), [...FIELDS]);
@@ -85,7 +87,7 @@ export class BillingService {
     await db.query(
       `UPDATE subscriber_account SET company_name = $3, coc_number = $4, vat_id = $5, vat_valid = $6, vat_checked_at = $7,
               billing_email = $8, street = $9, house_number = $10, house_number_addition = $11, postal_code = $12, city = $13,
-              country = $14, version = version + 1
+              country = $14, region = $15, version = version + 1
         WHERE tenant_id = $1 AND id = $2`,
       [
         ctx.tenant.id,
@@ -102,6 +104,7 @@ export class BillingService {
         f.postalCode,
         f.city,
         f.country,
+        f.region,
       ],
     );
     await this.history.record(ctx, 'billing', accountId, changes);
@@ -113,7 +116,7 @@ export class BillingService {
     // SQL: the billing read is a benchmarked hot path; FOR NO KEY UPDATE when the caller saves.
     const rows: BillingRow[] = await db.query(
       `SELECT company_name, coc_number, vat_id, vat_valid, vat_checked_at, billing_email, street, house_number,
-              house_number_addition, postal_code, city, country, version
+              house_number_addition, postal_code, city, region, country, version
          FROM subscriber_account WHERE tenant_id = $1 AND id = $2 ${lock ? 'FOR NO KEY UPDATE' : ''}`,
       [ctx.tenant.id, accountId],
     );
@@ -136,13 +139,14 @@ function toBilling(row: BillingRow): VersionedBilling {
     vatCheck: row.vat_id && row.vat_checked_at ? { valid: row.vat_valid ?? false, checkedAt: row.vat_checked_at.toISOString() } : null,
     billingEmail: row.billing_email,
     address:
-      row.street && row.house_number && row.postal_code && row.city && row.country
+      row.street && row.city && row.country
         ? {
             street: row.street,
             houseNumber: row.house_number,
             houseNumberAddition: row.house_number_addition,
-            postalCode: row.postal_code,
+            postalCode: row.postal_code ?? '',
             city: row.city,
+            region: row.region,
             country: row.country,
           }
         : null,
@@ -159,10 +163,83 @@ function flat(b: BillingDetails): Flat {
     street: b.address?.street ?? null,
     houseNumber: b.address?.houseNumber ?? null,
     houseNumberAddition: b.address?.houseNumberAddition ?? null,
-    postalCode: b.address?.postalCode ?? null,
+    postalCode: b.address?.postalCode || null,
     city: b.address?.city ?? null,
+    region: b.address?.region ?? null,
     country: b.address?.country ?? null,
   };
+}
+
+/** The address as stored, checked by its country's rules (unless it is `stored`, sent back unchanged); problems go to `errors`. */
+function checkAddress(input: BillingAddress, stored: BillingAddress | null, errors: FieldError[]): BillingAddress {
+  const country = input.country.toUpperCase();
+  if (stored && sameAddress({ ...input, country }, stored)) return stored;
+  const rules = addressRules(country);
+  const street = input.street.trim();
+  const houseNumber = input.houseNumber?.trim() || null;
+  if (rules.houseNumber && !houseNumber) errors.push({ field: 'address.houseNumber', code: 'required', message: 'Fill in the house number' });
+  if (PO_BOX.test(street)) errors.push({ field: 'address.street', code: 'noPoBox', message: 'An invoice needs a street address, not a PO box' });
+  let postalCode = input.postalCode.trim();
+  if (postalCode || rules.postalCode.required) {
+    const written = normalizePostalCode(country, postalCode);
+    if (written) postalCode = written;
+    else {
+      const example = rules.postalCode.example;
+      errors.push({ field: 'address.postalCode', code: 'isPostalCode', message: example ? `Not a postal code of ${country}, such as ${example}` : 'Not a postal code' });
+    }
+  }
+  let region = input.region?.trim() || null;
+  if (typeof rules.region === 'object' && rules.region !== null) {
+    if (!region) errors.push({ field: 'address.region', code: 'required', message: `Choose the ${rules.region.kind}` });
+    else if (!isRegion(country, region)) errors.push({ field: 'address.region', code: 'isRegion', message: `Not a ${rules.region.kind} of ${country}` });
+    else region = region.toUpperCase();
+  } else if (region && !isRegion(country, region)) {
+    errors.push({ field: 'address.region', code: 'notApplicable', message: `Addresses in ${country} have no region` });
+  }
+  return { street, houseNumber, houseNumberAddition: input.houseNumberAddition?.trim() || null, postalCode, city: input.city.trim(), region, country };
+}
+
+function sameAddress(a: BillingAddress, b: BillingAddress): boolean {
+  const keys = ['street', 'houseNumber', 'houseNumberAddition', 'postalCode', 'city', 'region', 'country'] as const;
+  return keys.every((k) => (a[k]?.trim() || null) === (b[k] || null));
+}
+
+const compact = (value: string) => value.toUpperCase().replace(/[\s.-]/g, '');
+
+/** The registration number in `country`'s form; the `stored` one sent back unchanged is kept as it is. */
+function checkRegistration(raw: string | null | undefined, country: string | null, stored: string | null, errors: FieldError[]): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  if (stored !== null && compact(value) === compact(stored)) return stored;
+  if (!country) {
+    if (/^[0-9A-Za-z]{4,20}$/.test(value)) return value;
+  } else if (!companyIdRules(country).registration) {
+    errors.push({ field: 'cocNumber', code: 'notApplicable', message: `No registration number is asked for companies in ${country}` });
+    return value;
+  } else {
+    const written = normalizeRegistration(country, value);
+    if (written) return written;
+  }
+  errors.push({ field: 'cocNumber', code: 'isRegistrationNumber', message: `Not a company registration number of ${country ?? 'this country'}` });
+  return value;
+}
+
+/** A VAT id (jsvat) or, in Canada, a GST/HST account; the `stored` one sent back unchanged is kept as it is. */
+function checkTaxId(raw: string | null | undefined, country: string | null, stored: string | null, errors: FieldError[]): string | null {
+  const value = raw ? compact(raw) : null;
+  if (!value) return null;
+  if (value === stored) return value;
+  const kind = country ? companyIdRules(country).taxId : 'vat';
+  if (kind === 'gstHst') {
+    const written = normalizeGstHst(value);
+    if (!written) errors.push({ field: 'vatId', code: 'isGstHstNumber', message: 'A GST/HST number: the 9-digit business number and RT0001' });
+    return written ?? value;
+  }
+  if (kind === null) {
+    errors.push({ field: 'vatId', code: 'notApplicable', message: `No tax id is asked for companies in ${country}` });
+    return value;
+  }
+  return normalizeVat(value, errors);
 }
 
 /** Upper-case, no spaces or dots; refused unless jsvat finds the format and check digits right. */
@@ -176,15 +253,4 @@ function normalizeVat(raw: string | null | undefined, errors: FieldError[]): str
     errors.push({ field: 'vatId', code: 'vatChecksum', message: 'This VAT number is not valid (format or check digits)' });
   }
   return value;
-}
-
-/** Checked per country where validator.js knows the format; Dutch codes are written as "1234 AB". */
-function normalizePostalCode(raw: string, country: string, errors: FieldError[]): string {
-  const value = raw.trim().toUpperCase().replace(/\s+/g, ' ');
-  const locale = (postalCodeLocales as readonly string[]).includes(country) ? (country as PostalCodeLocale) : 'any';
-  if (!/^[A-Z0-9 -]{2,12}$/.test(value) || !isPostalCode(value, locale)) {
-    errors.push({ field: 'address.postalCode', code: 'isPostalCode', message: country === 'NL' ? 'A Dutch postal code, such as 1234 AB' : `Not a postal code for ${country}` });
-    return value;
-  }
-  return country === 'NL' ? value.replace(/^(\d{4}) ?([A-Z]{2})$/, '$1 $2') : value;
 }

@@ -111,12 +111,18 @@ export interface BillingDetails {
   address: BillingAddress | null;
 }
 
+/** Laid out and checked per country (`addressRules` in address.ts). */
 export interface BillingAddress {
+  /** The street line; where the house number has no field of its own (`addressRules(country).houseNumber` false), with the number. */
   street: string;
-  houseNumber: string;
+  /** Its own field in NL, BE and DE; null elsewhere (addresses saved before may still carry one). */
+  houseNumber: string | null;
   houseNumberAddition: string | null;
+  /** Empty only in countries without postal codes. */
   postalCode: string;
   city: string;
+  /** State or province code (US, CA), free text in the generic form; null or absent where there is none. */
+  region?: string | null;
   /** ISO 3166-1 alpha-2. */
   country: string;
 }

@@ -10,9 +10,10 @@ import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, Primary
 @Check('subscriber_account_house_number_addition_check', `((length(house_number_addition) >= 1) AND (length(house_number_addition) <= 10))`)
 @Check('subscriber_account_house_number_check', `((length(house_number) >= 1) AND (length(house_number) <= 10))`)
 @Check('subscriber_account_name_check', `((length(name) >= 1) AND (length(name) <= 200))`)
+@Check('subscriber_account_region_check', `((length(region) >= 1) AND (length(region) <= 100))`)
 @Check('subscriber_account_postal_code_check', `((length(postal_code) >= 2) AND (length(postal_code) <= 12))`)
 @Check('subscriber_account_street_check', `((length(street) >= 1) AND (length(street) <= 200))`)
-@Check('subscriber_account_vat_id_check', `(vat_id ~ '^[A-Z]{2}[0-9A-Z+*.]{2,13}$'::text)`)
+@Check('subscriber_account_vat_id_check', `(vat_id ~ '^([A-Z]{2}[0-9A-Z+*.]{2,13}|[0-9]{9}RT[0-9]{4})$'::text)`)
 @Unique('subscriber_account_tenant_id_customer_number_key', ['tenantId', 'customerNumber'])
 @Entity('subscriber_account')
 export class SubscriberAccount {
@@ -66,6 +67,9 @@ export class SubscriberAccount {
 
   @Column('text', { nullable: true })
   city!: string | null;
+
+  @Column('text', { nullable: true })
+  region!: string | null;
 
   @Column('char', { length: 2, nullable: true })
   country!: string | null;

@@ -13,6 +13,7 @@ import { AddPendingInvitations1795551200000 } from './1795551200000-AddPendingIn
 import { KeyIdentitiesByIssuer1795552000000 } from './1795552000000-KeyIdentitiesByIssuer';
 import { KeyAuditEventsByEntryNo1795560000000 } from './1795560000000-KeyAuditEventsByEntryNo';
 import { AddDenyReason1795570000000 } from './1795570000000-AddDenyReason';
+import { FollowBillingCountry1795575000000 } from './1795575000000-FollowBillingCountry';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   KeyIdentitiesByIssuer1795552000000,
   KeyAuditEventsByEntryNo1795560000000,
   AddDenyReason1795570000000,
+  FollowBillingCountry1795575000000,
 ];
