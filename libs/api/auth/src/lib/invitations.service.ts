@@ -65,7 +65,7 @@ export class InvitationsService {
       ],
     );
     const id = rows[0].id;
-    const as = invitee.kind === 'staff' ? invitee.staffRoles.join(', ') : invitee.accountRole;
+    const as = invitee.kind === 'staff' ? invitee.staffRoles : invitee.accountRole;
     // The id is selected too: TypeORM hydrates no entity when every selected column is NULL.
     const owner = await db.findOne(User, { select: { id: true, preferredLanguage: true }, where: { tenantId: ctx.tenant.id, email } });
     if (owner) {

@@ -1,4 +1,4 @@
-import type { Language } from '@mijn-account/shared-contracts';
+import type { AccessReason, AccountRole, Language, StaffRole } from '@mijn-account/shared-contracts';
 
 /** Every mail the portal sends, with the values each one needs. */
 export interface MailTemplates {
@@ -13,8 +13,9 @@ export interface MailTemplates {
   'email-change-confirm': { link: string; newEmail: string };
   'email-change-taken': { signInLink: string };
   'email-changed': { newEmail: string; undoLink: string };
-  invitation: { link: string; invitedBy: string; as: string };
-  'invitation-exists': { invitedBy: string; as: string; signInLink: string };
+  /** `as`: the account role, or the staff roles, the invitation gives (put in words in the mail's language). */
+  invitation: { link: string; invitedBy: string; as: InvitedAs };
+  'invitation-exists': { invitedBy: string; as: InvitedAs; signInLink: string };
   'newsletter-confirm': { link: string; list: string };
   'newsletter-issue': {
     subject: string;
@@ -26,8 +27,47 @@ export interface MailTemplates {
     subscribedVia: 'portal' | 'mail-link' | 'admin-import';
     subscribedOn: string | null;
   };
-  'access-requested': { agent: string; reason: string; justification: string; link: string };
-  'internal-access': { agent: string; reason: string; justification: string; link: string };
+  'access-requested': { agent: string; reason: AccessReason; justification: string; link: string };
+  'internal-access': { agent: string; reason: AccessReason; justification: string; link: string };
+}
+
+export type InvitedAs = AccountRole | readonly StaffRole[];
+
+/**
+ * Codes never reach a mail as they are: roles and reasons are words of the recipient's language
+ * (the mail-language test renders every template with every value and looks for raw codes).
+ */
+const WORDS: Record<Language, { roles: Record<AccountRole | StaffRole, string>; and: string; reasons: Record<AccessReason, string> }> = {
+  nl: {
+    roles: {
+      owner: 'eigenaar',
+      member: 'lid',
+      'helpdesk-agent': 'helpdeskmedewerker',
+      'helpdesk-supervisor': 'supervisor van de helpdesk',
+      finance: 'medewerker financiën',
+      'tenant-admin': 'beheerder van het portaal',
+    },
+    and: 'en',
+    reasons: { service: 'een vraag van de klant', security: 'beveiliging', availability: 'beschikbaarheid' },
+  },
+  en: {
+    roles: {
+      owner: 'an owner',
+      member: 'a member',
+      'helpdesk-agent': 'a helpdesk agent',
+      'helpdesk-supervisor': 'a helpdesk supervisor',
+      finance: 'a finance officer',
+      'tenant-admin': 'a portal administrator',
+    },
+    and: 'and',
+    reasons: { service: 'a customer question', security: 'security', availability: 'availability' },
+  },
+};
+
+/** "lid"; "helpdeskmedewerker en beheerder van het portaal". */
+function asWords(language: Language, as: InvitedAs): string {
+  const words = (typeof as === 'string' ? [as] : [...as]).map((role) => WORDS[language].roles[role]);
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} ${WORDS[language].and} ${words[words.length - 1]}` : (words[0] ?? '');
 }
 export type MailTemplateName = keyof MailTemplates;
 
@@ -111,14 +151,14 @@ const nl: CopyBook = {
   'invitation-exists': (p, t) => ({
     subject: `Je bent uitgenodigd bij ${t}, maar je hebt er al een account`,
     body: [
-      `${p.invitedBy} nodigde dit e-mailadres uit als ${p.as}. Dit adres hoort al bij een account bij ${t}, en een adres hoort bij één account, dus er is niets veranderd.`,
+      `${p.invitedBy} nodigde dit e-mailadres uit als ${asWords('nl', p.as)}. Dit adres hoort al bij een account bij ${t}, en een adres hoort bij één account, dus er is niets veranderd.`,
       `Wil je meedoen? Vraag ${p.invitedBy} je uit te nodigen op een ander e-mailadres. Je eigen account blijft zoals het is.`,
       { button: 'Inloggen', href: p.signInLink },
     ],
   }),
   invitation: (p, t) => ({
     subject: `Uitnodiging voor ${t}`,
-    body: [`${p.invitedBy} nodigt je uit als ${p.as}. Kies een wachtwoord om je account te activeren. De link werkt 7 dagen en één keer.`, { button: 'Uitnodiging aannemen', href: p.link }],
+    body: [`${p.invitedBy} nodigt je uit als ${asWords('nl', p.as)}. Kies een wachtwoord om je account te activeren. De link werkt 7 dagen en één keer.`, { button: 'Uitnodiging aannemen', href: p.link }],
   }),
   'newsletter-confirm': (p) => ({
     subject: `Bevestig je aanmelding voor ${p.list}`,
@@ -136,7 +176,7 @@ const nl: CopyBook = {
   }),
   'internal-access': (p) => ({
     subject: 'Interne toegang tot je account',
-    body: [`Om een technische reden (${p.reason}) heeft een supervisor ${p.agent} van de helpdesk tijdelijk toegang tot je account gegeven. Toelichting: “${p.justification}”.`, 'Je ziet in het portaal precies wat er gebeurt, en na afloop wat er is gedaan.', { button: 'Helpdesktoegang bekijken', href: p.link }],
+    body: [`Om een technische reden (${WORDS.nl.reasons[p.reason]}) heeft een supervisor ${p.agent} van de helpdesk tijdelijk toegang tot je account gegeven. Toelichting: “${p.justification}”.`, 'Je ziet in het portaal precies wat er gebeurt, en na afloop wat er is gedaan.', { button: 'Helpdesktoegang bekijken', href: p.link }],
   }),
 };
 
@@ -212,14 +252,14 @@ const en: CopyBook = {
   'invitation-exists': (p, t) => ({
     subject: `You were invited to ${t}, but you already have an account there`,
     body: [
-      `${p.invitedBy} invited this e-mail address as ${p.as}. This address already belongs to an account at ${t}, and an address belongs to one account, so nothing was changed.`,
+      `${p.invitedBy} invited this e-mail address as ${asWords('en', p.as)}. This address already belongs to an account at ${t}, and an address belongs to one account, so nothing was changed.`,
       `Want to join? Ask ${p.invitedBy} to invite another address of yours. Your own account stays as it is.`,
       { button: 'Sign in', href: p.signInLink },
     ],
   }),
   invitation: (p, t) => ({
     subject: `Invitation to ${t}`,
-    body: [`${p.invitedBy} invites you as ${p.as}. Choose a password to activate your account. The link works once, for 7 days.`, { button: 'Accept the invitation', href: p.link }],
+    body: [`${p.invitedBy} invites you as ${asWords('en', p.as)}. Choose a password to activate your account. The link works once, for 7 days.`, { button: 'Accept the invitation', href: p.link }],
   }),
   'newsletter-confirm': (p) => ({
     subject: `Confirm your subscription to ${p.list}`,
@@ -241,7 +281,7 @@ const en: CopyBook = {
   }),
   'internal-access': (p) => ({
     subject: 'Internal access to your account',
-    body: [`For a technical reason (${p.reason}) a supervisor gave ${p.agent} of the helpdesk temporary access to your account. Explanation: “${p.justification}”.`, 'You see in the portal exactly what happens, and afterwards what was done.', { button: 'View helpdesk access', href: p.link }],
+    body: [`For a technical reason (${WORDS.en.reasons[p.reason]}) a supervisor gave ${p.agent} of the helpdesk temporary access to your account. Explanation: “${p.justification}”.`, 'You see in the portal exactly what happens, and afterwards what was done.', { button: 'View helpdesk access', href: p.link }],
   }),
 };
 
