@@ -2,7 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { type BillingDetails, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
+import { type BillingAddress, type BillingDetails, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { AccountDetailsStore, type SaveResult } from '@mijn-account/web-core';
 import { BillingFormComponent } from './billing-form.component';
 
@@ -154,5 +154,119 @@ describe('BillingFormComponent', () => {
     expect(input('companyName').value).toBe('Bakkerij De Vries B.V.');
     expect(input('city').value).toBe('Utrecht');
     expect(saveBilling).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('BillingFormComponent: the form follows the country', () => {
+  const CANADIAN: BillingDetails = {
+    companyName: 'Maple Leaf Logistics Inc.',
+    cocNumber: '123456782',
+    vatId: '123456782RT0001',
+    vatCheck: { valid: true, checkedAt: '2026-11-28T10:00:00.000Z' },
+    billingEmail: null,
+    address: {
+      street: '1200 Bay Street',
+      houseNumber: null,
+      houseNumberAddition: null,
+      postalCode: 'M5R 2A5',
+      city: 'Toronto',
+      region: 'ON',
+      country: 'CA',
+    },
+  };
+  let saveBilling: jest.Mock;
+
+  async function render(billing: BillingDetails) {
+    saveBilling = jest.fn().mockResolvedValue({ status: 'saved', saved: { value: billing, etag: '"2"' } });
+    TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { en },
+          translocoConfig: { defaultLang: 'en', availableLangs: ['en'], missingHandler: { logMissingKey: false } },
+        }),
+      ],
+      providers: [
+        provideNoopAnimations(),
+        {
+          provide: AccountDetailsStore,
+          useValue: { loadBilling: jest.fn().mockResolvedValue({ value: billing, etag: '"1"' }), saveBilling },
+        },
+      ],
+    });
+    const fixture = TestBed.createComponent(BillingFormComponent);
+    fixture.componentRef.setInput('canEdit', true);
+    await settle(fixture);
+    const el: HTMLElement = fixture.nativeElement;
+    const labels = () => [...el.querySelectorAll('mat-form-field mat-label')].map((l) => l.textContent?.trim());
+    const field = (label: string) =>
+      [...el.querySelectorAll('mat-form-field')].find(
+        (f) => f.querySelector('mat-label')?.textContent?.trim() === label,
+      );
+    const type = (label: string, value: string) => {
+      const input = field(label)?.querySelector('input') as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    const submit = async () => {
+      el.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+      await settle(fixture);
+    };
+    return { fixture, el, labels, field, type, submit };
+  }
+
+  it('lays out a Canadian address: street line, province picker, business number and GST/HST, no house number', async () => {
+    const { labels, field } = await render(CANADIAN);
+    expect(labels()).toEqual([
+      'fields.companyName',
+      'billing.registration.businessNumber',
+      'billing.taxId.gstHst',
+      'fields.billingEmail',
+      'fields.country',
+      'billing.streetLine',
+      'fields.postalCode',
+      'fields.city',
+      'billing.region.province',
+    ]);
+    expect(field('billing.region.province')?.querySelector('mat-select')).not.toBeNull();
+    expect((field('fields.country')?.querySelector('input') as HTMLInputElement).value).toBe('Canada');
+    expect(field('fields.postalCode')?.querySelector('mat-hint')?.textContent).toContain('billing.postalExample');
+  });
+
+  it('sends the province and no house number, and reads a country typed by its name', async () => {
+    const { type, submit } = await render(CANADIAN);
+    type('fields.country', 'canada');
+    type('fields.city', 'Ottawa');
+    await submit();
+    expect(saveBilling.mock.calls[0][0].address).toEqual({ ...CANADIAN.address, city: 'Ottawa' });
+  });
+
+  it('asks no registration or tax id in the US, and calls the postal code a ZIP code', async () => {
+    const { labels } = await render({
+      ...CANADIAN,
+      cocNumber: null,
+      vatId: null,
+      vatCheck: null,
+      address: {
+        street: '1 Market St',
+        houseNumber: null,
+        houseNumberAddition: null,
+        postalCode: '94105',
+        city: 'San Francisco',
+        region: 'CA',
+        country: 'US',
+      },
+    });
+    expect(labels()).not.toContain('billing.registration.businessNumber');
+    expect(labels()).not.toContain('fields.vatId');
+    expect(labels()).toContain('fields.zipCode');
+    expect(labels()).toContain('billing.region.state');
+  });
+
+  it('still shows the house number of an address saved by the old form', async () => {
+    const { labels } = await render({
+      ...CANADIAN,
+      address: { ...(CANADIAN.address as BillingAddress), street: 'Bay Street', houseNumber: '1200', region: null },
+    });
+    expect(labels()).toContain('fields.houseNumber');
   });
 });

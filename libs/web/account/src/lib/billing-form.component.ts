@@ -1,18 +1,59 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, type OnInit, effect, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type OnInit,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { TranslocoPipe } from '@jsverse/transloco';
-import type { BillingDetails } from '@mijn-account/shared-contracts';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { map } from 'rxjs';
+import { type BillingDetails, COUNTRY_CODES, addressRules, companyIdRules } from '@mijn-account/shared-contracts';
 import { AccountDetailsStore, type FlatValues } from '@mijn-account/web-core';
 import { ProblemAlertComponent } from '@mijn-account/web-ui';
 import { VersionedConflictComponent } from './versioned-conflict.component';
 import { VersionedForm } from './versioned-form';
+import { REGION_NAMES } from './regions';
 
-const ADDRESS_FIELDS = ['street', 'houseNumber', 'houseNumberAddition', 'postalCode', 'city', 'country'] as const;
+const ADDRESS_FIELDS = [
+  'street',
+  'houseNumber',
+  'houseNumberAddition',
+  'postalCode',
+  'city',
+  'region',
+  'country',
+] as const;
+
+/** Every country with its name in `language` (Intl.DisplayNames), sorted by name; the code where the browser has no name. */
+function countryNames(language: string): { code: string; name: string }[] {
+  const names = new Intl.DisplayNames([language], { type: 'region' });
+  const collator = new Intl.Collator(language);
+  return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
+    collator.compare(a.name, b.name),
+  );
+}
+
+/** A country code from what the control holds: a code (as loaded or picked) or a name typed in full. */
+function resolveCountry(value: string, countries: { code: string; name: string }[]): string | null {
+  const typed = value.trim();
+  if (!typed) return null;
+  if (typed.length === 2 && COUNTRY_CODES.includes(typed.toUpperCase())) return typed.toUpperCase();
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+  return countries.find((c) => collator.compare(c.name, typed) === 0)?.code ?? null;
+}
 
 const toFlat = (b: BillingDetails): FlatValues => ({
   companyName: b.companyName ?? '',
@@ -24,22 +65,28 @@ const toFlat = (b: BillingDetails): FlatValues => ({
   houseNumberAddition: b.address?.houseNumberAddition ?? '',
   postalCode: b.address?.postalCode ?? '',
   city: b.address?.city ?? '',
+  region: b.address?.region ?? '',
   country: b.address?.country ?? '',
 });
 
 /**
  * Company and billing details as a form with its edit cycle (ETag, 412 conflict notice, field
  * errors): the subscriber's own (no `accountId`), or an account's in the helpdesk's support view.
+ * The country (a searchable picker with names in the user's language) lays out the rest by the
+ * rules the API checks with (`addressRules`, `companyIdRules`): house number apart or in the street
+ * line, state or province, the postal code's name and example, which registration and tax id.
  */
 @Component({
   selector: 'ma-billing-form',
   imports: [
     DatePipe,
     ReactiveFormsModule,
+    MatAutocompleteModule,
     MatButtonModule,
     MatCardModule,
     MatFormFieldModule,
     MatInputModule,
+    MatSelectModule,
     ProblemAlertComponent,
     TranslocoPipe,
     VersionedConflictComponent,
@@ -95,9 +142,9 @@ const toFlat = (b: BillingDetails): FlatValues => ({
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <fieldset>
           <legend>{{ 'billing.company' | transloco }}</legend>
-          @for (field of companyFields; track field) {
+          @for (field of companyFields(); track field) {
             <mat-form-field appearance="outline">
-              <mat-label>{{ 'fields.' + field | transloco }}</mat-label>
+              <mat-label>{{ companyLabels()[field] | transloco }}</mat-label>
               <input
                 matInput
                 [formControlName]="field"
@@ -116,13 +163,34 @@ const toFlat = (b: BillingDetails): FlatValues => ({
         </fieldset>
         <fieldset>
           <legend>{{ 'billing.address' | transloco }}</legend>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'fields.country' | transloco }}</mat-label>
+            <input matInput formControlName="country" autocomplete="country-name" [matAutocomplete]="countryPicker" />
+            <mat-autocomplete #countryPicker="matAutocomplete" [displayWith]="countryName">
+              @for (option of countryOptions(); track option.code) {
+                <mat-option [value]="option.code">{{ option.name }}</mat-option>
+              }
+            </mat-autocomplete>
+            <mat-hint>{{ 'billing.countryHint' | transloco }}</mat-hint>
+            @if (form.controls.country.errors?.['server']; as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
+          </mat-form-field>
           <div class="row">
-            @for (field of addressFields; track field) {
+            @for (field of addressFields(); track field) {
               <mat-form-field appearance="outline">
-                <mat-label>{{ 'fields.' + field | transloco }}</mat-label>
-                <input matInput [formControlName]="field" [attr.autocomplete]="autocomplete[field]" />
-                @if (field === 'country') {
-                  <mat-hint>{{ 'billing.countryHint' | transloco }}</mat-hint>
+                <mat-label>{{ addressLabels()[field] | transloco }}</mat-label>
+                @if (field === 'region' && regionOptions(); as options) {
+                  <mat-select formControlName="region">
+                    @for (option of options; track option.code) {
+                      <mat-option [value]="option.code">{{ option.name }}</mat-option>
+                    }
+                  </mat-select>
+                } @else {
+                  <input matInput [formControlName]="field" [attr.autocomplete]="autocomplete[field]" />
+                }
+                @if (field === 'postalCode' && rules().postalCode.example; as example) {
+                  <mat-hint>{{ 'billing.postalExample' | transloco: { example } }}</mat-hint>
                 }
                 @if (form.get(field)?.errors?.['server']; as message) {
                   <mat-error>{{ message }}</mat-error>
@@ -144,15 +212,13 @@ export class BillingFormComponent implements OnInit {
   readonly accountId = input<string | undefined>(undefined);
   readonly canEdit = input(false);
   readonly saved = output<void>();
-  protected readonly companyFields = ['companyName', 'cocNumber', 'vatId', 'billingEmail'] as const;
-  protected readonly addressFields = ADDRESS_FIELDS;
   protected readonly autocomplete: Record<string, string> = {
     street: 'address-line1',
     houseNumber: 'off',
     houseNumberAddition: 'off',
     postalCode: 'postal-code',
     city: 'address-level2',
-    country: 'country',
+    region: 'address-level1',
   };
   protected readonly vatCheckedAt = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -165,7 +231,76 @@ export class BillingFormComponent implements OnInit {
     houseNumberAddition: [''],
     postalCode: [''],
     city: [''],
+    region: [''],
     country: [''],
+  });
+  /** Every value, disabled controls included (a read-only form is laid out by its country too). */
+  private readonly values = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), {
+    initialValue: this.form.getRawValue(),
+  });
+  private readonly language = toSignal(inject(TranslocoService).langChanges$, { initialValue: 'en' });
+  private readonly countries = computed(() => countryNames(this.language()));
+  /** The picked country's code: as loaded or chosen, or typed as its name or code. */
+  protected readonly country = computed(() => resolveCountry(this.values().country, this.countries()));
+  protected readonly rules = computed(() => addressRules(this.country() ?? ''));
+  protected readonly countryName = (code: string): string =>
+    this.countries().find((c) => c.code === code)?.name ?? code;
+  protected readonly countryOptions = computed(() => {
+    const typed = this.values().country.trim().toLowerCase();
+    const all = this.countries();
+    if (!typed || this.country()) return all;
+    return all.filter((c) => c.name.toLowerCase().includes(typed) || c.code.toLowerCase() === typed);
+  });
+  protected readonly regionOptions = computed(() => {
+    const region = this.rules().region;
+    if (region === null || region === 'free') return null;
+    const names = REGION_NAMES[this.rules().country] ?? {};
+    return region.codes.map((code) => ({ code, name: names[code] ? `${names[code]} (${code})` : code }));
+  });
+  /** The fields the country has, and any a stored address still carries (an old Canadian house number). */
+  protected readonly addressFields = computed(() => {
+    const rules = this.rules();
+    const v = this.values();
+    return ADDRESS_FIELDS.filter((field) => {
+      if (field === 'country') return false;
+      if (field === 'houseNumber' || field === 'houseNumberAddition') return rules.houseNumber || !!v[field];
+      if (field === 'region') return rules.region !== null || !!v.region;
+      return true;
+    });
+  });
+  protected readonly addressLabels = computed((): Record<string, string> => {
+    const rules = this.rules();
+    const region = rules.region;
+    return {
+      street: rules.houseNumber || !this.country() ? 'fields.street' : 'billing.streetLine',
+      houseNumber: 'fields.houseNumber',
+      houseNumberAddition: 'fields.houseNumberAddition',
+      postalCode: `fields.${rules.postalCode.label}`,
+      city: 'fields.city',
+      region: region === null || region === 'free' ? 'fields.region' : `billing.region.${region.kind}`,
+    };
+  });
+  /** Registration and tax id of the country's kind; hidden where none applies (unless one is stored). */
+  protected readonly companyFields = computed(() => {
+    const country = this.country();
+    const ids = country ? companyIdRules(country) : null;
+    const v = this.values();
+    return (['companyName', 'cocNumber', 'vatId', 'billingEmail'] as const).filter((field) => {
+      if (!ids) return true;
+      if (field === 'cocNumber') return ids.registration !== null || !!v.cocNumber;
+      if (field === 'vatId') return ids.taxId !== null || !!v.vatId;
+      return true;
+    });
+  });
+  protected readonly companyLabels = computed((): Record<string, string> => {
+    const country = this.country();
+    const ids = country ? companyIdRules(country) : null;
+    return {
+      companyName: 'fields.companyName',
+      cocNumber: ids?.registration ? `billing.registration.${ids.registration}` : 'fields.cocNumber',
+      vatId: ids?.taxId ? `billing.taxId.${ids.taxId}` : 'fields.vatId',
+      billingEmail: 'fields.billingEmail',
+    };
   });
   protected readonly editor = new VersionedForm<BillingDetails>(this.form, {
     toFlat,
@@ -176,6 +311,7 @@ export class BillingFormComponent implements OnInit {
     },
     save: async (f, etag) => {
       const anyAddress = ADDRESS_FIELDS.some((k) => f[k]);
+      const country = resolveCountry(f['country'], this.countries()) ?? f['country'];
       const result = await this.store.saveBilling(
         {
           companyName: f['companyName'] || null,
@@ -185,11 +321,12 @@ export class BillingFormComponent implements OnInit {
           address: anyAddress
             ? {
                 street: f['street'],
-                houseNumber: f['houseNumber'],
+                houseNumber: f['houseNumber'] || null,
                 houseNumberAddition: f['houseNumberAddition'] || null,
                 postalCode: f['postalCode'],
                 city: f['city'],
-                country: f['country'],
+                ...(f['region'] ? { region: f['region'] } : {}),
+                country,
               }
             : null,
         },

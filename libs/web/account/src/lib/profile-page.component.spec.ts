@@ -81,6 +81,18 @@ describe('ProfilePageComponent', () => {
     expect(el.textContent).toContain('Your e-mail address is eva@example.com.');
   });
 
+  it('offers the time zones whose name holds what was typed, to pick one', async () => {
+    const { fixture, input, type } = await render();
+    type('timeZone', 'new york');
+    input('timeZone').dispatchEvent(new Event('focusin'));
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const options = [...document.querySelectorAll('mat-option')].map((o) => o.textContent?.trim());
+    expect(options).toEqual(['America/New York']);
+    document.querySelector<HTMLElement>('mat-option')?.click();
+    expect(input('timeZone').value).toBe('America/New_York');
+  });
+
   it('does not send a form without a name, and marks the name invalid', async () => {
     const { input, type, submit } = await render();
     type('displayName', '');

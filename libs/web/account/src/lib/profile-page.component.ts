@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -27,6 +29,7 @@ const toFlat = (p: Profile): FlatValues => ({
   imports: [
     ReactiveFormsModule,
     RouterLink,
+    MatAutocompleteModule,
     MatButtonModule,
     MatCardModule,
     MatFormFieldModule,
@@ -89,12 +92,13 @@ const toFlat = (p: Profile): FlatValues => ({
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'profile.timeZone' | transloco }}</mat-label>
-          <input matInput formControlName="timeZone" list="time-zones" />
-          <datalist id="time-zones">
-            @for (zone of timeZones; track zone) {
-              <option [value]="zone"></option>
+          <input matInput formControlName="timeZone" [matAutocomplete]="zonePicker" />
+          <mat-autocomplete #zonePicker="matAutocomplete">
+            @for (zone of timeZoneOptions(); track zone.id) {
+              <mat-option [value]="zone.id">{{ zone.label }}</mat-option>
             }
-          </datalist>
+          </mat-autocomplete>
+          <mat-hint>{{ 'profile.timeZoneHint' | transloco }}</mat-hint>
           @if (form.controls.timeZone.errors?.['server']; as message) {
             <mat-error>{{ message }}</mat-error>
           }
@@ -110,7 +114,7 @@ export class ProfilePageComponent implements OnInit {
   /** Staff are named in subscribers' access logs by their tenant admin; they cannot rename themselves. */
   private readonly session = inject(SessionStore);
   protected readonly isStaff = computed(() => this.session.me()?.user.kind === 'staff');
-  protected readonly timeZones = Intl.supportedValuesOf('timeZone');
+  private readonly timeZones = Intl.supportedValuesOf('timeZone');
   protected readonly email = signal('');
   protected readonly history = signal<ChangeHistoryEntry[]>([]);
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -118,6 +122,16 @@ export class ProfilePageComponent implements OnInit {
     phone: [''],
     preferredLanguage: [''],
     timeZone: [''],
+  });
+  private readonly typedZone = toSignal(this.form.controls.timeZone.valueChanges, { initialValue: '' });
+  /** The IANA time zones whose name contains what was typed ("amster", "new york"), at most 50 at a time. */
+  protected readonly timeZoneOptions = computed(() => {
+    const typed = this.typedZone()
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, '_');
+    const zones = typed ? this.timeZones.filter((zone) => zone.toLowerCase().includes(typed)) : this.timeZones;
+    return zones.slice(0, 50).map((id) => ({ id, label: id.split('_').join(' ') }));
   });
   protected readonly editor = new VersionedForm<Profile>(this.form, {
     toFlat,
