@@ -1,6 +1,13 @@
+import { OverlayContainer } from '@angular/cdk/overlay';
 import { TestBed } from '@angular/core/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { StepUpPromptComponent } from './step-up-prompt.component';
+
+function pressEscape(): void {
+  const event = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true });
+  Object.defineProperty(event, 'keyCode', { get: () => 27 });
+  document.body.dispatchEvent(event);
+}
 
 describe('StepUpPromptComponent', () => {
   async function render(kind: 'password' | 'code', wrong = false) {
@@ -36,7 +43,9 @@ describe('StepUpPromptComponent', () => {
     fixture.detectChanges();
     await fixture.whenStable();
     fixture.detectChanges();
-    return { fixture, confirmed, el: fixture.nativeElement as HTMLElement };
+    // The prompt is a dialog: its content is in the overlay container, not inside the element.
+    const el = TestBed.inject(OverlayContainer).getContainerElement();
+    return { fixture, confirmed, el };
   }
 
   it('asks for a code as a one-time code, and sends what was typed, trimmed, only when something was', async () => {
@@ -58,5 +67,26 @@ describe('StepUpPromptComponent', () => {
     const { el } = await render('password', true);
     expect((el.querySelector('input') as HTMLInputElement).type).toBe('password');
     expect(el.querySelector('[role=alert]')?.textContent).toContain('That did not match.');
+  });
+
+  it('opens as a dialog with its title, cancels on Escape, and closes when the page removes it', async () => {
+    const { fixture, el } = await render('password');
+    const dialog = el.querySelector('[role=dialog]') as HTMLElement;
+    expect(dialog.textContent).toContain('Confirm it is you');
+    expect(dialog.getAttribute('aria-labelledby')).toBeTruthy();
+    fixture.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(el.querySelector('[role=dialog]')).toBeNull();
+  });
+
+  it('reports Escape as a cancel', async () => {
+    const { fixture, el } = await render('code');
+    const counted = { cancelled: 0 };
+    fixture.componentInstance.cancelled.subscribe(() => counted.cancelled++);
+    expect(el.querySelector('[role=dialog]')).not.toBeNull();
+    pressEscape();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    fixture.detectChanges();
+    expect(counted.cancelled).toBe(1);
   });
 });
