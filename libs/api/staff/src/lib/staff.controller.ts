@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InvitationsService } from '@mijn-account/api-auth';
-import { Ctx, RequestContext, StaffAccess, UuidPipe } from '@mijn-account/api-core';
+import { Ctx, RequestContext, StaffAccess, StepUp, UuidPipe } from '@mijn-account/api-core';
 import { ROUTES, type StaffMember } from '@mijn-account/shared-contracts';
 import { InviteStaffDto, StaffRolesDto } from './dto/staff.dto';
 import { StaffService } from './staff.service';
@@ -28,7 +28,9 @@ export class StaffController {
     return { id: await this.invitations.invite(ctx, { kind: 'staff', email: body.email, displayName: body.displayName, staffRoles: body.roles }) };
   }
 
+  /** Roles open or close whole areas (helpdesk access, finance, administration): the password or a code again first. */
   @StaffAccess('tenant-admin')
+  @StepUp()
   @Put(':id/roles')
   @HttpCode(204)
   async setRoles(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: StaffRolesDto): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InvitationsService, User } from '@mijn-account/api-auth';
-import { type RequestContext, problems } from '@mijn-account/api-core';
-import type { StaffMember, StaffRole } from '@mijn-account/shared-contracts';
+import { ProblemException, type RequestContext, problems } from '@mijn-account/api-core';
+import { PROBLEM_TYPES, type StaffMember, type StaffRole } from '@mijn-account/shared-contracts';
 
 interface StaffRow {
   id: string;
@@ -58,7 +58,16 @@ export class StaffService {
 
   /** Disables a staff member (ending their sessions), or withdraws their invitation; never oneself. */
   async disable(ctx: RequestContext, id: string): Promise<void> {
-    if (id === ctx.requireUser().id) throw problems.conflict('You cannot disable yourself');
+    if (id === ctx.requireUser().id) {
+      // 422 naming the reason (code `self`): the request is understood, but the portal must keep an admin who can sign in.
+      throw new ProblemException({
+        type: PROBLEM_TYPES.validation,
+        title: 'You cannot disable yourself',
+        status: 422,
+        detail: 'You cannot disable yourself; another tenant admin can',
+        errors: [{ field: 'id', code: 'self', message: 'You cannot disable yourself; another tenant admin can' }],
+      });
+    }
     // Disabling someone who has not accepted yet withdraws the invitation.
     if (await this.invitations.withdraw(ctx, id, null)) return;
     await this.find(ctx, id);
