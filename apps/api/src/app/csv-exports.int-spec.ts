@@ -63,4 +63,14 @@ describe('CSV exports are safe in spreadsheets', () => {
     expect(lines.slice(1).join('\n')).toContain(`'=1+2`);
     expect(lines.slice(1).some((line) => /(^|,)"?=/.test(line))).toBe(false);
   });
+
+  it('writes the access-log export in the requester’s language: Dutch column names and words, no codes', async () => {
+    const owner = t.client(t.alpha);
+    await owner.signIn(t.alpha.accounts[1].owner.email);
+    const csv = await owner.request('GET', '/api/account/access-log/export.csv');
+    const [header, ...rows] = csv.body.trim().split('\n');
+    expect(header).toBe('nr,tijdstip,wie,soort,handeling,gegevens,velden,uitkomst,reden,ticket,IP-adres,hash');
+    expect(rows.join('\n')).toContain(',helpdesk,verzoek ingediend,helpdesktoegang,');
+    for (const code of ['staff', 'request-created', 'access-grant', 'allowed']) expect(rows.join('\n')).not.toMatch(new RegExp(`,${code},`));
+  });
 });

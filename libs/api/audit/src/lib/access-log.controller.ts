@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { AccountAccess, Ctx, Public, PublicCache, RequestContext, problems } from '@mijn-account/api-core';
 import { ROUTES } from '@mijn-account/shared-contracts';
 import { AccessLogService } from './access-log.service';
+import { accessLogCsvColumns, accessLogCsvWord } from './access-log-csv';
 import type { StoredEvent, VerificationResult } from './audit-reader.service';
 import { AuditSigner } from './audit-signer';
 
@@ -67,6 +68,8 @@ export class AccessLogController {
     const accountId = ctx.requireUser().accountId;
     if (!accountId) throw problems.forbidden();
     const events = await this.accessLog.events(ctx, accountId);
+    const language = ctx.requireUser().preferredLanguage ?? ctx.tenant.defaultLanguage;
+    const word = (code: string | null) => accessLogCsvWord(language, code);
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="access-log.csv"');
@@ -75,11 +78,11 @@ export class AccessLogController {
         e.seq,
         e.at,
         e.actorName,
-        e.actorKind,
-        e.action,
-        e.resource,
+        word(e.actorKind),
+        word(e.action),
+        word(e.resource),
         e.fields.join(' '),
-        e.outcome,
+        word(e.outcome),
         e.reason ?? '',
         e.ticket ?? '',
         e.ip ?? '',
@@ -89,20 +92,7 @@ export class AccessLogController {
         header: true,
         // A staff name or ticket such as `=HYPERLINK(…)` stays text in a spreadsheet (OWASP CSV injection).
         escape_formulas: true,
-        columns: [
-          'seq',
-          'at',
-          'who',
-          'kind',
-          'action',
-          'resource',
-          'fields',
-          'outcome',
-          'reason',
-          'ticket',
-          'ip',
-          'hash',
-        ],
+        columns: accessLogCsvColumns(language),
       },
     );
   }

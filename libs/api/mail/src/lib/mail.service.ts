@@ -4,7 +4,7 @@ import type { RequestContext } from '@mijn-account/api-core';
 import type { Language } from '@mijn-account/shared-contracts';
 import { MailMessage } from './entities/mail-message.entity';
 import { MailQueue } from './mail.queue';
-import { type MailTemplateName, type MailTemplates, renderMail } from './templates';
+import { type MailTemplateName, type MailTemplates, type RenderedMail, renderMail } from './templates';
 
 export interface QueuedMail<K extends MailTemplateName> {
   to: string;
@@ -34,10 +34,7 @@ export class MailService {
   async send<K extends MailTemplateName>(ctx: RequestContext, mail: QueuedMail<K>, db?: EntityManager): Promise<string> {
     db ??= await ctx.db();
     const language = mail.language ?? ctx.tenant.defaultLanguage;
-    const rendered = renderMail(mail.template, mail.params, language, {
-      tenantName: ctx.tenant.displayName,
-      brandColor: ctx.tenant.brandColor,
-    });
+    const rendered = this.render(ctx, mail.template, mail.params, language);
     const queued = await db.insert(MailMessage, {
       tenantId: ctx.tenant.id,
       recipient: mail.to,
@@ -50,5 +47,10 @@ export class MailService {
     const id = (queued.identifiers[0] as Pick<MailMessage, 'id'>).id;
     await this.queue.enqueue(db, { tenantId: ctx.tenant.id, id }, mail.startAfter);
     return id;
+  }
+
+  /** The mail exactly as `send` would queue it, in the tenant's branding, without queuing it (previews). */
+  render<K extends MailTemplateName>(ctx: RequestContext, template: K, params: MailTemplates[K], language: Language): RenderedMail {
+    return renderMail(template, params, language, { tenantName: ctx.tenant.displayName, brandColor: ctx.tenant.brandColor });
   }
 }

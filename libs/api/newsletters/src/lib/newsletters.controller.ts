@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccountAccess, CsrfExempt, Ctx, Public, RequestContext, StaffAccess, UuidPipe } from '@mijn-account/api-core';
-import { type NewsletterListAdmin, type NewsletterListView, type NewsletterUnsubscribeView, PAGES, ROUTES } from '@mijn-account/shared-contracts';
+import { type NewsletterIssuePreview, type NewsletterListAdmin, type NewsletterListView, type NewsletterUnsubscribeView, PAGES, ROUTES } from '@mijn-account/shared-contracts';
 import { IssueDto, NewsletterListDto, NewsletterTokenDto, SubscriptionDto } from './dto/newsletter.dto';
 import { NewsletterTokens } from './newsletter-tokens';
 import { NewslettersService, type Subscriber } from './newsletters.service';
@@ -131,6 +131,29 @@ export class NewsletterAdminController {
   @HttpCode(202)
   async send(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: IssueDto): Promise<{ recipients: number }> {
     return { recipients: await this.newsletters.sendIssue(ctx, id, body) };
+  }
+
+  /** How many people an issue would reach now (confirmed subscribers who are not disabled): named in the confirmation. */
+  @StaffAccess('tenant-admin')
+  @Get(':id/recipients')
+  async recipients(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<{ recipients: number }> {
+    return { recipients: await this.newsletters.recipientCount(ctx, id) };
+  }
+
+  /** The issue as its mail will look, in each language of the list; sends nothing. */
+  @StaffAccess('tenant-admin')
+  @Post(':id/issues/preview')
+  @HttpCode(200)
+  preview(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: IssueDto): Promise<NewsletterIssuePreview[]> {
+    return this.newsletters.previewIssue(ctx, id, body);
+  }
+
+  /** Mails the issue to the signed-in admin only (over the mail queue), to see it in a real mailbox. */
+  @StaffAccess('tenant-admin')
+  @Post(':id/issues/test')
+  @HttpCode(202)
+  sendTest(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: IssueDto): Promise<{ to: string }> {
+    return this.newsletters.sendTestIssue(ctx, id, body);
   }
 
   @StaffAccess('tenant-admin')

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { User } from '@mijn-account/api-auth';
 import { APP_CONFIG, type AppConfig, type RequestContext, problems } from '@mijn-account/api-core';
-import { MailService } from '@mijn-account/api-mail';
-import { type Language, type NewsletterListAdmin, type NewsletterListView, type NewsletterUnsubscribeView, PAGES, ROUTES } from '@mijn-account/shared-contracts';
+import { MailService, type MailTemplates } from '@mijn-account/api-mail';
+import { LANGUAGES, type Language, type NewsletterIssuePreview, type NewsletterListAdmin, type NewsletterListView, type NewsletterUnsubscribeView, PAGES, ROUTES } from '@mijn-account/shared-contracts';
 import { ConsentRecord } from './entities/consent-record.entity';
 import { NewsletterIssue } from './entities/newsletter-issue.entity';
 import { NewsletterList } from './entities/newsletter-list.entity';
@@ -13,6 +13,19 @@ type Method = 'portal' | 'mail-link' | 'one-click' | 'admin-import';
 /** How an opt-in was made, as every issue tells its reader. */
 export type OptInMethod = Exclude<Method, 'one-click'>;
 type Status = NewsletterListView['status'];
+type Issue = { subject: string; body: string };
+/** One reader of an issue: where it goes, in which language, and why they get it. */
+interface IssueReader {
+  id: string;
+  email: string;
+  language: Language;
+  timeZone: string | null;
+  method: OptInMethod;
+  confirmedAt: Date | null;
+  startAfter?: Date;
+}
+/** Who gets an issue ($1 tenant, $2 list): confirmed subscribers whose user is not disabled. */
+const RECIPIENTS = `s.tenant_id = $1 AND s.list_id = $2 AND s.status = 'confirmed' AND u.disabled_at IS NULL`;
 
 export interface Subscriber {
   id: string;
@@ -233,10 +246,9 @@ export class NewslettersService {
    * person gets it: which list, how and when they signed up (from the consent ledger). A hidden
    * list still reaches its subscribers: hiding only closes it to new sign-ups.
    */
-  async sendIssue(ctx: RequestContext, listId: string, issue: { subject: string; body: string }): Promise<number> {
+  async sendIssue(ctx: RequestContext, listId: string, issue: Issue): Promise<number> {
     const db = await ctx.db();
-    const list = await db.findOne(NewsletterList, { select: { nameNl: true, nameEn: true }, where: { tenantId: ctx.tenant.id, id: listId } });
-    if (!list) throw problems.notFound('No such newsletter');
+    const list = await this.findList(ctx, listId);
     // SQL: every confirmed subscriber with their latest opt-in and confirmation from the ledger (lateral joins).
     const recipients: {
       id: string;
@@ -254,32 +266,19 @@ export class NewslettersService {
          LEFT JOIN LATERAL (SELECT r.method FROM consent_record r WHERE r.tenant_id = s.tenant_id AND r.list_id = s.list_id
                               AND r.user_id = s.user_id AND r.action = 'opted-in' AND r.at <= coalesce(c.at, 'infinity')
                             ORDER BY r.at DESC, r.id DESC LIMIT 1) o ON true
-        WHERE s.tenant_id = $1 AND s.list_id = $2 AND s.status = 'confirmed' AND u.disabled_at IS NULL
+        WHERE ${RECIPIENTS}
         ORDER BY u.id`,
       [ctx.tenant.id, listId],
     );
     const start = Date.now();
     for (const [i, r] of recipients.entries()) {
-      const token = this.tokens.sign(ctx, { purpose: 'unsubscribe', userId: r.id, listId });
-      // The header is for mail programs (RFC 8058 POST); the visible link opens a page with one button.
-      const oneClick = `${ctx.origin}/api/${ROUTES.newsletters}/unsubscribe?token=${token}`;
-      const unsubscribe = `${ctx.origin}${PAGES.newsletterUnsubscribe}?token=${token}`;
-      const manage = `${ctx.origin}${PAGES.newsletterManage}?token=${this.tokens.sign(ctx, { purpose: 'manage', userId: r.id, listId: null })}`;
-      const language = r.preferred_language ?? ctx.tenant.defaultLanguage;
-      await this.mail.send(ctx, {
-        to: r.email,
-        template: 'newsletter-issue',
-        language,
-        params: {
-          subject: issue.subject,
-          body: issue.body,
-          manageLink: manage,
-          unsubscribeLink: unsubscribe,
-          list: language === 'nl' ? list.nameNl : list.nameEn,
-          subscribedVia: r.method ?? 'portal',
-          subscribedOn: r.confirmed_at ? formatDate(r.confirmed_at, language, r.time_zone) : null,
-        },
-        headers: { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      await this.mailIssue(ctx, listId, list, issue, {
+        id: r.id,
+        email: r.email,
+        language: r.preferred_language ?? ctx.tenant.defaultLanguage,
+        timeZone: r.time_zone,
+        method: r.method ?? 'portal',
+        confirmedAt: r.confirmed_at,
         startAfter: new Date(start + Math.floor(i / this.config.newsletters.ratePerMinute) * 60_000),
       });
     }
@@ -292,6 +291,97 @@ export class NewslettersService {
       recipients: recipients.length,
     });
     return recipients.length;
+  }
+
+  /** How many people `sendIssue` would mail now: the count the admin confirms before sending. */
+  async recipientCount(ctx: RequestContext, listId: string): Promise<number> {
+    const db = await ctx.db();
+    await this.findList(ctx, listId);
+    // SQL: the same selection as sendIssue (RECIPIENTS), counted.
+    const [row] = await db.query(
+      `SELECT count(*)::int AS n FROM newsletter_subscription s
+         JOIN app_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+        WHERE ${RECIPIENTS}`,
+      [ctx.tenant.id, listId],
+    );
+    return (row as { n: number }).n;
+  }
+
+  /**
+   * The issue as its mail will look in each language of the list (the portal's languages, each with
+   * the list's name in it), for a reader who signed up in the portal today; nothing is queued.
+   */
+  async previewIssue(ctx: RequestContext, listId: string, issue: Issue): Promise<NewsletterIssuePreview[]> {
+    const list = await this.findList(ctx, listId);
+    const links = { manage: `${ctx.origin}${PAGES.newsletterManage}`, unsubscribe: `${ctx.origin}${PAGES.newsletterUnsubscribe}` };
+    return LANGUAGES.map((language) => {
+      const reader = { ...links, method: 'portal' as const, confirmedOn: formatDate(new Date(), language, null) };
+      return { language, ...this.mail.render(ctx, 'newsletter-issue', this.issueParams(list, issue, language, reader), language) };
+    });
+  }
+
+  /**
+   * Mails the issue to the signed-in admin only, over the real mail queue, in their language, with
+   * working links of their own; it is no issue of the list (nothing is recorded, nobody else gets it).
+   */
+  async sendTestIssue(ctx: RequestContext, listId: string, issue: Issue): Promise<{ to: string }> {
+    const list = await this.findList(ctx, listId);
+    const user = ctx.requireUser();
+    await this.mailIssue(ctx, listId, list, issue, {
+      id: user.id,
+      email: user.email,
+      language: user.preferredLanguage ?? ctx.tenant.defaultLanguage,
+      timeZone: null,
+      method: 'portal',
+      confirmedAt: null,
+    });
+    return { to: user.email };
+  }
+
+  private async findList(ctx: RequestContext, listId: string): Promise<Pick<NewsletterList, 'nameNl' | 'nameEn'>> {
+    const db = await ctx.db();
+    const list = await db.findOne(NewsletterList, { select: { nameNl: true, nameEn: true }, where: { tenantId: ctx.tenant.id, id: listId } });
+    if (!list) throw problems.notFound('No such newsletter');
+    return list;
+  }
+
+  /** Queues one reader's copy of an issue, with their own manage link and one-click unsubscribe headers (RFC 8058). */
+  private async mailIssue(ctx: RequestContext, listId: string, list: Pick<NewsletterList, 'nameNl' | 'nameEn'>, issue: Issue, r: IssueReader): Promise<void> {
+    const token = this.tokens.sign(ctx, { purpose: 'unsubscribe', userId: r.id, listId });
+    // The header is for mail programs (RFC 8058 POST); the visible link opens a page with one button.
+    const oneClick = `${ctx.origin}/api/${ROUTES.newsletters}/unsubscribe?token=${token}`;
+    const unsubscribe = `${ctx.origin}${PAGES.newsletterUnsubscribe}?token=${token}`;
+    const manage = `${ctx.origin}${PAGES.newsletterManage}?token=${this.tokens.sign(ctx, { purpose: 'manage', userId: r.id, listId: null })}`;
+    await this.mail.send(ctx, {
+      to: r.email,
+      template: 'newsletter-issue',
+      language: r.language,
+      params: this.issueParams(list, issue, r.language, {
+        manage,
+        unsubscribe,
+        method: r.method,
+        confirmedOn: r.confirmedAt ? formatDate(r.confirmedAt, r.language, r.timeZone) : null,
+      }),
+      headers: { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      startAfter: r.startAfter,
+    });
+  }
+
+  private issueParams(
+    list: Pick<NewsletterList, 'nameNl' | 'nameEn'>,
+    issue: Issue,
+    language: Language,
+    reader: { manage: string; unsubscribe: string; method: OptInMethod; confirmedOn: string | null },
+  ): MailTemplates['newsletter-issue'] {
+    return {
+      subject: issue.subject,
+      body: issue.body,
+      manageLink: reader.manage,
+      unsubscribeLink: reader.unsubscribe,
+      list: language === 'nl' ? list.nameNl : list.nameEn,
+      subscribedVia: reader.method,
+      subscribedOn: reader.confirmedOn,
+    };
   }
 
   /** Confirmed subscribers with the proof of their consent, as CSV; 404 for a list this tenant does not have. */

@@ -147,6 +147,15 @@ export interface NewsletterUnsubscribeView {
   list: NewsletterListView;
 }
 
+/** An issue as its mail will look in one language of the list (the admin's preview before sending). */
+export interface NewsletterIssuePreview {
+  language: Language;
+  subject: string;
+  /** The mail's HTML, as sent (to show in a sandboxed frame). */
+  html: string;
+  text: string;
+}
+
 export interface NewsletterListAdmin {
   id: string;
   nameNl: string;

@@ -68,4 +68,22 @@ describe('NewslettersStore', () => {
     await expect(sent).resolves.toBe(12);
     expect(store.exportUrl('l-1')).toBe('/api/admin/newsletters/l-1/subscribers.csv');
   });
+
+  it('asks the number of recipients, a preview and a test send of an issue', async () => {
+    const count = store.recipients('l-1');
+    http.expectOne({ method: 'GET', url: '/api/admin/newsletters/l-1/recipients' }).flush({ recipients: 7 });
+    await expect(count).resolves.toBe(7);
+
+    const preview = store.previewIssue('l-1', { subject: 'Hello', body: 'Text' });
+    const post = http.expectOne({ method: 'POST', url: '/api/admin/newsletters/l-1/issues/preview' });
+    expect(post.request.body).toEqual({ subject: 'Hello', body: 'Text' });
+    post.flush([{ language: 'nl', subject: 'Hello', html: '<p>x</p>', text: 'x' }]);
+    await expect(preview).resolves.toEqual([{ language: 'nl', subject: 'Hello', html: '<p>x</p>', text: 'x' }]);
+
+    const test = store.sendTestIssue('l-1', { subject: 'Hello', body: 'Text' });
+    const testPost = http.expectOne({ method: 'POST', url: '/api/admin/newsletters/l-1/issues/test' });
+    expect(testPost.request.body).toEqual({ subject: 'Hello', body: 'Text' });
+    testPost.flush({ to: 'admin@example.com' });
+    await expect(test).resolves.toBe('admin@example.com');
+  });
 });

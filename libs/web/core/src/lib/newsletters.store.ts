@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { NewsletterListAdmin, NewsletterListView, NewsletterUnsubscribeView } from '@mijn-account/shared-contracts';
+import type { NewsletterIssuePreview, NewsletterListAdmin, NewsletterListView, NewsletterUnsubscribeView } from '@mijn-account/shared-contracts';
 import { apiUrl } from './api-paths';
 
 export interface NewsletterListInput {
@@ -58,6 +58,23 @@ export class NewslettersStore {
   async sendIssue(id: string, issue: { subject: string; body: string }): Promise<number> {
     const { recipients } = await firstValueFrom(this.http.post<{ recipients: number }>(`${apiUrl('adminNewsletters')}/${id}/issues`, issue));
     return recipients;
+  }
+
+  /** How many people an issue would reach now (shown in the confirmation before sending). */
+  async recipients(id: string): Promise<number> {
+    const { recipients } = await firstValueFrom(this.http.get<{ recipients: number }>(`${apiUrl('adminNewsletters')}/${id}/recipients`));
+    return recipients;
+  }
+
+  /** The issue as its mail will look, in each language of the list; sends nothing. */
+  previewIssue(id: string, issue: { subject: string; body: string }): Promise<NewsletterIssuePreview[]> {
+    return firstValueFrom(this.http.post<NewsletterIssuePreview[]>(`${apiUrl('adminNewsletters')}/${id}/issues/preview`, issue));
+  }
+
+  /** Mails the issue to the signed-in admin only; answers the address it went to. */
+  async sendTestIssue(id: string, issue: { subject: string; body: string }): Promise<string> {
+    const { to } = await firstValueFrom(this.http.post<{ to: string }>(`${apiUrl('adminNewsletters')}/${id}/issues/test`, issue));
+    return to;
   }
 
   exportUrl(id: string): string {
