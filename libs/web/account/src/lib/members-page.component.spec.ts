@@ -5,6 +5,7 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { type AccountMember, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { MembersStore } from '@mijn-account/web-core';
+import { ConfirmDialog } from '@mijn-account/web-ui';
 import { MembersPageComponent } from './members-page.component';
 
 const en = {
@@ -23,12 +24,14 @@ async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges()
 describe('MembersPageComponent', () => {
   const members = signal<AccountMember[]>([]);
   let store: { members: typeof members; load: jest.Mock; invite: jest.Mock; remove: jest.Mock };
+  let confirmation: { confirm: jest.Mock };
 
   beforeEach(() => {
     members.set([
       { id: 'm-1', displayName: 'Eva', email: 'eva@example.com', role: 'owner', status: 'active' } as AccountMember,
     ]);
     store = { members, load: jest.fn().mockResolvedValue(undefined), invite: jest.fn(), remove: jest.fn() };
+    confirmation = { confirm: jest.fn().mockResolvedValue(true) };
     TestBed.configureTestingModule({
       imports: [
         TranslocoTestingModule.forRoot({
@@ -36,7 +39,11 @@ describe('MembersPageComponent', () => {
           translocoConfig: { defaultLang: 'en', availableLangs: ['en'], missingHandler: { logMissingKey: false } },
         }),
       ],
-      providers: [provideNoopAnimations(), { provide: MembersStore, useValue: store }],
+      providers: [
+        provideNoopAnimations(),
+        { provide: MembersStore, useValue: store },
+        { provide: ConfirmDialog, useValue: confirmation },
+      ],
     });
   });
 
@@ -124,5 +131,18 @@ describe('MembersPageComponent', () => {
     await settle(fixture);
     expect(store.remove).toHaveBeenCalledWith('m-1');
     expect(el.querySelector('[role="alert"]')?.textContent?.trim()).toBe('An account keeps at least one owner.');
+  });
+
+  it('asks before removing, naming the person, and removes nobody when the answer is no', async () => {
+    confirmation.confirm.mockResolvedValue(false);
+    const { el, fixture } = await render();
+    [...el.querySelectorAll<HTMLButtonElement>('[data-testid="members"] button')]
+      .find((b) => b.textContent?.trim() === 'Remove')
+      ?.click();
+    await settle(fixture);
+    expect(confirmation.confirm).toHaveBeenCalledWith(
+      expect.objectContaining({ title: 'confirm.removeMember.title', params: { name: 'Eva', email: 'eva@example.com' } }),
+    );
+    expect(store.remove).not.toHaveBeenCalled();
   });
 });

@@ -6,14 +6,15 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ACCOUNT_ROLES } from '@mijn-account/shared-contracts';
-import { ActionRunner, MembersStore } from '@mijn-account/web-core';
-import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
+import { ACCOUNT_ROLES, type AccountMember } from '@mijn-account/shared-contracts';
+import { ActionRunner, MembersStore, EnumLabelPipe } from '@mijn-account/web-core';
+import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
 
 /** The owner's people: who is in the account, invite someone, remove someone (never the last owner). */
 @Component({
   selector: 'ma-members-page',
   imports: [
+    EnumLabelPipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -53,10 +54,10 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
             <tr>
               <td>{{ m.displayName }}</td>
               <td>{{ m.email }}</td>
-              <td>{{ 'roles.' + m.role | transloco }}</td>
-              <td>{{ 'members.statuses.' + m.status | transloco }}</td>
+              <td>{{ m.role | maLabel: 'role' }}</td>
+              <td>{{ m.status | maLabel: 'personStatus' }}</td>
               <td>
-                <button mat-button type="button" (click)="remove(m.id)">{{ 'members.remove' | transloco }}</button>
+                <button mat-button type="button" (click)="remove(m)">{{ 'members.remove' | transloco }}</button>
               </td>
             </tr>
           }
@@ -81,7 +82,7 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
           <mat-label>{{ 'account.role' | transloco }}</mat-label>
           <mat-select formControlName="role">
             @for (role of roles; track role) {
-              <mat-option [value]="role">{{ 'roles.' + role | transloco }}</mat-option>
+              <mat-option [value]="role">{{ role | maLabel: 'role' }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
@@ -92,6 +93,7 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
 })
 export class MembersPageComponent implements OnInit {
   protected readonly store = inject(MembersStore);
+  private readonly confirmation = inject(ConfirmDialog);
   protected readonly roles = ACCOUNT_ROLES;
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', Validators.required],
@@ -121,7 +123,16 @@ export class MembersPageComponent implements OnInit {
     });
   }
 
-  protected async remove(id: string): Promise<void> {
-    await this.runner.run(() => this.store.remove(id));
+  /** Removing someone ends their sessions at once: asked first, naming them. */
+  protected async remove(member: AccountMember): Promise<void> {
+    const sure = await this.confirmation.confirm({
+      title: 'confirm.removeMember.title',
+      message: 'confirm.removeMember.message',
+      confirm: 'confirm.removeMember.action',
+      params: { name: member.displayName, email: member.email },
+      danger: true,
+    });
+    if (!sure) return;
+    await this.runner.run(() => this.store.remove(member.id));
   }
 }

@@ -4,6 +4,7 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { type NewsletterListAdmin, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { NewslettersStore } from '@mijn-account/web-core';
+import { ConfirmDialog } from '@mijn-account/web-ui';
 import { NewslettersAdminPageComponent } from './newsletters-admin-page.component';
 
 const en = {
@@ -18,6 +19,10 @@ const en = {
       nameEn: 'Name (English)',
       create: 'Create list',
       hide: 'Hide',
+      preview: 'Preview',
+      sendTest: 'Send a test to me',
+      testSent: 'Test sent to {{ email }}.',
+      previewIn: { nl: 'Dutch', en: 'English' },
     },
   },
 };
@@ -39,7 +44,16 @@ async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges()
 }
 
 describe('NewslettersAdminPageComponent', () => {
-  let store: { adminLists: jest.Mock; saveList: jest.Mock; sendIssue: jest.Mock; exportUrl: jest.Mock };
+  let store: {
+    adminLists: jest.Mock;
+    saveList: jest.Mock;
+    sendIssue: jest.Mock;
+    exportUrl: jest.Mock;
+    recipients: jest.Mock;
+    previewIssue: jest.Mock;
+    sendTestIssue: jest.Mock;
+  };
+  let confirmation: { confirm: jest.Mock };
 
   beforeEach(() => {
     store = {
@@ -47,7 +61,11 @@ describe('NewslettersAdminPageComponent', () => {
       saveList: jest.fn().mockResolvedValue(undefined),
       sendIssue: jest.fn(),
       exportUrl: jest.fn((id: string) => `/api/admin/newsletters/${id}/subscribers.csv`),
+      recipients: jest.fn().mockResolvedValue(3),
+      previewIssue: jest.fn(),
+      sendTestIssue: jest.fn(),
     };
+    confirmation = { confirm: jest.fn().mockResolvedValue(true) };
     TestBed.configureTestingModule({
       imports: [
         TranslocoTestingModule.forRoot({
@@ -55,7 +73,11 @@ describe('NewslettersAdminPageComponent', () => {
           translocoConfig: { defaultLang: 'en', availableLangs: ['en'], missingHandler: { logMissingKey: false } },
         }),
       ],
-      providers: [provideNoopAnimations(), { provide: NewslettersStore, useValue: store }],
+      providers: [
+        provideNoopAnimations(),
+        { provide: NewslettersStore, useValue: store },
+        { provide: ConfirmDialog, useValue: confirmation },
+      ],
     });
   });
 
@@ -153,5 +175,48 @@ describe('NewslettersAdminPageComponent', () => {
       descriptionEn: 'New',
       visible: false,
     });
+  });
+
+  it('asks before sending, naming the list and the number of recipients the API counts; a no sends nothing', async () => {
+    store.recipients.mockResolvedValue(12);
+    confirmation.confirm.mockResolvedValue(false);
+    const { type, click } = await render();
+    type('Subject', 'November');
+    type('Text', 'What is new');
+    await click('Send issue');
+    expect(store.recipients).toHaveBeenCalledWith('l-1');
+    expect(confirmation.confirm).toHaveBeenCalledWith(
+      expect.objectContaining({ title: 'confirm.sendIssue.title', params: { count: 12, list: 'Product news', subject: 'November' } }),
+    );
+    expect(store.sendIssue).not.toHaveBeenCalled();
+  });
+
+  it('previews the issue in each language of the list, in sandboxed frames, sending nothing', async () => {
+    store.previewIssue.mockResolvedValue([
+      { language: 'nl', subject: 'November', html: '<p>Wat is nieuw</p>', text: 'Wat is nieuw' },
+      { language: 'en', subject: 'November', html: '<p>What is new</p>', text: 'What is new' },
+    ]);
+    const { el, type, click } = await render();
+    type('Subject', 'November');
+    type('Text', 'What is new');
+    await click('Preview');
+    expect(store.previewIssue).toHaveBeenCalledWith('l-1', { subject: 'November', body: 'What is new' });
+    const frames = [...el.querySelectorAll<HTMLIFrameElement>('[data-testid="issue-preview"] iframe')];
+    expect(frames.map((f) => f.title)).toEqual(['Dutch: November', 'English: November']);
+    expect(frames.every((f) => f.getAttribute('sandbox') === '')).toBe(true);
+    expect(frames[0].getAttribute('srcdoc')).toBe('<p>Wat is nieuw</p>');
+    expect(store.sendIssue).not.toHaveBeenCalled();
+  });
+
+  it('sends a test to the signed-in admin, says where it went, and keeps the text for the real send', async () => {
+    store.sendTestIssue.mockResolvedValue('admin@example.com');
+    const { el, type, click, field } = await render();
+    type('Subject', 'November');
+    type('Text', 'What is new');
+    await click('Send a test to me');
+    expect(store.sendTestIssue).toHaveBeenCalledWith('l-1', { subject: 'November', body: 'What is new' });
+    expect(el.querySelector('[data-testid="newsletter-admin-notice"]')?.textContent?.trim()).toBe('Test sent to admin@example.com.');
+    expect((field('Subject').querySelector('input') as HTMLInputElement).value).toBe('November');
+    expect(store.sendIssue).not.toHaveBeenCalled();
   });
 });

@@ -1,14 +1,15 @@
 import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
+import { DomSanitizer, type SafeHtml } from '@angular/platform-browser';
 import { type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { TranslocoPipe } from '@jsverse/transloco';
-import type { NewsletterListAdmin } from '@mijn-account/shared-contracts';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type { Language, NewsletterListAdmin } from '@mijn-account/shared-contracts';
 import { ActionRunner, NewslettersStore } from '@mijn-account/web-core';
-import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
+import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
 
 /** A tenant admin's newsletters: lists in nl and en, shown or hidden; send an issue; export consents. */
 @Component({
@@ -33,13 +34,30 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
       form mat-form-field {
         flex: 1 1 14rem;
       }
+      .previews {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
+        gap: 1rem;
+        margin-top: 1rem;
+      }
+      .previews iframe {
+        width: 100%;
+        height: 24rem;
+        border: 1px solid #c4c4c4;
+        border-radius: 4px;
+        background: #ffffff;
+      }
+      .previews h3 {
+        margin: 0 0 0.5rem;
+        font-size: 1rem;
+      }
     `,
   ],
   template: `
     <h1>{{ 'admin.newsletters.title' | transloco }}</h1>
     @if (notice(); as n) {
       <p class="status" role="status" data-testid="newsletter-admin-notice">
-        {{ n.key | transloco: { count: n.count } }}
+        {{ n.key | transloco: n.params }}
       </p>
     }
     <ma-problem-alert [problem]="runner.problem()" />
@@ -75,8 +93,30 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
               <mat-error>{{ message }}</mat-error>
             }
           </mat-form-field>
+          <button mat-stroked-button type="button" (click)="preview(list)">
+            {{ 'admin.newsletters.preview' | transloco }}
+          </button>
+          <button mat-stroked-button type="button" (click)="sendTest(list)">
+            {{ 'admin.newsletters.sendTest' | transloco }}
+          </button>
           <button mat-flat-button type="submit">{{ 'admin.newsletters.send' | transloco }}</button>
         </form>
+        @if (previews()?.listId === list.id) {
+          <section class="previews" data-testid="issue-preview" [attr.aria-label]="'admin.newsletters.preview' | transloco">
+            @for (p of previews()?.mails; track p.language) {
+              <div>
+                <h3>{{ 'admin.newsletters.previewIn.' + p.language | transloco }}: {{ p.subject }}</h3>
+                <!-- The mail's own HTML in a sandbox: no scripts, no links followed, nothing of the page reachable. -->
+                <iframe
+                  sandbox=""
+                  [srcdoc]="p.html"
+                  [title]="('admin.newsletters.previewIn.' + p.language | transloco) + ': ' + p.subject"
+                  [attr.data-testid]="'issue-preview-' + p.language"
+                ></iframe>
+              </div>
+            }
+          </section>
+        }
       </mat-card>
     }
     <mat-card appearance="outlined">
@@ -120,7 +160,12 @@ export class NewslettersAdminPageComponent implements OnInit {
   protected readonly store = inject(NewslettersStore);
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly lists = signal<NewsletterListAdmin[]>([]);
-  protected readonly notice = signal<{ key: string; count: number } | null>(null);
+  protected readonly notice = signal<{ key: string; params: Record<string, unknown> } | null>(null);
+  /** The issue as its mail will look, per language, for the list whose preview was asked. */
+  protected readonly previews = signal<{ listId: string; mails: { language: Language; subject: string; html: SafeHtml }[] } | null>(null);
+  private readonly confirmation = inject(ConfirmDialog);
+  private readonly sanitizer = inject(DomSanitizer);
+  private readonly transloco = inject(TranslocoService);
   protected readonly runner = new ActionRunner();
   protected readonly listForm = this.fb.group({
     nameNl: ['', Validators.required],
@@ -162,16 +207,60 @@ export class NewslettersAdminPageComponent implements OnInit {
     });
   }
 
+  /** Sends after a confirmation that names the list and how many people it reaches now (asked of the API). */
   protected async send(list: NewsletterListAdmin, formDir: FormGroupDirective): Promise<void> {
+    this.issueForm.markAllAsTouched();
+    if (this.issueForm.invalid) return;
+    let count = 0;
+    const counted = await this.runner.run(async () => (count = await this.store.recipients(list.id)));
+    if (counted) return;
+    const sure = await this.confirmation.confirm({
+      title: 'confirm.sendIssue.title',
+      message: 'confirm.sendIssue.message',
+      confirm: 'confirm.sendIssue.action',
+      params: { count, list: this.listName(list), subject: this.issueForm.getRawValue().subject },
+    });
+    if (!sure) return;
+    await this.runner.run(
+      async () => {
+        const sent = await this.store.sendIssue(list.id, this.issueForm.getRawValue());
+        formDir.resetForm();
+        this.previews.set(null);
+        this.notice.set({ key: 'admin.newsletters.sent', params: { count: sent } });
+      },
+      { form: this.issueForm },
+    );
+  }
+
+  /** Shows the issue as its mail will look in each language of the list (sends nothing). */
+  protected async preview(list: NewsletterListAdmin): Promise<void> {
     this.issueForm.markAllAsTouched();
     if (this.issueForm.invalid) return;
     await this.runner.run(
       async () => {
-        const count = await this.store.sendIssue(list.id, this.issueForm.getRawValue());
-        formDir.resetForm();
-        this.notice.set({ key: 'admin.newsletters.sent', count });
+        const mails = await this.store.previewIssue(list.id, this.issueForm.getRawValue());
+        // The server built this HTML from the template, every value escaped; the frame is sandboxed besides.
+        const trusted = mails.map((m) => ({ language: m.language, subject: m.subject, html: this.sanitizer.bypassSecurityTrustHtml(m.html) }));
+        this.previews.set({ listId: list.id, mails: trusted });
       },
       { form: this.issueForm },
     );
+  }
+
+  /** Mails the issue to the signed-in admin only; the form keeps its text (the real send comes next). */
+  protected async sendTest(list: NewsletterListAdmin): Promise<void> {
+    this.issueForm.markAllAsTouched();
+    if (this.issueForm.invalid) return;
+    await this.runner.run(
+      async () => {
+        const to = await this.store.sendTestIssue(list.id, this.issueForm.getRawValue());
+        this.notice.set({ key: 'admin.newsletters.testSent', params: { email: to } });
+      },
+      { form: this.issueForm },
+    );
+  }
+
+  private listName(list: NewsletterListAdmin): string {
+    return this.transloco.getActiveLang() === 'nl' ? list.nameNl : list.nameEn;
   }
 }

@@ -4,7 +4,8 @@ import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { PROBLEM_TYPES, type StaffMember } from '@mijn-account/shared-contracts';
-import { AdminStore } from '@mijn-account/web-core';
+import { AdminStore, SessionStore } from '@mijn-account/web-core';
+import { ConfirmDialog } from '@mijn-account/web-ui';
 import { StaffPageComponent } from './staff-page.component';
 
 const en = {
@@ -39,6 +40,8 @@ describe('StaffPageComponent', () => {
     setStaffRoles: jest.Mock;
     setStaffDisabled: jest.Mock;
   };
+  let confirmation: { confirm: jest.Mock };
+  const session = { me: signal({ user: { id: 'me-1' } }), stepUp: jest.fn() };
 
   beforeEach(() => {
     staff.set([AGENT]);
@@ -49,6 +52,7 @@ describe('StaffPageComponent', () => {
       setStaffRoles: jest.fn(),
       setStaffDisabled: jest.fn(),
     };
+    confirmation = { confirm: jest.fn().mockResolvedValue(true) };
     TestBed.configureTestingModule({
       imports: [
         TranslocoTestingModule.forRoot({
@@ -56,7 +60,12 @@ describe('StaffPageComponent', () => {
           translocoConfig: { defaultLang: 'en', availableLangs: ['en'], missingHandler: { logMissingKey: false } },
         }),
       ],
-      providers: [provideNoopAnimations(), { provide: AdminStore, useValue: store }],
+      providers: [
+        provideNoopAnimations(),
+        { provide: AdminStore, useValue: store },
+        { provide: SessionStore, useValue: session },
+        { provide: ConfirmDialog, useValue: confirmation },
+      ],
     });
   });
 
@@ -148,5 +157,68 @@ describe('StaffPageComponent', () => {
       ?.click();
     await settle(fixture);
     expect(store.setStaffDisabled).toHaveBeenCalledWith('s-1', true);
+  });
+
+  const disableButton = (el: HTMLElement) =>
+    [...el.querySelectorAll<HTMLButtonElement>('[data-testid="staff"] button')].find((b) => b.textContent?.trim() === 'Disable');
+
+  it('asks before disabling, naming the person, and disables nobody when the answer is no', async () => {
+    confirmation.confirm.mockResolvedValue(false);
+    const { el, fixture } = await render();
+    disableButton(el)?.click();
+    await settle(fixture);
+    expect(confirmation.confirm).toHaveBeenCalledWith(
+      expect.objectContaining({ title: 'confirm.disableStaff.title', params: { name: 'Agent', email: 'agent@example.com' }, danger: true }),
+    );
+    expect(store.setStaffDisabled).not.toHaveBeenCalled();
+  });
+
+  it('asks before a role change, naming the person and the role; a no changes nothing and unticks the box', async () => {
+    const { el, fixture, checkbox } = await render();
+    // The page is rendered while the dialog is open (the box shows ticked), then the answer is no.
+    confirmation.confirm.mockImplementation(async () => {
+      fixture.detectChanges();
+      return false;
+    });
+    const box = checkbox(el.querySelector('[data-testid="staff"]') as Element, 'Helpdesk supervisor');
+    box.click();
+    await settle(fixture);
+    expect(confirmation.confirm).toHaveBeenCalledWith(
+      expect.objectContaining({ title: 'confirm.grantRole.title', params: { name: 'Agent', role: 'Helpdesk supervisor' } }),
+    );
+    expect(store.setStaffRoles).not.toHaveBeenCalled();
+    expect(box.checked).toBe(false);
+  });
+
+  it('offers no disable button for oneself', async () => {
+    staff.set([AGENT, { ...AGENT, id: 'me-1', displayName: 'Me', email: 'me@example.com' }]);
+    const { el } = await render();
+    const rows = [...el.querySelectorAll('[data-testid="staff"] tbody tr')];
+    expect(rows[0].textContent).toContain('Disable');
+    expect(rows[1].textContent).not.toContain('Disable');
+    expect(rows[1].querySelector('[data-testid="staff-self"]')).not.toBeNull();
+  });
+
+  it('asks for a code when the API wants a fresh proof for a role change, then changes the roles', async () => {
+    store.setStaffRoles
+      .mockRejectedValueOnce(
+        new HttpErrorResponse({ status: 403, error: { type: PROBLEM_TYPES.stepUpRequired, title: 'Confirm', status: 403 } }),
+      )
+      .mockResolvedValueOnce(undefined);
+    session.stepUp.mockResolvedValue(undefined);
+    const { el, fixture, checkbox } = await render();
+    checkbox(el.querySelector('[data-testid="staff"]') as Element, 'Helpdesk supervisor').click();
+    await settle(fixture);
+    const prompt = document.querySelector('[data-testid="step-up"]') as HTMLElement;
+    expect(prompt).not.toBeNull();
+    const input = prompt.querySelector('input') as HTMLInputElement;
+    input.value = '123456';
+    input.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    (prompt.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await settle(fixture);
+    expect(session.stepUp).toHaveBeenCalledWith({ code: '123456' });
+    expect(store.setStaffRoles).toHaveBeenCalledTimes(2);
+    expect(el.querySelector('[role="alert"]')).toBeNull();
   });
 });
