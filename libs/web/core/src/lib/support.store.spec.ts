@@ -120,4 +120,12 @@ describe('HelpdeskAccessStore', () => {
     await expect(log).resolves.toMatchObject({ verification: { intact: true } });
     expect(store.exportUrl('csv')).toBe('/api/account/access-log/export.csv');
   });
+
+  it('sends the owner’s reason for a denial when there is one', async () => {
+    const denied = store.deny('g-1', 'Solved by phone');
+    const req = http.expectOne({ method: 'POST', url: '/api/account/access-requests/g-1/deny' });
+    expect(req.request.body).toEqual({ reason: 'Solved by phone' });
+    req.flush({});
+    await denied;
+  });
 });

@@ -133,8 +133,11 @@ export class HelpdeskAccessStore {
     return firstValueFrom(this.http.post<AccessGrantView>(`${apiUrl('accessRequests')}/${id}/approve`, change));
   }
 
-  deny(id: string): Promise<AccessGrantView> {
-    return firstValueFrom(this.http.post<AccessGrantView>(`${apiUrl('accessRequests')}/${id}/deny`, {}));
+  /** The reason, if given, is shown to the agent. */
+  deny(id: string, reason?: string): Promise<AccessGrantView> {
+    return firstValueFrom(
+      this.http.post<AccessGrantView>(`${apiUrl('accessRequests')}/${id}/deny`, reason ? { reason } : {}),
+    );
   }
 
   revoke(id: string): Promise<AccessGrantView> {
