@@ -12,8 +12,8 @@ import {
   SECOND_FACTOR_CODE_PATTERN,
   type TwoFactorSetup,
 } from '@mijn-account/shared-contracts';
-import { ActionRunner, SecurityStore, SessionStore, StepUpGate, fieldError } from '@mijn-account/web-core';
-import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
+import { ActionRunner, SecurityStore, SessionStore, StepUpGate, TenantStore, fieldError } from '@mijn-account/web-core';
+import { PAGE_STYLES, ProblemAlertComponent, RecoveryCodeActionsComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
 
 /**
  * The user's security page: active sessions (sign out one or all others), sign-in history,
@@ -31,6 +31,7 @@ import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn
     MatInputModule,
     ProblemAlertComponent,
     StepUpPromptComponent,
+    RecoveryCodeActionsComponent,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -124,6 +125,11 @@ import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn
               <li>{{ code }}</li>
             }
           </ul>
+          <ma-recovery-code-actions
+            [codes]="codes"
+            [portal]="tenant.displayName()"
+            [email]="session.me()?.user?.email ?? ''"
+          />
           <button mat-stroked-button type="button" (click)="recoveryCodes.set(null)">
             {{ 'security.twoFactor.codesSaved' | transloco }}
           </button>
@@ -251,7 +257,8 @@ import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn
 })
 export class SecurityPageComponent implements OnInit {
   protected readonly store = inject(SecurityStore);
-  private readonly session = inject(SessionStore);
+  protected readonly session = inject(SessionStore);
+  protected readonly tenant = inject(TenantStore);
   /** `?linked=google`, or `?error=identity-in-use` / `identity-already-linked`, after linking a provider. */
   readonly linked = input<string>();
   readonly error = input<string>();

@@ -1,14 +1,14 @@
-import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
 import { type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatCheckboxModule } from '@angular/material/checkbox';
+import { type MatCheckboxChange, MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { STAFF_ROLES, type StaffMember, type StaffRole } from '@mijn-account/shared-contracts';
-import { ActionRunner, AdminStore } from '@mijn-account/web-core';
-import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
+import { ActionRunner, AdminStore, SessionStore, StepUpGate } from '@mijn-account/web-core';
+import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
 
 /** A tenant admin's staff: invite, set roles, disable (their sessions end at once), enable. */
 @Component({
@@ -21,6 +21,7 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
     MatFormFieldModule,
     MatInputModule,
     ProblemAlertComponent,
+    StepUpPromptComponent,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -43,6 +44,14 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
   template: `
     <h1>{{ 'admin.staff.title' | transloco }}</h1>
     <ma-problem-alert [problem]="problem()" />
+    @if (stepUp.waiting()) {
+      <ma-step-up-prompt
+        kind="code"
+        [wrong]="stepUp.wrong()"
+        (confirmed)="stepUp.confirm({ code: $event })"
+        (cancelled)="stepUp.cancel()"
+      />
+    }
     <mat-card appearance="outlined">
       <table data-testid="staff">
         <thead>
@@ -65,7 +74,7 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
               <td>
                 <fieldset [attr.aria-label]="'admin.staff.rolesOf' | transloco: { name: s.displayName }">
                   @for (role of roles; track role) {
-                    <mat-checkbox [checked]="s.roles.includes(role)" (change)="toggleRole(s, role, $event.checked)">{{
+                    <mat-checkbox [checked]="s.roles.includes(role)" (change)="toggleRole(s, role, $event)">{{
                       'roles.' + role | transloco
                     }}</mat-checkbox>
                   }
@@ -74,13 +83,14 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
               <td>{{ 'members.statuses.' + s.status | transloco }}</td>
               <td>{{ (s.twoFactor ? 'admin.staff.yes' : 'admin.staff.no') | transloco }}</td>
               <td>
-                <button
-                  mat-button
-                  type="button"
-                  (click)="run(() => store.setStaffDisabled(s.id, s.status !== 'disabled'))"
-                >
-                  {{ (s.status === 'disabled' ? 'admin.staff.enable' : 'admin.staff.disable') | transloco }}
-                </button>
+                @if (s.id === selfId()) {
+                  <!-- Nobody disables themselves (the API refuses it too): another admin can. -->
+                  <span data-testid="staff-self">{{ 'admin.staff.you' | transloco }}</span>
+                } @else {
+                  <button mat-button type="button" (click)="setDisabled(s, s.status !== 'disabled')">
+                    {{ (s.status === 'disabled' ? 'admin.staff.enable' : 'admin.staff.disable') | transloco }}
+                  </button>
+                }
               </td>
             </tr>
           }
@@ -115,6 +125,12 @@ import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
 })
 export class StaffPageComponent implements OnInit {
   protected readonly store = inject(AdminStore);
+  private readonly session = inject(SessionStore);
+  private readonly confirmation = inject(ConfirmDialog);
+  private readonly transloco = inject(TranslocoService);
+  /** Role changes are step-up actions: the API asks for a fresh code first. */
+  protected readonly stepUp = new StepUpGate(this.session);
+  protected readonly selfId = computed(() => this.session.me()?.user.id ?? null);
   protected readonly roles = STAFF_ROLES;
   protected readonly newRoles = signal<StaffRole[]>(['helpdesk-agent']);
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -125,7 +141,7 @@ export class StaffPageComponent implements OnInit {
    * After a failure the list is loaded again: the refused change shows as it really is; a refused
    * invitation's field errors show at the fields of the invite form.
    */
-  private readonly runner = new ActionRunner({ recover: () => this.store.loadStaff(), form: this.form });
+  private readonly runner = new ActionRunner({ recover: () => this.store.loadStaff(), form: this.form, stepUp: this.stepUp });
   protected readonly problem = this.runner.problem;
 
   ngOnInit(): void {
@@ -140,9 +156,38 @@ export class StaffPageComponent implements OnInit {
     this.newRoles.update((roles) => (on ? [...roles, role] : roles.filter((r) => r !== role)));
   }
 
-  protected toggleRole(member: StaffMember, role: StaffRole, on: boolean): Promise<void> {
+  /** Asked first, naming the person and the role; a "no" puts the box back as it was. */
+  protected async toggleRole(member: StaffMember, role: StaffRole, change: MatCheckboxChange): Promise<void> {
+    const on = change.checked;
+    const kind = on ? 'grantRole' : 'revokeRole';
+    const sure = await this.confirmation.confirm({
+      title: `confirm.${kind}.title`,
+      message: `confirm.${kind}.message`,
+      confirm: `confirm.${kind}.action`,
+      params: { name: member.displayName, role: this.transloco.translate(`roles.${role}`) },
+    });
+    if (!sure) {
+      change.source.checked = !on;
+      return;
+    }
     const roles = on ? [...member.roles, role] : member.roles.filter((r) => r !== role);
-    return this.run(() => this.store.setStaffRoles(member.id, roles));
+    await this.run(() => this.store.setStaffRoles(member.id, roles));
+  }
+
+  /** Disabling ends the person's sessions at once: asked first, naming them. Enabling is asked for nothing. */
+  protected async setDisabled(member: StaffMember, disabled: boolean): Promise<void> {
+    if (disabled) {
+      const invited = member.status === 'invited';
+      const sure = await this.confirmation.confirm({
+        title: 'confirm.disableStaff.title',
+        message: invited ? 'confirm.disableStaff.messageInvited' : 'confirm.disableStaff.message',
+        confirm: 'confirm.disableStaff.action',
+        params: { name: member.displayName, email: member.email },
+        danger: true,
+      });
+      if (!sure) return;
+    }
+    await this.run(() => this.store.setStaffDisabled(member.id, disabled));
   }
 
   /** After a sent invitation the form starts afresh (not submitted, so no field shows as wrong). */
