@@ -540,6 +540,7 @@ function authUser(u: User): AuthUser {
     accountRole: u.accountRole,
     staffRoles: u.staffRoles,
     preferredLanguage: null,
+    timeZone: null,
     twoFactorEnabled: false,
   };
 }

@@ -4,6 +4,8 @@ export * from './lib/tenant.store';
 export * from './lib/session.store';
 export * from './lib/language.service';
 export * from './lib/i18n';
+export * from './lib/locale';
+export * from './lib/enum-label';
 export * from './lib/session.guard';
 export * from './lib/return-to';
 export * from './lib/auth-links.store';

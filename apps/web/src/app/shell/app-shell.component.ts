@@ -8,7 +8,7 @@ import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Language } from '@mijn-account/shared-contracts';
-import { LanguageService, ReturnToStore, SessionStore, TenantStore } from '@mijn-account/web-core';
+import { LanguageService, ReturnToStore, SessionStore, TenantStore, EnumLabelPipe } from '@mijn-account/web-core';
 import { map } from 'rxjs';
 import { navFor } from './nav';
 
@@ -24,6 +24,7 @@ const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'Englis
 @Component({
   selector: 'ma-app-shell',
   imports: [
+    EnumLabelPipe,
     RouterOutlet,
     RouterLink,
     RouterLinkActive,
@@ -76,7 +77,7 @@ const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'Englis
             </svg>
             <span class="who">
               <span class="who-name">{{ me.user.displayName }}</span>
-              <span class="who-account">{{ me.account?.name ?? ('roles.' + me.staffRoles[0] | transloco) }}</span>
+              <span class="who-account">{{ me.account?.name ?? (me.staffRoles[0] | maLabel: 'role') }}</span>
             </span>
           </button>
           <mat-menu #userMenu="matMenu" xPosition="before">

@@ -32,6 +32,7 @@ interface SessionRow {
   account_role: AccountRole | null;
   staff_roles: StaffRole[];
   preferred_language: Language | null;
+  time_zone: string | null;
   two_factor: boolean;
 }
 
@@ -112,7 +113,7 @@ export class SessionService {
     const param = (value: unknown) => `$${params.push(value)}`;
     const lookup = `SELECT s.public_id, s.expires_at, s.last_seen_at, s.second_factor_at, s.reauthenticated_at,
               u.id AS user_id, u.email, u.display_name, u.kind, u.account_id, u.account_role, u.staff_roles,
-              u.preferred_language, u.totp_enabled_at IS NOT NULL AS two_factor
+              u.preferred_language, u.time_zone, u.totp_enabled_at IS NOT NULL AS two_factor
          FROM user_session s
          JOIN app_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
         WHERE s.tenant_id = $1 AND s.id = $2 AND s.ended_at IS NULL
@@ -157,6 +158,7 @@ export class SessionService {
         accountRole: row.account_role,
         staffRoles: row.staff_roles,
         preferredLanguage: row.preferred_language,
+        timeZone: row.time_zone,
         twoFactorEnabled: row.two_factor,
       },
       step: folded && row.step != null ? folded.step.read(row.step) : null,

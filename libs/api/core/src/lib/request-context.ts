@@ -14,6 +14,8 @@ export interface AuthUser {
   accountRole: AccountRole | null;
   staffRoles: StaffRole[];
   preferredLanguage: Language | null;
+  /** IANA time zone from the profile; null: the browser's. */
+  timeZone: string | null;
   twoFactorEnabled: boolean;
 }
 

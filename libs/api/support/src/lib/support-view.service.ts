@@ -14,7 +14,8 @@ export interface SupportProfile {
 /** One person's subscription to one newsletter, as the support view shows it (newsletters:read). */
 export interface SupportNewsletterSubscription {
   email: string;
-  list: string;
+  /** The list's name in both languages: the agent's page shows the one it speaks. */
+  list: { nl: string; en: string };
   status: string;
 }
 
@@ -69,13 +70,13 @@ export class SupportViewService {
   /** Which newsletters the account's people receive. */
   async newsletters(ctx: RequestContext, accountId: string): Promise<SupportNewsletterSubscription[]> {
     const db = await ctx.db();
-    const rows: { email: string; name_en: string; status: string }[] = await db.query(
-      `SELECT u.email, l.name_en, s.status FROM newsletter_subscription s
+    const rows: { email: string; name_nl: string; name_en: string; status: string }[] = await db.query(
+      `SELECT u.email, l.name_nl, l.name_en, s.status FROM newsletter_subscription s
          JOIN app_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
          JOIN newsletter_list l ON l.tenant_id = s.tenant_id AND l.id = s.list_id
         WHERE s.tenant_id = $1 AND u.account_id = $2 ORDER BY u.email, l.name_en`,
       [ctx.tenant.id, accountId],
     );
-    return rows.map((r) => ({ email: r.email, list: r.name_en, status: r.status }));
+    return rows.map((r) => ({ email: r.email, list: { nl: r.name_nl, en: r.name_en }, status: r.status }));
   }
 }

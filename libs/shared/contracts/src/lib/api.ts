@@ -1,4 +1,5 @@
 import type { AccountRole, Language, StaffRole, UserKind } from './roles';
+import type { GRANT_STATUSES } from './codes';
 
 /** Every path the API serves, below the `/api` prefix. Used by the API controllers and the web stores. */
 export const API_PREFIX = 'api';
@@ -33,7 +34,7 @@ export type AccessScope = (typeof ACCESS_SCOPES)[number];
 /** `service`: the subscriber decides; `security` / `availability` (technical): a supervisor decides. */
 export const ACCESS_REASONS = ['service', 'security', 'availability'] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];
-export type GrantStatus = 'pending' | 'active' | 'denied' | 'expired' | 'revoked' | 'closed';
+export type GrantStatus = (typeof GRANT_STATUSES)[number];
 
 export interface AccessGrantView {
   id: string;
@@ -313,6 +314,8 @@ export interface MeResponse {
     displayName: string;
     kind: UserKind;
     preferredLanguage: Language | null;
+    /** IANA time zone from the profile (dates are shown in it); null: the browser's. */
+    timeZone: string | null;
   };
   /** The subscriber account and the user's role in it; null for staff. */
   account: { id: string; customerNumber: string; name: string; role: AccountRole } | null;

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { SessionStore, TenantStore } from '@mijn-account/web-core';
+import { SessionStore, TenantStore, EnumLabelPipe } from '@mijn-account/web-core';
 import { PAGE_STYLES } from '@mijn-account/web-ui';
 import { StaffHomeComponent } from './staff-home.component';
 import { SubscriberHomeComponent } from './subscriber-home.component';
@@ -13,7 +13,7 @@ import { SubscriberHomeComponent } from './subscriber-home.component';
  */
 @Component({
   selector: 'ma-account-home-page',
-  imports: [MatCardModule, TranslocoPipe, StaffHomeComponent, SubscriberHomeComponent],
+  imports: [EnumLabelPipe, MatCardModule, TranslocoPipe, StaffHomeComponent, SubscriberHomeComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
@@ -60,7 +60,7 @@ import { SubscriberHomeComponent } from './subscriber-home.component';
               <dt>{{ 'account.customerNumber' | transloco }}</dt>
               <dd data-testid="customer-number">{{ account.customerNumber }}</dd>
               <dt>{{ 'account.role' | transloco }}</dt>
-              <dd data-testid="account-role">{{ 'roles.' + account.role | transloco }}</dd>
+              <dd data-testid="account-role">{{ account.role | maLabel: 'role' }}</dd>
             </dl>
           </mat-card>
         } @else {
@@ -68,7 +68,7 @@ import { SubscriberHomeComponent } from './subscriber-home.component';
             <h3>{{ 'account.staff' | transloco }}</h3>
             <ul data-testid="staff-roles">
               @for (role of me.staffRoles; track role) {
-                <li>{{ 'roles.' + role | transloco }}</li>
+                <li>{{ role | maLabel: 'role' }}</li>
               }
             </ul>
           </mat-card>

@@ -1,13 +1,13 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChangeHistoryEntry } from '@mijn-account/shared-contracts';
+import { LocaleDatePipe } from '@mijn-account/web-core';
 
 /** "What changed, when, by whom" under a details form. */
 @Component({
   selector: 'ma-change-history',
-  imports: [DatePipe, MatCardModule, TranslocoPipe],
+  imports: [LocaleDatePipe, MatCardModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     mat-card { padding: 1rem; margin-top: 1rem; }
@@ -22,7 +22,7 @@ import type { ChangeHistoryEntry } from '@mijn-account/shared-contracts';
       <ol data-testid="change-history">
         @for (entry of entries(); track $index) {
           <li>
-            {{ entry.at | date: 'short' }} — {{ entry.by }}@if (entry.byKind === 'staff') { ({{ 'details.staff' | transloco }}) }
+            {{ entry.at | maDate }} — {{ entry.by }}@if (entry.byKind === 'staff') { ({{ 'details.staff' | transloco }}) }
             <ul>
               @for (change of entry.changes; track change.field) {
                 <li>{{ 'fields.' + change.field | transloco }}: {{ change.from ?? '—' }} → {{ change.to ?? '—' }}</li>

@@ -52,7 +52,7 @@ describe('ProfilePageComponent', () => {
             saveProfile,
           },
         },
-        { provide: SessionStore, useValue: { me: signal({ user: { kind: 'subscriber' } }) } },
+        { provide: SessionStore, useValue: { me: signal({ user: { kind: 'subscriber' } }), refresh: jest.fn() } },
       ],
     });
   });

@@ -57,13 +57,13 @@ const toFlat = (p: Profile): FlatValues => ({
       <p class="status" role="status" data-testid="profile-saved">{{ 'details.saved' | transloco }}</p>
     }
     <ma-problem-alert [problem]="editor.problem()" />
-    <ma-versioned-conflict [editor]="editor" (saved)="reloadHistory()" />
+    <ma-versioned-conflict [editor]="editor" (saved)="afterSave()" />
     <mat-card appearance="outlined">
       <p>
         {{ 'profile.emailAt' | transloco: { email: email() } }}
         <a routerLink="/security">{{ 'profile.changeEmail' | transloco }}</a>
       </p>
-      <form [formGroup]="form" (ngSubmit)="editor.save().then(reloadHistory)" novalidate>
+      <form [formGroup]="form" (ngSubmit)="editor.save().then(afterSave)" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'profile.displayName' | transloco }}</mat-label>
           <input matInput formControlName="displayName" autocomplete="name" required [readonly]="isStaff()" />
@@ -158,4 +158,10 @@ export class ProfilePageComponent implements OnInit {
   }
 
   protected readonly reloadHistory = async () => this.history.set(await this.store.profileHistory());
+
+  /** The history shows the change; the session learns the time zone, in which every date is shown. */
+  protected readonly afterSave = async () => {
+    await this.reloadHistory();
+    await this.session.refresh();
+  };
 }

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, type OnInit, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -12,7 +11,16 @@ import {
   SECOND_FACTOR_CODE_PATTERN,
   type TwoFactorSetup,
 } from '@mijn-account/shared-contracts';
-import { ActionRunner, SecurityStore, SessionStore, StepUpGate, TenantStore, fieldError } from '@mijn-account/web-core';
+import {
+  ActionRunner,
+  SecurityStore,
+  SessionStore,
+  StepUpGate,
+  TenantStore,
+  fieldError,
+  LocaleDatePipe,
+  EnumLabelPipe,
+} from '@mijn-account/web-core';
 import { PAGE_STYLES, ProblemAlertComponent, RecoveryCodeActionsComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
 
 /**
@@ -23,7 +31,8 @@ import { PAGE_STYLES, ProblemAlertComponent, RecoveryCodeActionsComponent, StepU
 @Component({
   selector: 'ma-security-page',
   imports: [
-    DatePipe,
+    LocaleDatePipe,
+    EnumLabelPipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -84,10 +93,10 @@ import { PAGE_STYLES, ProblemAlertComponent, RecoveryCodeActionsComponent, StepU
         <tbody>
           @for (s of store.sessions(); track s.id) {
             <tr data-testid="session-row">
-              <td>{{ s.device }} ({{ 'security.methods.' + s.method | transloco }})</td>
+              <td>{{ s.device }} ({{ s.method | maLabel: 'signInMethod' }})</td>
               <td>{{ s.ip }}</td>
-              <td>{{ s.startedAt | date: 'short' }}</td>
-              <td>{{ s.lastSeenAt | date: 'short' }}</td>
+              <td>{{ s.startedAt | maDate }}</td>
+              <td>{{ s.lastSeenAt | maDate }}</td>
               <td>
                 @if (s.current) {
                   <strong>{{ 'security.sessions.current' | transloco }}</strong>
@@ -207,7 +216,7 @@ import { PAGE_STYLES, ProblemAlertComponent, RecoveryCodeActionsComponent, StepU
         }
         @for (i of store.overview()?.identities; track i.provider) {
           <li>
-            {{ 'signIn.with.' + i.provider | transloco }} ({{ i.email }})
+            {{ i.provider | maLabel: 'provider' }} ({{ i.email }})
             <button
               mat-button
               type="button"
@@ -239,9 +248,9 @@ import { PAGE_STYLES, ProblemAlertComponent, RecoveryCodeActionsComponent, StepU
         <tbody>
           @for (e of store.signIns(); track $index) {
             <tr>
-              <td>{{ e.at | date: 'short' }}</td>
+              <td>{{ e.at | maDate }}</td>
               <td>
-                {{ 'security.outcomes.' + e.outcome | transloco }}
+                {{ e.outcome | maLabel: 'signInOutcome' }}
                 @if (e.newDevice) {
                   · {{ 'security.history.newDevice' | transloco }}
                 }

@@ -7,13 +7,14 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ACCESS_SCOPES, type AccessScope } from '@mijn-account/shared-contracts';
-import { ActionRunner, AdminStore, SessionStore, StepUpGate, fieldError } from '@mijn-account/web-core';
+import { ActionRunner, AdminStore, SessionStore, StepUpGate, fieldError, EnumLabelPipe } from '@mijn-account/web-core';
 import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
 
 /** A tenant admin's rules for helpdesk access: durations, how long a request waits, which scopes may be asked for. */
 @Component({
   selector: 'ma-access-settings-page',
   imports: [
+    EnumLabelPipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -71,7 +72,7 @@ import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn
           <legend>{{ 'admin.access.allowedScopes' | transloco }}</legend>
           @for (scope of scopes; track scope) {
             <mat-checkbox [checked]="allowed().includes(scope)" (change)="toggle(scope, $event.checked)">{{
-              'helpdesk.scopes.' + scope | transloco
+              scope | maLabel: 'scope'
             }}</mat-checkbox>
           }
           @if (fieldError(problem(), 'allowedScopes'); as message) {

@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type IdentityProviderName, type IdentityProviderSettings } from '@mijn-account/shared-contracts';
-import { ActionRunner, AdminStore, SessionStore, StepUpGate } from '@mijn-account/web-core';
+import { ActionRunner, AdminStore, SessionStore, StepUpGate, EnumLabelPipe } from '@mijn-account/web-core';
 import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
 
 /** The issuer checks the API names (`errors[].code` of field `issuer`), each with a text of its own. */
@@ -17,6 +17,7 @@ const ISSUER_ERRORS = ['isHttps', 'publicHost', 'unresolvable'];
 @Component({
   selector: 'ma-sign-in-settings-page',
   imports: [
+    EnumLabelPipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -72,7 +73,7 @@ const ISSUER_ERRORS = ['isHttps', 'publicHost', 'unresolvable'];
     </mat-card>
     @for (p of store.providers(); track p.provider) {
       <mat-card appearance="outlined" [attr.data-testid]="'provider-' + p.provider">
-        <h2>{{ 'signIn.with.' + p.provider | transloco }}</h2>
+        <h2>{{ p.provider | maLabel: 'provider' }}</h2>
         <p>
           {{ 'admin.signIn.redirect' | transloco }} <span class="uri">{{ p.redirectUri }}</span>
         </p>

@@ -7,13 +7,14 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { STAFF_ROLES, type StaffMember, type StaffRole } from '@mijn-account/shared-contracts';
-import { ActionRunner, AdminStore, SessionStore, StepUpGate } from '@mijn-account/web-core';
+import { ActionRunner, AdminStore, EnumLabelPipe, SessionStore, StepUpGate } from '@mijn-account/web-core';
 import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
 
 /** A tenant admin's staff: invite, set roles, disable (their sessions end at once), enable. */
 @Component({
   selector: 'ma-staff-page',
   imports: [
+    EnumLabelPipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -75,12 +76,12 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponen
                 <fieldset [attr.aria-label]="'admin.staff.rolesOf' | transloco: { name: s.displayName }">
                   @for (role of roles; track role) {
                     <mat-checkbox [checked]="s.roles.includes(role)" (change)="toggleRole(s, role, $event)">{{
-                      'roles.' + role | transloco
+                      role | maLabel: 'role'
                     }}</mat-checkbox>
                   }
                 </fieldset>
               </td>
-              <td>{{ 'members.statuses.' + s.status | transloco }}</td>
+              <td>{{ s.status | maLabel: 'personStatus' }}</td>
               <td>{{ (s.twoFactor ? 'admin.staff.yes' : 'admin.staff.no') | transloco }}</td>
               <td>
                 @if (s.id === selfId()) {
@@ -114,7 +115,7 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponen
         <fieldset [attr.aria-label]="'admin.staff.roles' | transloco">
           @for (role of roles; track role) {
             <mat-checkbox [checked]="newRoles().includes(role)" (change)="toggleNewRole(role, $event.checked)">{{
-              'roles.' + role | transloco
+              role | maLabel: 'role'
             }}</mat-checkbox>
           }
         </fieldset>

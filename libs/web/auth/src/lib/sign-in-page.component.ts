@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type IdentityProviderName, type SignInOptions, type SignInResponse, problemKey } from '@mijn-account/shared-contracts';
-import { ActionRunner, ReturnToStore, SessionStore, TenantStore } from '@mijn-account/web-core';
+import { ActionRunner, ReturnToStore, SessionStore, TenantStore, EnumLabelPipe } from '@mijn-account/web-core';
 import { ProblemAlertComponent } from '@mijn-account/web-ui';
 import { CARD_PAGE_STYLES } from './page-styles';
 
@@ -15,6 +15,7 @@ import { CARD_PAGE_STYLES } from './page-styles';
 @Component({
   selector: 'ma-sign-in-page',
   imports: [
+    EnumLabelPipe,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -62,7 +63,7 @@ import { CARD_PAGE_STYLES } from './page-styles';
           <div class="providers">
             @for (provider of options()?.providers; track provider) {
               <a mat-stroked-button [href]="'/api/auth/' + provider + '/start'" [attr.data-testid]="'sign-in-' + provider">
-                {{ 'signIn.with.' + provider | transloco }}
+                {{ provider | maLabel: 'provider' }}
               </a>
             }
           </div>

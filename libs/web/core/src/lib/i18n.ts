@@ -1,7 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject, isDevMode, type EnvironmentProviders, type Provider } from '@angular/core';
-import { provideTransloco, type Translation, type TranslocoLoader } from '@jsverse/transloco';
+import {
+  provideTransloco,
+  provideTranslocoTranspiler,
+  type Translation,
+  type TranslocoLoader,
+} from '@jsverse/transloco';
 import { LANGUAGES } from '@mijn-account/shared-contracts';
+import { IcuTranspiler } from './locale';
 
 @Injectable({ providedIn: 'root' })
 export class TranslationLoader implements TranslocoLoader {
@@ -12,17 +18,20 @@ export class TranslationLoader implements TranslocoLoader {
   }
 }
 
-/** Dutch and English, loaded from /i18n/<lang>.json. */
+/** Dutch and English, loaded from /i18n/<lang>.json; counted texts are ICU messages (IcuTranspiler). */
 export function provideI18n(): (Provider | EnvironmentProviders)[] {
-  return provideTransloco({
-    config: {
-      availableLangs: [...LANGUAGES],
-      defaultLang: 'nl',
-      fallbackLang: 'en',
-      reRenderOnLangChange: true,
-      prodMode: !isDevMode(),
-      missingHandler: { logMissingKey: isDevMode() },
-    },
-    loader: TranslationLoader,
-  });
+  return [
+    ...provideTransloco({
+      config: {
+        availableLangs: [...LANGUAGES],
+        defaultLang: 'nl',
+        fallbackLang: 'en',
+        reRenderOnLangChange: true,
+        prodMode: !isDevMode(),
+        missingHandler: { logMissingKey: isDevMode() },
+      },
+      loader: TranslationLoader,
+    }),
+    provideTranslocoTranspiler(IcuTranspiler),
+  ];
 }

@@ -5,7 +5,7 @@ import type { MeResponse } from '@mijn-account/shared-contracts';
 import { SessionStore } from './session.store';
 
 const ME: MeResponse = {
-  user: { id: 'u1', email: 'eva@example.com', displayName: 'Eva', kind: 'subscriber', preferredLanguage: null },
+  user: { id: 'u1', email: 'eva@example.com', displayName: 'Eva', kind: 'subscriber', preferredLanguage: null, timeZone: null },
   account: { id: 'a1', customerNumber: 'CM-1', name: 'Bakkerij', role: 'owner' },
   staffRoles: [],
   session: { expiresAt: '2026-01-01T12:00:00Z', idleExpiresAt: '2026-01-01T10:30:00Z' },

@@ -10,11 +10,13 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { ACCESS_REASONS, ACCESS_SCOPES, type AccessReason, type AccessScope } from '@mijn-account/shared-contracts';
 import { type AccountHit, SupportConsoleStore } from './support-console.store';
 import { SUPPORT_PART_STYLES } from './support-styles';
+import { EnumLabelPipe } from '@mijn-account/web-core';
 
 /** The agent finds an account (customer number and name only) and requests access to it. */
 @Component({
   selector: 'ma-support-agent-search',
   imports: [
+    EnumLabelPipe,
     FormsModule,
     MatButtonModule,
     MatCardModule,
@@ -73,7 +75,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
             <mat-label>{{ 'helpdesk.reason' | transloco }}</mat-label>
             <mat-select [(ngModel)]="reason">
               @for (r of reasons; track r) {
-                <mat-option [value]="r">{{ 'helpdesk.reasons.' + r | transloco }}</mat-option>
+                <mat-option [value]="r">{{ r | maLabel: 'reason' }}</mat-option>
               }
             </mat-select>
           </mat-form-field>
@@ -93,7 +95,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
         <div class="row" role="group" [attr.aria-label]="'support.scopes' | transloco">
           @for (s of scopes; track s) {
             <mat-checkbox [checked]="chosen().includes(s)" (change)="toggle(s, $event.checked)">{{
-              'helpdesk.scopes.' + s | transloco
+              s | maLabel: 'scope'
             }}</mat-checkbox>
           }
         </div>

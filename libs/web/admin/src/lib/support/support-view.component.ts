@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal }
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { timeLeft } from '@mijn-account/web-core';
+import { EnumLabelPipe, LanguageService, timeLeft } from '@mijn-account/web-core';
 import { BillingFormComponent } from '@mijn-account/web-account';
 import { SupportConsoleStore, type SupportView, editsBilling } from './support-console.store';
 import { SUPPORT_PART_STYLES } from './support-styles';
@@ -13,7 +13,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
  */
 @Component({
   selector: 'ma-support-view',
-  imports: [BillingFormComponent, MatButtonModule, MatCardModule, TranslocoPipe],
+  imports: [EnumLabelPipe, BillingFormComponent, MatButtonModule, MatCardModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     SUPPORT_PART_STYLES,
@@ -36,7 +36,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
               : {
                   account: v.grant.customerNumber,
                   time: countdown(v.grant.expiresAt),
-                  scopes: v.grant.scopes.join(', '),
+                  scopes: v.grant.scopes | maLabel: 'scope',
                 }
         }}
       </p>
@@ -72,7 +72,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
                 <td>{{ p.displayName }}</td>
                 <td [attr.data-label]="'signIn.email' | transloco">{{ p.email }}</td>
                 <td [attr.data-label]="'fields.phone' | transloco">{{ p.phone }}</td>
-                <td [attr.data-label]="'support.role' | transloco">{{ p.role }}</td>
+                <td [attr.data-label]="'support.role' | transloco">{{ p.role | maLabel: 'role' }}</td>
               </tr>
             }
           </tbody>
@@ -89,11 +89,11 @@ import { SUPPORT_PART_STYLES } from './support-styles';
             </tr>
           </thead>
           <tbody>
-            @for (n of subscriptions; track n.email + n.list) {
+            @for (n of subscriptions; track n.email + n.list.en) {
               <tr>
                 <td>{{ n.email }}</td>
-                <td [attr.data-label]="'support.list' | transloco">{{ n.list }}</td>
-                <td [attr.data-label]="'helpdesk.status' | transloco">{{ n.status }}</td>
+                <td [attr.data-label]="'support.list' | transloco">{{ n.list[language()] }}</td>
+                <td [attr.data-label]="'helpdesk.status' | transloco">{{ n.status | maLabel: 'newsletterStatus' }}</td>
               </tr>
             }
           </tbody>
@@ -107,6 +107,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
 })
 export class SupportViewComponent {
   protected readonly console = inject(SupportConsoleStore);
+  protected readonly language = inject(LanguageService).language;
   readonly view = input.required<SupportView>();
   protected readonly editsBilling = editsBilling;
   private readonly now = signal(Date.now());

@@ -1,0 +1,74 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { IcuTranspiler, LocaleFormat, localeOf } from './locale';
+import { LanguageService } from './language.service';
+import { SessionStore } from './session.store';
+import { TenantStore } from './tenant.store';
+
+describe('LocaleFormat', () => {
+  const language = signal<'nl' | 'en'>('nl');
+  const tenant = signal<{ currency: string } | null>({ currency: 'EUR' });
+  const me = signal<{ user: { timeZone: string | null } } | null>({ user: { timeZone: 'Europe/Amsterdam' } });
+  let format: LocaleFormat;
+
+  beforeEach(() => {
+    language.set('nl');
+    tenant.set({ currency: 'EUR' });
+    me.set({ user: { timeZone: 'Europe/Amsterdam' } });
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: LanguageService, useValue: { language } },
+        { provide: TenantStore, useValue: { tenant } },
+        { provide: SessionStore, useValue: { me } },
+      ],
+    });
+    format = TestBed.inject(LocaleFormat);
+  });
+
+  it('shows dates in Dutch, in the user’s time zone', () => {
+    expect(format.date('2026-11-28T21:22:00Z')).toBe('28-11-2026, 22:22');
+    me.set({ user: { timeZone: 'America/Toronto' } });
+    expect(format.date('2026-11-28T21:22:00Z')).toBe('28-11-2026, 16:22');
+  });
+
+  it('follows the language, English in the tenant’s region', () => {
+    language.set('en');
+    tenant.set({ currency: 'CAD' });
+    me.set({ user: { timeZone: 'America/Toronto' } });
+    expect(format.locale()).toBe('en-CA');
+    expect(format.date('2026-11-28T21:22:00Z', 'date')).toBe('Nov 28, 2026');
+    expect(format.money(1234.5)).toBe('$1,234.50');
+  });
+
+  it('formats numbers and money the Dutch way', () => {
+    expect(format.number(1234567.5)).toBe('1.234.567,5');
+    expect(format.money(1234.5).replace(/\s/g, ' ')).toBe('€ 1.234,50');
+  });
+
+  it('ignores a time zone Intl does not know, and empty values', () => {
+    me.set({ user: { timeZone: 'Mars/Olympus' } });
+    expect(format.timeZone()).toBeUndefined();
+    expect(format.date(null)).toBe('');
+    expect(format.date('not a date')).toBe('');
+  });
+
+  it('maps languages to locales', () => {
+    expect(localeOf('nl', 'CAD')).toBe('nl-NL');
+    expect(localeOf('en', 'EUR')).toBe('en-GB');
+    expect(localeOf('en', 'USD')).toBe('en-US');
+  });
+});
+
+describe('IcuTranspiler', () => {
+  const transpile = (transpiler: IcuTranspiler, value: string, params: Record<string, unknown>) =>
+    transpiler.transpile({ value, params, translation: {}, key: 'k' });
+
+  it('picks the plural form of the active language, and leaves {{ }} texts to Transloco’s interpolation', () => {
+    const transpiler = TestBed.runInInjectionContext(() => new IcuTranspiler());
+    transpiler.onLangChanged('nl');
+    const events = '{count, plural, one {# gebeurtenis} other {# gebeurtenissen}} gecontroleerd';
+    expect(transpile(transpiler, events, { count: 1 })).toBe('1 gebeurtenis gecontroleerd');
+    expect(transpile(transpiler, events, { count: 1200 })).toBe('1.200 gebeurtenissen gecontroleerd');
+    expect(transpile(transpiler, 'Welkom, {{ name }}.', { name: 'Eva' })).toBe('Welkom, Eva.');
+  });
+});

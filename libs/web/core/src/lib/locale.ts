@@ -1,0 +1,129 @@
+import { Injectable, Pipe, computed, inject, type PipeTransform } from '@angular/core';
+import { DefaultTranspiler, type TranspileParams } from '@jsverse/transloco';
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { Language } from '@mijn-account/shared-contracts';
+import { LanguageService } from './language.service';
+import { SessionStore } from './session.store';
+import { TenantStore } from './tenant.store';
+
+/** English follows the tenant's region (its currency tells it); Dutch is the Netherlands'. */
+const ENGLISH_BY_CURRENCY: Record<string, string> = { CAD: 'en-CA', USD: 'en-US', GBP: 'en-GB', AUD: 'en-AU' };
+
+export function localeOf(language: Language, currency: string | undefined): string {
+  if (language === 'nl') return 'nl-NL';
+  return (currency && ENGLISH_BY_CURRENCY[currency]) ?? 'en-GB';
+}
+
+/** A time zone Intl knows, or undefined (the browser's). */
+export function knownTimeZone(zone: string | null | undefined): string | undefined {
+  if (!zone) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return undefined;
+  }
+}
+
+export type DateStyle = 'short' | 'medium' | 'date' | 'time';
+const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  short: { dateStyle: 'short', timeStyle: 'short' },
+  medium: { dateStyle: 'medium', timeStyle: 'short' },
+  date: { dateStyle: 'medium' },
+  time: { timeStyle: 'short' },
+};
+
+/**
+ * The one place dates, numbers and money are formatted: in the active language's locale (its region
+ * from the tenant) and the signed-in user's time zone (their profile; else the browser's).
+ */
+@Injectable({ providedIn: 'root' })
+export class LocaleFormat {
+  private readonly language = inject(LanguageService).language;
+  private readonly tenant = inject(TenantStore).tenant;
+  private readonly me = inject(SessionStore).me;
+
+  readonly locale = computed(() => localeOf(this.language(), this.tenant()?.currency));
+  readonly timeZone = computed(() => knownTimeZone(this.me()?.user.timeZone));
+  private readonly formats = computed(() => {
+    const [locale, timeZone] = [this.locale(), this.timeZone()];
+    const dates = Object.fromEntries(
+      Object.entries(DATE_STYLES).map(([style, options]) => [
+        style,
+        new Intl.DateTimeFormat(locale, { ...options, timeZone }),
+      ]),
+    ) as Record<DateStyle, Intl.DateTimeFormat>;
+    return { locale, dates, number: new Intl.NumberFormat(locale) };
+  });
+
+  date(value: string | number | Date | null | undefined, style: DateStyle = 'short'): string {
+    if (value === null || value === undefined || value === '') return '';
+    const date = value instanceof Date ? value : new Date(value);
+    return Number.isNaN(date.getTime()) ? '' : this.formats().dates[style].format(date);
+  }
+
+  number(value: number | null | undefined): string {
+    return value === null || value === undefined ? '' : this.formats().number.format(value);
+  }
+
+  /** An amount in the tenant's currency unless another is given. */
+  money(value: number | null | undefined, currency = this.tenant()?.currency ?? 'EUR'): string {
+    if (value === null || value === undefined) return '';
+    return new Intl.NumberFormat(this.formats().locale, { style: 'currency', currency }).format(value);
+  }
+}
+
+/** `{{ at | maDate }}` / `{{ at | maDate: 'medium' }}`: re-renders when the language changes. */
+@Pipe({ name: 'maDate', pure: false })
+export class LocaleDatePipe implements PipeTransform {
+  private readonly format = inject(LocaleFormat);
+  transform(value: string | number | Date | null | undefined, style: DateStyle = 'short'): string {
+    return this.format.date(value, style);
+  }
+}
+
+@Pipe({ name: 'maNumber', pure: false })
+export class LocaleNumberPipe implements PipeTransform {
+  private readonly format = inject(LocaleFormat);
+  transform(value: number | null | undefined): string {
+    return this.format.number(value);
+  }
+}
+
+@Pipe({ name: 'maMoney', pure: false })
+export class LocaleMoneyPipe implements PipeTransform {
+  private readonly format = inject(LocaleFormat);
+  transform(value: number | null | undefined, currency?: string): string {
+    return this.format.money(value, currency);
+  }
+}
+
+const ICU = /\{\s*[\w.]+\s*,\s*(plural|select|selectordinal)\s*,/;
+
+/**
+ * Transloco's `{{ param }}` interpolation, plus ICU messages (`{count, plural, one {# event} other
+ * {# events}}`) through FormatJS's intl-messageformat — an interpreter, so the portal's CSP needs no
+ * 'unsafe-eval' (the messageformat.js compiler behind @jsverse/transloco-messageformat builds
+ * functions with `new Function`, which `script-src 'self'` refuses).
+ */
+@Injectable()
+export class IcuTranspiler extends DefaultTranspiler {
+  private lang = 'nl';
+  private readonly cache = new Map<string, IntlMessageFormat>();
+
+  override transpile(params: TranspileParams): unknown {
+    const { value } = params;
+    if (typeof value !== 'string' || !ICU.test(value)) return super.transpile(params);
+    const key = `${this.lang}\u0000${value}`;
+    let message = this.cache.get(key);
+    if (!message) {
+      message = new IntlMessageFormat(value, this.lang);
+      this.cache.set(key, message);
+    }
+    return message.format(params.params ?? {});
+  }
+
+  onLangChanged(lang: string): void {
+    this.lang = lang;
+  }
+}
