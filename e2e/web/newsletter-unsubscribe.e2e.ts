@@ -24,6 +24,8 @@ test('the Unsubscribe link in the real mail opens a page whose one click unsubsc
   await list.getByLabel('Subject').fill('Studio news');
   await list.getByLabel('Text').fill('Hello!\n\nNew lenses in stock.');
   await list.getByRole('button', { name: 'Send to confirmed subscribers' }).click();
+  // The confirmation names the count (issue 16 §6; decisions.e2e.ts looks at it closely).
+  await admin.getByRole('alertdialog').getByTestId('confirm').click();
   await expect(admin.getByTestId('newsletter-admin-notice')).toContainText('Queued for');
 
   // The mail, as MailDev received it, says why Noah gets it and carries the visible link.
