@@ -185,7 +185,8 @@ function checkAddress(input: BillingAddress, stored: BillingAddress | null, erro
     if (written) postalCode = written;
     else {
       const example = rules.postalCode.example;
-      errors.push({ field: 'address.postalCode', code: 'isPostalCode', message: example ? `Not a postal code of ${country}, such as ${example}` : 'Not a postal code' });
+      const message = country === 'NL' ? 'A Dutch postal code, such as 1234 AB' : example ? `Not a postal code of ${country}, such as ${example}` : 'Not a postal code';
+      errors.push({ field: 'address.postalCode', code: 'isPostalCode', message });
     }
   }
   let region = input.region?.trim() || null;

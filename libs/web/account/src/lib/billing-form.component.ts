@@ -263,7 +263,9 @@ export class BillingFormComponent implements OnInit {
     const v = this.values();
     return ADDRESS_FIELDS.filter((field) => {
       if (field === 'country') return false;
-      if (field === 'houseNumber' || field === 'houseNumberAddition') return rules.houseNumber || !!v[field];
+      // Until a country is picked, the house number is offered as well (most addresses here have one apart).
+      if (field === 'houseNumber' || field === 'houseNumberAddition')
+        return rules.houseNumber || !this.country() || !!v[field];
       if (field === 'region') return rules.region !== null || !!v.region;
       return true;
     });

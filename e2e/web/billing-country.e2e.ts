@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, portal, signIn } from '../support';
+
+const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in' };
+
+/** Issue 16 §4: at ContactMonkey (Canada) the billing form and the phone number are Canadian. */
+test('a Canadian address, business number, GST/HST and phone number at ContactMonkey, in English', async ({ page }) => {
+  await page.goto(`${portal('contactmonkey')}/sign-in`);
+  await signIn(page, 'emma@northernlights.example', EN);
+  await page.goto(`${portal('contactmonkey')}/account/billing`);
+
+  await expect(page.getByLabel('Country', { exact: true })).toHaveValue('Canada');
+  await expect(page.getByLabel('Street and number')).toHaveValue('850 Granville Street');
+  await expect(page.getByLabel('House number')).toHaveCount(0);
+  await expect(page.getByLabel('Chamber of commerce (KvK) number')).toHaveCount(0);
+
+  await page.getByLabel('Business number (BN)').fill('123 456 782');
+  await page.getByLabel('GST/HST number').fill('123456782 RT0001');
+  await page.getByLabel('Street and number').fill('1250 René-Lévesque Blvd W');
+  await page.getByLabel('City').fill('Montréal');
+  await page.getByLabel('Province or territory').click();
+  await page.getByRole('option', { name: 'Québec (QC)' }).click();
+  await page.getByLabel('Postal code').fill('1234 AB');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const postalField = page.locator('mat-form-field').filter({ has: page.getByLabel('Postal code') });
+  await expect(postalField.locator('mat-error')).toBeVisible();
+
+  await page.getByLabel('Postal code').fill('h3b 2y5');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('billing-saved')).toBeVisible();
+  await expect(page.getByLabel('Postal code')).toHaveValue('H3B 2Y5');
+  await expect(page.getByLabel('GST/HST number')).toHaveValue('123456782RT0001');
+  await expect(page.getByText(/Format and check digits valid/)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByTestId('nav-profile').click();
+  await page.getByLabel('Phone number').fill('(514) 555-0199');
+  await page.getByLabel('Time zone').fill('toronto');
+  await page.getByRole('option', { name: 'America/Toronto' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('profile-saved')).toBeVisible();
+  await expect(page.getByLabel('Phone number')).toHaveValue('+15145550199');
+  await expect(page.getByLabel('Time zone')).toHaveValue('America/Toronto');
+  await expectAccessible(page);
+});
