@@ -10,7 +10,7 @@ import { problems } from './problem';
 const CONSTRAINT_PARAMS: Record<string, (constraints: unknown[]) => FieldErrorParams> = {
   min: ([min]) => ({ min: min as number }),
   max: ([max]) => ({ max: max as number }),
-  isLength: ([min, max]) => (typeof max === 'number' ? { min: min as number, max } : { min: min as number }),
+  isLength: ([min, max]): FieldErrorParams => (typeof max === 'number' ? { min: min as number, max } : { min: min as number }),
   minLength: ([min]) => ({ min: min as number }),
   maxLength: ([max]) => ({ max: max as number }),
   arrayMinSize: ([min]) => ({ min: min as number }),
