@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -14,9 +13,9 @@ import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
-import { type AccessGrantView, type AccessScope } from '@mijn-account/shared-contracts';
+import { type AccessGrantView } from '@mijn-account/shared-contracts';
 import {
   type AccessLogView,
   ActionRunner,
@@ -24,6 +23,8 @@ import {
   SessionStore,
   StepUpGate,
   timeLeft,
+  LocaleDatePipe,
+  EnumLabelPipe,
 } from '@mijn-account/web-core';
 
 /**
@@ -34,7 +35,8 @@ import {
 @Component({
   selector: 'ma-helpdesk-access-page',
   imports: [
-    DatePipe,
+    LocaleDatePipe,
+    EnumLabelPipe,
     FormsModule,
     MatButtonModule,
     MatCardModule,
@@ -73,7 +75,7 @@ import {
     @for (g of pending(); track g.id) {
       <mat-card appearance="outlined" data-testid="pending-request">
         <h2>{{ 'helpdesk.requestFrom' | transloco: { agent: g.requestedBy } }}</h2>
-        <p>{{ 'helpdesk.reasons.' + g.reason | transloco }} · {{ 'helpdesk.ticket' | transloco }} {{ g.ticket }}</p>
+        <p>{{ g.reason | maLabel: 'reason' }} · {{ 'helpdesk.ticket' | transloco }} {{ g.ticket }}</p>
         <blockquote>{{ g.justification }}</blockquote>
         @if (isOwner() && g.reason === 'service') {
           <div class="row">
@@ -84,7 +86,7 @@ import {
             </mat-form-field>
             @for (s of g.scopes; track s) {
               <mat-checkbox [checked]="!dropped[g.id + s]" (change)="dropped[g.id + s] = !$event.checked">{{
-                'helpdesk.scopes.' + s | transloco
+                s | maLabel: 'scope'
               }}</mat-checkbox>
             }
           </div>
@@ -92,7 +94,13 @@ import {
             <button mat-flat-button type="button" (click)="approve(g)" data-testid="approve">
               {{ 'helpdesk.approve' | transloco }}
             </button>
-            <button mat-stroked-button type="button" (click)="act(() => store.deny(g.id))">
+          </div>
+          <div class="row">
+            <mat-form-field appearance="outline" class="wide">
+              <mat-label>{{ 'helpdesk.denyReason' | transloco }}</mat-label>
+              <textarea matInput rows="2" [(ngModel)]="denyReasons[g.id]"></textarea>
+            </mat-form-field>
+            <button mat-stroked-button type="button" (click)="deny(g)" data-testid="deny">
               {{ 'helpdesk.deny' | transloco }}
             </button>
           </div>
@@ -106,7 +114,7 @@ import {
       <mat-card appearance="outlined" data-testid="active-grant">
         <h2>{{ 'helpdesk.activeFor' | transloco: { agent: g.requestedBy } }}</h2>
         <p>
-          {{ 'helpdesk.reasons.' + g.reason | transloco }} · {{ scopeList(g.scopes) }} ·
+          {{ g.reason | maLabel: 'reason' }} · {{ g.scopes | maLabel: 'scope' }} ·
           <strong>{{ 'helpdesk.endsIn' | transloco: { time: countdown(g.expiresAt) } }}</strong>
         </p>
         <p>{{ g.justification }}</p>
@@ -133,11 +141,17 @@ import {
         <tbody>
           @for (g of past(); track g.id) {
             <tr>
-              <td>{{ g.requestedAt | date: 'short' }}</td>
+              <td>{{ g.requestedAt | maDate }}</td>
               <td>{{ g.requestedBy }}</td>
-              <td>{{ 'helpdesk.reasons.' + g.reason | transloco }} ({{ g.ticket }})</td>
-              <td>{{ 'helpdesk.statuses.' + g.status | transloco }}</td>
-              <td>{{ g.closeNote }}</td>
+              <td>{{ g.reason | maLabel: 'reason' }} ({{ g.ticket }})</td>
+              <td [class]="g.status === 'denied' ? 'refused' : ''">{{ g.status | maLabel: 'grantStatus' }}</td>
+              <td>
+                @if (g.status === 'denied') {
+                  {{ 'helpdesk.deniedBy' | transloco: { name: g.decidedBy } }}@if (g.denyReason) {: {{ g.denyReason }}}
+                } @else {
+                  {{ g.closeNote }}
+                }
+              </td>
             </tr>
           }
         </tbody>
@@ -147,20 +161,30 @@ import {
     <mat-card appearance="outlined">
       <h2>{{ 'helpdesk.log' | transloco }}</h2>
       @if (log(); as l) {
-        <p [class]="l.verification.intact ? 'ok' : 'error'" data-testid="log-verification">
-          {{
-            (l.verification.intact ? 'helpdesk.intact' : 'helpdesk.broken')
-              | transloco
-                : {
-                    events: l.verification.events,
-                    checkpoints: l.verification.checkpoints.valid,
-                    seq: l.verification.firstBroken?.seq,
-                  }
-          }}
-          @if (l.verification.unsealed > 0) {
-            {{ 'helpdesk.sealing' | transloco: { unsealed: l.verification.unsealed } }}
-          }
-        </p>
+        <!-- Plain words first; how the portal knows (the chain, the signed checkpoints) on demand. -->
+        <div data-testid="log-verification">
+          <p [class]="l.verification.intact ? 'ok' : 'error'">
+            <strong>{{
+              (l.verification.intact ? 'helpdesk.unchanged' : 'helpdesk.broken')
+                | transloco: { seq: l.verification.firstBroken?.seq }
+            }}</strong>
+          </p>
+          <details data-testid="log-verification-details">
+            <summary>{{ 'helpdesk.howWeKnow' | transloco }}</summary>
+            <p>{{ 'helpdesk.howWeKnowText' | transloco }}</p>
+            @if (l.verification.intact) {
+              <p>
+                {{
+                  'helpdesk.intact'
+                    | transloco: { events: l.verification.events, checkpoints: l.verification.checkpoints.valid }
+                }}
+              </p>
+            }
+            @if (l.verification.unsealed > 0) {
+              <p>{{ 'helpdesk.sealing' | transloco: { unsealed: l.verification.unsealed } }}</p>
+            }
+          </details>
+        </div>
       }
       <div class="row">
         <mat-form-field appearance="outline">
@@ -183,17 +207,35 @@ import {
         <tbody>
           @for (e of filteredEvents(); track e.id) {
             <tr>
-              <td>{{ e.at | date: 'medium' }}</td>
+              <td>{{ e.at | maDate: 'medium' }}</td>
               <td>{{ e.actorName }}</td>
               <td>
-                {{ 'helpdesk.actions.' + e.action | transloco }}
+                {{ e.action | maLabel: 'logAction' }}
                 <!-- An access names what was read or changed; a step of a grant (no outcome) is about the grant itself. -->
                 @if (e.outcome) {
-                  · {{ 'helpdesk.resources.' + e.resource | transloco }}
+                  · {{ e.resource | maLabel: 'logResource' }}
+                }
+                <!-- The fields read or sent, in words; for a step of a grant, the rights it is about. -->
+                @if (e.fields.length > 0) {
+                  <span data-testid="event-fields"
+                    >({{ e.outcome ? fieldWords(e.fields) : (e.fields | maLabel: 'scope') }})</span
+                  >
                 }
               </td>
-              <td [class]="e.outcome ?? ''">{{ e.outcome ? ('helpdesk.outcomes.' + e.outcome | transloco) : '' }}</td>
-              <td>{{ e.reason }} {{ e.ticket }}</td>
+              <!-- A step has no outcome of its own; a denial says so in words (never as "allowed"). -->
+              <td [class]="e.outcome ?? (e.action === 'request-denied' ? 'refused' : '')">
+                @if (e.outcome) {
+                  {{ e.outcome | maLabel: 'logOutcome' }}
+                } @else if (e.action === 'request-denied') {
+                  {{ 'denied' | maLabel: 'grantStatus' }}
+                }
+              </td>
+              <td>
+                @if (reasonOf(e.reason); as r) {
+                  {{ r.code | maLabel: 'reason' }}@if (r.note) {: {{ r.note }}}
+                }
+                {{ e.ticket }}
+              </td>
             </tr>
           }
         </tbody>
@@ -212,6 +254,8 @@ export class HelpdeskAccessPageComponent implements OnInit, OnDestroy {
   protected readonly now = signal(Date.now());
   protected readonly minutes: Record<string, number> = {};
   protected readonly dropped: Record<string, boolean> = {};
+  protected readonly denyReasons: Record<string, string> = {};
+  private readonly transloco = inject(TranslocoService);
   protected readonly isOwner = computed(() => this.session.me()?.account?.role === 'owner');
   protected readonly pending = computed(() => this.grants().filter((g) => g.status === 'pending'));
   protected readonly active = computed(() => this.grants().filter((g) => g.status === 'active'));
@@ -240,8 +284,20 @@ export class HelpdeskAccessPageComponent implements OnInit, OnDestroy {
     return timeLeft(expiresAt, this.now());
   }
 
-  protected scopeList(scopes: AccessScope[]): string {
-    return scopes.join(', ');
+  /** The fields an access read or sent, in words (the template re-reads them when the language changes). */
+  protected fieldWords(fields: string[]): string {
+    return fields.map((f) => this.transloco.translate(`helpdesk.fields.${f}`)).join(', ');
+  }
+
+  /** An event's reason: the request's reason code, then (a denial, a closing) the decider's or agent's words. */
+  protected reasonOf(reason: string | null): { code: string; note: string | null } | null {
+    if (!reason) return null;
+    const at = reason.indexOf(': ');
+    return at < 0 ? { code: reason, note: null } : { code: reason.slice(0, at), note: reason.slice(at + 2) };
+  }
+
+  protected deny(g: AccessGrantView): Promise<void> {
+    return this.act(() => this.store.deny(g.id, this.denyReasons[g.id]?.trim() || undefined));
   }
 
   protected approve(g: AccessGrantView): Promise<void> {
@@ -259,6 +315,8 @@ export class HelpdeskAccessPageComponent implements OnInit, OnDestroy {
 
   private async reload(): Promise<void> {
     const [grants, log] = await Promise.all([this.store.requests(), this.store.log()]);
+    // The approve form proposes what was asked; the owner may give less.
+    for (const g of grants) if (g.status === 'pending' && this.minutes[g.id] === undefined) this.minutes[g.id] = g.minutes;
     this.grants.set(grants);
     this.log.set(log);
   }
