@@ -101,11 +101,11 @@ describe('AccessSettingsPageComponent', () => {
     );
     const { el, save, settle } = await render();
     await save();
-    [...el.querySelectorAll<HTMLButtonElement>('[data-testid="step-up"] button')]
+    [...document.querySelectorAll<HTMLButtonElement>('[data-testid="step-up"] button')]
       .find((b) => b.textContent?.trim() === 'Cancel')
       ?.click();
     await settle();
-    expect(el.querySelector('[data-testid="step-up"]')).toBeNull();
+    expect(document.querySelector('[data-testid="step-up"]')).toBeNull();
     expect(stepUp).not.toHaveBeenCalled();
     expect(saveAccessSettings).toHaveBeenCalledTimes(1);
     expect(el.querySelector('[data-testid="access-settings-saved"]')).toBeNull();
@@ -137,7 +137,7 @@ describe('AccessSettingsPageComponent', () => {
 
     await save();
     expect(el.querySelector('[role="alert"]')).toBeNull();
-    const prompt = el.querySelector('[data-testid="step-up"]');
+    const prompt = document.querySelector('[data-testid="step-up"]');
     expect(prompt).not.toBeNull();
 
     const input = prompt?.querySelector('input') as HTMLInputElement;
@@ -150,7 +150,7 @@ describe('AccessSettingsPageComponent', () => {
     expect(stepUp).toHaveBeenCalledWith({ code: '123456' });
     expect(saveAccessSettings).toHaveBeenCalledTimes(2);
     expect(saveAccessSettings.mock.calls[1][0]).toEqual(settings);
-    expect(el.querySelector('[data-testid="step-up"]')).toBeNull();
+    expect(document.querySelector('[data-testid="step-up"]')).toBeNull();
     expect(el.querySelector('[data-testid="access-settings-saved"]')?.textContent?.trim()).toBe('Saved.');
   });
 });

@@ -101,7 +101,9 @@ describe('SupportConsolePageComponent', () => {
     };
     await settle();
     const el: HTMLElement = fixture.nativeElement;
-    const testId = (id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+    // The step-up prompt is a dialog: it is found in the overlay container, outside the page's element.
+    const testId = (id: string) =>
+      (id === 'step-up' ? document : el).querySelector<HTMLElement>(`[data-testid="${id}"]`);
     const button = (text: string, within: ParentNode = el) =>
       [...within.querySelectorAll<HTMLButtonElement>('button')].filter((b) => b.textContent?.trim() === text);
     const type = (field: HTMLInputElement | HTMLTextAreaElement, value: string) => {
