@@ -39,7 +39,7 @@ test('staff decisions: recovery codes to keep, a confirmation naming the person,
   const agent = page.getByTestId('staff').getByRole('row').filter({ hasText: 'agent@contactmonkey.example' });
   await agent.getByRole('button', { name: 'Disable' }).click();
   const dialog = page.getByRole('alertdialog');
-  await expect(dialog.getByRole('heading')).toHaveText('Disable Helpdesk Agent?');
+  await expect(dialog.getByRole('heading')).toHaveText('Disable Helpdesk Agent (ContactMonkey)?');
   await expect(dialog).toContainText('is signed out at once');
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -94,8 +94,8 @@ test('a newsletter issue: preview in each language, a test to oneself, and the c
 
   await list.getByRole('button', { name: 'Send a test to me' }).click();
   await expect(page.getByTestId('newsletter-admin-notice')).toHaveText(`Test sent to ${ADMIN}: look in your mailbox.`);
-  const test = await mailTo(ADMIN, subject);
-  expect(test.text).toContain('Three sessions in March.');
+  const testMail = await mailTo(ADMIN, subject);
+  expect(testMail.text).toContain('Three sessions in March.');
 
   // Sending names the count the API answers; cancelling sends nothing.
   await list.getByRole('button', { name: 'Send to confirmed subscribers' }).click();
@@ -111,6 +111,7 @@ test('a newsletter issue: preview in each language, a test to oneself, and the c
 test('removing someone from the account asks first, naming them', async ({ page }) => {
   await page.goto(`${portal('callmonkey')}/sign-in`);
   await signIn(page, 'pieter@jansen-installatie.example', NL);
+  await expect(page.getByTestId('user-name')).toHaveText('Pieter Jansen');
   await page.goto(`${portal('callmonkey')}/account/members`);
   const members = page.getByTestId('members');
   const sanne = members.getByRole('row').filter({ hasText: 'sanne@jansen-installatie.example' });
