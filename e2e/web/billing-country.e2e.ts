@@ -7,6 +7,7 @@ const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in' };
 test('a Canadian address, business number, GST/HST and phone number at ContactMonkey, in English', async ({ page }) => {
   await page.goto(`${portal('contactmonkey')}/sign-in`);
   await signIn(page, 'emma@northernlights.example', EN);
+  await expect(page).toHaveURL(/\/account$/);
   await page.goto(`${portal('contactmonkey')}/account/billing`);
 
   await expect(page.getByLabel('Country', { exact: true })).toHaveValue('Canada');
