@@ -1,0 +1,173 @@
+import { type Browser, type Page, expect, test } from '@playwright/test';
+import {
+  ACCESS_LOG_ACTIONS,
+  ACCESS_LOG_RESOURCES,
+  ACCESS_OUTCOMES,
+  GRANT_STATUSES,
+  NEWSLETTER_STATUSES,
+  PERSON_STATUSES,
+  SIGN_IN_OUTCOMES,
+} from '../../libs/shared/contracts/src/lib/codes';
+import { ACCESS_REASONS, ACCESS_SCOPES } from '../../libs/shared/contracts/src/lib/api';
+import { ACCOUNT_ROLES, STAFF_ROLES } from '../../libs/shared/contracts/src/lib/roles';
+import { portal, signIn, signInStaffWithTwoFactor } from '../support';
+
+/**
+ * One language at a time (issue 16 §3): every page in Dutch, in every role, shows no code from the
+ * API's code lists (`billing:read`, `service`, `owner`, `confirmed`, `access-grant` …) and none of a
+ * list of English interface words; dates are written the Dutch way.
+ */
+const NL = {
+  email: 'E-mailadres',
+  password: 'Wachtwoord',
+  submit: 'Aanmelden',
+  confirmCode: 'Code bevestigen',
+  verify: 'Controleren',
+};
+
+const CODES = new Set<string>([
+  ...ACCESS_SCOPES,
+  ...ACCESS_REASONS,
+  ...ACCOUNT_ROLES,
+  ...STAFF_ROLES,
+  ...GRANT_STATUSES,
+  ...PERSON_STATUSES,
+  ...NEWSLETTER_STATUSES,
+  ...SIGN_IN_OUTCOMES,
+  ...ACCESS_LOG_ACTIONS,
+  ...ACCESS_LOG_RESOURCES,
+  ...ACCESS_OUTCOMES,
+]);
+/** English interface words that have no place on a Dutch page (whole words, case-sensitive). */
+const ENGLISH = [
+  'Save',
+  'Cancel',
+  'Sign in',
+  'Sign out',
+  'Loading',
+  'Settings',
+  'Profile',
+  'Billing',
+  'Members',
+  'Security',
+  'Newsletters',
+  'Language',
+  'Owner',
+  'Member',
+  'Remove',
+  'Invite',
+  'Submit',
+  'Close',
+  'Edit',
+  'Back',
+  'Yes',
+  'Password',
+  'Search',
+  'Approve',
+  'Deny',
+  'Revoke',
+  'Details',
+  'History',
+  'Error',
+  'Welcome',
+  'Refresh',
+  'Send',
+  'Subscribe',
+  'Unsubscribe',
+  'Customer number',
+  'Two-factor',
+  'Required',
+  'Enter',
+  'Product news',
+  'events',
+  'subscribers',
+  'minutes',
+  'AM',
+  'PM',
+];
+
+/** Where an English word is the page's data, not its interface: the admin writes each newsletter's name in both languages. */
+const DATA_IN_ENGLISH: Record<string, string[]> = { '/admin/newsletters': ['Product news'] };
+
+const SUBSCRIBER_PAGES = [
+  '/account',
+  '/account/profile',
+  '/account/billing',
+  '/account/newsletters',
+  '/account/helpdesk-access',
+  '/account/members',
+  '/security',
+];
+const STAFF_PAGES = ['/account', '/account/profile', '/security'];
+
+/** The raw codes and English words in the page's visible text. */
+async function foreignWords(page: Page, allowed: string[]): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  const tokens = text.split(/[\s,.;!?()"“”'‘’·—–/…]+/).filter(Boolean);
+  const codes = tokens.filter((t) => CODES.has(t)).map((t) => `code "${t}"`);
+  const english = ENGLISH.filter((word) => !allowed.includes(word))
+    .filter((word) => new RegExp(`(^|[^\\p{L}])${word}($|[^\\p{L}])`, 'u').test(text))
+    .map((w) => `English "${w}"`);
+  return [...new Set([...codes, ...english])];
+}
+
+async function sweep(page: Page, tenant: string, paths: string[], failures: string[]): Promise<void> {
+  for (const path of paths) {
+    await page.goto(`${portal(tenant)}${path}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const found = await foreignWords(page, DATA_IN_ENGLISH[path] ?? []);
+    if (found.length > 0) failures.push(`${tenant}${path}: ${found.join(', ')}`);
+  }
+}
+
+/** A browser in which the portal speaks Dutch (the visitor's choice, as the language menu stores it). */
+async function dutch(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  await context.addInitScript(() => window.localStorage.setItem('ma.language', 'nl'));
+  return context.newPage();
+}
+
+test.describe('one language at a time: Dutch', () => {
+  test.setTimeout(240_000);
+
+  test('subscribers (owner and member, on both tenants) see no codes and no English; dates are Dutch', async ({
+    browser,
+  }) => {
+    const failures: string[] = [];
+    for (const [tenant, email] of [
+      ['callmonkey', 'eva@bakkerijdevries.example'],
+      ['callmonkey', 'joris@bakkerijdevries.example'],
+      ['contactmonkey', 'liam@mapleleaf.example'],
+    ] as const) {
+      const page = await dutch(browser);
+      await page.goto(`${portal(tenant)}/sign-in`);
+      await signIn(page, email, NL);
+      await expect(page.getByTestId('user-name')).toBeVisible();
+      await sweep(page, tenant, SUBSCRIBER_PAGES, failures);
+      if (email.startsWith('eva')) {
+        await page.goto(`${portal(tenant)}/security`);
+        const started = page.getByTestId('session-row').first().locator('td').nth(2);
+        // "28-11-2026, 22:22", never "11/28/26, 10:22 PM"
+        await expect(started).toHaveText(/^\d{1,2}-\d{1,2}-\d{4}, \d{2}:\d{2}$/);
+      }
+      await page.context().close();
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test('staff (agent, supervisor, admin) see no codes and no English', async ({ browser }) => {
+    const failures: string[] = [];
+    for (const [email, pages] of [
+      ['agent@callmonkey.example', ['/support']],
+      ['supervisor@callmonkey.example', ['/support']],
+      ['admin@callmonkey.example', ['/admin/staff', '/admin/sign-in', '/admin/newsletters', '/admin/helpdesk-access']],
+    ] as const) {
+      const page = await dutch(browser);
+      await signInStaffWithTwoFactor(page, 'callmonkey', email, NL);
+      await sweep(page, 'callmonkey', [...STAFF_PAGES, ...pages], failures);
+      await page.context().close();
+    }
+    expect(failures).toEqual([]);
+  });
+});
