@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -21,7 +20,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { map } from 'rxjs';
 import { type BillingDetails, COUNTRY_CODES, addressRules, companyIdRules } from '@mijn-account/shared-contracts';
-import { AccountDetailsStore, type FlatValues } from '@mijn-account/web-core';
+import { AccountDetailsStore, type FlatValues, LocaleDatePipe } from '@mijn-account/web-core';
 import { ProblemAlertComponent } from '@mijn-account/web-ui';
 import { VersionedConflictComponent } from './versioned-conflict.component';
 import { VersionedForm } from './versioned-form';
@@ -79,7 +78,7 @@ const toFlat = (b: BillingDetails): FlatValues => ({
 @Component({
   selector: 'ma-billing-form',
   imports: [
-    DatePipe,
+    LocaleDatePipe,
     ReactiveFormsModule,
     MatAutocompleteModule,
     MatButtonModule,
@@ -153,7 +152,7 @@ const toFlat = (b: BillingDetails): FlatValues => ({
                 "
               />
               @if (field === 'vatId' && vatCheckedAt()) {
-                <mat-hint>{{ 'billing.vatChecked' | transloco: { when: (vatCheckedAt() | date: 'short') } }}</mat-hint>
+                <mat-hint>{{ 'billing.vatChecked' | transloco: { when: (vatCheckedAt() | maDate) } }}</mat-hint>
               }
               @if (form.get(field)?.errors?.['server']; as message) {
                 <mat-error>{{ message }}</mat-error>
