@@ -37,6 +37,8 @@ test('an agent requests, the owner approves a shorter grant, the agent views bil
   const request = owner.getByTestId('pending-request');
   await expect(request).toContainText('U vroeg waarom uw factuur naar het oude adres ging.');
   await expectAccessible(owner);
+  // The form proposes the minutes asked for; the owner gives less.
+  await expect(request.getByLabel('Minuten')).toHaveValue('60');
   await request.getByLabel('Minuten').fill('15');
   // Six minutes after signing in, approving asks for the password again: a wrong one is refused.
   await ageProofOfPresence('callmonkey', 'eva@bakkerijdevries.example');
@@ -53,6 +55,8 @@ test('an agent requests, the owner approves a shorter grant, the agent views bil
   await expect(owner.getByTestId('active-grant')).toContainText(/eindigt over 1[45]:/);
   await expect(stepUp).toHaveCount(0);
 
+  // The agent sees the decision without reloading (their list is read again while a request waits).
+  await expect(agent.getByTestId('my-requests')).toContainText('Actief', { timeout: 10_000 });
   // The agent opens the support view of billing.
   await agent.reload();
   await agent.getByTestId('open-support-view').click();
@@ -63,6 +67,11 @@ test('an agent requests, the owner approves a shorter grant, the agent views bil
   await owner.reload();
   await expect(owner.getByTestId('access-log')).toContainText('bekeken · factuurgegevens');
   await expect(owner.getByTestId('log-verification')).toContainText('Het logboek is onaangetast');
+  // In plain words first; how that is known only on demand.
+  await expect(owner.getByTestId('log-verification').locator('strong')).toHaveText('Niemand heeft dit logboek gewijzigd.');
+  await expect(owner.getByText('ondertekende controlepunten')).toBeHidden();
+  await owner.getByText('Hoe we dat weten').click();
+  await expect(owner.getByText(/ondertekende controlepunt/)).toBeVisible();
   await owner.getByTestId('revoke').click();
   await expect(owner.getByTestId('active-grant')).toHaveCount(0);
 
@@ -104,6 +113,11 @@ test('a technical request: another supervisor approves, the owner is told at onc
   await supervisor.goto(`${portal('contactmonkey')}/support`);
   const queue = supervisor.getByTestId('supervisor-queue');
   await expect(queue).toContainText('Sign-ins from an unknown network');
+  // The whole request in view: ticket, agent, account, the minutes and rights asked for.
+  await expect(queue.getByTestId('queue-asked')).toContainText('60 minutes');
+  await expect(queue.getByTestId('queue-asked')).toContainText('View profiles');
+  await expect(queue).toContainText('INC-7');
+  await expect(queue).toContainText('CT-20001');
   await expectAccessible(supervisor);
   await queue.getByTestId('supervisor-approve').click();
   await expect(queue).toContainText('No requests waiting.');
@@ -157,7 +171,90 @@ test('a technical request: another supervisor approves, the owner is told at onc
     'Checked both people’s sign-in methods; nothing changed.',
   );
   await expect(owner.getByTestId('access-log')).toContainText('viewed · profiles');
+  // Each access names what it read, in words.
+  await expect(owner.getByTestId('access-log')).toContainText('viewed · profiles (name, e-mail address');
+  await expect(owner.getByTestId('log-verification')).toContainText('Nobody has changed this log.');
   await expect(owner.getByTestId('access-log')).toContainText('changed · billing details');
   await expect(owner.getByTestId('access-log')).toContainText('access closed');
+  await expectAccessible(owner);
+});
+
+test('a supervisor narrows one technical request and denies another with a reason; the agent sees both without reloading, the owner sees the denial', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const agent = await (await browser.newContext()).newPage();
+  // The agent set up two-factor in the first test of this run: a code now.
+  await signInStaffWithTwoFactor(agent, 'callmonkey', 'agent@callmonkey.example', { ...NL, verify: 'Controleren' });
+  await agent.goto(`${portal('callmonkey')}/support`);
+  const ask = async (ticket: string) => {
+    await agent.getByLabel('Klantnummer, naam of e-mailadres').fill('CM-10001');
+    await agent.getByRole('button', { name: 'Zoeken' }).click();
+    await agent.getByTestId('account-CM-10001').click();
+    await agent.getByRole('combobox', { name: 'Reden' }).click();
+    await agent.getByRole('option', { name: 'Technisch: beschikbaarheid' }).click();
+    await agent.getByLabel('Ticket').fill(ticket);
+    await agent.getByLabel('Waarom (de klant leest dit)').fill('De facturen van dit account komen niet aan; we kijken mee.');
+    await agent.getByRole('checkbox', { name: 'Profielen bekijken' }).check();
+    await agent.getByTestId('send-request').click();
+    await expect(agent.getByTestId('my-requests').getByRole('row').filter({ hasText: ticket })).toContainText('Wacht');
+  };
+  await ask('INC-801');
+  await ask('INC-802');
+
+  const supervisor = await (await browser.newContext()).newPage();
+  await signInStaffWithTwoFactor(supervisor, 'callmonkey', 'supervisor@callmonkey.example', NL);
+  await supervisor.goto(`${portal('callmonkey')}/support`);
+  const first = supervisor.getByTestId('queue-request').filter({ hasText: 'INC-801' });
+  await expect(first.getByTestId('queue-asked')).toContainText('60 minuten');
+  await expect(first.getByTestId('queue-asked')).toContainText('Factuurgegevens bekijken');
+  await expect(first.getByLabel('Minuten')).toHaveValue('60');
+  await expectAccessible(supervisor);
+  // Shorter and without billing: like an owner, the supervisor gives less than asked.
+  await first.getByLabel('Minuten').fill('20');
+  await first.getByRole('checkbox', { name: 'Factuurgegevens bekijken' }).uncheck();
+  await first.getByTestId('supervisor-approve').click();
+  await expect(first).toHaveCount(0);
+
+  // A denial needs a reason, said at its field; the agent reads it.
+  const second = supervisor.getByTestId('queue-request').filter({ hasText: 'INC-802' });
+  await second.getByTestId('supervisor-deny').click();
+  await expect(second.getByText('Vul dit veld in.')).toBeVisible();
+  await second.getByLabel('Waarom je afwijst (de medewerker leest dit)').fill('Er is geen storing gemeld op dit ticket.');
+  await second.getByTestId('supervisor-deny').click();
+  await expect(second).toHaveCount(0);
+  const history = supervisor.getByTestId('supervisor-decided');
+  await expect(history.getByRole('row').filter({ hasText: 'INC-802' })).toContainText('Er is geen storing gemeld op dit ticket.');
+  await expect(history.getByRole('row').filter({ hasText: 'INC-801' })).toContainText('Goedgekeurd door');
+  await expectAccessible(supervisor);
+
+  // The agent's open page shows both decisions without reloading.
+  const mine = agent.getByTestId('my-requests');
+  await expect(mine.getByRole('row').filter({ hasText: 'INC-801' })).toContainText(/Actief\s*·\s*20/, { timeout: 10_000 });
+  await expect(mine.getByRole('row').filter({ hasText: 'INC-802' })).toContainText(
+    'Er is geen storing gemeld op dit ticket.',
+    { timeout: 10_000 },
+  );
+  await expectAccessible(agent);
+  await mine.getByRole('row').filter({ hasText: 'INC-801' }).getByRole('button', { name: 'Afsluiten' }).click();
+  await agent.getByLabel('Wat er is gedaan (de klant leest dit)').fill('Niets nodig gehad.');
+  await agent.getByRole('button', { name: 'Afsluiten' }).last().click();
+
+  // The owner sees the denied request as denied, with the reason, in the history and in the log.
+  const owner = await (await browser.newContext()).newPage();
+  await owner.goto(`${portal('callmonkey')}/sign-in`);
+  await signIn(owner, 'eva@bakkerijdevries.example', NL);
+  await owner.getByTestId('nav-helpdesk').click();
+  const denied = owner.getByTestId('grant-history').getByRole('row').filter({ hasText: 'INC-802' });
+  await expect(denied).toContainText('Afgewezen');
+  await expect(denied).toContainText('Er is geen storing gemeld op dit ticket.');
+  const step = owner
+    .getByTestId('access-log')
+    .getByRole('row')
+    .filter({ hasText: 'verzoek afgewezen' })
+    .filter({ hasText: 'INC-802' });
+  await expect(step).toContainText('Afgewezen');
+  await expect(step).toContainText('Technisch: beschikbaarheid: Er is geen storing gemeld op dit ticket.');
+  await expect(step).not.toContainText('toegestaan');
   await expectAccessible(owner);
 });
