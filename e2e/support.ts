@@ -59,8 +59,14 @@ export async function signInStaffWithTwoFactor(
   if (known) {
     if (!labels.verify) throw new Error(`${email} already has two-factor in this run: pass the label of the sign-in code button`);
     await expect(page.getByTestId('second-factor-form')).toBeVisible();
-    // The next 30-second step: the setup may have used the current one moments ago.
-    await page.getByLabel('Code').fill(await generate({ secret: known, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    // The next 30-second step: the setup may have used the current one moments ago. A code is
+    // accepted once: when an earlier sign-in of this run used that step, wait for a later one.
+    const usedKey = `${tenant}/${email}#step`;
+    const nextStep = () => Math.floor(Date.now() / 30_000) + 1;
+    while (nextStep() <= Number(knownSecrets()[usedKey] ?? 0)) await page.waitForTimeout(1_000);
+    const step = nextStep();
+    writeFileSync(TOTP_SECRETS, JSON.stringify({ ...knownSecrets(), [usedKey]: String(step) }));
+    await page.getByLabel('Code').fill(await generate({ secret: known, epoch: step * 30 }));
     await page.getByRole('button', { name: labels.verify }).click();
     await expect(page).toHaveURL(/\/account$/);
     return known;
@@ -169,5 +175,17 @@ export function oneClickUnsubscribe(url: string): Promise<number> {
     );
     req.on('error', reject);
     req.end('List-Unsubscribe=One-Click');
+  });
+}
+
+/** How far the document is wider than the viewport, and the widest elements past its right edge. */
+export async function overflowOf(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const innerWidth = window.innerWidth;
+    const culprits = Array.from(document.querySelectorAll<HTMLElement>('body *'))
+      .filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5 && el.getClientRects().length > 0)
+      .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).slice(0, 2).join('.') : ''} (${Math.round(el.getBoundingClientRect().right)}px)`)
+      .slice(0, 8);
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, culprits };
   });
 }

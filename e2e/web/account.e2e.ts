@@ -10,7 +10,8 @@ test('edit profile and billing address; bad input is named at its field', async 
   await page.getByTestId('nav-profile').click();
   await page.getByLabel('Telefoonnummer').fill('06 1234 5678x');
   await page.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(page.getByText('Not a valid phone number')).toBeVisible();
+  // The server's field error, in the page's language (issue 16 §3).
+  await expect(page.getByText('Dit is geen geldig telefoonnummer.')).toBeVisible();
   await page.getByLabel('Telefoonnummer').fill('+31 6 1234 5678');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByTestId('profile-saved')).toBeVisible();
@@ -19,15 +20,17 @@ test('edit profile and billing address; bad input is named at its field', async 
   await expectAccessible(page);
 
   await page.goto(`${portal('callmonkey')}/account/billing`);
+  // The country first: the address fields follow it (issue 16 §4).
+  await page.getByLabel('Land', { exact: true }).fill('Neder');
+  await page.getByRole('option', { name: /^Nederland/ }).click();
   await page.getByLabel('Bedrijfsnaam').fill('Jansen Installatietechniek B.V.');
   await page.getByLabel('Btw-nummer').fill('NL004495445B01');
   await page.getByLabel('Straat').fill('Industrieweg');
   await page.getByLabel('Huisnummer').fill('7');
   await page.getByLabel('Postcode').fill('35421');
   await page.getByLabel('Plaats').fill('Utrecht');
-  await page.getByLabel('Land', { exact: true }).fill('NL');
   await page.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(page.getByText('A Dutch postal code, such as 1234 AB')).toBeVisible();
+  await expect(page.getByText('Dit is geen geldige postcode voor dit land.')).toBeVisible();
   await page.getByLabel('Postcode').fill('3542ab');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByTestId('billing-saved')).toBeVisible();
@@ -84,13 +87,13 @@ test('subscribe, confirm from the mail, receive an issue, unsubscribe with one c
   await signInStaffWithTwoFactor(admin, 'contactmonkey', 'admin@contactmonkey.example', { ...EN, confirmCode: 'Confirm code' });
   await admin.goto(`${portal('contactmonkey')}/admin/newsletters`);
   const list = admin.getByTestId('list-Product news');
-  await expect(list).toContainText('1 confirmed subscribers');
+  await expect(list).toContainText('1 confirmed subscriber ·');
   await list.getByLabel('Subject').fill('November news');
   await list.getByLabel('Text').fill('Hello!\n\nWe have news.');
   await list.getByRole('button', { name: 'Send to confirmed subscribers' }).click();
   // The confirmation names the count (issue 16 §6; decisions.e2e.ts looks at it closely).
   await admin.getByRole('alertdialog').getByTestId('confirm').click();
-  await expect(admin.getByTestId('newsletter-admin-notice')).toHaveText('Queued for 1 subscribers.');
+  await expect(admin.getByTestId('newsletter-admin-notice')).toHaveText('Queued for 1 subscriber.');
   await expectAccessible(admin);
 
   const issue = await mailTo('olivia@mapleleaf.example', 'November news');

@@ -1,5 +1,5 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { expectAccessible, portal, signIn, signInStaffWithTwoFactor } from '../support';
+import { expectAccessible, overflowOf, portal, signIn, signInStaffWithTwoFactor } from '../support';
 
 /**
  * Every page at 360 × 740, in every role: nothing may scroll sideways (issue 16 §2). A page whose
@@ -11,18 +11,6 @@ const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in', c
 
 const SUBSCRIBER_PAGES = ['/account', '/account/profile', '/account/billing', '/account/newsletters', '/account/helpdesk-access', '/account/members', '/security'];
 const STAFF_PAGES = ['/account', '/account/profile', '/security'];
-
-/** How far the document is wider than the viewport, and the widest elements past its right edge. */
-async function overflowOf(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] }> {
-  return page.evaluate(() => {
-    const innerWidth = window.innerWidth;
-    const culprits = Array.from(document.querySelectorAll<HTMLElement>('body *'))
-      .filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5 && el.getClientRects().length > 0)
-      .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).slice(0, 2).join('.') : ''} (${Math.round(el.getBoundingClientRect().right)}px)`)
-      .slice(0, 8);
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, culprits };
-  });
-}
 
 async function sweep(page: Page, tenant: string, paths: string[], failures: string[]): Promise<void> {
   for (const path of paths) {

@@ -132,10 +132,17 @@ test('revoking another session signs that browser out', async ({ browser }) => {
     await expect(page.getByTestId('user-name')).toHaveText('Emma Gagnon');
   }
   await laptop.getByTestId('nav-security').click();
-  await expect(laptop.getByTestId('session-row')).toHaveCount(2);
+  // The phone's session and any left by earlier tests of this run for the same person: end them all.
+  const others = laptop.getByTestId('end-session');
+  await expect(others.first()).toBeVisible();
+  const count = await others.count();
+  await expect(laptop.getByTestId('session-row')).toHaveCount(count + 1);
   await expectAccessible(laptop);
-  await laptop.getByTestId('end-session').click();
-  await expect(laptop.getByTestId('security-notice')).toHaveText('That session has ended.');
+  for (let left = count - 1; left >= 0; left--) {
+    await others.first().click();
+    await expect(laptop.getByTestId('security-notice')).toHaveText('That session has ended.');
+    await expect(others).toHaveCount(left);
+  }
   await expect(laptop.getByTestId('session-row')).toHaveCount(1);
 
   await phone.reload();

@@ -108,6 +108,8 @@ const toFlat = (b: BillingDetails): FlatValues => ({
       border: none;
       padding: 0;
       margin: 0;
+      /* A fieldset is as wide as its widest content by default; inside a narrow card that pushed the page sideways. */
+      min-width: 0;
       display: flex;
       flex-direction: column;
       gap: 0.25rem;
@@ -120,6 +122,10 @@ const toFlat = (b: BillingDetails): FlatValues => ({
       display: flex;
       gap: 0.5rem;
       flex-wrap: wrap;
+    }
+    mat-form-field {
+      min-width: 0;
+      max-width: 100%;
     }
     .row mat-form-field {
       flex: 1 1 10rem;

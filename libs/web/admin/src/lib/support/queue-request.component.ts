@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, type OnInit, inject, input, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AccessGrantView, AccessScope } from '@mijn-account/shared-contracts';
-import type { StepUpGate } from '@mijn-account/web-core';
+import { LocaleDatePipe, type StepUpGate } from '@mijn-account/web-core';
 import { SupportConsoleStore } from './support-console.store';
 import { SUPPORT_PART_STYLES } from './support-styles';
 
@@ -20,7 +19,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
 @Component({
   selector: 'ma-support-queue-request',
   imports: [
-    DatePipe,
+    LocaleDatePipe,
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
@@ -80,7 +79,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
         }
       </dd>
       <dt>{{ 'helpdesk.requested' | transloco }}</dt>
-      <dd>{{ g.requestedAt | date: 'short' }}</dd>
+      <dd>{{ g.requestedAt | maDate }}</dd>
       <dt>{{ 'support.why' | transloco }}</dt>
       <dd>{{ g.justification }}</dd>
     </dl>

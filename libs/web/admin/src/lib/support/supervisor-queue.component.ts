@@ -1,8 +1,7 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { SessionStore, StepUpGate } from '@mijn-account/web-core';
+import { LocaleDatePipe, SessionStore, StepUpGate } from '@mijn-account/web-core';
 import { StepUpPromptComponent } from '@mijn-account/web-ui';
 import { SupportQueueRequestComponent } from './queue-request.component';
 import { SupportConsoleStore } from './support-console.store';
@@ -14,7 +13,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
  */
 @Component({
   selector: 'ma-support-supervisor-queue',
-  imports: [DatePipe, MatCardModule, StepUpPromptComponent, SupportQueueRequestComponent, TranslocoPipe],
+  imports: [LocaleDatePipe, MatCardModule, StepUpPromptComponent, SupportQueueRequestComponent, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: SUPPORT_PART_STYLES,
   template: `
@@ -53,7 +52,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
           <tbody>
             @for (g of console.decided(); track g.id) {
               <tr>
-                <td [attr.data-label]="'support.decidedAt' | transloco">{{ g.decidedAt | date: 'short' }}</td>
+                <td [attr.data-label]="'support.decidedAt' | transloco">{{ g.decidedAt | maDate }}</td>
                 <td [attr.data-label]="'support.account' | transloco">{{ g.customerNumber }} {{ g.accountName }}</td>
                 <td [attr.data-label]="'helpdesk.agent' | transloco">{{ g.requestedBy }}</td>
                 <td [attr.data-label]="'helpdesk.reason' | transloco">
