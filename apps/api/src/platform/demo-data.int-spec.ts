@@ -114,7 +114,8 @@ describe('demo data', () => {
         country: 'CA',
         postalCode: 'M5R 2A5',
         edits: 1,
-        vat: false,
+        // A GST/HST number (business number + RT0001), checked for form and check digits (issue 16 §4).
+        vat: true,
       },
       {
         slug: 'contactmonkey',
