@@ -97,7 +97,8 @@ test('an admin turns on two-factor, signs in with a code, sets up Google and the
   await expect(page.getByLabel('Langste toegang (minuten)')).toHaveValue('480');
   await page.getByLabel('Gebruikelijke toegang (minuten)').fill('600');
   await page.getByTestId('save-access-settings').click();
-  await expect(page.getByText('At most the maximum duration')).toBeVisible();
+  // The server's field error in the page's language (issue 16 §3).
+  await expect(page.getByText('Hoogstens de maximale duur.')).toBeVisible();
   await page.getByLabel('Gebruikelijke toegang (minuten)').fill('60');
   await page.getByRole('checkbox', { name: 'Factuurgegevens wijzigen' }).uncheck();
   await page.getByTestId('save-access-settings').click();
