@@ -1,0 +1,3 @@
+export * from './lib/documents/invoice-document';
+export * from './lib/documents/totals';
+export * from './lib/documents/tax-rules';
