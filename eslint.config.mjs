@@ -18,18 +18,53 @@ export default [
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
           depConstraints: [
             // scope: which side of the wire a project lives on
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: [...webBanned, ...apiBanned] },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'], bannedExternalImports: apiBanned },
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'], bannedExternalImports: webBanned },
+            {
+              sourceTag: 'scope:shared',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: [...webBanned, ...apiBanned],
+            },
+            {
+              sourceTag: 'scope:api',
+              onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'],
+              bannedExternalImports: apiBanned,
+            },
+            {
+              sourceTag: 'scope:web',
+              onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'],
+              bannedExternalImports: webBanned,
+            },
             // type: layers inside a side
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:data-access', 'type:ui', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:data-access', 'type:ui', 'type:util', 'type:testing'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:core',
+                'type:data-access',
+                'type:ui',
+                'type:util',
+                'type:testing',
+              ],
+            },
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:core',
+                'type:data-access',
+                'type:ui',
+                'type:util',
+                'type:testing',
+              ],
+            },
             // core: platform code (config, tenancy, request pipeline) that every feature builds on
             { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:data-access', 'type:util'] },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:core', 'type:data-access', 'type:util'],
+            },
           ],
         },
       ],
@@ -51,7 +86,15 @@ export default [
     rules: {
       'no-restricted-syntax': [
         'error',
-        ...['db', 'query', 'createQueryBuilder', 'getRepository', 'getTreeRepository', 'getMongoRepository', 'withRepository'].map((name) => ({
+        ...[
+          'db',
+          'query',
+          'createQueryBuilder',
+          'getRepository',
+          'getTreeRepository',
+          'getMongoRepository',
+          'withRepository',
+        ].map((name) => ({
           selector: `CallExpression[callee.type='MemberExpression'][callee.property.name='${name}']`,
           message: `No SQL in controllers: move .${name}() into the domain's service and call that with the request context.`,
         })),
@@ -61,7 +104,8 @@ export default [
         },
         {
           selector: "ImportDeclaration[source.value='typeorm']:not([importKind='type'])",
-          message: 'No SQL in controllers: a controller needs no TypeORM value (DataSource, EntityManager, Repository); use a service.',
+          message:
+            'No SQL in controllers: a controller needs no TypeORM value (DataSource, EntityManager, Repository); use a service.',
         },
       ],
     },
@@ -71,7 +115,10 @@ export default [
     files: ['**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.testing.ts', 'libs/api/testing/**', 'e2e/**', 'tools/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@mijn-account/api-testing'], message: 'test-only library' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@mijn-account/api-testing'], message: 'test-only library' }] },
+      ],
     },
   },
 ];

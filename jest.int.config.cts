@@ -12,7 +12,9 @@ module.exports = {
   testMatch: ['<rootDir>/apps/**/*.int-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'],
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.int.json' }] },
   // @nestjs/typeorm, openid-client, oauth4webapi, jose and otplib's @scure/@noble dependencies are ES modules only; compiled to CommonJS for Jest.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs/typeorm|openid-client|oauth4webapi|jose|@scure|@noble|@otplib)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs/typeorm|openid-client|oauth4webapi|jose|@scure|@noble|@otplib)/)',
+  ],
   moduleNameMapper: {
     // @nestjs/typeorm is an ES module; its one file that needs import.meta gets a CommonJS stand-in.
     '^\\.(/common)?/typeorm-compat\\.js$': '<rootDir>/tools/jest/nestjs-typeorm-compat.cjs',

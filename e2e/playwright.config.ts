@@ -10,7 +10,9 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const OIDC_PORT = PORT + 1010;
 const MAILDEV_WEB_PORT = PORT + 1080;
 const redirects = ['callmonkey', 'contactmonkey'].flatMap((tenant) =>
-  ['google', 'microsoft'].map((provider) => `--redirect http://${tenant}.localhost:${PORT}/api/auth/${provider}/callback`),
+  ['google', 'microsoft'].map(
+    (provider) => `--redirect http://${tenant}.localhost:${PORT}/api/auth/${provider}/callback`,
+  ),
 );
 
 export default defineConfig({
@@ -27,7 +29,13 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
     },
   },
   webServer: [

@@ -40,7 +40,8 @@ export async function signOut(page: Page): Promise<void> {
  * staff user in again, whatever order the files run in.
  */
 const TOTP_SECRETS = resolve(__dirname, '../tmp/e2e/totp-secrets.json');
-const knownSecrets = (): Record<string, string> => (existsSync(TOTP_SECRETS) ? JSON.parse(readFileSync(TOTP_SECRETS, 'utf8')) : {});
+const knownSecrets = (): Record<string, string> =>
+  existsSync(TOTP_SECRETS) ? JSON.parse(readFileSync(TOTP_SECRETS, 'utf8')) : {};
 
 /**
  * Signs a staff user in and turns on two-factor (staff functions need it); answers the
@@ -57,7 +58,8 @@ export async function signInStaffWithTwoFactor(
   await signIn(page, email, labels);
   const known = knownSecrets()[`${tenant}/${email}`];
   if (known) {
-    if (!labels.verify) throw new Error(`${email} already has two-factor in this run: pass the label of the sign-in code button`);
+    if (!labels.verify)
+      throw new Error(`${email} already has two-factor in this run: pass the label of the sign-in code button`);
     await expect(page.getByTestId('second-factor-form')).toBeVisible();
     // The next 30-second step: the setup may have used the current one moments ago. A code is
     // accepted once: when an earlier sign-in of this run used that step, wait for a later one.
@@ -184,7 +186,10 @@ export async function overflowOf(page: Page): Promise<{ scrollWidth: number; inn
     const innerWidth = window.innerWidth;
     const culprits = Array.from(document.querySelectorAll<HTMLElement>('body *'))
       .filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5 && el.getClientRects().length > 0)
-      .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).slice(0, 2).join('.') : ''} (${Math.round(el.getBoundingClientRect().right)}px)`)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).slice(0, 2).join('.') : ''} (${Math.round(el.getBoundingClientRect().right)}px)`,
+      )
       .slice(0, 8);
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth, culprits };
   });

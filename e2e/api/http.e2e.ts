@@ -20,15 +20,21 @@ test('the OpenAPI document lists the API', async ({ request }) => {
   const response = await request.get(`${base}/api/docs-json`);
   expect(response.status()).toBe(200);
   const document = await response.json();
-  expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/me', '/api/session', '/api/tenant', '/api/health']));
+  expect(Object.keys(document.paths)).toEqual(
+    expect.arrayContaining(['/api/me', '/api/session', '/api/tenant', '/api/health']),
+  );
   const ui = await request.get(`${base}/api/docs`);
   expect(ui.status()).toBe(200);
   expect(await ui.text()).toContain('swagger-ui');
 });
 
-test('the built web app: brotli, hashed files immutable, pages no-cache with their translations preloaded', async ({ request }) => {
+test('the built web app: brotli, hashed files immutable, pages no-cache with their translations preloaded', async ({
+  request,
+}) => {
   const host = { host: `callmonkey.localhost:${PORT}` };
-  const page = await request.get(`${base}/account/billing`, { headers: { ...host, 'accept-encoding': 'gzip, deflate, br' } });
+  const page = await request.get(`${base}/account/billing`, {
+    headers: { ...host, 'accept-encoding': 'gzip, deflate, br' },
+  });
   expect(page.status()).toBe(200);
   expect(page.headers()['cache-control']).toBe('no-cache');
   expect(page.headers()['link']).toBe('</i18n/nl.json>; rel=preload; as=fetch; crossorigin');
@@ -37,8 +43,15 @@ test('the built web app: brotli, hashed files immutable, pages no-cache with the
   const files = [...html.matchAll(/(?:src|href)="([^"]+-[0-9A-Z]{8,}\.(?:js|css))"/g)].map((m) => m[1]);
   expect(files.length).toBeGreaterThan(1);
   for (const file of files) {
-    const response = await request.get(`${base}/${file}`, { headers: { ...host, 'accept-encoding': 'gzip, deflate, br' } });
-    expect({ file, status: response.status(), cacheControl: response.headers()['cache-control'], vary: response.headers()['vary'] }).toEqual({
+    const response = await request.get(`${base}/${file}`, {
+      headers: { ...host, 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect({
+      file,
+      status: response.status(),
+      cacheControl: response.headers()['cache-control'],
+      vary: response.headers()['vary'],
+    }).toEqual({
       file,
       status: 200,
       cacheControl: 'public, max-age=31536000, immutable',
@@ -49,6 +62,8 @@ test('the built web app: brotli, hashed files immutable, pages no-cache with the
       expect({ file, encoding: response.headers()['content-encoding'] }).toEqual({ file, encoding: 'br' });
     }
   }
-  const gzip = await request.get(`${base}/${files.find((f) => f.startsWith('main-'))}`, { headers: { ...host, 'accept-encoding': 'gzip' } });
+  const gzip = await request.get(`${base}/${files.find((f) => f.startsWith('main-'))}`, {
+    headers: { ...host, 'accept-encoding': 'gzip' },
+  });
   expect(gzip.headers()['content-encoding']).toBe('gzip');
 });

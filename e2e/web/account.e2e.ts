@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, linkFromMail, mailTo, oneClickUnsubscribe, portal, signIn, signInStaffWithTwoFactor } from '../support';
+import {
+  expectAccessible,
+  linkFromMail,
+  mailTo,
+  oneClickUnsubscribe,
+  portal,
+  signIn,
+  signInStaffWithTwoFactor,
+} from '../support';
 
 const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden' };
 const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in' };
@@ -39,7 +47,9 @@ test('edit profile and billing address; bad input is named at its field', async 
   await expectAccessible(page);
 });
 
-test('two tabs: the second save meets a 412, shows what changed, and applies its change on top', async ({ browser }) => {
+test('two tabs: the second save meets a 412, shows what changed, and applies its change on top', async ({
+  browser,
+}) => {
   const context = await browser.newContext();
   const tab1 = await context.newPage();
   await tab1.goto(`${portal('callmonkey')}/sign-in`);
@@ -79,12 +89,17 @@ test('subscribe, confirm from the mail, receive an issue, unsubscribe with one c
   await expect(olivia.getByTestId('pending')).toBeVisible();
   await expectAccessible(olivia);
 
-  await olivia.goto(await linkFromMail('olivia@mapleleaf.example', 'Confirm your subscription', '/newsletters/confirm'));
+  await olivia.goto(
+    await linkFromMail('olivia@mapleleaf.example', 'Confirm your subscription', '/newsletters/confirm'),
+  );
   await expect(olivia.getByTestId('newsletter-notice')).toHaveText('Thank you: you now receive “Product news”.');
 
   // The admin (two-factor first) sends an issue to confirmed subscribers.
   const admin = await (await browser.newContext()).newPage();
-  await signInStaffWithTwoFactor(admin, 'contactmonkey', 'admin@contactmonkey.example', { ...EN, confirmCode: 'Confirm code' });
+  await signInStaffWithTwoFactor(admin, 'contactmonkey', 'admin@contactmonkey.example', {
+    ...EN,
+    confirmCode: 'Confirm code',
+  });
   await admin.goto(`${portal('contactmonkey')}/admin/newsletters`);
   const list = admin.getByTestId('list-Product news');
   await expect(list).toContainText('1 confirmed subscriber ·');

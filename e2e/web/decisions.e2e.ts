@@ -7,10 +7,18 @@ import { ageProofOfPresence, expectAccessible, mailTo, portal, signIn, signInSta
 // and test send, recovery codes to copy and download.
 
 const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden' };
-const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in', confirmCode: 'Confirm code', verify: 'Verify' };
+const EN = {
+  email: 'E-mail address',
+  password: 'Password',
+  submit: 'Sign in',
+  confirmCode: 'Confirm code',
+  verify: 'Verify',
+};
 const ADMIN = 'admin@contactmonkey.example';
 
-test('staff decisions: recovery codes to keep, a confirmation naming the person, role changes after a code, never disabling oneself', async ({ page }) => {
+test('staff decisions: recovery codes to keep, a confirmation naming the person, role changes after a code, never disabling oneself', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await signInStaffWithTwoFactor(page, 'contactmonkey', ADMIN, EN);
 
@@ -22,7 +30,10 @@ test('staff decisions: recovery codes to keep, a confirmation naming the person,
   expect(codes).toHaveLength(10);
   await page.getByTestId('recovery-codes-copy').click();
   await expect(page.getByText('Copied.')).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('recovery-codes-download').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('recovery-codes-download').click(),
+  ]);
   expect(download.suggestedFilename()).toBe('recovery-codes-contactmonkey.txt');
   const file = readFileSync((await download.path()) ?? '', 'utf8');
   expect(file).toContain(`Recovery codes for ${ADMIN} at ContactMonkey`);
@@ -76,7 +87,9 @@ test('staff decisions: recovery codes to keep, a confirmation naming the person,
   await expect(sam).toHaveCount(0);
 });
 
-test('a newsletter issue: preview in each language, a test to oneself, and the count named before sending', async ({ page }) => {
+test('a newsletter issue: preview in each language, a test to oneself, and the count named before sending', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await signInStaffWithTwoFactor(page, 'contactmonkey', ADMIN, EN);
   await page.goto(`${portal('contactmonkey')}/admin/newsletters`);

@@ -69,7 +69,9 @@ test('an agent requests, the owner approves a shorter grant, the agent views bil
   await expect(owner.getByTestId('access-log')).toContainText('bekeken · factuurgegevens');
   await expect(owner.getByTestId('log-verification')).toContainText('Het logboek is onaangetast');
   // In plain words first; how that is known only on demand.
-  await expect(owner.getByTestId('log-verification').locator('strong')).toHaveText('Niemand heeft dit logboek gewijzigd.');
+  await expect(owner.getByTestId('log-verification').locator('strong')).toHaveText(
+    'Niemand heeft dit logboek gewijzigd.',
+  );
   await expect(owner.getByText('ondertekende controlepunten')).toBeHidden();
   await owner.getByText('Hoe we dat weten').click();
   await expect(owner.getByText(/ondertekende controlepunt/)).toBeVisible();
@@ -82,8 +84,12 @@ test('an agent requests, the owner approves a shorter grant, the agent views bil
   // The owner tells the refused attempt from the view; the steps of the grant carry no result.
   await owner.reload();
   const log = owner.getByTestId('access-log');
-  await expect(log.getByRole('row').filter({ hasText: 'bekeken · factuurgegevens' }).first()).toContainText('geweigerd');
-  await expect(log.getByRole('row').filter({ hasText: 'bekeken · factuurgegevens' }).last()).toContainText('toegestaan');
+  await expect(log.getByRole('row').filter({ hasText: 'bekeken · factuurgegevens' }).first()).toContainText(
+    'geweigerd',
+  );
+  await expect(log.getByRole('row').filter({ hasText: 'bekeken · factuurgegevens' }).last()).toContainText(
+    'toegestaan',
+  );
   await expect(log.getByRole('row').filter({ hasText: 'toegang ingetrokken' })).not.toContainText('toegestaan');
 });
 
@@ -164,7 +170,9 @@ test('a technical request: another supervisor approves, the owner is told at onc
     .fill('Checked both people’s sign-in methods; nothing changed.');
   await agent.getByRole('button', { name: 'Close' }).last().click();
   // This grant's row: the demo agent also has a closed grant of the past (on CT-20002, demo-data.ts).
-  await expect(agent.getByTestId('my-requests').getByRole('row').filter({ hasText: 'CT-20001' })).toContainText('Closed');
+  await expect(agent.getByTestId('my-requests').getByRole('row').filter({ hasText: 'CT-20001' })).toContainText(
+    'Closed',
+  );
   await owner.reload();
   await expect(owner.getByTestId('active-grant')).toHaveCount(0);
   await expect(owner.getByTestId('grant-history')).toContainText(
@@ -194,7 +202,9 @@ test('a supervisor narrows one technical request and denies another with a reaso
     await agent.getByRole('combobox', { name: 'Reden' }).click();
     await agent.getByRole('option', { name: 'Technisch: beschikbaarheid' }).click();
     await agent.getByLabel('Ticket').fill(ticket);
-    await agent.getByLabel('Waarom (de klant leest dit)').fill('De facturen van dit account komen niet aan; we kijken mee.');
+    await agent
+      .getByLabel('Waarom (de klant leest dit)')
+      .fill('De facturen van dit account komen niet aan; we kijken mee.');
     await agent.getByRole('checkbox', { name: 'Profielen bekijken' }).check();
     await agent.getByTestId('send-request').click();
     await expect(agent.getByTestId('my-requests').getByRole('row').filter({ hasText: ticket })).toContainText('Wacht');
@@ -220,17 +230,23 @@ test('a supervisor narrows one technical request and denies another with a reaso
   const second = supervisor.getByTestId('queue-request').filter({ hasText: 'INC-802' });
   await second.getByTestId('supervisor-deny').click();
   await expect(second.getByText('Vul dit veld in.')).toBeVisible();
-  await second.getByLabel('Waarom je afwijst (de medewerker leest dit)').fill('Er is geen storing gemeld op dit ticket.');
+  await second
+    .getByLabel('Waarom je afwijst (de medewerker leest dit)')
+    .fill('Er is geen storing gemeld op dit ticket.');
   await second.getByTestId('supervisor-deny').click();
   await expect(second).toHaveCount(0);
   const history = supervisor.getByTestId('supervisor-decided');
-  await expect(history.getByRole('row').filter({ hasText: 'INC-802' })).toContainText('Er is geen storing gemeld op dit ticket.');
+  await expect(history.getByRole('row').filter({ hasText: 'INC-802' })).toContainText(
+    'Er is geen storing gemeld op dit ticket.',
+  );
   await expect(history.getByRole('row').filter({ hasText: 'INC-801' })).toContainText('Goedgekeurd door');
   await expectAccessible(supervisor);
 
   // The agent's open page shows both decisions without reloading.
   const mine = agent.getByTestId('my-requests');
-  await expect(mine.getByRole('row').filter({ hasText: 'INC-801' })).toContainText(/Actief\s*·\s*20/, { timeout: 10_000 });
+  await expect(mine.getByRole('row').filter({ hasText: 'INC-801' })).toContainText(/Actief\s*·\s*20/, {
+    timeout: 10_000,
+  });
   await expect(mine.getByRole('row').filter({ hasText: 'INC-802' })).toContainText(
     'Er is geen storing gemeld op dit ticket.',
     { timeout: 10_000 },

@@ -4,7 +4,9 @@ import { expectAccessible, linkFromMail, mailTo, portal, signIn, signInStaffWith
 const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in' };
 const SUBSCRIBER = 'noah@northernlights.example';
 
-test('the Unsubscribe link in the real mail opens a page whose one click unsubscribes, in the subscriber’s language, at 360 px', async ({ browser }) => {
+test('the Unsubscribe link in the real mail opens a page whose one click unsubscribes, in the subscriber’s language, at 360 px', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   // Noah subscribes in the portal and confirms from the mail.
   const noah = await (await browser.newContext()).newPage();
@@ -18,7 +20,11 @@ test('the Unsubscribe link in the real mail opens a page whose one click unsubsc
 
   // The admin sends an issue.
   const admin = await (await browser.newContext()).newPage();
-  await signInStaffWithTwoFactor(admin, 'contactmonkey', 'admin@contactmonkey.example', { ...EN, confirmCode: 'Confirm code', verify: 'Verify' });
+  await signInStaffWithTwoFactor(admin, 'contactmonkey', 'admin@contactmonkey.example', {
+    ...EN,
+    confirmCode: 'Confirm code',
+    verify: 'Verify',
+  });
   await admin.goto(`${portal('contactmonkey')}/admin/newsletters`);
   const list = admin.getByTestId('list-Product news');
   await list.getByLabel('Subject').fill('Studio news');
@@ -49,12 +55,16 @@ test('the Unsubscribe link in the real mail opens a page whose one click unsubsc
   await noah.goto(`${portal('contactmonkey')}/account/newsletters`);
   await expect(noah.getByRole('switch', { name: 'Product news' })).toBeChecked();
   await page.getByRole('button', { name: 'Unsubscribe' }).click();
-  await expect(page.getByTestId('unsubscribe-done')).toHaveText(`You are unsubscribed: ${SUBSCRIBER} no longer receives “Product news”.`);
+  await expect(page.getByTestId('unsubscribe-done')).toHaveText(
+    `You are unsubscribed: ${SUBSCRIBER} no longer receives “Product news”.`,
+  );
   await expectAccessible(page);
 
   // Opened again: already unsubscribed, with the way back in.
   await page.reload();
-  await expect(page.getByTestId('unsubscribe-already')).toHaveText(`You are already unsubscribed: ${SUBSCRIBER} does not receive “Product news”.`);
+  await expect(page.getByTestId('unsubscribe-already')).toHaveText(
+    `You are already unsubscribed: ${SUBSCRIBER} does not receive “Product news”.`,
+  );
   await page.getByTestId('to-preferences').click();
   await expect(page).toHaveURL(/\/sign-in$/);
 

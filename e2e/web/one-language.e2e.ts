@@ -168,7 +168,11 @@ test.describe('one language at a time: Dutch', () => {
     for (const [tenant, email, pages] of [
       ['callmonkey', 'agent@callmonkey.example', ['/support']],
       ['callmonkey', 'supervisor@callmonkey.example', ['/support']],
-      ['contactmonkey', 'admin@contactmonkey.example', ['/admin/staff', '/admin/sign-in', '/admin/newsletters', '/admin/helpdesk-access']],
+      [
+        'contactmonkey',
+        'admin@contactmonkey.example',
+        ['/admin/staff', '/admin/sign-in', '/admin/newsletters', '/admin/helpdesk-access'],
+      ],
     ] as const) {
       const page = await dutch(browser);
       await signInStaffWithTwoFactor(page, tenant, email, NL);

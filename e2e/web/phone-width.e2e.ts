@@ -6,10 +6,30 @@ import { expectAccessible, overflowOf, portal, signIn, signInStaffWithTwoFactor 
  * document is wider than the viewport fails, naming the elements that stick out.
  */
 const PHONE = { width: 360, height: 740 };
-const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden', confirmCode: 'Code bevestigen', verify: 'Controleren' };
-const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in', confirmCode: 'Confirm code', verify: 'Verify' };
+const NL = {
+  email: 'E-mailadres',
+  password: 'Wachtwoord',
+  submit: 'Aanmelden',
+  confirmCode: 'Code bevestigen',
+  verify: 'Controleren',
+};
+const EN = {
+  email: 'E-mail address',
+  password: 'Password',
+  submit: 'Sign in',
+  confirmCode: 'Confirm code',
+  verify: 'Verify',
+};
 
-const SUBSCRIBER_PAGES = ['/account', '/account/profile', '/account/billing', '/account/newsletters', '/account/helpdesk-access', '/account/members', '/security'];
+const SUBSCRIBER_PAGES = [
+  '/account',
+  '/account/profile',
+  '/account/billing',
+  '/account/newsletters',
+  '/account/helpdesk-access',
+  '/account/members',
+  '/security',
+];
 const STAFF_PAGES = ['/account', '/account/profile', '/security'];
 
 async function sweep(page: Page, tenant: string, paths: string[], failures: string[]): Promise<void> {
@@ -18,7 +38,8 @@ async function sweep(page: Page, tenant: string, paths: string[], failures: stri
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForLoadState('networkidle');
     const { scrollWidth, innerWidth, culprits } = await overflowOf(page);
-    if (scrollWidth > innerWidth) failures.push(`${tenant}${path}: ${scrollWidth}px wide in ${innerWidth}px — ${culprits.join(', ')}`);
+    if (scrollWidth > innerWidth)
+      failures.push(`${tenant}${path}: ${scrollWidth}px wide in ${innerWidth}px — ${culprits.join(', ')}`);
   }
 }
 
@@ -78,7 +99,12 @@ test.describe('every page at 360 px', () => {
     const staff = [
       ['callmonkey', 'agent@callmonkey.example', NL, ['/support']],
       ['contactmonkey', 'supervisor@contactmonkey.example', EN, ['/support']],
-      ['contactmonkey', 'admin@contactmonkey.example', EN, ['/admin/staff', '/admin/sign-in', '/admin/newsletters', '/admin/helpdesk-access']],
+      [
+        'contactmonkey',
+        'admin@contactmonkey.example',
+        EN,
+        ['/admin/staff', '/admin/sign-in', '/admin/newsletters', '/admin/helpdesk-access'],
+      ],
     ] as const;
     for (const [tenant, email, labels, pages] of staff) {
       const page = await phone(browser);

@@ -37,7 +37,9 @@ test('CallMonkey: Dutch by default, sign in, switch language (remembered), sign 
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test('ContactMonkey: English by default, a wrong password is refused, member and staff see their roles', async ({ page }) => {
+test('ContactMonkey: English by default, a wrong password is refused, member and staff see their roles', async ({
+  page,
+}) => {
   await page.goto(`${portal('contactmonkey')}/sign-in`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to ContactMonkey');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -76,7 +78,9 @@ test('an unknown host name answers a plain 404 page', async ({ page }) => {
   await expect(page.locator('body')).not.toContainText('CallMonkey');
 });
 
-test('a deep link opened while signed out returns there after signing in; an unknown path is a not-found page', async ({ page }) => {
+test('a deep link opened while signed out returns there after signing in; an unknown path is a not-found page', async ({
+  page,
+}) => {
   await page.goto(`${portal('callmonkey')}/account/billing`);
   await expect(page).toHaveURL(/\/sign-in$/);
   await signIn(page, 'eva@bakkerijdevries.example', NL);

@@ -1,6 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { generate } from 'otplib';
-import { DEMO_PASSWORD, OIDC_CLIENT_SECRET, OIDC_ISSUER, expectAccessible, linkFromMail, portal, signIn, signOut } from '../support';
+import {
+  DEMO_PASSWORD,
+  OIDC_CLIENT_SECRET,
+  OIDC_ISSUER,
+  expectAccessible,
+  linkFromMail,
+  portal,
+  signIn,
+  signOut,
+} from '../support';
 
 const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden' };
 const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in' };
@@ -47,7 +56,9 @@ test('password reset by e-mail link, which works once', async ({ page }) => {
   await page.goto(link);
   await page.getByLabel('Nieuw wachtwoord').fill('yet another password');
   await page.getByRole('button', { name: 'Nieuw wachtwoord opslaan' }).click();
-  await expect(page.getByTestId('password-error')).toHaveText('Deze link is al gebruikt. Vraag een nieuwe aan als je hem nog nodig hebt.');
+  await expect(page.getByTestId('password-error')).toHaveText(
+    'Deze link is al gebruikt. Vraag een nieuwe aan als je hem nog nodig hebt.',
+  );
 
   await page.goto(`${portal('callmonkey')}/sign-in`);
   await page.getByLabel(NL.email).fill(email);
@@ -56,7 +67,9 @@ test('password reset by e-mail link, which works once', async ({ page }) => {
   await expect(page.getByTestId('user-name')).toHaveText('Joris de Vries');
 });
 
-test('an admin turns on two-factor, signs in with a code, sets up Google and the helpdesk rules; Google sign-in links by password', async ({ page }) => {
+test('an admin turns on two-factor, signs in with a code, sets up Google and the helpdesk rules; Google sign-in links by password', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await page.goto(`${portal('callmonkey')}/sign-in`);
   await signIn(page, 'admin@callmonkey.example', NL);
@@ -79,7 +92,9 @@ test('an admin turns on two-factor, signs in with a code, sets up Google and the
 
   await page.getByTestId('nav-sign-in-settings').click();
   const google = page.getByTestId('provider-google');
-  await expect(google).toContainText(`http://callmonkey.localhost:${new URL(page.url()).port}/api/auth/google/callback`);
+  await expect(google).toContainText(
+    `http://callmonkey.localhost:${new URL(page.url()).port}/api/auth/google/callback`,
+  );
   await google.getByRole('checkbox', { name: 'Aan' }).check();
   await google.getByLabel('Issuer-URL').fill(OIDC_ISSUER.google);
   await google.getByLabel('Client-ID').fill('portal-google');

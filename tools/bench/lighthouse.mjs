@@ -29,7 +29,13 @@ const DIST = process.env.LH_DIST ?? 'dist';
 const PORT = Number(process.env.LH_PORT ?? 3700);
 const BASE_URL = process.env.LH_BASE_URL ?? `http://callmonkey.localhost:${PORT}`;
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
 const DEMO = { email: 'eva@bakkerijdevries.example', password: 'MijnAccount-demo-2026' };
 const PAGES = [
   { name: 'sign-in', path: '/sign-in', signedIn: false },
@@ -53,7 +59,11 @@ function call(method, path, headers = {}, body) {
   });
 }
 
-const cookieValue = (cookies, name) => cookies.find((c) => c.startsWith(`${name}=`))?.split(';')[0].slice(name.length + 1);
+const cookieValue = (cookies, name) =>
+  cookies
+    .find((c) => c.startsWith(`${name}=`))
+    ?.split(';')[0]
+    .slice(name.length + 1);
 
 async function waitForPortal() {
   for (let i = 0; i < 240; i++) {
@@ -88,7 +98,14 @@ async function measure(page, session, run) {
     const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}`, defaultViewport: null });
     const tab = (await browser.pages())[0] ?? (await browser.newPage());
     if (page.signedIn) {
-      await browser.setCookie({ name: session.name, value: session.value, domain: base.hostname, path: '/', httpOnly: true, sameSite: 'Lax' });
+      await browser.setCookie({
+        name: session.name,
+        value: session.value,
+        domain: base.hostname,
+        path: '/',
+        httpOnly: true,
+        sameSite: 'Lax',
+      });
     }
     // Lighthouse's storage reset would drop the session cookie; the cache is emptied here instead.
     const cdp = await tab.createCDPSession();
@@ -101,7 +118,8 @@ async function measure(page, session, run) {
     );
     const { audits, categories, finalDisplayedUrl, runtimeError } = result.lhr;
     if (runtimeError) throw new Error(`${page.name}: ${runtimeError.code} ${runtimeError.message}`);
-    if (!finalDisplayedUrl.endsWith(page.path)) throw new Error(`${page.name}: ended on ${finalDisplayedUrl} (not signed in?)`);
+    if (!finalDisplayedUrl.endsWith(page.path))
+      throw new Error(`${page.name}: ended on ${finalDisplayedUrl} (not signed in?)`);
     await browser.disconnect();
     if (process.env.LH_REPORTS) {
       mkdirSync(process.env.LH_REPORTS, { recursive: true });
@@ -127,7 +145,8 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const seconds = (ms) => (ms / 1000).toFixed(2);
-const summary = (values, format) => `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
+const summary = (values, format) =>
+  `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
 
 let portal = null;
 if (!process.env.LH_BASE_URL) {
@@ -156,7 +175,11 @@ try {
   await waitForPortal();
   const session = await signIn();
   console.log(`Lighthouse (mobile, simulated throttling) on ${BASE_URL}, ${RUNS} run(s) per page`);
-  console.log(`machine: ${cpus().length} × ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const results = Object.fromEntries(PAGES.map((p) => [p.name, []]));
   for (let run = 1; run <= RUNS; run++) {
     for (const page of PAGES) {
@@ -167,17 +190,36 @@ try {
       );
     }
   }
-  console.log(`\nmedian (range) over ${RUNS} run(s); load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `\nmedian (range) over ${RUNS} run(s); load average now ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.table(
     PAGES.map(({ name }) => {
       const runs = results[name];
       return {
         page: name,
-        score: summary(runs.map((r) => r.score), String),
-        'LCP s': summary(runs.map((r) => r.lcp), seconds),
-        'TBT ms': summary(runs.map((r) => r.tbt), (v) => String(Math.round(v))),
-        'FCP s': summary(runs.map((r) => r.fcp), seconds),
-        CLS: summary(runs.map((r) => r.cls), (v) => v.toFixed(3)),
+        score: summary(
+          runs.map((r) => r.score),
+          String,
+        ),
+        'LCP s': summary(
+          runs.map((r) => r.lcp),
+          seconds,
+        ),
+        'TBT ms': summary(
+          runs.map((r) => r.tbt),
+          (v) => String(Math.round(v)),
+        ),
+        'FCP s': summary(
+          runs.map((r) => r.fcp),
+          seconds,
+        ),
+        CLS: summary(
+          runs.map((r) => r.cls),
+          (v) => v.toFixed(3),
+        ),
       };
     }),
   );

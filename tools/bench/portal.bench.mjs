@@ -288,7 +288,10 @@ const shared = {
   AUDIT_SIGNING_KEY: randomBytes(32).toString('base64'),
 };
 // Production refuses demo data, so the demo tenants are seeded first, outside production.
-execFileSync('node', ['dist/apps/api/cli.js', 'seed-demo'], { env: { ...process.env, ...shared, NODE_ENV: 'development' }, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync('node', ['dist/apps/api/cli.js', 'seed-demo'], {
+  env: { ...process.env, ...shared, NODE_ENV: 'development' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 const portal = start('node', ['dist/apps/api/main.js'], {
   PORT: String(PORTAL_PORT),
   ...shared,

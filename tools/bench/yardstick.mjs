@@ -67,10 +67,23 @@ async function inSession(request, reply, work) {
 
 app.get('/api/me', (request, reply) =>
   inSession(request, reply, async (client, tenantId, user) => {
-    const account = (await client.query('SELECT id, customer_number, name FROM subscriber_account WHERE tenant_id = $1 AND id = $2', [tenantId, user.account_id])).rows[0];
+    const account = (
+      await client.query('SELECT id, customer_number, name FROM subscriber_account WHERE tenant_id = $1 AND id = $2', [
+        tenantId,
+        user.account_id,
+      ])
+    ).rows[0];
     return {
-      user: { id: user.user_id, email: user.email, displayName: user.display_name, kind: user.kind, preferredLanguage: user.preferred_language },
-      account: account ? { id: account.id, customerNumber: account.customer_number, name: account.name, role: user.account_role } : null,
+      user: {
+        id: user.user_id,
+        email: user.email,
+        displayName: user.display_name,
+        kind: user.kind,
+        preferredLanguage: user.preferred_language,
+      },
+      account: account
+        ? { id: account.id, customerNumber: account.customer_number, name: account.name, role: user.account_role }
+        : null,
       staffRoles: user.staff_roles,
       session: { expiresAt: user.expires_at, idleExpiresAt: user.last_seen_at },
     };
@@ -86,7 +99,16 @@ const toBilling = (r) => ({
   vatId: r.vat_id,
   vatCheck: r.vat_id && r.vat_checked_at ? { valid: r.vat_valid, checkedAt: r.vat_checked_at } : null,
   billingEmail: r.billing_email,
-  address: r.street ? { street: r.street, houseNumber: r.house_number, houseNumberAddition: r.house_number_addition, postalCode: r.postal_code, city: r.city, country: r.country } : null,
+  address: r.street
+    ? {
+        street: r.street,
+        houseNumber: r.house_number,
+        houseNumberAddition: r.house_number_addition,
+        postalCode: r.postal_code,
+        city: r.city,
+        country: r.country,
+      }
+    : null,
 });
 
 app.get('/api/account/billing', (request, reply) =>
@@ -112,16 +134,36 @@ app.put('/api/account/billing', (request, reply) =>
     if (!isPostalCode.default(postalCode, a.country)) errors.push('address.postalCode');
     if (errors.length) return reply.code(422).send({ status: 422, errors });
     const row = (await client.query(`${BILLING_SQL} FOR NO KEY UPDATE`, [tenantId, user.account_id])).rows[0];
-    if (String(row.version) !== version) return reply.code(412).send({ status: 412, current: { ...toBilling(row), etag: `"v${row.version}"` } });
+    if (String(row.version) !== version)
+      return reply.code(412).send({ status: 412, current: { ...toBilling(row), etag: `"v${row.version}"` } });
     const changes = [];
-    const pairs = { companyName: [row.company_name, b.companyName], postalCode: [row.postal_code, postalCode], street: [row.street, a.street] };
+    const pairs = {
+      companyName: [row.company_name, b.companyName],
+      postalCode: [row.postal_code, postalCode],
+      street: [row.street, a.street],
+    };
     for (const [field, [from, to]] of Object.entries(pairs)) if (from !== to) changes.push({ field, from, to });
     await client.query(
       `UPDATE subscriber_account SET company_name = $3, coc_number = $4, vat_id = $5, vat_valid = $6, vat_checked_at = $7,
               billing_email = $8, street = $9, house_number = $10, house_number_addition = $11, postal_code = $12, city = $13,
               country = $14, version = version + 1
         WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, user.account_id, b.companyName, b.cocNumber, vat, true, new Date(), b.billingEmail, a.street, a.houseNumber, a.houseNumberAddition, postalCode, a.city, a.country],
+      [
+        tenantId,
+        user.account_id,
+        b.companyName,
+        b.cocNumber,
+        vat,
+        true,
+        new Date(),
+        b.billingEmail,
+        a.street,
+        a.houseNumber,
+        a.houseNumberAddition,
+        postalCode,
+        a.city,
+        a.country,
+      ],
     );
     await client.query(
       `INSERT INTO change_history (tenant_id, subject_type, subject_id, changed_by, changed_by_name, changed_by_kind, changes)
@@ -134,4 +176,9 @@ app.put('/api/account/billing', (request, reply) =>
 );
 
 await app.listen({ port: Number(PORT), host: '127.0.0.1' });
-process.on('SIGTERM', () => app.close().then(() => pool.end()).then(() => process.exit(0)));
+process.on('SIGTERM', () =>
+  app
+    .close()
+    .then(() => pool.end())
+    .then(() => process.exit(0)),
+);

@@ -57,9 +57,18 @@ function start(kind, port) {
         const [login, flag] = id.toLowerCase().split('#');
         const email = login;
         const name = email.split('@')[0];
-        if (kind === 'google') return { sub: stableId('google', email), email, email_verified: flag !== 'unverified', name };
+        if (kind === 'google')
+          return { sub: stableId('google', email), email, email_verified: flag !== 'unverified', name };
         const oid = stableId('microsoft', email);
-        return { sub: oid.replaceAll('-', ''), tid: DIRECTORY, oid, email, preferred_username: email, name, ...(flag === 'verified' ? { xms_edov: true } : {}) };
+        return {
+          sub: oid.replaceAll('-', ''),
+          tid: DIRECTORY,
+          oid,
+          email,
+          preferred_username: email,
+          name,
+          ...(flag === 'verified' ? { xms_edov: true } : {}),
+        };
       },
     }),
     features: { devInteractions: { enabled: true } },

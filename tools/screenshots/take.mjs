@@ -46,7 +46,12 @@ try {
     const base = `http://${user.tenant}.localhost:${values.port}`;
     for (const language of LANGUAGES) {
       for (const width of WIDTHS) {
-        const context = await browser.newContext({ viewport: width.viewport, isMobile: width.isMobile, hasTouch: width.hasTouch, locale: language });
+        const context = await browser.newContext({
+          viewport: width.viewport,
+          isMobile: width.isMobile,
+          hasTouch: width.hasTouch,
+          locale: language,
+        });
         // The portal remembers the visitor's language choice in localStorage (LanguageService).
         await context.addInitScript((lang) => localStorage.setItem('ma.language', lang), language);
         const page = await context.newPage();

@@ -7,8 +7,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const OS = ['android', 'darwin', 'freebsd', 'linux', 'win32', 'openbsd', 'openharmony', 'netbsd', 'sunos'];
 const CPU = [
-  ['arm64', 'arm64'], ['aarch64', 'arm64'], ['x64', 'x64'], ['ia32', 'ia32'], ['loong64', 'loong64'], ['ppc64', 'ppc64'],
-  ['riscv64', 'riscv64'], ['s390x', 's390x'], ['arm', 'arm'], ['wasm32', 'wasm32'],
+  ['arm64', 'arm64'],
+  ['aarch64', 'arm64'],
+  ['x64', 'x64'],
+  ['ia32', 'ia32'],
+  ['loong64', 'loong64'],
+  ['ppc64', 'ppc64'],
+  ['riscv64', 'riscv64'],
+  ['s390x', 's390x'],
+  ['arm', 'arm'],
+  ['wasm32', 'wasm32'],
 ];
 const SPECIAL = {
   'sass-embedded-all-unknown': { cpu: ['!arm', '!arm64', '!riscv64', '!x64'] },
@@ -20,7 +28,9 @@ function platformOf(name) {
   if (SPECIAL[base]) return SPECIAL[base];
   const tokens = base.split('-');
   const os = OS.find((o) => tokens.includes(o));
-  const cpu = CPU.find(([token]) => tokens.includes(token) || tokens.some((t) => t.startsWith(token) && token === 'arm'))?.[1];
+  const cpu = CPU.find(
+    ([token]) => tokens.includes(token) || tokens.some((t) => t.startsWith(token) && token === 'arm'),
+  )?.[1];
   if (!os || !cpu) return null;
   const result = { os: [os], cpu: [cpu] };
   if (os === 'linux') result.libc = [tokens.some((t) => t.startsWith('musl')) ? 'musl' : 'glibc'];

@@ -31,7 +31,8 @@ async function main(argv: string[]): Promise<void> {
   }
   const config = loadConfig();
   // Demo users have a published password and no second factor: refused in production, like SEED_DEMO.
-  if (command === 'seed-demo' && config.production) throw new Error('seed-demo: demo data is refused in production (NODE_ENV=production)');
+  if (command === 'seed-demo' && config.production)
+    throw new Error('seed-demo: demo data is refused in production (NODE_ENV=production)');
   const db = await prepareDatabase(config, (message) => console.log(message));
   const owner = await createDataSource({ url: db.ownerUrl, poolSize: 1, entities: ENTITIES }).initialize();
   try {
@@ -59,7 +60,9 @@ async function main(argv: string[]): Promise<void> {
       }
       case 'audit:checkpoint': {
         const sealer = new AuditSealerService(new AuditSigner(config));
-        console.log(`signed ${await new AuditJobs(owner, new AuditWriterService(), sealer, config).checkpoint()} chain heads`);
+        console.log(
+          `signed ${await new AuditJobs(owner, new AuditWriterService(), sealer, config).checkpoint()} chain heads`,
+        );
         break;
       }
       case 'tenant:create': {

@@ -39,7 +39,8 @@ async function serve(config: AppConfig, db: DatabaseConnections, logger: Logger)
   const mailbox = config.mail.localMailbox ? await startLocalMailbox(config.mail.localMailbox) : null;
   const app = await createApp(config, db.appUrl);
   await app.listen({ port: config.port, host: config.host });
-  const base = config.portalDomain === 'localhost' ? `http://%s.localhost:${config.port}` : `https://%s.${config.portalDomain}`;
+  const base =
+    config.portalDomain === 'localhost' ? `http://%s.localhost:${config.port}` : `https://%s.${config.portalDomain}`;
   logger.log(`portal ready: ${base.replace('%s', 'callmonkey')} and ${base.replace('%s', 'contactmonkey')}`);
   logger.log(`API docs: ${base.replace('%s', 'callmonkey')}/api/docs`);
   if (mailbox) logger.log(`mailbox: every mail the portal sends is at ${mailbox.webUrl}`);

@@ -2,8 +2,22 @@ import type { PortalClient } from '@mijn-account/api-testing';
 import { type TestApp, startTestApp } from '../app/test-app.testing';
 
 /** Issue 16 §4: addresses, registration and tax ids, phone numbers by the account's country. */
-const CA_ADDRESS = { street: '1250 René-Lévesque Blvd W', houseNumber: null, houseNumberAddition: null, postalCode: 'h3b2y5', city: 'Montréal', region: 'qc', country: 'CA' };
-const CA_BILLING = { companyName: 'Érable Inc.', cocNumber: '123 456 782', vatId: '123456782 RT0001', billingEmail: null, address: CA_ADDRESS };
+const CA_ADDRESS = {
+  street: '1250 René-Lévesque Blvd W',
+  houseNumber: null,
+  houseNumberAddition: null,
+  postalCode: 'h3b2y5',
+  city: 'Montréal',
+  region: 'qc',
+  country: 'CA',
+};
+const CA_BILLING = {
+  companyName: 'Érable Inc.',
+  cocNumber: '123 456 782',
+  vatId: '123456782 RT0001',
+  billingEmail: null,
+  address: CA_ADDRESS,
+};
 
 describe('billing details and phone numbers that follow the country', () => {
   let t: TestApp;
@@ -24,7 +38,8 @@ describe('billing details and phone numbers that follow the country', () => {
     expect(res.statusCode).toBe(200);
     return { body: res.json(), etag: String(res.headers['etag']) };
   };
-  const put = (client: PortalClient, url: string, body: unknown, etag: string) => client.request('PUT', url, { body, headers: { 'if-match': etag } });
+  const put = (client: PortalClient, url: string, body: unknown, etag: string) =>
+    client.request('PUT', url, { body, headers: { 'if-match': etag } });
 
   it('accepts a Canadian address, business number and GST/HST account, written the Canadian way', async () => {
     const { etag } = await get(canadian, '/api/account/billing');
@@ -34,7 +49,13 @@ describe('billing details and phone numbers that follow the country', () => {
       cocNumber: '123456782',
       vatId: '123456782RT0001',
       vatCheck: { valid: true },
-      address: { street: '1250 René-Lévesque Blvd W', houseNumber: null, postalCode: 'H3B 2Y5', region: 'QC', country: 'CA' },
+      address: {
+        street: '1250 René-Lévesque Blvd W',
+        houseNumber: null,
+        postalCode: 'H3B 2Y5',
+        region: 'QC',
+        country: 'CA',
+      },
     });
     const history = (await canadian.request('GET', '/api/account/billing/history')).json();
     expect(history[0].changes).toEqual(expect.arrayContaining([{ field: 'region', from: null, to: 'QC' }]));
@@ -42,7 +63,12 @@ describe('billing details and phone numbers that follow the country', () => {
 
   it('reads a phone number in the national format of the account’s country and stores E.164', async () => {
     const { body, etag } = await get(canadian, '/api/me/profile');
-    const saved = await put(canadian, '/api/me/profile', { ...body, email: undefined, phone: '(514) 555-0199', timeZone: 'America/Toronto' }, etag);
+    const saved = await put(
+      canadian,
+      '/api/me/profile',
+      { ...body, email: undefined, phone: '(514) 555-0199', timeZone: 'America/Toronto' },
+      etag,
+    );
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ phone: '+15145550199', timeZone: 'America/Toronto' });
   });
@@ -54,8 +80,20 @@ describe('billing details and phone numbers that follow the country', () => {
     ['a business number with a bad check digit', { cocNumber: '123456789' }, 'cocNumber'],
     ['a GST/HST number with a bad business number', { vatId: '123456789RT0001' }, 'vatId'],
     ['an EU VAT id in Canada', { vatId: 'NL004495445B01' }, 'vatId'],
-    ['a house number missing in the Netherlands', { address: { ...CA_ADDRESS, region: null, postalCode: '1234 AB', country: 'NL' } }, 'address.houseNumber'],
-    ['a tax id in the US', { vatId: 'NL004495445B01', cocNumber: null, address: { ...CA_ADDRESS, region: 'NY', postalCode: '10001', country: 'US' } }, 'vatId'],
+    [
+      'a house number missing in the Netherlands',
+      { address: { ...CA_ADDRESS, region: null, postalCode: '1234 AB', country: 'NL' } },
+      'address.houseNumber',
+    ],
+    [
+      'a tax id in the US',
+      {
+        vatId: 'NL004495445B01',
+        cocNumber: null,
+        address: { ...CA_ADDRESS, region: 'NY', postalCode: '10001', country: 'US' },
+      },
+      'vatId',
+    ],
   ])('refuses %s with a 422 naming the field, and writes nothing', async (_name, change, field) => {
     const before = await get(canadian, '/api/account/billing');
     const res = await put(canadian, '/api/account/billing', { ...CA_BILLING, ...change }, before.etag);
@@ -73,8 +111,19 @@ describe('billing details and phone numbers that follow the country', () => {
 
   it('accepts the everyday Dutch mobile number 0612345678 for a Dutch account and stores +31612345678', async () => {
     const billing = await get(dutch, '/api/account/billing');
-    const address = { street: 'Dorpsstraat', houseNumber: '12', houseNumberAddition: null, postalCode: '1234ab', city: 'Utrecht', region: null, country: 'NL' };
-    expect((await put(dutch, '/api/account/billing', { ...billing.body, vatCheck: undefined, address }, billing.etag)).statusCode).toBe(200);
+    const address = {
+      street: 'Dorpsstraat',
+      houseNumber: '12',
+      houseNumberAddition: null,
+      postalCode: '1234ab',
+      city: 'Utrecht',
+      region: null,
+      country: 'NL',
+    };
+    expect(
+      (await put(dutch, '/api/account/billing', { ...billing.body, vatCheck: undefined, address }, billing.etag))
+        .statusCode,
+    ).toBe(200);
     const { body, etag } = await get(dutch, '/api/me/profile');
     const saved = await put(dutch, '/api/me/profile', { ...body, email: undefined, phone: '0612345678' }, etag);
     expect(saved.statusCode).toBe(200);
@@ -90,8 +139,21 @@ describe('billing details and phone numbers that follow the country', () => {
     const other = t.client(t.beta);
     await other.signIn(t.beta.accounts[1].owner.email);
     const { body, etag } = await get(other, '/api/account/billing');
-    expect(body.address).toEqual({ street: 'Bay Street', houseNumber: '1200', houseNumberAddition: null, postalCode: 'M5R 2A5', city: 'Toronto', region: null, country: 'CA' });
-    const saved = await put(other, '/api/account/billing', { ...body, vatCheck: undefined, companyName: 'Old Form Ltd.' }, etag);
+    expect(body.address).toEqual({
+      street: 'Bay Street',
+      houseNumber: '1200',
+      houseNumberAddition: null,
+      postalCode: 'M5R 2A5',
+      city: 'Toronto',
+      region: null,
+      country: 'CA',
+    });
+    const saved = await put(
+      other,
+      '/api/account/billing',
+      { ...body, vatCheck: undefined, companyName: 'Old Form Ltd.' },
+      etag,
+    );
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ companyName: 'Old Form Ltd.', cocNumber: 'AB1234', address: body.address });
   });

@@ -2,8 +2,21 @@ import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import type { PortalClient } from '@mijn-account/api-testing';
 import { type TestApp, startTestApp } from '../app/test-app.testing';
 
-const ADDRESS = { street: 'Dorpsstraat', houseNumber: '12', houseNumberAddition: 'bis', postalCode: '1234ab', city: 'Utrecht', country: 'nl' };
-const BILLING = { companyName: 'Bakkerij BV', cocNumber: '12345678', vatId: 'nl 0044.95445.B01', billingEmail: 'Invoices@Example.com', address: ADDRESS };
+const ADDRESS = {
+  street: 'Dorpsstraat',
+  houseNumber: '12',
+  houseNumberAddition: 'bis',
+  postalCode: '1234ab',
+  city: 'Utrecht',
+  country: 'nl',
+};
+const BILLING = {
+  companyName: 'Bakkerij BV',
+  cocNumber: '12345678',
+  vatId: 'nl 0044.95445.B01',
+  billingEmail: 'Invoices@Example.com',
+  address: ADDRESS,
+};
 
 describe('profile and billing: versions, validation, history', () => {
   let t: TestApp;
@@ -31,9 +44,18 @@ describe('profile and billing: versions, validation, history', () => {
   it('saves a profile with its ETag, normalises the phone to E.164, and keeps a history', async () => {
     const { body, etag } = await get(owner, '/api/me/profile');
     expect(body).toMatchObject({ email: t.alpha.accounts[0].owner.email, phone: null, timeZone: null });
-    const saved = await put(owner, '/api/me/profile', { displayName: 'Eva de Vries', phone: '+31 6 1234 5678', preferredLanguage: 'en', timeZone: 'Europe/Amsterdam' }, etag);
+    const saved = await put(
+      owner,
+      '/api/me/profile',
+      { displayName: 'Eva de Vries', phone: '+31 6 1234 5678', preferredLanguage: 'en', timeZone: 'Europe/Amsterdam' },
+      etag,
+    );
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toMatchObject({ displayName: 'Eva de Vries', phone: '+31612345678', timeZone: 'Europe/Amsterdam' });
+    expect(saved.json()).toMatchObject({
+      displayName: 'Eva de Vries',
+      phone: '+31612345678',
+      timeZone: 'Europe/Amsterdam',
+    });
     expect(saved.headers['etag']).not.toBe(etag);
     const history = (await owner.request('GET', '/api/me/profile/history')).json();
     // "By" is the name the editor had when they saved.
@@ -48,7 +70,12 @@ describe('profile and billing: versions, validation, history', () => {
 
   it('refuses an edit without If-Match (428) and a stale one (412, with the current version), writing nothing', async () => {
     const { body: current, etag } = await get(owner, '/api/me/profile');
-    const body = { displayName: current.displayName, phone: current.phone, preferredLanguage: current.preferredLanguage, timeZone: current.timeZone };
+    const body = {
+      displayName: current.displayName,
+      phone: current.phone,
+      preferredLanguage: current.preferredLanguage,
+      timeZone: current.timeZone,
+    };
     const missing = await put(owner, '/api/me/profile', { ...body, displayName: 'No version' });
     expect(missing.statusCode).toBe(428);
     expect(missing.json().type).toBe(PROBLEM_TYPES.preconditionRequired);
@@ -57,18 +84,41 @@ describe('profile and billing: versions, validation, history', () => {
     expect(tab1.statusCode).toBe(200);
     const tab2 = await put(owner, '/api/me/profile', { ...body, displayName: 'From tab two' }, etag);
     expect(tab2.statusCode).toBe(412);
-    expect(tab2.json()).toMatchObject({ type: PROBLEM_TYPES.preconditionFailed, current: { displayName: 'From tab one', etag: tab1.headers['etag'] } });
+    expect(tab2.json()).toMatchObject({
+      type: PROBLEM_TYPES.preconditionFailed,
+      current: { displayName: 'From tab one', etag: tab1.headers['etag'] },
+    });
     expect((await get(owner, '/api/me/profile')).body.displayName).toBe('From tab one');
   });
 
   it('names every bad profile field and writes nothing', async () => {
     const { etag } = await get(owner, '/api/me/profile');
     const before = await rowCount(`SELECT count(*)::int AS n FROM change_history`);
-    const bad = await put(owner, '/api/me/profile', { displayName: 'x'.repeat(10_000), phone: 'call me', preferredLanguage: 'fr', timeZone: 'Mars/Olympus' }, etag);
+    const bad = await put(
+      owner,
+      '/api/me/profile',
+      { displayName: 'x'.repeat(10_000), phone: 'call me', preferredLanguage: 'fr', timeZone: 'Mars/Olympus' },
+      etag,
+    );
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['displayName', 'preferredLanguage']);
-    const bad2 = await put(owner, '/api/me/profile', { displayName: 'Eva', phone: 'call me', preferredLanguage: 'nl', timeZone: 'Mars/Olympus' }, etag);
-    expect(bad2.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['phone', 'timeZone']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['displayName', 'preferredLanguage']);
+    const bad2 = await put(
+      owner,
+      '/api/me/profile',
+      { displayName: 'Eva', phone: 'call me', preferredLanguage: 'nl', timeZone: 'Mars/Olympus' },
+      etag,
+    );
+    expect(
+      bad2
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['phone', 'timeZone']);
     expect(await rowCount(`SELECT count(*)::int AS n FROM change_history`)).toBe(before);
     expect((await get(owner, '/api/me/profile')).etag).toBe(etag);
   });
@@ -94,7 +144,11 @@ describe('profile and billing: versions, validation, history', () => {
   it.each([
     ['a Dutch postal code in the wrong form', { address: { ...ADDRESS, postalCode: '12345' } }, 'address.postalCode'],
     ['an emoji in a postal code', { address: { ...ADDRESS, postalCode: '12🍞4 AB' } }, 'address.postalCode'],
-    ['a Belgian postal code for Germany', { address: { ...ADDRESS, postalCode: '1000', country: 'DE' } }, 'address.postalCode'],
+    [
+      'a Belgian postal code for Germany',
+      { address: { ...ADDRESS, postalCode: '1000', country: 'DE' } },
+      'address.postalCode',
+    ],
     ['an unknown country', { address: { ...ADDRESS, country: 'XX' } }, 'address.country'],
     ['a PO box', { address: { ...ADDRESS, street: 'Postbus' } }, 'address.street'],
     ['a VAT id with a bad check digit', { vatId: 'NL004495446B01' }, 'vatId'],
@@ -114,7 +168,13 @@ describe('profile and billing: versions, validation, history', () => {
     const other = t.client(t.alpha);
     await other.signIn(t.alpha.accounts[1].owner.email);
     expect((await get(other, '/api/account/billing')).body.address).toBeNull();
-    expect((await owner.request('PUT', `/api/account/members/${t.alpha.accounts[1].member.id}/role`, { body: { role: 'owner' } })).statusCode).toBe(404);
+    expect(
+      (
+        await owner.request('PUT', `/api/account/members/${t.alpha.accounts[1].member.id}/role`, {
+          body: { role: 'owner' },
+        })
+      ).statusCode,
+    ).toBe(404);
     const beta = t.client(t.beta);
     await beta.signIn(t.beta.accounts[0].owner.email);
     expect((await get(beta, '/api/account/billing')).body.companyName).toBeNull();
@@ -124,13 +184,23 @@ describe('profile and billing: versions, validation, history', () => {
     const ownerId = t.alpha.accounts[0].owner.id;
     const last = await owner.request('PUT', `/api/account/members/${ownerId}/role`, { body: { role: 'member' } });
     expect(last.statusCode).toBe(409);
-    expect((await owner.request('PUT', `/api/account/members/${t.alpha.accounts[0].member.id}/role`, { body: { role: 'owner' } })).statusCode).toBe(204);
-    expect((await owner.request('PUT', `/api/account/members/${ownerId}/role`, { body: { role: 'member' } })).statusCode).toBe(204);
+    expect(
+      (
+        await owner.request('PUT', `/api/account/members/${t.alpha.accounts[0].member.id}/role`, {
+          body: { role: 'owner' },
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (await owner.request('PUT', `/api/account/members/${ownerId}/role`, { body: { role: 'member' } })).statusCode,
+    ).toBe(204);
     expect((await member.request('GET', '/api/me')).json().account.role).toBe('owner');
   });
 
   it('keeps the change history append-only for the runtime role', async () => {
-    await expect(t.appSql(t.alpha, `UPDATE change_history SET changes = '[]'`)).rejects.toThrow(/permission denied|append-only/);
+    await expect(t.appSql(t.alpha, `UPDATE change_history SET changes = '[]'`)).rejects.toThrow(
+      /permission denied|append-only/,
+    );
     await expect(t.appSql(t.alpha, `DELETE FROM change_history`)).rejects.toThrow(/permission denied|append-only/);
   });
 });

@@ -14,7 +14,18 @@ const RUNS = Number(process.env['FUZZ_RUNS'] ?? 10);
  * (last seen), sign-in failures and throttles, known devices, the access log (refused staff
  * accesses are logged, ADR 0007) and its seals, which a timer writes at any moment.
  */
-const REQUEST_LOG_TABLES = ['user_session', 'sign_in_event', 'sign_in_throttle', 'known_device', 'audit_event', 'audit_seal', 'audit_seal_progress', 'audit_chain', 'audit_checkpoint', 'migrations'];
+const REQUEST_LOG_TABLES = [
+  'user_session',
+  'sign_in_event',
+  'sign_in_throttle',
+  'known_device',
+  'audit_event',
+  'audit_seal',
+  'audit_seal_progress',
+  'audit_chain',
+  'audit_checkpoint',
+  'migrations',
+];
 
 /**
  * Property over every route that takes a body, driven by the route table (a new route is covered by
@@ -37,7 +48,10 @@ describe('bad input: property over every route with a body', () => {
     admin = new Client({ connectionString: t.db.adminUrl });
     await admin.connect();
     routes = listRoutes(t.app).filter((r) => r.method !== 'GET');
-    await t.sql(t.alpha, `UPDATE app_user SET staff_roles = $2 WHERE id = $1`, [t.alpha.staff['tenant-admin'].id, [...STAFF_ROLES]]);
+    await t.sql(t.alpha, `UPDATE app_user SET staff_roles = $2 WHERE id = $1`, [
+      t.alpha.staff['tenant-admin'].id,
+      [...STAFF_ROLES],
+    ]);
     const staff = t.client(t.alpha);
     await staff.signIn(t.alpha.staff['tenant-admin'].email);
     recoveryCodes = (await staff.enrolTwoFactor()).recoveryCodes;
@@ -53,7 +67,9 @@ describe('bad input: property over every route with a body', () => {
       `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
     );
     tables = rows.map((r) => r.name).filter((name) => !REQUEST_LOG_TABLES.includes(name));
-    expect(tables).toEqual(expect.arrayContaining(['app_user', 'subscriber_account', 'newsletter_list', 'tenant_identity_provider']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['app_user', 'subscriber_account', 'newsletter_list', 'tenant_identity_provider']),
+    );
   });
   afterAll(async () => {
     await admin.end();
@@ -68,7 +84,10 @@ describe('bad input: property over every route with a body', () => {
     const row = (name: string) => (name === 'mail_message' ? 'x.id' : 'x');
     const { rows } = await admin.query<{ name: string; digest: string }>(
       tables
-        .map((name) => `SELECT '${name}' AS name, md5(coalesce(string_agg(${row(name)}::text, '|' ORDER BY ${row(name)}::text), '')) AS digest FROM "${name}" x`)
+        .map(
+          (name) =>
+            `SELECT '${name}' AS name, md5(coalesce(string_agg(${row(name)}::text, '|' ORDER BY ${row(name)}::text), '')) AS digest FROM "${name}" x`,
+        )
         .join(' UNION ALL '),
     );
     return Object.fromEntries(rows.map((r) => [r.name, r.digest]));
@@ -87,10 +106,11 @@ describe('bad input: property over every route with a body', () => {
     if ((await client.request('GET', '/api/me')).statusCode === 200) return client;
     const user = role === 'staff' ? t.alpha.staff['tenant-admin'] : t.alpha.accounts[0].owner;
     // A generated request may have changed the password (it was a valid one): put the fixture's back.
-    await t.sql(t.alpha, `UPDATE app_user SET password_hash = (SELECT password_hash FROM app_user WHERE id = $2), disabled_at = NULL WHERE id = $1`, [
-      user.id,
-      t.alpha.accounts[1].member.id,
-    ]);
+    await t.sql(
+      t.alpha,
+      `UPDATE app_user SET password_hash = (SELECT password_hash FROM app_user WHERE id = $2), disabled_at = NULL WHERE id = $1`,
+      [user.id, t.alpha.accounts[1].member.id],
+    );
     last = null;
     const fresh = t.client(t.alpha);
     const signIn = await fresh.signIn(user.email);
@@ -105,10 +125,15 @@ describe('bad input: property over every route with a body', () => {
 
   /** Path parameters: an own row's id now and then (so bodies reach the database), else unknown ids. */
   const paramsFor = (route: RouteInfo) =>
-    fc.record({
-      id: fc.oneof(fc.uuid(), fc.constantFrom(listId, t.alpha.accounts[0].member.id, t.alpha.staff.finance.id, t.alpha.accounts[1].id)),
-      provider: fc.constantFrom('google', 'microsoft'),
-    }).map(({ id, provider }) => route.path.replace(/:(\w+)/g, (param) => (param === ':provider' ? provider : id)));
+    fc
+      .record({
+        id: fc.oneof(
+          fc.uuid(),
+          fc.constantFrom(listId, t.alpha.accounts[0].member.id, t.alpha.staff.finance.id, t.alpha.accounts[1].id),
+        ),
+        provider: fc.constantFrom('google', 'microsoft'),
+      })
+      .map(({ id, provider }) => route.path.replace(/:(\w+)/g, (param) => (param === ':provider' ? provider : id)));
 
   it('never answers 5xx, always answers errors as problems, and a refused request changes no table', async () => {
     expect(routes.length).toBeGreaterThan(30);
@@ -129,7 +154,8 @@ describe('bad input: property over every route with a body', () => {
           seen[response.statusCode] = (seen[response.statusCode] ?? 0) + 1;
           const outcome = { route: `${route.method} ${route.path}`, body, status: response.statusCode };
           expect(outcome).toEqual({ ...outcome, status: expect.any(Number) });
-          if (response.statusCode >= 500) throw new Error(`${outcome.route} answered ${response.statusCode}: ${response.body}`);
+          if (response.statusCode >= 500)
+            throw new Error(`${outcome.route} answered ${response.statusCode}: ${response.body}`);
           if (response.statusCode >= 400) {
             expect(String(response.headers['content-type'])).toContain(PROBLEM_CONTENT_TYPE);
             const changed = Object.keys(after).filter((name) => after[name] !== before[name]);

@@ -40,7 +40,9 @@ describe('bad input: control characters in text', () => {
       body: { displayName: 'Eva\u0000', phone: null, preferredLanguage: null, timeZone: null },
     });
     expect(refusedFields(response)).toEqual(['displayName']);
-    const [user] = await t.sql<{ display_name: string }>(t.alpha, `SELECT display_name FROM app_user WHERE id = $1`, [t.alpha.accounts[0].owner.id]);
+    const [user] = await t.sql<{ display_name: string }>(t.alpha, `SELECT display_name FROM app_user WHERE id = $1`, [
+      t.alpha.accounts[0].owner.id,
+    ]);
     expect(user.display_name).toBe('shared');
   });
 
@@ -53,7 +55,14 @@ describe('bad input: control characters in text', () => {
         cocNumber: null,
         vatId: 'NL\u001b[31m',
         billingEmail: 'not an e-mail',
-        address: { street: 'Dorpsstraat\u0007', houseNumber: '1', houseNumberAddition: null, postalCode: '1234 AB', city: 'Utrecht\u0085', country: 'NL' },
+        address: {
+          street: 'Dorpsstraat\u0007',
+          houseNumber: '1',
+          houseNumberAddition: null,
+          postalCode: '1234 AB',
+          city: 'Utrecht\u0085',
+          country: 'NL',
+        },
       },
     });
     expect(refusedFields(response).sort()).toEqual(['address.city', 'address.street', 'companyName', 'vatId']);
@@ -74,7 +83,12 @@ describe('bad input: control characters in text', () => {
   it('refuses it in anonymous routes too (sign-up on another tenant), and writes nothing', async () => {
     await t.sql(t.beta, `UPDATE tenant_sign_in_settings SET self_sign_up = true`);
     const response = await anonymous.request('POST', '/api/sign-up', {
-      body: { email: 'new@beta.example', password: 'a long enough password', displayName: 'New\u0000', accountName: 'Acme\u0000' },
+      body: {
+        email: 'new@beta.example',
+        password: 'a long enough password',
+        displayName: 'New\u0000',
+        accountName: 'Acme\u0000',
+      },
     });
     expect(refusedFields(response).sort()).toEqual(['accountName', 'displayName']);
     expect(await t.sql(t.beta, `SELECT id FROM action_token`)).toEqual([]);
@@ -101,11 +115,17 @@ describe('bad input: control characters in text', () => {
     });
     expect(list.statusCode).toBe(201);
     const id = (list.json() as { id: string }).id;
-    const fine = await admin.request('POST', `/api/admin/newsletters/${id}/issues`, { body: { subject: 'Nieuw', body: 'Een.\r\n\r\n\tTwee.' } });
+    const fine = await admin.request('POST', `/api/admin/newsletters/${id}/issues`, {
+      body: { subject: 'Nieuw', body: 'Een.\r\n\r\n\tTwee.' },
+    });
     expect(fine.statusCode).toBe(202);
-    const newlineInSubject = await admin.request('POST', `/api/admin/newsletters/${id}/issues`, { body: { subject: 'Nieuw\nBcc: x', body: 'Een.' } });
+    const newlineInSubject = await admin.request('POST', `/api/admin/newsletters/${id}/issues`, {
+      body: { subject: 'Nieuw\nBcc: x', body: 'Een.' },
+    });
     expect(refusedFields(newlineInSubject)).toEqual(['subject']);
-    const nulInBody = await admin.request('POST', `/api/admin/newsletters/${id}/issues`, { body: { subject: 'Nieuw', body: 'Een.\n\u0000' } });
+    const nulInBody = await admin.request('POST', `/api/admin/newsletters/${id}/issues`, {
+      body: { subject: 'Nieuw', body: 'Een.\n\u0000' },
+    });
     expect(refusedFields(nulInBody)).toEqual(['body']);
     expect((await t.sql(t.alpha, `SELECT subject FROM newsletter_issue`)).length).toBe(1);
   });

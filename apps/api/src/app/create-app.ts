@@ -41,7 +41,9 @@ export async function createApp(config: AppConfig, runtimeDatabaseUrl: string): 
     app,
     new DocumentBuilder()
       .setTitle('Mijn account API')
-      .setDescription('Self-service portal API. Every tenant answers on its own host name; errors are RFC 9457 problem details.')
+      .setDescription(
+        'Self-service portal API. Every tenant answers on its own host name; errors are RFC 9457 problem details.',
+      )
       .setVersion('0.1.0')
       .addCookieAuth('ma_sid')
       .build(),

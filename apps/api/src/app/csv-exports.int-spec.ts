@@ -24,9 +24,15 @@ describe('CSV exports are safe in spreadsheets', () => {
     const listId = (list.json() as { id: string }).id;
     const member = t.client(t.alpha);
     await member.signIn(t.alpha.accounts[0].member.email);
-    await t.sql(t.alpha, `UPDATE app_user SET display_name = '=HYPERLINK("https://evil.example","click")' WHERE id = $1`, [t.alpha.accounts[0].member.id]);
+    await t.sql(
+      t.alpha,
+      `UPDATE app_user SET display_name = '=HYPERLINK("https://evil.example","click")' WHERE id = $1`,
+      [t.alpha.accounts[0].member.id],
+    );
     await member.request('PUT', `/api/me/newsletters/${listId}`, { body: { subscribed: true } });
-    const mail = await t.mail.waitFor(t.alpha.accounts[0].member.email, (m) => m.subject.startsWith('Bevestig je aanmelding'));
+    const mail = await t.mail.waitFor(t.alpha.accounts[0].member.email, (m) =>
+      m.subject.startsWith('Bevestig je aanmelding'),
+    );
     const token = TestMailbox.link(mail, '/newsletters/confirm').searchParams.get('token');
     const anonymous = t.client(t.alpha);
     await anonymous.request('GET', '/api/tenant');
@@ -71,6 +77,7 @@ describe('CSV exports are safe in spreadsheets', () => {
     const [header, ...rows] = csv.body.trim().split('\n');
     expect(header).toBe('nr,tijdstip,wie,soort,handeling,gegevens,velden,uitkomst,reden,ticket,IP-adres,hash');
     expect(rows.join('\n')).toContain(',helpdesk,verzoek ingediend,helpdesktoegang,');
-    for (const code of ['staff', 'request-created', 'access-grant', 'allowed']) expect(rows.join('\n')).not.toMatch(new RegExp(`,${code},`));
+    for (const code of ['staff', 'request-created', 'access-grant', 'allowed'])
+      expect(rows.join('\n')).not.toMatch(new RegExp(`,${code},`));
   });
 });

@@ -21,13 +21,16 @@ import { type TestApp, startTestApp } from './test-app.testing';
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const translations = Object.fromEntries(
   (['nl', 'en'] as const).map((language) => {
-    const file = JSON.parse(readFileSync(join(ROOT, 'apps/web/public/i18n', `${language}.json`), 'utf8')) as { fieldErrors?: Record<string, string> };
+    const file = JSON.parse(readFileSync(join(ROOT, 'apps/web/public/i18n', `${language}.json`), 'utf8')) as {
+      fieldErrors?: Record<string, string>;
+    };
     return [language, file.fieldErrors ?? {}];
   }),
 ) as Record<'nl' | 'en', Record<string, string>>;
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]);
-const render = (text: string, params: Record<string, string | number> = {}) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name]));
+const render = (text: string, params: Record<string, string | number> = {}) =>
+  text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name]));
 
 /** Constraint metadata types that never produce an error of their own (`@IsOptional`, `@ValidateIf`). */
 const SILENT_TYPES = new Set(['conditionalValidation']);
@@ -37,12 +40,21 @@ function loadedConstraints(): { code: string; where: string; params: string[] }[
   return [...storage.validationMetadatas.values()].flat().flatMap((m) => {
     if (SILENT_TYPES.has(m.type)) return [];
     // A class-based `@Validate(Constraint)` is named by its constraint class's registration.
-    const constraint = m.type === 'customValidation' ? (m.name ?? getMetadataStorage().getTargetValidatorConstraints(m.constraintCls)[0]?.name) : m.type;
+    const constraint =
+      m.type === 'customValidation'
+        ? (m.name ?? getMetadataStorage().getTargetValidatorConstraints(m.constraintCls)[0]?.name)
+        : m.type;
     if (!constraint) return [];
     const named = (m.context as { code?: unknown } | undefined)?.code;
     const target = m.target as { name: string; prototype: object };
     const params = constraintParams(Object.create(target.prototype), m.propertyName, constraint) ?? {};
-    return [{ code: typeof named === 'string' ? named : constraint, where: `${target.name}.${m.propertyName}`, params: Object.keys(params) }];
+    return [
+      {
+        code: typeof named === 'string' ? named : constraint,
+        where: `${target.name}.${m.propertyName}`,
+        params: Object.keys(params),
+      },
+    ];
   });
 }
 
@@ -80,21 +92,42 @@ describe('field error codes: a translation for each, in both languages', () => {
   it('finds the constraints of the loaded DTOs, custom validators included', () => {
     const codes = new Set(loadedConstraints().map((c) => c.code));
     // A sample that must be among them: built-in constraints and the portal's own validator.
-    for (const code of ['isEmail', 'min', 'max', 'isLength', 'maxLength', 'matches', 'isIn', 'isInt', 'arrayMinSize', UUID_CODE]) {
+    for (const code of [
+      'isEmail',
+      'min',
+      'max',
+      'isLength',
+      'maxLength',
+      'matches',
+      'isIn',
+      'isInt',
+      'arrayMinSize',
+      UUID_CODE,
+    ]) {
       expect(codes).toContain(code);
     }
-    expect(handWrittenCodes().map((c) => c.code)).toEqual(expect.arrayContaining(['isPhoneNumber', 'invalidCode', 'lessThanLockAfter']));
+    expect(handWrittenCodes().map((c) => c.code)).toEqual(
+      expect.arrayContaining(['isPhoneNumber', 'invalidCode', 'lessThanLockAfter']),
+    );
   });
 
   it('has a translation of every code in nl and en, with every parameter it names carried by the error', () => {
     const missing: string[] = [];
-    const pipeCodes = ['whitelistValidation', 'unknownValue', 'nestedValidation', CONTROL_CHARACTER_CODE, UUID_CODE].map((code) => ({ code, where: 'validation pipe', params: [] as string[] }));
+    const pipeCodes = [
+      'whitelistValidation',
+      'unknownValue',
+      'nestedValidation',
+      CONTROL_CHARACTER_CODE,
+      UUID_CODE,
+    ].map((code) => ({ code, where: 'validation pipe', params: [] as string[] }));
     const all = [...loadedConstraints(), ...pipeCodes, ...handWrittenCodes()];
     for (const { code, where, params } of all) {
       for (const language of ['nl', 'en'] as const) {
         const text = translations[language][code];
         if (!text) missing.push(`${language} fieldErrors.${code} (${where})`);
-        else for (const name of placeholders(text)) if (!params.includes(name)) missing.push(`${language} fieldErrors.${code} needs {{${name}}} (${where})`);
+        else
+          for (const name of placeholders(text))
+            if (!params.includes(name)) missing.push(`${language} fieldErrors.${code} needs {{${name}}} (${where})`);
       }
     }
     expect([...new Set(missing)]).toEqual([]);

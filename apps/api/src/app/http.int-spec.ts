@@ -29,7 +29,10 @@ describe('HTTP: sessions, CSRF and problem details', () => {
     it('shows staff their roles and no account', async () => {
       const finance = t.client(t.beta);
       expect((await finance.signIn(t.beta.staff.finance.email)).statusCode).toBe(200);
-      expect((await finance.request('GET', '/api/me')).json()).toMatchObject({ account: null, staffRoles: ['finance'] });
+      expect((await finance.request('GET', '/api/me')).json()).toMatchObject({
+        account: null,
+        staffRoles: ['finance'],
+      });
     });
 
     it('answers a wrong password and an unknown e-mail identically', async () => {
@@ -122,8 +125,14 @@ describe('HTTP: sessions, CSRF and problem details', () => {
     });
 
     it('serves each tenant’s own branding and answers unknown hosts with 404', async () => {
-      expect((await t.client(t.alpha).request('GET', '/api/tenant')).json()).toMatchObject({ slug: 'alpha', defaultLanguage: 'nl' });
-      expect((await t.client(t.beta).request('GET', '/api/tenant')).json()).toMatchObject({ slug: 'beta', defaultLanguage: 'en' });
+      expect((await t.client(t.alpha).request('GET', '/api/tenant')).json()).toMatchObject({
+        slug: 'alpha',
+        defaultLanguage: 'nl',
+      });
+      expect((await t.client(t.beta).request('GET', '/api/tenant')).json()).toMatchObject({
+        slug: 'beta',
+        defaultLanguage: 'en',
+      });
       const unknown = await t.app.inject({ method: 'GET', url: '/api/tenant', headers: { host: 'gamma.localhost' } });
       expect(unknown.statusCode).toBe(404);
       expect(unknown.json()).toMatchObject({ type: PROBLEM_TYPES.unknownTenant });
@@ -144,7 +153,10 @@ describe('HTTP: sessions, CSRF and problem details', () => {
     it('refuses a state-changing request without the XSRF header', async () => {
       const client = t.client(t.alpha);
       await client.signIn(t.alpha.accounts[0].owner.email);
-      const response = await client.request('DELETE', '/api/session', { csrf: false, headers: { origin: client.origin } });
+      const response = await client.request('DELETE', '/api/session', {
+        csrf: false,
+        headers: { origin: client.origin },
+      });
       expect(response.statusCode).toBe(403);
       expect(response.json()).toMatchObject({ type: PROBLEM_TYPES.csrf });
       expect((await client.request('GET', '/api/me')).statusCode).toBe(200);
@@ -183,7 +195,12 @@ describe('HTTP: sessions, CSRF and problem details', () => {
 
     it('refuses mass assignment: tenantId and role in a body are named as unknown fields', async () => {
       const response = await signInWith({
-        body: { email: t.alpha.accounts[0].owner.email, password: FIXTURE_PASSWORD, tenantId: t.beta.id, role: 'owner' },
+        body: {
+          email: t.alpha.accounts[0].owner.email,
+          password: FIXTURE_PASSWORD,
+          tenantId: t.beta.id,
+          role: 'owner',
+        },
       });
       expect(response.statusCode).toBe(422);
       expect(response.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);

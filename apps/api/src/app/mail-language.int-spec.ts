@@ -1,6 +1,12 @@
 import { type MailTemplateName, type MailTemplates, renderMail } from '@mijn-account/api-mail';
 import type { PortalClient } from '@mijn-account/api-testing';
-import { ACCESS_REASONS, ACCESS_SCOPES, ACCOUNT_ROLES, STAFF_ROLES, type Language } from '@mijn-account/shared-contracts';
+import {
+  ACCESS_REASONS,
+  ACCESS_SCOPES,
+  ACCOUNT_ROLES,
+  STAFF_ROLES,
+  type Language,
+} from '@mijn-account/shared-contracts';
 import { type TestApp, startTestApp } from './test-app.testing';
 
 /**
@@ -9,7 +15,15 @@ import { type TestApp, startTestApp } from './test-app.testing';
  * rendered with every value of every code its parameters take; a template added without a sample
  * here does not compile. One invitation also goes through the running app and real SMTP.
  */
-const RAW_CODES = [...ACCOUNT_ROLES, ...STAFF_ROLES, ...ACCESS_REASONS, ...ACCESS_SCOPES, 'portal', 'mail-link', 'admin-import'];
+const RAW_CODES = [
+  ...ACCOUNT_ROLES,
+  ...STAFF_ROLES,
+  ...ACCESS_REASONS,
+  ...ACCESS_SCOPES,
+  'portal',
+  'mail-link',
+  'admin-import',
+];
 const brand = { tenantName: 'Bakkerij De Vries', brandColor: '#0b5394' };
 const link = 'https://mijn.example/x?token=abc';
 
@@ -25,8 +39,14 @@ const SAMPLES: { [K in MailTemplateName]: MailTemplates[K][] } = {
   'email-change-confirm': [{ link, newEmail: 'eva@example.com' }],
   'email-change-taken': [{ signInLink: link }],
   'email-changed': [{ newEmail: 'eva@example.com', undoLink: link }],
-  invitation: [...ACCOUNT_ROLES.map((as) => ({ link, invitedBy: 'Eva', as })), { link, invitedBy: 'Eva', as: STAFF_ROLES }],
-  'invitation-exists': [...ACCOUNT_ROLES.map((as) => ({ invitedBy: 'Eva', as, signInLink: link })), { invitedBy: 'Eva', as: STAFF_ROLES, signInLink: link }],
+  invitation: [
+    ...ACCOUNT_ROLES.map((as) => ({ link, invitedBy: 'Eva', as })),
+    { link, invitedBy: 'Eva', as: STAFF_ROLES },
+  ],
+  'invitation-exists': [
+    ...ACCOUNT_ROLES.map((as) => ({ invitedBy: 'Eva', as, signInLink: link })),
+    { invitedBy: 'Eva', as: STAFF_ROLES, signInLink: link },
+  ],
   'newsletter-confirm': [{ link, list: 'Productnieuws' }],
   'newsletter-issue': (['portal', 'mail-link', 'admin-import'] as const).map((subscribedVia) => ({
     subject: 'Nieuws',
@@ -37,7 +57,12 @@ const SAMPLES: { [K in MailTemplateName]: MailTemplates[K][] } = {
     subscribedVia,
     subscribedOn: '1 november 2026',
   })),
-  'access-requested': ACCESS_REASONS.map((reason) => ({ agent: 'Hans', reason, justification: 'Factuur klopt niet', link })),
+  'access-requested': ACCESS_REASONS.map((reason) => ({
+    agent: 'Hans',
+    reason,
+    justification: 'Factuur klopt niet',
+    link,
+  })),
   'internal-access': ACCESS_REASONS.map((reason) => ({ agent: 'Hans', reason, justification: 'Storing', link })),
 };
 
@@ -58,14 +83,23 @@ describe('mails in the recipient’s language, with no raw codes', () => {
     expect(found).toEqual([]);
     const invitation = renderMail('invitation', { link, invitedBy: 'Eva', as: 'member' }, 'nl', brand);
     expect(invitation.text).toContain('Eva nodigt je uit als lid.');
-    const staff = renderMail('invitation', { link, invitedBy: 'Eva', as: ['helpdesk-agent', 'tenant-admin'] }, 'nl', brand);
+    const staff = renderMail(
+      'invitation',
+      { link, invitedBy: 'Eva', as: ['helpdesk-agent', 'tenant-admin'] },
+      'nl',
+      brand,
+    );
     expect(staff.text).toContain('als helpdeskmedewerker en beheerder van het portaal.');
     expect(renderMail('internal-access', SAMPLES['internal-access'][1], 'nl', brand).text).toContain('(beveiliging)');
   });
 
   it('says the role in English words in English', () => {
-    expect(renderMail('invitation', { link, invitedBy: 'Eva', as: 'member' }, 'en', brand).text).toContain('Eva invites you as a member.');
-    expect(renderMail('invitation-exists', { invitedBy: 'Eva', as: ['finance'], signInLink: link }, 'en', brand).text).toContain('as a finance officer.');
+    expect(renderMail('invitation', { link, invitedBy: 'Eva', as: 'member' }, 'en', brand).text).toContain(
+      'Eva invites you as a member.',
+    );
+    expect(
+      renderMail('invitation-exists', { invitedBy: 'Eva', as: ['finance'], signInLink: link }, 'en', brand).text,
+    ).toContain('as a finance officer.');
   });
 
   describe('through the running app', () => {
@@ -80,7 +114,9 @@ describe('mails in the recipient’s language, with no raw codes', () => {
     afterAll(() => t.close());
 
     it('sends an owner’s invitation of a member in Dutch, “als lid”, over SMTP', async () => {
-      const invited = await owner.request('POST', '/api/account/members', { body: { email: 'collega@example.com', displayName: 'Collega', role: 'member' } });
+      const invited = await owner.request('POST', '/api/account/members', {
+        body: { email: 'collega@example.com', displayName: 'Collega', role: 'member' },
+      });
       expect(invited.statusCode).toBe(201);
       const mail = await t.mail.waitFor('collega@example.com', (m) => m.subject.startsWith('Uitnodiging'));
       expect(mail.text).toContain('nodigt je uit als lid.');

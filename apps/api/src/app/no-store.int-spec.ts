@@ -46,7 +46,10 @@ describe('Cache-Control over the route table', () => {
     const owner = t.client(t.alpha);
     expect((await owner.signIn(t.alpha.accounts[0].owner.email)).statusCode).toBe(200);
     // One staff user with every role and a second factor, so staff routes answer as they would in use.
-    await t.sql(t.alpha, `UPDATE app_user SET staff_roles = $2 WHERE id = $1`, [t.alpha.staff['tenant-admin'].id, [...STAFF_ROLES]]);
+    await t.sql(t.alpha, `UPDATE app_user SET staff_roles = $2 WHERE id = $1`, [
+      t.alpha.staff['tenant-admin'].id,
+      [...STAFF_ROLES],
+    ]);
     const staff = t.client(t.alpha);
     expect((await staff.signIn(t.alpha.staff['tenant-admin'].email)).statusCode).toBe(200);
     await staff.enrolTwoFactor();
@@ -54,7 +57,11 @@ describe('Cache-Control over the route table', () => {
     const all = listRoutes(t.app).filter((r) => r.publicCache === null);
     // Reads first (they must succeed), then writes; signing out last of all.
     const signOut = (r: RouteInfo) => r.method === 'DELETE' && r.path === '/api/session';
-    const ordered = [...all.filter((r) => r.method === 'GET'), ...all.filter((r) => r.method !== 'GET' && !signOut(r)), ...all.filter(signOut)];
+    const ordered = [
+      ...all.filter((r) => r.method === 'GET'),
+      ...all.filter((r) => r.method !== 'GET' && !signOut(r)),
+      ...all.filter(signOut),
+    ];
     const succeeded: string[] = [];
     for (const route of ordered) {
       const client = route.access?.level === 'staff' ? staff : owner;
@@ -79,7 +86,10 @@ describe('Cache-Control over the route table', () => {
   it('keeps no-store on Fastify’s own answers: unknown route, unknown host, malformed body, overlong path', async () => {
     const client = t.client(t.alpha);
     const unknownRoute = await client.request('GET', '/api/no-such-route');
-    const malformed = await client.request('POST', '/api/session', { rawBody: '{"email":', headers: { 'content-type': 'application/json' } });
+    const malformed = await client.request('POST', '/api/session', {
+      rawBody: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
     const overlong = await client.request('GET', `/api/me/security/sessions/${'x'.repeat(3000)}`);
     const unknownHost = await t.client({ ...t.alpha, host: 'nobody.localhost' }).request('GET', '/api/me');
     for (const response of [unknownRoute, malformed, overlong, unknownHost]) {

@@ -21,7 +21,10 @@ describe('route table sweeps: errors and ids', () => {
     t = await startTestApp();
     routes = listRoutes(t.app);
     // One staff user with every role (two-factor on), and an account owner, in tenant alpha.
-    await t.sql(t.alpha, `UPDATE app_user SET staff_roles = $2 WHERE id = $1`, [t.alpha.staff['tenant-admin'].id, [...STAFF_ROLES]]);
+    await t.sql(t.alpha, `UPDATE app_user SET staff_roles = $2 WHERE id = $1`, [
+      t.alpha.staff['tenant-admin'].id,
+      [...STAFF_ROLES],
+    ]);
     staff = t.client(t.alpha);
     await staff.signIn(t.alpha.staff['tenant-admin'].email);
     await staff.enrolTwoFactor();
@@ -61,7 +64,10 @@ describe('route table sweeps: errors and ids', () => {
         const response = await client.request(route.method as Method, url, { body: bodyFor(route.method) });
         // 414 where the router meets the parameter; 404 where the long segment cannot match a route at all.
         const status = response.statusCode === 404 ? 404 : 414;
-        expect({ route: route.handler, ...isProblem(response) }).toEqual({ route: route.handler, ...problemOk(status) });
+        expect({ route: route.handler, ...isProblem(response) }).toEqual({
+          route: route.handler,
+          ...problemOk(status),
+        });
       }
     });
 
@@ -75,7 +81,11 @@ describe('route table sweeps: errors and ids', () => {
           ['PATCH', base],
         ] as const) {
           const response = await client.request(method, url, { body: bodyFor(method) });
-          expect({ route: route.handler, method, ...isProblem(response) }).toEqual({ route: route.handler, method, ...problemOk(404) });
+          expect({ route: route.handler, method, ...isProblem(response) }).toEqual({
+            route: route.handler,
+            method,
+            ...problemOk(404),
+          });
         }
       }
     });
@@ -86,9 +96,15 @@ describe('route table sweeps: errors and ids', () => {
         const client = callerFor(route) ?? t.client(t.alpha);
         if (!client.cookies.size) await client.request('GET', '/api/tenant');
         const method = route.method as Method;
-        const malformed = await client.request(method, url, { rawBody: '{"a": ', headers: { 'content-type': 'application/json' } });
+        const malformed = await client.request(method, url, {
+          rawBody: '{"a": ',
+          headers: { 'content-type': 'application/json' },
+        });
         expect({ route: route.handler, ...isProblem(malformed) }).toEqual({ route: route.handler, ...problemOk(400) });
-        const xml = await client.request(method, url, { rawBody: '<a/>', headers: { 'content-type': 'application/xml' } });
+        const xml = await client.request(method, url, {
+          rawBody: '<a/>',
+          headers: { 'content-type': 'application/xml' },
+        });
         expect({ route: route.handler, ...isProblem(xml) }).toEqual({ route: route.handler, ...problemOk(415) });
         const huge = await client.request(method, url, { body: { a: 'x'.repeat(200_000) } });
         expect({ route: route.handler, ...isProblem(huge) }).toEqual({ route: route.handler, ...problemOk(413) });
@@ -114,8 +130,13 @@ describe('route table sweeps: errors and ids', () => {
       const garbage = await raw('NOT HTTP AT ALL\r\n\r\n');
       expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
       expect(garbage).toContain(`Content-Type: ${PROBLEM_CONTENT_TYPE}`);
-      expect(JSON.parse(garbage.slice(garbage.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400, title: 'Bad Request' });
-      const hugeHeader = await raw(`GET /api/tenant HTTP/1.1\r\nHost: alpha.localhost\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`);
+      expect(JSON.parse(garbage.slice(garbage.indexOf('\r\n\r\n') + 4))).toMatchObject({
+        status: 400,
+        title: 'Bad Request',
+      });
+      const hugeHeader = await raw(
+        `GET /api/tenant HTTP/1.1\r\nHost: alpha.localhost\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`,
+      );
       expect(hugeHeader).toMatch(/^HTTP\/1\.1 431 /);
       expect(hugeHeader).toContain(`Content-Type: ${PROBLEM_CONTENT_TYPE}`);
     });
@@ -128,7 +149,10 @@ describe('route table sweeps: errors and ids', () => {
       // Tenant beta gets one row of each kind an id route names: a newsletter list, an access
       // request, sessions, staff and members (users), accounts.
       const betaAdmin = t.client(t.beta);
-      await t.sql(t.beta, `UPDATE app_user SET staff_roles = $2 WHERE id = $1`, [t.beta.staff['tenant-admin'].id, [...STAFF_ROLES]]);
+      await t.sql(t.beta, `UPDATE app_user SET staff_roles = $2 WHERE id = $1`, [
+        t.beta.staff['tenant-admin'].id,
+        [...STAFF_ROLES],
+      ]);
       await betaAdmin.signIn(t.beta.staff['tenant-admin'].email);
       await betaAdmin.enrolTwoFactor();
       const list = await betaAdmin.request('POST', '/api/admin/newsletters', {
@@ -136,7 +160,13 @@ describe('route table sweeps: errors and ids', () => {
       });
       expect(list.statusCode).toBe(201);
       const asked = await betaAdmin.request('POST', '/api/support/requests', {
-        body: { accountId: t.beta.accounts[0].id, reason: 'service', ticket: 'T-1', justification: 'Customer asked about an invoice', scopes: ['billing:read'] },
+        body: {
+          accountId: t.beta.accounts[0].id,
+          reason: 'service',
+          ticket: 'T-1',
+          justification: 'Customer asked about an invoice',
+          scopes: ['billing:read'],
+        },
       });
       expect(asked.statusCode).toBe(201);
       const betaOwner = t.client(t.beta);
@@ -161,13 +191,17 @@ describe('route table sweeps: errors and ids', () => {
           // A body that passes the DTO's rules, so the id is what decides the answer.
           const body = route.body ? validBody(route.body) : bodyFor(route.method);
           const response = await client.request(route.method as Method, url, { body, headers: { 'if-match': '"v1"' } });
-          answers.push({ route: `${route.method} ${route.path}`, id, status: response.statusCode, type: response.json().type });
+          answers.push({
+            route: `${route.method} ${route.path}`,
+            id,
+            status: response.statusCode,
+            type: response.json().type,
+          });
         }
       }
       // Any answer but 404 would tell the caller something about a row that is not theirs.
       const wrong = answers.filter((a) => a.status !== 404);
       expect([...new Set(wrong.map((a) => `${a.route} ${a.status} ${String(a.type)}`))]).toEqual([]);
     });
-
   });
 });

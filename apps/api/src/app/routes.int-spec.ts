@@ -18,7 +18,12 @@ describe('route table', () => {
     const routes = listRoutes(t.app);
     expect(routes.length).toBeGreaterThanOrEqual(5);
     expect(routes.filter((r) => r.access === null).map((r) => r.handler)).toEqual([]);
-    expect(routes.map((r) => `${r.method.padEnd(6)} ${r.path.padEnd(24)} ${describeAccess(r.access)}${r.stepUp ? ` +step-up${r.stepUp === 'second-factor' ? '(2fa)' : ''}` : ''}${r.csrfExempt ? ' +no-csrf' : ''}${r.publicCache !== null ? ` +cache(${r.publicCache}s)` : ''}`)).toMatchSnapshot();
+    expect(
+      routes.map(
+        (r) =>
+          `${r.method.padEnd(6)} ${r.path.padEnd(24)} ${describeAccess(r.access)}${r.stepUp ? ` +step-up${r.stepUp === 'second-factor' ? '(2fa)' : ''}` : ''}${r.csrfExempt ? ' +no-csrf' : ''}${r.publicCache !== null ? ` +cache(${r.publicCache}s)` : ''}`,
+      ),
+    ).toMatchSnapshot();
   });
 
   it('refuses every non-public route to anonymous callers and to another tenant’s session', async () => {
@@ -46,13 +51,21 @@ describe('route table', () => {
     const staffRoutes = listRoutes(t.app).filter((r) => r.access?.level === 'staff');
     expect(staffRoutes.length).toBeGreaterThan(0);
     // One staff user with every role, so only the missing second factor can refuse.
-    await t.sql(t.alpha, `UPDATE app_user SET staff_roles = $2 WHERE id = $1`, [t.alpha.staff['tenant-admin'].id, [...STAFF_ROLES]]);
+    await t.sql(t.alpha, `UPDATE app_user SET staff_roles = $2 WHERE id = $1`, [
+      t.alpha.staff['tenant-admin'].id,
+      [...STAFF_ROLES],
+    ]);
     const admin = t.client(t.alpha);
     await admin.signIn(t.alpha.staff['tenant-admin'].email);
     for (const route of staffRoutes) {
       const url = route.path.replace(/:(\w+)/g, 'google');
-      const response = await admin.request(route.method as 'GET', url, { body: route.method === 'GET' ? undefined : {} });
-      expect({ route: route.handler, type: response.json().type }).toEqual({ route: route.handler, type: PROBLEM_TYPES.secondFactorRequired });
+      const response = await admin.request(route.method as 'GET', url, {
+        body: route.method === 'GET' ? undefined : {},
+      });
+      expect({ route: route.handler, type: response.json().type }).toEqual({
+        route: route.handler,
+        type: PROBLEM_TYPES.secondFactorRequired,
+      });
     }
   });
 
@@ -64,8 +77,13 @@ describe('route table', () => {
     await t.sql(t.alpha, `UPDATE user_session SET reauthenticated_at = now() - interval '6 minutes'`);
     for (const route of stepUpRoutes) {
       const url = route.path.replace(/:(\w+)/g, 'google');
-      const response = await user.request(route.method as 'GET', url, { body: route.method === 'GET' ? undefined : {} });
-      expect({ route: route.handler, type: response.json().type }).toEqual({ route: route.handler, type: PROBLEM_TYPES.stepUpRequired });
+      const response = await user.request(route.method as 'GET', url, {
+        body: route.method === 'GET' ? undefined : {},
+      });
+      expect({ route: route.handler, type: response.json().type }).toEqual({
+        route: route.handler,
+        type: PROBLEM_TYPES.stepUpRequired,
+      });
     }
   });
 });

@@ -31,7 +31,11 @@ describe('schema guardrails (policies, grants, triggers)', () => {
        ORDER BY 1`);
     expect(rows.length).toBeGreaterThan(20);
     for (const row of rows) {
-      expect(row).toEqual({ table: row.table, using: '(tenant_id = app_current_tenant())', check: '(tenant_id = app_current_tenant())' });
+      expect(row).toEqual({
+        table: row.table,
+        using: '(tenant_id = app_current_tenant())',
+        check: '(tenant_id = app_current_tenant())',
+      });
     }
   });
 

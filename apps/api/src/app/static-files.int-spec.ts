@@ -24,8 +24,14 @@ describe('static files: compression and caching', () => {
     writeFileSync(join(webRoot, 'index.html'), indexHtml);
     writeFileSync(join(webRoot, 'main-5NGBCVXO.js'), bundle);
     writeFileSync(join(webRoot, 'chunk-FMKG74N2.js'), bundle.replace('main', 'chunk'));
-    writeFileSync(join(webRoot, 'styles-INZNRSK4.css'), `${Array.from({ length: 200 }, (_, i) => `.c${i}{margin:${i}px}`).join('\n')}\n`);
-    writeFileSync(join(webRoot, 'i18n', 'nl.json'), JSON.stringify(Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`key${i}`, `tekst ${i}`]))));
+    writeFileSync(
+      join(webRoot, 'styles-INZNRSK4.css'),
+      `${Array.from({ length: 200 }, (_, i) => `.c${i}{margin:${i}px}`).join('\n')}\n`,
+    );
+    writeFileSync(
+      join(webRoot, 'i18n', 'nl.json'),
+      JSON.stringify(Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`key${i}`, `tekst ${i}`]))),
+    );
     writeFileSync(join(webRoot, 'favicon.ico'), Buffer.alloc(200, 1));
     // The build step itself, as `nx build web` runs it.
     execFileSync(process.execPath, [join(__dirname, '../../../../tools/scripts/precompress.mjs'), webRoot]);
@@ -37,7 +43,9 @@ describe('static files: compression and caching', () => {
   });
 
   const get = (url: string, acceptEncoding?: string) =>
-    t.client(t.alpha).request('GET', url, { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+    t
+      .client(t.alpha)
+      .request('GET', url, { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
 
   it('sends the brotli copy to a browser that accepts it, gzip to one that only takes gzip, the file itself otherwise', async () => {
     const br = await get('/main-5NGBCVXO.js', 'gzip, deflate, br, zstd');
@@ -83,7 +91,14 @@ describe('static files: compression and caching', () => {
   });
 
   it('has the browser check index.html, deep links, translations and the icon on every use', async () => {
-    for (const url of ['/index.html', '/', '/account/billing', '/sign-in?next=%2Faccount', '/i18n/nl.json', '/favicon.ico']) {
+    for (const url of [
+      '/index.html',
+      '/',
+      '/account/billing',
+      '/sign-in?next=%2Faccount',
+      '/i18n/nl.json',
+      '/favicon.ico',
+    ]) {
       const response = await get(url, 'gzip, deflate, br');
       expect({ url, status: response.statusCode, cacheControl: response.headers['cache-control'] }).toEqual({
         url,
@@ -98,7 +113,9 @@ describe('static files: compression and caching', () => {
     // Revalidation answers 304 without the body.
     const etag = deepLink.headers['etag'];
     expect(etag).toBeTruthy();
-    const again = await t.client(t.alpha).request('GET', '/account/billing', { headers: { 'accept-encoding': 'br', 'if-none-match': String(etag) } });
+    const again = await t
+      .client(t.alpha)
+      .request('GET', '/account/billing', { headers: { 'accept-encoding': 'br', 'if-none-match': String(etag) } });
     expect(again.statusCode).toBe(304);
   });
 
@@ -109,7 +126,10 @@ describe('static files: compression and caching', () => {
     ] as const) {
       for (const url of ['/', '/account/billing', '/sign-in']) {
         const page = await t.client(tenant).request('GET', url, { headers: { 'accept-encoding': 'br' } });
-        expect({ url, link: page.headers['link'] }).toEqual({ url, link: `</i18n/${language}.json>; rel=preload; as=fetch; crossorigin` });
+        expect({ url, link: page.headers['link'] }).toEqual({
+          url,
+          link: `</i18n/${language}.json>; rel=preload; as=fetch; crossorigin`,
+        });
       }
     }
     // Only pages announce it; the files themselves do not.

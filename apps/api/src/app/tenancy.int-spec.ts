@@ -27,9 +27,15 @@ describe('tenancy in the database', () => {
        WHERE n.nspname = 'public' AND c.relkind = 'r'
          AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
        ORDER BY 1`);
-    expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining(['app_user', 'subscriber_account', 'tenant_host', 'user_session']));
+    expect(rows.map((r) => r.table)).toEqual(
+      expect.arrayContaining(['app_user', 'subscriber_account', 'tenant_host', 'user_session']),
+    );
     for (const row of rows) {
-      expect({ table: row.table, enabled: row.enabled, forced: row.forced }).toEqual({ table: row.table, enabled: true, forced: true });
+      expect({ table: row.table, enabled: row.enabled, forced: row.forced }).toEqual({
+        table: row.table,
+        enabled: true,
+        forced: true,
+      });
     }
   });
 
@@ -50,7 +56,9 @@ describe('tenancy in the database', () => {
       SELECT r.rolsuper, r.rolbypassrls, r.rolcreaterole, r.rolcreatedb,
              (SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid)::int AS owned
         FROM pg_roles r WHERE r.rolname = 'portal_app'`);
-    expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false, owned: 0 }]);
+    expect(rows).toEqual([
+      { rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false, owned: 0 },
+    ]);
   });
 
   it('shows the runtime role only the current tenant, even to a query without a tenant filter', async () => {
@@ -98,10 +106,16 @@ describe('tenancy in the database', () => {
       ).resolves.toEqual([[], 0]);
       await expect(
         withTenant(ds, t.alpha.id, (db) =>
-          db.query(`INSERT INTO subscriber_account (tenant_id, customer_number, name) VALUES ($1, 'X-1', 'x')`, [t.beta.id]),
+          db.query(`INSERT INTO subscriber_account (tenant_id, customer_number, name) VALUES ($1, 'X-1', 'x')`, [
+            t.beta.id,
+          ]),
         ),
       ).rejects.toThrow(/row-level security/);
-      await expect(ds.query(`INSERT INTO tenant (slug, display_name, default_language, currency, brand_color) VALUES ('evil', 'E', 'en', 'EUR', '#000000')`)).rejects.toThrow(/permission denied/);
+      await expect(
+        ds.query(
+          `INSERT INTO tenant (slug, display_name, default_language, currency, brand_color) VALUES ('evil', 'E', 'en', 'EUR', '#000000')`,
+        ),
+      ).rejects.toThrow(/permission denied/);
     } finally {
       await ds.destroy();
     }

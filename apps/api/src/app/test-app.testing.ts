@@ -36,7 +36,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const owner = await createDataSource({ url: db.ownerUrl, poolSize: 2, entities: ENTITIES }).initialize();
   const { alpha, beta } = await seedTwoTenants(owner);
   const mail = await TestMailbox.start();
-  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', SMTP_URL: mail.url, MAIL_POLL_SECONDS: '0.5', ...env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    WEB_DIST: '/nonexistent',
+    SMTP_URL: mail.url,
+    MAIL_POLL_SECONDS: '0.5',
+    ...env,
+  });
   const app = await createApp(config, db.appUrl);
   return {
     app,

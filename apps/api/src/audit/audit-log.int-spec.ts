@@ -80,7 +80,8 @@ describe('access log: hash chain, checkpoints, verification', () => {
     await seal();
     return (await eventsOf(accountId)) as Chained[];
   };
-  const verify = (accountId: string) => withTenant(runtime, t.alpha.id, (db) => reader.verify(db, t.alpha.id, accountId));
+  const verify = (accountId: string) =>
+    withTenant(runtime, t.alpha.id, (db) => reader.verify(db, t.alpha.id, accountId));
   /** Tampering as the owner role: the log's triggers off for the statement, then on again. */
   const tamper = (sql: string, params: unknown[]) =>
     withTenant(t.owner, t.alpha.id, async (db) => {
@@ -280,7 +281,11 @@ describe('access log: hash chain, checkpoints, verification', () => {
       await db.query(`UPDATE audit_chain SET last_seq = 3, last_hash = $2 WHERE account_id = $1`, [a, hash]);
     });
     const result = await withTenant(runtime, t.beta.id, (db) => reader.verify(db, t.beta.id, a));
-    expect(result.firstBroken).toEqual({ seq: 3, id: other.id, problem: 'the event it seals belongs to another account' });
+    expect(result.firstBroken).toEqual({
+      seq: 3,
+      id: other.id,
+      problem: 'the event it seals belongs to another account',
+    });
   });
 
   it.each([

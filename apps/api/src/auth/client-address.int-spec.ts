@@ -29,7 +29,11 @@ describe('client address behind a proxy (TRUST_PROXY)', () => {
       remoteAddress: peer,
     });
     expect(res.statusCode).toBe(401);
-    const rows = await t.sql<{ ip: string }>(t.alpha, `SELECT host(ip) AS ip FROM sign_in_event WHERE email = $1 ORDER BY id DESC LIMIT 1`, [email]);
+    const rows = await t.sql<{ ip: string }>(
+      t.alpha,
+      `SELECT host(ip) AS ip FROM sign_in_event WHERE email = $1 ORDER BY id DESC LIMIT 1`,
+      [email],
+    );
     return rows[0].ip;
   }
 
@@ -53,7 +57,10 @@ describe('client address behind a proxy (TRUST_PROXY)', () => {
       remoteAddress: '198.51.100.30',
     });
     expect(res.json()).toEqual({ status: 'signed-in' });
-    const history = (await client.request('GET', '/api/me/security/sign-ins')).json() as { ip: string | null; outcome: string }[];
+    const history = (await client.request('GET', '/api/me/security/sign-ins')).json() as {
+      ip: string | null;
+      outcome: string;
+    }[];
     expect(history[0]).toMatchObject({ outcome: 'success', ip: '198.51.100.30' });
   });
 
@@ -69,7 +76,9 @@ describe('client address behind a proxy (TRUST_PROXY)', () => {
       });
       expect(res.statusCode).toBe(401);
     }
-    const next = await (await anonymous()).request('POST', '/api/session', {
+    const next = await (
+      await anonymous()
+    ).request('POST', '/api/session', {
       body: { email: t.alpha.accounts[1].owner.email, password: FIXTURE_PASSWORD },
       headers: { 'x-forwarded-for': '203.0.113.200' },
       remoteAddress: peer,

@@ -9,8 +9,11 @@ describe('KeyIdentitiesByIssuer migration', () => {
   let owner: DataSource;
   let alpha: FixtureTenant;
   let beta: FixtureTenant;
-  const sql = <T = Record<string, unknown>>(tenant: FixtureTenant, text: string, params: unknown[] = []): Promise<T[]> =>
-    withTenant(owner, tenant.id, (m) => m.query(text, params));
+  const sql = <T = Record<string, unknown>>(
+    tenant: FixtureTenant,
+    text: string,
+    params: unknown[] = [],
+  ): Promise<T[]> => withTenant(owner, tenant.id, (m) => m.query(text, params));
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -37,8 +40,16 @@ describe('KeyIdentitiesByIssuer migration', () => {
          VALUES ($1, 'google', true, 'https://accounts.google.com/', 'c', 'sealed')`,
         [alpha.id],
       );
-      await sql(alpha, `INSERT INTO user_identity (tenant_id, provider, subject, user_id) VALUES ($1, 'google', 'g-1', $2)`, [alpha.id, alpha.accounts[0].owner.id]);
-      await sql(beta, `INSERT INTO user_identity (tenant_id, provider, subject, user_id) VALUES ($1, 'microsoft', 't:o', $2)`, [beta.id, beta.accounts[0].owner.id]);
+      await sql(
+        alpha,
+        `INSERT INTO user_identity (tenant_id, provider, subject, user_id) VALUES ($1, 'google', 'g-1', $2)`,
+        [alpha.id, alpha.accounts[0].owner.id],
+      );
+      await sql(
+        beta,
+        `INSERT INTO user_identity (tenant_id, provider, subject, user_id) VALUES ($1, 'microsoft', 't:o', $2)`,
+        [beta.id, beta.accounts[0].owner.id],
+      );
       await migration.up(runner);
     } finally {
       await runner.release();
@@ -57,7 +68,9 @@ describe('KeyIdentitiesByIssuer migration', () => {
     );
     expect(key[0].columns).toEqual(['tenant_id', 'issuer', 'subject']);
     // Row-level security is forced again after the cross-tenant backfill.
-    const rls = await owner.query(`SELECT relname, relforcerowsecurity FROM pg_class WHERE relname IN ('user_identity', 'tenant_identity_provider') ORDER BY relname`);
+    const rls = await owner.query(
+      `SELECT relname, relforcerowsecurity FROM pg_class WHERE relname IN ('user_identity', 'tenant_identity_provider') ORDER BY relname`,
+    );
     expect(rls).toEqual([
       { relname: 'tenant_identity_provider', relforcerowsecurity: true },
       { relname: 'user_identity', relforcerowsecurity: true },

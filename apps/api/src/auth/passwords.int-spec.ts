@@ -22,7 +22,12 @@ describe('sign-up, verification, password reset and mail (real SMTP)', () => {
   it('signs up only after the e-mail link is used, and the link works once', async () => {
     const client = await anonymous();
     const signUp = await client.request('POST', '/api/sign-up', {
-      body: { email: 'New.Person@Example.com', password: 'a long enough password', displayName: 'New Person', accountName: 'New BV' },
+      body: {
+        email: 'New.Person@Example.com',
+        password: 'a long enough password',
+        displayName: 'New Person',
+        accountName: 'New BV',
+      },
     });
     expect(signUp.statusCode).toBe(202);
     expect((await client.signIn('new.person@example.com', 'a long enough password')).statusCode).toBe(401);
@@ -43,12 +48,18 @@ describe('sign-up, verification, password reset and mail (real SMTP)', () => {
     expect((await client.request('POST', '/api/sign-up/verify', { body: { token } })).statusCode).toBe(204);
     const again = await client.request('POST', '/api/sign-up/verify', { body: { token } });
     expect(again.statusCode).toBe(410);
-    expect(again.json()).toMatchObject({ type: expect.stringContaining('link-used'), title: 'This link has already been used' });
+    expect(again.json()).toMatchObject({
+      type: expect.stringContaining('link-used'),
+      title: 'This link has already been used',
+    });
 
     const signedIn = await client.signIn('new.person@example.com', 'a long enough password');
     expect(signedIn.json()).toEqual({ status: 'signed-in' });
     const me = await client.request('GET', '/api/me');
-    expect(me.json()).toMatchObject({ user: { email: 'new.person@example.com' }, account: { role: 'owner', name: 'New BV' } });
+    expect(me.json()).toMatchObject({
+      user: { email: 'new.person@example.com' },
+      account: { role: 'owner', name: 'New BV' },
+    });
   });
 
   it('answers sign-up and reset the same whether or not the address has an account', async () => {
@@ -93,8 +104,20 @@ describe('sign-up, verification, password reset and mail (real SMTP)', () => {
     expect(weak.statusCode).toBe(422);
     expect(weak.json().errors[0]).toMatchObject({ field: 'password' });
 
-    expect((await client.request('POST', '/api/password-reset/confirm', { body: { token, password: 'brand new password 1' } })).statusCode).toBe(204);
-    expect((await client.request('POST', '/api/password-reset/confirm', { body: { token, password: 'brand new password 2' } })).statusCode).toBe(410);
+    expect(
+      (
+        await client.request('POST', '/api/password-reset/confirm', {
+          body: { token, password: 'brand new password 1' },
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await client.request('POST', '/api/password-reset/confirm', {
+          body: { token, password: 'brand new password 2' },
+        })
+      ).statusCode,
+    ).toBe(410);
     expect((await laptop.request('GET', '/api/me')).statusCode).toBe(401);
     expect((await client.signIn(email, FIXTURE_PASSWORD)).statusCode).toBe(401);
     expect((await client.signIn(email, 'brand new password 1')).statusCode).toBe(200);
@@ -104,17 +127,40 @@ describe('sign-up, verification, password reset and mail (real SMTP)', () => {
     await client.request('POST', '/api/password-reset', { body: { email } });
     const second = await t.mail.waitFor(email, (m) => m.subject === 'Nieuw wachtwoord instellen' && m !== mail);
     const expired = TestMailbox.link(second, '/password-reset').searchParams.get('token') ?? '';
-    await t.sql(t.alpha, `UPDATE action_token SET expires_at = now() - interval '1 second' WHERE purpose = 'password-reset' AND used_at IS NULL`);
-    const late = await client.request('POST', '/api/password-reset/confirm', { body: { token: expired, password: 'brand new password 3' } });
+    await t.sql(
+      t.alpha,
+      `UPDATE action_token SET expires_at = now() - interval '1 second' WHERE purpose = 'password-reset' AND used_at IS NULL`,
+    );
+    const late = await client.request('POST', '/api/password-reset/confirm', {
+      body: { token: expired, password: 'brand new password 3' },
+    });
     expect(late.statusCode).toBe(410);
-    expect(late.json()).toMatchObject({ type: expect.stringContaining('link-expired'), title: 'This link has expired' });
+    expect(late.json()).toMatchObject({
+      type: expect.stringContaining('link-expired'),
+      title: 'This link has expired',
+    });
   });
 
   it('delivers a queued mail only when its transaction commits, once', async () => {
     const mailService = t.app.get(MailService);
-    const tenant = { id: t.alpha.id, slug: 'alpha', displayName: 'ALPHA', defaultLanguage: 'nl' as const, currency: 'EUR', brandColor: '#123456', logoUrl: null };
+    const tenant = {
+      id: t.alpha.id,
+      slug: 'alpha',
+      displayName: 'ALPHA',
+      defaultLanguage: 'nl' as const,
+      currency: 'EUR',
+      brandColor: '#123456',
+      logoUrl: null,
+    };
     const attempt = async (to: string, outcome: 'commit' | 'rollback') => {
-      const ctx = new RequestContext('test', tenant, '127.0.0.1', null, 'http://alpha.localhost', t.app.get(DataSource));
+      const ctx = new RequestContext(
+        'test',
+        tenant,
+        '127.0.0.1',
+        null,
+        'http://alpha.localhost',
+        t.app.get(DataSource),
+      );
       await mailService.send(ctx, { to, template: 'password-reset', params: { link: 'http://alpha.localhost/x' } });
       await (outcome === 'commit' ? ctx.commit() : ctx.rollback());
     };
@@ -125,7 +171,10 @@ describe('sign-up, verification, password reset and mail (real SMTP)', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(t.mail.to('rolled-back@example.com')).toHaveLength(0);
     expect(t.mail.to('committed@example.com')).toHaveLength(1);
-    const rows = await t.sql(t.alpha, `SELECT recipient, sent_at IS NOT NULL AS sent, attempts FROM mail_message WHERE recipient LIKE '%ed@example.com'`);
+    const rows = await t.sql(
+      t.alpha,
+      `SELECT recipient, sent_at IS NOT NULL AS sent, attempts FROM mail_message WHERE recipient LIKE '%ed@example.com'`,
+    );
     expect(rows).toEqual([{ recipient: 'committed@example.com', sent: true, attempts: 1 }]);
   });
 });

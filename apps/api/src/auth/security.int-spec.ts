@@ -3,7 +3,8 @@ import { FIXTURE_PASSWORD, type PortalClient, TestMailbox } from '@mijn-account/
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { type TestApp, startTestApp } from '../app/test-app.testing';
 
-const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const CHROME =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
 
 /** A TOTP code of the step `offset` steps from now (±1 is accepted; a used step never again). */
@@ -19,7 +20,10 @@ describe('sessions, two-factor, brute force, e-mail change', () => {
   async function signedIn(email: string, userAgent = CHROME): Promise<PortalClient> {
     const client = t.client(t.alpha);
     await client.request('GET', '/api/tenant', { headers: { 'user-agent': userAgent } });
-    const res = await client.request('POST', '/api/session', { body: { email, password: FIXTURE_PASSWORD }, headers: { 'user-agent': userAgent } });
+    const res = await client.request('POST', '/api/session', {
+      body: { email, password: FIXTURE_PASSWORD },
+      headers: { 'user-agent': userAgent },
+    });
     expect(res.json()).toEqual({ status: 'signed-in' });
     return client;
   }
@@ -35,11 +39,19 @@ describe('sessions, two-factor, brute force, e-mail change', () => {
     const laptop = await signedIn(email, CHROME);
     const phone = await signedIn(email, FIREFOX);
     const third = await signedIn(email, FIREFOX);
-    const list = (await laptop.request('GET', '/api/me/security/sessions')).json() as { id: string; current: boolean; device: string }[];
+    const list = (await laptop.request('GET', '/api/me/security/sessions')).json() as {
+      id: string;
+      current: boolean;
+      device: string;
+    }[];
     expect(list).toHaveLength(3);
     expect(list.filter((s) => s.current)).toHaveLength(1);
-    expect(list.map((s) => s.device)).toEqual(expect.arrayContaining(['Chrome 131 on Windows 10', 'Firefox 128 on Linux']));
-    const phoneSession = (await phone.request('GET', '/api/me/security/sessions')).json().find((s: { current: boolean }) => s.current);
+    expect(list.map((s) => s.device)).toEqual(
+      expect.arrayContaining(['Chrome 131 on Windows 10', 'Firefox 128 on Linux']),
+    );
+    const phoneSession = (await phone.request('GET', '/api/me/security/sessions'))
+      .json()
+      .find((s: { current: boolean }) => s.current);
 
     expect((await laptop.request('DELETE', `/api/me/security/sessions/${phoneSession.id}`)).statusCode).toBe(204);
     expect((await phone.request('GET', '/api/me')).statusCode).toBe(401);
@@ -55,7 +67,10 @@ describe('sessions, two-factor, brute force, e-mail change', () => {
   it('mails the user when a sign-in comes from a new device, not from a known one', async () => {
     const email = t.alpha.accounts[0].member.email;
     const first = await signedIn(email);
-    expect((await first.request('GET', '/api/me/security/sign-ins')).json()[0]).toMatchObject({ outcome: 'success', newDevice: true });
+    expect((await first.request('GET', '/api/me/security/sign-ins')).json()[0]).toMatchObject({
+      outcome: 'success',
+      newDevice: true,
+    });
     // The same browser (device cookie kept) signs in again: no alert.
     await first.request('DELETE', '/api/session');
     await first.signIn(email);
@@ -97,7 +112,11 @@ describe('sessions, two-factor, brute force, e-mail change', () => {
     }
     await attempt(other);
     expect((await t.client(t.alpha).signIn(other)).statusCode).toBe(429);
-    const history = await t.sql<{ outcome: string }>(t.alpha, `SELECT outcome FROM sign_in_event WHERE email = $1 ORDER BY id`, [victim]);
+    const history = await t.sql<{ outcome: string }>(
+      t.alpha,
+      `SELECT outcome FROM sign_in_event WHERE email = $1 ORDER BY id`,
+      [victim],
+    );
     expect(history.map((h) => h.outcome)).toEqual(['failed', 'failed', 'failed', 'locked']);
     await t.sql(t.alpha, `DELETE FROM sign_in_throttle`);
   });
@@ -113,21 +132,37 @@ describe('sessions, two-factor, brute force, e-mail change', () => {
     expect(step1.json()).toMatchObject({ status: 'second-factor' });
     expect((await browser.request('GET', '/api/me')).statusCode).toBe(401);
     const code = await codeAt(secret, 1);
-    const ok = await browser.request('POST', '/api/session/second-factor', { body: { challenge: step1.json().challenge, code } });
+    const ok = await browser.request('POST', '/api/session/second-factor', {
+      body: { challenge: step1.json().challenge, code },
+    });
     expect(ok.json()).toEqual({ status: 'signed-in' });
 
     const replay = t.client(t.alpha);
     const again = await replay.signIn(email);
-    const refused = await replay.request('POST', '/api/session/second-factor', { body: { challenge: again.json().challenge, code } });
+    const refused = await replay.request('POST', '/api/session/second-factor', {
+      body: { challenge: again.json().challenge, code },
+    });
     expect(refused.statusCode).toBe(401);
     expect(refused.json().errors[0]).toMatchObject({ field: 'code' });
 
-    const recovery = await replay.request('POST', '/api/session/second-factor', { body: { challenge: again.json().challenge, code: recoveryCodes[0] } });
+    const recovery = await replay.request('POST', '/api/session/second-factor', {
+      body: { challenge: again.json().challenge, code: recoveryCodes[0] },
+    });
     expect(recovery.json()).toEqual({ status: 'signed-in' });
     const reuse = t.client(t.alpha);
     const third = await reuse.signIn(email);
-    expect((await reuse.request('POST', '/api/session/second-factor', { body: { challenge: third.json().challenge, code: recoveryCodes[0] } })).statusCode).toBe(401);
-    expect((await replay.request('GET', '/api/me/security')).json().twoFactor).toEqual({ enabled: true, required: false, recoveryCodesLeft: 9 });
+    expect(
+      (
+        await reuse.request('POST', '/api/session/second-factor', {
+          body: { challenge: third.json().challenge, code: recoveryCodes[0] },
+        })
+      ).statusCode,
+    ).toBe(401);
+    expect((await replay.request('GET', '/api/me/security')).json().twoFactor).toEqual({
+      enabled: true,
+      required: false,
+      recoveryCodesLeft: 9,
+    });
   });
 
   it('requires two-factor for staff functions until the session proves it', async () => {
@@ -156,7 +191,8 @@ describe('sessions, two-factor, brute force, e-mail change', () => {
     await t.sql(t.alpha, `DELETE FROM sign_in_throttle`);
     await t.sql(t.alpha, `UPDATE tenant_sign_in_settings SET ip_lock_after = 10, lock_after = 10, free_attempts = 3`);
     try {
-      for (let i = 0; i < 10; i++) expect((await t.client(t.alpha).signIn(`guess${i}@example.com`, 'wrong')).statusCode).toBe(401);
+      for (let i = 0; i < 10; i++)
+        expect((await t.client(t.alpha).signIn(`guess${i}@example.com`, 'wrong')).statusCode).toBe(401);
       const next = await t.client(t.alpha).signIn(t.alpha.accounts[0].owner.email);
       expect(next.statusCode).toBe(429);
     } finally {
@@ -169,13 +205,20 @@ describe('sessions, two-factor, brute force, e-mail change', () => {
     const email = t.alpha.accounts[0].owner.email;
     const client = await signedIn(email);
     await t.sql(t.alpha, `UPDATE user_session SET reauthenticated_at = now() - interval '10 minutes'`);
-    const refused = await client.request('PUT', '/api/me/security/password', { body: { password: 'a different long password' } });
+    const refused = await client.request('PUT', '/api/me/security/password', {
+      body: { password: 'a different long password' },
+    });
     expect(refused.json().type).toBe(PROBLEM_TYPES.stepUpRequired);
     const wrong = await client.request('POST', '/api/session/step-up', { body: { password: 'nope' } });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().errors[0].field).toBe('password');
-    expect((await client.request('POST', '/api/session/step-up', { body: { password: FIXTURE_PASSWORD } })).statusCode).toBe(204);
-    expect((await client.request('PUT', '/api/me/security/password', { body: { password: 'a different long password' } })).statusCode).toBe(204);
+    expect(
+      (await client.request('POST', '/api/session/step-up', { body: { password: FIXTURE_PASSWORD } })).statusCode,
+    ).toBe(204);
+    expect(
+      (await client.request('PUT', '/api/me/security/password', { body: { password: 'a different long password' } }))
+        .statusCode,
+    ).toBe(204);
     await t.mail.waitFor(email, (m) => m.subject === 'Je wachtwoord is gewijzigd');
     await client.request('PUT', '/api/me/security/password', { body: { password: FIXTURE_PASSWORD } });
   });
@@ -184,19 +227,31 @@ describe('sessions, two-factor, brute force, e-mail change', () => {
     const old = t.alpha.accounts[0].member.email;
     const client = await signedIn(old);
     // A taken address is answered like any other (its owner gets a notice; address-probing.int-spec).
-    const taken = await client.request('POST', '/api/me/security/email', { body: { email: t.alpha.accounts[1].member.email } });
+    const taken = await client.request('POST', '/api/me/security/email', {
+      body: { email: t.alpha.accounts[1].member.email },
+    });
     expect(taken.statusCode).toBe(202);
 
-    expect((await client.request('POST', '/api/me/security/email', { body: { email: 'New.Address@Example.com' } })).statusCode).toBe(202);
+    expect(
+      (await client.request('POST', '/api/me/security/email', { body: { email: 'New.Address@Example.com' } }))
+        .statusCode,
+    ).toBe(202);
     expect((await client.request('GET', '/api/me')).json().user.email).toBe(old);
-    const confirm = await t.mail.waitFor('new.address@example.com', (m) => m.subject === 'Bevestig je nieuwe e-mailadres');
+    const confirm = await t.mail.waitFor(
+      'new.address@example.com',
+      (m) => m.subject === 'Bevestig je nieuwe e-mailadres',
+    );
     const token = TestMailbox.link(confirm, '/email-change/confirm').searchParams.get('token');
-    expect((await (await anonymous()).request('POST', '/api/email-change/confirm', { body: { token } })).statusCode).toBe(204);
+    expect(
+      (await (await anonymous()).request('POST', '/api/email-change/confirm', { body: { token } })).statusCode,
+    ).toBe(204);
     expect((await client.request('GET', '/api/me')).json().user.email).toBe('new.address@example.com');
 
     const notice = await t.mail.waitFor(old, (m) => m.subject === 'Je e-mailadres is gewijzigd');
     const undo = TestMailbox.link(notice, '/email-change/undo').searchParams.get('token');
-    expect((await (await anonymous()).request('POST', '/api/email-change/undo', { body: { token: undo } })).statusCode).toBe(204);
+    expect(
+      (await (await anonymous()).request('POST', '/api/email-change/undo', { body: { token: undo } })).statusCode,
+    ).toBe(204);
     expect((await client.request('GET', '/api/me')).statusCode).toBe(401);
     expect((await signedIn(old)).cookies.size).toBeGreaterThan(0);
   });

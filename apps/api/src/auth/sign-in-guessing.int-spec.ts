@@ -21,7 +21,10 @@ describe('sign-in that cannot be guessed around (second factor, races)', () => {
   afterAll(() => t.close());
   afterEach(async () => {
     await t.sql(t.alpha, `DELETE FROM sign_in_throttle`);
-    await t.sql(t.alpha, `UPDATE tenant_sign_in_settings SET free_attempts = 3, lock_after = 10, lock_minutes = 15, ip_lock_after = 50`);
+    await t.sql(
+      t.alpha,
+      `UPDATE tenant_sign_in_settings SET free_attempts = 3, lock_after = 10, lock_minutes = 15, ip_lock_after = 50`,
+    );
   });
 
   /** Signs in with the password and enrols two-factor; returns the TOTP secret. */
@@ -40,7 +43,8 @@ describe('sign-in that cannot be guessed around (second factor, races)', () => {
   }
 
   /** Lets the growing delay pass, as if the last attempt had been a minute ago. */
-  const waitOutDelay = () => t.sql(t.alpha, `UPDATE sign_in_throttle SET last_failure_at = last_failure_at - interval '1 minute'`);
+  const waitOutDelay = () =>
+    t.sql(t.alpha, `UPDATE sign_in_throttle SET last_failure_at = last_failure_at - interval '1 minute'`);
 
   it('counts wrong codes against the account, does not clear them on a right password, and locks it with the owner’s mail', async () => {
     await t.sql(t.alpha, `UPDATE tenant_sign_in_settings SET free_attempts = 3, lock_after = 4, lock_minutes = 5`);
@@ -52,7 +56,9 @@ describe('sign-in that cannot be guessed around (second factor, races)', () => {
       const { client, challenge } = await challengeFor(email);
       // The growing delay holds between password and code too (a person takes longer to type one).
       await waitOutDelay();
-      const guess = await client.request('POST', '/api/session/second-factor', { body: { challenge, code: await wrongCodeFor(secret) } });
+      const guess = await client.request('POST', '/api/session/second-factor', {
+        body: { challenge, code: await wrongCodeFor(secret) },
+      });
       statuses.push(guess.statusCode);
       await waitOutDelay();
     }
@@ -63,22 +69,42 @@ describe('sign-in that cannot be guessed around (second factor, races)', () => {
     expect(locked.json()).toMatchObject({ type: PROBLEM_TYPES.tooManyAttempts });
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(200);
     await t.mail.waitFor(email, (m) => m.subject === 'Je account is tijdelijk geblokkeerd');
-    const history = await t.sql<{ outcome: string; method: string }>(t.alpha, `SELECT outcome, method FROM sign_in_event WHERE email = $1 AND outcome <> 'success' ORDER BY id`, [email]);
-    expect(history.map((h) => h.outcome)).toEqual(['second-factor-failed', 'second-factor-failed', 'second-factor-failed', 'locked']);
+    const history = await t.sql<{ outcome: string; method: string }>(
+      t.alpha,
+      `SELECT outcome, method FROM sign_in_event WHERE email = $1 AND outcome <> 'success' ORDER BY id`,
+      [email],
+    );
+    expect(history.map((h) => h.outcome)).toEqual([
+      'second-factor-failed',
+      'second-factor-failed',
+      'second-factor-failed',
+      'locked',
+    ]);
   });
 
   it('clears the count only when the whole sign-in succeeds', async () => {
     const email = t.alpha.accounts[0].member.email;
     const secret = await withTwoFactor(email);
     const { client, challenge } = await challengeFor(email);
-    expect((await client.request('POST', '/api/session/second-factor', { body: { challenge, code: await wrongCodeFor(secret) } })).statusCode).toBe(401);
+    expect(
+      (
+        await client.request('POST', '/api/session/second-factor', {
+          body: { challenge, code: await wrongCodeFor(secret) },
+        })
+      ).statusCode,
+    ).toBe(401);
     // A right password after that keeps the wrong code counted …
     const again = await challengeFor(email);
-    const count = () => t.sql<{ failures: number }>(t.alpha, `SELECT failures FROM sign_in_throttle WHERE key = $1`, [`email:${email}`]);
+    const count = () =>
+      t.sql<{ failures: number }>(t.alpha, `SELECT failures FROM sign_in_throttle WHERE key = $1`, [`email:${email}`]);
     expect(await count()).toEqual([{ failures: 1 }]);
     // … and a right code ends it.
     const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
-    expect((await again.client.request('POST', '/api/session/second-factor', { body: { challenge: again.challenge, code } })).json()).toEqual({ status: 'signed-in' });
+    expect(
+      (
+        await again.client.request('POST', '/api/session/second-factor', { body: { challenge: again.challenge, code } })
+      ).json(),
+    ).toEqual({ status: 'signed-in' });
     expect(await count()).toEqual([]);
   });
 
@@ -87,7 +113,9 @@ describe('sign-in that cannot be guessed around (second factor, races)', () => {
     const secret = await withTwoFactor(email);
     const { client, challenge } = await challengeFor(email);
     for (let i = 0; i < 3; i++) {
-      const wrong = await client.request('POST', '/api/session/second-factor', { body: { challenge, code: await wrongCodeFor(secret) } });
+      const wrong = await client.request('POST', '/api/session/second-factor', {
+        body: { challenge, code: await wrongCodeFor(secret) },
+      });
       expect(wrong.statusCode).toBe(401);
       await waitOutDelay();
     }
@@ -114,7 +142,11 @@ describe('sign-in that cannot be guessed around (second factor, races)', () => {
     // Four free attempts; the fifth waits for the growing delay. Never sixteen.
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(11);
-    const failures = await t.sql<{ n: number }>(t.alpha, `SELECT count(*)::int AS n FROM sign_in_event WHERE email = $1`, [email]);
+    const failures = await t.sql<{ n: number }>(
+      t.alpha,
+      `SELECT count(*)::int AS n FROM sign_in_event WHERE email = $1`,
+      [email],
+    );
     expect(failures[0].n).toBe(statuses.filter((s) => s === 401).length);
   });
 
@@ -124,12 +156,18 @@ describe('sign-in that cannot be guessed around (second factor, races)', () => {
     const { client, challenge } = await challengeFor(email);
     const code = await wrongCodeFor(secret);
     const answers = await Promise.all(
-      Array.from({ length: 12 }, () => client.request('POST', '/api/session/second-factor', { body: { challenge, code } })),
+      Array.from({ length: 12 }, () =>
+        client.request('POST', '/api/session/second-factor', { body: { challenge, code } }),
+      ),
     );
     const statuses = answers.map((a) => a.statusCode);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(3);
     expect(statuses.every((s) => s === 401 || s === 410 || s === 429)).toBe(true);
-    const counted = await t.sql<{ n: number }>(t.alpha, `SELECT count(*)::int AS n FROM sign_in_event WHERE email = $1 AND outcome <> 'success'`, [email]);
+    const counted = await t.sql<{ n: number }>(
+      t.alpha,
+      `SELECT count(*)::int AS n FROM sign_in_event WHERE email = $1 AND outcome <> 'success'`,
+      [email],
+    );
     expect(counted[0].n).toBeLessThanOrEqual(3);
   });
 });

@@ -23,18 +23,34 @@ describe('sign-in through Passport (real OpenID provider)', () => {
 
   beforeAll(async () => {
     t = await startTestApp(ENV);
-    op = await OidcTestProvider.start(['google', 'microsoft'].map((p) => `http://alpha.localhost/api/auth/${p}/callback`));
+    op = await OidcTestProvider.start(
+      ['google', 'microsoft'].map((p) => `http://alpha.localhost/api/auth/${p}/callback`),
+    );
     admin = t.client(t.alpha);
     await admin.signIn(t.alpha.staff['tenant-admin'].email);
     await admin.enrolTwoFactor();
     for (const provider of ['google', 'microsoft'] as const) {
       const saved = await admin.request('PUT', `/api/admin/sign-in-settings/providers/${provider}`, {
-        body: { enabled: true, issuer: op.issuers[provider], clientId: `portal-${provider}`, clientSecret: OIDC_TEST_CLIENT_SECRET },
+        body: {
+          enabled: true,
+          issuer: op.issuers[provider],
+          clientId: `portal-${provider}`,
+          clientSecret: OIDC_TEST_CLIENT_SECRET,
+        },
       });
       expect(saved.statusCode).toBe(204);
     }
     await t.sql(t.alpha, `UPDATE tenant_sign_in_settings SET self_sign_up = true`);
-    second = await createApp(loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', SMTP_URL: t.mail.url, MAIL_POLL_SECONDS: '0.5', ...ENV }), t.db.appUrl);
+    second = await createApp(
+      loadConfig({
+        LOG_LEVEL: 'silent',
+        WEB_DIST: '/nonexistent',
+        SMTP_URL: t.mail.url,
+        MAIL_POLL_SECONDS: '0.5',
+        ...ENV,
+      }),
+      t.db.appUrl,
+    );
   });
   afterAll(async () => {
     await second.close();
@@ -64,7 +80,10 @@ describe('sign-in through Passport (real OpenID provider)', () => {
       expect(params['scope'].split(' ').sort()).toEqual(['email', 'openid', 'profile']);
       // The browser holds the state (HttpOnly cookie); the database holds the verifier behind the challenge.
       expect(browser.cookies.get('ma_oidc')).toBe(params['state']);
-      const rows = await t.sql<{ data: { provider: string; verifier: string; nonce?: string; mode: string }; used: boolean }>(
+      const rows = await t.sql<{
+        data: { provider: string; verifier: string; nonce?: string; mode: string };
+        used: boolean;
+      }>(
         t.alpha,
         `SELECT data, used_at IS NOT NULL AS used FROM action_token WHERE purpose = 'oidc-state' AND id = $1`,
         [sha256(params['state'])],
@@ -81,18 +100,28 @@ describe('sign-in through Passport (real OpenID provider)', () => {
       expect(done.statusCode).toBe(303);
       expect(done.headers['location']).toBe('/');
       expect((await elsewhere.request('GET', '/api/me')).json().user.email).toBe(login.split('#')[0]);
-      const used = await t.sql<{ used: boolean }>(t.alpha, `SELECT used_at IS NOT NULL AS used FROM action_token WHERE id = $1`, [sha256(params['state'])]);
+      const used = await t.sql<{ used: boolean }>(
+        t.alpha,
+        `SELECT used_at IS NOT NULL AS used FROM action_token WHERE id = $1`,
+        [sha256(params['state'])],
+      );
       expect(used).toEqual([{ used: true }]);
     },
   );
 
   it('builds a new strategy when the admin changes the settings, in every process', async () => {
     const clientIdAt = async (app: NestFastifyApplication) =>
-      new URL(String((await new PortalClient(app, t.alpha.host).request('GET', '/api/auth/google/start')).headers['location'])).searchParams.get('client_id');
+      new URL(
+        String(
+          (await new PortalClient(app, t.alpha.host).request('GET', '/api/auth/google/start')).headers['location'],
+        ),
+      ).searchParams.get('client_id');
     expect(await clientIdAt(t.app)).toBe('portal-google');
     expect(await clientIdAt(second)).toBe('portal-google');
     const change = (clientId: string) =>
-      admin.request('PUT', '/api/admin/sign-in-settings/providers/google', { body: { enabled: true, issuer: op.issuers.google, clientId } });
+      admin.request('PUT', '/api/admin/sign-in-settings/providers/google', {
+        body: { enabled: true, issuer: op.issuers.google, clientId },
+      });
     expect((await change('portal-google-renamed')).statusCode).toBe(204);
     expect(await clientIdAt(t.app)).toBe('portal-google-renamed');
     expect(await clientIdAt(second)).toBe('portal-google-renamed');
@@ -104,11 +133,17 @@ describe('sign-in through Passport (real OpenID provider)', () => {
     const callback = await op.signInAt(String(start.headers['location']), 'kept.secret@example.com');
     expect((await browser.request('GET', `${callback.pathname}${callback.search}`)).headers['location']).toBe('/');
     // Switched off: no strategy at all, whatever was built before.
-    await t.sql(t.alpha, `UPDATE tenant_identity_provider SET enabled = false, version = version + 1 WHERE provider = 'google'`);
+    await t.sql(
+      t.alpha,
+      `UPDATE tenant_identity_provider SET enabled = false, version = version + 1 WHERE provider = 'google'`,
+    );
     const off = await t.client(t.alpha).request('GET', '/api/auth/google/start');
     expect(off.statusCode).toBe(404);
     expect(off.headers['content-type']).toContain('application/problem+json');
-    await t.sql(t.alpha, `UPDATE tenant_identity_provider SET enabled = true, version = version + 1 WHERE provider = 'google'`);
+    await t.sql(
+      t.alpha,
+      `UPDATE tenant_identity_provider SET enabled = true, version = version + 1 WHERE provider = 'google'`,
+    );
   });
 
   describe('Google’s token exchange and profile go through the issuer guard', () => {
@@ -119,7 +154,9 @@ describe('sign-in through Passport (real OpenID provider)', () => {
     beforeAll(async () => {
       tokenEndpoint = createServer((_req, res) => {
         connections++;
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 'x', token_type: 'Bearer' }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ access_token: 'x', token_type: 'Bearer' }));
       });
       await new Promise<void>((resolve) => tokenEndpoint.listen(0, '0.0.0.0', resolve));
       // A discovery document on loopback (allowed with OIDC_ALLOW_HTTP) naming endpoints at 0.0.0.0,
@@ -140,12 +177,18 @@ describe('sign-in through Passport (real OpenID provider)', () => {
         );
       });
       await new Promise<void>((resolve) => issuer.listen(0, '127.0.0.1', resolve));
-      await t.sql(t.alpha, `UPDATE tenant_identity_provider SET issuer = $1, version = version + 1 WHERE provider = 'google'`, [
-        `http://127.0.0.1:${(issuer.address() as AddressInfo).port}`,
-      ]);
+      await t.sql(
+        t.alpha,
+        `UPDATE tenant_identity_provider SET issuer = $1, version = version + 1 WHERE provider = 'google'`,
+        [`http://127.0.0.1:${(issuer.address() as AddressInfo).port}`],
+      );
     });
     afterAll(async () => {
-      await t.sql(t.alpha, `UPDATE tenant_identity_provider SET issuer = $1, version = version + 1 WHERE provider = 'google'`, [op.issuers.google]);
+      await t.sql(
+        t.alpha,
+        `UPDATE tenant_identity_provider SET issuer = $1, version = version + 1 WHERE provider = 'google'`,
+        [op.issuers.google],
+      );
       await Promise.all([issuer, tokenEndpoint].map((server) => new Promise((resolve) => server.close(resolve))));
     });
 

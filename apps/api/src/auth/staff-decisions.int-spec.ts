@@ -21,20 +21,36 @@ describe('staff decisions', () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ type: PROBLEM_TYPES.validation, errors: [{ field: 'id', code: 'self' }] });
     expect(refused.json().detail).toContain('cannot disable yourself');
-    expect(await t.sql(t.alpha, `SELECT disabled_at FROM app_user WHERE id = $1`, [self])).toEqual([{ disabled_at: null }]);
+    expect(await t.sql(t.alpha, `SELECT disabled_at FROM app_user WHERE id = $1`, [self])).toEqual([
+      { disabled_at: null },
+    ]);
     expect((await admin.request('GET', '/api/me')).statusCode).toBe(200);
   });
 
   it('changes roles only after the password or a code was given in the last few minutes', async () => {
     const finance = t.alpha.staff.finance.id;
     await t.sql(t.alpha, `UPDATE user_session SET reauthenticated_at = now() - interval '10 minutes'`);
-    const refused = await admin.request('PUT', `/api/admin/staff/${finance}/roles`, { body: { roles: ['finance', 'helpdesk-agent'] } });
+    const refused = await admin.request('PUT', `/api/admin/staff/${finance}/roles`, {
+      body: { roles: ['finance', 'helpdesk-agent'] },
+    });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().type).toBe(PROBLEM_TYPES.stepUpRequired);
-    expect(await t.sql(t.alpha, `SELECT staff_roles FROM app_user WHERE id = $1`, [finance])).toEqual([{ staff_roles: ['finance'] }]);
+    expect(await t.sql(t.alpha, `SELECT staff_roles FROM app_user WHERE id = $1`, [finance])).toEqual([
+      { staff_roles: ['finance'] },
+    ]);
 
-    expect((await admin.request('POST', '/api/session/step-up', { body: { password: FIXTURE_PASSWORD } })).statusCode).toBe(204);
-    expect((await admin.request('PUT', `/api/admin/staff/${finance}/roles`, { body: { roles: ['finance', 'helpdesk-agent'] } })).statusCode).toBe(204);
-    expect(await t.sql(t.alpha, `SELECT staff_roles FROM app_user WHERE id = $1`, [finance])).toEqual([{ staff_roles: ['finance', 'helpdesk-agent'] }]);
+    expect(
+      (await admin.request('POST', '/api/session/step-up', { body: { password: FIXTURE_PASSWORD } })).statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await admin.request('PUT', `/api/admin/staff/${finance}/roles`, {
+          body: { roles: ['finance', 'helpdesk-agent'] },
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(await t.sql(t.alpha, `SELECT staff_roles FROM app_user WHERE id = $1`, [finance])).toEqual([
+      { staff_roles: ['finance', 'helpdesk-agent'] },
+    ]);
   });
 });

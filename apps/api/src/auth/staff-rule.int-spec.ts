@@ -25,7 +25,13 @@ describe('the staff rule in TypeScript and in SQL', () => {
 
   it('gives the same answer for every user, role set and session', async () => {
     const kinds: UserKind[] = ['staff', 'subscriber'];
-    const roleSets: StaffRole[][] = [[], ['helpdesk-agent'], ['finance'], ['helpdesk-supervisor', 'tenant-admin'], ['finance', 'helpdesk-agent']];
+    const roleSets: StaffRole[][] = [
+      [],
+      ['helpdesk-agent'],
+      ['finance'],
+      ['helpdesk-supervisor', 'tenant-admin'],
+      ['finance', 'helpdesk-agent'],
+    ];
     const routes: StaffRole[][] = [['helpdesk-agent'], ['helpdesk-agent', 'helpdesk-supervisor'], ['tenant-admin']];
     const cases = [];
     for (const route of routes)

@@ -22,10 +22,14 @@ describe('newsletters: before sending (count, preview, test send over real SMTP)
       const member = t.client(t.alpha);
       await member.signIn(t.alpha.accounts[n].member.email);
       await member.request('PUT', `/api/me/newsletters/${listId}`, { body: { subscribed: true } });
-      const mail = await t.mail.waitFor(t.alpha.accounts[n].member.email, (m) => m.subject.startsWith('Bevestig je aanmelding'));
+      const mail = await t.mail.waitFor(t.alpha.accounts[n].member.email, (m) =>
+        m.subject.startsWith('Bevestig je aanmelding'),
+      );
       const anonymous = t.client(t.alpha);
       await anonymous.request('GET', '/api/tenant');
-      await anonymous.request('POST', '/api/newsletters/confirm', { body: { token: TestMailbox.link(mail, '/newsletters/confirm').searchParams.get('token') } });
+      await anonymous.request('POST', '/api/newsletters/confirm', {
+        body: { token: TestMailbox.link(mail, '/newsletters/confirm').searchParams.get('token') },
+      });
     }
   });
   afterAll(() => t.close());
@@ -34,10 +38,14 @@ describe('newsletters: before sending (count, preview, test send over real SMTP)
   const queued = async () => (await t.sql<{ n: number }>(t.alpha, `SELECT count(*)::int AS n FROM mail_message`))[0].n;
 
   it('answers the number an issue would reach: confirmed subscribers who are not disabled', async () => {
-    expect((await admin.request('GET', `/api/admin/newsletters/${listId}/recipients`)).json()).toEqual({ recipients: 2 });
+    expect((await admin.request('GET', `/api/admin/newsletters/${listId}/recipients`)).json()).toEqual({
+      recipients: 2,
+    });
     await t.sql(t.alpha, `UPDATE app_user SET disabled_at = now() WHERE id = $1`, [t.alpha.accounts[1].member.id]);
     try {
-      expect((await admin.request('GET', `/api/admin/newsletters/${listId}/recipients`)).json()).toEqual({ recipients: 1 });
+      expect((await admin.request('GET', `/api/admin/newsletters/${listId}/recipients`)).json()).toEqual({
+        recipients: 1,
+      });
     } finally {
       await t.sql(t.alpha, `UPDATE app_user SET disabled_at = NULL WHERE id = $1`, [t.alpha.accounts[1].member.id]);
     }
@@ -59,13 +67,17 @@ describe('newsletters: before sending (count, preview, test send over real SMTP)
     expect(nl.html).toContain('Alinea &lt;twee&gt;.');
     expect(nl.html).not.toContain('<twee>');
     expect(await queued()).toBe(before);
-    const bad = await admin.request('POST', `/api/admin/newsletters/${listId}/issues/preview`, { body: { subject: '', body: 'x' } });
+    const bad = await admin.request('POST', `/api/admin/newsletters/${listId}/issues/preview`, {
+      body: { subject: '', body: 'x' },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0].field).toBe('subject');
   });
 
   it('mails a test issue to the signed-in admin only, over the mail queue, and records no issue', async () => {
-    const sent = await admin.request('POST', `/api/admin/newsletters/${listId}/issues/test`, { body: { subject: 'Proefnummer', body: 'Zo ziet het eruit.' } });
+    const sent = await admin.request('POST', `/api/admin/newsletters/${listId}/issues/test`, {
+      body: { subject: 'Proefnummer', body: 'Zo ziet het eruit.' },
+    });
     expect(sent.statusCode).toBe(202);
     expect(sent.json()).toEqual({ to: t.alpha.staff['tenant-admin'].email });
     const mail = await t.mail.waitFor(t.alpha.staff['tenant-admin'].email, (m) => m.subject === 'Proefnummer');
@@ -74,7 +86,9 @@ describe('newsletters: before sending (count, preview, test send over real SMTP)
     expect(mail.rawHeaders['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     // Nobody else, and no issue of the list.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(t.mail.messages.filter((m) => m.subject === 'Proefnummer').map((m) => m.to)).toEqual([t.alpha.staff['tenant-admin'].email]);
+    expect(t.mail.messages.filter((m) => m.subject === 'Proefnummer').map((m) => m.to)).toEqual([
+      t.alpha.staff['tenant-admin'].email,
+    ]);
     expect((await t.sql<{ n: number }>(t.alpha, `SELECT count(*)::int AS n FROM newsletter_issue`))[0].n).toBe(0);
   });
 });

@@ -32,15 +32,21 @@ describe('newsletters: the way out always works (real SMTP)', () => {
   async function subscribeAndConfirm(email: string, listId: string, listName: string): Promise<PortalClient> {
     const member = t.client(t.alpha);
     await member.signIn(email);
-    expect((await member.request('PUT', `/api/me/newsletters/${listId}`, { body: { subscribed: true } })).json().status).toBe('pending');
+    expect(
+      (await member.request('PUT', `/api/me/newsletters/${listId}`, { body: { subscribed: true } })).json().status,
+    ).toBe('pending');
     const mail = await t.mail.waitFor(email, (m) => m.subject.includes(listName));
     const token = TestMailbox.link(mail, '/newsletters/confirm').searchParams.get('token');
-    expect((await anonymous.request('POST', '/api/newsletters/confirm', { body: { token } })).json().status).toBe('confirmed');
+    expect((await anonymous.request('POST', '/api/newsletters/confirm', { body: { token } })).json().status).toBe(
+      'confirmed',
+    );
     return member;
   }
 
   async function sendIssue(listId: string, subject: string, recipients: number): Promise<void> {
-    const sent = await admin.request('POST', `/api/admin/newsletters/${listId}/issues`, { body: { subject, body: 'Nieuws.' } });
+    const sent = await admin.request('POST', `/api/admin/newsletters/${listId}/issues`, {
+      body: { subject, body: 'Nieuws.' },
+    });
     expect(sent.statusCode).toBe(202);
     expect(sent.json()).toEqual({ recipients });
   }
@@ -53,8 +59,13 @@ describe('newsletters: the way out always works (real SMTP)', () => {
       [email, listId],
     );
   const optOuts = (listId: string) =>
-    t.sql<{ method: string }>(t.alpha, `SELECT method FROM consent_record WHERE list_id = $1 AND action = 'opted-out' ORDER BY id`, [listId]);
-  const htmlLinks = (mail: ReceivedMail) => [...mail.html.matchAll(/href="([^"]+)"/g)].map((m) => new URL(m[1].replace(/&amp;/g, '&')));
+    t.sql<{ method: string }>(
+      t.alpha,
+      `SELECT method FROM consent_record WHERE list_id = $1 AND action = 'opted-out' ORDER BY id`,
+      [listId],
+    );
+  const htmlLinks = (mail: ReceivedMail) =>
+    [...mail.html.matchAll(/href="([^"]+)"/g)].map((m) => new URL(m[1].replace(/&amp;/g, '&')));
   const oneClickPost = (url: URL, host = 'alpha.localhost') =>
     t.app.inject({
       method: 'POST',
@@ -84,10 +95,17 @@ describe('newsletters: the way out always works (real SMTP)', () => {
     expect(header.pathname).toBe('/api/newsletters/unsubscribe');
 
     // A scanner (or a person) opening either link with GET changes nothing.
-    const opened = await t.app.inject({ method: 'GET', url: `${header.pathname}${header.search}`, headers: { host: 'alpha.localhost' } });
+    const opened = await t.app.inject({
+      method: 'GET',
+      url: `${header.pathname}${header.search}`,
+      headers: { host: 'alpha.localhost' },
+    });
     expect(opened.statusCode).toBe(303);
     expect(opened.headers['location']).toBe(`/newsletters/unsubscribe?token=${encodeURIComponent(token)}`);
-    const preview = await anonymous.request('GET', `/api/newsletters/unsubscribe/status?token=${encodeURIComponent(token)}`);
+    const preview = await anonymous.request(
+      'GET',
+      `/api/newsletters/unsubscribe/status?token=${encodeURIComponent(token)}`,
+    );
     expect(preview.statusCode).toBe(200);
     expect(preview.json()).toEqual({
       email,
@@ -101,7 +119,10 @@ describe('newsletters: the way out always works (real SMTP)', () => {
     const clicked = await anonymous.request('POST', `/api/newsletters/unsubscribe?token=${encodeURIComponent(token)}`);
     expect(clicked.statusCode).toBe(200);
     expect(await status(email, listId)).toEqual([{ status: 'unsubscribed' }]);
-    expect((await anonymous.request('GET', `/api/newsletters/unsubscribe/status?token=${encodeURIComponent(token)}`)).json().list.status).toBe('unsubscribed');
+    expect(
+      (await anonymous.request('GET', `/api/newsletters/unsubscribe/status?token=${encodeURIComponent(token)}`)).json()
+        .list.status,
+    ).toBe('unsubscribed');
 
     // The header's RFC 8058 POST (no cookie, no CSRF token) still works, also when already done; a foreign tenant's host does not.
     expect((await oneClickPost(header, 'beta.localhost')).statusCode).toBe(400);
@@ -136,18 +157,27 @@ describe('newsletters: the way out always works (real SMTP)', () => {
     const mine = (await member.request('GET', '/api/me/newsletters')).json();
     expect(mine).toContainEqual(expect.objectContaining({ id: listId, status: 'confirmed', offered: false }));
     const manage = TestMailbox.link(issue, '/newsletters/manage').searchParams.get('token') ?? '';
-    const managed = (await anonymous.request('GET', `/api/newsletters/manage?token=${encodeURIComponent(manage)}`)).json();
+    const managed = (
+      await anonymous.request('GET', `/api/newsletters/manage?token=${encodeURIComponent(manage)}`)
+    ).json();
     expect(managed.lists).toContainEqual(expect.objectContaining({ id: listId, status: 'confirmed' }));
 
     // Others do not see it, and cannot sign up to it.
     const outsider = t.client(t.alpha);
     await outsider.signIn(t.alpha.accounts[0].owner.email);
-    expect((await outsider.request('GET', '/api/me/newsletters')).json().map((l: { id: string }) => l.id)).not.toContain(listId);
-    expect((await outsider.request('PUT', `/api/me/newsletters/${listId}`, { body: { subscribed: true } })).statusCode).toBe(404);
+    expect(
+      (await outsider.request('GET', '/api/me/newsletters')).json().map((l: { id: string }) => l.id),
+    ).not.toContain(listId);
+    expect(
+      (await outsider.request('PUT', `/api/me/newsletters/${listId}`, { body: { subscribed: true } })).statusCode,
+    ).toBe(404);
 
     // The one-click link of the mail works on the hidden list.
     const token = TestMailbox.link(issue, '/newsletters/unsubscribe').searchParams.get('token') ?? '';
-    expect((await anonymous.request('GET', `/api/newsletters/unsubscribe/status?token=${encodeURIComponent(token)}`)).json().list).toMatchObject({ status: 'confirmed', offered: false });
+    expect(
+      (await anonymous.request('GET', `/api/newsletters/unsubscribe/status?token=${encodeURIComponent(token)}`)).json()
+        .list,
+    ).toMatchObject({ status: 'confirmed', offered: false });
     const header = new URL(/^<([^>]+)>$/.exec(issue.rawHeaders['list-unsubscribe'])?.[1] ?? 'missing:');
     expect((await oneClickPost(header)).statusCode).toBe(200);
     expect(await status(leaver, listId)).toEqual([{ status: 'unsubscribed' }]);
@@ -158,7 +188,9 @@ describe('newsletters: the way out always works (real SMTP)', () => {
     const off = await stayerClient.request('PUT', `/api/me/newsletters/${listId}`, { body: { subscribed: false } });
     expect(off.statusCode).toBe(200);
     expect(off.json()).toMatchObject({ status: 'unsubscribed', offered: false });
-    expect((await stayerClient.request('PUT', `/api/me/newsletters/${listId}`, { body: { subscribed: true } })).statusCode).toBe(404);
+    expect(
+      (await stayerClient.request('PUT', `/api/me/newsletters/${listId}`, { body: { subscribed: true } })).statusCode,
+    ).toBe(404);
     expect(await optOuts(listId)).toEqual([{ method: 'one-click' }, { method: 'portal' }]);
     await sendIssue(listId, 'Niemand meer', 0);
   });
@@ -172,7 +204,12 @@ describe('newsletters: the way out always works (real SMTP)', () => {
     const profile = await englishClient.request('GET', '/api/me/profile');
     const saved = await englishClient.request('PUT', '/api/me/profile', {
       headers: { 'if-match': String(profile.headers['etag']) },
-      body: { displayName: profile.json().displayName, phone: null, preferredLanguage: 'en', timeZone: 'America/Toronto' },
+      body: {
+        displayName: profile.json().displayName,
+        phone: null,
+        preferredLanguage: 'en',
+        timeZone: 'America/Toronto',
+      },
     });
     expect(saved.statusCode).toBe(200);
     await subscribeAndConfirm(dutch, listId, 'Productnieuws');
@@ -180,12 +217,15 @@ describe('newsletters: the way out always works (real SMTP)', () => {
     await sendIssue(listId, 'Wat is er nieuw', 2);
 
     const confirmedAt = async (email: string) =>
-      (await t.sql<{ at: Date }>(
-        t.alpha,
-        `SELECT r.at FROM consent_record r WHERE r.list_id = $1 AND r.email = $2 AND r.action = 'confirmed' ORDER BY r.id DESC LIMIT 1`,
-        [listId, email],
-      ))[0].at;
-    const day = (at: Date, locale: string, timeZone: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(at);
+      (
+        await t.sql<{ at: Date }>(
+          t.alpha,
+          `SELECT r.at FROM consent_record r WHERE r.list_id = $1 AND r.email = $2 AND r.action = 'confirmed' ORDER BY r.id DESC LIMIT 1`,
+          [listId, email],
+        )
+      )[0].at;
+    const day = (at: Date, locale: string, timeZone: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(at);
 
     const nl = await t.mail.waitFor(dutch, (m) => m.subject === 'Wat is er nieuw');
     const nlWhy = `Je ontvangt deze e-mail omdat je je in Mijn account op ${day(await confirmedAt(dutch), 'nl-NL', 'UTC')} hebt aangemeld voor “Productnieuws” van ALPHA, en je dat per e-mail hebt bevestigd.`;

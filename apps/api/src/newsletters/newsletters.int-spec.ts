@@ -12,7 +12,13 @@ describe('newsletters: double opt-in, consent ledger, one-click unsubscribe (rea
     await admin.signIn(t.alpha.staff['tenant-admin'].email);
     await admin.enrolTwoFactor();
     const created = await admin.request('POST', '/api/admin/newsletters', {
-      body: { nameNl: 'Bakkersnieuws', nameEn: 'Bakery news', descriptionNl: 'Maandelijks', descriptionEn: 'Monthly', visible: true },
+      body: {
+        nameNl: 'Bakkersnieuws',
+        nameEn: 'Bakery news',
+        descriptionNl: 'Maandelijks',
+        descriptionEn: 'Monthly',
+        visible: true,
+      },
     });
     expect(created.statusCode).toBe(201);
     listId = created.json().id;
@@ -24,31 +30,53 @@ describe('newsletters: double opt-in, consent ledger, one-click unsubscribe (rea
     await client.signIn(t.alpha.accounts[n].member.email);
     return client;
   }
-  const ledger = () => t.sql<{ action: string; method: string; ip: string; wording: string; privacy_version: string }>(
-    t.alpha,
-    `SELECT action, method, host(ip) AS ip, wording, privacy_version FROM consent_record ORDER BY id`,
-  );
+  const ledger = () =>
+    t.sql<{ action: string; method: string; ip: string; wording: string; privacy_version: string }>(
+      t.alpha,
+      `SELECT action, method, host(ip) AS ip, wording, privacy_version FROM consent_record ORDER BY id`,
+    );
 
   it('counts a subscription only after the mailed confirmation, recording every step', async () => {
     const member = await subscriber();
     const email = t.alpha.accounts[0].member.email;
     const lists = (await member.request('GET', '/api/me/newsletters')).json();
-    expect(lists).toEqual([expect.objectContaining({ id: listId, name: 'Bakkersnieuws', status: 'none', consentText: expect.stringContaining('Bakkersnieuws') })]);
+    expect(lists).toEqual([
+      expect.objectContaining({
+        id: listId,
+        name: 'Bakkersnieuws',
+        status: 'none',
+        consentText: expect.stringContaining('Bakkersnieuws'),
+      }),
+    ]);
 
     const on = await member.request('PUT', `/api/me/newsletters/${listId}`, { body: { subscribed: true } });
     expect(on.json().status).toBe('pending');
     expect((await admin.request('GET', '/api/admin/newsletters')).json()[0].confirmedSubscribers).toBe(0);
     // An issue now reaches nobody: pending does not count.
-    expect((await admin.request('POST', `/api/admin/newsletters/${listId}/issues`, { body: { subject: 'Early', body: 'x' } })).json()).toEqual({ recipients: 0 });
+    expect(
+      (
+        await admin.request('POST', `/api/admin/newsletters/${listId}/issues`, {
+          body: { subject: 'Early', body: 'x' },
+        })
+      ).json(),
+    ).toEqual({ recipients: 0 });
 
     const mail = await t.mail.waitFor(email, (m) => m.subject.startsWith('Bevestig je aanmelding'));
     const token = TestMailbox.link(mail, '/newsletters/confirm').searchParams.get('token');
     const anonymous = t.client(t.alpha);
     await anonymous.request('GET', '/api/tenant');
-    expect((await anonymous.request('POST', '/api/newsletters/confirm', { body: { token } })).json().status).toBe('confirmed');
+    expect((await anonymous.request('POST', '/api/newsletters/confirm', { body: { token } })).json().status).toBe(
+      'confirmed',
+    );
     expect((await admin.request('GET', '/api/admin/newsletters')).json()[0].confirmedSubscribers).toBe(1);
     expect(await ledger()).toEqual([
-      expect.objectContaining({ action: 'opted-in', method: 'portal', ip: '127.0.0.1', privacy_version: '2026-11', wording: lists[0].consentText }),
+      expect.objectContaining({
+        action: 'opted-in',
+        method: 'portal',
+        ip: '127.0.0.1',
+        privacy_version: '2026-11',
+        wording: lists[0].consentText,
+      }),
       expect.objectContaining({ action: 'confirmed', method: 'mail-link', ip: '127.0.0.1' }),
     ]);
   });
@@ -56,7 +84,9 @@ describe('newsletters: double opt-in, consent ledger, one-click unsubscribe (rea
   it('sends an issue only to confirmed subscribers, with List-Unsubscribe headers whose POST works with no cookie', async () => {
     const other = await subscriber(1);
     await other.request('PUT', `/api/me/newsletters/${listId}`, { body: { subscribed: true } });
-    const sent = await admin.request('POST', `/api/admin/newsletters/${listId}/issues`, { body: { subject: 'Nieuw brood', body: 'Alinea een.\n\nAlinea twee.' } });
+    const sent = await admin.request('POST', `/api/admin/newsletters/${listId}/issues`, {
+      body: { subject: 'Nieuw brood', body: 'Alinea een.\n\nAlinea twee.' },
+    });
     expect(sent.json()).toEqual({ recipients: 1 });
     const email = t.alpha.accounts[0].member.email;
     const issue = await t.mail.waitFor(email, (m) => m.subject === 'Nieuw brood');
@@ -96,19 +126,32 @@ describe('newsletters: double opt-in, consent ledger, one-click unsubscribe (rea
     const member = await subscriber();
     await member.request('PUT', `/api/me/newsletters/${listId}`, { body: { subscribed: true } });
     const email = t.alpha.accounts[0].member.email;
-    const confirm = await t.mail.waitFor(email, (m) => m.subject.startsWith('Bevestig je aanmelding') && t.mail.to(email).indexOf(m) > 0);
+    const confirm = await t.mail.waitFor(
+      email,
+      (m) => m.subject.startsWith('Bevestig je aanmelding') && t.mail.to(email).indexOf(m) > 0,
+    );
     const anonymous = t.client(t.alpha);
     await anonymous.request('GET', '/api/tenant');
-    await anonymous.request('POST', '/api/newsletters/confirm', { body: { token: TestMailbox.link(confirm, '/newsletters/confirm').searchParams.get('token') } });
-    await admin.request('POST', `/api/admin/newsletters/${listId}/issues`, { body: { subject: 'Tweede', body: 'Tekst' } });
+    await anonymous.request('POST', '/api/newsletters/confirm', {
+      body: { token: TestMailbox.link(confirm, '/newsletters/confirm').searchParams.get('token') },
+    });
+    await admin.request('POST', `/api/admin/newsletters/${listId}/issues`, {
+      body: { subject: 'Tweede', body: 'Tekst' },
+    });
     const issue = await t.mail.waitFor(email, (m) => m.subject === 'Tweede');
     const manage = TestMailbox.link(issue, '/newsletters/manage').searchParams.get('token') ?? '';
     const view = await anonymous.request('GET', `/api/newsletters/manage?token=${encodeURIComponent(manage)}`);
     expect(view.json()).toMatchObject({ email, lists: [expect.objectContaining({ status: 'confirmed' })] });
-    const off = await anonymous.request('PUT', `/api/newsletters/manage/${listId}?token=${encodeURIComponent(manage)}`, { body: { subscribed: false } });
+    const off = await anonymous.request(
+      'PUT',
+      `/api/newsletters/manage/${listId}?token=${encodeURIComponent(manage)}`,
+      { body: { subscribed: false } },
+    );
     expect(off.json().status).toBe('unsubscribed');
     // The manage token is not a confirmation or unsubscribe token.
-    expect((await anonymous.request('POST', '/api/newsletters/confirm', { body: { token: manage } })).statusCode).toBe(400);
+    expect((await anonymous.request('POST', '/api/newsletters/confirm', { body: { token: manage } })).statusCode).toBe(
+      400,
+    );
   });
 
   it('exports consented addresses with their consent dates as CSV', async () => {
@@ -117,18 +160,24 @@ describe('newsletters: double opt-in, consent ledger, one-click unsubscribe (rea
     const confirm = await t.mail.waitFor(email, (m) => m.subject.startsWith('Bevestig je aanmelding'));
     const anonymous = t.client(t.alpha);
     await anonymous.request('GET', '/api/tenant');
-    await anonymous.request('POST', '/api/newsletters/confirm', { body: { token: TestMailbox.link(confirm, '/newsletters/confirm').searchParams.get('token') } });
+    await anonymous.request('POST', '/api/newsletters/confirm', {
+      body: { token: TestMailbox.link(confirm, '/newsletters/confirm').searchParams.get('token') },
+    });
     const csv = await admin.request('GET', `/api/admin/newsletters/${listId}/subscribers.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\n');
-    expect(lines[0]).toBe('email,display_name,opted_in_at,opted_in_ip,confirmed_at,confirmed_ip,method,privacy_version,wording');
+    expect(lines[0]).toBe(
+      'email,display_name,opted_in_at,opted_in_ip,confirmed_at,confirmed_ip,method,privacy_version,wording',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(new RegExp(`^${email},member2,\\d{4}-\\d\\d-\\d\\dT[^,]+,127\\.0\\.0\\.1,\\d{4}-`));
     expect(member).toBeDefined();
   });
 
   it('keeps the consent ledger append-only for the runtime role', async () => {
-    await expect(t.appSql(t.alpha, `UPDATE consent_record SET action = 'confirmed'`)).rejects.toThrow(/permission denied|append-only/);
+    await expect(t.appSql(t.alpha, `UPDATE consent_record SET action = 'confirmed'`)).rejects.toThrow(
+      /permission denied|append-only/,
+    );
     await expect(t.appSql(t.alpha, `DELETE FROM consent_record`)).rejects.toThrow(/permission denied|append-only/);
     await expect(t.sql(t.alpha, `DELETE FROM consent_record`)).rejects.toThrow(/append-only/);
   });
@@ -136,7 +185,9 @@ describe('newsletters: double opt-in, consent ledger, one-click unsubscribe (rea
   it('answers 404 for another tenant’s list', async () => {
     const beta = t.client(t.beta);
     await beta.signIn(t.beta.accounts[0].member.email);
-    expect((await beta.request('PUT', `/api/me/newsletters/${listId}`, { body: { subscribed: true } })).statusCode).toBe(404);
+    expect(
+      (await beta.request('PUT', `/api/me/newsletters/${listId}`, { body: { subscribed: true } })).statusCode,
+    ).toBe(404);
     expect((await beta.request('GET', '/api/me/newsletters')).json()).toEqual([]);
   });
 });

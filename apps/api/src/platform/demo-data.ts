@@ -3,13 +3,7 @@ import type { DataSource } from 'typeorm';
 import { BillingService, ChangeHistoryService, ProfileService, SubscriberAccount } from '@mijn-account/api-accounts';
 import { AuditSealerService, AuditSigner, AuditWriterService } from '@mijn-account/api-audit';
 import { PasswordHasher, User } from '@mijn-account/api-auth';
-import {
-  type AppConfig,
-  type AuthUser,
-  type GrantRule,
-  RequestContext,
-  tenantContextOf,
-} from '@mijn-account/api-core';
+import { type AppConfig, type AuthUser, type GrantRule, RequestContext, tenantContextOf } from '@mijn-account/api-core';
 import { withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
 import { NewsletterTokens, NewslettersService } from '@mijn-account/api-newsletters';

@@ -31,47 +31,51 @@ describe('the embedded database', () => {
     for (const folder of cleanup) rmSync(folder, { recursive: true, force: true });
   });
 
-  (asRoot ? it : it.skip)('starts from a clone in a 700 folder, says where its data went, keeps it, and starts over without it', async () => {
-    expect(statSync(home).mode & 0o777).toBe(0o700);
-    const clone = join(home, 'mijn-account');
-    mkdirSync(clone);
-    const env = {
-      // `npm start`'s defaults (EMBEDDED_PG_DIR .data/postgres in the clone, demo data on first start),
-      // with ports of its own and mail to a test SMTP server instead of MailDev.
-      PORT: String(randomPort()),
-      EMBEDDED_PG_PORT: String(randomPort()),
-      SMTP_URL: mail.url,
-      WEB_DIST: '/nonexistent',
-      AUDIT_SEAL_SECONDS: '0',
-      AUDIT_CHECKPOINT_MINUTES: '0',
-    };
-    const requested = join(clone, '.data', 'postgres');
-    const place = placeEmbeddedData(requested);
-    cleanup.push(dirname(place.dir));
-    expect(place.dir.startsWith(`${ROOT_DATA_HOME}/`)).toBe(true);
-    expect(place.unreachable).toBe(home);
+  (asRoot ? it : it.skip)(
+    'starts from a clone in a 700 folder, says where its data went, keeps it, and starts over without it',
+    async () => {
+      expect(statSync(home).mode & 0o777).toBe(0o700);
+      const clone = join(home, 'mijn-account');
+      mkdirSync(clone);
+      const env = {
+        // `npm start`'s defaults (EMBEDDED_PG_DIR .data/postgres in the clone, demo data on first start),
+        // with ports of its own and mail to a test SMTP server instead of MailDev.
+        PORT: String(randomPort()),
+        EMBEDDED_PG_PORT: String(randomPort()),
+        SMTP_URL: mail.url,
+        WEB_DIST: '/nonexistent',
+        AUDIT_SEAL_SECONDS: '0',
+        AUDIT_CHECKPOINT_MINUTES: '0',
+      };
+      const requested = join(clone, '.data', 'postgres');
+      const place = placeEmbeddedData(requested);
+      cleanup.push(dirname(place.dir));
+      expect(place.dir.startsWith(`${ROOT_DATA_HOME}/`)).toBe(true);
+      expect(place.unreachable).toBe(home);
 
-    const health = async () => {
-      const response = await fetch(`http://127.0.0.1:${env.PORT}/api/health`);
-      expect(response.status).toBe(200);
-    };
-    const first = await runPortal(env, health, clone);
-    expect(first.stderr).toBe('');
-    expect(first.stdout).toContain(`starting embedded PostgreSQL in ${place.dir}`);
-    expect(first.stdout).toContain(`cannot enter ${home}`);
-    expect(first.stdout).toContain('seeded the demo tenants');
-    expect(existsSync(`${requested}.credentials.json`)).toBe(true);
+      const health = async () => {
+        const response = await fetch(`http://127.0.0.1:${env.PORT}/api/health`);
+        expect(response.status).toBe(200);
+      };
+      const first = await runPortal(env, health, clone);
+      expect(first.stderr).toBe('');
+      expect(first.stdout).toContain(`starting embedded PostgreSQL in ${place.dir}`);
+      expect(first.stdout).toContain(`cannot enter ${home}`);
+      expect(first.stdout).toContain('seeded the demo tenants');
+      expect(existsSync(`${requested}.credentials.json`)).toBe(true);
 
-    // A restart finds the same data (the demo tenants are there already).
-    const second = await runPortal(env, health, clone);
-    expect(second.stdout).toContain('portal ready');
-    expect(second.stdout).not.toContain('seeded the demo tenants');
+      // A restart finds the same data (the demo tenants are there already).
+      const second = await runPortal(env, health, clone);
+      expect(second.stdout).toContain('portal ready');
+      expect(second.stdout).not.toContain('seeded the demo tenants');
 
-    // Removing the clone's .data starts over, as DEVELOPMENT.md says.
-    rmSync(join(clone, '.data'), { recursive: true, force: true });
-    const third = await runPortal(env, health, clone);
-    expect(third.stdout).toContain('seeded the demo tenants');
-  }, 420_000);
+      // Removing the clone's .data starts over, as DEVELOPMENT.md says.
+      rmSync(join(clone, '.data'), { recursive: true, force: true });
+      const third = await runPortal(env, health, clone);
+      expect(third.stdout).toContain('seeded the demo tenants');
+    },
+    420_000,
+  );
 
   it('refuses a folder it cannot use with one line naming the folder and the fix', async () => {
     chmodSync(home, 0o755);
@@ -91,7 +95,11 @@ describe('the embedded database', () => {
       const foreign = join(home, 'foreign');
       mkdirSync(foreign, { mode: 0o700 });
       writeFileSync(join(foreign, 'PG_VERSION'), '18\n');
-      refusals.push([foreign, foreign, /belongs to uid 0, not to the postgres system user .*chown -R postgres:postgres/]);
+      refusals.push([
+        foreign,
+        foreign,
+        /belongs to uid 0, not to the postgres system user .*chown -R postgres:postgres/,
+      ]);
     }
     for (const [dir, named, reason] of refusals) {
       const config = loadConfig({ EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(randomPort()) });

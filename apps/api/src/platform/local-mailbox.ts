@@ -8,7 +8,10 @@ import { join } from 'node:path';
  * dependency) in a child process, so every mail the portal sends can be read in the browser. It
  * stops with the portal; Ctrl-C reaches both.
  */
-export async function startLocalMailbox(ports: { smtpPort: number; webPort: number }): Promise<{ webUrl: string; stop: () => Promise<void> }> {
+export async function startLocalMailbox(ports: {
+  smtpPort: number;
+  webPort: number;
+}): Promise<{ webUrl: string; stop: () => Promise<void> }> {
   const bin = createRequire(join(process.cwd(), 'package.json')).resolve('maildev/bin/maildev');
   const child = spawn(
     process.execPath,
@@ -20,7 +23,9 @@ export async function startLocalMailbox(ports: { smtpPort: number; webPort: numb
   while (!(await portOpen(ports.smtpPort))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill();
-      throw new Error(`MailDev did not start on port ${ports.smtpPort} (is the port taken? set SMTP_URL or MAILDEV_SMTP_PORT)`);
+      throw new Error(
+        `MailDev did not start on port ${ports.smtpPort} (is the port taken? set SMTP_URL or MAILDEV_SMTP_PORT)`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

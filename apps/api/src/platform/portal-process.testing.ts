@@ -22,7 +22,13 @@ export function runPortal(
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(
       process.execPath,
-      ['-r', require.resolve('ts-node/register/transpile-only'), '-r', require.resolve('tsconfig-paths/register'), join(ROOT, 'apps/api/src/main.ts')],
+      [
+        '-r',
+        require.resolve('ts-node/register/transpile-only'),
+        '-r',
+        require.resolve('tsconfig-paths/register'),
+        join(ROOT, 'apps/api/src/main.ts'),
+      ],
       {
         cwd,
         env: { PATH: process.env['PATH'] ?? '', TS_NODE_PROJECT: join(ROOT, 'tsconfig.int.json'), ...env },

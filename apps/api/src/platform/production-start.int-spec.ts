@@ -40,7 +40,9 @@ describe('a production start', () => {
     ]);
     expect({ code: demo.code, stderr: demo.stderr }).toEqual({
       code: 1,
-      stderr: expect.stringMatching(/^Invalid configuration: SEED_DEMO: [^\n]+\nInvalid configuration: DATA_KEY: [^\n]+\n$/),
+      stderr: expect.stringMatching(
+        /^Invalid configuration: SEED_DEMO: [^\n]+\nInvalid configuration: DATA_KEY: [^\n]+\n$/,
+      ),
     });
     expect(demo.stdout).not.toMatch(/migrations|seeded|portal ready/);
     // The same start with secrets of its own comes up (and was stopped once ready).

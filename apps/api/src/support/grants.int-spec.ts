@@ -213,9 +213,16 @@ describe('helpdesk access: grants, the support view, and its log', () => {
   it('lets a supervisor see the whole request, narrow it but never widen it, and deny with a reason the agent and the log carry (issue 16 §6)', async () => {
     const supervisor = await staff(t.alpha, t.alpha.staff['helpdesk-supervisor'].email);
     const asked = (
-      await request(agent, { reason: 'security', ticket: 'INC-9', scopes: ['billing:read', 'profile:read'], minutes: 60 })
+      await request(agent, {
+        reason: 'security',
+        ticket: 'INC-9',
+        scopes: ['billing:read', 'profile:read'],
+        minutes: 60,
+      })
     ).json();
-    const queued = (await supervisor.request('GET', '/api/support/queue')).json().find((g: { id: string }) => g.id === asked.id);
+    const queued = (await supervisor.request('GET', '/api/support/queue'))
+      .json()
+      .find((g: { id: string }) => g.id === asked.id);
     expect(queued).toMatchObject({
       ticket: 'INC-9',
       minutes: 60,
@@ -235,7 +242,9 @@ describe('helpdesk access: grants, the support view, and its log', () => {
     ]);
     const none = await supervisor.request('POST', `/api/support/queue/${asked.id}/approve`, { body: { scopes: [] } });
     expect(none.json().errors).toEqual([expect.objectContaining({ field: 'scopes', code: 'empty' })]);
-    const [still] = await t.sql<{ status: string }>(t.alpha, `SELECT status FROM access_grant WHERE id = $1`, [asked.id]);
+    const [still] = await t.sql<{ status: string }>(t.alpha, `SELECT status FROM access_grant WHERE id = $1`, [
+      asked.id,
+    ]);
     expect(still.status).toBe('pending');
     const narrowed = await supervisor.request('POST', `/api/support/queue/${asked.id}/approve`, {
       body: { minutes: 20, scopes: ['profile:read'] },
@@ -277,7 +286,8 @@ describe('helpdesk access: grants, the support view, and its log', () => {
     // Owner-only rules stand: the owner decides service requests only, and narrows, never widens.
     const service = (await request(agent)).json();
     expect(
-      (await supervisor.request('POST', `/api/support/queue/${service.id}/deny`, { body: { reason: 'No' } })).statusCode,
+      (await supervisor.request('POST', `/api/support/queue/${service.id}/deny`, { body: { reason: 'No' } }))
+        .statusCode,
     ).toBe(403);
     const longer = await owner.request('POST', `/api/account/access-requests/${service.id}/approve`, {
       body: { minutes: 61 },
@@ -398,9 +408,11 @@ describe('helpdesk access: grants, the support view, and its log', () => {
     });
     expect(rename.statusCode).toBe(422);
     expect(rename.json().errors).toEqual([expect.objectContaining({ field: 'displayName', code: 'setByAdmin' })]);
-    const [agentRow] = await t.sql<{ display_name: string }>(t.alpha, `SELECT display_name FROM app_user WHERE id = $1`, [
-      t.alpha.staff['helpdesk-agent'].id,
-    ]);
+    const [agentRow] = await t.sql<{ display_name: string }>(
+      t.alpha,
+      `SELECT display_name FROM app_user WHERE id = $1`,
+      [t.alpha.staff['helpdesk-agent'].id],
+    );
     expect(agentRow.display_name).not.toBe('The Boss');
     // Other fields of their own profile stay theirs to change.
     const phone = await agent.request('PUT', '/api/me/profile', {

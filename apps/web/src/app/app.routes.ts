@@ -18,7 +18,10 @@ export const appRoutes: Route[] = [
     component: PublicLayoutComponent,
     canMatch: [publicPage],
     children: [
-      { path: 'newsletters', loadChildren: () => import('@mijn-account/web-account').then((m) => m.newsletterLinkRoutes) },
+      {
+        path: 'newsletters',
+        loadChildren: () => import('@mijn-account/web-account').then((m) => m.newsletterLinkRoutes),
+      },
       { path: '', loadChildren: () => import('@mijn-account/web-auth').then((m) => m.authRoutes) },
     ],
   },

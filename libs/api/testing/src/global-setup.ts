@@ -55,7 +55,10 @@ export default async function globalSetup(): Promise<void> {
   // No open connections may remain on a template database.
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
-  await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [TEMPLATE]);
+  await client.query(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+    [TEMPLATE],
+  );
   await client.end();
   process.env['INT_PG_ADMIN_URL'] = adminUrl;
   process.env['INT_PG_TEMPLATE'] = TEMPLATE;

@@ -2,7 +2,13 @@ import type { MeResponse } from '@mijn-account/shared-contracts';
 import { navFor } from './nav';
 
 const me = (account: MeResponse['account'], staffRoles: MeResponse['staffRoles'] = []): MeResponse => ({
-  user: { id: 'u', email: 'u@example.com', displayName: 'U', kind: account ? 'subscriber' : 'staff', preferredLanguage: null },
+  user: {
+    id: 'u',
+    email: 'u@example.com',
+    displayName: 'U',
+    kind: account ? 'subscriber' : 'staff',
+    preferredLanguage: null,
+  },
   account,
   staffRoles,
   session: { expiresAt: '', idleExpiresAt: '' },
@@ -13,7 +19,13 @@ const account = (role: 'owner' | 'member') => ({ id: 'a', customerNumber: 'CM-1'
 describe('navFor', () => {
   it('gives an owner the account pages, members included, and no staff pages', () => {
     expect(ids(me(account('owner')))).toEqual([
-      'nav-home', 'nav-profile', 'nav-billing', 'nav-newsletters', 'nav-helpdesk', 'nav-members', 'nav-security',
+      'nav-home',
+      'nav-profile',
+      'nav-billing',
+      'nav-newsletters',
+      'nav-helpdesk',
+      'nav-members',
+      'nav-security',
     ]);
   });
 
@@ -24,7 +36,13 @@ describe('navFor', () => {
   it('gives staff their own sections only, and no account pages they have no account for', () => {
     expect(ids(me(null, ['helpdesk-agent']))).toEqual(['nav-home', 'nav-profile', 'nav-security', 'nav-support']);
     expect(ids(me(null, ['tenant-admin']))).toEqual([
-      'nav-home', 'nav-profile', 'nav-security', 'nav-staff', 'nav-sign-in-settings', 'nav-admin-newsletters', 'nav-access-settings',
+      'nav-home',
+      'nav-profile',
+      'nav-security',
+      'nav-staff',
+      'nav-sign-in-settings',
+      'nav-admin-newsletters',
+      'nav-access-settings',
     ]);
     expect(navFor(me(null, ['finance'])).map((s) => s.label)).toEqual(['nav.mine']);
   });

@@ -34,23 +34,48 @@ const SECTIONS: NavSection[] = [
       { path: '/account/billing', testId: 'nav-billing', title: 'billing.title', shows: withAccount },
       { path: '/account/newsletters', testId: 'nav-newsletters', title: 'newsletters.title', shows: withAccount },
       { path: '/account/helpdesk-access', testId: 'nav-helpdesk', title: 'helpdesk.title', shows: withAccount },
-      { path: '/account/members', testId: 'nav-members', title: 'members.title', shows: (me) => me.account?.role === 'owner' },
+      {
+        path: '/account/members',
+        testId: 'nav-members',
+        title: 'members.title',
+        shows: (me) => me.account?.role === 'owner',
+      },
       { path: '/security', testId: 'nav-security', title: 'security.title', shows: everyone },
     ],
   },
   {
     label: 'nav.helpdesk',
     links: [
-      { path: '/support', testId: 'nav-support', title: 'support.title', shows: isStaff('helpdesk-agent', 'helpdesk-supervisor') },
+      {
+        path: '/support',
+        testId: 'nav-support',
+        title: 'support.title',
+        shows: isStaff('helpdesk-agent', 'helpdesk-supervisor'),
+      },
     ],
   },
   {
     label: 'nav.admin',
     links: [
       { path: '/admin/staff', testId: 'nav-staff', title: 'admin.staff.title', shows: isStaff('tenant-admin') },
-      { path: '/admin/sign-in', testId: 'nav-sign-in-settings', title: 'admin.signIn.title', shows: isStaff('tenant-admin') },
-      { path: '/admin/newsletters', testId: 'nav-admin-newsletters', title: 'admin.newsletters.title', shows: isStaff('tenant-admin') },
-      { path: '/admin/helpdesk-access', testId: 'nav-access-settings', title: 'admin.access.title', shows: isStaff('tenant-admin') },
+      {
+        path: '/admin/sign-in',
+        testId: 'nav-sign-in-settings',
+        title: 'admin.signIn.title',
+        shows: isStaff('tenant-admin'),
+      },
+      {
+        path: '/admin/newsletters',
+        testId: 'nav-admin-newsletters',
+        title: 'admin.newsletters.title',
+        shows: isStaff('tenant-admin'),
+      },
+      {
+        path: '/admin/helpdesk-access',
+        testId: 'nav-access-settings',
+        title: 'admin.access.title',
+        shows: isStaff('tenant-admin'),
+      },
     ],
   },
 ];

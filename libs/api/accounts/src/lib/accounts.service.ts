@@ -21,7 +21,14 @@ export class AccountsService {
       account = { id: row.id, customerNumber: row.customer_number, name: row.name, role: user.accountRole };
     }
     return {
-      user: { id: user.id, email: user.email, displayName: user.displayName, kind: user.kind, preferredLanguage: user.preferredLanguage, timeZone: user.timeZone },
+      user: {
+        id: user.id,
+        email: user.email,
+        displayName: user.displayName,
+        kind: user.kind,
+        preferredLanguage: user.preferredLanguage,
+        timeZone: user.timeZone,
+      },
       account,
       staffRoles: user.staffRoles,
       session: { expiresAt: session.expiresAt.toISOString(), idleExpiresAt: session.idleExpiresAt.toISOString() },

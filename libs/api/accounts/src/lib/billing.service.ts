@@ -36,7 +36,19 @@ interface BillingRow {
 export type VersionedBilling = BillingDetails & { version: number };
 
 /** Flat field names, as the history shows them. */
-const FIELDS = ['companyName', 'cocNumber', 'vatId', 'billingEmail', 'street', 'houseNumber', 'houseNumberAddition', 'postalCode', 'city', 'region', 'country'] as const;
+const FIELDS = [
+  'companyName',
+  'cocNumber',
+  'vatId',
+  'billingEmail',
+  'street',
+  'houseNumber',
+  'houseNumberAddition',
+  'postalCode',
+  'city',
+  'region',
+  'country',
+] as const;
 type Flat = Record<(typeof FIELDS)[number], string | null>;
 
 /**
@@ -57,7 +69,12 @@ export class BillingService {
   }
 
   /** Saves the billing details of `accountId` (the caller's own, or one a helpdesk grant allows). */
-  async update(ctx: RequestContext, accountId: string, baseVersion: number | null, input: BillingUpdate): Promise<VersionedBilling> {
+  async update(
+    ctx: RequestContext,
+    accountId: string,
+    baseVersion: number | null,
+    input: BillingUpdate,
+  ): Promise<VersionedBilling> {
     const row = await this.load(ctx, accountId, true);
     const before = toBilling(row);
     if (baseVersion !== row.version) throw staleVersion(before);
@@ -136,7 +153,10 @@ function toBilling(row: BillingRow): VersionedBilling {
     companyName: row.company_name,
     cocNumber: row.coc_number,
     vatId: row.vat_id,
-    vatCheck: row.vat_id && row.vat_checked_at ? { valid: row.vat_valid ?? false, checkedAt: row.vat_checked_at.toISOString() } : null,
+    vatCheck:
+      row.vat_id && row.vat_checked_at
+        ? { valid: row.vat_valid ?? false, checkedAt: row.vat_checked_at.toISOString() }
+        : null,
     billingEmail: row.billing_email,
     address:
       row.street && row.city && row.country
@@ -177,27 +197,47 @@ function checkAddress(input: BillingAddress, stored: BillingAddress | null, erro
   const rules = addressRules(country);
   const street = input.street.trim();
   const houseNumber = input.houseNumber?.trim() || null;
-  if (rules.houseNumber && !houseNumber) errors.push({ field: 'address.houseNumber', code: 'required', message: 'Fill in the house number' });
-  if (PO_BOX.test(street)) errors.push({ field: 'address.street', code: 'noPoBox', message: 'An invoice needs a street address, not a PO box' });
+  if (rules.houseNumber && !houseNumber)
+    errors.push({ field: 'address.houseNumber', code: 'required', message: 'Fill in the house number' });
+  if (PO_BOX.test(street))
+    errors.push({
+      field: 'address.street',
+      code: 'noPoBox',
+      message: 'An invoice needs a street address, not a PO box',
+    });
   let postalCode = input.postalCode.trim();
   if (postalCode || rules.postalCode.required) {
     const written = normalizePostalCode(country, postalCode);
     if (written) postalCode = written;
     else {
       const example = rules.postalCode.example;
-      const message = country === 'NL' ? 'A Dutch postal code, such as 1234 AB' : example ? `Not a postal code of ${country}, such as ${example}` : 'Not a postal code';
+      const message =
+        country === 'NL'
+          ? 'A Dutch postal code, such as 1234 AB'
+          : example
+            ? `Not a postal code of ${country}, such as ${example}`
+            : 'Not a postal code';
       errors.push({ field: 'address.postalCode', code: 'isPostalCode', message });
     }
   }
   let region = input.region?.trim() || null;
   if (typeof rules.region === 'object' && rules.region !== null) {
     if (!region) errors.push({ field: 'address.region', code: 'required', message: `Choose the ${rules.region.kind}` });
-    else if (!isRegion(country, region)) errors.push({ field: 'address.region', code: 'isRegion', message: `Not a ${rules.region.kind} of ${country}` });
+    else if (!isRegion(country, region))
+      errors.push({ field: 'address.region', code: 'isRegion', message: `Not a ${rules.region.kind} of ${country}` });
     else region = region.toUpperCase();
   } else if (region && !isRegion(country, region)) {
     errors.push({ field: 'address.region', code: 'notApplicable', message: `Addresses in ${country} have no region` });
   }
-  return { street, houseNumber, houseNumberAddition: input.houseNumberAddition?.trim() || null, postalCode, city: input.city.trim(), region, country };
+  return {
+    street,
+    houseNumber,
+    houseNumberAddition: input.houseNumberAddition?.trim() || null,
+    postalCode,
+    city: input.city.trim(),
+    region,
+    country,
+  };
 }
 
 function sameAddress(a: BillingAddress, b: BillingAddress): boolean {
@@ -208,32 +248,55 @@ function sameAddress(a: BillingAddress, b: BillingAddress): boolean {
 const compact = (value: string) => value.toUpperCase().replace(/[\s.-]/g, '');
 
 /** The registration number in `country`'s form; the `stored` one sent back unchanged is kept as it is. */
-function checkRegistration(raw: string | null | undefined, country: string | null, stored: string | null, errors: FieldError[]): string | null {
+function checkRegistration(
+  raw: string | null | undefined,
+  country: string | null,
+  stored: string | null,
+  errors: FieldError[],
+): string | null {
   const value = raw?.trim();
   if (!value) return null;
   if (stored !== null && compact(value) === compact(stored)) return stored;
   if (!country) {
     if (/^[0-9A-Za-z]{4,20}$/.test(value)) return value;
   } else if (!companyIdRules(country).registration) {
-    errors.push({ field: 'cocNumber', code: 'notApplicable', message: `No registration number is asked for companies in ${country}` });
+    errors.push({
+      field: 'cocNumber',
+      code: 'notApplicable',
+      message: `No registration number is asked for companies in ${country}`,
+    });
     return value;
   } else {
     const written = normalizeRegistration(country, value);
     if (written) return written;
   }
-  errors.push({ field: 'cocNumber', code: 'isRegistrationNumber', message: `Not a company registration number of ${country ?? 'this country'}` });
+  errors.push({
+    field: 'cocNumber',
+    code: 'isRegistrationNumber',
+    message: `Not a company registration number of ${country ?? 'this country'}`,
+  });
   return value;
 }
 
 /** A VAT id (jsvat) or, in Canada, a GST/HST account; the `stored` one sent back unchanged is kept as it is. */
-function checkTaxId(raw: string | null | undefined, country: string | null, stored: string | null, errors: FieldError[]): string | null {
+function checkTaxId(
+  raw: string | null | undefined,
+  country: string | null,
+  stored: string | null,
+  errors: FieldError[],
+): string | null {
   const value = raw ? compact(raw) : null;
   if (!value) return null;
   if (value === stored) return value;
   const kind = country ? companyIdRules(country).taxId : 'vat';
   if (kind === 'gstHst') {
     const written = normalizeGstHst(value);
-    if (!written) errors.push({ field: 'vatId', code: 'isGstHstNumber', message: 'A GST/HST number: the 9-digit business number and RT0001' });
+    if (!written)
+      errors.push({
+        field: 'vatId',
+        code: 'isGstHstNumber',
+        message: 'A GST/HST number: the 9-digit business number and RT0001',
+      });
     return written ?? value;
   }
   if (kind === null) {
@@ -249,9 +312,17 @@ function normalizeVat(raw: string | null | undefined, errors: FieldError[]): str
   if (!value) return null;
   const result = checkVAT(value, vatCountries);
   if (!result.isSupportedCountry) {
-    errors.push({ field: 'vatId', code: 'vatCountry', message: 'Start with the country code of an EU country, such as NL' });
+    errors.push({
+      field: 'vatId',
+      code: 'vatCountry',
+      message: 'Start with the country code of an EU country, such as NL',
+    });
   } else if (!result.isValid) {
-    errors.push({ field: 'vatId', code: 'vatChecksum', message: 'This VAT number is not valid (format or check digits)' });
+    errors.push({
+      field: 'vatId',
+      code: 'vatChecksum',
+      message: 'This VAT number is not valid (format or check digits)',
+    });
   }
   return value;
 }

@@ -35,6 +35,11 @@ export class ChangeHistoryService {
       order: { at: 'DESC', id: 'DESC' },
       take: 100,
     });
-    return rows.map((r) => ({ at: r.at.toISOString(), by: r.changedByName, byKind: r.changedByKind, changes: r.changes }));
+    return rows.map((r) => ({
+      at: r.at.toISOString(),
+      by: r.changedByName,
+      byKind: r.changedByKind,
+      changes: r.changes,
+    }));
   }
 }

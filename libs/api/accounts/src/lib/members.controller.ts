@@ -27,14 +27,26 @@ export class MembersController {
   async invite(@Ctx() ctx: RequestContext, @Body() body: InviteMemberDto): Promise<{ id: string }> {
     const accountId = ctx.requireUser().accountId;
     if (!accountId) throw problems.forbidden();
-    return { id: await this.invitations.invite(ctx, { kind: 'subscriber', email: body.email, displayName: body.displayName, accountId, accountRole: body.role }) };
+    return {
+      id: await this.invitations.invite(ctx, {
+        kind: 'subscriber',
+        email: body.email,
+        displayName: body.displayName,
+        accountId,
+        accountRole: body.role,
+      }),
+    };
   }
 
   /** Makes someone owner or member; the last owner cannot step down. */
   @AccountAccess('owner')
   @Put(':id/role')
   @HttpCode(204)
-  async setRole(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: MemberRoleDto): Promise<void> {
+  async setRole(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: MemberRoleDto,
+  ): Promise<void> {
     await this.members.setRole(ctx, ctx.requireUser().accountId, id, body.role);
   }
 

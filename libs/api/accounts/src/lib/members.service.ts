@@ -39,7 +39,16 @@ export class MembersService {
       status: r.disabled ? 'disabled' : r.invited ? 'invited' : 'active',
     }));
     const pending = await this.invitations.pending(ctx, accountId);
-    return [...members, ...pending.map((p): AccountMember => ({ id: p.id, email: p.email, displayName: p.displayName, role: p.accountRole ?? 'member', status: 'invited' }))];
+    return [
+      ...members,
+      ...pending.map((p): AccountMember => ({
+        id: p.id,
+        email: p.email,
+        displayName: p.displayName,
+        role: p.accountRole ?? 'member',
+        status: 'invited',
+      })),
+    ];
   }
 
   /** Makes someone owner or member (or changes a pending invitation); the last owner cannot step down. */
@@ -63,7 +72,12 @@ export class MembersService {
    * Locks the account's people (so two owners cannot demote or remove each other at the same
    * moment) and checks that `id` is one of them and that an owner remains if `id` stops being one.
    */
-  private async lockPeople(ctx: RequestContext, accountId: string | null, id: string, leavesOwnership: boolean): Promise<string> {
+  private async lockPeople(
+    ctx: RequestContext,
+    accountId: string | null,
+    id: string,
+    leavesOwnership: boolean,
+  ): Promise<string> {
     const db = await ctx.db();
     // SQL: a row lock over the account's people (FOR UPDATE), ordered so two requests lock alike.
     const people: { id: string; account_role: AccountRole }[] = await db.query(

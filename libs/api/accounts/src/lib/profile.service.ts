@@ -39,7 +39,8 @@ export class ProfileService {
       errors.push({ field: 'displayName', code: 'setByAdmin', message: 'Your name is set by your administrator' });
     const phone = normalizePhone(input.phone, row.country, errors);
     const timeZone = input.timeZone?.trim() || null;
-    if (timeZone && !TIME_ZONES.has(timeZone)) errors.push({ field: 'timeZone', code: 'isTimeZone', message: 'An IANA time zone, such as Europe/Amsterdam' });
+    if (timeZone && !TIME_ZONES.has(timeZone))
+      errors.push({ field: 'timeZone', code: 'isTimeZone', message: 'An IANA time zone, such as Europe/Amsterdam' });
     if (errors.length > 0) throw problems.validation(errors);
     const after: VersionedProfile = {
       ...before,
@@ -56,7 +57,13 @@ export class ProfileService {
     await db.update(
       User,
       { tenantId: ctx.tenant.id, id: user.id },
-      { displayName: after.displayName, phoneE164: after.phone, preferredLanguage: after.preferredLanguage, timeZone: after.timeZone, version: () => 'version + 1' },
+      {
+        displayName: after.displayName,
+        phoneE164: after.phone,
+        preferredLanguage: after.preferredLanguage,
+        timeZone: after.timeZone,
+        version: () => 'version + 1',
+      },
     );
     await this.history.record(ctx, 'profile', user.id, changes);
     return after;
@@ -93,7 +100,11 @@ function normalizePhone(raw: string | null | undefined, country: string | null, 
   if (!value) return null;
   const parsed = parsePhoneNumberFromString(value, (country ?? undefined) as CountryCode | undefined);
   if (!parsed || !parsed.isValid()) {
-    errors.push({ field: 'phone', code: 'isPhoneNumber', message: 'Not a valid phone number; use the international form, such as +31 6 12345678' });
+    errors.push({
+      field: 'phone',
+      code: 'isPhoneNumber',
+      message: 'Not a valid phone number; use the international form, such as +31 6 12345678',
+    });
     return null;
   }
   return parsed.number;

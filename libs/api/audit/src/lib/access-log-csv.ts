@@ -7,7 +7,20 @@ import type { Language } from '@mijn-account/shared-contracts';
  */
 const WORDS: Record<Language, { columns: string[]; values: Record<string, string> }> = {
   nl: {
-    columns: ['nr', 'tijdstip', 'wie', 'soort', 'handeling', 'gegevens', 'velden', 'uitkomst', 'reden', 'ticket', 'IP-adres', 'hash'],
+    columns: [
+      'nr',
+      'tijdstip',
+      'wie',
+      'soort',
+      'handeling',
+      'gegevens',
+      'velden',
+      'uitkomst',
+      'reden',
+      'ticket',
+      'IP-adres',
+      'hash',
+    ],
     values: {
       subscriber: 'klant',
       staff: 'helpdesk',
@@ -31,7 +44,20 @@ const WORDS: Record<Language, { columns: string[]; values: Record<string, string
     },
   },
   en: {
-    columns: ['no.', 'time', 'who', 'kind', 'action', 'data', 'fields', 'outcome', 'reason', 'ticket', 'IP address', 'hash'],
+    columns: [
+      'no.',
+      'time',
+      'who',
+      'kind',
+      'action',
+      'data',
+      'fields',
+      'outcome',
+      'reason',
+      'ticket',
+      'IP address',
+      'hash',
+    ],
     values: {
       subscriber: 'customer',
       staff: 'helpdesk',

@@ -45,7 +45,8 @@ export class AccessLogController {
     reply.header('content-disposition', 'attachment; filename="access-log.json"');
     return {
       format: 'mijn-account-access-log/v1',
-      unchained: 'events with seq, prevHash and hash null are written but not chained yet (within seconds); export again to check them',
+      unchained:
+        'events with seq, prevHash and hash null are written but not chained yet (within seconds); export again to check them',
       hashing:
         'sha256(prevHash || utf8(JSON.stringify([tenantId, accountId, seq, id, at, actorId, actorName, actorKind, action, resource, fields, outcome, grantId, reason, ticket, ip])))',
       publicKeyPem: this.signer.publicKeyPem,

@@ -13,7 +13,10 @@ export class AccessLogService {
   constructor(private readonly log: AuditReaderService) {}
 
   /** The account's events (oldest first) and the chain's verification. */
-  async withVerification(ctx: RequestContext, accountId: string): Promise<{ events: StoredEvent[]; verification: VerificationResult }> {
+  async withVerification(
+    ctx: RequestContext,
+    accountId: string,
+  ): Promise<{ events: StoredEvent[]; verification: VerificationResult }> {
     const db = await ctx.db();
     const [events, verification] = await Promise.all([
       this.log.events(db, ctx.tenant.id, accountId),
@@ -28,7 +31,10 @@ export class AccessLogService {
   }
 
   /** Everything an export needs: the signed checkpoints (by seq) and the events (oldest first). */
-  async forExport(ctx: RequestContext, accountId: string): Promise<{ checkpoints: StoredCheckpoint[]; events: StoredEvent[] }> {
+  async forExport(
+    ctx: RequestContext,
+    accountId: string,
+  ): Promise<{ checkpoints: StoredCheckpoint[]; events: StoredEvent[] }> {
     const db = await ctx.db();
     const checkpoints = await this.log.checkpoints(db, ctx.tenant.id, accountId);
     return { checkpoints, events: await this.log.events(db, ctx.tenant.id, accountId) };

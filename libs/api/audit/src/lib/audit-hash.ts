@@ -54,5 +54,8 @@ export function eventHash(prevHash: Buffer, event: AuditEventFields): Buffer {
 
 /** What a checkpoint signs: the chain and its head. */
 export function checkpointMessage(tenantId: string, accountId: string, seq: number, hash: Buffer): Buffer {
-  return Buffer.from(`mijn-account-audit-checkpoint:v1:${tenantId}:${accountId}:${seq}:${hash.toString('hex')}`, 'utf8');
+  return Buffer.from(
+    `mijn-account-audit-checkpoint:v1:${tenantId}:${accountId}:${seq}:${hash.toString('hex')}`,
+    'utf8',
+  );
 }

@@ -15,10 +15,17 @@ export class AuditSigner {
   readonly keyId: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519, config.audit.signingSeed]), format: 'der', type: 'pkcs8' });
+    this.privateKey = createPrivateKey({
+      key: Buffer.concat([PKCS8_ED25519, config.audit.signingSeed]),
+      format: 'der',
+      type: 'pkcs8',
+    });
     this.publicKey = createPublicKey(this.privateKey);
     this.publicKeyPem = this.publicKey.export({ format: 'pem', type: 'spki' }).toString();
-    this.keyId = createHash('sha256').update(this.publicKey.export({ format: 'der', type: 'spki' })).digest('hex').slice(0, 16);
+    this.keyId = createHash('sha256')
+      .update(this.publicKey.export({ format: 'der', type: 'spki' }))
+      .digest('hex')
+      .slice(0, 16);
   }
 
   sign(message: Buffer): Buffer {

@@ -33,7 +33,13 @@ import { UserIdentitiesService } from './user-identities.service';
  */
 @Module({
   imports: [MailModule],
-  controllers: [SessionsController, PublicLinksController, SecurityController, IdentityProvidersController, SignInAdminController],
+  controllers: [
+    SessionsController,
+    PublicLinksController,
+    SecurityController,
+    IdentityProvidersController,
+    SignInAdminController,
+  ],
   providers: [
     PasswordHasher,
     SessionService,

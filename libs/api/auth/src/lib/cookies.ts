@@ -24,7 +24,12 @@ export function clearSessionCookie(reply: FastifyReply, config: AppConfig): void
 
 /** Readable by the page's script, which echoes it in the X-XSRF-TOKEN header (Angular's default pair). */
 export function setXsrfCookie(reply: FastifyReply, config: AppConfig, token: string): void {
-  reply.setCookie(XSRF_COOKIE, token, { httpOnly: false, sameSite: 'strict', secure: config.session.secureCookie, path: '/' });
+  reply.setCookie(XSRF_COOKIE, token, {
+    httpOnly: false,
+    sameSite: 'strict',
+    secure: config.session.secureCookie,
+    path: '/',
+  });
 }
 
 /** Recognises a browser across sessions, for the new-device alert. Random, HttpOnly, a year long. */
@@ -44,11 +49,22 @@ export function setDeviceCookie(reply: FastifyReply, config: AppConfig, token: s
 export const OIDC_STATE_COOKIE = 'ma_oidc';
 
 export function setOidcStateCookie(reply: FastifyReply, config: AppConfig, state: string): void {
-  reply.setCookie(OIDC_STATE_COOKIE, state, { httpOnly: true, sameSite: 'lax', secure: config.session.secureCookie, path: '/api/auth', maxAge: 600 });
+  reply.setCookie(OIDC_STATE_COOKIE, state, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.session.secureCookie,
+    path: '/api/auth',
+    maxAge: 600,
+  });
 }
 
 /** Sets the cookies of a new session: the session itself, its XSRF token, and the device cookie. */
-export function startBrowserSession(reply: FastifyReply, config: AppConfig, session: { token: string; expiresAt: Date }, deviceToken: string): void {
+export function startBrowserSession(
+  reply: FastifyReply,
+  config: AppConfig,
+  session: { token: string; expiresAt: Date },
+  deviceToken: string,
+): void {
   setSessionCookie(reply, config, session.token, session.expiresAt);
   setXsrfCookie(reply, config, csrfTokenForSession(config.session.secret, session.token));
   setDeviceCookie(reply, config, deviceToken);

@@ -47,7 +47,10 @@ export class CredentialsService {
   ) {}
 
   /** Nothing is created until the address is confirmed; an address that has an account gets a notice instead. */
-  async signUp(ctx: RequestContext, input: { email: string; password: string; displayName: string; accountName: string }): Promise<void> {
+  async signUp(
+    ctx: RequestContext,
+    input: { email: string; password: string; displayName: string; accountName: string },
+  ): Promise<void> {
     const settings = await this.settings.get(ctx);
     if (!settings.selfSignUp) throw problems.forbidden('This portal opens accounts by invitation only');
     const email = input.email.trim().toLowerCase();
@@ -64,10 +67,19 @@ export class CredentialsService {
       return;
     }
     const token = await this.tokens.issue(ctx, 'sign-up', {
-      data: { email, displayName: input.displayName.trim(), accountName: input.accountName.trim(), passwordHash } satisfies SignUpData,
+      data: {
+        email,
+        displayName: input.displayName.trim(),
+        accountName: input.accountName.trim(),
+        passwordHash,
+      } satisfies SignUpData,
       ttlMs: DAY_MS,
     });
-    await this.mail.send(ctx, { to: email, template: 'verify-email', params: { link: `${ctx.origin}${PAGES.signUpVerify}?token=${token}` } });
+    await this.mail.send(ctx, {
+      to: email,
+      template: 'verify-email',
+      params: { link: `${ctx.origin}${PAGES.signUpVerify}?token=${token}` },
+    });
   }
 
   /** The confirmation link: creates the subscriber account with this user as its owner. */
@@ -82,13 +94,20 @@ export class CredentialsService {
     }
   }
 
-  async createSubscriber(ctx: RequestContext, data: { email: string; displayName: string; accountName: string; passwordHash: string | null }): Promise<string> {
+  async createSubscriber(
+    ctx: RequestContext,
+    data: { email: string; displayName: string; accountName: string; passwordHash: string | null },
+  ): Promise<string> {
     const db = await ctx.db();
     const prefix = ctx.tenant.slug.slice(0, 2).toUpperCase();
     // SQL: the accounts library (which owns SubscriberAccount) builds on this one, not the reverse.
     const account: { id: string }[] = await db.query(
       `INSERT INTO subscriber_account (tenant_id, customer_number, name) VALUES ($1, $2, $3) RETURNING id`,
-      [ctx.tenant.id, `${prefix}-${Date.now().toString(36).toUpperCase()}${randomBytes(2).toString('hex').toUpperCase()}`, data.accountName],
+      [
+        ctx.tenant.id,
+        `${prefix}-${Date.now().toString(36).toUpperCase()}${randomBytes(2).toString('hex').toUpperCase()}`,
+        data.accountName,
+      ],
     );
     const user = await db.insert(User, {
       tenantId: ctx.tenant.id,
@@ -146,7 +165,10 @@ export class CredentialsService {
   async requestEmailChange(ctx: RequestContext, rawEmail: string): Promise<void> {
     const user = ctx.requireUser();
     const email = rawEmail.trim().toLowerCase();
-    if (email === user.email) throw problems.validation([{ field: 'email', code: 'unchanged', message: 'This is already your e-mail address' }]);
+    if (email === user.email)
+      throw problems.validation([
+        { field: 'email', code: 'unchanged', message: 'This is already your e-mail address' },
+      ]);
     await this.mailLimit.allow(ctx, email);
     // The same answer whether or not the address is taken (it would tell who has an account here):
     // its owner learns of the attempt instead, and nothing changes.
@@ -174,10 +196,19 @@ export class CredentialsService {
   async confirmEmailChange(ctx: RequestContext, token: string): Promise<void> {
     const { userId, data } = await this.tokens.consume<{ email: string }>(ctx, 'email-change', token);
     const user = await this.userById(ctx, userId);
-    if (await this.signIn.findUser(ctx, data.email)) throw problems.conflict('Another account uses this e-mail address');
+    if (await this.signIn.findUser(ctx, data.email))
+      throw problems.conflict('Another account uses this e-mail address');
     const db = await ctx.db();
-    await db.update(User, { tenantId: ctx.tenant.id, id: user.id }, { email: data.email, emailVerifiedAt: () => 'now()', version: () => 'version + 1' });
-    const undo = await this.tokens.issue(ctx, 'email-change-undo', { userId: user.id, data: { from: user.email, to: data.email }, ttlMs: 7 * DAY_MS });
+    await db.update(
+      User,
+      { tenantId: ctx.tenant.id, id: user.id },
+      { email: data.email, emailVerifiedAt: () => 'now()', version: () => 'version + 1' },
+    );
+    const undo = await this.tokens.issue(ctx, 'email-change-undo', {
+      userId: user.id,
+      data: { from: user.email, to: data.email },
+      ttlMs: 7 * DAY_MS,
+    });
     await this.mail.send(ctx, {
       to: user.email,
       template: 'email-changed',
@@ -191,7 +222,8 @@ export class CredentialsService {
     const { userId, data } = await this.tokens.consume<{ from: string; to: string }>(ctx, 'email-change-undo', token);
     const user = await this.userById(ctx, userId);
     if (user.email !== data.to) throw problems.conflict('The e-mail address has changed again since; contact support');
-    if (await this.signIn.findUser(ctx, data.from)) throw problems.conflict('The old address is in use by another account now; contact support');
+    if (await this.signIn.findUser(ctx, data.from))
+      throw problems.conflict('The old address is in use by another account now; contact support');
     const db = await ctx.db();
     await db.update(User, { tenantId: ctx.tenant.id, id: user.id }, { email: data.from, version: () => 'version + 1' });
     await this.sessions.endAllOf(db, ctx.tenant.id, user.id);
@@ -229,7 +261,10 @@ export class CredentialsService {
     }
   }
 
-  private async userById(ctx: RequestContext, userId: string | null): Promise<{ id: string; email: string; preferred_language: Language | null }> {
+  private async userById(
+    ctx: RequestContext,
+    userId: string | null,
+  ): Promise<{ id: string; email: string; preferred_language: Language | null }> {
     if (!userId) throw problems.linkInvalid();
     const db = await ctx.db();
     const user = await db.findOne(User, {

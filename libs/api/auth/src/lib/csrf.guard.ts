@@ -34,7 +34,13 @@ export class CsrfGuard implements CanActivate {
       }
       return true;
     }
-    if (this.reflector.getAllAndOverride<boolean | undefined>(CSRF_EXEMPT_METADATA, [context.getHandler(), context.getClass()])) return true;
+    if (
+      this.reflector.getAllAndOverride<boolean | undefined>(CSRF_EXEMPT_METADATA, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    )
+      return true;
     const origin = originOf(request.headers.origin, request.headers.referer);
     if (!origin || origin !== expectedOrigin(request.protocol, request.headers.host)) {
       throw problems.csrf('The request did not come from this portal');

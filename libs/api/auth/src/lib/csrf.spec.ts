@@ -21,7 +21,9 @@ describe('csrf tokens', () => {
 
   it('reads the origin from Origin or Referer', () => {
     expect(originOf('http://callmonkey.localhost:3000', undefined)).toBe('http://callmonkey.localhost:3000');
-    expect(originOf(undefined, 'http://callmonkey.localhost:3000/some/page?x=1')).toBe('http://callmonkey.localhost:3000');
+    expect(originOf(undefined, 'http://callmonkey.localhost:3000/some/page?x=1')).toBe(
+      'http://callmonkey.localhost:3000',
+    );
     expect(originOf('null', undefined)).toBeNull();
     expect(originOf('not a url', undefined)).toBeNull();
     expect(expectedOrigin('http', 'CallMonkey.localhost:3000')).toBe('http://callmonkey.localhost:3000');

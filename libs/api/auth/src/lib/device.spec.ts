@@ -3,7 +3,9 @@ import { subjectOf } from './identity-keys';
 
 describe('describeDevice', () => {
   it('names browser and system', () => {
-    expect(describeDevice('Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0')).toBe('Firefox 128 on Linux');
+    expect(describeDevice('Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0')).toBe(
+      'Firefox 128 on Linux',
+    );
     expect(describeDevice(null)).toBe('Unknown device');
   });
 });

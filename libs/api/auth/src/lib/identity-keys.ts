@@ -8,7 +8,9 @@ export function redirectUri(origin: string, provider: IdentityProviderName): str
 /** The stable key of an external identity: Google's `sub`; Microsoft's directory (`tid`) and object id (`oid`). */
 export function subjectOf(provider: IdentityProviderName, claims: Record<string, unknown>): string | null {
   if (provider === 'microsoft') {
-    return typeof claims['tid'] === 'string' && typeof claims['oid'] === 'string' ? `${claims['tid']}:${claims['oid']}` : null;
+    return typeof claims['tid'] === 'string' && typeof claims['oid'] === 'string'
+      ? `${claims['tid']}:${claims['oid']}`
+      : null;
   }
   return typeof claims['sub'] === 'string' ? claims['sub'] : null;
 }
@@ -19,8 +21,16 @@ export function subjectOf(provider: IdentityProviderName, claims: Record<string,
  * count. Entra's `email` and `preferred_username` are otherwise whatever the directory holds.
  */
 export function emailOf(claims: Record<string, unknown>): { email: string; verified: boolean } {
-  const raw = typeof claims['email'] === 'string' ? claims['email'] : typeof claims['preferred_username'] === 'string' ? claims['preferred_username'] : '';
+  const raw =
+    typeof claims['email'] === 'string'
+      ? claims['email']
+      : typeof claims['preferred_username'] === 'string'
+        ? claims['preferred_username']
+        : '';
   const email = raw.trim().toLowerCase();
   const fromEmailClaim = typeof claims['email'] === 'string';
-  return { email, verified: email !== '' && fromEmailClaim && (claims['email_verified'] === true || claims['xms_edov'] === true) };
+  return {
+    email,
+    verified: email !== '' && fromEmailClaim && (claims['email_verified'] === true || claims['xms_edov'] === true),
+  };
 }

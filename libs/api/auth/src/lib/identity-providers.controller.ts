@@ -35,7 +35,11 @@ export class IdentityProvidersController {
   @Public()
   @Get(':provider/start')
   @ProviderRoundStep('start')
-  async start(@Ctx() ctx: RequestContext, @ProviderRound() round: AuthorizationStart, @Res() reply: FastifyReply): Promise<void> {
+  async start(
+    @Ctx() ctx: RequestContext,
+    @ProviderRound() round: AuthorizationStart,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await ctx.commit();
     setOidcStateCookie(reply, this.config, round.state);
     reply.redirect(round.url, 303);
@@ -45,7 +49,11 @@ export class IdentityProvidersController {
   @Public()
   @Get(':provider/callback')
   @ProviderRoundStep('callback')
-  async callback(@Ctx() ctx: RequestContext, @ProviderRound() outcome: CallbackOutcome, @Res() reply: FastifyReply): Promise<void> {
+  async callback(
+    @Ctx() ctx: RequestContext,
+    @ProviderRound() outcome: CallbackOutcome,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await ctx.commit();
     reply.clearCookie(OIDC_STATE_COOKIE, { path: '/api/auth' });
     if (outcome.kind === 'signed-in') {

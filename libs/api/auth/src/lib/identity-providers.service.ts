@@ -1,7 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import { APP_CONFIG, type AppConfig, type RequestContext, problems } from '@mijn-account/api-core';
-import { IDENTITY_PROVIDERS, type IdentityProviderName, type IdentityProviderSettings } from '@mijn-account/shared-contracts';
+import {
+  IDENTITY_PROVIDERS,
+  type IdentityProviderName,
+  type IdentityProviderSettings,
+} from '@mijn-account/shared-contracts';
 import { redirectUri } from './identity-keys';
 import { type GuardedFetch, checkIssuer, guardedFetch } from './issuer-guard';
 import { SecretBox } from './secret-box';
@@ -42,13 +46,19 @@ export class IdentityProvidersService {
 
   async list(ctx: RequestContext): Promise<IdentityProviderSettings[]> {
     const db = await ctx.db();
-    const rows: ProviderRow[] = await db.query(`SELECT * FROM tenant_identity_provider WHERE tenant_id = $1`, [ctx.tenant.id]);
+    const rows: ProviderRow[] = await db.query(`SELECT * FROM tenant_identity_provider WHERE tenant_id = $1`, [
+      ctx.tenant.id,
+    ]);
     return IDENTITY_PROVIDERS.map((provider) => {
       const row = rows.find((r) => r.provider === provider);
       return {
         provider,
         enabled: row?.enabled ?? false,
-        issuer: row?.issuer ?? (provider === 'google' ? 'https://accounts.google.com' : 'https://login.microsoftonline.com/<directory-id>/v2.0'),
+        issuer:
+          row?.issuer ??
+          (provider === 'google'
+            ? 'https://accounts.google.com'
+            : 'https://login.microsoftonline.com/<directory-id>/v2.0'),
         clientId: row?.client_id ?? '',
         hasClientSecret: Boolean(row?.client_secret_enc),
         redirectUri: redirectUri(ctx.origin, provider),

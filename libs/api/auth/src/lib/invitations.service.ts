@@ -67,7 +67,10 @@ export class InvitationsService {
     const id = rows[0].id;
     const as = invitee.kind === 'staff' ? invitee.staffRoles : invitee.accountRole;
     // The id is selected too: TypeORM hydrates no entity when every selected column is NULL.
-    const owner = await db.findOne(User, { select: { id: true, preferredLanguage: true }, where: { tenantId: ctx.tenant.id, email } });
+    const owner = await db.findOne(User, {
+      select: { id: true, preferredLanguage: true },
+      where: { tenantId: ctx.tenant.id, email },
+    });
     if (owner) {
       await this.mail.send(ctx, {
         to: email,
@@ -106,7 +109,8 @@ export class InvitationsService {
     );
     const outcome = created[0]?.outcome ?? null;
     if (outcome === null) throw problems.linkInvalid();
-    if (outcome === 'taken') throw problems.conflict('This e-mail address already has an account here; sign in with it instead');
+    if (outcome === 'taken')
+      throw problems.conflict('This e-mail address already has an account here; sign in with it instead');
   }
 
   /** The pending invitations of a subscriber account, or (null) of staff. */
@@ -114,33 +118,63 @@ export class InvitationsService {
     const db = await ctx.db();
     const rows = await db.find(Invitation, {
       select: { id: true, email: true, displayName: true, accountRole: true, staffRoles: true },
-      where: { tenantId: ctx.tenant.id, expiresAt: unexpired(), ...(accountId ? { accountId } : { kind: 'staff' as const }) },
+      where: {
+        tenantId: ctx.tenant.id,
+        expiresAt: unexpired(),
+        ...(accountId ? { accountId } : { kind: 'staff' as const }),
+      },
       order: { createdAt: 'ASC' },
     });
-    return rows.map((r) => ({ id: r.id, email: r.email, displayName: r.displayName, accountRole: r.accountRole, staffRoles: r.staffRoles }));
+    return rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      displayName: r.displayName,
+      accountRole: r.accountRole,
+      staffRoles: r.staffRoles,
+    }));
   }
 
   /** Changes the role(s) of a pending invitation of this account (or staff); false when `id` is none. */
-  async changePending(ctx: RequestContext, id: string, change: { accountId: string; accountRole: AccountRole } | { staffRoles: StaffRole[] }): Promise<boolean> {
+  async changePending(
+    ctx: RequestContext,
+    id: string,
+    change: { accountId: string; accountRole: AccountRole } | { staffRoles: StaffRole[] },
+  ): Promise<boolean> {
     const db = await ctx.db();
     const changed =
       'accountId' in change
-        ? await db.update(Invitation, { tenantId: ctx.tenant.id, id, accountId: change.accountId, expiresAt: unexpired() }, { accountRole: change.accountRole })
-        : await db.update(Invitation, { tenantId: ctx.tenant.id, id, kind: 'staff', expiresAt: unexpired() }, { staffRoles: change.staffRoles });
+        ? await db.update(
+            Invitation,
+            { tenantId: ctx.tenant.id, id, accountId: change.accountId, expiresAt: unexpired() },
+            { accountRole: change.accountRole },
+          )
+        : await db.update(
+            Invitation,
+            { tenantId: ctx.tenant.id, id, kind: 'staff', expiresAt: unexpired() },
+            { staffRoles: change.staffRoles },
+          );
     return (changed.affected ?? 0) > 0;
   }
 
   /** Withdraws a pending invitation of this account (or, with null, of staff); its link stops working. False when `id` is none. */
   async withdraw(ctx: RequestContext, id: string, accountId: string | null): Promise<boolean> {
     const db = await ctx.db();
-    const withdrawn = await db.delete(Invitation, { tenantId: ctx.tenant.id, id, ...(accountId ? { accountId } : { kind: 'staff' as const }) });
+    const withdrawn = await db.delete(Invitation, {
+      tenantId: ctx.tenant.id,
+      id,
+      ...(accountId ? { accountId } : { kind: 'staff' as const }),
+    });
     return (withdrawn.affected ?? 0) > 0;
   }
 
   /** Disables a user and ends their sessions; their next request is refused. */
   async setDisabled(ctx: RequestContext, userId: string, disabled: boolean): Promise<void> {
     const db = await ctx.db();
-    await db.update(User, { tenantId: ctx.tenant.id, id: userId }, { disabledAt: disabled ? () => 'now()' : null, version: () => 'version + 1' });
+    await db.update(
+      User,
+      { tenantId: ctx.tenant.id, id: userId },
+      { disabledAt: disabled ? () => 'now()' : null, version: () => 'version + 1' },
+    );
     if (disabled) await this.sessions.endAllOf(db, ctx.tenant.id, userId);
   }
 }

@@ -1,9 +1,12 @@
 import { addressAllowed } from './issuer-guard';
 
 describe('addressAllowed', () => {
-  it.each(['8.8.8.8', '142.250.74.110', '2a00:1450:4001:80b::200e', '2606:4700::6810:84e5'])('lets the public address %s through', (address) => {
-    expect(addressAllowed(address, false)).toBe(true);
-  });
+  it.each(['8.8.8.8', '142.250.74.110', '2a00:1450:4001:80b::200e', '2606:4700::6810:84e5'])(
+    'lets the public address %s through',
+    (address) => {
+      expect(addressAllowed(address, false)).toBe(true);
+    },
+  );
 
   it.each([
     '127.0.0.1',

@@ -80,8 +80,12 @@ export async function checkIssuer(issuer: string, allowLoopback: boolean): Promi
   } catch {
     return { code: 'isHttps', message: 'The issuer must be an https:// URL' };
   }
-  if (url.protocol !== 'https:' && !(allowLoopback && url.protocol === 'http:')) return { code: 'isHttps', message: 'The issuer must be an https:// URL' };
-  const notPublic: IssuerProblem = { code: 'publicHost', message: 'The issuer must be a public host name, such as accounts.google.com' };
+  if (url.protocol !== 'https:' && !(allowLoopback && url.protocol === 'http:'))
+    return { code: 'isHttps', message: 'The issuer must be an https:// URL' };
+  const notPublic: IssuerProblem = {
+    code: 'publicHost',
+    message: 'The issuer must be a public host name, such as accounts.google.com',
+  };
   if (url.username || url.password) return notPublic;
   const literal = ipLiteral(url.hostname);
   if (literal) return allowLoopback && addressAllowed(literal, true) ? null : notPublic;
@@ -106,7 +110,13 @@ function guardedLookup(allowLoopback: boolean): LookupFunction {
       if (error) return callback(error, '', 0);
       const refused = addresses.find((a) => !addressAllowed(a.address, allowLoopback));
       if (refused || addresses.length === 0) {
-        return callback(new IssuerNotPublicError(`${hostname} resolves to ${refused?.address ?? 'nothing'}, which is not a public address`), '', 0);
+        return callback(
+          new IssuerNotPublicError(
+            `${hostname} resolves to ${refused?.address ?? 'nothing'}, which is not a public address`,
+          ),
+          '',
+          0,
+        );
       }
       if (options.all) return (callback as unknown as (e: null, a: typeof addresses) => void)(null, addresses);
       callback(null, addresses[0].address, addresses[0].family);
@@ -128,15 +138,26 @@ export type GuardedFetch = (
 ) => Promise<Response>;
 
 export function guardedFetch(allowLoopback: boolean): GuardedFetch {
-  return (input: string, init: { method: string; headers: Record<string, string>; body?: unknown; signal?: AbortSignal }): Promise<Response> => {
+  return (
+    input: string,
+    init: { method: string; headers: Record<string, string>; body?: unknown; signal?: AbortSignal },
+  ): Promise<Response> => {
     const url = new URL(input);
     if (url.protocol !== 'https:' && !(allowLoopback && url.protocol === 'http:')) {
       return Promise.reject(new IssuerNotPublicError(`${url.origin} is not an https URL`));
     }
     const literal = ipLiteral(url.hostname);
-    if (literal && !addressAllowed(literal, allowLoopback)) return Promise.reject(new IssuerNotPublicError(`${literal} is not a public address`));
+    if (literal && !addressAllowed(literal, allowLoopback))
+      return Promise.reject(new IssuerNotPublicError(`${literal} is not a public address`));
     const raw = init.body as FetchBody;
-    const body = raw == null ? undefined : raw instanceof ArrayBuffer ? Buffer.from(raw) : raw instanceof Uint8Array ? raw : String(raw);
+    const body =
+      raw == null
+        ? undefined
+        : raw instanceof ArrayBuffer
+          ? Buffer.from(raw)
+          : raw instanceof Uint8Array
+            ? raw
+            : String(raw);
     return new Promise<Response>((resolve, reject) => {
       const request = (url.protocol === 'https:' ? https : http).request(
         url,
@@ -155,10 +176,17 @@ export function guardedFetch(allowLoopback: boolean): GuardedFetch {
           response.on('error', reject);
           response.on('end', () => {
             const headers = new Headers();
-            for (let i = 0; i < response.rawHeaders.length; i += 2) headers.append(response.rawHeaders[i], response.rawHeaders[i + 1]);
+            for (let i = 0; i < response.rawHeaders.length; i += 2)
+              headers.append(response.rawHeaders[i], response.rawHeaders[i + 1]);
             const status = response.statusCode ?? 502;
             const empty = status === 204 || status === 205 || status === 304;
-            resolve(new Response(empty ? null : Buffer.concat(chunks), { status, statusText: response.statusMessage, headers }));
+            resolve(
+              new Response(empty ? null : Buffer.concat(chunks), {
+                status,
+                statusText: response.statusMessage,
+                headers,
+              }),
+            );
           });
         },
       );

@@ -7,7 +7,11 @@ describe('ProviderStateStore', () => {
   const issued: { purpose: string; options: { userId?: string | null; data?: object; token?: string } }[] = [];
   let stored: Record<string, { userId: string | null; data: Record<string, unknown> } | 'used'> = {};
   const tokens = {
-    issue: async (_ctx: unknown, purpose: string, options: { userId?: string | null; data?: object; token?: string }) => {
+    issue: async (
+      _ctx: unknown,
+      purpose: string,
+      options: { userId?: string | null; data?: object; token?: string },
+    ) => {
       issued.push({ purpose, options });
       return options.token ?? 'S'.repeat(43);
     },
@@ -21,11 +25,22 @@ describe('ProviderStateStore', () => {
   } as unknown as ActionTokens;
   const store = new ProviderStateStore(tokens).forOAuth2();
   const round = (mode: 'sign-in' | 'link', ctx: Partial<RequestContext> = {}): ProviderRequest =>
-    ({ ctx: ctx as RequestContext, provider: 'google', mode, session: {}, query: {}, stage: 'provider' }) as unknown as ProviderRequest;
+    ({
+      ctx: ctx as RequestContext,
+      provider: 'google',
+      mode,
+      session: {},
+      query: {},
+      stage: 'provider',
+    }) as unknown as ProviderRequest;
   const storeFor = (req: ProviderRequest) =>
-    new Promise<{ err: Error | null; state?: string }>((resolve) => store.store(req, 'the-verifier', undefined, {}, (err, state) => resolve({ err, state })));
+    new Promise<{ err: Error | null; state?: string }>((resolve) =>
+      store.store(req, 'the-verifier', undefined, {}, (err, state) => resolve({ err, state })),
+    );
   const verifyFor = (req: ProviderRequest, state: string) =>
-    new Promise<{ err: Error | null; ok?: string | false; info?: object }>((resolve) => store.verify(req, state, (err, ok, info) => resolve({ err, ok, info })));
+    new Promise<{ err: Error | null; ok?: string | false; info?: object }>((resolve) =>
+      store.verify(req, state, (err, ok, info) => resolve({ err, ok, info })),
+    );
 
   beforeEach(() => {
     issued.length = 0;
@@ -38,7 +53,15 @@ describe('ProviderStateStore', () => {
     const { err, state } = await storeFor(round('sign-in'));
     expect(err).toBeNull();
     expect(state).toBe('S'.repeat(43));
-    expect(issued).toEqual([{ purpose: 'oidc-state', options: expect.objectContaining({ userId: null, data: { provider: 'google', verifier: 'the-verifier', mode: 'sign-in' } }) }]);
+    expect(issued).toEqual([
+      {
+        purpose: 'oidc-state',
+        options: expect.objectContaining({
+          userId: null,
+          data: { provider: 'google', verifier: 'the-verifier', mode: 'sign-in' },
+        }),
+      },
+    ]);
   });
 
   it('refuses to start linking without a signed-in session', async () => {
@@ -48,7 +71,10 @@ describe('ProviderStateStore', () => {
   });
 
   it('answers the verifier of its own round once; an unknown, used or other provider’s state fails as `state`', async () => {
-    stored = { mine: { userId: null, data: { provider: 'google', verifier: 'v1', mode: 'sign-in' } }, theirs: { userId: null, data: { provider: 'microsoft', verifier: 'v2', mode: 'sign-in' } } };
+    stored = {
+      mine: { userId: null, data: { provider: 'google', verifier: 'v1', mode: 'sign-in' } },
+      theirs: { userId: null, data: { provider: 'microsoft', verifier: 'v2', mode: 'sign-in' } },
+    };
     const req = round('sign-in');
     expect(await verifyFor(req, 'mine')).toEqual({ err: null, ok: 'v1', info: {} });
     expect(req.state).toEqual({ provider: 'google', verifier: 'v1', mode: 'sign-in', userId: null });

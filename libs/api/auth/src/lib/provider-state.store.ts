@@ -47,8 +47,18 @@ export interface ProviderRequest {
 
 /** passport-oauth2's state store with PKCE (five-argument `store`, three-argument `verify`). */
 export interface OAuth2StateStore {
-  store(req: ProviderRequest, verifier: string, state: unknown, meta: unknown, callback: (err: Error | null, state?: string) => void): void;
-  verify(req: ProviderRequest, state: string, callback: (err: Error | null, verifier?: string | false, info?: object) => void): void;
+  store(
+    req: ProviderRequest,
+    verifier: string,
+    state: unknown,
+    meta: unknown,
+    callback: (err: Error | null, state?: string) => void,
+  ): void;
+  verify(
+    req: ProviderRequest,
+    state: string,
+    callback: (err: Error | null, verifier?: string | false, info?: object) => void,
+  ): void;
 }
 
 /**
@@ -85,10 +95,12 @@ export class ProviderStateStore {
   /** Uses up the round whose state came back; null when it is unknown, used, expired or another provider's (a replayed or stale callback). */
   async take(req: ProviderRequest, state: string): Promise<ProviderState | null> {
     req.stage = 'portal';
-    const consumed = await this.tokens.consume<Omit<ProviderState, 'userId'>>(req.ctx, 'oidc-state', state).catch((error: unknown) => {
-      if (error instanceof ProblemException) return null;
-      throw error;
-    });
+    const consumed = await this.tokens
+      .consume<Omit<ProviderState, 'userId'>>(req.ctx, 'oidc-state', state)
+      .catch((error: unknown) => {
+        if (error instanceof ProblemException) return null;
+        throw error;
+      });
     req.stage = 'provider';
     if (!consumed || consumed.data.provider !== req.provider || typeof consumed.data.verifier !== 'string') return null;
     req.state = { ...consumed.data, userId: consumed.userId };

@@ -2,9 +2,18 @@ import { Injectable } from '@nestjs/common';
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { OAuth2, dataCallback } from 'oauth';
 import * as oidc from 'openid-client';
-import { type AuthenticateOptions, Strategy as OidcStrategy, type StrategyOptions as OidcStrategyOptions, type VerifyFunction } from 'openid-client/passport';
+import {
+  type AuthenticateOptions,
+  Strategy as OidcStrategy,
+  type StrategyOptions as OidcStrategyOptions,
+  type VerifyFunction,
+} from 'openid-client/passport';
 import type { Strategy as PassportStrategy, StrategyCreatedStatic } from 'passport';
-import { Strategy as GoogleStrategy, type StrategyOptions as GoogleStrategyOptions, type VerifyCallback } from 'passport-google-oauth20';
+import {
+  Strategy as GoogleStrategy,
+  type StrategyOptions as GoogleStrategyOptions,
+  type VerifyCallback,
+} from 'passport-google-oauth20';
 import { problems } from '@mijn-account/api-core';
 import type { IdentityProviderName } from '@mijn-account/shared-contracts';
 import { emailOf, subjectOf } from './identity-keys';
@@ -25,9 +34,20 @@ export interface ProviderProfile {
   name: string | null;
 }
 
-export function profileOf(provider: IdentityProviderName, issuer: string, claims: Record<string, unknown>): ProviderProfile {
+export function profileOf(
+  provider: IdentityProviderName,
+  issuer: string,
+  claims: Record<string, unknown>,
+): ProviderProfile {
   const { email, verified } = emailOf(claims);
-  return { provider, issuer, subject: subjectOf(provider, claims), email, verified, name: typeof claims['name'] === 'string' ? claims['name'] : null };
+  return {
+    provider,
+    issuer,
+    subject: subjectOf(provider, claims),
+    email,
+    verified,
+    name: typeof claims['name'] === 'string' ? claims['name'] : null,
+  };
 }
 
 /**
@@ -52,15 +72,23 @@ export class ProviderStrategies {
     const client = await this.providers.client(ctx, provider);
     const built = this.built.get(client);
     if (built) return built;
-    const strategy: PassportStrategy = provider === 'google' ? this.google(client) : (new TenantOidcStrategy(client, this.states) as unknown as PassportStrategy);
+    const strategy: PassportStrategy =
+      provider === 'google'
+        ? this.google(client)
+        : (new TenantOidcStrategy(client, this.states) as unknown as PassportStrategy);
     this.built.set(client, strategy);
     return strategy;
   }
 
   private google(client: ProviderClient): PassportStrategy {
     const metadata = client.config.serverMetadata();
-    const { authorization_endpoint: authorizationURL, token_endpoint: tokenURL, userinfo_endpoint: userProfileURL } = metadata;
-    if (!authorizationURL || !tokenURL || !userProfileURL) throw problems.notFound('Sign-in with google is not reachable right now');
+    const {
+      authorization_endpoint: authorizationURL,
+      token_endpoint: tokenURL,
+      userinfo_endpoint: userProfileURL,
+    } = metadata;
+    if (!authorizationURL || !tokenURL || !userProfileURL)
+      throw problems.notFound('Sign-in with google is not reachable right now');
     const options: GoogleStrategyOptions = {
       clientID: client.clientId,
       clientSecret: client.clientSecret,
@@ -73,14 +101,25 @@ export class ProviderStrategies {
       store: this.states.forOAuth2() as unknown as GoogleStrategyOptions['store'],
     };
     return new TenantGoogleStrategy(options, client.fetch, (_accessToken, _refreshToken, profile, done) =>
-      done(null, profileOf('google', metadata.issuer, (profile._json ?? {}) as Record<string, unknown>) as unknown as Express.User),
+      done(
+        null,
+        profileOf(
+          'google',
+          metadata.issuer,
+          (profile._json ?? {}) as Record<string, unknown>,
+        ) as unknown as Express.User,
+      ),
     );
   }
 }
 
 /** passport-google-oauth20 whose token and userinfo requests go through the issuer guard. */
 class TenantGoogleStrategy extends GoogleStrategy {
-  constructor(options: GoogleStrategyOptions, fetch: GuardedFetch, verify: (accessToken: string, refreshToken: string, profile: { _json?: unknown }, done: VerifyCallback) => void) {
+  constructor(
+    options: GoogleStrategyOptions,
+    fetch: GuardedFetch,
+    verify: (accessToken: string, refreshToken: string, profile: { _json?: unknown }, done: VerifyCallback) => void,
+  ) {
     super(options, verify);
     guardOAuth2(this._oauth2, fetch);
   }
@@ -142,7 +181,15 @@ class TenantOidcStrategy extends OidcStrategy {
       // openid-client has checked `iss` against the discovered issuer: the identity is (issuer, subject).
       done(null, profileOf('microsoft', typeof claims['iss'] === 'string' ? claims['iss'] : '', claims));
     };
-    super({ config: client.config, name: 'microsoft', sessionKey: SESSION_KEY, scope: 'openid email profile' } satisfies OidcStrategyOptions, verify);
+    super(
+      {
+        config: client.config,
+        name: 'microsoft',
+        sessionKey: SESSION_KEY,
+        scope: 'openid email profile',
+      } satisfies OidcStrategyOptions,
+      verify,
+    );
   }
 
   override currentUrl(req: unknown): URL {
@@ -174,7 +221,11 @@ class TenantOidcStrategy extends OidcStrategy {
     self.states.take(round, round.currentUrl.searchParams.get('state') ?? '').then(
       (taken) => {
         if (!taken) return self.fail({ code: 'state' });
-        round.session[SESSION_KEY] = { code_verifier: taken.verifier, nonce: taken.nonce, state: round.currentUrl.searchParams.get('state') };
+        round.session[SESSION_KEY] = {
+          code_verifier: taken.verifier,
+          nonce: taken.nonce,
+          state: round.currentUrl.searchParams.get('state'),
+        };
         return OidcStrategy.prototype.authenticate.call(self, req, options);
       },
       (error: Error) => self.error(error),

@@ -2,7 +2,16 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Res 
 import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { APP_CONFIG, type AppConfig, Ctx, RequestContext, SignedIn, StepUp, UuidPipe, problems } from '@mijn-account/api-core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Ctx,
+  RequestContext,
+  SignedIn,
+  StepUp,
+  UuidPipe,
+  problems,
+} from '@mijn-account/api-core';
 import {
   IDENTITY_PROVIDERS,
   type IdentityProviderName,
@@ -131,7 +140,10 @@ export class SecurityController {
   @Post('identities/:provider')
   @HttpCode(200)
   @ProviderRoundStep('link')
-  startLink(@ProviderRound() round: AuthorizationStart, @Res({ passthrough: true }) reply: FastifyReply): { url: string } {
+  startLink(
+    @ProviderRound() round: AuthorizationStart,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): { url: string } {
     setOidcStateCookie(reply, this.config, round.state);
     return { url: round.url };
   }

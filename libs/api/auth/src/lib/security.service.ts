@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, Raw } from 'typeorm';
 import { type RequestContext, problems } from '@mijn-account/api-core';
-import type { IdentityProviderName, SecurityOverview, SessionInfo, SignInEventInfo } from '@mijn-account/shared-contracts';
+import type {
+  IdentityProviderName,
+  SecurityOverview,
+  SessionInfo,
+  SignInEventInfo,
+} from '@mijn-account/shared-contracts';
 import { describeDevice } from './device';
 import { SignInEvent } from './entities/sign-in-event.entity';
 import { User } from './entities/user.entity';
@@ -40,7 +45,11 @@ export class SecurityService {
         required: user.kind === 'staff',
         recoveryCodesLeft: user.twoFactorEnabled ? await this.twoFactor.recoveryCodesLeft(ctx, user.id) : 0,
       },
-      identities: identities.map((i) => ({ provider: i.provider, email: i.email, linkedAt: i.created_at.toISOString() })),
+      identities: identities.map((i) => ({
+        provider: i.provider,
+        email: i.email,
+        linkedAt: i.created_at.toISOString(),
+      })),
       availableProviders: await this.providers.enabled(ctx),
       reauthenticatedAt: ctx.session?.reauthenticatedAt.toISOString() ?? new Date(0).toISOString(),
     };
@@ -51,7 +60,12 @@ export class SecurityService {
     const db = await ctx.db();
     const rows = await db.find(UserSession, {
       select: { publicId: true, userAgent: true, ip: true, method: true, createdAt: true, lastSeenAt: true },
-      where: { tenantId: ctx.tenant.id, userId: ctx.requireUser().id, endedAt: IsNull(), expiresAt: Raw((at) => `${at} > now()`) },
+      where: {
+        tenantId: ctx.tenant.id,
+        userId: ctx.requireUser().id,
+        endedAt: IsNull(),
+        expiresAt: Raw((at) => `${at} > now()`),
+      },
       order: { lastSeenAt: 'DESC' },
     });
     return rows.map((r) => ({
@@ -98,7 +112,14 @@ export class SecurityService {
       order: { at: 'DESC', id: 'DESC' },
       take: 50,
     });
-    return rows.map((r) => ({ at: r.at.toISOString(), method: r.method, outcome: r.outcome, ip: r.ip, device: describeDevice(r.userAgent), newDevice: r.newDevice }));
+    return rows.map((r) => ({
+      at: r.at.toISOString(),
+      method: r.method,
+      outcome: r.outcome,
+      ip: r.ip,
+      device: describeDevice(r.userAgent),
+      newDevice: r.newDevice,
+    }));
   }
 
   /** Unlinks Google or Microsoft from the signed-in user. */

@@ -55,7 +55,12 @@ export class SessionsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SignInResponse> {
-    const result = await this.signInService.secondFactor(ctx, body.challenge, body.code, request.cookies[DEVICE_COOKIE]);
+    const result = await this.signInService.secondFactor(
+      ctx,
+      body.challenge,
+      body.code,
+      request.cookies[DEVICE_COOKIE],
+    );
     return this.answer(result, reply);
   }
 

@@ -2,7 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
 import { Ctx, RequestContext, StaffAccess, StepUp, problems } from '@mijn-account/api-core';
-import { IDENTITY_PROVIDERS, type IdentityProviderName, type IdentityProviderSettings, ROUTES, type SignInSettings } from '@mijn-account/shared-contracts';
+import {
+  IDENTITY_PROVIDERS,
+  type IdentityProviderName,
+  type IdentityProviderSettings,
+  ROUTES,
+  type SignInSettings,
+} from '@mijn-account/shared-contracts';
 import { IdentityProvidersService } from './identity-providers.service';
 import { SignInSettingsService } from './sign-in-settings.service';
 
@@ -35,7 +41,10 @@ export class IdentityProviderDto {
   @IsBoolean()
   enabled!: boolean;
 
-  @IsUrl({ require_tld: false, protocols: ['https', 'http'], require_protocol: true }, { message: 'The issuer URL, such as https://accounts.google.com' })
+  @IsUrl(
+    { require_tld: false, protocols: ['https', 'http'], require_protocol: true },
+    { message: 'The issuer URL, such as https://accounts.google.com' },
+  )
   @MaxLength(300)
   issuer!: string;
 
@@ -78,7 +87,9 @@ export class SignInAdminController {
   @HttpCode(204)
   async putSettings(@Ctx() ctx: RequestContext, @Body() body: SignInSettingsDto): Promise<void> {
     if (body.freeAttempts >= body.lockAfter) {
-      throw problems.validation([{ field: 'freeAttempts', code: 'lessThanLockAfter', message: 'Must be lower than the lock threshold' }]);
+      throw problems.validation([
+        { field: 'freeAttempts', code: 'lessThanLockAfter', message: 'Must be lower than the lock threshold' },
+      ]);
     }
     await this.settings.update(ctx, body);
   }
@@ -93,8 +104,13 @@ export class SignInAdminController {
   @StepUp()
   @Put(`${ROUTES.signInSettings}/providers/:provider`)
   @HttpCode(204)
-  async putProvider(@Ctx() ctx: RequestContext, @Param('provider') provider: string, @Body() body: IdentityProviderDto): Promise<void> {
-    if (!(IDENTITY_PROVIDERS as readonly string[]).includes(provider)) throw problems.notFound('Unknown sign-in provider');
+  async putProvider(
+    @Ctx() ctx: RequestContext,
+    @Param('provider') provider: string,
+    @Body() body: IdentityProviderDto,
+  ): Promise<void> {
+    if (!(IDENTITY_PROVIDERS as readonly string[]).includes(provider))
+      throw problems.notFound('Unknown sign-in provider');
     await this.providers.save(ctx, provider as IdentityProviderName, body);
   }
 }

@@ -77,7 +77,13 @@ export class SignInThrottle {
    * A counted attempt failed: locks the address and/or the IP when it reached its threshold (once:
    * a key already locked stays as it is). In the failure's own transaction.
    */
-  async failed(db: EntityManager, tenantId: string, settings: SignInSettings, email: string, ip: string): Promise<FailureOutcome> {
+  async failed(
+    db: EntityManager,
+    tenantId: string,
+    settings: SignInSettings,
+    email: string,
+    ip: string,
+  ): Promise<FailureOutcome> {
     // (An UPDATE's RETURNING rows come back from TypeORM beside a count; a CTE answers plain rows.)
     const locked: { key: string }[] = await db.query(
       `WITH locked AS (
@@ -108,7 +114,8 @@ function waitMs(rows: ThrottleRow[], settings: SignInSettings): number {
     if (now - last >= WINDOW_MS) continue;
     const isEmail = row.key.startsWith('email:');
     // As many attempts under way (or failed) as would lock: the next waits as if locked.
-    if (row.failures >= (isEmail ? settings.lockAfter : settings.ipLockAfter)) wait = Math.max(wait, last + settings.lockMinutes * 60_000 - now);
+    if (row.failures >= (isEmail ? settings.lockAfter : settings.ipLockAfter))
+      wait = Math.max(wait, last + settings.lockMinutes * 60_000 - now);
     if (isEmail && row.failures >= settings.freeAttempts) {
       const delayMs = Math.min(2 ** (row.failures - settings.freeAttempts), MAX_DELAY_S) * 1000;
       wait = Math.max(wait, last + delayMs - now);

@@ -4,7 +4,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ProblemException, type RequestContext, type SessionRef, problems } from '@mijn-account/api-core';
 import { withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
-import { type Language, PAGES, PROBLEM_TYPES, type SignInMethod, type SignInSettings } from '@mijn-account/shared-contracts';
+import {
+  type Language,
+  PAGES,
+  PROBLEM_TYPES,
+  type SignInMethod,
+  type SignInSettings,
+} from '@mijn-account/shared-contracts';
 import { ActionTokens } from './action-tokens';
 import { describeDevice } from './device';
 import { PasswordHasher } from './password-hasher';
@@ -37,8 +43,7 @@ export interface SignInUser {
 }
 
 export type SignInResult =
-  | { status: 'signed-in'; session: SessionRef; deviceToken: string }
-  | { status: 'second-factor'; challenge: string };
+  { status: 'signed-in'; session: SessionRef; deviceToken: string } | { status: 'second-factor'; challenge: string };
 
 /**
  * Password sign-in with throttling before hashing, the second-factor step, the sign-in history, and
@@ -76,7 +81,12 @@ export class SignInService {
    * counted (and may lock the address); a success either signs in or, with two-factor on, answers
    * with a short-lived challenge — the address's count is cleared only when the whole sign-in is done.
    */
-  async signIn(ctx: RequestContext, rawEmail: string, password: string, deviceToken: string | undefined): Promise<SignInResult> {
+  async signIn(
+    ctx: RequestContext,
+    rawEmail: string,
+    password: string,
+    deviceToken: string | undefined,
+  ): Promise<SignInResult> {
     const email = rawEmail.trim().toLowerCase();
     const settings = await this.attempt(ctx, email);
     const user = await this.findUser(ctx, email);
@@ -87,7 +97,11 @@ export class SignInService {
     }
     await this.throttle.succeeded(await ctx.db(), ctx.tenant.id, email, ctx.ip);
     if (user.totp_enabled_at) {
-      const challenge = await this.tokens.issue(ctx, 'second-factor', { userId: user.id, data: { method: 'password' }, ttlMs: SECOND_FACTOR_TTL_MS });
+      const challenge = await this.tokens.issue(ctx, 'second-factor', {
+        userId: user.id,
+        data: { method: 'password' },
+        ttlMs: SECOND_FACTOR_TTL_MS,
+      });
       return { status: 'second-factor', challenge };
     }
     return { status: 'signed-in', ...(await this.complete(ctx, user, 'password', false, deviceToken)) };
@@ -98,7 +112,12 @@ export class SignInService {
    * against the address like a password; a challenge allows `CHALLENGE_ATTEMPTS` codes, then it is
    * used up and the sign-in starts again with the password.
    */
-  async secondFactor(ctx: RequestContext, challenge: string, code: string, deviceToken: string | undefined): Promise<SignInResult> {
+  async secondFactor(
+    ctx: RequestContext,
+    challenge: string,
+    code: string,
+    deviceToken: string | undefined,
+  ): Promise<SignInResult> {
     const { userId, data } = await this.tokens.peek<{ method: SignInMethod }>(ctx, 'second-factor', challenge);
     const user = await this.loadUser(ctx, 'id', userId);
     if (!user || user.disabled_at) throw signInFailed();
@@ -174,7 +193,8 @@ export class SignInService {
     const session = await this.sessions.create(ctx, user.id, { method, secondFactor });
     ctx.session = session;
     const db = await ctx.db();
-    const token = deviceToken && /^[A-Za-z0-9_-]{43}$/.test(deviceToken) ? deviceToken : randomBytes(32).toString('base64url');
+    const token =
+      deviceToken && /^[A-Za-z0-9_-]{43}$/.test(deviceToken) ? deviceToken : randomBytes(32).toString('base64url');
     const device: { known: boolean; others: number }[] = await db.query(
       `SELECT EXISTS (SELECT 1 FROM known_device WHERE tenant_id = $1 AND user_id = $2 AND device_hash = $3) AS known,
               (SELECT count(*)::int FROM known_device WHERE tenant_id = $1 AND user_id = $2) AS others`,
@@ -221,7 +241,9 @@ export class SignInService {
       const found = await this.findUser(ctx, user.email);
       if (!(await this.hasher.verify(found?.password_hash ?? null, secret.password ?? ''))) {
         await this.failed(ctx, settings, user.email, owner, 'password', 'failed');
-        throw problems.validation([{ field: 'password', code: 'wrongPassword', message: 'This password is not correct' }]);
+        throw problems.validation([
+          { field: 'password', code: 'wrongPassword', message: 'This password is not correct' },
+        ]);
       }
     }
     await this.throttle.succeeded(await ctx.db(), ctx.tenant.id, user.email, ctx.ip);

@@ -1,4 +1,12 @@
-import { type ExecutionContext, Injectable, Logger, SetMetadata, UseGuards, applyDecorators, createParamDecorator } from '@nestjs/common';
+import {
+  type ExecutionContext,
+  Injectable,
+  Logger,
+  SetMetadata,
+  UseGuards,
+  applyDecorators,
+  createParamDecorator,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ApiParam } from '@nestjs/swagger';
@@ -6,7 +14,13 @@ import type { FastifyRequest } from 'fastify';
 import { problems } from '@mijn-account/api-core';
 import { IDENTITY_PROVIDERS, type IdentityProviderName, PAGES } from '@mijn-account/shared-contracts';
 import type { CallbackOutcome } from './social-sign-in.service';
-import { type AuthorizationStart, type ProviderRoundOptions, ProviderRoundError, type ProviderStep, SOCIAL_SIGN_IN } from './social-sign-in.strategy';
+import {
+  type AuthorizationStart,
+  type ProviderRoundOptions,
+  ProviderRoundError,
+  type ProviderStep,
+  SOCIAL_SIGN_IN,
+} from './social-sign-in.strategy';
 
 const PROVIDER_STEP = 'mijn-account:provider-step';
 /** Where the guard leaves the round's result on the request (read by `@ProviderRound()`). */
@@ -29,7 +43,12 @@ export class SocialSignInGuard extends AuthGuard(SOCIAL_SIGN_IN) {
 
   override getAuthenticateOptions(context: ExecutionContext): ProviderRoundOptions {
     const request = context.switchToHttp().getRequest<FastifyRequest<{ Params: { provider: string } }>>();
-    return { session: false, property: RESULT_PROPERTY, provider: providerParam(request.params.provider), step: this.stepOf(context) };
+    return {
+      session: false,
+      property: RESULT_PROPERTY,
+      provider: providerParam(request.params.provider),
+      step: this.stepOf(context),
+    };
   }
 
   override handleRequest<T>(error: unknown, result: unknown, info: unknown, context: ExecutionContext): T {
@@ -54,14 +73,20 @@ export class SocialSignInGuard extends AuthGuard(SOCIAL_SIGN_IN) {
 
 /** Marks a route as one half of a provider round trip, run by Passport (`SocialSignInGuard`). */
 export const ProviderRoundStep = (step: ProviderStep) =>
-  applyDecorators(SetMetadata(PROVIDER_STEP, step), UseGuards(SocialSignInGuard), ApiParam({ name: 'provider', enum: [...IDENTITY_PROVIDERS] }));
+  applyDecorators(
+    SetMetadata(PROVIDER_STEP, step),
+    UseGuards(SocialSignInGuard),
+    ApiParam({ name: 'provider', enum: [...IDENTITY_PROVIDERS] }),
+  );
 
 /** The round's result: the authorization URL and state at a start, the sign-in outcome at the callback. */
-export const ProviderRound = createParamDecorator((_: unknown, host: ExecutionContext): AuthorizationStart | CallbackOutcome => {
-  const result = host.switchToHttp().getRequest<Record<string, unknown>>()[RESULT_PROPERTY];
-  if (!result) throw new Error('No provider round on this request: add @ProviderRoundStep()');
-  return result as AuthorizationStart | CallbackOutcome;
-});
+export const ProviderRound = createParamDecorator(
+  (_: unknown, host: ExecutionContext): AuthorizationStart | CallbackOutcome => {
+    const result = host.switchToHttp().getRequest<Record<string, unknown>>()[RESULT_PROPERTY];
+    if (!result) throw new Error('No provider round on this request: add @ProviderRoundStep()');
+    return result as AuthorizationStart | CallbackOutcome;
+  },
+);
 
 /** The route's `:provider`, or 404 for a provider the portal does not know. */
 export function providerParam(value: string): IdentityProviderName {

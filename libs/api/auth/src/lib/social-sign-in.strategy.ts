@@ -41,7 +41,11 @@ export class ProviderRoundError extends Error {
   }
 }
 
-type Verify = (round: ProviderRequest, profile: ProviderProfile, done: (error: Error | null, outcome?: CallbackOutcome) => void) => void;
+type Verify = (
+  round: ProviderRequest,
+  profile: ProviderProfile,
+  done: (error: Error | null, outcome?: CallbackOutcome) => void,
+) => void;
 
 /** Passport's strategy base, taking the verify callback @nestjs/passport's `PassportStrategy` hands it. */
 class ProviderRoundStrategy extends passport.Strategy {
@@ -114,11 +118,17 @@ export class SocialSignInStrategy extends PassportStrategy(ProviderRoundStrategy
     };
     delegate.success = (profile: unknown) => {
       round.stage = 'portal';
-      this.verify(round, profile as ProviderProfile, (error, outcome) => (error ? this.error(error) : this.success(outcome as Express.User)));
+      this.verify(round, profile as ProviderProfile, (error, outcome) =>
+        error ? this.error(error) : this.success(outcome as Express.User),
+      );
     };
     delegate.fail = (challenge?: unknown) => this.fail(challenge ?? { code: 'cancelled' });
     delegate.error = (error: Error) =>
-      this.error(round.stage === 'provider' && !(error instanceof ProblemException) ? new ProviderRoundError(url.searchParams.has('error') ? 'cancelled' : 'provider', error) : error);
+      this.error(
+        round.stage === 'provider' && !(error instanceof ProblemException)
+          ? new ProviderRoundError(url.searchParams.has('error') ? 'cancelled' : 'provider', error)
+          : error,
+      );
     delegate.pass = () => this.pass();
     delegate.authenticate(round as never, { session: false, callbackURL: redirectUri(ctx.origin, provider) });
   }

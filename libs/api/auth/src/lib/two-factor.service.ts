@@ -39,7 +39,8 @@ export class TwoFactorService {
       { tenantId: ctx.tenant.id, id: user.id, totpEnabledAt: IsNull() },
       { totpSecretEnc: this.box.seal(secret) },
     );
-    if (!pending.affected) throw problems.conflict('Two-factor authentication is already on; turn it off first to set up a new app');
+    if (!pending.affected)
+      throw problems.conflict('Two-factor authentication is already on; turn it off first to set up a new app');
     const otpauthUrl = generateURI({ issuer: ctx.tenant.displayName, label: user.email, secret });
     return { secret, otpauthUrl, qrDataUrl: await toDataURL(otpauthUrl, { margin: 1, width: 200 }) };
   }
@@ -52,7 +53,11 @@ export class TwoFactorService {
     const step = await this.checkTotp(this.box.open(row.totp_secret_enc), code, null);
     if (step === null) throw wrongCode();
     const db = await ctx.db();
-    await db.update(User, { tenantId: ctx.tenant.id, id: user.id }, { totpEnabledAt: () => 'now()', totpLastStep: String(step) });
+    await db.update(
+      User,
+      { tenantId: ctx.tenant.id, id: user.id },
+      { totpEnabledAt: () => 'now()', totpLastStep: String(step) },
+    );
     return this.newRecoveryCodes(ctx, user.id);
   }
 
@@ -60,7 +65,11 @@ export class TwoFactorService {
     const user = ctx.requireUser();
     if (user.kind === 'staff') throw problems.forbidden('Staff accounts must keep two-factor authentication on');
     const db = await ctx.db();
-    await db.update(User, { tenantId: ctx.tenant.id, id: user.id }, { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null });
+    await db.update(
+      User,
+      { tenantId: ctx.tenant.id, id: user.id },
+      { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null },
+    );
     await db.delete(RecoveryCode, { tenantId: ctx.tenant.id, userId: user.id });
   }
 
@@ -130,4 +139,6 @@ export class TwoFactorService {
 }
 
 export const wrongCode = () =>
-  problems.validation([{ field: 'code', code: 'invalidCode', message: 'This code is not correct or was already used' }]);
+  problems.validation([
+    { field: 'code', code: 'invalidCode', message: 'This code is not correct or was already used' },
+  ]);

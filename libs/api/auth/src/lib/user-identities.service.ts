@@ -18,7 +18,9 @@ const PROVIDER_NAMES: Record<IdentityProviderName, string> = { google: 'Google',
 
 /** How a linked sign-in is named to its user (in mail): "Google (someone@gmail.com)". */
 export function describeIdentity(identity: { provider: IdentityProviderName; email: string | null }): string {
-  return identity.email ? `${PROVIDER_NAMES[identity.provider]} (${identity.email})` : PROVIDER_NAMES[identity.provider];
+  return identity.email
+    ? `${PROVIDER_NAMES[identity.provider]} (${identity.email})`
+    : PROVIDER_NAMES[identity.provider];
 }
 
 /**
@@ -73,14 +75,21 @@ export class UserIdentitiesService {
         to: users[0].email,
         template: 'identity-linked',
         language: users[0].preferred_language,
-        params: { provider: PROVIDER_NAMES[identity.provider], signIn: describeIdentity(identity), securityLink: `${ctx.origin}${PAGES.security}` },
+        params: {
+          provider: PROVIDER_NAMES[identity.provider],
+          signIn: describeIdentity(identity),
+          securityLink: `${ctx.origin}${PAGES.security}`,
+        },
       });
     }
     return 'linked';
   }
 
   /** The user's linked identities, by provider. */
-  async listOf(ctx: RequestContext, userId: string): Promise<{ provider: IdentityProviderName; email: string | null; created_at: Date }[]> {
+  async listOf(
+    ctx: RequestContext,
+    userId: string,
+  ): Promise<{ provider: IdentityProviderName; email: string | null; created_at: Date }[]> {
     const db = await ctx.db();
     return db.query(
       `SELECT provider, email, created_at FROM user_identity WHERE tenant_id = $1 AND user_id = $2 ORDER BY provider`,
@@ -117,7 +126,10 @@ export class UserIdentitiesService {
   }
 
   /** Removes every linked identity of a user (a password reset does); answers what was removed. */
-  async unlinkAll(ctx: RequestContext, userId: string): Promise<{ provider: IdentityProviderName; email: string | null }[]> {
+  async unlinkAll(
+    ctx: RequestContext,
+    userId: string,
+  ): Promise<{ provider: IdentityProviderName; email: string | null }[]> {
     const db = await ctx.db();
     return db.query(
       `WITH gone AS (DELETE FROM user_identity WHERE tenant_id = $1 AND user_id = $2 RETURNING provider, email)

@@ -28,7 +28,9 @@ describe('loadConfig', () => {
   });
 
   it('names each bad variable', () => {
-    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/,
+    );
   });
 
   it('requires the owner connection beside an external runtime connection', () => {
@@ -43,9 +45,16 @@ describe('loadConfig', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.4,fd00::/8,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.4', 'fd00::/8', 'loopback']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.4,fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.4',
+      'fd00::/8',
+      'loopback',
+    ]);
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: "true" trusts every X-Forwarded-For hop/);
-    expect(() => loadConfig({ TRUST_PROXY: 'proxy.internal' })).toThrow(/TRUST_PROXY: "proxy.internal" is not an IP address or CIDR range/);
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.internal' })).toThrow(
+      /TRUST_PROXY: "proxy.internal" is not an IP address or CIDR range/,
+    );
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
     expect(() => loadConfig({ TRUST_PROXY: '0' })).toThrow(/TRUST_PROXY: a hop count must be 1 to 10/);
   });
@@ -83,7 +92,9 @@ describe('loadConfig', () => {
     });
 
     it('refuses demo data (published passwords, no second factor)', () => {
-      expect(refusal({ ...valid(), SEED_DEMO: 'true' })).toMatch(/^Invalid configuration: SEED_DEMO: [^\n]*refused in production[^\n]*$/);
+      expect(refusal({ ...valid(), SEED_DEMO: 'true' })).toMatch(
+        /^Invalid configuration: SEED_DEMO: [^\n]*refused in production[^\n]*$/,
+      );
     });
 
     it.each([
@@ -112,7 +123,9 @@ describe('loadConfig', () => {
     });
 
     it('starts with what the README’s generator writes', () => {
-      const generated = execFileSync(process.execPath, [join(ROOT, 'tools/scripts/generate-env.mjs')], { encoding: 'utf8' });
+      const generated = execFileSync(process.execPath, [join(ROOT, 'tools/scripts/generate-env.mjs')], {
+        encoding: 'utf8',
+      });
       const env = Object.fromEntries(
         generated
           .split('\n')

@@ -43,7 +43,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       COOKIE_SECURE: str({ choices: ['auto', 'true', 'false'], default: 'auto' }),
       BODY_LIMIT_BYTES: num({ default: 100 * 1024 }),
       DB_POOL_SIZE: num({ default: 10 }),
-      TRUST_PROXY: trustProxy({ default: false, desc: 'proxies that may set X-Forwarded-For: addresses/CIDRs, or a hop count' }),
+      TRUST_PROXY: trustProxy({
+        default: false,
+        desc: 'proxies that may set X-Forwarded-For: addresses/CIDRs, or a hop count',
+      }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
       WEB_DIST: str({ default: 'dist/apps/web/browser', desc: 'built Angular app served on every tenant host' }),
       SMTP_URL: str({
@@ -167,11 +170,15 @@ function publishedInProduction(raw: {
 }): Record<string, Error> {
   const errors: Record<string, Error> = {};
   if (raw.SEED_DEMO === 'true') {
-    errors['SEED_DEMO'] = new Error('demo data (published passwords, no second factor) is refused in production; use false');
+    errors['SEED_DEMO'] = new Error(
+      'demo data (published passwords, no second factor) is refused in production; use false',
+    );
   }
-  if (isPublishedSessionSecret(raw.SESSION_SECRET)) errors['SESSION_SECRET'] = new Error(`is a published example value; ${GENERATE}`);
+  if (isPublishedSessionSecret(raw.SESSION_SECRET))
+    errors['SESSION_SECRET'] = new Error(`is a published example value; ${GENERATE}`);
   for (const name of ['DATA_KEY', 'AUDIT_SIGNING_KEY'] as const) {
-    if (isPublishedKey(Buffer.from(raw[name], 'base64'))) errors[name] = new Error(`is a published or non-random key; ${GENERATE}`);
+    if (isPublishedKey(Buffer.from(raw[name], 'base64')))
+      errors[name] = new Error(`is a published or non-random key; ${GENERATE}`);
   }
   for (const name of ['DATABASE_URL', 'MIGRATION_DATABASE_URL'] as const) {
     if (hasPublishedPassword(raw[name])) errors[name] = new Error(`has a published example password; ${GENERATE}`);
@@ -183,7 +190,9 @@ function failOnBadEnv({ errors }: { errors: Partial<Record<string, Error>> }): v
   const names = Object.entries(errors);
   if (names.length === 0) return;
   // One line per bad variable, so a refused start reads as one line naming it.
-  throw new Error(names.map(([name, error]) => `Invalid configuration: ${name}: ${error?.message ?? 'invalid'}`).join('\n'));
+  throw new Error(
+    names.map(([name, error]) => `Invalid configuration: ${name}: ${error?.message ?? 'invalid'}`).join('\n'),
+  );
 }
 
 /** Nest injection token for the validated config. */

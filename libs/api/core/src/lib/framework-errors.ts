@@ -19,7 +19,11 @@ export function frameworkErrorOptions(): Pick<FastifyServerOptions, 'frameworkEr
     clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
       if (error.code === 'ECONNRESET' || socket.destroyed) return;
       const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-      const problem: ProblemDetails = { type: PROBLEM_TYPES.http, title: STATUS_CODES[status] ?? 'Bad Request', status };
+      const problem: ProblemDetails = {
+        type: PROBLEM_TYPES.http,
+        title: STATUS_CODES[status] ?? 'Bad Request',
+        status,
+      };
       const body = JSON.stringify(problem);
       if (socket.writable) {
         socket.write(

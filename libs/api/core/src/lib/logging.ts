@@ -31,7 +31,12 @@ export function createLogger(level: string, options: LoggerOptions): PinoLogger 
       level,
       base: { service: 'mijn-account-api' },
       redact: {
-        paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-xsrf-token"]', 'res.headers["set-cookie"]'],
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'req.headers["x-xsrf-token"]',
+          'res.headers["set-cookie"]',
+        ],
         censor: '[redacted]',
       },
     },

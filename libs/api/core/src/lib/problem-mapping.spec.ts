@@ -8,7 +8,11 @@ describe('toProblem', () => {
     const error = problems.validation([{ field: 'email', code: 'isEmail', message: 'email must be an email' }]);
     expect(toProblem(error)).toEqual({
       internal: false,
-      problem: expect.objectContaining({ status: 422, type: PROBLEM_TYPES.validation, errors: [expect.objectContaining({ field: 'email' })] }),
+      problem: expect.objectContaining({
+        status: 422,
+        type: PROBLEM_TYPES.validation,
+        errors: [expect.objectContaining({ field: 'email' })],
+      }),
     });
   });
 
@@ -18,15 +22,31 @@ describe('toProblem', () => {
   });
 
   it('names the body errors Nest passes on from Fastify', () => {
-    expect(toProblem(new HttpException('Request body is too large', 413)).problem.type).toBe(PROBLEM_TYPES.bodyTooLarge);
-    expect(toProblem(new HttpException('Unsupported Media Type', 415)).problem.type).toBe(PROBLEM_TYPES.unsupportedMediaType);
-    expect(toProblem(problems.malformedBody()).problem).toMatchObject({ status: 400, type: PROBLEM_TYPES.malformedBody });
+    expect(toProblem(new HttpException('Request body is too large', 413)).problem.type).toBe(
+      PROBLEM_TYPES.bodyTooLarge,
+    );
+    expect(toProblem(new HttpException('Unsupported Media Type', 415)).problem.type).toBe(
+      PROBLEM_TYPES.unsupportedMediaType,
+    );
+    expect(toProblem(problems.malformedBody()).problem).toMatchObject({
+      status: 400,
+      type: PROBLEM_TYPES.malformedBody,
+    });
   });
 
   it('answers Fastify’s own client errors with their status and without echoing the request', () => {
-    const tooLong = Object.assign(new Error(`'/api/x/${'a'.repeat(200)}' is exceeding the max param length`), { statusCode: 414, code: 'FST_ERR_MAX_PARAM_LENGTH' });
-    expect(toProblem(tooLong)).toEqual({ internal: false, problem: { type: PROBLEM_TYPES.http, title: 'Uri too long', status: 414, detail: undefined } });
-    const badUrl = Object.assign(new Error(`'%E0' is not a valid url component`), { statusCode: 400, code: 'FST_ERR_BAD_URL' });
+    const tooLong = Object.assign(new Error(`'/api/x/${'a'.repeat(200)}' is exceeding the max param length`), {
+      statusCode: 414,
+      code: 'FST_ERR_MAX_PARAM_LENGTH',
+    });
+    expect(toProblem(tooLong)).toEqual({
+      internal: false,
+      problem: { type: PROBLEM_TYPES.http, title: 'Uri too long', status: 414, detail: undefined },
+    });
+    const badUrl = Object.assign(new Error(`'%E0' is not a valid url component`), {
+      statusCode: 400,
+      code: 'FST_ERR_BAD_URL',
+    });
     expect(toProblem(badUrl).problem).toMatchObject({ status: 400, title: 'Bad request' });
     expect(toProblem(Object.assign(new Error('boom'), { statusCode: 503 })).internal).toBe(true);
   });

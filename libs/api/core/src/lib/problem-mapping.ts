@@ -13,8 +13,15 @@ export function toProblem(error: unknown): { problem: ProblemDetails; internal: 
   if (error instanceof HttpException) {
     const status = error.getStatus();
     // Nest turns Fastify's own errors (body limit, media type) into plain HTTP exceptions.
-    if (status === 413) return problem(PROBLEM_TYPES.bodyTooLarge, 'Request body too large', 413, 'The request body is larger than allowed');
-    if (status === 415) return problem(PROBLEM_TYPES.unsupportedMediaType, 'Unsupported media type', 415, 'Send application/json');
+    if (status === 413)
+      return problem(
+        PROBLEM_TYPES.bodyTooLarge,
+        'Request body too large',
+        413,
+        'The request body is larger than allowed',
+      );
+    if (status === 415)
+      return problem(PROBLEM_TYPES.unsupportedMediaType, 'Unsupported media type', 415, 'Send application/json');
     const body = error.getResponse();
     const detail = typeof body === 'string' ? body : (body as { message?: unknown }).message;
     return {
@@ -31,7 +38,11 @@ export function toProblem(error: unknown): { problem: ProblemDetails; internal: 
   // status; their message quotes the request, so only the status's name is answered.
   const fastifyStatus = (error as { statusCode?: unknown } | null)?.statusCode;
   if (error instanceof Error && typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-    return problem(fastifyStatus === 404 ? PROBLEM_TYPES.notFound : PROBLEM_TYPES.http, titleOf(fastifyStatus), fastifyStatus);
+    return problem(
+      fastifyStatus === 404 ? PROBLEM_TYPES.notFound : PROBLEM_TYPES.http,
+      titleOf(fastifyStatus),
+      fastifyStatus,
+    );
   }
   return {
     problem: {
@@ -45,7 +56,12 @@ export function toProblem(error: unknown): { problem: ProblemDetails; internal: 
 }
 
 function titleOf(status: number): string {
-  return HttpStatus[status]?.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()) ?? 'Error';
+  return (
+    HttpStatus[status]
+      ?.replace(/_/g, ' ')
+      .toLowerCase()
+      .replace(/^./, (c) => c.toUpperCase()) ?? 'Error'
+  );
 }
 
 function problem(type: string, title: string, status: number, detail?: string) {

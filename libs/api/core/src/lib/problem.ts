@@ -47,7 +47,8 @@ export const problems = {
       type: PROBLEM_TYPES.linkInvalid,
       title: 'This link is not valid',
       status: 400,
-      detail: 'The link is incomplete or belongs to another portal. Open it from the e-mail again, or ask for a new one.',
+      detail:
+        'The link is incomplete or belongs to another portal. Open it from the e-mail again, or ask for a new one.',
     }),
   linkExpired: () =>
     new ProblemException({

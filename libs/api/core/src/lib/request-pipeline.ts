@@ -22,7 +22,6 @@ const TENANTLESS_API = [`/${API_PREFIX}/health`, `/${API_PREFIX}/docs`];
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-
 /** Accept a caller's request id only when it is short and plain; otherwise make one. */
 export function requestIdFrom(header: unknown): string {
   return typeof header === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(header) ? header : randomUUID();
@@ -33,7 +32,10 @@ export function requestIdFrom(header: unknown): string {
  * host name into a request context, problem details for errors raised before Nest's router
  * (malformed or oversized bodies), and the transaction released whatever the outcome.
  */
-export async function installRequestPipeline(app: NestFastifyApplication, options: { webRoot?: string } = {}): Promise<void> {
+export async function installRequestPipeline(
+  app: NestFastifyApplication,
+  options: { webRoot?: string } = {},
+): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const resolver = app.get(TenantResolver);
   const dataSource = app.get(DataSource);
@@ -71,14 +73,16 @@ export async function installRequestPipeline(app: NestFastifyApplication, option
     if (!tenant) {
       if (isApi) return sendProblem(request, reply, problems.unknownTenant(), logger);
       const page = unknownHostPage(request.headers['accept-language']);
-      return reply
-        .status(404)
-        .header('content-language', page.language)
-        .header('vary', 'Accept-Language')
-        // Not kept: a tenant created on this host later must be seen on the next visit.
-        .header('cache-control', 'no-store')
-        .type('text/html; charset=utf-8')
-        .send(page.html);
+      return (
+        reply
+          .status(404)
+          .header('content-language', page.language)
+          .header('vary', 'Accept-Language')
+          // Not kept: a tenant created on this host later must be seen on the next visit.
+          .header('cache-control', 'no-store')
+          .type('text/html; charset=utf-8')
+          .send(page.html)
+      );
     }
     (request as unknown as Record<string, RequestContext>)[CONTEXT_KEY] = new RequestContext(
       String(request.id),
@@ -111,8 +115,10 @@ export async function installRequestPipeline(app: NestFastifyApplication, option
   });
   // Form posts reach exactly one kind of route: RFC 8058 one-click unsubscribe, whose body
   // ("List-Unsubscribe=One-Click") carries nothing the route needs. Kept as text, never parsed into fields.
-  fastify.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data'], { parseAs: 'string' }, (_request, body, done) =>
-    done(null, { form: String(body).slice(0, 200) }),
+  fastify.addContentTypeParser(
+    ['application/x-www-form-urlencoded', 'multipart/form-data'],
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, { form: String(body).slice(0, 200) }),
   );
   // The Angular app, precompressed at build time: hashed files cached for a year, index.html checked
   // on every use, and every other page path of a tenant host answered with index.html so deep links work.

@@ -17,14 +17,19 @@ export const trustProxy = makeValidator<false | number | string[]>((value) => {
     if (hops < 1 || hops > 10) throw new Error('a hop count must be 1 to 10');
     return hops;
   }
-  if (text === 'true') throw new Error(`"true" trusts every X-Forwarded-For hop; give the proxies' addresses/CIDRs or a hop count`);
+  if (text === 'true')
+    throw new Error(`"true" trusts every X-Forwarded-For hop; give the proxies' addresses/CIDRs or a hop count`);
   const entries = text.split(',').map((entry) => entry.trim());
   for (const entry of entries) {
     if (RANGE_NAMES.includes(entry)) continue;
     const [address, prefix, ...rest] = entry.split('/');
     const family = isIP(address);
     const bits = family === 4 ? 32 : 128;
-    if (family === 0 || rest.length > 0 || (prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= bits))) {
+    if (
+      family === 0 ||
+      rest.length > 0 ||
+      (prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= bits))
+    ) {
       throw new Error(`"${entry}" is not an IP address or CIDR range (or loopback, linklocal, uniquelocal)`);
     }
   }

@@ -28,6 +28,8 @@ describe('ids', () => {
   it('a body field that is no id fails with the same code', async () => {
     const bad = Object.assign(new WithId(), { accountId: 'nope' });
     expect((await validate(bad)).map((e) => e.constraints)).toEqual([{ isUuid: 'Not an id' }]);
-    expect(await validate(Object.assign(new WithId(), { accountId: '4b1f3c2e-9a7d-4e21-8c3b-5f6a7b8c9d0e' }))).toEqual([]);
+    expect(await validate(Object.assign(new WithId(), { accountId: '4b1f3c2e-9a7d-4e21-8c3b-5f6a7b8c9d0e' }))).toEqual(
+      [],
+    );
   });
 });

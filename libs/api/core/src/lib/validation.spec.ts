@@ -8,7 +8,9 @@ describe('flattenValidationErrors', () => {
       { property: 'email', constraints: { isEmail: 'email must be an email' }, children: [] },
       {
         property: 'address',
-        children: [{ property: 'postalCode', constraints: { matches: 'bad postal code', maxLength: 'too long' }, children: [] }],
+        children: [
+          { property: 'postalCode', constraints: { matches: 'bad postal code', maxLength: 'too long' }, children: [] },
+        ],
       },
     ];
     expect(flattenValidationErrors(errors)).toEqual([
@@ -40,7 +42,9 @@ describe('field error codes and params', () => {
   }
 
   it('carries each constraint’s numbers as params, a named code where the DTO gives one, and no pattern', async () => {
-    const errors = flattenValidationErrors(await validate(new Settings(), { validationError: { target: true, value: false } }));
+    const errors = flattenValidationErrors(
+      await validate(new Settings(), { validationError: { target: true, value: false } }),
+    );
     expect(errors.map(({ field, code, params }) => ({ field, code, params }))).toEqual([
       { field: 'lockMinutes', code: 'min', params: { min: 1 } },
       { field: 'name', code: 'isLength', params: { min: 2, max: 40 } },
@@ -53,7 +57,9 @@ describe('field error codes and params', () => {
   });
 
   it('gives no params without a target to look them up in (errors made by hand)', () => {
-    expect(flattenValidationErrors([{ property: 'age', constraints: { min: 'too young' }, children: [] }])).toEqual([{ field: 'age', code: 'min', message: 'too young' }]);
+    expect(flattenValidationErrors([{ property: 'age', constraints: { min: 'too young' }, children: [] }])).toEqual([
+      { field: 'age', code: 'min', message: 'too young' },
+    ]);
   });
 });
 
@@ -64,10 +70,20 @@ describe('the control-character rule', () => {
     body = '';
   }
   const note = (title: string, body: string) => Object.assign(new Note(), { title, body });
-  const fields = (value: unknown, property = '') => flattenValidationErrors(controlCharacterErrors(value, property)).map((e) => `${e.field}:${e.code}`);
+  const fields = (value: unknown, property = '') =>
+    flattenValidationErrors(controlCharacterErrors(value, property)).map((e) => `${e.field}:${e.code}`);
 
   it('refuses NUL, other C0/C1 controls, DEL and unpaired surrogates in any string, nested or in arrays', () => {
-    expect(fields({ a: 'x\u0000y', b: 'fine', c: { d: ['ok', 'bell\u0007'] }, e: 'del\u007f', f: 'c1\u0085', g: 'half \ud800' })).toEqual([
+    expect(
+      fields({
+        a: 'x\u0000y',
+        b: 'fine',
+        c: { d: ['ok', 'bell\u0007'] },
+        e: 'del\u007f',
+        f: 'c1\u0085',
+        g: 'half \ud800',
+      }),
+    ).toEqual([
       'a:noControlCharacters',
       'c.d.1:noControlCharacters',
       'e:noControlCharacters',

@@ -10,7 +10,8 @@ import { problems } from './problem';
 const CONSTRAINT_PARAMS: Record<string, (constraints: unknown[]) => FieldErrorParams> = {
   min: ([min]) => ({ min: min as number }),
   max: ([max]) => ({ max: max as number }),
-  isLength: ([min, max]): FieldErrorParams => (typeof max === 'number' ? { min: min as number, max } : { min: min as number }),
+  isLength: ([min, max]): FieldErrorParams =>
+    typeof max === 'number' ? { min: min as number, max } : { min: min as number },
   minLength: ([min]) => ({ min: min as number }),
   maxLength: ([max]) => ({ max: max as number }),
   arrayMinSize: ([min]) => ({ min: min as number }),
@@ -92,7 +93,8 @@ function withoutControlCharacters(value: object): void {
   const target = value as Record<string, unknown>;
   for (const [key, item] of Object.entries(target)) {
     const multiLine = !Array.isArray(value) && Reflect.getMetadata(MULTI_LINE_METADATA, value, key) === true;
-    if (typeof item === 'string') target[key] = item.replace(new RegExp(multiLine ? NOT_MULTI_LINE_TEXT : NOT_TEXT, 'gu'), '');
+    if (typeof item === 'string')
+      target[key] = item.replace(new RegExp(multiLine ? NOT_MULTI_LINE_TEXT : NOT_TEXT, 'gu'), '');
     else if (item !== null && typeof item === 'object') withoutControlCharacters(item);
   }
 }

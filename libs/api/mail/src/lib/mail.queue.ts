@@ -132,13 +132,20 @@ export class MailQueue implements OnApplicationBootstrap, OnModuleDestroy {
           headers: row.headers,
           messageId: `<${id}@${this.config.mail.from.split('@')[1] ?? 'mijn-account'}>`,
         });
-        await db.update(MailMessage, { tenantId, id }, { sentAt: () => 'now()', attempts: () => 'attempts + 1', lastError: null });
+        await db.update(
+          MailMessage,
+          { tenantId, id },
+          { sentAt: () => 'now()', attempts: () => 'attempts + 1', lastError: null },
+        );
       } catch (error) {
         failure = error;
         await db.update(
           MailMessage,
           { tenantId, id },
-          { attempts: () => 'attempts + 1', lastError: String(error instanceof Error ? error.message : error).slice(0, 500) },
+          {
+            attempts: () => 'attempts + 1',
+            lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
+          },
         );
       }
     });

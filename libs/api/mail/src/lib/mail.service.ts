@@ -31,7 +31,11 @@ export class MailService {
    * Queues in the request's transaction, or in `db` when given (a transaction of its own that must
    * commit even though the request fails, such as the notice that an account was locked).
    */
-  async send<K extends MailTemplateName>(ctx: RequestContext, mail: QueuedMail<K>, db?: EntityManager): Promise<string> {
+  async send<K extends MailTemplateName>(
+    ctx: RequestContext,
+    mail: QueuedMail<K>,
+    db?: EntityManager,
+  ): Promise<string> {
     db ??= await ctx.db();
     const language = mail.language ?? ctx.tenant.defaultLanguage;
     const rendered = this.render(ctx, mail.template, mail.params, language);
@@ -50,7 +54,15 @@ export class MailService {
   }
 
   /** The mail exactly as `send` would queue it, in the tenant's branding, without queuing it (previews). */
-  render<K extends MailTemplateName>(ctx: RequestContext, template: K, params: MailTemplates[K], language: Language): RenderedMail {
-    return renderMail(template, params, language, { tenantName: ctx.tenant.displayName, brandColor: ctx.tenant.brandColor });
+  render<K extends MailTemplateName>(
+    ctx: RequestContext,
+    template: K,
+    params: MailTemplates[K],
+    language: Language,
+  ): RenderedMail {
+    return renderMail(template, params, language, {
+      tenantName: ctx.tenant.displayName,
+      brandColor: ctx.tenant.brandColor,
+    });
   }
 }

@@ -14,7 +14,12 @@ describe('renderMail', () => {
   });
 
   it('escapes every value that reaches the HTML', () => {
-    const mail = renderMail('invitation', { link: 'https://x.example/i"><script>', invitedBy: '<b>Eve</b>', as: 'member' }, 'nl', brand);
+    const mail = renderMail(
+      'invitation',
+      { link: 'https://x.example/i"><script>', invitedBy: '<b>Eve</b>', as: 'member' },
+      'nl',
+      brand,
+    );
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).not.toContain('<b>Eve</b>');
     expect(mail.html).toContain('&lt;b&gt;Eve&lt;/b&gt;');
@@ -23,7 +28,10 @@ describe('renderMail', () => {
   });
 
   it('falls back to a neutral colour when the stored one is not a colour', () => {
-    const mail = renderMail('password-changed', { securityLink: 'https://x.example/security' }, 'nl', { tenantName: 'X', brandColor: 'red;}' });
+    const mail = renderMail('password-changed', { securityLink: 'https://x.example/security' }, 'nl', {
+      tenantName: 'X',
+      brandColor: 'red;}',
+    });
     expect(mail.html).toContain('background:#333333');
     expect(mail.html).not.toContain('red;}');
   });

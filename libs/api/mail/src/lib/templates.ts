@@ -37,7 +37,10 @@ export type InvitedAs = AccountRole | readonly StaffRole[];
  * Codes never reach a mail as they are: roles and reasons are words of the recipient's language
  * (the mail-language test renders every template with every value and looks for raw codes).
  */
-const WORDS: Record<Language, { roles: Record<AccountRole | StaffRole, string>; and: string; reasons: Record<AccessReason, string> }> = {
+const WORDS: Record<
+  Language,
+  { roles: Record<AccountRole | StaffRole, string>; and: string; reasons: Record<AccessReason, string> }
+> = {
   nl: {
     roles: {
       owner: 'eigenaar',
@@ -67,7 +70,9 @@ const WORDS: Record<Language, { roles: Record<AccountRole | StaffRole, string>; 
 /** "lid"; "helpdeskmedewerker en beheerder van het portaal". */
 function asWords(language: Language, as: InvitedAs): string {
   const words = (typeof as === 'string' ? [as] : [...as]).map((role) => WORDS[language].roles[role]);
-  return words.length > 1 ? `${words.slice(0, -1).join(', ')} ${WORDS[language].and} ${words[words.length - 1]}` : (words[0] ?? '');
+  return words.length > 1
+    ? `${words.slice(0, -1).join(', ')} ${WORDS[language].and} ${words[words.length - 1]}`
+    : (words[0] ?? '');
 }
 export type MailTemplateName = keyof MailTemplates;
 
@@ -93,7 +98,10 @@ type CopyBook = { [K in MailTemplateName]: (p: MailTemplates[K], tenant: string)
 const nl: CopyBook = {
   'verify-email': (p, t) => ({
     subject: `Bevestig je e-mailadres voor ${t}`,
-    body: ['Welkom! Bevestig je e-mailadres om je account te gebruiken. De link werkt 24 uur en één keer.', { button: 'E-mailadres bevestigen', href: p.link }],
+    body: [
+      'Welkom! Bevestig je e-mailadres om je account te gebruiken. De link werkt 24 uur en één keer.',
+      { button: 'E-mailadres bevestigen', href: p.link },
+    ],
   }),
   'sign-up-exists': (p, t) => ({
     subject: `Je hebt al een account bij ${t}`,
@@ -106,13 +114,21 @@ const nl: CopyBook = {
   }),
   'password-reset': (p) => ({
     subject: 'Nieuw wachtwoord instellen',
-    body: ['Je vroeg om een nieuw wachtwoord. De link werkt 30 minuten en één keer. Al je sessies worden daarna beëindigd.', { button: 'Nieuw wachtwoord instellen', href: p.link }, 'Heb jij dit niet gevraagd? Dan hoef je niets te doen.'],
+    body: [
+      'Je vroeg om een nieuw wachtwoord. De link werkt 30 minuten en één keer. Al je sessies worden daarna beëindigd.',
+      { button: 'Nieuw wachtwoord instellen', href: p.link },
+      'Heb jij dit niet gevraagd? Dan hoef je niets te doen.',
+    ],
   }),
   'password-changed': (p) => ({
     subject: 'Je wachtwoord is gewijzigd',
     body: [
       'Het wachtwoord van je account is zojuist gewijzigd. Was jij dit niet? Stel dan meteen een nieuw wachtwoord in en bekijk je sessies.',
-      ...(p.removedSignIns?.length ? [`Met het nieuwe wachtwoord zijn ook je gekoppelde aanmeldingen verwijderd: ${p.removedSignIns.join(', ')}. Koppel ze opnieuw op je beveiligingspagina als je ze wilt blijven gebruiken.`] : []),
+      ...(p.removedSignIns?.length
+        ? [
+            `Met het nieuwe wachtwoord zijn ook je gekoppelde aanmeldingen verwijderd: ${p.removedSignIns.join(', ')}. Koppel ze opnieuw op je beveiligingspagina als je ze wilt blijven gebruiken.`,
+          ]
+        : []),
       { button: 'Beveiliging bekijken', href: p.securityLink },
     ],
   }),
@@ -126,11 +142,19 @@ const nl: CopyBook = {
   }),
   'account-locked': (p) => ({
     subject: 'Je account is tijdelijk geblokkeerd',
-    body: [`Er is te vaak een verkeerd wachtwoord of een verkeerde code gebruikt. Inloggen is ${p.minutes} minuten geblokkeerd.`, 'Was jij dit niet? Stel een nieuw wachtwoord in.', { button: 'Nieuw wachtwoord instellen', href: p.resetLink }],
+    body: [
+      `Er is te vaak een verkeerd wachtwoord of een verkeerde code gebruikt. Inloggen is ${p.minutes} minuten geblokkeerd.`,
+      'Was jij dit niet? Stel een nieuw wachtwoord in.',
+      { button: 'Nieuw wachtwoord instellen', href: p.resetLink },
+    ],
   }),
   'new-device': (p) => ({
     subject: 'Nieuwe aanmelding op je account',
-    body: [`Er is ingelogd vanaf een nieuw apparaat: ${p.device}, IP-adres ${p.ip}, op ${p.when}.`, 'Was jij dit niet? Beëindig die sessie en wijzig je wachtwoord.', { button: 'Sessies bekijken', href: p.securityLink }],
+    body: [
+      `Er is ingelogd vanaf een nieuw apparaat: ${p.device}, IP-adres ${p.ip}, op ${p.when}.`,
+      'Was jij dit niet? Beëindig die sessie en wijzig je wachtwoord.',
+      { button: 'Sessies bekijken', href: p.securityLink },
+    ],
   }),
   'email-change-taken': (p, t) => ({
     subject: `Iemand wilde dit e-mailadres gebruiken bij ${t}`,
@@ -142,11 +166,17 @@ const nl: CopyBook = {
   }),
   'email-change-confirm': (p) => ({
     subject: 'Bevestig je nieuwe e-mailadres',
-    body: [`Bevestig dat ${p.newEmail} je nieuwe e-mailadres wordt. De link werkt 24 uur en één keer.`, { button: 'Nieuw adres bevestigen', href: p.link }],
+    body: [
+      `Bevestig dat ${p.newEmail} je nieuwe e-mailadres wordt. De link werkt 24 uur en één keer.`,
+      { button: 'Nieuw adres bevestigen', href: p.link },
+    ],
   }),
   'email-changed': (p) => ({
     subject: 'Je e-mailadres is gewijzigd',
-    body: [`Je account gebruikt voortaan ${p.newEmail}. Was jij dit niet? Maak de wijziging ongedaan; al je sessies worden dan beëindigd. De link werkt 7 dagen.`, { button: 'Wijziging ongedaan maken', href: p.undoLink }],
+    body: [
+      `Je account gebruikt voortaan ${p.newEmail}. Was jij dit niet? Maak de wijziging ongedaan; al je sessies worden dan beëindigd. De link werkt 7 dagen.`,
+      { button: 'Wijziging ongedaan maken', href: p.undoLink },
+    ],
   }),
   'invitation-exists': (p, t) => ({
     subject: `Je bent uitgenodigd bij ${t}, maar je hebt er al een account`,
@@ -158,25 +188,47 @@ const nl: CopyBook = {
   }),
   invitation: (p, t) => ({
     subject: `Uitnodiging voor ${t}`,
-    body: [`${p.invitedBy} nodigt je uit als ${asWords('nl', p.as)}. Kies een wachtwoord om je account te activeren. De link werkt 7 dagen en één keer.`, { button: 'Uitnodiging aannemen', href: p.link }],
+    body: [
+      `${p.invitedBy} nodigt je uit als ${asWords('nl', p.as)}. Kies een wachtwoord om je account te activeren. De link werkt 7 dagen en één keer.`,
+      { button: 'Uitnodiging aannemen', href: p.link },
+    ],
   }),
   'newsletter-confirm': (p) => ({
     subject: `Bevestig je aanmelding voor ${p.list}`,
-    body: [`Je hebt je aangemeld voor ${p.list}. Bevestig dat je deze nieuwsbrief wilt ontvangen; pas daarna sturen we hem.`, { button: 'Aanmelding bevestigen', href: p.link }, 'Heb jij je niet aangemeld? Dan hoef je niets te doen.'],
+    body: [
+      `Je hebt je aangemeld voor ${p.list}. Bevestig dat je deze nieuwsbrief wilt ontvangen; pas daarna sturen we hem.`,
+      { button: 'Aanmelding bevestigen', href: p.link },
+      'Heb jij je niet aangemeld? Dan hoef je niets te doen.',
+    ],
   }),
   'newsletter-issue': (p, t) =>
-    issue(p, 'Mijn nieuwsbrieven beheren', 'Afmelden', `Je ontvangt deze e-mail omdat ${{
-      portal: 'je je in Mijn account',
-      'mail-link': 'je je via de link “Mijn nieuwsbrieven beheren” in een e-mail',
-      'admin-import': `${t} je met jouw toestemming`,
-    }[p.subscribedVia]}${p.subscribedOn ? ` op ${p.subscribedOn}` : ''} ${p.subscribedVia === 'admin-import' ? 'heeft aangemeld' : 'hebt aangemeld'} voor “${p.list}” van ${t}, en je dat per e-mail hebt bevestigd.`),
+    issue(
+      p,
+      'Mijn nieuwsbrieven beheren',
+      'Afmelden',
+      `Je ontvangt deze e-mail omdat ${
+        {
+          portal: 'je je in Mijn account',
+          'mail-link': 'je je via de link “Mijn nieuwsbrieven beheren” in een e-mail',
+          'admin-import': `${t} je met jouw toestemming`,
+        }[p.subscribedVia]
+      }${p.subscribedOn ? ` op ${p.subscribedOn}` : ''} ${p.subscribedVia === 'admin-import' ? 'heeft aangemeld' : 'hebt aangemeld'} voor “${p.list}” van ${t}, en je dat per e-mail hebt bevestigd.`,
+    ),
   'access-requested': (p) => ({
     subject: 'De helpdesk vraagt toegang tot je account',
-    body: [`${p.agent} van de helpdesk vraagt tijdelijk toegang tot je account. Reden: “${p.justification}”.`, 'Je beslist zelf: keur goed (eventueel korter of met minder rechten) of wijs af. Deze mail keurt niets goed.', { button: 'Verzoek bekijken', href: p.link }],
+    body: [
+      `${p.agent} van de helpdesk vraagt tijdelijk toegang tot je account. Reden: “${p.justification}”.`,
+      'Je beslist zelf: keur goed (eventueel korter of met minder rechten) of wijs af. Deze mail keurt niets goed.',
+      { button: 'Verzoek bekijken', href: p.link },
+    ],
   }),
   'internal-access': (p) => ({
     subject: 'Interne toegang tot je account',
-    body: [`Om een technische reden (${WORDS.nl.reasons[p.reason]}) heeft een supervisor ${p.agent} van de helpdesk tijdelijk toegang tot je account gegeven. Toelichting: “${p.justification}”.`, 'Je ziet in het portaal precies wat er gebeurt, en na afloop wat er is gedaan.', { button: 'Helpdesktoegang bekijken', href: p.link }],
+    body: [
+      `Om een technische reden (${WORDS.nl.reasons[p.reason]}) heeft een supervisor ${p.agent} van de helpdesk tijdelijk toegang tot je account gegeven. Toelichting: “${p.justification}”.`,
+      'Je ziet in het portaal precies wat er gebeurt, en na afloop wat er is gedaan.',
+      { button: 'Helpdesktoegang bekijken', href: p.link },
+    ],
   }),
 };
 
@@ -184,7 +236,10 @@ const nl: CopyBook = {
 const issue = (p: MailTemplates['newsletter-issue'], manage: string, unsubscribe: string, why: string): Copy => ({
   subject: p.subject,
   body: [
-    ...p.body.split(/\n\s*\n/).map((para) => para.trim()).filter(Boolean),
+    ...p.body
+      .split(/\n\s*\n/)
+      .map((para) => para.trim())
+      .filter(Boolean),
     why,
     { button: manage, href: p.manageLink },
     { button: unsubscribe, href: p.unsubscribeLink },
@@ -194,7 +249,10 @@ const issue = (p: MailTemplates['newsletter-issue'], manage: string, unsubscribe
 const en: CopyBook = {
   'verify-email': (p, t) => ({
     subject: `Confirm your e-mail address for ${t}`,
-    body: ['Welcome! Confirm your e-mail address to start using your account. The link works once, for 24 hours.', { button: 'Confirm e-mail address', href: p.link }],
+    body: [
+      'Welcome! Confirm your e-mail address to start using your account. The link works once, for 24 hours.',
+      { button: 'Confirm e-mail address', href: p.link },
+    ],
   }),
   'sign-up-exists': (p, t) => ({
     subject: `You already have an account with ${t}`,
@@ -207,13 +265,21 @@ const en: CopyBook = {
   }),
   'password-reset': (p) => ({
     subject: 'Set a new password',
-    body: ['You asked for a new password. The link works once, for 30 minutes. All your sessions end afterwards.', { button: 'Set a new password', href: p.link }, 'If you did not ask for this, you need not do anything.'],
+    body: [
+      'You asked for a new password. The link works once, for 30 minutes. All your sessions end afterwards.',
+      { button: 'Set a new password', href: p.link },
+      'If you did not ask for this, you need not do anything.',
+    ],
   }),
   'password-changed': (p) => ({
     subject: 'Your password was changed',
     body: [
       'The password of your account was just changed. If this was not you, set a new password at once and review your sessions.',
-      ...(p.removedSignIns?.length ? [`With the new password, your linked sign-ins were removed too: ${p.removedSignIns.join(', ')}. Link them again on your security page if you want to keep using them.`] : []),
+      ...(p.removedSignIns?.length
+        ? [
+            `With the new password, your linked sign-ins were removed too: ${p.removedSignIns.join(', ')}. Link them again on your security page if you want to keep using them.`,
+          ]
+        : []),
       { button: 'Review security', href: p.securityLink },
     ],
   }),
@@ -227,11 +293,19 @@ const en: CopyBook = {
   }),
   'account-locked': (p) => ({
     subject: 'Your account is temporarily locked',
-    body: [`A wrong password or code was used too often. Signing in is locked for ${p.minutes} minutes.`, 'If this was not you, set a new password.', { button: 'Set a new password', href: p.resetLink }],
+    body: [
+      `A wrong password or code was used too often. Signing in is locked for ${p.minutes} minutes.`,
+      'If this was not you, set a new password.',
+      { button: 'Set a new password', href: p.resetLink },
+    ],
   }),
   'new-device': (p) => ({
     subject: 'New sign-in to your account',
-    body: [`Someone signed in from a new device: ${p.device}, IP address ${p.ip}, at ${p.when}.`, 'If this was not you, end that session and change your password.', { button: 'Review sessions', href: p.securityLink }],
+    body: [
+      `Someone signed in from a new device: ${p.device}, IP address ${p.ip}, at ${p.when}.`,
+      'If this was not you, end that session and change your password.',
+      { button: 'Review sessions', href: p.securityLink },
+    ],
   }),
   'email-change-taken': (p, t) => ({
     subject: `Someone wanted to use this e-mail address at ${t}`,
@@ -243,11 +317,17 @@ const en: CopyBook = {
   }),
   'email-change-confirm': (p) => ({
     subject: 'Confirm your new e-mail address',
-    body: [`Confirm that ${p.newEmail} becomes your new e-mail address. The link works once, for 24 hours.`, { button: 'Confirm new address', href: p.link }],
+    body: [
+      `Confirm that ${p.newEmail} becomes your new e-mail address. The link works once, for 24 hours.`,
+      { button: 'Confirm new address', href: p.link },
+    ],
   }),
   'email-changed': (p) => ({
     subject: 'Your e-mail address was changed',
-    body: [`Your account now uses ${p.newEmail}. If this was not you, undo the change; all your sessions will end. The link works for 7 days.`, { button: 'Undo the change', href: p.undoLink }],
+    body: [
+      `Your account now uses ${p.newEmail}. If this was not you, undo the change; all your sessions will end. The link works for 7 days.`,
+      { button: 'Undo the change', href: p.undoLink },
+    ],
   }),
   'invitation-exists': (p, t) => ({
     subject: `You were invited to ${t}, but you already have an account there`,
@@ -259,29 +339,53 @@ const en: CopyBook = {
   }),
   invitation: (p, t) => ({
     subject: `Invitation to ${t}`,
-    body: [`${p.invitedBy} invites you as ${asWords('en', p.as)}. Choose a password to activate your account. The link works once, for 7 days.`, { button: 'Accept the invitation', href: p.link }],
+    body: [
+      `${p.invitedBy} invites you as ${asWords('en', p.as)}. Choose a password to activate your account. The link works once, for 7 days.`,
+      { button: 'Accept the invitation', href: p.link },
+    ],
   }),
   'newsletter-confirm': (p) => ({
     subject: `Confirm your subscription to ${p.list}`,
-    body: [`You subscribed to ${p.list}. Confirm that you want to receive it; we send nothing before you do.`, { button: 'Confirm subscription', href: p.link }, 'If you did not subscribe, you need not do anything.'],
+    body: [
+      `You subscribed to ${p.list}. Confirm that you want to receive it; we send nothing before you do.`,
+      { button: 'Confirm subscription', href: p.link },
+      'If you did not subscribe, you need not do anything.',
+    ],
   }),
   'newsletter-issue': (p, t) =>
-    issue(p, 'Manage my newsletters', 'Unsubscribe', `You receive this e-mail because ${{
-      portal: 'you subscribed',
-      'mail-link': 'you subscribed',
-      'admin-import': `${t} signed you up, with your consent,`,
-    }[p.subscribedVia]} to “${p.list}” of ${t}${p.subscribedOn ? ` on ${p.subscribedOn}` : ''}${{
-      portal: ' in Mijn account',
-      'mail-link': ' through the “Manage my newsletters” link in an e-mail',
-      'admin-import': '',
-    }[p.subscribedVia]}, and confirmed it by e-mail.`),
+    issue(
+      p,
+      'Manage my newsletters',
+      'Unsubscribe',
+      `You receive this e-mail because ${
+        {
+          portal: 'you subscribed',
+          'mail-link': 'you subscribed',
+          'admin-import': `${t} signed you up, with your consent,`,
+        }[p.subscribedVia]
+      } to “${p.list}” of ${t}${p.subscribedOn ? ` on ${p.subscribedOn}` : ''}${
+        {
+          portal: ' in Mijn account',
+          'mail-link': ' through the “Manage my newsletters” link in an e-mail',
+          'admin-import': '',
+        }[p.subscribedVia]
+      }, and confirmed it by e-mail.`,
+    ),
   'access-requested': (p) => ({
     subject: 'The helpdesk asks for access to your account',
-    body: [`${p.agent} of the helpdesk asks for temporary access to your account. Reason: “${p.justification}”.`, 'You decide: approve (shorter or with fewer rights if you like) or deny. This mail approves nothing.', { button: 'Review the request', href: p.link }],
+    body: [
+      `${p.agent} of the helpdesk asks for temporary access to your account. Reason: “${p.justification}”.`,
+      'You decide: approve (shorter or with fewer rights if you like) or deny. This mail approves nothing.',
+      { button: 'Review the request', href: p.link },
+    ],
   }),
   'internal-access': (p) => ({
     subject: 'Internal access to your account',
-    body: [`For a technical reason (${WORDS.en.reasons[p.reason]}) a supervisor gave ${p.agent} of the helpdesk temporary access to your account. Explanation: “${p.justification}”.`, 'You see in the portal exactly what happens, and afterwards what was done.', { button: 'View helpdesk access', href: p.link }],
+    body: [
+      `For a technical reason (${WORDS.en.reasons[p.reason]}) a supervisor gave ${p.agent} of the helpdesk temporary access to your account. Explanation: “${p.justification}”.`,
+      'You see in the portal exactly what happens, and afterwards what was done.',
+      { button: 'View helpdesk access', href: p.link },
+    ],
   }),
 };
 
@@ -291,7 +395,12 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 /** Renders a template in the language and branding of the tenant: plain text and HTML with the same content. */
-export function renderMail<K extends MailTemplateName>(name: K, params: MailTemplates[K], language: Language, brand: Branding): RenderedMail {
+export function renderMail<K extends MailTemplateName>(
+  name: K,
+  params: MailTemplates[K],
+  language: Language,
+  brand: Branding,
+): RenderedMail {
   const copy = (BOOKS[language][name] as (p: MailTemplates[K], t: string) => Copy)(params, brand.tenantName);
   const text = [
     ...copy.body.map((part) => (typeof part === 'string' ? part : `${part.button}: ${part.href}`)),

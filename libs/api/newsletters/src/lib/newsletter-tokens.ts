@@ -27,13 +27,16 @@ export class NewsletterTokens {
   }
 
   sign(ctx: RequestContext, token: NewsletterToken): string {
-    const body = Buffer.from(JSON.stringify([token.purpose, ctx.tenant.id, token.userId, token.listId, Date.now()])).toString('base64url');
+    const body = Buffer.from(
+      JSON.stringify([token.purpose, ctx.tenant.id, token.userId, token.listId, Date.now()]),
+    ).toString('base64url');
     return `${body}.${this.mac(body)}`;
   }
 
   verify(ctx: RequestContext, raw: string | undefined, purpose: NewsletterTokenPurpose): NewsletterToken {
     const [body, mac] = (raw ?? '').split('.');
-    if (!body || !mac || mac.length !== 43 || !timingSafeEqual(Buffer.from(mac), Buffer.from(this.mac(body)))) throw problems.linkInvalid();
+    if (!body || !mac || mac.length !== 43 || !timingSafeEqual(Buffer.from(mac), Buffer.from(this.mac(body))))
+      throw problems.linkInvalid();
     let parsed: unknown;
     try {
       parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));

@@ -2,7 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AccountAccess, CsrfExempt, Ctx, Public, RequestContext, StaffAccess, UuidPipe } from '@mijn-account/api-core';
-import { type NewsletterIssuePreview, type NewsletterListAdmin, type NewsletterListView, type NewsletterUnsubscribeView, PAGES, ROUTES } from '@mijn-account/shared-contracts';
+import {
+  type NewsletterIssuePreview,
+  type NewsletterListAdmin,
+  type NewsletterListView,
+  type NewsletterUnsubscribeView,
+  PAGES,
+  ROUTES,
+} from '@mijn-account/shared-contracts';
 import { IssueDto, NewsletterListDto, NewsletterTokenDto, SubscriptionDto } from './dto/newsletter.dto';
 import { NewsletterTokens } from './newsletter-tokens';
 import { NewslettersService, type Subscriber } from './newsletters.service';
@@ -27,7 +34,11 @@ export class MyNewslettersController {
   /** On sends a confirmation mail (double opt-in); off takes effect at once. */
   @AccountAccess('owner', 'member')
   @Put(':listId')
-  set(@Ctx() ctx: RequestContext, @Param('listId', UuidPipe) listId: string, @Body() body: SubscriptionDto): Promise<NewsletterListView> {
+  set(
+    @Ctx() ctx: RequestContext,
+    @Param('listId', UuidPipe) listId: string,
+    @Body() body: SubscriptionDto,
+  ): Promise<NewsletterListView> {
     return this.newsletters.set(ctx, me(ctx), listId, body.subscribed, 'portal');
   }
 }
@@ -43,7 +54,10 @@ export class NewsletterLinksController {
 
   @Public()
   @Get('manage')
-  async manage(@Ctx() ctx: RequestContext, @Query('token') token: string): Promise<{ email: string; lists: NewsletterListView[] }> {
+  async manage(
+    @Ctx() ctx: RequestContext,
+    @Query('token') token: string,
+  ): Promise<{ email: string; lists: NewsletterListView[] }> {
     const subscriber = await this.newsletters.subscriber(ctx, this.tokens.verify(ctx, token, 'manage').userId);
     return { email: subscriber.email, lists: await this.newsletters.listsFor(ctx, subscriber) };
   }
@@ -122,14 +136,22 @@ export class NewsletterAdminController {
   @StaffAccess('tenant-admin')
   @Put(':id')
   @HttpCode(204)
-  async update(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: NewsletterListDto): Promise<void> {
+  async update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: NewsletterListDto,
+  ): Promise<void> {
     await this.newsletters.saveList(ctx, id, body);
   }
 
   @StaffAccess('tenant-admin')
   @Post(':id/issues')
   @HttpCode(202)
-  async send(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: IssueDto): Promise<{ recipients: number }> {
+  async send(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: IssueDto,
+  ): Promise<{ recipients: number }> {
     return { recipients: await this.newsletters.sendIssue(ctx, id, body) };
   }
 
@@ -144,7 +166,11 @@ export class NewsletterAdminController {
   @StaffAccess('tenant-admin')
   @Post(':id/issues/preview')
   @HttpCode(200)
-  preview(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: IssueDto): Promise<NewsletterIssuePreview[]> {
+  preview(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: IssueDto,
+  ): Promise<NewsletterIssuePreview[]> {
     return this.newsletters.previewIssue(ctx, id, body);
   }
 
@@ -152,14 +178,24 @@ export class NewsletterAdminController {
   @StaffAccess('tenant-admin')
   @Post(':id/issues/test')
   @HttpCode(202)
-  sendTest(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: IssueDto): Promise<{ to: string }> {
+  sendTest(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: IssueDto,
+  ): Promise<{ to: string }> {
     return this.newsletters.sendTestIssue(ctx, id, body);
   }
 
   @StaffAccess('tenant-admin')
   @Get(':id/subscribers.csv')
-  async export(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="subscribers-${id}.csv"`);
+  async export(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="subscribers-${id}.csv"`);
     return this.newsletters.exportCsv(ctx, id);
   }
 }

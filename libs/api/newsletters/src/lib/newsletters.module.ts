@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '@mijn-account/api-mail';
-import { MyNewslettersController, NewsletterAdminController, NewsletterLinksController } from './newsletters.controller';
+import {
+  MyNewslettersController,
+  NewsletterAdminController,
+  NewsletterLinksController,
+} from './newsletters.controller';
 import { NewsletterTokens } from './newsletter-tokens';
 import { NewslettersService } from './newsletters.service';
 

@@ -3,7 +3,16 @@ import { stringify } from 'csv-stringify/sync';
 import { User } from '@mijn-account/api-auth';
 import { APP_CONFIG, type AppConfig, type RequestContext, problems } from '@mijn-account/api-core';
 import { MailService, type MailTemplates } from '@mijn-account/api-mail';
-import { LANGUAGES, type Language, type NewsletterIssuePreview, type NewsletterListAdmin, type NewsletterListView, type NewsletterUnsubscribeView, PAGES, ROUTES } from '@mijn-account/shared-contracts';
+import {
+  LANGUAGES,
+  type Language,
+  type NewsletterIssuePreview,
+  type NewsletterListAdmin,
+  type NewsletterListView,
+  type NewsletterUnsubscribeView,
+  PAGES,
+  ROUTES,
+} from '@mijn-account/shared-contracts';
 import { ConsentRecord } from './entities/consent-record.entity';
 import { NewsletterIssue } from './entities/newsletter-issue.entity';
 import { NewsletterList } from './entities/newsletter-list.entity';
@@ -53,7 +62,8 @@ export interface ListInput {
 
 /** A day in the reader's language and time zone (UTC when theirs is unknown or not valid). */
 function formatDate(at: Date, language: Language, timeZone: string | null): string {
-  const format = (zone: string) => new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: zone }).format(at);
+  const format = (zone: string) =>
+    new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: zone }).format(at);
   try {
     return format(timeZone ?? 'UTC');
   } catch {
@@ -100,7 +110,13 @@ export class NewslettersService {
    * Turns a list on (pending until the mailed link confirms it) or off, and records the consent step.
    * A list the admin hid takes no new sign-ups, but whoever is on it can always leave.
    */
-  async set(ctx: RequestContext, subscriber: Subscriber, listId: string, subscribed: boolean, method: Method): Promise<NewsletterListView> {
+  async set(
+    ctx: RequestContext,
+    subscriber: Subscriber,
+    listId: string,
+    subscribed: boolean,
+    method: Method,
+  ): Promise<NewsletterListView> {
     const db = await ctx.db();
     // SQL: locks the list row (FOR UPDATE OF l) while reading this person's subscription with it.
     const rows: ListRow[] = await db.query(
@@ -156,7 +172,14 @@ export class NewslettersService {
     if (!row || row.status === 'unsubscribed') throw problems.linkInvalid();
     if (row.status === 'pending') {
       await this.setStatus(ctx, row.id, userId, 'confirmed');
-      await this.record(ctx, row.id, subscriber, 'confirmed', 'mail-link', consentText(language, language === 'nl' ? row.name_nl : row.name_en));
+      await this.record(
+        ctx,
+        row.id,
+        subscriber,
+        'confirmed',
+        'mail-link',
+        consentText(language, language === 'nl' ? row.name_nl : row.name_en),
+      );
     }
     return this.view({ ...row, status: 'confirmed' }, language);
   }
@@ -235,7 +258,11 @@ export class NewslettersService {
       const created = await db.insert(NewsletterList, { tenantId: ctx.tenant.id, ...fields });
       return (created.identifiers[0] as Pick<NewsletterList, 'id'>).id;
     }
-    const saved = await db.update(NewsletterList, { tenantId: ctx.tenant.id, id }, { ...fields, version: () => 'version + 1' });
+    const saved = await db.update(
+      NewsletterList,
+      { tenantId: ctx.tenant.id, id },
+      { ...fields, version: () => 'version + 1' },
+    );
     if (!saved.affected) throw problems.notFound('No such newsletter');
     return id;
   }
@@ -313,10 +340,16 @@ export class NewslettersService {
    */
   async previewIssue(ctx: RequestContext, listId: string, issue: Issue): Promise<NewsletterIssuePreview[]> {
     const list = await this.findList(ctx, listId);
-    const links = { manage: `${ctx.origin}${PAGES.newsletterManage}`, unsubscribe: `${ctx.origin}${PAGES.newsletterUnsubscribe}` };
+    const links = {
+      manage: `${ctx.origin}${PAGES.newsletterManage}`,
+      unsubscribe: `${ctx.origin}${PAGES.newsletterUnsubscribe}`,
+    };
     return LANGUAGES.map((language) => {
       const reader = { ...links, method: 'portal' as const, confirmedOn: formatDate(new Date(), language, null) };
-      return { language, ...this.mail.render(ctx, 'newsletter-issue', this.issueParams(list, issue, language, reader), language) };
+      return {
+        language,
+        ...this.mail.render(ctx, 'newsletter-issue', this.issueParams(list, issue, language, reader), language),
+      };
     });
   }
 
@@ -340,13 +373,22 @@ export class NewslettersService {
 
   private async findList(ctx: RequestContext, listId: string): Promise<Pick<NewsletterList, 'nameNl' | 'nameEn'>> {
     const db = await ctx.db();
-    const list = await db.findOne(NewsletterList, { select: { nameNl: true, nameEn: true }, where: { tenantId: ctx.tenant.id, id: listId } });
+    const list = await db.findOne(NewsletterList, {
+      select: { nameNl: true, nameEn: true },
+      where: { tenantId: ctx.tenant.id, id: listId },
+    });
     if (!list) throw problems.notFound('No such newsletter');
     return list;
   }
 
   /** Queues one reader's copy of an issue, with their own manage link and one-click unsubscribe headers (RFC 8058). */
-  private async mailIssue(ctx: RequestContext, listId: string, list: Pick<NewsletterList, 'nameNl' | 'nameEn'>, issue: Issue, r: IssueReader): Promise<void> {
+  private async mailIssue(
+    ctx: RequestContext,
+    listId: string,
+    list: Pick<NewsletterList, 'nameNl' | 'nameEn'>,
+    issue: Issue,
+    r: IssueReader,
+  ): Promise<void> {
     const token = this.tokens.sign(ctx, { purpose: 'unsubscribe', userId: r.id, listId });
     // The header is for mail programs (RFC 8058 POST); the visible link opens a page with one button.
     const oneClick = `${ctx.origin}/api/${ROUTES.newsletters}/unsubscribe?token=${token}`;
@@ -387,7 +429,8 @@ export class NewslettersService {
   /** Confirmed subscribers with the proof of their consent, as CSV; 404 for a list this tenant does not have. */
   async exportCsv(ctx: RequestContext, listId: string): Promise<string> {
     const db = await ctx.db();
-    if (!(await db.existsBy(NewsletterList, { tenantId: ctx.tenant.id, id: listId }))) throw problems.notFound('No such newsletter');
+    if (!(await db.existsBy(NewsletterList, { tenantId: ctx.tenant.id, id: listId })))
+      throw problems.notFound('No such newsletter');
     // SQL: bulk export, each subscriber with the ledger rows that prove their consent (lateral joins).
     const rows: Record<string, string | Date | null>[] = await db.query(
       `SELECT u.email, u.display_name, o.at AS opted_in_at, host(o.ip) AS opted_in_ip, c.at AS confirmed_at,
@@ -407,14 +450,29 @@ export class NewslettersService {
       rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, iso(v)]))),
       {
         header: true,
-        columns: ['email', 'display_name', 'opted_in_at', 'opted_in_ip', 'confirmed_at', 'confirmed_ip', 'method', 'privacy_version', 'wording'],
+        columns: [
+          'email',
+          'display_name',
+          'opted_in_at',
+          'opted_in_ip',
+          'confirmed_at',
+          'confirmed_ip',
+          'method',
+          'privacy_version',
+          'wording',
+        ],
         // A name such as `=HYPERLINK(…)` stays text in a spreadsheet (OWASP CSV injection).
         escape_formulas: true,
       },
     );
   }
 
-  private async setStatus(ctx: RequestContext, listId: string, userId: string, status: Exclude<Status, 'none'>): Promise<void> {
+  private async setStatus(
+    ctx: RequestContext,
+    listId: string,
+    userId: string,
+    status: Exclude<Status, 'none'>,
+  ): Promise<void> {
     const db = await ctx.db();
     // SQL: an ON CONFLICT upsert that also stamps updated_at.
     await db.query(
@@ -424,7 +482,14 @@ export class NewslettersService {
     );
   }
 
-  private async record(ctx: RequestContext, listId: string, s: Subscriber, action: string, method: Method, wording: string): Promise<void> {
+  private async record(
+    ctx: RequestContext,
+    listId: string,
+    s: Subscriber,
+    action: string,
+    method: Method,
+    wording: string,
+  ): Promise<void> {
     const db = await ctx.db();
     await db.insert(ConsentRecord, {
       tenantId: ctx.tenant.id,

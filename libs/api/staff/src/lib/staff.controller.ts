@@ -25,7 +25,14 @@ export class StaffController {
   @Post()
   @HttpCode(201)
   async invite(@Ctx() ctx: RequestContext, @Body() body: InviteStaffDto): Promise<{ id: string }> {
-    return { id: await this.invitations.invite(ctx, { kind: 'staff', email: body.email, displayName: body.displayName, staffRoles: body.roles }) };
+    return {
+      id: await this.invitations.invite(ctx, {
+        kind: 'staff',
+        email: body.email,
+        displayName: body.displayName,
+        staffRoles: body.roles,
+      }),
+    };
   }
 
   /** Roles open or close whole areas (helpdesk access, finance, administration): the password or a code again first. */
@@ -33,7 +40,11 @@ export class StaffController {
   @StepUp()
   @Put(':id/roles')
   @HttpCode(204)
-  async setRoles(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: StaffRolesDto): Promise<void> {
+  async setRoles(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: StaffRolesDto,
+  ): Promise<void> {
     await this.staff.setRoles(ctx, id, body.roles);
   }
 

@@ -42,7 +42,17 @@ export class StaffService {
       twoFactor: r.two_factor,
     }));
     const pending = await this.invitations.pending(ctx, null);
-    return [...staff, ...pending.map((p): StaffMember => ({ id: p.id, email: p.email, displayName: p.displayName, roles: p.staffRoles, status: 'invited', twoFactor: false }))];
+    return [
+      ...staff,
+      ...pending.map((p): StaffMember => ({
+        id: p.id,
+        email: p.email,
+        displayName: p.displayName,
+        roles: p.staffRoles,
+        status: 'invited',
+        twoFactor: false,
+      })),
+    ];
   }
 
   /** Changes someone's roles (or those of a pending invitation); an admin cannot drop their own admin role. */
@@ -81,6 +91,7 @@ export class StaffService {
 
   private async find(ctx: RequestContext, id: string): Promise<void> {
     const db = await ctx.db();
-    if (!(await db.existsBy(User, { tenantId: ctx.tenant.id, id, kind: 'staff' }))) throw problems.notFound('No such staff member');
+    if (!(await db.existsBy(User, { tenantId: ctx.tenant.id, id, kind: 'staff' })))
+      throw problems.notFound('No such staff member');
   }
 }

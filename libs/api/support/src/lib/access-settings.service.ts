@@ -29,7 +29,13 @@ export class AccessSettingsService {
     const db = await ctx.db();
     await db.query(
       `UPDATE tenant_access_settings SET max_minutes = $2, default_minutes = $3, request_timeout_hours = $4, allowed_scopes = $5 WHERE tenant_id = $1`,
-      [ctx.tenant.id, settings.maxMinutes, settings.defaultMinutes, settings.requestTimeoutHours, settings.allowedScopes],
+      [
+        ctx.tenant.id,
+        settings.maxMinutes,
+        settings.defaultMinutes,
+        settings.requestTimeoutHours,
+        settings.allowedScopes,
+      ],
     );
   }
 }

@@ -74,7 +74,12 @@ export class GrantsService {
     const minutes = input.minutes ?? settings.default_minutes;
     const errors = [];
     if (minutes > settings.max_minutes)
-      errors.push({ field: 'minutes', code: 'max', message: `At most ${settings.max_minutes} minutes on this portal`, params: { max: settings.max_minutes } });
+      errors.push({
+        field: 'minutes',
+        code: 'max',
+        message: `At most ${settings.max_minutes} minutes on this portal`,
+        params: { max: settings.max_minutes },
+      });
     const refused = input.scopes.filter((s) => !settings.allowed_scopes.includes(s));
     if (refused.length > 0)
       errors.push({
@@ -112,7 +117,12 @@ export class GrantsService {
   }
 
   /** The account owner's decision on a service request (optionally shorter, or with fewer scopes). */
-  async decideAsOwner(ctx: RequestContext, id: string, approve: boolean, change: Decision = {}): Promise<AccessGrantView> {
+  async decideAsOwner(
+    ctx: RequestContext,
+    id: string,
+    approve: boolean,
+    change: Decision = {},
+  ): Promise<AccessGrantView> {
     const grant = await this.pending(ctx, id);
     if (grant.accountId !== ctx.requireUser().accountId) throw problems.notFound('No such request');
     if (grant.reason !== 'service') throw problems.forbidden('Technical requests are decided by a helpdesk supervisor');
@@ -241,7 +251,12 @@ export class GrantsService {
     // Less than asked, never more: a decider narrows a request, and says so when they tried to widen it.
     const errors = [];
     if (change.minutes !== undefined && change.minutes > grant.minutes)
-      errors.push({ field: 'minutes', code: 'max', message: `At most the ${grant.minutes} minutes asked for`, params: { max: grant.minutes } });
+      errors.push({
+        field: 'minutes',
+        code: 'max',
+        message: `At most the ${grant.minutes} minutes asked for`,
+        params: { max: grant.minutes },
+      });
     const extra = (change.scopes ?? []).filter((s) => !grant.scopes.includes(s));
     if (extra.length > 0)
       errors.push({ field: 'scopes', code: 'notRequested', message: `Not asked for: ${extra.join(', ')}` });

@@ -28,7 +28,10 @@ export interface SupportNewsletterSubscription {
 @Injectable()
 export class SupportViewService {
   /** By customer number, name or a user's e-mail; fewer than 2 characters finds nothing. */
-  async searchAccounts(ctx: RequestContext, q: string): Promise<{ id: string; customerNumber: string; name: string }[]> {
+  async searchAccounts(
+    ctx: RequestContext,
+    q: string,
+  ): Promise<{ id: string; customerNumber: string; name: string }[]> {
     const term = q.trim();
     if (term.length < 2) return [];
     const db = await ctx.db();

@@ -102,7 +102,11 @@ export class SupportController {
   @StaffAccess('helpdesk-supervisor')
   @Post('queue/:id/deny')
   @HttpCode(200)
-  deny(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: DenyDto = {}): Promise<AccessGrantView> {
+  deny(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: DenyDto = {},
+  ): Promise<AccessGrantView> {
     return this.grants.decideAsSupervisor(ctx, id, false, { reason: body.reason });
   }
 
@@ -189,7 +193,11 @@ export class AccountAccessRequestsController {
   @AccountAccess('owner')
   @Post(':id/deny')
   @HttpCode(200)
-  deny(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: DenyDto = {}): Promise<AccessGrantView> {
+  deny(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: DenyDto = {},
+  ): Promise<AccessGrantView> {
     return this.grants.decideAsOwner(ctx, id, false, { reason: body.reason });
   }
 

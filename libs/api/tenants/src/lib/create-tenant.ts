@@ -56,7 +56,11 @@ export async function createTenant(ownerDataSource: DataSource, raw: Record<stri
     // SQL: these default rows belong to tables of the auth and support libraries, which this one does not import.
     await db.query(`INSERT INTO tenant_sign_in_settings (tenant_id) VALUES ($1)`, [tenant.id]);
     await db.query(`INSERT INTO tenant_access_settings (tenant_id) VALUES ($1)`, [tenant.id]);
-    if (hosts.length > 0) await db.insert(TenantHost, hosts.map((host) => ({ host, tenantId: tenant.id })));
+    if (hosts.length > 0)
+      await db.insert(
+        TenantHost,
+        hosts.map((host) => ({ host, tenantId: tenant.id })),
+      );
   });
   return tenant;
 }

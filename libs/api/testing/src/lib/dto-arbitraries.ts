@@ -55,7 +55,21 @@ export function validBody(dto: DtoClass): Record<string, unknown> {
 }
 
 /** Characters that have broken text handling somewhere: NUL, other C0/C1 controls, DEL, a lone surrogate, line breaks. */
-const NASTY = fc.constantFrom('\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\ud800', '\udfff', '\n', '\r', '\t', '\u2028', '\ufeff');
+const NASTY = fc.constantFrom(
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\ud800',
+  '\udfff',
+  '\n',
+  '\r',
+  '\t',
+  '\u2028',
+  '\ufeff',
+);
 
 /** Text with a nasty character put somewhere into a string that would pass. */
 const spiked = (valid: unknown) =>
@@ -92,11 +106,17 @@ export function bodyArbitrary(dto: DtoClass | null): fc.Arbitrary<unknown> {
         nested ? bodyArbitrary(nested) : anything,
         fc.constant(undefined),
       ];
-      return [property, fc.oneof({ arbitrary: bent[0], weight: 4 }, { arbitrary: bent[1], weight: 3 }, bent[2], bent[3])];
+      return [
+        property,
+        fc.oneof({ arbitrary: bent[0], weight: 4 }, { arbitrary: bent[1], weight: 3 }, bent[2], bent[3]),
+      ];
     }),
   );
   return fc
-    .tuple(fc.record(fields), fc.option(fc.tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }), anything), { freq: 8 }))
+    .tuple(
+      fc.record(fields),
+      fc.option(fc.tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }), anything), { freq: 8 }),
+    )
     .map(([body, extra]) => {
       const clean = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
       return extra ? { ...clean, [extra[0]]: extra[1] } : clean;

@@ -57,15 +57,29 @@ export async function seedTwoTenants(owner: DataSource): Promise<{ alpha: Fixtur
         const user = async (role: AccountRole): Promise<FixtureUser> => {
           // Account 1's owner uses the same address in both tenants.
           const email = n === 1 && role === 'owner' ? 'shared@example.com' : `${role}${n}@${slug}.example`;
-          const id = await addUser(email, { kind: 'subscriber', accountId: account.id, accountRole: role, staffRoles: [] });
+          const id = await addUser(email, {
+            kind: 'subscriber',
+            accountId: account.id,
+            accountRole: role,
+            staffRoles: [],
+          });
           return { id, email, role };
         };
-        accounts.push({ id: account.id, customerNumber: account.customerNumber, owner: await user('owner'), member: await user('member') });
+        accounts.push({
+          id: account.id,
+          customerNumber: account.customerNumber,
+          owner: await user('owner'),
+          member: await user('member'),
+        });
       }
       const staff = {} as Record<StaffRole, FixtureUser>;
       for (const role of STAFF_ROLES) {
         const email = `${role}@${slug}.example`;
-        staff[role] = { id: await addUser(email, { kind: 'staff', accountId: null, accountRole: null, staffRoles: [role] }), email, role };
+        staff[role] = {
+          id: await addUser(email, { kind: 'staff', accountId: null, accountRole: null, staffRoles: [role] }),
+          email,
+          role,
+        };
       }
       return { id: tenant.id, slug, host: `${slug}.localhost`, accounts, staff };
     });

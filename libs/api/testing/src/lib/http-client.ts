@@ -63,8 +63,11 @@ export class PortalClient {
     const setup = await this.request('POST', '/api/me/security/two-factor/setup');
     if (setup.statusCode !== 200) throw new Error(`two-factor set-up answered ${setup.statusCode}: ${setup.body}`);
     const { secret } = setup.json() as { secret: string };
-    const enabled = await this.request('POST', '/api/me/security/two-factor/enable', { body: { code: await generate({ secret }) } });
-    if (enabled.statusCode !== 200) throw new Error(`two-factor enable answered ${enabled.statusCode}: ${enabled.body}`);
+    const enabled = await this.request('POST', '/api/me/security/two-factor/enable', {
+      body: { code: await generate({ secret }) },
+    });
+    if (enabled.statusCode !== 200)
+      throw new Error(`two-factor enable answered ${enabled.statusCode}: ${enabled.body}`);
     return { secret, recoveryCodes: (enabled.json() as { recoveryCodes: string[] }).recoveryCodes };
   }
 

@@ -43,7 +43,13 @@ export class TestMailbox {
                 text: parsed.text ?? '',
                 html: typeof parsed.html === 'string' ? parsed.html : '',
                 rawHeaders: Object.fromEntries(
-                  parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).replace(/\r?\n\s+/g, ' ').trim()]),
+                  parsed.headerLines.map((h) => [
+                    h.key,
+                    h.line
+                      .slice(h.line.indexOf(':') + 1)
+                      .replace(/\r?\n\s+/g, ' ')
+                      .trim(),
+                  ]),
                 ),
                 messageId: parsed.messageId,
               });
@@ -68,7 +74,11 @@ export class TestMailbox {
   }
 
   /** Waits until a message to `address` matching `match` has arrived (the worker polls the queue). */
-  async waitFor(address: string, match: (mail: ReceivedMail) => boolean = () => true, timeoutMs = 15_000): Promise<ReceivedMail> {
+  async waitFor(
+    address: string,
+    match: (mail: ReceivedMail) => boolean = () => true,
+    timeoutMs = 15_000,
+  ): Promise<ReceivedMail> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.to(address).find(match);
@@ -90,7 +100,10 @@ export class TestMailbox {
 
   /** The first link in a mail's text whose path starts with `path`. */
   static link(mail: ReceivedMail, path: string): URL {
-    const found = mail.text.match(/https?:\/\/\S+/g)?.map((u) => new URL(u)).find((u) => u.pathname.startsWith(path));
+    const found = mail.text
+      .match(/https?:\/\/\S+/g)
+      ?.map((u) => new URL(u))
+      .find((u) => u.pathname.startsWith(path));
     if (!found) throw new Error(`no ${path} link in mail "${mail.subject}": ${mail.text}`);
     return found;
   }

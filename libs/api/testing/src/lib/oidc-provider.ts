@@ -17,7 +17,13 @@ export class OidcTestProvider {
 
   static async start(redirectUris: string[]): Promise<OidcTestProvider> {
     const base = 20000 + Math.floor(Math.random() * 20000);
-    const args = [join(__dirname, '../../../../../tools/oidc-provider/server.mjs'), '--google-port', String(base), '--microsoft-port', String(base + 1)];
+    const args = [
+      join(__dirname, '../../../../../tools/oidc-provider/server.mjs'),
+      '--google-port',
+      String(base),
+      '--microsoft-port',
+      String(base + 1),
+    ];
     for (const uri of redirectUris) args.push('--redirect', uri);
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
     const line = await new Promise<string>((resolve, reject) => {
@@ -35,7 +41,10 @@ export class OidcTestProvider {
   async signInAt(authorizationUrl: string, login: string): Promise<URL> {
     const jar = new Map<string, string>();
     const issuerOrigin = new URL(authorizationUrl).origin;
-    let request: { url: URL; method: 'GET' | 'POST'; body?: string } = { url: new URL(authorizationUrl), method: 'GET' };
+    let request: { url: URL; method: 'GET' | 'POST'; body?: string } = {
+      url: new URL(authorizationUrl),
+      method: 'GET',
+    };
     for (let step = 0; step < 12; step++) {
       const response = await fetch(request.url, {
         method: request.method,
@@ -61,7 +70,8 @@ export class OidcTestProvider {
       const html = await response.text();
       const action = html.match(/<form[^>]*action="([^"]+)"/)?.[1];
       const prompt = html.match(/name="prompt" value="([^"]+)"/)?.[1];
-      if (response.status !== 200 || !action || !prompt) throw new Error(`unexpected provider page (${response.status}): ${html.slice(0, 300)}`);
+      if (response.status !== 200 || !action || !prompt)
+        throw new Error(`unexpected provider page (${response.status}): ${html.slice(0, 300)}`);
       const form = new URLSearchParams({ prompt, ...(prompt === 'login' ? { login, password: 'any' } : {}) });
       request = { url: new URL(action.replace(/&amp;/g, '&'), request.url), method: 'POST', body: form.toString() };
     }

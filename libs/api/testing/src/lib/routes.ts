@@ -3,7 +3,13 @@ import { PATH_METADATA, METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/com
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { ACCESS_METADATA, type AccessRule, CSRF_EXEMPT_METADATA, PUBLIC_CACHE_METADATA, STEP_UP_METADATA } from '@mijn-account/api-core';
+import {
+  ACCESS_METADATA,
+  type AccessRule,
+  CSRF_EXEMPT_METADATA,
+  PUBLIC_CACHE_METADATA,
+  STEP_UP_METADATA,
+} from '@mijn-account/api-core';
 import { API_PREFIX } from '@mijn-account/shared-contracts';
 
 export interface RouteInfo {
@@ -47,7 +53,16 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
         const stepUp = (Reflect.getMetadata(STEP_UP_METADATA, handler) as 'any' | 'second-factor' | undefined) ?? null;
         const csrfExempt = Reflect.getMetadata(CSRF_EXEMPT_METADATA, handler) === true;
         const publicCache = (Reflect.getMetadata(PUBLIC_CACHE_METADATA, handler) as number | undefined) ?? null;
-        routes.push({ method, path: `/${full}`, handler: `${controller.name}.${name}`, access, stepUp, csrfExempt, publicCache, body: bodyClassOf(controller, name) });
+        routes.push({
+          method,
+          path: `/${full}`,
+          handler: `${controller.name}.${name}`,
+          access,
+          stepUp,
+          csrfExempt,
+          publicCache,
+          body: bodyClassOf(controller, name),
+        });
       }
     }
   }

@@ -25,14 +25,31 @@ describe('country lists', () => {
 
 describe('addressRules', () => {
   it('gives NL, BE and DE a house-number field, the US a state, CA a province, others a generic form', () => {
-    expect(addressRules('nl')).toMatchObject({ country: 'NL', houseNumber: true, region: null, postalCode: { required: true, example: '1234 AB' } });
+    expect(addressRules('nl')).toMatchObject({
+      country: 'NL',
+      houseNumber: true,
+      region: null,
+      postalCode: { required: true, example: '1234 AB' },
+    });
     expect(addressRules('BE').houseNumber).toBe(true);
     expect(addressRules('DE').houseNumber).toBe(true);
     expect(addressRules('FR')).toMatchObject({ houseNumber: false, region: null });
     expect(addressRules('GB')).toMatchObject({ houseNumber: false, postalCode: { label: 'postcode' } });
-    expect(addressRules('US')).toMatchObject({ houseNumber: false, region: { kind: 'state' }, postalCode: { label: 'zipCode' } });
-    expect(addressRules('CA')).toMatchObject({ houseNumber: false, region: { kind: 'province' }, postalCode: { example: 'H3B 2Y5' } });
-    expect(addressRules('JP')).toMatchObject({ houseNumber: false, region: 'free', postalCode: { required: false, example: null } });
+    expect(addressRules('US')).toMatchObject({
+      houseNumber: false,
+      region: { kind: 'state' },
+      postalCode: { label: 'zipCode' },
+    });
+    expect(addressRules('CA')).toMatchObject({
+      houseNumber: false,
+      region: { kind: 'province' },
+      postalCode: { example: 'H3B 2Y5' },
+    });
+    expect(addressRules('JP')).toMatchObject({
+      houseNumber: false,
+      region: 'free',
+      postalCode: { required: false, example: null },
+    });
   });
 
   it('knows Canadian provinces and US states', () => {

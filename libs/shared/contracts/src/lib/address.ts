@@ -11,7 +11,8 @@ export const COUNTRY_CODES: readonly string[] =
   );
 
 /** Countries whose VAT ids are checked for format and check digits (the countries jsvat knows; a unit test holds them equal). */
-export const VAT_COUNTRIES: readonly string[] = 'AD AT BE BR BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL NO PL PT RO RU RS SK SI ES SE CH GB'.split(' ');
+export const VAT_COUNTRIES: readonly string[] =
+  'AD AT BE BR BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL NO PL PT RO RU RS SK SI ES SE CH GB'.split(' ');
 
 const PROVINCES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'] as const;
 const STATES = (
@@ -20,7 +21,14 @@ const STATES = (
 ).split(' ');
 
 /** Stable field-error codes of these rules (each has a `fieldErrors.<code>` translation in the web app). */
-export const ADDRESS_ERROR_CODES = ['required', 'isPostalCode', 'isRegion', 'isRegistrationNumber', 'isGstHstNumber', 'notApplicable'] as const;
+export const ADDRESS_ERROR_CODES = [
+  'required',
+  'isPostalCode',
+  'isRegion',
+  'isRegistrationNumber',
+  'isGstHstNumber',
+  'notApplicable',
+] as const;
 
 export interface AddressRules {
   country: string;
@@ -45,9 +53,23 @@ const POSTAL: Record<string, PostalRule> = {
   BE: { pattern: /^[1-9]\d{3}$/, example: '1000' },
   DE: { pattern: /^\d{5}$/, example: '10115' },
   FR: { pattern: /^\d{5}$/, example: '75001' },
-  GB: { pattern: /^(GIR0AA|[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2})$/, example: 'SW1A 1AA', label: 'postcode', format: (c) => `${c.slice(0, -3)} ${c.slice(-3)}` },
-  US: { pattern: /^\d{5}(\d{4})?$/, example: '94105', label: 'zipCode', format: (c) => (c.length === 9 ? `${c.slice(0, 5)}-${c.slice(5)}` : c) },
-  CA: { pattern: /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\d[ABCEGHJ-NPRSTV-Z]\d$/, example: 'H3B 2Y5', format: (c) => `${c.slice(0, 3)} ${c.slice(3)}` },
+  GB: {
+    pattern: /^(GIR0AA|[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2})$/,
+    example: 'SW1A 1AA',
+    label: 'postcode',
+    format: (c) => `${c.slice(0, -3)} ${c.slice(-3)}`,
+  },
+  US: {
+    pattern: /^\d{5}(\d{4})?$/,
+    example: '94105',
+    label: 'zipCode',
+    format: (c) => (c.length === 9 ? `${c.slice(0, 5)}-${c.slice(5)}` : c),
+  },
+  CA: {
+    pattern: /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\d[ABCEGHJ-NPRSTV-Z]\d$/,
+    example: 'H3B 2Y5',
+    format: (c) => `${c.slice(0, 3)} ${c.slice(3)}`,
+  },
 };
 
 /** The address form and checks for a country (upper-case ISO code); the generic form for countries without rules. */
@@ -57,7 +79,14 @@ export function addressRules(country: string): AddressRules {
   return {
     country: code,
     houseNumber: code === 'NL' || code === 'BE' || code === 'DE',
-    region: code === 'US' ? { kind: 'state', codes: STATES } : code === 'CA' ? { kind: 'province', codes: PROVINCES } : postal ? null : 'free',
+    region:
+      code === 'US'
+        ? { kind: 'state', codes: STATES }
+        : code === 'CA'
+          ? { kind: 'province', codes: PROVINCES }
+          : postal
+            ? null
+            : 'free',
     postalCode: { label: postal?.label ?? 'postalCode', example: postal?.example ?? null, required: !!postal },
   };
 }
@@ -80,7 +109,8 @@ export function isRegion(country: string, region: string): boolean {
   return rule.codes.includes(region.toUpperCase());
 }
 
-export type RegistrationKind = 'kvk' | 'kbo' | 'handelsregister' | 'siren' | 'companiesHouse' | 'businessNumber' | 'generic';
+export type RegistrationKind =
+  'kvk' | 'kbo' | 'handelsregister' | 'siren' | 'companiesHouse' | 'businessNumber' | 'generic';
 export type TaxIdKind = 'vat' | 'gstHst';
 
 /**
@@ -128,7 +158,9 @@ export function normalizeRegistration(country: string, raw: string): string | nu
     case 'kvk':
       return /^\d{8}$/.test(compact) ? compact : null;
     case 'kbo':
-      return /^[01]\d{9}$/.test(compact) && 97 - (Number(compact.slice(0, 8)) % 97) === Number(compact.slice(8)) ? compact : null;
+      return /^[01]\d{9}$/.test(compact) && 97 - (Number(compact.slice(0, 8)) % 97) === Number(compact.slice(8))
+        ? compact
+        : null;
     case 'handelsregister': {
       const m = /^(HRA|HRB|GNR|PR|VR)(\d{1,6})([A-Z]{0,2})$/.exec(compact);
       return m ? `${m[1] === 'GNR' ? 'GnR' : m[1]} ${m[2]}${m[3] ? ` ${m[3]}` : ''}` : null;

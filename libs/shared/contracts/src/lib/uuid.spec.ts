@@ -8,7 +8,16 @@ describe('isUuid', () => {
   });
 
   it('refuses anything else', () => {
-    for (const value of ['', 'not-an-id', '4b1f3c2e9a7d4e218c3b5f6a7b8c9d0e', '{4b1f3c2e-9a7d-4e21-8c3b-5f6a7b8c9d0e}', ' 4b1f3c2e-9a7d-4e21-8c3b-5f6a7b8c9d0e', '4b1f3c2e-9a7d-4e21-8c3b-5f6a7b8c9d0e\n', 42, null])
+    for (const value of [
+      '',
+      'not-an-id',
+      '4b1f3c2e9a7d4e218c3b5f6a7b8c9d0e',
+      '{4b1f3c2e-9a7d-4e21-8c3b-5f6a7b8c9d0e}',
+      ' 4b1f3c2e-9a7d-4e21-8c3b-5f6a7b8c9d0e',
+      '4b1f3c2e-9a7d-4e21-8c3b-5f6a7b8c9d0e\n',
+      42,
+      null,
+    ])
       expect(isUuid(value)).toBe(false);
     expect(UUID_PATTERN.flags).not.toContain('g');
   });

@@ -9,7 +9,8 @@ const billing = () => import('./billing-page.component').then((m) => m.BillingPa
 const helpdeskAccess = () => import('./helpdesk-access-page.component').then((m) => m.HelpdeskAccessPageComponent);
 const members = () => import('./members-page.component').then((m) => m.MembersPageComponent);
 const newsletters = () => import('./newsletters-page.component').then((m) => m.NewslettersPageComponent);
-const unsubscribe = () => import('./newsletter-unsubscribe-page.component').then((m) => m.NewsletterUnsubscribePageComponent);
+const unsubscribe = () =>
+  import('./newsletter-unsubscribe-page.component').then((m) => m.NewsletterUnsubscribePageComponent);
 const security = () => import('./security-page.component').then((m) => m.SecurityPageComponent);
 
 export const accountRoutes: Routes = [
@@ -18,11 +19,19 @@ export const accountRoutes: Routes = [
   { path: 'billing', loadComponent: billing, canActivate: [signedInGuard], title: 'billing.title' },
   { path: 'helpdesk-access', loadComponent: helpdeskAccess, canActivate: [signedInGuard], title: 'helpdesk.title' },
   { path: 'members', loadComponent: members, canActivate: [signedInGuard], title: 'members.title' },
-  { path: 'newsletters', loadComponent: newsletters, canActivate: [signedInGuard], data: { mode: 'signed-in' }, title: 'newsletters.title' },
+  {
+    path: 'newsletters',
+    loadComponent: newsletters,
+    canActivate: [signedInGuard],
+    data: { mode: 'signed-in' },
+    title: 'newsletters.title',
+  },
 ];
 
 /** Every signed-in user's security page, at /security (the path e-mails link to). */
-export const securityRoutes: Routes = [{ path: '', loadComponent: security, canActivate: [signedInGuard], title: 'security.title' }];
+export const securityRoutes: Routes = [
+  { path: '', loadComponent: security, canActivate: [signedInGuard], title: 'security.title' },
+];
 
 /** The newsletter pages mails link to; no sign-in needed (PAGES.newsletterManage / newsletterConfirm / newsletterUnsubscribe). */
 export const newsletterLinkRoutes: Routes = [

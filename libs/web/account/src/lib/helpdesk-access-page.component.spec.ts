@@ -72,7 +72,13 @@ describe('HelpdeskAccessPageComponent', () => {
   function withLog(events: AccessLogEvent[]): AccessLogView {
     return {
       events,
-      verification: { intact: true, events: events.length, unsealed: 0, firstBroken: null, checkpoints: { total: 0, valid: 0 } },
+      verification: {
+        intact: true,
+        events: events.length,
+        unsealed: 0,
+        firstBroken: null,
+        checkpoints: { total: 0, valid: 0 },
+      },
     };
   }
 
@@ -96,7 +102,10 @@ describe('HelpdeskAccessPageComponent', () => {
         { provide: HelpdeskAccessStore, useValue: store },
         {
           provide: SessionStore,
-          useValue: { me: signal({ account: { role: 'owner' }, user: {} } as unknown as MeResponse), stepUp: jest.fn() },
+          useValue: {
+            me: signal({ account: { role: 'owner' }, user: {} } as unknown as MeResponse),
+            stepUp: jest.fn(),
+          },
         },
         { provide: TenantStore, useValue: { tenant: signal(null) } },
       ],

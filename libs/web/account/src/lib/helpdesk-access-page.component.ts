@@ -147,7 +147,10 @@ import {
               <td [class]="g.status === 'denied' ? 'refused' : ''">{{ g.status | maLabel: 'grantStatus' }}</td>
               <td>
                 @if (g.status === 'denied') {
-                  {{ 'helpdesk.deniedBy' | transloco: { name: g.decidedBy } }}@if (g.denyReason) {: {{ g.denyReason }}}
+                  {{ 'helpdesk.deniedBy' | transloco: { name: g.decidedBy } }}
+                  @if (g.denyReason) {
+                    : {{ g.denyReason }}
+                  }
                 } @else {
                   {{ g.closeNote }}
                 }
@@ -232,7 +235,10 @@ import {
               </td>
               <td>
                 @if (reasonOf(e.reason); as r) {
-                  {{ r.code | maLabel: 'reason' }}@if (r.note) {: {{ r.note }}}
+                  {{ r.code | maLabel: 'reason' }}
+                  @if (r.note) {
+                    : {{ r.note }}
+                  }
                 }
                 {{ e.ticket }}
               </td>
@@ -316,7 +322,8 @@ export class HelpdeskAccessPageComponent implements OnInit, OnDestroy {
   private async reload(): Promise<void> {
     const [grants, log] = await Promise.all([this.store.requests(), this.store.log()]);
     // The approve form proposes what was asked; the owner may give less.
-    for (const g of grants) if (g.status === 'pending' && this.minutes[g.id] === undefined) this.minutes[g.id] = g.minutes;
+    for (const g of grants)
+      if (g.status === 'pending' && this.minutes[g.id] === undefined) this.minutes[g.id] = g.minutes;
     this.grants.set(grants);
     this.log.set(log);
   }

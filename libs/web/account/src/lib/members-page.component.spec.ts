@@ -141,7 +141,10 @@ describe('MembersPageComponent', () => {
       ?.click();
     await settle(fixture);
     expect(confirmation.confirm).toHaveBeenCalledWith(
-      expect.objectContaining({ title: 'confirm.removeMember.title', params: { name: 'Eva', email: 'eva@example.com' } }),
+      expect.objectContaining({
+        title: 'confirm.removeMember.title',
+        params: { name: 'Eva', email: 'eva@example.com' },
+      }),
     );
     expect(store.remove).not.toHaveBeenCalled();
   });

@@ -21,7 +21,12 @@ import {
   LocaleDatePipe,
   EnumLabelPipe,
 } from '@mijn-account/web-core';
-import { PAGE_STYLES, ProblemAlertComponent, RecoveryCodeActionsComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
+import {
+  PAGE_STYLES,
+  ProblemAlertComponent,
+  RecoveryCodeActionsComponent,
+  StepUpPromptComponent,
+} from '@mijn-account/web-ui';
 
 /**
  * The user's security page: active sessions (sign out one or all others), sign-in history,
@@ -291,7 +296,8 @@ export class SecurityPageComponent implements OnInit {
     if (this.linked()) this.notice.set('security.identities.linked');
     const error = this.error();
     if (error === 'identity-in-use') this.problem.set({ type: PROBLEM_TYPES.identityInUse, title: '', status: 409 });
-    if (error === 'identity-already-linked') this.problem.set({ type: PROBLEM_TYPES.identityAlreadyLinked, title: '', status: 409 });
+    if (error === 'identity-already-linked')
+      this.problem.set({ type: PROBLEM_TYPES.identityAlreadyLinked, title: '', status: 409 });
     await this.store.load();
   }
 

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, resource, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  resource,
+  signal,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AccessGrantView, MeResponse } from '@mijn-account/shared-contracts';
@@ -136,16 +145,23 @@ export class StaffHomeComponent {
       return this.securityStore.overview();
     },
   });
-  protected readonly twoFactorOn = computed(() => (this.security.hasValue() ? this.security.value()?.twoFactor.enabled : undefined));
+  protected readonly twoFactorOn = computed(() =>
+    this.security.hasValue() ? this.security.value()?.twoFactor.enabled : undefined,
+  );
 
   // Each staff resource asks only once two-factor is known to be on (params undefined: not loaded).
-  private readonly when = (role: MeResponse['staffRoles'][number]) => () => (this.twoFactorOn() && this.is(role) ? true : undefined);
+  private readonly when = (role: MeResponse['staffRoles'][number]) => () =>
+    this.twoFactorOn() && this.is(role) ? true : undefined;
   protected readonly mine = resource({ params: this.when('helpdesk-agent'), loader: () => this.support.mine() });
   protected readonly queue = resource({ params: this.when('helpdesk-supervisor'), loader: () => this.support.queue() });
   protected readonly setup = resource({
     params: this.when('tenant-admin'),
     loader: async () => {
-      const [, access] = await Promise.all([this.admin.loadSignIn(), this.admin.accessSettings(), this.admin.loadStaff()]);
+      const [, access] = await Promise.all([
+        this.admin.loadSignIn(),
+        this.admin.accessSettings(),
+        this.admin.loadStaff(),
+      ]);
       const staff = this.admin.staff().filter((s) => s.status !== 'disabled');
       return {
         selfSignUp: this.admin.settings()?.selfSignUp ?? false,
@@ -159,7 +175,9 @@ export class StaffHomeComponent {
   });
 
   protected readonly myOpen = computed(() =>
-    (this.mine.hasValue() ? (this.mine.value() ?? []) : []).filter((g: AccessGrantView) => g.status === 'pending' || g.status === 'active'),
+    (this.mine.hasValue() ? (this.mine.value() ?? []) : []).filter(
+      (g: AccessGrantView) => g.status === 'pending' || g.status === 'active',
+    ),
   );
   protected readonly waiting = computed(() =>
     (this.queue.hasValue() ? (this.queue.value() ?? []) : []).filter((g: AccessGrantView) => g.status === 'pending'),

@@ -11,7 +11,12 @@ const en = {
     loading: 'Loading…',
     failed: 'This could not be loaded.',
     retry: 'Try again',
-    helpdesk: { open: 'Go', none: 'No open requests.', pending: '{{ agent }} asks — decide within {{ time }}', active: '{{ agent }} has access, {{ time }} left' },
+    helpdesk: {
+      open: 'Go',
+      none: 'No open requests.',
+      pending: '{{ agent }} asks — decide within {{ time }}',
+      active: '{{ agent }} has access, {{ time }} left',
+    },
     twoFactor: { title: '2FA', open: 'Go', on: 'On.', off: 'Off.' },
     newsletters: { open: 'Go', none: 'None.', subscribed: 'You receive:', awaiting: 'Awaiting: {{ lists }}' },
   },
@@ -37,9 +42,16 @@ describe('SubscriberHomeComponent', () => {
   beforeEach(() => {
     requests.mockReset();
     mine.mockReset();
-    load.mockReset().mockImplementation(async () => overview.set({ twoFactor: { enabled: false } } as SecurityOverview));
+    load
+      .mockReset()
+      .mockImplementation(async () => overview.set({ twoFactor: { enabled: false } } as SecurityOverview));
     TestBed.configureTestingModule({
-      imports: [TranslocoTestingModule.forRoot({ langs: { en }, translocoConfig: { defaultLang: 'en', availableLangs: ['en'] } })],
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { en },
+          translocoConfig: { defaultLang: 'en', availableLangs: ['en'] },
+        }),
+      ],
       providers: [
         provideRouter([]),
         { provide: HelpdeskAccessStore, useValue: { requests } },
@@ -55,7 +67,8 @@ describe('SubscriberHomeComponent', () => {
     fixture.detectChanges();
     return Object.assign(fixture.nativeElement as HTMLElement, { fixture });
   }
-  const card = (element: HTMLElement, testId: string) => element.querySelector(`[data-testid=${testId}]`)?.textContent ?? '';
+  const card = (element: HTMLElement, testId: string) =>
+    element.querySelector(`[data-testid=${testId}]`)?.textContent ?? '';
 
   it('puts a pending request with its countdown and a running grant first, each leading to its page', async () => {
     requests.mockResolvedValue([grant('pending', 5), grant('active', 30), grant('closed', 0)]);
@@ -66,7 +79,9 @@ describe('SubscriberHomeComponent', () => {
     const element = await render();
     expect(card(element, 'home-helpdesk')).toMatch(/Agent Smith asks — decide within [45]:\d\d/);
     expect(card(element, 'home-helpdesk')).toMatch(/Agent Smith has access, (29|30):\d\d left/);
-    expect(element.querySelector('[data-testid=home-helpdesk-link]')?.getAttribute('href')).toBe('/account/helpdesk-access');
+    expect(element.querySelector('[data-testid=home-helpdesk-link]')?.getAttribute('href')).toBe(
+      '/account/helpdesk-access',
+    );
     expect(card(element, 'home-two-factor')).toContain('Off.');
     expect(card(element, 'home-newsletters')).toContain('Product news');
     expect(card(element, 'home-newsletters')).toContain('Awaiting: Webinars');

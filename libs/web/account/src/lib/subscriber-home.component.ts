@@ -29,7 +29,9 @@ import { HOME_STYLES } from './home-styles';
         <ul class="items">
           @for (grant of pending(); track grant.id) {
             <li>
-              {{ 'home.helpdesk.pending' | transloco: { agent: grant.requestedBy, time: left(grant.requestExpiresAt) } }}
+              {{
+                'home.helpdesk.pending' | transloco: { agent: grant.requestedBy, time: left(grant.requestExpiresAt) }
+              }}
             </li>
           }
           @for (grant of active(); track grant.id) {
@@ -103,11 +105,17 @@ export class SubscriberHomeComponent {
   // A resource's value() throws while it is in error; these read it only when there is one.
   private readonly grants = computed(() => (this.requests.hasValue() ? this.requests.value() : []));
   private readonly lists = computed(() => (this.newsletters.hasValue() ? this.newsletters.value() : []));
-  protected readonly twoFactorOn = computed(() => (this.security.hasValue() ? this.security.value()?.twoFactor.enabled : undefined));
+  protected readonly twoFactorOn = computed(() =>
+    this.security.hasValue() ? this.security.value()?.twoFactor.enabled : undefined,
+  );
   protected readonly pending = computed(() => this.grants().filter((g) => g.status === 'pending'));
   protected readonly active = computed(() => this.grants().filter((g) => g.status === 'active'));
   protected readonly subscribed = computed(() => this.lists().filter((l) => l.status === 'confirmed'));
-  protected readonly awaiting = computed(() => this.lists().filter((l) => l.status === 'pending').map((l) => l.name));
+  protected readonly awaiting = computed(() =>
+    this.lists()
+      .filter((l) => l.status === 'pending')
+      .map((l) => l.name),
+  );
 
   constructor() {
     const timer = setInterval(() => this.now.set(Date.now()), 1000);

@@ -1,14 +1,24 @@
 import { signal } from '@angular/core';
 import type { FormGroup } from '@angular/forms';
 import type { ProblemDetails } from '@mijn-account/shared-contracts';
-import { type FlatValues, type SaveResult, type Versioned, applyServerErrors, conflictingFields, mergeMine, problemOf } from '@mijn-account/web-core';
+import {
+  type FlatValues,
+  type SaveResult,
+  type Versioned,
+  applyServerErrors,
+  conflictingFields,
+  mergeMine,
+  problemOf,
+} from '@mijn-account/web-core';
 
 /**
  * The edit cycle shared by the profile and billing pages: load with an ETag, save with If-Match,
  * and on 412 show their version beside mine, then keep theirs or apply mine on top (three-way merge).
  */
 export class VersionedForm<T> {
-  readonly conflict = signal<{ current: Versioned<T>; rows: { field: string; theirs: string; mine: string }[] } | null>(null);
+  readonly conflict = signal<{ current: Versioned<T>; rows: { field: string; theirs: string; mine: string }[] } | null>(
+    null,
+  );
   readonly problem = signal<ProblemDetails | null>(null);
   readonly saved = signal(false);
   readonly busy = signal(false);
@@ -43,7 +53,11 @@ export class VersionedForm<T> {
   async applyMine(): Promise<void> {
     const conflict = this.conflict();
     if (!conflict || !this.base) return;
-    const merged = mergeMine(this.io.toFlat(this.base.value), this.io.toFlat(conflict.current.value), this.form.getRawValue() as FlatValues);
+    const merged = mergeMine(
+      this.io.toFlat(this.base.value),
+      this.io.toFlat(conflict.current.value),
+      this.form.getRawValue() as FlatValues,
+    );
     this.base = conflict.current;
     this.form.setValue(merged);
     await this.submit(merged, conflict.current.etag);
@@ -56,7 +70,11 @@ export class VersionedForm<T> {
     try {
       const result = await this.io.save(flat, etag);
       if (result.status === 'conflict') {
-        const rows = conflictingFields(this.io.toFlat(this.base?.value ?? result.current.value), this.io.toFlat(result.current.value), flat);
+        const rows = conflictingFields(
+          this.io.toFlat(this.base?.value ?? result.current.value),
+          this.io.toFlat(result.current.value),
+          flat,
+        );
         this.conflict.set({ current: result.current, rows });
         return;
       }
@@ -64,7 +82,10 @@ export class VersionedForm<T> {
       this.saved.set(true);
     } catch (error) {
       const problem = problemOf(error);
-      const mapped = { ...problem, errors: problem.errors?.map((e) => ({ ...e, field: this.io.field?.(e.field) ?? e.field })) };
+      const mapped = {
+        ...problem,
+        errors: problem.errors?.map((e) => ({ ...e, field: this.io.field?.(e.field) ?? e.field })),
+      };
       applyServerErrors(this.form, mapped);
       this.problem.set(mapped);
     } finally {

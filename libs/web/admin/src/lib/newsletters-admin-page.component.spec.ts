@@ -186,7 +186,10 @@ describe('NewslettersAdminPageComponent', () => {
     await click('Send issue');
     expect(store.recipients).toHaveBeenCalledWith('l-1');
     expect(confirmation.confirm).toHaveBeenCalledWith(
-      expect.objectContaining({ title: 'confirm.sendIssue.title', params: { count: 12, list: 'Product news', subject: 'November' } }),
+      expect.objectContaining({
+        title: 'confirm.sendIssue.title',
+        params: { count: 12, list: 'Product news', subject: 'November' },
+      }),
     );
     expect(store.sendIssue).not.toHaveBeenCalled();
   });
@@ -215,7 +218,9 @@ describe('NewslettersAdminPageComponent', () => {
     type('Text', 'What is new');
     await click('Send a test to me');
     expect(store.sendTestIssue).toHaveBeenCalledWith('l-1', { subject: 'November', body: 'What is new' });
-    expect(el.querySelector('[data-testid="newsletter-admin-notice"]')?.textContent?.trim()).toBe('Test sent to admin@example.com.');
+    expect(el.querySelector('[data-testid="newsletter-admin-notice"]')?.textContent?.trim()).toBe(
+      'Test sent to admin@example.com.',
+    );
     expect((field('Subject').querySelector('input') as HTMLInputElement).value).toBe('November');
     expect(store.sendIssue).not.toHaveBeenCalled();
   });

@@ -102,7 +102,11 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account
           <button mat-flat-button type="submit">{{ 'admin.newsletters.send' | transloco }}</button>
         </form>
         @if (previews()?.listId === list.id) {
-          <section class="previews" data-testid="issue-preview" [attr.aria-label]="'admin.newsletters.preview' | transloco">
+          <section
+            class="previews"
+            data-testid="issue-preview"
+            [attr.aria-label]="'admin.newsletters.preview' | transloco"
+          >
             @for (p of previews()?.mails; track p.language) {
               <div>
                 <h3>{{ 'admin.newsletters.previewIn.' + p.language | transloco }}: {{ p.subject }}</h3>
@@ -162,7 +166,10 @@ export class NewslettersAdminPageComponent implements OnInit {
   protected readonly lists = signal<NewsletterListAdmin[]>([]);
   protected readonly notice = signal<{ key: string; params: Record<string, unknown> } | null>(null);
   /** The issue as its mail will look, per language, for the list whose preview was asked. */
-  protected readonly previews = signal<{ listId: string; mails: { language: Language; subject: string; html: SafeHtml }[] } | null>(null);
+  protected readonly previews = signal<{
+    listId: string;
+    mails: { language: Language; subject: string; html: SafeHtml }[];
+  } | null>(null);
   private readonly confirmation = inject(ConfirmDialog);
   private readonly sanitizer = inject(DomSanitizer);
   private readonly transloco = inject(TranslocoService);
@@ -240,7 +247,11 @@ export class NewslettersAdminPageComponent implements OnInit {
       async () => {
         const mails = await this.store.previewIssue(list.id, this.issueForm.getRawValue());
         // The server built this HTML from the template, every value escaped; the frame is sandboxed besides.
-        const trusted = mails.map((m) => ({ language: m.language, subject: m.subject, html: this.sanitizer.bypassSecurityTrustHtml(m.html) }));
+        const trusted = mails.map((m) => ({
+          language: m.language,
+          subject: m.subject,
+          html: this.sanitizer.bypassSecurityTrustHtml(m.html),
+        }));
         this.previews.set({ listId: list.id, mails: trusted });
       },
       { form: this.issueForm },

@@ -160,7 +160,9 @@ describe('StaffPageComponent', () => {
   });
 
   const disableButton = (el: HTMLElement) =>
-    [...el.querySelectorAll<HTMLButtonElement>('[data-testid="staff"] button')].find((b) => b.textContent?.trim() === 'Disable');
+    [...el.querySelectorAll<HTMLButtonElement>('[data-testid="staff"] button')].find(
+      (b) => b.textContent?.trim() === 'Disable',
+    );
 
   it('asks before disabling, naming the person, and disables nobody when the answer is no', async () => {
     confirmation.confirm.mockResolvedValue(false);
@@ -168,7 +170,11 @@ describe('StaffPageComponent', () => {
     disableButton(el)?.click();
     await settle(fixture);
     expect(confirmation.confirm).toHaveBeenCalledWith(
-      expect.objectContaining({ title: 'confirm.disableStaff.title', params: { name: 'Agent', email: 'agent@example.com' }, danger: true }),
+      expect.objectContaining({
+        title: 'confirm.disableStaff.title',
+        params: { name: 'Agent', email: 'agent@example.com' },
+        danger: true,
+      }),
     );
     expect(store.setStaffDisabled).not.toHaveBeenCalled();
   });
@@ -184,7 +190,10 @@ describe('StaffPageComponent', () => {
     box.click();
     await settle(fixture);
     expect(confirmation.confirm).toHaveBeenCalledWith(
-      expect.objectContaining({ title: 'confirm.grantRole.title', params: { name: 'Agent', role: 'Helpdesk supervisor' } }),
+      expect.objectContaining({
+        title: 'confirm.grantRole.title',
+        params: { name: 'Agent', role: 'Helpdesk supervisor' },
+      }),
     );
     expect(store.setStaffRoles).not.toHaveBeenCalled();
     expect(box.checked).toBe(false);
@@ -202,7 +211,10 @@ describe('StaffPageComponent', () => {
   it('asks for a code when the API wants a fresh proof for a role change, then changes the roles', async () => {
     store.setStaffRoles
       .mockRejectedValueOnce(
-        new HttpErrorResponse({ status: 403, error: { type: PROBLEM_TYPES.stepUpRequired, title: 'Confirm', status: 403 } }),
+        new HttpErrorResponse({
+          status: 403,
+          error: { type: PROBLEM_TYPES.stepUpRequired, title: 'Confirm', status: 403 },
+        }),
       )
       .mockResolvedValueOnce(undefined);
     session.stepUp.mockResolvedValue(undefined);

@@ -142,7 +142,11 @@ export class StaffPageComponent implements OnInit {
    * After a failure the list is loaded again: the refused change shows as it really is; a refused
    * invitation's field errors show at the fields of the invite form.
    */
-  private readonly runner = new ActionRunner({ recover: () => this.store.loadStaff(), form: this.form, stepUp: this.stepUp });
+  private readonly runner = new ActionRunner({
+    recover: () => this.store.loadStaff(),
+    form: this.form,
+    stepUp: this.stepUp,
+  });
   protected readonly problem = this.runner.problem;
 
   ngOnInit(): void {

@@ -236,7 +236,7 @@ describe('SupportConsolePageComponent', () => {
     expect(minutes.value).toBe('60');
     minutes.value = '20';
     minutes.dispatchEvent(new Event('input'));
-    (request.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[1]).click();
+    request.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[1].click();
     await settle();
     testId('supervisor-approve')?.click();
     await settle();

@@ -51,7 +51,13 @@ export type PasswordMode = 'reset' | 'invitation' | 'link';
           <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
             <mat-form-field appearance="outline">
               <mat-label>{{ (mode === 'link' ? 'signIn.password' : 'password.new') | transloco }}</mat-label>
-              <input matInput type="password" formControlName="password" [attr.autocomplete]="mode === 'link' ? 'current-password' : 'new-password'" required />
+              <input
+                matInput
+                type="password"
+                formControlName="password"
+                [attr.autocomplete]="mode === 'link' ? 'current-password' : 'new-password'"
+                required
+              />
               @if (mode !== 'link') {
                 <mat-hint>{{ 'signUp.passwordHint' | transloco }}</mat-hint>
               }
@@ -59,11 +65,15 @@ export type PasswordMode = 'reset' | 'invitation' | 'link';
                 <mat-error>{{ message }}</mat-error>
               }
             </mat-form-field>
-            <button mat-flat-button type="submit" [disabled]="busy()">{{ 'password.' + mode + '.submit' | transloco }}</button>
+            <button mat-flat-button type="submit" [disabled]="busy()">
+              {{ 'password.' + mode + '.submit' | transloco }}
+            </button>
           </form>
         }
       }
-      <div class="links"><a routerLink="/sign-in">{{ 'links.toSignIn' | transloco }}</a></div>
+      <div class="links">
+        <a routerLink="/sign-in">{{ 'links.toSignIn' | transloco }}</a>
+      </div>
     </mat-card>
   `,
 })
@@ -104,10 +114,14 @@ export class SetPasswordPageComponent {
     await this.runner.run(async () => {
       if (this.mode === 'link') {
         const result = await this.session.linkIdentity({ token, password });
-        await this.router.navigateByUrl(result.status === 'second-factor' ? `/sign-in?challenge=${result.challenge}` : '/account');
+        await this.router.navigateByUrl(
+          result.status === 'second-factor' ? `/sign-in?challenge=${result.challenge}` : '/account',
+        );
         return;
       }
-      await (this.mode === 'reset' ? this.links.resetPassword(token, password) : this.links.acceptInvitation(token, password));
+      await (this.mode === 'reset'
+        ? this.links.resetPassword(token, password)
+        : this.links.acceptInvitation(token, password));
       this.done.set(`password.${this.mode}.done`);
     });
   }

@@ -39,7 +39,12 @@ describe('SignInPageComponent', () => {
     secondFactor.mockReset();
     options.mockResolvedValue({ selfSignUp: true, providers: ['google'] });
     TestBed.configureTestingModule({
-      imports: [TranslocoTestingModule.forRoot({ langs: { en }, translocoConfig: { defaultLang: 'en', availableLangs: ['en'] } })],
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { en },
+          translocoConfig: { defaultLang: 'en', availableLangs: ['en'] },
+        }),
+      ],
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
@@ -98,7 +103,9 @@ describe('SignInPageComponent', () => {
 
   it('shows one message for a refused sign-in, announced to screen readers', async () => {
     const { element, fill, submit } = await render();
-    signIn.mockRejectedValue(new HttpErrorResponse({ status: 401, error: { status: 401, title: 'Sign-in failed', type: 'x' } }));
+    signIn.mockRejectedValue(
+      new HttpErrorResponse({ status: 401, error: { status: 401, title: 'Sign-in failed', type: 'x' } }),
+    );
     fill('email', 'eva@example.com');
     fill('password', 'wrong');
     await submit();
@@ -131,7 +138,12 @@ describe('SignInPageComponent', () => {
     fill('email', 'eva@example.com');
     fill('password', 'secret');
     await submit();
-    secondFactor.mockRejectedValue(new HttpErrorResponse({ status: 410, error: { type: 'https://mijn-account.dev/problems/link-used', status: 410, title: 'Used' } }));
+    secondFactor.mockRejectedValue(
+      new HttpErrorResponse({
+        status: 410,
+        error: { type: 'https://mijn-account.dev/problems/link-used', status: 410, title: 'Used' },
+      }),
+    );
     const code = element.querySelector<HTMLInputElement>('input[autocomplete=one-time-code]') as HTMLInputElement;
     code.value = '123456';
     code.dispatchEvent(new Event('input'));

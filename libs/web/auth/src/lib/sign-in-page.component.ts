@@ -6,7 +6,12 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type IdentityProviderName, type SignInOptions, type SignInResponse, problemKey } from '@mijn-account/shared-contracts';
+import {
+  type IdentityProviderName,
+  type SignInOptions,
+  type SignInResponse,
+  problemKey,
+} from '@mijn-account/shared-contracts';
 import { ActionRunner, ReturnToStore, SessionStore, TenantStore, EnumLabelPipe } from '@mijn-account/web-core';
 import { ProblemAlertComponent } from '@mijn-account/web-ui';
 import { CARD_PAGE_STYLES } from './page-styles';
@@ -62,7 +67,11 @@ import { CARD_PAGE_STYLES } from './page-styles';
         @if (options()?.providers?.length) {
           <div class="providers">
             @for (provider of options()?.providers; track provider) {
-              <a mat-stroked-button [href]="'/api/auth/' + provider + '/start'" [attr.data-testid]="'sign-in-' + provider">
+              <a
+                mat-stroked-button
+                [href]="'/api/auth/' + provider + '/start'"
+                [attr.data-testid]="'sign-in-' + provider"
+              >
                 {{ provider | maLabel: 'provider' }}
               </a>
             }
@@ -107,7 +116,9 @@ export class SignInPageComponent implements OnInit {
     const error = this.error();
     if (error && /^[a-z-]{1,30}$/.test(error)) this.message.set(`signIn.errors.${error}`);
     if (this.challenge()) this.challengeToken.set(this.challenge() ?? null);
-    this.options.set(await this.session.options().catch(() => ({ selfSignUp: false, providers: [] as IdentityProviderName[] })));
+    this.options.set(
+      await this.session.options().catch(() => ({ selfSignUp: false, providers: [] as IdentityProviderName[] })),
+    );
   }
 
   protected async submit(): Promise<void> {
@@ -136,7 +147,17 @@ export class SignInPageComponent implements OnInit {
     if (!problem) return;
     // 410 during the code step: the challenge has had its attempts (or its time); start again with the password.
     const gone = this.challengeToken() ? 'signIn.codeAttemptsUsed' : problemKey(problem);
-    this.message.set(problem.status === 401 ? (this.challengeToken() ? 'signIn.wrongCode' : 'signIn.failed') : problem.status === 429 ? 'problems.too-many-attempts' : problem.status === 410 ? gone : 'signIn.unavailable');
+    this.message.set(
+      problem.status === 401
+        ? this.challengeToken()
+          ? 'signIn.wrongCode'
+          : 'signIn.failed'
+        : problem.status === 429
+          ? 'problems.too-many-attempts'
+          : problem.status === 410
+            ? gone
+            : 'signIn.unavailable',
+    );
     if (problem.status === 410 || problem.status === 400) this.challengeToken.set(null);
   }
 }

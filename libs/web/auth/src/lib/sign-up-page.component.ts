@@ -50,13 +50,22 @@ import { CARD_PAGE_STYLES } from './page-styles';
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'signUp.password' | transloco }}</mat-label>
-            <input matInput type="password" formControlName="password" autocomplete="new-password" required minlength="10" />
+            <input
+              matInput
+              type="password"
+              formControlName="password"
+              autocomplete="new-password"
+              required
+              minlength="10"
+            />
             <mat-hint>{{ 'signUp.passwordHint' | transloco }}</mat-hint>
           </mat-form-field>
           <button mat-flat-button type="submit" [disabled]="busy()">{{ 'signUp.submit' | transloco }}</button>
         </form>
       }
-      <div class="links"><a routerLink="/sign-in">{{ 'signUp.haveAccount' | transloco }}</a></div>
+      <div class="links">
+        <a routerLink="/sign-in">{{ 'signUp.haveAccount' | transloco }}</a>
+      </div>
     </mat-card>
   `,
 })

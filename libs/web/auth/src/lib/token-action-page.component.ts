@@ -24,7 +24,9 @@ export type TokenAction = 'verify-sign-up' | 'confirm-email' | 'undo-email';
       } @else {
         <p class="note" role="status">{{ 'links.working' | transloco }}</p>
       }
-      <div class="links"><a routerLink="/sign-in">{{ 'links.toSignIn' | transloco }}</a></div>
+      <div class="links">
+        <a routerLink="/sign-in">{{ 'links.toSignIn' | transloco }}</a>
+      </div>
     </mat-card>
   `,
 })
@@ -41,7 +43,11 @@ export class TokenActionPageComponent implements OnInit {
 
   private async init(): Promise<void> {
     const token = this.token();
-    const call = { 'verify-sign-up': () => this.links.verifySignUp(token), 'confirm-email': () => this.links.confirmEmailChange(token), 'undo-email': () => this.links.undoEmailChange(token) }[this.action];
+    const call = {
+      'verify-sign-up': () => this.links.verifySignUp(token),
+      'confirm-email': () => this.links.confirmEmailChange(token),
+      'undo-email': () => this.links.undoEmailChange(token),
+    }[this.action];
     const problem = await this.runner.run(call);
     this.state.set(problem ? 'failed' : 'done');
   }

@@ -37,17 +37,15 @@ describe('AccountDetailsStore', () => {
 
   it('turns a 412 with the current version into a conflict, the ETag taken out of the value', async () => {
     const saved = store.saveBilling({ companyName: 'Mine' } as never, 'W/"1"');
-    http
-      .expectOne({ method: 'PUT', url: '/api/account/billing' })
-      .flush(
-        {
-          type: PROBLEM_TYPES.preconditionFailed,
-          title: 'Changed',
-          status: 412,
-          current: { companyName: 'Theirs', etag: 'W/"2"' },
-        },
-        { status: 412, statusText: 'Precondition Failed' },
-      );
+    http.expectOne({ method: 'PUT', url: '/api/account/billing' }).flush(
+      {
+        type: PROBLEM_TYPES.preconditionFailed,
+        title: 'Changed',
+        status: 412,
+        current: { companyName: 'Theirs', etag: 'W/"2"' },
+      },
+      { status: 412, statusText: 'Precondition Failed' },
+    );
     await expect(saved).resolves.toEqual({
       status: 'conflict',
       current: { value: { companyName: 'Theirs' }, etag: 'W/"2"' },
@@ -56,17 +54,15 @@ describe('AccountDetailsStore', () => {
 
   it('passes other refusals on as they are (the page shows them at the fields)', async () => {
     const saved = store.saveBilling({ companyName: '' } as never, 'W/"1"');
-    http
-      .expectOne('/api/account/billing')
-      .flush(
-        {
-          type: PROBLEM_TYPES.validation,
-          title: 'Invalid',
-          status: 422,
-          errors: [{ field: 'companyName', code: 'isNotEmpty', message: 'x' }],
-        },
-        { status: 422, statusText: 'Unprocessable Entity' },
-      );
+    http.expectOne('/api/account/billing').flush(
+      {
+        type: PROBLEM_TYPES.validation,
+        title: 'Invalid',
+        status: 422,
+        errors: [{ field: 'companyName', code: 'isNotEmpty', message: 'x' }],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
     await expect(saved).rejects.toMatchObject({ status: 422, error: { type: PROBLEM_TYPES.validation } });
   });
 

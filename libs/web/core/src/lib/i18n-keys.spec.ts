@@ -56,7 +56,9 @@ function leaves(tree: Tree, prefix = ''): string[] {
 }
 
 function lookup(tree: Tree, key: string): string | Tree | undefined {
-  return key.split('.').reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
+  return key
+    .split('.')
+    .reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
 }
 
 function sourceFiles(dir: string): string[] {
@@ -90,7 +92,10 @@ function dynamicPrefixes(text: string): string[] {
 describe('translation keys', () => {
   it('nl.json and en.json have the same keys', () => {
     const [nlKeys, enKeys] = [new Set(leaves(nl)), new Set(leaves(en))];
-    expect({ onlyInNl: [...nlKeys].filter((k) => !enKeys.has(k)), onlyInEn: [...enKeys].filter((k) => !nlKeys.has(k)) }).toEqual({
+    expect({
+      onlyInNl: [...nlKeys].filter((k) => !enKeys.has(k)),
+      onlyInEn: [...enKeys].filter((k) => !nlKeys.has(k)),
+    }).toEqual({
       onlyInNl: [],
       onlyInEn: [],
     });
@@ -105,7 +110,11 @@ describe('translation keys', () => {
     const missing = files.flatMap(({ path, text }) =>
       staticKeys(text)
         .filter((key) => !CLOSED_FAMILIES[key] && !OPEN_FAMILIES.includes(key))
-        .flatMap((key) => [nl, en].flatMap((tree, i) => (lookup(tree, key) === undefined ? [`${path}: ${key} (${i ? 'en' : 'nl'})`] : []))),
+        .flatMap((key) =>
+          [nl, en].flatMap((tree, i) =>
+            lookup(tree, key) === undefined ? [`${path}: ${key} (${i ? 'en' : 'nl'})`] : [],
+          ),
+        ),
     );
     expect(missing).toEqual([]);
   });
@@ -122,7 +131,9 @@ describe('translation keys', () => {
   it('every code of a closed family (scopes, reasons, roles, statuses, log events …) has its text in both languages', () => {
     const missing = Object.entries(CLOSED_FAMILIES).flatMap(([prefix, codes]) =>
       codes.flatMap((code) =>
-        [nl, en].flatMap((tree, i) => (typeof lookup(tree, prefix + code) === 'string' ? [] : [`${prefix}${code} (${i ? 'en' : 'nl'})`])),
+        [nl, en].flatMap((tree, i) =>
+          typeof lookup(tree, prefix + code) === 'string' ? [] : [`${prefix}${code} (${i ? 'en' : 'nl'})`],
+        ),
       ),
     );
     expect(missing).toEqual([]);
@@ -130,7 +141,9 @@ describe('translation keys', () => {
 
   it('every open family is a section in both languages', () => {
     const missing = OPEN_FAMILIES.flatMap((prefix) =>
-      [nl, en].flatMap((tree, i) => (typeof lookup(tree, prefix.slice(0, -1)) === 'object' ? [] : [`${prefix} (${i ? 'en' : 'nl'})`])),
+      [nl, en].flatMap((tree, i) =>
+        typeof lookup(tree, prefix.slice(0, -1)) === 'object' ? [] : [`${prefix} (${i ? 'en' : 'nl'})`],
+      ),
     );
     expect(missing).toEqual([]);
   });

@@ -14,7 +14,11 @@ export function mergeMine(base: FlatValues, theirs: FlatValues, mine: FlatValues
 }
 
 /** The fields either side changed since `base`, with both values, for the conflict notice. */
-export function conflictingFields(base: FlatValues, theirs: FlatValues, mine: FlatValues): { field: string; theirs: string; mine: string }[] {
+export function conflictingFields(
+  base: FlatValues,
+  theirs: FlatValues,
+  mine: FlatValues,
+): { field: string; theirs: string; mine: string }[] {
   return Object.keys(mine)
     .filter((field) => theirs[field] !== base[field] || mine[field] !== base[field])
     .filter((field) => theirs[field] !== mine[field])

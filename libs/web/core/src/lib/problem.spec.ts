@@ -9,7 +9,11 @@ describe('fieldError', () => {
     title: 'The request has invalid fields',
     status: 422,
     errors: [
-      { field: 'displayName', code: 'noControlCharacters', message: 'Remove the control characters (such as NUL) from this text' },
+      {
+        field: 'displayName',
+        code: 'noControlCharacters',
+        message: 'Remove the control characters (such as NUL) from this text',
+      },
       { field: 'email', code: 'isEmail', message: 'Enter a valid e-mail address' },
     ],
   };

@@ -2,7 +2,13 @@ import { DOCUMENT } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { IdentityProviderName, SecurityOverview, SessionInfo, SignInEventInfo, TwoFactorSetup } from '@mijn-account/shared-contracts';
+import type {
+  IdentityProviderName,
+  SecurityOverview,
+  SessionInfo,
+  SignInEventInfo,
+  TwoFactorSetup,
+} from '@mijn-account/shared-contracts';
 import { apiUrl } from './api-paths';
 
 const base = apiUrl('security');
@@ -51,7 +57,9 @@ export class SecurityStore {
   }
 
   async enableTwoFactor(code: string): Promise<string[]> {
-    const { recoveryCodes } = await firstValueFrom(this.http.post<{ recoveryCodes: string[] }>(`${base}/two-factor/enable`, { code }));
+    const { recoveryCodes } = await firstValueFrom(
+      this.http.post<{ recoveryCodes: string[] }>(`${base}/two-factor/enable`, { code }),
+    );
     await this.load();
     return recoveryCodes;
   }
@@ -62,7 +70,9 @@ export class SecurityStore {
   }
 
   async newRecoveryCodes(): Promise<string[]> {
-    const { recoveryCodes } = await firstValueFrom(this.http.post<{ recoveryCodes: string[] }>(`${base}/two-factor/recovery-codes`, {}));
+    const { recoveryCodes } = await firstValueFrom(
+      this.http.post<{ recoveryCodes: string[] }>(`${base}/two-factor/recovery-codes`, {}),
+    );
     await this.load();
     return recoveryCodes;
   }

@@ -5,7 +5,14 @@ import type { MeResponse } from '@mijn-account/shared-contracts';
 import { SessionStore } from './session.store';
 
 const ME: MeResponse = {
-  user: { id: 'u1', email: 'eva@example.com', displayName: 'Eva', kind: 'subscriber', preferredLanguage: null, timeZone: null },
+  user: {
+    id: 'u1',
+    email: 'eva@example.com',
+    displayName: 'Eva',
+    kind: 'subscriber',
+    preferredLanguage: null,
+    timeZone: null,
+  },
   account: { id: 'a1', customerNumber: 'CM-1', name: 'Bakkerij', role: 'owner' },
   staffRoles: [],
   session: { expiresAt: '2026-01-01T12:00:00Z', idleExpiresAt: '2026-01-01T10:30:00Z' },
@@ -45,7 +52,9 @@ describe('SessionStore', () => {
 
   it('passes a failed sign-in on to the page and stays signed out', async () => {
     const done = store.signIn({ email: 'eva@example.com', password: 'wrong' });
-    http.expectOne('/api/session').flush({ status: 401, title: 'Sign-in failed' }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/session')
+      .flush({ status: 401, title: 'Sign-in failed' }, { status: 401, statusText: 'Unauthorized' });
     await expect(done).rejects.toMatchObject({ status: 401 });
     expect(store.signedIn()).toBe(false);
   });

@@ -1,7 +1,14 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { MeResponse, SecondFactorRequest, SignInOptions, SignInRequest, SignInResponse, StepUpRequest } from '@mijn-account/shared-contracts';
+import type {
+  MeResponse,
+  SecondFactorRequest,
+  SignInOptions,
+  SignInRequest,
+  SignInResponse,
+  StepUpRequest,
+} from '@mijn-account/shared-contracts';
 import { apiUrl } from './api-paths';
 
 /** Who is signed in. Components read signals; only this store talks to the session API. */
@@ -45,12 +52,16 @@ export class SessionStore {
   }
 
   async secondFactor(request: SecondFactorRequest): Promise<SignInResponse> {
-    return this.afterSignIn(await firstValueFrom(this.http.post<SignInResponse>(`${apiUrl('session')}/second-factor`, request)));
+    return this.afterSignIn(
+      await firstValueFrom(this.http.post<SignInResponse>(`${apiUrl('session')}/second-factor`, request)),
+    );
   }
 
   /** Links a Google or Microsoft identity to the account with the same e-mail, by its password. */
   async linkIdentity(request: { token: string; password: string }): Promise<SignInResponse> {
-    return this.afterSignIn(await firstValueFrom(this.http.post<SignInResponse>(`${apiUrl('identityProviders')}/link`, request)));
+    return this.afterSignIn(
+      await firstValueFrom(this.http.post<SignInResponse>(`${apiUrl('identityProviders')}/link`, request)),
+    );
   }
 
   /** Confirms it is still the user before a sensitive action. */

@@ -18,7 +18,11 @@ describe('ConfirmDialog', () => {
             en: {
               confirm: {
                 cancel: 'Cancel',
-                disable: { title: 'Disable {{ name }}?', message: '{{ name }} is signed out at once.', action: 'Disable {{ name }}' },
+                disable: {
+                  title: 'Disable {{ name }}?',
+                  message: '{{ name }} is signed out at once.',
+                  action: 'Disable {{ name }}',
+                },
               },
             },
           },
@@ -38,7 +42,8 @@ describe('ConfirmDialog', () => {
     });
     await new Promise((resolve) => setTimeout(resolve));
     const el = TestBed.inject(OverlayContainer).getContainerElement();
-    const button = (text: string) => [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === text) as HTMLButtonElement;
+    const button = (text: string) =>
+      [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === text) as HTMLButtonElement;
     return { answer, el, button };
   }
 
@@ -46,7 +51,9 @@ describe('ConfirmDialog', () => {
     const { el, button, answer } = await open();
     const dialog = el.querySelector('[role=alertdialog]') as HTMLElement;
     expect(dialog.querySelector('h2')?.textContent?.trim()).toBe('Disable Anna?');
-    expect(dialog.querySelector('[data-testid="confirm-message"]')?.textContent?.trim()).toBe('Anna is signed out at once.');
+    expect(dialog.querySelector('[data-testid="confirm-message"]')?.textContent?.trim()).toBe(
+      'Anna is signed out at once.',
+    );
     expect(button('Disable Anna').classList).toContain('danger');
     button('Cancel').click();
     await expect(answer).resolves.toBe(false);

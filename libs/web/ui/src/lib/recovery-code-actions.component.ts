@@ -55,7 +55,12 @@ export class RecoveryCodeActionsComponent {
     ].join('\n'),
   );
   protected readonly href = computed(() => `data:text/plain;charset=utf-8,${encodeURIComponent(this.text())}`);
-  protected readonly fileName = computed(() => `recovery-codes-${this.portal().toLowerCase().replace(/[^a-z0-9]+/g, '-')}.txt`);
+  protected readonly fileName = computed(
+    () =>
+      `recovery-codes-${this.portal()
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')}.txt`,
+  );
 
   protected copy(): void {
     this.copied.set(this.clipboard.copy(this.codes().join('\n')));

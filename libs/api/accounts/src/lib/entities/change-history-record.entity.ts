@@ -35,6 +35,10 @@ export class ChangeHistoryRecord {
   at!: Date;
 
   @ManyToOne('Tenant')
-  @JoinColumn({ name: 'tenant_id', referencedColumnName: 'id', foreignKeyConstraintName: 'change_history_tenant_id_fkey' })
+  @JoinColumn({
+    name: 'tenant_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'change_history_tenant_id_fkey',
+  })
   tenant?: unknown;
 }

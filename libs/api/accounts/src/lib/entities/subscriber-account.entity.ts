@@ -1,13 +1,33 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, VersionColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  Unique,
+  VersionColumn,
+} from 'typeorm';
 
 /** A customer of the tenant (company or person) with its billing details; users belong to one. */
-@Check('subscriber_account_billing_email_check', `((billing_email = lower(billing_email)) AND ((length(billing_email) >= 3) AND (length(billing_email) <= 254)))`)
+@Check(
+  'subscriber_account_billing_email_check',
+  `((billing_email = lower(billing_email)) AND ((length(billing_email) >= 3) AND (length(billing_email) <= 254)))`,
+)
 @Check('subscriber_account_city_check', `((length(city) >= 1) AND (length(city) <= 100))`)
 @Check('subscriber_account_coc_number_check', `((length(coc_number) >= 1) AND (length(coc_number) <= 20))`)
 @Check('subscriber_account_company_name_check', `((length(company_name) >= 1) AND (length(company_name) <= 200))`)
 @Check('subscriber_account_country_check', `(country ~ '^[A-Z]{2}$'::text)`)
-@Check('subscriber_account_customer_number_check', `((length(customer_number) >= 1) AND (length(customer_number) <= 40))`)
-@Check('subscriber_account_house_number_addition_check', `((length(house_number_addition) >= 1) AND (length(house_number_addition) <= 10))`)
+@Check(
+  'subscriber_account_customer_number_check',
+  `((length(customer_number) >= 1) AND (length(customer_number) <= 40))`,
+)
+@Check(
+  'subscriber_account_house_number_addition_check',
+  `((length(house_number_addition) >= 1) AND (length(house_number_addition) <= 10))`,
+)
 @Check('subscriber_account_house_number_check', `((length(house_number) >= 1) AND (length(house_number) <= 10))`)
 @Check('subscriber_account_name_check', `((length(name) >= 1) AND (length(name) <= 200))`)
 @Check('subscriber_account_region_check', `((length(region) >= 1) AND (length(region) <= 100))`)
@@ -75,6 +95,10 @@ export class SubscriberAccount {
   country!: string | null;
 
   @ManyToOne('Tenant')
-  @JoinColumn({ name: 'tenant_id', referencedColumnName: 'id', foreignKeyConstraintName: 'subscriber_account_tenant_id_fkey' })
+  @JoinColumn({
+    name: 'tenant_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'subscriber_account_tenant_id_fkey',
+  })
   tenant?: unknown;
 }

@@ -18,7 +18,11 @@ export class AuditChain {
 
   @ManyToOne('SubscriberAccount')
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'audit_chain_tenant_id_account_id_fkey' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'audit_chain_tenant_id_account_id_fkey',
+    },
     { name: 'account_id', referencedColumnName: 'id' },
   ])
   account?: unknown;

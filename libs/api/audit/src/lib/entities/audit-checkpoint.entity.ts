@@ -28,7 +28,11 @@ export class AuditCheckpoint {
 
   @ManyToOne('AuditChain')
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'audit_checkpoint_tenant_id_account_id_fkey' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'audit_checkpoint_tenant_id_account_id_fkey',
+    },
     { name: 'account_id', referencedColumnName: 'accountId' },
   ])
   account?: Relation<AuditChain>;

@@ -16,6 +16,10 @@ export class AuditSealProgress {
   pendingVxids!: string[] | null;
 
   @ManyToOne('Tenant')
-  @JoinColumn({ name: 'tenant_id', referencedColumnName: 'id', foreignKeyConstraintName: 'audit_seal_progress_tenant_id_fkey' })
+  @JoinColumn({
+    name: 'tenant_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'audit_seal_progress_tenant_id_fkey',
+  })
   tenant?: unknown;
 }

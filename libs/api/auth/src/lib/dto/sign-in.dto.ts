@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { SECOND_FACTOR_CODE_PATTERN, type SecondFactorRequest, type SignInRequest, type StepUpRequest } from '@mijn-account/shared-contracts';
+import {
+  SECOND_FACTOR_CODE_PATTERN,
+  type SecondFactorRequest,
+  type SignInRequest,
+  type StepUpRequest,
+} from '@mijn-account/shared-contracts';
 
 export class SignInDto implements SignInRequest {
   @ApiProperty({ example: 'eva@callmonkey.example' })
@@ -23,7 +28,10 @@ export class SecondFactorDto implements SecondFactorRequest {
 
   @ApiProperty({ description: 'six digits from the authenticator app, or a recovery code' })
   @IsString()
-  @Matches(SECOND_FACTOR_CODE_PATTERN, { message: 'Enter the 6-digit code or a recovery code', context: { code: 'twoFactorOrRecoveryCode' } })
+  @Matches(SECOND_FACTOR_CODE_PATTERN, {
+    message: 'Enter the 6-digit code or a recovery code',
+    context: { code: 'twoFactorOrRecoveryCode' },
+  })
   code!: string;
 }
 
@@ -37,6 +45,9 @@ export class StepUpDto implements StepUpRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @Matches(SECOND_FACTOR_CODE_PATTERN, { message: 'Enter the 6-digit code or a recovery code', context: { code: 'twoFactorOrRecoveryCode' } })
+  @Matches(SECOND_FACTOR_CODE_PATTERN, {
+    message: 'Enter the 6-digit code or a recovery code',
+    context: { code: 'twoFactorOrRecoveryCode' },
+  })
   code?: string;
 }

@@ -35,12 +35,20 @@ export class ActionToken {
   attempts!: number;
 
   @ManyToOne('Tenant')
-  @JoinColumn({ name: 'tenant_id', referencedColumnName: 'id', foreignKeyConstraintName: 'action_token_tenant_id_fkey' })
+  @JoinColumn({
+    name: 'tenant_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'action_token_tenant_id_fkey',
+  })
   tenant?: unknown;
 
   @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'action_token_tenant_id_user_id_fkey' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'action_token_tenant_id_user_id_fkey',
+    },
     { name: 'user_id', referencedColumnName: 'id' },
   ])
   user?: Relation<User>;

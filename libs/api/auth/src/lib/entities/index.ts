@@ -11,6 +11,32 @@ import { TenantSignInSettings } from './tenant-sign-in-settings.entity';
 import { Invitation } from './invitation.entity';
 import { MailSendThrottle } from './mail-send-throttle.entity';
 
-export { User, UserSession, ActionToken, KnownDevice, RecoveryCode, SignInEvent, SignInThrottle, UserIdentity, TenantIdentityProvider, TenantSignInSettings, Invitation, MailSendThrottle };
+export {
+  User,
+  UserSession,
+  ActionToken,
+  KnownDevice,
+  RecoveryCode,
+  SignInEvent,
+  SignInThrottle,
+  UserIdentity,
+  TenantIdentityProvider,
+  TenantSignInSettings,
+  Invitation,
+  MailSendThrottle,
+};
 /** The entities of the auth library's tables. */
-export const AUTH_ENTITIES = [User, UserSession, ActionToken, KnownDevice, RecoveryCode, SignInEvent, SignInThrottle, UserIdentity, TenantIdentityProvider, TenantSignInSettings, Invitation, MailSendThrottle];
+export const AUTH_ENTITIES = [
+  User,
+  UserSession,
+  ActionToken,
+  KnownDevice,
+  RecoveryCode,
+  SignInEvent,
+  SignInThrottle,
+  UserIdentity,
+  TenantIdentityProvider,
+  TenantSignInSettings,
+  Invitation,
+  MailSendThrottle,
+];

@@ -6,7 +6,10 @@ import type { AccountRole, StaffRole, UserKind } from '@mijn-account/shared-cont
 @Check('invitation_display_name_check', `((length(display_name) >= 1) AND (length(display_name) <= 200))`)
 @Check('invitation_email_check', `((email = lower(email)) AND ((length(email) >= 3) AND (length(email) <= 254)))`)
 @Check('invitation_kind_check', `(kind = ANY (ARRAY['subscriber'::text, 'staff'::text]))`)
-@Check('invitation_kind_roles', `(((kind = 'subscriber'::text) AND (account_id IS NOT NULL) AND (account_role IS NOT NULL) AND (staff_roles = '{}'::text[])) OR ((kind = 'staff'::text) AND (account_id IS NULL) AND (account_role IS NULL) AND (cardinality(staff_roles) > 0) AND (staff_roles <@ ARRAY['helpdesk-agent'::text, 'helpdesk-supervisor'::text, 'finance'::text, 'tenant-admin'::text])))`)
+@Check(
+  'invitation_kind_roles',
+  `(((kind = 'subscriber'::text) AND (account_id IS NOT NULL) AND (account_role IS NOT NULL) AND (staff_roles = '{}'::text[])) OR ((kind = 'staff'::text) AND (account_id IS NULL) AND (account_role IS NULL) AND (cardinality(staff_roles) > 0) AND (staff_roles <@ ARRAY['helpdesk-agent'::text, 'helpdesk-supervisor'::text, 'finance'::text, 'tenant-admin'::text])))`,
+)
 @Index('invitation_account_idx', ['tenantId', 'accountId'])
 @Entity('invitation')
 export class Invitation {
@@ -42,7 +45,11 @@ export class Invitation {
 
   @ManyToOne('SubscriberAccount', { onDelete: 'CASCADE' })
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'invitation_tenant_id_account_id_fkey' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'invitation_tenant_id_account_id_fkey',
+    },
     { name: 'account_id', referencedColumnName: 'id' },
   ])
   account?: unknown;

@@ -21,7 +21,11 @@ export class KnownDevice {
 
   @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'known_device_tenant_id_user_id_fkey' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'known_device_tenant_id_user_id_fkey',
+    },
     { name: 'user_id', referencedColumnName: 'id' },
   ])
   user?: Relation<User>;

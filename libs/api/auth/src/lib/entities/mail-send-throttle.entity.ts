@@ -17,6 +17,10 @@ export class MailSendThrottle {
   sent!: number;
 
   @ManyToOne('Tenant')
-  @JoinColumn({ name: 'tenant_id', referencedColumnName: 'id', foreignKeyConstraintName: 'mail_send_throttle_tenant_id_fkey' })
+  @JoinColumn({
+    name: 'tenant_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'mail_send_throttle_tenant_id_fkey',
+  })
   tenant?: unknown;
 }

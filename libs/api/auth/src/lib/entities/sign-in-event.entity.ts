@@ -1,4 +1,13 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import type { SignInEventInfo } from '@mijn-account/shared-contracts';
 import type { User } from './user.entity';
 
@@ -37,12 +46,20 @@ export class SignInEvent {
   at!: Date;
 
   @ManyToOne('Tenant')
-  @JoinColumn({ name: 'tenant_id', referencedColumnName: 'id', foreignKeyConstraintName: 'sign_in_event_tenant_id_fkey' })
+  @JoinColumn({
+    name: 'tenant_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'sign_in_event_tenant_id_fkey',
+  })
   tenant?: unknown;
 
   @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'sign_in_event_tenant_id_user_id_fkey' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'sign_in_event_tenant_id_user_id_fkey',
+    },
     { name: 'user_id', referencedColumnName: 'id' },
   ])
   user?: Relation<User>;

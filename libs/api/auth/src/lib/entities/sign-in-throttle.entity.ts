@@ -19,6 +19,10 @@ export class SignInThrottle {
   lockedUntil!: Date | null;
 
   @ManyToOne('Tenant')
-  @JoinColumn({ name: 'tenant_id', referencedColumnName: 'id', foreignKeyConstraintName: 'sign_in_throttle_tenant_id_fkey' })
+  @JoinColumn({
+    name: 'tenant_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'sign_in_throttle_tenant_id_fkey',
+  })
   tenant?: unknown;
 }

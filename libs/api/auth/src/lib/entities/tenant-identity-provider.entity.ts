@@ -31,6 +31,10 @@ export class TenantIdentityProvider {
   version!: number;
 
   @ManyToOne('Tenant')
-  @JoinColumn({ name: 'tenant_id', referencedColumnName: 'id', foreignKeyConstraintName: 'tenant_identity_provider_tenant_id_fkey' })
+  @JoinColumn({
+    name: 'tenant_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'tenant_identity_provider_tenant_id_fkey',
+  })
   tenant?: unknown;
 }

@@ -30,6 +30,10 @@ export class TenantSignInSettings {
   version!: number;
 
   @ManyToOne('Tenant')
-  @JoinColumn({ name: 'tenant_id', referencedColumnName: 'id', foreignKeyConstraintName: 'tenant_sign_in_settings_tenant_id_fkey' })
+  @JoinColumn({
+    name: 'tenant_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'tenant_sign_in_settings_tenant_id_fkey',
+  })
   tenant?: unknown;
 }

@@ -34,7 +34,11 @@ export class UserIdentity {
 
   @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'user_identity_tenant_id_user_id_fkey' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'user_identity_tenant_id_user_id_fkey',
+    },
     { name: 'user_id', referencedColumnName: 'id' },
   ])
   user?: Relation<User>;

@@ -1,4 +1,15 @@
-import { Check, Column, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Generated,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+  Unique,
+} from 'typeorm';
 import type { SignInMethod } from '@mijn-account/shared-contracts';
 import type { User } from './user.entity';
 
@@ -7,7 +18,10 @@ import type { User } from './user.entity';
  * copy of this table does not let anyone sign in.
  */
 @Check('user_session_id_check', `(length(id) = 32)`)
-@Check('user_session_method_check', `(method = ANY (ARRAY['password'::text, 'google'::text, 'microsoft'::text, 'link'::text]))`)
+@Check(
+  'user_session_method_check',
+  `(method = ANY (ARRAY['password'::text, 'google'::text, 'microsoft'::text, 'link'::text]))`,
+)
 @Unique('user_session_public_id', ['tenantId', 'publicId'])
 @Index('user_session_user_idx', ['tenantId', 'userId'])
 @Entity('user_session')
@@ -54,7 +68,11 @@ export class UserSession {
 
   @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'user_session_tenant_id_user_id_fkey' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'user_session_tenant_id_user_id_fkey',
+    },
     { name: 'user_id', referencedColumnName: 'id' },
   ])
   user?: Relation<User>;

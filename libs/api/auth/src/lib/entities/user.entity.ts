@@ -1,4 +1,16 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, VersionColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  Unique,
+  VersionColumn,
+} from 'typeorm';
 import type { AccountRole, Language, StaffRole, UserKind } from '@mijn-account/shared-contracts';
 
 /** A person who signs in to one tenant's portal. Table `app_user` because `user` is reserved in SQL. */
@@ -6,7 +18,10 @@ import type { AccountRole, Language, StaffRole, UserKind } from '@mijn-account/s
 @Check('app_user_display_name_check', `((length(display_name) >= 1) AND (length(display_name) <= 200))`)
 @Check('app_user_email_check', `((email = lower(email)) AND ((length(email) >= 3) AND (length(email) <= 254)))`)
 @Check('app_user_kind_check', `(kind = ANY (ARRAY['subscriber'::text, 'staff'::text]))`)
-@Check('app_user_kind_roles', `(((kind = 'subscriber'::text) AND (account_id IS NOT NULL) AND (account_role IS NOT NULL) AND (staff_roles = '{}'::text[])) OR ((kind = 'staff'::text) AND (account_id IS NULL) AND (account_role IS NULL) AND (cardinality(staff_roles) > 0) AND (staff_roles <@ ARRAY['helpdesk-agent'::text, 'helpdesk-supervisor'::text, 'finance'::text, 'tenant-admin'::text])))`)
+@Check(
+  'app_user_kind_roles',
+  `(((kind = 'subscriber'::text) AND (account_id IS NOT NULL) AND (account_role IS NOT NULL) AND (staff_roles = '{}'::text[])) OR ((kind = 'staff'::text) AND (account_id IS NULL) AND (account_role IS NULL) AND (cardinality(staff_roles) > 0) AND (staff_roles <@ ARRAY['helpdesk-agent'::text, 'helpdesk-supervisor'::text, 'finance'::text, 'tenant-admin'::text])))`,
+)
 @Check('app_user_phone_e164_check', `(phone_e164 ~ '^\\+[1-9][0-9]{6,14}$'::text)`)
 @Check('app_user_preferred_language_check', `(preferred_language = ANY (ARRAY['nl'::text, 'en'::text]))`)
 @Check('app_user_time_zone_check', `((length(time_zone) >= 1) AND (length(time_zone) <= 64))`)
@@ -81,7 +96,11 @@ export class User {
 
   @ManyToOne('SubscriberAccount')
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'app_user_tenant_id_account_id_fkey' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'app_user_tenant_id_account_id_fkey',
+    },
     { name: 'account_id', referencedColumnName: 'id' },
   ])
   account?: unknown;

@@ -40,6 +40,10 @@ export class MailMessage {
   sentAt!: Date | null;
 
   @ManyToOne('Tenant')
-  @JoinColumn({ name: 'tenant_id', referencedColumnName: 'id', foreignKeyConstraintName: 'mail_message_tenant_id_fkey' })
+  @JoinColumn({
+    name: 'tenant_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'mail_message_tenant_id_fkey',
+  })
   tenant?: unknown;
 }

@@ -1,9 +1,22 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import type { NewsletterList } from './newsletter-list.entity';
 
 /** Table `consent_record`. */
 @Check('consent_record_action_check', `(action = ANY (ARRAY['opted-in'::text, 'confirmed'::text, 'opted-out'::text]))`)
-@Check('consent_record_method_check', `(method = ANY (ARRAY['portal'::text, 'mail-link'::text, 'one-click'::text, 'admin-import'::text]))`)
+@Check(
+  'consent_record_method_check',
+  `(method = ANY (ARRAY['portal'::text, 'mail-link'::text, 'one-click'::text, 'admin-import'::text]))`,
+)
 @Index('consent_record_list_idx', ['tenantId', 'listId', 'userId', 'at'])
 @Entity('consent_record')
 export class ConsentRecord {
@@ -41,12 +54,20 @@ export class ConsentRecord {
   at!: Date;
 
   @ManyToOne('Tenant')
-  @JoinColumn({ name: 'tenant_id', referencedColumnName: 'id', foreignKeyConstraintName: 'consent_record_tenant_id_fkey' })
+  @JoinColumn({
+    name: 'tenant_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'consent_record_tenant_id_fkey',
+  })
   tenant?: unknown;
 
   @ManyToOne('NewsletterList')
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'consent_record_tenant_id_list_id_fkey' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'consent_record_tenant_id_list_id_fkey',
+    },
     { name: 'list_id', referencedColumnName: 'id' },
   ])
   list?: Relation<NewsletterList>;

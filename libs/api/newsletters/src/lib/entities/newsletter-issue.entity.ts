@@ -1,4 +1,13 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import type { NewsletterList } from './newsletter-list.entity';
 
 /** Table `newsletter_issue`. */
@@ -32,7 +41,11 @@ export class NewsletterIssue {
 
   @ManyToOne('NewsletterList')
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'newsletter_issue_tenant_id_list_id_fkey' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'newsletter_issue_tenant_id_list_id_fkey',
+    },
     { name: 'list_id', referencedColumnName: 'id' },
   ])
   list?: Relation<NewsletterList>;

@@ -35,6 +35,10 @@ export class NewsletterList {
   version!: number;
 
   @ManyToOne('Tenant')
-  @JoinColumn({ name: 'tenant_id', referencedColumnName: 'id', foreignKeyConstraintName: 'newsletter_list_tenant_id_fkey' })
+  @JoinColumn({
+    name: 'tenant_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'newsletter_list_tenant_id_fkey',
+  })
   tenant?: unknown;
 }

@@ -2,7 +2,10 @@ import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relat
 import type { NewsletterList } from './newsletter-list.entity';
 
 /** Table `newsletter_subscription`. */
-@Check('newsletter_subscription_status_check', `(status = ANY (ARRAY['pending'::text, 'confirmed'::text, 'unsubscribed'::text]))`)
+@Check(
+  'newsletter_subscription_status_check',
+  `(status = ANY (ARRAY['pending'::text, 'confirmed'::text, 'unsubscribed'::text]))`,
+)
 @Entity('newsletter_subscription')
 export class NewsletterSubscription {
   @PrimaryColumn('uuid', { name: 'tenant_id' })
@@ -22,14 +25,22 @@ export class NewsletterSubscription {
 
   @ManyToOne('NewsletterList')
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'newsletter_subscription_tenant_id_list_id_fkey' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'newsletter_subscription_tenant_id_list_id_fkey',
+    },
     { name: 'list_id', referencedColumnName: 'id' },
   ])
   list?: Relation<NewsletterList>;
 
   @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'newsletter_subscription_tenant_id_user_id_fkey' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'newsletter_subscription_tenant_id_user_id_fkey',
+    },
     { name: 'user_id', referencedColumnName: 'id' },
   ])
   user?: unknown;

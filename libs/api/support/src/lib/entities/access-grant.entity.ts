@@ -1,4 +1,14 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import type { SubscriberAccount } from '@mijn-account/api-accounts';
 import type { User } from '@mijn-account/api-auth';
 
@@ -9,7 +19,10 @@ import type { User } from '@mijn-account/api-auth';
 @Check('access_grant_minutes_check', `(minutes > 0)`)
 @Check('access_grant_reason_check', `(reason = ANY (ARRAY['service'::text, 'security'::text, 'availability'::text]))`)
 @Check('access_grant_scopes_check', `(cardinality(scopes) > 0)`)
-@Check('access_grant_status_check', `(status = ANY (ARRAY['pending'::text, 'active'::text, 'denied'::text, 'expired'::text, 'revoked'::text, 'closed'::text]))`)
+@Check(
+  'access_grant_status_check',
+  `(status = ANY (ARRAY['pending'::text, 'active'::text, 'denied'::text, 'expired'::text, 'revoked'::text, 'closed'::text]))`,
+)
 @Check('access_grant_ticket_check', `((length(ticket) >= 1) AND (length(ticket) <= 100))`)
 @Index('access_grant_account_idx', ['tenantId', 'accountId', 'status'])
 @Index('access_grant_agent_idx', ['tenantId', 'requestedBy', 'status'])
@@ -81,14 +94,22 @@ export class AccessGrant {
 
   @ManyToOne('SubscriberAccount')
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'access_grant_tenant_id_account_id_fkey' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'access_grant_tenant_id_account_id_fkey',
+    },
     { name: 'account_id', referencedColumnName: 'id' },
   ])
   account?: Relation<SubscriberAccount>;
 
   @ManyToOne('User')
   @JoinColumn([
-    { name: 'tenant_id', referencedColumnName: 'tenantId', foreignKeyConstraintName: 'access_grant_tenant_id_requested_by_fkey' },
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'access_grant_tenant_id_requested_by_fkey',
+    },
     { name: 'requested_by', referencedColumnName: 'id' },
   ])
   requester?: Relation<User>;
