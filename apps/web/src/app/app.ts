@@ -14,14 +14,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
     .skip-link {
       position: absolute;
       left: -999px;
-      &:focus {
-        left: 1rem;
-        top: 1rem;
-        z-index: 1000;
-        background: #fff;
-        color: #000;
-        padding: 0.5rem;
-      }
+      &:focus { left: 1rem; top: 1rem; z-index: 1000; background: #fff; color: #000; padding: 0.5rem; }
     }
   `,
   template: `

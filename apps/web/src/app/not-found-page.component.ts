@@ -10,14 +10,7 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
   selector: 'ma-not-found-page',
   imports: [RouterLink, MatButtonModule, MatCardModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: [
-    PAGE_STYLES,
-    `
-      code {
-        overflow-wrap: anywhere;
-      }
-    `,
-  ],
+  styles: [PAGE_STYLES, `code { overflow-wrap: anywhere; }`],
   template: `
     <h1>{{ 'notFound.title' | transloco }}</h1>
     <mat-card appearance="outlined" data-testid="not-found">

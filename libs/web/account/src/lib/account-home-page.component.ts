@@ -18,52 +18,16 @@ import { SubscriberHomeComponent } from './subscriber-home.component';
   styles: [
     PAGE_STYLES,
     `
-      :host {
-        max-width: 64rem;
-      }
-      h2 {
-        margin: 1.5rem 0 0;
-        font-size: 1.25rem;
-      }
-      .facts {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr));
-        gap: 1rem;
-      }
-      .facts mat-card {
-        margin-top: 1rem;
-      }
-      h3 {
-        margin: 0 0 0.5rem;
-        font-size: 1.125rem;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: max-content minmax(0, 1fr);
-        gap: 0.5rem 1.5rem;
-        margin: 0;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-        min-width: 0;
-      }
-      ul {
-        margin: 0;
-        padding-left: 1.25rem;
-      }
-      @media (max-width: 599px) {
-        dl {
-          grid-template-columns: minmax(0, 1fr);
-          gap: 0 0;
-        }
-        dd {
-          margin-bottom: 0.5rem;
-        }
-      }
+      :host { max-width: 64rem; }
+      h2 { margin: 1.5rem 0 0; font-size: 1.25rem; }
+      .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr)); gap: 1rem; }
+      .facts mat-card { margin-top: 1rem; }
+      h3 { margin: 0 0 0.5rem; font-size: 1.125rem; }
+      dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.5rem 1.5rem; margin: 0; }
+      dt { font-weight: 600; }
+      dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }
+      ul { margin: 0; padding-left: 1.25rem; }
+      @media (max-width: 599px) { dl { grid-template-columns: minmax(0, 1fr); gap: 0 0; } dd { margin-bottom: 0.5rem; } }
     `,
   ],
   template: `

@@ -10,13 +10,8 @@ import { LocaleDatePipe } from '@mijn-account/web-core';
   imports: [LocaleDatePipe, MatCardModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    mat-card {
-      padding: 1rem;
-      margin-top: 1rem;
-    }
-    ul {
-      margin: 0.25rem 0 0.75rem;
-    }
+    mat-card { padding: 1rem; margin-top: 1rem; }
+    ul { margin: 0.25rem 0 0.75rem; }
   `,
   template: `
     <mat-card appearance="outlined">
@@ -27,10 +22,7 @@ import { LocaleDatePipe } from '@mijn-account/web-core';
       <ol data-testid="change-history">
         @for (entry of entries(); track $index) {
           <li>
-            {{ entry.at | maDate }} — {{ entry.by }}
-            @if (entry.byKind === 'staff') {
-              ({{ 'details.staff' | transloco }})
-            }
+            {{ entry.at | maDate }} — {{ entry.by }}@if (entry.byKind === 'staff') { ({{ 'details.staff' | transloco }}) }
             <ul>
               @for (change of entry.changes; track change.field) {
                 <li>{{ 'fields.' + change.field | transloco }}: {{ change.from ?? '—' }} → {{ change.to ?? '—' }}</li>

@@ -147,10 +147,7 @@ import {
               <td [class]="g.status === 'denied' ? 'refused' : ''">{{ g.status | maLabel: 'grantStatus' }}</td>
               <td>
                 @if (g.status === 'denied') {
-                  {{ 'helpdesk.deniedBy' | transloco: { name: g.decidedBy } }}
-                  @if (g.denyReason) {
-                    : {{ g.denyReason }}
-                  }
+                  {{ 'helpdesk.deniedBy' | transloco: { name: g.decidedBy } }}@if (g.denyReason) {: {{ g.denyReason }}}
                 } @else {
                   {{ g.closeNote }}
                 }
@@ -235,10 +232,7 @@ import {
               </td>
               <td>
                 @if (reasonOf(e.reason); as r) {
-                  {{ r.code | maLabel: 'reason' }}
-                  @if (r.note) {
-                    : {{ r.note }}
-                  }
+                  {{ r.code | maLabel: 'reason' }}@if (r.note) {: {{ r.note }}}
                 }
                 {{ e.ticket }}
               </td>

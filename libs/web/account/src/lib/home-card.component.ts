@@ -14,46 +14,15 @@ import { TranslocoPipe } from '@jsverse/transloco';
   imports: [RouterLink, MatButtonModule, MatCardModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host {
-      display: block;
-      min-width: 0;
-    }
-    mat-card {
-      height: 100%;
-      padding: 1rem;
-      box-sizing: border-box;
-      overflow-wrap: anywhere;
-    }
-    h3 {
-      margin: 0 0 0.5rem;
-      font-size: 1.125rem;
-    }
-    .state {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .error {
-      color: #b00020;
-    }
-    .actions {
-      margin-top: auto;
-      padding-top: 0.75rem;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-    }
-    .attention {
-      border-left: 4px solid var(--mat-sys-primary);
-    }
-    .short {
-      width: 60%;
-    }
-    .skeleton {
-      display: block;
-      height: 0.9rem;
-      margin: 0.5rem 0;
-      border-radius: 4px;
-      background: var(--mat-sys-surface-container-high);
-    }
+    :host { display: block; min-width: 0; }
+    mat-card { height: 100%; padding: 1rem; box-sizing: border-box; overflow-wrap: anywhere; }
+    h3 { margin: 0 0 0.5rem; font-size: 1.125rem; }
+    .state { color: var(--mat-sys-on-surface-variant); }
+    .error { color: #b00020; }
+    .actions { margin-top: auto; padding-top: 0.75rem; display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    .attention { border-left: 4px solid var(--mat-sys-primary); }
+    .short { width: 60%; }
+    .skeleton { display: block; height: 0.9rem; margin: 0.5rem 0; border-radius: 4px; background: var(--mat-sys-surface-container-high); }
   `,
   template: `
     <mat-card appearance="outlined" [class.attention]="attention()" [attr.aria-busy]="loading()">

@@ -12,26 +12,11 @@ import type { NewsletterListView } from '@mijn-account/shared-contracts';
   imports: [MatSlideToggleModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    ul {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-    }
-    li {
-      padding: 0.75rem 0;
-      border-bottom: 1px solid #ddd;
-    }
-    .description,
-    .consent {
-      margin: 0.25rem 0 0;
-    }
-    .consent {
-      font-size: 0.875rem;
-    }
-    .pending {
-      color: #8a5300;
-      margin: 0.25rem 0 0;
-    }
+    ul { list-style: none; padding: 0; margin: 0; }
+    li { padding: 0.75rem 0; border-bottom: 1px solid #ddd; }
+    .description, .consent { margin: 0.25rem 0 0; }
+    .consent { font-size: 0.875rem; }
+    .pending { color: #8a5300; margin: 0.25rem 0 0; }
   `,
   template: `
     @if (lists().length === 0) {

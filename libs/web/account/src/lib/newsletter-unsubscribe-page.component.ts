@@ -18,34 +18,12 @@ type State = 'loading' | 'ready' | 'working' | 'done' | 'already' | 'failed';
   imports: [RouterLink, MatButtonModule, MatCardModule, ProblemAlertComponent, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host {
-      display: flex;
-      justify-content: center;
-      padding: 2rem 1rem;
-    }
-    mat-card {
-      width: min(30rem, 100%);
-      padding: 1rem;
-      box-sizing: border-box;
-    }
-    h1 {
-      font-size: 1.5rem;
-      margin: 0 0 1rem;
-      overflow-wrap: anywhere;
-    }
-    p {
-      margin: 0 0 1rem;
-      overflow-wrap: anywhere;
-    }
-    .ok {
-      color: #1b5e20;
-    }
-    .links {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 1rem;
-      margin-top: 1rem;
-    }
+    :host { display: flex; justify-content: center; padding: 2rem 1rem; }
+    mat-card { width: min(30rem, 100%); padding: 1rem; box-sizing: border-box; }
+    h1 { font-size: 1.5rem; margin: 0 0 1rem; overflow-wrap: anywhere; }
+    p { margin: 0 0 1rem; overflow-wrap: anywhere; }
+    .ok { color: #1b5e20; }
+    .links { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; margin-top: 1rem; }
   `,
   template: `
     <mat-card appearance="outlined">
@@ -66,22 +44,14 @@ type State = 'loading' | 'ready' | 'working' | 'done' | 'already' | 'failed';
       <ma-problem-alert [problem]="runner.problem()" testId="unsubscribe-failed" />
       @if (state() === 'ready' || state() === 'working') {
         <p data-testid="unsubscribe-question">{{ 'newsletters.unsubscribe.question' | transloco: names() }}</p>
-        <button
-          mat-flat-button
-          type="button"
-          [disabled]="state() === 'working'"
-          (click)="unsubscribe()"
-          data-testid="unsubscribe-button"
-        >
+        <button mat-flat-button type="button" [disabled]="state() === 'working'" (click)="unsubscribe()" data-testid="unsubscribe-button">
           {{ 'newsletters.unsubscribe.button' | transloco }}
         </button>
       }
       @if (state() !== 'loading') {
         <p class="changed-mind">{{ 'newsletters.unsubscribe.changedMind' | transloco }}</p>
         <div class="links">
-          <a routerLink="/account/newsletters" data-testid="to-preferences">{{
-            'newsletters.unsubscribe.toPreferences' | transloco
-          }}</a>
+          <a routerLink="/account/newsletters" data-testid="to-preferences">{{ 'newsletters.unsubscribe.toPreferences' | transloco }}</a>
           <a routerLink="/sign-in">{{ 'links.toSignIn' | transloco }}</a>
         </div>
       }

@@ -29,9 +29,7 @@ import { HOME_STYLES } from './home-styles';
         <ul class="items">
           @for (grant of pending(); track grant.id) {
             <li>
-              {{
-                'home.helpdesk.pending' | transloco: { agent: grant.requestedBy, time: left(grant.requestExpiresAt) }
-              }}
+              {{ 'home.helpdesk.pending' | transloco: { agent: grant.requestedBy, time: left(grant.requestExpiresAt) } }}
             </li>
           }
           @for (grant of active(); track grant.id) {

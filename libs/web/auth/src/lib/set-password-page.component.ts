@@ -51,13 +51,7 @@ export type PasswordMode = 'reset' | 'invitation' | 'link';
           <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
             <mat-form-field appearance="outline">
               <mat-label>{{ (mode === 'link' ? 'signIn.password' : 'password.new') | transloco }}</mat-label>
-              <input
-                matInput
-                type="password"
-                formControlName="password"
-                [attr.autocomplete]="mode === 'link' ? 'current-password' : 'new-password'"
-                required
-              />
+              <input matInput type="password" formControlName="password" [attr.autocomplete]="mode === 'link' ? 'current-password' : 'new-password'" required />
               @if (mode !== 'link') {
                 <mat-hint>{{ 'signUp.passwordHint' | transloco }}</mat-hint>
               }
@@ -65,15 +59,11 @@ export type PasswordMode = 'reset' | 'invitation' | 'link';
                 <mat-error>{{ message }}</mat-error>
               }
             </mat-form-field>
-            <button mat-flat-button type="submit" [disabled]="busy()">
-              {{ 'password.' + mode + '.submit' | transloco }}
-            </button>
+            <button mat-flat-button type="submit" [disabled]="busy()">{{ 'password.' + mode + '.submit' | transloco }}</button>
           </form>
         }
       }
-      <div class="links">
-        <a routerLink="/sign-in">{{ 'links.toSignIn' | transloco }}</a>
-      </div>
+      <div class="links"><a routerLink="/sign-in">{{ 'links.toSignIn' | transloco }}</a></div>
     </mat-card>
   `,
 })

@@ -67,11 +67,7 @@ import { CARD_PAGE_STYLES } from './page-styles';
         @if (options()?.providers?.length) {
           <div class="providers">
             @for (provider of options()?.providers; track provider) {
-              <a
-                mat-stroked-button
-                [href]="'/api/auth/' + provider + '/start'"
-                [attr.data-testid]="'sign-in-' + provider"
-              >
+              <a mat-stroked-button [href]="'/api/auth/' + provider + '/start'" [attr.data-testid]="'sign-in-' + provider">
                 {{ provider | maLabel: 'provider' }}
               </a>
             }

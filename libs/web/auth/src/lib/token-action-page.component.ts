@@ -24,9 +24,7 @@ export type TokenAction = 'verify-sign-up' | 'confirm-email' | 'undo-email';
       } @else {
         <p class="note" role="status">{{ 'links.working' | transloco }}</p>
       }
-      <div class="links">
-        <a routerLink="/sign-in">{{ 'links.toSignIn' | transloco }}</a>
-      </div>
+      <div class="links"><a routerLink="/sign-in">{{ 'links.toSignIn' | transloco }}</a></div>
     </mat-card>
   `,
 })

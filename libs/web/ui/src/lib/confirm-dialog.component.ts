@@ -38,13 +38,7 @@ export interface ConfirmRequest {
       <button mat-button type="button" [mat-dialog-close]="false">
         {{ 'confirm.cancel' | transloco }}
       </button>
-      <button
-        mat-flat-button
-        type="button"
-        [class.danger]="data.danger"
-        [mat-dialog-close]="true"
-        data-testid="confirm"
-      >
+      <button mat-flat-button type="button" [class.danger]="data.danger" [mat-dialog-close]="true" data-testid="confirm">
         {{ data.confirm | transloco: data.params }}
       </button>
     </mat-dialog-actions>

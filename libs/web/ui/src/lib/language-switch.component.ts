@@ -50,17 +50,12 @@ const NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'English' };
       letter-spacing: 0.01em;
       cursor: pointer;
     }
-    button + button {
-      border-left: 1px solid var(--ma-language-switch-border, var(--mat-sys-outline));
-    }
+    button + button { border-left: 1px solid var(--ma-language-switch-border, var(--mat-sys-outline)); }
     button[aria-checked='true'] {
       background: var(--ma-language-switch-selected-background, var(--mat-sys-secondary-container));
       color: var(--ma-language-switch-selected-color, var(--mat-sys-on-secondary-container));
     }
-    button:focus-visible {
-      outline: 2px solid currentColor;
-      outline-offset: -4px;
-    }
+    button:focus-visible { outline: 2px solid currentColor; outline-offset: -4px; }
   `,
 })
 export class LanguageSwitchComponent {

@@ -65,11 +65,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
   ],
   template: `
     @let g = grant();
-    <h3>
-      {{
-        'support.queueRequest' | transloco: { agent: g.requestedBy, account: g.customerNumber + ' ' + g.accountName }
-      }}
-    </h3>
+    <h3>{{ 'support.queueRequest' | transloco: { agent: g.requestedBy, account: g.customerNumber + ' ' + g.accountName } }}</h3>
     <dl>
       <dt>{{ 'helpdesk.reason' | transloco }}</dt>
       <dd>{{ 'helpdesk.reasons.' + g.reason | transloco }}</dd>
