@@ -9,9 +9,7 @@ import {
 } from '@mijn-account/api-audit';
 import { createDataSource } from '@mijn-account/api-database';
 import { createTenant } from '@mijn-account/api-tenants';
-import { ENTITIES } from './app/entities';
-import { prepareDatabase } from './platform/database-setup';
-import { seedDemoData } from './platform/demo-data';
+import { ENTITIES, prepareDatabase, seedDemoData } from '@mijn-account/api-shell';
 
 const USAGE = `Platform tasks (run as the database owner role):
 

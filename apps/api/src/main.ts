@@ -1,11 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { type AppConfig, PinoNestLogger, createLogger, loadConfig } from '@mijn-account/api-core';
 import { createDataSource } from '@mijn-account/api-database';
-import { createApp } from './app/create-app';
-import { ENTITIES } from './app/entities';
-import { type DatabaseConnections, prepareDatabase } from './platform/database-setup';
-import { seedDemoData } from './platform/demo-data';
-import { startLocalMailbox } from './platform/local-mailbox';
+import {
+  type DatabaseConnections,
+  ENTITIES,
+  createApp,
+  prepareDatabase,
+  seedDemoData,
+  startLocalMailbox,
+} from '@mijn-account/api-shell';
 
 /**
  * `npm start`: database (embedded unless DATABASE_URL), migrations, demo data where asked for,

@@ -5,3 +5,5 @@ export * from './lib/routes';
 export * from './lib/mailbox';
 export * from './lib/oidc-provider';
 export * from './lib/dto-arbitraries';
+export * from './lib/test-app';
+export * from './lib/portal-process';

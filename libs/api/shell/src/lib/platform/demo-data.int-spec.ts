@@ -1,0 +1,268 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { BillingDto } from '@mijn-account/api-accounts';
+import { AuditReaderService, AuditSigner } from '@mijn-account/api-audit';
+import { loadConfig } from '@mijn-account/api-core';
+import { withTenant } from '@mijn-account/api-database';
+import { PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
+import type {
+  AccessGrantView,
+  BillingDetails,
+  ChangeHistoryEntry,
+  NewsletterListView,
+  SignInEventInfo,
+} from '@mijn-account/shared-contracts';
+import { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from './demo-data';
+
+interface LogEvent {
+  action: string;
+  resource: string;
+  fields: string[];
+  outcome: string | null;
+  actorName: string;
+  seq: number | null;
+}
+
+/** The demo content, seeded into a fresh database as `npm start` does, seen through the API as its users see it. */
+describe('demo data', () => {
+  let t: TestApp;
+  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' });
+  let seconds = 0;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const started = Date.now();
+    expect(await seedDemoData(t.owner, config)).toBe(true);
+    seconds = (Date.now() - started) / 1000;
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  const tenantId = async (slug: string): Promise<string> =>
+    ((await t.owner.query(`SELECT id FROM tenant WHERE slug = $1`, [slug])) as { id: string }[])[0].id;
+  const sql = async <T>(slug: string, text: string, params: unknown[] = []): Promise<T[]> =>
+    withTenant(t.owner, await tenantId(slug), (db) => db.query(text, params));
+  const signedIn = async (slug: string, email: string): Promise<PortalClient> => {
+    const client = new PortalClient(t.app, `${slug}.localhost`);
+    expect((await client.signIn(email, DEMO_PASSWORD)).statusCode).toBe(200);
+    return client;
+  };
+  const get = async <T>(client: PortalClient, url: string): Promise<T> => {
+    const response = await client.request('GET', url);
+    expect(response.statusCode).toBe(200);
+    return response.json() as T;
+  };
+
+  it('is seeded once, quickly; a second start changes nothing', async () => {
+    // Mostly the one password hash; generous for a shared machine.
+    expect(seconds).toBeLessThan(30);
+    const count = async () => (await t.owner.query(`SELECT count(*)::int AS n FROM tenant`)) as { n: number }[];
+    const before = await count();
+    expect(await seedDemoData(t.owner, config)).toBe(false);
+    expect(await count()).toEqual(before);
+  });
+
+  it('leaves what the browser tests start from: no sessions, known devices, queued mail or open grants; Jansen’s billing and phones empty', async () => {
+    for (const slug of ['callmonkey', 'contactmonkey']) {
+      const [state] = await sql<Record<string, number>>(
+        slug,
+        `SELECT (SELECT count(*)::int FROM user_session) AS sessions, (SELECT count(*)::int FROM known_device) AS devices,
+                (SELECT count(*)::int FROM mail_message) AS mails,
+                (SELECT count(*)::int FROM access_grant WHERE status <> 'closed') AS open_grants,
+                (SELECT count(*)::int FROM user_identity) AS identities`,
+      );
+      expect(state).toEqual({ sessions: 0, devices: 0, mails: 0, open_grants: 0, identities: 0 });
+    }
+    const pieter = await signedIn('callmonkey', 'pieter@jansen-installatie.example');
+    const billing = await get<BillingDetails>(pieter, '/api/account/billing');
+    expect(billing).toMatchObject({ companyName: null, vatId: null, address: null });
+    expect(await get<ChangeHistoryEntry[]>(pieter, '/api/account/billing/history')).toEqual([]);
+    const phones = await sql<{ email: string; phone_e164: string | null }>(
+      'callmonkey',
+      `SELECT email, phone_e164 FROM app_user WHERE email IN ('pieter@jansen-installatie.example', 'sanne@jansen-installatie.example')`,
+    );
+    expect(phones.map((p) => p.phone_e164)).toEqual([null, null]);
+    // ContactMonkey's "Product news": nobody on it; Olivia and Noah on no list.
+    const [product] = await sql<{ confirmed: number; olivia_noah: number }>(
+      'contactmonkey',
+      `SELECT (SELECT count(*)::int FROM newsletter_subscription s WHERE s.list_id = l.id AND s.status = 'confirmed') AS confirmed,
+              (SELECT count(*)::int FROM newsletter_subscription s JOIN app_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+                WHERE u.email IN ('olivia@mapleleaf.example', 'noah@northernlights.example')) AS olivia_noah
+         FROM newsletter_list l WHERE l.name_en = 'Product news'`,
+    );
+    expect(product).toEqual({ confirmed: 0, olivia_noah: 0 });
+    // The accounts the helpdesk browser tests use have no helpdesk past.
+    const eva = await signedIn('callmonkey', 'eva@bakkerijdevries.example');
+    expect(await get<AccessGrantView[]>(eva, '/api/account/access-requests')).toEqual([]);
+    expect((await get<{ events: LogEvent[] }>(eva, '/api/account/access-log')).events).toEqual([]);
+    const olivia = await signedIn('contactmonkey', 'olivia@mapleleaf.example');
+    expect(await get<AccessGrantView[]>(olivia, '/api/account/access-requests')).toEqual([]);
+  });
+
+  it('fills billing details with valid Dutch and Canadian addresses, saved by the owners, with their history', async () => {
+    const expected = [
+      {
+        slug: 'callmonkey',
+        owner: 'eva@bakkerijdevries.example',
+        country: 'NL',
+        postalCode: '3512 PH',
+        edits: 2,
+        vat: true,
+      },
+      {
+        slug: 'contactmonkey',
+        owner: 'olivia@mapleleaf.example',
+        country: 'CA',
+        postalCode: 'M5R 2A5',
+        edits: 1,
+        // A GST/HST number (business number + RT0001), checked for form and check digits (issue 16 §4).
+        vat: true,
+      },
+      {
+        slug: 'contactmonkey',
+        owner: 'emma@northernlights.example',
+        country: 'CA',
+        postalCode: 'V6Z 1K7',
+        edits: 2,
+        vat: false,
+      },
+    ];
+    for (const e of expected) {
+      const client = await signedIn(e.slug, e.owner);
+      const billing = await get<BillingDetails>(client, '/api/account/billing');
+      expect(billing.address).toMatchObject({ country: e.country, postalCode: e.postalCode });
+      expect(billing.companyName).toBeTruthy();
+      expect(billing.billingEmail).toMatch(/@/);
+      expect(billing.vatCheck?.valid ?? false).toBe(e.vat);
+      // What the billing page would send back unchanged passes the API's own validation.
+      const update = {
+        companyName: billing.companyName,
+        cocNumber: billing.cocNumber,
+        vatId: billing.vatId,
+        billingEmail: billing.billingEmail,
+        address: billing.address,
+      };
+      expect(
+        await validate(plainToInstance(BillingDto, update), { whitelist: true, forbidNonWhitelisted: true }),
+      ).toEqual([]);
+      const history = await get<ChangeHistoryEntry[]>(client, '/api/account/billing/history');
+      expect(history).toHaveLength(e.edits);
+      expect(history.every((h) => h.byKind === 'subscriber')).toBe(true);
+      expect(history.at(-1)?.changes.map((c) => c.field)).toEqual(
+        expect.arrayContaining(['companyName', 'street', 'postalCode', 'country']),
+      );
+    }
+    const eva = await signedIn('callmonkey', 'eva@bakkerijdevries.example');
+    const profile = await get<ChangeHistoryEntry[]>(eva, '/api/me/profile/history');
+    expect(profile).toEqual([
+      expect.objectContaining({
+        by: 'Eva de Vries',
+        changes: expect.arrayContaining([{ field: 'phone', from: null, to: '+31623456789' }]),
+      }),
+    ]);
+  });
+
+  it('keeps one past helpdesk grant per tenant, closed with its note, its reads and steps in a log that verifies intact', async () => {
+    const cases = [
+      {
+        slug: 'callmonkey',
+        owner: 'pieter@jansen-installatie.example',
+        reads: ['billing', 'profiles', 'billing'],
+        decidedBy: 'Pieter Jansen',
+      },
+      {
+        slug: 'contactmonkey',
+        owner: 'emma@northernlights.example',
+        reads: ['billing', 'profiles'],
+        decidedBy: 'Helpdesk Supervisor (ContactMonkey)',
+      },
+    ];
+    for (const c of cases) {
+      const demo = DEMO_TENANTS.find((d) => d.slug === c.slug);
+      const client = await signedIn(c.slug, c.owner);
+      const grants = await get<AccessGrantView[]>(client, '/api/account/access-requests');
+      expect(grants).toEqual([
+        expect.objectContaining({
+          status: 'closed',
+          closeNote: demo?.pastGrant.closeNote,
+          decidedBy: c.decidedBy,
+          ticket: demo?.pastGrant.ticket,
+        }),
+      ]);
+      const log = await get<{
+        events: LogEvent[];
+        verification: { intact: boolean; unsealed: number; checkpoints: { total: number; valid: number } };
+      }>(client, '/api/account/access-log');
+      // Newest first, as the page lists them; every event chained and the head signed.
+      expect(
+        log.events
+          .map((e) => (e.resource === 'access-grant' ? e.action : `${e.action} ${e.resource} ${e.outcome}`))
+          .reverse(),
+      ).toEqual(['request-created', 'request-approved', ...c.reads.map((r) => `read ${r} allowed`), 'grant-closed']);
+      expect(log.events.every((e) => e.seq !== null)).toBe(true);
+      expect(log.events.find((e) => e.resource === 'profiles')?.fields).toEqual([
+        'name',
+        'email',
+        'phone',
+        'language',
+        'timeZone',
+      ]);
+      expect(log.verification).toMatchObject({ intact: true, unsealed: 0, checkpoints: { total: 1, valid: 1 } });
+    }
+    const reports = await new AuditReaderService(new AuditSigner(config)).verifyAllChains(t.owner);
+    const demoReports = reports.filter((r) => r.tenant === 'callmonkey' || r.tenant === 'contactmonkey');
+    expect(demoReports).toHaveLength(2);
+    expect(demoReports.every((r) => r.intact && r.unsealed === 0)).toBe(true);
+  });
+
+  it('has a few past sign-ins for every subscriber, and subscriptions with their consent records', async () => {
+    const eva = await signedIn('callmonkey', 'eva@bakkerijdevries.example');
+    const signIns = await get<SignInEventInfo[]>(eva, '/api/me/security/sign-ins');
+    // This suite's sign-ins first, then the three of the past days.
+    const past = signIns.filter((s) => Date.parse(s.at) < Date.now() - 12 * 3_600_000);
+    expect(past).toHaveLength(3);
+    expect(signIns.slice(-3)).toEqual(past);
+    expect(past.every((s) => s.outcome === 'success' && s.method === 'password')).toBe(true);
+    expect(past.map((s) => s.device)).toEqual([
+      expect.stringMatching(/^Chrome/),
+      expect.stringMatching(/^Safari/),
+      expect.stringMatching(/^Firefox/),
+    ]);
+    const without = await sql<{ email: string }>(
+      'contactmonkey',
+      `SELECT email FROM app_user u WHERE kind = 'subscriber' AND (SELECT count(*) FROM sign_in_event e WHERE e.user_id = u.id) < 3`,
+    );
+    expect(without).toEqual([]);
+
+    const lists = await get<NewsletterListView[]>(eva, '/api/me/newsletters');
+    expect(lists.map((l) => [l.name, l.status])).toEqual([
+      ['Productnieuws', 'confirmed'],
+      ['Webinars', 'confirmed'],
+    ]);
+    const ledger = await sql<{ email: string; list: string; action: string; method: string; wording: string }>(
+      'callmonkey',
+      `SELECT r.email, l.name_nl AS list, r.action, r.method, r.wording FROM consent_record r
+         JOIN newsletter_list l ON l.tenant_id = r.tenant_id AND l.id = r.list_id ORDER BY r.email, l.name_nl, r.id`,
+    );
+    expect(ledger.map((r) => [r.email, r.list, r.action, r.method])).toEqual([
+      ['eva@bakkerijdevries.example', 'Productnieuws', 'opted-in', 'portal'],
+      ['eva@bakkerijdevries.example', 'Productnieuws', 'confirmed', 'mail-link'],
+      ['eva@bakkerijdevries.example', 'Webinars', 'opted-in', 'portal'],
+      ['eva@bakkerijdevries.example', 'Webinars', 'confirmed', 'mail-link'],
+      ['joris@bakkerijdevries.example', 'Productnieuws', 'opted-in', 'portal'],
+      ['joris@bakkerijdevries.example', 'Productnieuws', 'confirmed', 'mail-link'],
+      ['joris@bakkerijdevries.example', 'Productnieuws', 'opted-out', 'portal'],
+      ['sanne@jansen-installatie.example', 'Webinars', 'opted-in', 'portal'],
+      ['sanne@jansen-installatie.example', 'Webinars', 'confirmed', 'mail-link'],
+    ]);
+    expect(ledger[0].wording).toContain('“Productnieuws”');
+    const joris = await signedIn('callmonkey', 'joris@bakkerijdevries.example');
+    expect(
+      (await get<NewsletterListView[]>(joris, '/api/me/newsletters')).find((l) => l.name === 'Productnieuws')?.status,
+    ).toBe('unsubscribed');
+    const [webinars] = await sql<{ confirmed: number }>(
+      'contactmonkey',
+      `SELECT count(*)::int AS confirmed FROM newsletter_subscription s JOIN newsletter_list l ON l.tenant_id = s.tenant_id AND l.id = s.list_id
+        WHERE l.name_en = 'Webinars' AND s.status = 'confirmed'`,
+    );
+    expect(webinars.confirmed).toBe(2);
+  });
+});

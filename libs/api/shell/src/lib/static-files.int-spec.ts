@@ -1,0 +1,147 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { type TestApp, startTestApp } from '@mijn-account/api-testing';
+
+/**
+ * The web app's files as the browser gets them (issue 16 §8): the brotli or gzip copy written by
+ * the build step (`tools/scripts/precompress.mjs`, run here on a web root shaped like Angular's
+ * output), hashed files cached for a year, `index.html` and the deep-link fallback checked on every
+ * use, and API answers still `no-store`.
+ */
+describe('static files: compression and caching', () => {
+  let t: TestApp;
+  let webRoot: string;
+  // Angular's names: `<name>-<8+ upper-case base32 hash>.<ext>`.
+  const bundle = `/* main bundle */\n${Array.from({ length: 400 }, (_, i) => `export const value${i} = ${i} * 2;`).join('\n')}\n`;
+  const indexHtml = `<!doctype html><html lang="nl"><head><base href="/"><link rel="stylesheet" href="styles-INZNRSK4.css"></head><body><ma-root></ma-root><script src="main-5NGBCVXO.js" type="module"></script>${'<!-- padding -->'.repeat(80)}</body></html>`;
+
+  beforeAll(async () => {
+    webRoot = mkdtempSync(join(tmpdir(), 'ma-web-'));
+    mkdirSync(join(webRoot, 'i18n'));
+    writeFileSync(join(webRoot, 'index.html'), indexHtml);
+    writeFileSync(join(webRoot, 'main-5NGBCVXO.js'), bundle);
+    writeFileSync(join(webRoot, 'chunk-FMKG74N2.js'), bundle.replace('main', 'chunk'));
+    writeFileSync(
+      join(webRoot, 'styles-INZNRSK4.css'),
+      `${Array.from({ length: 200 }, (_, i) => `.c${i}{margin:${i}px}`).join('\n')}\n`,
+    );
+    writeFileSync(
+      join(webRoot, 'i18n', 'nl.json'),
+      JSON.stringify(Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`key${i}`, `tekst ${i}`]))),
+    );
+    writeFileSync(join(webRoot, 'favicon.ico'), Buffer.alloc(200, 1));
+    // The build step itself, as `nx build web` runs it.
+    execFileSync(process.execPath, [join(__dirname, '../../../../../tools/scripts/precompress.mjs'), webRoot]);
+    t = await startTestApp({ WEB_DIST: webRoot });
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  const get = (url: string, acceptEncoding?: string) =>
+    t
+      .client(t.alpha)
+      .request('GET', url, { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+
+  it('sends the brotli copy to a browser that accepts it, gzip to one that only takes gzip, the file itself otherwise', async () => {
+    const br = await get('/main-5NGBCVXO.js', 'gzip, deflate, br, zstd');
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/^(application|text)\/javascript/);
+    expect(br.headers['vary']).toMatch(/accept-encoding/i);
+    expect(br.rawPayload.length).toBeLessThan(bundle.length / 4);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(bundle);
+
+    const gzip = await get('/main-5NGBCVXO.js', 'gzip, deflate');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(bundle);
+
+    const plain = await get('/main-5NGBCVXO.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(bundle);
+
+    const css = await get('/styles-INZNRSK4.css', 'br');
+    expect(css.headers['content-encoding']).toBe('br');
+    expect(css.headers['content-type']).toMatch(/^text\/css/);
+    const json = await get('/i18n/nl.json', 'gzip, br');
+    expect(json.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(json.rawPayload).toString())).toMatchObject({ key0: 'tekst 0' });
+  });
+
+  it('caches hashed files for a year, in every encoding', async () => {
+    for (const [url, encoding] of [
+      ['/main-5NGBCVXO.js', 'br'],
+      ['/main-5NGBCVXO.js', 'gzip'],
+      ['/main-5NGBCVXO.js', undefined],
+      ['/chunk-FMKG74N2.js', 'br'],
+      ['/styles-INZNRSK4.css', 'gzip, br'],
+    ] as const) {
+      const response = await get(url, encoding);
+      expect({ url, encoding, status: response.statusCode, cacheControl: response.headers['cache-control'] }).toEqual({
+        url,
+        encoding,
+        status: 200,
+        cacheControl: 'public, max-age=31536000, immutable',
+      });
+    }
+  });
+
+  it('has the browser check index.html, deep links, translations and the icon on every use', async () => {
+    for (const url of [
+      '/index.html',
+      '/',
+      '/account/billing',
+      '/sign-in?next=%2Faccount',
+      '/i18n/nl.json',
+      '/favicon.ico',
+    ]) {
+      const response = await get(url, 'gzip, deflate, br');
+      expect({ url, status: response.statusCode, cacheControl: response.headers['cache-control'] }).toEqual({
+        url,
+        status: 200,
+        cacheControl: 'no-cache',
+      });
+    }
+    const deepLink = await get('/account/billing', 'br');
+    expect(deepLink.headers['content-type']).toMatch(/^text\/html/);
+    expect(deepLink.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(deepLink.rawPayload).toString()).toBe(indexHtml);
+    // Revalidation answers 304 without the body.
+    const etag = deepLink.headers['etag'];
+    expect(etag).toBeTruthy();
+    const again = await t
+      .client(t.alpha)
+      .request('GET', '/account/billing', { headers: { 'accept-encoding': 'br', 'if-none-match': String(etag) } });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it("has the browser fetch the tenant's translations with the page, before the scripts ask for them", async () => {
+    for (const [tenant, language] of [
+      [t.alpha, 'nl'],
+      [t.beta, 'en'],
+    ] as const) {
+      for (const url of ['/', '/account/billing', '/sign-in']) {
+        const page = await t.client(tenant).request('GET', url, { headers: { 'accept-encoding': 'br' } });
+        expect({ url, link: page.headers['link'] }).toEqual({
+          url,
+          link: `</i18n/${language}.json>; rel=preload; as=fetch; crossorigin`,
+        });
+      }
+    }
+    // Only pages announce it; the files themselves do not.
+    expect((await get('/main-5NGBCVXO.js', 'br')).headers['link']).toBeUndefined();
+  });
+
+  it('keeps API answers no-store next to the static files', async () => {
+    const tenant = await get('/api/tenant', 'gzip, br');
+    expect(tenant.statusCode).toBe(200);
+    expect(tenant.headers['cache-control']).toBe('no-store');
+    const unknownApi = await get('/api/no-such-route', 'br');
+    expect(unknownApi.statusCode).toBe(404);
+    expect(unknownApi.headers['cache-control']).toBe('no-store');
+  });
+});
