@@ -1,3 +1,5 @@
 export * from './lib/documents/invoice-document';
 export * from './lib/documents/totals';
 export * from './lib/documents/tax-rules';
+export * from './lib/billing.module';
+export * from './lib/entities';

@@ -4,4 +4,5 @@ export * from './lib/codes';
 export * from './lib/problem-key';
 export * from './lib/uuid';
 export * from './lib/address';
+export * from './lib/billing';
 export * from './lib/second-factor';

@@ -26,6 +26,11 @@ export const ROUTES = {
   accessRequests: 'account/access-requests',
   support: 'support',
   accessSettings: 'admin/access-settings',
+  invoicingSettings: 'admin/invoicing-settings',
+  plans: 'finance/plans',
+  financeAccounts: 'finance/accounts',
+  billingRuns: 'finance/billing-runs',
+  mySubscription: 'account/subscription',
 } as const;
 
 /** What a helpdesk grant can allow; read-only unless a write scope is asked for. */

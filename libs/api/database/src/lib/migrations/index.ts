@@ -14,6 +14,7 @@ import { KeyIdentitiesByIssuer1795552000000 } from './1795552000000-KeyIdentitie
 import { KeyAuditEventsByEntryNo1795560000000 } from './1795560000000-KeyAuditEventsByEntryNo';
 import { AddDenyReason1795570000000 } from './1795570000000-AddDenyReason';
 import { FollowBillingCountry1795575000000 } from './1795575000000-FollowBillingCountry';
+import { AddInvoicingSettings1795600000000 } from './1795600000000-AddInvoicingSettings';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   KeyAuditEventsByEntryNo1795560000000,
   AddDenyReason1795570000000,
   FollowBillingCountry1795575000000,
+  AddInvoicingSettings1795600000000,
 ];

@@ -1,0 +1,41 @@
+/** Request bodies the billing suites share: a complete Dutch supplier, a monthly plan. */
+export const NL_SETTINGS = {
+  legalName: 'Alpha Telecom B.V.',
+  address: { streetLine: 'Keizersgracht 1', postalCode: '1015cj', city: 'Amsterdam', region: null, country: 'nl' },
+  vatId: 'NL004495445B01',
+  cocNumber: '12345678',
+  iban: 'nl91 abna 0417 1643 00',
+  bic: 'abnanl2a',
+  numberPrefix: 'AT',
+  paymentTermDays: 14,
+  reviewWindowHours: 24,
+  footerNl: 'Betaling binnen 14 dagen.',
+  footerEn: 'Payment within 14 days.',
+  timeZone: 'Europe/Amsterdam',
+  taxCategories: [
+    { code: 'high', category: 'S', rateBasisPoints: 2100, textNl: 'Btw hoog', textEn: 'VAT standard' },
+    { code: 'low', category: 'S', rateBasisPoints: 900, textNl: 'Btw laag', textEn: 'VAT reduced' },
+    { code: 'zero', category: 'Z', rateBasisPoints: 0, textNl: 'Btw 0%', textEn: 'VAT zero rate' },
+  ],
+};
+
+export const PLAN = {
+  nameNl: 'Basis',
+  nameEn: 'Basic',
+  descriptionNl: 'Eén lijn',
+  descriptionEn: 'One line',
+  priceMinor: 3000,
+  currency: 'EUR',
+  interval: 'month',
+  taxCategory: 'high',
+};
+
+/** Today and the first day of this and last month, in the Dutch test tenant's calendar. */
+export function calendar(now = new Date()) {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+  const [y, m] = today.split('-').map(Number);
+  const first = `${today.slice(0, 7)}-01`;
+  const previous = m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
+  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return { today, first, last, previous };
+}

@@ -1,0 +1,86 @@
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+
+/** Table `invoicing_settings`: one row per tenant, the supplier and numbering of its invoices. */
+@Check('invoicing_settings_bic_check', `(bic ~ '^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$'::text)`)
+@Check('invoicing_settings_city_check', `((length(city) >= 1) AND (length(city) <= 100))`)
+@Check('invoicing_settings_coc_number_check', `((length(coc_number) >= 1) AND (length(coc_number) <= 24))`)
+@Check('invoicing_settings_country_check', `(country ~ '^[A-Z]{2}$'::text)`)
+@Check('invoicing_settings_footer_en_check', `(length(footer_en) <= 500)`)
+@Check('invoicing_settings_footer_nl_check', `(length(footer_nl) <= 500)`)
+@Check('invoicing_settings_iban_check', `(iban ~ '^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$'::text)`)
+@Check('invoicing_settings_legal_name_check', `((length(legal_name) >= 1) AND (length(legal_name) <= 200))`)
+@Check('invoicing_settings_number_prefix_check', `(number_prefix ~ '^[A-Z0-9]{1,10}$'::text)`)
+@Check('invoicing_settings_payment_term_days_check', `((payment_term_days >= 0) AND (payment_term_days <= 365))`)
+@Check('invoicing_settings_postal_code_check', `((length(postal_code) >= 2) AND (length(postal_code) <= 12))`)
+@Check('invoicing_settings_region_check', `((length(region) >= 1) AND (length(region) <= 100))`)
+@Check('invoicing_settings_review_window_hours_check', `((review_window_hours >= 0) AND (review_window_hours <= 720))`)
+@Check('invoicing_settings_street_line_check', `((length(street_line) >= 1) AND (length(street_line) <= 200))`)
+@Check('invoicing_settings_time_zone_check', `((length(time_zone) >= 1) AND (length(time_zone) <= 64))`)
+@Check('invoicing_settings_vat_id_check', `(vat_id ~ '^([A-Z]{2}[0-9A-Z+*.]{2,13}|[0-9]{9}RT[0-9]{4})$'::text)`)
+@Entity('invoicing_settings')
+export class InvoicingSettings {
+  @PrimaryColumn('uuid', { name: 'tenant_id' })
+  tenantId!: string;
+
+  @Column('text', { name: 'legal_name', nullable: true })
+  legalName!: string | null;
+
+  @Column('text', { name: 'street_line', nullable: true })
+  streetLine!: string | null;
+
+  @Column('text', { name: 'postal_code', nullable: true })
+  postalCode!: string | null;
+
+  @Column('text', { nullable: true })
+  city!: string | null;
+
+  @Column('text', { nullable: true })
+  region!: string | null;
+
+  @Column('char', { length: 2, nullable: true })
+  country!: string | null;
+
+  @Column('text', { name: 'vat_id', nullable: true })
+  vatId!: string | null;
+
+  @Column('text', { name: 'coc_number', nullable: true })
+  cocNumber!: string | null;
+
+  @Column('text', { nullable: true })
+  iban!: string | null;
+
+  @Column('text', { nullable: true })
+  bic!: string | null;
+
+  @Column('text', { name: 'number_prefix', nullable: true })
+  numberPrefix!: string | null;
+
+  @Column('integer', { name: 'payment_term_days', default: 14 })
+  paymentTermDays!: number;
+
+  @Column('integer', { name: 'review_window_hours', default: 24 })
+  reviewWindowHours!: number;
+
+  @Column('text', { name: 'footer_nl', default: '' })
+  footerNl!: string;
+
+  @Column('text', { name: 'footer_en', default: '' })
+  footerEn!: string;
+
+  @Column('text', { name: 'time_zone', default: 'Europe/Amsterdam' })
+  timeZone!: string;
+
+  @Column('integer', { default: 1 })
+  version!: number;
+
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
+  updatedAt!: Date;
+
+  @ManyToOne('Tenant')
+  @JoinColumn({
+    name: 'tenant_id',
+    referencedColumnName: 'id',
+    foreignKeyConstraintName: 'invoicing_settings_tenant_id_fkey',
+  })
+  tenant?: unknown;
+}

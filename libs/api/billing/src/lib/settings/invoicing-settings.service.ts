@@ -1,0 +1,363 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
+import { checkVAT, countries as vatCountries } from 'jsvat';
+import { type RequestContext, changedFields, problems, staleVersion } from '@mijn-account/api-core';
+import {
+  type FieldError,
+  type InvoicingSettingsUpdate,
+  type InvoicingSettingsView,
+  type SupplierAddress,
+  type TaxCategorySetting,
+  addressRules,
+  companyIdRules,
+  isRegion,
+  normalizeGstHst,
+  normalizePostalCode,
+  normalizeRegistration,
+} from '@mijn-account/shared-contracts';
+import { InvoicingSettings } from '../entities/invoicing-settings.entity';
+import { TaxCategory } from '../entities/tax-category.entity';
+
+export type VersionedInvoicingSettings = InvoicingSettingsView & { version: number };
+
+/** The defaults a tenant starts from (the column defaults of `invoicing_settings`). */
+const DEFAULTS = {
+  paymentTermDays: 14,
+  reviewWindowHours: 24,
+  footerNl: '',
+  footerEn: '',
+  timeZone: 'Europe/Amsterdam',
+};
+
+/**
+ * A tenant's invoicing settings (tenant admin): the supplier every invoice names, the number
+ * prefix, payment term, review window, footers, and the tax categories plans are priced in.
+ * Versioned like billing details (ETag / If-Match). `missing` lists what a billing run still needs.
+ */
+@Injectable()
+export class InvoicingSettingsService {
+  async get(ctx: RequestContext): Promise<VersionedInvoicingSettings> {
+    return this.read(await ctx.db(), ctx.tenant.id, false);
+  }
+
+  async update(
+    ctx: RequestContext,
+    baseVersion: number | null,
+    input: InvoicingSettingsUpdate,
+  ): Promise<VersionedInvoicingSettings> {
+    const db = await ctx.db();
+    const tenantId = ctx.tenant.id;
+    // The row is made on first save; concurrent first saves meet on the primary key, not in a 500.
+    await db.query(`INSERT INTO invoicing_settings (tenant_id) VALUES ($1) ON CONFLICT (tenant_id) DO NOTHING`, [
+      tenantId,
+    ]);
+    const before = await this.read(db, tenantId, true);
+    if (baseVersion !== before.version) throw staleVersion(before);
+
+    const errors: FieldError[] = [];
+    const address = input.address ? checkAddress(input.address, errors) : null;
+    const country = address?.country ?? null;
+    const after: InvoicingSettingsUpdate = {
+      legalName: input.legalName?.trim() || null,
+      address,
+      vatId: checkTaxId(input.vatId, country, errors),
+      cocNumber: checkRegistration(input.cocNumber, country, errors),
+      iban: checkIban(input.iban, errors),
+      bic: checkBic(input.bic, errors),
+      numberPrefix: input.numberPrefix || null,
+      paymentTermDays: input.paymentTermDays,
+      reviewWindowHours: input.reviewWindowHours,
+      footerNl: input.footerNl.trim(),
+      footerEn: input.footerEn.trim(),
+      timeZone: checkTimeZone(input.timeZone, errors),
+      taxCategories: checkTaxCategories(input.taxCategories, errors),
+    };
+    if (errors.length > 0) throw problems.validation(errors);
+
+    const changes = changedFields(flat(before), flat(after), FIELDS);
+    if (changes.length === 0) return before;
+    await db.update(
+      InvoicingSettings,
+      { tenantId },
+      {
+        legalName: after.legalName,
+        streetLine: address?.streetLine ?? null,
+        postalCode: address?.postalCode ?? null,
+        city: address?.city ?? null,
+        region: address?.region ?? null,
+        country,
+        vatId: after.vatId,
+        cocNumber: after.cocNumber,
+        iban: after.iban,
+        bic: after.bic,
+        numberPrefix: after.numberPrefix,
+        paymentTermDays: after.paymentTermDays,
+        reviewWindowHours: after.reviewWindowHours,
+        footerNl: after.footerNl,
+        footerEn: after.footerEn,
+        timeZone: after.timeZone,
+        version: () => 'version + 1',
+        updatedAt: () => 'now()',
+      },
+    );
+    const kept = after.taxCategories.map((c) => c.code);
+    // SQL: removes the categories left out of the list in one statement (`<> ALL` over the kept codes).
+    await db.query(`DELETE FROM tax_category WHERE tenant_id = $1 AND code <> ALL ($2::text[])`, [tenantId, kept]);
+    if (after.taxCategories.length > 0) {
+      await db.upsert(
+        TaxCategory,
+        after.taxCategories.map((c) => ({ tenantId, ...c })),
+        ['tenantId', 'code'],
+      );
+    }
+    return { ...after, missing: missingOf(after), version: before.version + 1 };
+  }
+
+  /** What a billing run still needs (422 listing them when something is missing). */
+  async requireComplete(db: EntityManager, tenantId: string): Promise<VersionedInvoicingSettings> {
+    const settings = await this.read(db, tenantId, false);
+    if (settings.missing.length > 0) {
+      throw problems.validation(
+        settings.missing.map((field) => ({
+          field: `invoicingSettings.${field}`,
+          code: 'required',
+          message: `Invoicing needs this setting first: ${field}`,
+        })),
+      );
+    }
+    return settings;
+  }
+
+  async read(db: EntityManager, tenantId: string, lock: boolean): Promise<VersionedInvoicingSettings> {
+    const row = await db.findOne(InvoicingSettings, {
+      where: { tenantId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    const categories = await db.find(TaxCategory, { where: { tenantId }, order: { code: 'ASC' } });
+    const settings: InvoicingSettingsUpdate = {
+      legalName: row?.legalName ?? null,
+      address:
+        row?.streetLine && row.city && row.country
+          ? {
+              streetLine: row.streetLine,
+              postalCode: row.postalCode,
+              city: row.city,
+              region: row.region,
+              country: row.country,
+            }
+          : null,
+      vatId: row?.vatId ?? null,
+      cocNumber: row?.cocNumber ?? null,
+      iban: row?.iban ?? null,
+      bic: row?.bic ?? null,
+      numberPrefix: row?.numberPrefix ?? null,
+      paymentTermDays: row?.paymentTermDays ?? DEFAULTS.paymentTermDays,
+      reviewWindowHours: row?.reviewWindowHours ?? DEFAULTS.reviewWindowHours,
+      footerNl: row?.footerNl ?? DEFAULTS.footerNl,
+      footerEn: row?.footerEn ?? DEFAULTS.footerEn,
+      timeZone: row?.timeZone ?? DEFAULTS.timeZone,
+      taxCategories: categories.map(({ code, category, rateBasisPoints, textNl, textEn }) => ({
+        code,
+        category,
+        rateBasisPoints,
+        textNl,
+        textEn,
+      })),
+    };
+    return { ...settings, missing: missingOf(settings), version: row?.version ?? 1 };
+  }
+}
+
+const FIELDS = [
+  'legalName',
+  'streetLine',
+  'postalCode',
+  'city',
+  'region',
+  'country',
+  'vatId',
+  'cocNumber',
+  'iban',
+  'bic',
+  'numberPrefix',
+  'paymentTermDays',
+  'reviewWindowHours',
+  'footerNl',
+  'footerEn',
+  'timeZone',
+  'taxCategories',
+];
+
+function flat(s: InvoicingSettingsUpdate): Record<string, string | number | null> {
+  return {
+    legalName: s.legalName,
+    streetLine: s.address?.streetLine ?? null,
+    postalCode: s.address?.postalCode ?? null,
+    city: s.address?.city ?? null,
+    region: s.address?.region ?? null,
+    country: s.address?.country ?? null,
+    vatId: s.vatId,
+    cocNumber: s.cocNumber,
+    iban: s.iban,
+    bic: s.bic,
+    numberPrefix: s.numberPrefix,
+    paymentTermDays: s.paymentTermDays,
+    reviewWindowHours: s.reviewWindowHours,
+    footerNl: s.footerNl,
+    footerEn: s.footerEn,
+    timeZone: s.timeZone,
+    taxCategories: JSON.stringify([...s.taxCategories].sort((a, b) => a.code.localeCompare(b.code))),
+  };
+}
+
+/** The settings a billing run needs, by field name; empty when invoicing may run. */
+export function missingOf(s: InvoicingSettingsUpdate): string[] {
+  const missing: string[] = [];
+  if (!s.legalName) missing.push('legalName');
+  if (!s.address) missing.push('address');
+  const rules = s.address ? companyIdRules(s.address.country) : null;
+  if (!s.vatId && (rules === null || rules.taxId !== null)) missing.push('vatId');
+  if (!s.cocNumber && (rules === null || rules.registration !== null)) missing.push('cocNumber');
+  if (!s.iban) missing.push('iban');
+  if (!s.numberPrefix) missing.push('numberPrefix');
+  if (s.taxCategories.length === 0) missing.push('taxCategories');
+  return missing;
+}
+
+/** Today's calendar date (YYYY-MM-DD) in a time zone. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+function checkAddress(input: SupplierAddress, errors: FieldError[]): SupplierAddress {
+  const country = input.country.toUpperCase();
+  const rules = addressRules(country);
+  let postalCode = input.postalCode?.trim() || null;
+  if (postalCode || rules.postalCode.required) {
+    const written = postalCode ? normalizePostalCode(country, postalCode) : null;
+    if (written) postalCode = written;
+    else errors.push({ field: 'address.postalCode', code: 'isPostalCode', message: `Not a postal code of ${country}` });
+  }
+  let region = input.region?.trim() || null;
+  if (typeof rules.region === 'object' && rules.region !== null) {
+    if (!region) errors.push({ field: 'address.region', code: 'required', message: `Choose the ${rules.region.kind}` });
+    else if (!isRegion(country, region))
+      errors.push({ field: 'address.region', code: 'isRegion', message: `Not a ${rules.region.kind} of ${country}` });
+    else region = region.toUpperCase();
+  } else if (region && !isRegion(country, region)) {
+    errors.push({ field: 'address.region', code: 'notApplicable', message: `Addresses in ${country} have no region` });
+  }
+  return { streetLine: input.streetLine.trim(), postalCode, city: input.city.trim(), region, country };
+}
+
+const compact = (value: string) => value.toUpperCase().replace(/[\s.-]/g, '');
+
+function checkTaxId(raw: string | null | undefined, country: string | null, errors: FieldError[]): string | null {
+  const value = raw ? compact(raw) : null;
+  if (!value) return null;
+  const kind = country ? companyIdRules(country).taxId : 'vat';
+  if (kind === 'gstHst') {
+    const written = normalizeGstHst(value);
+    if (!written)
+      errors.push({
+        field: 'vatId',
+        code: 'isGstHstNumber',
+        message: 'A GST/HST number: the 9-digit business number and RT0001',
+      });
+    return written ?? value;
+  }
+  if (kind === null) {
+    errors.push({ field: 'vatId', code: 'notApplicable', message: `No tax id is asked for companies in ${country}` });
+    return value;
+  }
+  const result = checkVAT(value, vatCountries);
+  if (!result.isSupportedCountry)
+    errors.push({
+      field: 'vatId',
+      code: 'vatCountry',
+      message: 'Start with the country code of an EU country, such as NL',
+    });
+  else if (!result.isValid)
+    errors.push({
+      field: 'vatId',
+      code: 'vatChecksum',
+      message: 'This VAT number is not valid (format or check digits)',
+    });
+  return value;
+}
+
+function checkRegistration(
+  raw: string | null | undefined,
+  country: string | null,
+  errors: FieldError[],
+): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  const kind = country ? companyIdRules(country).registration : 'generic';
+  if (kind === null) {
+    errors.push({
+      field: 'cocNumber',
+      code: 'notApplicable',
+      message: `No registration number is asked for companies in ${country}`,
+    });
+    return value;
+  }
+  const written = country ? normalizeRegistration(country, value) : /^[0-9A-Za-z]{4,20}$/.test(value) ? value : null;
+  if (!written)
+    errors.push({
+      field: 'cocNumber',
+      code: 'isRegistrationNumber',
+      message: `Not a company registration number of ${country ?? 'this country'}`,
+    });
+  return written ?? value;
+}
+
+/** IBAN in its electronic form, checked by ibantools (country length and the mod-97 checksum). */
+function checkIban(raw: string | null | undefined, errors: FieldError[]): string | null {
+  if (!raw?.trim()) return null;
+  const iban = electronicFormatIBAN(raw) ?? '';
+  if (!isValidIBAN(iban)) {
+    errors.push({ field: 'iban', code: 'isIban', message: 'Not a valid IBAN (country, length or check digits)' });
+    return raw;
+  }
+  return iban;
+}
+
+function checkBic(raw: string | null | undefined, errors: FieldError[]): string | null {
+  const bic = raw?.trim().toUpperCase().replace(/\s/g, '');
+  if (!bic) return null;
+  if (!isValidBIC(bic)) errors.push({ field: 'bic', code: 'isBic', message: 'Not a BIC (8 or 11 letters and digits)' });
+  return bic;
+}
+
+function checkTimeZone(raw: string, errors: FieldError[]): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: raw });
+    return raw;
+  } catch {
+    errors.push({ field: 'timeZone', code: 'isTimeZone', message: 'An IANA time zone, such as Europe/Amsterdam' });
+    return raw;
+  }
+}
+
+function checkTaxCategories(input: TaxCategorySetting[], errors: FieldError[]): TaxCategorySetting[] {
+  const seen = new Set<string>();
+  return input.map((c, i) => {
+    if (seen.has(c.code)) errors.push({ field: `taxCategories.${i}.code`, code: 'unique', message: 'Each code once' });
+    seen.add(c.code);
+    if (c.category !== 'S' && c.rateBasisPoints !== 0)
+      errors.push({
+        field: `taxCategories.${i}.rateBasisPoints`,
+        code: 'zeroRate',
+        message: 'Zero-rated and exempt categories have rate 0',
+      });
+    return {
+      code: c.code,
+      category: c.category,
+      rateBasisPoints: c.rateBasisPoints,
+      textNl: c.textNl.trim(),
+      textEn: c.textEn.trim(),
+    };
+  });
+}

@@ -1,0 +1,150 @@
+/** Finance (issue 17): invoicing settings, plans, subscriptions and billing runs, as the API speaks them. */
+
+/** UNCL5305 categories a tenant configures for its domestic customers. */
+export const DOMESTIC_TAX_CATEGORIES = ['S', 'Z', 'E'] as const;
+export type DomesticTaxCategory = (typeof DOMESTIC_TAX_CATEGORIES)[number];
+
+export interface TaxCategorySetting {
+  /** The tenant's own key, e.g. `high`, `low`, `zero`, `hst`. */
+  code: string;
+  category: DomesticTaxCategory;
+  /** Hundredths of a percent: 2100 = 21 %. */
+  rateBasisPoints: number;
+  /** What an invoice prints beside the rate. */
+  textNl: string;
+  textEn: string;
+}
+
+export interface SupplierAddress {
+  streetLine: string;
+  postalCode: string | null;
+  city: string;
+  region: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+export interface InvoicingSettingsUpdate {
+  legalName: string | null;
+  address: SupplierAddress | null;
+  /** VAT id, or the tax number of the supplier's country (a Canadian GST/HST account). */
+  vatId: string | null;
+  /** Chamber-of-commerce / company registration number. */
+  cocNumber: string | null;
+  iban: string | null;
+  bic: string | null;
+  /** Invoice numbers read `<prefix>-<year>-<000001>`; frozen for a year once a number of it is used. */
+  numberPrefix: string | null;
+  paymentTermDays: number;
+  /** Hours drafts wait for review before they are finalised on their own (0: at once). */
+  reviewWindowHours: number;
+  footerNl: string;
+  footerEn: string;
+  /** IANA time zone of the tenant's administration: issue dates and periods are its calendar days. */
+  timeZone: string;
+  taxCategories: TaxCategorySetting[];
+}
+
+export interface InvoicingSettingsView extends InvoicingSettingsUpdate {
+  /** What invoicing still needs before a billing run may start (field names of this object); empty: complete. */
+  missing: string[];
+}
+
+export const PLAN_INTERVALS = ['month', 'year'] as const;
+export type PlanInterval = (typeof PLAN_INTERVALS)[number];
+
+export interface PlanCreate {
+  nameNl: string;
+  nameEn: string;
+  descriptionNl: string;
+  descriptionEn: string;
+  /** Price per unit and interval, in integer minor units (cents), before tax. */
+  priceMinor: number;
+  /** ISO 4217: the tenant's currency. */
+  currency: string;
+  interval: PlanInterval;
+  /** Code of one of the tenant's tax categories. */
+  taxCategory: string;
+}
+
+export interface PlanView extends PlanCreate {
+  id: string;
+  archived: boolean;
+  /** Every price with the date it applies from, oldest first (`priceMinor` is today's). */
+  prices: { effectiveFrom: string; priceMinor: number }[];
+  /** Subscriptions on this plan (a plan in use is archived, never deleted). */
+  subscriptions: number;
+}
+
+export interface PlanPriceChange {
+  priceMinor: number;
+  /** The first day the new price applies; periods starting before it keep the old price. */
+  effectiveFrom: string;
+}
+
+export interface SubscriptionCreate {
+  planId: string;
+  quantity: number;
+  startDate: string;
+  /** The day periods are counted from (default: the start date); days before it are billed pro rata. */
+  billingAnchor?: string | null;
+}
+
+export interface SubscriptionUpdate {
+  planId: string;
+  quantity: number;
+  cancelAtPeriodEnd: boolean;
+  /** When a plan or quantity change applies (default: today); inside a period it is prorated by days. */
+  effectiveDate?: string | null;
+}
+
+export type SubscriptionStatus = 'active' | 'cancelling' | 'ended' | 'future';
+
+export interface SubscriptionView {
+  id: string;
+  accountId: string;
+  planId: string;
+  planName: { nl: string; en: string };
+  quantity: number;
+  startDate: string;
+  billingAnchor: string;
+  status: SubscriptionStatus;
+  cancelAtPeriodEnd: boolean;
+  endDate: string | null;
+  currency: string;
+  interval: PlanInterval;
+  /** Price per unit of the current (or first) period, and quantity × that. */
+  unitPriceMinor: number;
+  /** Start of the next period to invoice after today; null when the subscription ends before it. */
+  nextInvoiceDate: string | null;
+  /** Net amount of that next invoice at today's plan, price and quantity (prorations not included). */
+  estimatedAmountMinor: number | null;
+}
+
+export interface BillingRunStart {
+  /** First and last day of the period whose service periods are billed (periods starting in it). */
+  periodStart: string;
+  periodEnd: string;
+}
+
+export type BillingRunStatus = 'drafting' | 'review' | 'finalising' | 'completed';
+
+export interface BillingRunView {
+  id: string;
+  periodStart: string;
+  periodEnd: string;
+  status: BillingRunStatus;
+  /** Subscriptions running in the period, when the run started. */
+  toBill: number;
+  /** Subscriptions that got a draft; skipped: those with nothing new to bill (already invoiced). */
+  drafted: number;
+  skipped: number;
+  /** Invoices issued (numbered), and drafts that could not be (with the reasons in `failures`). */
+  finalised: number;
+  failed: number;
+  failures: { invoiceId: string | null; subscriptionId: string | null; reason: string }[];
+  startedBy: string;
+  createdAt: string;
+  finaliseAfter: string | null;
+  completedAt: string | null;
+}
