@@ -93,7 +93,11 @@ test('a newsletter issue: preview in each language, a test to oneself, and the c
   test.setTimeout(90_000);
   await signInStaffWithTwoFactor(page, 'contactmonkey', ADMIN, EN);
   await page.goto(`${portal('contactmonkey')}/admin/newsletters`);
-  const list = page.getByTestId('list-Webinars');
+  // One issue composer for all lists: here the list is chosen in it.
+  const list = page.getByTestId('issue-composer');
+  await list.getByRole('combobox', { name: 'Newsletter' }).click();
+  await page.getByRole('option', { name: 'Webinars' }).click();
+  await expect(page.getByTestId('issue-recipients')).toHaveText(/^Reaches \d+ confirmed subscribers? now$/);
   const subject = `Spring webinars ${Date.now()}`;
   await list.getByLabel('Subject').fill(subject);
   await list.getByLabel('Text').fill('Three sessions in March.\n\nSign up in the portal.');

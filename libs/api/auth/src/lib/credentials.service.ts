@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type RequestContext, problems } from '@mijn-account/api-core';
+import { type RequestContext, type SessionRef, problems } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
-import { type Language, PAGES } from '@mijn-account/shared-contracts';
+import { type InvitationPreview, type Language, PAGES } from '@mijn-account/shared-contracts';
 import { ActionTokens } from './action-tokens';
 import { User } from './entities/user.entity';
-import { InvitationsService } from './invitations.service';
+import { type InvitationLink, InvitationsService } from './invitations.service';
 import { MailThrottle } from './mail-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionService } from './session.service';
-import { SignInService } from './sign-in.service';
+import { SignInService, type SignInUser } from './sign-in.service';
 import { SignInSettingsService } from './sign-in-settings.service';
 import { SignInThrottle } from './sign-in-throttle.service';
 import { type ExternalIdentity, UserIdentitiesService, describeIdentity } from './user-identities.service';
@@ -149,12 +149,34 @@ export class CredentialsService {
     await this.setPassword(ctx, userId, password, null, true, removed.map(describeIdentity));
   }
 
-  async acceptInvitation(ctx: RequestContext, token: string, password: string): Promise<void> {
-    const { userId, data } = await this.tokens.consume<{ invitationId?: string }>(ctx, 'invitation', token);
-    if (data.invitationId) return this.invitations.accept(ctx, data.invitationId, await this.hasher.hash(password));
-    // A link sent before invitations waited in their own table: its user exists already.
-    if (!userId) throw problems.linkInvalid();
-    await this.setPassword(ctx, userId, password, null, false);
+  /** What an invitation link is for (who invited, to which account as what); the link stays unused. */
+  async previewInvitation(ctx: RequestContext, token: string): Promise<InvitationPreview> {
+    return this.invitations.preview(ctx, await this.tokens.peek<InvitationLink>(ctx, 'invitation', token));
+  }
+
+  /**
+   * The invitee chooses a password: the link is used up, the user exists, and they are signed in
+   * (a session as after a password sign-in; two-factor, where their role needs it, is set up next).
+   */
+  async acceptInvitation(
+    ctx: RequestContext,
+    token: string,
+    password: string,
+    deviceToken: string | undefined,
+  ): Promise<{ session: SessionRef; deviceToken: string }> {
+    const { userId, data } = await this.tokens.consume<InvitationLink>(ctx, 'invitation', token);
+    let user: SignInUser | null;
+    if (data.invitationId) {
+      const email = await this.invitations.accept(ctx, data.invitationId, await this.hasher.hash(password));
+      user = await this.signIn.findUser(ctx, email);
+    } else {
+      // A link sent before invitations waited in their own table: its user exists already.
+      if (!userId) throw problems.linkInvalid();
+      await this.setPassword(ctx, userId, password, null, false);
+      user = await this.signIn.findUserById(ctx, userId);
+    }
+    if (!user) throw problems.linkInvalid();
+    return this.signIn.complete(ctx, user, 'password', false, deviceToken);
   }
 
   /** A signed-in change (after step-up): other sessions end, this one stays. */

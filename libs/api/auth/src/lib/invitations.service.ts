@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Raw } from 'typeorm';
 import { type RequestContext, problems } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
-import { type AccountRole, PAGES, type StaffRole } from '@mijn-account/shared-contracts';
+import { type AccountRole, type InvitationPreview, PAGES, type StaffRole } from '@mijn-account/shared-contracts';
 import { ActionTokens } from './action-tokens';
 import { Invitation } from './entities/invitation.entity';
 import { User } from './entities/user.entity';
@@ -17,6 +17,12 @@ const unexpired = () => Raw<Date>((at) => `${at} > now()`);
 export type Invitee =
   | { kind: 'staff'; email: string; displayName: string; staffRoles: StaffRole[] }
   | { kind: 'subscriber'; email: string; displayName: string; accountId: string; accountRole: AccountRole };
+
+/** What an invitation link's token carries: the invitation, and who sent it (links before issue 16 name neither). */
+export interface InvitationLink {
+  invitationId?: string;
+  invitedBy?: string;
+}
 
 /** A pending invitation, as the lists of members and staff show it until it is accepted. */
 export interface PendingInvitation {
@@ -80,7 +86,10 @@ export class InvitationsService {
       });
       return id;
     }
-    const token = await this.tokens.issue(ctx, 'invitation', { data: { invitationId: id }, ttlMs: INVITATION_TTL_MS });
+    const token = await this.tokens.issue(ctx, 'invitation', {
+      data: { invitationId: id, invitedBy: inviter.displayName } satisfies InvitationLink,
+      ttlMs: INVITATION_TTL_MS,
+    });
     await this.mail.send(ctx, {
       to: email,
       template: 'invitation',
@@ -90,27 +99,67 @@ export class InvitationsService {
   }
 
   /**
-   * The link's invitation becomes a user with this password (and the invitation's id). 409 when
-   * the address has an account by now: only the holder of the mailbox gets this far.
+   * What the link's invitation is for, as its page shows it before the password is chosen: the
+   * invitee, who invited them, the account and role (or the staff roles). `link` is the token's
+   * data; a link sent before invitations waited in their own table names its user instead. An
+   * invitation withdrawn, expired or accepted meanwhile is refused like a link that is not valid.
    */
-  async accept(ctx: RequestContext, invitationId: string, passwordHash: string): Promise<void> {
+  async preview(
+    ctx: RequestContext,
+    link: { userId: string | null; data: InvitationLink },
+  ): Promise<InvitationPreview> {
+    const db = await ctx.db();
+    const byInvitation = Boolean(link.data.invitationId);
+    // SQL: the account's name is in the accounts library's table, which this library does not map.
+    const rows: {
+      email: string;
+      display_name: string;
+      account_role: AccountRole | null;
+      staff_roles: StaffRole[];
+      account_name: string | null;
+    }[] = await db.query(
+      `SELECT p.email, p.display_name, p.account_role, p.staff_roles, a.name AS account_name
+         FROM ${byInvitation ? 'invitation' : 'app_user'} p
+         LEFT JOIN subscriber_account a ON a.tenant_id = p.tenant_id AND a.id = p.account_id
+        WHERE p.tenant_id = $1 AND p.id = $2 ${byInvitation ? 'AND p.expires_at > now()' : ''}`,
+      [ctx.tenant.id, link.data.invitationId ?? link.userId],
+    );
+    const row = rows[0];
+    if (!row) throw problems.linkInvalid();
+    return {
+      email: row.email,
+      displayName: row.display_name,
+      invitedBy: link.data.invitedBy ?? null,
+      accountName: row.account_name,
+      accountRole: row.account_role,
+      staffRoles: row.staff_roles,
+    };
+  }
+
+  /**
+   * The link's invitation becomes a user with this password (and the invitation's id); answers
+   * its address. 409 when the address has an account by now: only the holder of the mailbox gets this far.
+   */
+  async accept(ctx: RequestContext, invitationId: string, passwordHash: string): Promise<string> {
     const db = await ctx.db();
     // SQL: take the invitation and create its user in one statement (CTEs, ON CONFLICT on the address).
-    const created: { outcome: 'created' | 'taken' | null }[] = await db.query(
+    const created: { outcome: 'created' | 'taken' | null; email: string | null }[] = await db.query(
       `WITH taken AS (
          DELETE FROM invitation WHERE tenant_id = $1 AND id = $2 AND expires_at > now() RETURNING *),
        created AS (
          INSERT INTO app_user (tenant_id, id, email, display_name, password_hash, kind, account_id, account_role, staff_roles,
                                invited_at, email_verified_at, password_changed_at)
          SELECT tenant_id, id, email, display_name, $3, kind, account_id, account_role, staff_roles, created_at, now(), now() FROM taken
-         ON CONFLICT (tenant_id, email) DO NOTHING RETURNING 1)
-       SELECT CASE WHEN EXISTS (SELECT 1 FROM created) THEN 'created' WHEN EXISTS (SELECT 1 FROM taken) THEN 'taken' END AS outcome`,
+         ON CONFLICT (tenant_id, email) DO NOTHING RETURNING email)
+       SELECT CASE WHEN EXISTS (SELECT 1 FROM created) THEN 'created' WHEN EXISTS (SELECT 1 FROM taken) THEN 'taken' END AS outcome,
+              (SELECT email FROM created) AS email`,
       [ctx.tenant.id, invitationId, passwordHash],
     );
     const outcome = created[0]?.outcome ?? null;
     if (outcome === null) throw problems.linkInvalid();
     if (outcome === 'taken')
       throw problems.conflict('This e-mail address already has an account here; sign in with it instead');
+    return created[0].email as string;
   }
 
   /** The pending invitations of a subscriber account, or (null) of staff. */

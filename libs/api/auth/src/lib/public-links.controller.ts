@@ -1,7 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import { Ctx, Public, RequestContext } from '@mijn-account/api-core';
-import { ROUTES } from '@mijn-account/shared-contracts';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { APP_CONFIG, type AppConfig, Ctx, Public, RequestContext } from '@mijn-account/api-core';
+import { type InvitationPreview, ROUTES } from '@mijn-account/shared-contracts';
+import { DEVICE_COOKIE, startBrowserSession } from './cookies';
 import { CredentialsService } from './credentials.service';
 import { EmailDto, NewPasswordDto, SignUpDto, TokenDto } from './dto/credentials.dto';
 
@@ -13,7 +15,10 @@ import { EmailDto, NewPasswordDto, SignUpDto, TokenDto } from './dto/credentials
 @ApiTags('session')
 @Controller()
 export class PublicLinksController {
-  constructor(private readonly credentials: CredentialsService) {}
+  constructor(
+    private readonly credentials: CredentialsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Always 202 with no body: the answer does not tell whether the address has an account. */
   @Public()
@@ -48,11 +53,34 @@ export class PublicLinksController {
     await this.credentials.reset(ctx, body.token, body.password);
   }
 
+  /** What an invitation link is for, before the password is chosen; the link stays unused. A POST: the token stays out of URLs and logs. */
+  @Public()
+  @Post(`${ROUTES.invitations}/preview`)
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Who invited, to which account as what (or to the staff, with which roles)' })
+  previewInvitation(@Ctx() ctx: RequestContext, @Body() body: TokenDto): Promise<InvitationPreview> {
+    return this.credentials.previewInvitation(ctx, body.token);
+  }
+
   @Public()
   @Post(`${ROUTES.invitations}/accept`)
   @HttpCode(204)
-  async acceptInvitation(@Ctx() ctx: RequestContext, @Body() body: NewPasswordDto): Promise<void> {
-    await this.credentials.acceptInvitation(ctx, body.token, body.password);
+  @ApiNoContentResponse({
+    description: 'The account is active and signed in (session cookie set); the link is used up',
+  })
+  async acceptInvitation(
+    @Ctx() ctx: RequestContext,
+    @Body() body: NewPasswordDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    const signedIn = await this.credentials.acceptInvitation(
+      ctx,
+      body.token,
+      body.password,
+      request.cookies[DEVICE_COOKIE],
+    );
+    startBrowserSession(reply, this.config, signedIn.session, signedIn.deviceToken);
   }
 
   @Public()

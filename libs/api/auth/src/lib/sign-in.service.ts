@@ -66,6 +66,10 @@ export class SignInService {
     return this.loadUser(ctx, 'email', email);
   }
 
+  findUserById(ctx: RequestContext, id: string): Promise<SignInUser | null> {
+    return this.loadUser(ctx, 'id', id);
+  }
+
   private async loadUser(ctx: RequestContext, by: 'email' | 'id', value: string | null): Promise<SignInUser | null> {
     const db = await ctx.db();
     const rows: SignInUser[] = await db.query(

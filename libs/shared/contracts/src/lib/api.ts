@@ -217,6 +217,18 @@ export interface NewPasswordRequest {
   password: string;
 }
 
+/** What an invitation link is about, read (not used up) before the invitee chooses a password. */
+export interface InvitationPreview {
+  email: string;
+  displayName: string;
+  /** The inviter's name when they invited; null for a link sent before it was kept. */
+  invitedBy: string | null;
+  /** The subscriber account joined; null for an invitation to the staff. */
+  accountName: string | null;
+  accountRole: AccountRole | null;
+  staffRoles: StaffRole[];
+}
+
 export interface StepUpRequest {
   password?: string;
   code?: string;

@@ -23,6 +23,8 @@ const en = {
       sendTest: 'Send a test to me',
       testSent: 'Test sent to {{ email }}.',
       previewIn: { nl: 'Dutch', en: 'English' },
+      write: 'Write an issue',
+      reaches: 'Reaches {{ count }} now',
     },
   },
 };
@@ -223,5 +225,30 @@ describe('NewslettersAdminPageComponent', () => {
     );
     expect((field('Subject').querySelector('input') as HTMLInputElement).value).toBe('November');
     expect(store.sendIssue).not.toHaveBeenCalled();
+  });
+
+  it('has one issue composer for all lists: a card’s “write” picks its list, which the count, preview and send follow', async () => {
+    const webinars = { ...NEWS, id: 'l-2', nameNl: 'Webinars', nameEn: 'Webinars', confirmedSubscribers: 1 };
+    store.adminLists.mockResolvedValue([NEWS, webinars]);
+    store.recipients.mockImplementation(async (id: string) => (id === 'l-2' ? 1 : 3));
+    store.sendIssue.mockResolvedValue(1);
+    const { el, fixture, type, click } = await render();
+    expect(el.querySelectorAll('form [formcontrolname="subject"]')).toHaveLength(1);
+    expect(el.querySelector('[data-testid="issue-recipients"]')?.textContent?.trim()).toBe('Reaches 3 now');
+
+    const cards = el.querySelectorAll('[data-testid^="list-"]');
+    [...cards[1].querySelectorAll<HTMLButtonElement>('button')]
+      .find((b) => b.textContent?.trim() === 'Write an issue')
+      ?.click();
+    await settle(fixture);
+    expect(store.recipients).toHaveBeenLastCalledWith('l-2');
+    expect(el.querySelector('[data-testid="issue-recipients"]')?.textContent?.trim()).toBe('Reaches 1 now');
+    type('Subject', 'March');
+    type('Text', 'Three sessions');
+    await click('Send issue');
+    expect(confirmation.confirm).toHaveBeenCalledWith(
+      expect.objectContaining({ params: { count: 1, list: 'Webinars', subject: 'March' } }),
+    );
+    expect(store.sendIssue).toHaveBeenCalledWith('l-2', { subject: 'March', body: 'Three sessions' });
   });
 });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, type OnInit, inject, signal, viewChild } from '@angular/core';
 import { DomSanitizer, type SafeHtml } from '@angular/platform-browser';
 import { type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,12 +6,17 @@ import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Language, NewsletterListAdmin } from '@mijn-account/shared-contracts';
 import { ActionRunner, NewslettersStore } from '@mijn-account/web-core';
 import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
 
-/** A tenant admin's newsletters: lists in nl and en, shown or hidden; send an issue; export consents. */
+/**
+ * A tenant admin's newsletters: lists in nl and en, shown or hidden, consents exported (CSV in the
+ * page's language); and one issue composer for all lists — choose the list, see how many it
+ * reaches, preview, test to oneself, send after a confirmation naming the count.
+ */
 @Component({
   selector: 'ma-newsletters-admin-page',
   imports: [
@@ -21,6 +26,7 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
+    MatSelectModule,
     ProblemAlertComponent,
     TranslocoPipe,
   ],
@@ -67,47 +73,72 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account
         <p>
           {{ 'admin.newsletters.confirmed' | transloco: { count: list.confirmedSubscribers } }} ·
           {{ (list.visible ? 'admin.newsletters.shown' : 'admin.newsletters.hidden') | transloco }} ·
-          <a [href]="store.exportUrl(list.id)" download>{{ 'admin.newsletters.export' | transloco }}</a>
+          <a [href]="exportUrl(list)" download>{{ 'admin.newsletters.export' | transloco }}</a>
         </p>
-        <button mat-stroked-button type="button" (click)="toggleVisible(list)">
-          {{ (list.visible ? 'admin.newsletters.hide' : 'admin.newsletters.show') | transloco }}
-        </button>
-        <form
-          class="row"
-          [formGroup]="issueForm"
-          #issueFormDir="ngForm"
-          (ngSubmit)="send(list, issueFormDir)"
-          novalidate
-        >
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'admin.newsletters.subject' | transloco }}</mat-label>
-            <input matInput formControlName="subject" required />
-            @if (issueForm.controls.subject.errors?.['server']; as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'admin.newsletters.body' | transloco }}</mat-label>
-            <textarea matInput formControlName="body" rows="4" required></textarea>
-            @if (issueForm.controls.body.errors?.['server']; as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
-          </mat-form-field>
-          <button mat-stroked-button type="button" (click)="preview(list)">
-            {{ 'admin.newsletters.preview' | transloco }}
+        <div class="actions">
+          <button mat-stroked-button type="button" (click)="toggleVisible(list)">
+            {{ (list.visible ? 'admin.newsletters.hide' : 'admin.newsletters.show') | transloco }}
           </button>
-          <button mat-stroked-button type="button" (click)="sendTest(list)">
-            {{ 'admin.newsletters.sendTest' | transloco }}
+          <button mat-stroked-button type="button" (click)="write(list)">
+            {{ 'admin.newsletters.write' | transloco }}
           </button>
-          <button mat-flat-button type="submit">{{ 'admin.newsletters.send' | transloco }}</button>
+        </div>
+      </mat-card>
+    }
+    @if (lists().length > 0) {
+      <mat-card appearance="outlined" data-testid="issue-composer">
+        <h2 #composerHeading tabindex="-1">{{ 'admin.newsletters.composer' | transloco }}</h2>
+        <form [formGroup]="issueForm" #issueFormDir="ngForm" (ngSubmit)="send(issueFormDir)" novalidate>
+          <div class="row">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+              <mat-label>{{ 'admin.newsletters.list' | transloco }}</mat-label>
+              <mat-select formControlName="listId" (selectionChange)="countRecipients()" required>
+                @for (list of lists(); track list.id) {
+                  <mat-option [value]="list.id">{{ listName(list) }}</mat-option>
+                }
+              </mat-select>
+              @if (recipients(); as r) {
+                <mat-hint data-testid="issue-recipients">
+                  {{ 'admin.newsletters.reaches' | transloco: { count: r.count } }}
+                </mat-hint>
+              }
+            </mat-form-field>
+          </div>
+          <div class="row">
+            <mat-form-field appearance="outline">
+              <mat-label>{{ 'admin.newsletters.subject' | transloco }}</mat-label>
+              <input matInput formControlName="subject" required />
+              @if (issueForm.controls.subject.errors?.['server']; as message) {
+                <mat-error>{{ message }}</mat-error>
+              }
+            </mat-form-field>
+          </div>
+          <div class="row">
+            <mat-form-field appearance="outline">
+              <mat-label>{{ 'admin.newsletters.body' | transloco }}</mat-label>
+              <textarea matInput formControlName="body" rows="6" required></textarea>
+              @if (issueForm.controls.body.errors?.['server']; as message) {
+                <mat-error>{{ message }}</mat-error>
+              }
+            </mat-form-field>
+          </div>
+          <div class="actions">
+            <button mat-stroked-button type="button" (click)="preview()">
+              {{ 'admin.newsletters.preview' | transloco }}
+            </button>
+            <button mat-stroked-button type="button" (click)="sendTest()">
+              {{ 'admin.newsletters.sendTest' | transloco }}
+            </button>
+            <button mat-flat-button type="submit">{{ 'admin.newsletters.send' | transloco }}</button>
+          </div>
         </form>
-        @if (previews()?.listId === list.id) {
+        @if (previews(); as shown) {
           <section
             class="previews"
             data-testid="issue-preview"
             [attr.aria-label]="'admin.newsletters.preview' | transloco"
           >
-            @for (p of previews()?.mails; track p.language) {
+            @for (p of shown.mails; track p.language) {
               <div>
                 <h3>{{ 'admin.newsletters.previewIn.' + p.language | transloco }}: {{ p.subject }}</h3>
                 <!-- The mail's own HTML in a sandbox: no scripts, no links followed, nothing of the page reachable. -->
@@ -163,16 +194,18 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account
 export class NewslettersAdminPageComponent implements OnInit {
   protected readonly store = inject(NewslettersStore);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly transloco = inject(TranslocoService);
   protected readonly lists = signal<NewsletterListAdmin[]>([]);
   protected readonly notice = signal<{ key: string; params: Record<string, unknown> } | null>(null);
-  /** The issue as its mail will look, per language, for the list whose preview was asked. */
-  protected readonly previews = signal<{
-    listId: string;
-    mails: { language: Language; subject: string; html: SafeHtml }[];
-  } | null>(null);
+  /** How many the chosen list's issue reaches now (counted by the API like the send). */
+  protected readonly recipients = signal<{ listId: string; count: number } | null>(null);
+  /** The issue as its mail will look, per language. */
+  protected readonly previews = signal<{ mails: { language: Language; subject: string; html: SafeHtml }[] } | null>(
+    null,
+  );
+  private readonly composerHeading = viewChild<ElementRef<HTMLElement>>('composerHeading');
   private readonly confirmation = inject(ConfirmDialog);
   private readonly sanitizer = inject(DomSanitizer);
-  private readonly transloco = inject(TranslocoService);
   protected readonly runner = new ActionRunner();
   protected readonly listForm = this.fb.group({
     nameNl: ['', Validators.required],
@@ -181,10 +214,45 @@ export class NewslettersAdminPageComponent implements OnInit {
     descriptionEn: [''],
     visible: [true],
   });
-  protected readonly issueForm = this.fb.group({ subject: ['', Validators.required], body: ['', Validators.required] });
+  /** The one issue composer: which list, subject and text; preview, test and send act on what it holds. */
+  protected readonly issueForm = this.fb.group({
+    listId: ['', Validators.required],
+    subject: ['', Validators.required],
+    body: ['', Validators.required],
+  });
 
   ngOnInit(): void {
-    void this.runner.run(async () => this.lists.set(await this.store.adminLists()));
+    void this.runner.run(async () => this.showLists(await this.store.adminLists()));
+  }
+
+  /** The lists; the composer keeps its list, or takes the first. */
+  private showLists(lists: NewsletterListAdmin[]): void {
+    this.lists.set(lists);
+    const chosen = this.issueForm.controls.listId;
+    if (!lists.some((l) => l.id === chosen.value) && lists.length > 0) {
+      chosen.setValue(lists[0].id);
+      void this.countRecipients();
+    }
+  }
+
+  /** A card's "write an issue": the composer takes that list, and focus moves to it. */
+  protected write(list: NewsletterListAdmin): void {
+    if (this.issueForm.controls.listId.value !== list.id) {
+      this.issueForm.controls.listId.setValue(list.id);
+      this.previews.set(null);
+      void this.countRecipients();
+    }
+    const heading = this.composerHeading()?.nativeElement;
+    heading?.scrollIntoView?.({ block: 'start' });
+    heading?.focus();
+  }
+
+  protected async countRecipients(): Promise<void> {
+    const listId = this.issueForm.controls.listId.value;
+    this.previews.set(null);
+    if (!listId) return;
+    const count = await this.store.recipients(listId).catch(() => null);
+    if (count !== null && this.issueForm.controls.listId.value === listId) this.recipients.set({ listId, count });
   }
 
   /** A refused list shows its field errors at the fields; a created one leaves a clean, unsubmitted form. */
@@ -195,7 +263,7 @@ export class NewslettersAdminPageComponent implements OnInit {
       async () => {
         await this.store.saveList(null, this.listForm.getRawValue());
         formDir.resetForm();
-        this.lists.set(await this.store.adminLists());
+        this.showLists(await this.store.adminLists());
       },
       { form: this.listForm },
     );
@@ -210,28 +278,39 @@ export class NewslettersAdminPageComponent implements OnInit {
     };
     await this.runner.run(async () => {
       await this.store.saveList(list.id, { ...fields, visible: !list.visible });
-      this.lists.set(await this.store.adminLists());
+      this.showLists(await this.store.adminLists());
     });
   }
 
-  /** Sends after a confirmation that names the list and how many people it reaches now (asked of the API). */
-  protected async send(list: NewsletterListAdmin, formDir: FormGroupDirective): Promise<void> {
+  /** The composer's list and issue, once its fields are filled in. */
+  private composed(): { list: NewsletterListAdmin; issue: { subject: string; body: string } } | null {
     this.issueForm.markAllAsTouched();
-    if (this.issueForm.invalid) return;
+    const { listId, subject, body } = this.issueForm.getRawValue();
+    const list = this.lists().find((l) => l.id === listId);
+    if (this.issueForm.invalid || !list) return null;
+    return { list, issue: { subject, body } };
+  }
+
+  /** Sends after a confirmation that names the list and how many people it reaches now (asked of the API). */
+  protected async send(formDir: FormGroupDirective): Promise<void> {
+    const composed = this.composed();
+    if (!composed) return;
+    const { list, issue } = composed;
     let count = 0;
     const counted = await this.runner.run(async () => (count = await this.store.recipients(list.id)));
     if (counted) return;
+    this.recipients.set({ listId: list.id, count });
     const sure = await this.confirmation.confirm({
       title: 'confirm.sendIssue.title',
       message: 'confirm.sendIssue.message',
       confirm: 'confirm.sendIssue.action',
-      params: { count, list: this.listName(list), subject: this.issueForm.getRawValue().subject },
+      params: { count, list: this.listName(list), subject: issue.subject },
     });
     if (!sure) return;
     await this.runner.run(
       async () => {
-        const sent = await this.store.sendIssue(list.id, this.issueForm.getRawValue());
-        formDir.resetForm();
+        const sent = await this.store.sendIssue(list.id, issue);
+        formDir.resetForm({ listId: list.id, subject: '', body: '' });
         this.previews.set(null);
         this.notice.set({ key: 'admin.newsletters.sent', params: { count: sent } });
       },
@@ -240,38 +319,48 @@ export class NewslettersAdminPageComponent implements OnInit {
   }
 
   /** Shows the issue as its mail will look in each language of the list (sends nothing). */
-  protected async preview(list: NewsletterListAdmin): Promise<void> {
-    this.issueForm.markAllAsTouched();
-    if (this.issueForm.invalid) return;
+  protected async preview(): Promise<void> {
+    const composed = this.composed();
+    if (!composed) return;
     await this.runner.run(
       async () => {
-        const mails = await this.store.previewIssue(list.id, this.issueForm.getRawValue());
+        const mails = await this.store.previewIssue(composed.list.id, composed.issue);
         // The server built this HTML from the template, every value escaped; the frame is sandboxed besides.
         const trusted = mails.map((m) => ({
           language: m.language,
           subject: m.subject,
           html: this.sanitizer.bypassSecurityTrustHtml(m.html),
         }));
-        this.previews.set({ listId: list.id, mails: trusted });
+        this.previews.set({ mails: trusted });
       },
       { form: this.issueForm },
     );
   }
 
   /** Mails the issue to the signed-in admin only; the form keeps its text (the real send comes next). */
-  protected async sendTest(list: NewsletterListAdmin): Promise<void> {
-    this.issueForm.markAllAsTouched();
-    if (this.issueForm.invalid) return;
+  protected async sendTest(): Promise<void> {
+    const composed = this.composed();
+    if (!composed) return;
     await this.runner.run(
       async () => {
-        const to = await this.store.sendTestIssue(list.id, this.issueForm.getRawValue());
+        const to = await this.store.sendTestIssue(composed.list.id, composed.issue);
         this.notice.set({ key: 'admin.newsletters.testSent', params: { email: to } });
       },
       { form: this.issueForm },
     );
   }
 
-  private listName(list: NewsletterListAdmin): string {
-    return this.transloco.getActiveLang() === 'nl' ? list.nameNl : list.nameEn;
+  /** The page's language (the one Transloco shows). */
+  private language(): Language {
+    return this.transloco.getActiveLang() === 'nl' ? 'nl' : 'en';
+  }
+
+  /** The export, its columns in the page's language. */
+  protected exportUrl(list: NewsletterListAdmin): string {
+    return this.store.exportUrl(list.id, this.language());
+  }
+
+  protected listName(list: NewsletterListAdmin): string {
+    return this.language() === 'nl' ? list.nameNl : list.nameEn;
   }
 }

@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { signedOutGuard } from '@mijn-account/web-core';
+import { InvitationPageComponent } from './invitation-page.component';
 import { SetPasswordPageComponent } from './set-password-page.component';
 import { SignInPageComponent } from './sign-in-page.component';
 import { SignUpPageComponent } from './sign-up-page.component';
@@ -27,12 +28,7 @@ export const authRoutes: Routes = [
     data: { mode: 'reset' },
     title: 'password.reset.pageTitle',
   },
-  {
-    path: 'invitation',
-    component: SetPasswordPageComponent,
-    data: { mode: 'invitation' },
-    title: 'password.invitation.pageTitle',
-  },
+  { path: 'invitation', component: InvitationPageComponent, title: 'password.invitation.pageTitle' },
   {
     path: 'email-change/confirm',
     component: TokenActionPageComponent,

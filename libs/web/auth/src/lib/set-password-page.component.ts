@@ -10,12 +10,12 @@ import { ActionRunner, AuthLinksStore, SessionStore, fieldError } from '@mijn-ac
 import { ProblemAlertComponent } from '@mijn-account/web-ui';
 import { CARD_PAGE_STYLES } from './page-styles';
 
-export type PasswordMode = 'reset' | 'invitation' | 'link';
+export type PasswordMode = 'reset' | 'link';
 
 /**
- * Every page that asks for a password with a token from a link: forgotten password (first the
- * address, then from the mailed link a new password), accepting an invitation, and linking a
- * Google or Microsoft identity to the existing account with the same address.
+ * The pages that ask for a password with a token from a link: forgotten password (first the
+ * address, then from the mailed link a new password), and linking a Google or Microsoft identity
+ * to the existing account with the same address. An invitation has its own page (invitation-page).
  */
 @Component({
   selector: 'ma-set-password-page',
@@ -109,10 +109,8 @@ export class SetPasswordPageComponent {
         );
         return;
       }
-      await (this.mode === 'reset'
-        ? this.links.resetPassword(token, password)
-        : this.links.acceptInvitation(token, password));
-      this.done.set(`password.${this.mode}.done`);
+      await this.links.resetPassword(token, password);
+      this.done.set('password.reset.done');
     });
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,11 +6,15 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ActionRunner, AuthLinksStore, TenantStore, fieldError } from '@mijn-account/web-core';
+import { ActionRunner, AuthLinksStore, SessionStore, TenantStore, fieldError } from '@mijn-account/web-core';
 import { ProblemAlertComponent } from '@mijn-account/web-ui';
 import { CARD_PAGE_STYLES } from './page-styles';
 
-/** Self sign-up (where the tenant allows it): nothing exists until the e-mail link is used. */
+/**
+ * Self sign-up (where the tenant allows it): nothing exists until the e-mail link is used. On a
+ * portal that opens accounts by invitation only, the page says so and what to do instead of
+ * showing a form that would be refused.
+ */
 @Component({
   selector: 'ma-sign-up-page',
   imports: [
@@ -28,7 +32,22 @@ import { CARD_PAGE_STYLES } from './page-styles';
   template: `
     <mat-card appearance="outlined">
       <h1>{{ 'signUp.title' | transloco: { tenant: tenant.displayName() } }}</h1>
-      @if (sent()) {
+      @if (open() === null) {
+        <ma-problem-alert [problem]="loadProblem.problem()" />
+        @if (loadProblem.problem()) {
+          <button mat-stroked-button type="button" (click)="load()">{{ 'signUp.retry' | transloco }}</button>
+        } @else {
+          <p class="note" role="status" aria-busy="true">{{ 'signUp.loading' | transloco }}</p>
+        }
+      } @else if (!open()) {
+        <div data-testid="sign-up-closed">
+          <p class="note">
+            <strong>{{ 'signUp.closed.title' | transloco: { tenant: tenant.displayName() } }}</strong>
+          </p>
+          <p class="note">{{ 'signUp.closed.invited' | transloco }}</p>
+          <p class="note">{{ 'signUp.closed.ask' | transloco: { tenant: tenant.displayName() } }}</p>
+        </div>
+      } @else if (sent()) {
         <p class="note" role="status" data-testid="sign-up-sent">{{ 'signUp.sent' | transloco }}</p>
       } @else {
         <ma-problem-alert [problem]="problem()" />
@@ -48,7 +67,7 @@ import { CARD_PAGE_STYLES } from './page-styles';
               <mat-error>{{ message }}</mat-error>
             }
           </mat-form-field>
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>{{ 'signUp.password' | transloco }}</mat-label>
             <input
               matInput
@@ -64,16 +83,24 @@ import { CARD_PAGE_STYLES } from './page-styles';
         </form>
       }
       <div class="links">
-        <a routerLink="/sign-in">{{ 'signUp.haveAccount' | transloco }}</a>
+        @if (open() === false) {
+          <a routerLink="/sign-in">{{ 'links.toSignIn' | transloco }}</a>
+        } @else {
+          <a routerLink="/sign-in">{{ 'signUp.haveAccount' | transloco }}</a>
+        }
       </div>
     </mat-card>
   `,
 })
-export class SignUpPageComponent {
+export class SignUpPageComponent implements OnInit {
   private readonly links = inject(AuthLinksStore);
+  private readonly session = inject(SessionStore);
   protected readonly tenant = inject(TenantStore);
   private readonly runner = new ActionRunner();
+  protected readonly loadProblem = new ActionRunner();
   protected readonly busy = this.runner.busy;
+  /** Whether this portal lets anyone sign up; null until known. */
+  protected readonly open = signal<boolean | null>(null);
   protected readonly sent = signal(false);
   protected readonly problem = this.runner.problem;
   protected readonly fieldError = fieldError;
@@ -83,6 +110,14 @@ export class SignUpPageComponent {
     email: ['', [Validators.required, Validators.email]],
     password: ['', [Validators.required, Validators.minLength(10)]],
   });
+
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  protected async load(): Promise<void> {
+    await this.loadProblem.run(async () => this.open.set((await this.session.options()).selfSignUp));
+  }
 
   protected async submit(): Promise<void> {
     this.form.markAllAsTouched();

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { SignUpRequest } from '@mijn-account/shared-contracts';
+import type { InvitationPreview, SignUpRequest } from '@mijn-account/shared-contracts';
 import { apiUrl } from './api-paths';
 
 /** Everything done before signing in or from an e-mail link: sign-up, reset, invitation, e-mail change. */
@@ -25,6 +25,12 @@ export class AuthLinksStore {
     return this.post(`${apiUrl('passwordReset')}/confirm`, { token, password });
   }
 
+  /** What an invitation link is for (who invited, to which account as what); reading it uses nothing up. */
+  previewInvitation(token: string): Promise<InvitationPreview> {
+    return firstValueFrom(this.http.post<InvitationPreview>(`${apiUrl('invitations')}/preview`, { token }));
+  }
+
+  /** Accepting signs in: the answer sets the session cookie. */
   acceptInvitation(token: string, password: string): Promise<void> {
     return this.post(`${apiUrl('invitations')}/accept`, { token, password });
   }
