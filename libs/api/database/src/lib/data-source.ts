@@ -7,7 +7,7 @@ export interface DataSourceOptions {
   applicationName?: string;
   /**
    * The entities this data source maps. The entities live in their domains' libraries; the API
-   * shell lists them all (`apps/api/src/app/entities.ts`). The migration data source needs none.
+   * shell lists them all (`libs/api/shell/src/lib/entities.ts`). The migration data source needs none.
    */
   entities?: PostgresOptions['entities'];
 }
