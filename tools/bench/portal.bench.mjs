@@ -11,6 +11,7 @@
 //   npm run bench                  (builds the API, then runs this)
 //   BENCH_SECONDS=20 npm run bench
 //   BENCH_ONLY=logging npm run bench   (only the owner's read beside the agent's read)
+//   BENCH_ONLY=me npm run bench        (only GET /api/me, CPU per request in BENCH_LOGGING_ROUNDS runs)
 //   BENCH_LOGGING_ROUNDS=9 npm run bench   (pairs of those two runs; default 5)
 //   BENCH_LOGGING_AA=1 BENCH_ONLY=logging npm run bench   (A/A: the owner's read in both places of
 //                                  each pair, so the "cost" printed is the method's own noise)
@@ -28,6 +29,7 @@ import { PINNED, pinServer } from './pin.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ONLY_LOGGING = process.env.BENCH_ONLY === 'logging';
+const ONLY_ME = process.env.BENCH_ONLY === 'me';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const LOGGING_ROUNDS = Number(process.env.BENCH_LOGGING_ROUNDS ?? 5);
 const LOGGING_AA = process.env.BENCH_LOGGING_AA === '1';
@@ -339,113 +341,130 @@ try {
     }
   }
 
-  // One edit on each server first: a benchmark of failing requests would measure nothing.
-  for (const port of [PORTAL_PORT, YARDSTICK_PORT]) {
-    const s0 = sessions[0];
-    const edit = await call(
-      port,
-      'PUT',
-      '/api/account/billing',
-      {
-        host: HOST,
-        cookie: s0.cookie,
-        origin: `http://${HOST}`,
-        'x-xsrf-token': s0.xsrf,
-        'content-type': 'application/json',
-        'if-match': s0.etag,
-      },
-      JSON.stringify(ADDRESSES[1]),
-    );
-    if (edit.status !== 200) throw new Error(`PUT billing on ${port} answered ${edit.status}: ${edit.body}`);
-    s0.etag = edit.etag;
-  }
-
-  const rows = [];
-  const ratios = [];
-  const measure = async (label, load) => {
-    const results = [];
-    for (const [name, port] of [
-      ['portal', PORTAL_PORT],
-      ['yardstick', YARDSTICK_PORT],
-    ]) {
-      await load(port, 3);
-      const result = await load(port, SECONDS);
-      rows.push(summary(`${label}: ${name}`, result));
-      results.push(result);
-    }
-    ratios.push(`${label}: ${(results[0].requests.average / results[1].requests.average).toFixed(2)}`);
-    return results;
-  };
-  const get = (path) => (port, duration) => run(`http://127.0.0.1:${port}${path}`, cookie, { duration });
-  const grant = await grantForAgent(credentials, sessions[0]);
-  let portalFixed;
-  if (!ONLY_LOGGING) {
-    await measure('GET /api/me', get('/api/me'));
-    await measure('GET billing', get('/api/account/billing'));
-    await measure('PUT billing', (port, duration) => runEdits(port, sessions, duration));
-    portalFixed = await run(`http://127.0.0.1:${PORTAL_PORT}/api/me`, cookie, { overallRate: 1000 });
-    const yardFixed = await run(`http://127.0.0.1:${YARDSTICK_PORT}/api/me`, cookie, { overallRate: 1000 });
-    rows.push(
-      summary('GET /api/me at 1,000 req/s: portal', portalFixed),
-      summary('GET /api/me at 1,000 req/s: yardstick', yardFixed),
-    );
-  }
-  // Logging's cost: the same billing, read by the owner and by an agent under a grant (portal only),
-  // in LOGGING_ROUNDS pairs after a warm-up each, so drift of a shared machine hits both alike; each
-  // pair gives one figure, and the median pair is the result (one disturbed run cannot make it).
-  const ownUrl = `http://127.0.0.1:${PORTAL_PORT}/api/account/billing`;
-  // The second read of each pair: the agent's, or (A/A) the owner's again.
-  const second = LOGGING_AA
-    ? {
-        url: ownUrl,
-        cookie,
-        row: 'A/A: owner reads it again',
-        cpu: 'again',
-        result: 'A/A — the same read twice differs by',
+  measured: {
+    // BENCH_ONLY=me: only the session lookup (GET /api/me) on the portal, in BENCH_LOGGING_ROUNDS runs,
+    // each with the CPU time per request of the portal and of PostgreSQL: steadier than throughput on
+    // this shared machine, so two builds can be compared run by run (alternate them).
+    if (ONLY_ME) {
+      const meUrl = `http://127.0.0.1:${PORTAL_PORT}/api/me`;
+      await run(meUrl, cookie, { duration: 3 });
+      for (let round = 0; round < LOGGING_ROUNDS; round++) {
+        const r = await withCpu(portal.pid, () => run(meUrl, cookie, { duration: SECONDS }));
+        console.log(
+          `GET /api/me run ${round + 1}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms; CPU per request: ` +
+            `portal ${r.cpu.self.toFixed(3)} ms + PostgreSQL ${r.cpu.descendants.toFixed(3)} ms`,
+        );
       }
-    : {
-        url: `http://127.0.0.1:${PORTAL_PORT}/api/support/accounts/${grant.accountId}/billing`,
-        cookie: grant.cookie,
-        row: 'agent reads it under a grant',
-        cpu: "agent's read",
-        result: 'access logging costs',
-      };
-  await run(ownUrl, cookie, { duration: 3 });
-  await run(second.url, second.cookie, { duration: 3 });
-  const owns = [];
-  const staffReads = [];
-  for (let round = 0; round < LOGGING_ROUNDS; round++) {
-    owns.push(await withCpu(portal.pid, () => run(ownUrl, cookie, { duration: SECONDS })));
-    staffReads.push(await withCpu(portal.pid, () => run(second.url, second.cookie, { duration: SECONDS })));
-  }
-  rows.push(
-    summary(`owner reads own billing (${LOGGING_ROUNDS} runs): portal`, combine(owns, 'sequential')),
-    summary(`${second.row} (${LOGGING_ROUNDS} runs): portal`, combine(staffReads, 'sequential')),
-  );
-  const pairCosts = owns
-    .map((own, i) => 1 - staffReads[i].requests.average / own.requests.average)
-    .sort((a, b) => a - b);
-  const loggingCost = pairCosts[Math.floor(pairCosts.length / 2)];
+      break measured;
+    }
+    // One edit on each server first: a benchmark of failing requests would measure nothing.
+    for (const port of [PORTAL_PORT, YARDSTICK_PORT]) {
+      const s0 = sessions[0];
+      const edit = await call(
+        port,
+        'PUT',
+        '/api/account/billing',
+        {
+          host: HOST,
+          cookie: s0.cookie,
+          origin: `http://${HOST}`,
+          'x-xsrf-token': s0.xsrf,
+          'content-type': 'application/json',
+          'if-match': s0.etag,
+        },
+        JSON.stringify(ADDRESSES[1]),
+      );
+      if (edit.status !== 200) throw new Error(`PUT billing on ${port} answered ${edit.status}: ${edit.body}`);
+      s0.etag = edit.etag;
+    }
 
-  console.log(`\nsigned in — ${SECONDS}s per run, ${CONNECTIONS} connections`);
-  console.log(
-    `machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}${PINNED ? ', pinned: servers on CPU 0, PostgreSQL and load on the others' : ''}\n`,
-  );
-  console.table(rows);
-  if (portalFixed) {
-    console.log(`throughput ratio portal / yardstick (goal ≥ 0.80): ${ratios.join(' · ')}`);
-    console.log(`p99 of GET /api/me at 1,000 req/s: portal ${portalFixed.latency.p99} ms (goal < 25 ms)`);
+    const rows = [];
+    const ratios = [];
+    const measure = async (label, load) => {
+      const results = [];
+      for (const [name, port] of [
+        ['portal', PORTAL_PORT],
+        ['yardstick', YARDSTICK_PORT],
+      ]) {
+        await load(port, 3);
+        const result = await load(port, SECONDS);
+        rows.push(summary(`${label}: ${name}`, result));
+        results.push(result);
+      }
+      ratios.push(`${label}: ${(results[0].requests.average / results[1].requests.average).toFixed(2)}`);
+      return results;
+    };
+    const get = (path) => (port, duration) => run(`http://127.0.0.1:${port}${path}`, cookie, { duration });
+    const grant = await grantForAgent(credentials, sessions[0]);
+    let portalFixed;
+    if (!ONLY_LOGGING) {
+      await measure('GET /api/me', get('/api/me'));
+      await measure('GET billing', get('/api/account/billing'));
+      await measure('PUT billing', (port, duration) => runEdits(port, sessions, duration));
+      portalFixed = await run(`http://127.0.0.1:${PORTAL_PORT}/api/me`, cookie, { overallRate: 1000 });
+      const yardFixed = await run(`http://127.0.0.1:${YARDSTICK_PORT}/api/me`, cookie, { overallRate: 1000 });
+      rows.push(
+        summary('GET /api/me at 1,000 req/s: portal', portalFixed),
+        summary('GET /api/me at 1,000 req/s: yardstick', yardFixed),
+      );
+    }
+    // Logging's cost: the same billing, read by the owner and by an agent under a grant (portal only),
+    // in LOGGING_ROUNDS pairs after a warm-up each, so drift of a shared machine hits both alike; each
+    // pair gives one figure, and the median pair is the result (one disturbed run cannot make it).
+    const ownUrl = `http://127.0.0.1:${PORTAL_PORT}/api/account/billing`;
+    // The second read of each pair: the agent's, or (A/A) the owner's again.
+    const second = LOGGING_AA
+      ? {
+          url: ownUrl,
+          cookie,
+          row: 'A/A: owner reads it again',
+          cpu: 'again',
+          result: 'A/A — the same read twice differs by',
+        }
+      : {
+          url: `http://127.0.0.1:${PORTAL_PORT}/api/support/accounts/${grant.accountId}/billing`,
+          cookie: grant.cookie,
+          row: 'agent reads it under a grant',
+          cpu: "agent's read",
+          result: 'access logging costs',
+        };
+    await run(ownUrl, cookie, { duration: 3 });
+    await run(second.url, second.cookie, { duration: 3 });
+    const owns = [];
+    const staffReads = [];
+    for (let round = 0; round < LOGGING_ROUNDS; round++) {
+      owns.push(await withCpu(portal.pid, () => run(ownUrl, cookie, { duration: SECONDS })));
+      staffReads.push(await withCpu(portal.pid, () => run(second.url, second.cookie, { duration: SECONDS })));
+    }
+    rows.push(
+      summary(`owner reads own billing (${LOGGING_ROUNDS} runs): portal`, combine(owns, 'sequential')),
+      summary(`${second.row} (${LOGGING_ROUNDS} runs): portal`, combine(staffReads, 'sequential')),
+    );
+    const pairCosts = owns
+      .map((own, i) => 1 - staffReads[i].requests.average / own.requests.average)
+      .sort((a, b) => a - b);
+    const loggingCost = pairCosts[Math.floor(pairCosts.length / 2)];
+
+    console.log(`\nsigned in — ${SECONDS}s per run, ${CONNECTIONS} connections`);
+    console.log(
+      `machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}${PINNED ? ', pinned: servers on CPU 0, PostgreSQL and load on the others' : ''}\n`,
+    );
+    console.table(rows);
+    if (portalFixed) {
+      console.log(`throughput ratio portal / yardstick (goal ≥ 0.80): ${ratios.join(' · ')}`);
+      console.log(`p99 of GET /api/me at 1,000 req/s: portal ${portalFixed.latency.p99} ms (goal < 25 ms)`);
+    }
+    const percent = (x) => `${(x * 100).toFixed(0)} %`;
+    console.log(
+      `${second.result} ${percent(loggingCost)} of throughput${LOGGING_AA ? '' : ' (goal ≤ 20 %)'}: the median of ${LOGGING_ROUNDS} pairs ` +
+        `(${pairCosts.map(percent).join(', ')})`,
+    );
+    const cpuLine = (runs) => {
+      const mean = (pick) => (runs.reduce((sum, r) => sum + pick(r.cpu), 0) / runs.length).toFixed(2);
+      return `portal ${mean((c) => c.self)} ms + PostgreSQL ${mean((c) => c.descendants)} ms`;
+    };
+    console.log(`CPU per request — owner's read: ${cpuLine(owns)}; ${second.cpu}: ${cpuLine(staffReads)}`);
   }
-  const percent = (x) => `${(x * 100).toFixed(0)} %`;
-  console.log(
-    `${second.result} ${percent(loggingCost)} of throughput${LOGGING_AA ? '' : ' (goal ≤ 20 %)'}: the median of ${LOGGING_ROUNDS} pairs ` +
-      `(${pairCosts.map(percent).join(', ')})`,
-  );
-  const cpuLine = (runs) => {
-    const mean = (pick) => (runs.reduce((sum, r) => sum + pick(r.cpu), 0) / runs.length).toFixed(2);
-    return `portal ${mean((c) => c.self)} ms + PostgreSQL ${mean((c) => c.descendants)} ms`;
-  };
-  console.log(`CPU per request — owner's read: ${cpuLine(owns)}; ${second.cpu}: ${cpuLine(staffReads)}`);
 } finally {
   yardstick?.kill('SIGTERM');
   portal.kill('SIGTERM');
