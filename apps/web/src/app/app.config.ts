@@ -1,4 +1,4 @@
-import { provideHttpClient, withFetch, withXsrfConfiguration } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import {
   type ApplicationConfig,
   inject,
@@ -10,7 +10,7 @@ import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angula
 import { TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { XSRF_COOKIE, XSRF_HEADER } from '@mijn-account/shared-contracts';
-import { LanguageService, TenantStore, provideI18n } from '@mijn-account/web-core';
+import { LanguageService, TenantStore, pageLanguageInterceptor, provideI18n } from '@mijn-account/web-core';
 import { appRoutes } from './app.routes';
 import { TranslatedTitleStrategy } from './translated-title.strategy';
 
@@ -18,7 +18,11 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideHttpClient(withFetch(), withXsrfConfiguration({ cookieName: XSRF_COOKIE, headerName: XSRF_HEADER })),
+    provideHttpClient(
+      withFetch(),
+      withXsrfConfiguration({ cookieName: XSRF_COOKIE, headerName: XSRF_HEADER }),
+      withInterceptors([pageLanguageInterceptor]),
+    ),
     provideRouter(appRoutes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     provideI18n(),

@@ -3,6 +3,7 @@ export * from './lib/problem';
 export * from './lib/tenant.store';
 export * from './lib/session.store';
 export * from './lib/language.service';
+export * from './lib/page-language.interceptor';
 export * from './lib/i18n';
 export * from './lib/locale';
 export * from './lib/enum-label';

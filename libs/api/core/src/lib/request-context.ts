@@ -53,6 +53,13 @@ export class RequestContext {
   session: SessionRef | null = null;
   /** Set by the access guard on a route under a helpdesk grant. */
   grantAccess: GrantedAccess | null = null;
+  /**
+   * The language the caller reads this answer in: the page's, which the web app sends as
+   * `Accept-Language` (nl or en); null when the request names neither (mail programs, API clients).
+   * Words a page shows and records (newsletter names, consent wording) follow it; mails follow
+   * the recipient's own language instead.
+   */
+  readsIn: Language | null = null;
   private tx: Promise<TenantTransaction> | null = null;
   private readonly keepers: ((status: number) => Promise<void>)[] = [];
 

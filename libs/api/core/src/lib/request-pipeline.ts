@@ -13,7 +13,7 @@ import { installNoStore } from './cache-control';
 import { isApiPath, pathOf } from './http-paths';
 import { problems } from './problem';
 import { sendProblem } from './problem-details.filter';
-import { REVALIDATE, staticFileOptions, translationPreload, unknownHostPage } from './static-files';
+import { REVALIDATE, readLanguageOf, staticFileOptions, translationPreload, unknownHostPage } from './static-files';
 import { CONTEXT_KEY, RequestContext, contextOf } from './request-context';
 import { TenantResolver } from './tenant-resolver';
 
@@ -84,7 +84,7 @@ export async function installRequestPipeline(
           .send(page.html)
       );
     }
-    (request as unknown as Record<string, RequestContext>)[CONTEXT_KEY] = new RequestContext(
+    const ctx = new RequestContext(
       String(request.id),
       tenant,
       request.ip,
@@ -92,6 +92,8 @@ export async function installRequestPipeline(
       `${request.protocol}://${String(request.headers.host).toLowerCase()}`,
       dataSource,
     );
+    ctx.readsIn = readLanguageOf(request.headers['accept-language']);
+    (request as unknown as Record<string, RequestContext>)[CONTEXT_KEY] = ctx;
     return undefined;
   });
 

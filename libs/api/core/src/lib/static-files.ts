@@ -57,6 +57,11 @@ type PageLanguage = 'nl' | 'en';
  * `Accept-Language` by quality (RFC 9110 §12.5.4), English when the header names neither.
  */
 export function pageLanguageOf(acceptLanguage: string | undefined): PageLanguage {
+  return readLanguageOf(acceptLanguage) ?? 'en';
+}
+
+/** The first of `nl` / `en` in `Accept-Language` by quality (RFC 9110 §12.5.4); null when it names neither. */
+export function readLanguageOf(acceptLanguage: string | undefined): PageLanguage | null {
   const ranked = (acceptLanguage ?? '')
     .split(',')
     .map((part, index) => {
@@ -67,7 +72,7 @@ export function pageLanguageOf(acceptLanguage: string | undefined): PageLanguage
     })
     .filter((entry) => entry.quality > 0 && (entry.primary === 'nl' || entry.primary === 'en'))
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
-  return (ranked[0]?.primary as PageLanguage | undefined) ?? 'en';
+  return (ranked[0]?.primary as PageLanguage | undefined) ?? null;
 }
 
 const UNKNOWN_HOST_TEXT: Record<PageLanguage, { title: string; body: string }> = {

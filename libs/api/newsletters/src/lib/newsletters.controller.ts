@@ -10,7 +10,7 @@ import {
   PAGES,
   ROUTES,
 } from '@mijn-account/shared-contracts';
-import { IssueDto, NewsletterListDto, NewsletterTokenDto, SubscriptionDto } from './dto/newsletter.dto';
+import { CsvLanguageDto, IssueDto, NewsletterListDto, NewsletterTokenDto, SubscriptionDto } from './dto/newsletter.dto';
 import { NewsletterTokens } from './newsletter-tokens';
 import { NewslettersService, type Subscriber } from './newsletters.service';
 
@@ -186,16 +186,19 @@ export class NewsletterAdminController {
     return this.newsletters.sendTestIssue(ctx, id, body);
   }
 
+  /** `?language=nl|en` (the admin's page sends its own): column names and sign-up ways in words; without, code names. */
   @StaffAccess('tenant-admin')
   @Get(':id/subscribers.csv')
   async export(
     @Ctx() ctx: RequestContext,
     @Param('id', UuidPipe) id: string,
+    @Query() query: CsvLanguageDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
+    const csv = await this.newsletters.exportCsv(ctx, id, query.language ?? null);
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="subscribers-${id}.csv"`);
-    return this.newsletters.exportCsv(ctx, id);
+    return csv;
   }
 }

@@ -17,6 +17,7 @@ import { ConsentRecord } from './entities/consent-record.entity';
 import { NewsletterIssue } from './entities/newsletter-issue.entity';
 import { NewsletterList } from './entities/newsletter-list.entity';
 import { NewsletterTokens } from './newsletter-tokens';
+import { SUBSCRIBERS_CSV_COLUMNS, subscribersCsvColumns, subscribersCsvMethod } from './subscribers-csv';
 
 type Method = 'portal' | 'mail-link' | 'one-click' | 'admin-import';
 /** How an opt-in was made, as every issue tells its reader. */
@@ -102,7 +103,7 @@ export class NewslettersService {
         ORDER BY l.created_at, l.id`,
       [ctx.tenant.id, subscriber.id],
     );
-    const language = this.languageOf(ctx, subscriber);
+    const language = this.readerLanguage(ctx, subscriber);
     return rows.map((row) => this.view(row, language));
   }
 
@@ -131,7 +132,8 @@ export class NewslettersService {
     const active = row?.status === 'pending' || row?.status === 'confirmed';
     // A hidden list takes no new sign-ups (same answer as an unknown id); leaving always works.
     if (!row || (subscribed && !row.visible && !active)) throw problems.notFound('No such newsletter');
-    const language = this.languageOf(ctx, subscriber);
+    // The words recorded are the ones the page showed (its language); the mail speaks the subscriber's.
+    const language = this.readerLanguage(ctx, subscriber);
     const name = language === 'nl' ? row.name_nl : row.name_en;
     if (subscribed && row.status !== 'confirmed') {
       if (!active) {
@@ -139,11 +141,15 @@ export class NewslettersService {
         await this.record(ctx, listId, subscriber, 'opted-in', method, consentText(language, name));
       }
       const token = this.tokens.sign(ctx, { purpose: 'confirm', userId: subscriber.id, listId });
+      const mailLanguage = this.languageOf(ctx, subscriber);
       await this.mail.send(ctx, {
         to: subscriber.email,
         template: 'newsletter-confirm',
-        language,
-        params: { list: name, link: `${ctx.origin}${PAGES.newsletterConfirm}?token=${token}` },
+        language: mailLanguage,
+        params: {
+          list: mailLanguage === 'nl' ? row.name_nl : row.name_en,
+          link: `${ctx.origin}${PAGES.newsletterConfirm}?token=${token}`,
+        },
       });
       return this.view({ ...row, status: 'pending' }, language);
     }
@@ -168,7 +174,7 @@ export class NewslettersService {
       [ctx.tenant.id, listId, userId],
     );
     const row = rows[0];
-    const language = this.languageOf(ctx, subscriber);
+    const language = this.readerLanguage(ctx, subscriber);
     if (!row || row.status === 'unsubscribed') throw problems.linkInvalid();
     if (row.status === 'pending') {
       await this.setStatus(ctx, row.id, userId, 'confirmed');
@@ -426,8 +432,12 @@ export class NewslettersService {
     };
   }
 
-  /** Confirmed subscribers with the proof of their consent, as CSV; 404 for a list this tenant does not have. */
-  async exportCsv(ctx: RequestContext, listId: string): Promise<string> {
+  /**
+   * Confirmed subscribers with the proof of their consent, as CSV; 404 for a list this tenant does
+   * not have. With a language (the admin's page asks in its own), column names and sign-up ways are
+   * words of it; without, code names for integrations.
+   */
+  async exportCsv(ctx: RequestContext, listId: string, language: Language | null): Promise<string> {
     const db = await ctx.db();
     if (!(await db.existsBy(NewsletterList, { tenantId: ctx.tenant.id, id: listId })))
       throw problems.notFound('No such newsletter');
@@ -447,20 +457,14 @@ export class NewslettersService {
     );
     const iso = (v: string | Date | null) => (v instanceof Date ? v.toISOString() : v);
     return stringify(
-      rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, iso(v)]))),
+      rows.map((r) =>
+        SUBSCRIBERS_CSV_COLUMNS.map((column) =>
+          column === 'method' ? subscribersCsvMethod(language, r[column] as string | null) : iso(r[column]),
+        ),
+      ),
       {
         header: true,
-        columns: [
-          'email',
-          'display_name',
-          'opted_in_at',
-          'opted_in_ip',
-          'confirmed_at',
-          'confirmed_ip',
-          'method',
-          'privacy_version',
-          'wording',
-        ],
+        columns: subscribersCsvColumns(language),
         // A name such as `=HYPERLINK(…)` stays text in a spreadsheet (OWASP CSV injection).
         escape_formulas: true,
       },
@@ -504,8 +508,14 @@ export class NewslettersService {
     });
   }
 
+  /** The subscriber's own language (their choice, else the tenant's): mails and the unsubscribe page speak it. */
   private languageOf(ctx: RequestContext, s: Subscriber): Language {
     return s.preferredLanguage ?? ctx.tenant.defaultLanguage;
+  }
+
+  /** The language of the page the answer is read on (names, descriptions, consent words), else the subscriber's own. */
+  private readerLanguage(ctx: RequestContext, s: Subscriber): Language {
+    return ctx.readsIn ?? this.languageOf(ctx, s);
   }
 
   private view(row: ListRow, language: Language): NewsletterListView {

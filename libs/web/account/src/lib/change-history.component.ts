@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChangeHistoryEntry } from '@mijn-account/shared-contracts';
-import { LocaleDatePipe } from '@mijn-account/web-core';
+import { LocaleDatePipe, LocaleFormat } from '@mijn-account/web-core';
+import { describeHistory } from './change-in-words';
 
 /** "What changed, when, by whom" under a details form. */
 @Component({
@@ -20,12 +21,12 @@ import { LocaleDatePipe } from '@mijn-account/web-core';
         <p>{{ 'details.noHistory' | transloco }}</p>
       }
       <ol data-testid="change-history">
-        @for (entry of entries(); track $index) {
+        @for (entry of entries(); track $index; let i = $index) {
           <li>
             {{ entry.at | maDate }} — {{ entry.by }}@if (entry.byKind === 'staff') { ({{ 'details.staff' | transloco }}) }
             <ul>
-              @for (change of entry.changes; track change.field) {
-                <li>{{ 'fields.' + change.field | transloco }}: {{ change.from ?? '—' }} → {{ change.to ?? '—' }}</li>
+              @for (change of described()[i]; track $index) {
+                <li>{{ change.label | transloco }}: {{ change.from }} → {{ change.to }}</li>
               }
             </ul>
           </li>
@@ -36,4 +37,7 @@ import { LocaleDatePipe } from '@mijn-account/web-core';
 })
 export class ChangeHistoryComponent {
   readonly entries = input.required<ChangeHistoryEntry[]>();
+  private readonly locale = inject(LocaleFormat).locale;
+  /** Labels and values in words, in the page's language (change-in-words.ts). */
+  protected readonly described = computed(() => describeHistory(this.entries(), this.locale()));
 }

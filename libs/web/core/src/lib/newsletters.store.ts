@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type {
+  Language,
   NewsletterIssuePreview,
   NewsletterListAdmin,
   NewsletterListView,
@@ -106,7 +107,9 @@ export class NewslettersStore {
     return to;
   }
 
-  exportUrl(id: string): string {
-    return `${apiUrl('adminNewsletters')}/${id}/subscribers.csv`;
+  /** The consent export; with a language, its column names and sign-up ways are words of it (else code names). */
+  exportUrl(id: string, language?: Language): string {
+    const url = `${apiUrl('adminNewsletters')}/${id}/subscribers.csv`;
+    return language ? `${url}?language=${language}` : url;
   }
 }

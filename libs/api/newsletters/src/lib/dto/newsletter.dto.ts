@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsString, Length, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { LANGUAGES, type Language } from '@mijn-account/shared-contracts';
 import { MultiLine } from '@mijn-account/api-core';
 
 export class SubscriptionDto {
@@ -45,6 +46,14 @@ export class IssueDto {
   @MultiLine()
   @Length(1, 50_000)
   body!: string;
+}
+
+/** The language of an export's words (column names, coded values); none: code names. */
+export class CsvLanguageDto {
+  @ApiPropertyOptional({ enum: LANGUAGES })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: Language;
 }
 
 /** A signed newsletter link token (longer than one-time link tokens: it carries its own data). */
