@@ -1,3 +1,4 @@
+import * as fontkit from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
@@ -11,16 +12,23 @@ const FONT_FILES = {
   bold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
 } as const;
 
-let fontCache: { regular: Buffer; bold: Buffer } | undefined;
+interface Fonts {
+  regular: fontkit.Font;
+  bold: fontkit.Font;
+}
 
-/** Read once per process; resolved beside this module so the built API finds them in its node_modules. */
-function fonts(): { regular: Buffer; bold: Buffer } {
+let fontCache: Fonts | undefined;
+
+/**
+ * Read and parsed once per process (resolved beside this module, so the built API finds them in its
+ * node_modules): parsing a font's tables is most of the work of a small PDF, and pdfkit takes a
+ * fontkit font as it takes a file. Every document still embeds its own subset of the glyphs it uses.
+ */
+function fonts(): Fonts {
   if (!fontCache) {
     const resolve = createRequire(__filename).resolve;
-    fontCache = {
-      regular: readFileSync(resolve(FONT_FILES.regular)),
-      bold: readFileSync(resolve(FONT_FILES.bold)),
-    };
+    const load = (file: string) => fontkit.create(readFileSync(resolve(file))) as fontkit.Font;
+    fontCache = { regular: load(FONT_FILES.regular), bold: load(FONT_FILES.bold) };
   }
   return fontCache;
 }
@@ -47,6 +55,7 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
   const f = formats(doc);
   const color = /^#[0-9a-f]{6}$/i.test(doc.branding.color) ? doc.branding.color : '#333333';
   const pdf = new PDFDocument({
+    font: '', // no standard Helvetica: it would be loaded for nothing, every text is in the embedded fonts
     size: 'A4',
     margin: PAGE.margin,
     bufferPages: true,
@@ -68,8 +77,9 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
     pdf.on('error', reject);
   });
   const { regular, bold } = fonts();
-  pdf.registerFont('regular', regular);
-  pdf.registerFont('bold', bold);
+  // @types/pdfkit lists files and buffers only; pdfkit 0.20 also takes a fontkit font (PDFFontFactory.open).
+  pdf.registerFont('regular', regular as unknown as Buffer);
+  pdf.registerFont('bold', bold as unknown as Buffer);
 
   // Header: the tenant's name in its colour, the kind of document on the right.
   pdf.rect(0, 0, PAGE.width, 8).fill(color);
@@ -229,7 +239,20 @@ interface Formats {
 }
 
 /** Amounts, dates and numbers in the document's locale (Intl), calendar dates as written (no time zone shift). */
+const formatCache = new Map<string, Formats>();
+
+/** Intl formatters are costly to build: one set per locale, currency and language, kept for the process. */
 function formats(doc: InvoiceDocument): Formats {
+  const key = `${doc.locale}|${doc.currency}|${doc.language}`;
+  let cached = formatCache.get(key);
+  if (!cached) {
+    cached = buildFormats(doc);
+    formatCache.set(key, cached);
+  }
+  return cached;
+}
+
+function buildFormats(doc: InvoiceDocument): Formats {
   const money = new Intl.NumberFormat(doc.locale, { style: 'currency', currency: doc.currency });
   const date = new Intl.DateTimeFormat(doc.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const percent = new Intl.NumberFormat(doc.locale, { style: 'percent', maximumFractionDigits: 2 });
