@@ -1,3 +1,6 @@
+// The font package as an import the build sees, so that the API's generated package.json (and with it
+// the production image) installs it; the font files themselves are read from it below.
+import '@expo-google-fonts/noto-sans/package.json';
 import * as fontkit from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
