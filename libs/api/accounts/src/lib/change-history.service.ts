@@ -3,10 +3,10 @@ import type { RequestContext } from '@mijn-account/api-core';
 import type { ChangeHistoryEntry, FieldChange } from '@mijn-account/shared-contracts';
 import { ChangeHistoryRecord } from './entities/change-history-record.entity';
 
-export type HistorySubject = 'profile' | 'billing';
+export type HistorySubject = 'profile' | 'billing' | 'subscription';
 
 /**
- * "What changed, when, by whom" for profiles and billing details: one append-only row per save
+ * "What changed, when, by whom" for profiles, billing details and subscriptions: one append-only row per save
  * that changed something (a trigger refuses updates and deletes), shown to the people it concerns,
  * including changes staff make for them.
  */

@@ -22,7 +22,7 @@ const nestedClassOf = (dto: DtoClass, property: string) => {
 };
 
 /** Strings that satisfy the usual `@Matches` patterns of this codebase (house numbers, codes, ids). */
-const PATTERN_SAMPLES = ['12', '123456', 'ABCD1234', 'bis', 'google', 'x'];
+const PATTERN_SAMPLES = ['12', '123456', 'ABCD1234', 'bis', 'google', 'x', '2026-01-01'];
 
 /**
  * A value that passes a property's rules, read from its class-validator decorators: the starting

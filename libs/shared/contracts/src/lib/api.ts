@@ -29,6 +29,7 @@ export const ROUTES = {
   invoicingSettings: 'admin/invoicing-settings',
   plans: 'finance/plans',
   financeAccounts: 'finance/accounts',
+  financeSubscriptions: 'finance/subscriptions',
   billingRuns: 'finance/billing-runs',
   mySubscription: 'account/subscription',
 } as const;

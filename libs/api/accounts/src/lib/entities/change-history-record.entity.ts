@@ -3,7 +3,10 @@ import type { FieldChange, UserKind } from '@mijn-account/shared-contracts';
 
 /** One save that changed a profile or billing details: append-only (a trigger refuses updates and deletes). */
 @Check('change_history_changed_by_kind_check', `(changed_by_kind = ANY (ARRAY['subscriber'::text, 'staff'::text]))`)
-@Check('change_history_subject_type_check', `(subject_type = ANY (ARRAY['profile'::text, 'billing'::text]))`)
+@Check(
+  'change_history_subject_type_check',
+  `(subject_type = ANY (ARRAY['profile'::text, 'billing'::text, 'subscription'::text]))`,
+)
 @Index('change_history_subject_idx', ['tenantId', 'subjectType', 'subjectId', 'at'])
 @Entity('change_history')
 export class ChangeHistoryRecord {
@@ -14,7 +17,7 @@ export class ChangeHistoryRecord {
   id!: string;
 
   @Column('text', { name: 'subject_type' })
-  subjectType!: 'profile' | 'billing';
+  subjectType!: 'profile' | 'billing' | 'subscription';
 
   @Column('uuid', { name: 'subject_id' })
   subjectId!: string;

@@ -1,6 +1,10 @@
 import { InvoicingSettings } from './invoicing-settings.entity';
+import { PlanPrice } from './plan-price.entity';
+import { Plan } from './plan.entity';
+import { Proration } from './proration.entity';
+import { Subscription } from './subscription.entity';
 import { TaxCategory } from './tax-category.entity';
 
-export { InvoicingSettings, TaxCategory };
+export { InvoicingSettings, Plan, PlanPrice, Proration, Subscription, TaxCategory };
 /** The entities of the billing library's tables. */
-export const BILLING_ENTITIES = [InvoicingSettings, TaxCategory];
+export const BILLING_ENTITIES = [InvoicingSettings, TaxCategory, Plan, PlanPrice, Subscription, Proration];

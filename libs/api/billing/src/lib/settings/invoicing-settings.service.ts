@@ -73,6 +73,7 @@ export class InvoicingSettingsService {
       timeZone: checkTimeZone(input.timeZone, errors),
       taxCategories: checkTaxCategories(input.taxCategories, errors),
     };
+    await this.checkCategoriesInUse(db, tenantId, before, after, errors);
     if (errors.length > 0) throw problems.validation(errors);
 
     const changes = changedFields(flat(before), flat(after), FIELDS);
@@ -166,6 +167,30 @@ export class InvoicingSettingsService {
       })),
     };
     return { ...settings, missing: missingOf(settings), version: row?.version ?? 1 };
+  }
+
+  /** A category a plan is priced in stays (plans keep their category; archive the plan first). */
+  private async checkCategoriesInUse(
+    db: EntityManager,
+    tenantId: string,
+    before: InvoicingSettingsUpdate,
+    after: InvoicingSettingsUpdate,
+    errors: FieldError[],
+  ): Promise<void> {
+    const kept = new Set(after.taxCategories.map((c) => c.code));
+    const removed = before.taxCategories.map((c) => c.code).filter((code) => !kept.has(code));
+    if (removed.length === 0) return;
+    // SQL: which of the removed codes a plan uses.
+    const used: { tax_category: string }[] = await db.query(
+      `SELECT DISTINCT tax_category FROM plan WHERE tenant_id = $1 AND tax_category = ANY ($2::text[])`,
+      [tenantId, removed],
+    );
+    for (const { tax_category } of used)
+      errors.push({
+        field: 'taxCategories',
+        code: 'inUse',
+        message: `Plans are priced in tax category ${tax_category}; it cannot be removed`,
+      });
   }
 }
 

@@ -15,6 +15,7 @@ import { KeyAuditEventsByEntryNo1795560000000 } from './1795560000000-KeyAuditEv
 import { AddDenyReason1795570000000 } from './1795570000000-AddDenyReason';
 import { FollowBillingCountry1795575000000 } from './1795575000000-FollowBillingCountry';
 import { AddInvoicingSettings1795600000000 } from './1795600000000-AddInvoicingSettings';
+import { AddPlansAndSubscriptions1795601000000 } from './1795601000000-AddPlansAndSubscriptions';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AddDenyReason1795570000000,
   FollowBillingCountry1795575000000,
   AddInvoicingSettings1795600000000,
+  AddPlansAndSubscriptions1795601000000,
 ];
