@@ -249,6 +249,29 @@ export function proration(): InvoiceDocument {
   );
 }
 
+/** A one-off line (no service period) beside a plan, on an invoice without a document period. */
+export function oneOffLine(): InvoiceDocument {
+  const s21 = treatment(callMonkey, bakkerij);
+  return {
+    ...documentOf({
+      ...domesticNl('nl'),
+      lines: lines(
+        { description: 'Telefonie Zakelijk', quantity: 1, unitPriceMinor: 2999, tax: s21, ...NOVEMBER },
+        {
+          description: 'Installatie op locatie',
+          quantity: 1,
+          unitPriceMinor: 7500,
+          tax: s21,
+          periodStart: null,
+          periodEnd: null,
+        },
+      ),
+    }),
+    periodStart: null,
+    periodEnd: null,
+  };
+}
+
 /** A credit note for one line of an invoice, numbered in its own series, referencing the invoice. */
 export function creditNote(language: 'nl' | 'en' = 'nl'): InvoiceDocument {
   const s21 = treatment(callMonkey, bakkerij, NL_21, language);

@@ -29,4 +29,10 @@ describe('InvoiceRenderer', () => {
     expect(credit.ubl.sha256).not.toBe(invoice.ubl.sha256);
     expect(credit.ubl.fileName).toBe('CM-C-2026-000007.xml');
   });
+
+  it('refuses a currency without two decimals instead of misprinting its amounts', async () => {
+    const yen = { ...domesticNl('nl'), currency: 'JPY' };
+    await expect(renderer.render(yen)).rejects.toThrow('Currency JPY does not have two decimals');
+    expect(() => renderInvoiceUbl(yen)).toThrow(RangeError);
+  });
 });

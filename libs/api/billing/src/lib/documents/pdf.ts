@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { InvoiceDocument, InvoiceLine, PostalAddress, SupplierParty, CustomerParty } from './invoice-document';
+import { assertCentsCurrency } from './minor-units';
 import { EU_COUNTRIES } from './tax-rules';
 import { TEXTS, type DocumentTexts } from './texts';
 
@@ -53,7 +54,8 @@ const COLUMNS = {
  * of Wet OB art. 35a / VAT directive art. 226. Deterministic: the creation date is the issue date and
  * nothing else varies, so the same document gives the same bytes (and SHA-256) on every render.
  */
-export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
+export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
+  assertCentsCurrency(doc.currency);
   const t = TEXTS[doc.language];
   const f = formats(doc);
   const color = /^#[0-9a-f]{6}$/i.test(doc.branding.color) ? doc.branding.color : '#333333';

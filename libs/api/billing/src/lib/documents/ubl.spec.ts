@@ -4,6 +4,7 @@ import {
   canadianHst,
   creditNote,
   domesticNl,
+  oneOffLine,
   outsideEuUs,
   proration,
   reverseChargeBe,
@@ -23,6 +24,7 @@ const cases: [string, () => InvoiceDocument][] = [
   ['the Canadian tenant exporting to the US', canadianExport],
   ['a credit note', () => creditNote('nl')],
   ['a proration credit line (negative quantity)', proration],
+  ['a one-off line without a service period', oneOffLine],
   ['thirty lines', thirtyLines],
 ];
 

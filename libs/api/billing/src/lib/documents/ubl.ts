@@ -1,6 +1,7 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { InvoiceDocument, PostalAddress, TaxTreatment } from './invoice-document';
+import { assertCentsCurrency } from './minor-units';
 import { EU_COUNTRIES } from './tax-rules';
 
 /** UBL 2.1 namespaces. */
@@ -58,6 +59,7 @@ const VAT_EAS: Record<string, string> = {
  * gives byte-identical XML.
  */
 export function renderInvoiceUbl(doc: InvoiceDocument): string {
+  assertCentsCurrency(doc.currency);
   const credit = doc.kind === 'credit-note';
   const notSubject = doc.lines.some((line) => line.tax.category === 'O');
   const root = create({ version: '1.0', encoding: 'UTF-8' })
