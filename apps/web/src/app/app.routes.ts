@@ -1,5 +1,5 @@
 import type { CanMatchFn, Route } from '@angular/router';
-import { signedInGuard } from '@mijn-account/web-core';
+import { FORBIDDEN_PATH, signedInGuard } from '@mijn-account/web-core';
 import { PublicLayoutComponent } from './public-layout.component';
 
 /** First path segments of the pages anyone may open: sign-in and sign-up, and the pages mails link to. */
@@ -34,6 +34,12 @@ export const appRoutes: Route[] = [
       { path: 'security', loadChildren: () => import('@mijn-account/web-account').then((m) => m.securityRoutes) },
       { path: 'support', loadChildren: () => import('@mijn-account/web-admin').then((m) => m.supportRoutes) },
       { path: 'admin', loadChildren: () => import('@mijn-account/web-admin').then((m) => m.adminRoutes) },
+      // Shown by the pageAccess guard in place of a page the user's role does not reach.
+      {
+        path: FORBIDDEN_PATH.slice(1),
+        loadComponent: () => import('./forbidden-page.component').then((m) => m.ForbiddenPageComponent),
+        title: 'forbidden.title',
+      },
       {
         path: '**',
         loadComponent: () => import('./not-found-page.component').then((m) => m.NotFoundPageComponent),

@@ -19,3 +19,5 @@ export * from './lib/support.store';
 export * from './lib/countdown';
 export * from './lib/step-up';
 export * from './lib/action-runner';
+export * from './lib/load-state';
+export * from './lib/page-access';

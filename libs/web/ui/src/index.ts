@@ -5,3 +5,7 @@ export * from './lib/page-styles';
 export * from './lib/problem-alert.component';
 export * from './lib/confirm-dialog.component';
 export * from './lib/recovery-code-actions.component';
+export * from './lib/skeleton.component';
+export * from './lib/empty-state.component';
+export * from './lib/load-failed.component';
+export * from './lib/notifier.service';

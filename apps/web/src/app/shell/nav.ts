@@ -1,4 +1,5 @@
 import type { MeResponse } from '@mijn-account/shared-contracts';
+import { PAGE_RULES, type PageRule, allows } from '@mijn-account/web-core';
 
 export interface NavLink {
   path: string;
@@ -7,8 +8,8 @@ export interface NavLink {
   title: string;
   /** Marked current only on this exact path (the home), not on the pages below it. */
   exact?: boolean;
-  /** Whether this user gets the link (the API refuses the page's data to anyone else anyway). */
-  shows: (me: MeResponse) => boolean;
+  /** Who gets the link: the rule the page's route guard applies too (and the API behind it). */
+  rule: PageRule;
 }
 
 export interface NavSection {
@@ -17,30 +18,23 @@ export interface NavSection {
   links: NavLink[];
 }
 
-const everyone = () => true;
-const withAccount = (me: MeResponse) => me.account !== null;
-const isStaff =
-  (...roles: MeResponse['staffRoles']) =>
-  (me: MeResponse) =>
-    roles.some((r) => me.staffRoles.includes(r));
-
 /** Every page of the portal, in menu order, grouped as the side navigation shows them. */
 const SECTIONS: NavSection[] = [
   {
     label: 'nav.mine',
     links: [
-      { path: '/account', testId: 'nav-home', title: 'nav.home', exact: true, shows: everyone },
-      { path: '/account/profile', testId: 'nav-profile', title: 'profile.title', shows: everyone },
-      { path: '/account/billing', testId: 'nav-billing', title: 'billing.title', shows: withAccount },
-      { path: '/account/newsletters', testId: 'nav-newsletters', title: 'newsletters.title', shows: withAccount },
-      { path: '/account/helpdesk-access', testId: 'nav-helpdesk', title: 'helpdesk.title', shows: withAccount },
+      { path: '/account', testId: 'nav-home', title: 'nav.home', exact: true, rule: PAGE_RULES.everyone },
+      { path: '/account/profile', testId: 'nav-profile', title: 'profile.title', rule: PAGE_RULES.everyone },
+      { path: '/account/billing', testId: 'nav-billing', title: 'billing.title', rule: PAGE_RULES.account },
+      { path: '/account/newsletters', testId: 'nav-newsletters', title: 'newsletters.title', rule: PAGE_RULES.account },
+      { path: '/account/helpdesk-access', testId: 'nav-helpdesk', title: 'helpdesk.title', rule: PAGE_RULES.account },
       {
         path: '/account/members',
         testId: 'nav-members',
         title: 'members.title',
-        shows: (me) => me.account?.role === 'owner',
+        rule: PAGE_RULES.owner,
       },
-      { path: '/security', testId: 'nav-security', title: 'security.title', shows: everyone },
+      { path: '/security', testId: 'nav-security', title: 'security.title', rule: PAGE_RULES.everyone },
     ],
   },
   {
@@ -50,31 +44,31 @@ const SECTIONS: NavSection[] = [
         path: '/support',
         testId: 'nav-support',
         title: 'support.title',
-        shows: isStaff('helpdesk-agent', 'helpdesk-supervisor'),
+        rule: PAGE_RULES.helpdesk,
       },
     ],
   },
   {
     label: 'nav.admin',
     links: [
-      { path: '/admin/staff', testId: 'nav-staff', title: 'admin.staff.title', shows: isStaff('tenant-admin') },
+      { path: '/admin/staff', testId: 'nav-staff', title: 'admin.staff.title', rule: PAGE_RULES.admin },
       {
         path: '/admin/sign-in',
         testId: 'nav-sign-in-settings',
         title: 'admin.signIn.title',
-        shows: isStaff('tenant-admin'),
+        rule: PAGE_RULES.admin,
       },
       {
         path: '/admin/newsletters',
         testId: 'nav-admin-newsletters',
         title: 'admin.newsletters.title',
-        shows: isStaff('tenant-admin'),
+        rule: PAGE_RULES.admin,
       },
       {
         path: '/admin/helpdesk-access',
         testId: 'nav-access-settings',
         title: 'admin.access.title',
-        shows: isStaff('tenant-admin'),
+        rule: PAGE_RULES.admin,
       },
     ],
   },
@@ -83,7 +77,8 @@ const SECTIONS: NavSection[] = [
 /** The navigation this user gets: only the pages of their role, and no empty sections. */
 export function navFor(me: MeResponse | null): NavSection[] {
   if (!me) return [];
-  return SECTIONS.map((section) => ({ ...section, links: section.links.filter((link) => link.shows(me)) })).filter(
-    (section) => section.links.length > 0,
-  );
+  return SECTIONS.map((section) => ({
+    ...section,
+    links: section.links.filter((link) => allows(me, link.rule)),
+  })).filter((section) => section.links.length > 0);
 }

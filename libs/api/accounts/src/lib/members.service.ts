@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InvitationsService, User } from '@mijn-account/api-auth';
-import { type RequestContext, problems } from '@mijn-account/api-core';
-import type { AccountMember, AccountRole } from '@mijn-account/shared-contracts';
+import { ProblemException, type RequestContext, problems } from '@mijn-account/api-core';
+import { type AccountMember, type AccountRole, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 
 interface MemberRow {
   id: string;
@@ -88,7 +88,13 @@ export class MembersService {
     if (!target) throw problems.notFound('No such member in your account');
     const otherOwners = people.filter((p) => p.account_role === 'owner' && p.id !== id);
     if (leavesOwnership && target.account_role === 'owner' && otherOwners.length === 0) {
-      throw problems.conflict('An account needs at least one owner; make someone else owner first');
+      // A problem of its own kind, so the page can say what to do (there is no field to show it at).
+      throw new ProblemException({
+        type: PROBLEM_TYPES.lastOwner,
+        title: 'An account needs an owner',
+        status: 409,
+        detail: 'An account needs at least one owner; make someone else owner first',
+      });
     }
     return target.id;
   }

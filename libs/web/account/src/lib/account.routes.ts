@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { signedInGuard } from '@mijn-account/web-core';
+import { PAGE_RULES, pageAccess, signedInGuard } from '@mijn-account/web-core';
 
 // Each page is its own lazy chunk: the home does not download the forms, selects and toggles of the
 // pages behind it, and a phone pays only for the page it opens.
@@ -16,13 +16,19 @@ const security = () => import('./security-page.component').then((m) => m.Securit
 export const accountRoutes: Routes = [
   { path: '', loadComponent: home, canActivate: [signedInGuard], title: 'account.title' },
   { path: 'profile', loadComponent: profile, canActivate: [signedInGuard], title: 'profile.title' },
-  { path: 'billing', loadComponent: billing, canActivate: [signedInGuard], title: 'billing.title' },
-  { path: 'helpdesk-access', loadComponent: helpdeskAccess, canActivate: [signedInGuard], title: 'helpdesk.title' },
-  { path: 'members', loadComponent: members, canActivate: [signedInGuard], title: 'members.title' },
+  // Pages of a role: the guard shows the "not available for your role" page to anyone else.
+  { path: 'billing', loadComponent: billing, canActivate: [pageAccess(PAGE_RULES.account)], title: 'billing.title' },
+  {
+    path: 'helpdesk-access',
+    loadComponent: helpdeskAccess,
+    canActivate: [pageAccess(PAGE_RULES.account)],
+    title: 'helpdesk.title',
+  },
+  { path: 'members', loadComponent: members, canActivate: [pageAccess(PAGE_RULES.owner)], title: 'members.title' },
   {
     path: 'newsletters',
     loadComponent: newsletters,
-    canActivate: [signedInGuard],
+    canActivate: [pageAccess(PAGE_RULES.account)],
     data: { mode: 'signed-in' },
     title: 'newsletters.title',
   },

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChangeHistoryEntry } from '@mijn-account/shared-contracts';
-import { AccountDetailsStore, SessionStore } from '@mijn-account/web-core';
+import { AccountDetailsStore, LoadState, SessionStore } from '@mijn-account/web-core';
 import { BillingFormComponent } from './billing-form.component';
 import { ChangeHistoryComponent } from './change-history.component';
 import { PAGE_STYLES } from '@mijn-account/web-ui';
@@ -18,7 +18,7 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
       <p>{{ 'billing.readOnly' | transloco }}</p>
     }
     <ma-billing-form [canEdit]="canEdit()" (saved)="reloadHistory()" />
-    <ma-change-history [entries]="history()" />
+    <ma-change-history [entries]="history()" [state]="historyState" />
   `,
 })
 export class BillingPageComponent implements OnInit {
@@ -26,11 +26,13 @@ export class BillingPageComponent implements OnInit {
   private readonly session = inject(SessionStore);
   protected readonly canEdit = computed(() => this.session.me()?.account?.role === 'owner');
   protected readonly history = signal<ChangeHistoryEntry[]>([]);
+  protected readonly historyState = new LoadState();
 
   ngOnInit(): void {
     void this.session.ensureLoaded();
     void this.reloadHistory();
   }
 
-  protected readonly reloadHistory = async () => this.history.set(await this.store.billingHistory());
+  protected readonly reloadHistory = () =>
+    this.historyState.track(async () => this.history.set(await this.store.billingHistory()));
 }

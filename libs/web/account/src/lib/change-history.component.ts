@@ -2,13 +2,14 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChangeHistoryEntry } from '@mijn-account/shared-contracts';
-import { LocaleDatePipe, LocaleFormat } from '@mijn-account/web-core';
+import { type LoadState, LocaleDatePipe, LocaleFormat } from '@mijn-account/web-core';
+import { EmptyStateComponent, LoadFailedComponent, SkeletonComponent } from '@mijn-account/web-ui';
 import { describeHistory } from './change-in-words';
 
 /** "What changed, when, by whom" under a details form. */
 @Component({
   selector: 'ma-change-history',
-  imports: [LocaleDatePipe, MatCardModule, TranslocoPipe],
+  imports: [LocaleDatePipe, MatCardModule, TranslocoPipe, EmptyStateComponent, LoadFailedComponent, SkeletonComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     mat-card { padding: 1rem; margin-top: 1rem; }
@@ -17,8 +18,17 @@ import { describeHistory } from './change-in-words';
   template: `
     <mat-card appearance="outlined">
       <h2>{{ 'details.history' | transloco }}</h2>
-      @if (entries().length === 0) {
-        <p>{{ 'details.noHistory' | transloco }}</p>
+      @if (state()?.loading()) {
+        <ma-skeleton [lines]="2" />
+      } @else if (state()?.failed()) {
+        <ma-load-failed message="states.details.historyFailed" testId="change-history-failed" (retry)="state()?.retry()" />
+      } @else if (entries().length === 0) {
+        <ma-empty-state
+          icon="history"
+          title="details.noHistory"
+          text="states.details.noHistoryNext"
+          testId="change-history-empty"
+        />
       }
       <ol data-testid="change-history">
         @for (entry of entries(); track $index; let i = $index) {
@@ -40,4 +50,6 @@ export class ChangeHistoryComponent {
   private readonly locale = inject(LocaleFormat).locale;
   /** Labels and values in words, in the page's language (change-in-words.ts). */
   protected readonly described = computed(() => describeHistory(this.entries(), this.locale()));
+  /** How the entries' load went; without it the entries are taken as loaded. */
+  readonly state = input<LoadState | null>(null);
 }

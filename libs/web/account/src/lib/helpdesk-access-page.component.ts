@@ -14,12 +14,21 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
+import {
+  EmptyStateComponent,
+  LoadFailedComponent,
+  Notifier,
+  PAGE_STYLES,
+  ProblemAlertComponent,
+  SkeletonComponent,
+  StepUpPromptComponent,
+} from '@mijn-account/web-ui';
 import { type AccessGrantView } from '@mijn-account/shared-contracts';
 import {
   type AccessLogView,
   ActionRunner,
   HelpdeskAccessStore,
+  LoadState,
   SessionStore,
   StepUpGate,
   timeLeft,
@@ -45,6 +54,9 @@ import {
     MatInputModule,
     StepUpPromptComponent,
     ProblemAlertComponent,
+    SkeletonComponent,
+    EmptyStateComponent,
+    LoadFailedComponent,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -70,6 +82,27 @@ import {
         (confirmed)="stepUp.confirm({ password: $event })"
         (cancelled)="stepUp.cancel()"
       />
+    }
+
+    @if (requestsState.loading()) {
+      <mat-card appearance="outlined"><ma-skeleton [lines]="2" /></mat-card>
+    } @else if (requestsState.failed()) {
+      <mat-card appearance="outlined">
+        <ma-load-failed
+          message="states.helpdesk.requestsFailed"
+          testId="requests-failed"
+          (retry)="requestsState.retry()"
+        />
+      </mat-card>
+    } @else if (pending().length === 0 && active().length === 0) {
+      <mat-card appearance="outlined">
+        <ma-empty-state
+          icon="shield"
+          title="states.helpdesk.noRequests"
+          text="states.helpdesk.noRequestsNext"
+          testId="requests-empty"
+        />
+      </mat-card>
     }
 
     @for (g of pending(); track g.id) {
@@ -119,7 +152,12 @@ import {
         </p>
         <p>{{ g.justification }}</p>
         @if (isOwner()) {
-          <button mat-flat-button type="button" (click)="act(() => store.revoke(g.id))" data-testid="revoke">
+          <button
+            mat-flat-button
+            type="button"
+            (click)="act(() => store.revoke(g.id), 'notices.helpdesk.revoked')"
+            data-testid="revoke"
+          >
             {{ 'helpdesk.revoke' | transloco }}
           </button>
         }
@@ -128,6 +166,18 @@ import {
 
     <mat-card appearance="outlined">
       <h2>{{ 'helpdesk.history' | transloco }}</h2>
+      @if (requestsState.loading()) {
+        <ma-skeleton />
+      } @else if (requestsState.failed()) {
+        <ma-load-failed message="states.helpdesk.requestsFailed" (retry)="requestsState.retry()" />
+      } @else if (past().length === 0) {
+        <ma-empty-state
+          icon="history"
+          title="states.helpdesk.noHistory"
+          text="states.helpdesk.noHistoryNext"
+          testId="grant-history-empty"
+        />
+      } @else {
       <table data-testid="grant-history">
         <thead>
           <tr>
@@ -156,11 +206,17 @@ import {
           }
         </tbody>
       </table>
+      }
     </mat-card>
 
     <mat-card appearance="outlined">
       <h2>{{ 'helpdesk.log' | transloco }}</h2>
-      @if (log(); as l) {
+      <!-- A log that did not load says so: it must never read as "nobody accessed your data". -->
+      @if (logState.loading()) {
+        <ma-skeleton [lines]="4" />
+      } @else if (logState.failed()) {
+        <ma-load-failed message="states.helpdesk.logFailed" testId="access-log-failed" (retry)="logState.retry()" />
+      } @else if (log(); as l) {
         <!-- Plain words first; how the portal knows (the chain, the signed checkpoints) on demand. -->
         <div data-testid="log-verification">
           <p [class]="l.verification.intact ? 'ok' : 'error'">
@@ -185,7 +241,14 @@ import {
             }
           </details>
         </div>
-      }
+      @if (l.events.length === 0) {
+        <ma-empty-state
+          icon="history"
+          title="states.helpdesk.noLog"
+          text="states.helpdesk.noLogNext"
+          testId="access-log-empty"
+        />
+      } @else {
       <div class="row">
         <mat-form-field appearance="outline">
           <mat-label>{{ 'helpdesk.filter' | transloco }}</mat-label>
@@ -240,11 +303,17 @@ import {
           }
         </tbody>
       </table>
+      }
+      }
     </mat-card>
   `,
 })
 export class HelpdeskAccessPageComponent implements OnInit, OnDestroy {
   protected readonly store = inject(HelpdeskAccessStore);
+  private readonly notifier = inject(Notifier);
+  /** The requests and grants, and the log: loaded apart, so each says for itself when it did not load. */
+  protected readonly requestsState = new LoadState();
+  protected readonly logState = new LoadState();
   private readonly session = inject(SessionStore);
   protected readonly grants = signal<AccessGrantView[]>([]);
   protected readonly log = signal<AccessLogView | null>(null);
@@ -297,28 +366,40 @@ export class HelpdeskAccessPageComponent implements OnInit, OnDestroy {
   }
 
   protected deny(g: AccessGrantView): Promise<void> {
-    return this.act(() => this.store.deny(g.id, this.denyReasons[g.id]?.trim() || undefined));
+    return this.act(
+      () => this.store.deny(g.id, this.denyReasons[g.id]?.trim() || undefined),
+      'notices.helpdesk.denied',
+    );
   }
 
   protected approve(g: AccessGrantView): Promise<void> {
     const scopes = g.scopes.filter((s) => !this.dropped[g.id + s]);
     const minutes = this.minutes[g.id];
-    return this.act(() => this.store.approve(g.id, { scopes, ...(minutes ? { minutes: Number(minutes) } : {}) }));
+    return this.act(
+      () => this.store.approve(g.id, { scopes, ...(minutes ? { minutes: Number(minutes) } : {}) }),
+      'notices.helpdesk.approved',
+    );
   }
 
-  protected async act(action: () => Promise<unknown>): Promise<void> {
+  /** Runs a decision; when it is done, says so (a snackbar) and loads the page's data again. */
+  protected async act(action: () => Promise<unknown>, done: string): Promise<void> {
     await this.runner.run(async () => {
       await action();
+      this.notifier.success(done);
       await this.reload();
     });
   }
 
   private async reload(): Promise<void> {
-    const [grants, log] = await Promise.all([this.store.requests(), this.store.log()]);
-    // The approve form proposes what was asked; the owner may give less.
-    for (const g of grants)
-      if (g.status === 'pending' && this.minutes[g.id] === undefined) this.minutes[g.id] = g.minutes;
-    this.grants.set(grants);
-    this.log.set(log);
+    await Promise.all([
+      this.requestsState.track(async () => {
+        const grants = await this.store.requests();
+        // The approve form proposes what was asked; the owner may give less.
+        for (const g of grants)
+          if (g.status === 'pending' && this.minutes[g.id] === undefined) this.minutes[g.id] = g.minutes;
+        this.grants.set(grants);
+      }),
+      this.logState.track(async () => this.log.set(await this.store.log())),
+    ]);
   }
 }

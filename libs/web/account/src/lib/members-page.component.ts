@@ -7,8 +7,15 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ACCOUNT_ROLES, type AccountMember } from '@mijn-account/shared-contracts';
-import { ActionRunner, MembersStore, EnumLabelPipe } from '@mijn-account/web-core';
-import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
+import { ActionRunner, EnumLabelPipe, LoadState, MembersStore } from '@mijn-account/web-core';
+import {
+  ConfirmDialog,
+  LoadFailedComponent,
+  Notifier,
+  PAGE_STYLES,
+  ProblemAlertComponent,
+  SkeletonComponent,
+} from '@mijn-account/web-ui';
 
 /** The owner's people: who is in the account, invite someone, remove someone (never the last owner). */
 @Component({
@@ -22,6 +29,8 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account
     MatInputModule,
     MatSelectModule,
     ProblemAlertComponent,
+    SkeletonComponent,
+    LoadFailedComponent,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -37,6 +46,11 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account
     <h1>{{ 'members.title' | transloco }}</h1>
     <ma-problem-alert [problem]="problem()" />
     <mat-card appearance="outlined">
+      @if (list.loading()) {
+        <ma-skeleton [lines]="3" />
+      } @else if (list.failed()) {
+        <ma-load-failed message="states.members.failed" testId="members-failed" (retry)="list.retry()" />
+      } @else {
       <table data-testid="members">
         <thead>
           <tr>
@@ -63,6 +77,7 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account
           }
         </tbody>
       </table>
+      }
     </mat-card>
     <mat-card appearance="outlined">
       <h2>{{ 'members.invite' | transloco }}</h2>
@@ -93,6 +108,9 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account
 })
 export class MembersPageComponent implements OnInit {
   protected readonly store = inject(MembersStore);
+  private readonly notifier = inject(Notifier);
+  /** The list as loaded: a list that did not load says so (never an account of nobody). */
+  protected readonly list = new LoadState();
   private readonly confirmation = inject(ConfirmDialog);
   protected readonly roles = ACCOUNT_ROLES;
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -110,7 +128,7 @@ export class MembersPageComponent implements OnInit {
   }
 
   private async init(): Promise<void> {
-    await this.store.load();
+    await this.list.track(() => this.store.load());
   }
 
   /** After a sent invitation the form starts afresh (not submitted, so no field shows as wrong). */
@@ -118,8 +136,10 @@ export class MembersPageComponent implements OnInit {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     await this.runner.run(async () => {
-      await this.store.invite(this.form.getRawValue());
+      const invitation = this.form.getRawValue();
+      await this.store.invite(invitation);
       inviteForm.resetForm();
+      this.notifier.success('notices.members.invited', { email: invitation.email });
     });
   }
 
@@ -133,6 +153,9 @@ export class MembersPageComponent implements OnInit {
       danger: true,
     });
     if (!sure) return;
-    await this.runner.run(() => this.store.remove(member.id));
+    await this.runner.run(async () => {
+      await this.store.remove(member.id);
+      this.notifier.success('notices.members.removed', { name: member.displayName });
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { EmptyStateComponent } from '@mijn-account/web-ui';
 import type { NewsletterListView } from '@mijn-account/shared-contracts';
 
 /**
@@ -9,7 +10,7 @@ import type { NewsletterListView } from '@mijn-account/shared-contracts';
  */
 @Component({
   selector: 'ma-newsletter-toggles',
-  imports: [MatSlideToggleModule, TranslocoPipe],
+  imports: [MatSlideToggleModule, TranslocoPipe, EmptyStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     ul { list-style: none; padding: 0; margin: 0; }
@@ -20,7 +21,7 @@ import type { NewsletterListView } from '@mijn-account/shared-contracts';
   `,
   template: `
     @if (lists().length === 0) {
-      <p>{{ 'newsletters.none' | transloco }}</p>
+      <ma-empty-state icon="mail" title="newsletters.none" text="states.newsletters.noneNext" testId="newsletters-empty" />
     }
     <ul data-testid="newsletters">
       @for (list of lists(); track list.id) {

@@ -3,9 +3,9 @@ import { ActivatedRoute } from '@angular/router';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { NewsletterListView } from '@mijn-account/shared-contracts';
-import { ActionRunner, NewslettersStore } from '@mijn-account/web-core';
+import { ActionRunner, LoadState, NewslettersStore } from '@mijn-account/web-core';
 import { NewsletterTogglesComponent } from './newsletter-toggles.component';
-import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
+import { LoadFailedComponent, PAGE_STYLES, ProblemAlertComponent, SkeletonComponent } from '@mijn-account/web-ui';
 
 export type NewslettersMode = 'signed-in' | 'link' | 'confirm';
 
@@ -15,7 +15,14 @@ export type NewslettersMode = 'signed-in' | 'link' | 'confirm';
  */
 @Component({
   selector: 'ma-newsletters-page',
-  imports: [MatCardModule, TranslocoPipe, NewsletterTogglesComponent, ProblemAlertComponent],
+  imports: [
+    MatCardModule,
+    TranslocoPipe,
+    NewsletterTogglesComponent,
+    ProblemAlertComponent,
+    SkeletonComponent,
+    LoadFailedComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: PAGE_STYLES,
   template: `
@@ -26,10 +33,16 @@ export type NewslettersMode = 'signed-in' | 'link' | 'confirm';
     <ma-problem-alert [problem]="problem()" testId="newsletter-error" />
     @if (mode !== 'confirm') {
       <mat-card appearance="outlined">
-        @if (email()) {
-          <p>{{ 'newsletters.for' | transloco: { email: email() } }}</p>
+        @if (state.loading()) {
+          <ma-skeleton [lines]="3" testId="newsletters-loading" />
+        } @else if (state.failed() && !problem()) {
+          <ma-load-failed message="states.newsletters.failed" testId="newsletters-failed" (retry)="state.retry()" />
+        } @else if (state.loaded()) {
+          @if (email()) {
+            <p>{{ 'newsletters.for' | transloco: { email: email() } }}</p>
+          }
+          <ma-newsletter-toggles [lists]="lists()" (toggled)="toggle($event.id, $event.subscribed)" />
         }
-        <ma-newsletter-toggles [lists]="lists()" (toggled)="toggle($event.id, $event.subscribed)" />
       </mat-card>
     }
   `,
@@ -45,16 +58,27 @@ export class NewslettersPageComponent implements OnInit {
   private readonly runner = new ActionRunner();
   protected readonly problem = this.runner.problem;
 
+  /** The lists as loaded: a failed load says so with a retry; a refused link (expired …) says why in the alert. */
+  protected readonly state = new LoadState();
+
   ngOnInit(): void {
-    void this.runner.run(async () => {
-      if (this.mode === 'confirm') {
+    if (this.mode === 'confirm') {
+      void this.runner.run(async () => {
         const confirmed = await this.store.confirm(this.token());
         this.noticeName.set(confirmed.name);
         this.notice.set('newsletters.confirmed');
-      } else if (this.mode === 'link') {
-        const view = await this.store.fromLink(this.token());
-        this.email.set(view.email);
-        this.lists.set(view.lists);
+      });
+      return;
+    }
+    void this.state.track(async () => {
+      if (this.mode === 'link') {
+        // A link the server refuses (expired, used, not valid) is a problem to explain, not a load to retry.
+        await this.runner.run(async () => {
+          const view = await this.store.fromLink(this.token());
+          this.email.set(view.email);
+          this.lists.set(view.lists);
+        });
+        if (this.problem()) throw new Error('the link was refused');
       } else {
         this.lists.set(await this.store.mine());
       }

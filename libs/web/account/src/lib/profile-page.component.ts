@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, computed, effect, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -10,11 +10,17 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChangeHistoryEntry, Language, Profile } from '@mijn-account/shared-contracts';
-import { AccountDetailsStore, type FlatValues, SessionStore } from '@mijn-account/web-core';
+import { AccountDetailsStore, type FlatValues, LoadState, SessionStore } from '@mijn-account/web-core';
 import { ChangeHistoryComponent } from './change-history.component';
 import { VersionedConflictComponent } from './versioned-conflict.component';
 import { VersionedForm } from './versioned-form';
-import { PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
+import {
+  LoadFailedComponent,
+  Notifier,
+  PAGE_STYLES,
+  ProblemAlertComponent,
+  SkeletonComponent,
+} from '@mijn-account/web-ui';
 
 const toFlat = (p: Profile): FlatValues => ({
   displayName: p.displayName,
@@ -36,6 +42,8 @@ const toFlat = (p: Profile): FlatValues => ({
     MatInputModule,
     MatSelectModule,
     ProblemAlertComponent,
+    SkeletonComponent,
+    LoadFailedComponent,
     TranslocoPipe,
     VersionedConflictComponent,
     ChangeHistoryComponent,
@@ -54,11 +62,17 @@ const toFlat = (p: Profile): FlatValues => ({
   template: `
     <h1>{{ 'profile.title' | transloco }}</h1>
     @if (editor.saved()) {
-      <p class="status" role="status" data-testid="profile-saved">{{ 'details.saved' | transloco }}</p>
+      <p class="status" data-testid="profile-saved">{{ 'details.saved' | transloco }}</p>
     }
     <ma-problem-alert [problem]="editor.problem()" />
     <ma-versioned-conflict [editor]="editor" (saved)="afterSave()" />
     <mat-card appearance="outlined">
+      <!-- Not editable before its data is in: a sketch while it loads, a retry when it did not load. -->
+      @if (editor.state.loading()) {
+        <ma-skeleton shape="fields" [lines]="4" testId="profile-loading" />
+      } @else if (editor.state.failed()) {
+        <ma-load-failed message="states.details.failed" testId="profile-failed" (retry)="editor.state.retry()" />
+      } @else {
       <p>
         {{ 'profile.emailAt' | transloco: { email: email() } }}
         <a routerLink="/security">{{ 'profile.changeEmail' | transloco }}</a>
@@ -105,8 +119,9 @@ const toFlat = (p: Profile): FlatValues => ({
         </mat-form-field>
         <button mat-flat-button type="submit" [disabled]="editor.busy()">{{ 'details.save' | transloco }}</button>
       </form>
+      }
     </mat-card>
-    <ma-change-history [entries]="history()" />
+    <ma-change-history [entries]="history()" [state]="historyState" />
   `,
 })
 export class ProfilePageComponent implements OnInit {
@@ -117,6 +132,8 @@ export class ProfilePageComponent implements OnInit {
   private readonly timeZones = Intl.supportedValuesOf('timeZone');
   protected readonly email = signal('');
   protected readonly history = signal<ChangeHistoryEntry[]>([]);
+  protected readonly historyState = new LoadState();
+  private readonly notifier = inject(Notifier);
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', [Validators.required, Validators.maxLength(200)]],
     phone: [''],
@@ -150,14 +167,21 @@ export class ProfilePageComponent implements OnInit {
         },
         etag,
       ),
+    saved: () => this.notifier.success('notices.details.saved'),
   });
+
+  constructor() {
+    // Nothing to type into before the profile is in.
+    effect(() => (this.editor.state.loaded() ? this.form.enable() : this.form.disable()));
+  }
 
   ngOnInit(): void {
     void this.editor.load();
     void this.reloadHistory();
   }
 
-  protected readonly reloadHistory = async () => this.history.set(await this.store.profileHistory());
+  protected readonly reloadHistory = () =>
+    this.historyState.track(async () => this.history.set(await this.store.profileHistory()));
 
   /** The history shows the change; the session learns the time zone, in which every date is shown. */
   protected readonly afterSave = async () => {

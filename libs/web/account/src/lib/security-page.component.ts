@@ -1,5 +1,11 @@
 import { ChangeDetectionStrategy, Component, type OnInit, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  type AbstractControl,
+  type FormGroupDirective,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -13,18 +19,22 @@ import {
 } from '@mijn-account/shared-contracts';
 import {
   ActionRunner,
+  LoadState,
   SecurityStore,
   SessionStore,
   StepUpGate,
   TenantStore,
-  fieldError,
   LocaleDatePipe,
   EnumLabelPipe,
 } from '@mijn-account/web-core';
 import {
+  EmptyStateComponent,
+  LoadFailedComponent,
+  Notifier,
   PAGE_STYLES,
   ProblemAlertComponent,
   RecoveryCodeActionsComponent,
+  SkeletonComponent,
   StepUpPromptComponent,
 } from '@mijn-account/web-ui';
 
@@ -46,6 +56,9 @@ import {
     ProblemAlertComponent,
     StepUpPromptComponent,
     RecoveryCodeActionsComponent,
+    SkeletonComponent,
+    LoadFailedComponent,
+    EmptyStateComponent,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -68,7 +81,7 @@ import {
   template: `
     <h1>{{ 'security.title' | transloco }}</h1>
     @if (notice(); as key) {
-      <p class="status" role="status" data-testid="security-notice">{{ key | transloco }}</p>
+      <p class="status" data-testid="security-notice">{{ key | transloco }}</p>
     }
     <ma-problem-alert [problem]="problem()" testId="security-error" />
 
@@ -79,6 +92,14 @@ import {
         (confirmed)="confirmStepUp($event)"
         (cancelled)="stepUp.cancel()"
       />
+    }
+
+    @if (page.loading()) {
+      <mat-card appearance="outlined"><ma-skeleton [lines]="4" testId="security-loading" /></mat-card>
+    } @else if (page.failed()) {
+      <mat-card appearance="outlined">
+        <ma-load-failed message="states.security.failed" testId="security-failed" (retry)="page.retry()" />
+      </mat-card>
     }
 
     <mat-card appearance="outlined">
@@ -188,11 +209,27 @@ import {
 
     <mat-card appearance="outlined">
       <h2>{{ 'security.password.title' | transloco }}</h2>
-      <form class="row" [formGroup]="passwordForm" (ngSubmit)="changePassword()" novalidate>
+      <form
+        class="row"
+        [formGroup]="passwordForm"
+        #passwordFormDirective="ngForm"
+        (ngSubmit)="changePassword(passwordFormDirective)"
+        novalidate
+      >
         <mat-form-field appearance="outline">
           <mat-label>{{ 'password.new' | transloco }}</mat-label>
           <input matInput type="password" formControlName="password" autocomplete="new-password" required />
           <mat-hint>{{ 'signUp.passwordHint' | transloco }}</mat-hint>
+          <!-- Says why, not only red: too short here, or the server's reason (a known-breached password …). -->
+          @if (passwordForm.controls.password.errors; as errors) {
+            @if (errors['server']) {
+              <mat-error>{{ errors['server'] }}</mat-error>
+            } @else if (errors['minlength']) {
+              <mat-error>{{ 'fieldErrors.minLength' | transloco: { min: errors['minlength'].requiredLength } }}</mat-error>
+            } @else if (errors['required']) {
+              <mat-error>{{ 'fieldErrors.required' | transloco }}</mat-error>
+            }
+          }
         </mat-form-field>
         <button mat-flat-button type="submit">{{ 'security.password.submit' | transloco }}</button>
       </form>
@@ -205,8 +242,10 @@ import {
         <mat-form-field appearance="outline">
           <mat-label>{{ 'security.email.new' | transloco }}</mat-label>
           <input matInput type="email" formControlName="email" autocomplete="email" required />
-          @if (fieldError(problem(), 'email'); as message) {
+          @if (emailForm.controls.email.errors?.['server']; as message) {
             <mat-error>{{ message }}</mat-error>
+          } @else if (emailForm.controls.email.errors?.['email']) {
+            <mat-error>{{ 'fieldErrors.isEmail' | transloco }}</mat-error>
           }
         </mat-form-field>
         <button mat-flat-button type="submit">{{ 'security.email.submit' | transloco }}</button>
@@ -241,6 +280,14 @@ import {
 
     <mat-card appearance="outlined">
       <h2>{{ 'security.history.title' | transloco }}</h2>
+      @if (page.loaded() && store.signIns().length === 0) {
+        <ma-empty-state
+          icon="history"
+          title="states.security.noSignIns"
+          text="states.security.noSignInsNext"
+          testId="sign-in-history-empty"
+        />
+      }
       <table data-testid="sign-in-history">
         <thead>
           <tr>
@@ -277,12 +324,14 @@ export class SecurityPageComponent implements OnInit {
   readonly linked = input<string>();
   readonly error = input<string>();
   protected readonly notice = signal<string | null>(null);
+  private readonly notifier = inject(Notifier);
+  /** The page's data (overview, sessions, sign-ins): a sketch while it loads, a retry when it failed. */
+  protected readonly page = new LoadState();
   protected readonly stepUp = new StepUpGate(this.session);
   private readonly runner = new ActionRunner({ stepUp: this.stepUp });
   protected readonly problem = this.runner.problem;
   protected readonly setup = signal<TwoFactorSetup | null>(null);
   protected readonly recoveryCodes = signal<string[] | null>(null);
-  protected readonly fieldError = fieldError;
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly codeForm = this.fb.group({ code: ['', Validators.required] });
   protected readonly passwordForm = this.fb.group({ password: ['', [Validators.required, Validators.minLength(10)]] });
@@ -298,7 +347,7 @@ export class SecurityPageComponent implements OnInit {
     if (error === 'identity-in-use') this.problem.set({ type: PROBLEM_TYPES.identityInUse, title: '', status: 409 });
     if (error === 'identity-already-linked')
       this.problem.set({ type: PROBLEM_TYPES.identityAlreadyLinked, title: '', status: 409 });
-    await this.store.load();
+    await this.page.track(() => this.store.load());
   }
 
   protected unlinkedProviders(): IdentityProviderName[] {
@@ -319,28 +368,43 @@ export class SecurityPageComponent implements OnInit {
     }, 'security.twoFactor.enabled');
   }
 
-  protected async changePassword(): Promise<void> {
+  /** After a change the form starts afresh, not submitted (so not all red); the server's reason shows at the field. */
+  protected async changePassword(formDirective: FormGroupDirective): Promise<void> {
     this.passwordForm.markAllAsTouched();
     if (this.passwordForm.invalid) return;
-    await this.act(async () => {
-      await this.store.changePassword(this.passwordForm.getRawValue().password);
-      this.passwordForm.reset();
-    }, 'security.password.changed');
+    await this.act(
+      async () => {
+        await this.store.changePassword(this.passwordForm.getRawValue().password);
+        formDirective.resetForm();
+      },
+      'security.password.changed',
+      this.passwordForm,
+    );
   }
 
   protected async changeEmail(): Promise<void> {
     this.emailForm.markAllAsTouched();
     if (this.emailForm.invalid) return;
-    await this.act(() => this.store.changeEmail(this.emailForm.getRawValue().email), 'security.email.sent');
+    await this.act(
+      () => this.store.changeEmail(this.emailForm.getRawValue().email),
+      'security.email.sent',
+      this.emailForm,
+    );
   }
 
   /** Runs an action; when the server asks for a fresh password or code, asks for it and runs it again. */
-  protected async act(action: () => Promise<unknown>, done?: string): Promise<void> {
-    await this.runner.run(async () => {
-      this.notice.set(null);
-      await action();
-      if (done) this.notice.set(done);
-    });
+  protected async act(action: () => Promise<unknown>, done?: string, form?: AbstractControl): Promise<void> {
+    await this.runner.run(
+      async () => {
+        this.notice.set(null);
+        await action();
+        if (done) {
+          this.notice.set(done);
+          this.notifier.success(done);
+        }
+      },
+      { form },
+    );
   }
 
   /** With two-factor on, a 6-digit or recovery code counts as a code; anything else as the password. */

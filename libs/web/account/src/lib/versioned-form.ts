@@ -3,6 +3,7 @@ import type { FormGroup } from '@angular/forms';
 import type { ProblemDetails } from '@mijn-account/shared-contracts';
 import {
   type FlatValues,
+  LoadState,
   type SaveResult,
   type Versioned,
   applyServerErrors,
@@ -22,6 +23,8 @@ export class VersionedForm<T> {
   readonly problem = signal<ProblemDetails | null>(null);
   readonly saved = signal(false);
   readonly busy = signal(false);
+  /** The first load: until it is in, the page shows a skeleton and no editable form; a failure says so. */
+  readonly state = new LoadState();
   private base: Versioned<T> | null = null;
 
   constructor(
@@ -32,11 +35,13 @@ export class VersionedForm<T> {
       save: (flat: FlatValues, etag: string) => Promise<SaveResult<T>>;
       /** Maps a server field path to the form's control name (`address.postalCode` → `postalCode`). */
       field?: (path: string) => string;
+      /** Runs after every save that landed (the page's success notice). */
+      saved?: () => void;
     },
   ) {}
 
   async load(): Promise<void> {
-    this.show(await this.io.load());
+    await this.state.track(async () => this.show(await this.io.load()));
   }
 
   async save(): Promise<void> {
@@ -80,6 +85,7 @@ export class VersionedForm<T> {
       }
       this.show(result.saved);
       this.saved.set(true);
+      this.io.saved?.();
     } catch (error) {
       const problem = problemOf(error);
       const mapped = {

@@ -7,8 +7,23 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ACCESS_SCOPES, type AccessScope } from '@mijn-account/shared-contracts';
-import { ActionRunner, AdminStore, SessionStore, StepUpGate, fieldError, EnumLabelPipe } from '@mijn-account/web-core';
-import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
+import {
+  ActionRunner,
+  AdminStore,
+  EnumLabelPipe,
+  LoadState,
+  SessionStore,
+  StepUpGate,
+  fieldError,
+} from '@mijn-account/web-core';
+import {
+  LoadFailedComponent,
+  Notifier,
+  PAGE_STYLES,
+  ProblemAlertComponent,
+  SkeletonComponent,
+  StepUpPromptComponent,
+} from '@mijn-account/web-ui';
 
 /** A tenant admin's rules for helpdesk access: durations, how long a request waits, which scopes may be asked for. */
 @Component({
@@ -23,6 +38,8 @@ import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn
     MatInputModule,
     ProblemAlertComponent,
     StepUpPromptComponent,
+    SkeletonComponent,
+    LoadFailedComponent,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -47,7 +64,7 @@ import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn
     <p>{{ 'admin.access.intro' | transloco }}</p>
     <ma-problem-alert [problem]="problem()" />
     @if (saved()) {
-      <p class="ok" role="status" data-testid="access-settings-saved">{{ 'admin.access.saved' | transloco }}</p>
+      <p class="ok" data-testid="access-settings-saved">{{ 'admin.access.saved' | transloco }}</p>
     }
     @if (stepUp.waiting()) {
       <ma-step-up-prompt
@@ -58,6 +75,12 @@ import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn
       />
     }
     <mat-card appearance="outlined">
+      <!-- Not editable before the rules are in: a sketch while they load, a retry when they did not. -->
+      @if (page.loading()) {
+        <ma-skeleton shape="fields" [lines]="3" testId="access-settings-loading" />
+      } @else if (page.failed()) {
+        <ma-load-failed message="states.settings.failed" testId="access-settings-failed" (retry)="page.retry()" />
+      } @else {
       <form [formGroup]="form" (ngSubmit)="save()" novalidate>
         @for (field of numberFields; track field) {
           <mat-form-field appearance="outline">
@@ -83,6 +106,7 @@ import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn
           {{ 'admin.signIn.save' | transloco }}
         </button>
       </form>
+      }
     </mat-card>
   `,
 })
@@ -94,6 +118,8 @@ export class AccessSettingsPageComponent implements OnInit {
   protected readonly scopes = ACCESS_SCOPES;
   protected readonly allowed = signal<AccessScope[]>([]);
   protected readonly saved = signal(false);
+  private readonly notifier = inject(Notifier);
+  protected readonly page = new LoadState();
   protected readonly fieldError = fieldError;
   protected readonly form = this.fb.group({
     maxMinutes: [240, Validators.required],
@@ -104,11 +130,11 @@ export class AccessSettingsPageComponent implements OnInit {
   protected readonly problem = this.runner.problem;
 
   ngOnInit(): void {
-    void this.run(async () => {
+    void this.page.track(async () => {
       const { allowedScopes, ...numbers } = await this.store.accessSettings();
       this.form.setValue(numbers);
       this.allowed.set(allowedScopes);
-    }, false);
+    });
   }
 
   protected toggle(scope: AccessScope, on: boolean): void {
@@ -119,22 +145,23 @@ export class AccessSettingsPageComponent implements OnInit {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     const values = this.form.getRawValue();
-    await this.run(() =>
-      this.store.saveAccessSettings({
+    await this.run(async () => {
+      await this.store.saveAccessSettings({
         maxMinutes: Number(values.maxMinutes),
         defaultMinutes: Number(values.defaultMinutes),
         requestTimeoutHours: Number(values.requestTimeoutHours),
         allowedScopes: this.allowed(),
-      }),
-    );
+      });
+      this.notifier.success('admin.access.saved');
+    });
   }
 
-  /** Runs `work` (again after a step-up); `confirm` says "saved" when it is done. */
-  private async run(work: () => Promise<void>, confirm = true): Promise<void> {
+  /** Runs `work` (again after a step-up); says "saved" when it is done. */
+  private async run(work: () => Promise<void>): Promise<void> {
     await this.runner.run(async () => {
       this.saved.set(false);
       await work();
-      this.saved.set(confirm);
+      this.saved.set(true);
     });
   }
 }

@@ -1,34 +1,42 @@
 import type { Routes } from '@angular/router';
-import { signedInGuard } from '@mijn-account/web-core';
+import { PAGE_RULES, pageAccess } from '@mijn-account/web-core';
 import { AccessSettingsPageComponent } from './access-settings-page.component';
 import { NewslettersAdminPageComponent } from './newsletters-admin-page.component';
 import { SignInSettingsPageComponent } from './sign-in-settings-page.component';
 import { StaffPageComponent } from './staff-page.component';
 import { SupportConsolePageComponent } from './support-console-page.component';
 
-/** The helpdesk console, at /support. */
+/** The helpdesk console, at /support (agents and supervisors, with two-factor on). */
 export const supportRoutes: Routes = [
-  { path: '', component: SupportConsolePageComponent, canActivate: [signedInGuard], title: 'support.title' },
+  {
+    path: '',
+    component: SupportConsolePageComponent,
+    canActivate: [pageAccess(PAGE_RULES.helpdesk)],
+    title: 'support.title',
+  },
 ];
 
+/** Tenant admins only (with two-factor on); anyone else gets the "not available for your role" page. */
+const admin = [pageAccess(PAGE_RULES.admin)];
+
 export const adminRoutes: Routes = [
-  { path: 'staff', component: StaffPageComponent, canActivate: [signedInGuard], title: 'admin.staff.title' },
+  { path: 'staff', component: StaffPageComponent, canActivate: admin, title: 'admin.staff.title' },
   {
     path: 'newsletters',
     component: NewslettersAdminPageComponent,
-    canActivate: [signedInGuard],
+    canActivate: admin,
     title: 'admin.newsletters.title',
   },
   {
     path: 'sign-in',
     component: SignInSettingsPageComponent,
-    canActivate: [signedInGuard],
+    canActivate: admin,
     title: 'admin.signIn.title',
   },
   {
     path: 'helpdesk-access',
     component: AccessSettingsPageComponent,
-    canActivate: [signedInGuard],
+    canActivate: admin,
     title: 'admin.access.title',
   },
 ];

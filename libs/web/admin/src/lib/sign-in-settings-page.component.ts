@@ -7,8 +7,15 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type IdentityProviderName, type IdentityProviderSettings } from '@mijn-account/shared-contracts';
-import { ActionRunner, AdminStore, SessionStore, StepUpGate, EnumLabelPipe } from '@mijn-account/web-core';
-import { PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
+import { ActionRunner, AdminStore, EnumLabelPipe, LoadState, SessionStore, StepUpGate } from '@mijn-account/web-core';
+import {
+  LoadFailedComponent,
+  Notifier,
+  PAGE_STYLES,
+  ProblemAlertComponent,
+  SkeletonComponent,
+  StepUpPromptComponent,
+} from '@mijn-account/web-ui';
 
 /** The issuer checks the API names (`errors[].code` of field `issuer`), each with a text of its own. */
 const ISSUER_ERRORS = ['isHttps', 'publicHost', 'unresolvable'];
@@ -26,6 +33,8 @@ const ISSUER_ERRORS = ['isHttps', 'publicHost', 'unresolvable'];
     MatInputModule,
     ProblemAlertComponent,
     StepUpPromptComponent,
+    SkeletonComponent,
+    LoadFailedComponent,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -44,7 +53,7 @@ const ISSUER_ERRORS = ['isHttps', 'publicHost', 'unresolvable'];
   template: `
     <h1>{{ 'admin.signIn.title' | transloco }}</h1>
     @if (saved()) {
-      <p class="status" role="status" data-testid="settings-saved">{{ 'admin.signIn.saved' | transloco }}</p>
+      <p class="status" data-testid="settings-saved">{{ 'admin.signIn.saved' | transloco }}</p>
     }
     <ma-problem-alert [problem]="problem()" />
     @if (stepUp.waiting()) {
@@ -55,6 +64,14 @@ const ISSUER_ERRORS = ['isHttps', 'publicHost', 'unresolvable'];
         (cancelled)="stepUp.cancel()"
       />
     }
+    <!-- Not editable before the settings are in: a sketch while they load, a retry when they did not. -->
+    @if (page.loading()) {
+      <mat-card appearance="outlined"><ma-skeleton shape="fields" [lines]="5" testId="settings-loading" /></mat-card>
+    } @else if (page.failed()) {
+      <mat-card appearance="outlined">
+        <ma-load-failed message="states.settings.failed" testId="settings-failed" (retry)="page.retry()" />
+      </mat-card>
+    } @else {
     <mat-card appearance="outlined">
       <h2>{{ 'admin.signIn.rules' | transloco }}</h2>
       <form class="row" [formGroup]="settingsForm" (ngSubmit)="saveSettings()" novalidate>
@@ -103,6 +120,7 @@ const ISSUER_ERRORS = ['isHttps', 'publicHost', 'unresolvable'];
         </form>
       </mat-card>
     }
+    }
   `,
 })
 export class SignInSettingsPageComponent implements OnInit {
@@ -111,6 +129,9 @@ export class SignInSettingsPageComponent implements OnInit {
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly numberFields = ['freeAttempts', 'lockAfter', 'lockMinutes', 'ipLockAfter'] as const;
   protected readonly saved = signal(false);
+  private readonly notifier = inject(Notifier);
+  /** The first load; "Saved." belongs to a save, never to it. */
+  protected readonly page = new LoadState();
   protected readonly stepUp = new StepUpGate(this.session);
   private readonly runner = new ActionRunner({ stepUp: this.stepUp });
   protected readonly problem = this.runner.problem;
@@ -131,7 +152,7 @@ export class SignInSettingsPageComponent implements OnInit {
   }
 
   private async init(): Promise<void> {
-    await this.run(async () => {
+    await this.page.track(async () => {
       await this.store.loadSignIn();
       const settings = this.store.settings();
       if (settings) this.settingsForm.setValue(settings);
@@ -179,6 +200,7 @@ export class SignInSettingsPageComponent implements OnInit {
         this.saved.set(false);
         await work();
         this.saved.set(true);
+        this.notifier.success('admin.signIn.saved');
       },
       { form },
     );

@@ -7,8 +7,16 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { STAFF_ROLES, type StaffMember, type StaffRole } from '@mijn-account/shared-contracts';
-import { ActionRunner, AdminStore, EnumLabelPipe, SessionStore, StepUpGate } from '@mijn-account/web-core';
-import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponent } from '@mijn-account/web-ui';
+import { ActionRunner, AdminStore, EnumLabelPipe, LoadState, SessionStore, StepUpGate } from '@mijn-account/web-core';
+import {
+  ConfirmDialog,
+  LoadFailedComponent,
+  Notifier,
+  PAGE_STYLES,
+  ProblemAlertComponent,
+  SkeletonComponent,
+  StepUpPromptComponent,
+} from '@mijn-account/web-ui';
 
 /** A tenant admin's staff: invite, set roles, disable (their sessions end at once), enable. */
 @Component({
@@ -23,6 +31,8 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponen
     MatInputModule,
     ProblemAlertComponent,
     StepUpPromptComponent,
+    SkeletonComponent,
+    LoadFailedComponent,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -54,6 +64,11 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponen
       />
     }
     <mat-card appearance="outlined">
+      @if (list.loading()) {
+        <ma-skeleton [lines]="4" />
+      } @else if (list.failed()) {
+        <ma-load-failed message="states.staff.failed" testId="staff-failed" (retry)="list.retry()" />
+      } @else {
       <table data-testid="staff">
         <thead>
           <tr>
@@ -97,6 +112,7 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponen
           }
         </tbody>
       </table>
+      }
     </mat-card>
     <mat-card appearance="outlined">
       <h2>{{ 'admin.staff.invite' | transloco }}</h2>
@@ -126,6 +142,9 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent, StepUpPromptComponen
 })
 export class StaffPageComponent implements OnInit {
   protected readonly store = inject(AdminStore);
+  private readonly notifier = inject(Notifier);
+  /** The staff list as loaded: one that did not load says so, with a retry. */
+  protected readonly list = new LoadState();
   private readonly session = inject(SessionStore);
   private readonly confirmation = inject(ConfirmDialog);
   private readonly transloco = inject(TranslocoService);
@@ -154,7 +173,7 @@ export class StaffPageComponent implements OnInit {
   }
 
   private async init(): Promise<void> {
-    await this.run(() => this.store.loadStaff());
+    await this.list.track(() => this.store.loadStaff());
   }
 
   protected toggleNewRole(role: StaffRole, on: boolean): void {
@@ -176,7 +195,10 @@ export class StaffPageComponent implements OnInit {
       return;
     }
     const roles = on ? [...member.roles, role] : member.roles.filter((r) => r !== role);
-    await this.run(() => this.store.setStaffRoles(member.id, roles));
+    await this.run(async () => {
+      await this.store.setStaffRoles(member.id, roles);
+      this.notifier.success('notices.staff.roles', { name: member.displayName });
+    });
   }
 
   /** Disabling ends the person's sessions at once: asked first, naming them. Enabling is asked for nothing. */
@@ -192,7 +214,12 @@ export class StaffPageComponent implements OnInit {
       });
       if (!sure) return;
     }
-    await this.run(() => this.store.setStaffDisabled(member.id, disabled));
+    await this.run(async () => {
+      await this.store.setStaffDisabled(member.id, disabled);
+      this.notifier.success(disabled ? 'notices.staff.disabled' : 'notices.staff.enabled', {
+        name: member.displayName,
+      });
+    });
   }
 
   /** After a sent invitation the form starts afresh (not submitted, so no field shows as wrong). */
@@ -200,8 +227,10 @@ export class StaffPageComponent implements OnInit {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     await this.run(async () => {
-      await this.store.inviteStaff({ ...this.form.getRawValue(), roles: this.newRoles() });
+      const invitation = this.form.getRawValue();
+      await this.store.inviteStaff({ ...invitation, roles: this.newRoles() });
       inviteForm.resetForm();
+      this.notifier.success('notices.staff.invited', { email: invitation.email });
     });
   }
 

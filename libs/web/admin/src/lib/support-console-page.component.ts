@@ -35,6 +35,7 @@ import { SupportViewComponent } from './support/support-view.component';
   template: `
     <h1>{{ 'support.title' | transloco }}</h1>
     <ma-problem-alert [problem]="console.runner.problem()" testId="support-error" />
+    <!-- A list that did not load says so in its own card (with a retry), never as "no requests". -->
     @if (console.isAgent()) {
       <ma-support-agent-search />
       <ma-support-my-grants />

@@ -33,6 +33,12 @@ export class SecurityStore {
     this.signIns.set(signIns);
   }
 
+  /** Whether the signed-in user has two-factor on (the overview only; staff pages need it). */
+  async twoFactorOn(): Promise<boolean> {
+    const overview = await firstValueFrom(this.http.get<SecurityOverview>(base));
+    return overview.twoFactor.enabled;
+  }
+
   async endSession(id: string): Promise<void> {
     await firstValueFrom(this.http.delete<void>(`${base}/sessions/${encodeURIComponent(id)}`));
     await this.load();

@@ -5,18 +5,41 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { EmptyStateComponent, LoadFailedComponent, Notifier, SkeletonComponent } from '@mijn-account/web-ui';
 import { SupportConsoleStore } from './support-console.store';
 import { SUPPORT_PART_STYLES } from './support-styles';
 
 /** The agent's own requests and grants: open the support view of an active one, or close it with a note. */
 @Component({
   selector: 'ma-support-my-grants',
-  imports: [FormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslocoPipe,
+    EmptyStateComponent,
+    LoadFailedComponent,
+    SkeletonComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: SUPPORT_PART_STYLES,
   template: `
     <mat-card appearance="outlined">
       <h2>{{ 'support.mine' | transloco }}</h2>
+      @if (console.lists.loading()) {
+        <ma-skeleton [lines]="2" />
+      } @else if (console.lists.failed()) {
+        <ma-load-failed message="states.support.failed" testId="my-requests-failed" (retry)="console.lists.retry()" />
+      } @else if (console.mine().length === 0) {
+        <ma-empty-state
+          icon="inbox"
+          title="states.support.noRequests"
+          text="states.support.noRequestsNext"
+          testId="my-requests-empty"
+        />
+      } @else {
       <table class="stacked" data-testid="my-requests">
         <thead>
           <tr>
@@ -60,6 +83,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
           }
         </tbody>
       </table>
+      }
     </mat-card>
 
     @if (closing(); as id) {
@@ -75,6 +99,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
 })
 export class SupportMyGrantsComponent {
   protected readonly console = inject(SupportConsoleStore);
+  private readonly notifier = inject(Notifier);
   /** The grant whose closing note is being written. */
   protected readonly closing = signal<string | null>(null);
   protected closeNote = '';
@@ -83,5 +108,6 @@ export class SupportMyGrantsComponent {
     if (!(await this.console.close(id, this.closeNote))) return;
     this.closing.set(null);
     this.closeNote = '';
+    this.notifier.success('notices.support.closed');
   }
 }

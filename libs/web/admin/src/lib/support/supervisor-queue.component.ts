@@ -2,7 +2,12 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LocaleDatePipe, SessionStore, StepUpGate } from '@mijn-account/web-core';
-import { StepUpPromptComponent } from '@mijn-account/web-ui';
+import {
+  EmptyStateComponent,
+  LoadFailedComponent,
+  SkeletonComponent,
+  StepUpPromptComponent,
+} from '@mijn-account/web-ui';
 import { SupportQueueRequestComponent } from './queue-request.component';
 import { SupportConsoleStore } from './support-console.store';
 import { SUPPORT_PART_STYLES } from './support-styles';
@@ -13,7 +18,16 @@ import { SUPPORT_PART_STYLES } from './support-styles';
  */
 @Component({
   selector: 'ma-support-supervisor-queue',
-  imports: [LocaleDatePipe, MatCardModule, StepUpPromptComponent, SupportQueueRequestComponent, TranslocoPipe],
+  imports: [
+    LocaleDatePipe,
+    MatCardModule,
+    StepUpPromptComponent,
+    SupportQueueRequestComponent,
+    TranslocoPipe,
+    EmptyStateComponent,
+    LoadFailedComponent,
+    SkeletonComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: SUPPORT_PART_STYLES,
   template: `
@@ -27,8 +41,12 @@ import { SUPPORT_PART_STYLES } from './support-styles';
     }
     <mat-card appearance="outlined" data-testid="supervisor-queue">
       <h2>{{ 'support.queue' | transloco }}</h2>
-      @if (console.queue().length === 0) {
-        <p>{{ 'support.queueEmpty' | transloco }}</p>
+      @if (console.lists.loading()) {
+        <ma-skeleton [lines]="2" />
+      } @else if (console.lists.failed()) {
+        <ma-load-failed message="states.support.failed" testId="queue-failed" (retry)="console.lists.retry()" />
+      } @else if (console.queue().length === 0) {
+        <ma-empty-state icon="inbox" title="support.queueEmpty" text="states.support.queueEmptyNext" testId="queue-empty" />
       }
       @for (g of console.queue(); track g.id) {
         <ma-support-queue-request [grant]="g" [stepUp]="stepUp" data-testid="queue-request" />
@@ -36,9 +54,9 @@ import { SUPPORT_PART_STYLES } from './support-styles';
     </mat-card>
     <mat-card appearance="outlined">
       <h2>{{ 'support.decided' | transloco }}</h2>
-      @if (console.decided().length === 0) {
-        <p>{{ 'support.decidedEmpty' | transloco }}</p>
-      } @else {
+      @if (console.lists.loaded() && console.decided().length === 0) {
+        <ma-empty-state icon="history" title="support.decidedEmpty" testId="decided-empty" />
+      } @else if (console.decided().length > 0) {
         <table class="stacked" data-testid="supervisor-decided">
           <thead>
             <tr>

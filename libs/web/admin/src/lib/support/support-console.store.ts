@@ -3,6 +3,7 @@ import type { AbstractControl } from '@angular/forms';
 import type { AccessGrantView, AccessReason, AccessScope, BillingDetails } from '@mijn-account/shared-contracts';
 import {
   ActionRunner,
+  LoadState,
   SessionStore,
   type StepUpGate,
   type SupervisorDecision,
@@ -10,6 +11,7 @@ import {
   type SupportProfile,
   type SupportSubscription,
 } from '@mijn-account/web-core';
+import { Notifier } from '@mijn-account/web-ui';
 
 /** What the support view shows of one active grant: only what its read scopes cover (null = not covered). */
 export interface SupportView {
@@ -55,6 +57,7 @@ export const PENDING_POLL_MS = new InjectionToken<number>('PENDING_POLL_MS', { f
 export class SupportConsoleStore {
   private readonly support = inject(SupportStore);
   private readonly session = inject(SessionStore);
+  private readonly notifier = inject(Notifier);
   readonly isAgent = computed(() => this.session.me()?.staffRoles.includes('helpdesk-agent') ?? false);
   readonly isSupervisor = computed(() => this.session.me()?.staffRoles.includes('helpdesk-supervisor') ?? false);
   readonly mine = signal<AccessGrantView[]>([]);
@@ -63,6 +66,8 @@ export class SupportConsoleStore {
   readonly decided = signal<AccessGrantView[]>([]);
   readonly view = signal<SupportView | null>(null);
   readonly runner = new ActionRunner({ recover: () => this.reload() });
+  /** The first load of the lists: a failure says the lists did not load (with a retry), never "no requests". */
+  readonly lists = new LoadState();
   private readonly pollMs = inject(PENDING_POLL_MS);
   private poll: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
@@ -75,7 +80,7 @@ export class SupportConsoleStore {
   }
 
   async load(): Promise<void> {
-    await this.runner.run(() => this.reload());
+    await this.lists.track(() => this.reload());
   }
 
   /** Finds accounts by customer number or name; null when the search failed (the problem is shown). */
@@ -85,9 +90,9 @@ export class SupportConsoleStore {
     return found;
   }
 
-  /** True when the request was sent. */
-  async request(request: SupportRequest): Promise<boolean> {
-    return this.succeeds(() => this.support.request(request));
+  /** True when the request was sent; the server's field errors show on `form`. */
+  async request(request: SupportRequest, form?: AbstractControl): Promise<boolean> {
+    return this.succeeds(() => this.support.request(request), form);
   }
 
   /** Loads what the grant's read scopes cover; every load is an access in the subscriber's log. */
@@ -133,19 +138,23 @@ export class SupportConsoleStore {
         ? this.support.decide(grant.id, approve, decision)
         : this.support.decide(grant.id, approve));
       done = true;
+      this.notifier.success(approve ? 'notices.support.approved' : 'notices.support.denied');
       await this.reload();
     }, options);
     return done;
   }
 
   /** Runs a change, then loads the lists again; true when the change was made (even if the reload failed). */
-  private async succeeds(change: () => Promise<unknown>): Promise<boolean> {
+  private async succeeds(change: () => Promise<unknown>, form?: AbstractControl): Promise<boolean> {
     let done = false;
-    await this.runner.run(async () => {
-      await change();
-      done = true;
-      await this.reload();
-    });
+    await this.runner.run(
+      async () => {
+        await change();
+        done = true;
+        await this.reload();
+      },
+      { form },
+    );
     return done;
   }
 
