@@ -2,6 +2,11 @@ import { Module } from '@nestjs/common';
 import { ChangeHistoryService } from '@mijn-account/api-accounts';
 import { PlansController } from './plans/plans.controller';
 import { PlansService } from './plans/plans.service';
+import { BillingEngine } from './runs/billing-engine';
+import { BillingRunsController } from './runs/billing-runs.controller';
+import { BillingRunsService } from './runs/billing-runs.service';
+import { BillingQueue } from './runs/billing.queue';
+import { IdempotencyService } from './runs/idempotency.service';
 import { InvoicingSettingsController } from './settings/invoicing-settings.controller';
 import { InvoicingSettingsService } from './settings/invoicing-settings.service';
 import {
@@ -19,7 +24,17 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     AccountSubscriptionsController,
     SubscriptionsController,
     MySubscriptionController,
+    BillingRunsController,
   ],
-  providers: [ChangeHistoryService, InvoicingSettingsService, PlansService, SubscriptionsService],
+  providers: [
+    ChangeHistoryService,
+    InvoicingSettingsService,
+    PlansService,
+    SubscriptionsService,
+    IdempotencyService,
+    BillingEngine,
+    BillingQueue,
+    BillingRunsService,
+  ],
 })
 export class BillingModule {}

@@ -79,6 +79,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         desc: 'how often new access-log events are chained; 0 turns the timer off',
       }),
       OIDC_ALLOW_HTTP: bool({ default: false, desc: 'allow http:// identity providers (local test providers only)' }),
+      BILLING_BATCH_SIZE: num({
+        default: 500,
+        desc: 'subscriptions drafted, or invoices finalised, per billing transaction',
+      }),
+      BILLING_POLL_SECONDS: num({ default: 2, desc: 'how often the billing worker looks for jobs' }),
+      BILLING_WORKER: bool({ default: true, desc: 'work billing jobs in this process (false: only queue them)' }),
     },
     { reporter: failOnBadEnv },
   );
@@ -151,6 +157,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     newsletters: {
       ratePerMinute: Math.max(1, raw.NEWSLETTER_RATE_PER_MINUTE),
       privacyVersion: raw.PRIVACY_STATEMENT_VERSION,
+    },
+    billing: {
+      batchSize: Math.max(1, Math.floor(raw.BILLING_BATCH_SIZE)),
+      pollSeconds: Math.max(0.5, raw.BILLING_POLL_SECONDS),
+      worker: raw.BILLING_WORKER,
     },
   });
 }

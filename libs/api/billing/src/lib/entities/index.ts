@@ -1,3 +1,8 @@
+import { BillingRun } from './billing-run.entity';
+import { IdempotencyKey } from './idempotency-key.entity';
+import { InvoiceLineRow } from './invoice-line.entity';
+import { InvoiceNumberCounter } from './invoice-number-counter.entity';
+import { Invoice } from './invoice.entity';
 import { InvoicingSettings } from './invoicing-settings.entity';
 import { PlanPrice } from './plan-price.entity';
 import { Plan } from './plan.entity';
@@ -5,6 +10,30 @@ import { Proration } from './proration.entity';
 import { Subscription } from './subscription.entity';
 import { TaxCategory } from './tax-category.entity';
 
-export { InvoicingSettings, Plan, PlanPrice, Proration, Subscription, TaxCategory };
+export {
+  BillingRun,
+  IdempotencyKey,
+  Invoice,
+  InvoiceLineRow,
+  InvoiceNumberCounter,
+  InvoicingSettings,
+  Plan,
+  PlanPrice,
+  Proration,
+  Subscription,
+  TaxCategory,
+};
 /** The entities of the billing library's tables. */
-export const BILLING_ENTITIES = [InvoicingSettings, TaxCategory, Plan, PlanPrice, Subscription, Proration];
+export const BILLING_ENTITIES = [
+  InvoicingSettings,
+  TaxCategory,
+  Plan,
+  PlanPrice,
+  Subscription,
+  Proration,
+  BillingRun,
+  Invoice,
+  InvoiceLineRow,
+  InvoiceNumberCounter,
+  IdempotencyKey,
+];

@@ -95,4 +95,15 @@ export class Proration {
     { name: 'to_plan_id', referencedColumnName: 'id' },
   ])
   toPlan?: Relation<Plan>;
+
+  @ManyToOne('Invoice')
+  @JoinColumn([
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'proration_tenant_id_invoice_id_fkey',
+    },
+    { name: 'invoice_id', referencedColumnName: 'id' },
+  ])
+  invoice?: unknown;
 }

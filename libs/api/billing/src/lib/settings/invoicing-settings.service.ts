@@ -73,6 +73,7 @@ export class InvoicingSettingsService {
       timeZone: checkTimeZone(input.timeZone, errors),
       taxCategories: checkTaxCategories(input.taxCategories, errors),
     };
+    await this.checkFrozenPrefix(db, tenantId, before, after, errors);
     await this.checkCategoriesInUse(db, tenantId, before, after, errors);
     if (errors.length > 0) throw problems.validation(errors);
 
@@ -167,6 +168,29 @@ export class InvoicingSettingsService {
       })),
     };
     return { ...settings, missing: missingOf(settings), version: row?.version ?? 1 };
+  }
+
+  /** The prefix of a year's numbers is fixed once one is used (the counter row keeps it). */
+  private async checkFrozenPrefix(
+    db: EntityManager,
+    tenantId: string,
+    before: InvoicingSettingsUpdate,
+    after: InvoicingSettingsUpdate,
+    errors: FieldError[],
+  ): Promise<void> {
+    if (after.numberPrefix === before.numberPrefix) return;
+    const year = Number(todayIn(before.timeZone).slice(0, 4));
+    // SQL: a counter row of this year exists once a number of it was issued.
+    const used: unknown[] = await db.query(
+      `SELECT 1 FROM invoice_number_counter WHERE tenant_id = $1 AND year = $2 AND last_number > 0 LIMIT 1`,
+      [tenantId, year],
+    );
+    if (used.length > 0)
+      errors.push({
+        field: 'numberPrefix',
+        code: 'frozen',
+        message: `Numbers of ${year} are already issued with this prefix; it can change from next year`,
+      });
   }
 
   /** A category a plan is priced in stays (plans keep their category; archive the plan first). */

@@ -16,6 +16,7 @@ import { AddDenyReason1795570000000 } from './1795570000000-AddDenyReason';
 import { FollowBillingCountry1795575000000 } from './1795575000000-FollowBillingCountry';
 import { AddInvoicingSettings1795600000000 } from './1795600000000-AddInvoicingSettings';
 import { AddPlansAndSubscriptions1795601000000 } from './1795601000000-AddPlansAndSubscriptions';
+import { AddBillingRunsAndInvoices1795602000000 } from './1795602000000-AddBillingRunsAndInvoices';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   FollowBillingCountry1795575000000,
   AddInvoicingSettings1795600000000,
   AddPlansAndSubscriptions1795601000000,
+  AddBillingRunsAndInvoices1795602000000,
 ];

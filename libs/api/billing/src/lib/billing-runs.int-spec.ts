@@ -1,0 +1,227 @@
+import type { InvoiceDocument } from './documents/invoice-document';
+import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
+import { NL_SETTINGS, PLAN, calendar } from './billing-fixtures.testing';
+
+/**
+ * Billing runs against PostgreSQL: concurrent starts, idempotency, drafts then numbered invoices,
+ * reruns, the VAT treatment per customer, EN 16931 rounding, and issued invoices that no role can
+ * change or delete.
+ */
+describe('billing runs', () => {
+  let t: TestApp;
+  let finance: PortalClient;
+  const { today, first, last, previous } = calendar();
+  const BULK = 8;
+
+  beforeAll(async () => {
+    t = await startTestApp({ BILLING_BATCH_SIZE: '3', BILLING_POLL_SECONDS: '0.5' });
+    const admin = t.client(t.alpha);
+    await admin.signIn(t.alpha.staff['tenant-admin'].email);
+    await admin.enrolTwoFactor();
+    expect(
+      (
+        await admin.request('PUT', '/api/admin/invoicing-settings', {
+          headers: { 'if-match': '"v1"' },
+          body: NL_SETTINGS,
+        })
+      ).statusCode,
+    ).toBe(200);
+    finance = t.client(t.alpha);
+    await finance.signIn(t.alpha.staff.finance.email);
+    await finance.enrolTwoFactor();
+    const plan = (await finance.request('POST', '/api/finance/plans', { body: PLAN })).json();
+    // A Belgian business with a valid VAT id (reverse charge), a US company (outside the EU), and Dutch ones.
+    const [be, us] = t.alpha.accounts;
+    await t.sql(
+      t.alpha,
+      `UPDATE subscriber_account SET company_name = 'Brouwerij BV', street = 'Grote Markt', house_number = '1',
+              postal_code = '1000', city = 'Brussel', country = 'BE', vat_id = 'BE0477472701', vat_valid = true WHERE id = $1`,
+      [be.id],
+    );
+    await t.sql(
+      t.alpha,
+      `UPDATE subscriber_account SET street = '350 Fifth Avenue', postal_code = '10118', city = 'New York', region = 'NY',
+              country = 'US' WHERE id = $1`,
+      [us.id],
+    );
+    await t.sql(
+      t.alpha,
+      `INSERT INTO subscriber_account (tenant_id, customer_number, name, street, house_number, postal_code, city, country)
+       SELECT $1, 'ALPHA-B' || g, 'Bulk ' || g, 'Dorpsstraat', g::text, '1234 AB', 'Utrecht', 'NL' FROM generate_series(1, $2::int) g`,
+      [t.alpha.id, BULK],
+    );
+    await t.sql(
+      t.alpha,
+      `INSERT INTO subscription (tenant_id, account_id, plan_id, quantity, start_date, billing_anchor)
+       SELECT tenant_id, id, $1, 1, $2, $2 FROM subscriber_account`,
+      [plan.id, previous],
+    );
+  });
+  afterAll(() => t.close());
+
+  const runs = '/api/finance/billing-runs';
+  const start = (key: string, body: unknown = { periodStart: first, periodEnd: last }, client = finance) =>
+    client.request('POST', runs, { body, headers: { 'idempotency-key': key } });
+  const until = async (id: string, done: (run: Record<string, unknown>) => boolean) => {
+    const deadline = Date.now() + 45_000;
+    for (;;) {
+      const run = (await finance.request('GET', `${runs}/${id}/progress`)).json();
+      if (done(run)) return run;
+      if (Date.now() > deadline) throw new Error(`run ${id} stuck: ${JSON.stringify(run)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  const count = async (sql: string) => (await t.sql<{ n: number }>(t.alpha, sql))[0].n;
+
+  it('refuses to start while the invoicing settings are incomplete, listing what is missing', async () => {
+    const beta = t.client(t.beta);
+    await beta.signIn(t.beta.staff.finance.email);
+    await beta.enrolTwoFactor();
+    const refused = await start('beta-1', { periodStart: first, periodEnd: last }, beta);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'invoicingSettings.legalName',
+      'invoicingSettings.address',
+      'invoicingSettings.vatId',
+      'invoicingSettings.cocNumber',
+      'invoicingSettings.iban',
+      'invoicingSettings.numberPrefix',
+      'invoicingSettings.taxCategories',
+    ]);
+  });
+
+  it('refuses a period in the future, an impossible date and a missing key, writing nothing', async () => {
+    const future = await start('f-1', { periodStart: '2999-01-01', periodEnd: '2999-01-31' });
+    expect(future.statusCode).toBe(422);
+    expect(future.json().errors.map((e: { field: string }) => e.field)).toEqual(['periodStart']);
+    const impossible = await start('f-2', { periodStart: `${first.slice(0, 7)}-32`, periodEnd: last });
+    expect(impossible.json().errors.map((e: { field: string }) => e.field)).toEqual(['periodStart']);
+    const keyless = await finance.request('POST', runs, { body: { periodStart: first, periodEnd: last } });
+    expect(keyless.statusCode).toBe(422);
+    expect(keyless.json().errors[0].field).toBe('Idempotency-Key');
+    expect(await count(`SELECT count(*)::int AS n FROM billing_run`)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM idempotency_key`)).toBe(0);
+  });
+
+  let runId: string;
+  let firstAnswers: Awaited<ReturnType<typeof start>>[];
+  const subscriptions = BULK + 2;
+
+  it('ten concurrent starts make one run; it drafts one invoice per subscription and period, without numbers', async () => {
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => start(`start-${i}`)));
+    firstAnswers = answers;
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    const ids = new Set(answers.map((a) => a.json().id));
+    expect(ids.size).toBe(1);
+    runId = [...ids][0];
+    const drafted = await until(runId, (run) => run['status'] === 'review');
+    expect(drafted).toMatchObject({ toBill: subscriptions, drafted: subscriptions, skipped: 0, finalised: 0 });
+    expect(await t.sql(t.alpha, `SELECT status, number, period_start::text FROM invoice GROUP BY 1, 2, 3`)).toEqual([
+      { status: 'draft', number: null, period_start: first },
+    ]);
+    expect(await count(`SELECT count(*)::int AS n FROM invoice`)).toBe(subscriptions);
+  });
+
+  it('replays an Idempotency-Key with the same request and refuses it with another', async () => {
+    const replay = await start('start-3');
+    expect(replay.statusCode).toBe(firstAnswers[3].statusCode);
+    expect(replay.json()).toEqual(firstAnswers[3].json());
+    expect(replay.json().id).toBe(runId);
+    const other = await start('start-3', { periodStart: previous, periodEnd: last });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().errors[0]).toMatchObject({ field: 'Idempotency-Key', code: 'idempotencyKeyReused' });
+  });
+
+  it('finalises: numbers 1..N without gaps, each invoice with its document and the right VAT', async () => {
+    // Three lines of a third of ten cents on one draft: tax is rounded on the category total (EN 16931).
+    const [draft] = await t.sql<{ id: string }>(
+      t.alpha,
+      `SELECT i.id FROM invoice i JOIN subscriber_account a ON a.id = i.account_id WHERE a.customer_number = 'ALPHA-B1'`,
+    );
+    await t.sql(t.alpha, `DELETE FROM invoice_line WHERE invoice_id = $1`, [draft.id]);
+    await t.sql(
+      t.alpha,
+      `INSERT INTO invoice_line (tenant_id, invoice_id, position, kind, description, quantity, unit_price_minor, net_minor, tax_category)
+       SELECT $1, $2, p, 'one-off', 'Derde ' || p, 1, c, c, 'high' FROM (VALUES (1, 3), (2, 3), (3, 4)) v(p, c)`,
+      [t.alpha.id, draft.id],
+    );
+    const confirmed = await finance.request('POST', `${runs}/${runId}/finalise`);
+    expect(confirmed.statusCode).toBe(200);
+    const done = await until(runId, (run) => run['status'] === 'completed');
+    expect(done).toMatchObject({ finalised: subscriptions, failed: 0 });
+    const issued = await t.sql<{
+      number: string;
+      sequence_no: number;
+      document: InvoiceDocument;
+      customer_number: string;
+    }>(
+      t.alpha,
+      `SELECT i.number, i.sequence_no, i.document, a.customer_number
+         FROM invoice i JOIN subscriber_account a ON a.id = i.account_id ORDER BY i.sequence_no`,
+    );
+    const year = today.slice(0, 4);
+    expect(issued.map((i) => i.number)).toEqual(
+      Array.from({ length: subscriptions }, (_, i) => `AT-${year}-${String(i + 1).padStart(6, '0')}`),
+    );
+    const byCustomer = new Map(issued.map((i) => [i.customer_number, i.document]));
+    const be = byCustomer.get('ALPHA-1') as InvoiceDocument;
+    expect(be.lines[0].tax).toMatchObject({ category: 'AE', rateBasisPoints: 0, exemptionReasonCode: 'VATEX-EU-AE' });
+    expect(be.customer).toMatchObject({ name: 'Brouwerij BV', vatId: 'BE0477472701', address: { country: 'BE' } });
+    expect(be.totals).toMatchObject({ taxMinor: 0, payableMinor: 3000 });
+    const us = byCustomer.get('ALPHA-2') as InvoiceDocument;
+    expect(us.lines[0].tax.category).toBe('O');
+    const nl = byCustomer.get('ALPHA-B2') as InvoiceDocument;
+    expect(nl).toMatchObject({
+      issueDate: today,
+      periodStart: first,
+      supplier: { legalName: 'Alpha Telecom B.V.', vatId: 'NL004495445B01', iban: 'NL91ABNA0417164300' },
+      lines: [{ quantity: 1, unitPriceMinor: 3000, netMinor: 3000, tax: { category: 'S', rateBasisPoints: 2100 } }],
+      totals: { taxExclusiveMinor: 3000, taxMinor: 630, payableMinor: 3630 },
+    });
+    const thirds = byCustomer.get('ALPHA-B1') as InvoiceDocument;
+    // Per line 3, 3 and 4 cents at 21 % would round to 1 + 1 + 1; on the total of 10 cents it is 2.
+    expect(thirds.totals).toMatchObject({ lineExtensionMinor: 10, taxMinor: 2, payableMinor: 12 });
+  });
+
+  it('changes nothing on a rerun: a new run skips what is invoiced', async () => {
+    const rerun = await start('again-1');
+    expect(rerun.statusCode).toBe(201);
+    const done = await until(rerun.json().id, (run) => run['status'] === 'review' || run['status'] === 'completed');
+    expect(done).toMatchObject({ drafted: 0, skipped: subscriptions });
+    expect(await count(`SELECT count(*)::int AS n FROM invoice`)).toBe(subscriptions);
+  });
+
+  it('keeps an issued invoice as issued: no role may change its content or delete it; its status moves on', async () => {
+    const [{ id }] = await t.sql<{ id: string }>(t.alpha, `SELECT id FROM invoice WHERE sequence_no = 1`);
+    const attempts = [
+      `UPDATE invoice SET gross_minor = 0 WHERE id = '${id}'`,
+      `UPDATE invoice SET document = '{}' WHERE id = '${id}'`,
+      `UPDATE invoice_line SET description = 'changed' WHERE invoice_id = '${id}'`,
+      `DELETE FROM invoice_line WHERE invoice_id = '${id}'`,
+      `DELETE FROM invoice WHERE id = '${id}'`,
+      `UPDATE invoice SET status = 'draft' WHERE id = '${id}'`,
+    ];
+    for (const sql of attempts) {
+      await expect(t.appSql(t.alpha, sql)).rejects.toThrow(/issued invoice|never change|no way from/);
+      await expect(t.sql(t.alpha, sql)).rejects.toThrow(/issued invoice|never change|no way from/);
+    }
+    await t.sql(t.alpha, `UPDATE invoice SET status = 'paid', status_changed_at = now() WHERE id = $1`, [id]);
+    expect(await t.sql(t.alpha, `SELECT status FROM invoice WHERE id = $1`, [id])).toEqual([{ status: 'paid' }]);
+  });
+
+  it('keeps the snapshot: changing the billing address later changes nothing on an issued invoice', async () => {
+    const before = await t.sql(
+      t.alpha,
+      `SELECT document FROM invoice i JOIN subscriber_account a ON a.id = i.account_id WHERE a.customer_number = 'ALPHA-1'`,
+    );
+    await t.sql(
+      t.alpha,
+      `UPDATE subscriber_account SET street = 'Elders', city = 'Gent' WHERE customer_number = 'ALPHA-1'`,
+    );
+    const after = await t.sql(
+      t.alpha,
+      `SELECT document FROM invoice i JOIN subscriber_account a ON a.id = i.account_id WHERE a.customer_number = 'ALPHA-1'`,
+    );
+    expect(after).toEqual(before);
+  });
+});

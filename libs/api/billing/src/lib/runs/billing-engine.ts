@@ -1,0 +1,480 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@mijn-account/api-core';
+import type { InvoiceDocument, InvoiceLine, PostalAddress } from '../documents/invoice-document';
+import { taxTreatmentFor } from '../documents/tax-rules';
+import { computeTotals } from '../documents/totals';
+import { BillingRun } from '../entities/billing-run.entity';
+import { InvoiceLineRow, type InvoiceLineKind } from '../entities/invoice-line.entity';
+import { Invoice } from '../entities/invoice.entity';
+import {
+  InvoicingSettingsService,
+  type VersionedInvoicingSettings,
+  todayIn,
+} from '../settings/invoicing-settings.service';
+import { addDays, periodsStartingIn, prorate } from '../subscriptions/periods';
+
+/** What a batch asks to happen next, queued in the batch's own transaction. */
+export type FollowUp = { step: 'draft' | 'finalise'; startAfter?: Date } | null;
+
+interface SubscriptionRow {
+  id: string;
+  account_id: string;
+  plan_id: string;
+  quantity: number;
+  start_date: string;
+  billing_anchor: string;
+  end_date: string | null;
+  interval: 'month' | 'year';
+  currency: string;
+  language: 'nl' | 'en';
+}
+
+interface PlanRow {
+  id: string;
+  name_nl: string;
+  name_en: string;
+  tax_category: string;
+}
+
+interface ProrationRow {
+  change_date: string;
+  period_end: string;
+  from_plan_id: string;
+  from_quantity: number;
+  credit_unit_price_minor: string;
+  to_plan_id: string;
+  to_quantity: number;
+  debit_unit_price_minor: string;
+}
+
+interface NewLine {
+  kind: InvoiceLineKind;
+  description: string;
+  quantity: number;
+  unitPriceMinor: number;
+  taxCategory: string;
+  periodStart: string;
+  periodEnd: string;
+}
+
+interface DraftRow {
+  id: string;
+  account_id: string;
+  currency: string;
+  language: 'nl' | 'en';
+  period_start: string | null;
+  period_end: string | null;
+  customer_number: string;
+  name: string;
+  company_name: string | null;
+  coc_number: string | null;
+  vat_id: string | null;
+  vat_valid: boolean | null;
+  billing_email: string | null;
+  street: string | null;
+  house_number: string | null;
+  house_number_addition: string | null;
+  postal_code: string | null;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+}
+
+const WORDS = {
+  credit: { nl: 'tegoed voor de rest van de periode', en: 'credit for the rest of the period' },
+  debit: { nl: 'rest van de periode', en: 'rest of the period' },
+};
+
+/**
+ * The work of a billing run, one batch per transaction (a pg-boss job each; see BillingQueue).
+ * Drafting inserts at most one invoice per subscription and period — the unique key decides, so
+ * overlapping or repeated runs skip what exists. Finalising takes the numbers of a whole batch from
+ * the tenant's counter row (`UPDATE … RETURNING`, locked until commit) and stores each invoice's
+ * document in the same transaction: a batch that dies rolls back its numbers with it.
+ */
+@Injectable()
+export class BillingEngine {
+  constructor(
+    private readonly settings: InvoicingSettingsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async draftBatch(db: EntityManager, tenantId: string, runId: string): Promise<FollowUp> {
+    const run = await db.findOne(BillingRun, { where: { tenantId, id: runId }, lock: { mode: 'pessimistic_write' } });
+    if (!run || run.status !== 'drafting') return null;
+    const [tenant] = (await db.query(`SELECT default_language FROM tenant WHERE id = $1`, [tenantId])) as {
+      default_language: 'nl' | 'en';
+    }[];
+    const batch = this.config.billing.batchSize;
+    // SQL: the next batch of subscriptions running in the run's period, after the run's cursor, with
+    // the plan's terms and the language of the account's first owner (the tenant's when unset).
+    const subscriptions: SubscriptionRow[] = await db.query(
+      `SELECT s.id, s.account_id, s.plan_id, s.quantity, s.start_date::text, s.billing_anchor::text, s.end_date::text,
+              p.billing_interval AS interval, p.currency,
+              COALESCE((SELECT u.preferred_language FROM app_user u
+                         WHERE u.tenant_id = s.tenant_id AND u.account_id = s.account_id AND u.account_role = 'owner'
+                           AND u.preferred_language IS NOT NULL ORDER BY u.created_at LIMIT 1), $5) AS language
+         FROM subscription s JOIN plan p ON p.tenant_id = s.tenant_id AND p.id = s.plan_id
+        WHERE s.tenant_id = $1 AND s.start_date <= $3 AND (s.end_date IS NULL OR s.end_date >= $2)
+          AND ($4::uuid IS NULL OR s.id > $4::uuid)
+        ORDER BY s.id LIMIT $6`,
+      [tenantId, run.periodStart, run.periodEnd, run.cursor, tenant.default_language, batch],
+    );
+    const plans = await this.plans(db, tenantId);
+    let drafted = 0;
+    let skipped = 0;
+    for (const subscription of subscriptions) {
+      const made = await this.draftSubscription(db, tenantId, run, subscription, plans);
+      if (made > 0) drafted++;
+      else skipped++;
+    }
+    const done = subscriptions.length < batch;
+    const reviewHours = done ? (await this.settings.read(db, tenantId, false)).reviewWindowHours : 0;
+    // SQL: progress, cursor and (when drafting is done) the review window on the database clock.
+    const [updated] = (await db.query(
+      `UPDATE billing_run SET drafted = drafted + $3, skipped = skipped + $4, cursor = COALESCE($5, cursor),
+              status = CASE WHEN $6 THEN 'review' ELSE status END,
+              drafted_at = CASE WHEN $6 THEN now() ELSE drafted_at END,
+              finalise_after = CASE WHEN $6 THEN now() + make_interval(hours => $7) ELSE finalise_after END
+        WHERE tenant_id = $1 AND id = $2
+        RETURNING finalise_after`,
+      [tenantId, runId, drafted, skipped, subscriptions.at(-1)?.id ?? null, done, reviewHours],
+    )) as [{ finalise_after: Date | null }[], number];
+    if (!done) return { step: 'draft' };
+    return { step: 'finalise', startAfter: updated[0]?.finalise_after ?? undefined };
+  }
+
+  /** Drafts the subscription's periods that start in the run's period; returns how many were new. */
+  private async draftSubscription(
+    db: EntityManager,
+    tenantId: string,
+    run: BillingRun,
+    s: SubscriptionRow,
+    plans: Map<string, PlanRow>,
+  ): Promise<number> {
+    const schedule = {
+      startDate: s.start_date,
+      billingAnchor: s.billing_anchor,
+      interval: s.interval,
+      endDate: s.end_date,
+    };
+    let made = 0;
+    for (const period of periodsStartingIn(schedule, run.periodStart, run.periodEnd)) {
+      // The plan and quantity on the period's first day: the first change on or after it says what they were.
+      const [changed] = (await db.query(
+        `SELECT from_plan_id, from_quantity FROM proration
+          WHERE tenant_id = $1 AND subscription_id = $2 AND change_date >= $3 ORDER BY change_date, created_at LIMIT 1`,
+        [tenantId, s.id, period.start],
+      )) as { from_plan_id: string; from_quantity: number }[];
+      const plan = plans.get(changed?.from_plan_id ?? s.plan_id) as PlanRow;
+      const quantity = changed?.from_quantity ?? s.quantity;
+      const price = await this.priceAt(db, tenantId, plan.id, period.start);
+      const lines: NewLine[] = [
+        {
+          kind: 'recurring',
+          description: name(plan, s.language),
+          quantity,
+          unitPriceMinor: prorate(price, period.days, period.fullDays),
+          taxCategory: plan.tax_category,
+          periodStart: period.start,
+          periodEnd: period.end,
+        },
+      ];
+      // SQL: ON CONFLICT on the unique key is what keeps a second run from drafting this period again.
+      const inserted: { id: string }[] = await db.query(
+        `INSERT INTO invoice (tenant_id, run_id, account_id, subscription_id, period_start, period_end, currency, language)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (tenant_id, subscription_id, period_start) DO NOTHING RETURNING id`,
+        [tenantId, run.id, s.account_id, s.id, period.start, period.end, s.currency, s.language],
+      );
+      const invoiceId = inserted[0]?.id;
+      if (!invoiceId) continue;
+      // Proration records not yet on an invoice go on this one.
+      const [prorations] = (await db.query(
+        `UPDATE proration SET invoice_id = $3 WHERE tenant_id = $1 AND subscription_id = $2 AND invoice_id IS NULL
+         RETURNING change_date::text, period_end::text, from_plan_id, from_quantity, credit_unit_price_minor,
+                   to_plan_id, to_quantity, debit_unit_price_minor`,
+        [tenantId, s.id, invoiceId],
+      )) as [ProrationRow[], number];
+      for (const p of prorations.sort((a, b) => a.change_date.localeCompare(b.change_date))) {
+        const from = plans.get(p.from_plan_id) as PlanRow;
+        const to = plans.get(p.to_plan_id) as PlanRow;
+        // A credit is a negative quantity at a positive price (BR-27: no negative prices).
+        lines.push({
+          kind: 'proration-credit',
+          description: `${name(from, s.language)}: ${WORDS.credit[s.language]}`,
+          quantity: -p.from_quantity,
+          unitPriceMinor: Number(p.credit_unit_price_minor),
+          taxCategory: from.tax_category,
+          periodStart: p.change_date,
+          periodEnd: p.period_end,
+        });
+        lines.push({
+          kind: 'proration-debit',
+          description: `${name(to, s.language)}: ${WORDS.debit[s.language]}`,
+          quantity: p.to_quantity,
+          unitPriceMinor: Number(p.debit_unit_price_minor),
+          taxCategory: to.tax_category,
+          periodStart: p.change_date,
+          periodEnd: p.period_end,
+        });
+      }
+      const rows = lines
+        .filter((line) => line.unitPriceMinor > 0 || line.kind === 'recurring')
+        .map((line, i) => ({
+          tenantId,
+          invoiceId,
+          position: i + 1,
+          kind: line.kind,
+          description: line.description,
+          quantity: line.quantity,
+          unitPriceMinor: String(line.unitPriceMinor),
+          netMinor: String(line.quantity * line.unitPriceMinor),
+          taxCategory: line.taxCategory,
+          periodStart: line.periodStart,
+          periodEnd: line.periodEnd,
+        }));
+      await db.insert(InvoiceLineRow, rows);
+      const net = rows.reduce((sum, row) => sum + Number(row.netMinor), 0);
+      await db.update(Invoice, { tenantId, id: invoiceId }, { netMinor: String(net) });
+      made++;
+    }
+    return made;
+  }
+
+  async finaliseBatch(db: EntityManager, tenantId: string, runId: string): Promise<FollowUp> {
+    const run = await db.findOne(BillingRun, { where: { tenantId, id: runId }, lock: { mode: 'pessimistic_write' } });
+    if (!run) return null;
+    if (run.status === 'review') {
+      // A job queued for the end of the review window; an explicit "finalise" sets the status itself.
+      if (!run.finaliseAfter || run.finaliseAfter.getTime() > Date.now()) return null;
+      run.status = 'finalising';
+      await db.update(BillingRun, { tenantId, id: runId }, { status: 'finalising' });
+    }
+    if (run.status !== 'finalising') return null;
+    const settings = await this.settings.read(db, tenantId, false);
+    // SQL: the next batch of the run's drafts, with the account's billing details as they are now
+    // (the snapshot the document keeps).
+    const drafts: DraftRow[] = await db.query(
+      `SELECT i.id, i.account_id, i.currency, i.language, i.period_start::text, i.period_end::text,
+              a.customer_number, a.name, a.company_name, a.coc_number, a.vat_id, a.vat_valid, a.billing_email,
+              a.street, a.house_number, a.house_number_addition, a.postal_code, a.city, a.region, a.country
+         FROM invoice i JOIN subscriber_account a ON a.tenant_id = i.tenant_id AND a.id = i.account_id
+        WHERE i.tenant_id = $1 AND i.run_id = $2 AND i.status = 'draft' AND i.failure IS NULL
+        ORDER BY i.id LIMIT $3
+        FOR UPDATE OF i`,
+      [tenantId, runId, this.config.billing.batchSize],
+    );
+    if (drafts.length === 0) {
+      await db.update(
+        BillingRun,
+        { tenantId, id: runId },
+        { status: 'completed', open: null, completedAt: () => 'now()' },
+      );
+      return null;
+    }
+    const failures: { invoiceId: string; subscriptionId: null; reason: string }[] = [];
+    const ready = drafts.filter((d) => {
+      const reason = !d.street || !d.city || !d.country ? 'The account has no billing address' : null;
+      if (reason) failures.push({ invoiceId: d.id, subscriptionId: null, reason });
+      return !reason;
+    });
+    for (const failure of failures)
+      await db.update(Invoice, { tenantId, id: failure.invoiceId }, { failure: failure.reason });
+
+    if (ready.length > 0) {
+      const issueDate = todayIn(settings.timeZone);
+      const year = Number(issueDate.slice(0, 4));
+      const numbers = await this.takeNumbers(
+        db,
+        tenantId,
+        'invoice',
+        year,
+        settings.numberPrefix as string,
+        ready.length,
+      );
+      const [tenant] = (await db.query(`SELECT display_name, brand_color FROM tenant WHERE id = $1`, [tenantId])) as {
+        display_name: string;
+        brand_color: string;
+      }[];
+      const categories = new Map(settings.taxCategories.map((c) => [c.code, c]));
+      const lines: (InvoiceLineRow & { invoiceId: string })[] = await db.find(InvoiceLineRow, {
+        where: ready.map((d) => ({ tenantId, invoiceId: d.id })),
+        order: { invoiceId: 'ASC', position: 'ASC' },
+      });
+      for (const [i, draft] of ready.entries()) {
+        const document = this.assemble(
+          settings,
+          { displayName: tenant.display_name, color: tenant.brand_color },
+          draft,
+          lines.filter((l) => l.invoiceId === draft.id),
+          categories,
+          numbers.format(i),
+          issueDate,
+        );
+        // The draft becomes the issued invoice in this transaction, with its number and its document.
+        await db.update(
+          Invoice,
+          { tenantId, id: draft.id },
+          {
+            status: 'open',
+            year,
+            sequenceNo: numbers.first + i,
+            number: document.number,
+            issueDate,
+            dueDate: document.dueDate,
+            document,
+            netMinor: String(document.totals.taxExclusiveMinor),
+            taxMinor: String(document.totals.taxMinor),
+            grossMinor: String(document.totals.taxInclusiveMinor),
+            finalisedAt: () => 'now()',
+          },
+        );
+      }
+    }
+    // SQL: progress and the failures, capped at 100 kept.
+    await db.query(
+      `UPDATE billing_run SET finalised = finalised + $3, failed = failed + $4,
+              failures = (SELECT COALESCE(jsonb_agg(f), '[]') FROM (SELECT f FROM jsonb_array_elements(failures || $5::jsonb) f LIMIT 100) x)
+        WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, runId, ready.length, failures.length, JSON.stringify(failures)],
+    );
+    return { step: 'finalise' };
+  }
+
+  /**
+   * `count` consecutive numbers of the tenant's series and year: the counter row is made with this
+   * year's prefix on first use and incremented in the caller's transaction (row-locked until it
+   * commits), so numbers are gapless and never repeat — a rollback returns them.
+   */
+  private async takeNumbers(
+    db: EntityManager,
+    tenantId: string,
+    kind: 'invoice' | 'credit-note',
+    year: number,
+    prefix: string,
+    count: number,
+  ): Promise<{ first: number; format: (i: number) => string }> {
+    await db.query(
+      `INSERT INTO invoice_number_counter (tenant_id, kind, year, prefix) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, kind, year) DO NOTHING`,
+      [tenantId, kind, year, prefix],
+    );
+    const [[counter]] = (await db.query(
+      `UPDATE invoice_number_counter SET last_number = last_number + $4
+        WHERE tenant_id = $1 AND kind = $2 AND year = $3 RETURNING last_number, prefix`,
+      [tenantId, kind, year, count],
+    )) as [{ last_number: number; prefix: string }[], number];
+    const first = counter.last_number - count + 1;
+    return {
+      first,
+      format: (i) => `${counter.prefix}-${year}-${String(first + i).padStart(6, '0')}`,
+    };
+  }
+
+  private assemble(
+    settings: VersionedInvoicingSettings,
+    branding: { displayName: string; color: string },
+    draft: DraftRow,
+    rows: InvoiceLineRow[],
+    categories: Map<string, { category: 'S' | 'Z' | 'E'; rateBasisPoints: number; textNl: string; textEn: string }>,
+    number: string,
+    issueDate: string,
+  ): InvoiceDocument {
+    const supplierCountry = settings.address?.country ?? 'NL';
+    const customerAddress: PostalAddress = {
+      streetLine: [draft.street, draft.house_number, draft.house_number_addition].filter(Boolean).join(' ') || null,
+      postalCode: draft.postal_code,
+      city: draft.city,
+      region: draft.region,
+      country: draft.country ?? supplierCountry,
+    };
+    const lines: InvoiceLine[] = rows.map((row) => {
+      const category = categories.get(row.taxCategory);
+      if (!category) throw new Error(`tax category ${row.taxCategory} is no longer configured`);
+      return {
+        position: row.position,
+        description: row.description,
+        quantity: row.quantity,
+        unitPriceMinor: Number(row.unitPriceMinor),
+        netMinor: Number(row.netMinor),
+        tax: taxTreatmentFor({
+          supplierCountry,
+          customerCountry: customerAddress.country,
+          customerVatId: draft.vat_id,
+          customerVatValid: draft.vat_valid,
+          domestic: {
+            category: category.category,
+            rateBasisPoints: category.rateBasisPoints,
+            text: { nl: category.textNl, en: category.textEn },
+          },
+          language: draft.language,
+        }),
+        periodStart: row.periodStart,
+        periodEnd: row.periodEnd,
+      };
+    });
+    return {
+      kind: 'invoice',
+      number,
+      issueDate,
+      dueDate: addDays(issueDate, settings.paymentTermDays),
+      currency: draft.currency,
+      language: draft.language,
+      locale: draft.language === 'nl' ? 'nl-NL' : `en-${supplierCountry}`,
+      periodStart: draft.period_start,
+      periodEnd: draft.period_end,
+      supplier: {
+        legalName: settings.legalName as string,
+        address: {
+          streetLine: settings.address?.streetLine ?? null,
+          postalCode: settings.address?.postalCode ?? null,
+          city: settings.address?.city ?? null,
+          region: settings.address?.region ?? null,
+          country: supplierCountry,
+        },
+        vatId: settings.vatId,
+        registrationNumber: settings.cocNumber,
+        iban: settings.iban as string,
+        bic: settings.bic,
+        email: null,
+      },
+      customer: {
+        customerNumber: draft.customer_number,
+        name: draft.company_name ?? draft.name,
+        address: customerAddress,
+        vatId: draft.vat_id,
+        registrationNumber: draft.coc_number,
+        email: draft.billing_email,
+      },
+      lines,
+      totals: computeTotals(lines),
+      paymentReference: number,
+      precedingInvoice: null,
+      note: null,
+      footer: (draft.language === 'nl' ? settings.footerNl : settings.footerEn) || null,
+      branding,
+    };
+  }
+
+  private async plans(db: EntityManager, tenantId: string): Promise<Map<string, PlanRow>> {
+    const rows: PlanRow[] = await db.query(`SELECT id, name_nl, name_en, tax_category FROM plan WHERE tenant_id = $1`, [
+      tenantId,
+    ]);
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  private async priceAt(db: EntityManager, tenantId: string, planId: string, date: string): Promise<number> {
+    const rows: { unit_price_minor: string }[] = await db.query(
+      `SELECT unit_price_minor FROM plan_price WHERE tenant_id = $1 AND plan_id = $2 AND effective_from <= $3
+        ORDER BY effective_from DESC LIMIT 1`,
+      [tenantId, planId, date],
+    );
+    return Number(rows[0]?.unit_price_minor ?? 0);
+  }
+}
+
+function name(plan: PlanRow, language: 'nl' | 'en'): string {
+  return language === 'nl' ? plan.name_nl : plan.name_en;
+}

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { type RequestContext, problems } from '@mijn-account/api-core';
+import type { BillingRunStart, BillingRunView, FieldError } from '@mijn-account/shared-contracts';
+import { BillingRun } from '../entities/billing-run.entity';
+import { isRealDate } from '../plans/plans.service';
+import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
+import { daysBetween } from '../subscriptions/periods';
+import { BillingQueue } from './billing.queue';
+
+/**
+ * Billing runs over a period: started by finance (never worked in the request: jobs do it in
+ * batches), watched through their progress counts, finalised by finance or after the review window.
+ */
+@Injectable()
+export class BillingRunsService {
+  constructor(
+    private readonly settings: InvoicingSettingsService,
+    private readonly queue: BillingQueue,
+  ) {}
+
+  /**
+   * Starts a run for the period, or — when one for it is still unfinished — takes that one up again
+   * (its next step is queued anew: a run whose worker died goes on from its cursor). 201 for a new run.
+   */
+  async start(ctx: RequestContext, input: BillingRunStart): Promise<{ status: number; body: BillingRunView }> {
+    const db = await ctx.db();
+    const settings = await this.settings.requireComplete(db, ctx.tenant.id);
+    const today = todayIn(settings.timeZone);
+    const errors: FieldError[] = [];
+    for (const field of ['periodStart', 'periodEnd'] as const)
+      if (!isRealDate(input[field])) errors.push({ field, code: 'isDate', message: 'A date such as 2026-11-01' });
+    if (errors.length === 0) {
+      if (input.periodStart > today)
+        errors.push({
+          field: 'periodStart',
+          code: 'notInFuture',
+          message: 'A period that has begun (today or earlier)',
+        });
+      if (input.periodEnd < input.periodStart)
+        errors.push({ field: 'periodEnd', code: 'notBeforeStart', message: 'On or after the first day' });
+      else if (daysBetween(input.periodStart, input.periodEnd) > 366)
+        errors.push({ field: 'periodEnd', code: 'atMostAYear', message: 'A period of at most a year' });
+    }
+    if (errors.length > 0) throw problems.validation(errors);
+    const user = ctx.requireUser();
+    // SQL: one unfinished run per period (billing_run_open_key); a start while one runs meets it here.
+    const created: { id: string }[] = await db.query(
+      `INSERT INTO billing_run (tenant_id, period_start, period_end, started_by, started_by_name, to_bill)
+       SELECT $1, $2, $3, $4, $5, count(*)::int FROM subscription
+        WHERE tenant_id = $1 AND start_date <= $3 AND (end_date IS NULL OR end_date >= $2)
+       ON CONFLICT (tenant_id, period_start, period_end, open) DO NOTHING RETURNING id`,
+      [ctx.tenant.id, input.periodStart, input.periodEnd, user.id, user.displayName],
+    );
+    const job = { tenantId: ctx.tenant.id, runId: created[0]?.id ?? '' };
+    if (created[0]) {
+      await this.queue.enqueue(db, 'draft', job);
+      return { status: 201, body: await this.get(ctx, job.runId) };
+    }
+    const open = await db.findOneOrFail(BillingRun, {
+      where: { tenantId: ctx.tenant.id, periodStart: input.periodStart, periodEnd: input.periodEnd, open: 1 },
+    });
+    job.runId = open.id;
+    if (open.status === 'drafting') await this.queue.enqueue(db, 'draft', job);
+    else if (open.status === 'finalising') await this.queue.enqueue(db, 'finalise', job);
+    else if (open.status === 'review') await this.queue.enqueue(db, 'finalise', job, open.finaliseAfter ?? undefined);
+    return { status: 200, body: await this.get(ctx, open.id) };
+  }
+
+  async get(ctx: RequestContext, runId: string): Promise<BillingRunView> {
+    const db = await ctx.db();
+    const run = await db.findOne(BillingRun, { where: { tenantId: ctx.tenant.id, id: runId } });
+    if (!run) throw problems.notFound();
+    return toView(run);
+  }
+
+  async list(ctx: RequestContext): Promise<BillingRunView[]> {
+    const db = await ctx.db();
+    const runs = await db.find(BillingRun, {
+      where: { tenantId: ctx.tenant.id },
+      order: { createdAt: 'DESC' },
+      take: 100,
+    });
+    return runs.map(toView);
+  }
+
+  /** Finance confirms the drafts: finalisation starts now instead of after the review window. */
+  async finalise(ctx: RequestContext, runId: string): Promise<BillingRunView> {
+    const db = await ctx.db();
+    const run = await db.findOne(BillingRun, {
+      where: { tenantId: ctx.tenant.id, id: runId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!run) throw problems.notFound();
+    if (run.status === 'drafting')
+      throw problems.conflict('The run is still drafting; finalise it when its drafts are ready');
+    if (run.status === 'review') {
+      await db.update(BillingRun, { tenantId: ctx.tenant.id, id: runId }, { status: 'finalising' });
+      await this.queue.enqueue(db, 'finalise', { tenantId: ctx.tenant.id, runId });
+    }
+    return this.get(ctx, runId);
+  }
+}
+
+function toView(run: BillingRun): BillingRunView {
+  return {
+    id: run.id,
+    periodStart: run.periodStart,
+    periodEnd: run.periodEnd,
+    status: run.status,
+    toBill: run.toBill,
+    drafted: run.drafted,
+    skipped: run.skipped,
+    finalised: run.finalised,
+    failed: run.failed,
+    failures: run.failures,
+    startedBy: run.startedByName,
+    createdAt: run.createdAt.toISOString(),
+    finaliseAfter: run.finaliseAfter?.toISOString() ?? null,
+    completedAt: run.completedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,117 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Pool } from 'pg';
+import { setTimeout } from 'node:timers/promises';
+import PgBoss from 'pg-boss';
+import { APP_CONFIG, type AppConfig } from '@mijn-account/api-core';
+import { BILLING_DRAFT_QUEUE, BILLING_FINALISE_QUEUE, QUEUE_SCHEMA, withTenant } from '@mijn-account/api-database';
+import { BillingEngine, type FollowUp } from './billing-engine';
+
+export interface BillingJob {
+  tenantId: string;
+  runId: string;
+}
+
+/** How long one job goes on with the next batches before it hands over to a new job. */
+const STEP_BUDGET_MS = 10_000;
+
+const QUEUES = { draft: BILLING_DRAFT_QUEUE, finalise: BILLING_FINALISE_QUEUE } as const;
+
+/** A pg-boss `db` that runs its statements on the given transaction's connection. */
+function transactionalDb(manager: EntityManager): PgBoss.Db {
+  return {
+    executeSql: async (text, values) => {
+      const runner = manager.queryRunner;
+      if (!runner) throw new Error('transactionalDb: the entity manager is not in a transaction');
+      const result = await runner.query(text, values, true);
+      return { rows: result.records as unknown[] };
+    },
+  };
+}
+
+/**
+ * The billing run's jobs on pg-boss (queues made by the migrations): a job works batches, each in
+ * one tenant transaction; the hand-over to the next job is queued in the transaction of the batch
+ * before it. Every batch is idempotent (the unique keys, the run's cursor and the drafts' status
+ * decide what is left), so a job run twice, or a run started again, does no harm.
+ */
+@Injectable()
+export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(BillingQueue.name);
+  private readonly boss: PgBoss;
+  private busy = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly engine: BillingEngine,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    const pool = (dataSource.driver as unknown as { master: Pool }).master;
+    this.boss = new PgBoss({
+      db: { executeSql: (text, values) => this.track(() => pool.query(text, values)) },
+      schema: QUEUE_SCHEMA,
+      migrate: false,
+      schedule: false,
+    });
+    this.boss.on('error', (error) => this.logger.error({ err: error }, 'billing queue error'));
+  }
+
+  /** Queues a run's next step inside the caller's transaction. */
+  async enqueue(manager: EntityManager, step: 'draft' | 'finalise', job: BillingJob, startAfter?: Date): Promise<void> {
+    await this.boss.send(QUEUES[step], job, { db: transactionalDb(manager), ...(startAfter ? { startAfter } : {}) });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.boss.start();
+    // A process without the worker (BILLING_WORKER=false) still queues steps for another one.
+    if (!this.config.billing.worker) return;
+    for (const step of ['draft', 'finalise'] as const) {
+      await this.boss.work<BillingJob>(
+        QUEUES[step],
+        { pollingIntervalSeconds: this.config.billing.pollSeconds, batchSize: 1 },
+        async ([job]) => {
+          await this.track(() => this.runStep(step, job.data));
+        },
+      );
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.boss.stop({ graceful: true, timeout: 5_000, close: false });
+    const deadline = Date.now() + 10_000;
+    while (this.busy > 0 && Date.now() < deadline) await setTimeout(20);
+  }
+
+  /**
+   * Runs batches of the run, each in its own transaction, for up to STEP_BUDGET_MS; then (or when
+   * the next step must wait, for the review window) the next step is handed to a new job, queued in
+   * the last batch's transaction. If the process dies in between, this job is retried after it
+   * expires, or at once when finance starts the run again.
+   */
+  private async runStep(step: 'draft' | 'finalise', job: BillingJob): Promise<void> {
+    const deadline = Date.now() + STEP_BUDGET_MS;
+    let current = step;
+    for (;;) {
+      const next = await withTenant(this.dataSource, job.tenantId, async (db) => {
+        const follow: FollowUp =
+          current === 'draft'
+            ? await this.engine.draftBatch(db, job.tenantId, job.runId)
+            : await this.engine.finaliseBatch(db, job.tenantId, job.runId);
+        const handOver = follow !== null && (follow.startAfter !== undefined || Date.now() > deadline);
+        if (follow && handOver) await this.enqueue(db, follow.step, job, follow.startAfter);
+        return handOver ? null : follow;
+      });
+      if (!next) return;
+      current = next.step;
+    }
+  }
+
+  private async track<T>(work: () => Promise<T>): Promise<T> {
+    this.busy++;
+    try {
+      return await work();
+    } finally {
+      this.busy--;
+    }
+  }
+}
