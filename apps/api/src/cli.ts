@@ -17,7 +17,7 @@ const USAGE = `Platform tasks (run as the database owner role):
   seed-demo                       add the two demo tenants if they are missing
   audit:verify                    check every access-log chain (and its signed checkpoints); exit 1 if one is broken
   audit:checkpoint                sign the head of every access-log chain that grew since its last checkpoint
-  tenant:create --slug S --name N --language nl|en --currency EUR --color '#0b5394' [--logo URL] [--host H ...]
+  tenant:create --slug S --name N --language nl|en --currency EUR [--country NL] --color '#0b5394' [--logo URL] [--host H ...]
                                   create a tenant; it answers on S.<PORTAL_DOMAIN> and on each --host
 `;
 
@@ -71,6 +71,7 @@ async function main(argv: string[]): Promise<void> {
             name: { type: 'string' },
             language: { type: 'string' },
             currency: { type: 'string' },
+            country: { type: 'string' },
             color: { type: 'string' },
             logo: { type: 'string' },
             host: { type: 'string', multiple: true },
@@ -82,6 +83,7 @@ async function main(argv: string[]): Promise<void> {
           displayName: values.name,
           defaultLanguage: values.language,
           currency: values.currency,
+          country: values.country,
           brandColor: values.color,
           logoUrl: values.logo,
           hosts: values.host,

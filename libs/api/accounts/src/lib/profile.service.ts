@@ -37,7 +37,7 @@ export class ProfileService {
     // Staff are named in subscribers' access logs as their tenant admin named them.
     if (ctx.requireUser().kind === 'staff' && input.displayName.trim() !== before.displayName)
       errors.push({ field: 'displayName', code: 'setByAdmin', message: 'Your name is set by your administrator' });
-    const phone = normalizePhone(input.phone, row.country, errors);
+    const phone = normalizePhone(input.phone, row.country ?? ctx.tenant.country, errors);
     const timeZone = input.timeZone?.trim() || null;
     if (timeZone && !TIME_ZONES.has(timeZone))
       errors.push({ field: 'timeZone', code: 'isTimeZone', message: 'An IANA time zone, such as Europe/Amsterdam' });
@@ -94,7 +94,7 @@ function toProfile(row: ProfileRow): VersionedProfile {
   };
 }
 
-/** E.164 from what the user typed; a number without +country is read in the account's billing country. */
+/** E.164 from what the user typed; a number without +country is read in `country` (the account's billing country, else the tenant's). */
 function normalizePhone(raw: string | null | undefined, country: string | null, errors: FieldError[]): string | null {
   const value = raw?.trim();
   if (!value) return null;

@@ -148,6 +148,7 @@ describe('sign-up, verification, password reset and mail (real SMTP)', () => {
       displayName: 'ALPHA',
       defaultLanguage: 'nl' as const,
       currency: 'EUR',
+      country: 'NL',
       brandColor: '#123456',
       logoUrl: null,
     };

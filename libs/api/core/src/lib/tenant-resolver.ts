@@ -40,7 +40,7 @@ export class TenantResolver {
   }
 }
 
-const TENANT_COLUMNS = `t.id, t.slug, t.display_name AS "displayName", t.default_language AS "defaultLanguage", t.currency, t.brand_color AS "brandColor", t.logo_url AS "logoUrl"`;
+const TENANT_COLUMNS = `t.id, t.slug, t.display_name AS "displayName", t.default_language AS "defaultLanguage", t.currency, t.country, t.brand_color AS "brandColor", t.logo_url AS "logoUrl"`;
 
 /** The columns of a `tenant` row a request's context needs (the `Tenant` entity has them). */
 export type TenantRow = TenantContext;
@@ -53,6 +53,7 @@ export function tenantContextOf(t: TenantRow): TenantContext {
     displayName: t.displayName,
     defaultLanguage: t.defaultLanguage,
     currency: t.currency,
+    country: t.country,
     brandColor: t.brandColor,
     logoUrl: t.logoUrl,
   };

@@ -5,6 +5,9 @@ import { withTenant } from '@mijn-account/api-database';
 import { Tenant, TenantHost } from './entities';
 import { LANGUAGES, type Language } from '@mijn-account/shared-contracts';
 
+/** A tenant's country when none is given, as migration 1795580000000 chose for the tenants before it. */
+const COUNTRY_BY_CURRENCY: Record<string, string> = { CAD: 'CA', USD: 'US', GBP: 'GB' };
+
 export class CreateTenantInput {
   @Matches(/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/, { message: '2-40 lower-case letters, digits or dashes' })
   slug!: string;
@@ -18,6 +21,11 @@ export class CreateTenantInput {
 
   @Matches(/^[A-Z]{3}$/, { message: 'an ISO 4217 code such as EUR' })
   currency!: string;
+
+  /** Where phone numbers without +country are read; by default the currency's (CAD → CA …, else NL). */
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'an ISO 3166-1 alpha-2 code such as NL' })
+  country?: string;
 
   @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'a colour as #rrggbb' })
   brandColor!: string;
@@ -47,6 +55,7 @@ export async function createTenant(ownerDataSource: DataSource, raw: Record<stri
     displayName: input.displayName,
     defaultLanguage: input.defaultLanguage,
     currency: input.currency,
+    country: input.country ?? COUNTRY_BY_CURRENCY[input.currency] ?? 'NL',
     brandColor: input.brandColor,
     logoUrl: input.logoUrl ?? null,
   });

@@ -12,7 +12,7 @@ export class TenantsController {
   @Get()
   @ApiOkResponse({ description: 'Public branding of the tenant serving this host' })
   current(@Ctx() ctx: RequestContext): TenantInfo {
-    const { slug, displayName, defaultLanguage, currency, brandColor, logoUrl } = ctx.tenant;
-    return { slug, displayName, defaultLanguage, currency, brandColor, logoUrl };
+    const { slug, displayName, defaultLanguage, currency, country, brandColor, logoUrl } = ctx.tenant;
+    return { slug, displayName, defaultLanguage, currency, country, brandColor, logoUrl };
   }
 }

@@ -183,6 +183,8 @@ export interface TenantInfo {
   displayName: string;
   defaultLanguage: Language;
   currency: string;
+  /** ISO 3166-1 alpha-2: phone numbers without +country are read in it when the account has no billing country. */
+  country: string;
   brandColor: string;
   logoUrl: string | null;
 }
@@ -398,7 +400,6 @@ export const PROBLEM_TYPES = {
   conflict: 'https://mijn-account.dev/problems/conflict',
   noGrant: 'https://mijn-account.dev/problems/no-grant',
   lastSignInMethod: 'https://mijn-account.dev/problems/last-sign-in-method',
-  lastOwner: 'https://mijn-account.dev/problems/last-owner',
   identityInUse: 'https://mijn-account.dev/problems/identity-in-use',
   identityAlreadyLinked: 'https://mijn-account.dev/problems/identity-already-linked',
   preconditionRequired: 'https://mijn-account.dev/problems/precondition-required',

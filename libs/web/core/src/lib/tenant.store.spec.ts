@@ -10,6 +10,7 @@ const CALLMONKEY: TenantInfo = {
   displayName: 'CallMonkey',
   defaultLanguage: 'nl',
   currency: 'EUR',
+  country: 'NL',
   brandColor: '#0b6e4f',
   logoUrl: null,
 };

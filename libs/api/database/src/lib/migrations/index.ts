@@ -14,9 +14,9 @@ import { KeyIdentitiesByIssuer1795552000000 } from './1795552000000-KeyIdentitie
 import { KeyAuditEventsByEntryNo1795560000000 } from './1795560000000-KeyAuditEventsByEntryNo';
 import { AddDenyReason1795570000000 } from './1795570000000-AddDenyReason';
 import { FollowBillingCountry1795575000000 } from './1795575000000-FollowBillingCountry';
+import { AddTenantCountry1795580000000 } from './1795580000000-AddTenantCountry';
 import { AddInvoicingSettings1795600000000 } from './1795600000000-AddInvoicingSettings';
 import { AddPlansAndSubscriptions1795601000000 } from './1795601000000-AddPlansAndSubscriptions';
-import { AddBillingRunsAndInvoices1795602000000 } from './1795602000000-AddBillingRunsAndInvoices';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -36,7 +36,7 @@ export const MIGRATIONS = [
   KeyAuditEventsByEntryNo1795560000000,
   AddDenyReason1795570000000,
   FollowBillingCountry1795575000000,
+  AddTenantCountry1795580000000,
   AddInvoicingSettings1795600000000,
   AddPlansAndSubscriptions1795601000000,
-  AddBillingRunsAndInvoices1795602000000,
 ];
