@@ -120,8 +120,8 @@ function invoice(
     note: null,
     footer:
       language === 'nl'
-        ? 'Vragen over deze factuur? Mail facturen@callmonkey.example.'
-        : 'Questions about this invoice? Write to billing@contactmonkey.example.',
+        ? `Vragen over deze factuur? Mail ${supplier.email}.`
+        : `Questions about this invoice? Write to ${supplier.email}.`,
     branding:
       supplier === callMonkey
         ? { displayName: 'CallMonkey', color: '#0b5394' }

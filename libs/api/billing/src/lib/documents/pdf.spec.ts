@@ -76,7 +76,7 @@ describe('renderInvoicePdf', () => {
       'Factuurnummer CM-2026-000042',
       'Factuurdatum 1 december 2026',
       'Vervaldatum 15 december 2026',
-      'Periode 1 november 2026 – 30 november 2026',
+      'Periode 1–30 november 2026',
       // lines: quantity, unit price, rate, net
       'Telefonie Zakelijk (3 toestellen)',
       '3 € 19,99 21% € 59,97',
@@ -112,7 +112,7 @@ describe('renderInvoicePdf', () => {
       'Invoice number CT-2026-000042',
       'Invoice date December 1, 2026',
       'Due date December 15, 2026',
-      'Period November 1, 2026 – November 30, 2026',
+      'Period November 1–30, 2026',
       '5 $24.50 13% $122.50',
       'GST/HST 13% on $132.45 $17.22',
       'Total excl. GST/HST $132.45',
@@ -140,6 +140,7 @@ describe('renderInvoicePdf', () => {
     const nl = text.creditNoteNl;
     expect(nl).toContain('Creditnota');
     expect(nl).toContain('Creditnotanummer CM-C-2026-000007');
+    expect(nl).toContain('Datum creditnota 10 december 2026');
     expect(nl).toContain('Deze creditnota corrigeert factuur CM-2026-000042 van 1 december 2026.');
     expect(nl).toContain('Te ontvangen € 24,19');
     const en = text.creditNoteEn;

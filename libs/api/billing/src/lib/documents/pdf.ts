@@ -97,25 +97,25 @@ export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
 
   // Supplier (left) and the document's facts (right).
   let y = 80;
-  const supplierEnd = party(pdf, doc.supplier, supplierIds(doc.supplier, t), t, f, PAGE.margin, y, 250);
+  const supplierEnd = party(pdf, doc.supplier, supplierIds(doc.supplier, t), f, PAGE.margin, y, 250);
   const facts: [string, string][] = [
     [t.number[doc.kind], doc.number],
-    [t.issueDate, f.date(doc.issueDate)],
+    [t.issueDate[doc.kind], f.date(doc.issueDate)],
   ];
   if (doc.dueDate) facts.push([t.dueDate, f.date(doc.dueDate)]);
   if (doc.periodStart || doc.periodEnd) facts.push([t.period, f.period(doc.periodStart, doc.periodEnd)]);
   facts.push([t.customerNumber, doc.customer.customerNumber], [t.reference, doc.paymentReference]);
   let factsY = y;
   for (const [label, value] of facts) {
-    pdf.font('regular').fontSize(9).fillColor(GREY).text(label, 320, factsY, { width: 85 });
-    pdf.font('regular').fontSize(9).fillColor('#000000').text(value, 405, factsY, { width: 140, align: 'right' });
+    pdf.font('regular').fontSize(9).fillColor(GREY).text(label, 300, factsY, { width: 100 });
+    pdf.font('regular').fontSize(9).fillColor('#000000').text(value, 400, factsY, { width: 145, align: 'right' });
     factsY = Math.max(pdf.y, factsY + 13);
   }
   y = Math.max(supplierEnd, factsY) + 18;
 
   // Customer: a snapshot of the billing details at finalisation.
   pdf.font('bold').fontSize(9).fillColor(GREY).text(t.billTo, PAGE.margin, y);
-  y = party(pdf, doc.customer, customerIds(doc.customer, t), t, f, PAGE.margin, pdf.y + 2, 300) + 14;
+  y = party(pdf, doc.customer, customerIds(doc.customer, t), f, PAGE.margin, pdf.y + 2, 300) + 14;
 
   if (doc.precedingInvoice) {
     const line = t.corrects(doc.precedingInvoice.number, f.date(doc.precedingInvoice.issueDate));
@@ -130,7 +130,7 @@ export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
   // Lines.
   y = tableHeader(pdf, t, color, y + 8);
   for (const line of doc.lines) {
-    const height = lineHeight(pdf, line, f);
+    const height = lineHeight(pdf, line);
     if (y + height > BOTTOM) {
       pdf.addPage();
       y = tableHeader(pdf, t, color, PAGE.margin);
@@ -267,7 +267,11 @@ function buildFormats(doc: InvoiceDocument): Formats {
   return {
     money: (minor) => money.format(minor / 100),
     date: day,
-    period: (start, end) => [start ? day(start) : '', end ? day(end) : ''].join(' – '),
+    // One range the locale's way ("1–30 november 2026", "November 1–30, 2026"); an open end as "from – to".
+    period: (start, end) =>
+      start && end
+        ? date.formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`))
+        : [start ? day(start) : '', end ? day(end) : ''].join(' – '),
     percent: (basisPoints) => percent.format(basisPoints / 10_000),
     quantity: (quantity) => number.format(quantity),
     iban: (iban) => iban.replace(/\s/g, '').replace(/(.{4})(?=.)/g, '$1 '),
@@ -302,7 +306,6 @@ function party(
   pdf: PDFKit.PDFDocument,
   p: { address: PostalAddress } & ({ legalName: string } | { name: string }),
   ids: [string, string][],
-  t: DocumentTexts,
   f: Formats,
   x: number,
   y: number,
@@ -313,7 +316,6 @@ function party(
   pdf.font('regular').fontSize(9);
   for (const line of addressLines(p.address, f)) pdf.text(line, x, pdf.y, { width });
   for (const [label, value] of ids) pdf.text(`${label}: ${value}`, x, pdf.y, { width });
-  void t;
   return pdf.y;
 }
 
@@ -333,16 +335,15 @@ function tableHeader(pdf: PDFKit.PDFDocument, t: DocumentTexts, color: string, y
   return y + 24;
 }
 
-function lineHeight(pdf: PDFKit.PDFDocument, line: InvoiceLine, f: Formats): number {
+function lineHeight(pdf: PDFKit.PDFDocument, line: InvoiceLine): number {
   pdf.font('regular').fontSize(9);
   const description = pdf.heightOfString(line.description, { width: COLUMNS.description.width - 4 });
   const period = line.periodStart || line.periodEnd ? 11 : 0;
-  void f;
   return description + period + 8;
 }
 
 function tableRow(pdf: PDFKit.PDFDocument, line: InvoiceLine, t: DocumentTexts, f: Formats, y: number): number {
-  const height = lineHeight(pdf, line, f);
+  const height = lineHeight(pdf, line);
   pdf.font('regular').fontSize(9).fillColor('#000000');
   pdf.text(line.description, COLUMNS.description.x + 4, y, { width: COLUMNS.description.width - 4 });
   if (line.periodStart || line.periodEnd) {

@@ -5,7 +5,7 @@ import { EU_COUNTRIES } from './tax-rules';
 export interface DocumentTexts {
   title: { invoice: string; 'credit-note': string };
   number: { invoice: string; 'credit-note': string };
-  issueDate: string;
+  issueDate: { invoice: string; 'credit-note': string };
   dueDate: string;
   period: string;
   customerNumber: string;
@@ -48,7 +48,7 @@ export const TEXTS: Record<InvoiceDocument['language'], DocumentTexts> = {
   nl: {
     title: { invoice: 'Factuur', 'credit-note': 'Creditnota' },
     number: { invoice: 'Factuurnummer', 'credit-note': 'Creditnotanummer' },
-    issueDate: 'Factuurdatum',
+    issueDate: { invoice: 'Factuurdatum', 'credit-note': 'Datum creditnota' },
     dueDate: 'Vervaldatum',
     period: 'Periode',
     customerNumber: 'Klantnummer',
@@ -83,7 +83,7 @@ export const TEXTS: Record<InvoiceDocument['language'], DocumentTexts> = {
   en: {
     title: { invoice: 'Invoice', 'credit-note': 'Credit note' },
     number: { invoice: 'Invoice number', 'credit-note': 'Credit note number' },
-    issueDate: 'Invoice date',
+    issueDate: { invoice: 'Invoice date', 'credit-note': 'Credit note date' },
     dueDate: 'Due date',
     period: 'Period',
     customerNumber: 'Customer number',
