@@ -62,6 +62,8 @@ export function en16931Violations(xml: string): string[] {
 
   // Every amount: two decimals at most (UBL-DT-01, BR-DEC-*), in the document's currency (PEPPOL-EN16931-R051).
   for (const el of descendants(root)) {
+    // PEPPOL-EN16931-R008: no empty elements.
+    check(elementChildren(el).length > 0 || (el.textContent ?? '').trim() !== '', 'PEPPOL-EN16931-R008', el.localName);
     const id = el.getAttribute('currencyID');
     if (id === null) continue;
     check(/^-?\d+(\.\d{1,2})?$/.test(el.textContent ?? ''), 'UBL-DT-01', `${el.localName} ${el.textContent}`);

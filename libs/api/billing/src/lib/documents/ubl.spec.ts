@@ -108,7 +108,7 @@ describe('renderInvoiceUbl (Peppol BIS Billing 3.0, EN 16931)', () => {
     expect(valuesOf(xml, 'StartDate')).toEqual(['2026-11-01', '2026-11-01', '2026-11-16', '2026-11-16']);
   });
 
-  it('the rule checker finds what is wrong: a tampered tax amount, a negative price, a VAT id under O', () => {
+  it('the rule checker finds what is wrong: a tampered tax amount, a negative price, a VAT id under O, an empty element', () => {
     const good = renderInvoiceUbl(thirds());
     const tampered = good.replaceAll('2.10</cbc:TaxAmount>', '2.11</cbc:TaxAmount>').replace('12.10<', '12.11<');
     expect(en16931Violations(tampered)).toEqual(
@@ -124,5 +124,7 @@ describe('renderInvoiceUbl (Peppol BIS Billing 3.0, EN 16931)', () => {
       '<cac:PartyTaxScheme><cbc:CompanyID>NL853746333B01</cbc:CompanyID><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme><cac:PartyLegalEntity>',
     );
     expect(en16931Violations(withVat)).toEqual(['BR-O-02']);
+    const empty = renderInvoiceUbl(domesticNl()).replace('<cbc:Name>CallMonkey</cbc:Name>', '<cbc:Name></cbc:Name>');
+    expect(en16931Violations(empty)).toEqual(['PEPPOL-EN16931-R008: Name']);
   });
 });
