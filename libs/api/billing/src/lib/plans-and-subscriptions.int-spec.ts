@@ -1,6 +1,6 @@
 import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
 import { NL_SETTINGS, PLAN } from './billing-fixtures.testing';
-import { addDays, daysBetween, periodContaining, prorate } from './subscriptions/periods';
+import { type Period, addDays, daysBetween, periodContaining, prorate } from './subscriptions/periods';
 
 describe('plans and subscriptions (finance), my subscription (subscriber)', () => {
   let t: TestApp;
@@ -115,14 +115,14 @@ describe('plans and subscriptions (finance), my subscription (subscriber)', () =
     const period = periodContaining(
       { startDate: start, billingAnchor: start, interval: 'month', endDate: null },
       today,
-    );
-    const rest = daysBetween(today, period!.end);
+    ) as Period;
+    const rest = daysBetween(today, period.end);
     const [record] = await t.sql(t.alpha, `SELECT * FROM proration`);
     expect(record).toMatchObject({
       from_quantity: 2,
       to_quantity: 3,
-      credit_unit_price_minor: String(prorate(3000, rest, period!.fullDays)),
-      debit_unit_price_minor: String(prorate(6000, rest, period!.fullDays)),
+      credit_unit_price_minor: String(prorate(3000, rest, period.fullDays)),
+      debit_unit_price_minor: String(prorate(6000, rest, period.fullDays)),
       invoice_id: null,
     });
     const history = await t.sql<{ changes: { field: string }[] }>(
