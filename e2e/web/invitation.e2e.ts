@@ -31,6 +31,7 @@ async function invite(
 test('CallMonkey (nl): the invitation names who invited you to which account, and accepting signs you in', async ({
   browser,
 }) => {
+  test.setTimeout(90_000);
   const email = `nieuw.lid.${Date.now()}@example.com`;
   const owner = await (await browser.newContext()).newPage();
   const link = await invite(
@@ -69,6 +70,7 @@ test('CallMonkey (nl): the invitation names who invited you to which account, an
 test('ContactMonkey (en): the invitation names who invited you to which account, and accepting signs you in', async ({
   browser,
 }) => {
+  test.setTimeout(90_000);
   const email = `new.member.${Date.now()}@example.com`;
   const owner = await (await browser.newContext()).newPage();
   const link = await invite(

@@ -98,9 +98,9 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account
                 }
               </mat-select>
               @if (recipients(); as r) {
-                <mat-hint data-testid="issue-recipients">
-                  {{ 'admin.newsletters.reaches' | transloco: { count: r.count } }}
-                </mat-hint>
+                <mat-hint data-testid="issue-recipients">{{
+                  'admin.newsletters.reaches' | transloco: { count: r.count }
+                }}</mat-hint>
               }
             </mat-form-field>
           </div>

@@ -7,14 +7,18 @@ import {
   type TranslocoLoader,
 } from '@jsverse/transloco';
 import { LANGUAGES } from '@mijn-account/shared-contracts';
-import { IcuTranspiler } from './locale';
+import { forkJoin, from, map } from 'rxjs';
+import { IcuTranspiler, loadIcu } from './locale';
 
 @Injectable({ providedIn: 'root' })
 export class TranslationLoader implements TranslocoLoader {
   private readonly http = inject(HttpClient);
 
+  /** The language's texts, once the ICU interpreter their plurals need has loaded too (in parallel). */
   getTranslation(language: string) {
-    return this.http.get<Translation>(`/i18n/${language}.json`);
+    return forkJoin([this.http.get<Translation>(`/i18n/${language}.json`), from(loadIcu())]).pipe(
+      map(([translation]) => translation),
+    );
   }
 }
 

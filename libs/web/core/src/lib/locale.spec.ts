@@ -1,6 +1,6 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { IcuTranspiler, LocaleFormat, localeOf } from './locale';
+import { IcuTranspiler, LocaleFormat, loadIcu, localeOf } from './locale';
 import { LanguageService } from './language.service';
 import { SessionStore } from './session.store';
 import { TenantStore } from './tenant.store';
@@ -60,6 +60,8 @@ describe('LocaleFormat', () => {
 });
 
 describe('IcuTranspiler', () => {
+  // The interpreter is loaded with the first translation file (TranslationLoader); here, directly.
+  beforeAll(() => loadIcu());
   const transpile = (transpiler: IcuTranspiler, value: string, params: Record<string, unknown>) =>
     transpiler.transpile({ value, params, translation: {}, key: 'k' });
 

@@ -1,6 +1,6 @@
 import { Injectable, Pipe, computed, inject, type PipeTransform } from '@angular/core';
 import { DefaultTranspiler, type TranspileParams } from '@jsverse/transloco';
-import { IntlMessageFormat } from 'intl-messageformat';
+import type { IntlMessageFormat } from 'intl-messageformat';
 import type { Language } from '@mijn-account/shared-contracts';
 import { LanguageService } from './language.service';
 import { SessionStore } from './session.store';
@@ -100,6 +100,21 @@ export class LocaleMoneyPipe implements PipeTransform {
 
 const ICU = /\{\s*[\w.]+\s*,\s*(plural|select|selectordinal)\s*,/;
 
+let icu: typeof IntlMessageFormat | null = null;
+let icuLoading: Promise<void> | null = null;
+
+/**
+ * Loads FormatJS's ICU interpreter (~40 kB) in a chunk of its own, once: the translation loader
+ * waits for it together with the first translation file, so no text is shown before it is there
+ * and the first download of the app does not carry it.
+ */
+export function loadIcu(): Promise<void> {
+  icuLoading ??= import('intl-messageformat').then((module) => {
+    icu = module.IntlMessageFormat;
+  });
+  return icuLoading;
+}
+
 /**
  * Transloco's `{{ param }}` interpolation, plus ICU messages (`{count, plural, one {# event} other
  * {# events}}`) through FormatJS's intl-messageformat — an interpreter, so the portal's CSP needs no
@@ -113,11 +128,11 @@ export class IcuTranspiler extends DefaultTranspiler {
 
   override transpile(params: TranspileParams): unknown {
     const { value } = params;
-    if (typeof value !== 'string' || !ICU.test(value)) return super.transpile(params);
+    if (typeof value !== 'string' || !ICU.test(value) || !icu) return super.transpile(params);
     const key = `${this.lang}\u0000${value}`;
     let message = this.cache.get(key);
     if (!message) {
-      message = new IntlMessageFormat(value, this.lang);
+      message = new icu(value, this.lang);
       this.cache.set(key, message);
     }
     return message.format(params.params ?? {});
