@@ -21,7 +21,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { map } from 'rxjs';
 import { type BillingDetails, COUNTRY_CODES, addressRules, companyIdRules } from '@mijn-account/shared-contracts';
 import { AccountDetailsStore, type FlatValues, LocaleDatePipe } from '@mijn-account/web-core';
-import { ProblemAlertComponent } from '@mijn-account/web-ui';
+import { LoadFailedComponent, Notifier, ProblemAlertComponent, SkeletonComponent } from '@mijn-account/web-ui';
 import { VersionedConflictComponent } from './versioned-conflict.component';
 import { VersionedForm } from './versioned-form';
 import { REGION_NAMES } from './regions';
@@ -87,6 +87,8 @@ const toFlat = (b: BillingDetails): FlatValues => ({
     MatInputModule,
     MatSelectModule,
     ProblemAlertComponent,
+    SkeletonComponent,
+    LoadFailedComponent,
     TranslocoPipe,
     VersionedConflictComponent,
   ],
@@ -139,11 +141,17 @@ const toFlat = (b: BillingDetails): FlatValues => ({
   `,
   template: `
     @if (editor.saved()) {
-      <p class="status" role="status" data-testid="billing-saved">{{ 'details.saved' | transloco }}</p>
+      <p class="status" data-testid="billing-saved">{{ 'details.saved' | transloco }}</p>
     }
     <ma-problem-alert [problem]="editor.problem()" />
     <ma-versioned-conflict [editor]="editor" (saved)="saved.emit()" />
     <mat-card appearance="outlined">
+      <!-- Not editable before its data is in: a sketch while it loads, a retry when it did not load. -->
+      @if (editor.state.loading()) {
+        <ma-skeleton shape="fields" [lines]="5" testId="billing-loading" />
+      } @else if (editor.state.failed()) {
+        <ma-load-failed message="states.details.failed" testId="billing-failed" (retry)="editor.state.retry()" />
+      } @else {
       <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <fieldset>
           <legend>{{ 'billing.company' | transloco }}</legend>
@@ -209,11 +217,13 @@ const toFlat = (b: BillingDetails): FlatValues => ({
           <button mat-flat-button type="submit" [disabled]="editor.busy()">{{ 'details.save' | transloco }}</button>
         }
       </form>
+      }
     </mat-card>
   `,
 })
 export class BillingFormComponent implements OnInit {
   private readonly store = inject(AccountDetailsStore);
+  private readonly notifier = inject(Notifier);
   /** Whose details: none for the signed-in subscriber's own account. */
   readonly accountId = input<string | undefined>(undefined);
   readonly canEdit = input(false);
@@ -345,10 +355,12 @@ export class BillingFormComponent implements OnInit {
       return result;
     },
     field: (path) => path.replace(/^address\./, ''),
+    saved: () => this.notifier.success('notices.details.saved'),
   });
 
   constructor() {
-    effect(() => (this.canEdit() ? this.form.enable() : this.form.disable()));
+    // Editable by those who may, once the details are in (never a blank form to type into first).
+    effect(() => (this.canEdit() && this.editor.state.loaded() ? this.form.enable() : this.form.disable()));
   }
 
   ngOnInit(): void {
