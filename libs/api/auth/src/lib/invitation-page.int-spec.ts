@@ -118,4 +118,26 @@ describe('the invitation page', () => {
     const unknown = await browser.request('POST', '/api/invitations/preview', { body: { token: 'x'.repeat(43) } });
     expect(unknown.statusCode).toBe(400);
   });
+
+  it('mails an invitation in the invitee’s language when they have one here, else in the tenant’s', async () => {
+    const betaOwner = t.client(t.beta);
+    await betaOwner.signIn(t.beta.accounts[0].owner.email);
+    await betaOwner.request('POST', '/api/account/members', {
+      body: { email: 'new.colleague@example.com', displayName: 'New Colleague', role: 'member' },
+    });
+    const english = await t.mail.waitFor('new.colleague@example.com', (m) => m.subject.startsWith('Invitation'));
+    expect(english.text).toContain('invites you as a member');
+
+    // At Dutch alpha, someone who chose English gets the "you already have an account" notice in English.
+    await t.sql(t.alpha, `UPDATE app_user SET preferred_language = 'en' WHERE email = $1`, [
+      t.alpha.accounts[1].member.email,
+    ]);
+    await owner.request('POST', '/api/account/members', {
+      body: { email: t.alpha.accounts[1].member.email, displayName: 'Someone', role: 'member' },
+    });
+    const notice = await t.mail.waitFor(t.alpha.accounts[1].member.email, (m) =>
+      m.subject.startsWith('You were invited'),
+    );
+    expect(notice.text).toContain('This address already belongs to an account');
+  });
 });
