@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { InvoiceDocument } from './documents/invoice-document';
+import { InvoiceRenderer } from './documents/invoice-renderer';
 import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
 import { NL_SETTINGS, PLAN, calendar } from './billing-fixtures.testing';
 
@@ -209,6 +211,22 @@ describe('billing runs', () => {
     expect(await t.sql(t.alpha, `SELECT status FROM invoice WHERE id = $1`, [id])).toEqual([{ status: 'paid' }]);
   });
 
+  it('renders each issued invoice to a PDF and a UBL file after commit, stored with its SHA-256', async () => {
+    const deadline = Date.now() + 60_000;
+    while ((await count(`SELECT count(*)::int AS n FROM invoice_file`)) < 2 * subscriptions) {
+      if (Date.now() > deadline) throw new Error('files not rendered');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const [pdf] = await t.sql<{ content: Buffer; sha256: string; file_name: string }>(
+      t.alpha,
+      `SELECT f.content, f.sha256, f.file_name FROM invoice_file f JOIN invoice i ON i.id = f.invoice_id
+        WHERE i.sequence_no = 2 AND f.format = 'pdf'`,
+    );
+    expect(pdf.content.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.sha256).toBe(createHash('sha256').update(pdf.content).digest('hex'));
+    expect(pdf.file_name).toBe(`AT-${today.slice(0, 4)}-000002.pdf`);
+  });
+
   it('keeps the snapshot: changing the billing address later changes nothing on an issued invoice', async () => {
     const before = await t.sql(
       t.alpha,
@@ -223,5 +241,13 @@ describe('billing runs', () => {
       `SELECT document FROM invoice i JOIN subscriber_account a ON a.id = i.account_id WHERE a.customer_number = 'ALPHA-1'`,
     );
     expect(after).toEqual(before);
+    // The stored files are the document's: rendering the stored document again gives the same bytes.
+    const [file] = await t.sql<{ sha256: string; document: InvoiceDocument }>(
+      t.alpha,
+      `SELECT f.sha256, i.document FROM invoice_file f JOIN invoice i ON i.id = f.invoice_id
+         JOIN subscriber_account a ON a.id = i.account_id WHERE a.customer_number = 'ALPHA-1' AND f.format = 'pdf'`,
+    );
+    expect((await new InvoiceRenderer().render(file.document)).pdf.sha256).toBe(file.sha256);
+    await expect(t.sql(t.alpha, `UPDATE invoice_file SET file_name = 'x.pdf'`)).rejects.toThrow(/append-only/);
   });
 });

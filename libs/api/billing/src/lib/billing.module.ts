@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChangeHistoryService } from '@mijn-account/api-accounts';
+import { InvoiceRenderer } from './documents/invoice-renderer';
 import { PlansController } from './plans/plans.controller';
 import { PlansService } from './plans/plans.service';
 import { BillingEngine } from './runs/billing-engine';
@@ -32,6 +33,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     PlansService,
     SubscriptionsService,
     IdempotencyService,
+    InvoiceRenderer,
     BillingEngine,
     BillingQueue,
     BillingRunsService,

@@ -1,5 +1,6 @@
 import { BillingRun } from './billing-run.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
+import { InvoiceFile } from './invoice-file.entity';
 import { InvoiceLineRow } from './invoice-line.entity';
 import { InvoiceNumberCounter } from './invoice-number-counter.entity';
 import { Invoice } from './invoice.entity';
@@ -14,6 +15,7 @@ export {
   BillingRun,
   IdempotencyKey,
   Invoice,
+  InvoiceFile,
   InvoiceLineRow,
   InvoiceNumberCounter,
   InvoicingSettings,
@@ -36,4 +38,5 @@ export const BILLING_ENTITIES = [
   InvoiceLineRow,
   InvoiceNumberCounter,
   IdempotencyKey,
+  InvoiceFile,
 ];

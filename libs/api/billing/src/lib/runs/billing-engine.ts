@@ -15,7 +15,12 @@ import {
 import { addDays, periodsStartingIn, prorate } from '../subscriptions/periods';
 
 /** What a batch asks to happen next, queued in the batch's own transaction. */
-export type FollowUp = { step: 'draft' | 'finalise'; startAfter?: Date } | null;
+export type FollowUp = {
+  step: 'draft' | 'finalise';
+  startAfter?: Date;
+  /** Invoices this batch issued: their files are rendered after commit (a job each, queued with the batch). */
+  issued?: string[];
+} | null;
 
 interface SubscriptionRow {
   id: string;
@@ -340,7 +345,7 @@ export class BillingEngine {
         WHERE tenant_id = $1 AND id = $2`,
       [tenantId, runId, ready.length, failures.length, JSON.stringify(failures)],
     );
-    return { step: 'finalise' };
+    return { step: 'finalise', issued: ready.map((d) => d.id) };
   }
 
   /**

@@ -4,12 +4,25 @@ import type { Pool } from 'pg';
 import { setTimeout } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import { APP_CONFIG, type AppConfig } from '@mijn-account/api-core';
-import { BILLING_DRAFT_QUEUE, BILLING_FINALISE_QUEUE, QUEUE_SCHEMA, withTenant } from '@mijn-account/api-database';
+import {
+  BILLING_DRAFT_QUEUE,
+  BILLING_FINALISE_QUEUE,
+  BILLING_RENDER_QUEUE,
+  QUEUE_SCHEMA,
+  withTenant,
+} from '@mijn-account/api-database';
+import type { InvoiceDocument } from '../documents/invoice-document';
+import { InvoiceRenderer } from '../documents/invoice-renderer';
 import { BillingEngine, type FollowUp } from './billing-engine';
 
 export interface BillingJob {
   tenantId: string;
   runId: string;
+}
+
+export interface RenderJob {
+  tenantId: string;
+  invoiceId: string;
 }
 
 /** How long one job goes on with the next batches before it hands over to a new job. */
@@ -44,6 +57,7 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly engine: BillingEngine,
+    private readonly renderer: InvoiceRenderer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const pool = (dataSource.driver as unknown as { master: Pool }).master;
@@ -74,6 +88,52 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
         },
       );
     }
+    await this.boss.work<RenderJob>(
+      BILLING_RENDER_QUEUE,
+      { pollingIntervalSeconds: this.config.billing.pollSeconds, batchSize: 1 },
+      async ([job]) => {
+        await this.track(() => this.render(job.data));
+      },
+    );
+  }
+
+  /**
+   * Renders an issued invoice's PDF and UBL from its stored document (after the finalising commit,
+   * outside any transaction: rendering is CPU work) and stores both with their SHA-256. Files are
+   * insert-only; a second job for the same invoice finds them and stops.
+   */
+  private async render({ tenantId, invoiceId }: RenderJob): Promise<void> {
+    const document = await withTenant(this.dataSource, tenantId, async (db) => {
+      // SQL: the issued document, unless its files are there already.
+      const rows: { document: InvoiceDocument }[] = await db.query(
+        `SELECT document FROM invoice i WHERE tenant_id = $1 AND id = $2 AND status <> 'draft'
+            AND NOT EXISTS (SELECT 1 FROM invoice_file f WHERE f.tenant_id = i.tenant_id AND f.invoice_id = i.id)`,
+        [tenantId, invoiceId],
+      );
+      return rows[0]?.document ?? null;
+    });
+    if (!document) return;
+    const { pdf, ubl } = await this.renderer.render(document);
+    await withTenant(this.dataSource, tenantId, async (db) => {
+      // SQL: both files in one statement; a concurrent job's files win (ON CONFLICT), never overwritten.
+      await db.query(
+        `INSERT INTO invoice_file (tenant_id, invoice_id, format, media_type, file_name, sha256, content)
+         VALUES ($1, $2, 'pdf', $3, $4, $5, $6), ($1, $2, 'ubl', $7, $8, $9, $10)
+         ON CONFLICT (tenant_id, invoice_id, format) DO NOTHING`,
+        [
+          tenantId,
+          invoiceId,
+          pdf.mediaType,
+          pdf.fileName,
+          pdf.sha256,
+          pdf.bytes,
+          ubl.mediaType,
+          ubl.fileName,
+          ubl.sha256,
+          ubl.bytes,
+        ],
+      );
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -97,6 +157,13 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
           current === 'draft'
             ? await this.engine.draftBatch(db, job.tenantId, job.runId)
             : await this.engine.finaliseBatch(db, job.tenantId, job.runId);
+        if (follow?.issued?.length) {
+          const jobs = follow.issued.map((invoiceId) => ({
+            name: BILLING_RENDER_QUEUE,
+            data: { tenantId: job.tenantId, invoiceId },
+          }));
+          await this.boss.insert(jobs, { db: transactionalDb(db) });
+        }
         const handOver = follow !== null && (follow.startAfter !== undefined || Date.now() > deadline);
         if (follow && handOver) await this.enqueue(db, follow.step, job, follow.startAfter);
         return handOver ? null : follow;

@@ -17,6 +17,8 @@ import { FollowBillingCountry1795575000000 } from './1795575000000-FollowBilling
 import { AddTenantCountry1795580000000 } from './1795580000000-AddTenantCountry';
 import { AddInvoicingSettings1795600000000 } from './1795600000000-AddInvoicingSettings';
 import { AddPlansAndSubscriptions1795601000000 } from './1795601000000-AddPlansAndSubscriptions';
+import { AddBillingRunsAndInvoices1795602000000 } from './1795602000000-AddBillingRunsAndInvoices';
+import { AddInvoiceFiles1795603000000 } from './1795603000000-AddInvoiceFiles';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -39,4 +41,6 @@ export const MIGRATIONS = [
   AddTenantCountry1795580000000,
   AddInvoicingSettings1795600000000,
   AddPlansAndSubscriptions1795601000000,
+  AddBillingRunsAndInvoices1795602000000,
+  AddInvoiceFiles1795603000000,
 ];
