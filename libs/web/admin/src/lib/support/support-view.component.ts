@@ -4,6 +4,7 @@ import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { EnumLabelPipe, LanguageService, timeLeft } from '@mijn-account/web-core';
 import { BillingFormComponent } from '@mijn-account/web-account';
+import { EmptyStateComponent } from '@mijn-account/web-ui';
 import { SupportConsoleStore, type SupportView, editsBilling } from './support-console.store';
 import { SUPPORT_PART_STYLES } from './support-styles';
 
@@ -13,7 +14,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
  */
 @Component({
   selector: 'ma-support-view',
-  imports: [EnumLabelPipe, BillingFormComponent, MatButtonModule, MatCardModule, TranslocoPipe],
+  imports: [EnumLabelPipe, BillingFormComponent, EmptyStateComponent, MatButtonModule, MatCardModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     SUPPORT_PART_STYLES,
@@ -84,6 +85,14 @@ import { SUPPORT_PART_STYLES } from './support-styles';
       }
       @if (v.newsletters; as subscriptions) {
         <h2>{{ 'newsletters.title' | transloco }}</h2>
+        @if (subscriptions.length === 0) {
+          <ma-empty-state
+            icon="mail"
+            title="states.support.noSubscriptions"
+            text="states.support.noSubscriptionsNext"
+            testId="support-newsletters-empty"
+          />
+        } @else {
         <table class="stacked" data-testid="support-newsletters">
           <thead>
             <tr>
@@ -102,6 +111,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
             }
           </tbody>
         </table>
+        }
       }
       <button mat-stroked-button type="button" (click)="console.open(v.grant)" data-testid="refresh-support-view">
         {{ 'support.refresh' | transloco }}
