@@ -227,6 +227,31 @@ describe('billing runs', () => {
     expect(pdf.file_name).toBe(`AT-${today.slice(0, 4)}-000002.pdf`);
   });
 
+  it('lets finance void an open invoice or mark it uncollectible, with the reason, and no other move', async () => {
+    const rows = await t.sql<{ id: string; account_id: string }>(
+      t.alpha,
+      `SELECT id, account_id FROM invoice WHERE sequence_no IN (1, 3, 4) ORDER BY sequence_no`,
+    );
+    const [paid, third, fourth] = rows.map((r) => r.id);
+    const move = (id: string, to: string, reason: string) =>
+      finance.request('POST', `/api/finance/invoices/${id}/${to}`, { body: { reason } });
+    const noReason = await move(third, 'void', '');
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.json().errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
+    expect((await move(third, 'void', 'Sent to the wrong customer')).json()).toMatchObject({
+      status: 'void',
+      statusReason: 'Sent to the wrong customer',
+    });
+    expect((await move(fourth, 'uncollectible', 'Bankrupt')).json().status).toBe('uncollectible');
+    expect((await move(fourth, 'void', 'Written off')).json().status).toBe('void');
+    expect((await move(paid, 'void', 'Too late')).statusCode).toBe(409);
+    expect((await move(third, 'uncollectible', 'Again')).statusCode).toBe(409);
+    const listed = await finance.request('GET', `/api/finance/accounts/${rows[1].account_id}/invoices`);
+    expect(listed.json()).toEqual([
+      expect.objectContaining({ id: third, status: 'void', grossMinor: expect.any(Number) }),
+    ]);
+  });
+
   it('keeps the snapshot: changing the billing address later changes nothing on an issued invoice', async () => {
     const before = await t.sql(
       t.alpha,

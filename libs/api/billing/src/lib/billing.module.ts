@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ChangeHistoryService } from '@mijn-account/api-accounts';
 import { InvoiceRenderer } from './documents/invoice-renderer';
+import { AccountInvoicesController, InvoicesController } from './invoices/invoices.controller';
+import { InvoicesService } from './invoices/invoices.service';
 import { PlansController } from './plans/plans.controller';
 import { PlansService } from './plans/plans.service';
 import { BillingEngine } from './runs/billing-engine';
@@ -26,6 +28,8 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     SubscriptionsController,
     MySubscriptionController,
     BillingRunsController,
+    AccountInvoicesController,
+    InvoicesController,
   ],
   providers: [
     ChangeHistoryService,
@@ -37,6 +41,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     BillingEngine,
     BillingQueue,
     BillingRunsService,
+    InvoicesService,
   ],
 })
 export class BillingModule {}

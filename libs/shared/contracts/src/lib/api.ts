@@ -30,6 +30,7 @@ export const ROUTES = {
   plans: 'finance/plans',
   financeAccounts: 'finance/accounts',
   financeSubscriptions: 'finance/subscriptions',
+  financeInvoices: 'finance/invoices',
   billingRuns: 'finance/billing-runs',
   mySubscription: 'account/subscription',
 } as const;

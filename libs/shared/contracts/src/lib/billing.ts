@@ -148,3 +148,28 @@ export interface BillingRunView {
   finaliseAfter: string | null;
   completedAt: string | null;
 }
+
+export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
+
+export interface FinanceInvoiceView {
+  id: string;
+  /** Null while a draft. */
+  number: string | null;
+  status: InvoiceStatus;
+  issueDate: string | null;
+  dueDate: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  currency: string;
+  netMinor: number;
+  taxMinor: number | null;
+  grossMinor: number | null;
+  /** Why it was voided or marked uncollectible. */
+  statusReason: string | null;
+  /** Why a draft could not be finalised. */
+  failure: string | null;
+}
+
+export interface InvoiceStatusChange {
+  reason: string;
+}
