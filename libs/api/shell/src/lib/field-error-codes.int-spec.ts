@@ -64,8 +64,9 @@ function handWrittenCodes(dir = join(ROOT, 'libs/api')): { code: string; where: 
     if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : handWrittenCodes(path);
     if (!entry.name.endsWith('.ts') || /\.(int-)?spec\.ts$|\.testing\.ts$/.test(entry.name)) return [];
     const source = readFileSync(path, 'utf8');
-    // The rest of the line names the params the error carries (`params: { max: … }`).
-    return [...source.matchAll(/code: '([A-Za-z]+)',\s*message:([^\n]*)/g)].map((m) => ({
+    // The rest of the object, over as many lines as Prettier gives it, names the params the error
+    // carries (`params: { max: … }`); one level of braces inside (`${…}`, the params) is read past.
+    return [...source.matchAll(/code: '([A-Za-z]+)',\s*message:((?:[^{}]|\{[^{}]*\})*)\}/g)].map((m) => ({
       code: m[1],
       where: path.slice(ROOT.length + 1),
       params: [...(m[2].match(/params: \{([^}]*)\}/)?.[1].matchAll(/(\w+):/g) ?? [])].map((p) => p[1]),
