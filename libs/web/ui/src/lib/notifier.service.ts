@@ -2,7 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoService } from '@jsverse/transloco';
 
-/** How long a confirmation stays (it can be closed sooner; it is read out when it appears). */
+/** How long a confirmation stays (it is read out when it appears). */
 export const NOTICE_MS = 6000;
 
 /**
@@ -16,7 +16,8 @@ export class Notifier {
   private readonly transloco = inject(TranslocoService);
 
   success(key: string, params?: Record<string, unknown>): void {
-    this.snackBar.open(this.transloco.translate(key, params), this.transloco.translate('states.close'), {
+    // No action button: a confirmation asks nothing of the user (and adds no second "Close" to the page).
+    this.snackBar.open(this.transloco.translate(key, params), undefined, {
       duration: NOTICE_MS,
       politeness: 'polite',
       panelClass: 'ma-notice',
