@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChangeHistoryService } from '@mijn-account/api-accounts';
+import { AuditModule } from '@mijn-account/api-audit';
 import { InvoiceRenderer } from './documents/invoice-renderer';
 import { AccountInvoicesController, InvoicesController } from './invoices/invoices.controller';
 import { InvoicesService } from './invoices/invoices.service';
@@ -21,6 +22,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
 
 /** Finance: invoicing settings, plans, subscriptions, billing runs and the invoices they issue. */
 @Module({
+  imports: [AuditModule],
   controllers: [
     InvoicingSettingsController,
     PlansController,

@@ -133,6 +133,29 @@ describe('plans and subscriptions (finance), my subscription (subscriber)', () =
     expect(history.map((h) => h.changes.map((c) => c.field))).toEqual([['subscription'], ['plan', 'quantity']]);
   });
 
+  it('logs each finance read of an account’s subscriptions in that account’s access log', async () => {
+    const before = await count('audit_event');
+    expect((await finance.request('GET', `/api/finance/accounts/${account}/subscriptions`)).statusCode).toBe(200);
+    const events = await t.sql(
+      t.alpha,
+      `SELECT actor_kind::text, actor_id, action, resource, outcome::text FROM audit_event
+        WHERE account_id = $1 AND resource = 'subscriptions'`,
+      [account],
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      actor_kind: 'staff',
+      actor_id: t.alpha.staff.finance.id,
+      action: 'read',
+      resource: 'subscriptions',
+      outcome: 'allowed',
+    });
+    expect(await count('audit_event')).toBe(before + 1);
+    // The subscriber's own read is not an access.
+    await member.request('GET', '/api/account/subscription');
+    expect(await count('audit_event')).toBe(before + 1);
+  });
+
   it('shows the subscriber the plan, price, next invoice date and estimate; the owner cancels at period end and undoes it', async () => {
     const mine = await member.request('GET', '/api/account/subscription');
     expect(mine.statusCode).toBe(200);

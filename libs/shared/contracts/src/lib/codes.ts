@@ -23,5 +23,12 @@ export const ACCESS_LOG_ACTIONS = [
   'read',
   'write',
 ] as const;
-export const ACCESS_LOG_RESOURCES = ['access-grant', 'billing', 'profiles', 'newsletters'] as const;
+export const ACCESS_LOG_RESOURCES = [
+  'access-grant',
+  'billing',
+  'profiles',
+  'newsletters',
+  'subscriptions',
+  'invoices',
+] as const;
 export const ACCESS_OUTCOMES = ['allowed', 'refused', 'failed'] as const;

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { type RequestContext, problems } from '@mijn-account/api-core';
 import type { FinanceInvoiceView, InvoiceStatusChange } from '@mijn-account/shared-contracts';
+import { AuditWriterService } from '@mijn-account/api-audit';
 import { Invoice } from '../entities/invoice.entity';
+import { logStaffRead } from '../subscriptions/subscriptions.service';
 
 /** Finance's view of an account's invoices, and the status moves an issued invoice may still make. */
 @Injectable()
 export class InvoicesService {
+  constructor(private readonly audit: AuditWriterService) {}
+
   async list(ctx: RequestContext, accountId: string): Promise<FinanceInvoiceView[]> {
     const db = await ctx.db();
     // SQL: the account exists in this tenant (RLS), or the route answers 404.
@@ -19,6 +23,7 @@ export class InvoicesService {
       order: { createdAt: 'DESC', id: 'ASC' },
       take: 200,
     });
+    await logStaffRead(this.audit, ctx, accountId, 'invoices', ['number', 'status', 'totals', 'dueDate']);
     return rows.map(toView);
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type RequestContext, problems, staleVersion } from '@mijn-account/api-core';
 import { ChangeHistoryService } from '@mijn-account/api-accounts';
+import { AuditWriterService } from '@mijn-account/api-audit';
 import type {
   FieldChange,
   FieldError,
@@ -30,6 +31,7 @@ export class SubscriptionsService {
   constructor(
     private readonly settings: InvoicingSettingsService,
     private readonly history: ChangeHistoryService,
+    private readonly audit: AuditWriterService,
   ) {}
 
   async list(ctx: RequestContext, accountId: string): Promise<SubscriptionView[]> {
@@ -42,6 +44,7 @@ export class SubscriptionsService {
     });
     const views: SubscriptionView[] = [];
     for (const row of rows) views.push(strip(await this.view(db, ctx, row, today)));
+    await logStaffRead(this.audit, ctx, accountId, 'subscriptions', SUBSCRIPTION_FIELDS);
     return views;
   }
 
@@ -303,6 +306,25 @@ export class SubscriptionsService {
   private async today(db: EntityManager, ctx: RequestContext): Promise<string> {
     return todayIn((await this.settings.read(db, ctx.tenant.id, false)).timeZone);
   }
+}
+
+/** What a subscription read shows, as the access log names it. */
+const SUBSCRIPTION_FIELDS = ['plan', 'quantity', 'price', 'startDate', 'endDate', 'status'];
+
+/**
+ * Finance reads an account's subscriptions or invoices because that is its job, and each read lands
+ * in the account's access log (issue 17 §7), in the request's transaction. Subscribers' own reads
+ * are not logged.
+ */
+export async function logStaffRead(
+  audit: AuditWriterService,
+  ctx: RequestContext,
+  accountId: string,
+  resource: 'subscriptions' | 'invoices',
+  fields: string[],
+): Promise<void> {
+  if (ctx.requireUser().kind !== 'staff') return;
+  await audit.append(ctx, accountId, { action: 'read', resource, outcome: 'allowed', fields });
 }
 
 export function scheduleOf(row: Subscription, interval: 'month' | 'year'): PeriodSchedule {
