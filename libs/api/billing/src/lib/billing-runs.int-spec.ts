@@ -252,6 +252,30 @@ describe('billing runs', () => {
     ]);
   });
 
+  it('registers payments by hand: partial ones add up to paid, never beyond what is outstanding', async () => {
+    const [{ id, gross_minor }] = await t.sql<{ id: string; gross_minor: string }>(
+      t.alpha,
+      `SELECT id, gross_minor FROM invoice WHERE sequence_no = 5`,
+    );
+    const gross = Number(gross_minor);
+    const pay = (amountMinor: number, paidOn = today) =>
+      finance.request('POST', `/api/finance/invoices/${id}/payments`, {
+        body: { amountMinor, paidOn, reference: 'Bank statement 42' },
+      });
+    const partial = await pay(1000);
+    expect(partial.statusCode).toBe(201);
+    expect(partial.json()).toMatchObject({ status: 'open', paidMinor: 1000 });
+    const tooMuch = await pay(gross);
+    expect(tooMuch.statusCode).toBe(422);
+    expect(tooMuch.json().errors.map((e: { field: string }) => e.field)).toEqual(['amountMinor']);
+    const future = await pay(gross - 1000, '2999-01-01');
+    expect(future.json().errors.map((e: { field: string }) => e.field)).toEqual(['paidOn']);
+    expect((await pay(gross - 1000)).json()).toMatchObject({ status: 'paid', paidMinor: gross });
+    expect((await pay(1)).statusCode).toBe(409);
+    expect(await count(`SELECT count(*)::int AS n FROM payment`)).toBe(2);
+    await expect(t.sql(t.alpha, `UPDATE payment SET amount_minor = 1`)).rejects.toThrow(/append-only/);
+  });
+
   it('keeps the snapshot: changing the billing address later changes nothing on an issued invoice', async () => {
     const before = await t.sql(
       t.alpha,

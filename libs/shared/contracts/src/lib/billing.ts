@@ -173,3 +173,11 @@ export interface FinanceInvoiceView {
 export interface InvoiceStatusChange {
   reason: string;
 }
+
+export interface PaymentCreate {
+  /** Whole cents received; at most what is outstanding. */
+  amountMinor: number;
+  paidOn: string;
+  /** The bank's or the customer's reference. */
+  reference: string;
+}

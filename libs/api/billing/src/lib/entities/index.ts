@@ -5,6 +5,7 @@ import { InvoiceLineRow } from './invoice-line.entity';
 import { InvoiceNumberCounter } from './invoice-number-counter.entity';
 import { Invoice } from './invoice.entity';
 import { InvoicingSettings } from './invoicing-settings.entity';
+import { Payment } from './payment.entity';
 import { PlanPrice } from './plan-price.entity';
 import { Plan } from './plan.entity';
 import { Proration } from './proration.entity';
@@ -19,6 +20,7 @@ export {
   InvoiceLineRow,
   InvoiceNumberCounter,
   InvoicingSettings,
+  Payment,
   Plan,
   PlanPrice,
   Proration,
@@ -39,4 +41,5 @@ export const BILLING_ENTITIES = [
   InvoiceNumberCounter,
   IdempotencyKey,
   InvoiceFile,
+  Payment,
 ];

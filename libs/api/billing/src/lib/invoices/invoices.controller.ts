@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext, StaffAccess, UuidPipe } from '@mijn-account/api-core';
 import { type FinanceInvoiceView, ROUTES } from '@mijn-account/shared-contracts';
 import { InvoiceStatusDto } from './invoice-status.dto';
+import { PaymentDto } from './payment.dto';
 import { InvoicesService } from './invoices.service';
 
 /** An account's invoices, as finance sees them. */
@@ -33,6 +34,16 @@ export class InvoicesController {
     @Body() body: InvoiceStatusDto,
   ): Promise<FinanceInvoiceView> {
     return this.invoices.move(ctx, invoiceId, 'void', body);
+  }
+
+  @StaffAccess('finance')
+  @Post(':invoiceId/payments')
+  pay(
+    @Ctx() ctx: RequestContext,
+    @Param('invoiceId', UuidPipe) invoiceId: string,
+    @Body() body: PaymentDto,
+  ): Promise<FinanceInvoiceView & { paidMinor: number }> {
+    return this.invoices.pay(ctx, invoiceId, body);
   }
 
   @StaffAccess('finance')

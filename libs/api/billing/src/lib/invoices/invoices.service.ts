@@ -1,14 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { type RequestContext, problems } from '@mijn-account/api-core';
-import type { FinanceInvoiceView, InvoiceStatusChange } from '@mijn-account/shared-contracts';
+import type {
+  FieldError,
+  FinanceInvoiceView,
+  InvoiceStatusChange,
+  PaymentCreate,
+} from '@mijn-account/shared-contracts';
 import { AuditWriterService } from '@mijn-account/api-audit';
 import { Invoice } from '../entities/invoice.entity';
+import { Payment } from '../entities/payment.entity';
+import { isRealDate } from '../plans/plans.service';
+import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
 import { logStaffRead } from '../subscriptions/subscriptions.service';
 
 /** Finance's view of an account's invoices, and the status moves an issued invoice may still make. */
 @Injectable()
 export class InvoicesService {
-  constructor(private readonly audit: AuditWriterService) {}
+  constructor(
+    private readonly audit: AuditWriterService,
+    private readonly settings: InvoicingSettingsService,
+  ) {}
 
   async list(ctx: RequestContext, accountId: string): Promise<FinanceInvoiceView[]> {
     const db = await ctx.db();
@@ -56,6 +67,60 @@ export class InvoicesService {
       { status: to, statusReason: input.reason.trim(), statusChangedAt: () => 'now()' },
     );
     return toView(await db.findOneByOrFail(Invoice, { tenantId: ctx.tenant.id, id: invoiceId }));
+  }
+
+  /**
+   * Money received against an open (or uncollectible) invoice: partial payments add up, never beyond
+   * what is outstanding; the invoice is paid once they cover its total. The payment row is insert-only.
+   */
+  async pay(
+    ctx: RequestContext,
+    invoiceId: string,
+    input: PaymentCreate,
+  ): Promise<FinanceInvoiceView & { paidMinor: number }> {
+    const db = await ctx.db();
+    const invoice = await db.findOne(Invoice, {
+      where: { tenantId: ctx.tenant.id, id: invoiceId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!invoice) throw problems.notFound();
+    if (invoice.status !== 'open' && invoice.status !== 'uncollectible')
+      throw problems.conflict(`An invoice that is ${invoice.status} takes no payment`);
+    // SQL: what was paid so far (the invoice row is locked, so no payment slips in between).
+    const [{ paid }] = (await db.query(
+      `SELECT COALESCE(sum(amount_minor), 0)::bigint AS paid FROM payment WHERE tenant_id = $1 AND invoice_id = $2`,
+      [ctx.tenant.id, invoiceId],
+    )) as { paid: string }[];
+    const outstanding = Number(invoice.grossMinor) - Number(paid);
+    const errors: FieldError[] = [];
+    const today = todayIn((await this.settings.read(db, ctx.tenant.id, false)).timeZone);
+    if (input.amountMinor > outstanding)
+      errors.push({
+        field: 'amountMinor',
+        code: 'atMostOutstanding',
+        message: `At most the ${outstanding} cents outstanding`,
+      });
+    if (!isRealDate(input.paidOn))
+      errors.push({ field: 'paidOn', code: 'isDate', message: 'A date such as 2026-11-01' });
+    else if (input.paidOn > today)
+      errors.push({ field: 'paidOn', code: 'notInFuture', message: 'Today or an earlier day' });
+    if (errors.length > 0) throw problems.validation(errors);
+    await db.insert(Payment, {
+      tenantId: ctx.tenant.id,
+      invoiceId,
+      amountMinor: String(input.amountMinor),
+      paidOn: input.paidOn,
+      reference: input.reference.trim(),
+      createdBy: ctx.requireUser().id,
+    });
+    const paidMinor = Number(paid) + input.amountMinor;
+    if (paidMinor === Number(invoice.grossMinor))
+      await db.update(
+        Invoice,
+        { tenantId: ctx.tenant.id, id: invoiceId },
+        { status: 'paid', statusChangedAt: () => 'now()' },
+      );
+    return { ...toView(await db.findOneByOrFail(Invoice, { tenantId: ctx.tenant.id, id: invoiceId })), paidMinor };
   }
 }
 

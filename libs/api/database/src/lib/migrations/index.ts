@@ -19,6 +19,7 @@ import { AddInvoicingSettings1795600000000 } from './1795600000000-AddInvoicingS
 import { AddPlansAndSubscriptions1795601000000 } from './1795601000000-AddPlansAndSubscriptions';
 import { AddBillingRunsAndInvoices1795602000000 } from './1795602000000-AddBillingRunsAndInvoices';
 import { AddInvoiceFiles1795603000000 } from './1795603000000-AddInvoiceFiles';
+import { AddPayments1795604000000 } from './1795604000000-AddPayments';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   AddPlansAndSubscriptions1795601000000,
   AddBillingRunsAndInvoices1795602000000,
   AddInvoiceFiles1795603000000,
+  AddPayments1795604000000,
 ];
