@@ -401,6 +401,7 @@ export const PROBLEM_TYPES = {
   conflict: 'https://mijn-account.dev/problems/conflict',
   noGrant: 'https://mijn-account.dev/problems/no-grant',
   lastSignInMethod: 'https://mijn-account.dev/problems/last-sign-in-method',
+  lastOwner: 'https://mijn-account.dev/problems/last-owner',
   identityInUse: 'https://mijn-account.dev/problems/identity-in-use',
   identityAlreadyLinked: 'https://mijn-account.dev/problems/identity-already-linked',
   preconditionRequired: 'https://mijn-account.dev/problems/precondition-required',
