@@ -98,7 +98,12 @@ function toProfile(row: ProfileRow): VersionedProfile {
 function normalizePhone(raw: string | null | undefined, country: string | null, errors: FieldError[]): string | null {
   const value = raw?.trim();
   if (!value) return null;
-  const parsed = parsePhoneNumberFromString(value, (country ?? undefined) as CountryCode | undefined);
+  // extract: false — the whole input must be a phone number; the default would pick one out of any
+  // text ("06 1234 5678x" would pass as +31612345678).
+  const parsed = parsePhoneNumberFromString(value, {
+    defaultCountry: (country ?? undefined) as CountryCode | undefined,
+    extract: false,
+  });
   if (!parsed || !parsed.isValid()) {
     errors.push({
       field: 'phone',

@@ -43,6 +43,16 @@ describe('phone numbers read against the tenant’s country', () => {
     expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'phone', code: 'isPhoneNumber' })]);
   });
 
+  it('reads the whole input as the number: a valid number with anything around it is refused, not picked out', async () => {
+    const dutch = t.client(t.alpha);
+    await dutch.signIn(t.alpha.accounts[1].member.email);
+    for (const typed of ['06 1234 5678x', 'tel 0612345678']) {
+      const refused = await savePhone(dutch, typed);
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'phone', code: 'isPhoneNumber' })]);
+    }
+  });
+
   it('reads a staff member’s national number in the tenant’s country too', async () => {
     const admin = t.client(t.alpha);
     await admin.signIn(t.alpha.staff['tenant-admin'].email);
