@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
-import { checkVAT, countries as vatCountries } from 'jsvat';
+import { checkRegistration, checkTaxId } from '@mijn-account/api-accounts';
 import { type RequestContext, changedFields, problems, staleVersion } from '@mijn-account/api-core';
 import {
   type FieldError,
@@ -12,9 +12,7 @@ import {
   addressRules,
   companyIdRules,
   isRegion,
-  normalizeGstHst,
   normalizePostalCode,
-  normalizeRegistration,
 } from '@mijn-account/shared-contracts';
 import { InvoicingSettings } from '../entities/invoicing-settings.entity';
 import { TaxCategory } from '../entities/tax-category.entity';
@@ -61,8 +59,8 @@ export class InvoicingSettingsService {
     const after: InvoicingSettingsUpdate = {
       legalName: input.legalName?.trim() || null,
       address,
-      vatId: checkTaxId(input.vatId, country, errors),
-      cocNumber: checkRegistration(input.cocNumber, country, errors),
+      vatId: checkTaxId(input.vatId, country, null, errors),
+      cocNumber: checkRegistration(input.cocNumber, country, null, errors),
       iban: checkIban(input.iban, errors),
       bic: checkBic(input.bic, errors),
       numberPrefix: input.numberPrefix || null,
@@ -298,68 +296,6 @@ function checkAddress(input: SupplierAddress, errors: FieldError[]): SupplierAdd
     errors.push({ field: 'address.region', code: 'notApplicable', message: `Addresses in ${country} have no region` });
   }
   return { streetLine: input.streetLine.trim(), postalCode, city: input.city.trim(), region, country };
-}
-
-const compact = (value: string) => value.toUpperCase().replace(/[\s.-]/g, '');
-
-function checkTaxId(raw: string | null | undefined, country: string | null, errors: FieldError[]): string | null {
-  const value = raw ? compact(raw) : null;
-  if (!value) return null;
-  const kind = country ? companyIdRules(country).taxId : 'vat';
-  if (kind === 'gstHst') {
-    const written = normalizeGstHst(value);
-    if (!written)
-      errors.push({
-        field: 'vatId',
-        code: 'isGstHstNumber',
-        message: 'A GST/HST number: the 9-digit business number and RT0001',
-      });
-    return written ?? value;
-  }
-  if (kind === null) {
-    errors.push({ field: 'vatId', code: 'notApplicable', message: `No tax id is asked for companies in ${country}` });
-    return value;
-  }
-  const result = checkVAT(value, vatCountries);
-  if (!result.isSupportedCountry)
-    errors.push({
-      field: 'vatId',
-      code: 'vatCountry',
-      message: 'Start with the country code of an EU country, such as NL',
-    });
-  else if (!result.isValid)
-    errors.push({
-      field: 'vatId',
-      code: 'vatChecksum',
-      message: 'This VAT number is not valid (format or check digits)',
-    });
-  return value;
-}
-
-function checkRegistration(
-  raw: string | null | undefined,
-  country: string | null,
-  errors: FieldError[],
-): string | null {
-  const value = raw?.trim();
-  if (!value) return null;
-  const kind = country ? companyIdRules(country).registration : 'generic';
-  if (kind === null) {
-    errors.push({
-      field: 'cocNumber',
-      code: 'notApplicable',
-      message: `No registration number is asked for companies in ${country}`,
-    });
-    return value;
-  }
-  const written = country ? normalizeRegistration(country, value) : /^[0-9A-Za-z]{4,20}$/.test(value) ? value : null;
-  if (!written)
-    errors.push({
-      field: 'cocNumber',
-      code: 'isRegistrationNumber',
-      message: `Not a company registration number of ${country ?? 'this country'}`,
-    });
-  return written ?? value;
 }
 
 /** IBAN in its electronic form, checked by ibantools (country length and the mod-97 checksum). */
