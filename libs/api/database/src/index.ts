@@ -7,3 +7,4 @@ export * from './lib/data-source';
 export * from './lib/roles';
 export * from './lib/embedded-postgres';
 export * from './lib/prepared-query';
+export * from './lib/queue-db';

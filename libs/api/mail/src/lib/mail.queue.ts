@@ -5,7 +5,7 @@ import { setTimeout } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import { createTransport, type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '@mijn-account/api-core';
-import { MAIL_QUEUE, QUEUE_SCHEMA, withTenant } from '@mijn-account/api-database';
+import { MAIL_QUEUE, QUEUE_SCHEMA, transactionalDb, withTenant } from '@mijn-account/api-database';
 import { MailMessage } from './entities/mail-message.entity';
 
 export interface MailJob {
@@ -20,18 +20,6 @@ interface OutboxRow {
   html_body: string;
   headers: Record<string, string>;
   display_name: string;
-}
-
-/** A pg-boss `db` that runs its statements on the given transaction's connection. */
-function transactionalDb(manager: EntityManager): PgBoss.Db {
-  return {
-    executeSql: async (text, values) => {
-      const runner = manager.queryRunner;
-      if (!runner) throw new Error('transactionalDb: the entity manager is not in a transaction');
-      const result = await runner.query(text, values, true);
-      return { rows: result.records as unknown[] };
-    },
-  };
 }
 
 /**

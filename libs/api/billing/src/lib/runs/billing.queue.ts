@@ -9,6 +9,7 @@ import {
   BILLING_FINALISE_QUEUE,
   BILLING_RENDER_QUEUE,
   QUEUE_SCHEMA,
+  transactionalDb,
   withTenant,
 } from '@mijn-account/api-database';
 import type { InvoiceDocument } from '../documents/invoice-document';
@@ -29,18 +30,6 @@ export interface RenderJob {
 const STEP_BUDGET_MS = 10_000;
 
 const QUEUES = { draft: BILLING_DRAFT_QUEUE, finalise: BILLING_FINALISE_QUEUE } as const;
-
-/** A pg-boss `db` that runs its statements on the given transaction's connection. */
-function transactionalDb(manager: EntityManager): PgBoss.Db {
-  return {
-    executeSql: async (text, values) => {
-      const runner = manager.queryRunner;
-      if (!runner) throw new Error('transactionalDb: the entity manager is not in a transaction');
-      const result = await runner.query(text, values, true);
-      return { rows: result.records as unknown[] };
-    },
-  };
-}
 
 /**
  * The billing run's jobs on pg-boss (queues made by the migrations): a job works batches, each in
