@@ -33,6 +33,7 @@ export const appRoutes: Route[] = [
       { path: 'account', loadChildren: () => import('@mijn-account/web-account').then((m) => m.accountRoutes) },
       { path: 'security', loadChildren: () => import('@mijn-account/web-account').then((m) => m.securityRoutes) },
       { path: 'support', loadChildren: () => import('@mijn-account/web-admin').then((m) => m.supportRoutes) },
+      { path: 'finance', loadChildren: () => import('@mijn-account/web-finance').then((m) => m.financeRoutes) },
       { path: 'admin', loadChildren: () => import('@mijn-account/web-admin').then((m) => m.adminRoutes) },
       // Shown by the pageAccess guard in place of a page the user's role does not reach.
       {

@@ -22,6 +22,8 @@ describe('navFor', () => {
       'nav-home',
       'nav-profile',
       'nav-billing',
+      'nav-subscription',
+      'nav-invoices',
       'nav-newsletters',
       'nav-helpdesk',
       'nav-members',
@@ -39,12 +41,24 @@ describe('navFor', () => {
       'nav-home',
       'nav-profile',
       'nav-security',
+      'nav-plans',
       'nav-staff',
       'nav-sign-in-settings',
       'nav-admin-newsletters',
+      'nav-invoicing-settings',
       'nav-access-settings',
     ]);
-    expect(navFor(me(null, ['finance'])).map((s) => s.label)).toEqual(['nav.mine']);
+    expect(navFor(me(null, ['finance'])).map((s) => s.label)).toEqual(['nav.mine', 'nav.finance']);
+    expect(ids(me(null, ['finance']))).toEqual([
+      'nav-home',
+      'nav-profile',
+      'nav-security',
+      'nav-finance',
+      'nav-billing-runs',
+      'nav-finance-invoices',
+      'nav-finance-accounts',
+      'nav-plans',
+    ]);
   });
 
   it('is empty when nobody is signed in', () => {

@@ -26,6 +26,13 @@ const SECTIONS: NavSection[] = [
       { path: '/account', testId: 'nav-home', title: 'nav.home', exact: true, rule: PAGE_RULES.everyone },
       { path: '/account/profile', testId: 'nav-profile', title: 'profile.title', rule: PAGE_RULES.everyone },
       { path: '/account/billing', testId: 'nav-billing', title: 'billing.title', rule: PAGE_RULES.account },
+      {
+        path: '/account/subscription',
+        testId: 'nav-subscription',
+        title: 'subscription.title',
+        rule: PAGE_RULES.account,
+      },
+      { path: '/account/invoices', testId: 'nav-invoices', title: 'myInvoices.title', rule: PAGE_RULES.account },
       { path: '/account/newsletters', testId: 'nav-newsletters', title: 'newsletters.title', rule: PAGE_RULES.account },
       { path: '/account/helpdesk-access', testId: 'nav-helpdesk', title: 'helpdesk.title', rule: PAGE_RULES.account },
       {
@@ -49,6 +56,32 @@ const SECTIONS: NavSection[] = [
     ],
   },
   {
+    label: 'nav.finance',
+    links: [
+      {
+        path: '/finance',
+        testId: 'nav-finance',
+        title: 'finance.dashboard.title',
+        exact: true,
+        rule: PAGE_RULES.finance,
+      },
+      { path: '/finance/runs', testId: 'nav-billing-runs', title: 'finance.runs.title', rule: PAGE_RULES.finance },
+      {
+        path: '/finance/invoices',
+        testId: 'nav-finance-invoices',
+        title: 'finance.invoices.title',
+        rule: PAGE_RULES.finance,
+      },
+      {
+        path: '/finance/accounts',
+        testId: 'nav-finance-accounts',
+        title: 'finance.accounts.title',
+        rule: PAGE_RULES.finance,
+      },
+      { path: '/finance/plans', testId: 'nav-plans', title: 'finance.plans.title', rule: PAGE_RULES.plans },
+    ],
+  },
+  {
     label: 'nav.admin',
     links: [
       { path: '/admin/staff', testId: 'nav-staff', title: 'admin.staff.title', rule: PAGE_RULES.admin },
@@ -62,6 +95,12 @@ const SECTIONS: NavSection[] = [
         path: '/admin/newsletters',
         testId: 'nav-admin-newsletters',
         title: 'admin.newsletters.title',
+        rule: PAGE_RULES.admin,
+      },
+      {
+        path: '/admin/invoicing',
+        testId: 'nav-invoicing-settings',
+        title: 'admin.invoicing.title',
         rule: PAGE_RULES.admin,
       },
       {

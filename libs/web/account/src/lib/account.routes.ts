@@ -11,6 +11,8 @@ const members = () => import('./members-page.component').then((m) => m.MembersPa
 const newsletters = () => import('./newsletters-page.component').then((m) => m.NewslettersPageComponent);
 const unsubscribe = () =>
   import('./newsletter-unsubscribe-page.component').then((m) => m.NewsletterUnsubscribePageComponent);
+const subscription = () => import('./subscription-page.component').then((m) => m.SubscriptionPageComponent);
+const invoices = () => import('./invoices-page.component').then((m) => m.MyInvoicesPageComponent);
 const security = () => import('./security-page.component').then((m) => m.SecurityPageComponent);
 
 export const accountRoutes: Routes = [
@@ -23,6 +25,18 @@ export const accountRoutes: Routes = [
     loadComponent: helpdeskAccess,
     canActivate: [pageAccess(PAGE_RULES.account)],
     title: 'helpdesk.title',
+  },
+  {
+    path: 'subscription',
+    loadComponent: subscription,
+    canActivate: [pageAccess(PAGE_RULES.account)],
+    title: 'subscription.title',
+  },
+  {
+    path: 'invoices',
+    loadComponent: invoices,
+    canActivate: [pageAccess(PAGE_RULES.account)],
+    title: 'myInvoices.title',
   },
   { path: 'members', loadComponent: members, canActivate: [pageAccess(PAGE_RULES.owner)], title: 'members.title' },
   {

@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { PAGE_RULES, pageAccess } from '@mijn-account/web-core';
 import { AccessSettingsPageComponent } from './access-settings-page.component';
+import { InvoicingSettingsPageComponent } from './invoicing-settings-page.component';
 import { NewslettersAdminPageComponent } from './newsletters-admin-page.component';
 import { SignInSettingsPageComponent } from './sign-in-settings-page.component';
 import { StaffPageComponent } from './staff-page.component';
@@ -32,6 +33,12 @@ export const adminRoutes: Routes = [
     component: SignInSettingsPageComponent,
     canActivate: admin,
     title: 'admin.signIn.title',
+  },
+  {
+    path: 'invoicing',
+    component: InvoicingSettingsPageComponent,
+    canActivate: admin,
+    title: 'admin.invoicing.title',
   },
   {
     path: 'helpdesk-access',

@@ -23,6 +23,10 @@ export const PAGE_RULES = {
   helpdesk: { staff: ['helpdesk-agent', 'helpdesk-supervisor'] },
   /** The tenant admin's pages. */
   admin: { staff: ['tenant-admin'] },
+  /** Finance: billing runs, invoices, payments, subscriptions of accounts. */
+  finance: { staff: ['finance'] },
+  /** The price list: finance, and the tenant admin who sets up the business. */
+  plans: { staff: ['finance', 'tenant-admin'] },
 } as const satisfies Record<string, PageRule>;
 
 /** Why a page is not shown: the user's role does not reach it, or (staff) two-factor is not set up yet. */
