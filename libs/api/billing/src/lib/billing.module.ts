@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ChangeHistoryService } from '@mijn-account/api-accounts';
 import { AuditModule } from '@mijn-account/api-audit';
+import { BillingScheduleController, FinanceSummaryController } from './dashboard/finance-summary.controller';
+import { FinanceSummaryService } from './dashboard/finance-summary.service';
 import { InvoiceRenderer } from './documents/invoice-renderer';
 import { AccountInvoicesController, InvoicesController } from './invoices/invoices.controller';
 import { InvoicesService } from './invoices/invoices.service';
@@ -9,6 +11,9 @@ import { PlansService } from './plans/plans.service';
 import { BillingEngine } from './runs/billing-engine';
 import { BillingRunsController } from './runs/billing-runs.controller';
 import { BillingRunsService } from './runs/billing-runs.service';
+import { BillingScheduler } from './runs/billing-scheduler';
+import { RunDraftsController } from './runs/run-drafts.controller';
+import { RunDraftsService } from './runs/run-drafts.service';
 import { BillingQueue } from './runs/billing.queue';
 import { IdempotencyService } from './runs/idempotency.service';
 import { InvoicingSettingsController } from './settings/invoicing-settings.controller';
@@ -30,6 +35,9 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     SubscriptionsController,
     MySubscriptionController,
     BillingRunsController,
+    RunDraftsController,
+    FinanceSummaryController,
+    BillingScheduleController,
     AccountInvoicesController,
     InvoicesController,
   ],
@@ -44,6 +52,9 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     BillingQueue,
     BillingRunsService,
     InvoicesService,
+    RunDraftsService,
+    BillingScheduler,
+    FinanceSummaryService,
   ],
 })
 export class BillingModule {}

@@ -32,6 +32,8 @@ export const ROUTES = {
   financeSubscriptions: 'finance/subscriptions',
   financeInvoices: 'finance/invoices',
   billingRuns: 'finance/billing-runs',
+  financeSummary: 'finance/summary',
+  billingSchedule: 'finance/billing-schedule',
   mySubscription: 'account/subscription',
 } as const;
 

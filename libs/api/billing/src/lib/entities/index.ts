@@ -1,4 +1,5 @@
 import { BillingRun } from './billing-run.entity';
+import { BillingSchedule } from './billing-schedule.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { InvoiceFile } from './invoice-file.entity';
 import { InvoiceLineRow } from './invoice-line.entity';
@@ -14,6 +15,7 @@ import { TaxCategory } from './tax-category.entity';
 
 export {
   BillingRun,
+  BillingSchedule,
   IdempotencyKey,
   Invoice,
   InvoiceFile,
@@ -42,4 +44,5 @@ export const BILLING_ENTITIES = [
   IdempotencyKey,
   InvoiceFile,
   Payment,
+  BillingSchedule,
 ];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { type RequestContext, problems } from '@mijn-account/api-core';
 import type { BillingRunStart, BillingRunView, FieldError } from '@mijn-account/shared-contracts';
 import { BillingRun } from '../entities/billing-run.entity';
@@ -43,27 +44,41 @@ export class BillingRunsService {
     }
     if (errors.length > 0) throw problems.validation(errors);
     const user = ctx.requireUser();
+    const { runId, created } = await this.open(db, ctx.tenant.id, input, { id: user.id, name: user.displayName });
+    return { status: created ? 201 : 200, body: await this.get(ctx, runId) };
+  }
+
+  /**
+   * Makes the period's run, or takes up its unfinished one (queuing its next step again), in the
+   * caller's transaction. Finance's start and the scheduled run both come here.
+   */
+  async open(
+    db: EntityManager,
+    tenantId: string,
+    period: BillingRunStart,
+    startedBy: { id: string | null; name: string },
+  ): Promise<{ runId: string; created: boolean }> {
     // SQL: one unfinished run per period (billing_run_open_key); a start while one runs meets it here.
     const created: { id: string }[] = await db.query(
       `INSERT INTO billing_run (tenant_id, period_start, period_end, started_by, started_by_name, to_bill)
        SELECT $1, $2, $3, $4, $5, count(*)::int FROM subscription
         WHERE tenant_id = $1 AND start_date <= $3 AND (end_date IS NULL OR end_date >= $2)
        ON CONFLICT (tenant_id, period_start, period_end, open) DO NOTHING RETURNING id`,
-      [ctx.tenant.id, input.periodStart, input.periodEnd, user.id, user.displayName],
+      [tenantId, period.periodStart, period.periodEnd, startedBy.id, startedBy.name],
     );
-    const job = { tenantId: ctx.tenant.id, runId: created[0]?.id ?? '' };
+    const job = { tenantId, runId: created[0]?.id ?? '' };
     if (created[0]) {
       await this.queue.enqueue(db, 'draft', job);
-      return { status: 201, body: await this.get(ctx, job.runId) };
+      return { runId: job.runId, created: true };
     }
     const open = await db.findOneOrFail(BillingRun, {
-      where: { tenantId: ctx.tenant.id, periodStart: input.periodStart, periodEnd: input.periodEnd, open: 1 },
+      where: { tenantId, periodStart: period.periodStart, periodEnd: period.periodEnd, open: 1 },
     });
     job.runId = open.id;
     if (open.status === 'drafting') await this.queue.enqueue(db, 'draft', job);
     else if (open.status === 'finalising') await this.queue.enqueue(db, 'finalise', job);
     else if (open.status === 'review') await this.queue.enqueue(db, 'finalise', job, open.finaliseAfter ?? undefined);
-    return { status: 200, body: await this.get(ctx, open.id) };
+    return { runId: open.id, created: false };
   }
 
   async get(ctx: RequestContext, runId: string): Promise<BillingRunView> {
@@ -101,7 +116,7 @@ export class BillingRunsService {
   }
 }
 
-function toView(run: BillingRun): BillingRunView {
+export function toView(run: BillingRun): BillingRunView {
   return {
     id: run.id,
     periodStart: run.periodStart,

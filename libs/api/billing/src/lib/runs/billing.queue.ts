@@ -42,6 +42,7 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(BillingQueue.name);
   private readonly boss: PgBoss;
   private busy = 0;
+  private readonly periodic: { queue: string; cron: string; work: () => Promise<unknown> }[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -54,9 +55,15 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
       db: { executeSql: (text, values) => this.track(() => pool.query(text, values)) },
       schema: QUEUE_SCHEMA,
       migrate: false,
-      schedule: false,
+      // Cron (the scheduled billing run) only where jobs are worked; pg-boss lets one process send each tick.
+      schedule: config.billing.worker,
     });
     this.boss.on('error', (error) => this.logger.error({ err: error }, 'billing queue error'));
+  }
+
+  /** A cron job (pg-boss schedule, UTC) and its handler, started with the worker. */
+  whenWorking(queue: string, cron: string, work: () => Promise<unknown>): void {
+    this.periodic.push({ queue, cron, work });
   }
 
   /** Queues a run's next step inside the caller's transaction. */
@@ -84,6 +91,16 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
         await this.track(() => this.render(job.data));
       },
     );
+    for (const { queue, cron, work } of this.periodic) {
+      await this.boss.work(
+        queue,
+        { pollingIntervalSeconds: this.config.billing.pollSeconds, batchSize: 1 },
+        async () => {
+          await this.track(work);
+        },
+      );
+      await this.boss.schedule(queue, cron, {}, { tz: 'UTC' });
+    }
   }
 
   /**

@@ -1,0 +1,68 @@
+import type { BillingRunView } from './billing';
+
+/** Open and overdue amounts of one currency (issued invoices not paid, void or uncollectible). */
+export interface FinanceCurrencySummary {
+  currency: string;
+  /** Outstanding (total minus payments) of open invoices, in minor units, and how many. */
+  openMinor: number;
+  openCount: number;
+  /** The part of it whose due date has passed (overdue from the day after the due date). */
+  overdueMinor: number;
+  overdueCount: number;
+}
+
+/** Finance's dashboard: amounts per currency, the last run, the next scheduled run. */
+export interface FinanceSummary {
+  currencies: FinanceCurrencySummary[];
+  lastRun: BillingRunView | null;
+  /** Day (tenant's calendar) of the next scheduled run; null when none is scheduled. */
+  nextScheduledRun: string | null;
+  /** What the invoicing settings still miss before billing can run (field names of InvoicingSettingsUpdate). */
+  missing: string[];
+  /** Today in the tenant's time zone, as the amounts were counted. */
+  today: string;
+}
+
+/** One draft of a run under review. */
+export interface RunDraftView {
+  id: string;
+  accountId: string;
+  customerNumber: string;
+  customerName: string;
+  currency: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  /** Sum of the lines; tax follows at finalisation from the customer's treatment. */
+  netMinor: number;
+  lineCount: number;
+  /** Why finalising it failed (finance fixes the cause and retries). */
+  failure: string | null;
+}
+
+/** A page of a run's drafts, by id; pass `nextCursor` as `after` for the next page. */
+export interface RunDraftPage {
+  items: RunDraftView[];
+  nextCursor: string | null;
+}
+
+/** A one-off line finance adds to a draft. */
+export interface DraftLineCreate {
+  description: string;
+  /** Whole units; negative for a credit (the price stays positive). */
+  quantity: number;
+  /** Whole cents per unit, 0 or more. */
+  unitPriceMinor: number;
+  /** One of the tenant's tax category codes. */
+  taxCategory: string;
+}
+
+/** The tenant's scheduled billing run: on this day of the month (1–28) the month is billed; null: none. */
+export interface BillingScheduleView {
+  runDay: number | null;
+  timeZone: string;
+  nextRun: string | null;
+}
+
+export interface BillingScheduleUpdate {
+  runDay: number | null;
+}
