@@ -66,3 +66,17 @@ export interface BillingScheduleView {
 export interface BillingScheduleUpdate {
   runDay: number | null;
 }
+
+/** A run's statuses, in the order a run goes through them (labels: `finance.runs.statuses.*`). */
+export const BILLING_RUN_STATUSES = ['drafting', 'review', 'finalising', 'completed'] as const;
+
+/** What the invoicing settings can miss before billing runs (labels: `finance.dashboard.missing.*`). */
+export const INVOICING_REQUIREMENTS = [
+  'legalName',
+  'address',
+  'vatId',
+  'cocNumber',
+  'iban',
+  'numberPrefix',
+  'taxCategories',
+] as const;

@@ -11,7 +11,16 @@ import {
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AccessGrantView, MeResponse } from '@mijn-account/shared-contracts';
-import { AdminStore, SecurityStore, SupportStore, timeLeft } from '@mijn-account/web-core';
+import {
+  AdminStore,
+  EnumLabelPipe,
+  FinanceRunsStore,
+  LocaleMoneyPipe,
+  SecurityStore,
+  SupportStore,
+  fromMinor,
+  timeLeft,
+} from '@mijn-account/web-core';
 import { HomeCardComponent } from './home-card.component';
 import { HOME_STYLES } from './home-styles';
 
@@ -22,7 +31,7 @@ import { HOME_STYLES } from './home-styles';
  */
 @Component({
   selector: 'ma-staff-home',
-  imports: [RouterLink, HomeCardComponent, TranslocoPipe],
+  imports: [RouterLink, HomeCardComponent, TranslocoPipe, EnumLabelPipe, LocaleMoneyPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: HOME_STYLES,
   template: `
@@ -98,6 +107,44 @@ import { HOME_STYLES } from './home-styles';
             }
           </ma-home-card>
         }
+        @if (is('finance')) {
+          <ma-home-card
+            [heading]="'finance.home.title' | transloco"
+            link="/finance"
+            [linkText]="'finance.home.open' | transloco"
+            testId="home-finance"
+            [loading]="finance.isLoading()"
+            [failed]="!!finance.error()"
+            [attention]="(financeFigures()?.missing?.length ?? 0) > 0"
+            (retry)="finance.reload()"
+            data-testid="home-finance"
+          >
+            @if (financeFigures(); as f) {
+              @if (f.missing.length > 0) {
+                <p class="todo">{{ 'finance.home.incomplete' | transloco }}</p>
+              }
+              <ul class="items">
+                @for (c of f.currencies; track c.currency) {
+                  <li>
+                    {{ 'finance.home.openAmount' | transloco }}:
+                    {{ major(c.openMinor, c.currency) | maMoney: c.currency }}
+                    · {{ 'finance.home.overdue' | transloco }}:
+                    {{ major(c.overdueMinor, c.currency) | maMoney: c.currency }}
+                  </li>
+                } @empty {
+                  <li class="muted">{{ 'finance.home.nothingOpen' | transloco }}</li>
+                }
+                <li>
+                  @if (f.lastRun; as run) {
+                    {{ 'finance.home.lastRun' | transloco }}: {{ run.status | maLabel: 'runStatus' }}
+                  } @else {
+                    <span class="muted">{{ 'finance.dashboard.noRun' | transloco }}</span>
+                  }
+                </li>
+              </ul>
+            }
+          </ma-home-card>
+        }
         @if (is('tenant-admin')) {
           <ma-home-card
             [heading]="'home.setup.title' | transloco"
@@ -137,6 +184,8 @@ export class StaffHomeComponent {
   private readonly securityStore = inject(SecurityStore);
   private readonly support = inject(SupportStore);
   private readonly admin = inject(AdminStore);
+  private readonly financeStore = inject(FinanceRunsStore);
+  protected readonly major = fromMinor;
   private readonly now = signal(Date.now());
 
   protected readonly security = resource({
@@ -173,6 +222,9 @@ export class StaffHomeComponent {
       };
     },
   });
+
+  protected readonly finance = resource({ params: this.when('finance'), loader: () => this.financeStore.summary() });
+  protected readonly financeFigures = computed(() => (this.finance.hasValue() ? this.finance.value() : undefined));
 
   protected readonly myOpen = computed(() =>
     (this.mine.hasValue() ? (this.mine.value() ?? []) : []).filter(

@@ -9,8 +9,10 @@ import {
   ACCESS_REASONS,
   ACCESS_SCOPES,
   ACCOUNT_ROLES,
+  BILLING_RUN_STATUSES,
   GRANT_STATUSES,
   IDENTITY_PROVIDERS,
+  INVOICING_REQUIREMENTS,
   NEWSLETTER_STATUSES,
   PERSON_STATUSES,
   SIGN_IN_METHODS,
@@ -37,6 +39,8 @@ export const ENUM_LABELS = {
   signInMethod: { prefix: 'security.methods.', codes: SIGN_IN_METHODS },
   signInOutcome: { prefix: 'security.outcomes.', codes: SIGN_IN_OUTCOMES },
   provider: { prefix: 'signIn.with.', codes: IDENTITY_PROVIDERS },
+  runStatus: { prefix: 'finance.runs.statuses.', codes: BILLING_RUN_STATUSES },
+  invoicingRequirement: { prefix: 'finance.dashboard.missing.', codes: INVOICING_REQUIREMENTS },
 } as const satisfies Record<string, { prefix: string; codes: readonly string[] }>;
 export type EnumFamily = keyof typeof ENUM_LABELS;
 

@@ -1,0 +1,174 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter } from '@angular/router';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import type { BillingRunView, MeResponse, RunDraftView } from '@mijn-account/shared-contracts';
+import { FinanceRunsStore, SessionStore, TenantStore } from '@mijn-account/web-core';
+import { ConfirmDialog, Notifier } from '@mijn-account/web-ui';
+import { BillingRunPageComponent, POLL_MS } from './billing-run-page.component';
+
+const en = {
+  finance: {
+    runs: {
+      statuses: { drafting: 'Drafting', review: 'In review', finalising: 'Finalising', completed: 'Completed' },
+      phaseDrafting: 'Drafting: {{ percent }} %',
+    },
+  },
+};
+
+const run = (over: Partial<BillingRunView>): BillingRunView => ({
+  id: 'run-1',
+  periodStart: '2026-11-01',
+  periodEnd: '2026-11-30',
+  status: 'drafting',
+  toBill: 4,
+  drafted: 0,
+  skipped: 0,
+  finalised: 0,
+  failed: 0,
+  failures: [],
+  startedBy: 'Finn',
+  createdAt: '2026-11-29T09:00:00Z',
+  finaliseAfter: null,
+  completedAt: null,
+  ...over,
+});
+
+const draft = (over: Partial<RunDraftView>): RunDraftView => ({
+  id: 'inv-1',
+  accountId: 'acc-1',
+  customerNumber: 'C-1',
+  customerName: 'Jansen',
+  currency: 'EUR',
+  periodStart: '2026-11-01',
+  periodEnd: '2026-11-30',
+  netMinor: 3000,
+  lineCount: 1,
+  failure: null,
+  ...over,
+});
+
+/** The run page asks for progress about once a second while the run works, and stops when it waits, ends or is left. */
+describe('BillingRunPageComponent', () => {
+  let store: Record<string, jest.Mock>;
+  let confirm: jest.Mock;
+
+  beforeEach(() => {
+    jest.useFakeTimers();
+    store = {
+      progress: jest.fn(),
+      drafts: jest.fn().mockResolvedValue({ items: [draft({})], nextCursor: null }),
+      taxCategories: jest.fn().mockResolvedValue([]),
+      finalise: jest.fn(),
+      deleteDraft: jest.fn().mockResolvedValue(undefined),
+      retry: jest.fn(),
+      addLine: jest.fn(),
+    };
+    confirm = jest.fn().mockResolvedValue(true);
+    TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { en },
+          translocoConfig: { defaultLang: 'en', availableLangs: ['en'], missingHandler: { logMissingKey: false } },
+        }),
+      ],
+      providers: [
+        provideNoopAnimations(),
+        provideRouter([]),
+        { provide: FinanceRunsStore, useValue: store },
+        { provide: ConfirmDialog, useValue: { confirm } },
+        { provide: Notifier, useValue: { success: jest.fn() } },
+        {
+          provide: SessionStore,
+          useValue: { me: signal({ staffRoles: ['finance'], user: {} } as unknown as MeResponse) },
+        },
+        { provide: TenantStore, useValue: { tenant: signal(null) } },
+      ],
+    });
+  });
+  afterEach(() => jest.useRealTimers());
+
+  async function settle() {
+    for (let turn = 0; turn < 5; turn++) await Promise.resolve();
+  }
+
+  async function render() {
+    const fixture = TestBed.createComponent(BillingRunPageComponent);
+    fixture.componentRef.setInput('runId', 'run-1');
+    fixture.detectChanges();
+    await settle();
+    fixture.detectChanges();
+    const el: HTMLElement = fixture.nativeElement;
+    return { fixture, el, testId: (id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`) };
+  }
+
+  it('polls while drafting, moves the bar, and stops once the run waits for review (then lists its drafts)', async () => {
+    store.progress
+      .mockResolvedValueOnce(run({ drafted: 1 }))
+      .mockResolvedValueOnce(run({ drafted: 3 }))
+      .mockResolvedValueOnce(run({ status: 'review', drafted: 4 }));
+    const { fixture, testId } = await render();
+    expect(testId('run-progress-bar')?.getAttribute('aria-valuenow')).toBe('25');
+    jest.advanceTimersByTime(POLL_MS);
+    await settle();
+    fixture.detectChanges();
+    expect(testId('run-progress-bar')?.getAttribute('aria-valuenow')).toBe('75');
+    jest.advanceTimersByTime(POLL_MS);
+    await settle();
+    await settle();
+    fixture.detectChanges();
+    expect(testId('run-status')?.textContent?.trim()).toBe('In review');
+    expect(store.progress).toHaveBeenCalledTimes(3);
+    jest.advanceTimersByTime(POLL_MS * 5);
+    await settle();
+    expect(store.progress).toHaveBeenCalledTimes(3);
+    expect(store.drafts).toHaveBeenCalledWith('run-1', null);
+    fixture.detectChanges();
+    expect(testId('draft-C-1')?.textContent).toContain('Jansen');
+    expect(testId('finalise-run')).not.toBeNull();
+  });
+
+  it('stops polling when the page is left', async () => {
+    store.progress.mockResolvedValue(run({ drafted: 1 }));
+    const { fixture } = await render();
+    expect(store.progress).toHaveBeenCalledTimes(1);
+    fixture.destroy();
+    jest.advanceTimersByTime(POLL_MS * 5);
+    await settle();
+    expect(store.progress).toHaveBeenCalledTimes(1);
+  });
+
+  it('finalises only after the confirmation, then polls the finalising run', async () => {
+    store.progress.mockResolvedValueOnce(run({ status: 'review', drafted: 4 }));
+    const { fixture, testId } = await render();
+    await settle();
+    confirm.mockResolvedValueOnce(false);
+    testId('finalise-run')?.click();
+    await settle();
+    expect(store.finalise).not.toHaveBeenCalled();
+    store.finalise.mockResolvedValue(run({ status: 'finalising', drafted: 4, finalised: 1 }));
+    store.progress.mockResolvedValue(run({ status: 'completed', drafted: 4, finalised: 4 }));
+    testId('finalise-run')?.click();
+    await settle();
+    expect(confirm).toHaveBeenLastCalledWith(expect.objectContaining({ params: { count: 4 } }));
+    expect(store.finalise).toHaveBeenCalledWith('run-1');
+    jest.advanceTimersByTime(POLL_MS);
+    await settle();
+    fixture.detectChanges();
+    expect(testId('run-status')?.textContent?.trim()).toBe('Completed');
+  });
+
+  it('deletes a draft only after the confirmation naming the customer', async () => {
+    store.progress.mockResolvedValue(run({ status: 'review', drafted: 4 }));
+    const { fixture, testId } = await render();
+    await settle();
+    fixture.detectChanges();
+    testId('delete-draft')?.click();
+    await settle();
+    expect(confirm).toHaveBeenCalledWith(expect.objectContaining({ params: { name: 'Jansen' }, danger: true }));
+    expect(store.deleteDraft).toHaveBeenCalledWith('run-1', 'inv-1');
+    fixture.detectChanges();
+    expect(testId('draft-C-1')).toBeNull();
+  });
+});
