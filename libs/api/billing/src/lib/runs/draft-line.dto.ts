@@ -10,7 +10,7 @@ export class DraftLineDto implements DraftLineCreate {
 
   @ApiProperty({ example: 1, description: 'whole units; negative for a credit' })
   @IsInt({ message: 'A whole number' })
-  @NotEquals(0, { message: 'Not zero' })
+  @NotEquals(0, { message: 'Not zero', context: { code: 'notZero' } })
   @Min(-1_000_000)
   @Max(1_000_000)
   quantity!: number;

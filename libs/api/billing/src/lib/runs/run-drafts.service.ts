@@ -79,7 +79,11 @@ export class RunDraftsService {
     const settings = await this.settings.read(db, tenantId, false);
     if (!settings.taxCategories.some((c) => c.code === input.taxCategory))
       throw problems.validation([
-        { field: 'taxCategory', code: 'isTaxCategory', message: 'One of the tax categories of the invoicing settings' },
+        {
+          field: 'taxCategory',
+          code: 'unknownTaxCategory',
+          message: 'One of the tax categories of the invoicing settings',
+        },
       ]);
     const net = input.quantity * input.unitPriceMinor;
     // SQL: the next position, the line and the draft's new net in one statement each (the run row is locked).
