@@ -9,6 +9,7 @@ import { BillingScheduler } from './runs/billing-scheduler';
 describe('billing run review, dashboard and schedule', () => {
   let t: TestApp;
   let finance: PortalClient;
+  let admin: PortalClient;
   let planId: string;
   const { today, first, last } = calendar();
   const BULK = 5;
@@ -16,7 +17,7 @@ describe('billing run review, dashboard and schedule', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ BILLING_BATCH_SIZE: '2', BILLING_POLL_SECONDS: '0.5' });
-    const admin = t.client(t.alpha);
+    admin = t.client(t.alpha);
     await admin.signIn(t.alpha.staff['tenant-admin'].email);
     await admin.enrolTwoFactor();
     const saved = await admin.request('PUT', '/api/admin/invoicing-settings', {
@@ -270,7 +271,7 @@ describe('billing run review, dashboard and schedule', () => {
     expect(summary.lastRun).toMatchObject({ status: 'review', drafted: 1 });
   });
 
-  it('keeps a run day of 1 to 28, and starts the month once on that day in the tenant time zone', async () => {
+  it('keeps a run day of 1 to 28, starts the month once on that day in the tenant time zone, and finalises it after the review window', async () => {
     const refused = await finance.request('PUT', '/api/finance/billing-schedule', { body: { runDay: 29 } });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors[0].field).toBe('runDay');
@@ -283,6 +284,14 @@ describe('billing run review, dashboard and schedule', () => {
     expect(view).toMatchObject({ runDay: 28, timeZone: 'Europe/Amsterdam' });
     expect(view.nextRun >= today).toBe(true);
     expect((await finance.request('GET', '/api/finance/summary')).json().nextScheduledRun).toBe(view.nextRun);
+
+    // No review window: the scheduled run's drafts are finalised as soon as they are drafted.
+    const current = await admin.request('GET', '/api/admin/invoicing-settings');
+    const noWindow = await admin.request('PUT', '/api/admin/invoicing-settings', {
+      headers: { 'if-match': current.headers['etag'] as string },
+      body: { ...NL_SETTINGS, reviewWindowHours: 0 },
+    });
+    expect(noWindow.statusCode).toBe(200);
 
     // A tick before the run day starts nothing; just after midnight in Amsterdam on the 28th (23:30 UTC the day before: 00:30 CET, 01:30 CEST) it does.
     const scheduler = t.app.get(BillingScheduler);
@@ -305,6 +314,16 @@ describe('billing run review, dashboard and schedule', () => {
     );
     expect(scheduled).toMatchObject({ period_start: `${nextMonth}-01`, started_by_name: 'schedule' });
     expect(await scheduler.tick(new Date(`${nextMonth}-28T10:00:00Z`))).toEqual([]);
+    // Nobody confirms: the end of the (empty) review window finalises it, numbers going on without a gap.
+    const finished = await until(started[0].runId, (r) => r['status'] === 'completed');
+    expect(finished).toMatchObject({ drafted: subscriptions, finalised: subscriptions, failed: 0 });
+    const numbers = await t.sql<{ sequence_no: number }>(
+      t.alpha,
+      `SELECT sequence_no FROM invoice WHERE status <> 'draft' AND year = (SELECT max(year) FROM invoice WHERE run_id = $1)
+        ORDER BY sequence_no`,
+      [started[0].runId],
+    );
+    expect(numbers.map((n) => n.sequence_no)).toEqual(numbers.map((_, i) => i + 1));
     expect((await finance.request('GET', '/api/finance/billing-schedule')).json().runDay).toBe(28);
   });
 });
