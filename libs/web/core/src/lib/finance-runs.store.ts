@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type {
   BillingRunView,
+  BillingScheduleView,
   DraftLineCreate,
   FinanceSummary,
   InvoicingSettingsView,
@@ -31,6 +32,15 @@ export class FinanceRunsStore {
 
   summary(): Promise<FinanceSummary> {
     return firstValueFrom(this.http.get<FinanceSummary>(apiUrl('financeSummary')));
+  }
+
+  schedule(): Promise<BillingScheduleView> {
+    return firstValueFrom(this.http.get<BillingScheduleView>(apiUrl('billingSchedule')));
+  }
+
+  /** The day of the month (1–28) a run starts by itself, or null for none. */
+  saveSchedule(runDay: number | null): Promise<BillingScheduleView> {
+    return firstValueFrom(this.http.put<BillingScheduleView>(apiUrl('billingSchedule'), { runDay }));
   }
 
   runs(): Promise<BillingRunView[]> {

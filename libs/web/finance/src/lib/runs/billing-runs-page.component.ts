@@ -6,7 +6,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { BillingRunView } from '@mijn-account/shared-contracts';
+import type { BillingRunView, BillingScheduleView } from '@mijn-account/shared-contracts';
 import {
   ActionRunner,
   EnumLabelPipe,
@@ -19,11 +19,12 @@ import {
 import {
   EmptyStateComponent,
   LoadFailedComponent,
+  Notifier,
   PAGE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
 } from '@mijn-account/web-ui';
-import { localToday, monthChoices, monthName, newIdempotencyKey } from './run-progress';
+import { calendarDay, localToday, monthChoices, monthName, newIdempotencyKey } from './run-progress';
 
 /**
  * Finance starts a billing run for a month (this month or an earlier one) and sees the runs so far.
@@ -110,6 +111,41 @@ import { localToday, monthChoices, monthName, newIdempotencyKey } from './run-pr
         </button>
       </form>
     </mat-card>
+    <mat-card appearance="outlined" data-testid="run-schedule">
+      <h2>{{ 'finance.runs.scheduleTitle' | transloco }}</h2>
+      @if (scheduleState.loading()) {
+        <ma-skeleton shape="fields" [lines]="1" testId="schedule-loading" />
+      } @else if (scheduleState.failed()) {
+        <ma-load-failed message="finance.runs.scheduleFailed" testId="schedule-failed" (retry)="scheduleState.retry()" />
+      } @else {
+        <p data-testid="schedule-next">
+          @if (schedule()?.nextRun; as next) {
+            {{ 'finance.runs.scheduleNext' | transloco: { date: (day(next) | maDate: 'date'), zone: schedule()?.timeZone } }}
+          } @else {
+            {{ 'finance.runs.scheduleNone' | transloco }}
+          }
+        </p>
+        <ma-problem-alert [problem]="scheduleRunner.problem()" testId="schedule-problem" />
+        <form [formGroup]="scheduleForm" (ngSubmit)="saveSchedule()" novalidate>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'finance.runs.runDay' | transloco }}</mat-label>
+            <mat-select formControlName="runDay" data-testid="run-day">
+              <mat-option [value]="0">{{ 'finance.runs.runDayNone' | transloco }}</mat-option>
+              @for (d of days; track d) {
+                <mat-option [value]="d">{{ d }}</mat-option>
+              }
+            </mat-select>
+            <mat-hint>{{ 'finance.runs.runDayHint' | transloco }}</mat-hint>
+            @if (scheduleForm.controls.runDay.errors?.['server']; as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
+          </mat-form-field>
+          <button mat-stroked-button type="submit" [disabled]="scheduleRunner.busy()" data-testid="save-schedule">
+            {{ 'finance.runs.saveSchedule' | transloco }}
+          </button>
+        </form>
+      }
+    </mat-card>
     <mat-card appearance="outlined">
       <h2>{{ 'finance.runs.listTitle' | transloco }}</h2>
       @if (page.loading()) {
@@ -157,9 +193,31 @@ export class BillingRunsPageComponent implements OnInit {
     month: [this.months[0].value, Validators.required],
   });
   protected readonly runner = new ActionRunner();
+  private readonly notifier = inject(Notifier);
+  protected readonly scheduleState = new LoadState();
+  protected readonly schedule = signal<BillingScheduleView | null>(null);
+  protected readonly days = Array.from({ length: 28 }, (_, i) => i + 1);
+  protected readonly scheduleForm = inject(NonNullableFormBuilder).group({ runDay: [0] });
+  protected readonly scheduleRunner = new ActionRunner({ form: this.scheduleForm });
+  protected readonly day = calendarDay;
 
   ngOnInit(): void {
     void this.page.track(async () => this.runs.set(await this.store.runs()));
+    void this.scheduleState.track(async () => this.showSchedule(await this.store.schedule()));
+  }
+
+  /** Saves the run day (0 in the form: no scheduled run). */
+  protected async saveSchedule(): Promise<void> {
+    const runDay = this.scheduleForm.controls.runDay.value || null;
+    await this.scheduleRunner.run(async () => {
+      this.showSchedule(await this.store.saveSchedule(runDay));
+      this.notifier.success('finance.runs.scheduleSaved');
+    });
+  }
+
+  private showSchedule(schedule: BillingScheduleView): void {
+    this.schedule.set(schedule);
+    this.scheduleForm.reset({ runDay: schedule.runDay ?? 0 });
   }
 
   /** "November 2026" / "november 2026" in the page's language. */
