@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ChangeHistoryService } from '@mijn-account/api-accounts';
+import { BillingService, ChangeHistoryService } from '@mijn-account/api-accounts';
 import { AuditModule } from '@mijn-account/api-audit';
+import { FinanceAccountsController } from './accounts/finance-accounts.controller';
+import { FinanceAccountsService } from './accounts/finance-accounts.service';
 import { InvoiceRenderer } from './documents/invoice-renderer';
 import { AccountInvoicesController, InvoicesController } from './invoices/invoices.controller';
 import { InvoicesService } from './invoices/invoices.service';
@@ -32,6 +34,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     BillingRunsController,
     AccountInvoicesController,
     InvoicesController,
+    FinanceAccountsController,
   ],
   providers: [
     ChangeHistoryService,
@@ -44,6 +47,8 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     BillingQueue,
     BillingRunsService,
     InvoicesService,
+    BillingService,
+    FinanceAccountsService,
   ],
 })
 export class BillingModule {}
