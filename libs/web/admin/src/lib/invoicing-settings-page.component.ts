@@ -12,7 +12,6 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -77,7 +76,6 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
     MatButtonModule,
     MatCardModule,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
     MatSelectModule,
     ProblemAlertComponent,
@@ -127,10 +125,15 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
         align-items: center;
         padding: 0.15rem 0;
       }
-      .done mat-icon {
+      .mark {
+        font-weight: 700;
+        width: 1.25rem;
+        text-align: center;
+      }
+      .done .mark {
         color: #1b5e20;
       }
-      .todo mat-icon {
+      .todo .mark {
         color: #b00020;
       }
       h2 {
@@ -171,7 +174,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
           @for (item of required; track item.field) {
             @let done = !missing().includes(item.field);
             <li [class.done]="done" [class.todo]="!done" [attr.data-testid]="'check-' + item.field">
-              <mat-icon aria-hidden="true">{{ done ? 'check_circle' : 'radio_button_unchecked' }}</mat-icon>
+              <span class="mark" aria-hidden="true">{{ done ? '✓' : '○' }}</span>
               <span>{{ item.label | transloco }}</span>
               <span class="cdk-visually-hidden">{{
                 (done ? 'admin.invoicing.checkDone' : 'admin.invoicing.checkMissing') | transloco

@@ -1,4 +1,11 @@
-import { formatMajorUnits, formatPercent, minorDigits, parseMajorUnits, parsePercent } from './amount-input';
+import {
+  formatMajorUnits,
+  majorUnits,
+  formatPercent,
+  minorDigits,
+  parseMajorUnits,
+  parsePercent,
+} from './amount-input';
 
 describe('amounts typed by people', () => {
   it('knows the decimals of a currency', () => {
@@ -38,6 +45,7 @@ describe('amounts typed by people', () => {
     expect(formatMajorUnits(1250, 'EUR')).toBe('12.50');
     expect(formatMajorUnits(5, 'EUR')).toBe('0.05');
     expect(formatMajorUnits(500, 'JPY')).toBe('500');
+    expect([majorUnits(1250, 'EUR'), majorUnits(500, 'JPY')]).toEqual([12.5, 500]);
     for (const cents of [0, 1, 99, 100, 123456, 999999999])
       expect(parseMajorUnits(formatMajorUnits(cents, 'EUR'), 'EUR')).toBe(cents);
   });

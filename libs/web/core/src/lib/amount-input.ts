@@ -73,3 +73,8 @@ export function parsePercent(text: string): number | null {
 export function formatPercent(basisPoints: number): string {
   return String(basisPoints / 100);
 }
+
+/** 1250 cents → 12.5: the number `maMoney` formats in the currency. */
+export function majorUnits(minor: number, currency: string): number {
+  return minor / 10 ** minorDigits(currency);
+}
