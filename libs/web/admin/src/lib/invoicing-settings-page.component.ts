@@ -90,6 +90,10 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
     `
       mat-form-field {
         display: block;
+        margin-bottom: 0.75rem;
+      }
+      [matTextSuffix] {
+        white-space: nowrap;
       }
       .fields {
         display: grid;
@@ -105,7 +109,8 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
         margin: 0 0 1rem;
       }
       legend {
-        font-weight: 500;
+        font-size: 1.1rem;
+        font-weight: 700;
         margin-bottom: 0.5rem;
       }
       .category {
@@ -188,7 +193,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
         <mat-card appearance="outlined">
           <h2>{{ 'admin.invoicing.supplier' | transloco }}</h2>
           <div class="fields">
-            <mat-form-field appearance="outline" class="wide">
+            <mat-form-field appearance="outline" class="wide" subscriptSizing="dynamic">
               <mat-label>{{ 'admin.invoicing.legalName' | transloco }}</mat-label>
               <input matInput formControlName="legalName" autocomplete="organization" data-testid="legalName" />
               @if (form.controls.legalName.errors?.['server']; as message) {
@@ -196,28 +201,28 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
               }
             </mat-form-field>
             <ng-container formGroupName="address">
-              <mat-form-field appearance="outline" class="wide">
+              <mat-form-field appearance="outline" class="wide" subscriptSizing="dynamic">
                 <mat-label>{{ 'admin.invoicing.streetLine' | transloco }}</mat-label>
                 <input matInput formControlName="streetLine" autocomplete="street-address" data-testid="streetLine" />
                 @if (address.controls.streetLine.errors?.['server']; as message) {
                   <mat-error>{{ message }}</mat-error>
                 }
               </mat-form-field>
-              <mat-form-field appearance="outline">
+              <mat-form-field appearance="outline" subscriptSizing="dynamic">
                 <mat-label>{{ 'fields.postalCode' | transloco }}</mat-label>
                 <input matInput formControlName="postalCode" autocomplete="postal-code" data-testid="postalCode" />
                 @if (address.controls.postalCode.errors?.['server']; as message) {
                   <mat-error>{{ message }}</mat-error>
                 }
               </mat-form-field>
-              <mat-form-field appearance="outline">
+              <mat-form-field appearance="outline" subscriptSizing="dynamic">
                 <mat-label>{{ 'fields.city' | transloco }}</mat-label>
                 <input matInput formControlName="city" autocomplete="address-level2" data-testid="city" />
                 @if (address.controls.city.errors?.['server']; as message) {
                   <mat-error>{{ message }}</mat-error>
                 }
               </mat-form-field>
-              <mat-form-field appearance="outline">
+              <mat-form-field appearance="outline" subscriptSizing="dynamic">
                 <mat-label>{{ 'fields.region' | transloco }}</mat-label>
                 <input matInput formControlName="region" autocomplete="address-level1" />
                 <mat-hint>{{ 'admin.invoicing.regionHint' | transloco }}</mat-hint>
@@ -225,7 +230,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                   <mat-error>{{ message }}</mat-error>
                 }
               </mat-form-field>
-              <mat-form-field appearance="outline">
+              <mat-form-field appearance="outline" subscriptSizing="dynamic">
                 <mat-label>{{ 'fields.country' | transloco }}</mat-label>
                 <mat-select formControlName="country" data-testid="country">
                   <mat-option value="">{{ 'admin.invoicing.noCountry' | transloco }}</mat-option>
@@ -241,7 +246,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
             @if (addressProblem(); as message) {
               <p class="error wide" role="alert">{{ message | transloco }}</p>
             }
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'admin.invoicing.vatId' | transloco }}</mat-label>
               <input matInput formControlName="vatId" data-testid="vatId" />
               <mat-hint>{{ 'admin.invoicing.vatIdHint' | transloco }}</mat-hint>
@@ -249,7 +254,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                 <mat-error>{{ message }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'admin.invoicing.cocNumber' | transloco }}</mat-label>
               <input matInput formControlName="cocNumber" data-testid="cocNumber" />
               @if (form.controls.cocNumber.errors?.['server']; as message) {
@@ -262,21 +267,21 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
         <mat-card appearance="outlined">
           <h2>{{ 'admin.invoicing.payment' | transloco }}</h2>
           <div class="fields">
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'admin.invoicing.iban' | transloco }}</mat-label>
               <input matInput formControlName="iban" data-testid="iban" />
               @if (form.controls.iban.errors?.['server']; as message) {
                 <mat-error>{{ message }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'admin.invoicing.bic' | transloco }}</mat-label>
               <input matInput formControlName="bic" data-testid="bic" />
               @if (form.controls.bic.errors?.['server']; as message) {
                 <mat-error>{{ message }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'admin.invoicing.paymentTermDays' | transloco }}</mat-label>
               <input matInput type="number" min="0" max="365" formControlName="paymentTermDays" required />
               @if (form.controls.paymentTermDays.errors?.['server']; as message) {
@@ -291,7 +296,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
         <mat-card appearance="outlined">
           <h2>{{ 'admin.invoicing.numbering' | transloco }}</h2>
           <div class="fields">
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'admin.invoicing.numberPrefix' | transloco }}</mat-label>
               <input matInput formControlName="numberPrefix" data-testid="numberPrefix" />
               <mat-hint data-testid="prefix-hint">{{
@@ -304,7 +309,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                 <mat-error>{{ 'admin.invoicing.prefixFormat' | transloco }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'admin.invoicing.reviewWindowHours' | transloco }}</mat-label>
               <input matInput type="number" min="0" max="720" formControlName="reviewWindowHours" required />
               <mat-hint>{{ 'admin.invoicing.reviewHint' | transloco }}</mat-hint>
@@ -314,7 +319,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                 <mat-error>{{ 'admin.invoicing.hoursRange' | transloco }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'fields.timeZone' | transloco }}</mat-label>
               <input matInput formControlName="timeZone" required />
               <mat-hint>{{ 'admin.invoicing.timeZoneHint' | transloco }}</mat-hint>
@@ -331,7 +336,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
             <p>{{ 'admin.invoicing.taxIntro' | transloco }}</p>
             @for (row of categories.controls; track row; let i = $index) {
               <div class="category fields" [formGroupName]="i" [attr.data-testid]="'tax-category-' + i">
-                <mat-form-field appearance="outline">
+                <mat-form-field appearance="outline" subscriptSizing="dynamic">
                   <mat-label>{{ 'admin.invoicing.code' | transloco }}</mat-label>
                   <input matInput formControlName="code" required />
                   @if (row.controls.code.errors?.['server']; as message) {
@@ -340,7 +345,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                     <mat-error>{{ 'admin.invoicing.codeFormat' | transloco }}</mat-error>
                   }
                 </mat-form-field>
-                <mat-form-field appearance="outline">
+                <mat-form-field appearance="outline" subscriptSizing="dynamic">
                   <mat-label>{{ 'admin.invoicing.category' | transloco }}</mat-label>
                   <mat-select formControlName="category">
                     @for (c of categoryCodes; track c) {
@@ -351,7 +356,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                     <mat-error>{{ message }}</mat-error>
                   }
                 </mat-form-field>
-                <mat-form-field appearance="outline">
+                <mat-form-field appearance="outline" subscriptSizing="dynamic">
                   <mat-label>{{ 'admin.invoicing.rate' | transloco }}</mat-label>
                   <input matInput inputmode="decimal" formControlName="rateBasisPoints" required />
                   <span matTextSuffix>%</span>
@@ -361,14 +366,14 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                     <mat-error>{{ 'admin.invoicing.rateFormat' | transloco }}</mat-error>
                   }
                 </mat-form-field>
-                <mat-form-field appearance="outline">
+                <mat-form-field appearance="outline" subscriptSizing="dynamic">
                   <mat-label>{{ 'admin.invoicing.textNl' | transloco }}</mat-label>
                   <input matInput formControlName="textNl" lang="nl" required />
                   @if (row.controls.textNl.errors?.['server']; as message) {
                     <mat-error>{{ message }}</mat-error>
                   }
                 </mat-form-field>
-                <mat-form-field appearance="outline">
+                <mat-form-field appearance="outline" subscriptSizing="dynamic">
                   <mat-label>{{ 'admin.invoicing.textEn' | transloco }}</mat-label>
                   <input matInput formControlName="textEn" lang="en" required />
                   @if (row.controls.textEn.errors?.['server']; as message) {
@@ -390,14 +395,14 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
 
         <mat-card appearance="outlined">
           <h2>{{ 'admin.invoicing.footers' | transloco }}</h2>
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>{{ 'admin.invoicing.footerNl' | transloco }}</mat-label>
             <textarea matInput formControlName="footerNl" lang="nl" rows="2"></textarea>
             @if (form.controls.footerNl.errors?.['server']; as message) {
               <mat-error>{{ message }}</mat-error>
             }
           </mat-form-field>
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>{{ 'admin.invoicing.footerEn' | transloco }}</mat-label>
             <textarea matInput formControlName="footerEn" lang="en" rows="2"></textarea>
             @if (form.controls.footerEn.errors?.['server']; as message) {

@@ -87,6 +87,10 @@ function isoToday(): string {
     `
       mat-form-field {
         display: block;
+        margin-bottom: 0.75rem;
+      }
+      [matTextSuffix] {
+        white-space: nowrap;
       }
       .fields {
         display: grid;
@@ -266,7 +270,7 @@ function isoToday(): string {
               @if (changing()?.id === s.id) {
                 <form [formGroup]="changeForm" (ngSubmit)="saveChange(s, changeDirective)" #changeDirective="ngForm" novalidate>
                   <div class="fields">
-                    <mat-form-field appearance="outline">
+                    <mat-form-field appearance="outline" subscriptSizing="dynamic">
                       <mat-label>{{ 'finance.accounts.plan' | transloco }}</mat-label>
                       <mat-select formControlName="planId" data-testid="change-plan">
                         @for (p of plansFor(s); track p.id) {
@@ -277,7 +281,7 @@ function isoToday(): string {
                         <mat-error>{{ message }}</mat-error>
                       }
                     </mat-form-field>
-                    <mat-form-field appearance="outline">
+                    <mat-form-field appearance="outline" subscriptSizing="dynamic">
                       <mat-label>{{ 'finance.accounts.quantity' | transloco }}</mat-label>
                       <input matInput type="number" min="1" formControlName="quantity" required data-testid="change-quantity" />
                       @if (changeForm.controls.quantity.errors?.['server']; as message) {
@@ -286,7 +290,7 @@ function isoToday(): string {
                         <mat-error>{{ 'finance.accounts.quantityMin' | transloco }}</mat-error>
                       }
                     </mat-form-field>
-                    <mat-form-field appearance="outline">
+                    <mat-form-field appearance="outline" subscriptSizing="dynamic">
                       <mat-label>{{ 'finance.accounts.effectiveDate' | transloco }}</mat-label>
                       <input matInput type="date" formControlName="effectiveDate" required data-testid="change-date" />
                       @if (changeForm.controls.effectiveDate.errors?.['server']; as message) {
@@ -342,7 +346,7 @@ function isoToday(): string {
       } @else {
         <form [formGroup]="createForm" (ngSubmit)="create(createDirective)" #createDirective="ngForm" novalidate>
           <div class="fields">
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'finance.accounts.plan' | transloco }}</mat-label>
               <mat-select formControlName="planId" required data-testid="new-subscription-plan">
                 @for (p of activePlans(); track p.id) {
@@ -355,7 +359,7 @@ function isoToday(): string {
                 <mat-error>{{ 'finance.accounts.planRequired' | transloco }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'finance.accounts.quantity' | transloco }}</mat-label>
               <input matInput type="number" min="1" formControlName="quantity" required data-testid="new-subscription-quantity" />
               @if (createForm.controls.quantity.errors?.['server']; as message) {
@@ -364,7 +368,7 @@ function isoToday(): string {
                 <mat-error>{{ 'finance.accounts.quantityMin' | transloco }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'finance.accounts.startDate' | transloco }}</mat-label>
               <input matInput type="date" formControlName="startDate" required data-testid="new-subscription-start" />
               <mat-hint>{{ 'finance.accounts.startHint' | transloco }}</mat-hint>
