@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Locator, type Page, expect, test } from '@playwright/test';
+import { type Locator, type Page, expect as baseExpect, test } from '@playwright/test';
 import { expectAccessible, overflowOf, portal, signInStaffWithTwoFactor } from '../support';
 
 // Issue 17 §1–§2 in the browser: ContactMonkey's admin (in Dutch) completes the invoicing settings,
@@ -22,6 +22,8 @@ const EN = {
   verify: 'Verify',
 };
 const CT = portal('contactmonkey');
+/** The machine running the suite may be busy: pages get longer than the default 5 s to answer. */
+const expect = baseExpect.configure({ timeout: 20_000 });
 /** Set LOOK_DIR to keep a screenshot of every page in every language and width. */
 const LOOK_DIR = process.env['LOOK_DIR'];
 

@@ -49,6 +49,9 @@ const SUB: SubscriptionView = {
   estimatedAmountMinor: 3000,
 };
 
+// The first render compiles the page's Material components: slow on a busy machine.
+jest.setTimeout(30_000);
+
 async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
   for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
   await fixture.whenStable();
