@@ -131,6 +131,34 @@ describe('FinanceAccountPageComponent', () => {
     expect(el.textContent).toContain('finance.accounts.logged');
   });
 
+  it('writes the invoice address without gaps where a part is missing', async () => {
+    store['account'].mockResolvedValue({
+      id: 'a-1',
+      customerNumber: 'CT-1',
+      name: 'Maple',
+      billing: {
+        companyName: null,
+        cocNumber: null,
+        vatId: null,
+        vatCheck: null,
+        billingEmail: null,
+        address: {
+          street: '1200 Bay Street',
+          houseNumber: null,
+          houseNumberAddition: null,
+          postalCode: 'M5R 2A5',
+          city: 'Toronto',
+          region: 'ON',
+          country: 'CA',
+        },
+      },
+    });
+    const { el } = await render();
+    expect(el.querySelector('[data-testid="billing-address"]')?.textContent?.trim()).toBe(
+      '1200 Bay Street, M5R 2A5 Toronto ON, Canada',
+    );
+  });
+
   it('explains the proration of a quantity change before saving, and saves it on the version read', async () => {
     const { el, type, click } = await render();
     await click('change-Basic');

@@ -8,6 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type {
+  BillingAddress,
   FinanceAccountView,
   FinanceInvoiceView,
   InvoiceStatus,
@@ -189,8 +190,7 @@ function isoToday(): string {
           <dt>{{ 'finance.accounts.address' | transloco }}</dt>
           <dd data-testid="billing-address">
             @if (a.billing.address; as ad) {
-              {{ ad.street }} {{ ad.houseNumber }}{{ ad.houseNumberAddition ? ' ' + ad.houseNumberAddition : '' }},
-              {{ ad.postalCode }} {{ ad.city }}{{ ad.region ? ' ' + ad.region : '' }}, {{ countryName(ad.country) }}
+              {{ addressLine(ad) }}
             } @else {
               <span class="error">{{ 'finance.accounts.noAddress' | transloco }}</span>
             }
@@ -487,6 +487,13 @@ export class FinanceAccountPageComponent implements OnInit {
 
   protected countryName(code: string): string {
     return new Intl.DisplayNames([this.language()], { type: 'region' }).of(code) ?? code;
+  }
+
+  /** "Dam 1 A, 1012 JS Amsterdam, Nederland": the parts there are, in the page's language. */
+  protected addressLine(a: BillingAddress): string {
+    const street = [a.street, a.houseNumber, a.houseNumberAddition].filter(Boolean).join(' ');
+    const place = [a.postalCode, a.city, a.region].filter(Boolean).join(' ');
+    return [street, place, this.countryName(a.country)].filter(Boolean).join(', ');
   }
 
   protected planLabel(p: PlanView): string {
