@@ -7,3 +7,4 @@ export * from './lib/address';
 export * from './lib/billing';
 export * from './lib/second-factor';
 export * from './lib/finance-runs';
+export * from './lib/finance-accounts';

@@ -22,3 +22,7 @@ export * from './lib/action-runner';
 export * from './lib/load-state';
 export * from './lib/page-access';
 export * from './lib/finance-runs.store';
+export * from './lib/amount-input';
+export * from './lib/invoicing-settings.store';
+export * from './lib/plans.store';
+export * from './lib/finance-accounts.store';

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ChangeHistoryService } from '@mijn-account/api-accounts';
+import { BillingService, ChangeHistoryService } from '@mijn-account/api-accounts';
 import { AuditModule } from '@mijn-account/api-audit';
 import { BillingScheduleController, FinanceSummaryController } from './dashboard/finance-summary.controller';
 import { FinanceSummaryService } from './dashboard/finance-summary.service';
+import { FinanceAccountsController } from './accounts/finance-accounts.controller';
+import { FinanceAccountsService } from './accounts/finance-accounts.service';
 import { InvoiceRenderer } from './documents/invoice-renderer';
 import { AccountInvoicesController, InvoicesController } from './invoices/invoices.controller';
 import { InvoicesService } from './invoices/invoices.service';
@@ -40,6 +42,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     BillingScheduleController,
     AccountInvoicesController,
     InvoicesController,
+    FinanceAccountsController,
   ],
   providers: [
     ChangeHistoryService,
@@ -55,6 +58,8 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     RunDraftsService,
     BillingScheduler,
     FinanceSummaryService,
+    BillingService,
+    FinanceAccountsService,
   ],
 })
 export class BillingModule {}

@@ -119,4 +119,33 @@ describe('invoicing settings (tenant admin)', () => {
     // Each tenant sees only its own categories.
     expect((await get(admin)).body.taxCategories).toHaveLength(3);
   });
+
+  it('says when the number prefix is frozen (a number of this year is issued) and then refuses a new one at its field', async () => {
+    expect((await get(admin)).body.numberPrefixFrozen).toBe(false);
+    const year = Number(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date()).slice(0, 4),
+    );
+    await t.sql(
+      t.alpha,
+      `INSERT INTO invoice_number_counter (tenant_id, kind, year, prefix, last_number) VALUES ($1, 'invoice', $2, 'AT', 1)`,
+      [t.alpha.id, year],
+    );
+    const { body, etag } = await get(admin);
+    expect(body.numberPrefixFrozen).toBe(true);
+    const refused = await admin.request('PUT', url, {
+      headers: { 'if-match': etag },
+      body: { ...NL_SETTINGS, numberPrefix: 'NEW' },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'numberPrefix', code: 'frozen' })]);
+    // The rest still saves with the prefix unchanged.
+    expect(
+      (
+        await admin.request('PUT', url, {
+          headers: { 'if-match': etag },
+          body: { ...NL_SETTINGS, paymentTermDays: 30 },
+        })
+      ).statusCode,
+    ).toBe(200);
+  });
 });

@@ -48,6 +48,8 @@ export interface InvoicingSettingsUpdate {
 export interface InvoicingSettingsView extends InvoicingSettingsUpdate {
   /** What invoicing still needs before a billing run may start (field names of this object); empty: complete. */
   missing: string[];
+  /** True once a number of the current year is issued: the prefix then changes from next year only (GET only). */
+  numberPrefixFrozen?: boolean;
 }
 
 export const PLAN_INTERVALS = ['month', 'year'] as const;

@@ -36,7 +36,20 @@ const DEFAULTS = {
 @Injectable()
 export class InvoicingSettingsService {
   async get(ctx: RequestContext): Promise<VersionedInvoicingSettings> {
-    return this.read(await ctx.db(), ctx.tenant.id, false);
+    const db = await ctx.db();
+    const settings = await this.read(db, ctx.tenant.id, false);
+    return { ...settings, numberPrefixFrozen: await this.prefixUsed(db, ctx.tenant.id, settings.timeZone) };
+  }
+
+  /** Whether a number of this year (in the tenant's calendar) is issued: then its prefix is fixed until next year. */
+  private async prefixUsed(db: EntityManager, tenantId: string, timeZone: string): Promise<boolean> {
+    const year = Number(todayIn(timeZone).slice(0, 4));
+    // SQL: a counter row of this year exists once a number of it was issued.
+    const used: unknown[] = await db.query(
+      `SELECT 1 FROM invoice_number_counter WHERE tenant_id = $1 AND year = $2 AND last_number > 0 LIMIT 1`,
+      [tenantId, year],
+    );
+    return used.length > 0;
   }
 
   async update(
@@ -178,12 +191,7 @@ export class InvoicingSettingsService {
   ): Promise<void> {
     if (after.numberPrefix === before.numberPrefix) return;
     const year = Number(todayIn(before.timeZone).slice(0, 4));
-    // SQL: a counter row of this year exists once a number of it was issued.
-    const used: unknown[] = await db.query(
-      `SELECT 1 FROM invoice_number_counter WHERE tenant_id = $1 AND year = $2 AND last_number > 0 LIMIT 1`,
-      [tenantId, year],
-    );
-    if (used.length > 0)
+    if (await this.prefixUsed(db, tenantId, before.timeZone))
       errors.push({
         field: 'numberPrefix',
         code: 'frozen',

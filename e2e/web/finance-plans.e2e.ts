@@ -1,0 +1,153 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Locator, type Page, expect as baseExpect, test } from '@playwright/test';
+import { expectAccessible, overflowOf, portal, signInStaffWithTwoFactor } from '../support';
+
+// Issue 17 §1–§2 in the browser: ContactMonkey's admin (in Dutch) completes the invoicing settings,
+// finance (in English) creates a plan and gives a customer a subscription. Every page passes axe and
+// fits a 360 px phone in both languages.
+
+const NL = {
+  email: 'E-mailadres',
+  password: 'Wachtwoord',
+  submit: 'Aanmelden',
+  confirmCode: 'Code bevestigen',
+  verify: 'Controleren',
+};
+const EN = {
+  email: 'E-mail address',
+  password: 'Password',
+  submit: 'Sign in',
+  confirmCode: 'Confirm code',
+  verify: 'Verify',
+};
+const CT = portal('contactmonkey');
+/** The machine running the suite may be busy: pages get longer than the default 5 s to answer. */
+const expect = baseExpect.configure({ timeout: 20_000 });
+/** Set LOOK_DIR to keep a screenshot of every page in every language and width. */
+const LOOK_DIR = process.env['LOOK_DIR'];
+
+/**
+ * The page in Dutch and English, at 1280 and 360 px: `ready` visible, no axe violation, nothing
+ * wider than the phone. Leaves the page in `end` language at 1280 px.
+ */
+async function everyWay(page: Page, name: string, ready: (page: Page) => Locator, end: 'nl' | 'en'): Promise<void> {
+  const languages = end === 'nl' ? (['en', 'nl'] as const) : (['nl', 'en'] as const);
+  for (const language of languages)
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
+      await page.evaluate((l) => window.localStorage.setItem('ma.language', l), language);
+      await page.reload();
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      await expect(ready(page)).toBeVisible();
+      await expectAccessible(page);
+      if (width === 360) expect(await overflowOf(page)).toMatchObject({ culprits: [] });
+      if (LOOK_DIR) {
+        mkdirSync(LOOK_DIR, { recursive: true });
+        await page.screenshot({ path: resolve(LOOK_DIR, `${name}-${language}-${width}.png`), fullPage: true });
+      }
+    }
+}
+
+test('the admin completes the invoicing settings (nl); finance creates a plan and gives a customer a subscription (en)', async ({
+  browser,
+}) => {
+  test.setTimeout(420_000);
+  const admin = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await admin.goto(`${CT}/sign-in`);
+  await admin.evaluate(() => window.localStorage.setItem('ma.language', 'nl'));
+  await signInStaffWithTwoFactor(admin, 'contactmonkey', 'admin@contactmonkey.example', NL);
+  await admin.goto(`${CT}/admin/invoicing`);
+  await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Facturatie');
+  await expect(admin.getByTestId('legalName')).toBeVisible();
+
+  // A wrong IBAN is named at its field, in Dutch, and nothing is saved.
+  await admin.getByLabel('Statutaire naam').fill('ContactMonkey Communications Inc.');
+  await admin.getByLabel('Straat en huisnummer').fill('100 King St W');
+  await admin.getByLabel('Postcode').fill('M5X 1A9');
+  await admin.getByLabel('Plaats').fill('Toronto');
+  await admin.getByLabel('Regio', { exact: true }).fill('ON');
+  await admin.getByTestId('country').click();
+  await admin.getByRole('option', { name: 'Canada', exact: true }).click();
+  await admin.getByLabel('Btw-nummer of belastingnummer').fill('123456782RT0001');
+  await admin.getByLabel('KvK-nummer').fill('123456782');
+  await admin.getByLabel('IBAN').fill('DE89370400440532013001');
+  await admin.getByLabel('Voorvoegsel factuurnummer').fill('CT');
+  await admin.getByLabel('Tijdzone').fill('America/Toronto');
+  await admin.getByTestId('add-category').click();
+  const hst = admin.getByTestId('tax-category-0');
+  await hst.getByLabel('Code').fill('hst');
+  await hst.getByLabel('Tarief').fill('13');
+  await hst.getByLabel('Factuurtekst in het Nederlands').fill('HST 13%');
+  await hst.getByLabel('Factuurtekst in het Engels').fill('HST 13%');
+  await admin.getByTestId('save-invoicing-settings').click();
+  const iban = admin.locator('mat-form-field').filter({ has: admin.getByTestId('iban') });
+  await expect(iban.locator('mat-error')).toContainText('IBAN');
+  await expect(admin.getByTestId('check-iban')).toHaveClass(/todo/);
+
+  await admin.getByLabel('IBAN').fill('DE89370400440532013000');
+  await admin.getByTestId('save-invoicing-settings').click();
+  await expect(admin.getByText('Facturatie-instellingen opgeslagen.')).toBeVisible();
+  await expect(admin.getByTestId('invoicing-checklist')).toContainText('Compleet: factuurruns kunnen starten.');
+  await expect(admin.getByTestId('prefix-hint')).toContainText('CT-');
+  await everyWay(admin, 'invoicing-settings', (p) => p.getByTestId('invoicing-checklist'), 'nl');
+  await admin.context().close();
+
+  // Finance, in English: a plan, priced in dollars and cents.
+  const finance = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await finance.goto(`${CT}/sign-in`);
+  await finance.evaluate(() => window.localStorage.setItem('ma.language', 'en'));
+  await signInStaffWithTwoFactor(finance, 'contactmonkey', 'finance@contactmonkey.example', EN);
+  await finance.goto(`${CT}/finance/plans`);
+  await expect(finance.getByTestId('plans-empty')).toContainText('No plans yet');
+  await finance.getByLabel('Name in Dutch').fill('Zakelijk');
+  await finance.getByLabel('Name in English').fill('Business');
+  await finance.getByLabel('Description in English').fill('Two lines and a number');
+  await finance.getByTestId('plan-price').fill('49.955');
+  await finance.getByTestId('create-plan').click();
+  const price = finance.locator('mat-form-field').filter({ has: finance.getByTestId('plan-price') });
+  await expect(price.locator('mat-error')).toHaveText('At most two decimals: a price is a whole number of cents');
+  await finance.getByTestId('plan-price').fill('49.95');
+  await expect(finance.getByTestId('plan-price-reads')).toContainText('49.95');
+  await finance.getByTestId('create-plan').click();
+  await expect(finance.getByText('Plan created.')).toBeVisible();
+  const business = finance.getByTestId('plan-Business');
+  await expect(business).toContainText('$49.95 per month');
+  await expect(business).toContainText('HST 13%');
+  await expect(business).toContainText('no subscriptions');
+  await everyWay(finance, 'plans', (p) => p.getByTestId('plans'), 'en');
+
+  // The customer list, searched; the customer page; a subscription for two from today.
+  await finance.goto(`${CT}/finance/accounts`);
+  await finance.getByTestId('customer-search').fill('maple');
+  await finance.getByTestId('customer-search-go').click();
+  await expect(finance.getByTestId('customers').locator('li')).toHaveCount(1);
+  await everyWay(finance, 'customers', (p) => p.getByTestId('customers'), 'en');
+  await finance.getByTestId('customer-CT-20001').click();
+  await expect(finance.getByRole('heading', { level: 1 })).toContainText('Maple Leaf Logistics');
+  await expect(finance.getByTestId('billing-facts')).toBeVisible();
+  await expect(finance.getByTestId('subscriptions-empty')).toBeVisible();
+  await finance.getByTestId('new-subscription-plan').click();
+  await finance.getByRole('option', { name: 'Business' }).click();
+  await finance.getByTestId('new-subscription-quantity').fill('2');
+  await finance.getByTestId('create-subscription').click();
+  await expect(finance.getByText('Subscription added.')).toBeVisible();
+  const subscription = finance.getByTestId('subscription-Business');
+  await expect(subscription).toContainText('Business × 2');
+  await expect(subscription).toContainText('Running');
+
+  // A quantity change explains its proration before it is saved.
+  await finance.getByTestId('change-Business').click();
+  await finance.getByTestId('change-quantity').fill('3');
+  await expect(finance.getByTestId('proration-effect')).toContainText('The next invoice credits');
+  await finance.getByTestId('save-change').click();
+  await expect(finance.getByText('Subscription changed.')).toBeVisible();
+  await expect(subscription).toContainText('Business × 3');
+  await everyWay(finance, 'customer', (p) => p.getByTestId('subscriptions'), 'en');
+
+  // The plan now counts its subscription, so it can be archived but not deleted.
+  await finance.goto(`${CT}/finance/plans`);
+  await expect(business).toContainText('1 subscription');
+  await expect(finance.getByTestId('delete-Business')).toHaveCount(0);
+  await finance.context().close();
+});

@@ -1,0 +1,167 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter } from '@angular/router';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { type InvoicingSettingsView, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
+import { InvoicingSettingsStore, LanguageService, SessionStore } from '@mijn-account/web-core';
+import { InvoicingSettingsPageComponent } from './invoicing-settings-page.component';
+
+const en = {
+  fieldErrors: { isIban: 'Not a valid IBAN', frozen: 'Fixed for this year' },
+  admin: {
+    invoicing: {
+      prefixFrozen: 'Fixed for this year ({{ example }})',
+      prefixHint: 'Numbers read {{ example }}',
+      addressIncomplete: 'Fill in street, city and country together',
+    },
+  },
+};
+
+const EMPTY: InvoicingSettingsView = {
+  legalName: null,
+  address: null,
+  vatId: null,
+  cocNumber: null,
+  iban: null,
+  bic: null,
+  numberPrefix: null,
+  paymentTermDays: 14,
+  reviewWindowHours: 24,
+  footerNl: '',
+  footerEn: '',
+  timeZone: 'Europe/Amsterdam',
+  taxCategories: [],
+  missing: ['legalName', 'address', 'vatId', 'cocNumber', 'iban', 'numberPrefix', 'taxCategories'],
+  numberPrefixFrozen: false,
+};
+
+// The first render compiles the page's Material components: slow on a busy machine.
+jest.setTimeout(30_000);
+
+async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
+  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
+  await fixture.whenStable();
+  fixture.detectChanges();
+}
+
+describe('InvoicingSettingsPageComponent', () => {
+  let save: jest.Mock;
+  let load: jest.Mock;
+
+  beforeEach(() => {
+    save = jest.fn();
+    load = jest.fn().mockResolvedValue({ value: EMPTY, etag: '"v1"' });
+    TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { en },
+          translocoConfig: { defaultLang: 'en', availableLangs: ['en'], missingHandler: { logMissingKey: false } },
+        }),
+      ],
+      providers: [
+        provideNoopAnimations(),
+        provideRouter([]),
+        { provide: InvoicingSettingsStore, useValue: { load, save } },
+        { provide: LanguageService, useValue: { language: signal('en') } },
+        { provide: SessionStore, useValue: { me: signal({ user: { kind: 'staff' } }), refresh: jest.fn() } },
+      ],
+    });
+  });
+
+  async function render() {
+    const fixture = TestBed.createComponent(InvoicingSettingsPageComponent);
+    await settle(fixture);
+    const el: HTMLElement = fixture.nativeElement;
+    const input = (name: string, root: ParentNode = el) =>
+      root.querySelector<HTMLInputElement>(`[formcontrolname="${name}"]`) as HTMLInputElement;
+    const type = (name: string, value: string, root: ParentNode = el) => {
+      input(name, root).value = value;
+      input(name, root).dispatchEvent(new Event('input'));
+    };
+    const submit = async () => {
+      el.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+      await settle(fixture);
+    };
+    return { fixture, el, input, type, submit };
+  }
+
+  it('shows what invoicing still needs as a checklist', async () => {
+    const { el } = await render();
+    expect(el.querySelector('[data-testid="check-legalName"]')?.classList).toContain('todo');
+    expect(el.querySelectorAll('.checklist li.todo')).toHaveLength(7);
+  });
+
+  it('sends the form as the API takes it: rates in basis points, the prefix in capitals, an empty address as null', async () => {
+    save.mockResolvedValue({ value: { ...EMPTY, missing: ['address'] }, etag: '"v2"' });
+    const { el, type, fixture, submit } = await render();
+    type('legalName', '  Contact Monkey B.V. ');
+    type('numberPrefix', 'cm');
+    type('iban', 'NL91ABNA0417164300');
+    (el.querySelector('[data-testid="add-category"]') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    const row = el.querySelector('[data-testid="tax-category-0"]') as HTMLElement;
+    type('code', 'low', row);
+    type('rateBasisPoints', '9,5', row);
+    type('textNl', 'Btw laag', row);
+    type('textEn', 'VAT reduced', row);
+    await submit();
+    expect(save).toHaveBeenCalledTimes(1);
+    const [body, etag] = save.mock.calls[0];
+    expect(etag).toBe('"v1"');
+    expect(body).toMatchObject({
+      legalName: 'Contact Monkey B.V.',
+      address: null,
+      numberPrefix: 'CM',
+      iban: 'NL91ABNA0417164300',
+      taxCategories: [{ code: 'low', category: 'S', rateBasisPoints: 950, textNl: 'Btw laag', textEn: 'VAT reduced' }],
+    });
+    expect(el.querySelectorAll('.checklist li.todo')).toHaveLength(1);
+  });
+
+  it('stops at the field when a rate has more than two decimals or the address is half filled in', async () => {
+    const { el, type, fixture, submit } = await render();
+    (el.querySelector('[data-testid="add-category"]') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    const row = el.querySelector('[data-testid="tax-category-0"]') as HTMLElement;
+    type('code', 'x', row);
+    type('rateBasisPoints', '9.125', row);
+    type('textNl', 'a', row);
+    type('textEn', 'b', row);
+    type('streetLine', 'Dam 1');
+    await submit();
+    expect(save).not.toHaveBeenCalled();
+    expect(el.textContent).toContain('Fill in street, city and country together');
+    expect(el.querySelector('[data-testid="tax-category-0"] mat-error')).not.toBeNull();
+  });
+
+  it('shows the server’s field errors at their field, in the user’s language', async () => {
+    save.mockRejectedValue(
+      new HttpErrorResponse({
+        status: 422,
+        error: {
+          type: PROBLEM_TYPES.validation,
+          status: 422,
+          title: 'Invalid',
+          errors: [{ field: 'iban', code: 'isIban', message: 'Not a valid IBAN (country, length or check digits)' }],
+        },
+      }),
+    );
+    const { el, type, submit } = await render();
+    type('iban', 'NL00');
+    await submit();
+    const field = el.querySelector('[data-testid="iban"]')?.closest('mat-form-field');
+    expect(field?.querySelector('mat-error')?.textContent?.trim()).toBe('Not a valid IBAN');
+  });
+
+  it('says when the prefix is frozen and does not let it change', async () => {
+    load.mockResolvedValue({
+      value: { ...EMPTY, numberPrefix: 'CM', numberPrefixFrozen: true },
+      etag: '"v3"',
+    });
+    const { el, input } = await render();
+    expect(input('numberPrefix').disabled).toBe(true);
+    expect(el.querySelector('[data-testid="prefix-hint"]')?.textContent).toContain('Fixed for this year (CM-');
+  });
+});
