@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ChangeHistoryService } from '@mijn-account/api-accounts';
 import { AuditModule } from '@mijn-account/api-audit';
+import { MailModule } from '@mijn-account/api-mail';
 import { InvoiceRenderer } from './documents/invoice-renderer';
 import { AccountInvoicesController, InvoicesController } from './invoices/invoices.controller';
 import { InvoicesService } from './invoices/invoices.service';
+import { MyInvoiceAccessController, MyInvoicesController } from './my-invoices/my-invoices.controller';
+import { MyInvoicesService } from './my-invoices/my-invoices.service';
 import { PlansController } from './plans/plans.controller';
 import { PlansService } from './plans/plans.service';
 import { BillingEngine } from './runs/billing-engine';
@@ -22,7 +25,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
 
 /** Finance: invoicing settings, plans, subscriptions, billing runs and the invoices they issue. */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, MailModule],
   controllers: [
     InvoicingSettingsController,
     PlansController,
@@ -32,6 +35,8 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     BillingRunsController,
     AccountInvoicesController,
     InvoicesController,
+    MyInvoicesController,
+    MyInvoiceAccessController,
   ],
   providers: [
     ChangeHistoryService,
@@ -44,6 +49,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     BillingQueue,
     BillingRunsService,
     InvoicesService,
+    MyInvoicesService,
   ],
 })
 export class BillingModule {}
