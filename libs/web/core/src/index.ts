@@ -21,3 +21,4 @@ export * from './lib/step-up';
 export * from './lib/action-runner';
 export * from './lib/load-state';
 export * from './lib/page-access';
+export * from './lib/my-finance.store';

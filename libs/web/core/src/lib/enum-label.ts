@@ -11,8 +11,10 @@ import {
   ACCOUNT_ROLES,
   GRANT_STATUSES,
   IDENTITY_PROVIDERS,
+  MY_INVOICE_STATUSES,
   NEWSLETTER_STATUSES,
   PERSON_STATUSES,
+  SUBSCRIPTION_STATUSES,
   SIGN_IN_METHODS,
   SIGN_IN_OUTCOMES,
   STAFF_ROLES,
@@ -37,6 +39,8 @@ export const ENUM_LABELS = {
   signInMethod: { prefix: 'security.methods.', codes: SIGN_IN_METHODS },
   signInOutcome: { prefix: 'security.outcomes.', codes: SIGN_IN_OUTCOMES },
   provider: { prefix: 'signIn.with.', codes: IDENTITY_PROVIDERS },
+  myInvoiceStatus: { prefix: 'myInvoices.statuses.', codes: MY_INVOICE_STATUSES },
+  subscriptionStatus: { prefix: 'subscription.statuses.', codes: SUBSCRIPTION_STATUSES },
 } as const satisfies Record<string, { prefix: string; codes: readonly string[] }>;
 export type EnumFamily = keyof typeof ENUM_LABELS;
 
