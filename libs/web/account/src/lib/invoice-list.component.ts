@@ -14,8 +14,10 @@ import { calendarDay } from './calendar-day';
   imports: [TranslocoPipe, EnumLabelPipe, LocaleMoneyPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
+    /* Between a phone and a wide screen the table scrolls inside its card, never the page. */
     :host {
       display: block;
+      overflow-x: auto;
     }
     table {
       border-collapse: collapse;
@@ -28,6 +30,12 @@ import { calendarDay } from './calendar-day';
       border-bottom: 1px solid #ddd;
       vertical-align: top;
       overflow-wrap: anywhere;
+    }
+    /* Headers and days stay whole words on a wide screen; only the phone's list lets them wrap. */
+    th,
+    .day {
+      overflow-wrap: normal;
+      white-space: nowrap;
     }
     .amount {
       text-align: right;
@@ -56,7 +64,10 @@ import { calendarDay } from './calendar-day';
         clip: rect(0 0 0 0);
         white-space: nowrap;
       }
+      /* Its header cells are blocks inside the 1 px header too, so none reaches past the screen. */
       table,
+      thead tr,
+      th,
       tbody,
       tr,
       td {
@@ -72,6 +83,9 @@ import { calendarDay } from './calendar-day';
       }
       .amount {
         text-align: left;
+      }
+      .day {
+        white-space: normal;
       }
       td[data-label]::before {
         content: attr(data-label) ': ' / '';
@@ -100,7 +114,7 @@ import { calendarDay } from './calendar-day';
             <td>
               <strong>{{ 'myInvoices.kind.' + i.kind | transloco }} {{ i.number }}</strong>
             </td>
-            <td [attr.data-label]="'myInvoices.issueDate' | transloco">{{ day(i.issueDate) }}</td>
+            <td class="day" [attr.data-label]="'myInvoices.issueDate' | transloco">{{ day(i.issueDate) }}</td>
             <td [attr.data-label]="'myInvoices.period' | transloco">
               @if (i.periodStart) {
                 {{ day(i.periodStart) }} – {{ day(i.periodEnd) }}
@@ -110,7 +124,7 @@ import { calendarDay } from './calendar-day';
               {{ i.grossMinor / 100 | maMoney: i.currency }}
               <span class="net">{{ 'myInvoices.net' | transloco: { amount: (i.netMinor / 100 | maMoney: i.currency) } }}</span>
             </td>
-            <td [attr.data-label]="'myInvoices.dueDate' | transloco">{{ day(i.dueDate) }}</td>
+            <td class="day" [attr.data-label]="'myInvoices.dueDate' | transloco">{{ day(i.dueDate) }}</td>
             <td [attr.data-label]="'myInvoices.status' | transloco" data-testid="invoice-status">
               {{ i.status | maLabel: 'myInvoiceStatus' }}
               @if (i.overdue) {
