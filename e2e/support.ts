@@ -43,6 +43,9 @@ const TOTP_SECRETS = resolve(__dirname, '../tmp/e2e/totp-secrets.json');
 const knownSecrets = (): Record<string, string> =>
   existsSync(TOTP_SECRETS) ? JSON.parse(readFileSync(TOTP_SECRETS, 'utf8')) : {};
 
+/** A sign-in hashes the password (argon2): on a busy shared machine that can take longer than expect's 5 s. */
+const SIGN_IN_MS = 15_000;
+
 /**
  * Signs a staff user in and turns on two-factor (staff functions need it); answers the
  * authenticator secret. `confirm` is the label of the button that confirms the first code. A staff
@@ -70,10 +73,10 @@ export async function signInStaffWithTwoFactor(
     writeFileSync(TOTP_SECRETS, JSON.stringify({ ...knownSecrets(), [usedKey]: String(step) }));
     await page.getByLabel('Code').fill(await generate({ secret: known, epoch: step * 30 }));
     await page.getByRole('button', { name: labels.verify }).click();
-    await expect(page).toHaveURL(/\/account$/);
+    await expect(page).toHaveURL(/\/account$/, { timeout: SIGN_IN_MS });
     return known;
   }
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/account$/, { timeout: SIGN_IN_MS });
   await page.goto(`${portal(tenant)}/security`);
   await page.getByTestId('two-factor-setup').click();
   const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';

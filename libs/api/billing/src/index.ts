@@ -6,3 +6,4 @@ export * from './lib/documents/ubl';
 export * from './lib/documents/invoice-renderer';
 export * from './lib/billing.module';
 export * from './lib/entities';
+export { issuedInvoices } from './lib/my-invoices/issued-invoices';

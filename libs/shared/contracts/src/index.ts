@@ -8,3 +8,4 @@ export * from './lib/billing';
 export * from './lib/second-factor';
 export * from './lib/finance-runs';
 export * from './lib/finance-accounts';
+export * from './lib/my-invoices';

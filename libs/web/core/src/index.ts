@@ -26,3 +26,4 @@ export * from './lib/amount-input';
 export * from './lib/invoicing-settings.store';
 export * from './lib/plans.store';
 export * from './lib/finance-accounts.store';
+export * from './lib/my-finance.store';

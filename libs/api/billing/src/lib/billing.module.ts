@@ -5,9 +5,12 @@ import { BillingScheduleController, FinanceSummaryController } from './dashboard
 import { FinanceSummaryService } from './dashboard/finance-summary.service';
 import { FinanceAccountsController } from './accounts/finance-accounts.controller';
 import { FinanceAccountsService } from './accounts/finance-accounts.service';
+import { MailModule } from '@mijn-account/api-mail';
 import { InvoiceRenderer } from './documents/invoice-renderer';
 import { AccountInvoicesController, InvoicesController } from './invoices/invoices.controller';
 import { InvoicesService } from './invoices/invoices.service';
+import { MyInvoiceAccessController, MyInvoicesController } from './my-invoices/my-invoices.controller';
+import { MyInvoicesService } from './my-invoices/my-invoices.service';
 import { PlansController } from './plans/plans.controller';
 import { PlansService } from './plans/plans.service';
 import { BillingEngine } from './runs/billing-engine';
@@ -29,7 +32,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
 
 /** Finance: invoicing settings, plans, subscriptions, billing runs and the invoices they issue. */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, MailModule],
   controllers: [
     InvoicingSettingsController,
     PlansController,
@@ -43,6 +46,8 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     AccountInvoicesController,
     InvoicesController,
     FinanceAccountsController,
+    MyInvoicesController,
+    MyInvoiceAccessController,
   ],
   providers: [
     ChangeHistoryService,
@@ -60,6 +65,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     FinanceSummaryService,
     BillingService,
     FinanceAccountsService,
+    MyInvoicesService,
   ],
 })
 export class BillingModule {}

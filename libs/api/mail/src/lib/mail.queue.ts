@@ -110,6 +110,13 @@ export class MailQueue implements OnApplicationBootstrap, OnModuleDestroy {
       );
       const row = rows[0];
       if (!row) return;
+      // SQL: the attachments' bytes, read from the stored invoice files they reference.
+      const attachments: { file_name: string; media_type: string; content: Buffer }[] = await db.query(
+        `SELECT f.file_name, f.media_type, f.content FROM mail_attachment a
+           JOIN invoice_file f ON f.tenant_id = a.tenant_id AND f.invoice_id = a.invoice_id AND f.format = a.format
+          WHERE a.tenant_id = $1 AND a.mail_id = $2 ORDER BY a.position`,
+        [tenantId, id],
+      );
       try {
         await this.transport.sendMail({
           from: { name: row.display_name, address: this.config.mail.from },
@@ -118,6 +125,11 @@ export class MailQueue implements OnApplicationBootstrap, OnModuleDestroy {
           text: row.text_body,
           html: row.html_body,
           headers: row.headers,
+          attachments: attachments.map((a) => ({
+            filename: a.file_name,
+            contentType: a.media_type,
+            content: a.content,
+          })),
           messageId: `<${id}@${this.config.mail.from.split('@')[1] ?? 'mijn-account'}>`,
         });
         await db.update(

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '@mijn-account/api-core';
+import type { RequestContext, TenantContext } from '@mijn-account/api-core';
 import type { Language } from '@mijn-account/shared-contracts';
+import { MailAttachment } from './entities/mail-attachment.entity';
 import { MailMessage } from './entities/mail-message.entity';
 import { MailQueue } from './mail.queue';
 import { type MailTemplateName, type MailTemplates, type RenderedMail, renderMail } from './templates';
@@ -16,6 +17,8 @@ export interface QueuedMail<K extends MailTemplateName> {
   headers?: Record<string, string>;
   /** Not before this moment (spreads a newsletter over time). */
   startAfter?: Date;
+  /** Stored invoice files to attach, by reference: the worker reads their bytes when it delivers. */
+  attachments?: { invoiceId: string; format: 'pdf' | 'ubl' }[];
 }
 
 /**
@@ -36,11 +39,25 @@ export class MailService {
     mail: QueuedMail<K>,
     db?: EntityManager,
   ): Promise<string> {
-    db ??= await ctx.db();
-    const language = mail.language ?? ctx.tenant.defaultLanguage;
-    const rendered = this.render(ctx, mail.template, mail.params, language);
+    return this.queueFor(ctx.tenant, mail, db ?? (await ctx.db()));
+  }
+
+  /**
+   * Queues in `db`, a transaction of `tenant` (set by `withTenant`), for work that has no request:
+   * a job such as the one that renders an issued invoice and mails it with its PDF.
+   */
+  async queueFor<K extends MailTemplateName>(
+    tenant: Pick<TenantContext, 'id' | 'displayName' | 'brandColor' | 'defaultLanguage'>,
+    mail: QueuedMail<K>,
+    db: EntityManager,
+  ): Promise<string> {
+    const language = mail.language ?? tenant.defaultLanguage;
+    const rendered = renderMail(mail.template, mail.params, language, {
+      tenantName: tenant.displayName,
+      brandColor: tenant.brandColor,
+    });
     const queued = await db.insert(MailMessage, {
-      tenantId: ctx.tenant.id,
+      tenantId: tenant.id,
       recipient: mail.to,
       template: mail.template,
       subject: rendered.subject,
@@ -49,7 +66,12 @@ export class MailService {
       headers: { ...mail.headers, 'Content-Language': language },
     });
     const id = (queued.identifiers[0] as Pick<MailMessage, 'id'>).id;
-    await this.queue.enqueue(db, { tenantId: ctx.tenant.id, id }, mail.startAfter);
+    if (mail.attachments?.length)
+      await db.insert(
+        MailAttachment,
+        mail.attachments.map((a, i) => ({ tenantId: tenant.id, mailId: id, position: i + 1, ...a })),
+      );
+    await this.queue.enqueue(db, { tenantId: tenant.id, id }, mail.startAfter);
     return id;
   }
 

@@ -29,6 +29,17 @@ export interface MailTemplates {
   };
   'access-requested': { agent: string; reason: AccessReason; justification: string; link: string };
   'internal-access': { agent: string; reason: AccessReason; justification: string; link: string };
+  /**
+   * An invoice or credit note was issued; its PDF is attached. `amount` and `dueDate` are formatted
+   * in the mail's language (`dueDate` null for a credit note); `link` opens Mijn facturen.
+   */
+  'invoice-issued': {
+    kind: 'invoice' | 'credit-note';
+    number: string;
+    amount: string;
+    dueDate: string | null;
+    link: string;
+  };
 }
 
 export type InvitedAs = AccountRole | readonly StaffRole[];
@@ -95,7 +106,45 @@ interface Copy {
 
 type CopyBook = { [K in MailTemplateName]: (p: MailTemplates[K], tenant: string) => Copy };
 
+const invoiceIssuedNl: CopyBook['invoice-issued'] = (p, t) =>
+  p.kind === 'invoice'
+    ? {
+        subject: `Factuur ${p.number} van ${t}`,
+        body: [
+          `Je factuur ${p.number} van ${p.amount} staat klaar${p.dueDate ? ` en moet uiterlijk ${p.dueDate} betaald zijn` : ''}. De factuur zit als pdf bij deze e-mail.`,
+          'Je vindt al je facturen, ook als e-factuur (UBL), onder Mijn facturen.',
+          { button: 'Mijn facturen', href: p.link },
+        ],
+      }
+    : {
+        subject: `Creditnota ${p.number} van ${t}`,
+        body: [
+          `We hebben creditnota ${p.number} van ${p.amount} voor je opgemaakt. De creditnota zit als pdf bij deze e-mail.`,
+          'Je vindt al je facturen en creditnota’s, ook als e-factuur (UBL), onder Mijn facturen.',
+          { button: 'Mijn facturen', href: p.link },
+        ],
+      };
+const invoiceIssuedEn: CopyBook['invoice-issued'] = (p, t) =>
+  p.kind === 'invoice'
+    ? {
+        subject: `Invoice ${p.number} from ${t}`,
+        body: [
+          `Your invoice ${p.number} of ${p.amount} is ready${p.dueDate ? ` and is due by ${p.dueDate}` : ''}. The invoice is attached to this e-mail as a PDF.`,
+          'You find all your invoices, also as an e-invoice (UBL), under My invoices.',
+          { button: 'My invoices', href: p.link },
+        ],
+      }
+    : {
+        subject: `Credit note ${p.number} from ${t}`,
+        body: [
+          `We issued credit note ${p.number} of ${p.amount} to you. The credit note is attached to this e-mail as a PDF.`,
+          'You find all your invoices and credit notes, also as an e-invoice (UBL), under My invoices.',
+          { button: 'My invoices', href: p.link },
+        ],
+      };
+
 const nl: CopyBook = {
+  'invoice-issued': invoiceIssuedNl,
   'verify-email': (p, t) => ({
     subject: `Bevestig je e-mailadres voor ${t}`,
     body: [
@@ -247,6 +296,7 @@ const issue = (p: MailTemplates['newsletter-issue'], manage: string, unsubscribe
 });
 
 const en: CopyBook = {
+  'invoice-issued': invoiceIssuedEn,
   'verify-email': (p, t) => ({
     subject: `Confirm your e-mail address for ${t}`,
     body: [

@@ -63,6 +63,13 @@ const SAMPLES: { [K in MailTemplateName]: MailTemplates[K][] } = {
     link,
   })),
   'internal-access': ACCESS_REASONS.map((reason) => ({ agent: 'Hans', reason, justification: 'Storing', link })),
+  'invoice-issued': (['invoice', 'credit-note'] as const).map((kind) => ({
+    kind,
+    number: 'CM-2026-000001',
+    amount: '€ 36,30',
+    dueDate: kind === 'invoice' ? '15 december 2026' : null,
+    link,
+  })),
 };
 
 /** The raw codes (letters, digits, `-` and `:` only) found as whole words in a mail (`lid` is fine, `member` is not; `portaal` is fine, `portal` is not). */

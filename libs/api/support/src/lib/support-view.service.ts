@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { issuedInvoices } from '@mijn-account/api-billing';
 import type { RequestContext } from '@mijn-account/api-core';
+import type { MyInvoiceView } from '@mijn-account/shared-contracts';
 
 /** A person of an account as the support view shows them (profile:read). */
 export interface SupportProfile {
@@ -81,5 +83,10 @@ export class SupportViewService {
       [ctx.tenant.id, accountId],
     );
     return rows.map((r) => ({ email: r.email, list: { nl: r.name_nl, en: r.name_en }, status: r.status }));
+  }
+
+  /** The account's issued invoices and credit notes, as its owners see them in Mijn facturen (invoices:read). */
+  async invoices(ctx: RequestContext, accountId: string): Promise<MyInvoiceView[]> {
+    return issuedInvoices(await ctx.db(), ctx.tenant.id, accountId);
   }
 }

@@ -14,7 +14,13 @@ import {
   versionFromIfMatch,
   withEtag,
 } from '@mijn-account/api-core';
-import { type AccessGrantView, type BillingDetails, type BillingUpdate, ROUTES } from '@mijn-account/shared-contracts';
+import {
+  type AccessGrantView,
+  type BillingDetails,
+  type BillingUpdate,
+  type MyInvoiceView,
+  ROUTES,
+} from '@mijn-account/shared-contracts';
 import { AccessRequestDto, ApproveDto, CloseDto, DenyDto } from './dto/access.dto';
 import { GrantsService } from './grants.service';
 import { type SupportNewsletterSubscription, type SupportProfile, SupportViewService } from './support-view.service';
@@ -143,6 +149,18 @@ export class SupportController {
     @Param('accountId', UuidPipe) accountId: string,
   ): Promise<SupportNewsletterSubscription[]> {
     return this.view.newsletters(ctx, accountId);
+  }
+
+  /** The account's issued invoices and credit notes, as Mijn facturen lists them (invoices:read). */
+  @GrantAccess({
+    scope: 'invoices:read',
+    action: 'read',
+    resource: 'invoices',
+    fields: ['number', 'status', 'totals', 'dueDate'],
+  })
+  @Get('accounts/:accountId/invoices')
+  invoices(@Ctx() ctx: RequestContext, @Param('accountId', UuidPipe) accountId: string): Promise<MyInvoiceView[]> {
+    return this.view.invoices(ctx, accountId);
   }
 
   @GrantAccess({

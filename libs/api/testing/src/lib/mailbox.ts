@@ -11,6 +11,8 @@ export interface ReceivedMail {
   /** Header values as sent (unfolded), by lower-case name. */
   rawHeaders: Record<string, string>;
   messageId: string | undefined;
+  /** Attached files, as the recipient's mail program would save them. */
+  attachments: { filename: string | undefined; contentType: string; content: Buffer }[];
 }
 
 /**
@@ -52,6 +54,11 @@ export class TestMailbox {
                   ]),
                 ),
                 messageId: parsed.messageId,
+                attachments: parsed.attachments.map((a) => ({
+                  filename: a.filename,
+                  contentType: a.contentType,
+                  content: a.content,
+                })),
               });
             }
             callback();

@@ -35,10 +35,18 @@ export const ROUTES = {
   financeSummary: 'finance/summary',
   billingSchedule: 'finance/billing-schedule',
   mySubscription: 'account/subscription',
+  myInvoices: 'account/invoices',
+  myInvoiceAccess: 'account/invoice-access',
 } as const;
 
 /** What a helpdesk grant can allow; read-only unless a write scope is asked for. */
-export const ACCESS_SCOPES = ['profile:read', 'billing:read', 'billing:write', 'newsletters:read'] as const;
+export const ACCESS_SCOPES = [
+  'profile:read',
+  'billing:read',
+  'billing:write',
+  'newsletters:read',
+  'invoices:read',
+] as const;
 export type AccessScope = (typeof ACCESS_SCOPES)[number];
 /** `service`: the subscriber decides; `security` / `availability` (technical): a supervisor decides. */
 export const ACCESS_REASONS = ['service', 'security', 'availability'] as const;
@@ -84,6 +92,7 @@ export const PAGES = {
   /** The page the visible "unsubscribe" link of every newsletter opens (one click there, never on GET). */
   newsletterUnsubscribe: '/newsletters/unsubscribe',
   helpdeskAccess: '/account/helpdesk-access',
+  myInvoices: '/account/invoices',
 } as const;
 
 /** One change in a change history: the field, its value before and after. */

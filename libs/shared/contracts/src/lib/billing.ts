@@ -43,9 +43,12 @@ export interface InvoicingSettingsUpdate {
   /** IANA time zone of the tenant's administration: issue dates and periods are its calendar days. */
   timeZone: string;
   taxCategories: TaxCategorySetting[];
+  /** Account owners may change their plan or quantity themselves (prorated, as finance's changes are). Default false; left out: unchanged. */
+  subscribersMayChangePlan?: boolean;
 }
 
 export interface InvoicingSettingsView extends InvoicingSettingsUpdate {
+  subscribersMayChangePlan: boolean;
   /** What invoicing still needs before a billing run may start (field names of this object); empty: complete. */
   missing: string[];
   /** True once a number of the current year is issued: the prefix then changes from next year only (GET only). */

@@ -6,6 +6,10 @@ import {
 } from '@mijn-account/shared-contracts';
 import { REGION_NAMES } from './regions';
 
+/** Settings recorded as `true` / `false`, said as yes or no in the page's language. */
+const BOOLEAN_FIELDS = new Set(['membersSeeInvoices']);
+const YES_NO = { nl: { true: 'ja', false: 'nee' }, en: { true: 'yes', false: 'no' } } as const;
+
 /** One change as the page says it: the field's label (a translation key) and both values in words. */
 export interface ChangeInWords {
   label: string;
@@ -38,6 +42,8 @@ export function describeChange(change: FieldChange, country: string | null, loca
     if (change.field === 'preferredLanguage') return named('language', value);
     if (change.field === 'country') return named('region', value);
     if (change.field === 'region') return (country && REGION_NAMES[country]?.[value]) || value;
+    if (BOOLEAN_FIELDS.has(change.field) && (value === 'true' || value === 'false'))
+      return YES_NO[locale.startsWith('nl') ? 'nl' : 'en'][value];
     return value;
   };
   return { label: labels[change.field] ?? `fields.${change.field}`, from: word(change.from), to: word(change.to) };

@@ -1,9 +1,24 @@
+import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import type { AccessGrantView, NewsletterListView, SecurityOverview } from '@mijn-account/shared-contracts';
-import { HelpdeskAccessStore, NewslettersStore, SecurityStore } from '@mijn-account/web-core';
+import {
+  type AccessGrantView,
+  type MyInvoiceView,
+  type NewsletterListView,
+  PROBLEM_TYPES,
+  type SecurityOverview,
+  type SubscriptionView,
+} from '@mijn-account/shared-contracts';
+import {
+  HelpdeskAccessStore,
+  LanguageService,
+  MyFinanceStore,
+  NewslettersStore,
+  SecurityStore,
+} from '@mijn-account/web-core';
 import { SubscriberHomeComponent } from './subscriber-home.component';
 
 const en = {
@@ -22,7 +37,39 @@ const en = {
   },
   helpdesk: { title: 'Helpdesk access' },
   newsletters: { title: 'Newsletters' },
+  subscription: {
+    title: 'My subscription',
+    home: {
+      subscriptionOpen: 'Go',
+      subscriptionNone: 'No subscription.',
+      subscriptionLine: '{{ plan }}: next invoice {{ date }}',
+      subscriptionEnds: '{{ plan }}: ends on {{ date }}',
+    },
+  },
+  myInvoices: {
+    title: 'My invoices',
+    home: {
+      invoicesOpen: 'Go',
+      invoicesNone: 'No invoices yet.',
+      invoicesForbidden: 'Only the owners see the invoices.',
+      overdue: '{{ number }} of {{ amount }} was due on {{ date }}',
+      open: '{{ number }} of {{ amount }}, due {{ date }}',
+      allPaid: 'Nothing to pay.',
+    },
+  },
 };
+
+const invoice = (number: string, overdue: boolean, status: MyInvoiceView['status'] = 'open'): MyInvoiceView =>
+  ({
+    id: number,
+    kind: 'invoice',
+    number,
+    status,
+    dueDate: overdue ? '2026-10-15' : '2026-12-15',
+    overdue,
+    grossMinor: 3630,
+    currency: 'EUR',
+  }) as MyInvoiceView;
 
 const grant = (status: AccessGrantView['status'], minutes: number): AccessGrantView =>
   ({
@@ -38,10 +85,14 @@ describe('SubscriberHomeComponent', () => {
   const mine = jest.fn<Promise<NewsletterListView[]>, []>();
   const overview = signal<SecurityOverview | null>(null);
   const load = jest.fn<Promise<void>, []>();
+  const subscriptions = jest.fn<Promise<SubscriptionView[]>, []>();
+  const invoices = jest.fn<Promise<MyInvoiceView[]>, []>();
 
   beforeEach(() => {
     requests.mockReset();
     mine.mockReset();
+    subscriptions.mockReset().mockResolvedValue([]);
+    invoices.mockReset().mockResolvedValue([]);
     load
       .mockReset()
       .mockImplementation(async () => overview.set({ twoFactor: { enabled: false } } as SecurityOverview));
@@ -54,6 +105,10 @@ describe('SubscriberHomeComponent', () => {
       ],
       providers: [
         provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: LanguageService, useValue: { language: signal('en') } },
+        { provide: MyFinanceStore, useValue: { subscriptions, invoices } },
         { provide: HelpdeskAccessStore, useValue: { requests } },
         { provide: NewslettersStore, useValue: { mine } },
         { provide: SecurityStore, useValue: { load, overview } },
@@ -106,5 +161,37 @@ describe('SubscriberHomeComponent', () => {
     await element.fixture.whenStable();
     element.fixture.detectChanges();
     expect(card(element, 'home-helpdesk')).toMatch(/Agent Smith asks — decide within/);
+  });
+
+  it('shows the subscription’s next invoice and the open invoices, the overdue first and marked', async () => {
+    requests.mockResolvedValue([]);
+    mine.mockResolvedValue([]);
+    subscriptions.mockResolvedValue([
+      {
+        id: 's1',
+        status: 'active',
+        planName: { nl: 'Basis', en: 'Basic' },
+        nextInvoiceDate: '2026-12-01',
+        endDate: null,
+      } as SubscriptionView,
+    ]);
+    invoices.mockResolvedValue([invoice('CM-2', false), invoice('CM-1', true), invoice('CM-0', false, 'paid')]);
+    const element = await render();
+    expect(card(element, 'home-subscription')).toContain('Basic: next invoice 1 December 2026');
+    const lines = [...element.querySelectorAll('[data-testid=home-invoices] li')].map((li) => li.textContent?.trim());
+    expect(lines).toEqual(['CM-1 of €36.30 was due on 15 October 2026', 'CM-2 of €36.30, due 15 December 2026']);
+    expect(element.querySelector('[data-testid=home-invoices-link]')?.getAttribute('href')).toBe('/account/invoices');
+  });
+
+  it('tells a member whose owner keeps the invoices to the owners, rather than that loading failed', async () => {
+    requests.mockResolvedValue([]);
+    mine.mockResolvedValue([]);
+    invoices.mockRejectedValue(
+      new HttpErrorResponse({ status: 403, error: { type: PROBLEM_TYPES.forbidden, status: 403, title: 'Forbidden' } }),
+    );
+    const element = await render();
+    expect(card(element, 'home-invoices')).toContain('Only the owners see the invoices.');
+    expect(card(element, 'home-invoices')).not.toContain('This could not be loaded.');
+    expect(card(element, 'home-subscription')).toContain('No subscription.');
   });
 });

@@ -1,6 +1,17 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, resource, signal } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { HelpdeskAccessStore, NewslettersStore, SecurityStore, timeLeft } from '@mijn-account/web-core';
+import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
+import {
+  HelpdeskAccessStore,
+  LanguageService,
+  LocaleFormat,
+  MyFinanceStore,
+  NewslettersStore,
+  SecurityStore,
+  problemOf,
+  timeLeft,
+} from '@mijn-account/web-core';
+import { calendarDay } from './calendar-day';
 import { HomeCardComponent } from './home-card.component';
 import { HOME_STYLES } from './home-styles';
 
@@ -35,6 +46,62 @@ import { HOME_STYLES } from './home-styles';
           @for (grant of active(); track grant.id) {
             <li>
               {{ 'home.helpdesk.active' | transloco: { agent: grant.requestedBy, time: left(grant.expiresAt) } }}
+            </li>
+          }
+        </ul>
+      </ma-home-card>
+
+      <ma-home-card
+        [heading]="'subscription.title' | transloco"
+        link="/account/subscription"
+        [linkText]="'subscription.home.subscriptionOpen' | transloco"
+        testId="home-subscription"
+        [loading]="subscriptions.isLoading()"
+        [failed]="!!subscriptions.error()"
+        (retry)="subscriptions.reload()"
+        data-testid="home-subscription"
+      >
+        @if (running().length === 0) {
+          <p class="muted">{{ 'subscription.home.subscriptionNone' | transloco }}</p>
+        }
+        <ul class="items">
+          @for (s of running(); track s.id) {
+            <li>
+              @if (s.nextInvoiceDate) {
+                {{ 'subscription.home.subscriptionLine' | transloco: { plan: s.planName[language()], date: day(s.nextInvoiceDate) } }}
+              } @else {
+                {{ 'subscription.home.subscriptionEnds' | transloco: { plan: s.planName[language()], date: day(s.endDate) } }}
+              }
+            </li>
+          }
+        </ul>
+      </ma-home-card>
+
+      <ma-home-card
+        [heading]="'myInvoices.title' | transloco"
+        link="/account/invoices"
+        [linkText]="'myInvoices.home.invoicesOpen' | transloco"
+        testId="home-invoices"
+        [loading]="invoices.isLoading()"
+        [failed]="!!invoices.error() && !invoicesForbidden()"
+        [attention]="overdue().length > 0"
+        (retry)="invoices.reload()"
+        data-testid="home-invoices"
+      >
+        @if (invoicesForbidden()) {
+          <p class="muted">{{ 'myInvoices.home.invoicesForbidden' | transloco }}</p>
+        } @else if (issued().length === 0) {
+          <p class="muted">{{ 'myInvoices.home.invoicesNone' | transloco }}</p>
+        } @else if (unpaid().length === 0) {
+          <p class="done">{{ 'myInvoices.home.allPaid' | transloco }}</p>
+        }
+        <ul class="items">
+          @for (i of unpaid(); track i.id) {
+            <li [class.todo]="i.overdue">
+              {{
+                (i.overdue ? 'myInvoices.home.overdue' : 'myInvoices.home.open')
+                  | transloco: { number: i.number, amount: money(i.grossMinor, i.currency), date: day(i.dueDate) }
+              }}
             </li>
           }
         </ul>
@@ -89,6 +156,9 @@ export class SubscriberHomeComponent {
   private readonly helpdesk = inject(HelpdeskAccessStore);
   private readonly securityStore = inject(SecurityStore);
   private readonly newsletterStore = inject(NewslettersStore);
+  private readonly finance = inject(MyFinanceStore);
+  private readonly format = inject(LocaleFormat);
+  protected readonly language = inject(LanguageService).language;
   private readonly now = signal(Date.now());
 
   protected readonly requests = resource({ loader: () => this.helpdesk.requests() });
@@ -99,12 +169,29 @@ export class SubscriberHomeComponent {
     },
   });
   protected readonly newsletters = resource({ loader: () => this.newsletterStore.mine() });
+  protected readonly subscriptions = resource({ loader: () => this.finance.subscriptions() });
+  protected readonly invoices = resource({ loader: () => this.finance.invoices() });
 
   // A resource's value() throws while it is in error; these read it only when there is one.
   private readonly grants = computed(() => (this.requests.hasValue() ? this.requests.value() : []));
   private readonly lists = computed(() => (this.newsletters.hasValue() ? this.newsletters.value() : []));
   protected readonly twoFactorOn = computed(() =>
     this.security.hasValue() ? this.security.value()?.twoFactor.enabled : undefined,
+  );
+  protected readonly running = computed(() =>
+    (this.subscriptions.hasValue() ? this.subscriptions.value() : []).filter((s) => s.status !== 'ended'),
+  );
+  protected readonly issued = computed(() => (this.invoices.hasValue() ? this.invoices.value() : []));
+  /** Open invoices (not credit notes), the overdue first. */
+  protected readonly unpaid = computed(() =>
+    this.issued()
+      .filter((i) => i.kind === 'invoice' && (i.status === 'open' || i.status === 'uncollectible'))
+      .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '').localeCompare(b.dueDate ?? '')),
+  );
+  protected readonly overdue = computed(() => this.unpaid().filter((i) => i.overdue));
+  /** A member whose owner keeps the invoices to the owners: said so, not shown as a failure. */
+  protected readonly invoicesForbidden = computed(
+    () => !!this.invoices.error() && problemOf(this.invoices.error()).type === PROBLEM_TYPES.forbidden,
   );
   protected readonly pending = computed(() => this.grants().filter((g) => g.status === 'pending'));
   protected readonly active = computed(() => this.grants().filter((g) => g.status === 'active'));
@@ -118,6 +205,14 @@ export class SubscriberHomeComponent {
   constructor() {
     const timer = setInterval(() => this.now.set(Date.now()), 1000);
     inject(DestroyRef).onDestroy(() => clearInterval(timer));
+  }
+
+  protected day(value: string | null): string {
+    return calendarDay(value, this.format.locale());
+  }
+
+  protected money(minor: number, currency: string): string {
+    return this.format.money(minor / 100, currency);
   }
 
   protected left(expiresAt: string | null): string {

@@ -13,8 +13,10 @@ import {
   GRANT_STATUSES,
   IDENTITY_PROVIDERS,
   INVOICING_REQUIREMENTS,
+  MY_INVOICE_STATUSES,
   NEWSLETTER_STATUSES,
   PERSON_STATUSES,
+  SUBSCRIPTION_STATUSES,
   SIGN_IN_METHODS,
   SIGN_IN_OUTCOMES,
   STAFF_ROLES,
@@ -41,6 +43,8 @@ export const ENUM_LABELS = {
   provider: { prefix: 'signIn.with.', codes: IDENTITY_PROVIDERS },
   runStatus: { prefix: 'finance.runs.statuses.', codes: BILLING_RUN_STATUSES },
   invoicingRequirement: { prefix: 'finance.dashboard.missing.', codes: INVOICING_REQUIREMENTS },
+  myInvoiceStatus: { prefix: 'myInvoices.statuses.', codes: MY_INVOICE_STATUSES },
+  subscriptionStatus: { prefix: 'subscription.statuses.', codes: SUBSCRIPTION_STATUSES },
 } as const satisfies Record<string, { prefix: string; codes: readonly string[] }>;
 export type EnumFamily = keyof typeof ENUM_LABELS;
 

@@ -1,7 +1,13 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { ACCOUNT_ROLES, IDENTITY_PROVIDERS, LANGUAGES, STAFF_ROLES } from '@mijn-account/shared-contracts';
+import {
+  ACCOUNT_ROLES,
+  IDENTITY_PROVIDERS,
+  LANGUAGES,
+  PLAN_INTERVALS,
+  STAFF_ROLES,
+} from '@mijn-account/shared-contracts';
 import { ENUM_LABELS } from './enum-label';
 
 /**
@@ -28,6 +34,8 @@ const CLOSED_FAMILIES: Record<string, readonly string[]> = {
   'admin.signIn.': ['freeAttempts', 'lockAfter', 'lockMinutes', 'ipLockAfter'],
   'admin.signIn.issuerErrors.': ['isHttps', 'publicHost', 'unresolvable'],
   'admin.newsletters.previewIn.': LANGUAGES,
+  'subscription.perInterval.': PLAN_INTERVALS,
+  'myInvoices.kind.': ['invoice', 'credit-note'],
 };
 
 /**

@@ -1,7 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { AccessGrantView, AccessReason, AccessScope, BillingDetails } from '@mijn-account/shared-contracts';
+import type {
+  AccessGrantView,
+  AccessReason,
+  AccessScope,
+  BillingDetails,
+  MyInvoiceView,
+} from '@mijn-account/shared-contracts';
 import { apiUrl } from './api-paths';
 
 export interface AccessLogEvent {
@@ -101,6 +107,11 @@ export class SupportStore {
 
   newsletters(accountId: string): Promise<SupportSubscription[]> {
     return firstValueFrom(this.http.get<SupportSubscription[]>(`${this.base}/accounts/${accountId}/newsletters`));
+  }
+
+  /** The account's issued invoices and credit notes (invoices:read). */
+  invoices(accountId: string): Promise<MyInvoiceView[]> {
+    return firstValueFrom(this.http.get<MyInvoiceView[]>(`${this.base}/accounts/${accountId}/invoices`));
   }
 
   queue(): Promise<AccessGrantView[]> {

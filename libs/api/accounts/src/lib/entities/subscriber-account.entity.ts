@@ -70,6 +70,10 @@ export class SubscriberAccount {
   @Column('timestamptz', { name: 'vat_checked_at', nullable: true })
   vatCheckedAt!: Date | null;
 
+  /** The owner lets members see the account's invoices (Mijn facturen). */
+  @Column('boolean', { name: 'members_see_invoices', default: false })
+  membersSeeInvoices!: boolean;
+
   @Column('text', { name: 'billing_email', nullable: true })
   billingEmail!: string | null;
 

@@ -70,6 +70,9 @@ export class InvoicingSettings {
   @Column('text', { name: 'time_zone', default: 'Europe/Amsterdam' })
   timeZone!: string;
 
+  @Column('boolean', { name: 'subscribers_may_change_plan', default: false })
+  subscribersMayChangePlan!: boolean;
+
   @Column('integer', { default: 1 })
   version!: number;
 

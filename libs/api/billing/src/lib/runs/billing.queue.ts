@@ -4,6 +4,8 @@ import type { Pool } from 'pg';
 import { setTimeout } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import { APP_CONFIG, type AppConfig } from '@mijn-account/api-core';
+import { MailService } from '@mijn-account/api-mail';
+import { PAGES } from '@mijn-account/shared-contracts';
 import {
   BILLING_DRAFT_QUEUE,
   BILLING_FINALISE_QUEUE,
@@ -48,6 +50,7 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly dataSource: DataSource,
     private readonly engine: BillingEngine,
     private readonly renderer: InvoiceRenderer,
+    private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const pool = (dataSource.driver as unknown as { master: Pool }).master;
@@ -106,7 +109,9 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
   /**
    * Renders an issued invoice's PDF and UBL from its stored document (after the finalising commit,
    * outside any transaction: rendering is CPU work) and stores both with their SHA-256. Files are
-   * insert-only; a second job for the same invoice finds them and stops.
+   * insert-only; a second job for the same invoice finds them and stops. The transaction that stores
+   * them also queues the mail to the customer with the PDF attached (by reference to the stored
+   * file), so the mail goes exactly once, with the bytes that are served forever after.
    */
   private async render({ tenantId, invoiceId }: RenderJob): Promise<void> {
     const document = await withTenant(this.dataSource, tenantId, async (db) => {
@@ -122,10 +127,10 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
     const { pdf, ubl } = await this.renderer.render(document);
     await withTenant(this.dataSource, tenantId, async (db) => {
       // SQL: both files in one statement; a concurrent job's files win (ON CONFLICT), never overwritten.
-      await db.query(
+      const stored: { format: string }[] = await db.query(
         `INSERT INTO invoice_file (tenant_id, invoice_id, format, media_type, file_name, sha256, content)
          VALUES ($1, $2, 'pdf', $3, $4, $5, $6), ($1, $2, 'ubl', $7, $8, $9, $10)
-         ON CONFLICT (tenant_id, invoice_id, format) DO NOTHING`,
+         ON CONFLICT (tenant_id, invoice_id, format) DO NOTHING RETURNING format`,
         [
           tenantId,
           invoiceId,
@@ -139,7 +144,77 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
           ubl.bytes,
         ],
       );
+      if (stored.some((f) => f.format === 'pdf')) await this.mailIssued(db, tenantId, invoiceId, document);
     });
+  }
+
+  /**
+   * The mail that an invoice or credit note was issued, in the document's language, to the
+   * account's billing e-mail address (or its first owner), with the stored PDF attached.
+   */
+  private async mailIssued(
+    db: EntityManager,
+    tenantId: string,
+    invoiceId: string,
+    document: InvoiceDocument,
+  ): Promise<void> {
+    // SQL: the tenant's branding and the recipient: the billing address, else the account's first owner.
+    const rows: {
+      slug: string;
+      display_name: string;
+      brand_color: string;
+      default_language: 'nl' | 'en';
+      recipient: string | null;
+    }[] = await db.query(
+      `SELECT t.slug, t.display_name, t.brand_color, t.default_language,
+              COALESCE(a.billing_email, (SELECT u.email FROM app_user u WHERE u.tenant_id = a.tenant_id AND u.account_id = a.id
+                                           AND u.account_role = 'owner' ORDER BY u.created_at LIMIT 1)) AS recipient
+         FROM invoice i JOIN subscriber_account a ON a.tenant_id = i.tenant_id AND a.id = i.account_id
+         JOIN tenant t ON t.id = i.tenant_id
+        WHERE i.tenant_id = $1 AND i.id = $2`,
+      [tenantId, invoiceId],
+    );
+    const row = rows[0];
+    if (!row?.recipient) {
+      this.logger.warn(
+        { invoice: invoiceId },
+        'issued invoice not mailed: the account has no billing e-mail nor owner',
+      );
+      return;
+    }
+    const origin =
+      this.config.portalDomain === 'localhost'
+        ? `http://${row.slug}.localhost:${this.config.port}`
+        : `https://${row.slug}.${this.config.portalDomain}`;
+    const money = new Intl.NumberFormat(document.locale, { style: 'currency', currency: document.currency });
+    const date = new Intl.DateTimeFormat(document.locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    await this.mail.queueFor(
+      {
+        id: tenantId,
+        displayName: row.display_name,
+        brandColor: row.brand_color,
+        defaultLanguage: row.default_language,
+      },
+      {
+        to: row.recipient,
+        template: 'invoice-issued',
+        language: document.language,
+        params: {
+          kind: document.kind,
+          number: document.number,
+          amount: money.format(document.totals.taxInclusiveMinor / 100),
+          dueDate: document.dueDate ? date.format(new Date(`${document.dueDate}T00:00:00Z`)) : null,
+          link: `${origin}${PAGES.myInvoices}`,
+        },
+        attachments: [{ invoiceId, format: 'pdf' }],
+      },
+      db,
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO31661Alpha2,
@@ -161,4 +162,9 @@ export class InvoicingSettingsDto implements InvoicingSettingsUpdate {
   @ValidateNested({ each: true })
   @Type(() => TaxCategoryDto)
   taxCategories!: TaxCategoryDto[];
+
+  @ApiPropertyOptional({ description: 'Owners may change plan or quantity themselves; left out: unchanged' })
+  @IsOptional()
+  @IsBoolean()
+  subscribersMayChangePlan?: boolean;
 }

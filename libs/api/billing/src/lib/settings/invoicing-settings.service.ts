@@ -83,6 +83,7 @@ export class InvoicingSettingsService {
       footerEn: input.footerEn.trim(),
       timeZone: checkTimeZone(input.timeZone, errors),
       taxCategories: checkTaxCategories(input.taxCategories, errors),
+      subscribersMayChangePlan: input.subscribersMayChangePlan ?? before.subscribersMayChangePlan,
     };
     await this.checkFrozenPrefix(db, tenantId, before, after, errors);
     await this.checkCategoriesInUse(db, tenantId, before, after, errors);
@@ -110,6 +111,7 @@ export class InvoicingSettingsService {
         footerNl: after.footerNl,
         footerEn: after.footerEn,
         timeZone: after.timeZone,
+        subscribersMayChangePlan: after.subscribersMayChangePlan,
         version: () => 'version + 1',
         updatedAt: () => 'now()',
       },
@@ -124,7 +126,12 @@ export class InvoicingSettingsService {
         ['tenantId', 'code'],
       );
     }
-    return { ...after, missing: missingOf(after), version: before.version + 1 };
+    return {
+      ...after,
+      subscribersMayChangePlan: after.subscribersMayChangePlan ?? false,
+      missing: missingOf(after),
+      version: before.version + 1,
+    };
   }
 
   /** What a billing run still needs (422 listing them when something is missing). */
@@ -177,8 +184,14 @@ export class InvoicingSettingsService {
         textNl,
         textEn,
       })),
+      subscribersMayChangePlan: row?.subscribersMayChangePlan ?? false,
     };
-    return { ...settings, missing: missingOf(settings), version: row?.version ?? 1 };
+    return {
+      ...settings,
+      subscribersMayChangePlan: settings.subscribersMayChangePlan ?? false,
+      missing: missingOf(settings),
+      version: row?.version ?? 1,
+    };
   }
 
   /** The prefix of a year's numbers is fixed once one is used (the counter row keeps it). */
@@ -242,9 +255,10 @@ const FIELDS = [
   'footerEn',
   'timeZone',
   'taxCategories',
+  'subscribersMayChangePlan',
 ];
 
-function flat(s: InvoicingSettingsUpdate): Record<string, string | number | null> {
+function flat(s: InvoicingSettingsUpdate): Record<string, string | number | boolean | null> {
   return {
     legalName: s.legalName,
     streetLine: s.address?.streetLine ?? null,
@@ -263,6 +277,7 @@ function flat(s: InvoicingSettingsUpdate): Record<string, string | number | null
     footerEn: s.footerEn,
     timeZone: s.timeZone,
     taxCategories: JSON.stringify([...s.taxCategories].sort((a, b) => a.code.localeCompare(b.code))),
+    subscribersMayChangePlan: s.subscribersMayChangePlan ?? false,
   };
 }
 

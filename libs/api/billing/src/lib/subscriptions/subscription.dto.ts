@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { IsUuid } from '@mijn-account/api-core';
-import type { SubscriptionCreate, SubscriptionUpdate } from '@mijn-account/shared-contracts';
+import type { MySubscriptionChange, SubscriptionCreate, SubscriptionUpdate } from '@mijn-account/shared-contracts';
 import { ISO_DATE, ISO_DATE_MESSAGE } from '../plans/plan.dto';
 
 export class SubscriptionDto implements SubscriptionCreate {
@@ -47,4 +47,17 @@ export class SubscriptionUpdateDto implements SubscriptionUpdate {
   @IsString()
   @Matches(ISO_DATE, { message: ISO_DATE_MESSAGE, context: { code: 'isDate' } })
   effectiveDate!: string | null;
+}
+
+/** The owner's own change of plan or quantity (from today; the tenant must allow it). */
+export class MySubscriptionChangeDto implements MySubscriptionChange {
+  @ApiProperty()
+  @IsUuid()
+  planId!: string;
+
+  @ApiProperty({ example: 2, minimum: 1 })
+  @IsInt({ message: 'A whole number' })
+  @Min(1)
+  @Max(100_000)
+  quantity!: number;
 }

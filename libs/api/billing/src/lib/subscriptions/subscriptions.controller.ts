@@ -11,8 +11,8 @@ import {
   withEtag,
 } from '@mijn-account/api-core';
 import { accountIdOf } from '@mijn-account/api-accounts';
-import { ROUTES, type SubscriptionView } from '@mijn-account/shared-contracts';
-import { SubscriptionDto, SubscriptionUpdateDto } from './subscription.dto';
+import { type MySubscriptionOptions, ROUTES, type SubscriptionView } from '@mijn-account/shared-contracts';
+import { MySubscriptionChangeDto, SubscriptionDto, SubscriptionUpdateDto } from './subscription.dto';
 import { SubscriptionsService } from './subscriptions.service';
 
 /** An account's subscriptions, kept by finance: listed and created under the account. */
@@ -87,6 +87,25 @@ export class MySubscriptionController {
   @HttpCode(200)
   cancel(@Ctx() ctx: RequestContext, @Param('subscriptionId', UuidPipe) id: string): Promise<SubscriptionView> {
     return this.subscriptions.setCancel(ctx, accountIdOf(ctx), id, true);
+  }
+
+  /** Whether the subscriber may change plan or quantity here, and the plans to choose from. */
+  @AccountAccess('owner', 'member')
+  @Get('options')
+  options(@Ctx() ctx: RequestContext): Promise<MySubscriptionOptions> {
+    return this.subscriptions.optionsForSubscriber(ctx);
+  }
+
+  /** The owner changes plan or quantity from today (prorated), where the tenant allows it. */
+  @AccountAccess('owner')
+  @Post(':subscriptionId/change')
+  @HttpCode(200)
+  change(
+    @Ctx() ctx: RequestContext,
+    @Param('subscriptionId', UuidPipe) id: string,
+    @Body() body: MySubscriptionChangeDto,
+  ): Promise<SubscriptionView> {
+    return this.subscriptions.changeAsOwner(ctx, accountIdOf(ctx), id, body);
   }
 
   @AccountAccess('owner')

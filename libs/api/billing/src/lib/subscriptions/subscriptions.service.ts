@@ -6,6 +6,9 @@ import { AuditWriterService } from '@mijn-account/api-audit';
 import type {
   FieldChange,
   FieldError,
+  MyPlanOption,
+  MySubscriptionChange,
+  MySubscriptionOptions,
   SubscriptionCreate,
   SubscriptionStatus,
   SubscriptionUpdate,
@@ -178,6 +181,53 @@ export class SubscriptionsService {
       { field: 'endDate', from: row.endDate, to: endDate },
     ]);
     return strip(await this.get(ctx, row.id));
+  }
+
+  /**
+   * The owner changes plan or quantity, where the tenant allows it: as finance's change does, from
+   * today, prorated by days for the rest of the period, and in the account's change history.
+   */
+  async changeAsOwner(
+    ctx: RequestContext,
+    accountId: string,
+    subscriptionId: string,
+    input: MySubscriptionChange,
+  ): Promise<SubscriptionView> {
+    const db = await ctx.db();
+    // The subscription first: another account's or an unknown id is a 404 whatever the tenant allows.
+    const row = await this.load(db, ctx, accountId, subscriptionId, true);
+    if (!(await this.settings.read(db, ctx.tenant.id, false)).subscribersMayChangePlan)
+      throw problems.forbidden('Plan and quantity changes go through the customer service of this portal');
+    const today = await this.today(db, ctx);
+    if (row.endDate !== null && row.endDate < today) throw problems.conflict('This subscription has ended');
+    return strip(
+      await this.update(ctx, row.id, row.version, {
+        planId: input.planId,
+        quantity: input.quantity,
+        cancelAtPeriodEnd: row.cancelAtPeriodEnd,
+        effectiveDate: null,
+      }),
+    );
+  }
+
+  /** Whether the subscriber may change plan or quantity, and the plans they may choose (not archived). */
+  async optionsForSubscriber(ctx: RequestContext): Promise<MySubscriptionOptions> {
+    const db = await ctx.db();
+    const settings = await this.settings.read(db, ctx.tenant.id, false);
+    if (!settings.subscribersMayChangePlan) return { mayChangePlan: false, plans: [] };
+    const today = todayIn(settings.timeZone);
+    const plans = await db.find(Plan, { where: { tenantId: ctx.tenant.id }, order: { nameEn: 'ASC', id: 'ASC' } });
+    const options: MyPlanOption[] = [];
+    for (const plan of plans.filter((p) => !p.archivedAt))
+      options.push({
+        id: plan.id,
+        name: { nl: plan.nameNl, en: plan.nameEn },
+        description: { nl: plan.descriptionNl, en: plan.descriptionEn },
+        currency: plan.currency,
+        interval: plan.interval,
+        priceMinor: await this.priceAt(db, ctx, plan.id, today),
+      });
+    return { mayChangePlan: true, plans: options };
   }
 
   /** The plan's price per unit in force on `date` (prices apply from their date on). */

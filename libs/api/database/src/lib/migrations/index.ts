@@ -21,6 +21,7 @@ import { AddBillingRunsAndInvoices1795602000000 } from './1795602000000-AddBilli
 import { AddInvoiceFiles1795603000000 } from './1795603000000-AddInvoiceFiles';
 import { AddPayments1795604000000 } from './1795604000000-AddPayments';
 import { AddBillingSchedule1795605000000 } from './1795605000000-AddBillingSchedule';
+import { AddSubscriberInvoices1795608000000 } from './1795608000000-AddSubscriberInvoices';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   AddInvoiceFiles1795603000000,
   AddPayments1795604000000,
   AddBillingSchedule1795605000000,
+  AddSubscriberInvoices1795608000000,
 ];

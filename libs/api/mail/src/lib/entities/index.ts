@@ -1,5 +1,6 @@
+import { MailAttachment } from './mail-attachment.entity';
 import { MailMessage } from './mail-message.entity';
 
-export { MailMessage };
+export { MailAttachment, MailMessage };
 /** The entities of the mail library's tables. */
-export const MAIL_ENTITIES = [MailMessage];
+export const MAIL_ENTITIES = [MailMessage, MailAttachment];

@@ -25,7 +25,7 @@ export class TenantAccessSettings {
   @Column('text', {
     name: 'allowed_scopes',
     array: true,
-    default: () => "ARRAY['profile:read', 'billing:read', 'billing:write', 'newsletters:read'",
+    default: () => "ARRAY['profile:read', 'billing:read', 'billing:write', 'newsletters:read', 'invoices:read'",
   })
   allowedScopes!: string[];
 

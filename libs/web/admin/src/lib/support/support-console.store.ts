@@ -1,6 +1,12 @@
 import { DestroyRef, Injectable, InjectionToken, computed, inject, signal } from '@angular/core';
 import type { AbstractControl } from '@angular/forms';
-import type { AccessGrantView, AccessReason, AccessScope, BillingDetails } from '@mijn-account/shared-contracts';
+import type {
+  AccessGrantView,
+  AccessReason,
+  AccessScope,
+  BillingDetails,
+  MyInvoiceView,
+} from '@mijn-account/shared-contracts';
 import {
   ActionRunner,
   LoadState,
@@ -19,6 +25,7 @@ export interface SupportView {
   billing: BillingDetails | null;
   profiles: SupportProfile[] | null;
   newsletters: SupportSubscription[] | null;
+  invoices: MyInvoiceView[] | null;
 }
 
 /** An account found by the agent's search: customer number and name, nothing more. */
@@ -100,13 +107,14 @@ export class SupportConsoleStore {
     const has = (scope: AccessScope) => grant.scopes.includes(scope);
     await this.runner.run(
       async () => {
-        this.view.set({ grant, billing: null, profiles: null, newsletters: null });
-        const [billing, profiles, newsletters] = await Promise.all([
+        this.view.set({ grant, billing: null, profiles: null, newsletters: null, invoices: null });
+        const [billing, profiles, newsletters, invoices] = await Promise.all([
           has('billing:read') && !editsBilling(grant) ? this.support.billing(grant.accountId) : null,
           has('profile:read') ? this.support.profiles(grant.accountId) : null,
           has('newsletters:read') ? this.support.newsletters(grant.accountId) : null,
+          has('invoices:read') ? this.support.invoices(grant.accountId) : null,
         ]);
-        this.view.set({ grant, billing, profiles, newsletters });
+        this.view.set({ grant, billing, profiles, newsletters, invoices });
       },
       { failed: () => this.view.set(null) },
     );

@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { EnumLabelPipe, LanguageService, timeLeft } from '@mijn-account/web-core';
-import { BillingFormComponent } from '@mijn-account/web-account';
+import { BillingFormComponent, InvoiceListComponent } from '@mijn-account/web-account';
 import { EmptyStateComponent } from '@mijn-account/web-ui';
 import { SupportConsoleStore, type SupportView, editsBilling } from './support-console.store';
 import { SUPPORT_PART_STYLES } from './support-styles';
@@ -14,7 +14,15 @@ import { SUPPORT_PART_STYLES } from './support-styles';
  */
 @Component({
   selector: 'ma-support-view',
-  imports: [EnumLabelPipe, BillingFormComponent, EmptyStateComponent, MatButtonModule, MatCardModule, TranslocoPipe],
+  imports: [
+    EnumLabelPipe,
+    BillingFormComponent,
+    EmptyStateComponent,
+    InvoiceListComponent,
+    MatButtonModule,
+    MatCardModule,
+    TranslocoPipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     SUPPORT_PART_STYLES,
@@ -111,6 +119,19 @@ import { SUPPORT_PART_STYLES } from './support-styles';
             }
           </tbody>
         </table>
+        }
+      }
+      @if (v.invoices; as invoices) {
+        <h2>{{ 'myInvoices.support.title' | transloco }}</h2>
+        @if (invoices.length === 0) {
+          <ma-empty-state
+            icon="inbox"
+            title="myInvoices.support.none"
+            text="myInvoices.support.noneNext"
+            testId="support-invoices-empty"
+          />
+        } @else {
+          <ma-invoice-list [invoices]="invoices" data-testid="support-invoices" />
         }
       }
       <button mat-stroked-button type="button" (click)="console.open(v.grant)" data-testid="refresh-support-view">

@@ -1,0 +1,174 @@
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { MyInvoiceView } from '@mijn-account/shared-contracts';
+import { EnumLabelPipe, LocaleFormat, LocaleMoneyPipe } from '@mijn-account/web-core';
+import { calendarDay } from './calendar-day';
+
+/**
+ * Issued invoices and credit notes as a table (a list of blocks on a phone): number, date, period,
+ * total, due date, status with "overdue" marked, and — when `downloads` gives the URL of a file —
+ * the PDF and UBL to download. Mijn facturen and the helpdesk's support view show the same list.
+ */
+@Component({
+  selector: 'ma-invoice-list',
+  imports: [TranslocoPipe, EnumLabelPipe, LocaleMoneyPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    /* Between a phone and a wide screen the table scrolls inside its card, never the page. */
+    :host {
+      display: block;
+      overflow-x: auto;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.4rem 0.5rem;
+      border-bottom: 1px solid #ddd;
+      vertical-align: top;
+      overflow-wrap: anywhere;
+    }
+    /* Headers and days stay whole words on a wide screen; only the phone's list lets them wrap. */
+    th,
+    .day {
+      overflow-wrap: normal;
+      white-space: nowrap;
+    }
+    .amount {
+      text-align: right;
+      white-space: nowrap;
+    }
+    .net {
+      display: block;
+      font-size: 0.85em;
+      color: #555;
+    }
+    .overdue {
+      color: #b00020;
+      font-weight: 600;
+    }
+    .files a {
+      margin-right: 0.75rem;
+      white-space: nowrap;
+    }
+    /* Below 600 px each row is a block of "label: value" lines; the table's headers stay for screen readers. */
+    @media (max-width: 599.98px) {
+      thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        white-space: nowrap;
+      }
+      /* Its header cells are blocks inside the 1 px header too, so none reaches past the screen. */
+      table,
+      thead tr,
+      th,
+      tbody,
+      tr,
+      td {
+        display: block;
+      }
+      tr {
+        border-bottom: 1px solid #ddd;
+        padding: 0.5rem 0;
+      }
+      td {
+        border: 0;
+        padding: 0.15rem 0;
+      }
+      .amount {
+        text-align: left;
+      }
+      .day {
+        white-space: normal;
+      }
+      td[data-label]::before {
+        content: attr(data-label) ': ' / '';
+        font-weight: 500;
+      }
+    }
+  `,
+  template: `
+    <table data-testid="invoice-list">
+      <thead>
+        <tr>
+          <th scope="col">{{ 'myInvoices.number' | transloco }}</th>
+          <th scope="col">{{ 'myInvoices.issueDate' | transloco }}</th>
+          <th scope="col">{{ 'myInvoices.period' | transloco }}</th>
+          <th scope="col" class="amount">{{ 'myInvoices.total' | transloco }}</th>
+          <th scope="col">{{ 'myInvoices.dueDate' | transloco }}</th>
+          <th scope="col">{{ 'myInvoices.status' | transloco }}</th>
+          @if (downloads()) {
+            <th scope="col">{{ 'myInvoices.download' | transloco }}</th>
+          }
+        </tr>
+      </thead>
+      <tbody>
+        @for (i of invoices(); track i.id) {
+          <tr data-testid="invoice-row" [attr.data-number]="i.number">
+            <td>
+              <strong>{{ 'myInvoices.kind.' + i.kind | transloco }} {{ i.number }}</strong>
+            </td>
+            <td class="day" [attr.data-label]="'myInvoices.issueDate' | transloco">{{ day(i.issueDate) }}</td>
+            <td [attr.data-label]="'myInvoices.period' | transloco">
+              @if (i.periodStart) {
+                {{ day(i.periodStart) }} – {{ day(i.periodEnd) }}
+              }
+            </td>
+            <td class="amount" [attr.data-label]="'myInvoices.total' | transloco">
+              {{ i.grossMinor / 100 | maMoney: i.currency }}
+              <span class="net">{{ 'myInvoices.net' | transloco: { amount: (i.netMinor / 100 | maMoney: i.currency) } }}</span>
+            </td>
+            <td class="day" [attr.data-label]="'myInvoices.dueDate' | transloco">{{ day(i.dueDate) }}</td>
+            <td [attr.data-label]="'myInvoices.status' | transloco" data-testid="invoice-status">
+              {{ i.status | maLabel: 'myInvoiceStatus' }}
+              @if (i.overdue) {
+                <span class="overdue" data-testid="invoice-overdue">· {{ 'myInvoices.overdue' | transloco }}</span>
+              }
+            </td>
+            @if (downloads(); as url) {
+              <td class="files" [attr.data-label]="'myInvoices.download' | transloco">
+                @if (i.files.pdf) {
+                  <a
+                    [href]="url(i.id, 'pdf')"
+                    download
+                    [attr.aria-label]="'myInvoices.pdfOf' | transloco: { number: i.number }"
+                    data-testid="invoice-pdf"
+                    >{{ 'myInvoices.pdf' | transloco }}</a
+                  >
+                }
+                @if (i.files.ubl) {
+                  <a
+                    [href]="url(i.id, 'ubl')"
+                    download
+                    [attr.aria-label]="'myInvoices.ublOf' | transloco: { number: i.number }"
+                    data-testid="invoice-ubl"
+                    >{{ 'myInvoices.ubl' | transloco }}</a
+                  >
+                }
+                @if (!i.files.pdf || !i.files.ubl) {
+                  <span>{{ 'myInvoices.preparing' | transloco }}</span>
+                }
+              </td>
+            }
+          </tr>
+        }
+      </tbody>
+    </table>
+  `,
+})
+export class InvoiceListComponent {
+  readonly invoices = input.required<MyInvoiceView[]>();
+  /** The URL of an invoice's file; none: no downloads (the helpdesk's view). */
+  readonly downloads = input<((id: string, format: 'pdf' | 'ubl') => string) | null>(null);
+  private readonly locale = inject(LocaleFormat).locale;
+
+  protected day(value: string | null): string {
+    return calendarDay(value, this.locale());
+  }
+}
