@@ -11,6 +11,7 @@ import {
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -72,6 +73,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
 @Component({
   selector: 'ma-invoicing-settings-page',
   imports: [
+    MatCheckboxModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -328,6 +330,9 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
               }
             </mat-form-field>
           </div>
+          <mat-checkbox formControlName="subscribersMayChangePlan" data-testid="subscribers-may-change-plan">
+            {{ 'admin.invoicing.subscribersMayChangePlan' | transloco }}
+          </mat-checkbox>
         </mat-card>
 
         <mat-card appearance="outlined">
@@ -442,6 +447,7 @@ export class InvoicingSettingsPageComponent implements OnInit {
     paymentTermDays: [14, [Validators.required, Validators.min(0), Validators.max(365)]],
     reviewWindowHours: [24, [Validators.required, Validators.min(0), Validators.max(720)]],
     timeZone: ['Europe/Amsterdam', Validators.required],
+    subscribersMayChangePlan: [false],
     footerNl: [''],
     footerEn: [''],
     taxCategories: this.fb.array<FormGroup>([]),
@@ -544,6 +550,7 @@ export class InvoicingSettingsPageComponent implements OnInit {
       paymentTermDays: s.paymentTermDays,
       reviewWindowHours: s.reviewWindowHours,
       timeZone: s.timeZone,
+      subscribersMayChangePlan: s.subscribersMayChangePlan,
       footerNl: s.footerNl,
       footerEn: s.footerEn,
     });
@@ -582,6 +589,7 @@ export class InvoicingSettingsPageComponent implements OnInit {
       footerNl: v.footerNl,
       footerEn: v.footerEn,
       timeZone: v.timeZone.trim(),
+      subscribersMayChangePlan: v.subscribersMayChangePlan,
       taxCategories: (
         v.taxCategories as {
           code: string;
