@@ -6,3 +6,4 @@ export * from './lib/uuid';
 export * from './lib/address';
 export * from './lib/billing';
 export * from './lib/second-factor';
+export * from './lib/finance-invoices';

@@ -4,6 +4,9 @@ import { AuditModule } from '@mijn-account/api-audit';
 import { InvoiceRenderer } from './documents/invoice-renderer';
 import { AccountInvoicesController, InvoicesController } from './invoices/invoices.controller';
 import { InvoicesService } from './invoices/invoices.service';
+import { CreditNotesService } from './invoices/credit-notes.service';
+import { FinanceInvoicesController } from './invoices/finance-invoices.controller';
+import { FinanceInvoicesService } from './invoices/finance-invoices.service';
 import { PlansController } from './plans/plans.controller';
 import { PlansService } from './plans/plans.service';
 import { BillingEngine } from './runs/billing-engine';
@@ -32,6 +35,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     BillingRunsController,
     AccountInvoicesController,
     InvoicesController,
+    FinanceInvoicesController,
   ],
   providers: [
     ChangeHistoryService,
@@ -44,6 +48,8 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     BillingQueue,
     BillingRunsService,
     InvoicesService,
+    FinanceInvoicesService,
+    CreditNotesService,
   ],
 })
 export class BillingModule {}
