@@ -7,6 +7,8 @@ import { InvoicesService } from './invoices/invoices.service';
 import { CreditNotesService } from './invoices/credit-notes.service';
 import { FinanceInvoicesController } from './invoices/finance-invoices.controller';
 import { FinanceInvoicesService } from './invoices/finance-invoices.service';
+import { InvoiceExportsController } from './invoices/invoice-exports.controller';
+import { InvoiceExportsService } from './invoices/invoice-exports.service';
 import { PlansController } from './plans/plans.controller';
 import { PlansService } from './plans/plans.service';
 import { BillingEngine } from './runs/billing-engine';
@@ -36,6 +38,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     AccountInvoicesController,
     InvoicesController,
     FinanceInvoicesController,
+    InvoiceExportsController,
   ],
   providers: [
     ChangeHistoryService,
@@ -50,6 +53,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     InvoicesService,
     FinanceInvoicesService,
     CreditNotesService,
+    InvoiceExportsService,
   ],
 })
 export class BillingModule {}

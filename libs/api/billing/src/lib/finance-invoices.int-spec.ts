@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
 import { NL_SETTINGS, PLAN, calendar } from './billing-fixtures.testing';
 
@@ -301,12 +302,68 @@ describe('finance invoices', () => {
     expect(await count()).toBe(before);
   });
 
+  it('exports the period’s invoices and credit notes as CSV, in words of the language asked, safe in spreadsheets', async () => {
+    await t.sql(t.alpha, `UPDATE subscriber_account SET name = '=HYPERLINK("x")' WHERE customer_number = 'ALPHA-F4'`);
+    const [who] = await t.sql<{ customer_number: string; name: string }>(
+      t.alpha,
+      `SELECT customer_number, name FROM subscriber_account WHERE id = $1`,
+      [ids[1].account_id],
+    );
+    const customer = `${who.customer_number},${who.name}`;
+    const en = await finance.request('GET', `/api/finance/exports/invoices.csv?from=${today}&to=${today}&language=en`);
+    expect(en.statusCode).toBe(200);
+    expect(en.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(en.headers['content-disposition']).toBe(`attachment; filename="invoices-${today}-${today}.csv"`);
+    const [header, ...rows] = en.body.trim().split('\n');
+    expect(header).toBe(
+      'number,kind,issue date,customer number,customer,VAT id,currency,net,tax S 21%,gross,status,paid,credits',
+    );
+    expect(rows).toHaveLength(4 + 4);
+    expect(rows).toContain(`${ids[1].number},invoice,${today},${customer},,EUR,60.00,12.60,72.60,open,0.00,`);
+    expect(rows).toContain(
+      `AT-CN-${year}-000002,credit note,${today},${customer},,EUR,-30.00,-6.30,-36.30,open,,${ids[1].number}`,
+    );
+    const nl = await finance.request('GET', `/api/finance/exports/invoices.csv?from=${today}&to=${today}&language=nl`);
+    expect(nl.body.split('\n')[0]).toBe(
+      'nummer,soort,factuurdatum,klantnummer,klant,btw-nummer,valuta,netto,btw S 21%,totaal,status,betaald,crediteert',
+    );
+    expect(nl.body).toContain(`${ids[0].number},factuur,${today},`);
+    // The name was snapshot at issue, so the formula is not in it; the codes export has code names.
+    expect(nl.body).not.toContain('HYPERLINK');
+    const codes = await finance.request('GET', `/api/finance/exports/invoices.csv?from=${today}&to=${today}`);
+    expect(codes.body.split('\n')[0]).toContain('number,kind,issueDate');
+    const bad = await finance.request('GET', `/api/finance/exports/invoices.csv?from=${today}&to=2000-01-01`);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['to']);
+    const missing = await finance.request('GET', `/api/finance/exports/invoices.csv?from=${today}`);
+    expect(missing.json().errors.map((e: { field: string }) => e.field)).toContain('to');
+  });
+
+  it('exports the period’s stored UBL files in a ZIP, byte for byte', async () => {
+    const all = await t.sql<{ id: string }>(t.alpha, `SELECT id FROM invoice`);
+    for (const { id } of all) await rendered(id);
+    const zip = await finance.request('GET', `/api/finance/exports/ubl.zip?from=${today}&to=${today}`);
+    expect(zip.statusCode).toBe(200);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    const entries = unzip(zip.rawPayload);
+    const stored = await t.sql<{ file_name: string; content: Buffer }>(
+      t.alpha,
+      `SELECT file_name, content FROM invoice_file WHERE format = 'ubl' ORDER BY file_name`,
+    );
+    expect([...entries.keys()].sort()).toEqual(stored.map((f) => f.file_name));
+    for (const f of stored) expect(Buffer.compare(entries.get(f.file_name) as Buffer, f.content)).toBe(0);
+    const none = await finance.request('GET', '/api/finance/exports/ubl.zip?from=2000-01-01&to=2000-01-31');
+    expect(unzip(none.rawPayload).size).toBe(0);
+  });
+
   it('refuses anonymous callers, subscribers, staff without the finance role and other tenants', async () => {
     const paths = [
       ['GET', '/api/finance/invoices'],
       ['GET', `/api/finance/invoices/${ids[2].id}`],
       ['GET', `/api/finance/invoices/${ids[2].id}/pdf`],
       ['POST', `/api/finance/invoices/${ids[2].id}/credit-notes`],
+      ['GET', `/api/finance/exports/invoices.csv?from=${today}&to=${today}`],
+      ['GET', `/api/finance/exports/ubl.zip?from=${today}&to=${today}`],
     ] as const;
     const anonymous = t.client(t.alpha);
     await anonymous.request('GET', '/api/tenant');
@@ -325,11 +382,33 @@ describe('finance invoices', () => {
       expect((await owner.request(method, path, { body, headers })).statusCode).toBe(403);
       expect((await agent.request(method, path, { body, headers })).statusCode).toBe(403);
     }
-    for (const [method, path] of paths.slice(1)) {
+    for (const [method, path] of paths.slice(1, 4)) {
       const body = method === 'POST' ? { mode: 'whole', reason: 'x' } : undefined;
       const answer = await beta.request(method, path, { body, headers: { 'idempotency-key': 'beta' } });
       expect({ path, status: answer.statusCode }).toEqual({ path, status: 404 });
     }
     expect((await beta.request('GET', '/api/finance/invoices')).json().items).toEqual([]);
+    const betaCsv = await beta.request('GET', `/api/finance/exports/invoices.csv?from=${today}&to=${today}`);
+    expect(betaCsv.body.trim().split('\n')).toHaveLength(1);
   });
 });
+
+/** The entries of a ZIP archive (read from its central directory), stored or deflated. */
+function unzip(archive: Buffer): Map<string, Buffer> {
+  const entries = new Map<string, Buffer>();
+  const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = archive.readUInt32LE(end + 16);
+  for (let i = 0; i < archive.readUInt16LE(end + 10); i++) {
+    const method = archive.readUInt16LE(at + 10);
+    const size = archive.readUInt32LE(at + 20);
+    const nameLength = archive.readUInt16LE(at + 28);
+    const skip = nameLength + archive.readUInt16LE(at + 30) + archive.readUInt16LE(at + 32);
+    const name = archive.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const local = archive.readUInt32LE(at + 42);
+    const start = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
+    const data = archive.subarray(start, start + size);
+    entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    at += 46 + skip;
+  }
+  return entries;
+}
