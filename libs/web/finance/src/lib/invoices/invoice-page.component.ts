@@ -78,8 +78,16 @@ export function parseMoney(text: string): number | null {
       dd {
         margin: 0;
       }
+      /* A table scrolls inside its card on a phone (its cells keep their words whole). */
       .scroll {
         overflow-x: auto;
+      }
+      .scroll th,
+      .scroll td {
+        overflow-wrap: normal;
+      }
+      .scroll table {
+        min-width: 36rem;
       }
       td.amount,
       th.amount {
@@ -156,15 +164,17 @@ export function parseMoney(text: string): number | null {
               }
             }
           </dd>
-          <dt>{{ 'finance.invoices.issueDate' | transloco }}</dt>
-          <dd>{{ i.issueDate | maDate }}</dd>
+          @if (i.issueDate) {
+            <dt>{{ 'finance.invoices.issueDate' | transloco }}</dt>
+            <dd>{{ day(i.issueDate) | maDate: 'date' }}</dd>
+          }
           @if (i.dueDate) {
             <dt>{{ 'finance.invoices.dueDate' | transloco }}</dt>
-            <dd>{{ i.dueDate | maDate }}</dd>
+            <dd>{{ day(i.dueDate) | maDate: 'date' }}</dd>
           }
           @if (i.periodStart) {
             <dt>{{ 'finance.invoices.period' | transloco }}</dt>
-            <dd>{{ i.periodStart | maDate }} – {{ i.periodEnd | maDate }}</dd>
+            <dd>{{ day(i.periodStart) | maDate: 'date' }} – {{ day(i.periodEnd) | maDate: 'date' }}</dd>
           }
           @if (i.creditedInvoice; as ci) {
             <dt>{{ 'finance.invoices.credits' | transloco }}</dt>
@@ -189,7 +199,7 @@ export function parseMoney(text: string): number | null {
 
       <mat-card appearance="outlined">
         <h2>{{ 'finance.invoices.lines' | transloco }}</h2>
-        <div class="scroll">
+        <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'finance.invoices.lines' | transloco">
           <table data-testid="invoice-lines">
             <thead>
               <tr>
@@ -207,7 +217,7 @@ export function parseMoney(text: string): number | null {
                   <td>{{ l.description }}</td>
                   <td>
                     @if (l.periodStart) {
-                      {{ l.periodStart | maDate }} – {{ l.periodEnd | maDate }}
+                      {{ day(l.periodStart) | maDate: 'date' }} – {{ day(l.periodEnd) | maDate: 'date' }}
                     }
                   </td>
                   <td class="amount">{{ l.quantity }}</td>
@@ -221,7 +231,7 @@ export function parseMoney(text: string): number | null {
         </div>
         @if (i.taxBreakdown.length > 0) {
           <h3>{{ 'finance.invoices.taxBreakdown' | transloco }}</h3>
-          <div class="scroll">
+          <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'finance.invoices.taxBreakdown' | transloco">
             <table data-testid="tax-breakdown">
               <thead>
                 <tr>
@@ -269,7 +279,7 @@ export function parseMoney(text: string): number | null {
           } @else {
             <ul data-testid="payments">
               @for (p of i.payments; track p.id) {
-                <li>{{ p.paidOn | maDate }} · {{ money(p.amountMinor) }} · {{ p.reference }}</li>
+                <li>{{ day(p.paidOn) | maDate: 'date' }} · {{ money(p.amountMinor) }} · {{ p.reference }}</li>
               }
             </ul>
           }
@@ -304,7 +314,7 @@ export function parseMoney(text: string): number | null {
               <ul data-testid="credit-notes">
                 @for (c of i.creditNotes; track c.id) {
                   <li>
-                    <a [routerLink]="['/finance/invoices', c.id]">{{ c.number }}</a> · {{ c.issueDate | maDate }} ·
+                    <a [routerLink]="['/finance/invoices', c.id]">{{ c.number }}</a> · {{ day(c.issueDate) | maDate: 'date' }} ·
                     {{ money(c.grossMinor) }}
                   </li>
                 }
@@ -428,6 +438,11 @@ export class InvoicePageComponent implements OnInit {
 
   ngOnInit(): void {
     void this.page.track(() => this.load());
+  }
+
+  /** A calendar date (YYYY-MM-DD) at midday, so no time zone moves it to another day. */
+  protected day(date: string | null | undefined): string | null {
+    return date ? `${date}T12:00:00` : null;
   }
 
   protected money(minor: number): string {

@@ -53,8 +53,16 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
         width: 16rem;
       }
       /* The table scrolls inside its card on a narrow screen; the page itself never does. */
+      /* A table scrolls inside its card on a phone (its cells keep their words whole). */
       .scroll {
         overflow-x: auto;
+      }
+      .scroll th,
+      .scroll td {
+        overflow-wrap: normal;
+      }
+      .scroll table {
+        min-width: 36rem;
       }
       td.amount,
       th.amount {
@@ -120,7 +128,7 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
           testId="invoices-empty"
         />
       } @else {
-        <div class="scroll">
+        <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'finance.invoices.title' | transloco">
           <table data-testid="invoices">
             <thead>
               <tr>
@@ -145,8 +153,8 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
                     }
                   </td>
                   <td>{{ i.customerName }}<br /><small>{{ i.customerNumber }}</small></td>
-                  <td>{{ i.issueDate | maDate }}</td>
-                  <td>{{ i.dueDate | maDate }}</td>
+                  <td>{{ day(i.issueDate) | maDate: 'date' }}</td>
+                  <td>{{ day(i.dueDate) | maDate: 'date' }}</td>
                   <td>
                     {{ statusKeys[i.status] | transloco }}
                     @if (i.overdue) {
@@ -225,6 +233,11 @@ export class InvoicesPageComponent implements OnInit {
       this.items.update((items) => [...items, ...page.items]);
       this.next.set(page.next);
     });
+  }
+
+  /** A calendar date (YYYY-MM-DD) at midday, so no time zone moves it to another day. */
+  protected day(date: string | null | undefined): string | null {
+    return date ? `${date}T12:00:00` : null;
   }
 
   protected money(minor: number, currency: string): string {
