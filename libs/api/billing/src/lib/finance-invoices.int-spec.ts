@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
 import { NL_SETTINGS, PLAN, calendar } from './billing-fixtures.testing';
+import { en16931Violations } from './documents/en16931-rules.testing';
 
 /**
  * Finance's tenant-wide invoices against PostgreSQL: the filtered, keyset-paged list; one invoice in
@@ -27,8 +28,9 @@ describe('finance invoices', () => {
     const plan = (await finance.request('POST', '/api/finance/plans', { body: PLAN })).json();
     await t.sql(
       t.alpha,
-      `INSERT INTO subscriber_account (tenant_id, customer_number, name, street, house_number, postal_code, city, country)
-       SELECT $1, 'ALPHA-F' || g, 'Fietsen ' || g, 'Dorpsstraat', g::text, '1234 AB', 'Utrecht', 'NL' FROM generate_series(1, 4) g`,
+      `INSERT INTO subscriber_account (tenant_id, customer_number, name, street, house_number, postal_code, city, country, billing_email)
+       SELECT $1, 'ALPHA-F' || g, 'Fietsen ' || g, 'Dorpsstraat', g::text, '1234 AB', 'Utrecht', 'NL', 'fietsen' || g || '@example.com'
+         FROM generate_series(1, 4) g`,
       [t.alpha.id],
     );
     await t.sql(
@@ -248,6 +250,13 @@ describe('finance invoices', () => {
     const ubl = await finance.request('GET', `/api/finance/invoices/${id}/ubl`);
     expect(ubl.body).toContain('<CreditNote');
     expect(ubl.body).toContain(`<cbc:ID>${ids[1].number}</cbc:ID>`);
+    // The EN 16931 rules a validator recomputes (totals, tax breakdown, BR-55 reference) hold for it.
+    expect(en16931Violations(ubl.body)).toEqual([]);
+    const amountNote = amount.json().id;
+    await rendered(amountNote);
+    expect(en16931Violations((await finance.request('GET', `/api/finance/invoices/${amountNote}/ubl`)).body)).toEqual(
+      [],
+    );
     expect((await finance.request('GET', `/api/finance/invoices/${id}/pdf`)).statusCode).toBe(200);
     // Issued, so immutable like an invoice.
     await expect(
