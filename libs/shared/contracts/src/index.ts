@@ -9,3 +9,4 @@ export * from './lib/second-factor';
 export * from './lib/finance-runs';
 export * from './lib/finance-accounts';
 export * from './lib/my-invoices';
+export * from './lib/finance-invoices';

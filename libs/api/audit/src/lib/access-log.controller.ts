@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import { AccountAccess, Ctx, Public, PublicCache, RequestContext, problems } from '@mijn-account/api-core';
-import { ROUTES } from '@mijn-account/shared-contracts';
+import { FINANCE_READ_REASON, ROUTES } from '@mijn-account/shared-contracts';
 import { AccessLogService } from './access-log.service';
 import { accessLogCsvColumns, accessLogCsvWord } from './access-log-csv';
 import type { StoredEvent, VerificationResult } from './audit-reader.service';
@@ -84,7 +84,8 @@ export class AccessLogController {
         word(e.resource),
         e.fields.join(' '),
         word(e.outcome),
-        e.reason ?? '',
+        // Finance's reads carry a reason code of their own, written in words; a grant's reason as it is.
+        e.reason === FINANCE_READ_REASON ? word(e.reason) : (e.reason ?? ''),
         e.ticket ?? '',
         e.ip ?? '',
         e.hash?.toString('hex') ?? '',

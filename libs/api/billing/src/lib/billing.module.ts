@@ -11,6 +11,11 @@ import { AccountInvoicesController, InvoicesController } from './invoices/invoic
 import { InvoicesService } from './invoices/invoices.service';
 import { MyInvoiceAccessController, MyInvoicesController } from './my-invoices/my-invoices.controller';
 import { MyInvoicesService } from './my-invoices/my-invoices.service';
+import { CreditNotesService } from './invoices/credit-notes.service';
+import { FinanceInvoicesController } from './invoices/finance-invoices.controller';
+import { FinanceInvoicesService } from './invoices/finance-invoices.service';
+import { InvoiceExportsController } from './invoices/invoice-exports.controller';
+import { InvoiceExportsService } from './invoices/invoice-exports.service';
 import { PlansController } from './plans/plans.controller';
 import { PlansService } from './plans/plans.service';
 import { BillingEngine } from './runs/billing-engine';
@@ -48,6 +53,8 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     FinanceAccountsController,
     MyInvoicesController,
     MyInvoiceAccessController,
+    FinanceInvoicesController,
+    InvoiceExportsController,
   ],
   providers: [
     ChangeHistoryService,
@@ -66,6 +73,9 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     BillingService,
     FinanceAccountsService,
     MyInvoicesService,
+    FinanceInvoicesService,
+    CreditNotesService,
+    InvoiceExportsService,
   ],
 })
 export class BillingModule {}

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { getMetadataStorage } from 'class-validator';
+import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
+// class-transformer keeps its @Type registry in this module (@nestjs/swagger reads it there too); its types ship apart.
+// @ts-expect-error -- no declaration beside the CommonJS file
+import { defaultMetadataStorage as typeRegistry } from 'class-transformer/cjs/storage';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+
+const defaultMetadataStorage = typeRegistry as MetadataStorage;
 
 type DtoClass = new () => object;
 
@@ -18,7 +24,13 @@ const named = (rules: ValidationMetadata[], name: string) => rules.find((r) => r
 /** The class of a nested DTO property, as TypeScript recorded it (`address!: BillingAddressDto | null`). */
 const nestedClassOf = (dto: DtoClass, property: string) => {
   const type = Reflect.getMetadata('design:type', dto.prototype, property) as unknown;
-  return typeof type === 'function' && type !== Object && type !== Array ? (type as DtoClass) : null;
+  if (type === Array) {
+    // An array of nested DTOs (`@ValidateNested({ each: true }) @Type(() => LineDto) lines!: LineDto[]`):
+    // TypeScript records only Array; class-transformer's @Type names the element class.
+    const element = defaultMetadataStorage.findTypeMetadata(dto, property)?.typeFunction() as unknown;
+    return typeof element === 'function' && element !== Object ? (element as DtoClass) : null;
+  }
+  return typeof type === 'function' && type !== Object ? (type as DtoClass) : null;
 };
 
 /** Strings that satisfy the usual `@Matches` patterns of this codebase (house numbers, codes, ids). */

@@ -10,6 +10,7 @@ import {
   ACCESS_SCOPES,
   ACCOUNT_ROLES,
   BILLING_RUN_STATUSES,
+  FINANCE_READ_REASON,
   GRANT_STATUSES,
   IDENTITY_PROVIDERS,
   INVOICING_REQUIREMENTS,
@@ -31,7 +32,8 @@ import { LocaleFormat } from './locale';
 export const ENUM_LABELS = {
   role: { prefix: 'roles.', codes: [...ACCOUNT_ROLES, ...STAFF_ROLES] },
   scope: { prefix: 'helpdesk.scopes.', codes: ACCESS_SCOPES },
-  reason: { prefix: 'helpdesk.reasons.', codes: ACCESS_REASONS },
+  // A helpdesk grant's reason, or finance's own (its reads of an account are logged as `finance`).
+  reason: { prefix: 'helpdesk.reasons.', codes: [...ACCESS_REASONS, FINANCE_READ_REASON] },
   grantStatus: { prefix: 'helpdesk.statuses.', codes: GRANT_STATUSES },
   logAction: { prefix: 'helpdesk.actions.', codes: ACCESS_LOG_ACTIONS },
   logResource: { prefix: 'helpdesk.resources.', codes: ACCESS_LOG_RESOURCES },

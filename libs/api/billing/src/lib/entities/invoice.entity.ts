@@ -21,6 +21,7 @@ export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible'
  * Table `invoice`: a draft (no number) until finalised; then an issued document whose content a
  * trigger keeps unchanged for every role, and which only moves on in status.
  */
+@Check('invoice_credited_invoice_check', `((kind = 'credit-note'::text) = (credited_invoice_id IS NOT NULL))`)
 @Check('invoice_currency_check', `(currency ~ '^[A-Z]{3}$'::text)`)
 @Check(
   'invoice_issued_check',
@@ -35,6 +36,8 @@ export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible'
 )
 @Check('invoice_status_reason_check', `((length(status_reason) >= 1) AND (length(status_reason) <= 500))`)
 @Index('invoice_account_idx', ['tenantId', 'accountId', 'createdAt'])
+@Index('invoice_created_idx', ['tenantId', 'createdAt', 'id'])
+@Index('invoice_credited_invoice_idx', ['tenantId', 'creditedInvoiceId'])
 @Index('invoice_run_idx', ['tenantId', 'runId', 'status'])
 @Unique('invoice_number_key', ['tenantId', 'kind', 'year', 'sequenceNo'])
 @Unique('invoice_subscription_period_key', ['tenantId', 'subscriptionId', 'periodStart'])
@@ -117,6 +120,10 @@ export class Invoice {
   @Column('text', { name: 'status_reason', nullable: true })
   statusReason!: string | null;
 
+  /** A credit note: the invoice it corrects (issued content, like the rest). */
+  @Column('uuid', { name: 'credited_invoice_id', nullable: true })
+  creditedInvoiceId!: string | null;
+
   @ManyToOne('SubscriberAccount')
   @JoinColumn([
     {
@@ -138,6 +145,17 @@ export class Invoice {
     { name: 'subscription_id', referencedColumnName: 'id' },
   ])
   subscription?: Relation<Subscription>;
+
+  @ManyToOne('Invoice')
+  @JoinColumn([
+    {
+      name: 'tenant_id',
+      referencedColumnName: 'tenantId',
+      foreignKeyConstraintName: 'invoice_tenant_id_credited_invoice_id_fkey',
+    },
+    { name: 'credited_invoice_id', referencedColumnName: 'id' },
+  ])
+  creditedInvoice?: Relation<Invoice>;
 
   @ManyToOne('BillingRun')
   @JoinColumn([

@@ -86,12 +86,14 @@ export class InvoicesService {
     if (!invoice) throw problems.notFound();
     if (invoice.status !== 'open' && invoice.status !== 'uncollectible')
       throw problems.conflict(`An invoice that is ${invoice.status} takes no payment`);
-    // SQL: what was paid so far (the invoice row is locked, so no payment slips in between).
-    const [{ paid }] = (await db.query(
-      `SELECT COALESCE(sum(amount_minor), 0)::bigint AS paid FROM payment WHERE tenant_id = $1 AND invoice_id = $2`,
+    // SQL: what was paid and credited so far (the invoice row is locked, so nothing slips in between).
+    const [{ paid, credited }] = (await db.query(
+      `SELECT (SELECT COALESCE(sum(amount_minor), 0) FROM payment WHERE tenant_id = $1 AND invoice_id = $2)::bigint AS paid,
+              (SELECT COALESCE(sum(gross_minor), 0) FROM invoice
+                WHERE tenant_id = $1 AND credited_invoice_id = $2 AND status <> 'void')::bigint AS credited`,
       [ctx.tenant.id, invoiceId],
-    )) as { paid: string }[];
-    const outstanding = Number(invoice.grossMinor) - Number(paid);
+    )) as { paid: string; credited: string }[];
+    const outstanding = Number(invoice.grossMinor) - Number(paid) - Number(credited);
     const errors: FieldError[] = [];
     const today = todayIn((await this.settings.read(db, ctx.tenant.id, false)).timeZone);
     if (input.amountMinor > outstanding)
@@ -114,7 +116,7 @@ export class InvoicesService {
       createdBy: ctx.requireUser().id,
     });
     const paidMinor = Number(paid) + input.amountMinor;
-    if (paidMinor === Number(invoice.grossMinor))
+    if (paidMinor + Number(credited) === Number(invoice.grossMinor))
       await db.update(
         Invoice,
         { tenantId: ctx.tenant.id, id: invoiceId },

@@ -353,7 +353,7 @@ export class BillingEngine {
    * year's prefix on first use and incremented in the caller's transaction (row-locked until it
    * commits), so numbers are gapless and never repeat — a rollback returns them.
    */
-  private async takeNumbers(
+  async takeNumbers(
     db: EntityManager,
     tenantId: string,
     kind: 'invoice' | 'credit-note',
@@ -374,7 +374,9 @@ export class BillingEngine {
     const first = counter.last_number - count + 1;
     return {
       first,
-      format: (i) => `${counter.prefix}-${year}-${String(first + i).padStart(6, '0')}`,
+      // Credit notes read `<prefix>-CN-<year>-<000001>`: their own series, never mistaken for an invoice.
+      format: (i) =>
+        `${counter.prefix}-${kind === 'credit-note' ? 'CN-' : ''}${year}-${String(first + i).padStart(6, '0')}`,
     };
   }
 

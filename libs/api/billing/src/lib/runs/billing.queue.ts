@@ -74,6 +74,12 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
     await this.boss.send(QUEUES[step], job, { db: transactionalDb(manager), ...(startAfter ? { startAfter } : {}) });
   }
 
+  /** Queues the rendering of issued documents inside the caller's transaction (it runs after commit). */
+  async enqueueRender(manager: EntityManager, tenantId: string, invoiceIds: string[]): Promise<void> {
+    const jobs = invoiceIds.map((invoiceId) => ({ name: BILLING_RENDER_QUEUE, data: { tenantId, invoiceId } }));
+    await this.boss.insert(jobs, { db: transactionalDb(manager) });
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     await this.boss.start();
     // A process without the worker (BILLING_WORKER=false) still queues steps for another one.

@@ -14,6 +14,7 @@ import type {
   SubscriptionUpdate,
   SubscriptionView,
 } from '@mijn-account/shared-contracts';
+import { FINANCE_READ_REASON } from '@mijn-account/shared-contracts';
 import { Plan } from '../entities/plan.entity';
 import { Proration } from '../entities/proration.entity';
 import { Subscription } from '../entities/subscription.entity';
@@ -374,7 +375,14 @@ export async function logStaffRead(
   fields: string[],
 ): Promise<void> {
   if (ctx.requireUser().kind !== 'staff') return;
-  await audit.append(ctx, accountId, { action: 'read', resource, outcome: 'allowed', fields });
+  // The reason the subscriber reads in the access log: "finance · administration".
+  await audit.append(ctx, accountId, {
+    action: 'read',
+    resource,
+    outcome: 'allowed',
+    fields,
+    reason: FINANCE_READ_REASON,
+  });
 }
 
 export function scheduleOf(row: Subscription, interval: 'month' | 'year'): PeriodSchedule {

@@ -22,6 +22,7 @@ import { AddInvoiceFiles1795603000000 } from './1795603000000-AddInvoiceFiles';
 import { AddPayments1795604000000 } from './1795604000000-AddPayments';
 import { AddBillingSchedule1795605000000 } from './1795605000000-AddBillingSchedule';
 import { AddSubscriberInvoices1795608000000 } from './1795608000000-AddSubscriberInvoices';
+import { AddCreditNoteReference1795606000000 } from './1795606000000-AddCreditNoteReference';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -48,5 +49,6 @@ export const MIGRATIONS = [
   AddInvoiceFiles1795603000000,
   AddPayments1795604000000,
   AddBillingSchedule1795605000000,
+  AddCreditNoteReference1795606000000,
   AddSubscriberInvoices1795608000000,
 ];

@@ -1,13 +1,532 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { PAGE_STYLES } from '@mijn-account/web-ui';
+import type { CreditNoteMode, FinanceInvoiceDetail } from '@mijn-account/shared-contracts';
+import { ActionRunner, LoadState, LocaleDatePipe, LocaleFormat, fieldError } from '@mijn-account/web-core';
+import {
+  ConfirmDialog,
+  LoadFailedComponent,
+  Notifier,
+  PAGE_STYLES,
+  ProblemAlertComponent,
+  SkeletonComponent,
+} from '@mijn-account/web-ui';
+import { FinanceInvoicesStore, STATUS_KEYS } from './finance-invoices.store';
 
-/** Placeholder: this page is being built (issue 17). */
+const CONFIRM = {
+  void: {
+    title: 'finance.invoices.confirm.void.title',
+    message: 'finance.invoices.confirm.void.message',
+    confirm: 'finance.invoices.confirm.void.button',
+  },
+  uncollectible: {
+    title: 'finance.invoices.confirm.uncollectible.title',
+    message: 'finance.invoices.confirm.uncollectible.message',
+    confirm: 'finance.invoices.confirm.uncollectible.button',
+  },
+};
+
+/** "12,50" or "12.50" → 1250 cents; null for anything else. */
+export function parseMoney(text: string): number | null {
+  const match = /^\s*(\d{1,9})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
+}
+
+/** One invoice or credit note for finance: its facts, lines and tax, the PDF, payments, void, credit notes. */
 @Component({
   selector: 'ma-invoice-page',
-  imports: [TranslocoPipe],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    TranslocoPipe,
+    LocaleDatePipe,
+    LoadFailedComponent,
+    ProblemAlertComponent,
+    SkeletonComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: [PAGE_STYLES],
-  template: `<h1>{{ 'finance.invoices.invoiceTitle' | transloco }}</h1>`,
+  styles: [
+    PAGE_STYLES,
+    `
+      :host {
+        max-width: 64rem;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25rem 1rem;
+        margin: 0;
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+      }
+      /* A table scrolls inside its card on a phone (its cells keep their words whole). */
+      .scroll {
+        overflow-x: auto;
+      }
+      .scroll th,
+      .scroll td {
+        overflow-wrap: normal;
+      }
+      .scroll table {
+        min-width: 36rem;
+      }
+      td.amount,
+      th.amount {
+        text-align: right;
+        white-space: nowrap;
+      }
+      iframe {
+        width: 100%;
+        height: 32rem;
+        border: 1px solid #ddd;
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 1rem;
+        align-items: flex-start;
+      }
+      form .wide {
+        flex: 1 1 16rem;
+      }
+      .overdue {
+        color: #b00020;
+        font-weight: 600;
+      }
+      .lines {
+        display: flex;
+        flex-direction: column;
+        border: none;
+        padding: 0;
+      }
+      @media (max-width: 599px) {
+        dl {
+          grid-template-columns: 1fr;
+        }
+        iframe {
+          height: 20rem;
+        }
+      }
+    `,
+  ],
+  template: `
+    <p><a routerLink="/finance/invoices">{{ 'finance.invoices.back' | transloco }}</a></p>
+    @if (page.loading()) {
+      <h1>{{ 'finance.invoices.invoiceTitle' | transloco }}</h1>
+      <ma-skeleton [lines]="6" testId="invoice-loading" />
+    } @else if (page.failed()) {
+      <h1>{{ 'finance.invoices.invoiceTitle' | transloco }}</h1>
+      <ma-load-failed testId="invoice-failed" (retry)="page.retry()" />
+    } @else if (invoice(); as i) {
+      <h1 data-testid="invoice-number">
+        {{ (i.kind === 'credit-note' ? 'finance.invoices.creditNote' : 'finance.invoices.invoiceTitle') | transloco }}
+        {{ i.number ?? ('finance.invoices.draft' | transloco) }}
+      </h1>
+      <ma-problem-alert [problem]="problem()" />
+      <mat-card appearance="outlined">
+        <dl data-testid="invoice-facts">
+          <dt>{{ 'finance.invoices.status' | transloco }}</dt>
+          <dd data-testid="invoice-status">
+            {{ statusKeys[i.status] | transloco }}
+            @if (i.overdue) {
+              <span class="overdue">· {{ 'finance.invoices.isOverdue' | transloco }}</span>
+            }
+            @if (i.statusReason) {
+              · {{ i.statusReason }}
+            }
+          </dd>
+          <dt>{{ 'finance.invoices.customer' | transloco }}</dt>
+          <dd>
+            {{ i.customerName }} ({{ i.customerNumber }})
+            @if (i.customer; as c) {
+              <br />{{ c.address.streetLine }}, {{ c.address.postalCode }} {{ c.address.city }}, {{ c.address.country }}
+              @if (c.vatId) {
+                <br />{{ 'finance.invoices.vatId' | transloco }} {{ c.vatId }}
+              }
+            }
+          </dd>
+          @if (i.issueDate) {
+            <dt>{{ 'finance.invoices.issueDate' | transloco }}</dt>
+            <dd>{{ day(i.issueDate) | maDate: 'date' }}</dd>
+          }
+          @if (i.dueDate) {
+            <dt>{{ 'finance.invoices.dueDate' | transloco }}</dt>
+            <dd>{{ day(i.dueDate) | maDate: 'date' }}</dd>
+          }
+          @if (i.periodStart) {
+            <dt>{{ 'finance.invoices.period' | transloco }}</dt>
+            <dd>{{ day(i.periodStart) | maDate: 'date' }} – {{ day(i.periodEnd) | maDate: 'date' }}</dd>
+          }
+          @if (i.creditedInvoice; as ci) {
+            <dt>{{ 'finance.invoices.credits' | transloco }}</dt>
+            <dd><a [routerLink]="['/finance/invoices', ci.id]">{{ ci.number }}</a></dd>
+          }
+          @if (i.note) {
+            <dt>{{ 'finance.invoices.reason' | transloco }}</dt>
+            <dd>{{ i.note }}</dd>
+          }
+          <dt>{{ 'finance.invoices.gross' | transloco }}</dt>
+          <dd data-testid="invoice-gross">{{ money(i.grossMinor ?? i.netMinor) }}</dd>
+          @if (i.kind === 'invoice') {
+            <dt>{{ 'finance.invoices.paid' | transloco }}</dt>
+            <dd data-testid="invoice-paid">{{ money(i.paidMinor) }}</dd>
+            <dt>{{ 'finance.invoices.credited' | transloco }}</dt>
+            <dd>{{ money(i.creditedMinor) }}</dd>
+            <dt>{{ 'finance.invoices.outstanding' | transloco }}</dt>
+            <dd data-testid="invoice-outstanding">{{ money(i.outstandingMinor) }}</dd>
+          }
+        </dl>
+      </mat-card>
+
+      <mat-card appearance="outlined">
+        <h2>{{ 'finance.invoices.lines' | transloco }}</h2>
+        <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'finance.invoices.lines' | transloco">
+          <table data-testid="invoice-lines">
+            <thead>
+              <tr>
+                <th scope="col">{{ 'finance.invoices.description' | transloco }}</th>
+                <th scope="col">{{ 'finance.invoices.period' | transloco }}</th>
+                <th scope="col" class="amount">{{ 'finance.invoices.quantity' | transloco }}</th>
+                <th scope="col" class="amount">{{ 'finance.invoices.unitPrice' | transloco }}</th>
+                <th scope="col" class="amount">{{ 'finance.invoices.tax' | transloco }}</th>
+                <th scope="col" class="amount">{{ 'finance.invoices.net' | transloco }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (l of i.lines; track l.position) {
+                <tr>
+                  <td>{{ l.description }}</td>
+                  <td>
+                    @if (l.periodStart) {
+                      {{ day(l.periodStart) | maDate: 'date' }} – {{ day(l.periodEnd) | maDate: 'date' }}
+                    }
+                  </td>
+                  <td class="amount">{{ l.quantity }}</td>
+                  <td class="amount">{{ money(l.unitPriceMinor) }}</td>
+                  <td class="amount">{{ l.taxCategory }} {{ rate(l.rateBasisPoints) }}</td>
+                  <td class="amount">{{ money(l.netMinor) }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+        @if (i.taxBreakdown.length > 0) {
+          <h3>{{ 'finance.invoices.taxBreakdown' | transloco }}</h3>
+          <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'finance.invoices.taxBreakdown' | transloco">
+            <table data-testid="tax-breakdown">
+              <thead>
+                <tr>
+                  <th scope="col">{{ 'finance.invoices.tax' | transloco }}</th>
+                  <th scope="col" class="amount">{{ 'finance.invoices.taxable' | transloco }}</th>
+                  <th scope="col" class="amount">{{ 'finance.invoices.taxAmount' | transloco }}</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (t of i.taxBreakdown; track $index) {
+                  <tr>
+                    <td>{{ t.category }} {{ rate(t.rateBasisPoints) }} {{ t.exemptionReason ?? '' }}</td>
+                    <td class="amount">{{ money(t.taxableMinor) }}</td>
+                    <td class="amount">{{ money(t.taxMinor) }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        }
+      </mat-card>
+
+      <mat-card appearance="outlined">
+        <h2>{{ 'finance.invoices.document' | transloco }}</h2>
+        @if (pdfUrl(); as url) {
+          <p class="row">
+            <a mat-stroked-button [href]="fileUrl('pdf')" download data-testid="download-pdf">{{
+              'finance.invoices.downloadPdf' | transloco
+            }}</a>
+            <a mat-stroked-button [href]="fileUrl('ubl')" download data-testid="download-ubl">{{
+              'finance.invoices.downloadUbl' | transloco
+            }}</a>
+          </p>
+          <iframe [src]="url" [title]="'finance.invoices.preview' | transloco" data-testid="pdf-preview"></iframe>
+        } @else {
+          <p>{{ 'finance.invoices.notRendered' | transloco }}</p>
+        }
+      </mat-card>
+
+      @if (i.kind === 'invoice' && i.status !== 'draft') {
+        <mat-card appearance="outlined">
+          <h2>{{ 'finance.invoices.payments' | transloco }}</h2>
+          @if (i.payments.length === 0) {
+            <p>{{ 'finance.invoices.noPayments' | transloco }}</p>
+          } @else {
+            <ul data-testid="payments">
+              @for (p of i.payments; track p.id) {
+                <li>{{ day(p.paidOn) | maDate: 'date' }} · {{ money(p.amountMinor) }} · {{ p.reference }}</li>
+              }
+            </ul>
+          }
+          @if (i.status === 'open' || i.status === 'uncollectible') {
+            <form [formGroup]="payment" (ngSubmit)="pay()" novalidate data-testid="payment-form">
+              <mat-form-field appearance="outline">
+                <mat-label>{{ 'finance.invoices.amount' | transloco }}</mat-label>
+                <input matInput formControlName="amount" inputmode="decimal" required data-testid="payment-amount" />
+                @if (fieldError(problem(), 'amountMinor') ?? (payment.controls.amount.errors?.['server']); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+              <mat-form-field appearance="outline">
+                <mat-label>{{ 'finance.invoices.paidOn' | transloco }}</mat-label>
+                <input matInput type="date" formControlName="paidOn" required />
+              </mat-form-field>
+              <mat-form-field appearance="outline" class="wide">
+                <mat-label>{{ 'finance.invoices.reference' | transloco }}</mat-label>
+                <input matInput formControlName="reference" required data-testid="payment-reference" />
+              </mat-form-field>
+              <button mat-flat-button type="submit" [disabled]="runner.busy()" data-testid="register-payment">
+                {{ 'finance.invoices.registerPayment' | transloco }}
+              </button>
+            </form>
+          }
+        </mat-card>
+
+        @if (i.status !== 'void') {
+          <mat-card appearance="outlined">
+            <h2>{{ 'finance.invoices.creditNoteTitle' | transloco }}</h2>
+            @if (i.creditNotes.length > 0) {
+              <ul data-testid="credit-notes">
+                @for (c of i.creditNotes; track c.id) {
+                  <li>
+                    <a [routerLink]="['/finance/invoices', c.id]">{{ c.number }}</a> · {{ day(c.issueDate) | maDate: 'date' }} ·
+                    {{ money(c.grossMinor) }}
+                  </li>
+                }
+              </ul>
+            }
+            <form [formGroup]="credit" (ngSubmit)="createCreditNote()" novalidate data-testid="credit-note-form">
+              <mat-radio-group formControlName="mode" [attr.aria-label]="'finance.invoices.creditMode' | transloco">
+                @for (mode of modes; track mode) {
+                  <mat-radio-button [value]="mode" [attr.data-testid]="'credit-mode-' + mode">{{
+                    modeKeys[mode] | transloco
+                  }}</mat-radio-button>
+                }
+              </mat-radio-group>
+              @if (credit.controls.mode.value === 'lines') {
+                <fieldset class="lines wide">
+                  <legend>{{ 'finance.invoices.chooseLines' | transloco }}</legend>
+                  @for (l of i.lines; track l.position) {
+                      <mat-checkbox [checked]="chosen().has(l.position)" (change)="choose(l.position, $event.checked)">{{
+                        l.description
+                      }}</mat-checkbox>
+                  }
+                  @if (fieldError(problem(), 'lines'); as message) {
+                    <p class="error">{{ message }}</p>
+                  }
+                </fieldset>
+              }
+              @if (credit.controls.mode.value === 'amount') {
+                <mat-form-field appearance="outline">
+                  <mat-label>{{ 'finance.invoices.creditAmount' | transloco }}</mat-label>
+                  <input matInput formControlName="amount" inputmode="decimal" data-testid="credit-amount" />
+                  @if (fieldError(problem(), 'amountMinor'); as message) {
+                    <mat-error>{{ message }}</mat-error>
+                  }
+                </mat-form-field>
+              }
+              <mat-form-field appearance="outline" class="wide">
+                <mat-label>{{ 'finance.invoices.reason' | transloco }}</mat-label>
+                <input matInput formControlName="reason" required data-testid="credit-reason" />
+                @if (fieldError(problem(), 'reason'); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+              @if (fieldError(problem(), 'mode'); as message) {
+                <p class="error wide">{{ message }}</p>
+              }
+              <button mat-flat-button type="submit" [disabled]="runner.busy()" data-testid="create-credit-note">
+                {{ 'finance.invoices.createCreditNote' | transloco }}
+              </button>
+            </form>
+          </mat-card>
+        }
+
+        @if (i.status === 'open' || i.status === 'uncollectible') {
+          <mat-card appearance="outlined">
+            <h2>{{ 'finance.invoices.statusTitle' | transloco }}</h2>
+            <form [formGroup]="statusForm" novalidate>
+              <mat-form-field appearance="outline" class="wide">
+                <mat-label>{{ 'finance.invoices.reason' | transloco }}</mat-label>
+                <input matInput formControlName="reason" required data-testid="status-reason" />
+              </mat-form-field>
+              <button mat-stroked-button type="button" (click)="move('void')" data-testid="void-invoice">
+                {{ 'finance.invoices.void' | transloco }}
+              </button>
+              @if (i.status === 'open') {
+                <button mat-stroked-button type="button" (click)="move('uncollectible')" data-testid="uncollectible">
+                  {{ 'finance.invoices.markUncollectible' | transloco }}
+                </button>
+              }
+            </form>
+          </mat-card>
+        }
+      }
+    }
+  `,
 })
-export class InvoicePageComponent {}
+export class InvoicePageComponent implements OnInit {
+  private readonly store = inject(FinanceInvoicesStore);
+  private readonly route = inject(ActivatedRoute);
+  private readonly sanitizer = inject(DomSanitizer);
+  private readonly format = inject(LocaleFormat);
+  private readonly confirm = inject(ConfirmDialog);
+  private readonly notifier = inject(Notifier);
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly page = new LoadState();
+  protected readonly runner = new ActionRunner();
+  protected readonly problem = this.runner.problem;
+  protected readonly fieldError = fieldError;
+  protected readonly modes: CreditNoteMode[] = ['whole', 'lines', 'amount'];
+  protected readonly statusKeys = STATUS_KEYS;
+  protected readonly modeKeys: Record<CreditNoteMode, string> = {
+    whole: 'finance.invoices.creditModes.whole',
+    lines: 'finance.invoices.creditModes.lines',
+    amount: 'finance.invoices.creditModes.amount',
+  };
+  protected readonly invoice = signal<FinanceInvoiceDetail | null>(null);
+  protected readonly chosen = signal(new Set<number>());
+  /** The PDF in a frame of the portal's own origin (the API allows exactly that for this file). */
+  protected readonly pdfUrl = computed<SafeResourceUrl | null>(() => {
+    const i = this.invoice();
+    return i?.files.some((f) => f.format === 'pdf')
+      ? this.sanitizer.bypassSecurityTrustResourceUrl(this.store.fileUrl(i.id, 'pdf'))
+      : null;
+  });
+  protected readonly payment = this.fb.group({
+    amount: ['', Validators.required],
+    paidOn: [today(), Validators.required],
+    reference: ['', Validators.required],
+  });
+  protected readonly credit = this.fb.group({
+    mode: ['whole' as CreditNoteMode],
+    amount: [''],
+    reason: ['', Validators.required],
+  });
+  protected readonly statusForm = this.fb.group({ reason: ['', Validators.required] });
+  /** One key per credit note being made: a retry of the same request replays its answer. */
+  private creditKey = crypto.randomUUID();
+
+  private get id(): string {
+    return this.route.snapshot.paramMap.get('invoiceId') ?? '';
+  }
+
+  ngOnInit(): void {
+    void this.page.track(() => this.load());
+  }
+
+  /** A calendar date (YYYY-MM-DD) at midday, so no time zone moves it to another day. */
+  protected day(date: string | null | undefined): string | null {
+    return date ? `${date}T12:00:00` : null;
+  }
+
+  protected money(minor: number): string {
+    return this.format.money(minor / 100, this.invoice()?.currency);
+  }
+
+  protected rate(basisPoints: number | null): string {
+    return basisPoints === null ? '' : `${this.format.number(basisPoints / 100)} %`;
+  }
+
+  protected fileUrl(format: 'pdf' | 'ubl'): string {
+    return this.store.fileUrl(this.id, format);
+  }
+
+  protected choose(position: number, on: boolean): void {
+    this.chosen.update((set) => {
+      const next = new Set(set);
+      if (on) next.add(position);
+      else next.delete(position);
+      return next;
+    });
+  }
+
+  protected async pay(): Promise<void> {
+    this.payment.markAllAsTouched();
+    if (this.payment.invalid) return;
+    const { amount, paidOn, reference } = this.payment.getRawValue();
+    await this.runner.run(async () => {
+      await this.store.pay(this.id, { amountMinor: parseMoney(amount) ?? Number.NaN, paidOn, reference });
+      this.payment.reset({ amount: '', paidOn: today(), reference: '' });
+      this.notifier.success('finance.invoices.paymentRegistered');
+      await this.load();
+    });
+  }
+
+  protected async createCreditNote(): Promise<void> {
+    this.credit.markAllAsTouched();
+    if (this.credit.invalid) return;
+    const { mode, amount, reason } = this.credit.getRawValue();
+    const invoice = this.invoice();
+    const lines =
+      mode === 'lines'
+        ? (invoice?.lines ?? [])
+            .filter((l) => this.chosen().has(l.position))
+            .map((l) => ({ position: l.position, quantity: Math.abs(l.quantity) }))
+        : undefined;
+    await this.runner.run(async () => {
+      const note = await this.store.creditNote(
+        this.id,
+        {
+          mode,
+          reason,
+          ...(mode === 'lines' ? { lines } : {}),
+          ...(mode === 'amount' ? { amountMinor: parseMoney(amount) ?? Number.NaN } : {}),
+        },
+        this.creditKey,
+      );
+      this.creditKey = crypto.randomUUID();
+      this.credit.reset({ mode: 'whole', amount: '', reason: '' });
+      this.chosen.set(new Set());
+      this.notifier.success('finance.invoices.creditNoteIssued', { number: note.number });
+      await this.load();
+    });
+  }
+
+  protected async move(to: 'void' | 'uncollectible'): Promise<void> {
+    this.statusForm.markAllAsTouched();
+    if (this.statusForm.invalid) return;
+    const number = this.invoice()?.number;
+    const ok = await this.confirm.confirm({ ...CONFIRM[to], params: { number }, danger: true });
+    if (!ok) return;
+    await this.runner.run(async () => {
+      await this.store.move(this.id, to, this.statusForm.getRawValue().reason);
+      this.statusForm.reset({ reason: '' });
+      await this.load();
+    });
+  }
+
+  private async load(): Promise<void> {
+    this.invoice.set(await this.store.detail(this.id));
+  }
+}
+
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

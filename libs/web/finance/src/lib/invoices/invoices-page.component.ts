@@ -1,13 +1,276 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { TranslocoPipe } from '@jsverse/transloco';
-import { PAGE_STYLES } from '@mijn-account/web-ui';
+import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type { FinanceInvoiceListItem, InvoiceStatus, Language } from '@mijn-account/shared-contracts';
+import { LoadState, LocaleDatePipe, LocaleFormat } from '@mijn-account/web-core';
+import { EmptyStateComponent, LoadFailedComponent, PAGE_STYLES, SkeletonComponent } from '@mijn-account/web-ui';
+import { FinanceInvoicesStore, STATUS_KEYS } from './finance-invoices.store';
 
-/** Placeholder: this page is being built (issue 17). */
+export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncollectible', 'void', 'draft'];
+
+/** Finance's invoices and credit notes: filters, newest first, a page at a time; exports of a period. */
 @Component({
   selector: 'ma-invoices-page',
-  imports: [TranslocoPipe],
+  imports: [
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslocoPipe,
+    LocaleDatePipe,
+    EmptyStateComponent,
+    LoadFailedComponent,
+    SkeletonComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: [PAGE_STYLES],
-  template: `<h1>{{ 'finance.invoices.title' | transloco }}</h1>`,
+  styles: [
+    PAGE_STYLES,
+    `
+      :host {
+        max-width: 64rem;
+      }
+      .filters {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 1rem;
+        align-items: center;
+      }
+      .filters mat-form-field {
+        width: 11rem;
+      }
+      .filters .search {
+        width: 16rem;
+      }
+      /* The table scrolls inside its card on a narrow screen; the page itself never does. */
+      /* A table scrolls inside its card on a phone (its cells keep their words whole). */
+      .scroll {
+        overflow-x: auto;
+      }
+      .scroll th,
+      .scroll td {
+        overflow-wrap: normal;
+      }
+      .scroll table {
+        min-width: 36rem;
+      }
+      td.amount,
+      th.amount {
+        text-align: right;
+        white-space: nowrap;
+      }
+      .overdue {
+        color: #b00020;
+        font-weight: 600;
+      }
+      .more {
+        margin-top: 1rem;
+      }
+    `,
+  ],
+  template: `
+    <h1>{{ 'finance.invoices.title' | transloco }}</h1>
+    <mat-card appearance="outlined">
+      <form class="filters" (ngSubmit)="search()" data-testid="invoice-filters">
+        <mat-chip-listbox
+          multiple
+          [attr.aria-label]="'finance.invoices.statusFilter' | transloco"
+          (change)="statuses.set($event.value)"
+        >
+          @for (status of filterStatuses; track status) {
+            <mat-chip-option [value]="status" [selected]="statuses().includes(status)">{{
+              statusKeys[status] | transloco
+            }}</mat-chip-option>
+          }
+        </mat-chip-listbox>
+        <mat-checkbox [(ngModel)]="overdue" name="overdue" data-testid="overdue-filter">{{
+          'finance.invoices.overdue' | transloco
+        }}</mat-checkbox>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'finance.invoices.from' | transloco }}</mat-label>
+          <input matInput type="date" [(ngModel)]="from" name="from" />
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'finance.invoices.to' | transloco }}</mat-label>
+          <input matInput type="date" [(ngModel)]="to" name="to" />
+        </mat-form-field>
+        <mat-form-field appearance="outline" class="search">
+          <mat-label>{{ 'finance.invoices.search' | transloco }}</mat-label>
+          <input matInput type="search" [(ngModel)]="q" name="q" data-testid="invoice-search" />
+        </mat-form-field>
+        <button mat-flat-button type="submit" data-testid="apply-filters">
+          {{ 'finance.invoices.apply' | transloco }}
+        </button>
+      </form>
+    </mat-card>
+
+    <mat-card appearance="outlined">
+      @if (page.loading()) {
+        <ma-skeleton [lines]="5" testId="invoices-loading" />
+      } @else if (page.failed()) {
+        <ma-load-failed testId="invoices-failed" (retry)="page.retry()" />
+      } @else if (items().length === 0) {
+        <ma-empty-state
+          title="finance.invoices.empty"
+          text="finance.invoices.emptyNext"
+          actionLabel="finance.invoices.toRuns"
+          actionLink="/finance/runs"
+          testId="invoices-empty"
+        />
+      } @else {
+        <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'finance.invoices.title' | transloco">
+          <table data-testid="invoices">
+            <thead>
+              <tr>
+                <th scope="col">{{ 'finance.invoices.number' | transloco }}</th>
+                <th scope="col">{{ 'finance.invoices.customer' | transloco }}</th>
+                <th scope="col">{{ 'finance.invoices.issueDate' | transloco }}</th>
+                <th scope="col">{{ 'finance.invoices.dueDate' | transloco }}</th>
+                <th scope="col">{{ 'finance.invoices.status' | transloco }}</th>
+                <th scope="col" class="amount">{{ 'finance.invoices.gross' | transloco }}</th>
+                <th scope="col" class="amount">{{ 'finance.invoices.outstanding' | transloco }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (i of items(); track i.id) {
+                <tr>
+                  <td>
+                    <a [routerLink]="['/finance/invoices', i.id]">{{
+                      i.number ?? ('finance.invoices.draft' | transloco)
+                    }}</a>
+                    @if (i.kind === 'credit-note') {
+                      <br /><small>{{ 'finance.invoices.creditNote' | transloco }}</small>
+                    }
+                  </td>
+                  <td>{{ i.customerName }}<br /><small>{{ i.customerNumber }}</small></td>
+                  <td>{{ day(i.issueDate) | maDate: 'date' }}</td>
+                  <td>{{ day(i.dueDate) | maDate: 'date' }}</td>
+                  <td>
+                    {{ statusKeys[i.status] | transloco }}
+                    @if (i.overdue) {
+                      <br /><span class="overdue">{{ 'finance.invoices.isOverdue' | transloco }}</span>
+                    }
+                  </td>
+                  <td class="amount">{{ money(i.grossMinor ?? i.netMinor, i.currency) }}</td>
+                  <td class="amount">{{ money(i.outstandingMinor, i.currency) }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+        @if (next()) {
+          <button mat-stroked-button type="button" class="more" (click)="more()" data-testid="more-invoices">
+            {{ 'finance.invoices.more' | transloco }}
+          </button>
+        }
+      }
+    </mat-card>
+
+    <mat-card appearance="outlined">
+      <h2>{{ 'finance.invoices.exports' | transloco }}</h2>
+      <p>{{ 'finance.invoices.exportsText' | transloco }}</p>
+      <div class="filters">
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'finance.invoices.from' | transloco }}</mat-label>
+          <input matInput type="date" [(ngModel)]="exportFrom" name="exportFrom" data-testid="export-from" />
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'finance.invoices.to' | transloco }}</mat-label>
+          <input matInput type="date" [(ngModel)]="exportTo" name="exportTo" data-testid="export-to" />
+        </mat-form-field>
+        <a mat-stroked-button [href]="csvUrl()" download data-testid="export-csv">{{
+          'finance.invoices.exportCsv' | transloco
+        }}</a>
+        <a mat-stroked-button [href]="zipUrl()" download data-testid="export-zip">{{
+          'finance.invoices.exportZip' | transloco
+        }}</a>
+      </div>
+    </mat-card>
+  `,
 })
-export class InvoicesPageComponent {}
+export class InvoicesPageComponent implements OnInit {
+  private readonly store = inject(FinanceInvoicesStore);
+  private readonly transloco = inject(TranslocoService);
+  private readonly format = inject(LocaleFormat);
+  protected readonly filterStatuses = FILTER_STATUSES;
+  protected readonly statusKeys = STATUS_KEYS;
+  protected readonly page = new LoadState();
+  protected readonly items = signal<FinanceInvoiceListItem[]>([]);
+  protected readonly next = signal<string | null>(null);
+  protected readonly statuses = signal<InvoiceStatus[]>([]);
+  protected overdue = false;
+  protected from = '';
+  protected to = '';
+  protected q = '';
+  protected exportFrom = firstOfLastMonth();
+  protected exportTo = lastOfLastMonth();
+
+  ngOnInit(): void {
+    void this.search();
+  }
+
+  protected search(): Promise<boolean> {
+    return this.page.track(async () => {
+      const page = await this.store.list(this.query());
+      this.items.set(page.items);
+      this.next.set(page.next);
+    });
+  }
+
+  protected more(): Promise<boolean> {
+    return this.page.track(async () => {
+      const page = await this.store.list({ ...this.query(), after: this.next() ?? undefined });
+      this.items.update((items) => [...items, ...page.items]);
+      this.next.set(page.next);
+    });
+  }
+
+  /** A calendar date (YYYY-MM-DD) at midday, so no time zone moves it to another day. */
+  protected day(date: string | null | undefined): string | null {
+    return date ? `${date}T12:00:00` : null;
+  }
+
+  protected money(minor: number, currency: string): string {
+    return this.format.money(minor / 100, currency);
+  }
+
+  protected csvUrl(): string {
+    return this.store.csvUrl(this.exportFrom, this.exportTo, this.transloco.getActiveLang() as Language);
+  }
+
+  protected zipUrl(): string {
+    return this.store.zipUrl(this.exportFrom, this.exportTo);
+  }
+
+  private query() {
+    return {
+      status: this.statuses(),
+      overdue: this.overdue,
+      from: this.from || undefined,
+      to: this.to || undefined,
+      q: this.q.trim() || undefined,
+    };
+  }
+}
+
+function firstOfLastMonth(now = new Date()): string {
+  return isoDate(new Date(now.getFullYear(), now.getMonth() - 1, 1));
+}
+
+function lastOfLastMonth(now = new Date()): string {
+  return isoDate(new Date(now.getFullYear(), now.getMonth(), 0));
+}
+
+function isoDate(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}

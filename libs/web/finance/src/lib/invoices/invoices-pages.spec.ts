@@ -1,0 +1,185 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import type { FinanceInvoiceDetail, FinanceInvoiceListItem } from '@mijn-account/shared-contracts';
+import { TenantStore } from '@mijn-account/web-core';
+import { ConfirmDialog } from '@mijn-account/web-ui';
+import { FinanceInvoicesStore } from './finance-invoices.store';
+import { InvoicePageComponent, parseMoney } from './invoice-page.component';
+import { InvoicesPageComponent } from './invoices-page.component';
+
+const en = {
+  finance: {
+    invoices: {
+      title: 'Invoices',
+      empty: 'No invoices match.',
+      isOverdue: 'overdue',
+      creditNote: 'Credit note',
+      invoiceTitle: 'Invoice',
+      statuses: { open: 'Open', paid: 'Paid' },
+    },
+  },
+};
+
+const item = (over: Partial<FinanceInvoiceListItem> = {}): FinanceInvoiceListItem => ({
+  id: 'i-1',
+  kind: 'invoice',
+  number: 'AT-2026-000001',
+  status: 'open',
+  overdue: false,
+  issueDate: '2026-11-01',
+  dueDate: '2026-11-15',
+  accountId: 'a-1',
+  customerNumber: 'C-1',
+  customerName: 'Fietsen BV',
+  currency: 'EUR',
+  netMinor: 6000,
+  taxMinor: 1260,
+  grossMinor: 7260,
+  paidMinor: 1000,
+  creditedMinor: 0,
+  outstandingMinor: 6260,
+  ...over,
+});
+
+const detail = (over: Partial<FinanceInvoiceDetail> = {}): FinanceInvoiceDetail => ({
+  ...item(),
+  periodStart: '2026-11-01',
+  periodEnd: '2026-11-30',
+  language: 'nl',
+  statusReason: null,
+  failure: null,
+  supplier: null,
+  customer: null,
+  paymentReference: 'AT-2026-000001',
+  lines: [
+    {
+      position: 1,
+      description: 'Basis',
+      quantity: 2,
+      unitPriceMinor: 3000,
+      netMinor: 6000,
+      taxCategory: 'S',
+      rateBasisPoints: 2100,
+      periodStart: '2026-11-01',
+      periodEnd: '2026-11-30',
+    },
+  ],
+  taxBreakdown: [],
+  payments: [],
+  creditNotes: [],
+  creditedInvoice: null,
+  note: null,
+  files: [{ format: 'pdf', fileName: 'AT-2026-000001.pdf', sha256: 'a'.repeat(64), size: 100 }],
+  ...over,
+});
+
+describe('finance invoices', () => {
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { en },
+          translocoConfig: { defaultLang: 'en', availableLangs: ['en'], missingHandler: { logMissingKey: false } },
+        }),
+      ],
+      providers: [
+        provideNoopAnimations(),
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: TenantStore, useValue: { tenant: signal(null) } },
+        { provide: ActivatedRoute, useValue: { snapshot: { paramMap: convertToParamMap({ invoiceId: 'i-1' }) } } },
+      ],
+    });
+  });
+
+  const settle = async () => {
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
+  };
+
+  it('reads amounts the way people type them, in cents', () => {
+    expect(parseMoney('12,50')).toBe(1250);
+    expect(parseMoney('12.5')).toBe(1250);
+    expect(parseMoney(' 7 ')).toBe(700);
+    expect(parseMoney('1.234,56')).toBeNull();
+    expect(parseMoney('-3')).toBeNull();
+  });
+
+  it('asks the API with the filters, and sends the credit note with its Idempotency-Key', async () => {
+    const store = TestBed.inject(FinanceInvoicesStore);
+    const http = TestBed.inject(HttpTestingController);
+    const listed = store.list({ status: ['open', 'uncollectible'], overdue: true, q: 'AT-2026' });
+    const request = http.expectOne((r) => r.url === '/api/finance/invoices');
+    expect(request.request.params.toString()).toBe('status=open,uncollectible&overdue=true&q=AT-2026');
+    request.flush({ items: [item()], next: null });
+    expect((await listed).items).toHaveLength(1);
+    const credited = store.creditNote('i-1', { mode: 'whole', reason: 'Wrong customer' }, 'key-1');
+    const post = http.expectOne('/api/finance/invoices/i-1/credit-notes');
+    expect(post.request.method).toBe('POST');
+    expect(post.request.headers.get('Idempotency-Key')).toBe('key-1');
+    post.flush(detail({ kind: 'credit-note', number: 'AT-CN-2026-000001' }));
+    expect((await credited).number).toBe('AT-CN-2026-000001');
+    expect(store.csvUrl('2026-11-01', '2026-11-30', 'nl')).toBe(
+      '/api/finance/exports/invoices.csv?from=2026-11-01&to=2026-11-30&language=nl',
+    );
+    http.verify();
+  });
+
+  it('lists invoices with their state and amounts, and says so when none match', async () => {
+    const list = jest.fn().mockResolvedValue({ items: [item({ overdue: true })], next: null });
+    TestBed.overrideProvider(FinanceInvoicesStore, {
+      useValue: { list, csvUrl: () => '/csv', zipUrl: () => '/zip' },
+    });
+    const fixture = TestBed.createComponent(InvoicesPageComponent);
+    await settle();
+    fixture.detectChanges();
+    const el: HTMLElement = fixture.nativeElement;
+    const table = el.querySelector('[data-testid="invoices"]');
+    expect(table?.textContent).toContain('AT-2026-000001');
+    expect(table?.textContent).toContain('Fietsen BV');
+    expect(table?.textContent).toContain('overdue');
+    expect(table?.textContent).toMatch(/72[.,]60/);
+
+    list.mockResolvedValue({ items: [], next: null });
+    (el.querySelector('[data-testid="apply-filters"]') as HTMLButtonElement).click();
+    await settle();
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid="invoices-empty"]')?.textContent).toContain('No invoices match.');
+  });
+
+  it('shows an invoice with a PDF preview, and issues a credit note of an amount once', async () => {
+    const creditNote = jest.fn().mockResolvedValue(detail({ number: 'AT-CN-2026-000001' }));
+    TestBed.overrideProvider(FinanceInvoicesStore, {
+      useValue: {
+        detail: jest.fn().mockResolvedValue(detail()),
+        creditNote,
+        fileUrl: (id: string, format: string) => `/api/finance/invoices/${id}/${format}`,
+      },
+    });
+    TestBed.overrideProvider(ConfirmDialog, { useValue: { confirm: jest.fn().mockResolvedValue(true) } });
+    const fixture = TestBed.createComponent(InvoicePageComponent);
+    await settle();
+    fixture.detectChanges();
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelector('[data-testid="invoice-number"]')?.textContent).toContain('AT-2026-000001');
+    expect(el.querySelector('iframe')?.getAttribute('src')).toBe('/api/finance/invoices/i-1/pdf');
+    expect(el.querySelector('[data-testid="invoice-outstanding"]')?.textContent).toMatch(/62[.,]60/);
+
+    const component = fixture.componentInstance as unknown as {
+      credit: { setValue: (v: unknown) => void };
+      createCreditNote: () => Promise<void>;
+    };
+    component.credit.setValue({ mode: 'amount', amount: '10,00', reason: 'Goodwill' });
+    await component.createCreditNote();
+    expect(creditNote).toHaveBeenCalledWith(
+      'i-1',
+      { mode: 'amount', reason: 'Goodwill', amountMinor: 1000 },
+      expect.stringMatching(/^[0-9a-f-]{36}$/),
+    );
+  });
+});
