@@ -248,7 +248,11 @@ export class BillingEngine {
     return made;
   }
 
-  async finaliseBatch(db: EntityManager, tenantId: string, runId: string): Promise<FollowUp> {
+  /**
+   * `issueDate` is today in the tenant's time zone; only the demo seed passes an earlier day (its
+   * run of last month was issued on that month's first day).
+   */
+  async finaliseBatch(db: EntityManager, tenantId: string, runId: string, issueDate?: string): Promise<FollowUp> {
     const run = await db.findOne(BillingRun, { where: { tenantId, id: runId }, lock: { mode: 'pessimistic_write' } });
     if (!run) return null;
     if (run.status === 'review') {
@@ -289,8 +293,8 @@ export class BillingEngine {
       await db.update(Invoice, { tenantId, id: failure.invoiceId }, { failure: failure.reason });
 
     if (ready.length > 0) {
-      const issueDate = todayIn(settings.timeZone);
-      const year = Number(issueDate.slice(0, 4));
+      const issued = issueDate ?? todayIn(settings.timeZone);
+      const year = Number(issued.slice(0, 4));
       const numbers = await this.takeNumbers(
         db,
         tenantId,
@@ -316,7 +320,7 @@ export class BillingEngine {
           lines.filter((l) => l.invoiceId === draft.id),
           categories,
           numbers.format(i),
-          issueDate,
+          issued,
         );
         // The draft becomes the issued invoice in this transaction, with its number and its document.
         await db.update(
@@ -327,7 +331,7 @@ export class BillingEngine {
             year,
             sequenceNo: numbers.first + i,
             number: document.number,
-            issueDate,
+            issueDate: issued,
             dueDate: document.dueDate,
             document,
             netMinor: String(document.totals.taxExclusiveMinor),

@@ -91,7 +91,7 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
    * outside any transaction: rendering is CPU work) and stores both with their SHA-256. Files are
    * insert-only; a second job for the same invoice finds them and stops.
    */
-  private async render({ tenantId, invoiceId }: RenderJob): Promise<void> {
+  async render({ tenantId, invoiceId }: RenderJob): Promise<void> {
     const document = await withTenant(this.dataSource, tenantId, async (db) => {
       // SQL: the issued document, unless its files are there already.
       const rows: { document: InvoiceDocument }[] = await db.query(
