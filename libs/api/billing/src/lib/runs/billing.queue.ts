@@ -77,6 +77,8 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
         },
       );
     }
+    // Rendering is CPU work: a deployment (or the billing benchmark) may leave it to other processes.
+    if (!this.config.billing.renderWorker) return;
     await this.boss.work<RenderJob>(
       BILLING_RENDER_QUEUE,
       { pollingIntervalSeconds: this.config.billing.pollSeconds, batchSize: 1 },
