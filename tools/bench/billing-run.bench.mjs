@@ -168,7 +168,12 @@ async function signInFinance(client, slug, tenantId) {
   };
   return async (method, path, body) => {
     const extra = method === 'POST' ? { 'idempotency-key': randomUUID() } : {};
-    const answer = await call(method, path, { ...headers, ...extra }, body === undefined ? undefined : JSON.stringify(body));
+    const answer = await call(
+      method,
+      path,
+      { ...headers, ...extra },
+      body === undefined ? undefined : JSON.stringify(body),
+    );
     if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${answer.body}`);
     return JSON.parse(answer.body);
   };
@@ -369,9 +374,13 @@ try {
   }
   const e = results.engine;
   const y = results.yardstick;
-  console.log(`\nmedian (range) of ${ROUNDS} rounds, ${N.toLocaleString('en')} subscriptions → finalised, numbered invoices`);
+  console.log(
+    `\nmedian (range) of ${ROUNDS} rounds, ${N.toLocaleString('en')} subscriptions → finalised, numbered invoices`,
+  );
   console.log(`  engine     ${fmt(e.map((r) => r.seconds))} s wall (goal ≤ ${TARGET_SECONDS} s)`);
-  console.log(`             drafting ${fmt(e.map((r) => r.drafting))} s, finalising ${fmt(e.map((r) => r.finalising))} s`);
+  console.log(
+    `             drafting ${fmt(e.map((r) => r.drafting))} s, finalising ${fmt(e.map((r) => r.finalising))} s`,
+  );
   console.log(
     `             CPU: portal ${fmt(e.map((r) => r.cpuPortal))} s, PostgreSQL ${fmt(e.map((r) => r.cpuPostgres))} s`,
   );
@@ -383,7 +392,10 @@ try {
       `CPU ${fmt(e.map((r, i) => (r.cpuPortal + r.cpuPostgres) / (y[i].cpuPortal + y[i].cpuPostgres)))}`,
   );
   console.log(
-    `  invoices per second (engine): ${fmt(e.map((r) => N / r.seconds), 0)}; per CPU-second (portal + PostgreSQL): ${fmt(
+    `  invoices per second (engine): ${fmt(
+      e.map((r) => N / r.seconds),
+      0,
+    )}; per CPU-second (portal + PostgreSQL): ${fmt(
       e.map((r) => N / (r.cpuPortal + r.cpuPostgres)),
       0,
     )}`,
