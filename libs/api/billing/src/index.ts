@@ -13,3 +13,4 @@ export * from './lib/runs/billing-engine';
 export * from './lib/runs/billing.queue';
 export * from './lib/runs/billing-runs.service';
 export * from './lib/invoices/invoices.service';
+export * from './lib/reminders/payment-reminders';

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ChangeHistoryService } from '@mijn-account/api-accounts';
 import { AuditModule } from '@mijn-account/api-audit';
+import { MailModule } from '@mijn-account/api-mail';
 import { InvoiceRenderer } from './documents/invoice-renderer';
 import { AccountInvoicesController, InvoicesController } from './invoices/invoices.controller';
 import { InvoicesService } from './invoices/invoices.service';
 import { PlansController } from './plans/plans.controller';
 import { PlansService } from './plans/plans.service';
+import { PaymentReminders } from './reminders/payment-reminders';
 import { BillingEngine } from './runs/billing-engine';
 import { BillingRunsController } from './runs/billing-runs.controller';
 import { BillingRunsService } from './runs/billing-runs.service';
@@ -22,7 +24,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
 
 /** Finance: invoicing settings, plans, subscriptions, billing runs and the invoices they issue. */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, MailModule],
   controllers: [
     InvoicingSettingsController,
     PlansController,
@@ -41,6 +43,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     IdempotencyService,
     InvoiceRenderer,
     BillingEngine,
+    PaymentReminders,
     BillingQueue,
     BillingRunsService,
     InvoicesService,

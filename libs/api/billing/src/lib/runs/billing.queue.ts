@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '@mijn-account/api-core';
 import {
   BILLING_DRAFT_QUEUE,
   BILLING_FINALISE_QUEUE,
+  BILLING_REMINDER_QUEUE,
   BILLING_RENDER_QUEUE,
   QUEUE_SCHEMA,
   transactionalDb,
@@ -14,6 +15,7 @@ import {
 } from '@mijn-account/api-database';
 import type { InvoiceDocument } from '../documents/invoice-document';
 import { InvoiceRenderer } from '../documents/invoice-renderer';
+import { PaymentReminders } from '../reminders/payment-reminders';
 import { BillingEngine, type FollowUp } from './billing-engine';
 
 export interface BillingJob {
@@ -21,10 +23,17 @@ export interface BillingJob {
   runId: string;
 }
 
+export interface ReminderJob {
+  tenantId: string;
+}
+
 export interface RenderJob {
   tenantId: string;
   invoiceId: string;
 }
+
+/** Payment reminders: every worker queues one job per tenant this often; pg-boss lets one per tenant through. */
+const REMINDER_SECONDS = 3_600;
 
 /** How long one job goes on with the next batches before it hands over to a new job. */
 const STEP_BUDGET_MS = 10_000;
@@ -42,12 +51,14 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(BillingQueue.name);
   private readonly boss: PgBoss;
   private busy = 0;
+  private reminderTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly engine: BillingEngine,
     private readonly renderer: InvoiceRenderer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reminders?: PaymentReminders,
   ) {
     const pool = (dataSource.driver as unknown as { master: Pool }).master;
     this.boss = new PgBoss({
@@ -76,6 +87,19 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
           await this.track(() => this.runStep(step, job.data));
         },
       );
+    }
+    const reminders = this.reminders;
+    if (reminders) {
+      await this.boss.work<ReminderJob>(
+        BILLING_REMINDER_QUEUE,
+        { pollingIntervalSeconds: this.config.billing.pollSeconds, batchSize: 1 },
+        async ([job]) => {
+          await this.track(() => reminders.runFor(job.data.tenantId));
+        },
+      );
+      this.reminderTimer = setInterval(() => void this.queueReminders(), REMINDER_SECONDS * 1000);
+      this.reminderTimer.unref();
+      void this.queueReminders();
     }
     // Rendering is CPU work: a deployment (or the billing benchmark) may leave it to other processes.
     if (!this.config.billing.renderWorker) return;
@@ -127,7 +151,25 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
+  /**
+   * One reminder job per tenant, throttled by pg-boss to one per tenant and hour whichever worker
+   * queues it (singletonKey); the job itself sends each reminder once (PaymentReminders).
+   */
+  private async queueReminders(): Promise<void> {
+    try {
+      for (const tenantId of (await this.reminders?.tenantIds()) ?? [])
+        await this.boss.send(
+          BILLING_REMINDER_QUEUE,
+          { tenantId },
+          { singletonKey: `reminders-${tenantId}`, singletonSeconds: REMINDER_SECONDS },
+        );
+    } catch (error) {
+      this.logger.error({ err: error }, 'queueing payment reminders failed');
+    }
+  }
+
   async onModuleDestroy(): Promise<void> {
+    if (this.reminderTimer) clearInterval(this.reminderTimer);
     await this.boss.stop({ graceful: true, timeout: 5_000, close: false });
     const deadline = Date.now() + 10_000;
     while (this.busy > 0 && Date.now() < deadline) await setTimeout(20);

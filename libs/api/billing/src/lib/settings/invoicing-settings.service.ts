@@ -7,6 +7,7 @@ import {
   type FieldError,
   type InvoicingSettingsUpdate,
   type InvoicingSettingsView,
+  type PaymentReminderSettings,
   type SupplierAddress,
   type TaxCategorySetting,
   addressRules,
@@ -26,6 +27,8 @@ const DEFAULTS = {
   footerNl: '',
   footerEn: '',
   timeZone: 'Europe/Amsterdam',
+  /** Off until the tenant admin turns them on. */
+  reminders: { afterDays: 7, max: 0, intervalDays: 14 },
 };
 
 /**
@@ -70,6 +73,7 @@ export class InvoicingSettingsService {
       footerEn: input.footerEn.trim(),
       timeZone: checkTimeZone(input.timeZone, errors),
       taxCategories: checkTaxCategories(input.taxCategories, errors),
+      reminders: input.reminders ?? before.reminders,
     };
     await this.checkFrozenPrefix(db, tenantId, before, after, errors);
     await this.checkCategoriesInUse(db, tenantId, before, after, errors);
@@ -97,6 +101,9 @@ export class InvoicingSettingsService {
         footerNl: after.footerNl,
         footerEn: after.footerEn,
         timeZone: after.timeZone,
+        reminderAfterDays: after.reminders?.afterDays,
+        reminderMax: after.reminders?.max,
+        reminderIntervalDays: after.reminders?.intervalDays,
         version: () => 'version + 1',
         updatedAt: () => 'now()',
       },
@@ -111,7 +118,12 @@ export class InvoicingSettingsService {
         ['tenantId', 'code'],
       );
     }
-    return { ...after, missing: missingOf(after), version: before.version + 1 };
+    return {
+      ...after,
+      reminders: after.reminders ?? before.reminders,
+      missing: missingOf(after),
+      version: before.version + 1,
+    };
   }
 
   /** What a billing run still needs (422 listing them when something is missing). */
@@ -157,6 +169,11 @@ export class InvoicingSettingsService {
       footerNl: row?.footerNl ?? DEFAULTS.footerNl,
       footerEn: row?.footerEn ?? DEFAULTS.footerEn,
       timeZone: row?.timeZone ?? DEFAULTS.timeZone,
+      reminders: {
+        afterDays: row?.reminderAfterDays ?? DEFAULTS.reminders.afterDays,
+        max: row?.reminderMax ?? DEFAULTS.reminders.max,
+        intervalDays: row?.reminderIntervalDays ?? DEFAULTS.reminders.intervalDays,
+      },
       taxCategories: categories.map(({ code, category, rateBasisPoints, textNl, textEn }) => ({
         code,
         category,
@@ -165,7 +182,12 @@ export class InvoicingSettingsService {
         textEn,
       })),
     };
-    return { ...settings, missing: missingOf(settings), version: row?.version ?? 1 };
+    return {
+      ...settings,
+      reminders: settings.reminders as PaymentReminderSettings,
+      missing: missingOf(settings),
+      version: row?.version ?? 1,
+    };
   }
 
   /** The prefix of a year's numbers is fixed once one is used (the counter row keeps it). */
@@ -234,6 +256,9 @@ const FIELDS = [
   'footerEn',
   'timeZone',
   'taxCategories',
+  'reminderAfterDays',
+  'reminderMax',
+  'reminderIntervalDays',
 ];
 
 function flat(s: InvoicingSettingsUpdate): Record<string, string | number | null> {
@@ -255,6 +280,9 @@ function flat(s: InvoicingSettingsUpdate): Record<string, string | number | null
     footerEn: s.footerEn,
     timeZone: s.timeZone,
     taxCategories: JSON.stringify([...s.taxCategories].sort((a, b) => a.code.localeCompare(b.code))),
+    reminderAfterDays: s.reminders?.afterDays ?? null,
+    reminderMax: s.reminders?.max ?? null,
+    reminderIntervalDays: s.reminders?.intervalDays ?? null,
   };
 }
 

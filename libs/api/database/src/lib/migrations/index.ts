@@ -20,6 +20,7 @@ import { AddPlansAndSubscriptions1795601000000 } from './1795601000000-AddPlansA
 import { AddBillingRunsAndInvoices1795602000000 } from './1795602000000-AddBillingRunsAndInvoices';
 import { AddInvoiceFiles1795603000000 } from './1795603000000-AddInvoiceFiles';
 import { AddPayments1795604000000 } from './1795604000000-AddPayments';
+import { AddPaymentReminders1795609000000 } from './1795609000000-AddPaymentReminders';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AddBillingRunsAndInvoices1795602000000,
   AddInvoiceFiles1795603000000,
   AddPayments1795604000000,
+  AddPaymentReminders1795609000000,
 ];
