@@ -3,6 +3,7 @@ export { MAIL_QUEUE, QUEUE_SCHEMA } from './lib/migrations/1795480000000-AddSign
 export { BILLING_DRAFT_QUEUE, BILLING_FINALISE_QUEUE } from './lib/migrations/1795602000000-AddBillingRunsAndInvoices';
 export { BILLING_RENDER_QUEUE } from './lib/migrations/1795603000000-AddInvoiceFiles';
 export { BILLING_SCHEDULE_QUEUE } from './lib/migrations/1795605000000-AddBillingSchedule';
+export { BILLING_REMINDER_QUEUE } from './lib/migrations/1795609000000-AddPaymentReminders';
 export * from './lib/tenant-transaction';
 export * from './lib/data-source';
 export * from './lib/roles';

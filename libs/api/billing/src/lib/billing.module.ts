@@ -18,6 +18,7 @@ import { InvoiceExportsController } from './invoices/invoice-exports.controller'
 import { InvoiceExportsService } from './invoices/invoice-exports.service';
 import { PlansController } from './plans/plans.controller';
 import { PlansService } from './plans/plans.service';
+import { PaymentReminders } from './reminders/payment-reminders';
 import { BillingEngine } from './runs/billing-engine';
 import { BillingRunsController } from './runs/billing-runs.controller';
 import { BillingRunsService } from './runs/billing-runs.service';
@@ -64,6 +65,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     IdempotencyService,
     InvoiceRenderer,
     BillingEngine,
+    PaymentReminders,
     BillingQueue,
     BillingRunsService,
     InvoicesService,

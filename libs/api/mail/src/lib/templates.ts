@@ -40,6 +40,8 @@ export interface MailTemplates {
     dueDate: string | null;
     link: string;
   };
+  /** An overdue invoice: amount still open and due date formatted in the reader's language; `reminderNo` 1, 2, … */
+  'payment-reminder': { number: string; amount: string; dueDate: string; reminderNo: number; link: string };
 }
 
 export type InvitedAs = AccountRole | readonly StaffRole[];
@@ -279,6 +281,14 @@ const nl: CopyBook = {
       { button: 'Helpdesktoegang bekijken', href: p.link },
     ],
   }),
+  'payment-reminder': (p, t) => ({
+    subject: `${p.reminderNo > 1 ? 'Tweede herinnering' : 'Herinnering'}: factuur ${p.number} van ${t} staat nog open`,
+    body: [
+      `Factuur ${p.number} had op ${p.dueDate} betaald moeten zijn. Er staat nog ${p.amount} open.`,
+      'Heb je al betaald? Dan kruisen onze berichten elkaar en hoef je niets te doen. Vermeld bij betaling het factuurnummer.',
+      { button: 'Mijn facturen bekijken', href: p.link },
+    ],
+  }),
 };
 
 /** An issue's own text, split into paragraphs at blank lines, then why the reader gets it and the links every newsletter carries. */
@@ -435,6 +445,14 @@ const en: CopyBook = {
       `For a technical reason (${WORDS.en.reasons[p.reason]}) a supervisor gave ${p.agent} of the helpdesk temporary access to your account. Explanation: “${p.justification}”.`,
       'You see in the portal exactly what happens, and afterwards what was done.',
       { button: 'View helpdesk access', href: p.link },
+    ],
+  }),
+  'payment-reminder': (p, t) => ({
+    subject: `${p.reminderNo > 1 ? 'Second reminder' : 'Reminder'}: invoice ${p.number} from ${t} is still open`,
+    body: [
+      `Invoice ${p.number} was due on ${p.dueDate}. ${p.amount} is still open.`,
+      'Already paid? Then our messages crossed and there is nothing to do. Please quote the invoice number with your payment.',
+      { button: 'See my invoices', href: p.link },
     ],
   }),
 };

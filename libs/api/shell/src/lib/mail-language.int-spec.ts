@@ -70,6 +70,13 @@ const SAMPLES: { [K in MailTemplateName]: MailTemplates[K][] } = {
     dueDate: kind === 'invoice' ? '15 december 2026' : null,
     link,
   })),
+  'payment-reminder': [1, 2].map((reminderNo) => ({
+    number: 'CM-2026-000001',
+    amount: '€ 47,19',
+    dueDate: '15 oktober 2026',
+    reminderNo,
+    link,
+  })),
 };
 
 /** The raw codes (letters, digits, `-` and `:` only) found as whole words in a mail (`lid` is fine, `member` is not; `portaal` is fine, `portal` is not). */

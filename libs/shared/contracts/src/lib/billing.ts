@@ -24,6 +24,16 @@ export interface SupplierAddress {
   country: string;
 }
 
+/** Payment reminders for overdue invoices, in the account's language (issue 17 §6). */
+export interface PaymentReminderSettings {
+  /** Days after the due date before the first reminder (0: the day after it is due). */
+  afterDays: number;
+  /** At most this many reminders per invoice; 0: none are sent. */
+  max: number;
+  /** Days between two reminders of one invoice. */
+  intervalDays: number;
+}
+
 export interface InvoicingSettingsUpdate {
   legalName: string | null;
   address: SupplierAddress | null;
@@ -45,10 +55,13 @@ export interface InvoicingSettingsUpdate {
   taxCategories: TaxCategorySetting[];
   /** Account owners may change their plan or quantity themselves (prorated, as finance's changes are). Default false; left out: unchanged. */
   subscribersMayChangePlan?: boolean;
+  /** Left out: unchanged (they start off: max 0). */
+  reminders?: PaymentReminderSettings;
 }
 
 export interface InvoicingSettingsView extends InvoicingSettingsUpdate {
   subscribersMayChangePlan: boolean;
+  reminders: PaymentReminderSettings;
   /** What invoicing still needs before a billing run may start (field names of this object); empty: complete. */
   missing: string[];
   /** True once a number of the current year is issued: the prefix then changes from next year only (GET only). */

@@ -7,6 +7,7 @@ import { InvoiceNumberCounter } from './invoice-number-counter.entity';
 import { Invoice } from './invoice.entity';
 import { InvoicingSettings } from './invoicing-settings.entity';
 import { Payment } from './payment.entity';
+import { PaymentReminder } from './payment-reminder.entity';
 import { PlanPrice } from './plan-price.entity';
 import { Plan } from './plan.entity';
 import { Proration } from './proration.entity';
@@ -23,6 +24,7 @@ export {
   InvoiceNumberCounter,
   InvoicingSettings,
   Payment,
+  PaymentReminder,
   Plan,
   PlanPrice,
   Proration,
@@ -45,4 +47,5 @@ export const BILLING_ENTITIES = [
   InvoiceFile,
   Payment,
   BillingSchedule,
+  PaymentReminder,
 ];

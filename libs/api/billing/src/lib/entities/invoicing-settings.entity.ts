@@ -12,6 +12,12 @@ import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typ
 @Check('invoicing_settings_number_prefix_check', `(number_prefix ~ '^[A-Z0-9]{1,10}$'::text)`)
 @Check('invoicing_settings_payment_term_days_check', `((payment_term_days >= 0) AND (payment_term_days <= 365))`)
 @Check('invoicing_settings_postal_code_check', `((length(postal_code) >= 2) AND (length(postal_code) <= 12))`)
+@Check('invoicing_settings_reminder_after_days_check', `((reminder_after_days >= 0) AND (reminder_after_days <= 365))`)
+@Check(
+  'invoicing_settings_reminder_interval_days_check',
+  `((reminder_interval_days >= 1) AND (reminder_interval_days <= 365))`,
+)
+@Check('invoicing_settings_reminder_max_check', `((reminder_max >= 0) AND (reminder_max <= 10))`)
 @Check('invoicing_settings_region_check', `((length(region) >= 1) AND (length(region) <= 100))`)
 @Check('invoicing_settings_review_window_hours_check', `((review_window_hours >= 0) AND (review_window_hours <= 720))`)
 @Check('invoicing_settings_street_line_check', `((length(street_line) >= 1) AND (length(street_line) <= 200))`)
@@ -72,6 +78,15 @@ export class InvoicingSettings {
 
   @Column('boolean', { name: 'subscribers_may_change_plan', default: false })
   subscribersMayChangePlan!: boolean;
+  /** Payment reminders: the first this many days after the due date, at most `reminderMax` (0: none), days apart. */
+  @Column('integer', { name: 'reminder_after_days', default: 7 })
+  reminderAfterDays!: number;
+
+  @Column('integer', { name: 'reminder_max', default: 0 })
+  reminderMax!: number;
+
+  @Column('integer', { name: 'reminder_interval_days', default: 14 })
+  reminderIntervalDays!: number;
 
   @Column('integer', { default: 1 })
   version!: number;

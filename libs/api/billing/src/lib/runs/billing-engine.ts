@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@mijn-account/api-core';
 import type { InvoiceDocument, InvoiceLine, PostalAddress } from '../documents/invoice-document';
 import { taxTreatmentFor } from '../documents/tax-rules';
@@ -127,13 +127,7 @@ export class BillingEngine {
       [tenantId, run.periodStart, run.periodEnd, run.cursor, tenant.default_language, batch],
     );
     const plans = await this.plans(db, tenantId);
-    let drafted = 0;
-    let skipped = 0;
-    for (const subscription of subscriptions) {
-      const made = await this.draftSubscription(db, tenantId, run, subscription, plans);
-      if (made > 0) drafted++;
-      else skipped++;
-    }
+    const { drafted, skipped } = await this.draftMany(db, tenantId, run, subscriptions, plans);
     const done = subscriptions.length < batch;
     const reviewHours = done ? (await this.settings.read(db, tenantId, false)).reviewWindowHours : 0;
     // SQL: progress, cursor and (when drafting is done) the review window on the database clock.
@@ -148,6 +142,126 @@ export class BillingEngine {
     )) as [{ finalise_after: Date | null }[], number];
     if (!done) return { step: 'draft' };
     return { step: 'finalise', startAfter: updated[0]?.finalise_after ?? undefined };
+  }
+
+  /**
+   * Drafts the batch's periods that start in the run's period, set-based: the plan and quantity on
+   * each period's first day and its price are looked up in memory (one query each for the batch's
+   * prorations and the tenant's prices), then the invoices and their lines are written in two
+   * statements. A subscription with a proration not yet on an invoice takes the one-by-one path
+   * (draftSubscription), which puts it on its first new invoice.
+   */
+  private async draftMany(
+    db: EntityManager,
+    tenantId: string,
+    run: BillingRun,
+    subscriptions: SubscriptionRow[],
+    plans: Map<string, PlanRow>,
+  ): Promise<{ drafted: number; skipped: number }> {
+    if (subscriptions.length === 0) return { drafted: 0, skipped: 0 };
+    // SQL: every proration of the batch's subscriptions, in the order the one-by-one path reads them.
+    const prorations: {
+      subscription_id: string;
+      change_date: string;
+      from_plan_id: string;
+      from_quantity: number;
+      pending: boolean;
+    }[] = await db.query(
+      `SELECT subscription_id, change_date::text, from_plan_id, from_quantity, invoice_id IS NULL AS pending
+           FROM proration WHERE tenant_id = $1 AND subscription_id = ANY ($2::uuid[])
+          ORDER BY subscription_id, change_date, created_at`,
+      [tenantId, subscriptions.map((s) => s.id)],
+    );
+    const changes = new Map<string, typeof prorations>();
+    for (const p of prorations) changes.set(p.subscription_id, [...(changes.get(p.subscription_id) ?? []), p]);
+    const prices = await this.prices(db, tenantId);
+    let drafted = 0;
+    let skipped = 0;
+    const invoices: { subscription: SubscriptionRow; line: NewLine }[] = [];
+    for (const s of subscriptions) {
+      const own = changes.get(s.id) ?? [];
+      if (own.some((p) => p.pending)) {
+        if ((await this.draftSubscription(db, tenantId, run, s, plans)) > 0) drafted++;
+        else skipped++;
+        continue;
+      }
+      const schedule = {
+        startDate: s.start_date,
+        billingAnchor: s.billing_anchor,
+        interval: s.interval,
+        endDate: s.end_date,
+      };
+      for (const period of periodsStartingIn(schedule, run.periodStart, run.periodEnd)) {
+        // The plan and quantity on the period's first day: the first change on or after it says what they were.
+        const changed = own.find((p) => p.change_date >= period.start);
+        const plan = plans.get(changed?.from_plan_id ?? s.plan_id) as PlanRow;
+        const price = priceOn(prices.get(plan.id) ?? [], period.start);
+        invoices.push({
+          subscription: s,
+          line: {
+            kind: 'recurring',
+            description: name(plan, s.language),
+            quantity: changed?.from_quantity ?? s.quantity,
+            unitPriceMinor: prorate(price, period.days, period.fullDays),
+            taxCategory: plan.tax_category,
+            periodStart: period.start,
+            periodEnd: period.end,
+          },
+        });
+      }
+    }
+    // SQL: ON CONFLICT on the unique key is what keeps a second run from drafting a period again.
+    const inserted: { id: string; subscription_id: string; period_start: string }[] =
+      invoices.length === 0
+        ? []
+        : await db.query(
+            `INSERT INTO invoice (tenant_id, run_id, account_id, subscription_id, period_start, period_end, currency, language, net_minor)
+             SELECT $1, $2, * FROM unnest($3::uuid[], $4::uuid[], $5::date[], $6::date[], $7::char(3)[], $8::text[], $9::bigint[])
+             ON CONFLICT (tenant_id, subscription_id, period_start) DO NOTHING
+             RETURNING id, subscription_id, period_start::text`,
+            [
+              tenantId,
+              run.id,
+              invoices.map((i) => i.subscription.account_id),
+              invoices.map((i) => i.subscription.id),
+              invoices.map((i) => i.line.periodStart),
+              invoices.map((i) => i.line.periodEnd),
+              invoices.map((i) => i.subscription.currency),
+              invoices.map((i) => i.subscription.language),
+              invoices.map((i) => String(i.line.quantity * i.line.unitPriceMinor)),
+            ],
+          );
+    const made = new Map(inserted.map((row) => [`${row.subscription_id} ${row.period_start}`, row.id]));
+    const lines = invoices.flatMap(({ subscription, line }) => {
+      const invoiceId = made.get(`${subscription.id} ${line.periodStart}`);
+      return invoiceId ? [{ invoiceId, line }] : [];
+    });
+    if (lines.length > 0)
+      // SQL: the recurring line of each new draft, in one statement.
+      await db.query(
+        `INSERT INTO invoice_line (tenant_id, invoice_id, position, kind, description, quantity, unit_price_minor, net_minor,
+                                   tax_category, period_start, period_end)
+         SELECT $1, invoice_id, 1, 'recurring', description, quantity, unit_price, quantity * unit_price, tax_category, period_start, period_end
+           FROM unnest($2::uuid[], $3::text[], $4::int[], $5::bigint[], $6::text[], $7::date[], $8::date[])
+                AS l(invoice_id, description, quantity, unit_price, tax_category, period_start, period_end)`,
+        [
+          tenantId,
+          lines.map((l) => l.invoiceId),
+          lines.map((l) => l.line.description),
+          lines.map((l) => l.line.quantity),
+          lines.map((l) => String(l.line.unitPriceMinor)),
+          lines.map((l) => l.line.taxCategory),
+          lines.map((l) => l.line.periodStart),
+          lines.map((l) => l.line.periodEnd),
+        ],
+      );
+    const withNew = new Set(inserted.map((row) => row.subscription_id));
+    for (const s of subscriptions) {
+      if ((changes.get(s.id) ?? []).some((p) => p.pending)) continue;
+      if (withNew.has(s.id)) drafted++;
+      else skipped++;
+    }
+    return { drafted, skipped };
   }
 
   /** Drafts the subscription's periods that start in the run's period; returns how many were new. */
@@ -248,7 +362,11 @@ export class BillingEngine {
     return made;
   }
 
-  async finaliseBatch(db: EntityManager, tenantId: string, runId: string): Promise<FollowUp> {
+  /**
+   * `issueDate` is today in the tenant's time zone; only the demo seed passes an earlier day (its
+   * run of last month was issued on that month's first day).
+   */
+  async finaliseBatch(db: EntityManager, tenantId: string, runId: string, issueDate?: string): Promise<FollowUp> {
     const run = await db.findOne(BillingRun, { where: { tenantId, id: runId }, lock: { mode: 'pessimistic_write' } });
     if (!run) return null;
     if (run.status === 'review') {
@@ -289,8 +407,8 @@ export class BillingEngine {
       await db.update(Invoice, { tenantId, id: failure.invoiceId }, { failure: failure.reason });
 
     if (ready.length > 0) {
-      const issueDate = todayIn(settings.timeZone);
-      const year = Number(issueDate.slice(0, 4));
+      const issued = issueDate ?? todayIn(settings.timeZone);
+      const year = Number(issued.slice(0, 4));
       const numbers = await this.takeNumbers(
         db,
         tenantId,
@@ -304,39 +422,50 @@ export class BillingEngine {
         brand_color: string;
       }[];
       const categories = new Map(settings.taxCategories.map((c) => [c.code, c]));
-      const lines: (InvoiceLineRow & { invoiceId: string })[] = await db.find(InvoiceLineRow, {
-        where: ready.map((d) => ({ tenantId, invoiceId: d.id })),
+      const lines: InvoiceLineRow[] = await db.find(InvoiceLineRow, {
+        where: { tenantId, invoiceId: In(ready.map((d) => d.id)) },
         order: { invoiceId: 'ASC', position: 'ASC' },
       });
-      for (const [i, draft] of ready.entries()) {
-        const document = this.assemble(
+      const linesOf = new Map<string, InvoiceLineRow[]>();
+      for (const line of lines) linesOf.set(line.invoiceId, [...(linesOf.get(line.invoiceId) ?? []), line]);
+      const documents = ready.map((draft, i) =>
+        this.assemble(
           settings,
           { displayName: tenant.display_name, color: tenant.brand_color },
           draft,
-          lines.filter((l) => l.invoiceId === draft.id),
+          linesOf.get(draft.id) ?? [],
           categories,
           numbers.format(i),
-          issueDate,
-        );
-        // The draft becomes the issued invoice in this transaction, with its number and its document.
-        await db.update(
-          Invoice,
-          { tenantId, id: draft.id },
-          {
-            status: 'open',
-            year,
-            sequenceNo: numbers.first + i,
-            number: document.number,
-            issueDate,
-            dueDate: document.dueDate,
-            document,
-            netMinor: String(document.totals.taxExclusiveMinor),
-            taxMinor: String(document.totals.taxMinor),
-            grossMinor: String(document.totals.taxInclusiveMinor),
-            finalisedAt: () => 'now()',
-          },
-        );
-      }
+          issued,
+        ),
+      );
+      // SQL: the drafts become the issued invoices in this transaction, with their numbers and
+      // documents, in one statement (the batch's documents as one JSON array).
+      await db.query(
+        `UPDATE invoice i SET status = 'open', year = $3, sequence_no = v.sequence_no, number = v.number, issue_date = $4,
+                due_date = v.due_date, document = v.document, net_minor = v.net_minor, tax_minor = v.tax_minor,
+                gross_minor = v.gross_minor, finalised_at = now()
+           FROM jsonb_to_recordset($2::jsonb) AS v(id uuid, sequence_no int, number text, due_date date, document jsonb,
+                                                    net_minor bigint, tax_minor bigint, gross_minor bigint)
+          WHERE i.tenant_id = $1 AND i.id = v.id`,
+        [
+          tenantId,
+          JSON.stringify(
+            documents.map((document, i) => ({
+              id: ready[i].id,
+              sequence_no: numbers.first + i,
+              number: document.number,
+              due_date: document.dueDate,
+              document,
+              net_minor: document.totals.taxExclusiveMinor,
+              tax_minor: document.totals.taxMinor,
+              gross_minor: document.totals.taxInclusiveMinor,
+            })),
+          ),
+          year,
+          issued,
+        ],
+      );
     }
     // SQL: progress and the failures, capped at 100 kept.
     await db.query(
@@ -472,6 +601,21 @@ export class BillingEngine {
     return new Map(rows.map((row) => [row.id, row]));
   }
 
+  /** Every plan's prices, newest first (a tenant has a handful of plans and price changes). */
+  private async prices(db: EntityManager, tenantId: string): Promise<Map<string, { from: string; minor: number }[]>> {
+    const rows: { plan_id: string; effective_from: string; unit_price_minor: string }[] = await db.query(
+      `SELECT plan_id, effective_from::text, unit_price_minor FROM plan_price WHERE tenant_id = $1 ORDER BY effective_from DESC`,
+      [tenantId],
+    );
+    const prices = new Map<string, { from: string; minor: number }[]>();
+    for (const row of rows)
+      prices.set(row.plan_id, [
+        ...(prices.get(row.plan_id) ?? []),
+        { from: row.effective_from, minor: Number(row.unit_price_minor) },
+      ]);
+    return prices;
+  }
+
   private async priceAt(db: EntityManager, tenantId: string, planId: string, date: string): Promise<number> {
     const rows: { unit_price_minor: string }[] = await db.query(
       `SELECT unit_price_minor FROM plan_price WHERE tenant_id = $1 AND plan_id = $2 AND effective_from <= $3
@@ -480,6 +624,11 @@ export class BillingEngine {
     );
     return Number(rows[0]?.unit_price_minor ?? 0);
   }
+}
+
+/** The price in force on `date` (as priceAt reads it): the newest that applies from that day or before. */
+function priceOn(prices: { from: string; minor: number }[], date: string): number {
+  return prices.find((p) => p.from <= date)?.minor ?? 0;
 }
 
 function name(plan: PlanRow, language: 'nl' | 'en'): string {

@@ -93,13 +93,6 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
         },
       );
     }
-    await this.boss.work<RenderJob>(
-      BILLING_RENDER_QUEUE,
-      { pollingIntervalSeconds: this.config.billing.pollSeconds, batchSize: 1 },
-      async ([job]) => {
-        await this.track(() => this.render(job.data));
-      },
-    );
     for (const { queue, cron, work } of this.periodic) {
       await this.boss.work(
         queue,
@@ -110,6 +103,15 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
       );
       await this.boss.schedule(queue, cron, {}, { tz: 'UTC' });
     }
+    // Rendering is CPU work: a deployment (or the billing benchmark) may leave it to other processes.
+    if (!this.config.billing.renderWorker) return;
+    await this.boss.work<RenderJob>(
+      BILLING_RENDER_QUEUE,
+      { pollingIntervalSeconds: this.config.billing.pollSeconds, batchSize: 1 },
+      async ([job]) => {
+        await this.track(() => this.render(job.data));
+      },
+    );
   }
 
   /**
@@ -119,7 +121,7 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
    * them also queues the mail to the customer with the PDF attached (by reference to the stored
    * file), so the mail goes exactly once, with the bytes that are served forever after.
    */
-  private async render({ tenantId, invoiceId }: RenderJob): Promise<void> {
+  async render({ tenantId, invoiceId }: RenderJob): Promise<void> {
     const document = await withTenant(this.dataSource, tenantId, async (db) => {
       // SQL: the issued document, unless its files are there already.
       const rows: { document: InvoiceDocument }[] = await db.query(

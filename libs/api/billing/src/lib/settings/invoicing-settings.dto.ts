@@ -21,6 +21,7 @@ import {
   DOMESTIC_TAX_CATEGORIES,
   type DomesticTaxCategory,
   type InvoicingSettingsUpdate,
+  type PaymentReminderSettings,
   type SupplierAddress,
   type TaxCategorySetting,
 } from '@mijn-account/shared-contracts';
@@ -82,6 +83,26 @@ export class TaxCategoryDto implements TaxCategorySetting {
   @IsString()
   @Length(1, 200, { message: 'Between 1 and 200 characters' })
   textEn!: string;
+}
+
+export class PaymentReminderSettingsDto implements PaymentReminderSettings {
+  @ApiProperty({ example: 7, description: 'Days after the due date before the first reminder' })
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  afterDays!: number;
+
+  @ApiProperty({ example: 2, description: 'At most this many reminders per invoice (0: none)' })
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  max!: number;
+
+  @ApiProperty({ example: 14, description: 'Days between two reminders of one invoice' })
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  intervalDays!: number;
 }
 
 export class InvoicingSettingsDto implements InvoicingSettingsUpdate {
@@ -167,4 +188,8 @@ export class InvoicingSettingsDto implements InvoicingSettingsUpdate {
   @IsOptional()
   @IsBoolean()
   subscribersMayChangePlan?: boolean;
+  @ApiPropertyOptional({ type: PaymentReminderSettingsDto, description: 'Left out: unchanged' })
+  @ValidateNested()
+  @Type(() => PaymentReminderSettingsDto)
+  reminders?: PaymentReminderSettingsDto;
 }

@@ -7,6 +7,7 @@ import {
   type FieldError,
   type InvoicingSettingsUpdate,
   type InvoicingSettingsView,
+  type PaymentReminderSettings,
   type SupplierAddress,
   type TaxCategorySetting,
   addressRules,
@@ -26,6 +27,8 @@ const DEFAULTS = {
   footerNl: '',
   footerEn: '',
   timeZone: 'Europe/Amsterdam',
+  /** Off until the tenant admin turns them on. */
+  reminders: { afterDays: 7, max: 0, intervalDays: 14 },
 };
 
 /**
@@ -84,6 +87,7 @@ export class InvoicingSettingsService {
       timeZone: checkTimeZone(input.timeZone, errors),
       taxCategories: checkTaxCategories(input.taxCategories, errors),
       subscribersMayChangePlan: input.subscribersMayChangePlan ?? before.subscribersMayChangePlan,
+      reminders: input.reminders ?? before.reminders,
     };
     await this.checkFrozenPrefix(db, tenantId, before, after, errors);
     await this.checkCategoriesInUse(db, tenantId, before, after, errors);
@@ -112,6 +116,9 @@ export class InvoicingSettingsService {
         footerEn: after.footerEn,
         timeZone: after.timeZone,
         subscribersMayChangePlan: after.subscribersMayChangePlan,
+        reminderAfterDays: after.reminders?.afterDays,
+        reminderMax: after.reminders?.max,
+        reminderIntervalDays: after.reminders?.intervalDays,
         version: () => 'version + 1',
         updatedAt: () => 'now()',
       },
@@ -129,6 +136,7 @@ export class InvoicingSettingsService {
     return {
       ...after,
       subscribersMayChangePlan: after.subscribersMayChangePlan ?? false,
+      reminders: after.reminders ?? before.reminders,
       missing: missingOf(after),
       version: before.version + 1,
     };
@@ -177,6 +185,11 @@ export class InvoicingSettingsService {
       footerNl: row?.footerNl ?? DEFAULTS.footerNl,
       footerEn: row?.footerEn ?? DEFAULTS.footerEn,
       timeZone: row?.timeZone ?? DEFAULTS.timeZone,
+      reminders: {
+        afterDays: row?.reminderAfterDays ?? DEFAULTS.reminders.afterDays,
+        max: row?.reminderMax ?? DEFAULTS.reminders.max,
+        intervalDays: row?.reminderIntervalDays ?? DEFAULTS.reminders.intervalDays,
+      },
       taxCategories: categories.map(({ code, category, rateBasisPoints, textNl, textEn }) => ({
         code,
         category,
@@ -189,6 +202,7 @@ export class InvoicingSettingsService {
     return {
       ...settings,
       subscribersMayChangePlan: settings.subscribersMayChangePlan ?? false,
+      reminders: settings.reminders as PaymentReminderSettings,
       missing: missingOf(settings),
       version: row?.version ?? 1,
     };
@@ -256,6 +270,9 @@ const FIELDS = [
   'timeZone',
   'taxCategories',
   'subscribersMayChangePlan',
+  'reminderAfterDays',
+  'reminderMax',
+  'reminderIntervalDays',
 ];
 
 function flat(s: InvoicingSettingsUpdate): Record<string, string | number | boolean | null> {
@@ -278,6 +295,9 @@ function flat(s: InvoicingSettingsUpdate): Record<string, string | number | bool
     timeZone: s.timeZone,
     taxCategories: JSON.stringify([...s.taxCategories].sort((a, b) => a.code.localeCompare(b.code))),
     subscribersMayChangePlan: s.subscribersMayChangePlan ?? false,
+    reminderAfterDays: s.reminders?.afterDays ?? null,
+    reminderMax: s.reminders?.max ?? null,
+    reminderIntervalDays: s.reminders?.intervalDays ?? null,
   };
 }
 

@@ -23,6 +23,7 @@ import { AddPayments1795604000000 } from './1795604000000-AddPayments';
 import { AddBillingSchedule1795605000000 } from './1795605000000-AddBillingSchedule';
 import { AddSubscriberInvoices1795608000000 } from './1795608000000-AddSubscriberInvoices';
 import { AddCreditNoteReference1795606000000 } from './1795606000000-AddCreditNoteReference';
+import { AddPaymentReminders1795609000000 } from './1795609000000-AddPaymentReminders';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   AddBillingSchedule1795605000000,
   AddCreditNoteReference1795606000000,
   AddSubscriberInvoices1795608000000,
+  AddPaymentReminders1795609000000,
 ];

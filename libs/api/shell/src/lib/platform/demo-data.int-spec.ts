@@ -265,4 +265,78 @@ describe('demo data', () => {
     );
     expect(webinars.confirmed).toBe(2);
   });
+
+  it('bills last month through the engine: numbered invoices with their PDF and UBL, one paid, one in part, the rest overdue', async () => {
+    const expected = {
+      callmonkey: { prefix: 'CM', currency: 'EUR', invoices: 2, statuses: ['open', 'paid'], partly: 0 },
+      contactmonkey: { prefix: 'CT', currency: 'CAD', invoices: 3, statuses: ['open', 'open', 'paid'], partly: 1 },
+    };
+    for (const [slug, e] of Object.entries(expected)) {
+      const [settings] = await sql<{ complete: boolean; categories: number }>(
+        slug,
+        `SELECT legal_name IS NOT NULL AND iban IS NOT NULL AND number_prefix IS NOT NULL AS complete,
+                (SELECT count(*)::int FROM tax_category) AS categories FROM invoicing_settings`,
+      );
+      expect(settings).toEqual({ complete: true, categories: 3 });
+      const [counts] = await sql<{ plans: number; accounts_without: number; runs: string[] }>(
+        slug,
+        `SELECT (SELECT count(*)::int FROM plan) AS plans,
+                (SELECT count(*)::int FROM subscriber_account a WHERE NOT EXISTS
+                   (SELECT 1 FROM subscription s WHERE s.account_id = a.id)) AS accounts_without,
+                (SELECT array_agg(status) FROM billing_run) AS runs`,
+      );
+      expect(counts).toEqual({ plans: 3, accounts_without: 0, runs: ['completed'] });
+      const invoices = await sql<{
+        number: string;
+        status: string;
+        currency: string;
+        issue_date: string;
+        due_date: string;
+        period_start: string;
+        files: string[];
+        paid: number;
+        gross: number;
+      }>(
+        slug,
+        `SELECT i.number, i.status, i.currency, i.issue_date::text, i.due_date::text, i.period_start::text,
+                (SELECT array_agg(f.format ORDER BY f.format) FROM invoice_file f WHERE f.invoice_id = i.id) AS files,
+                (SELECT COALESCE(sum(p.amount_minor), 0)::int FROM payment p WHERE p.invoice_id = i.id) AS paid,
+                i.gross_minor::int AS gross
+           FROM invoice i ORDER BY i.number`,
+      );
+      expect(invoices).toHaveLength(e.invoices);
+      const year = invoices[0].issue_date.slice(0, 4);
+      expect(invoices.map((i) => i.number)).toEqual(
+        invoices.map((_, n) => `${e.prefix}-${year}-${String(n + 1).padStart(6, '0')}`),
+      );
+      const today = new Date().toISOString().slice(0, 10);
+      for (const invoice of invoices) {
+        expect(invoice).toMatchObject({ currency: e.currency, files: ['pdf', 'ubl'] });
+        // Issued on the first day of last month for the periods starting in it: due, and past it.
+        expect(invoice.issue_date).toBe(invoice.period_start);
+        expect(invoice.issue_date.slice(8)).toBe('01');
+        expect(invoice.due_date < today).toBe(true);
+      }
+      expect(invoices.map((i) => i.status).sort()).toEqual(e.statuses);
+      expect(invoices.filter((i) => i.status === 'paid').every((i) => i.paid === i.gross)).toBe(true);
+      expect(invoices.filter((i) => i.status === 'open' && i.paid > 0 && i.paid < i.gross)).toHaveLength(e.partly);
+      expect(invoices.filter((i) => i.status === 'open' && i.paid === 0)).toHaveLength(1);
+    }
+    // The stored files are what the renderer makes of the stored document, with their hashes.
+    const [file] = await sql<{ ok: boolean; head: string }>(
+      'callmonkey',
+      `SELECT encode(sha256(content), 'hex') = sha256 AS ok, convert_from(substring(content from 1 for 5), 'UTF8') AS head
+         FROM invoice_file WHERE format = 'pdf' LIMIT 1`,
+    );
+    expect(file).toEqual({ ok: true, head: '%PDF-' });
+    // Nothing was left queued for the worker (it would issue the drafts again, today).
+    const jobs = await t.owner.query(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name IN ('billing-draft', 'billing-finalise', 'billing-render')`,
+    );
+    expect(jobs).toEqual([{ n: 0 }]);
+    // The subscriber sees the subscription; Jansen's began this month.
+    const eva = await signedIn('callmonkey', 'eva@bakkerijdevries.example');
+    const mine = await get<{ planName: { nl: string } }[]>(eva, '/api/account/subscription');
+    expect(mine.map((m) => m.planName.nl).sort()).toEqual(['Basis telefonie', 'Vakblad Bereikbaar (jaarabonnement)']);
+  });
 });

@@ -3,13 +3,32 @@ import type { DataSource } from 'typeorm';
 import { BillingService, ChangeHistoryService, ProfileService, SubscriberAccount } from '@mijn-account/api-accounts';
 import { AuditSealerService, AuditSigner, AuditWriterService } from '@mijn-account/api-audit';
 import { PasswordHasher, User } from '@mijn-account/api-auth';
+import {
+  BillingEngine,
+  BillingQueue,
+  BillingRunsService,
+  InvoiceRenderer,
+  InvoicesService,
+  InvoicingSettingsService,
+  PlansService,
+  SubscriptionsService,
+  todayIn,
+} from '@mijn-account/api-billing';
 import { type AppConfig, type AuthUser, type GrantRule, RequestContext, tenantContextOf } from '@mijn-account/api-core';
 import { withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
 import { NewsletterTokens, NewslettersService } from '@mijn-account/api-newsletters';
 import { GrantGateService, GrantsService } from '@mijn-account/api-support';
 import { createTenant } from '@mijn-account/api-tenants';
-import type { AccessReason, AccessScope, AccountRole, BillingUpdate, StaffRole } from '@mijn-account/shared-contracts';
+import type {
+  AccessReason,
+  AccessScope,
+  AccountRole,
+  BillingUpdate,
+  InvoicingSettingsUpdate,
+  PlanCreate,
+  StaffRole,
+} from '@mijn-account/shared-contracts';
 
 /** Every demo user signs in with this password (README, "Demo sign-ins"). */
 export const DEMO_PASSWORD = 'MijnAccount-demo-2026';
@@ -47,6 +66,24 @@ interface DemoPastGrant {
   closeNote: string;
 }
 
+/**
+ * Finance: the tenant's invoicing settings (saved by its admin), plans (by finance), subscriptions
+ * per account, and what was paid on last month's invoices. Months are counted back from today.
+ */
+interface DemoInvoicing {
+  settings: InvoicingSettingsUpdate;
+  plans: Record<string, PlanCreate>;
+  subscriptions: {
+    customerNumber: string;
+    plan: string;
+    quantity: number;
+    /** Started on the first day of the month this many months ago (0: this month, not billed last month). */
+    monthsAgo: number;
+    /** Paid on last month's invoice: all of it, a part (cents), or nothing yet (overdue). */
+    paid?: 'all' | number;
+  }[];
+}
+
 interface DemoTenant {
   slug: string;
   displayName: string;
@@ -59,6 +96,7 @@ interface DemoTenant {
   lists: Record<DemoList, { nameNl: string; nameEn: string; descriptionNl: string; descriptionEn: string }>;
   accounts: DemoAccount[];
   pastGrant: DemoPastGrant;
+  invoicing: DemoInvoicing;
 }
 
 const LISTS: DemoTenant['lists'] = {
@@ -154,6 +192,71 @@ export const DEMO_TENANTS: DemoTenant[] = [
       reads: ['billing', 'profiles', 'billing'],
       closeNote: 'Er stond nog geen factuuradres. We hebben u gevraagd het zelf in te vullen onder Factuurgegevens.',
     },
+    invoicing: {
+      settings: {
+        legalName: 'CallMonkey B.V.',
+        address: {
+          streetLine: 'Stationsplein 45',
+          postalCode: '3013 AK',
+          city: 'Rotterdam',
+          region: null,
+          country: 'NL',
+        },
+        vatId: 'NL004495445B01',
+        cocNumber: '24356789',
+        iban: 'NL81RABO0312345678',
+        bic: 'RABONL2U',
+        numberPrefix: 'CM',
+        paymentTermDays: 14,
+        reviewWindowHours: 24,
+        footerNl: 'Vragen over uw factuur? Mail facturen@callmonkey.example of bel 010 123 45 67.',
+        footerEn: 'Questions about your invoice? Mail facturen@callmonkey.example or call +31 10 123 45 67.',
+        timeZone: 'Europe/Amsterdam',
+        taxCategories: [
+          { code: 'hoog', category: 'S', rateBasisPoints: 2100, textNl: 'Btw 21%', textEn: 'VAT 21%' },
+          { code: 'laag', category: 'S', rateBasisPoints: 900, textNl: 'Btw 9%', textEn: 'VAT 9%' },
+          { code: 'nul', category: 'Z', rateBasisPoints: 0, textNl: 'Btw 0%', textEn: 'VAT 0%' },
+        ],
+      },
+      plans: {
+        basis: {
+          nameNl: 'Basis telefonie',
+          nameEn: 'Basic telephony',
+          descriptionNl: 'Eén telefoonlijn met vast nummer, voicemail en doorschakelen.',
+          descriptionEn: 'One phone line with a fixed number, voicemail and call forwarding.',
+          priceMinor: 1950,
+          currency: 'EUR',
+          interval: 'month',
+          taxCategory: 'hoog',
+        },
+        zakelijk: {
+          nameNl: 'Zakelijk Plus',
+          nameEn: 'Business Plus',
+          descriptionNl: 'Per lijn: belmenu, wachtrij, gespreksopname en een app voor onderweg.',
+          descriptionEn: 'Per line: call menu, queue, call recording and an app on the go.',
+          priceMinor: 3495,
+          currency: 'EUR',
+          interval: 'month',
+          taxCategory: 'hoog',
+        },
+        vakblad: {
+          nameNl: 'Vakblad Bereikbaar (jaarabonnement)',
+          nameEn: 'Bereikbaar trade magazine (yearly)',
+          descriptionNl: 'Zes gedrukte nummers per jaar over klantcontact.',
+          descriptionEn: 'Six printed issues a year about customer contact.',
+          priceMinor: 5900,
+          currency: 'EUR',
+          interval: 'year',
+          taxCategory: 'laag',
+        },
+      },
+      subscriptions: [
+        { customerNumber: 'CM-10001', plan: 'basis', quantity: 2, monthsAgo: 5, paid: 'all' },
+        { customerNumber: 'CM-10001', plan: 'vakblad', quantity: 1, monthsAgo: 1 },
+        // Jansen is new this month (and has no billing address yet: the browser tests fill it in).
+        { customerNumber: 'CM-10002', plan: 'zakelijk', quantity: 4, monthsAgo: 0 },
+      ],
+    },
   },
   {
     slug: 'contactmonkey',
@@ -235,6 +338,71 @@ export const DEMO_TENANTS: DemoTenant[] = [
       closeNote:
         'Your billing details were complete; the invoice mails had been held by your spam filter. Nothing changed.',
     },
+    invoicing: {
+      settings: {
+        legalName: 'ContactMonkey Inc.',
+        address: {
+          streetLine: '120 Adelaide Street West',
+          postalCode: 'M5H 1T1',
+          city: 'Toronto',
+          region: 'ON',
+          country: 'CA',
+        },
+        vatId: '876543216RT0001',
+        cocNumber: '876543216',
+        // Canada has no IBAN: payments in CAD go to the tenant's multi-currency account.
+        iban: 'GB15MIDL40051512345678',
+        bic: 'MIDLGB22',
+        numberPrefix: 'CT',
+        paymentTermDays: 30,
+        reviewWindowHours: 48,
+        footerNl: 'Vragen over uw factuur? Mail billing@contactmonkey.example.',
+        footerEn: 'Questions about your invoice? Mail billing@contactmonkey.example.',
+        timeZone: 'America/Toronto',
+        taxCategories: [
+          { code: 'hst', category: 'S', rateBasisPoints: 1300, textNl: 'HST 13%', textEn: 'HST 13%' },
+          { code: 'gst', category: 'S', rateBasisPoints: 500, textNl: 'GST 5%', textEn: 'GST 5%' },
+          { code: 'zero', category: 'Z', rateBasisPoints: 0, textNl: 'Nultarief', textEn: 'Zero-rated' },
+        ],
+      },
+      plans: {
+        starter: {
+          nameNl: 'Starter',
+          nameEn: 'Starter',
+          descriptionNl: 'Een gedeelde inbox en telefoonlijn voor kleine teams.',
+          descriptionEn: 'A shared inbox and phone line for small teams.',
+          priceMinor: 2500,
+          currency: 'CAD',
+          interval: 'month',
+          taxCategory: 'hst',
+        },
+        team: {
+          nameNl: 'Team',
+          nameEn: 'Team',
+          descriptionNl: 'Per gebruiker: wachtrijen, rapportages en integraties.',
+          descriptionEn: 'Per user: queues, reports and integrations.',
+          priceMinor: 6000,
+          currency: 'CAD',
+          interval: 'month',
+          taxCategory: 'hst',
+        },
+        recording: {
+          nameNl: 'Gespreksopname',
+          nameEn: 'Call recording',
+          descriptionNl: 'Per gebruiker: opnames twaalf maanden bewaard.',
+          descriptionEn: 'Per user: recordings kept for twelve months.',
+          priceMinor: 1200,
+          currency: 'CAD',
+          interval: 'month',
+          taxCategory: 'hst',
+        },
+      },
+      subscriptions: [
+        { customerNumber: 'CT-20001', plan: 'team', quantity: 4, monthsAgo: 8, paid: 'all' },
+        { customerNumber: 'CT-20001', plan: 'recording', quantity: 4, monthsAgo: 3, paid: 2500 },
+        { customerNumber: 'CT-20002', plan: 'starter', quantity: 2, monthsAgo: 2 },
+      ],
+    },
   },
 ];
 
@@ -283,6 +451,11 @@ class UnsentMail extends MailService {
   }
 
   override async send(): Promise<string> {
+    return 'not sent: demo data';
+  }
+
+  /** The mails of jobs, such as the demo invoices' "issued" mails. */
+  override async queueFor(): Promise<string> {
     return 'not sent: demo data';
   }
 }
@@ -446,6 +619,7 @@ async function seedTenant(owner: DataSource, config: AppConfig, demo: DemoTenant
   }
 
   await seedPastGrant(demo, accounts, person, as, services);
+  await seedInvoicing(owner, tenant.id, demo, accounts, person, as, services);
 
   // Chained and signed now, so the log verifies intact from the first look.
   await withTenant(owner, tenant.id, (db) => services.sealer.checkpoint(db, tenant.id));
@@ -460,12 +634,20 @@ function demoServices(config: AppConfig) {
   const log = new AuditWriterService();
   const grants = new GrantsService(log, mail);
   const tokens = new NewsletterTokens(config);
+  const invoicingSettings = new InvoicingSettingsService();
   return {
+    mail,
+    invoicingSettings,
+    plans: new PlansService(invoicingSettings),
+    subscriptions: new SubscriptionsService(invoicingSettings, history, log),
+    engine: new BillingEngine(invoicingSettings, config),
+    invoices: new InvoicesService(log, invoicingSettings),
     billing: new BillingService(history),
     profile: new ProfileService(history),
     tokens,
     newsletters: new NewslettersService(mail, tokens, config),
     sealer: new AuditSealerService(new AuditSigner(config)),
+    config,
     grants,
     gate: new GrantGateService(log, grants),
   };
@@ -522,6 +704,110 @@ async function seedPastGrant(
     });
   }
   await as(agent, HELPDESK_IP, (ctx) => grants.close(ctx, requested.id, past.closeNote));
+}
+
+/**
+ * The seed works its billing run itself, in this process (like UnsentMail, a queue that queues
+ * nothing): no job is left behind for the app's worker, which would issue the drafts today.
+ */
+class InProcessQueue extends BillingQueue {
+  override async enqueue(): Promise<void> {
+    // Nothing queued: seedInvoicing runs the steps.
+  }
+}
+
+/**
+ * Finance of the demo, through the real services and engine: the admin completes the invoicing
+ * settings, finance adds plans and subscriptions, and last month's billing run is drafted,
+ * confirmed and finalised as issued on that month's first day (so its due dates have passed), with
+ * each invoice's PDF and UBL rendered and stored. Then finance registers what was paid: one invoice
+ * in full, one in part, the rest stays open and overdue.
+ */
+async function seedInvoicing(
+  owner: DataSource,
+  tenantId: string,
+  demo: DemoTenant,
+  accounts: Map<string, string>,
+  person: (email: string) => AuthUser,
+  as: <T>(user: AuthUser, ip: string, work: (ctx: RequestContext) => Promise<T>) => Promise<T>,
+  services: DemoServices,
+): Promise<void> {
+  const { invoicing } = demo;
+  const admin = person(demoStaffEmail(demo, 'tenant-admin'));
+  const finance = person(demoStaffEmail(demo, 'finance'));
+  await as(admin, HELPDESK_IP, async (ctx) =>
+    services.invoicingSettings.update(ctx, (await services.invoicingSettings.get(ctx)).version, invoicing.settings),
+  );
+  const plans = new Map<string, string>();
+  for (const [key, plan] of Object.entries(invoicing.plans))
+    plans.set(key, (await as(finance, HELPDESK_IP, (ctx) => services.plans.create(ctx, plan))).id);
+
+  const today = todayIn(invoicing.settings.timeZone);
+  const firstOfMonth = (monthsAgo: number): string => {
+    const [y, m] = today.split('-').map(Number);
+    return new Date(Date.UTC(y, m - 1 - monthsAgo, 1)).toISOString().slice(0, 10);
+  };
+  const subscriptions = new Map<number, string>();
+  for (const [i, s] of invoicing.subscriptions.entries()) {
+    const accountId = accounts.get(s.customerNumber) as string;
+    const start = firstOfMonth(s.monthsAgo);
+    const created = await as(finance, HELPDESK_IP, (ctx) =>
+      services.subscriptions.create(ctx, accountId, {
+        planId: plans.get(s.plan) as string,
+        quantity: s.quantity,
+        startDate: start,
+        billingAnchor: start,
+      }),
+    );
+    subscriptions.set(i, created.id);
+  }
+
+  // Last month's run: started by finance, drafted, confirmed, finalised as of its first day.
+  const periodStart = firstOfMonth(1);
+  const periodEnd = addDaysIso(firstOfMonth(0), -1);
+  const queue = new InProcessQueue(owner, services.engine, new InvoiceRenderer(), services.mail, services.config);
+  const runs = new BillingRunsService(services.invoicingSettings, queue);
+  const run = await as(finance, HELPDESK_IP, (ctx) => runs.start(ctx, { periodStart, periodEnd }));
+  const runId = run.body.id;
+  for (;;) {
+    const next = await withTenant(owner, tenantId, (db) => services.engine.draftBatch(db, tenantId, runId));
+    if (next?.step !== 'draft') break;
+  }
+  await as(finance, HELPDESK_IP, (ctx) => runs.finalise(ctx, runId));
+  const issued: string[] = [];
+  for (;;) {
+    const next = await withTenant(owner, tenantId, (db) =>
+      services.engine.finaliseBatch(db, tenantId, runId, periodStart),
+    );
+    if (!next) break;
+    issued.push(...(next.issued ?? []));
+  }
+  for (const invoiceId of issued) await queue.render({ tenantId, invoiceId });
+
+  // What came in, a few days after the due date or before it.
+  for (const [i, s] of invoicing.subscriptions.entries()) {
+    if (!s.paid) continue;
+    const [invoice] = (await withTenant(owner, tenantId, (db) =>
+      db.query(
+        `SELECT id, number, gross_minor::int AS gross, due_date::text AS due FROM invoice
+          WHERE tenant_id = $1 AND run_id = $2 AND subscription_id = $3`,
+        [tenantId, runId, subscriptions.get(i)],
+      ),
+    )) as { id: string; number: string; gross: number; due: string }[];
+    await as(finance, HELPDESK_IP, (ctx) =>
+      services.invoices.pay(ctx, invoice.id, {
+        amountMinor: s.paid === 'all' ? invoice.gross : (s.paid as number),
+        paidOn: addDaysIso(invoice.due, -3),
+        reference: invoice.number,
+      }),
+    );
+  }
+}
+
+function addDaysIso(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 function authUser(u: User): AuthUser {
