@@ -333,6 +333,39 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
           <mat-checkbox formControlName="subscribersMayChangePlan" data-testid="subscribers-may-change-plan">
             {{ 'admin.invoicing.subscribersMayChangePlan' | transloco }}
           </mat-checkbox>
+          <fieldset formGroupName="reminders" data-testid="payment-reminders">
+            <legend>{{ 'admin.invoicing.reminders.title' | transloco }}</legend>
+            <p>{{ 'admin.invoicing.reminders.intro' | transloco }}</p>
+            <div class="fields">
+              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                <mat-label>{{ 'admin.invoicing.reminders.afterDays' | transloco }}</mat-label>
+                <input matInput type="number" min="0" max="365" formControlName="afterDays" required />
+                @if (form.controls.reminders.controls.afterDays.errors?.['server']; as message) {
+                  <mat-error>{{ message }}</mat-error>
+                } @else if (form.controls.reminders.controls.afterDays.invalid) {
+                  <mat-error>{{ 'admin.invoicing.reminders.range' | transloco: { min: 0, max: 365 } }}</mat-error>
+                }
+              </mat-form-field>
+              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                <mat-label>{{ 'admin.invoicing.reminders.max' | transloco }}</mat-label>
+                <input matInput type="number" min="0" max="10" formControlName="max" required />
+                @if (form.controls.reminders.controls.max.errors?.['server']; as message) {
+                  <mat-error>{{ message }}</mat-error>
+                } @else if (form.controls.reminders.controls.max.invalid) {
+                  <mat-error>{{ 'admin.invoicing.reminders.range' | transloco: { min: 0, max: 10 } }}</mat-error>
+                }
+              </mat-form-field>
+              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                <mat-label>{{ 'admin.invoicing.reminders.intervalDays' | transloco }}</mat-label>
+                <input matInput type="number" min="1" max="365" formControlName="intervalDays" required />
+                @if (form.controls.reminders.controls.intervalDays.errors?.['server']; as message) {
+                  <mat-error>{{ message }}</mat-error>
+                } @else if (form.controls.reminders.controls.intervalDays.invalid) {
+                  <mat-error>{{ 'admin.invoicing.reminders.range' | transloco: { min: 1, max: 365 } }}</mat-error>
+                }
+              </mat-form-field>
+            </div>
+          </fieldset>
         </mat-card>
 
         <mat-card appearance="outlined">
@@ -448,6 +481,11 @@ export class InvoicingSettingsPageComponent implements OnInit {
     reviewWindowHours: [24, [Validators.required, Validators.min(0), Validators.max(720)]],
     timeZone: ['Europe/Amsterdam', Validators.required],
     subscribersMayChangePlan: [false],
+    reminders: this.fb.group({
+      afterDays: [7, [Validators.required, Validators.min(0), Validators.max(365)]],
+      max: [0, [Validators.required, Validators.min(0), Validators.max(10)]],
+      intervalDays: [14, [Validators.required, Validators.min(1), Validators.max(365)]],
+    }),
     footerNl: [''],
     footerEn: [''],
     taxCategories: this.fb.array<FormGroup>([]),
@@ -551,6 +589,7 @@ export class InvoicingSettingsPageComponent implements OnInit {
       reviewWindowHours: s.reviewWindowHours,
       timeZone: s.timeZone,
       subscribersMayChangePlan: s.subscribersMayChangePlan,
+      reminders: s.reminders,
       footerNl: s.footerNl,
       footerEn: s.footerEn,
     });
@@ -590,6 +629,11 @@ export class InvoicingSettingsPageComponent implements OnInit {
       footerEn: v.footerEn,
       timeZone: v.timeZone.trim(),
       subscribersMayChangePlan: v.subscribersMayChangePlan,
+      reminders: {
+        afterDays: Number(v.reminders.afterDays),
+        max: Number(v.reminders.max),
+        intervalDays: Number(v.reminders.intervalDays),
+      },
       taxCategories: (
         v.taxCategories as {
           code: string;
