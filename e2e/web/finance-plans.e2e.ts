@@ -81,7 +81,6 @@ test('the admin completes the invoicing settings (nl); finance creates a plan an
   await admin.getByTestId('save-invoicing-settings').click();
   const iban = admin.locator('mat-form-field').filter({ has: admin.getByTestId('iban') });
   await expect(iban.locator('mat-error')).toContainText('IBAN');
-  await expect(admin.getByTestId('check-iban')).toHaveClass(/todo/);
 
   await admin.getByLabel('IBAN').fill('DE89370400440532013000');
   await admin.getByTestId('save-invoicing-settings').click();
