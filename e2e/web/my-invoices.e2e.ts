@@ -2,7 +2,13 @@ import { expect, type Page, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { PORT, expectAccessible, overflowOf, portal, signIn, signInStaffWithTwoFactor } from '../support';
 
-const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in', confirmCode: 'Confirm code' };
+const EN = {
+  email: 'E-mail address',
+  password: 'Password',
+  submit: 'Sign in',
+  confirmCode: 'Confirm code',
+  verify: 'Verify',
+};
 const OWNER = 'olivia@mapleleaf.example';
 
 /** A call of the portal's API from a signed-in page, as the web app makes it (session cookie, XSRF header). */
