@@ -3,7 +3,16 @@ import { FORBIDDEN_PATH, signedInGuard } from '@mijn-account/web-core';
 import { PublicLayoutComponent } from './public-layout.component';
 
 /** First path segments of the pages anyone may open: sign-in and sign-up, and the pages mails link to. */
-const PUBLIC_SECTIONS = ['sign-in', 'sign-up', 'password-reset', 'invitation', 'email-change', 'newsletters'];
+const PUBLIC_SECTIONS = [
+  'sign-in',
+  'sign-up',
+  'password-reset',
+  'invitation',
+  'email-change',
+  'newsletters',
+  'cookies',
+  'privacy-statement',
+];
 const publicPage: CanMatchFn = (_route, segments) => PUBLIC_SECTIONS.includes(segments[0]?.path ?? '');
 
 /**
@@ -22,6 +31,11 @@ export const appRoutes: Route[] = [
         path: 'newsletters',
         loadChildren: () => import('@mijn-account/web-account').then((m) => m.newsletterLinkRoutes),
       },
+      { path: 'cookies', loadChildren: () => import('@mijn-account/web-privacy').then((m) => m.cookiesRoutes) },
+      {
+        path: 'privacy-statement',
+        loadChildren: () => import('@mijn-account/web-privacy').then((m) => m.privacyStatementRoutes),
+      },
       { path: '', loadChildren: () => import('@mijn-account/web-auth').then((m) => m.authRoutes) },
     ],
   },
@@ -34,6 +48,15 @@ export const appRoutes: Route[] = [
       { path: 'security', loadChildren: () => import('@mijn-account/web-account').then((m) => m.securityRoutes) },
       { path: 'support', loadChildren: () => import('@mijn-account/web-admin').then((m) => m.supportRoutes) },
       { path: 'finance', loadChildren: () => import('@mijn-account/web-finance').then((m) => m.financeRoutes) },
+      { path: 'privacy', loadChildren: () => import('@mijn-account/web-privacy').then((m) => m.privacyRoutes) },
+      {
+        path: 'admin/privacy',
+        loadChildren: () => import('@mijn-account/web-privacy').then((m) => m.privacyAdminRoutes),
+      },
+      {
+        path: 'admin/statistics',
+        loadChildren: () => import('@mijn-account/web-privacy').then((m) => m.statisticsRoutes),
+      },
       { path: 'admin', loadChildren: () => import('@mijn-account/web-admin').then((m) => m.adminRoutes) },
       // Shown by the pageAccess guard in place of a page the user's role does not reach.
       {

@@ -28,6 +28,7 @@ describe('navFor', () => {
       'nav-helpdesk',
       'nav-members',
       'nav-security',
+      'nav-privacy',
     ]);
   });
 
@@ -36,23 +37,36 @@ describe('navFor', () => {
   });
 
   it('gives staff their own sections only, and no account pages they have no account for', () => {
-    expect(ids(me(null, ['helpdesk-agent']))).toEqual(['nav-home', 'nav-profile', 'nav-security', 'nav-support']);
+    expect(ids(me(null, ['helpdesk-agent']))).toEqual([
+      'nav-home',
+      'nav-profile',
+      'nav-security',
+      'nav-privacy',
+      'nav-support',
+    ]);
     expect(ids(me(null, ['tenant-admin']))).toEqual([
       'nav-home',
       'nav-profile',
       'nav-security',
+      'nav-privacy',
       'nav-plans',
       'nav-staff',
       'nav-sign-in-settings',
       'nav-admin-newsletters',
       'nav-invoicing-settings',
       'nav-access-settings',
+      'nav-statistics',
+      'nav-privacy-requests',
+      'nav-privacy-processing',
+      'nav-privacy-disclosures',
+      'nav-privacy-statements',
     ]);
     expect(navFor(me(null, ['finance'])).map((s) => s.label)).toEqual(['nav.mine', 'nav.finance']);
     expect(ids(me(null, ['finance']))).toEqual([
       'nav-home',
       'nav-profile',
       'nav-security',
+      'nav-privacy',
       'nav-finance',
       'nav-billing-runs',
       'nav-finance-invoices',

@@ -42,6 +42,7 @@ const SECTIONS: NavSection[] = [
         rule: PAGE_RULES.owner,
       },
       { path: '/security', testId: 'nav-security', title: 'security.title', rule: PAGE_RULES.everyone },
+      { path: '/privacy', testId: 'nav-privacy', title: 'privacy.title', rule: PAGE_RULES.everyone },
     ],
   },
   {
@@ -107,6 +108,36 @@ const SECTIONS: NavSection[] = [
         path: '/admin/helpdesk-access',
         testId: 'nav-access-settings',
         title: 'admin.access.title',
+        rule: PAGE_RULES.admin,
+      },
+      { path: '/admin/statistics', testId: 'nav-statistics', title: 'admin.statistics.title', rule: PAGE_RULES.admin },
+    ],
+  },
+  {
+    label: 'nav.privacyAdmin',
+    links: [
+      {
+        path: '/admin/privacy/requests',
+        testId: 'nav-privacy-requests',
+        title: 'admin.privacy.requests.title',
+        rule: PAGE_RULES.admin,
+      },
+      {
+        path: '/admin/privacy/processing',
+        testId: 'nav-privacy-processing',
+        title: 'admin.privacy.processing.title',
+        rule: PAGE_RULES.admin,
+      },
+      {
+        path: '/admin/privacy/disclosures',
+        testId: 'nav-privacy-disclosures',
+        title: 'admin.privacy.disclosures.title',
+        rule: PAGE_RULES.admin,
+      },
+      {
+        path: '/admin/privacy/statements',
+        testId: 'nav-privacy-statements',
+        title: 'admin.privacy.statements.title',
         rule: PAGE_RULES.admin,
       },
     ],

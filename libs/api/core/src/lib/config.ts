@@ -85,6 +85,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       }),
       BILLING_POLL_SECONDS: num({ default: 2, desc: 'how often the billing worker looks for jobs' }),
       BILLING_WORKER: bool({ default: true, desc: 'work billing jobs in this process (false: only queue them)' }),
+      PRIVACY_WORKER: bool({
+        default: true,
+        desc: 'work privacy jobs (exports, erasures, deadline and statement mails) in this process',
+      }),
       BILLING_RENDER_WORKER: bool({
         default: true,
         desc: "render issued invoices' PDF/UBL in this process (false: leave them to other workers)",
@@ -167,6 +171,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       pollSeconds: Math.max(0.5, raw.BILLING_POLL_SECONDS),
       worker: raw.BILLING_WORKER,
       renderWorker: raw.BILLING_RENDER_WORKER,
+    },
+    privacy: {
+      worker: raw.PRIVACY_WORKER,
+      pollSeconds: 2,
     },
   });
 }

@@ -16,6 +16,7 @@ import {
 } from '@mijn-account/api-core';
 import { dataSourceOptions } from '@mijn-account/api-database';
 import { NewslettersModule } from '@mijn-account/api-newsletters';
+import { PrivacyModule } from '@mijn-account/api-privacy';
 import { StaffModule } from '@mijn-account/api-staff';
 import { SupportModule } from '@mijn-account/api-support';
 import { TenantsModule } from '@mijn-account/api-tenants';
@@ -46,6 +47,7 @@ export class AppModule {
         AuditModule,
         SupportModule,
         BillingModule,
+        PrivacyModule,
       ],
       controllers: [HealthController],
       providers: [

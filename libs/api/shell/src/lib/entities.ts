@@ -4,6 +4,7 @@ import { AUTH_ENTITIES } from '@mijn-account/api-auth';
 import { BILLING_ENTITIES } from '@mijn-account/api-billing';
 import { MAIL_ENTITIES } from '@mijn-account/api-mail';
 import { NEWSLETTERS_ENTITIES } from '@mijn-account/api-newsletters';
+import { PRIVACY_ENTITIES } from '@mijn-account/api-privacy';
 import { SUPPORT_ENTITIES } from '@mijn-account/api-support';
 import { TENANTS_ENTITIES } from '@mijn-account/api-tenants';
 
@@ -22,4 +23,5 @@ export const ENTITIES = [
   ...AUDIT_ENTITIES,
   ...SUPPORT_ENTITIES,
   ...BILLING_ENTITIES,
+  ...PRIVACY_ENTITIES,
 ];

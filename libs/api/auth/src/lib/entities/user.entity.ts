@@ -24,6 +24,11 @@ import type { AccountRole, Language, StaffRole, UserKind } from '@mijn-account/s
 )
 @Check('app_user_phone_e164_check', `(phone_e164 ~ '^\\+[1-9][0-9]{6,14}$'::text)`)
 @Check('app_user_preferred_language_check', `(preferred_language = ANY (ARRAY['nl'::text, 'en'::text]))`)
+@Check(
+  'app_user_restriction_reason_check',
+  `((length(restriction_reason) >= 1) AND (length(restriction_reason) <= 2000))`,
+)
+@Check('app_user_restriction_check', `((restricted_at IS NULL) = (restriction_reason IS NULL))`)
 @Check('app_user_time_zone_check', `((length(time_zone) >= 1) AND (length(time_zone) <= 64))`)
 @Unique('app_user_tenant_id_email_key', ['tenantId', 'email'])
 @Index('app_user_account_idx', ['tenantId', 'accountId'])
@@ -93,6 +98,23 @@ export class User {
 
   @Column('text', { name: 'time_zone', nullable: true })
   timeZone!: string | null;
+
+  /** Restriction of processing (GDPR Art. 18): set with its reason and by whom; null when not restricted. */
+  @Column('timestamptz', { name: 'restricted_at', nullable: true })
+  restrictedAt!: Date | null;
+
+  @Column('text', { name: 'restriction_reason', nullable: true })
+  restrictionReason!: string | null;
+
+  @Column('uuid', { name: 'restricted_by', nullable: true })
+  restrictedBy!: string | null;
+
+  /** Objections (Art. 21) to direct marketing and to being counted in statistics; null when none. */
+  @Column('timestamptz', { name: 'marketing_objected_at', nullable: true })
+  marketingObjectedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'statistics_objected_at', nullable: true })
+  statisticsObjectedAt!: Date | null;
 
   @ManyToOne('SubscriberAccount')
   @JoinColumn([

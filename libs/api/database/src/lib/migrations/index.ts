@@ -24,6 +24,7 @@ import { AddBillingSchedule1795605000000 } from './1795605000000-AddBillingSched
 import { AddSubscriberInvoices1795608000000 } from './1795608000000-AddSubscriberInvoices';
 import { AddCreditNoteReference1795606000000 } from './1795606000000-AddCreditNoteReference';
 import { AddPaymentReminders1795609000000 } from './1795609000000-AddPaymentReminders';
+import { AddPrivacyRequests1795700000000 } from './1795700000000-AddPrivacyRequests';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   AddCreditNoteReference1795606000000,
   AddSubscriberInvoices1795608000000,
   AddPaymentReminders1795609000000,
+  AddPrivacyRequests1795700000000,
 ];

@@ -11,12 +11,26 @@ import {
 } from 'typeorm';
 import type { NewsletterList } from './newsletter-list.entity';
 
-/** Table `consent_record`. */
-@Check('consent_record_action_check', `(action = ANY (ARRAY['opted-in'::text, 'confirmed'::text, 'opted-out'::text]))`)
+export type ConsentPurpose = 'newsletter' | 'age' | 'direct-marketing' | 'statistics' | 'cookies' | 'privacy-statement';
+
+/**
+ * Table `consent_record`: the append-only consent ledger — every decision a person made about a
+ * purpose (a newsletter list, the age confirmation, objections, cookies, an acknowledged privacy
+ * statement), with the wording they saw and the statement version in force.
+ */
+@Check(
+  'consent_record_action_check',
+  `(action = ANY (ARRAY['opted-in'::text, 'confirmed'::text, 'opted-out'::text, 'given'::text, 'withdrawn'::text, 'objected'::text, 'acknowledged'::text]))`,
+)
 @Check(
   'consent_record_method_check',
-  `(method = ANY (ARRAY['portal'::text, 'mail-link'::text, 'one-click'::text, 'admin-import'::text]))`,
+  `(method = ANY (ARRAY['portal'::text, 'mail-link'::text, 'one-click'::text, 'admin-import'::text, 'sign-up'::text, 'banner'::text, 'staff'::text]))`,
 )
+@Check(
+  'consent_record_purpose_check',
+  `(purpose = ANY (ARRAY['newsletter'::text, 'age'::text, 'direct-marketing'::text, 'statistics'::text, 'cookies'::text, 'privacy-statement'::text]))`,
+)
+@Check('consent_record_list_purpose_check', `((purpose = 'newsletter'::text) = (list_id IS NOT NULL))`)
 @Index('consent_record_list_idx', ['tenantId', 'listId', 'userId', 'at'])
 @Entity('consent_record')
 export class ConsentRecord {
@@ -26,8 +40,12 @@ export class ConsentRecord {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
 
-  @Column('uuid', { name: 'list_id' })
-  listId!: string;
+  /** The newsletter list (purpose `newsletter` only). */
+  @Column('uuid', { name: 'list_id', nullable: true })
+  listId!: string | null;
+
+  @Column('text', { default: 'newsletter' })
+  purpose!: ConsentPurpose;
 
   @Column('uuid', { name: 'user_id' })
   userId!: string;
