@@ -28,6 +28,7 @@ export class AccountsService {
         kind: user.kind,
         preferredLanguage: user.preferredLanguage,
         timeZone: user.timeZone,
+        twoFactorEnabled: user.twoFactorEnabled,
       },
       account,
       staffRoles: user.staffRoles,

@@ -129,8 +129,11 @@ describe('sessions, two-factor, brute force, e-mail change', () => {
   it('signs in with a code after the password, refuses a replayed code, and uses recovery codes once', async () => {
     const email = t.alpha.accounts[1].owner.email;
     const client = await signedIn(email);
+    expect((await client.request('GET', '/api/me')).json().user.twoFactorEnabled).toBe(false);
     const { secret, recoveryCodes } = await client.enrolTwoFactor();
     expect(recoveryCodes).toHaveLength(10);
+    // Who is signed in says so at once (the staff pages' guard reads it there).
+    expect((await client.request('GET', '/api/me')).json().user.twoFactorEnabled).toBe(true);
 
     const browser = t.client(t.alpha);
     const step1 = await browser.signIn(email);

@@ -348,6 +348,8 @@ export interface MeResponse {
     preferredLanguage: Language | null;
     /** IANA time zone from the profile (dates are shown in it); null: the browser's. */
     timeZone: string | null;
+    /** Whether two-factor sign-in is on (staff functions need it). */
+    twoFactorEnabled: boolean;
   };
   /** The subscriber account and the user's role in it; null for staff. */
   account: { id: string; customerNumber: string; name: string; role: AccountRole } | null;

@@ -9,11 +9,10 @@ import {
 import type { MeResponse } from '@mijn-account/shared-contracts';
 import { PAGE_RULES, type PageRule, allows, pageAccess } from './page-access';
 import { ReturnToStore } from './return-to';
-import { SecurityStore } from './security.store';
 import { SessionStore } from './session.store';
 
-const me = (account: MeResponse['account'], staffRoles: MeResponse['staffRoles'] = []) =>
-  ({ user: { id: 'u' }, account, staffRoles }) as unknown as MeResponse;
+const me = (account: MeResponse['account'], staffRoles: MeResponse['staffRoles'] = [], twoFactorEnabled = true) =>
+  ({ user: { id: 'u', twoFactorEnabled }, account, staffRoles }) as unknown as MeResponse;
 const owner = me({ id: 'a', customerNumber: 'CM-1', name: 'A', role: 'owner' });
 const member = me({ id: 'a', customerNumber: 'CM-1', name: 'A', role: 'member' });
 const agent = me(null, ['helpdesk-agent']);
@@ -34,18 +33,15 @@ describe('allows', () => {
 
 describe('pageAccess', () => {
   let session: { ensureLoaded: jest.Mock };
-  let security: { twoFactorOn: jest.Mock };
   let returnTo: { remember: jest.Mock };
 
   beforeEach(() => {
     session = { ensureLoaded: jest.fn() };
-    security = { twoFactorOn: jest.fn().mockResolvedValue(true) };
     returnTo = { remember: jest.fn() };
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
         { provide: SessionStore, useValue: session },
-        { provide: SecurityStore, useValue: security },
         { provide: ReturnToStore, useValue: returnTo },
       ],
     });
@@ -77,19 +73,17 @@ describe('pageAccess', () => {
     expect((result as RedirectCommand).navigationBehaviorOptions?.browserUrl).toBe('/account/members');
   });
 
-  it('shows a subscriber and staff of another role the forbidden page, without asking about two-factor', async () => {
+  it('shows a subscriber and staff of another role the forbidden page for their role, two-factor or not', async () => {
     session.ensureLoaded.mockResolvedValue(owner);
     expect(url(await check(PAGE_RULES.helpdesk, '/support'))).toBe('/forbidden?reason=role');
-    session.ensureLoaded.mockResolvedValue(finance);
+    session.ensureLoaded.mockResolvedValue(me(null, ['finance'], false));
     expect(url(await check(PAGE_RULES.admin, '/admin/staff'))).toBe('/forbidden?reason=role');
-    expect(security.twoFactorOn).not.toHaveBeenCalled();
   });
 
   it('shows staff of the role without two-factor the page that leads to setting it up', async () => {
-    session.ensureLoaded.mockResolvedValue(agent);
-    security.twoFactorOn.mockResolvedValue(false);
+    session.ensureLoaded.mockResolvedValue(me(null, ['helpdesk-agent'], false));
     expect(url(await check(PAGE_RULES.helpdesk, '/support'))).toBe('/forbidden?reason=two-factor');
-    security.twoFactorOn.mockResolvedValue(true);
+    session.ensureLoaded.mockResolvedValue(agent);
     await expect(check(PAGE_RULES.helpdesk, '/support')).resolves.toBe(true);
   });
 });

@@ -2,7 +2,6 @@ import { inject } from '@angular/core';
 import { RedirectCommand, Router, type CanActivateFn } from '@angular/router';
 import type { AccountRole, MeResponse, StaffRole } from '@mijn-account/shared-contracts';
 import { ReturnToStore } from './return-to';
-import { SecurityStore } from './security.store';
 import { SessionStore } from './session.store';
 
 /** Who may open a page: subscribers with one of these account roles, or staff with one of these roles. */
@@ -51,12 +50,7 @@ export function allows(me: MeResponse, rule: PageRule): boolean {
  */
 export function pageAccess(rule: PageRule): CanActivateFn {
   return async (_route, state) => {
-    const [session, router, returnTo, security] = [
-      inject(SessionStore),
-      inject(Router),
-      inject(ReturnToStore),
-      inject(SecurityStore),
-    ];
+    const [session, router, returnTo] = [inject(SessionStore), inject(Router), inject(ReturnToStore)];
     const me = await session.ensureLoaded();
     if (!me) {
       returnTo.remember(state.url);
@@ -64,9 +58,7 @@ export function pageAccess(rule: PageRule): CanActivateFn {
     }
     let reason: ForbiddenReason | null = allows(me, rule) ? null : 'role';
     // Every staff function needs two-factor (the API refuses it without); the page says where to set it up.
-    // (When that cannot be read, the page opens and its own loads say what failed.)
-    if (!reason && rule.staff && !me.account && !(await security.twoFactorOn().catch(() => true)))
-      reason = 'two-factor';
+    if (!reason && rule.staff && !me.account && !me.user.twoFactorEnabled) reason = 'two-factor';
     if (!reason) return true;
     const forbidden = router.createUrlTree([FORBIDDEN_PATH], { queryParams: { reason } });
     return new RedirectCommand(forbidden, { browserUrl: state.url });

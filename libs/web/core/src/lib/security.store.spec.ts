@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { DOCUMENT } from '@angular/common';
 import { TestBed } from '@angular/core/testing';
 import { SecurityStore } from './security.store';
+import { SessionStore } from './session.store';
 
 /** Lets a store's next request go out (it is made after the previous one resolved). */
 const nextTurn = () => new Promise((resolve) => setTimeout(resolve));
@@ -42,15 +43,18 @@ describe('SecurityStore', () => {
     expect(store.sessions()).toEqual([]);
   });
 
-  it('turns two-factor on with the code, answers the recovery codes, and shows it on', async () => {
+  it('turns two-factor on with the code, answers the recovery codes, and shows it on — here and in who is signed in', async () => {
     const enabled = store.enableTwoFactor('123456');
     const post = http.expectOne({ method: 'POST', url: '/api/me/security/two-factor/enable' });
     expect(post.request.body).toEqual({ code: '123456' });
     post.flush({ recoveryCodes: ['aaaa-bbbb-cccccccc'] });
     await nextTurn();
     answerLoad(true);
+    // The staff pages' guard reads two-factor from GET /api/me: the session store learns it at once.
+    http.expectOne({ method: 'GET', url: '/api/me' }).flush({ user: { twoFactorEnabled: true } });
     await expect(enabled).resolves.toEqual(['aaaa-bbbb-cccccccc']);
     expect(store.overview()?.twoFactor.enabled).toBe(true);
+    expect(TestBed.inject(SessionStore).me()?.user.twoFactorEnabled).toBe(true);
   });
 
   it('passes a refused password change on and reloads nothing', async () => {

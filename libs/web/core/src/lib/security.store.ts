@@ -10,6 +10,7 @@ import type {
   TwoFactorSetup,
 } from '@mijn-account/shared-contracts';
 import { apiUrl } from './api-paths';
+import { SessionStore } from './session.store';
 
 const base = apiUrl('security');
 
@@ -18,6 +19,8 @@ const base = apiUrl('security');
 export class SecurityStore {
   private readonly http = inject(HttpClient);
   private readonly document = inject(DOCUMENT);
+  /** Who is signed in, with their two-factor state (the staff pages' guard reads it there). */
+  private readonly session = inject(SessionStore);
   readonly overview = signal<SecurityOverview | null>(null);
   readonly sessions = signal<SessionInfo[]>([]);
   readonly signIns = signal<SignInEventInfo[]>([]);
@@ -31,12 +34,6 @@ export class SecurityStore {
     this.overview.set(overview);
     this.sessions.set(sessions);
     this.signIns.set(signIns);
-  }
-
-  /** Whether the signed-in user has two-factor on (the overview only; staff pages need it). */
-  async twoFactorOn(): Promise<boolean> {
-    const overview = await firstValueFrom(this.http.get<SecurityOverview>(base));
-    return overview.twoFactor.enabled;
   }
 
   async endSession(id: string): Promise<void> {
@@ -66,13 +63,13 @@ export class SecurityStore {
     const { recoveryCodes } = await firstValueFrom(
       this.http.post<{ recoveryCodes: string[] }>(`${base}/two-factor/enable`, { code }),
     );
-    await this.load();
+    await Promise.all([this.load(), this.session.refresh()]);
     return recoveryCodes;
   }
 
   async disableTwoFactor(): Promise<void> {
     await firstValueFrom(this.http.delete<void>(`${base}/two-factor`));
-    await this.load();
+    await Promise.all([this.load(), this.session.refresh()]);
   }
 
   async newRecoveryCodes(): Promise<string[]> {

@@ -12,6 +12,7 @@ const ME: MeResponse = {
     kind: 'subscriber',
     preferredLanguage: null,
     timeZone: null,
+    twoFactorEnabled: false,
   },
   account: { id: 'a1', customerNumber: 'CM-1', name: 'Bakkerij', role: 'owner' },
   staffRoles: [],
