@@ -229,7 +229,10 @@ test('finance issues an invoice; the subscriber gets it by mail with the PDF and
   await agent.getByTestId('open-support-view').click();
   const view = agent.getByTestId('support-view');
   await expect(view.getByTestId('invoice-row').first()).toContainText('Invoice CT-');
-  await expect(view.getByTestId('invoice-pdf')).toHaveCount(0);
+  // The agent can open the PDF the subscriber has (logged as a read of invoices); the UBL is finance's.
+  await expect(view.getByTestId('invoice-ubl')).toHaveCount(0);
+  const [pdf] = await Promise.all([agent.waitForEvent('download'), view.getByTestId('invoice-pdf').first().click()]);
+  expect(pdf.suggestedFilename()).toMatch(/^CT-.*\.pdf$/);
   await agent.screenshot({ path: 'tmp/look/en-1280-support-invoices.png', fullPage: true });
   await expectAccessible(agent);
 

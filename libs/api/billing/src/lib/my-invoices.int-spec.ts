@@ -258,6 +258,16 @@ describe('my invoices and my subscription', () => {
     expect(read.json()).toEqual((await owner.request('GET', '/api/account/invoices')).json());
     const other = await agent.request('GET', `/api/support/accounts/${t.alpha.accounts[1].id}/invoices`);
     expect(other.statusCode).toBe(403);
+    // The PDF the owner downloads, byte for byte; another account's invoice is not found under this grant.
+    const pdf = await agent.request('GET', `${url}/${invoiceId}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const owners = await owner.request('GET', `/api/account/invoices/${invoiceId}/pdf`);
+    expect(pdf.rawPayload.equals(owners.rawPayload)).toBe(true);
+    expect(
+      (await agent.request('GET', `/api/support/accounts/${t.alpha.accounts[1].id}/invoices/${invoiceId}/pdf`))
+        .statusCode,
+    ).toBe(403);
     const events = await t.sql<{ outcome: string; grant_id: string | null; fields: string[] }>(
       t.alpha,
       `SELECT outcome, grant_id, fields FROM audit_event WHERE account_id = $1 AND resource = 'invoices' AND action = 'read'
@@ -266,6 +276,7 @@ describe('my invoices and my subscription', () => {
     );
     expect(events.filter((e) => e.outcome === 'allowed')).toEqual([
       { outcome: 'allowed', grant_id: grantId, fields: ['number', 'status', 'totals', 'dueDate'] },
+      { outcome: 'allowed', grant_id: grantId, fields: ['pdf'] },
     ]);
     expect(events.filter((e) => e.outcome === 'refused').length).toBeGreaterThanOrEqual(2);
   });

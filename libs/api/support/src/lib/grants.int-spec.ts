@@ -55,6 +55,7 @@ describe('helpdesk access: grants, the support view, and its log', () => {
     expect(dataRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'GET /api/support/accounts/:accountId/billing',
       'GET /api/support/accounts/:accountId/invoices',
+      'GET /api/support/accounts/:accountId/invoices/:invoiceId/pdf',
       'GET /api/support/accounts/:accountId/newsletters',
       'GET /api/support/accounts/:accountId/profiles',
       'PUT /api/support/accounts/:accountId/billing',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { issuedInvoices } from '@mijn-account/api-billing';
+import { type InvoiceFile, issuedInvoiceFile, issuedInvoices } from '@mijn-account/api-billing';
 import type { RequestContext } from '@mijn-account/api-core';
 import type { MyInvoiceView } from '@mijn-account/shared-contracts';
 
@@ -88,5 +88,15 @@ export class SupportViewService {
   /** The account's issued invoices and credit notes, as its owners see them in Mijn facturen (invoices:read). */
   async invoices(ctx: RequestContext, accountId: string): Promise<MyInvoiceView[]> {
     return issuedInvoices(await ctx.db(), ctx.tenant.id, accountId);
+  }
+
+  /** The stored PDF or UBL of one of the account's issued invoices, the bytes its owners download (invoices:read). */
+  async invoiceFile(
+    ctx: RequestContext,
+    accountId: string,
+    invoiceId: string,
+    format: 'pdf' | 'ubl',
+  ): Promise<InvoiceFile> {
+    return issuedInvoiceFile(await ctx.db(), ctx.tenant.id, accountId, invoiceId, format);
   }
 }

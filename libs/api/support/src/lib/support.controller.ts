@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { BillingDto, BillingService } from '@mijn-account/api-accounts';
+import { sendInvoiceFile } from '@mijn-account/api-billing';
 import {
   AccountAccess,
   Ctx,
@@ -161,6 +162,19 @@ export class SupportController {
   @Get('accounts/:accountId/invoices')
   invoices(@Ctx() ctx: RequestContext, @Param('accountId', UuidPipe) accountId: string): Promise<MyInvoiceView[]> {
     return this.view.invoices(ctx, accountId);
+  }
+
+  /** One issued invoice's PDF, the bytes the account's owners download (invoices:read; each download logged). */
+  @GrantAccess({ scope: 'invoices:read', action: 'read', resource: 'invoices', fields: ['pdf'] })
+  @Get('accounts/:accountId/invoices/:invoiceId/pdf')
+  @ApiProduces('application/pdf')
+  async invoicePdf(
+    @Ctx() ctx: RequestContext,
+    @Param('accountId', UuidPipe) accountId: string,
+    @Param('invoiceId', UuidPipe) invoiceId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    return sendInvoiceFile(reply, await this.view.invoiceFile(ctx, accountId, invoiceId, 'pdf'));
   }
 
   @GrantAccess({

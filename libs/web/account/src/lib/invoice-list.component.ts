@@ -142,7 +142,7 @@ import { calendarDay } from './calendar-day';
                     >{{ 'myInvoices.pdf' | transloco }}</a
                   >
                 }
-                @if (i.files.ubl) {
+                @if (i.files.ubl && formats().includes('ubl')) {
                   <a
                     [href]="url(i.id, 'ubl')"
                     download
@@ -151,7 +151,7 @@ import { calendarDay } from './calendar-day';
                     >{{ 'myInvoices.ubl' | transloco }}</a
                   >
                 }
-                @if (!i.files.pdf || !i.files.ubl) {
+                @if (!i.files.pdf || (!i.files.ubl && formats().includes('ubl'))) {
                   <span>{{ 'myInvoices.preparing' | transloco }}</span>
                 }
               </td>
@@ -166,6 +166,8 @@ export class InvoiceListComponent {
   readonly invoices = input.required<MyInvoiceView[]>();
   /** The URL of an invoice's file; none: no downloads (the helpdesk's view). */
   readonly downloads = input<((id: string, format: 'pdf' | 'ubl') => string) | null>(null);
+  /** Which files are offered (the helpdesk's view: the PDF only). */
+  readonly formats = input<readonly ('pdf' | 'ubl')[]>(['pdf', 'ubl']);
   private readonly locale = inject(LocaleFormat).locale;
 
   protected day(value: string | null): string {

@@ -114,6 +114,11 @@ export class SupportStore {
     return firstValueFrom(this.http.get<MyInvoiceView[]>(`${this.base}/accounts/${accountId}/invoices`));
   }
 
+  /** The address of an issued invoice's PDF under the grant (each download is in the access log). */
+  invoicePdfUrl(accountId: string, invoiceId: string): string {
+    return `${this.base}/accounts/${accountId}/invoices/${invoiceId}/pdf`;
+  }
+
   queue(): Promise<AccessGrantView[]> {
     return firstValueFrom(this.http.get<AccessGrantView[]>(`${this.base}/queue`));
   }

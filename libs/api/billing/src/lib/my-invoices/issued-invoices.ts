@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { problems } from '@mijn-account/api-core';
 import type { MyInvoiceView } from '@mijn-account/shared-contracts';
+import { InvoiceFile } from '../entities/invoice-file.entity';
 
 interface IssuedRow {
   id: string;
@@ -56,4 +58,27 @@ export async function issuedInvoices(db: EntityManager, tenantId: string, accoun
     grossMinor: Number(r.gross_minor),
     files: { pdf: r.has_pdf, ubl: r.has_ubl },
   }));
+}
+
+/**
+ * A stored file of one of the account's issued invoices, exactly the bytes that were stored; 404
+ * for a draft, another account's invoice, or one not yet rendered. Mijn facturen and the helpdesk's
+ * view (invoices:read) serve the same.
+ */
+export async function issuedInvoiceFile(
+  db: EntityManager,
+  tenantId: string,
+  accountId: string,
+  invoiceId: string,
+  format: 'pdf' | 'ubl',
+): Promise<InvoiceFile> {
+  // SQL: the invoice is this account's and issued (drafts have no files; another account's is not found).
+  const rows: { id: string }[] = await db.query(
+    `SELECT id FROM invoice WHERE tenant_id = $1 AND id = $2 AND account_id = $3 AND status <> 'draft'`,
+    [tenantId, invoiceId, accountId],
+  );
+  if (rows.length === 0) throw problems.notFound();
+  const file = await db.findOne(InvoiceFile, { where: { tenantId, invoiceId, format } });
+  if (!file) throw problems.notFound('This file is being made; try again in a moment');
+  return file;
 }

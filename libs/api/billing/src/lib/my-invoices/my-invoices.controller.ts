@@ -27,7 +27,7 @@ export class MyInvoicesController {
     @Param('invoiceId', UuidPipe) invoiceId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    return send(reply, await this.invoices.file(ctx, invoiceId, 'pdf'));
+    return sendInvoiceFile(reply, await this.invoices.file(ctx, invoiceId, 'pdf'));
   }
 
   @AccountAccess('owner', 'member')
@@ -38,7 +38,7 @@ export class MyInvoicesController {
     @Param('invoiceId', UuidPipe) invoiceId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    return send(reply, await this.invoices.file(ctx, invoiceId, 'ubl'));
+    return sendInvoiceFile(reply, await this.invoices.file(ctx, invoiceId, 'ubl'));
   }
 }
 
@@ -62,7 +62,7 @@ export class MyInvoiceAccessController {
 }
 
 /** The stored bytes as they are, with their media type, file name and digest. */
-function send(reply: FastifyReply, file: InvoiceFile): Buffer {
+export function sendInvoiceFile(reply: FastifyReply, file: InvoiceFile): Buffer {
   reply.header('content-type', file.mediaType);
   reply.header('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`);
   reply.header('x-content-sha256', file.sha256);

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ChangeHistoryService, accountIdOf } from '@mijn-account/api-accounts';
 import { type RequestContext, problems } from '@mijn-account/api-core';
 import type { InvoiceAccessSetting, MyInvoiceView } from '@mijn-account/shared-contracts';
-import { InvoiceFile } from '../entities/invoice-file.entity';
-import { issuedInvoices } from './issued-invoices';
+import type { InvoiceFile } from '../entities/invoice-file.entity';
+import { issuedInvoiceFile, issuedInvoices } from './issued-invoices';
 
 /**
  * "Mijn facturen": the account's issued invoices and credit notes and their stored files, for its
@@ -22,16 +22,7 @@ export class MyInvoicesService {
   /** A stored file of one of the account's issued invoices, exactly the bytes that were stored; 404 otherwise. */
   async file(ctx: RequestContext, invoiceId: string, format: 'pdf' | 'ubl'): Promise<InvoiceFile> {
     const accountId = await this.requireReader(ctx);
-    const db = await ctx.db();
-    // SQL: the file of an issued invoice of this account (drafts have none; another account's is not found).
-    const rows: { invoice_id: string }[] = await db.query(
-      `SELECT i.id AS invoice_id FROM invoice i WHERE i.tenant_id = $1 AND i.id = $2 AND i.account_id = $3 AND i.status <> 'draft'`,
-      [ctx.tenant.id, invoiceId, accountId],
-    );
-    if (rows.length === 0) throw problems.notFound();
-    const file = await db.findOne(InvoiceFile, { where: { tenantId: ctx.tenant.id, invoiceId, format } });
-    if (!file) throw problems.notFound('This file is being made; try again in a moment');
-    return file;
+    return issuedInvoiceFile(await ctx.db(), ctx.tenant.id, accountId, invoiceId, format);
   }
 
   async access(ctx: RequestContext): Promise<InvoiceAccessSetting> {

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { EnumLabelPipe, LanguageService, timeLeft } from '@mijn-account/web-core';
+import { EnumLabelPipe, LanguageService, SupportStore, timeLeft } from '@mijn-account/web-core';
 import { BillingFormComponent, InvoiceListComponent } from '@mijn-account/web-account';
 import { EmptyStateComponent } from '@mijn-account/web-ui';
 import { SupportConsoleStore, type SupportView, editsBilling } from './support-console.store';
@@ -131,7 +131,12 @@ import { SUPPORT_PART_STYLES } from './support-styles';
             testId="support-invoices-empty"
           />
         } @else {
-          <ma-invoice-list [invoices]="invoices" data-testid="support-invoices" />
+          <ma-invoice-list
+            [invoices]="invoices"
+            [downloads]="pdfUrl()"
+            [formats]="['pdf']"
+            data-testid="support-invoices"
+          />
         }
       }
       <button mat-stroked-button type="button" (click)="console.open(v.grant)" data-testid="refresh-support-view">
@@ -151,6 +156,14 @@ export class SupportViewComponent {
     const timer = setInterval(() => this.now.set(Date.now()), 1000);
     inject(DestroyRef).onDestroy(() => clearInterval(timer));
   }
+
+  private readonly support = inject(SupportStore);
+
+  /** The PDF download of the account's invoices under the grant (each download lands in the access log). */
+  protected readonly pdfUrl = computed(() => {
+    const accountId = this.view().grant.accountId;
+    return (invoiceId: string) => this.support.invoicePdfUrl(accountId, invoiceId);
+  });
 
   protected countdown(expiresAt: string | null): string {
     return timeLeft(expiresAt, this.now());
