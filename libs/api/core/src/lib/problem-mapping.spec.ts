@@ -57,4 +57,26 @@ describe('toProblem', () => {
     expect(problem.status).toBe(500);
     expect(JSON.stringify(problem)).not.toContain('hunter2');
   });
+
+  it('answers a database that is away, timed out or could not serialise with 503 and a Retry-After', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    expect(toProblem(refused)).toEqual({
+      internal: true,
+      problem: expect.objectContaining({ type: PROBLEM_TYPES.unavailable, status: 503, retryAfter: 5 }),
+    });
+    // TypeORM's QueryFailedError wraps the driver's error; node-postgres's lost connection has no code.
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), {
+      driverError: Object.assign(new Error('terminating connection'), { code: '57P01' }),
+    });
+    expect(toProblem(shutdown).problem).toMatchObject({ status: 503, retryAfter: 5 });
+    expect(toProblem(new Error('Connection terminated unexpectedly')).problem.status).toBe(503);
+    const timeout = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
+    expect(toProblem(timeout).problem).toMatchObject({ status: 503, retryAfter: 2 });
+    const deadlock = new Error('query failed', { cause: Object.assign(new Error('deadlock'), { code: '40P01' }) });
+    expect(toProblem(deadlock).problem).toMatchObject({ status: 503, retryAfter: 1 });
+    const everyAddress = new AggregateError([refused], '');
+    expect(toProblem(everyAddress).problem.status).toBe(503);
+    // Other database errors stay internal errors.
+    expect(toProblem(Object.assign(new Error('syntax error'), { code: '42601' })).problem.status).toBe(500);
+  });
 });

@@ -44,6 +44,20 @@ export function toProblem(error: unknown): { problem: ProblemDetails; internal: 
       fastifyStatus,
     );
   }
+  const unavailable = databaseUnavailable(error);
+  if (unavailable) {
+    return {
+      problem: {
+        type: PROBLEM_TYPES.unavailable,
+        title: 'Service unavailable',
+        status: 503,
+        detail: 'The service cannot reach its data right now. Try again in a moment.',
+        retryAfter: unavailable.retryAfter,
+      },
+      // Logged (with the request id) like any failure on our side, though the answer names it.
+      internal: true,
+    };
+  }
   return {
     problem: {
       type: PROBLEM_TYPES.internal,
@@ -66,4 +80,56 @@ function titleOf(status: number): string {
 
 function problem(type: string, title: string, status: number, detail?: string) {
   return { problem: { type, title, status, detail }, internal: false };
+}
+
+/**
+ * PostgreSQL error classes (SQLSTATE) and socket errors that mean "the database cannot do this now",
+ * with how long a client should wait: the server shutting down, starting or refusing connections,
+ * a lost connection, a statement timeout, or a serialisation failure / deadlock.
+ */
+const UNAVAILABLE: Record<string, number> = {
+  '57P01': 5, // admin_shutdown
+  '57P02': 5, // crash_shutdown
+  '57P03': 5, // cannot_connect_now (starting up, recovering)
+  '53300': 5, // too_many_connections
+  '08000': 5, // connection_exception
+  '08001': 5,
+  '08003': 5,
+  '08004': 5,
+  '08006': 5,
+  '57014': 2, // query_canceled: a statement timeout
+  '40001': 1, // serialization_failure
+  '40P01': 1, // deadlock_detected
+  ECONNREFUSED: 5,
+  ECONNRESET: 5,
+  ETIMEDOUT: 5,
+  EPIPE: 5,
+  EAI_AGAIN: 5,
+};
+
+/** node-postgres's own words for a lost or unobtainable connection (they carry no code). */
+const LOST_CONNECTION =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed/i;
+
+/**
+ * Whether an error (or what it wraps: TypeORM's `driverError`, a `cause`) says the database is
+ * unavailable, and the Retry-After for it; null for anything else.
+ */
+export function databaseUnavailable(error: unknown): { retryAfter: number } | null {
+  // Not `instanceof Error`: socket errors are made by Node's core, which may be another realm (a VM context).
+  let current = error as {
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+    errors?: unknown[];
+  };
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const code = current.code;
+    if (typeof code === 'string' && code in UNAVAILABLE) return { retryAfter: UNAVAILABLE[code] };
+    if (typeof current.message === 'string' && LOST_CONNECTION.test(current.message)) return { retryAfter: 5 };
+    // AggregateError (a connection refused on every address) carries the socket errors inside.
+    current = (current.driverError ?? current.cause ?? current.errors?.[0]) as typeof current;
+  }
+  return null;
 }

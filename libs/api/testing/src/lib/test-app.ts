@@ -31,8 +31,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** For integration tests: the whole API on a fresh database with two seeded tenants. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * For integration tests: the whole API on a fresh database with two seeded tenants. `appUrl` may
+ * route the API's own connections elsewhere (a fault-injecting proxy in front of the same server).
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { appUrl?: (url: string) => Promise<string> } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const owner = await createDataSource({ url: db.ownerUrl, poolSize: 2, entities: ENTITIES }).initialize();
   const { alpha, beta } = await seedTwoTenants(owner);
@@ -44,7 +50,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     MAIL_POLL_SECONDS: '0.5',
     ...env,
   });
-  const app = await createApp(config, db.appUrl);
+  const app = await createApp(config, options.appUrl ? await options.appUrl(db.appUrl) : db.appUrl);
   return {
     app,
     db,

@@ -421,6 +421,8 @@ export const PROBLEM_TYPES = {
   preconditionFailed: 'https://mijn-account.dev/problems/precondition-failed',
   notFound: 'https://mijn-account.dev/problems/not-found',
   unknownTenant: 'https://mijn-account.dev/problems/unknown-tenant',
+  /** The database is unreachable, timed out or could not serialise the work: retry after `Retry-After`. */
+  unavailable: 'https://mijn-account.dev/problems/unavailable',
   internal: 'https://mijn-account.dev/problems/internal',
   http: 'about:blank',
 } as const;
