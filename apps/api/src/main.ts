@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { type AppConfig, PinoNestLogger, createLogger, loadConfig } from '@mijn-account/api-core';
+import { type AppConfig, HealthService, PinoNestLogger, createLogger, loadConfig } from '@mijn-account/api-core';
 import { createDataSource } from '@mijn-account/api-database';
 import {
   type DatabaseConnections,
@@ -53,6 +53,8 @@ async function serve(config: AppConfig, db: DatabaseConnections, logger: Logger)
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: stopping`);
+    // Readiness says 503 at once, while the listener closes and in-flight requests finish.
+    app.get(HealthService).drain();
     await app.close().catch((error: unknown) => logger.error({ err: error }, 'close failed'));
     await mailbox?.stop();
     await db.stop();

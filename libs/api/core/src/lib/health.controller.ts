@@ -10,15 +10,39 @@ import { HealthService } from './health.service';
 export class HealthController {
   constructor(private readonly checks: HealthService) {}
 
-  /** For load balancers: answers on any host, 200 when the database answers, 503 when it does not. */
+  /**
+   * Readiness, for load balancers (answers on any host): 200 when the database answers and the
+   * process is not shutting down; 503 otherwise. `/api/health` is the same (its older name).
+   */
+  @Public()
+  @Get('ready')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Ready: the database answers and the process is not draining' })
+  @ApiServiceUnavailableResponse({ description: 'The database does not answer, or the process is shutting down' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
+    const database = (await this.checks.databaseAnswers()) ? 'ok' : 'error';
+    const draining = this.checks.isDraining;
+    if (database === 'ok' && !draining) return { status: 'ok', database, draining };
+    reply.status(503);
+    return { status: 'error', database, draining };
+  }
+
+  /** Readiness under its older name (load balancers and the benchmarks call it). */
   @Public()
   @Get()
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The API and its database are up' })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
-  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
-    if (await this.checks.databaseAnswers()) return { status: 'ok', database: 'ok' };
-    reply.status(503);
-    return { status: 'error', database: 'error' };
+  @ApiOkResponse({ description: 'Ready (as /api/health/ready)' })
+  @ApiServiceUnavailableResponse({ description: 'Not ready (as /api/health/ready)' })
+  health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
+    return this.ready(reply);
+  }
+
+  /** Liveness, for process supervisors: 200 while the process serves HTTP at all (no dependency checked). */
+  @Public()
+  @Get('live')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The process is alive' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
   }
 }

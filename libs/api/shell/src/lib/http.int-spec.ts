@@ -1,4 +1,5 @@
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, XSRF_COOKIE } from '@mijn-account/shared-contracts';
+import { HealthService } from '@mijn-account/api-core';
 import { FIXTURE_PASSWORD, type TestApp, startTestApp } from '@mijn-account/api-testing';
 
 describe('HTTP: sessions, CSRF and problem details', () => {
@@ -141,10 +142,23 @@ describe('HTTP: sessions, CSRF and problem details', () => {
       expect(page.body).not.toContain('alpha');
     });
 
-    it('answers health on any host and checks the database', async () => {
-      const response = await t.app.inject({ method: 'GET', url: '/api/health', headers: { host: '10.0.0.5' } });
-      expect(response.statusCode).toBe(200);
-      expect(response.json()).toEqual({ status: 'ok', database: 'ok' });
+    it('answers health on any host and checks the database; readiness turns 503 once draining, liveness stays', async () => {
+      const health = (url: string) => t.app.inject({ method: 'GET', url, headers: { host: '10.0.0.5' } });
+      for (const url of ['/api/health', '/api/health/ready']) {
+        const response = await health(url);
+        expect(response.statusCode).toBe(200);
+        expect(response.json()).toEqual({ status: 'ok', database: 'ok', draining: false });
+      }
+      expect((await health('/api/health/live')).json()).toEqual({ status: 'ok' });
+
+      // What main.ts does first on SIGTERM (the app stays draining; no later test asks for health).
+      t.app.get(HealthService).drain();
+      for (const url of ['/api/health', '/api/health/ready']) {
+        const response = await health(url);
+        expect(response.statusCode).toBe(503);
+        expect(response.json()).toEqual({ status: 'error', database: 'ok', draining: true });
+      }
+      expect((await health('/api/health/live')).statusCode).toBe(200);
     });
   });
 

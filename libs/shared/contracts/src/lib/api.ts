@@ -361,6 +361,8 @@ export interface MeResponse {
 export interface HealthResponse {
   status: 'ok' | 'error';
   database: 'ok' | 'error';
+  /** Shutting down (SIGTERM): in-flight requests finish, new ones belong elsewhere. */
+  draining: boolean;
 }
 
 /** RFC 9457 problem details, with one entry per bad field. */
