@@ -26,6 +26,7 @@ import { AddCreditNoteReference1795606000000 } from './1795606000000-AddCreditNo
 import { AddPaymentReminders1795609000000 } from './1795609000000-AddPaymentReminders';
 import { AddPrivacyRequests1795700000000 } from './1795700000000-AddPrivacyRequests';
 import { CheckInvoiceLinesPerStatement1795770000000 } from './1795770000000-CheckInvoiceLinesPerStatement';
+import { OrderRunInvoicesById1795771000000 } from './1795771000000-OrderRunInvoicesById';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   AddPaymentReminders1795609000000,
   AddPrivacyRequests1795700000000,
   CheckInvoiceLinesPerStatement1795770000000,
+  OrderRunInvoicesById1795771000000,
 ];
