@@ -38,7 +38,7 @@ export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible'
 @Index('invoice_account_idx', ['tenantId', 'accountId', 'createdAt'])
 @Index('invoice_created_idx', ['tenantId', 'createdAt', 'id'])
 @Index('invoice_credited_invoice_idx', ['tenantId', 'creditedInvoiceId'])
-@Index('invoice_run_idx', ['tenantId', 'runId', 'status'])
+@Index('invoice_run_idx', ['tenantId', 'runId', 'status', 'id'])
 @Unique('invoice_number_key', ['tenantId', 'kind', 'year', 'sequenceNo'])
 @Unique('invoice_subscription_period_key', ['tenantId', 'subscriptionId', 'periodStart'])
 @Entity('invoice')

@@ -18,7 +18,7 @@ import { addDays, periodsStartingIn, prorate } from '../subscriptions/periods';
 export type FollowUp = {
   step: 'draft' | 'finalise';
   startAfter?: Date;
-  /** Invoices this batch issued: their files are rendered after commit (a job each, queued with the batch). */
+  /** Invoices this batch issued: their files are rendered after commit (one job for the batch, queued with it). */
   issued?: string[];
 } | null;
 

@@ -23,9 +23,15 @@ export interface BillingJob {
   runId: string;
 }
 
+/**
+ * The documents of one finalising batch (or one credit note) to render: one job for the batch, not
+ * one per invoice (a job row per invoice cost pg-boss a job insert with its indexes each). Jobs queued
+ * before that change carry one `invoiceId`.
+ */
 export interface RenderJob {
   tenantId: string;
-  invoiceId: string;
+  invoiceIds?: string[];
+  invoiceId?: string;
 }
 
 /** How long one job goes on with the next batches before it hands over to a new job. */
@@ -76,8 +82,9 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Queues the rendering of issued documents inside the caller's transaction (it runs after commit). */
   async enqueueRender(manager: EntityManager, tenantId: string, invoiceIds: string[]): Promise<void> {
-    const jobs = invoiceIds.map((invoiceId) => ({ name: BILLING_RENDER_QUEUE, data: { tenantId, invoiceId } }));
-    await this.boss.insert(jobs, { db: transactionalDb(manager) });
+    if (invoiceIds.length === 0) return;
+    const job: RenderJob = { tenantId, invoiceIds };
+    await this.boss.send(BILLING_RENDER_QUEUE, job, { db: transactionalDb(manager) });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -115,13 +122,32 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
+   * Renders the job's invoices one after another, each stored in its own transaction (renderOne): a
+   * job that dies half-way is retried and finds the files of those done, so each is rendered and
+   * mailed once. One that fails does not hold up the rest; the job fails after trying them all, and
+   * its retry takes up only what is left.
+   */
+  async render({ tenantId, invoiceIds, invoiceId }: RenderJob): Promise<void> {
+    let failed: unknown = null;
+    for (const id of invoiceIds ?? (invoiceId ? [invoiceId] : [])) {
+      try {
+        await this.renderOne(tenantId, id);
+      } catch (error) {
+        this.logger.error({ err: error, invoice: id }, 'invoice not rendered; its job will be retried');
+        failed ??= error;
+      }
+    }
+    if (failed) throw failed;
+  }
+
+  /**
    * Renders an issued invoice's PDF and UBL from its stored document (after the finalising commit,
    * outside any transaction: rendering is CPU work) and stores both with their SHA-256. Files are
    * insert-only; a second job for the same invoice finds them and stops. The transaction that stores
    * them also queues the mail to the customer with the PDF attached (by reference to the stored
    * file), so the mail goes exactly once, with the bytes that are served forever after.
    */
-  async render({ tenantId, invoiceId }: RenderJob): Promise<void> {
+  private async renderOne(tenantId: string, invoiceId: string): Promise<void> {
     const document = await withTenant(this.dataSource, tenantId, async (db) => {
       // SQL: the issued document, unless its files are there already.
       const rows: { document: InvoiceDocument }[] = await db.query(
@@ -246,13 +272,8 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
           current === 'draft'
             ? await this.engine.draftBatch(db, job.tenantId, job.runId)
             : await this.engine.finaliseBatch(db, job.tenantId, job.runId);
-        if (follow?.issued?.length) {
-          const jobs = follow.issued.map((invoiceId) => ({
-            name: BILLING_RENDER_QUEUE,
-            data: { tenantId: job.tenantId, invoiceId },
-          }));
-          await this.boss.insert(jobs, { db: transactionalDb(db) });
-        }
+        // One render job for the batch's issued invoices, queued in the batch's transaction.
+        if (follow?.issued?.length) await this.enqueueRender(db, job.tenantId, follow.issued);
         const handOver = follow !== null && (follow.startAfter !== undefined || Date.now() > deadline);
         if (follow && handOver) await this.enqueue(db, follow.step, job, follow.startAfter);
         return handOver ? null : follow;

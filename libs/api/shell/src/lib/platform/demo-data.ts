@@ -782,7 +782,7 @@ async function seedInvoicing(
     if (!next) break;
     issued.push(...(next.issued ?? []));
   }
-  for (const invoiceId of issued) await queue.render({ tenantId, invoiceId });
+  await queue.render({ tenantId, invoiceIds: issued });
 
   // What came in, a few days after the due date or before it.
   for (const [i, s] of invoicing.subscriptions.entries()) {
