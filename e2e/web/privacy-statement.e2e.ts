@@ -24,7 +24,7 @@ async function expectNoSideScroll(page: Page): Promise<void> {
 test('an admin publishes a new statement; users see the banner and acknowledge it, in English and Dutch', async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const admin = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await signInStaffWithTwoFactor(admin, 'contactmonkey', 'admin@contactmonkey.example', EN);
   await admin.goto(`${portal('contactmonkey')}/admin/privacy/statements`);
@@ -88,6 +88,7 @@ test('an admin publishes a new statement; users see the banner and acknowledge i
 test('the privacy statement and the cookie declaration are public, in Dutch and English, on a phone', async ({
   browser,
 }) => {
+  test.setTimeout(120_000);
   const page = await (await browser.newContext({ viewport: PHONE })).newPage();
   await page.goto(`${portal('callmonkey')}/privacy-statement`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Privacyverklaring');
