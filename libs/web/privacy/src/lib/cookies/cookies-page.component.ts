@@ -5,6 +5,12 @@ import { COOKIES } from '@mijn-account/shared-contracts';
 import { LanguageService } from '@mijn-account/web-core';
 import { PAGE_STYLES } from '@mijn-account/web-ui';
 
+const KINDS = [
+  { kind: 'cookie', title: 'cookies.kinds.cookie' },
+  { kind: 'local-storage', title: 'cookies.kinds.local-storage' },
+  { kind: 'session-storage', title: 'cookies.kinds.session-storage' },
+] as const;
+
 /**
  * The cookie declaration, made from the one list of every cookie (and browser storage key) the
  * portal sets (`COOKIES` in the contracts); the browser tests fail on any cookie not in that list.
@@ -47,7 +53,7 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
     <h1>{{ 'cookies.title' | transloco }}</h1>
     <p>{{ 'cookies.intro' | transloco }}</p>
     @for (group of groups(); track group.kind) {
-      <h2>{{ 'cookies.kinds.' + group.kind | transloco }}</h2>
+      <h2>{{ group.title | transloco }}</h2>
       @for (cookie of group.items; track cookie.name) {
         <mat-card appearance="outlined" [attr.data-testid]="'cookie-' + cookie.name">
           <mat-card-content>
@@ -82,9 +88,6 @@ export class CookiesPageComponent {
       purpose: c.purpose[language],
       duration: c.duration[language],
     }));
-    return (['cookie', 'local-storage', 'session-storage'] as const).map((kind) => ({
-      kind,
-      items: items.filter((c) => c.kind === kind),
-    }));
+    return KINDS.map(({ kind, title }) => ({ kind, title, items: items.filter((c) => c.kind === kind) }));
   });
 }

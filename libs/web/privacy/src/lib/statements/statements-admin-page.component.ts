@@ -18,7 +18,12 @@ import {
 } from '@mijn-account/web-ui';
 import { StatementsStore } from './statements.store';
 
-const TEXT_FIELDS = ['summaryNl', 'summaryEn', 'bodyNl', 'bodyEn'] as const;
+const TEXT_FIELDS = [
+  { name: 'summaryNl', label: 'admin.privacy.statements.summaryNl', body: false },
+  { name: 'summaryEn', label: 'admin.privacy.statements.summaryEn', body: false },
+  { name: 'bodyNl', label: 'admin.privacy.statements.bodyNl', body: true },
+  { name: 'bodyEn', label: 'admin.privacy.statements.bodyEn', body: true },
+] as const;
 
 /**
  * The tenant admin's privacy statements: every published version, and one draft (started from the
@@ -97,20 +102,20 @@ const TEXT_FIELDS = ['summaryNl', 'summaryEn', 'bodyNl', 'bodyEn'] as const;
                   <mat-error>{{ message }}</mat-error>
                 }
               </mat-form-field>
-              @for (field of textFields; track field) {
+              @for (field of textFields; track field.name) {
                 <mat-form-field appearance="outline">
-                  <mat-label>{{ 'admin.privacy.statements.' + field | transloco }}</mat-label>
+                  <mat-label>{{ field.label | transloco }}</mat-label>
                   <textarea
                     matInput
-                    [class.body]="field.startsWith('body')"
-                    [formControlName]="field"
-                    [attr.data-testid]="field"
-                    [rows]="field.startsWith('body') ? 14 : 3"
+                    [class.body]="field.body"
+                    [formControlName]="field.name"
+                    [attr.data-testid]="field.name"
+                    [rows]="field.body ? 14 : 3"
                   ></textarea>
-                  @if (field.startsWith('body')) {
+                  @if (field.body) {
                     <mat-hint>{{ 'admin.privacy.statements.markdownHint' | transloco }}</mat-hint>
                   }
-                  @if (form.controls[field].errors?.['server']; as message) {
+                  @if (form.controls[field.name].errors?.['server']; as message) {
                     <mat-error>{{ message }}</mat-error>
                   }
                 </mat-form-field>
