@@ -18,6 +18,8 @@ const redirects = ['callmonkey', 'contactmonkey'].flatMap((tenant) =>
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.e2e.ts',
+  // Fails the run on any cookie a page got that the cookie declaration does not list (issue 18 §7).
+  globalTeardown: './cookie-check.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../fixtures';
 import { ageProofOfPresence, expectAccessible, mailTo, portal, signIn, signInStaffWithTwoFactor } from '../support';
 
 // Decisions with their consequences in view (issue 16 §6): confirmations that name the person or

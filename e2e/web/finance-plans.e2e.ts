@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Locator, type Page, expect as baseExpect, test } from '@playwright/test';
+import { type Locator, type Page, expect as baseExpect } from '@playwright/test';
+import { test } from '../fixtures';
 import { expectAccessible, overflowOf, portal, signInStaffWithTwoFactor } from '../support';
 
 // Issue 17 §1–§2 in the browser: ContactMonkey's admin (in Dutch) completes the invoicing settings,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Page, expect, test } from '@playwright/test';
+import { type Page, expect } from '@playwright/test';
+import { test } from '../fixtures';
 import pg from 'pg';
 import { PORT, expectAccessible, overflowOf, portal, signInStaffWithTwoFactor } from '../support';
 

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../fixtures';
 import { expectAccessible, linkFromMail, mailTo, portal, signIn, signInStaffWithTwoFactor } from '../support';
 
 // The invitation page (issue 16 §6): it says who invited you to which account and as what, and

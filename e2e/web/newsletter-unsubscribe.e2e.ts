@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../fixtures';
 import { expectAccessible, linkFromMail, mailTo, portal, signIn, signInStaffWithTwoFactor } from '../support';
 
 const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in' };

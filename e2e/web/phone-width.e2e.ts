@@ -1,4 +1,5 @@
-import { type Browser, type Page, expect, test } from '@playwright/test';
+import { type Browser, type Page, expect } from '@playwright/test';
+import { test } from '../fixtures';
 import { expectAccessible, overflowOf, portal, signIn, signInStaffWithTwoFactor } from '../support';
 
 /**

@@ -1,1 +1,2 @@
 export * from './lib/privacy.routes';
+export * from './lib/statements/statement-banner.component';

@@ -9,6 +9,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Language } from '@mijn-account/shared-contracts';
 import { LanguageService, ReturnToStore, SessionStore, TenantStore, EnumLabelPipe } from '@mijn-account/web-core';
+import { StatementBannerComponent } from '@mijn-account/web-privacy';
 import { map } from 'rxjs';
 import { navFor } from './nav';
 
@@ -26,6 +27,7 @@ const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'Englis
   imports: [
     EnumLabelPipe,
     RouterOutlet,
+    StatementBannerComponent,
     RouterLink,
     RouterLinkActive,
     MatButtonModule,
@@ -134,6 +136,9 @@ const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'Englis
       </mat-sidenav>
       <mat-sidenav-content class="content">
         <main id="main" tabindex="-1">
+          @if (session.me()) {
+            <ma-statement-banner />
+          }
           <router-outlet />
         </main>
       </mat-sidenav-content>

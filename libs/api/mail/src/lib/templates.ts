@@ -42,6 +42,8 @@ export interface MailTemplates {
   };
   /** An overdue invoice: amount still open and due date formatted in the reader's language; `reminderNo` 1, 2, … */
   'payment-reminder': { number: string; amount: string; dueDate: string; reminderNo: number; link: string };
+  /** A new version of the privacy statement: its number, the day it takes effect (formatted), what changed. */
+  'privacy-statement-published': { version: number; effectiveOn: string; summary: string; link: string };
 }
 
 export type InvitedAs = AccountRole | readonly StaffRole[];
@@ -147,6 +149,15 @@ const invoiceIssuedEn: CopyBook['invoice-issued'] = (p, t) =>
 
 const nl: CopyBook = {
   'invoice-issued': invoiceIssuedNl,
+  'privacy-statement-published': (p, t) => ({
+    subject: `Nieuwe privacyverklaring van ${t}`,
+    body: [
+      `${t} heeft versie ${p.version} van de privacyverklaring gepubliceerd. Deze geldt vanaf ${p.effectiveOn}.`,
+      `Wat er verandert: ${p.summary}`,
+      'Je hoeft niets te doen; je gegevens worden niet voor nieuwe doelen gebruikt zonder je toestemming. Je leest de hele verklaring, en alle eerdere versies, in het portaal.',
+      { button: 'Privacyverklaring lezen', href: p.link },
+    ],
+  }),
   'verify-email': (p, t) => ({
     subject: `Bevestig je e-mailadres voor ${t}`,
     body: [
@@ -307,6 +318,15 @@ const issue = (p: MailTemplates['newsletter-issue'], manage: string, unsubscribe
 
 const en: CopyBook = {
   'invoice-issued': invoiceIssuedEn,
+  'privacy-statement-published': (p, t) => ({
+    subject: `New privacy statement from ${t}`,
+    body: [
+      `${t} has published version ${p.version} of its privacy statement. It takes effect on ${p.effectiveOn}.`,
+      `What changes: ${p.summary}`,
+      'You need not do anything; your data is not used for new purposes without your consent. You can read the whole statement, and every earlier version, in the portal.',
+      { button: 'Read the privacy statement', href: p.link },
+    ],
+  }),
   'verify-email': (p, t) => ({
     subject: `Confirm your e-mail address for ${t}`,
     body: [

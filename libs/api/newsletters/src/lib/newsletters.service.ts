@@ -495,6 +495,12 @@ export class NewslettersService {
     wording: string,
   ): Promise<void> {
     const db = await ctx.db();
+    // The statement version in force when the consent was given: the tenant's last published one
+    // (issue 18 §6); PRIVACY_STATEMENT_VERSION only for a tenant that has published none yet.
+    const [statement] = (await db.query(
+      `SELECT max(version)::text AS version FROM privacy_statement WHERE tenant_id = $1 AND published_at IS NOT NULL`,
+      [ctx.tenant.id],
+    )) as { version: string | null }[];
     await db.insert(ConsentRecord, {
       tenantId: ctx.tenant.id,
       listId,
@@ -504,7 +510,7 @@ export class NewslettersService {
       method,
       ip: ctx.ip,
       wording,
-      privacyVersion: this.config.newsletters.privacyVersion,
+      privacyVersion: statement?.version ?? this.config.newsletters.privacyVersion,
     });
   }
 

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { MailModule } from '@mijn-account/api-mail';
 import { PrivacyQueue } from './privacy.queue';
 import { PrivacyRequests } from './requests/privacy-requests.service';
+import { PrivacyStatementController, StatementsAdminController } from './statements/privacy-statements.controller';
+import { PrivacyStatements } from './statements/privacy-statements.service';
 
 /**
  * Privacy rights (issue 18): the privacy page's data, exports, erasure, restriction and objection,
@@ -8,8 +11,9 @@ import { PrivacyRequests } from './requests/privacy-requests.service';
  * statistics and disclosures. Each slice adds its controllers and services here.
  */
 @Module({
-  controllers: [],
-  providers: [PrivacyQueue, PrivacyRequests],
+  imports: [MailModule],
+  controllers: [PrivacyStatementController, StatementsAdminController],
+  providers: [PrivacyQueue, PrivacyRequests, PrivacyStatements],
   exports: [PrivacyRequests],
 })
 export class PrivacyModule {}

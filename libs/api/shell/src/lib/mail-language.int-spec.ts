@@ -77,6 +77,9 @@ const SAMPLES: { [K in MailTemplateName]: MailTemplates[K][] } = {
     reminderNo,
     link,
   })),
+  'privacy-statement-published': [
+    { version: 2, effectiveOn: '1 december 2026', summary: 'Een nieuwe verwerker voor e-mail.', link },
+  ],
 };
 
 /** The raw codes (letters, digits, `-` and `:` only) found as whole words in a mail (`lid` is fine, `member` is not; `portaal` is fine, `portal` is not). */

@@ -37,6 +37,8 @@ export const ROUTES = {
   mySubscription: 'account/subscription',
   myInvoices: 'account/invoices',
   myInvoiceAccess: 'account/invoice-access',
+  privacyStatement: 'privacy-statement',
+  adminPrivacyStatements: 'admin/privacy/statements',
 } as const;
 
 /** What a helpdesk grant can allow; read-only unless a write scope is asked for. */
@@ -93,6 +95,7 @@ export const PAGES = {
   newsletterUnsubscribe: '/newsletters/unsubscribe',
   helpdeskAccess: '/account/helpdesk-access',
   myInvoices: '/account/invoices',
+  privacyStatement: '/privacy-statement',
 } as const;
 
 /** One change in a change history: the field, its value before and after. */

@@ -25,6 +25,7 @@ import { AddSubscriberInvoices1795608000000 } from './1795608000000-AddSubscribe
 import { AddCreditNoteReference1795606000000 } from './1795606000000-AddCreditNoteReference';
 import { AddPaymentReminders1795609000000 } from './1795609000000-AddPaymentReminders';
 import { AddPrivacyRequests1795700000000 } from './1795700000000-AddPrivacyRequests';
+import { AddPrivacyStatements1795750000000 } from './1795750000000-AddPrivacyStatements';
 import { CheckInvoiceLinesPerStatement1795770000000 } from './1795770000000-CheckInvoiceLinesPerStatement';
 import { OrderRunInvoicesById1795771000000 } from './1795771000000-OrderRunInvoicesById';
 
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   AddSubscriberInvoices1795608000000,
   AddPaymentReminders1795609000000,
   AddPrivacyRequests1795700000000,
+  AddPrivacyStatements1795750000000,
   CheckInvoiceLinesPerStatement1795770000000,
   OrderRunInvoicesById1795771000000,
 ];

@@ -29,6 +29,7 @@ import type {
   PlanCreate,
   StaffRole,
 } from '@mijn-account/shared-contracts';
+import { seedDemoStatement } from './demo-statements';
 
 /** Every demo user signs in with this password (README, "Demo sign-ins"). */
 export const DEMO_PASSWORD = 'MijnAccount-demo-2026';
@@ -483,6 +484,7 @@ async function seedTenant(owner: DataSource, config: AppConfig, demo: DemoTenant
     currency: demo.currency,
     brandColor: demo.brandColor,
   });
+  await seedDemoStatement(owner, tenant.id, demo.slug);
   const users = new Map<string, AuthUser>();
   const accounts = new Map<string, string>();
   await withTenant(owner, tenant.id, async (db) => {
