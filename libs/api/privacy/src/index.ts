@@ -5,3 +5,7 @@ export * from './lib/requests/deadline';
 export * from './lib/requests/privacy-request.entity';
 export * from './lib/requests/privacy-requests.service';
 export * from './lib/settings/privacy-settings.entity';
+export * from './lib/overview/processing-activity.entity';
+export * from './lib/overview/privacy-disclosure.entity';
+export * from './lib/overview/privacy-overview.service';
+export * from './lib/overview/demo-privacy';

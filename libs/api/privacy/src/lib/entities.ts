@@ -1,5 +1,7 @@
 import { PrivacyRequest } from './requests/privacy-request.entity';
 import { PrivacySettings } from './settings/privacy-settings.entity';
+import { PrivacyDisclosure } from './overview/privacy-disclosure.entity';
+import { ProcessingActivity } from './overview/processing-activity.entity';
 
 /** The privacy library's tables (each slice adds its own). */
-export const PRIVACY_ENTITIES = [PrivacyRequest, PrivacySettings];
+export const PRIVACY_ENTITIES = [PrivacyRequest, PrivacySettings, ProcessingActivity, PrivacyDisclosure];

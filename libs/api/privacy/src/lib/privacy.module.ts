@@ -1,4 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@mijn-account/api-audit';
+import { MailModule } from '@mijn-account/api-mail';
+import {
+  DisclosuresController,
+  MyPrivacyController,
+  PrivacySettingsController,
+  ProcessingRecordController,
+} from './overview/privacy-overview.controller';
+import { PrivacyOverviewService } from './overview/privacy-overview.service';
 import { PrivacyQueue } from './privacy.queue';
 import { PrivacyRequests } from './requests/privacy-requests.service';
 
@@ -8,8 +17,9 @@ import { PrivacyRequests } from './requests/privacy-requests.service';
  * statistics and disclosures. Each slice adds its controllers and services here.
  */
 @Module({
-  controllers: [],
-  providers: [PrivacyQueue, PrivacyRequests],
+  imports: [AuditModule, MailModule],
+  controllers: [MyPrivacyController, ProcessingRecordController, PrivacySettingsController, DisclosuresController],
+  providers: [PrivacyQueue, PrivacyRequests, PrivacyOverviewService],
   exports: [PrivacyRequests],
 })
 export class PrivacyModule {}
