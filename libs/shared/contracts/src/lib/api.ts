@@ -346,7 +346,7 @@ export interface SignInOptions {
   selfSignUp: boolean;
   providers: IdentityProviderName[];
   /** The age confirmation sign-up asks for (issue 18 §1); null when the tenant asks none. */
-  ageRequirement: AgeRequirement | null;
+  ageRequirement?: AgeRequirement | null;
 }
 
 export interface MeResponse {

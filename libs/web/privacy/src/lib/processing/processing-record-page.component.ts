@@ -26,17 +26,18 @@ import {
 } from '@mijn-account/web-ui';
 import { PrivacyOverviewStore } from '../overview/privacy-overview.store';
 
+/** The row's texts, each with the (static) key of its label. */
 const TEXT_FIELDS = [
-  'categoryNl',
-  'categoryEn',
-  'purposeNl',
-  'purposeEn',
-  'retentionNl',
-  'retentionEn',
-  'recipientsNl',
-  'recipientsEn',
-  'automatedDecisionNl',
-  'automatedDecisionEn',
+  { field: 'categoryNl', label: 'admin.privacy.processing.fields.categoryNl' },
+  { field: 'categoryEn', label: 'admin.privacy.processing.fields.categoryEn' },
+  { field: 'purposeNl', label: 'admin.privacy.processing.fields.purposeNl' },
+  { field: 'purposeEn', label: 'admin.privacy.processing.fields.purposeEn' },
+  { field: 'retentionNl', label: 'admin.privacy.processing.fields.retentionNl' },
+  { field: 'retentionEn', label: 'admin.privacy.processing.fields.retentionEn' },
+  { field: 'recipientsNl', label: 'admin.privacy.processing.fields.recipientsNl' },
+  { field: 'recipientsEn', label: 'admin.privacy.processing.fields.recipientsEn' },
+  { field: 'automatedDecisionNl', label: 'admin.privacy.processing.fields.automatedDecisionNl' },
+  { field: 'automatedDecisionEn', label: 'admin.privacy.processing.fields.automatedDecisionEn' },
 ] as const;
 
 /**
@@ -229,9 +230,10 @@ const TEXT_FIELDS = [
               </mat-select>
             </mat-form-field>
             <div class="pair">
-              @for (field of textFields; track field) {
+              @for (text of textFields; track text.field) {
+                @let field = text.field;
                 <mat-form-field appearance="outline">
-                  <mat-label>{{ 'admin.privacy.processing.fields.' + field | transloco }}</mat-label>
+                  <mat-label>{{ text.label | transloco }}</mat-label>
                   @if (field.startsWith('category')) {
                     <input matInput [formControlName]="field" />
                   } @else {
