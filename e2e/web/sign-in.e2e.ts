@@ -25,6 +25,8 @@ test('sign-up: the account exists only after the link from the mail (read from S
   await page.getByLabel('Company or household').fill('Newcomer Studio');
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Choose a password').fill('a sentence as a password');
+  // ContactMonkey asks for 18 or a parent's permission (issue 18 §1); the sentence chosen goes into the consent ledger.
+  await page.getByRole('radio', { name: 'I am 18 or older.' }).check();
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByTestId('sign-up-sent')).toContainText('Check your mailbox');
 

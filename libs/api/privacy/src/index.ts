@@ -7,3 +7,7 @@ export * from './lib/requests/privacy-requests.service';
 export * from './lib/settings/privacy-settings.entity';
 export * from './lib/statements/privacy-statement.entity';
 export * from './lib/statements/privacy-statements.service';
+export * from './lib/overview/processing-activity.entity';
+export * from './lib/overview/privacy-disclosure.entity';
+export * from './lib/overview/privacy-overview.service';
+export * from './lib/overview/demo-privacy';

@@ -11,3 +11,4 @@ export * from './lib/finance-accounts';
 export * from './lib/my-invoices';
 export * from './lib/finance-invoices';
 export * from './lib/privacy-statements';
+export * from './lib/privacy-overview';

@@ -1,8 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { type RequestContext, type SessionRef, problems } from '@mijn-account/api-core';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, type RequestContext, type SessionRef, problems } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
-import { type InvitationPreview, type Language, PAGES } from '@mijn-account/shared-contracts';
+import {
+  type AgeConfirmation,
+  type InvitationPreview,
+  type Language,
+  PAGES,
+  ageWording,
+} from '@mijn-account/shared-contracts';
+import { ageErrors, readAgeRequirement } from './age-requirement';
 import { ActionTokens } from './action-tokens';
 import { User } from './entities/user.entity';
 import { type InvitationLink, InvitationsService } from './invitations.service';
@@ -24,6 +31,8 @@ export interface SignUpData {
   passwordHash: string | null;
   /** That identity, linked when the address is confirmed. */
   identity?: ExternalIdentity;
+  /** The age confirmation given at sign-up, with the sentence shown, for the consent ledger. */
+  age?: { confirmation: AgeConfirmation; wording: string; ip: string | null };
 }
 
 /**
@@ -44,15 +53,26 @@ export class CredentialsService {
     private readonly identities: UserIdentitiesService,
     private readonly mailLimit: MailThrottle,
     private readonly invitations: InvitationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Nothing is created until the address is confirmed; an address that has an account gets a notice instead. */
   async signUp(
     ctx: RequestContext,
-    input: { email: string; password: string; displayName: string; accountName: string },
+    input: {
+      email: string;
+      password: string;
+      displayName: string;
+      accountName: string;
+      ageConfirmation?: AgeConfirmation;
+    },
   ): Promise<void> {
     const settings = await this.settings.get(ctx);
     if (!settings.selfSignUp) throw problems.forbidden('This portal opens accounts by invitation only');
+    // The tenant's age requirement (issue 18 §1): refused without an answer it accepts, before anything else.
+    const requirement = await readAgeRequirement(await ctx.db(), ctx.tenant.id);
+    const ageProblems = ageErrors(requirement, input.ageConfirmation);
+    if (ageProblems.length > 0) throw problems.validation(ageProblems);
     const email = input.email.trim().toLowerCase();
     await this.mailLimit.allow(ctx, email);
     const passwordHash = await this.hasher.hash(input.password);
@@ -72,6 +92,19 @@ export class CredentialsService {
         displayName: input.displayName.trim(),
         accountName: input.accountName.trim(),
         passwordHash,
+        ...(requirement && input.ageConfirmation
+          ? {
+              age: {
+                confirmation: input.ageConfirmation,
+                wording: ageWording(
+                  input.ageConfirmation,
+                  requirement.minimumAge,
+                  ctx.readsIn ?? ctx.tenant.defaultLanguage,
+                ),
+                ip: ctx.ip,
+              },
+            }
+          : {}),
       } satisfies SignUpData,
       ttlMs: DAY_MS,
     });
@@ -96,7 +129,7 @@ export class CredentialsService {
 
   async createSubscriber(
     ctx: RequestContext,
-    data: { email: string; displayName: string; accountName: string; passwordHash: string | null },
+    data: Pick<SignUpData, 'email' | 'displayName' | 'accountName' | 'passwordHash' | 'age'>,
   ): Promise<string> {
     const db = await ctx.db();
     const prefix = ctx.tenant.slug.slice(0, 2).toUpperCase();
@@ -119,7 +152,16 @@ export class CredentialsService {
       accountRole: 'owner',
       emailVerifiedAt: () => 'now()',
     });
-    return (user.identifiers[0] as Pick<User, 'id'>).id;
+    const userId = (user.identifiers[0] as Pick<User, 'id'>).id;
+    if (data.age) {
+      // SQL: the consent ledger (newsletters' table) records the age confirmation with the sentence shown.
+      await db.query(
+        `INSERT INTO consent_record (tenant_id, purpose, user_id, email, action, method, ip, wording, privacy_version)
+         VALUES ($1, 'age', $2, $3, 'given', 'sign-up', $4, $5, $6)`,
+        [ctx.tenant.id, userId, data.email, data.age.ip, data.age.wording, this.config.newsletters.privacyVersion],
+      );
+    }
+    return userId;
   }
 
   /** Same answer whatever the address; only an active account gets the link (and older links stop working). */

@@ -25,7 +25,11 @@ export class SessionsController {
   @Get('options')
   async options(@Ctx() ctx: RequestContext): Promise<SignInOptions> {
     const settings = await this.settings.get(ctx);
-    return { selfSignUp: settings.selfSignUp, providers: await this.providers.enabled(ctx) };
+    return {
+      selfSignUp: settings.selfSignUp,
+      providers: await this.providers.enabled(ctx),
+      ageRequirement: settings.selfSignUp ? await this.settings.ageRequirement(ctx) : null,
+    };
   }
 
   /**

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '@mijn-account/api-core';
-import type { SignInSettings } from '@mijn-account/shared-contracts';
+import type { AgeRequirement, SignInSettings } from '@mijn-account/shared-contracts';
+import { readAgeRequirement } from './age-requirement';
 import { TenantSignInSettings } from './entities/tenant-sign-in-settings.entity';
 
 /** The tenant's sign-in rules: self sign-up, and the brute-force limits. */
@@ -9,6 +10,11 @@ import { TenantSignInSettings } from './entities/tenant-sign-in-settings.entity'
 export class SignInSettingsService {
   async get(ctx: RequestContext): Promise<SignInSettings & { version: number }> {
     return this.read(await ctx.db(), ctx.tenant.id);
+  }
+
+  /** The age confirmation sign-up asks for (from the tenant's privacy settings); null when none. */
+  async ageRequirement(ctx: RequestContext): Promise<AgeRequirement | null> {
+    return readAgeRequirement(await ctx.db(), ctx.tenant.id);
   }
 
   /** The same, in a transaction other than the request's (sign-in attempts are counted in their own). */

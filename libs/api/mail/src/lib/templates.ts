@@ -44,6 +44,15 @@ export interface MailTemplates {
   'payment-reminder': { number: string; amount: string; dueDate: string; reminderNo: number; link: string };
   /** A new version of the privacy statement: its number, the day it takes effect (formatted), what changed. */
   'privacy-statement-published': { version: number; effectiveOn: string; summary: string; link: string };
+  /** A question or complaint from the privacy page, to the tenant's privacy contact; `deadline` written out in the mail's language. */
+  'privacy-question': {
+    kind: 'question' | 'complaint';
+    name: string;
+    email: string;
+    message: string;
+    deadline: string;
+    link: string;
+  };
 }
 
 export type InvitedAs = AccountRole | readonly StaffRole[];
@@ -300,6 +309,15 @@ const nl: CopyBook = {
       { button: 'Mijn facturen bekijken', href: p.link },
     ],
   }),
+  'privacy-question': (p) => ({
+    subject: p.kind === 'complaint' ? `Privacyklacht van ${p.name}` : `Privacyvraag van ${p.name}`,
+    body: [
+      `${p.name} (${p.email}) stuurde via de privacypagina ${p.kind === 'complaint' ? 'een klacht' : 'een vraag'}:`,
+      `“${p.message}”`,
+      `Het verzoek staat in het register; beantwoord het uiterlijk op ${p.deadline} (één maand, AVG art. 12 lid 3).`,
+      { button: 'Privacyverzoeken bekijken', href: p.link },
+    ],
+  }),
 };
 
 /** An issue's own text, split into paragraphs at blank lines, then why the reader gets it and the links every newsletter carries. */
@@ -473,6 +491,15 @@ const en: CopyBook = {
       `Invoice ${p.number} was due on ${p.dueDate}. ${p.amount} is still open.`,
       'Already paid? Then our messages crossed and there is nothing to do. Please quote the invoice number with your payment.',
       { button: 'See my invoices', href: p.link },
+    ],
+  }),
+  'privacy-question': (p) => ({
+    subject: p.kind === 'complaint' ? `Privacy complaint from ${p.name}` : `Privacy question from ${p.name}`,
+    body: [
+      `${p.name} (${p.email}) sent ${p.kind === 'complaint' ? 'a complaint' : 'a question'} from the privacy page:`,
+      `“${p.message}”`,
+      `The request is in the register; answer it by ${p.deadline} (one month, GDPR Art. 12(3)).`,
+      { button: 'View privacy requests', href: p.link },
     ],
   }),
 };

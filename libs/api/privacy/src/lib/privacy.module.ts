@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@mijn-account/api-audit';
 import { MailModule } from '@mijn-account/api-mail';
+import {
+  DisclosuresController,
+  MyPrivacyController,
+  PrivacySettingsController,
+  ProcessingRecordController,
+} from './overview/privacy-overview.controller';
+import { PrivacyOverviewService } from './overview/privacy-overview.service';
 import { PrivacyQueue } from './privacy.queue';
 import { PrivacyRequests } from './requests/privacy-requests.service';
 import { PrivacyStatementController, StatementsAdminController } from './statements/privacy-statements.controller';
@@ -11,9 +19,16 @@ import { PrivacyStatements } from './statements/privacy-statements.service';
  * statistics and disclosures. Each slice adds its controllers and services here.
  */
 @Module({
-  imports: [MailModule],
-  controllers: [PrivacyStatementController, StatementsAdminController],
-  providers: [PrivacyQueue, PrivacyRequests, PrivacyStatements],
+  imports: [AuditModule, MailModule],
+  controllers: [
+    PrivacyStatementController,
+    StatementsAdminController,
+    MyPrivacyController,
+    ProcessingRecordController,
+    PrivacySettingsController,
+    DisclosuresController,
+  ],
+  providers: [PrivacyQueue, PrivacyRequests, PrivacyStatements, PrivacyOverviewService],
   exports: [PrivacyRequests],
 })
 export class PrivacyModule {}

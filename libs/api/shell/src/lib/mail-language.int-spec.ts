@@ -80,6 +80,14 @@ const SAMPLES: { [K in MailTemplateName]: MailTemplates[K][] } = {
   'privacy-statement-published': [
     { version: 2, effectiveOn: '1 december 2026', summary: 'Een nieuwe verwerker voor e-mail.', link },
   ],
+  'privacy-question': (['question', 'complaint'] as const).map((kind) => ({
+    kind,
+    name: 'Eva de Vries',
+    email: 'eva@example.com',
+    message: 'Welke gegevens hebben jullie van mij?',
+    deadline: '29 december 2026',
+    link,
+  })),
 };
 
 /** The raw codes (letters, digits, `-` and `:` only) found as whole words in a mail (`lid` is fine, `member` is not; `portaal` is fine, `portal` is not). */

@@ -177,10 +177,18 @@ describe('route table sweeps: errors and ids', () => {
       expect(asked.statusCode).toBe(201);
       const betaOwner = t.client(t.beta);
       await betaOwner.signIn(t.beta.accounts[0].owner.email);
+      // A row of beta's record of processing activities (issue 18 §1).
+      await t.sql(
+        t.beta,
+        `INSERT INTO processing_activity (tenant_id, category_nl, category_en, purpose_nl, purpose_en, legal_basis,
+           retention_nl, retention_en, recipients_nl, recipients_en) VALUES ($1, 'c', 'c', 'p', 'p', 'contract', 'r', 'r', 'x', 'x')`,
+        [t.beta.id],
+      );
       const rows = await t.sql<{ id: string }>(
         t.beta,
         `SELECT id::text FROM newsletter_list UNION ALL SELECT id::text FROM access_grant UNION ALL SELECT id::text FROM user_session
-          UNION ALL SELECT id::text FROM app_user UNION ALL SELECT id::text FROM subscriber_account`,
+          UNION ALL SELECT id::text FROM app_user UNION ALL SELECT id::text FROM subscriber_account
+          UNION ALL SELECT id::text FROM processing_activity`,
       );
       foreignIds = rows.map((r) => r.id);
       expect(foreignIds.length).toBeGreaterThan(10);

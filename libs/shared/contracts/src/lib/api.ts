@@ -1,5 +1,6 @@
 import type { AccountRole, Language, StaffRole, UserKind } from './roles';
 import type { GRANT_STATUSES } from './codes';
+import type { AgeConfirmation, AgeRequirement } from './privacy-overview';
 
 /** Every path the API serves, below the `/api` prefix. Used by the API controllers and the web stores. */
 export const API_PREFIX = 'api';
@@ -39,6 +40,10 @@ export const ROUTES = {
   myInvoiceAccess: 'account/invoice-access',
   privacyStatement: 'privacy-statement',
   adminPrivacyStatements: 'admin/privacy/statements',
+  myPrivacy: 'me/privacy',
+  privacyProcessing: 'admin/privacy/processing',
+  privacySettings: 'admin/privacy/settings',
+  privacyDisclosures: 'admin/privacy/disclosures',
 } as const;
 
 /** What a helpdesk grant can allow; read-only unless a write scope is asked for. */
@@ -96,6 +101,7 @@ export const PAGES = {
   helpdeskAccess: '/account/helpdesk-access',
   myInvoices: '/account/invoices',
   privacyStatement: '/privacy-statement',
+  privacyRequestsAdmin: '/admin/privacy/requests',
 } as const;
 
 /** One change in a change history: the field, its value before and after. */
@@ -224,6 +230,8 @@ export interface SignUpRequest {
   displayName: string;
   /** Name of the new subscriber account (company or household). */
   accountName: string;
+  /** Required where the tenant asks an age confirmation (SignInOptions.ageRequirement). */
+  ageConfirmation?: AgeConfirmation;
 }
 
 export interface TokenRequest {
@@ -340,6 +348,8 @@ export interface IdentityProviderSettings {
 export interface SignInOptions {
   selfSignUp: boolean;
   providers: IdentityProviderName[];
+  /** The age confirmation sign-up asks for (issue 18 §1); null when the tenant asks none. */
+  ageRequirement?: AgeRequirement | null;
 }
 
 export interface MeResponse {

@@ -22,6 +22,7 @@ export const ACCESS_LOG_ACTIONS = [
   'grant-closed',
   'read',
   'write',
+  'disclose',
 ] as const;
 export const ACCESS_LOG_RESOURCES = [
   'access-grant',
@@ -30,5 +31,6 @@ export const ACCESS_LOG_RESOURCES = [
   'newsletters',
   'subscriptions',
   'invoices',
+  'disclosure',
 ] as const;
 export const ACCESS_OUTCOMES = ['allowed', 'refused', 'failed'] as const;

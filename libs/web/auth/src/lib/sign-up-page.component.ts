@@ -1,11 +1,21 @@
 import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { map } from 'rxjs';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { MatRadioModule } from '@angular/material/radio';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import {
+  AGE_CONFIRMATIONS,
+  type AgeConfirmation,
+  type AgeRequirement,
+  type Language,
+  ageWording,
+} from '@mijn-account/shared-contracts';
 import { ActionRunner, AuthLinksStore, SessionStore, TenantStore, fieldError } from '@mijn-account/web-core';
 import { ProblemAlertComponent } from '@mijn-account/web-ui';
 import { CARD_PAGE_STYLES } from './page-styles';
@@ -24,11 +34,28 @@ import { CARD_PAGE_STYLES } from './page-styles';
     MatCardModule,
     MatFormFieldModule,
     MatInputModule,
+    MatRadioModule,
     ProblemAlertComponent,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: CARD_PAGE_STYLES,
+  styles: [
+    CARD_PAGE_STYLES,
+    `
+      fieldset.age {
+        border: none;
+        padding: 0;
+        margin: 0 0 1rem;
+      }
+      .age-choices {
+        display: flex;
+        flex-direction: column;
+      }
+      .error {
+        color: var(--mat-sys-error);
+      }
+    `,
+  ],
   template: `
     <mat-card appearance="outlined">
       <h1>{{ 'signUp.title' | transloco: { tenant: tenant.displayName() } }}</h1>
@@ -79,6 +106,22 @@ import { CARD_PAGE_STYLES } from './page-styles';
             />
             <mat-hint>{{ 'signUp.passwordHint' | transloco }}</mat-hint>
           </mat-form-field>
+          @if (age(); as requirement) {
+            <!-- The tenant's age requirement (issue 18 §1): the sentence chosen is the one the consent ledger records. -->
+            <fieldset class="age" data-testid="sign-up-age">
+              <legend>{{ 'signUp.ageLegend' | transloco }}</legend>
+              <mat-radio-group formControlName="ageConfirmation" class="age-choices" required>
+                @for (choice of ageChoices(requirement); track choice) {
+                  <mat-radio-button [value]="choice">{{ ageWording(choice, requirement.minimumAge, lang()) }}</mat-radio-button>
+                }
+              </mat-radio-group>
+              @if (ageMissing()) {
+                <p class="error" role="alert">{{ 'signUp.ageRequired' | transloco }}</p>
+              } @else if (fieldError(problem(), 'ageConfirmation'); as message) {
+                <p class="error" role="alert">{{ message }}</p>
+              }
+            </fieldset>
+          }
           <button mat-flat-button type="submit" [disabled]="busy()">{{ 'signUp.submit' | transloco }}</button>
         </form>
       }
@@ -109,21 +152,43 @@ export class SignUpPageComponent implements OnInit {
     accountName: ['', Validators.required],
     email: ['', [Validators.required, Validators.email]],
     password: ['', [Validators.required, Validators.minLength(10)]],
+    ageConfirmation: [null as AgeConfirmation | null],
   });
+  /** The age the tenant asks people to confirm; null when it asks none. */
+  protected readonly age = signal<AgeRequirement | null>(null);
+  protected readonly ageMissing = signal(false);
+  protected readonly ageWording = ageWording;
+  private readonly transloco = inject(TranslocoService);
+  protected readonly lang = toSignal(
+    this.transloco.langChanges$.pipe(map((l) => (l === 'nl' ? 'nl' : 'en') as Language)),
+    {
+      initialValue: (this.transloco.getActiveLang() === 'nl' ? 'nl' : 'en') as Language,
+    },
+  );
+
+  protected ageChoices(requirement: AgeRequirement): readonly AgeConfirmation[] {
+    return requirement.parentalConsentAllowed ? AGE_CONFIRMATIONS : ['of-age'];
+  }
 
   ngOnInit(): void {
     void this.load();
   }
 
   protected async load(): Promise<void> {
-    await this.loadProblem.run(async () => this.open.set((await this.session.options()).selfSignUp));
+    await this.loadProblem.run(async () => {
+      const options = await this.session.options();
+      this.age.set(options.ageRequirement ?? null);
+      this.open.set(options.selfSignUp);
+    });
   }
 
   protected async submit(): Promise<void> {
     this.form.markAllAsTouched();
-    if (this.form.invalid) return;
+    const { ageConfirmation, ...fields } = this.form.getRawValue();
+    this.ageMissing.set(this.age() !== null && ageConfirmation === null);
+    if (this.form.invalid || this.ageMissing()) return;
     await this.runner.run(async () => {
-      await this.links.signUp(this.form.getRawValue());
+      await this.links.signUp({ ...fields, ...(ageConfirmation ? { ageConfirmation } : {}) });
       this.sent.set(true);
     });
   }

@@ -14,6 +14,7 @@ import {
   GRANT_STATUSES,
   IDENTITY_PROVIDERS,
   INVOICING_REQUIREMENTS,
+  LEGAL_BASES,
   MY_INVOICE_STATUSES,
   NEWSLETTER_STATUSES,
   PERSON_STATUSES,
@@ -47,6 +48,7 @@ export const ENUM_LABELS = {
   invoicingRequirement: { prefix: 'finance.dashboard.missing.', codes: INVOICING_REQUIREMENTS },
   myInvoiceStatus: { prefix: 'myInvoices.statuses.', codes: MY_INVOICE_STATUSES },
   subscriptionStatus: { prefix: 'subscription.statuses.', codes: SUBSCRIPTION_STATUSES },
+  legalBasis: { prefix: 'privacy.overview.bases.', codes: LEGAL_BASES },
 } as const satisfies Record<string, { prefix: string; codes: readonly string[] }>;
 export type EnumFamily = keyof typeof ENUM_LABELS;
 

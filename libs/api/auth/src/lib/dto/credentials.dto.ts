@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
-import type { NewPasswordRequest, SignUpRequest, TokenRequest } from '@mijn-account/shared-contracts';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import {
+  AGE_CONFIRMATIONS,
+  type AgeConfirmation,
+  type NewPasswordRequest,
+  type SignUpRequest,
+  type TokenRequest,
+} from '@mijn-account/shared-contracts';
 
 /** NIST SP 800-63B: length over composition rules; long passphrases welcome. */
 const PASSWORD_MESSAGE = 'Use at least 10 characters';
@@ -61,4 +67,9 @@ export class SignUpDto implements SignUpRequest {
   @IsString()
   @Length(1, 200)
   accountName!: string;
+
+  @ApiProperty({ enum: AGE_CONFIRMATIONS, required: false, description: 'Required where the portal asks an age' })
+  @IsOptional()
+  @IsIn(AGE_CONFIRMATIONS, { message: 'Of age, or with a parent’s permission' })
+  ageConfirmation?: AgeConfirmation;
 }

@@ -6,6 +6,7 @@ import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typ
 @Check('privacy_settings_authority_name_check', `((length(authority_name) >= 1) AND (length(authority_name) <= 200))`)
 @Check('privacy_settings_authority_url_check', `(authority_url ~ '^https://'::text)`)
 @Check('privacy_settings_erasure_grace_days_check', `((erasure_grace_days >= 0) AND (erasure_grace_days <= 90))`)
+@Check('privacy_settings_minimum_age_check', `((minimum_age >= 1) AND (minimum_age <= 21))`)
 @Entity('privacy_settings')
 export class PrivacySettings {
   @PrimaryColumn('uuid', { name: 'tenant_id' })
@@ -28,6 +29,14 @@ export class PrivacySettings {
   /** Days between a confirmed erasure request and the erasure (cancellable until then). */
   @Column('integer', { name: 'erasure_grace_days', default: 14 })
   erasureGraceDays!: number;
+
+  /** The age sign-up asks people to confirm; null when it asks none. */
+  @Column('integer', { name: 'minimum_age', nullable: true })
+  minimumAge!: number | null;
+
+  /** Whether a younger person may sign up with a parent's or guardian's permission. */
+  @Column('boolean', { name: 'parental_consent_allowed', default: false })
+  parentalConsentAllowed!: boolean;
 
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
   updatedAt!: Date;

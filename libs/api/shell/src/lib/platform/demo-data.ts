@@ -17,6 +17,7 @@ import {
 import { type AppConfig, type AuthUser, type GrantRule, RequestContext, tenantContextOf } from '@mijn-account/api-core';
 import { withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
+import { seedDemoPrivacy } from '@mijn-account/api-privacy';
 import { NewsletterTokens, NewslettersService } from '@mijn-account/api-newsletters';
 import { GrantGateService, GrantsService } from '@mijn-account/api-support';
 import { createTenant } from '@mijn-account/api-tenants';
@@ -622,6 +623,10 @@ async function seedTenant(owner: DataSource, config: AppConfig, demo: DemoTenant
 
   await seedPastGrant(demo, accounts, person, as, services);
   await seedInvoicing(owner, tenant.id, demo, accounts, person, as, services);
+
+  // Privacy (issue 18 §1): what this portal processes and why, the privacy contact and authority, the sign-up age.
+  const privacyCountry = demo.invoicing.settings.address?.country === 'CA' ? 'CA' : 'NL';
+  await withTenant(owner, tenant.id, (db) => seedDemoPrivacy(db, tenant.id, privacyCountry, `privacy@${demo.domain}`));
 
   // Chained and signed now, so the log verifies intact from the first look.
   await withTenant(owner, tenant.id, (db) => services.sealer.checkpoint(db, tenant.id));
