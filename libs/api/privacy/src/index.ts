@@ -5,3 +5,6 @@ export * from './lib/requests/deadline';
 export * from './lib/requests/privacy-request.entity';
 export * from './lib/requests/privacy-requests.service';
 export * from './lib/settings/privacy-settings.entity';
+export * from './lib/requests/privacy-deadline-notice.entity';
+export * from './lib/requests/deadline-notices.job';
+export * from './lib/restriction/restriction.service';

@@ -15,6 +15,10 @@ import {
   IDENTITY_PROVIDERS,
   INVOICING_REQUIREMENTS,
   MY_INVOICE_STATUSES,
+  PRIVACY_REQUEST_CHANNELS,
+  PRIVACY_REQUEST_STATUSES,
+  PRIVACY_REQUEST_TYPES,
+  DEADLINE_STATES,
   NEWSLETTER_STATUSES,
   PERSON_STATUSES,
   SUBSCRIPTION_STATUSES,
@@ -47,6 +51,10 @@ export const ENUM_LABELS = {
   invoicingRequirement: { prefix: 'finance.dashboard.missing.', codes: INVOICING_REQUIREMENTS },
   myInvoiceStatus: { prefix: 'myInvoices.statuses.', codes: MY_INVOICE_STATUSES },
   subscriptionStatus: { prefix: 'subscription.statuses.', codes: SUBSCRIPTION_STATUSES },
+  privacyRequestType: { prefix: 'privacy.requests.types.', codes: PRIVACY_REQUEST_TYPES },
+  privacyRequestChannel: { prefix: 'privacy.requests.channels.', codes: PRIVACY_REQUEST_CHANNELS },
+  privacyRequestStatus: { prefix: 'privacy.requests.statuses.', codes: PRIVACY_REQUEST_STATUSES },
+  deadlineState: { prefix: 'privacy.requests.deadlineStates.', codes: DEADLINE_STATES },
 } as const satisfies Record<string, { prefix: string; codes: readonly string[] }>;
 export type EnumFamily = keyof typeof ENUM_LABELS;
 
