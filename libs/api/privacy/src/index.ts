@@ -11,3 +11,6 @@ export * from './lib/overview/processing-activity.entity';
 export * from './lib/overview/privacy-disclosure.entity';
 export * from './lib/overview/privacy-overview.service';
 export * from './lib/overview/demo-privacy';
+export * from './lib/requests/privacy-deadline-notice.entity';
+export * from './lib/requests/deadline-notices.job';
+export * from './lib/restriction/restriction.service';

@@ -12,3 +12,4 @@ export * from './lib/my-invoices';
 export * from './lib/finance-invoices';
 export * from './lib/privacy-statements';
 export * from './lib/privacy-overview';
+export * from './lib/privacy-requests';

@@ -1,4 +1,10 @@
-import type { AccessReason, AccountRole, Language, StaffRole } from '@mijn-account/shared-contracts';
+import type {
+  AccessReason,
+  AccountRole,
+  Language,
+  PrivacyRequestKind,
+  StaffRole,
+} from '@mijn-account/shared-contracts';
 
 /** Every mail the portal sends, with the values each one needs. */
 export interface MailTemplates {
@@ -53,9 +59,43 @@ export interface MailTemplates {
     deadline: string;
     link: string;
   };
+  /** A privacy request's deadline was extended (Art. 12(3)): dates formatted in the reader's language; the reason in staff's words. */
+  'privacy-request-extended': {
+    type: PrivacyRequestKind;
+    receivedOn: string;
+    until: string;
+    reason: string;
+    link: string;
+  };
+  /** The daily notice to the tenant's privacy contact: open requests due within 7 days (`lines`: one per request, formatted). */
+  'privacy-deadlines': { count: number; overdue: number; lines: string[]; link: string };
 }
 
 export type InvitedAs = AccountRole | readonly StaffRole[];
+
+/** A privacy request's type in words of the mail's language. */
+export const PRIVACY_WORDS: Record<Language, Record<PrivacyRequestKind, string>> = {
+  nl: {
+    access: 'inzage',
+    rectification: 'correctie',
+    erasure: 'verwijdering',
+    restriction: 'beperking van de verwerking',
+    objection: 'bezwaar',
+    portability: 'overdraagbaarheid',
+    question: 'vraag',
+    complaint: 'klacht',
+  },
+  en: {
+    access: 'access',
+    rectification: 'rectification',
+    erasure: 'erasure',
+    restriction: 'restriction of processing',
+    objection: 'objection',
+    portability: 'portability',
+    question: 'question',
+    complaint: 'complaint',
+  },
+};
 
 /**
  * Codes never reach a mail as they are: roles and reasons are words of the recipient's language
@@ -318,6 +358,23 @@ const nl: CopyBook = {
       { button: 'Privacyverzoeken bekijken', href: p.link },
     ],
   }),
+  'privacy-request-extended': (p) => ({
+    subject: 'We hebben meer tijd nodig voor je privacyverzoek',
+    body: [
+      `Je verzoek (${PRIVACY_WORDS.nl[p.type]}) van ${p.receivedOn} beantwoorden we uiterlijk ${p.until}, later dan de gewone termijn van een maand.`,
+      `De reden: “${p.reason}”.`,
+      'De AVG staat een verlenging van ten hoogste twee maanden toe als een verzoek ingewikkeld is of als er veel verzoeken zijn. Je kunt de stand van je verzoeken altijd in het portaal zien.',
+      { button: 'Mijn privacyverzoeken', href: p.link },
+    ],
+  }),
+  'privacy-deadlines': (p, t) => ({
+    subject: `${p.count} privacyverzoek${p.count === 1 ? '' : 'en'} van ${t} bijna of al over de termijn`,
+    body: [
+      `${p.count} open privacyverzoek${p.count === 1 ? ' moet' : 'en moeten'} binnen 7 dagen beantwoord zijn${p.overdue > 0 ? `; ${p.overdue} ${p.overdue === 1 ? 'is' : 'zijn'} al te laat` : ''}.`,
+      ...p.lines,
+      { button: 'Privacyverzoeken bekijken', href: p.link },
+    ],
+  }),
 };
 
 /** An issue's own text, split into paragraphs at blank lines, then why the reader gets it and the links every newsletter carries. */
@@ -500,6 +557,23 @@ const en: CopyBook = {
       `“${p.message}”`,
       `The request is in the register; answer it by ${p.deadline} (one month, GDPR Art. 12(3)).`,
       { button: 'View privacy requests', href: p.link },
+    ],
+  }),
+  'privacy-request-extended': (p) => ({
+    subject: 'We need more time for your privacy request',
+    body: [
+      `We will answer your request (${PRIVACY_WORDS.en[p.type]}) of ${p.receivedOn} by ${p.until}, later than the usual term of one month.`,
+      `The reason: “${p.reason}”.`,
+      'The GDPR allows an extension of at most two months when a request is complex or there are many requests. You can always see where your requests stand in the portal.',
+      { button: 'My privacy requests', href: p.link },
+    ],
+  }),
+  'privacy-deadlines': (p, t) => ({
+    subject: `${p.count} privacy request${p.count === 1 ? '' : 's'} at ${t} due soon or overdue`,
+    body: [
+      `${p.count} open privacy request${p.count === 1 ? ' is' : 's are'} due within 7 days${p.overdue > 0 ? `; ${p.overdue} ${p.overdue === 1 ? 'is' : 'are'} already overdue` : ''}.`,
+      ...p.lines,
+      { button: 'See privacy requests', href: p.link },
     ],
   }),
 };

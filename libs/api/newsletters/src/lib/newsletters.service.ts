@@ -35,7 +35,13 @@ interface IssueReader {
   startAfter?: Date;
 }
 /** Who gets an issue ($1 tenant, $2 list): confirmed subscribers whose user is not disabled. */
-const RECIPIENTS = `s.tenant_id = $1 AND s.list_id = $2 AND s.status = 'confirmed' AND u.disabled_at IS NULL`;
+/**
+ * Who an issue reaches: confirmed subscribers who can sign in, unless their processing is restricted
+ * (GDPR Art. 18) or they object to direct marketing (Art. 21) — every list is direct marketing here
+ * (ADR 0015). Their subscription stays: lifting the restriction or the objection restores the mail.
+ */
+const RECIPIENTS = `s.tenant_id = $1 AND s.list_id = $2 AND s.status = 'confirmed' AND u.disabled_at IS NULL
+  AND u.restricted_at IS NULL AND u.marketing_objected_at IS NULL`;
 
 export interface Subscriber {
   id: string;

@@ -1,3 +1,4 @@
+import { PrivacyDeadlineNotice } from './requests/privacy-deadline-notice.entity';
 import { PrivacyRequest } from './requests/privacy-request.entity';
 import { PrivacySettings } from './settings/privacy-settings.entity';
 import { PrivacyStatement } from './statements/privacy-statement.entity';
@@ -11,4 +12,5 @@ export const PRIVACY_ENTITIES = [
   PrivacyStatement,
   ProcessingActivity,
   PrivacyDisclosure,
+  PrivacyDeadlineNotice,
 ];

@@ -9,9 +9,14 @@ import {
 } from './overview/privacy-overview.controller';
 import { PrivacyOverviewService } from './overview/privacy-overview.service';
 import { PrivacyQueue } from './privacy.queue';
+import { DeadlineNotices } from './requests/deadline-notices.job';
+import { MyPrivacyRequestsController, PrivacyRequestsAdminController } from './requests/privacy-requests.controller';
 import { PrivacyRequests } from './requests/privacy-requests.service';
 import { PrivacyStatementController, StatementsAdminController } from './statements/privacy-statements.controller';
 import { PrivacyStatements } from './statements/privacy-statements.service';
+import { RequestTrackerService } from './requests/request-tracker.service';
+import { MyRestrictionController, RestrictionsAdminController } from './restriction/restriction.controller';
+import { RestrictionService } from './restriction/restriction.service';
 
 /**
  * Privacy rights (issue 18): the privacy page's data, exports, erasure, restriction and objection,
@@ -27,8 +32,20 @@ import { PrivacyStatements } from './statements/privacy-statements.service';
     ProcessingRecordController,
     PrivacySettingsController,
     DisclosuresController,
+    MyPrivacyRequestsController,
+    PrivacyRequestsAdminController,
+    MyRestrictionController,
+    RestrictionsAdminController,
   ],
-  providers: [PrivacyQueue, PrivacyRequests, PrivacyStatements, PrivacyOverviewService],
+  providers: [
+    PrivacyQueue,
+    PrivacyRequests,
+    PrivacyStatements,
+    PrivacyOverviewService,
+    RequestTrackerService,
+    RestrictionService,
+    DeadlineNotices,
+  ],
   exports: [PrivacyRequests],
 })
 export class PrivacyModule {}

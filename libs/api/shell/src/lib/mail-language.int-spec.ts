@@ -2,6 +2,7 @@ import { type MailTemplateName, type MailTemplates, renderMail } from '@mijn-acc
 import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
 import {
   ACCESS_REASONS,
+  PRIVACY_REQUEST_TYPES,
   ACCESS_SCOPES,
   ACCOUNT_ROLES,
   STAFF_ROLES,
@@ -19,6 +20,7 @@ const RAW_CODES = [
   ...STAFF_ROLES,
   ...ACCESS_REASONS,
   ...ACCESS_SCOPES,
+  ...PRIVACY_REQUEST_TYPES,
   'portal',
   'mail-link',
   'admin-import',
@@ -86,6 +88,19 @@ const SAMPLES: { [K in MailTemplateName]: MailTemplates[K][] } = {
     email: 'eva@example.com',
     message: 'Welke gegevens hebben jullie van mij?',
     deadline: '29 december 2026',
+    link,
+  })),
+  'privacy-request-extended': PRIVACY_REQUEST_TYPES.map((type) => ({
+    type,
+    receivedOn: '31 januari 2027',
+    until: '28 april 2027',
+    reason: 'Het verzoek betreft veel gegevens',
+    link,
+  })),
+  'privacy-deadlines': [1, 2].map((count) => ({
+    count,
+    overdue: count - 1,
+    lines: ['Inzage, ontvangen 3 november 2026: uiterlijk 3 december 2026'],
     link,
   })),
 };

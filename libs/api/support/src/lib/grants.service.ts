@@ -93,6 +93,20 @@ export class GrantsService {
       input.accountId,
     ]);
     if (account.length === 0) throw problems.notFound('No such account');
+    // Restriction of processing (GDPR Art. 18): no helpdesk access to an account with a restricted user.
+    const restricted: unknown[] = await db.query(
+      `SELECT 1 FROM app_user WHERE tenant_id = $1 AND account_id = $2 AND restricted_at IS NOT NULL LIMIT 1`,
+      [ctx.tenant.id, input.accountId],
+    );
+    if (restricted.length > 0)
+      throw problems.validation([
+        {
+          field: 'accountId',
+          code: 'processingRestricted',
+          message:
+            'Processing of this account is restricted at the request of its user (GDPR Art. 18): no helpdesk access until the restriction is lifted',
+        },
+      ]);
     const rows: { id: string }[] = await db.query(
       `INSERT INTO access_grant (tenant_id, account_id, requested_by, requested_by_name, reason, ticket, justification, scopes, minutes,
                                  status, request_expires_at)

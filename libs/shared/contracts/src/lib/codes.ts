@@ -32,5 +32,7 @@ export const ACCESS_LOG_RESOURCES = [
   'subscriptions',
   'invoices',
   'disclosure',
+  /** A tenant admin set or lifted a restriction of processing (GDPR Art. 18). */
+  'restriction',
 ] as const;
 export const ACCESS_OUTCOMES = ['allowed', 'refused', 'failed'] as const;

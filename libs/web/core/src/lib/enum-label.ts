@@ -16,6 +16,10 @@ import {
   INVOICING_REQUIREMENTS,
   LEGAL_BASES,
   MY_INVOICE_STATUSES,
+  PRIVACY_REQUEST_CHANNELS,
+  PRIVACY_REQUEST_STATUSES,
+  PRIVACY_REQUEST_TYPES,
+  DEADLINE_STATES,
   NEWSLETTER_STATUSES,
   PERSON_STATUSES,
   SUBSCRIPTION_STATUSES,
@@ -49,6 +53,10 @@ export const ENUM_LABELS = {
   myInvoiceStatus: { prefix: 'myInvoices.statuses.', codes: MY_INVOICE_STATUSES },
   subscriptionStatus: { prefix: 'subscription.statuses.', codes: SUBSCRIPTION_STATUSES },
   legalBasis: { prefix: 'privacy.overview.bases.', codes: LEGAL_BASES },
+  privacyRequestType: { prefix: 'privacy.requests.types.', codes: PRIVACY_REQUEST_TYPES },
+  privacyRequestChannel: { prefix: 'privacy.requests.channels.', codes: PRIVACY_REQUEST_CHANNELS },
+  privacyRequestStatus: { prefix: 'privacy.requests.statuses.', codes: PRIVACY_REQUEST_STATUSES },
+  deadlineState: { prefix: 'privacy.requests.deadlineStates.', codes: DEADLINE_STATES },
 } as const satisfies Record<string, { prefix: string; codes: readonly string[] }>;
 export type EnumFamily = keyof typeof ENUM_LABELS;
 

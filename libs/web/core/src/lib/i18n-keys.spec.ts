@@ -5,6 +5,7 @@ import {
   ACCOUNT_ROLES,
   IDENTITY_PROVIDERS,
   LANGUAGES,
+  OBJECTION_PURPOSES,
   PLAN_INTERVALS,
   STAFF_ROLES,
 } from '@mijn-account/shared-contracts';
@@ -36,6 +37,8 @@ const CLOSED_FAMILIES: Record<string, readonly string[]> = {
   'admin.newsletters.previewIn.': LANGUAGES,
   'subscription.perInterval.': PLAN_INTERVALS,
   'myInvoices.kind.': ['invoice', 'credit-note'],
+  'privacy.restriction.objection.': OBJECTION_PURPOSES,
+  'privacy.restriction.objectionEffect.': OBJECTION_PURPOSES,
 };
 
 /**

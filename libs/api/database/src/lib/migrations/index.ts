@@ -26,6 +26,7 @@ import { AddCreditNoteReference1795606000000 } from './1795606000000-AddCreditNo
 import { AddPaymentReminders1795609000000 } from './1795609000000-AddPaymentReminders';
 import { AddPrivacyRequests1795700000000 } from './1795700000000-AddPrivacyRequests';
 import { AddProcessingRecordAndDisclosures1795710000000 } from './1795710000000-AddProcessingRecordAndDisclosures';
+import { AddPrivacyDeadlineNotices1795740000000 } from './1795740000000-AddPrivacyDeadlineNotices';
 import { AddPrivacyStatements1795750000000 } from './1795750000000-AddPrivacyStatements';
 import { CheckInvoiceLinesPerStatement1795770000000 } from './1795770000000-CheckInvoiceLinesPerStatement';
 import { OrderRunInvoicesById1795771000000 } from './1795771000000-OrderRunInvoicesById';
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   AddPaymentReminders1795609000000,
   AddPrivacyRequests1795700000000,
   AddProcessingRecordAndDisclosures1795710000000,
+  AddPrivacyDeadlineNotices1795740000000,
   AddPrivacyStatements1795750000000,
   CheckInvoiceLinesPerStatement1795770000000,
   OrderRunInvoicesById1795771000000,
