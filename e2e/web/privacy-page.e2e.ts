@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Locator, type Page, expect as baseExpect, test } from '@playwright/test';
+import { type Locator, type Page, expect as baseExpect } from '@playwright/test';
+import { test } from '../fixtures';
 import { expectAccessible, mailTo, overflowOf, portal, signIn, signInStaffWithTwoFactor } from '../support';
 
 // Issue 18 §1 in the browser: a ContactMonkey subscriber reads their privacy page in Dutch and
