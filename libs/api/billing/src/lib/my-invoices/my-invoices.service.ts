@@ -1,3 +1,4 @@
+import { UsageCounter } from '@mijn-account/api-statistics';
 import { Injectable } from '@nestjs/common';
 import { ChangeHistoryService, accountIdOf } from '@mijn-account/api-accounts';
 import { type RequestContext, problems } from '@mijn-account/api-core';
@@ -12,7 +13,10 @@ import { issuedInvoices } from './issued-invoices';
  */
 @Injectable()
 export class MyInvoicesService {
-  constructor(private readonly history: ChangeHistoryService) {}
+  constructor(
+    private readonly history: ChangeHistoryService,
+    private readonly usage: UsageCounter,
+  ) {}
 
   async list(ctx: RequestContext): Promise<MyInvoiceView[]> {
     const accountId = await this.requireReader(ctx);
@@ -31,6 +35,14 @@ export class MyInvoicesService {
     if (rows.length === 0) throw problems.notFound();
     const file = await db.findOne(InvoiceFile, { where: { tenantId: ctx.tenant.id, invoiceId, format } });
     if (!file) throw problems.notFound('This file is being made; try again in a moment');
+    const user = ctx.requireUser();
+    await this.usage.count(
+      db,
+      ctx.tenant.id,
+      'invoices',
+      format === 'pdf' ? 'pdf-downloaded' : 'ubl-downloaded',
+      user.id,
+    );
     return file;
   }
 

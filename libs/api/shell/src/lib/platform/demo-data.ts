@@ -18,6 +18,7 @@ import { type AppConfig, type AuthUser, type GrantRule, RequestContext, tenantCo
 import { withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
 import { NewsletterTokens, NewslettersService } from '@mijn-account/api-newsletters';
+import { UsageCounter } from '@mijn-account/api-statistics';
 import { GrantGateService, GrantsService } from '@mijn-account/api-support';
 import { createTenant } from '@mijn-account/api-tenants';
 import type {
@@ -632,7 +633,8 @@ function demoServices(config: AppConfig) {
   const history = new ChangeHistoryService();
   const mail = new UnsentMail();
   const log = new AuditWriterService();
-  const grants = new GrantsService(log, mail);
+  const usage = new UsageCounter();
+  const grants = new GrantsService(log, mail, usage);
   const tokens = new NewsletterTokens(config);
   const invoicingSettings = new InvoicingSettingsService();
   return {
@@ -645,7 +647,7 @@ function demoServices(config: AppConfig) {
     billing: new BillingService(history),
     profile: new ProfileService(history),
     tokens,
-    newsletters: new NewslettersService(mail, tokens, config),
+    newsletters: new NewslettersService(mail, tokens, config, usage),
     sealer: new AuditSealerService(new AuditSigner(config)),
     config,
     grants,
