@@ -7,6 +7,8 @@ import {
   LANGUAGES,
   PLAN_INTERVALS,
   STAFF_ROLES,
+  USAGE_EVENTS,
+  USAGE_FEATURES,
 } from '@mijn-account/shared-contracts';
 import { ENUM_LABELS } from './enum-label';
 
@@ -36,6 +38,8 @@ const CLOSED_FAMILIES: Record<string, readonly string[]> = {
   'admin.newsletters.previewIn.': LANGUAGES,
   'subscription.perInterval.': PLAN_INTERVALS,
   'myInvoices.kind.': ['invoice', 'credit-note'],
+  'admin.statistics.features.': USAGE_FEATURES,
+  'admin.statistics.events.': Object.entries(USAGE_EVENTS).flatMap(([f, events]) => events.map((e) => `${f}.${e}`)),
 };
 
 /**

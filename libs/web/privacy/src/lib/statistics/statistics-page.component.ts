@@ -139,7 +139,7 @@ import { type ChartSeries, UsageChartComponent } from './usage-chart.component';
       @for (f of s.features; track f.feature) {
         <mat-card appearance="outlined" [attr.data-testid]="'statistics-' + f.feature">
           <h2 [id]="'statistics-h-' + f.feature">{{ featureKey(f.feature) | transloco }}</h2>
-          @if (shows(f)) {
+          @if (daily(f)) {
             <ma-usage-chart
               [days]="s.days"
               [series]="charts().get(f.feature) ?? []"
@@ -147,7 +147,7 @@ import { type ChartSeries, UsageChartComponent } from './usage-chart.component';
             />
           } @else {
             <p class="note" [attr.data-testid]="'statistics-few-' + f.feature">
-              {{ 'admin.statistics.fewForFeature' | transloco }}
+              {{ (shows(f) ? 'admin.statistics.fewPerDay' : 'admin.statistics.fewForFeature') | transloco }}
             </p>
           }
           <table [attr.aria-labelledby]="'statistics-h-' + f.feature">
@@ -166,7 +166,7 @@ import { type ChartSeries, UsageChartComponent } from './usage-chart.component';
               }
             </tbody>
           </table>
-          @if (shows(f)) {
+          @if (daily(f)) {
             <details>
               <summary>{{ 'admin.statistics.perDay' | transloco }}</summary>
               <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'admin.statistics.perDay' | transloco">
@@ -225,8 +225,14 @@ export class StatisticsPageComponent implements OnInit {
     }
   }
 
+  /** Some total of the feature is 5 or more. */
   protected shows(f: UsageFeatureStats): boolean {
     return f.events.some((e) => e.total !== null);
+  }
+
+  /** Some day of the feature is 5 or more: worth a chart and a table per day. */
+  protected daily(f: UsageFeatureStats): boolean {
+    return f.events.some((e) => e.days.some((d) => d !== null));
   }
 
   /** Each feature's chart series, made again only when the figures or the language's words change. */
