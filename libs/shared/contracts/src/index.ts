@@ -13,3 +13,4 @@ export * from './lib/finance-invoices';
 export * from './lib/privacy-statements';
 export * from './lib/privacy-overview';
 export * from './lib/privacy-requests';
+export * from './lib/usage-statistics';

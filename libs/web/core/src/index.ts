@@ -27,3 +27,4 @@ export * from './lib/invoicing-settings.store';
 export * from './lib/plans.store';
 export * from './lib/finance-accounts.store';
 export * from './lib/my-finance.store';
+export * from './lib/usage-statistics.store';

@@ -1,16 +1,23 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Language } from '@mijn-account/shared-contracts';
-import { LanguageService, ReturnToStore, SessionStore, TenantStore, EnumLabelPipe } from '@mijn-account/web-core';
+import {
+  LanguageService,
+  ReturnToStore,
+  SessionStore,
+  TenantStore,
+  EnumLabelPipe,
+  UsageStatisticsStore,
+} from '@mijn-account/web-core';
 import { StatementBannerComponent } from '@mijn-account/web-privacy';
-import { map } from 'rxjs';
+import { filter, map } from 'rxjs';
 import { navFor } from './nav';
 
 /** Side navigation beside the page from this width on; below it, a menu that slides over the page. */
@@ -158,6 +165,18 @@ export class AppShellComponent {
     initialValue: this.breakpoints.isMatched(WIDE),
   });
   protected readonly sections = computed(() => navFor(this.session.me()));
+
+  constructor() {
+    // Usage statistics: one page view per section the user opens (the section's name only); the
+    // shell is made during the first navigation, so its end comes through here too.
+    const usage = inject(UsageStatisticsStore);
+    this.router.events
+      .pipe(
+        filter((event): event is NavigationEnd => event instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe((event) => usage.pageView(event.urlAfterRedirects));
+  }
 
   protected closeOnPhone(): void {
     if (!this.wide()) void this.sidenav().close();

@@ -1,3 +1,4 @@
+import { StatisticsModule } from '@mijn-account/api-statistics';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MailModule } from '@mijn-account/api-mail';
@@ -32,7 +33,7 @@ import { UserIdentitiesService } from './user-identities.service';
  * `SocialSignInStrategy`, `SocialSignInGuard`), and the two global guards (access first, then CSRF).
  */
 @Module({
-  imports: [MailModule],
+  imports: [MailModule, StatisticsModule],
   controllers: [
     SessionsController,
     PublicLinksController,

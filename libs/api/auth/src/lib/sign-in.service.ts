@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ProblemException, type RequestContext, type SessionRef, problems } from '@mijn-account/api-core';
 import { withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
+import { UsageCounter } from '@mijn-account/api-statistics';
 import {
   type Language,
   PAGES,
@@ -60,6 +61,7 @@ export class SignInService {
     private readonly twoFactor: TwoFactorService,
     private readonly tokens: ActionTokens,
     private readonly mail: MailService,
+    private readonly usage: UsageCounter,
   ) {}
 
   findUser(ctx: RequestContext, email: string): Promise<SignInUser | null> {
@@ -211,6 +213,7 @@ export class SignInService {
       [ctx.tenant.id, user.id, hashToken(token)],
     );
     await this.recordEvent(db, ctx, { userId: user.id, email: user.email, method, outcome: 'success', newDevice });
+    await this.usage.count(db, ctx.tenant.id, 'sign-in', method, user.id);
     if (newDevice && device[0].others > 0) {
       await this.mail.send(ctx, {
         to: user.email,

@@ -1,3 +1,4 @@
+import { StatisticsModule } from '@mijn-account/api-statistics';
 import { Module } from '@nestjs/common';
 import { BillingService, ChangeHistoryService } from '@mijn-account/api-accounts';
 import { AuditModule } from '@mijn-account/api-audit';
@@ -38,7 +39,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
 
 /** Finance: invoicing settings, plans, subscriptions, billing runs and the invoices they issue. */
 @Module({
-  imports: [AuditModule, MailModule],
+  imports: [AuditModule, MailModule, StatisticsModule],
   controllers: [
     InvoicingSettingsController,
     PlansController,

@@ -1,3 +1,4 @@
+import { StatisticsModule } from '@mijn-account/api-statistics';
 import { Module } from '@nestjs/common';
 import { MailModule } from '@mijn-account/api-mail';
 import {
@@ -10,7 +11,7 @@ import { NewslettersService } from './newsletters.service';
 
 /** Newsletter lists, double opt-in subscriptions, the consent ledger and one-click unsubscribe. */
 @Module({
-  imports: [MailModule],
+  imports: [MailModule, StatisticsModule],
   controllers: [MyNewslettersController, NewsletterLinksController, NewsletterAdminController],
   providers: [NewslettersService, NewsletterTokens],
 })

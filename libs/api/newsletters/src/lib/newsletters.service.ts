@@ -1,3 +1,4 @@
+import { UsageCounter } from '@mijn-account/api-statistics';
 import { Inject, Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { User } from '@mijn-account/api-auth';
@@ -96,6 +97,7 @@ export class NewslettersService {
     private readonly mail: MailService,
     private readonly tokens: NewsletterTokens,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly usage: UsageCounter,
   ) {}
 
   async listsFor(ctx: RequestContext, subscriber: Subscriber): Promise<NewsletterListView[]> {
@@ -145,6 +147,7 @@ export class NewslettersService {
       if (!active) {
         await this.setStatus(ctx, listId, subscriber.id, 'pending');
         await this.record(ctx, listId, subscriber, 'opted-in', method, consentText(language, name));
+        await this.usage.count(db, ctx.tenant.id, 'newsletters', 'subscribed', subscriber.id);
       }
       const token = this.tokens.sign(ctx, { purpose: 'confirm', userId: subscriber.id, listId });
       const mailLanguage = this.languageOf(ctx, subscriber);
@@ -162,6 +165,7 @@ export class NewslettersService {
     if (!subscribed && active) {
       await this.setStatus(ctx, listId, subscriber.id, 'unsubscribed');
       await this.record(ctx, listId, subscriber, 'opted-out', method, consentText(language, name));
+      await this.usage.count(db, ctx.tenant.id, 'newsletters', 'unsubscribed', subscriber.id);
       return this.view({ ...row, status: 'unsubscribed' }, language);
     }
     return this.view(row, language);
@@ -192,6 +196,7 @@ export class NewslettersService {
         'mail-link',
         consentText(language, language === 'nl' ? row.name_nl : row.name_en),
       );
+      await this.usage.count(db, ctx.tenant.id, 'newsletters', 'confirmed', userId);
     }
     return this.view({ ...row, status: 'confirmed' }, language);
   }

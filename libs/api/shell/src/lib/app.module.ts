@@ -18,6 +18,7 @@ import { dataSourceOptions } from '@mijn-account/api-database';
 import { NewslettersModule } from '@mijn-account/api-newsletters';
 import { PrivacyModule } from '@mijn-account/api-privacy';
 import { StaffModule } from '@mijn-account/api-staff';
+import { StatisticsModule } from '@mijn-account/api-statistics';
 import { SupportModule } from '@mijn-account/api-support';
 import { TenantsModule } from '@mijn-account/api-tenants';
 import { ENTITIES } from './entities';
@@ -48,6 +49,7 @@ export class AppModule {
         SupportModule,
         BillingModule,
         PrivacyModule,
+        StatisticsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -5,6 +5,7 @@ import { BILLING_ENTITIES } from '@mijn-account/api-billing';
 import { MAIL_ENTITIES } from '@mijn-account/api-mail';
 import { NEWSLETTERS_ENTITIES } from '@mijn-account/api-newsletters';
 import { PRIVACY_ENTITIES } from '@mijn-account/api-privacy';
+import { STATISTICS_ENTITIES } from '@mijn-account/api-statistics';
 import { SUPPORT_ENTITIES } from '@mijn-account/api-support';
 import { TENANTS_ENTITIES } from '@mijn-account/api-tenants';
 
@@ -24,4 +25,5 @@ export const ENTITIES = [
   ...SUPPORT_ENTITIES,
   ...BILLING_ENTITIES,
   ...PRIVACY_ENTITIES,
+  ...STATISTICS_ENTITIES,
 ];

@@ -1,3 +1,4 @@
+import { UsageCounter } from '@mijn-account/api-statistics';
 import { Injectable } from '@nestjs/common';
 import { AuditWriterService } from '@mijn-account/api-audit';
 import { type RequestContext, problems } from '@mijn-account/api-core';
@@ -65,6 +66,7 @@ export class GrantsService {
   constructor(
     private readonly log: AuditWriterService,
     private readonly mail: MailService,
+    private readonly usage: UsageCounter,
   ) {}
 
   async request(ctx: RequestContext, input: AccessRequestInput): Promise<AccessGrantView> {
@@ -126,6 +128,7 @@ export class GrantsService {
     );
     const grant = await this.find(ctx, rows[0].id);
     await this.event(ctx, grant, 'request-created');
+    await this.usage.count(db, ctx.tenant.id, 'helpdesk', 'access-requested', agent.id);
     if (grant.reason === 'service') await this.tellOwners(ctx, grant, 'access-requested');
     return grant;
   }

@@ -1,3 +1,4 @@
+import { StatisticsModule } from '@mijn-account/api-statistics';
 import { Global, Module } from '@nestjs/common';
 import { AccountsModule } from '@mijn-account/api-accounts';
 import { AuditModule } from '@mijn-account/api-audit';
@@ -16,7 +17,7 @@ import { SupportViewService } from './support-view.service';
  */
 @Global()
 @Module({
-  imports: [AccountsModule, AuditModule, MailModule],
+  imports: [AccountsModule, AuditModule, MailModule, StatisticsModule],
   controllers: [SupportController, AccountAccessRequestsController, AccessSettingsController],
   providers: [
     GrantsService,

@@ -8,6 +8,8 @@ import {
   OBJECTION_PURPOSES,
   PLAN_INTERVALS,
   STAFF_ROLES,
+  USAGE_EVENTS,
+  USAGE_FEATURES,
 } from '@mijn-account/shared-contracts';
 import { ENUM_LABELS } from './enum-label';
 
@@ -39,6 +41,8 @@ const CLOSED_FAMILIES: Record<string, readonly string[]> = {
   'myInvoices.kind.': ['invoice', 'credit-note'],
   'privacy.restriction.objection.': OBJECTION_PURPOSES,
   'privacy.restriction.objectionEffect.': OBJECTION_PURPOSES,
+  'admin.statistics.features.': USAGE_FEATURES,
+  'admin.statistics.events.': Object.entries(USAGE_EVENTS).flatMap(([f, events]) => events.map((e) => `${f}.${e}`)),
 };
 
 /**

@@ -1,3 +1,4 @@
+import { UsageCounter } from '@mijn-account/api-statistics';
 import { Injectable } from '@nestjs/common';
 import { ChangeHistoryService, accountIdOf } from '@mijn-account/api-accounts';
 import { type RequestContext, problems } from '@mijn-account/api-core';
@@ -12,7 +13,10 @@ import { issuedInvoiceFile, issuedInvoices } from './issued-invoices';
  */
 @Injectable()
 export class MyInvoicesService {
-  constructor(private readonly history: ChangeHistoryService) {}
+  constructor(
+    private readonly history: ChangeHistoryService,
+    private readonly usage: UsageCounter,
+  ) {}
 
   async list(ctx: RequestContext): Promise<MyInvoiceView[]> {
     const accountId = await this.requireReader(ctx);
@@ -22,7 +26,11 @@ export class MyInvoicesService {
   /** A stored file of one of the account's issued invoices, exactly the bytes that were stored; 404 otherwise. */
   async file(ctx: RequestContext, invoiceId: string, format: 'pdf' | 'ubl'): Promise<InvoiceFile> {
     const accountId = await this.requireReader(ctx);
-    return issuedInvoiceFile(await ctx.db(), ctx.tenant.id, accountId, invoiceId, format);
+    const db = await ctx.db();
+    const file = await issuedInvoiceFile(db, ctx.tenant.id, accountId, invoiceId, format);
+    const event = format === 'pdf' ? 'pdf-downloaded' : 'ubl-downloaded';
+    await this.usage.count(db, ctx.tenant.id, 'invoices', event, ctx.requireUser().id);
+    return file;
   }
 
   async access(ctx: RequestContext): Promise<InvoiceAccessSetting> {

@@ -28,6 +28,7 @@ import { AddPrivacyRequests1795700000000 } from './1795700000000-AddPrivacyReque
 import { AddProcessingRecordAndDisclosures1795710000000 } from './1795710000000-AddProcessingRecordAndDisclosures';
 import { AddPrivacyDeadlineNotices1795740000000 } from './1795740000000-AddPrivacyDeadlineNotices';
 import { AddPrivacyStatements1795750000000 } from './1795750000000-AddPrivacyStatements';
+import { AddUsageCounts1795760000000 } from './1795760000000-AddUsageCounts';
 import { CheckInvoiceLinesPerStatement1795770000000 } from './1795770000000-CheckInvoiceLinesPerStatement';
 import { OrderRunInvoicesById1795771000000 } from './1795771000000-OrderRunInvoicesById';
 
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
   AddProcessingRecordAndDisclosures1795710000000,
   AddPrivacyDeadlineNotices1795740000000,
   AddPrivacyStatements1795750000000,
+  AddUsageCounts1795760000000,
   CheckInvoiceLinesPerStatement1795770000000,
   OrderRunInvoicesById1795771000000,
 ];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { BillingService, ChangeHistoryService, ProfileService, SubscriberAccount } from '@mijn-account/api-accounts';
 import { AuditSealerService, AuditSigner, AuditWriterService } from '@mijn-account/api-audit';
 import { PasswordHasher, User } from '@mijn-account/api-auth';
@@ -19,6 +19,7 @@ import { withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
 import { seedDemoPrivacy } from '@mijn-account/api-privacy';
 import { NewsletterTokens, NewslettersService } from '@mijn-account/api-newsletters';
+import { UsageCounter } from '@mijn-account/api-statistics';
 import { GrantGateService, GrantsService } from '@mijn-account/api-support';
 import { createTenant } from '@mijn-account/api-tenants';
 import type {
@@ -623,6 +624,7 @@ async function seedTenant(owner: DataSource, config: AppConfig, demo: DemoTenant
 
   await seedPastGrant(demo, accounts, person, as, services);
   await seedInvoicing(owner, tenant.id, demo, accounts, person, as, services);
+  await withTenant(owner, tenant.id, (db) => seedUsageCounts(db, tenant.id));
 
   // Privacy (issue 18 §1): what this portal processes and why, the privacy contact and authority, the sign-up age.
   const privacyCountry = demo.invoicing.settings.address?.country === 'CA' ? 'CA' : 'NL';
@@ -639,7 +641,8 @@ function demoServices(config: AppConfig) {
   const history = new ChangeHistoryService();
   const mail = new UnsentMail();
   const log = new AuditWriterService();
-  const grants = new GrantsService(log, mail);
+  const usage = new UsageCounter();
+  const grants = new GrantsService(log, mail, usage);
   const tokens = new NewsletterTokens(config);
   const invoicingSettings = new InvoicingSettingsService();
   return {
@@ -652,7 +655,7 @@ function demoServices(config: AppConfig) {
     billing: new BillingService(history),
     profile: new ProfileService(history),
     tokens,
-    newsletters: new NewslettersService(mail, tokens, config),
+    newsletters: new NewslettersService(mail, tokens, config, usage),
     sealer: new AuditSealerService(new AuditSigner(config)),
     config,
     grants,
@@ -830,4 +833,28 @@ function authUser(u: User): AuthUser {
     timeZone: null,
     twoFactorEnabled: false,
   };
+}
+
+/**
+ * Usage statistics (issue 18 §8) for the last 30 days before today, so the admin's dashboard has
+ * figures on a first look: made-up daily counts per feature, some of them always below 5 (shown as
+ * "< 5"). Added to what the seeding itself counted (sign-ups, a helpdesk request).
+ */
+async function seedUsageCounts(db: EntityManager, tenantId: string): Promise<void> {
+  // SQL: per day and event a count that varies with the day of the year; small events stay below 5.
+  await db.query(
+    `INSERT INTO usage_count (tenant_id, day, feature, event, count)
+     SELECT $1, d::date, f.feature, f.event, f.base + (extract(doy FROM d)::int * f.step) % f.spread
+       FROM generate_series(current_date - 30, current_date - 1, interval '1 day') d
+      CROSS JOIN (VALUES ('sign-in', 'password', 18, 7, 14), ('sign-in', 'google', 5, 3, 6),
+                         ('sign-in', 'microsoft', 1, 1, 3), ('page-view', 'account', 30, 11, 25),
+                         ('page-view', 'security', 5, 5, 7), ('page-view', 'newsletters', 6, 3, 8),
+                         ('page-view', 'privacy', 5, 2, 6), ('page-view', 'finance', 8, 5, 9),
+                         ('page-view', 'admin', 5, 3, 5), ('page-view', 'support', 5, 1, 4),
+                         ('newsletters', 'subscribed', 1, 1, 3), ('invoices', 'pdf-downloaded', 4, 3, 6),
+                         ('helpdesk', 'access-requested', 1, 1, 2))
+                  AS f (feature, event, base, step, spread)
+     ON CONFLICT (tenant_id, day, feature, event) DO UPDATE SET count = usage_count.count + EXCLUDED.count`,
+    [tenantId],
+  );
 }
