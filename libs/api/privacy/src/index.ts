@@ -5,3 +5,5 @@ export * from './lib/requests/deadline';
 export * from './lib/requests/privacy-request.entity';
 export * from './lib/requests/privacy-requests.service';
 export * from './lib/settings/privacy-settings.entity';
+export * from './lib/erasure/erasure-request.entity';
+export * from './lib/erasure/erasure.service';

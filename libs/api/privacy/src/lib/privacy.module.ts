@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@mijn-account/api-audit';
+import { MailModule } from '@mijn-account/api-mail';
+import { ErasureController } from './erasure/erasure.controller';
+import { ErasureService } from './erasure/erasure.service';
 import { PrivacyQueue } from './privacy.queue';
 import { PrivacyRequests } from './requests/privacy-requests.service';
 
@@ -8,8 +12,9 @@ import { PrivacyRequests } from './requests/privacy-requests.service';
  * statistics and disclosures. Each slice adds its controllers and services here.
  */
 @Module({
-  controllers: [],
-  providers: [PrivacyQueue, PrivacyRequests],
+  imports: [AuditModule, MailModule],
+  controllers: [ErasureController],
+  providers: [PrivacyQueue, PrivacyRequests, ErasureService],
   exports: [PrivacyRequests],
 })
 export class PrivacyModule {}

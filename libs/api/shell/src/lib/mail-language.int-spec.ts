@@ -77,6 +77,9 @@ const SAMPLES: { [K in MailTemplateName]: MailTemplates[K][] } = {
     reminderNo,
     link,
   })),
+  'erasure-requested': [{ eraseOn: '13 december 2026', link }],
+  'erasure-reminder': [{ eraseOn: '13 december 2026', link }],
+  'erasure-done': [true, false].map((accountErased) => ({ accountErased, keptUntil: '31 december 2033' })),
 };
 
 /** The raw codes (letters, digits, `-` and `:` only) found as whole words in a mail (`lid` is fine, `member` is not; `portaal` is fine, `portal` is not). */
