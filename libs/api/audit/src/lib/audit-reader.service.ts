@@ -201,6 +201,6 @@ function contentProblem(prev: Buffer, event: AuditEventFields, row: Partial<Seal
     } else if (event.actorId !== null || event.actorName !== '' || event.ip !== null) {
       return 'its actor was changed without its salt';
     }
-  } else if (row.personal_salt) return 'it has a salt but no digest';
+  } else if (row.personal_salt) return 'its content does not match its hash';
   return sealedEventHash(prev, event, digest).equals(row.hash as Buffer) ? null : 'its content does not match its hash';
 }

@@ -7,6 +7,26 @@ export const PRIVACY_ERASURE_QUEUE = 'privacy-erasure';
 export const PRIVACY_ERASURE_REMINDER_QUEUE = 'privacy-erasure-reminder';
 
 /**
+ * Events stay undeletable; the one update allowed empties a salted event's personal fields. (The
+ * delete trigger keeps the old name, which the log's earlier migrations take down by; their test
+ * of going down and up sets these aside and puts them back.)
+ */
+export const ERASABLE_EVENT_TRIGGERS = [
+  `DROP TRIGGER audit_event_append_only ON audit_event`,
+  `CREATE TRIGGER audit_event_append_only BEFORE DELETE ON audit_event FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
+  `CREATE TRIGGER audit_event_erasure_only BEFORE UPDATE ON audit_event FOR EACH ROW
+     WHEN (NOT (
+       OLD.personal_salt IS NOT NULL AND NEW.personal_salt IS NULL
+       AND NEW.actor_id IS NULL AND NEW.actor_name = '' AND NEW.ip IS NULL
+       AND (NEW.tenant_id, NEW.account_id, NEW.id, NEW.at, NEW.actor_kind, NEW.action, NEW.resource, NEW.fields,
+            NEW.outcome, NEW.grant_id, NEW.reason, NEW.ticket, NEW.entry_no)
+           IS NOT DISTINCT FROM
+           (OLD.tenant_id, OLD.account_id, OLD.id, OLD.at, OLD.actor_kind, OLD.action, OLD.resource, OLD.fields,
+            OLD.outcome, OLD.grant_id, OLD.reason, OLD.ticket, OLD.entry_no)))
+     EXECUTE FUNCTION refuse_change()`,
+];
+
+/**
  * Erasure (issue 18 §3, ADR 0015 "Erasure and the access log").
  *
  * - `erasure_request`: a person's erasure in its grace period (cancellable until `erase_after`),
@@ -61,22 +81,7 @@ export class AddErasure1795730000000 implements MigrationInterface {
     await q.query(`ALTER TABLE audit_event ADD COLUMN personal_salt bytea`);
     await q.query(`ALTER TABLE audit_event ALTER COLUMN personal_salt SET DEFAULT uuid_send(gen_random_uuid())`);
     await q.query(`ALTER TABLE audit_seal ADD COLUMN personal_digest sha256_digest`);
-    // Events stay undeletable; the one update allowed empties a salted event's personal fields.
-    await q.query(`DROP TRIGGER audit_event_append_only ON audit_event`);
-    await q.query(
-      `CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
-    );
-    await q.query(`
-      CREATE TRIGGER audit_event_erasure_only BEFORE UPDATE ON audit_event FOR EACH ROW
-        WHEN (NOT (
-          OLD.personal_salt IS NOT NULL AND NEW.personal_salt IS NULL
-          AND NEW.actor_id IS NULL AND NEW.actor_name = '' AND NEW.ip IS NULL
-          AND (NEW.tenant_id, NEW.account_id, NEW.id, NEW.at, NEW.actor_kind, NEW.action, NEW.resource, NEW.fields,
-               NEW.outcome, NEW.grant_id, NEW.reason, NEW.ticket, NEW.entry_no)
-              IS NOT DISTINCT FROM
-              (OLD.tenant_id, OLD.account_id, OLD.id, OLD.at, OLD.actor_kind, OLD.action, OLD.resource, OLD.fields,
-               OLD.outcome, OLD.grant_id, OLD.reason, OLD.ticket, OLD.entry_no)))
-        EXECUTE FUNCTION refuse_change()`);
+    for (const statement of ERASABLE_EVENT_TRIGGERS) await q.query(statement);
     // Only sealed events whose seal holds the digest are erased (the sealer must have seen the salt).
     await q.query(`
       CREATE FUNCTION audit_erase_actor(p_tenant uuid, p_actor uuid) RETURNS bigint
@@ -133,7 +138,7 @@ export class AddErasure1795730000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION erase_person_records(uuid, uuid, text, uuid, uuid)`);
     await q.query(`DROP FUNCTION audit_erase_actor(uuid, uuid)`);
     await q.query(`DROP TRIGGER audit_event_erasure_only ON audit_event`);
-    await q.query(`DROP TRIGGER audit_event_no_delete ON audit_event`);
+    await q.query(`DROP TRIGGER audit_event_append_only ON audit_event`);
     await q.query(
       `CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON audit_event FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
     );
