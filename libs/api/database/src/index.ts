@@ -5,6 +5,11 @@ export { BILLING_RENDER_QUEUE } from './lib/migrations/1795603000000-AddInvoiceF
 export { BILLING_SCHEDULE_QUEUE } from './lib/migrations/1795605000000-AddBillingSchedule';
 export { BILLING_REMINDER_QUEUE } from './lib/migrations/1795609000000-AddPaymentReminders';
 export { PRIVACY_DISCLOSURE_NOTICE_QUEUE } from './lib/migrations/1795710000000-AddProcessingRecordAndDisclosures';
+export {
+  ERASABLE_EVENT_TRIGGERS,
+  PRIVACY_ERASURE_QUEUE,
+  PRIVACY_ERASURE_REMINDER_QUEUE,
+} from './lib/migrations/1795730000000-AddErasure';
 export * from './lib/tenant-transaction';
 export * from './lib/data-source';
 export * from './lib/roles';

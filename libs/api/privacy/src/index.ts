@@ -14,3 +14,5 @@ export * from './lib/overview/demo-privacy';
 export * from './lib/requests/privacy-deadline-notice.entity';
 export * from './lib/requests/deadline-notices.job';
 export * from './lib/restriction/restriction.service';
+export * from './lib/erasure/erasure-request.entity';
+export * from './lib/erasure/erasure.service';

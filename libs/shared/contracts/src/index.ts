@@ -14,3 +14,4 @@ export * from './lib/privacy-statements';
 export * from './lib/privacy-overview';
 export * from './lib/privacy-requests';
 export * from './lib/usage-statistics';
+export * from './lib/privacy-erasure';

@@ -16,6 +16,8 @@ export interface EventRow {
   reason: string | null;
   ticket: string | null;
   ip: string | null;
+  /** Salt of the personal digest (ADR 0015); null before it existed, and once the person was erased. */
+  personal_salt: Buffer | null;
 }
 
 /** An event's own columns (table `e`); its place in the chain and its hashes are in its seal (`s`). */
@@ -34,6 +36,7 @@ export const EVENT_COLUMNS = [
   'reason',
   'ticket',
   'ip',
+  'personal_salt',
 ]
   .map((c) => `e.${c}`)
   .join(', ');

@@ -59,3 +59,28 @@ export function checkpointMessage(tenantId: string, accountId: string, seq: numb
     'utf8',
   );
 }
+
+/**
+ * The commitment an event's seal chains in place of its personal fields (actor id, actor name,
+ * ip): sha256 over the event's random salt and those fields (ADR 0015). Erasing the person empties
+ * the fields and the salt; the digest stays chained, and without the salt cannot be tried against
+ * guessed names.
+ */
+export function personalDigest(salt: Buffer, e: Pick<AuditEventFields, 'actorId' | 'actorName' | 'ip'>): Buffer {
+  return createHash('sha256')
+    .update(salt)
+    .update(JSON.stringify([e.actorId, e.actorName, e.ip]), 'utf8')
+    .digest();
+}
+
+/** The canonical text of an event sealed with a personal digest: its personal fields left out, the digest in their stead. */
+export function canonicalErasableEvent(e: AuditEventFields, digest: Buffer): string {
+  const text = canonicalEvent({ ...e, actorId: null, actorName: '', ip: null });
+  return `${text.slice(0, -1)},${JSON.stringify(`personal:${digest.toString('hex')}`)}]`;
+}
+
+/** The hash of an event in its chain: over its personal digest when it has one, else over its fields as written. */
+export function sealedEventHash(prevHash: Buffer, event: AuditEventFields, digest: Buffer | null): Buffer {
+  if (!digest) return eventHash(prevHash, event);
+  return createHash('sha256').update(prevHash).update(canonicalErasableEvent(event, digest), 'utf8').digest();
+}

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { MIGRATIONS, createDataSource, withTenant } from '@mijn-account/api-database';
+import { ERASABLE_EVENT_TRIGGERS, MIGRATIONS, createDataSource, withTenant } from '@mijn-account/api-database';
 import { type TestApp, startTestApp } from '@mijn-account/api-testing';
-import { eventHash } from './audit-hash';
+import { eventHash, sealedEventHash } from './audit-hash';
 import { AuditJobs } from './audit-jobs';
 import { AuditReaderService, type StoredEvent } from './audit-reader.service';
 import { AuditSealerService } from './audit-sealer.service';
@@ -105,7 +105,7 @@ describe('access log: hash chain, checkpoints, verification', () => {
     const events = (await eventsOf(accountId)) as Chained[];
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(events[1].prevHash.equals(events[0].hash)).toBe(true);
-    expect(eventHash(events[1].prevHash, events[1]).equals(events[1].hash)).toBe(true);
+    expect(sealedEventHash(events[1].prevHash, events[1], events[1].personalDigest).equals(events[1].hash)).toBe(true);
     expect(await verify(accountId)).toEqual({
       intact: true,
       events: 3,
@@ -357,8 +357,8 @@ describe('access log: hash chain, checkpoints, verification', () => {
     // A superuser-grade attack: change event 2, recompute 2 and 3 and the chain head.
     const events = (await eventsOf(accountId)) as Chained[];
     const forged2 = { ...events[1], ticket: 'T-rewritten' };
-    const hash2 = eventHash(events[0].hash, forged2);
-    const hash3 = eventHash(hash2, events[2]);
+    const hash2 = sealedEventHash(events[0].hash, forged2, forged2.personalDigest);
+    const hash3 = sealedEventHash(hash2, events[2], events[2].personalDigest);
     await tamper(`UPDATE audit_event SET ticket = 'T-rewritten' WHERE entry_no = ${entryAt(2)}`, [accountId]);
     await tamper(`UPDATE audit_seal SET hash = $2 WHERE account_id = $1 AND seq = 2`, [accountId, hash2]);
     await tamper(`UPDATE audit_seal SET prev_hash = $2, hash = $3 WHERE account_id = $1 AND seq = 3`, [
@@ -397,7 +397,13 @@ describe('access log: hash chain, checkpoints, verification', () => {
 
   // Last, because it changes the schema under the app's connections (their prepared statements go stale).
   it('takes the log migrations down and up again with sealed and unsealed events keeping their chain', async () => {
-    // In beta, so the app's seal timer leaves the fourth event waiting.
+    // In beta, so the app's seal timer leaves the fourth event waiting. Events as written before the
+    // erasure migration (no salt): the older log migrations know nothing of the digest their seals
+    // would carry, so the erasure migration's update trigger and salt are set aside and put back.
+    const owner = t.owner.createQueryRunner();
+    await owner.query(`ALTER TABLE audit_event ALTER COLUMN personal_salt DROP DEFAULT`);
+    await owner.query(`DROP TRIGGER audit_event_erasure_only ON audit_event`);
+    await owner.release();
     const accountId = await newAccount(t.beta);
     for (let i = 0; i < 3; i++) await writtenPast(t.beta, accountId);
     await withTenant(runtime, t.beta.id, (db) => sealer.seal(db, t.beta.id));
@@ -438,6 +444,9 @@ describe('access log: hash chain, checkpoints, verification', () => {
       await seals.up(runner);
       await watermark.up(runner);
       await keyed.up(runner);
+      await runner.query(`ALTER TABLE audit_seal ADD COLUMN personal_digest sha256_digest`);
+      for (const statement of ERASABLE_EVENT_TRIGGERS) await runner.query(statement);
+      await runner.query(`ALTER TABLE audit_event ALTER COLUMN personal_salt SET DEFAULT uuid_send(gen_random_uuid())`);
     } finally {
       await runner.release();
     }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { withTenant } from '@mijn-account/api-database';
 import { EVENT_COLUMNS, type EventRow, UNSEALED_EVENTS, toFields } from './audit-event-row';
-import { type AuditEventFields, GENESIS_HASH, checkpointMessage, eventHash } from './audit-hash';
+import { type AuditEventFields, GENESIS_HASH, checkpointMessage, personalDigest, sealedEventHash } from './audit-hash';
 import { AuditSigner } from './audit-signer';
 
 /** An event with its seal's columns (null while it waits for the sealer). */
@@ -10,6 +10,7 @@ interface SealedRow extends EventRow {
   seq: string | null;
   prev_hash: Buffer | null;
   hash: Buffer | null;
+  personal_digest: Buffer | null;
 }
 
 /** An event as stored: `seq`, `prevHash` and `hash` stay null until the sealer has chained it. */
@@ -17,6 +18,8 @@ export type StoredEvent = Omit<AuditEventFields, 'seq'> & {
   seq: number | null;
   prevHash: Buffer | null;
   hash: Buffer | null;
+  /** What the chain hashes in place of actor id, name and ip (ADR 0015); null for older events. */
+  personalDigest: Buffer | null;
 };
 
 /** A signed checkpoint of an account's chain, as stored. */
@@ -57,11 +60,11 @@ export class AuditReaderService {
     const rows: SealedRow[] = await db.query(
       // Sealed events by their seals' chain order, then the unsealed ones in write order.
       `SELECT * FROM (
-         SELECT ${EVENT_COLUMNS}, s.seq, s.prev_hash, s.hash, e.entry_no, 0 AS part
+         SELECT ${EVENT_COLUMNS}, s.seq, s.prev_hash, s.hash, s.personal_digest, e.entry_no, 0 AS part
            FROM audit_seal s JOIN audit_event e ON e.tenant_id = s.tenant_id AND e.entry_no = s.entry_no
           WHERE s.tenant_id = $1 AND s.account_id = $2
          UNION ALL
-         SELECT ${EVENT_COLUMNS}, NULL, NULL, NULL, e.entry_no, 1 AS part
+         SELECT ${EVENT_COLUMNS}, NULL, NULL, NULL, NULL, e.entry_no, 1 AS part
            FROM audit_event e WHERE ${UNSEALED_EVENTS} AND e.account_id = $2
        ) x ORDER BY part, seq, entry_no`,
       [tenantId, accountId],
@@ -92,7 +95,7 @@ export class AuditReaderService {
       await db.query(
         `SELECT h.last_seq AS head_seq, h.last_hash AS head_hash,
               (SELECT count(*) FROM audit_event e WHERE ${UNSEALED_EVENTS} AND e.account_id = $2) AS unsealed,
-              s.seq, s.prev_hash, s.hash, ${EVENT_COLUMNS}
+              s.seq, s.prev_hash, s.hash, s.personal_digest, ${EVENT_COLUMNS}
          FROM (VALUES (1)) AS one (x)
          LEFT JOIN audit_chain h ON h.tenant_id = $1 AND h.account_id = $2
          LEFT JOIN (audit_seal s LEFT JOIN audit_event e ON e.tenant_id = s.tenant_id AND e.entry_no = s.entry_no)
@@ -114,8 +117,10 @@ export class AuditReaderService {
       else if (!row.prev_hash?.equals(prev)) broken(seq, id, 'does not link to the event before it');
       else if (id === null) broken(seq, null, 'the event it seals is missing');
       else if (row.account_id !== accountId) broken(seq, id, 'the event it seals belongs to another account');
-      else if (!eventHash(prev, toFields(tenantId, row as EventRow, seq)).equals(row.hash as Buffer))
-        broken(seq, id, 'its content does not match its hash');
+      else {
+        const problem = contentProblem(prev, toFields(tenantId, row as EventRow, seq), row);
+        if (problem) broken(seq, id, problem);
+      }
       prev = row.hash as Buffer;
     });
     if (!firstBroken && head && (Number(head.last_seq) !== seals.length || !head.last_hash.equals(prev))) {
@@ -173,5 +178,29 @@ export class AuditReaderService {
 
 function toStored(tenantId: string, r: SealedRow): StoredEvent {
   const seq = r.seq === null ? null : Number(r.seq);
-  return { ...toFields(tenantId, r, seq), seq, prevHash: r.prev_hash, hash: r.hash };
+  return {
+    ...toFields(tenantId, r, seq),
+    seq,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+    personalDigest: r.personal_digest,
+  };
+}
+
+/**
+ * Why a sealed event's content does not match its hash, or null when it does. An event sealed with
+ * a personal digest is checked over the digest; while its salt is there, the digest is recomputed
+ * from the actor's id, name and ip (so they cannot be changed); once the person is erased those are
+ * empty and the stored digest stands for them (ADR 0015).
+ */
+function contentProblem(prev: Buffer, event: AuditEventFields, row: Partial<SealedRow>): string | null {
+  const digest = row.personal_digest ?? null;
+  if (digest) {
+    if (row.personal_salt) {
+      if (!personalDigest(row.personal_salt, event).equals(digest)) return 'its actor does not match its digest';
+    } else if (event.actorId !== null || event.actorName !== '' || event.ip !== null) {
+      return 'its actor was changed without its salt';
+    }
+  } else if (row.personal_salt) return 'its content does not match its hash';
+  return sealedEventHash(prev, event, digest).equals(row.hash as Buffer) ? null : 'its content does not match its hash';
 }

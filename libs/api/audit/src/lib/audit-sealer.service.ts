@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EVENT_COLUMNS, type EventRow, toFields, unsealed } from './audit-event-row';
-import { GENESIS_HASH, checkpointMessage, eventHash } from './audit-hash';
+import { GENESIS_HASH, checkpointMessage, personalDigest, sealedEventHash } from './audit-hash';
 import { AuditSigner } from './audit-signer';
 
 /** Events chained per sealing statement. */
@@ -53,13 +53,15 @@ export class AuditSealerService {
       const sealed = rows.map((row) => {
         const head = heads.get(row.account_id) as { seq: number; hash: Buffer };
         const event = toFields(tenantId, row, head.seq + 1);
-        const hash = eventHash(head.hash, event);
+        // An event with a salt is chained over the digest of its personal fields, so they can be erased (ADR 0015).
+        const digest = row.personal_salt ? personalDigest(row.personal_salt, event) : null;
+        const hash = sealedEventHash(head.hash, event, digest);
         heads.set(row.account_id, { seq: event.seq, hash });
-        return { accountId: row.account_id, entryNo: row.entry_no, seq: event.seq, prevHash: head.hash, hash };
+        return { accountId: row.account_id, entryNo: row.entry_no, seq: event.seq, prevHash: head.hash, hash, digest };
       });
       await db.query(
-        `INSERT INTO audit_seal (tenant_id, account_id, seq, entry_no, prev_hash, hash)
-         SELECT $1, * FROM unnest($2::uuid[], $3::bigint[], $4::bigint[], $5::bytea[], $6::bytea[])`,
+        `INSERT INTO audit_seal (tenant_id, account_id, seq, entry_no, prev_hash, hash, personal_digest)
+         SELECT $1, * FROM unnest($2::uuid[], $3::bigint[], $4::bigint[], $5::bytea[], $6::bytea[], $7::bytea[])`,
         [
           tenantId,
           sealed.map((e) => e.accountId),
@@ -67,6 +69,7 @@ export class AuditSealerService {
           sealed.map((e) => e.entryNo),
           sealed.map((e) => e.prevHash),
           sealed.map((e) => e.hash),
+          sealed.map((e) => e.digest),
         ],
       );
       await db.query(

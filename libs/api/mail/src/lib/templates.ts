@@ -69,6 +69,11 @@ export interface MailTemplates {
   };
   /** The daily notice to the tenant's privacy contact: open requests due within 7 days (`lines`: one per request, formatted). */
   'privacy-deadlines': { count: number; overdue: number; lines: string[]; link: string };
+  /** Erasure asked for (or its end near): `eraseOn` formatted in the reader's language; `link` opens the page where it is cancelled. */
+  'erasure-requested': { eraseOn: string; link: string };
+  'erasure-reminder': { eraseOn: string; link: string };
+  /** The last mail to an erased person: what went, what stays and until when (`keptUntil`: formatted). */
+  'erasure-done': { accountErased: boolean; keptUntil: string };
 }
 
 export type InvitedAs = AccountRole | readonly StaffRole[];
@@ -375,6 +380,33 @@ const nl: CopyBook = {
       { button: 'Privacyverzoeken bekijken', href: p.link },
     ],
   }),
+  'erasure-requested': (p, t) => ({
+    subject: `Je hebt gevraagd je gegevens bij ${t} te wissen`,
+    body: [
+      `We wissen je account en je persoonsgegevens op ${p.eraseOn}. Tot dan kun je dit nog annuleren; daarna kan dat niet meer.`,
+      'Facturen en creditnota’s met het adres erop bewaren we 7 jaar, omdat de belastingwet dat vraagt. Je toestemmingen en het toegangslogboek bewaren we als bewijs, zonder je naam in het logboek.',
+      { button: 'Verzoek bekijken of annuleren', href: p.link },
+      'Heb jij dit niet gevraagd? Annuleer het dan en wijzig je wachtwoord.',
+    ],
+  }),
+  'erasure-reminder': (p, t) => ({
+    subject: `Op ${p.eraseOn} wissen we je gegevens bij ${t}`,
+    body: [
+      `Zoals je vroeg, wissen we je account en je persoonsgegevens op ${p.eraseOn}. Wil je dat toch niet? Annuleer het dan voor die dag.`,
+      { button: 'Verzoek bekijken of annuleren', href: p.link },
+    ],
+  }),
+  'erasure-done': (p, t) => ({
+    subject: `Je gegevens bij ${t} zijn gewist`,
+    body: [
+      'Gewist: je naam, e-mailadres, wachtwoord en tweede factor, je sessies en apparaten, je koppelingen met Google of Microsoft, je nieuwsbriefinschrijvingen, je openstaande links en uitnodigingen, je aanmeldgeschiedenis, je wijzigingsgeschiedenis en de e-mails die we je stuurden.' +
+        (p.accountErased
+          ? ' Je was de laatste persoon van je account, dus ook de naam, het adres en de contactgegevens van het account zijn gewist.'
+          : ''),
+      `Bewaard, afgeschermd: facturen en creditnota’s met het adres erop tot ${p.keptUntil}, omdat de belastingwet 7 jaar bewaren vraagt; daarna verwijderen we ze. Je toestemmingen en intrekkingen, als bewijs dat we je keuzes volgden. Het toegangslogboek van je account, zonder je naam, IP-adres en gebruikers-id, zodat het controleerbaar blijft. Je privacyverzoeken, als bewijs dat we ze afhandelden.`,
+      'Dit is de laatste e-mail die je van ons krijgt.',
+    ],
+  }),
 };
 
 /** An issue's own text, split into paragraphs at blank lines, then why the reader gets it and the links every newsletter carries. */
@@ -574,6 +606,33 @@ const en: CopyBook = {
       `${p.count} open privacy request${p.count === 1 ? ' is' : 's are'} due within 7 days${p.overdue > 0 ? `; ${p.overdue} ${p.overdue === 1 ? 'is' : 'are'} already overdue` : ''}.`,
       ...p.lines,
       { button: 'See privacy requests', href: p.link },
+    ],
+  }),
+  'erasure-requested': (p, t) => ({
+    subject: `You asked ${t} to erase your data`,
+    body: [
+      `We will erase your account and your personal data on ${p.eraseOn}. Until then you can cancel; after that you cannot.`,
+      'Invoices and credit notes with their address are kept for 7 years, as tax law requires. Your consents and the access log are kept as proof, without your name in the log.',
+      { button: 'View or cancel the request', href: p.link },
+      'Did you not ask for this? Cancel it and change your password.',
+    ],
+  }),
+  'erasure-reminder': (p, t) => ({
+    subject: `${t} erases your data on ${p.eraseOn}`,
+    body: [
+      `As you asked, we will erase your account and your personal data on ${p.eraseOn}. Changed your mind? Cancel before that day.`,
+      { button: 'View or cancel the request', href: p.link },
+    ],
+  }),
+  'erasure-done': (p, t) => ({
+    subject: `Your data at ${t} has been erased`,
+    body: [
+      'Erased: your name, e-mail address, password and second factor, your sessions and devices, your Google or Microsoft sign-ins, your newsletter subscriptions, your open links and invitations, your sign-in history, your change history and the e-mails we sent you.' +
+        (p.accountErased
+          ? ' You were the last person of your account, so the account’s name, address and contact details are erased too.'
+          : ''),
+      `Kept, restricted: invoices and credit notes with their address until ${p.keptUntil}, because tax law requires keeping them for 7 years; then we delete them. Your consents and withdrawals, as proof that we followed your choices. Your account’s access log, without your name, IP address and user id, so that it can still be verified. Your privacy requests, as proof that we handled them.`,
+      'This is the last e-mail you get from us.',
     ],
   }),
 };

@@ -1,5 +1,6 @@
 import { PrivacyDeadlineNotice } from './requests/privacy-deadline-notice.entity';
 import { PrivacyRequest } from './requests/privacy-request.entity';
+import { ErasureRequest } from './erasure/erasure-request.entity';
 import { PrivacySettings } from './settings/privacy-settings.entity';
 import { PrivacyStatement } from './statements/privacy-statement.entity';
 import { PrivacyDisclosure } from './overview/privacy-disclosure.entity';
@@ -13,4 +14,5 @@ export const PRIVACY_ENTITIES = [
   ProcessingActivity,
   PrivacyDisclosure,
   PrivacyDeadlineNotice,
+  ErasureRequest,
 ];

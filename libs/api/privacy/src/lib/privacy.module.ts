@@ -8,6 +8,8 @@ import {
   ProcessingRecordController,
 } from './overview/privacy-overview.controller';
 import { PrivacyOverviewService } from './overview/privacy-overview.service';
+import { ErasureController } from './erasure/erasure.controller';
+import { ErasureService } from './erasure/erasure.service';
 import { PrivacyQueue } from './privacy.queue';
 import { DeadlineNotices } from './requests/deadline-notices.job';
 import { MyPrivacyRequestsController, PrivacyRequestsAdminController } from './requests/privacy-requests.controller';
@@ -36,6 +38,7 @@ import { RestrictionService } from './restriction/restriction.service';
     PrivacyRequestsAdminController,
     MyRestrictionController,
     RestrictionsAdminController,
+    ErasureController,
   ],
   providers: [
     PrivacyQueue,
@@ -45,6 +48,7 @@ import { RestrictionService } from './restriction/restriction.service';
     RequestTrackerService,
     RestrictionService,
     DeadlineNotices,
+    ErasureService,
   ],
   exports: [PrivacyRequests],
 })

@@ -103,6 +103,9 @@ const SAMPLES: { [K in MailTemplateName]: MailTemplates[K][] } = {
     lines: ['Inzage, ontvangen 3 november 2026: uiterlijk 3 december 2026'],
     link,
   })),
+  'erasure-requested': [{ eraseOn: '13 december 2026', link }],
+  'erasure-reminder': [{ eraseOn: '13 december 2026', link }],
+  'erasure-done': [true, false].map((accountErased) => ({ accountErased, keptUntil: '31 december 2033' })),
 };
 
 /** The raw codes (letters, digits, `-` and `:` only) found as whole words in a mail (`lid` is fine, `member` is not; `portaal` is fine, `portal` is not). */

@@ -98,6 +98,10 @@ export class SubscriberAccount {
   @Column('char', { length: 2, nullable: true })
   country!: string | null;
 
+  /** When the account's last person was erased (its personal columns emptied; invoices kept). */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt!: Date | null;
+
   @ManyToOne('Tenant')
   @JoinColumn({
     name: 'tenant_id',

@@ -49,6 +49,10 @@ export class AuditEvent {
   @Column('varchar', { length: 45, nullable: true })
   ip!: string | null;
 
+  /** Salt of the personal-data digest the seal chains; emptied with the person's data on erasure (ADR 0015). */
+  @Column('bytea', { name: 'personal_salt', nullable: true, default: () => 'uuid_send(gen_random_uuid())' })
+  personalSalt!: Buffer | null;
+
   @PrimaryGeneratedColumn('identity', { name: 'entry_no', type: 'bigint', generatedIdentity: 'ALWAYS' })
   entryNo!: string;
 }

@@ -24,4 +24,8 @@ export class AuditSeal {
   /** Domain `sha256_digest` (CHECK ((length(VALUE) = 32))). */
   @Column('bytea')
   hash!: Buffer;
+
+  /** sha256(salt ‖ [actor id, actor name, ip]), chained in their place; null for events sealed before ADR 0015. */
+  @Column('bytea', { name: 'personal_digest', nullable: true })
+  personalDigest!: Buffer | null;
 }
