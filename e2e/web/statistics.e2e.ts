@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Locator, type Page, expect as baseExpect, test } from '@playwright/test';
+import { type Locator, type Page, expect as baseExpect } from '@playwright/test';
+import { test } from '../fixtures';
 import { expectAccessible, overflowOf, portal, signInStaffWithTwoFactor } from '../support';
 
 // Issue 18 §8 in the browser: ContactMonkey's tenant admin reads the usage statistics of the demo's
