@@ -4,6 +4,7 @@ export { BILLING_DRAFT_QUEUE, BILLING_FINALISE_QUEUE } from './lib/migrations/17
 export { BILLING_RENDER_QUEUE } from './lib/migrations/1795603000000-AddInvoiceFiles';
 export { BILLING_SCHEDULE_QUEUE } from './lib/migrations/1795605000000-AddBillingSchedule';
 export { BILLING_REMINDER_QUEUE } from './lib/migrations/1795609000000-AddPaymentReminders';
+export { PRIVACY_EXPORT_PURGE_QUEUE, PRIVACY_EXPORT_QUEUE } from './lib/migrations/1795720000000-AddPrivacyExports';
 export * from './lib/tenant-transaction';
 export * from './lib/data-source';
 export * from './lib/roles';

@@ -10,3 +10,4 @@ export * from './lib/finance-runs';
 export * from './lib/finance-accounts';
 export * from './lib/my-invoices';
 export * from './lib/finance-invoices';
+export * from './lib/privacy-export';

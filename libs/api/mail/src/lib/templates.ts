@@ -42,6 +42,8 @@ export interface MailTemplates {
   };
   /** An overdue invoice: amount still open and due date formatted in the reader's language; `reminderNo` 1, 2, … */
   'payment-reminder': { number: string; amount: string; dueDate: string; reminderNo: number; link: string };
+  /** A data export is ready: `link` opens the export page (signed in as the same user); `expiresOn` formatted in the mail's language. */
+  'privacy-export-ready': { link: string; expiresOn: string };
 }
 
 export type InvitedAs = AccountRole | readonly StaffRole[];
@@ -289,6 +291,14 @@ const nl: CopyBook = {
       { button: 'Mijn facturen bekijken', href: p.link },
     ],
   }),
+  'privacy-export-ready': (p, t) => ({
+    subject: `Je gegevens van ${t} staan klaar`,
+    body: [
+      'De export van al je gegevens die je hebt aangevraagd, is klaar: een ZIP-bestand met een leesbaar overzicht, dezelfde gegevens machineleesbaar, je facturen en het toegangslog van je account.',
+      `De link werkt tot ${p.expiresOn} en alleen als je bent aangemeld met je eigen account. Daarna verwijderen we de export.`,
+      { button: 'Export downloaden', href: p.link },
+    ],
+  }),
 };
 
 /** An issue's own text, split into paragraphs at blank lines, then why the reader gets it and the links every newsletter carries. */
@@ -453,6 +463,14 @@ const en: CopyBook = {
       `Invoice ${p.number} was due on ${p.dueDate}. ${p.amount} is still open.`,
       'Already paid? Then our messages crossed and there is nothing to do. Please quote the invoice number with your payment.',
       { button: 'See my invoices', href: p.link },
+    ],
+  }),
+  'privacy-export-ready': (p, t) => ({
+    subject: `Your data from ${t} is ready`,
+    body: [
+      'The export of all your data that you asked for is ready: a ZIP file with a readable overview, the same data machine-readable, your invoices and the access log of your account.',
+      `The link works until ${p.expiresOn}, and only while you are signed in with your own account. After that we delete the export.`,
+      { button: 'Download the export', href: p.link },
     ],
   }),
 };

@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@mijn-account/api-audit';
+import { MailModule } from '@mijn-account/api-mail';
+import { ExportLinks } from './exports/export-links';
+import { PrivacyExportsController } from './exports/privacy-exports.controller';
+import { PrivacyExportsService } from './exports/privacy-exports.service';
 import { PrivacyQueue } from './privacy.queue';
 import { PrivacyRequests } from './requests/privacy-requests.service';
 
@@ -8,8 +13,9 @@ import { PrivacyRequests } from './requests/privacy-requests.service';
  * statistics and disclosures. Each slice adds its controllers and services here.
  */
 @Module({
-  controllers: [],
-  providers: [PrivacyQueue, PrivacyRequests],
+  imports: [AuditModule, MailModule],
+  controllers: [PrivacyExportsController],
+  providers: [PrivacyQueue, PrivacyRequests, PrivacyExportsService, ExportLinks],
   exports: [PrivacyRequests],
 })
 export class PrivacyModule {}

@@ -77,6 +77,7 @@ const SAMPLES: { [K in MailTemplateName]: MailTemplates[K][] } = {
     reminderNo,
     link,
   })),
+  'privacy-export-ready': [{ link, expiresOn: '2 december 2026 om 12:00' }],
 };
 
 /** The raw codes (letters, digits, `-` and `:` only) found as whole words in a mail (`lid` is fine, `member` is not; `portaal` is fine, `portal` is not). */

@@ -25,6 +25,7 @@ import { AddSubscriberInvoices1795608000000 } from './1795608000000-AddSubscribe
 import { AddCreditNoteReference1795606000000 } from './1795606000000-AddCreditNoteReference';
 import { AddPaymentReminders1795609000000 } from './1795609000000-AddPaymentReminders';
 import { AddPrivacyRequests1795700000000 } from './1795700000000-AddPrivacyRequests';
+import { AddPrivacyExports1795720000000 } from './1795720000000-AddPrivacyExports';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   AddSubscriberInvoices1795608000000,
   AddPaymentReminders1795609000000,
   AddPrivacyRequests1795700000000,
+  AddPrivacyExports1795720000000,
 ];
