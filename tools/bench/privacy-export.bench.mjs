@@ -108,7 +108,7 @@ async function makeAccount(client, tenantId, passwordHash) {
         await client.query(
           `INSERT INTO invoice (tenant_id, account_id, status, currency, language, year, sequence_no, number, issue_date, document,
                                 net_minor, tax_minor, gross_minor)
-           VALUES ($1, $2, 'open', 'EUR', 'nl', 2001, $3, $4, DATE '2001-01-01' + $3, '{"customer":{"name":"Bench export"}}', 1950, 410, 2360)
+           VALUES ($1, $2, 'open', 'EUR', 'nl', 2001, $3, $4, DATE '2001-01-01' + $3::int, '{"customer":{"name":"Bench export"}}', 1950, 410, 2360)
            RETURNING id`,
           [tenantId, account.id, n, `BX-2001-${String(n).padStart(6, '0')}`],
         )
