@@ -72,6 +72,8 @@ for (const c of [
     const page = await context.newPage();
     await page.goto(`${portal(c.tenant)}/sign-in`);
     await signIn(page, c.email, c.labels);
+    // The sign-in is done when the portal has left the sign-in page (navigating earlier lands back on it).
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     await page.goto(`${portal(c.tenant)}/privacy/export`);
     await expect(page.getByRole('heading', { name: c.title, level: 1 })).toBeVisible();
     await expect(page.getByTestId('exports-loading')).toHaveCount(0);
