@@ -10,6 +10,7 @@ export {
   PRIVACY_ERASURE_QUEUE,
   PRIVACY_ERASURE_REMINDER_QUEUE,
 } from './lib/migrations/1795730000000-AddErasure';
+export { PRIVACY_EXPORT_PURGE_QUEUE, PRIVACY_EXPORT_QUEUE } from './lib/migrations/1795720000000-AddPrivacyExports';
 export * from './lib/tenant-transaction';
 export * from './lib/data-source';
 export * from './lib/roles';

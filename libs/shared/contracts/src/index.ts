@@ -15,3 +15,4 @@ export * from './lib/privacy-overview';
 export * from './lib/privacy-requests';
 export * from './lib/usage-statistics';
 export * from './lib/privacy-erasure';
+export * from './lib/privacy-export';

@@ -11,6 +11,6 @@ import { AuditWriterService } from './audit-writer.service';
 @Module({
   controllers: [AccessLogController],
   providers: [AuditWriterService, AuditSealerService, AuditReaderService, AccessLogService, AuditSigner, AuditJobs],
-  exports: [AuditWriterService, AuditSealerService, AuditReaderService, AuditJobs],
+  exports: [AuditWriterService, AuditSealerService, AuditReaderService, AuditJobs, AuditSigner],
 })
 export class AuditModule {}

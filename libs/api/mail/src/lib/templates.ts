@@ -74,6 +74,8 @@ export interface MailTemplates {
   'erasure-reminder': { eraseOn: string; link: string };
   /** The last mail to an erased person: what went, what stays and until when (`keptUntil`: formatted). */
   'erasure-done': { accountErased: boolean; keptUntil: string };
+  /** A data export is ready: `link` opens the export page (signed in as the same user); `expiresOn` formatted in the mail's language. */
+  'privacy-export-ready': { link: string; expiresOn: string };
 }
 
 export type InvitedAs = AccountRole | readonly StaffRole[];
@@ -407,6 +409,14 @@ const nl: CopyBook = {
       'Dit is de laatste e-mail die je van ons krijgt.',
     ],
   }),
+  'privacy-export-ready': (p, t) => ({
+    subject: `Je gegevens van ${t} staan klaar`,
+    body: [
+      'De export van al je gegevens die je hebt aangevraagd, is klaar: een ZIP-bestand met een leesbaar overzicht, dezelfde gegevens machineleesbaar, je facturen en het toegangslog van je account.',
+      `De link werkt tot ${p.expiresOn} en alleen als je bent aangemeld met je eigen account. Daarna verwijderen we de export.`,
+      { button: 'Export downloaden', href: p.link },
+    ],
+  }),
 };
 
 /** An issue's own text, split into paragraphs at blank lines, then why the reader gets it and the links every newsletter carries. */
@@ -633,6 +643,14 @@ const en: CopyBook = {
           : ''),
       `Kept, restricted: invoices and credit notes with their address until ${p.keptUntil}, because tax law requires keeping them for 7 years; then we delete them. Your consents and withdrawals, as proof that we followed your choices. Your account’s access log, without your name, IP address and user id, so that it can still be verified. Your privacy requests, as proof that we handled them.`,
       'This is the last e-mail you get from us.',
+    ],
+  }),
+  'privacy-export-ready': (p, t) => ({
+    subject: `Your data from ${t} is ready`,
+    body: [
+      'The export of all your data that you asked for is ready: a ZIP file with a readable overview, the same data machine-readable, your invoices and the access log of your account.',
+      `The link works until ${p.expiresOn}, and only while you are signed in with your own account. After that we delete the export.`,
+      { button: 'Download the export', href: p.link },
     ],
   }),
 };

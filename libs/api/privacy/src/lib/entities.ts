@@ -1,4 +1,5 @@
 import { PrivacyDeadlineNotice } from './requests/privacy-deadline-notice.entity';
+import { PrivacyExport, PrivacyExportChunk } from './exports/privacy-export.entity';
 import { PrivacyRequest } from './requests/privacy-request.entity';
 import { ErasureRequest } from './erasure/erasure-request.entity';
 import { PrivacySettings } from './settings/privacy-settings.entity';
@@ -15,4 +16,6 @@ export const PRIVACY_ENTITIES = [
   PrivacyDisclosure,
   PrivacyDeadlineNotice,
   ErasureRequest,
+  PrivacyExport,
+  PrivacyExportChunk,
 ];

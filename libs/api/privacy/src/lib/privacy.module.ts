@@ -10,6 +10,9 @@ import {
 import { PrivacyOverviewService } from './overview/privacy-overview.service';
 import { ErasureController } from './erasure/erasure.controller';
 import { ErasureService } from './erasure/erasure.service';
+import { ExportLinks } from './exports/export-links';
+import { PrivacyExportsController } from './exports/privacy-exports.controller';
+import { PrivacyExportsService } from './exports/privacy-exports.service';
 import { PrivacyQueue } from './privacy.queue';
 import { DeadlineNotices } from './requests/deadline-notices.job';
 import { MyPrivacyRequestsController, PrivacyRequestsAdminController } from './requests/privacy-requests.controller';
@@ -39,6 +42,7 @@ import { RestrictionService } from './restriction/restriction.service';
     MyRestrictionController,
     RestrictionsAdminController,
     ErasureController,
+    PrivacyExportsController,
   ],
   providers: [
     PrivacyQueue,
@@ -49,6 +53,8 @@ import { RestrictionService } from './restriction/restriction.service';
     RestrictionService,
     DeadlineNotices,
     ErasureService,
+    PrivacyExportsService,
+    ExportLinks,
   ],
   exports: [PrivacyRequests],
 })

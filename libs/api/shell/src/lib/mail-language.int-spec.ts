@@ -106,6 +106,7 @@ const SAMPLES: { [K in MailTemplateName]: MailTemplates[K][] } = {
   'erasure-requested': [{ eraseOn: '13 december 2026', link }],
   'erasure-reminder': [{ eraseOn: '13 december 2026', link }],
   'erasure-done': [true, false].map((accountErased) => ({ accountErased, keptUntil: '31 december 2033' })),
+  'privacy-export-ready': [{ link, expiresOn: '2 december 2026 om 12:00' }],
 };
 
 /** The raw codes (letters, digits, `-` and `:` only) found as whole words in a mail (`lid` is fine, `member` is not; `portaal` is fine, `portal` is not). */

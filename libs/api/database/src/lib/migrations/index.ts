@@ -26,6 +26,7 @@ import { AddCreditNoteReference1795606000000 } from './1795606000000-AddCreditNo
 import { AddPaymentReminders1795609000000 } from './1795609000000-AddPaymentReminders';
 import { AddPrivacyRequests1795700000000 } from './1795700000000-AddPrivacyRequests';
 import { AddProcessingRecordAndDisclosures1795710000000 } from './1795710000000-AddProcessingRecordAndDisclosures';
+import { AddPrivacyExports1795720000000 } from './1795720000000-AddPrivacyExports';
 import { AddErasure1795730000000 } from './1795730000000-AddErasure';
 import { AddPrivacyDeadlineNotices1795740000000 } from './1795740000000-AddPrivacyDeadlineNotices';
 import { AddPrivacyStatements1795750000000 } from './1795750000000-AddPrivacyStatements';
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
   AddPaymentReminders1795609000000,
   AddPrivacyRequests1795700000000,
   AddProcessingRecordAndDisclosures1795710000000,
+  AddPrivacyExports1795720000000,
   AddErasure1795730000000,
   AddPrivacyDeadlineNotices1795740000000,
   AddPrivacyStatements1795750000000,

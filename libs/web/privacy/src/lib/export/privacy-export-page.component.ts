@@ -1,13 +1,245 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, type OnInit, computed, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { ActivatedRoute } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { PAGE_STYLES } from '@mijn-account/web-ui';
+import { PROBLEM_TYPES, PRIVACY_EXPORT_TTL_DAYS, type PrivacyExportView } from '@mijn-account/shared-contracts';
+import { ActionRunner, LoadState, LocaleDatePipe, LocaleNumberPipe } from '@mijn-account/web-core';
+import {
+  EmptyStateComponent,
+  LoadFailedComponent,
+  Notifier,
+  PAGE_STYLES,
+  ProblemAlertComponent,
+  SkeletonComponent,
+} from '@mijn-account/web-ui';
+import { PrivacyExportStore } from './privacy-export.store';
 
-/** Placeholder: this page is being built (issue 18). */
+/** How often the list is read again while an export is being made. */
+const POLL_MS = 3_000;
+
+/**
+ * "Download my data" (issue 18 §2): ask for an export of everything held about you, see it being
+ * made, and download the ZIP while it lasts (three days). The mail's link lands here with the
+ * export and its signed token; the download works only for the signed-in user it was made for.
+ */
 @Component({
   selector: 'ma-privacy-export-page',
-  imports: [TranslocoPipe],
+  imports: [
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    TranslocoPipe,
+    LocaleDatePipe,
+    LocaleNumberPipe,
+    EmptyStateComponent,
+    LoadFailedComponent,
+    ProblemAlertComponent,
+    SkeletonComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: [PAGE_STYLES],
-  template: `<h1>{{ 'privacy.export.title' | transloco }}</h1>`,
+  styles: [
+    PAGE_STYLES,
+    `
+      :host {
+        max-width: 48rem;
+      }
+      ul.contents {
+        margin: 0 0 12px;
+        padding-left: 1.25rem;
+      }
+      ul.exports {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      ul.exports li {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 16px;
+        align-items: center;
+        justify-content: space-between;
+        padding: 12px 0;
+        border-bottom: 1px solid var(--mat-sys-outline-variant, #ccc);
+      }
+      ul.exports li:last-child {
+        border-bottom: none;
+      }
+      .facts {
+        display: flex;
+        flex-direction: column;
+        gap: 2px;
+        min-width: 0;
+      }
+      .status {
+        font-weight: 500;
+      }
+      .muted {
+        color: var(--mat-sys-on-surface-variant, #555);
+        font-size: 0.875rem;
+        overflow-wrap: anywhere;
+      }
+    `,
+  ],
+  template: `
+    <h1>{{ 'privacy.export.title' | transloco }}</h1>
+    <p>{{ 'privacy.export.intro' | transloco: { days: ttlDays } }}</p>
+    <ul class="contents">
+      <li>{{ 'privacy.export.contents.data' | transloco }}</li>
+      <li>{{ 'privacy.export.contents.invoices' | transloco }}</li>
+      <li>{{ 'privacy.export.contents.accessLog' | transloco }}</li>
+      <li>{{ 'privacy.export.contents.manifest' | transloco }}</li>
+    </ul>
+
+    @if (fromMail(); as link) {
+      <mat-card appearance="outlined" data-testid="export-from-mail">
+        <mat-card-content>
+          <p>{{ 'privacy.export.fromMail' | transloco }}</p>
+          <a mat-flat-button [href]="link" download data-testid="export-mail-download">
+            <mat-icon aria-hidden="true">download</mat-icon>
+            {{ 'privacy.export.download' | transloco }}
+          </a>
+        </mat-card-content>
+      </mat-card>
+    }
+
+    <mat-card appearance="outlined">
+      <mat-card-content>
+        @if (running()) {
+          <p data-testid="export-running" role="status">{{ 'privacy.export.running' | transloco }}</p>
+        } @else {
+          <ma-problem-alert [problem]="runner.problem()" />
+        }
+        <button
+          mat-flat-button
+          type="button"
+          [disabled]="runner.busy() || running() || page.loading()"
+          (click)="request()"
+          data-testid="export-request"
+        >
+          {{ 'privacy.export.request' | transloco }}
+        </button>
+      </mat-card-content>
+    </mat-card>
+
+    <mat-card appearance="outlined">
+      <mat-card-header>
+        <mat-card-title><h2>{{ 'privacy.export.listTitle' | transloco }}</h2></mat-card-title>
+      </mat-card-header>
+      <mat-card-content>
+        @if (page.loading()) {
+          <ma-skeleton [lines]="3" testId="exports-loading" />
+        } @else if (page.failed()) {
+          <ma-load-failed message="privacy.export.failed" testId="exports-failed" (retry)="page.retry()" />
+        } @else if (exports().length === 0) {
+          <ma-empty-state icon="inbox" title="privacy.export.none" text="privacy.export.noneNext" testId="exports-empty" />
+        } @else {
+          <ul class="exports" data-testid="exports">
+            @for (item of exports(); track item.id) {
+              <li data-testid="export-item">
+                <div class="facts">
+                  <span class="status" data-testid="export-status">{{
+                    'privacy.export.status.' + item.status | transloco
+                  }}</span>
+                  <span class="muted">{{ 'privacy.export.requestedAt' | transloco: { at: (item.requestedAt | maDate) } }}</span>
+                  @if (item.status === 'ready' && item.expiresAt) {
+                    <span class="muted">{{
+                      'privacy.export.expiresAt' | transloco: { at: (item.expiresAt | maDate) }
+                    }}</span>
+                  }
+                  @if (item.sizeBytes !== null && item.status === 'ready') {
+                    <span class="muted">{{
+                      'privacy.export.size' | transloco: { kb: (kilobytes(item.sizeBytes) | maNumber) }
+                    }}</span>
+                  }
+                </div>
+                @if (item.downloadUrl) {
+                  <a mat-stroked-button [href]="item.downloadUrl" download data-testid="export-download">
+                    <mat-icon aria-hidden="true">download</mat-icon>
+                    {{ 'privacy.export.download' | transloco }}
+                  </a>
+                }
+              </li>
+            }
+          </ul>
+        }
+      </mat-card-content>
+    </mat-card>
+  `,
 })
-export class PrivacyExportPageComponent {}
+export class PrivacyExportPageComponent implements OnInit {
+  private readonly store = inject(PrivacyExportStore);
+  private readonly notifier = inject(Notifier);
+  private readonly route = inject(ActivatedRoute);
+  protected readonly ttlDays = PRIVACY_EXPORT_TTL_DAYS;
+  protected readonly exports = signal<PrivacyExportView[]>([]);
+  protected readonly page = new LoadState();
+  protected readonly runner = new ActionRunner();
+  /** An export is being made: the button waits, the list is read again every few seconds. */
+  protected readonly running = computed(
+    () => this.exports().some((e) => e.status === 'pending') || this.runner.problem()?.type === PROBLEM_TYPES.conflict,
+  );
+  /** The download link of the mail that brought the person here (`?download=<id>&token=…`). */
+  protected readonly fromMail = computed(() => {
+    const params = this.route.snapshot.queryParamMap;
+    const id = params.get('download');
+    const token = params.get('token');
+    return id && token ? this.store.downloadUrl(id, token) : null;
+  });
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.stopPolling());
+  }
+
+  ngOnInit(): void {
+    void this.page.track(() => this.load());
+  }
+
+  protected kilobytes(bytes: number): number {
+    return Math.max(1, Math.round(bytes / 1024));
+  }
+
+  protected async request(): Promise<void> {
+    const problem = await this.runner.run(async () => {
+      const created = await this.store.request();
+      this.exports.update((list) => [created, ...list]);
+    });
+    if (!problem) {
+      this.notifier.success('privacy.export.requested');
+      this.schedule();
+    } else if (problem.type === PROBLEM_TYPES.conflict) this.schedule();
+  }
+
+  private async load(): Promise<void> {
+    this.exports.set(await this.store.list());
+    this.schedule();
+  }
+
+  /** Reads the list again while an export is being made; stops when none is. */
+  private schedule(): void {
+    this.stopPolling();
+    if (!this.exports().some((e) => e.status === 'pending') && this.runner.problem()?.type !== PROBLEM_TYPES.conflict)
+      return;
+    this.timer = setTimeout(() => {
+      this.store.list().then(
+        (list) => {
+          const wasRunning = this.exports().some((e) => e.status === 'pending');
+          this.exports.set(list);
+          if (wasRunning && !list.some((e) => e.status === 'pending')) {
+            this.runner.problem.set(null);
+            this.notifier.success('privacy.export.ready');
+          }
+          this.schedule();
+        },
+        () => this.schedule(),
+      );
+    }, POLL_MS);
+  }
+
+  private stopPolling(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

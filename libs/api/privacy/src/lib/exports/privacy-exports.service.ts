@@ -1,0 +1,344 @@
+import { Readable } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditReaderService, AuditSigner } from '@mijn-account/api-audit';
+import { type RequestContext, problems } from '@mijn-account/api-core';
+import { PRIVACY_EXPORT_PURGE_QUEUE, PRIVACY_EXPORT_QUEUE, withTenant } from '@mijn-account/api-database';
+import { MailService } from '@mijn-account/api-mail';
+import {
+  type Language,
+  PRIVACY_EXPORTS_ROUTE,
+  PRIVACY_EXPORT_TTL_DAYS,
+  type PrivacyExportView,
+} from '@mijn-account/shared-contracts';
+import { PrivacyQueue } from '../privacy.queue';
+import { PrivacyRequests } from '../requests/privacy-requests.service';
+import { type FileSource, chunkSink, writeArchive } from './export-archive';
+import { type ExportSubject, indexHtml, readSections } from './export-contents';
+import { ExportLinks } from './export-links';
+import { EXPORT_SCHEMA_MD } from './export-schema';
+import { PrivacyExport } from './privacy-export.entity';
+
+interface ExportJob {
+  tenantId: string;
+  exportId: string;
+  /** `http(s)://host` the person asked from: the base of the link in the mail. */
+  origin: string;
+}
+
+/** Size of the stored pieces of a ZIP (rows of `privacy_export_chunk`). */
+export const EXPORT_CHUNK_BYTES = 1024 * 1024;
+export const EXPORT_FORMAT = 'mijn-account-export/v1';
+
+/**
+ * Access and portability (issue 18 §2): a person asks for an export of everything held about
+ * them; a job builds it as a ZIP streamed into PostgreSQL (so any process serves it), closes the
+ * privacy request and mails a link that works for three days and only for that person.
+ */
+@Injectable()
+export class PrivacyExportsService {
+  private readonly logger = new Logger(PrivacyExportsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queue: PrivacyQueue,
+    private readonly requests: PrivacyRequests,
+    private readonly links: ExportLinks,
+    private readonly auditReader: AuditReaderService,
+    private readonly signer: AuditSigner,
+    private readonly mail: MailService,
+  ) {
+    queue.handle<ExportJob>(PRIVACY_EXPORT_QUEUE, (job) => this.build(job));
+    queue.handle(PRIVACY_EXPORT_PURGE_QUEUE, () => this.purgeExpired(), '17 * * * *');
+  }
+
+  /**
+   * Opens the access request and queues its job in one transaction. A second export while one is
+   * being made meets the partial unique index and is refused (409); the request rolls back with it.
+   */
+  async request(ctx: RequestContext): Promise<PrivacyExportView> {
+    const user = ctx.requireUser();
+    const db = await ctx.db();
+    const request = await this.requests.open(db, {
+      tenantId: ctx.tenant.id,
+      type: 'access',
+      channel: 'portal',
+      userId: user.id,
+      accountId: user.accountId,
+      details: 'Export of my data (access and portability)',
+    });
+    const language: Language = ctx.readsIn ?? user.preferredLanguage ?? ctx.tenant.defaultLanguage;
+    // SQL: the partial unique index (one pending export per person) decides; no row back means one runs.
+    const inserted: { id: string }[] = await db.query(
+      `INSERT INTO privacy_export (tenant_id, user_id, request_id, language) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, user_id) WHERE status = 'pending' DO NOTHING RETURNING id`,
+      [ctx.tenant.id, user.id, request.id, language],
+    );
+    if (inserted.length === 0)
+      throw problems.conflict('An export of your data is already being made; you get a mail when it is ready', [
+        { field: 'export', code: 'exportRunning', message: 'An export is already being made' },
+      ]);
+    await this.queue.enqueue(db, PRIVACY_EXPORT_QUEUE, {
+      tenantId: ctx.tenant.id,
+      exportId: inserted[0].id,
+      origin: ctx.origin,
+    } satisfies ExportJob);
+    const created = await db.findOneByOrFail(PrivacyExport, { tenantId: ctx.tenant.id, id: inserted[0].id });
+    return this.view(ctx, created);
+  }
+
+  /** The caller's exports, newest first, each ready one with a download link for them alone. */
+  async list(ctx: RequestContext): Promise<PrivacyExportView[]> {
+    const user = ctx.requireUser();
+    const rows = await (
+      await ctx.db()
+    ).find(PrivacyExport, {
+      where: { tenantId: ctx.tenant.id, userId: user.id },
+      order: { createdAt: 'DESC' },
+      take: 20,
+    });
+    return rows.map((row) => this.view(ctx, row));
+  }
+
+  /**
+   * The ZIP of a ready export, for the signed-in user the link was made for: checked in the
+   * request's transaction, then streamed piece by piece, each piece read in a short transaction
+   * of the tenant (the response outlives the request's unit of work).
+   */
+  async download(
+    ctx: RequestContext,
+    exportId: string,
+    token: string | undefined,
+  ): Promise<{ file: Readable; row: PrivacyExport }> {
+    const user = ctx.requireUser();
+    const row = await (await ctx.db()).findOneBy(PrivacyExport, { tenantId: ctx.tenant.id, id: exportId });
+    if (!row) throw problems.notFound();
+    this.links.verify(token, ctx.tenant.id, user.id, exportId);
+    if (row.userId !== user.id) throw problems.notFound();
+    if (row.status === 'expired' || (row.expiresAt && row.expiresAt.getTime() <= Date.now()))
+      throw problems.linkExpired();
+    if (row.status !== 'ready') throw problems.notFound('This export is not ready');
+    const tenantId = ctx.tenant.id;
+    const dataSource = this.dataSource;
+    const file = Readable.from(
+      (async function* () {
+        for (let chunkNo = 1; ; chunkNo++) {
+          const rows: { data: Buffer }[] = await withTenant(dataSource, tenantId, (db) =>
+            db.query(
+              `SELECT data FROM privacy_export_chunk WHERE tenant_id = $1 AND export_id = $2 AND chunk_no = $3`,
+              [tenantId, exportId, chunkNo],
+            ),
+          );
+          if (rows.length === 0) return;
+          yield rows[0].data;
+        }
+      })(),
+    );
+    return { file, row };
+  }
+
+  /**
+   * The job: reads everything about the person in one tenant transaction, streams the ZIP into
+   * chunks, marks it ready for three days, closes the request and queues the mail — all committed
+   * together. If it throws, the export is marked failed (the person may ask again) and the request
+   * stays open for the privacy contact to follow up; a crashed worker's job is retried by pg-boss.
+   */
+  async build(job: ExportJob): Promise<void> {
+    try {
+      await withTenant(this.dataSource, job.tenantId, (db) => this.buildIn(db, job));
+    } catch (error) {
+      this.logger.error({ err: error, export: job.exportId }, 'privacy export failed');
+      await withTenant(this.dataSource, job.tenantId, (db) =>
+        db.update(PrivacyExport, { tenantId: job.tenantId, id: job.exportId, status: 'pending' }, { status: 'failed' }),
+      );
+    }
+  }
+
+  private async buildIn(db: EntityManager, job: ExportJob): Promise<void> {
+    const { tenantId, exportId } = job;
+    const found: (Pick<PrivacyExport, 'userId' | 'requestId' | 'language'> & {
+      email: string;
+      account_id: string | null;
+      account_role: 'owner' | 'member' | null;
+      preferred_language: Language | null;
+      sees_invoices: boolean;
+      display_name: string;
+      brand_color: string;
+      default_language: Language;
+    })[] = await db.query(
+      `SELECT e.user_id AS "userId", e.request_id AS "requestId", e.language, u.email, u.account_id, u.account_role, u.preferred_language,
+              (u.account_role = 'owner' OR COALESCE(a.members_see_invoices, false)) AS sees_invoices,
+              t.display_name, t.brand_color, t.default_language
+         FROM privacy_export e
+         JOIN app_user u ON u.tenant_id = e.tenant_id AND u.id = e.user_id
+         LEFT JOIN subscriber_account a ON a.tenant_id = u.tenant_id AND a.id = u.account_id
+         JOIN tenant t ON t.id = e.tenant_id
+        WHERE e.tenant_id = $1 AND e.id = $2 AND e.status = 'pending'
+          FOR UPDATE OF e`,
+      [tenantId, exportId],
+    );
+    const row = found[0];
+    if (!row) return;
+    const subject: ExportSubject = {
+      tenantId,
+      userId: row.userId,
+      email: row.email,
+      accountId: row.account_id,
+      accountRole: row.account_role,
+      seesInvoices: row.account_id !== null && row.sees_invoices,
+    };
+    const madeAt = new Date();
+    const sections = await readSections(db, subject);
+    const invoices = (sections['invoices'] as { id: string }[]).map((i) => i.id);
+    const events = subject.accountId ? await this.auditReader.events(db, tenantId, subject.accountId) : [];
+    const checkpoints = subject.accountId ? await this.auditReader.checkpoints(db, tenantId, subject.accountId) : [];
+    const signer = this.signer;
+
+    const files: { path: string; source: FileSource }[] = [
+      {
+        path: 'data.json',
+        source: JSON.stringify(
+          { format: EXPORT_FORMAT, madeAt: madeAt.toISOString(), tenant: row.display_name, ...sections },
+          null,
+          2,
+        ),
+      },
+      { path: 'index.html', source: () => indexHtml(row.language, row.display_name, madeAt, sections, events.length) },
+      { path: 'schema.md', source: EXPORT_SCHEMA_MD },
+      {
+        path: 'access-log/access-log.json',
+        source: async function* () {
+          yield `{\n"format": "mijn-account-access-log/v1",\n"tenantId": ${JSON.stringify(tenantId)},\n"accountId": ${JSON.stringify(subject.accountId)},\n`;
+          yield `"hashing": "sha256(prevHash || utf8(JSON.stringify([tenantId, accountId, seq, id, at, actorId, actorName, actorKind, action, resource, fields, outcome, grantId, reason, ticket, ip])))",\n`;
+          yield `"keyId": ${JSON.stringify(signer.keyId)},\n"events": [`;
+          for (let i = 0; i < events.length; i += 500)
+            yield events
+              .slice(i, i + 500)
+              .map(
+                (e, j) =>
+                  `${i + j === 0 ? '' : ','}\n${JSON.stringify({ ...e, prevHash: e.prevHash?.toString('hex') ?? null, hash: e.hash?.toString('hex') ?? null })}`,
+              )
+              .join('');
+          yield `],\n"checkpoints": ${JSON.stringify(
+            checkpoints.map((c) => ({
+              seq: Number(c.seq),
+              hash: c.hash.toString('hex'),
+              keyId: c.key_id,
+              signature: c.signature.toString('base64'),
+              signedAt: c.signed_at.toISOString(),
+              message: `mijn-account-audit-checkpoint:v1:${tenantId}:${subject.accountId}:${c.seq}:${c.hash.toString('hex')}`,
+            })),
+          )}\n}\n`;
+        },
+      },
+      { path: 'access-log/public-key.pem', source: this.signer.publicKeyPem },
+    ];
+    // Each invoice file is read from the database only when the ZIP reaches it: one at a time in memory.
+    const stored: { invoice_id: string; format: string; file_name: string }[] = invoices.length
+      ? await db.query(
+          `SELECT invoice_id, format, file_name FROM invoice_file WHERE tenant_id = $1 AND invoice_id = ANY($2::uuid[]) ORDER BY file_name, format`,
+          [tenantId, invoices],
+        )
+      : [];
+    for (const f of stored)
+      files.push({
+        path: `invoices/${f.file_name.replace(/[^\w.-]/g, '_')}`,
+        source: async function* () {
+          const content: { content: Buffer }[] = await db.query(
+            `SELECT content FROM invoice_file WHERE tenant_id = $1 AND invoice_id = $2 AND format = $3`,
+            [tenantId, f.invoice_id, f.format],
+          );
+          yield content[0].content;
+        },
+      });
+
+    const archive = await writeArchive(
+      files,
+      chunkSink(EXPORT_CHUNK_BYTES, async (chunkNo, data) => {
+        await db.query(
+          `INSERT INTO privacy_export_chunk (tenant_id, export_id, chunk_no, data) VALUES ($1, $2, $3, $4)`,
+          [tenantId, exportId, chunkNo, data],
+        );
+      }),
+      { format: EXPORT_FORMAT, madeAt: madeAt.toISOString(), algorithm: 'SHA-256' },
+    );
+    // SQL: TypeORM answers an UPDATE … RETURNING with [rows, count].
+    const [ready]: [{ expires_at: Date }[], number] = await db.query(
+      `UPDATE privacy_export SET status = 'ready', ready_at = now(), expires_at = now() + make_interval(days => $3),
+              size_bytes = $4, sha256 = $5
+        WHERE tenant_id = $1 AND id = $2 RETURNING expires_at`,
+      [tenantId, exportId, PRIVACY_EXPORT_TTL_DAYS, archive.sizeBytes, archive.sha256],
+    );
+    const expiresAt = ready[0].expires_at;
+    await this.requests.close(
+      db,
+      tenantId,
+      row.requestId,
+      'done',
+      `Export ready (${archive.files.length + 1} files, ${archive.sizeBytes} bytes, SHA-256 ${archive.sha256}); downloadable until ${expiresAt.toISOString()}`,
+    );
+    const language = row.preferred_language ?? row.language;
+    const token = this.links.sign(tenantId, row.userId, exportId, expiresAt);
+    await this.mail.queueFor(
+      {
+        id: tenantId,
+        displayName: row.display_name,
+        brandColor: row.brand_color,
+        defaultLanguage: row.default_language,
+      },
+      {
+        to: row.email,
+        template: 'privacy-export-ready',
+        language,
+        params: {
+          link: `${job.origin}/privacy/export?download=${exportId}&token=${encodeURIComponent(token)}`,
+          expiresOn: new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+            dateStyle: 'long',
+            timeStyle: 'short',
+            timeZone: 'UTC',
+          }).format(expiresAt),
+        },
+      },
+      db,
+    );
+  }
+
+  /** The scheduled purge: every tenant's exports past their expiry lose their ZIP and show as expired. */
+  async purgeExpired(): Promise<number> {
+    const tenants: { id: string }[] = await this.dataSource.query(`SELECT id FROM tenant`);
+    let purged = 0;
+    for (const tenant of tenants)
+      purged += await withTenant(this.dataSource, tenant.id, async (db) => {
+        const [expired]: [{ id: string }[], number] = await db.query(
+          `UPDATE privacy_export SET status = 'expired' WHERE tenant_id = $1 AND status = 'ready' AND expires_at <= now() RETURNING id`,
+          [tenant.id],
+        );
+        if (expired.length)
+          await db.query(`DELETE FROM privacy_export_chunk WHERE tenant_id = $1 AND export_id = ANY($2::uuid[])`, [
+            tenant.id,
+            expired.map((e) => e.id),
+          ]);
+        return expired.length;
+      });
+    return purged;
+  }
+
+  private view(ctx: RequestContext, row: PrivacyExport): PrivacyExportView {
+    const live = row.status === 'ready' && row.expiresAt !== null && row.expiresAt.getTime() > Date.now();
+    return {
+      id: row.id,
+      status: row.status === 'ready' && !live ? 'expired' : row.status,
+      requestedAt: row.createdAt.toISOString(),
+      readyAt: row.readyAt?.toISOString() ?? null,
+      expiresAt: row.expiresAt?.toISOString() ?? null,
+      sizeBytes: row.sizeBytes === null ? null : Number(row.sizeBytes),
+      sha256: row.sha256,
+      downloadUrl:
+        live && row.expiresAt
+          ? `/api/${PRIVACY_EXPORTS_ROUTE}/${row.id}/download?token=${encodeURIComponent(
+              this.links.sign(ctx.tenant.id, row.userId, row.id, row.expiresAt),
+            )}`
+          : null,
+    };
+  }
+}
