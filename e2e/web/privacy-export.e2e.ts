@@ -1,6 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { type Page, expect, test } from '@playwright/test';
+import { type Page, expect } from '@playwright/test';
+import { test } from '../fixtures';
 import { expectAccessible, mailTo, portal, signIn } from '../support';
 
 const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden' };

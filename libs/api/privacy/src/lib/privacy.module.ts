@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@mijn-account/api-audit';
 import { MailModule } from '@mijn-account/api-mail';
+import { StatisticsModule } from '@mijn-account/api-statistics';
 import {
   DisclosuresController,
   MyPrivacyController,
@@ -29,7 +30,7 @@ import { RestrictionService } from './restriction/restriction.service';
  * statistics and disclosures. Each slice adds its controllers and services here.
  */
 @Module({
-  imports: [AuditModule, MailModule],
+  imports: [AuditModule, MailModule, StatisticsModule],
   controllers: [
     PrivacyStatementController,
     StatementsAdminController,

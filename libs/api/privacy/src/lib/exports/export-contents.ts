@@ -47,6 +47,7 @@ export async function readSections(db: EntityManager, s: ExportSubject): Promise
     paymentReminders,
     privacyRequests,
     exports,
+    disclosures,
   ] = [
     await q(`SELECT * FROM app_user WHERE tenant_id = $1 AND id = $2`, [s.userId]),
     account ? await q(`SELECT * FROM subscriber_account WHERE tenant_id = $1 AND id = $2`, [account]) : await none(),
@@ -141,6 +142,13 @@ export async function readSections(db: EntityManager, s: ExportSubject): Promise
       `SELECT created_at, status, ready_at, expires_at, size_bytes, sha256 FROM privacy_export WHERE tenant_id = $1 AND user_id = $2 ORDER BY created_at`,
       [s.userId],
     ),
+    // Disclosures to third parties, as the privacy page shows them: one under a legal hold only from its date on.
+    await q(
+      `SELECT recipient, legal_basis, categories, disclosed_on::text FROM privacy_disclosure
+        WHERE tenant_id = $1 AND user_id = $2 AND (notice_delayed_until IS NULL OR notice_delayed_until <= current_date)
+        ORDER BY disclosed_on`,
+      [s.userId],
+    ),
   ];
   return {
     profile: profile[0] ?? null,
@@ -160,6 +168,7 @@ export async function readSections(db: EntityManager, s: ExportSubject): Promise
     paymentReminders,
     privacyRequests,
     exports,
+    disclosures,
   };
 }
 
@@ -201,6 +210,7 @@ const TEXTS: Record<Language, Record<string, string>> = {
     paymentReminders: 'Betalingsherinneringen',
     privacyRequests: 'Privacyverzoeken',
     exports: 'Exports',
+    disclosures: 'Verstrekkingen aan derden',
   },
   en: {
     title: 'Your data',
@@ -228,6 +238,7 @@ const TEXTS: Record<Language, Record<string, string>> = {
     paymentReminders: 'Payment reminders',
     privacyRequests: 'Privacy requests',
     exports: 'Exports',
+    disclosures: 'Disclosures to third parties',
   },
 };
 

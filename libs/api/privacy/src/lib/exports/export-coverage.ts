@@ -31,6 +31,7 @@ export const EXPORTED: Record<string, string> = {
   payment_reminder: 'paymentReminders',
   privacy_request: 'privacyRequests',
   privacy_export: 'exports',
+  privacy_disclosure: 'disclosures',
 };
 
 /** Table → why it is not in the export. */
@@ -59,4 +60,6 @@ export const EXCLUDED: Record<string, string> = {
   schema_migration: 'the names of applied database migrations, nothing about anyone',
   tenant_sign_in_settings: "the tenant's sign-in rules, not a person's data",
   audit_seal_progress: 'the sealer’s position per tenant, no personal data',
+  erasure_request: 'the schedule of a pending erasure; the request itself is in `privacyRequests`',
+  privacy_deadline_notice: "the daily notices to the tenant's privacy contact: a date per tenant, no person",
 };

@@ -84,6 +84,12 @@ describe('privacy exports', () => {
       [account().owner.id],
     );
     expect(requests).toEqual([{ type: 'access', channel: 'portal' }]);
+    // Counted once in the usage statistics (the refused one rolled back with its count).
+    const counted = await t.sql<{ count: number }>(
+      t.alpha,
+      `SELECT count FROM usage_count WHERE feature = 'export' AND event = 'requested'`,
+    );
+    expect(counted).toEqual([{ count: 1 }]);
   });
 
   it('mails the person when the ZIP is ready, and closes the request as done', async () => {

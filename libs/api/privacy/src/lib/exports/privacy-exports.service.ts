@@ -1,3 +1,4 @@
+import { UsageCounter } from '@mijn-account/api-statistics';
 import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -47,6 +48,7 @@ export class PrivacyExportsService {
     private readonly auditReader: AuditReaderService,
     private readonly signer: AuditSigner,
     private readonly mail: MailService,
+    private readonly usage: UsageCounter,
   ) {
     queue.handle<ExportJob>(PRIVACY_EXPORT_QUEUE, (job) => this.build(job));
     queue.handle(PRIVACY_EXPORT_PURGE_QUEUE, () => this.purgeExpired(), '17 * * * *');
@@ -78,6 +80,7 @@ export class PrivacyExportsService {
       throw problems.conflict('An export of your data is already being made; you get a mail when it is ready', [
         { field: 'export', code: 'exportRunning', message: 'An export is already being made' },
       ]);
+    await this.usage.count(db, ctx.tenant.id, 'export', 'requested', user.id);
     await this.queue.enqueue(db, PRIVACY_EXPORT_QUEUE, {
       tenantId: ctx.tenant.id,
       exportId: inserted[0].id,
@@ -118,6 +121,7 @@ export class PrivacyExportsService {
     if (row.status === 'expired' || (row.expiresAt && row.expiresAt.getTime() <= Date.now()))
       throw problems.linkExpired();
     if (row.status !== 'ready') throw problems.notFound('This export is not ready');
+    await this.usage.count(await ctx.db(), ctx.tenant.id, 'export', 'downloaded', user.id);
     const tenantId = ctx.tenant.id;
     const dataSource = this.dataSource;
     const file = Readable.from(
