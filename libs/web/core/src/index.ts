@@ -28,3 +28,4 @@ export * from './lib/plans.store';
 export * from './lib/finance-accounts.store';
 export * from './lib/my-finance.store';
 export * from './lib/usage-statistics.store';
+export * from './lib/statements.store';

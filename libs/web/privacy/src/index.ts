@@ -1,2 +1,1 @@
 export * from './lib/privacy.routes';
-export * from './lib/statements/statement-banner.component';

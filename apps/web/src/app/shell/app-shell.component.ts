@@ -16,7 +16,7 @@ import {
   EnumLabelPipe,
   UsageStatisticsStore,
 } from '@mijn-account/web-core';
-import { StatementBannerComponent } from '@mijn-account/web-privacy';
+import { StatementBannerComponent } from './statement-banner.component';
 import { filter, map } from 'rxjs';
 import { navFor } from './nav';
 

@@ -2,10 +2,9 @@ import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@ang
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { PublicStatementView } from '@mijn-account/shared-contracts';
-import { LanguageService, LoadState, LocaleDatePipe } from '@mijn-account/web-core';
+import { LanguageService, LoadState, LocaleDatePipe, StatementsStore } from '@mijn-account/web-core';
 import { EmptyStateComponent, LoadFailedComponent, PAGE_STYLES, SkeletonComponent } from '@mijn-account/web-ui';
 import { StatementBlocksComponent } from './statement-blocks.component';
-import { StatementsStore } from './statements.store';
 
 /**
  * The tenant's privacy statement, for anyone (signed in or not): the version in force in the page's

@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AdminStatementView, AdminStatementsView } from '@mijn-account/shared-contracts';
-import { ActionRunner, LoadState, LocaleDatePipe } from '@mijn-account/web-core';
+import { ActionRunner, LoadState, LocaleDatePipe, StatementsStore } from '@mijn-account/web-core';
 import {
   ConfirmDialog,
   EmptyStateComponent,
@@ -16,7 +16,6 @@ import {
   ProblemAlertComponent,
   SkeletonComponent,
 } from '@mijn-account/web-ui';
-import { StatementsStore } from './statements.store';
 
 const TEXT_FIELDS = [
   { name: 'summaryNl', label: 'admin.privacy.statements.summaryNl', body: false },

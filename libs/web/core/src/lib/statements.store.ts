@@ -9,7 +9,7 @@ import type {
   StatementNotice,
   StatementVersionView,
 } from '@mijn-account/shared-contracts';
-import { apiUrl } from '@mijn-account/web-core';
+import { apiUrl } from './api-paths';
 
 /**
  * The privacy statement: the public page, the signed-in person's banner (the version they have not

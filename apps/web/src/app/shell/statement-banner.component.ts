@@ -2,9 +2,8 @@ import { ChangeDetectionStrategy, Component, type OnInit, inject } from '@angula
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ActionRunner, LocaleDatePipe } from '@mijn-account/web-core';
+import { ActionRunner, LocaleDatePipe, StatementsStore } from '@mijn-account/web-core';
 import { ProblemAlertComponent } from '@mijn-account/web-ui';
-import { StatementsStore } from './statements.store';
 
 /**
  * In the signed-in shell, above every page: a new privacy statement the user has not acknowledged
