@@ -10,6 +10,8 @@ import {
   STAFF_ROLES,
   USAGE_EVENTS,
   USAGE_FEATURES,
+  ERASURE_KEPT,
+  PRIVACY_EXPORT_STATUSES,
 } from '@mijn-account/shared-contracts';
 import { ENUM_LABELS } from './enum-label';
 
@@ -41,6 +43,9 @@ const CLOSED_FAMILIES: Record<string, readonly string[]> = {
   'myInvoices.kind.': ['invoice', 'credit-note'],
   'privacy.restriction.objection.': OBJECTION_PURPOSES,
   'privacy.restriction.objectionEffect.': OBJECTION_PURPOSES,
+  'privacy.erasure.erased.': ['profile', 'signIns', 'newsletters', 'history', 'account'],
+  'privacy.erasure.kept.': ERASURE_KEPT,
+  'privacy.export.status.': PRIVACY_EXPORT_STATUSES,
   'admin.statistics.features.': USAGE_FEATURES,
   'admin.statistics.events.': Object.entries(USAGE_EVENTS).flatMap(([f, events]) => events.map((e) => `${f}.${e}`)),
 };

@@ -39,6 +39,7 @@ const KEPT: Record<string, string> = {
   privacy_request: 'proof the request was handled (user id only)',
   erasure_request: 'the erasure itself (user id only)',
   mail_message: 'the final mail, until it is delivered and purged',
+  privacy_export: "an export's bookkeeping (user id only; its ZIP is deleted)",
 };
 
 /**
@@ -131,6 +132,30 @@ describe('erasure', () => {
     expect((await client.request('GET', URL)).statusCode).toBe(200);
   });
 
+  it('does not erase when the register closed the request first (refused by the privacy officer)', async () => {
+    const member = t.beta.accounts[0].member;
+    const client = await signedIn(t.beta, member.email);
+    await stepUp(client);
+    expect((await client.request('POST', URL)).statusCode).toBe(201);
+    await t.sql(
+      t.beta,
+      `UPDATE privacy_request SET status = 'refused', outcome = 'Identity not confirmed', closed_at = now()
+        WHERE user_id = $1 AND type = 'erasure'`,
+      [member.id],
+    );
+    await t.sql(t.beta, `UPDATE erasure_request SET erase_after = now() - interval '1 minute' WHERE user_id = $1`, [
+      member.id,
+    ]);
+    const [{ id }] = await t.sql<{ id: string }>(t.beta, `SELECT id FROM erasure_request WHERE user_id = $1`, [
+      member.id,
+    ]);
+    await t.app.get(ErasureService).erase(t.beta.id, id);
+    expect(await t.sql(t.beta, `SELECT id FROM app_user WHERE id = $1`, [member.id])).toHaveLength(1);
+    expect(await t.sql(t.beta, `SELECT status FROM erasure_request WHERE id = $1`, [id])).toEqual([
+      { status: 'cancelled' },
+    ]);
+  });
+
   it('refuses the last owner of an account with other people', async () => {
     const client = await signedIn(t.alpha, t.alpha.accounts[1].owner.email);
     expect((await client.request('GET', URL)).json().lastOwnerWithOthers).toBe(true);
@@ -215,6 +240,25 @@ describe('erasure', () => {
         .digest('hex');
     const invoicesBefore = await invoices();
 
+    // A ready export of the owner's: its ZIP holds everything about them, so it goes with them.
+    const [{ id: accessRequest }] = await t.sql<{ id: string }>(
+      t.alpha,
+      `INSERT INTO privacy_request (tenant_id, user_id, account_id, type, channel, received_on, deadline, status, closed_at)
+       VALUES (app_current_tenant(), $1, $2, 'access', 'portal', current_date, current_date + 30, 'done', now()) RETURNING id`,
+      [account.owner.id, account.id],
+    );
+    const [{ id: exportId }] = await t.sql<{ id: string }>(
+      t.alpha,
+      `INSERT INTO privacy_export (tenant_id, user_id, request_id, language, status, ready_at, expires_at)
+       VALUES (app_current_tenant(), $1, $2, 'nl', 'ready', now(), now() + interval '3 days') RETURNING id`,
+      [account.owner.id, accessRequest],
+    );
+    await t.sql(
+      t.alpha,
+      `INSERT INTO privacy_export_chunk (tenant_id, export_id, chunk_no, data) VALUES (app_current_tenant(), $1, 1, $2)`,
+      [exportId, Buffer.from(`zip of ${account.owner.email}`)],
+    );
+
     // The member goes first (not the last person), then the owner, who is then the last: the account goes too.
     for (const person of [account.member, account.owner]) {
       const client = await signedIn(t.alpha, person.email);
@@ -256,6 +300,19 @@ describe('erasure', () => {
     );
     expect(erased).toMatchObject({ name: 'Erased', billing_email: null });
     expect(erased.erased_at).not.toBeNull();
+    // Nobody is left to bill: the account's subscriptions end today; the export's content is gone.
+    const running = await t.sql<{ id: string }>(
+      t.alpha,
+      `SELECT id FROM subscription WHERE account_id = $1 AND (end_date IS NULL OR end_date > current_date)`,
+      [account.id],
+    );
+    expect(running).toEqual([]);
+    expect(await t.sql(t.alpha, `SELECT export_id FROM privacy_export_chunk WHERE export_id = $1`, [exportId])).toEqual(
+      [],
+    );
+    expect(await t.sql(t.alpha, `SELECT status FROM privacy_export WHERE id = $1`, [exportId])).toEqual([
+      { status: 'expired' },
+    ]);
 
     // Every tenant table, searched for anything of the two people.
     const needles = [account.member, account.owner].flatMap((p) => [

@@ -186,11 +186,34 @@ export class ErasureService {
    */
   async erase(tenantId: string, id: string): Promise<void> {
     const tenant = await this.tenant(tenantId);
+    // The person's sessions end first, so no event of theirs arrives between the seal and the erasure.
+    await withTenant(this.dataSource, tenantId, async (db) => {
+      const request = await this.lockPending(db, tenantId, id);
+      if (!request || request.eraseAfter.getTime() > Date.now()) return;
+      await db.query(
+        `UPDATE user_session SET ended_at = now() WHERE tenant_id = $1 AND user_id = $2 AND ended_at IS NULL`,
+        [tenantId, request.userId],
+      );
+    });
     await withTenant(this.dataSource, tenantId, (db) => this.sealer.seal(db, tenantId));
     await withTenant(this.dataSource, tenantId, async (db) => {
       const request = await this.lockPending(db, tenantId, id);
       if (!request) return;
       if (request.eraseAfter.getTime() > Date.now()) return;
+      // The register decides too: a request the privacy officer refused or closed is not carried out.
+      const [tracked]: { status: string }[] = await db.query(
+        `SELECT status FROM privacy_request WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+        [tenantId, request.privacyRequestId],
+      );
+      if (tracked && tracked.status !== 'open') {
+        await db
+          .getRepository(ErasureRequest)
+          .update(
+            { tenantId, id: request.id },
+            { status: 'cancelled', closedAt: () => 'now()', version: () => 'version + 1' },
+          );
+        return;
+      }
       const [person] = await this.person(db, tenantId, request.userId);
       if (!person) {
         await this.close(db, request, false, 'done', 'The person was already gone');
@@ -232,9 +255,30 @@ export class ErasureService {
         accountGoes ? person.account_id : null,
       ]);
       await db.query(`DELETE FROM invitation WHERE tenant_id = $1 AND email = $2`, [tenantId, person.email]);
+      // Their data exports: the ZIPs hold everything about them (the rows stay, expired, without content).
+      await db.query(
+        `DELETE FROM privacy_export_chunk WHERE tenant_id = $1
+            AND export_id IN (SELECT id FROM privacy_export WHERE tenant_id = $1 AND user_id = $2)`,
+        [tenantId, person.id],
+      );
+      await db.query(
+        `UPDATE privacy_export SET status = CASE WHEN status IN ('ready', 'expired') THEN 'expired' ELSE 'failed' END
+          WHERE tenant_id = $1 AND user_id = $2`,
+        [tenantId, person.id],
+      );
       // The user row; sessions, identities, devices, recovery codes, tokens, subscriptions cascade.
       await db.query(`DELETE FROM app_user WHERE tenant_id = $1 AND id = $2`, [tenantId, person.id]);
       if (accountGoes) {
+        // Nobody is left to bill or to join it: its subscriptions end today, its open invitations go.
+        await db.query(
+          `UPDATE subscription SET end_date = GREATEST(start_date, current_date)
+            WHERE tenant_id = $1 AND account_id = $2 AND (end_date IS NULL OR end_date > current_date)`,
+          [tenantId, person.account_id],
+        );
+        await db.query(`DELETE FROM invitation WHERE tenant_id = $1 AND account_id = $2`, [
+          tenantId,
+          person.account_id,
+        ]);
         await db.query(
           `UPDATE subscriber_account SET name = 'Erased', company_name = NULL, coc_number = NULL, vat_id = NULL,
                   vat_valid = NULL, vat_checked_at = NULL, billing_email = NULL, street = NULL, house_number = NULL,

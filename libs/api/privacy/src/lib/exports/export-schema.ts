@@ -43,6 +43,7 @@ Column names are the database's, in camelCase. Secrets (password hash, second-fa
 | \`paymentReminders\` | array | payment reminders sent |
 | \`privacyRequests\` | array | your privacy requests: type, channel, received, deadline, extension, status, outcome |
 | \`exports\` | array | your exports: requested, status, ready, expiry, size, SHA-256 |
+| \`disclosures\` | array | disclosures of your data to third parties: recipient, legal basis, data categories, date (one under a legal hold appears from its end on) |
 
 Sections about the account are empty for staff users (who have no subscriber account); invoice sections
 are empty for members whom the account's owner has not let see invoices.
