@@ -1,5 +1,5 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { getMetadataStorage, type ValidatorOptions } from 'class-validator';
+import { ValidateBy, getMetadataStorage, type ValidatorOptions } from 'class-validator';
 import type { FieldError, FieldErrorParams } from '@mijn-account/shared-contracts';
 import { problems } from './problem';
 
@@ -132,5 +132,22 @@ export function createValidationPipe(): ValidationPipe {
     // The target is kept (never answered) to look up each constraint's parameters; the value is not.
     validationError: { target: true, value: false },
     exceptionFactory: (errors) => problems.validation(flattenValidationErrors(errors)),
+  });
+}
+
+/** A calendar date written YYYY-MM-DD that exists (2026-02-30 does not). */
+export function isRealDate(iso: string): boolean {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
+}
+
+/** A DTO field holding a calendar date that exists (field code `isDate`), so PostgreSQL never meets 2026-02-31. */
+export function IsCalendarDate(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isDate',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isRealDate(value),
+      defaultMessage: () => 'A date such as 2026-11-01',
+    },
   });
 }

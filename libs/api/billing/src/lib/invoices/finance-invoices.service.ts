@@ -13,7 +13,7 @@ import { AuditWriterService } from '@mijn-account/api-audit';
 import type { InvoiceDocument } from '../documents/invoice-document';
 import { Invoice } from '../entities/invoice.entity';
 import { InvoiceLineRow } from '../entities/invoice-line.entity';
-import { isRealDate } from '../plans/plans.service';
+import { isRealDate } from '@mijn-account/api-core';
 import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
 import { logStaffRead } from '../subscriptions/subscriptions.service';
 import type { InvoiceListQueryDto } from './invoice-list-query.dto';

@@ -4,7 +4,7 @@ import { type RequestContext, problems } from '@mijn-account/api-core';
 import { type FieldError, type Language } from '@mijn-account/shared-contracts';
 import { AuditWriterService } from '@mijn-account/api-audit';
 import type { InvoiceDocument } from '../documents/invoice-document';
-import { isRealDate } from '../plans/plans.service';
+import { isRealDate } from '@mijn-account/api-core';
 import { logStaffRead } from '../subscriptions/subscriptions.service';
 import type { ExportQueryDto } from './export-query.dto';
 import { INVOICE_READ_FIELDS } from './finance-invoices.service';

@@ -9,7 +9,7 @@ import type {
 import { AuditWriterService } from '@mijn-account/api-audit';
 import { Invoice } from '../entities/invoice.entity';
 import { Payment } from '../entities/payment.entity';
-import { isRealDate } from '../plans/plans.service';
+import { isRealDate } from '@mijn-account/api-core';
 import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
 import { logStaffRead } from '../subscriptions/subscriptions.service';
 

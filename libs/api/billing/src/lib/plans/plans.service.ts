@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, IsNull } from 'typeorm';
-import { type RequestContext, problems } from '@mijn-account/api-core';
+import { type RequestContext, problems, isRealDate } from '@mijn-account/api-core';
 import type { FieldError, PlanCreate, PlanPriceChange, PlanView } from '@mijn-account/shared-contracts';
 import { PlanPrice } from '../entities/plan-price.entity';
 import { Plan } from '../entities/plan.entity';
@@ -177,10 +177,4 @@ function toView(row: PlanRow, today: string): PlanView {
     prices,
     subscriptions: row.subscriptions,
   };
-}
-
-/** A calendar date that exists (2026-02-30 does not). */
-export function isRealDate(iso: string): boolean {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
 }

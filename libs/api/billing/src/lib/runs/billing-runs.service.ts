@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { type RequestContext, problems } from '@mijn-account/api-core';
 import type { BillingRunStart, BillingRunView, FieldError } from '@mijn-account/shared-contracts';
 import { BillingRun } from '../entities/billing-run.entity';
-import { isRealDate } from '../plans/plans.service';
+import { isRealDate } from '@mijn-account/api-core';
 import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
 import { daysBetween } from '../subscriptions/periods';
 import { BillingQueue } from './billing.queue';

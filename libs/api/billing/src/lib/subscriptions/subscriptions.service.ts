@@ -18,7 +18,7 @@ import { FINANCE_READ_REASON } from '@mijn-account/shared-contracts';
 import { Plan } from '../entities/plan.entity';
 import { Proration } from '../entities/proration.entity';
 import { Subscription } from '../entities/subscription.entity';
-import { isRealDate } from '../plans/plans.service';
+import { isRealDate } from '@mijn-account/api-core';
 import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
 import { type PeriodSchedule, addDays, addMonthsClamped, daysBetween, periodContaining, prorate } from './periods';
 

@@ -80,6 +80,12 @@ describe('privacy requests to their legal deadline', () => {
         .errors.map((e: { field: string }) => e.field)
         .sort(),
     ).toEqual(['channel', 'type']);
+    // A date that does not exist is the field's error, not the database's (no 500).
+    const impossible = await admin.request('POST', url, {
+      body: { type: 'access', channel: 'phone', receivedOn: '2026-02-31', email: null, details: 'Per telefoon' },
+    });
+    expect(impossible.statusCode).toBe(422);
+    expect(impossible.json().errors).toEqual([expect.objectContaining({ field: 'receivedOn', code: 'isDate' })]);
     expect(await count()).toBe(before);
   });
 

@@ -1,14 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { MultiLine } from '@mijn-account/api-core';
+import { IsInt, IsString, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, MultiLine } from '@mijn-account/api-core';
 import type { AcknowledgeStatement, StatementDraftInput } from '@mijn-account/shared-contracts';
-
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** A draft may be incomplete; publishing checks that both languages have a body and a summary. */
 export class StatementDraftDto implements StatementDraftInput {
   @ApiProperty({ example: '2026-12-01' })
-  @Matches(ISO_DATE, { message: 'A date such as 2026-11-01', context: { code: 'isDate' } })
+  @IsCalendarDate()
   effectiveOn!: string;
 
   @ApiProperty()

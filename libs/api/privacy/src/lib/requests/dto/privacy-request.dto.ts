@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { IsCalendarDate } from '@mijn-account/api-core';
 import {
   type ClosedRequestState,
   OBJECTION_PURPOSES,
@@ -16,9 +17,6 @@ import {
   type RestrictionUpdate,
 } from '@mijn-account/shared-contracts';
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const DATE = { message: 'A date such as 2026-11-01', context: { code: 'isDate' } };
-
 export class PrivacyRequestRegistrationDto implements PrivacyRequestRegistration {
   @ApiProperty({ enum: PRIVACY_REQUEST_TYPES })
   @IsIn(PRIVACY_REQUEST_TYPES)
@@ -30,7 +28,7 @@ export class PrivacyRequestRegistrationDto implements PrivacyRequestRegistration
 
   @ApiProperty({ example: '2026-11-20' })
   @IsString()
-  @Matches(ISO_DATE, DATE)
+  @IsCalendarDate()
   receivedOn!: string;
 
   @ApiProperty({ nullable: true, example: 'jan@example.com' })
@@ -49,7 +47,7 @@ export class PrivacyRequestRegistrationDto implements PrivacyRequestRegistration
 export class PrivacyRequestExtensionDto implements PrivacyRequestExtension {
   @ApiProperty({ example: '2027-01-20' })
   @IsString()
-  @Matches(ISO_DATE, DATE)
+  @IsCalendarDate()
   until!: string;
 
   @ApiProperty({ example: 'Your request covers ten years of records in three systems' })
