@@ -117,10 +117,12 @@ describe('social sign-in (real OpenID provider)', () => {
 
   it('offers the enabled providers on the sign-in page', async () => {
     const options = await t.client(t.alpha).request('GET', '/api/session/options');
-    expect(options.json()).toEqual({ selfSignUp: false, providers: ['google', 'microsoft'] });
+    // No sign-up, so no age to confirm (issue 18 §1).
+    expect(options.json()).toEqual({ selfSignUp: false, providers: ['google', 'microsoft'], ageRequirement: null });
     expect((await t.client(t.beta).request('GET', '/api/session/options')).json()).toEqual({
       selfSignUp: false,
       providers: [],
+      ageRequirement: null,
     });
   });
 
