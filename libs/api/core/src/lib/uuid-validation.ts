@@ -29,3 +29,15 @@ export class UuidPipe implements PipeTransform<unknown, string> {
     throw problems.validation([{ field: metadata.data ?? 'id', code: UUID_CODE, message: 'Not an id' }]);
   }
 }
+
+/**
+ * The id of a page-like resource beside a list (`GET /things/:id` next to `GET /things`): a
+ * malformed one is an unknown address, so 404 as for any path that names nothing.
+ */
+@Injectable()
+export class UuidOrNotFoundPipe implements PipeTransform<unknown, string> {
+  transform(value: unknown): string {
+    if (isUuid(value)) return value;
+    throw problems.notFound();
+  }
+}

@@ -48,6 +48,7 @@ function validValue(dto: DtoClass, property: string, rules: ValidationMetadata[]
     if (named(rules, 'isInt')) return Number(named(rules, 'min')?.constraints[0] ?? 1);
     if (named(rules, 'isEmail')) return `fuzz-${randomUUID().slice(0, 8)}@example.com`;
     if (named(rules, 'isUuid')) return randomUUID();
+    if (named(rules, 'isDate')) return '2026-11-01';
     if (named(rules, 'isISO31661Alpha2')) return 'NL';
     if (named(rules, 'isUrl')) return 'https://accounts.google.com';
     const matches = named(rules, 'matches');

@@ -6,6 +6,7 @@ import {
   RequestContext,
   SignedIn,
   StaffAccess,
+  UuidOrNotFoundPipe,
   UuidPipe,
   problems,
   versionFromIfMatch,
@@ -68,7 +69,7 @@ export class PrivacyRequestsAdminController {
   @Get(':id')
   async get(
     @Ctx() ctx: RequestContext,
-    @Param('id', UuidPipe) id: string,
+    @Param('id', UuidOrNotFoundPipe) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Omit<AdminPrivacyRequestView, 'version'>> {
     return withEtag(reply, await this.tracker.find(ctx, id));

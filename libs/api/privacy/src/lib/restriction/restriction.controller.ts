@@ -6,6 +6,7 @@ import {
   RequestContext,
   SignedIn,
   StaffAccess,
+  UuidOrNotFoundPipe,
   UuidPipe,
   problems,
   versionFromIfMatch,
@@ -68,7 +69,7 @@ export class RestrictionsAdminController {
   @Get(':userId')
   async get(
     @Ctx() ctx: RequestContext,
-    @Param('userId', UuidPipe) userId: string,
+    @Param('userId', UuidOrNotFoundPipe) userId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Omit<RestrictedPersonView, 'version'>> {
     return withEtag(reply, await this.restriction.get(ctx, userId));
