@@ -312,12 +312,13 @@ describe('finance invoices', () => {
   });
 
   it('exports the period’s invoices and credit notes as CSV, in words of the language asked, safe in spreadsheets', async () => {
-    await t.sql(t.alpha, `UPDATE subscriber_account SET name = '=HYPERLINK("x")' WHERE customer_number = 'ALPHA-F4'`);
     const [who] = await t.sql<{ customer_number: string; name: string }>(
       t.alpha,
       `SELECT customer_number, name FROM subscriber_account WHERE id = $1`,
       [ids[1].account_id],
     );
+    // Renamed after issue: the export prints the name the invoice was issued to, never today's formula.
+    await t.sql(t.alpha, `UPDATE subscriber_account SET name = '=HYPERLINK("x")' WHERE id = $1`, [ids[1].account_id]);
     const customer = `${who.customer_number},${who.name}`;
     const en = await finance.request('GET', `/api/finance/exports/invoices.csv?from=${today}&to=${today}&language=en`);
     expect(en.statusCode).toBe(200);
@@ -337,7 +338,6 @@ describe('finance invoices', () => {
       'nummer,soort,factuurdatum,klantnummer,klant,btw-nummer,valuta,netto,btw S 21%,totaal,status,betaald,crediteert',
     );
     expect(nl.body).toContain(`${ids[0].number},factuur,${today},`);
-    // The name was snapshot at issue, so the formula is not in it; the codes export has code names.
     expect(nl.body).not.toContain('HYPERLINK');
     const codes = await finance.request('GET', `/api/finance/exports/invoices.csv?from=${today}&to=${today}`);
     expect(codes.body.split('\n')[0]).toContain('number,kind,issueDate');
