@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { InvoiceDocument } from './documents/invoice-document';
 import { InvoiceRenderer } from './documents/invoice-renderer';
+import { en16931Violations } from './documents/en16931-rules.testing';
 import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
 import { NL_SETTINGS, PLAN, calendar } from './billing-fixtures.testing';
 
@@ -225,6 +226,18 @@ describe('billing runs', () => {
     expect(pdf.content.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.sha256).toBe(createHash('sha256').update(pdf.content).digest('hex'));
     expect(pdf.file_name).toBe(`AT-${today.slice(0, 4)}-000002.pdf`);
+    // The US account has no chamber-of-commerce number, VAT id nor billing e-mail: its UBL names the
+    // owner's e-mail as the buyer's electronic address (PEPPOL-EN16931-R010), where the invoice mail goes.
+    const us = t.alpha.accounts[1];
+    const [ubl] = await t.sql<{ content: Buffer }>(
+      t.alpha,
+      `SELECT f.content FROM invoice_file f JOIN invoice i ON i.id = f.invoice_id
+        WHERE i.account_id = $1 AND f.format = 'ubl'`,
+      [us.id],
+    );
+    const buyer = ubl.content.toString('utf8').split('<cac:AccountingCustomerParty>')[1];
+    expect(buyer).toContain(`<cbc:EndpointID schemeID="EM">${us.owner.email}</cbc:EndpointID>`);
+    expect(en16931Violations(ubl.content.toString('utf8'))).toEqual([]);
   });
 
   it('lets finance void an open invoice or mark it uncollectible, with the reason, and no other move', async () => {

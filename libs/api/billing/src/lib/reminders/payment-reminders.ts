@@ -12,6 +12,7 @@ import { BILLING_REMINDER_QUEUE } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
 import { BillingQueue } from '../runs/billing.queue';
 import { todayIn } from '../settings/invoicing-settings.service';
+import { invoiceRecipientSql } from '../accounts/invoice-recipient.sql';
 
 interface DueReminder {
   invoice_id: string;
@@ -113,9 +114,7 @@ export class PaymentReminders {
       `SELECT i.id AS invoice_id, i.number, i.language, i.currency, i.due_date::text,
               (i.gross_minor - COALESCE((SELECT sum(p.amount_minor) FROM payment p
                                           WHERE p.tenant_id = i.tenant_id AND p.invoice_id = i.id), 0))::text AS outstanding,
-              COALESCE(a.billing_email, (SELECT u.email FROM app_user u
-                 WHERE u.tenant_id = i.tenant_id AND u.account_id = i.account_id AND u.account_role = 'owner'
-                 ORDER BY u.created_at LIMIT 1)) AS recipient,
+              ${invoiceRecipientSql('a')} AS recipient,
               r.sent + 1 AS reminder_no, $6::text AS country
          FROM invoice i
          JOIN subscriber_account a ON a.tenant_id = i.tenant_id AND a.id = i.account_id

@@ -13,6 +13,7 @@ import {
   todayIn,
 } from '../settings/invoicing-settings.service';
 import { addDays, periodsStartingIn, prorate } from '../subscriptions/periods';
+import { invoiceRecipientSql } from '../accounts/invoice-recipient.sql';
 
 /** What a batch asks to happen next, queued in the batch's own transaction. */
 export type FollowUp = {
@@ -76,7 +77,8 @@ interface DraftRow {
   coc_number: string | null;
   vat_id: string | null;
   vat_valid: boolean | null;
-  billing_email: string | null;
+  /** The billing e-mail, else the owner's: the buyer's electronic address on the document. */
+  recipient: string | null;
   street: string | null;
   house_number: string | null;
   house_number_addition: string | null;
@@ -381,7 +383,8 @@ export class BillingEngine {
     // (the snapshot the document keeps).
     const drafts: DraftRow[] = await db.query(
       `SELECT i.id, i.account_id, i.currency, i.language, i.period_start::text, i.period_end::text,
-              a.customer_number, a.name, a.company_name, a.coc_number, a.vat_id, a.vat_valid, a.billing_email,
+              a.customer_number, a.name, a.company_name, a.coc_number, a.vat_id, a.vat_valid,
+              ${invoiceRecipientSql('a')} AS recipient,
               a.street, a.house_number, a.house_number_addition, a.postal_code, a.city, a.region, a.country
          FROM invoice i JOIN subscriber_account a ON a.tenant_id = i.tenant_id AND a.id = i.account_id
         WHERE i.tenant_id = $1 AND i.run_id = $2 AND i.status = 'draft' AND i.failure IS NULL
@@ -582,7 +585,7 @@ export class BillingEngine {
         address: customerAddress,
         vatId: draft.vat_id,
         registrationNumber: draft.coc_number,
-        email: draft.billing_email,
+        email: draft.recipient,
       },
       lines,
       totals: computeTotals(lines),

@@ -17,6 +17,7 @@ import {
 import type { InvoiceDocument } from '../documents/invoice-document';
 import { InvoiceRenderer } from '../documents/invoice-renderer';
 import { BillingEngine, type FollowUp } from './billing-engine';
+import { invoiceRecipientSql } from '../accounts/invoice-recipient.sql';
 
 export interface BillingJob {
   tenantId: string;
@@ -201,8 +202,7 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
       recipient: string | null;
     }[] = await db.query(
       `SELECT t.slug, t.display_name, t.brand_color, t.default_language,
-              COALESCE(a.billing_email, (SELECT u.email FROM app_user u WHERE u.tenant_id = a.tenant_id AND u.account_id = a.id
-                                           AND u.account_role = 'owner' ORDER BY u.created_at LIMIT 1)) AS recipient
+              ${invoiceRecipientSql('a')} AS recipient
          FROM invoice i JOIN subscriber_account a ON a.tenant_id = i.tenant_id AND a.id = i.account_id
          JOIN tenant t ON t.id = i.tenant_id
         WHERE i.tenant_id = $1 AND i.id = $2`,
