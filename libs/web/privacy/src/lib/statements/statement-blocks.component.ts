@@ -26,7 +26,8 @@ import type { StatementBlock } from '@mijn-account/shared-contracts';
         } @else if (part.em) {
           <em>{{ part.text }}</em>
         } @else {
-          {{ part.text }}
+          <!-- In an element of its own: a bare text node would keep a space on each side. -->
+          <ng-container>{{ part.text }}</ng-container>
         }
       }
     </ng-template>
