@@ -29,7 +29,16 @@ const SUBSCRIBER_PAGES = [
   '/account/newsletters',
   '/account/helpdesk-access',
   '/account/members',
+  '/account/subscription',
+  '/account/invoices',
   '/security',
+  '/privacy',
+  '/privacy/export',
+  '/privacy/erasure',
+  '/privacy/restriction',
+  '/privacy/requests',
+  '/privacy-statement',
+  '/cookies',
 ];
 const STAFF_PAGES = ['/account', '/account/profile', '/security'];
 
@@ -104,7 +113,18 @@ test.describe('every page at 360 px', () => {
         'contactmonkey',
         'admin@contactmonkey.example',
         EN,
-        ['/admin/staff', '/admin/sign-in', '/admin/newsletters', '/admin/helpdesk-access'],
+        [
+          '/admin/staff',
+          '/admin/sign-in',
+          '/admin/newsletters',
+          '/admin/helpdesk-access',
+          '/admin/invoicing',
+          '/admin/privacy/requests',
+          '/admin/privacy/processing',
+          '/admin/privacy/disclosures',
+          '/admin/privacy/statements',
+          '/admin/statistics',
+        ],
       ],
     ] as const;
     for (const [tenant, email, labels, pages] of staff) {

@@ -22,11 +22,11 @@ function portalRecord(country: 'NL' | 'CA'): Row[] {
       categoryNl: 'Identiteit en contactgegevens',
       categoryEn: 'Identity and contact details',
       purposeNl:
-        'Uw account: inloggen, u herkennen, contact met u houden (naam, e-mailadres, telefoon, taal, tijdzone).',
+        'Je account: inloggen, je herkennen, contact met je houden (naam, e-mailadres, telefoon, taal, tijdzone).',
       purposeEn:
         'Your account: signing in, knowing who you are, staying in touch (name, e-mail, phone, language, time zone).',
       legalBasis: 'contract',
-      retentionNl: 'Zolang uw account bestaat; daarna gewist (binnen de wachttijd van een verwijderverzoek).',
+      retentionNl: 'Zolang je account bestaat; daarna gewist (binnen de wachttijd van een verwijderverzoek).',
       retentionEn: 'As long as your account exists; then erased (after the grace period of an erasure request).',
       recipientsNl: hostNl,
       recipientsEn: hostEn,
@@ -34,11 +34,11 @@ function portalRecord(country: 'NL' | 'CA'): Row[] {
     {
       categoryNl: 'Factuuradres en bedrijfsgegevens',
       categoryEn: 'Billing address and company details',
-      purposeNl: 'De abonnementenadministratie: uw factuuradres, KvK- en btw-nummer staan op uw facturen.',
+      purposeNl: 'De abonnementenadministratie: je factuuradres, KvK- en btw-nummer staan op je facturen.',
       purposeEn:
         'The subscription administration: your billing address and company and tax ids are printed on your invoices.',
       legalBasis: 'contract',
-      retentionNl: `Zolang uw account bestaat; de kopie op elke factuur ${fiscalNl}.`,
+      retentionNl: `Zolang je account bestaat; de kopie op elke factuur ${fiscalNl}.`,
       retentionEn: `As long as your account exists; the copy on each invoice ${fiscalEn}.`,
       recipientsNl: `${hostNl}; de belastingdienst als die erom vraagt`,
       recipientsEn: `${hostEn}; the tax authority when it asks`,
@@ -46,7 +46,7 @@ function portalRecord(country: 'NL' | 'CA'): Row[] {
     {
       categoryNl: 'Facturen en creditnota’s',
       categoryEn: 'Invoices and credit notes',
-      purposeNl: 'Facturering van uw abonnement en de wettelijke boekhouding.',
+      purposeNl: 'Facturering van je abonnement en de wettelijke boekhouding.',
       purposeEn: 'Billing your subscription and the bookkeeping the law requires.',
       legalBasis: 'legal-obligation',
       retentionNl: fiscalNl,
@@ -58,11 +58,11 @@ function portalRecord(country: 'NL' | 'CA'): Row[] {
       categoryNl: 'Inlogbeveiliging',
       categoryEn: 'Sign-in security',
       purposeNl:
-        'Uw account beveiligen: sessies, inlogpogingen met IP-adres en browser, bekende apparaten, tweestapsverificatie, gekoppelde Google- of Microsoft-aanmeldingen.',
+        'Je account beveiligen: sessies, inlogpogingen met IP-adres en browser, bekende apparaten, tweestapsverificatie, gekoppelde Google- of Microsoft-aanmeldingen.',
       purposeEn:
         'Keeping your account safe: sessions, sign-in attempts with IP address and browser, known devices, two-factor authentication, linked Google or Microsoft sign-ins.',
       legalBasis: 'legitimate-interests',
-      retentionNl: 'Inloggeschiedenis 90 dagen; sessies tot ze verlopen of u uitlogt.',
+      retentionNl: 'Inloggeschiedenis 90 dagen; sessies tot ze verlopen of je uitlogt.',
       retentionEn: 'Sign-in history 90 days; sessions until they expire or you sign out.',
       recipientsNl: hostNl,
       recipientsEn: hostEn,
@@ -71,11 +71,11 @@ function portalRecord(country: 'NL' | 'CA'): Row[] {
       categoryNl: 'Toegangslog van de helpdesk',
       categoryEn: 'Helpdesk access log',
       purposeNl:
-        'Verantwoording: elke toegang van medewerkers tot uw gegevens, met reden en toestemming, onveranderbaar vastgelegd zodat u het kunt nalezen.',
+        'Verantwoording: elke toegang van medewerkers tot je gegevens, met reden en toestemming, onveranderbaar vastgelegd zodat je het kunt nalezen.',
       purposeEn:
         'Accountability: every staff access to your data, with its reason and authorisation, recorded tamper-evidently so you can read it.',
       legalBasis: 'legitimate-interests',
-      retentionNl: 'Zolang uw account bestaat; na verwijdering blijft het log bewaard zonder uw naam.',
+      retentionNl: 'Zolang je account bestaat; na verwijdering blijft het log bewaard zonder je naam.',
       retentionEn: 'As long as your account exists; after erasure the log is kept without your name.',
       recipientsNl: hostNl,
       recipientsEn: hostEn,
@@ -83,10 +83,10 @@ function portalRecord(country: 'NL' | 'CA'): Row[] {
     {
       categoryNl: 'Nieuwsbrieven',
       categoryEn: 'Newsletters',
-      purposeNl: 'U nieuwsbrieven sturen waarvoor u zich aanmeldde, met het bewijs van uw toestemming.',
+      purposeNl: 'Je nieuwsbrieven sturen waarvoor je je aanmeldde, met het bewijs van je toestemming.',
       purposeEn: 'Sending you the newsletters you signed up for, with proof of your consent.',
       legalBasis: 'consent',
-      retentionNl: 'Tot u zich afmeldt; het bewijs van toestemming zolang we het moeten kunnen tonen.',
+      retentionNl: 'Tot je je afmeldt; het bewijs van toestemming zolang we het moeten kunnen tonen.',
       retentionEn: 'Until you unsubscribe; the proof of consent as long as we must be able to show it.',
       recipientsNl: hostNl,
       recipientsEn: hostEn,
@@ -95,7 +95,7 @@ function portalRecord(country: 'NL' | 'CA'): Row[] {
       categoryNl: 'Gebruiksstatistieken',
       categoryEn: 'Usage statistics',
       purposeNl:
-        'Het product verbeteren. Alleen tellingen per dag en onderdeel, zonder enige relatie met u als gebruiker.',
+        'Het product verbeteren. Alleen tellingen per dag en onderdeel, zonder enige relatie met jou als gebruiker.',
       purposeEn: 'Improving the product. Only counts per day and feature, with no relation to you as a user.',
       legalBasis: 'legitimate-interests',
       retentionNl: 'Tellingen 2 jaar; er worden geen persoonsgegevens bewaard.',
@@ -107,7 +107,7 @@ function portalRecord(country: 'NL' | 'CA'): Row[] {
       categoryNl: 'Privacyverzoeken',
       categoryEn: 'Privacy requests',
       purposeNl:
-        'Uw verzoeken, vragen en klachten over privacy binnen de wettelijke termijn afhandelen en dat kunnen aantonen.',
+        'Je verzoeken, vragen en klachten over privacy binnen de wettelijke termijn afhandelen en dat kunnen aantonen.',
       purposeEn:
         'Handling your privacy requests, questions and complaints within the legal deadline, and being able to show it.',
       legalBasis: 'legal-obligation',

@@ -6,7 +6,8 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
   LEGAL_BASES,
   type LegalBasis,
@@ -188,7 +189,7 @@ const TEXT_FIELDS = [
         @for (row of rows(); track row.id) {
           <div class="row-item" data-testid="processing-row">
             <h3>{{ row.categoryEn }} / {{ row.categoryNl }}</h3>
-            <p>{{ row.legalBasis | maLabel: 'legalBasis' }} — {{ row.purposeEn }}</p>
+            <p>{{ row.legalBasis | maLabel: 'legalBasis' }} — {{ language() === 'nl' ? row.purposeNl : row.purposeEn }}</p>
             <div class="actions">
               <button mat-stroked-button type="button" (click)="edit(row)">
                 {{ 'admin.privacy.processing.edit' | transloco }}
@@ -267,6 +268,9 @@ const TEXT_FIELDS = [
 })
 export class ProcessingRecordPageComponent implements OnInit {
   private readonly store = inject(PrivacyOverviewStore);
+  private readonly transloco = inject(TranslocoService);
+  /** The record is kept in both languages; its list shows each purpose in the reader's. */
+  protected readonly language = toSignal(this.transloco.langChanges$, { initialValue: this.transloco.getActiveLang() });
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly notifier = inject(Notifier);
   private readonly confirm = inject(ConfirmDialog);
