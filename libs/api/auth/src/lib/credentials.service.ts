@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, type RequestContext, type SessionRef, problems } from '@mijn-account/api-core';
+import { publishedStatementVersion } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
 import {
   type AgeConfirmation,
@@ -154,11 +155,13 @@ export class CredentialsService {
     });
     const userId = (user.identifiers[0] as Pick<User, 'id'>).id;
     if (data.age) {
-      // SQL: the consent ledger (newsletters' table) records the age confirmation with the sentence shown.
+      // SQL: the consent ledger (newsletters' table) records the age confirmation with the sentence
+      // shown and the tenant's statement in force (the configured version only while it has none).
+      const version = (await publishedStatementVersion(db, ctx.tenant.id)) ?? this.config.newsletters.privacyVersion;
       await db.query(
         `INSERT INTO consent_record (tenant_id, purpose, user_id, email, action, method, ip, wording, privacy_version)
          VALUES ($1, 'age', $2, $3, 'given', 'sign-up', $4, $5, $6)`,
-        [ctx.tenant.id, userId, data.email, data.age.ip, data.age.wording, this.config.newsletters.privacyVersion],
+        [ctx.tenant.id, userId, data.email, data.age.ip, data.age.wording, version],
       );
     }
     return userId;

@@ -100,11 +100,12 @@ export class MailQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private async deliver({ tenantId, id }: MailJob): Promise<void> {
     let failure: unknown = null;
     await withTenant(this.dataSource, tenantId, async (db) => {
-      // SQL: locks the unsent message (FOR UPDATE OF m) and reads the tenant's name with it.
+      // SQL: locks the unsent message (FOR UPDATE OF m) and reads the tenant's name with it; one
+      // whose recipient was erased (an empty address, erase_person_records) is never sent.
       const rows: OutboxRow[] = await db.query(
         `SELECT m.recipient, m.subject, m.text_body, m.html_body, m.headers, t.display_name
            FROM mail_message m JOIN tenant t ON t.id = m.tenant_id
-          WHERE m.tenant_id = $1 AND m.id = $2 AND m.sent_at IS NULL
+          WHERE m.tenant_id = $1 AND m.id = $2 AND m.sent_at IS NULL AND m.recipient <> ''
           FOR UPDATE OF m`,
         [tenantId, id],
       );

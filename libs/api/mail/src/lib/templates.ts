@@ -405,7 +405,7 @@ const nl: CopyBook = {
         (p.accountErased
           ? ' Je was de laatste persoon van je account, dus ook de naam, het adres en de contactgegevens van het account zijn gewist.'
           : ''),
-      `Bewaard, afgeschermd: facturen en creditnota’s met het adres erop tot ${p.keptUntil}, omdat de belastingwet 7 jaar bewaren vraagt; daarna verwijderen we ze. Je toestemmingen en intrekkingen, als bewijs dat we je keuzes volgden. Het toegangslogboek van je account, zonder je naam, IP-adres en gebruikers-id, zodat het controleerbaar blijft. Je privacyverzoeken, als bewijs dat we ze afhandelden.`,
+      `Bewaard, afgeschermd: facturen en creditnota’s met de klantgegevens erop (adres en factuur-e-mailadres) tot ${p.keptUntil}, omdat de belastingwet 7 jaar bewaren vraagt; daarna verwijderen we ze. Tot dan ook dat en wanneer we die facturen en betalingsherinneringen verstuurden, zonder e-mailadres en zonder de tekst van de e-mails, als bewijs bij die facturen. Je toestemmingen en intrekkingen, als bewijs dat we je keuzes volgden. Het toegangslogboek van je account, zonder je naam, IP-adres en gebruikers-id, zodat het controleerbaar blijft. Je privacyverzoeken, zonder wat je erin schreef, als bewijs dat we ze afhandelden.`,
       'Dit is de laatste e-mail die je van ons krijgt.',
     ],
   }),
@@ -641,7 +641,7 @@ const en: CopyBook = {
         (p.accountErased
           ? ' You were the last person of your account, so the account’s name, address and contact details are erased too.'
           : ''),
-      `Kept, restricted: invoices and credit notes with their address until ${p.keptUntil}, because tax law requires keeping them for 7 years; then we delete them. Your consents and withdrawals, as proof that we followed your choices. Your account’s access log, without your name, IP address and user id, so that it can still be verified. Your privacy requests, as proof that we handled them.`,
+      `Kept, restricted: invoices and credit notes with the customer details on them (address and billing e-mail) until ${p.keptUntil}, because tax law requires keeping them for 7 years; then we delete them. Until then also that and when we sent those invoices and payment reminders, without the e-mail address and without the e-mails’ text, as proof that goes with those invoices. Your consents and withdrawals, as proof that we followed your choices. Your account’s access log, without your name, IP address and user id, so that it can still be verified. Your privacy requests, without what you wrote in them, as proof that we handled them.`,
       'This is the last e-mail you get from us.',
     ],
   }),

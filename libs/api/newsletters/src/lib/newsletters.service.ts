@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { User } from '@mijn-account/api-auth';
 import { APP_CONFIG, type AppConfig, type RequestContext, problems } from '@mijn-account/api-core';
+import { publishedStatementVersion } from '@mijn-account/api-database';
 import { MailService, type MailTemplates } from '@mijn-account/api-mail';
 import {
   LANGUAGES,
@@ -508,10 +509,6 @@ export class NewslettersService {
     const db = await ctx.db();
     // The statement version in force when the consent was given: the tenant's last published one
     // (issue 18 §6); PRIVACY_STATEMENT_VERSION only for a tenant that has published none yet.
-    const [statement] = (await db.query(
-      `SELECT max(version)::text AS version FROM privacy_statement WHERE tenant_id = $1 AND published_at IS NOT NULL`,
-      [ctx.tenant.id],
-    )) as { version: string | null }[];
     await db.insert(ConsentRecord, {
       tenantId: ctx.tenant.id,
       listId,
@@ -521,7 +518,7 @@ export class NewslettersService {
       method,
       ip: ctx.ip,
       wording,
-      privacyVersion: statement?.version ?? this.config.newsletters.privacyVersion,
+      privacyVersion: (await publishedStatementVersion(db, ctx.tenant.id)) ?? this.config.newsletters.privacyVersion,
     });
   }
 

@@ -184,7 +184,7 @@ describe('usage statistics with no relation to a person', () => {
     expect(await counts(t.alpha, 'newsletters', 'subscribed')).toBe(1);
   });
 
-  it('shows the admin the period’s counts per feature, hiding every count below 5', async () => {
+  it('shows the admin the period’s counts per feature, hiding every count below 5, also from the total', async () => {
     await t.sql(
       t.alpha,
       `INSERT INTO usage_count (tenant_id, day, feature, event, count) VALUES
@@ -199,12 +199,18 @@ describe('usage statistics with no relation to a person', () => {
     expect(stats.days).toEqual(['2026-01-10', '2026-01-11', '2026-01-12']);
     const invoices = stats.features.find((f) => f.feature === 'invoices');
     expect(invoices?.events).toEqual([
-      { event: 'pdf-downloaded', total: 10, days: [null, 7, null] },
+      // The total is of the days shown: a raw 10 would give away the hidden 3 (10 − 7).
+      { event: 'pdf-downloaded', total: 7, days: [null, 7, null] },
       { event: 'ubl-downloaded', total: null, days: [null, null, null] },
     ]);
     // Not a single small number anywhere in the answer.
     const numbers = stats.features.flatMap((f) => f.events.flatMap((e) => [e.total, ...e.days]));
     expect(numbers.filter((n) => n !== null && n < 5)).toEqual([]);
+    // Nothing hidden can be derived: every total is the sum of its shown days (none shown: none).
+    for (const e of stats.features.flatMap((f) => f.events)) {
+      const sum = e.days.reduce<number>((a, b) => a + (b ?? 0), 0);
+      expect([e.event, e.total]).toEqual([e.event, sum === 0 ? null : sum]);
+    }
   });
 
   it('defaults to the last 30 days and refuses a bad period field by field', async () => {

@@ -68,7 +68,10 @@ export class UsageStatisticsService {
         feature,
         events: (USAGE_EVENTS[feature] as readonly string[]).map((event) => {
           const perDay = counts.get(`${feature}/${event}`) ?? new Array<number>(days.length).fill(0);
-          return { event, total: shown(perDay.reduce((a, b) => a + b, 0)), days: perDay.map(shown) };
+          const visible = perDay.map(shown);
+          // The total of the days shown only: a total of the raw counts less the shown days would
+          // give a hidden small count away. Each shown day is 5 or more, so is a non-zero total.
+          return { event, total: shown(visible.reduce<number>((a, b) => a + (b ?? 0), 0)), days: visible };
         }),
       })),
     };

@@ -36,6 +36,7 @@ export interface PageViewBeacon {
 /** One event's counts in the period: `null` where the count is below 5. */
 export interface UsageEventStats {
   event: string;
+  /** The sum of the days shown (never of the hidden ones, which it would give away); `null` when no day is shown. */
   total: number | null;
   /** One entry per day of the period, oldest first. */
   days: (number | null)[];

@@ -36,9 +36,11 @@ const PLAN = {
 /** Tables that may still hold something of an erased person, and why (ADR 0015). */
 const KEPT: Record<string, string> = {
   consent_record: 'proof of consent and its withdrawal',
-  privacy_request: 'proof the request was handled (user id only)',
+  invoice: 'the invoice as issued, its customer snapshot with the billing e-mail (7-year fiscal retention)',
+  privacy_request: 'proof the request was handled (user id only; what the person wrote is emptied)',
   erasure_request: 'the erasure itself (user id only)',
-  mail_message: 'the final mail, until it is delivered and purged',
+  mail_message:
+    'the final mail, until it is delivered and purged (invoice mails stay as proof of sending, without address or text)',
   privacy_export: "an export's bookkeeping (user id only; its ZIP is deleted)",
 };
 
@@ -259,6 +261,38 @@ describe('erasure', () => {
       [exportId, Buffer.from(`zip of ${account.owner.email}`)],
     );
 
+    // A payment reminder of that invoice went to the billing address, its mail too.
+    const [{ id: invoiceId }] = await t.sql<{ id: string }>(t.alpha, `SELECT id FROM invoice WHERE account_id = $1`, [
+      account.id,
+    ]);
+    await t.sql(
+      t.alpha,
+      `INSERT INTO payment_reminder (tenant_id, invoice_id, reminder_no, recipient, language)
+       VALUES (app_current_tenant(), $1, 1, 'facturen-erase@example.com', 'nl')`,
+      [invoiceId],
+    );
+    await t.sql(
+      t.alpha,
+      `INSERT INTO mail_message (tenant_id, recipient, template, subject, text_body, html_body, sent_at)
+       VALUES (app_current_tenant(), 'facturen-erase@example.com', 'payment-reminder', 'Herinnering', 'Beste klant', '<p>Beste klant</p>', now())`,
+    );
+    for (const person of [account.member, account.owner]) {
+      // What they wrote in a request of theirs: their words go, the request stays.
+      await t.sql(
+        t.alpha,
+        `INSERT INTO privacy_request (tenant_id, user_id, account_id, type, channel, details, received_on, deadline)
+         VALUES (app_current_tenant(), $1, $2, 'question', 'portal', $3, current_date, current_date + 30)`,
+        [person.id, account.id, `Ik ben Name of ${person.email}, bel me`],
+      );
+      // Their own mail throttle, and someone else's whose address holds theirs (x + their address).
+      await t.sql(
+        t.alpha,
+        `INSERT INTO mail_send_throttle (tenant_id, key, window_started_at, sent)
+         VALUES (app_current_tenant(), $1, now(), 1), (app_current_tenant(), $2, now(), 1)`,
+        [`to:${person.email}`, `to:x${person.email}`],
+      );
+    }
+
     // The member goes first (not the last person), then the owner, who is then the last: the account goes too.
     for (const person of [account.member, account.owner]) {
       const client = await signedIn(t.alpha, person.email);
@@ -285,6 +319,8 @@ describe('erasure', () => {
       const final = await t.mail.waitFor(person.email, (mail) => /gewist/.test(mail.subject), 30_000);
       expect(final.text).toContain('Bewaard');
       expect(final.text).toContain('7 jaar');
+      expect(final.text).toContain('betalingsherinneringen verstuurden, zonder e-mailadres');
+      expect(final.text).toContain('zonder wat je erin schreef');
       const [request] = await t.sql<{ status: string; outcome: string }>(
         t.alpha,
         `SELECT status, outcome FROM privacy_request WHERE user_id = $1 AND type = 'erasure' AND status <> 'withdrawn'`,
@@ -314,13 +350,38 @@ describe('erasure', () => {
       { status: 'expired' },
     ]);
 
-    // Every tenant table, searched for anything of the two people.
-    const needles = [account.member, account.owner].flatMap((p) => [
-      p.id,
-      p.email,
-      `Name of ${p.email}`,
-      '198.51.100.7',
+    // Another person's throttle whose key merely contains an erased address is left alone (exact keys only).
+    const throttles = await t.sql<{ key: string }>(
+      t.alpha,
+      `SELECT key FROM mail_send_throttle WHERE key = ANY ($1) ORDER BY key`,
+      [[account.member, account.owner].flatMap((p) => [`to:${p.email}`, `to:x${p.email}`])],
+    );
+    expect(throttles.map((r) => r.key)).toEqual([`to:x${account.member.email}`, `to:x${account.owner.email}`].sort());
+    await t.sql(t.alpha, `DELETE FROM mail_send_throttle WHERE key = ANY ($1)`, [throttles.map((r) => r.key)]);
+    // Their requests stay, without their words.
+    expect(
+      await t.sql(t.alpha, `SELECT details FROM privacy_request WHERE user_id = ANY ($1) AND type = 'question'`, [
+        [account.member.id, account.owner.id],
+      ]),
+    ).toEqual([{ details: null }, { details: null }]);
+    // The invoice mail stays as proof it was sent (which invoice, when), without address or text;
+    // the reminder stays without its address; the reminder's mail is gone.
+    const invoiceMails = await t.sql<Record<string, unknown>>(
+      t.alpha,
+      `SELECT m.recipient, m.text_body, m.html_body, m.sent_at IS NOT NULL AS sent FROM mail_message m
+        WHERE EXISTS (SELECT 1 FROM mail_attachment a WHERE a.mail_id = m.id AND a.invoice_id = $1)`,
+      [invoiceId],
+    );
+    expect(invoiceMails).toEqual([{ recipient: '', text_body: '', html_body: '', sent: true }]);
+    expect(await t.sql(t.alpha, `SELECT recipient FROM payment_reminder WHERE invoice_id = $1`, [invoiceId])).toEqual([
+      { recipient: 'erased' },
     ]);
+
+    // Every tenant table, searched for anything of the two people (their account's billing address too).
+    const needles = [
+      'facturen-erase@example.com',
+      ...[account.member, account.owner].flatMap((p) => [p.id, p.email, `Name of ${p.email}`, '198.51.100.7']),
+    ];
     const left = await rowsHolding(needles);
     for (const table of Object.keys(left)) expect([table, KEPT[table] ? 'kept' : 'NOT KEPT']).toEqual([table, 'kept']);
     // The outbox keeps only the final mails, one per person.

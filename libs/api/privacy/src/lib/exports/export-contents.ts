@@ -23,7 +23,12 @@ const SECRET_COLUMNS = new Set(['password_hash', 'totp_secret_enc', 'totp_last_s
  * Account-wide sections are empty for staff users (who have no account) and invoices, payments,
  * reminders and subscriptions only appear for a person who may see the account's invoices.
  */
-export async function readSections(db: EntityManager, s: ExportSubject): Promise<Record<string, Row[] | Row | null>> {
+export async function readSections(
+  db: EntityManager,
+  s: ExportSubject,
+  /** Today in the tenant's calendar (`PrivacyRequests.today`), not the database's `current_date`. */
+  today: string,
+): Promise<Record<string, Row[] | Row | null>> {
   const q = async (sql: string, params: unknown[] = []): Promise<Row[]> =>
     (await db.query(sql, [s.tenantId, ...params])).map(clean);
   const account = s.accountId;
@@ -142,12 +147,13 @@ export async function readSections(db: EntityManager, s: ExportSubject): Promise
       `SELECT created_at, status, ready_at, expires_at, size_bytes, sha256 FROM privacy_export WHERE tenant_id = $1 AND user_id = $2 ORDER BY created_at`,
       [s.userId],
     ),
-    // Disclosures to third parties, as the privacy page shows them: one under a legal hold only from its date on.
+    // Disclosures to third parties, as the privacy page shows them: one under a legal hold only from
+    // its date on, in the tenant's calendar (a tenant west of UTC is still on the day before).
     await q(
       `SELECT recipient, legal_basis, categories, disclosed_on::text FROM privacy_disclosure
-        WHERE tenant_id = $1 AND user_id = $2 AND (notice_delayed_until IS NULL OR notice_delayed_until <= current_date)
+        WHERE tenant_id = $1 AND user_id = $2 AND (notice_delayed_until IS NULL OR notice_delayed_until <= $3::date)
         ORDER BY disclosed_on`,
-      [s.userId],
+      [s.userId, today],
     ),
   ];
   return {

@@ -192,7 +192,8 @@ export class PrivacyExportsService {
       seesInvoices: row.account_id !== null && row.sees_invoices,
     };
     const madeAt = new Date();
-    const sections = await readSections(db, subject);
+    // The tenant's day, as the privacy page reads it: a held disclosure appears on the same day in both.
+    const sections = await readSections(db, subject, await this.requests.today(db, tenantId));
     const invoices = (sections['invoices'] as { id: string }[]).map((i) => i.id);
     const events = subject.accountId ? await this.auditReader.events(db, tenantId, subject.accountId) : [];
     const checkpoints = subject.accountId ? await this.auditReader.checkpoints(db, tenantId, subject.accountId) : [];

@@ -1,5 +1,6 @@
 import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
 import type { PrivacyOverview, ProcessingActivityInput } from '@mijn-account/shared-contracts';
+import { unzip } from '../exports/unzip.testing';
 
 const ROW: ProcessingActivityInput = {
   categoryNl: 'Identiteit en contactgegevens',
@@ -307,6 +308,68 @@ describe('privacy page, processing record and disclosures', () => {
     expect((await betaAdmin.request('GET', '/api/admin/privacy/disclosures')).json()).toEqual([]);
   });
 
+  it('ends a hold on the tenant’s own day, west of UTC too: the job at its local midnight, the page and the export alike', async () => {
+    const person = t.beta.accounts[0].owner;
+    const zone = (timeZone: string) =>
+      t.sql(
+        t.beta,
+        `INSERT INTO invoicing_settings (tenant_id, time_zone) VALUES (app_current_tenant(), $1)
+         ON CONFLICT (tenant_id) DO UPDATE SET time_zone = EXCLUDED.time_zone`,
+        [timeZone],
+      );
+    // Saskatchewan: UTC−6 all year (no daylight saving to reckon with in 2099).
+    await zone('America/Regina');
+    const held = await betaAdmin.request('POST', '/api/admin/privacy/disclosures', {
+      body: {
+        email: person.email,
+        recipient: 'Politie',
+        legalBasis: 'legal-obligation',
+        categories: 'Adres',
+        disclosedOn: '2026-01-15',
+        noticeDelayedUntil: '2099-01-15',
+      },
+    });
+    expect(held.statusCode).toBe(201);
+    // Midnight in Regina, not midnight UTC, which is 18:00 the day before there.
+    const [job] = await t.sql<{ start_after: Date }>(
+      t.beta,
+      `SELECT start_after FROM pgboss.job WHERE name = 'privacy-disclosure-notices' AND data->>'disclosureId' = $1`,
+      [held.json().id],
+    );
+    expect(job.start_after.toISOString()).toBe('2099-01-15T06:00:00.000Z');
+
+    // A zone whose calendar day differs from the database's right now: 12 hours west of UTC before
+    // noon UTC, 14 hours east after. West, a hold ending on the database's date has not ended yet
+    // for the tenant; east, one ending on the tenant's date has.
+    const [now] = await t.sql<{ db: string; west: string; east: string }>(
+      t.beta,
+      `SELECT current_date::text AS db, to_char(now() AT TIME ZONE 'Etc/GMT+12', 'YYYY-MM-DD') AS west,
+              to_char(now() AT TIME ZONE 'Pacific/Kiritimati', 'YYYY-MM-DD') AS east`,
+    );
+    const west = now.west !== now.db;
+    await zone(west ? 'Etc/GMT+12' : 'Pacific/Kiritimati');
+    await t.sql(t.beta, `UPDATE privacy_disclosure SET notice_delayed_until = $2 WHERE id = $1`, [
+      held.json().id,
+      west ? now.db : now.east,
+    ]);
+    const shown = west ? [] : ['Politie'];
+    const client = t.client(t.beta);
+    await client.signIn(person.email);
+    const page = (await client.request('GET', '/api/me/privacy')).json() as PrivacyOverview;
+    expect(page.disclosures.map((d) => d.recipient)).toEqual(shown);
+    expect((await client.request('POST', '/api/privacy/exports')).statusCode).toBe(202);
+    const mail = await t.mail.waitFor(person.email, (m) => /staan klaar|is ready/.test(m.subject), 60_000);
+    const link = new URL(/(http\S+\/privacy\/export\?download=\S+)/.exec(mail.text)?.[1] as string);
+    const got = await client.request(
+      'GET',
+      `/api/privacy/exports/${link.searchParams.get('download')}/download?token=${encodeURIComponent(link.searchParams.get('token') as string)}`,
+    );
+    expect(got.statusCode).toBe(200);
+    const data = JSON.parse((unzip(got.rawPayload).get('data.json') as Buffer).toString());
+    expect(data.disclosures.map((d: { recipient: string }) => d.recipient)).toEqual(shown);
+    await t.sql(t.beta, `DELETE FROM invoicing_settings`);
+  });
+
   it('asks the age the tenant requires at sign-up, refuses without it, and records it in the consent ledger', async () => {
     const saved = await admin.request('PUT', '/api/admin/privacy/settings', {
       headers: { 'if-match': settingsEtag },
@@ -321,6 +384,13 @@ describe('privacy page, processing record and disclosures', () => {
       },
     });
     expect(saved.statusCode).toBe(200);
+    // The ledger names the tenant's statement in force (as newsletter opt-ins do), not the configured default.
+    const [{ version }] = await t.sql<{ version: string }>(
+      t.alpha,
+      `INSERT INTO privacy_statement (tenant_id, version, effective_on, summary_nl, summary_en, body_nl, body_en, published_at)
+       SELECT app_current_tenant(), COALESCE(max(version), 0) + 7, current_date, 'Nieuw', 'New', 'Tekst', 'Text', now()
+         FROM privacy_statement RETURNING version::text`,
+    );
     await t.sql(t.alpha, `UPDATE tenant_sign_in_settings SET self_sign_up = true`);
     const visitor = t.client(t.alpha);
     await visitor.request('GET', '/api/tenant');
@@ -350,12 +420,19 @@ describe('privacy page, processing record and disclosures', () => {
     expect(verified.statusCode).toBe(204);
     const ledger = await t.sql<{ purpose: string; action: string; method: string; wording: string; list_id: null }>(
       t.alpha,
-      `SELECT c.purpose, c.action, c.method, c.wording, c.list_id FROM consent_record c
+      `SELECT c.purpose, c.action, c.method, c.wording, c.list_id, c.privacy_version FROM consent_record c
          JOIN app_user u ON u.tenant_id = c.tenant_id AND u.id = c.user_id WHERE u.email = $1`,
       [email],
     );
     expect(ledger).toEqual([
-      { purpose: 'age', action: 'given', method: 'sign-up', wording: 'Ik ben 18 jaar of ouder.', list_id: null },
+      {
+        purpose: 'age',
+        action: 'given',
+        method: 'sign-up',
+        wording: 'Ik ben 18 jaar of ouder.',
+        list_id: null,
+        privacy_version: version,
+      },
     ]);
   });
 });

@@ -374,7 +374,8 @@ export class PrivacyOverviewService {
       noticeDelayedUntil: input.noticeDelayedUntil,
       recordedBy: staff.id,
     });
-    // The person reads their access log: a held disclosure goes in only when its hold ends (a job then).
+    // The person reads their access log: a held disclosure goes in only when its hold ends (a job
+    // then, at the start of that day in the tenant's time zone — when the privacy page shows it too).
     if (input.noticeDelayedUntil === null)
       await this.audit.append(ctx, person.account_id, { ...DISCLOSURE_EVENT, outcome: 'allowed' });
     else
@@ -382,7 +383,7 @@ export class PrivacyOverviewService {
         db,
         PRIVACY_DISCLOSURE_NOTICE_QUEUE,
         { tenantId, disclosureId: saved.id },
-        { startAfter: new Date(`${input.noticeDelayedUntil}T00:00:00Z`) },
+        { startAfter: await this.requests.startOf(db, tenantId, input.noticeDelayedUntil) },
       );
     const view = (await this.disclosures(ctx)).find((d) => d.id === saved.id);
     if (!view) throw problems.notFound();

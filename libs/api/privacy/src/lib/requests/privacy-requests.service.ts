@@ -69,4 +69,15 @@ export class PrivacyRequests {
     );
     return rows[0].today;
   }
+
+  /** The moment `day` (YYYY-MM-DD) begins in the tenant's time zone — midnight there, not in UTC. */
+  async startOf(db: EntityManager, tenantId: string, day: string): Promise<Date> {
+    // SQL: the tenant's local midnight of that calendar date, as an instant.
+    const rows: { at: Date }[] = await db.query(
+      `SELECT ($2::date::timestamp AT TIME ZONE COALESCE(
+                (SELECT time_zone FROM invoicing_settings WHERE tenant_id = $1), 'UTC')) AS at`,
+      [tenantId, day],
+    );
+    return rows[0].at;
+  }
 }

@@ -158,6 +158,13 @@ describe('restriction and objection, by their effect', () => {
   });
 
   it('stops newsletters at once on an objection to direct marketing, recorded in the ledger, and undoes it', async () => {
+    // The tenant's statement in force is what the ledger names (as for newsletter opt-ins), not the configured default.
+    const [{ version }] = await t.sql<{ version: string }>(
+      t.alpha,
+      `INSERT INTO privacy_statement (tenant_id, version, effective_on, summary_nl, summary_en, body_nl, body_en, published_at)
+       SELECT app_current_tenant(), COALESCE(max(version), 0) + 7, current_date, 'Nieuw', 'New', 'Tekst', 'Text', now()
+         FROM privacy_statement RETURNING version::text`,
+    );
     const objected = await objector.request('PUT', '/api/me/privacy/objections/direct-marketing', {
       body: { objected: true },
     });
@@ -177,13 +184,13 @@ describe('restriction and objection, by their effect', () => {
     expect(
       await t.sql(
         t.alpha,
-        `SELECT purpose, action, method, list_id FROM consent_record WHERE user_id = $1 ORDER BY id`,
+        `SELECT purpose, action, method, list_id, privacy_version FROM consent_record WHERE user_id = $1 ORDER BY id`,
         [other().id],
       ),
     ).toEqual([
-      { purpose: 'direct-marketing', action: 'objected', method: 'portal', list_id: null },
-      { purpose: 'statistics', action: 'objected', method: 'portal', list_id: null },
-      { purpose: 'direct-marketing', action: 'withdrawn', method: 'portal', list_id: null },
+      { purpose: 'direct-marketing', action: 'objected', method: 'portal', list_id: null, privacy_version: version },
+      { purpose: 'statistics', action: 'objected', method: 'portal', list_id: null, privacy_version: version },
+      { purpose: 'direct-marketing', action: 'withdrawn', method: 'portal', list_id: null, privacy_version: version },
     ]);
     expect(
       await t.sql(

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, type RequestContext, problems, staleVersion } from '@mijn-account/api-core';
 import { AuditWriterService } from '@mijn-account/api-audit';
+import { publishedStatementVersion } from '@mijn-account/api-database';
 import type {
   MyRestrictionView,
   ObjectionPurpose,
@@ -126,7 +127,8 @@ export class RestrictionService {
           objected ? 'objected' : 'withdrawn',
           ctx.ip,
           OBJECTION_WORDING[purpose][objected ? 'objected' : 'withdrawn'],
-          this.config.newsletters.privacyVersion,
+          // The tenant's statement in force, as newsletter opt-ins record it (the configured one only without).
+          (await publishedStatementVersion(db, ctx.tenant.id)) ?? this.config.newsletters.privacyVersion,
         ],
       );
       if (objected) {
