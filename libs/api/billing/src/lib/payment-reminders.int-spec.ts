@@ -149,6 +149,15 @@ describe('payment reminders', () => {
     // At most two.
     await reminders.runFor(t.alpha.id, daysAfterDue(40));
     expect(await rows()).toHaveLength(3);
+    // Finance sees on the invoice which reminders went out, when and to whom.
+    const nlInvoice = invoices.find((i) => i.account_id === nl.id) as (typeof invoices)[number];
+    const detail = (await finance.request('GET', `/api/finance/invoices/${nlInvoice.id}`)).json();
+    expect(detail.reminders.map((r: { reminderNo: number; recipient: string }) => [r.reminderNo, r.recipient])).toEqual(
+      [
+        [1, 'invoices@nl.example'],
+        [2, 'invoices@nl.example'],
+      ],
+    );
 
     // The other tenant has its reminders off and got none; the rows cannot be changed or removed.
     expect(await reminders.runFor(t.beta.id, daysAfterDue(40))).toBe(0);

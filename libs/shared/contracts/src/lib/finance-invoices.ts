@@ -127,6 +127,8 @@ export interface FinanceInvoiceDetail extends FinanceInvoiceListItem {
   lines: FinanceInvoiceLineView[];
   taxBreakdown: TaxBreakdownView[];
   payments: PaymentView[];
+  /** Payment reminders sent for it, oldest first (the address reads `erased` after an erasure). */
+  reminders: { reminderNo: number; sentAt: string; recipient: string }[];
   /** Credit notes that correct this invoice. */
   creditNotes: { id: string; number: string; issueDate: string; grossMinor: number; status: InvoiceStatus }[];
   /** A credit note: the invoice it corrects. */

@@ -23,7 +23,7 @@ const PAGE = 50;
 
 /** The fields of an account's invoices a finance read shows (the access log names them). */
 export const INVOICE_READ_FIELDS = ['number', 'status', 'totals', 'dueDate'];
-const DETAIL_READ_FIELDS = ['number', 'status', 'totals', 'dueDate', 'address', 'lines', 'payments'];
+const DETAIL_READ_FIELDS = ['number', 'status', 'totals', 'dueDate', 'address', 'lines', 'payments', 'reminders'];
 
 interface ListRow {
   id: string;
@@ -127,8 +127,9 @@ export class FinanceInvoicesService {
     const invoice = await db.findOneByOrFail(Invoice, { tenantId: ctx.tenant.id, id: invoiceId });
     const today = await this.today(db, ctx);
     const doc = invoice.document;
-    // SQL: the payments, the credit notes that correct it, the invoice a credit note corrects, its files.
-    const [payments, creditNotes, credited, files] = (await sequentially([
+    // SQL: the payments, the credit notes that correct it, the invoice a credit note corrects, its files,
+    // the reminders sent.
+    const [payments, creditNotes, credited, files, reminders] = (await sequentially([
       () =>
         db.query(
           `SELECT id, amount_minor, paid_on::text, reference, created_at FROM payment
@@ -154,11 +155,18 @@ export class FinanceInvoicesService {
           WHERE tenant_id = $1 AND invoice_id = $2 ORDER BY format`,
           [ctx.tenant.id, invoiceId],
         ),
+      () =>
+        db.query(
+          `SELECT reminder_no, sent_at, recipient FROM payment_reminder
+          WHERE tenant_id = $1 AND invoice_id = $2 ORDER BY reminder_no`,
+          [ctx.tenant.id, invoiceId],
+        ),
     ])) as [
       { id: string; amount_minor: string; paid_on: string; reference: string; created_at: Date }[],
       { id: string; number: string; issue_date: string; gross_minor: string; status: InvoiceStatus }[],
       { id: string; number: string; issue_date: string }[],
       { format: 'pdf' | 'ubl'; file_name: string; sha256: string; size: number }[],
+      { reminder_no: number; sent_at: Date; recipient: string }[],
     ];
     const lines = doc ? documentLines(doc) : await this.draftLines(db, ctx, invoiceId);
     await logStaffRead(this.audit, ctx, invoice.accountId, 'invoices', DETAIL_READ_FIELDS);
@@ -204,6 +212,11 @@ export class FinanceInvoicesService {
         paidOn: p.paid_on,
         reference: p.reference,
         createdAt: new Date(p.created_at).toISOString(),
+      })),
+      reminders: reminders.map((r) => ({
+        reminderNo: r.reminder_no,
+        sentAt: new Date(r.sent_at).toISOString(),
+        recipient: r.recipient,
       })),
       creditNotes: creditNotes.map((c) => ({
         id: c.id,

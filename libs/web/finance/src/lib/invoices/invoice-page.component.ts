@@ -283,6 +283,17 @@ export function parseMoney(text: string): number | null {
               }
             </ul>
           }
+          @if (i.reminders.length > 0) {
+            <h3>{{ 'finance.invoices.reminders' | transloco }}</h3>
+            <ul data-testid="reminders">
+              @for (r of i.reminders; track r.reminderNo) {
+                <li>
+                  {{ 'finance.invoices.reminderSent' | transloco: { n: r.reminderNo } }} ·
+                  {{ r.sentAt | maDate: 'short' }} · {{ r.recipient }}
+                </li>
+              }
+            </ul>
+          }
           @if (i.status === 'open' || i.status === 'uncollectible') {
             <form [formGroup]="payment" (ngSubmit)="pay()" novalidate data-testid="payment-form">
               <mat-form-field appearance="outline">

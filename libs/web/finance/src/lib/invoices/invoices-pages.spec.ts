@@ -21,6 +21,7 @@ const en = {
       creditNote: 'Credit note',
       invoiceTitle: 'Invoice',
       statuses: { open: 'Open', paid: 'Paid' },
+      reminderSent: 'Reminder {{ n }}',
     },
   },
 };
@@ -71,6 +72,7 @@ const detail = (over: Partial<FinanceInvoiceDetail> = {}): FinanceInvoiceDetail 
   ],
   taxBreakdown: [],
   payments: [],
+  reminders: [],
   creditNotes: [],
   creditedInvoice: null,
   note: null,
@@ -156,7 +158,13 @@ describe('finance invoices', () => {
     const creditNote = jest.fn().mockResolvedValue(detail({ number: 'AT-CN-2026-000001' }));
     TestBed.overrideProvider(FinanceInvoicesStore, {
       useValue: {
-        detail: jest.fn().mockResolvedValue(detail()),
+        detail: jest
+          .fn()
+          .mockResolvedValue(
+            detail({
+              reminders: [{ reminderNo: 1, sentAt: '2026-11-20T09:00:00.000Z', recipient: 'a@fietsen.example' }],
+            }),
+          ),
         creditNote,
         fileUrl: (id: string, format: string) => `/api/finance/invoices/${id}/${format}`,
       },
@@ -169,6 +177,8 @@ describe('finance invoices', () => {
     expect(el.querySelector('[data-testid="invoice-number"]')?.textContent).toContain('AT-2026-000001');
     expect(el.querySelector('iframe')?.getAttribute('src')).toBe('/api/finance/invoices/i-1/pdf');
     expect(el.querySelector('[data-testid="invoice-outstanding"]')?.textContent).toMatch(/62[.,]60/);
+    expect(el.querySelector('[data-testid="reminders"]')?.textContent).toContain('Reminder 1');
+    expect(el.querySelector('[data-testid="reminders"]')?.textContent).toContain('a@fietsen.example');
 
     const component = fixture.componentInstance as unknown as {
       credit: { setValue: (v: unknown) => void };
