@@ -6,6 +6,8 @@
 export const PAGE_STYLES = `
   :host { display: block; max-width: 48rem; margin: 0 auto; padding: 1.5rem 1rem; overflow-wrap: anywhere; }
   mat-card { padding: 1rem; margin-top: 1rem; }
+  /* One size for a card's title on every page (a page may still set its own). */
+  h2 { font-size: 1.25rem; line-height: 1.3; margin: 0 0 0.5rem; }
   .error { color: #b00020; }
   .ok, .status { color: #1b5e20; }
   .row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }

@@ -94,18 +94,15 @@ const POLL_MS = 3_000;
 
     @if (fromMail(); as link) {
       <mat-card appearance="outlined" data-testid="export-from-mail">
-        <mat-card-content>
           <p>{{ 'privacy.export.fromMail' | transloco }}</p>
           <a mat-flat-button [href]="link" download data-testid="export-mail-download">
             <mat-icon aria-hidden="true">download</mat-icon>
             {{ 'privacy.export.download' | transloco }}
           </a>
-        </mat-card-content>
       </mat-card>
     }
 
     <mat-card appearance="outlined">
-      <mat-card-content>
         @if (running()) {
           <p data-testid="export-running" role="status">{{ 'privacy.export.running' | transloco }}</p>
         } @else {
@@ -120,14 +117,10 @@ const POLL_MS = 3_000;
         >
           {{ 'privacy.export.request' | transloco }}
         </button>
-      </mat-card-content>
     </mat-card>
 
     <mat-card appearance="outlined">
-      <mat-card-header>
-        <mat-card-title><h2>{{ 'privacy.export.listTitle' | transloco }}</h2></mat-card-title>
-      </mat-card-header>
-      <mat-card-content>
+      <h2>{{ 'privacy.export.listTitle' | transloco }}</h2>
         @if (page.loading()) {
           <ma-skeleton [lines]="3" testId="exports-loading" />
         } @else if (page.failed()) {
@@ -164,7 +157,6 @@ const POLL_MS = 3_000;
             }
           </ul>
         }
-      </mat-card-content>
     </mat-card>
   `,
 })

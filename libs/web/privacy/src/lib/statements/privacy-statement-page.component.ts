@@ -60,7 +60,6 @@ import { StatementBlocksComponent } from './statement-blocks.component';
           <ma-statement-blocks [blocks]="current.blocks" />
         </article>
         <mat-card appearance="outlined">
-          <mat-card-content>
             <h2>{{ 'privacyStatement.versions' | transloco }}</h2>
             <ul class="versions" data-testid="statement-versions">
               @for (version of v.versions; track version.version) {
@@ -73,7 +72,6 @@ import { StatementBlocksComponent } from './statement-blocks.component';
                 </li>
               }
             </ul>
-          </mat-card-content>
         </mat-card>
       } @else {
         <ma-empty-state icon="shield" title="privacyStatement.none" testId="statement-none" />

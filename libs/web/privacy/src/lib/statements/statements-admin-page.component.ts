@@ -88,7 +88,6 @@ const TEXT_FIELDS = [
       <ma-load-failed message="admin.privacy.statements.failed" testId="statements-failed" (retry)="page.retry()" />
     } @else if (view(); as v) {
       <mat-card appearance="outlined">
-        <mat-card-content>
           <h2>{{ 'admin.privacy.statements.draft' | transloco }}</h2>
           <ma-problem-alert [problem]="runner.problem()" />
           @if (draft(); as d) {
@@ -141,10 +140,8 @@ const TEXT_FIELDS = [
               testId="statements-no-draft"
             />
           }
-        </mat-card-content>
       </mat-card>
       <mat-card appearance="outlined">
-        <mat-card-content>
           <h2>{{ 'admin.privacy.statements.published' | transloco }}</h2>
           @if (published().length) {
             <ul class="versions" data-testid="statement-versions">
@@ -168,7 +165,6 @@ const TEXT_FIELDS = [
           } @else {
             <ma-empty-state icon="history" title="admin.privacy.statements.nonePublished" testId="statements-none" />
           }
-        </mat-card-content>
       </mat-card>
     }
   `,
