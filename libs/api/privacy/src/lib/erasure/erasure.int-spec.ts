@@ -285,6 +285,9 @@ describe('erasure', () => {
       const final = await t.mail.waitFor(person.email, (mail) => /gewist/.test(mail.subject), 30_000);
       expect(final.text).toContain('Bewaard');
       expect(final.text).toContain('7 jaar');
+      // Every entry about them was written salted: a fingerprint stays, the name does not.
+      expect(final.text).toContain('vingerafdruk');
+      expect(final.text).not.toContain('van vóór deze manier');
       const [request] = await t.sql<{ status: string; outcome: string }>(
         t.alpha,
         `SELECT status, outcome FROM privacy_request WHERE user_id = $1 AND type = 'erasure' AND status <> 'withdrawn'`,
