@@ -6,6 +6,15 @@ import { RetentionPurge } from './retention-purge.job';
 
 let sequence = 100;
 
+/** Enough of an issued document for finance's detail page. */
+const DOCUMENT = {
+  lines: [],
+  supplier: { legalName: 'Alpha', address: {}, vatId: null, registrationNumber: null, iban: 'NL91', bic: null },
+  customer: { name: 'Erased', address: {}, vatId: null, registrationNumber: null, customerNumber: 'C1', email: null },
+  totals: { subtotals: [] },
+  paymentReference: 'AT',
+};
+
 /**
  * The retention purge (issue 18 §3, ADR 0015): what an erasure kept goes when its retention ends —
  * and nothing else, by the job or by the runtime role on its own.
@@ -41,10 +50,10 @@ describe('retention purge', () => {
     await t.sql(
       t.alpha,
       `UPDATE invoice SET status = 'open', year = extract(year FROM $2::date), sequence_no = $3::int, number = 'AT-' || $3::text,
-              issue_date = $2::date, due_date = $2::date + 14, document = '{"to":"Dorpsstraat 1"}', net_minor = 1000,
+              issue_date = $2::date, due_date = $2::date + 14, document = $4::jsonb, net_minor = 1000,
               tax_minor = 210, gross_minor = 1210, finalised_at = now()
         WHERE id = $1`,
-      [id, issuedOn, no],
+      [id, issuedOn, no, JSON.stringify(DOCUMENT)],
     );
     const pdf = Buffer.from(`pdf ${id}`);
     await t.sql(
@@ -162,6 +171,58 @@ describe('retention purge', () => {
     expect(verified.intact).toBe(true);
     expect(verified.checkpoints.total).toBeGreaterThan(0);
     expect(verified.checkpoints.valid).toBe(verified.checkpoints.total);
+  });
+
+  it('shows finance the kept records as restricted: read and download stay (logged), nothing new is made on them', async () => {
+    const erased = t.alpha.accounts[0];
+    const finance = t.client(t.alpha);
+    expect((await finance.signIn(t.alpha.staff.finance.email)).statusCode).toBe(200);
+    await t.sql(t.alpha, `UPDATE user_session SET second_factor_at = now() WHERE second_factor_at IS NULL`);
+    const [{ erased_at }] = await t.sql<{ erased_at: Date }>(
+      t.alpha,
+      `SELECT erased_at FROM subscriber_account WHERE id = $1`,
+      [erased.id],
+    );
+    const marker = { erasedAt: erased_at.toISOString(), keptUntil: `${year + 6}-12-31` };
+    const logged = async () =>
+      Number(
+        (
+          await t.sql<{ n: string }>(
+            t.alpha,
+            `SELECT count(*) AS n FROM audit_event WHERE account_id = $1 AND action = 'read' AND actor_kind = 'staff'`,
+            [erased.id],
+          )
+        )[0].n,
+      );
+    const before = await logged();
+    const list = await finance.request('GET', `/api/finance/invoices?accountId=${erased.id}`);
+    expect(list.statusCode).toBe(200);
+    const items = list.json().items as { id: string; issueDate: string; restricted: unknown }[];
+    const recent = items.find((i) => i.issueDate === `${year - 1}-06-15`);
+    expect(recent?.restricted).toEqual(marker);
+    const detail = await finance.request('GET', `/api/finance/invoices/${recent?.id}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().restricted).toEqual(marker);
+    expect((await finance.request('GET', `/api/finance/invoices/${recent?.id}/pdf`)).statusCode).toBe(200);
+    const account = await finance.request('GET', `/api/finance/accounts/${erased.id}`);
+    expect(account.json().restricted).toEqual(marker);
+    // Another account is not restricted.
+    const other = await finance.request('GET', `/api/finance/accounts/${t.alpha.accounts[1].id}`);
+    expect(other.json().restricted).toBeNull();
+    expect(await logged()).toBeGreaterThanOrEqual(before + 3);
+
+    const credit = await finance.request('POST', `/api/finance/invoices/${recent?.id}/credit-notes`, {
+      headers: { 'idempotency-key': 'erased-credit' },
+      body: { mode: 'whole', reason: 'Correctie' },
+    });
+    expect(credit.statusCode).toBe(409);
+    expect(credit.json().errors).toEqual([expect.objectContaining({ field: 'accountId', code: 'accountErased' })]);
+    const subscription = await finance.request('POST', `/api/finance/accounts/${erased.id}/subscriptions`, {
+      body: { planId: '00000000-0000-4000-8000-000000000000', quantity: 1, startDate: `${year}-01-01` },
+    });
+    expect(subscription.statusCode).toBe(409);
+    expect(subscription.json().detail).toContain('erased');
+    expect(await t.sql(t.alpha, `SELECT 1 FROM invoice WHERE credited_invoice_id = $1`, [recent?.id])).toEqual([]);
   });
 
   it('lets the runtime role delete no issued invoice, file or payment itself, even with the purge’s setting', async () => {
