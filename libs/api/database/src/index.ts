@@ -19,3 +19,4 @@ export * from './lib/prepared-query';
 export * from './lib/queue-db';
 export { PRIVACY_DEADLINE_QUEUE } from './lib/migrations/1795740000000-AddPrivacyDeadlineNotices';
 export * from './lib/statement-version';
+export { PRIVACY_RETENTION_PURGE_QUEUE } from './lib/migrations/1795810000000-PurgeKeptRecordsAfterRetention';

@@ -73,7 +73,8 @@ export interface MailTemplates {
   'erasure-requested': { eraseOn: string; link: string };
   'erasure-reminder': { eraseOn: string; link: string };
   /** The last mail to an erased person: what went, what stays and until when (`keptUntil`: formatted). */
-  'erasure-done': { accountErased: boolean; keptUntil: string };
+  /** `namedEntries`: access-log entries written before erasable entries existed, which keep the name. */
+  'erasure-done': { accountErased: boolean; keptUntil: string; namedEntries: number };
   /** A data export is ready: `link` opens the export page (signed in as the same user); `expiresOn` formatted in the mail's language. */
   'privacy-export-ready': { link: string; expiresOn: string };
 }
@@ -405,7 +406,7 @@ const nl: CopyBook = {
         (p.accountErased
           ? ' Je was de laatste persoon van je account, dus ook de naam, het adres en de contactgegevens van het account zijn gewist.'
           : ''),
-      `Bewaard, afgeschermd: facturen en creditnota’s met de klantgegevens erop (adres en factuur-e-mailadres) tot ${p.keptUntil}, omdat de belastingwet 7 jaar bewaren vraagt; daarna verwijderen we ze. Tot dan ook dat en wanneer we die facturen en betalingsherinneringen verstuurden, zonder e-mailadres en zonder de tekst van de e-mails, als bewijs bij die facturen. Je toestemmingen en intrekkingen, als bewijs dat we je keuzes volgden. Het toegangslogboek van je account, zonder je naam, IP-adres en gebruikers-id, zodat het controleerbaar blijft. Je privacyverzoeken, zonder wat je erin schreef, als bewijs dat we ze afhandelden.`,
+      `Bewaard, afgeschermd: facturen en creditnota’s met de klantgegevens erop (adres en factuur-e-mailadres) tot ${p.keptUntil}, omdat de belastingwet 7 jaar bewaren vraagt; daarna verwijderen we ze. Tot dan ook dat en wanneer we die facturen en betalingsherinneringen verstuurden, zonder e-mailadres en zonder de tekst van de e-mails, als bewijs bij die facturen. Je toestemmingen en intrekkingen, als bewijs dat we je keuzes volgden. Het toegangslogboek van je account: in de vermeldingen over jou zijn je naam, IP-adres en gebruikers-id gewist; er blijft alleen een vingerafdruk van over die met een willekeurige sleutel per vermelding is gemaakt, en die sleutels zijn nu gewist, zodat niemand de vermelding nog aan jou kan koppelen en het logboek toch controleerbaar blijft.${p.namedEntries > 0 ? ` ${p.namedEntries === 1 ? 'Eén vermelding is' : `${p.namedEntries} vermeldingen zijn`} van vóór deze manier van vastleggen; die ${p.namedEntries === 1 ? 'houdt' : 'houden'} je naam, omdat het logboek anders niet meer controleerbaar is.` : ''} Je privacyverzoeken, zonder wat je erin schreef, als bewijs dat we ze afhandelden.`,
       'Dit is de laatste e-mail die je van ons krijgt.',
     ],
   }),
@@ -641,7 +642,7 @@ const en: CopyBook = {
         (p.accountErased
           ? ' You were the last person of your account, so the account’s name, address and contact details are erased too.'
           : ''),
-      `Kept, restricted: invoices and credit notes with the customer details on them (address and billing e-mail) until ${p.keptUntil}, because tax law requires keeping them for 7 years; then we delete them. Until then also that and when we sent those invoices and payment reminders, without the e-mail address and without the e-mails’ text, as proof that goes with those invoices. Your consents and withdrawals, as proof that we followed your choices. Your account’s access log, without your name, IP address and user id, so that it can still be verified. Your privacy requests, without what you wrote in them, as proof that we handled them.`,
+      `Kept, restricted: invoices and credit notes with the customer details on them (address and billing e-mail) until ${p.keptUntil}, because tax law requires keeping them for 7 years; then we delete them. Until then also that and when we sent those invoices and payment reminders, without the e-mail address and without the e-mails’ text, as proof that goes with those invoices. Your consents and withdrawals, as proof that we followed your choices. Your account’s access log: in the entries about you, your name, IP address and user id are erased; all that is left is a fingerprint made with a random key per entry, and those keys are now erased, so nobody can link the entry to you any more while the log can still be verified.${p.namedEntries > 0 ? ` ${p.namedEntries === 1 ? 'One entry predates' : `${p.namedEntries} entries predate`} this way of recording; ${p.namedEntries === 1 ? 'it keeps' : 'they keep'} your name, because otherwise the log could no longer be verified.` : ''} Your privacy requests, without what you wrote in them, as proof that we handled them.`,
       'This is the last e-mail you get from us.',
     ],
   }),

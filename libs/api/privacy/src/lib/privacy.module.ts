@@ -11,6 +11,7 @@ import {
 import { PrivacyOverviewService } from './overview/privacy-overview.service';
 import { ErasureController } from './erasure/erasure.controller';
 import { ErasureService } from './erasure/erasure.service';
+import { RetentionPurge } from './erasure/retention-purge.job';
 import { ExportLinks } from './exports/export-links';
 import { PrivacyExportsController } from './exports/privacy-exports.controller';
 import { PrivacyExportsService } from './exports/privacy-exports.service';
@@ -56,6 +57,7 @@ import { RestrictionService } from './restriction/restriction.service';
     ErasureService,
     PrivacyExportsService,
     ExportLinks,
+    RetentionPurge,
   ],
   exports: [PrivacyRequests],
 })

@@ -105,7 +105,11 @@ const SAMPLES: { [K in MailTemplateName]: MailTemplates[K][] } = {
   })),
   'erasure-requested': [{ eraseOn: '13 december 2026', link }],
   'erasure-reminder': [{ eraseOn: '13 december 2026', link }],
-  'erasure-done': [true, false].map((accountErased) => ({ accountErased, keptUntil: '31 december 2033' })),
+  'erasure-done': [
+    { accountErased: true, keptUntil: '31 december 2033', namedEntries: 0 },
+    { accountErased: false, keptUntil: '31 december 2033', namedEntries: 1 },
+    { accountErased: false, keptUntil: '31 december 2033', namedEntries: 3 },
+  ],
   'privacy-export-ready': [{ link, expiresOn: '2 december 2026 om 12:00' }],
 };
 

@@ -52,6 +52,9 @@ export interface AccessRequestInput {
   minutes?: number;
 }
 
+/** Why a grant or request ended when processing was restricted (the subscriber and the agent read it). */
+const RESTRICTED_NOTE = 'Processing restricted at the request of a user of this account (GDPR Art. 18)';
+
 const SELECT = `SELECT g.*, a.customer_number, a.name AS account_name
                   FROM access_grant g JOIN subscriber_account a ON a.tenant_id = g.tenant_id AND a.id = g.account_id`;
 
@@ -177,6 +180,33 @@ export class GrantsService {
     return this.find(ctx, id);
   }
 
+  /**
+   * Processing of a person of the account was restricted (GDPR Art. 18): its active grants end at
+   * once (revoked, with the reason the subscriber and the agent read) and its pending requests are
+   * denied with it, each step in the account's access log. Answers how many grants and requests ended.
+   */
+  async endForRestriction(ctx: RequestContext, accountId: string): Promise<number> {
+    const db = await ctx.db();
+    const rows: GrantRow[] = await db.query(
+      `${SELECT} WHERE g.tenant_id = $1 AND g.account_id = $2 AND g.status IN ('active', 'pending') FOR UPDATE OF g`,
+      [ctx.tenant.id, accountId],
+    );
+    const decider = ctx.requireUser();
+    for (const row of rows) {
+      const grant = toView(row);
+      if (row.status === 'active') await this.end(ctx, grant, 'revoked', RESTRICTED_NOTE);
+      else {
+        await db.query(
+          `UPDATE access_grant SET status = 'denied', decided_by = $3, decided_by_name = $4, decided_at = now(), deny_reason = $5
+            WHERE tenant_id = $1 AND id = $2`,
+          [ctx.tenant.id, grant.id, decider.id, decider.displayName, RESTRICTED_NOTE],
+        );
+        await this.event(ctx, grant, 'request-denied', RESTRICTED_NOTE);
+      }
+    }
+    return rows.length;
+  }
+
   /** The agent ends their grant; a technical grant needs a note of what was done, which the subscriber reads. */
   async close(ctx: RequestContext, id: string, note: string | null): Promise<AccessGrantView> {
     const grant = await this.find(ctx, id, true);
@@ -278,6 +308,15 @@ export class GrantsService {
     if (extra.length > 0)
       errors.push({ field: 'scopes', code: 'notRequested', message: `Not asked for: ${extra.join(', ')}` });
     if (errors.length > 0) throw problems.validation(errors);
+    // SQL: a restriction set after the request was made stops its approval too (GDPR Art. 18).
+    const restricted: unknown[] = await db.query(
+      `SELECT 1 FROM app_user WHERE tenant_id = $1 AND account_id = $2 AND restricted_at IS NOT NULL LIMIT 1`,
+      [ctx.tenant.id, grant.accountId],
+    );
+    if (restricted.length > 0)
+      throw problems.conflict(
+        'Processing of this account is restricted at the request of its user (GDPR Art. 18): deny the request',
+      );
     const minutes = change.minutes ?? grant.minutes;
     const scopes = change.scopes ? grant.scopes.filter((s) => change.scopes?.includes(s)) : grant.scopes;
     if (scopes.length === 0)

@@ -26,6 +26,6 @@ import { SupportViewService } from './support-view.service';
     SupportViewService,
     { provide: GRANT_GATE, useExisting: GrantGateService },
   ],
-  exports: [GRANT_GATE],
+  exports: [GRANT_GATE, GrantsService],
 })
 export class SupportModule {}

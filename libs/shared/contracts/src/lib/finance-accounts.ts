@@ -1,4 +1,5 @@
 import type { BillingDetails } from './api';
+import type { RestrictedRecord } from './privacy-retention';
 
 /** Finance's customer list and customer page (issue 17 §2, §7): who is billed, and where to. */
 
@@ -35,4 +36,6 @@ export interface FinanceAccountView {
   customerNumber: string;
   name: string;
   billing: BillingDetails;
+  /** Erased: its records are kept, restricted, until `keptUntil` (issue 18 §3); null otherwise. */
+  restricted: RestrictedRecord | null;
 }

@@ -1,3 +1,4 @@
+import type { RestrictedRecord } from './privacy-retention';
 import type { InvoiceStatus } from './billing';
 
 /** Finance's invoice list, detail, credit notes and exports (issue 17 §5–§7). */
@@ -49,6 +50,8 @@ export interface FinanceInvoiceListItem {
   creditedMinor: number;
   /** What is still to be paid: gross − paid − credited; 0 for credit notes, drafts and voided ones. */
   outstandingMinor: number;
+  /** Kept after the account's erasure: read and download only (issue 18 §3); null otherwise. */
+  restricted: RestrictedRecord | null;
 }
 
 export interface FinanceInvoicePage {

@@ -9,6 +9,7 @@ import {
   type FinanceAccountView,
 } from '@mijn-account/shared-contracts';
 import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
+import { erasedAccount } from './erased-accounts';
 
 /** The billing details fields finance reads on a customer page, as the access log names them. */
 const BILLING_FIELDS = ['companyName', 'cocNumber', 'vatId', 'billingEmail', 'address'];
@@ -77,6 +78,7 @@ export class FinanceAccountsService {
         outcome: 'allowed',
         fields: BILLING_FIELDS,
       });
-    return { id: accountId, customerNumber: rows[0].customer_number, name: rows[0].name, billing };
+    const restricted = await erasedAccount(db, ctx, accountId);
+    return { id: accountId, customerNumber: rows[0].customer_number, name: rows[0].name, billing, restricted };
   }
 }

@@ -10,6 +10,7 @@ import { BillingQueue } from '../runs/billing.queue';
 import type { Answer } from '../runs/idempotency.service';
 import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
 import { FinanceInvoicesService } from './finance-invoices.service';
+import { refuseIfErased } from '../accounts/erased-accounts';
 
 /**
  * Credit notes (issue 17 §5): the correction of an issued invoice — whole, some of its lines, or an
@@ -17,6 +18,7 @@ import { FinanceInvoicesService } from './finance-invoices.service';
  * the tenant's credit-note series (the counter row, so gapless), then the issued document, which the
  * immutability trigger keeps from then on. Never more than was invoiced, all credit notes together.
  */
+
 @Injectable()
 export class CreditNotesService {
   constructor(
@@ -42,6 +44,7 @@ export class CreditNotesService {
     });
     if (!invoice) throw problems.notFound();
     if (invoice.kind !== 'invoice') throw problems.conflict('A credit note is not credited again');
+    await refuseIfErased(db, ctx, invoice.accountId);
     if (!['open', 'paid', 'uncollectible'].includes(invoice.status) || !invoice.document)
       throw problems.conflict(
         invoice.status === 'draft'

@@ -35,6 +35,8 @@ interface ListRow {
   account_id: string;
   customer_number: string;
   customer_name: string;
+  erased_at: Date | null;
+  kept_until: string | null;
   currency: string;
   net_minor: string;
   tax_minor: string | null;
@@ -283,7 +285,8 @@ const LIST_SELECT = `
          (SELECT COALESCE(sum(p.amount_minor), 0) FROM payment p
            WHERE p.tenant_id = i.tenant_id AND p.invoice_id = i.id)::text AS paid,
          (SELECT COALESCE(sum(c.gross_minor), 0) FROM invoice c
-           WHERE c.tenant_id = i.tenant_id AND c.credited_invoice_id = i.id AND c.status <> 'void')::text AS credited
+           WHERE c.tenant_id = i.tenant_id AND c.credited_invoice_id = i.id AND c.status <> 'void')::text AS credited,
+         a.erased_at, fiscal_retention_end(i.issue_date)::text AS kept_until
     FROM invoice i JOIN subscriber_account a ON a.tenant_id = i.tenant_id AND a.id = i.account_id`;
 
 /** One connection runs one query at a time: the queries in turn. */
@@ -316,6 +319,7 @@ function toItem(r: ListRow, today: string): FinanceInvoiceListItem {
     paidMinor: paid,
     creditedMinor: credited,
     outstandingMinor: owes && gross !== null ? Math.max(0, gross - paid - credited) : 0,
+    restricted: r.erased_at ? { erasedAt: new Date(r.erased_at).toISOString(), keptUntil: r.kept_until } : null,
   };
 }
 

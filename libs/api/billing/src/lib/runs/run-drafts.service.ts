@@ -13,6 +13,7 @@ import { BillingRun } from '../entities/billing-run.entity';
 import { InvoicingSettingsService } from '../settings/invoicing-settings.service';
 import { BillingQueue } from './billing.queue';
 import { BillingRunsService } from './billing-runs.service';
+import { refuseIfErased } from '../accounts/erased-accounts';
 
 interface DraftRow {
   id: string;
@@ -76,6 +77,12 @@ export class RunDraftsService {
     const tenantId = ctx.tenant.id;
     await this.reviewable(db, tenantId, runId);
     await this.draft(db, tenantId, runId, invoiceId);
+    // SQL: the draft's account; an erased account's records are restricted (issue 18 §3).
+    const [{ account_id }]: { account_id: string }[] = await db.query(
+      `SELECT account_id FROM invoice WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, invoiceId],
+    );
+    await refuseIfErased(db, ctx, account_id);
     const settings = await this.settings.read(db, tenantId, false);
     if (!settings.taxCategories.some((c) => c.code === input.taxCategory))
       throw problems.validation([

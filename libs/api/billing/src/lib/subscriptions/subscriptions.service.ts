@@ -21,6 +21,7 @@ import { Subscription } from '../entities/subscription.entity';
 import { isRealDate } from '@mijn-account/api-core';
 import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
 import { type PeriodSchedule, addDays, addMonthsClamped, daysBetween, periodContaining, prorate } from './periods';
+import { refuseIfErased } from '../accounts/erased-accounts';
 
 export type VersionedSubscription = SubscriptionView & { version: number };
 
@@ -30,6 +31,7 @@ export type VersionedSubscription = SubscriptionView & { version: number };
  * leaves a proration record (credit of the old, debit of the new, for the rest of the period by
  * days) that the subscription's next invoice takes up. Every change goes to the account's history.
  */
+
 @Injectable()
 export class SubscriptionsService {
   constructor(
@@ -61,6 +63,7 @@ export class SubscriptionsService {
   async create(ctx: RequestContext, accountId: string, input: SubscriptionCreate): Promise<VersionedSubscription> {
     const db = await ctx.db();
     await this.requireAccount(db, ctx, accountId);
+    await refuseIfErased(db, ctx, accountId);
     const errors: FieldError[] = [];
     const plan = await this.checkPlan(db, ctx, input.planId, errors);
     if (!isRealDate(input.startDate))

@@ -34,6 +34,7 @@ import { AddUsageCounts1795760000000 } from './1795760000000-AddUsageCounts';
 import { CheckInvoiceLinesPerStatement1795770000000 } from './1795770000000-CheckInvoiceLinesPerStatement';
 import { OrderRunInvoicesById1795771000000 } from './1795771000000-OrderRunInvoicesById';
 import { EraseByExactAddress1795800000000 } from './1795800000000-EraseByExactAddress';
+import { PurgeKeptRecordsAfterRetention1795810000000 } from './1795810000000-PurgeKeptRecordsAfterRetention';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   CheckInvoiceLinesPerStatement1795770000000,
   OrderRunInvoicesById1795771000000,
   EraseByExactAddress1795800000000,
+  PurgeKeptRecordsAfterRetention1795810000000,
 ];

@@ -321,6 +321,9 @@ describe('erasure', () => {
       expect(final.text).toContain('7 jaar');
       expect(final.text).toContain('betalingsherinneringen verstuurden, zonder e-mailadres');
       expect(final.text).toContain('zonder wat je erin schreef');
+      // Every entry about them was written salted: a fingerprint stays, the name does not.
+      expect(final.text).toContain('vingerafdruk');
+      expect(final.text).not.toContain('van vóór deze manier');
       const [request] = await t.sql<{ status: string; outcome: string }>(
         t.alpha,
         `SELECT status, outcome FROM privacy_request WHERE user_id = $1 AND type = 'erasure' AND status <> 'withdrawn'`,

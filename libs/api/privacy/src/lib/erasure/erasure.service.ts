@@ -236,13 +236,22 @@ export class ErasureService {
       }
       const accountGoes = others.length === 0 && person.account_id !== null;
       const language = person.preferred_language ?? tenant.defaultLanguage;
+      // Entries written before erasable entries (no salt) keep the name: the final mail says how many.
+      const [{ named }]: { named: number }[] = await db.query(
+        `SELECT count(*)::int AS named FROM audit_event WHERE tenant_id = $1 AND actor_id = $2 AND personal_salt IS NULL`,
+        [tenantId, person.id],
+      );
       const finalMail = await this.mail.queueFor(
         tenant,
         {
           to: person.email,
           language,
           template: 'erasure-done',
-          params: { accountErased: accountGoes, keptUntil: this.day(retentionEnd(new Date()), language) },
+          params: {
+            accountErased: accountGoes,
+            keptUntil: this.day(retentionEnd(new Date()), language),
+            namedEntries: named,
+          },
         },
         db,
       );

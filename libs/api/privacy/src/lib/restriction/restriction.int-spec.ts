@@ -114,7 +114,7 @@ describe('restriction and objection, by their effect', () => {
     expect(
       await t.sql(
         t.alpha,
-        `SELECT action, resource FROM audit_event WHERE account_id = $1 AND resource = 'restriction'`,
+        `SELECT action, resource FROM audit_event WHERE account_id = $1 AND resource = 'restriction' AND action = 'write'`,
         [t.alpha.accounts[0].id],
       ),
     ).toEqual([{ action: 'write', resource: 'restriction' }]);
@@ -155,6 +155,98 @@ describe('restriction and objection, by their effect', () => {
     expect(await send('Na opheffing')).toEqual({ recipients: 2 });
     await t.mail.waitFor(person().email, (m) => m.subject === 'Na opheffing');
     expect((await helpdesk(t.alpha.accounts[0].id)).statusCode).toBe(201);
+  });
+
+  it('ends the account’s helpdesk access at once when restricted: active grants revoked, pending requests denied, no approval', async () => {
+    const account = t.alpha.accounts[0];
+    const owner = t.client(t.alpha);
+    expect((await owner.signIn(account.owner.email)).statusCode).toBe(200);
+    const pendingIds = async () =>
+      (
+        await t.sql<{ id: string }>(
+          t.alpha,
+          `SELECT id FROM access_grant WHERE account_id = $1 AND status = 'pending'`,
+          [account.id],
+        )
+      ).map((r) => r.id);
+    // The request left by the previous test is approved: an active grant. A second one stays pending.
+    const [activeId] = await pendingIds();
+    expect(
+      (await owner.request('POST', `/api/account/access-requests/${activeId}/approve`, { body: {} })).statusCode,
+    ).toBe(200);
+    expect((await helpdesk(account.id)).statusCode).toBe(201);
+    const [pendingId] = await pendingIds();
+
+    const current = await restriction(person().id);
+    const set = await admin.request('PUT', `/api/admin/privacy/restrictions/${person().id}`, {
+      headers: { 'if-match': current.headers.etag as string },
+      body: { restricted: true, reason: 'Maakt bezwaar (art. 18 lid 1 d)' },
+    });
+    expect(set.statusCode).toBe(200);
+    const grants = await t.sql<{ id: string; status: string; note: string | null }>(
+      t.alpha,
+      `SELECT id, status, coalesce(close_note, deny_reason) AS note FROM access_grant WHERE id = ANY ($1) ORDER BY status`,
+      [[activeId, pendingId]],
+    );
+    expect(grants).toEqual([
+      { id: pendingId, status: 'denied', note: expect.stringContaining('Art. 18') },
+      { id: activeId, status: 'revoked', note: expect.stringContaining('Art. 18') },
+    ]);
+    // Logged in the account's access log, and the person sees it on their access page.
+    const events = await t.sql<{ action: string }>(
+      t.alpha,
+      `SELECT action FROM audit_event WHERE account_id = $1 AND grant_id = ANY ($2) AND action IN ('grant-revoked', 'request-denied') ORDER BY action`,
+      [account.id, [activeId, pendingId]],
+    );
+    expect(events).toEqual([{ action: 'grant-revoked' }, { action: 'request-denied' }]);
+    const seen = (await restricted.request('GET', '/api/account/access-requests')).json() as {
+      id: string;
+      status: string;
+    }[];
+    expect(seen.find((g) => g.id === activeId)).toMatchObject({ status: 'revoked' });
+
+    // A request made before a restriction cannot be approved while it holds (409, saying why).
+    const clear = `UPDATE app_user SET restricted_at = NULL, restriction_reason = NULL WHERE id = $1`;
+    await t.sql(t.alpha, clear, [person().id]);
+    expect((await helpdesk(account.id)).statusCode).toBe(201);
+    const [late] = await pendingIds();
+    await t.sql(t.alpha, `UPDATE app_user SET restricted_at = now(), restriction_reason = 'Test' WHERE id = $1`, [
+      person().id,
+    ]);
+    const refused = await owner.request('POST', `/api/account/access-requests/${late}/approve`, { body: {} });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain('Art. 18');
+    expect(await t.sql(t.alpha, `SELECT status FROM access_grant WHERE id = $1`, [late])).toEqual([
+      { status: 'pending' },
+    ]);
+    await t.sql(t.alpha, clear, [person().id]);
+  });
+
+  it('writes the admin’s reading of restricted people to each person’s account’s access log', async () => {
+    const reads = () =>
+      t.sql(
+        t.alpha,
+        `SELECT 1 FROM audit_event WHERE account_id = $1 AND resource = 'restriction' AND action = 'read' AND actor_kind = 'staff'`,
+        [t.alpha.accounts[0].id],
+      );
+    const before = (await reads()).length;
+    await t.sql(t.alpha, `UPDATE app_user SET restricted_at = now(), restriction_reason = 'Test' WHERE id = $1`, [
+      person().id,
+    ]);
+    const list = await admin.request('GET', '/api/admin/privacy/restrictions');
+    expect(list.json()).toEqual(expect.arrayContaining([expect.objectContaining({ userId: person().id })]));
+    expect((await reads()).length).toBe(before + 1);
+    expect((await restriction(person().id)).statusCode).toBe(200);
+    expect((await reads()).length).toBe(before + 2);
+    // Another account's log gets nothing from it.
+    expect(
+      await t.sql(t.alpha, `SELECT 1 FROM audit_event WHERE account_id = $1 AND resource = 'restriction'`, [
+        t.alpha.accounts[1].id,
+      ]),
+    ).toEqual([]);
+    await t.sql(t.alpha, `UPDATE app_user SET restricted_at = NULL, restriction_reason = NULL WHERE id = $1`, [
+      person().id,
+    ]);
   });
 
   it('stops newsletters at once on an objection to direct marketing, recorded in the ledger, and undoes it', async () => {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, type RequestContext, problems, staleVersion } from '@mijn-account/api-core';
 import { AuditWriterService } from '@mijn-account/api-audit';
 import { publishedStatementVersion } from '@mijn-account/api-database';
+import { GrantsService } from '@mijn-account/api-support';
 import type {
   MyRestrictionView,
   ObjectionPurpose,
@@ -40,6 +41,9 @@ interface PersonRow {
   version: number;
 }
 
+/** What the admin's restriction pages show of a person. */
+const READ_FIELDS = ['name', 'email', 'restriction', 'objections'];
+
 const iso = (at: Date | null) => (at ? new Date(at).toISOString() : null);
 
 /**
@@ -54,6 +58,7 @@ export class RestrictionService {
   constructor(
     private readonly requests: PrivacyRequests,
     private readonly audit: AuditWriterService,
+    private readonly grants: GrantsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -155,11 +160,26 @@ export class RestrictionService {
         ORDER BY u.restricted_at DESC NULLS LAST, u.display_name LIMIT 500`,
       [ctx.tenant.id],
     );
+    await this.logRead(ctx, rows);
     return rows.map(personView);
   }
 
   async get(ctx: RequestContext, userId: string): Promise<RestrictedPersonView> {
-    return personView(await this.person(ctx, userId));
+    const row = await this.person(ctx, userId);
+    await this.logRead(ctx, [row]);
+    return personView(row);
+  }
+
+  /** The admin's reading of these people (names, addresses, restrictions): a read in each one's account's access log. */
+  private async logRead(ctx: RequestContext, rows: PersonRow[]): Promise<void> {
+    const accounts = new Set(rows.flatMap((row) => (row.account_id ? [row.account_id] : [])));
+    for (const accountId of accounts)
+      await this.audit.append(ctx, accountId, {
+        action: 'read',
+        resource: 'restriction',
+        outcome: 'allowed',
+        fields: READ_FIELDS,
+      });
   }
 
   /** The tenant admin sets or lifts a restriction, with the reason; logged in the person's account's access log. */
@@ -196,6 +216,9 @@ export class RestrictionService {
         outcome: 'allowed',
         fields: ['restricted', 'reason'],
       });
+    // Newly restricted: helpdesk access to their account ends now, and no pending request is approved.
+    if (before.account_id && input.restricted && before.restricted_at === null)
+      await this.grants.endForRestriction(ctx, before.account_id);
     return personView(await this.person(ctx, userId));
   }
 

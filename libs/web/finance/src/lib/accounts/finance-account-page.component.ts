@@ -36,6 +36,7 @@ import {
   SkeletonComponent,
 } from '@mijn-account/web-ui';
 import { type ProrationPreview, prorationPreview } from './proration';
+import { RestrictedMarkerComponent } from '../invoices/restricted-marker.component';
 
 const STATUS_LABELS: Record<SubscriptionStatus, string> = {
   active: 'finance.accounts.status.active',
@@ -67,6 +68,7 @@ function isoToday(): string {
 @Component({
   selector: 'ma-finance-account-page',
   imports: [
+    RestrictedMarkerComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -167,6 +169,9 @@ function isoToday(): string {
     <p><a routerLink="/finance/accounts">{{ 'finance.accounts.back' | transloco }}</a></p>
     @if (account(); as a) {
       <h1>{{ a.name }} <span class="facts">· {{ a.customerNumber }}</span></h1>
+      @if (a.restricted; as r) {
+        <p><ma-restricted-marker [restricted]="r" /></p>
+      }
     } @else {
       <h1>{{ 'finance.accounts.accountTitle' | transloco }}</h1>
     }

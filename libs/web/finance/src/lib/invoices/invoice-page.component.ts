@@ -20,6 +20,7 @@ import {
   SkeletonComponent,
 } from '@mijn-account/web-ui';
 import { FinanceInvoicesStore, STATUS_KEYS } from './finance-invoices.store';
+import { RestrictedMarkerComponent } from './restricted-marker.component';
 
 const CONFIRM = {
   void: {
@@ -45,6 +46,7 @@ export function parseMoney(text: string): number | null {
 @Component({
   selector: 'ma-invoice-page',
   imports: [
+    RestrictedMarkerComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -157,6 +159,9 @@ export function parseMoney(text: string): number | null {
           <dt>{{ 'finance.invoices.customer' | transloco }}</dt>
           <dd>
             {{ i.customerName }} ({{ i.customerNumber }})
+            @if (i.restricted; as r) {
+              <br /><ma-restricted-marker [restricted]="r" />
+            }
             @if (i.customer; as c) {
               <br />{{ c.address.streetLine }}, {{ c.address.postalCode }} {{ c.address.city }}, {{ c.address.country }}
               @if (c.vatId) {

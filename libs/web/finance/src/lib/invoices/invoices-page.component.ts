@@ -12,6 +12,7 @@ import type { FinanceInvoiceListItem, InvoiceStatus, Language } from '@mijn-acco
 import { LoadState, LocaleDatePipe, LocaleFormat } from '@mijn-account/web-core';
 import { EmptyStateComponent, LoadFailedComponent, PAGE_STYLES, SkeletonComponent } from '@mijn-account/web-ui';
 import { FinanceInvoicesStore, STATUS_KEYS } from './finance-invoices.store';
+import { RestrictedMarkerComponent } from './restricted-marker.component';
 
 export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncollectible', 'void', 'draft'];
 
@@ -19,6 +20,7 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
 @Component({
   selector: 'ma-invoices-page',
   imports: [
+    RestrictedMarkerComponent,
     FormsModule,
     RouterLink,
     MatButtonModule,
@@ -152,7 +154,12 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
                       <br /><small>{{ 'finance.invoices.creditNote' | transloco }}</small>
                     }
                   </td>
-                  <td>{{ i.customerName }}<br /><small>{{ i.customerNumber }}</small></td>
+                  <td>
+                    {{ i.customerName }}<br /><small>{{ i.customerNumber }}</small>
+                    @if (i.restricted; as r) {
+                      <br /><ma-restricted-marker [restricted]="r" />
+                    }
+                  </td>
                   <td>{{ day(i.issueDate) | maDate: 'date' }}</td>
                   <td>{{ day(i.dueDate) | maDate: 'date' }}</td>
                   <td>

@@ -14,6 +14,7 @@ import { InvoicesPageComponent } from './invoices-page.component';
 
 const en = {
   finance: {
+    restricted: { keptUntil: 'Restricted (erased on {{erased}}, kept until {{kept}})' },
     invoices: {
       title: 'Invoices',
       empty: 'No invoices match.',
@@ -44,6 +45,7 @@ const item = (over: Partial<FinanceInvoiceListItem> = {}): FinanceInvoiceListIte
   paidMinor: 1000,
   creditedMinor: 0,
   outstandingMinor: 6260,
+  restricted: null,
   ...over,
 });
 
@@ -146,6 +148,22 @@ describe('finance invoices', () => {
     expect(table?.textContent).toContain('Fietsen BV');
     expect(table?.textContent).toContain('overdue');
     expect(table?.textContent).toMatch(/72[.,]60/);
+
+    expect(el.querySelector('[data-testid="restricted-marker"]')).toBeNull();
+
+    // A record kept after the account's erasure says so, with both dates.
+    list.mockResolvedValue({
+      items: [item({ restricted: { erasedAt: '2026-11-20T10:00:00Z', keptUntil: '2033-12-31' } })],
+      next: null,
+    });
+    (el.querySelector('[data-testid="apply-filters"]') as HTMLButtonElement).click();
+    await settle();
+    fixture.detectChanges();
+    const marker = el.querySelector('[data-testid="restricted-marker"]')?.textContent ?? '';
+    expect(marker).toContain('Restricted (erased on');
+    expect(marker).toContain('2026');
+    expect(marker).toContain('kept until');
+    expect(marker).toContain('2033');
 
     list.mockResolvedValue({ items: [], next: null });
     (el.querySelector('[data-testid="apply-filters"]') as HTMLButtonElement).click();

@@ -1,0 +1,54 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PRIVACY_RETENTION_PURGE_QUEUE, withTenant } from '@mijn-account/api-database';
+import { PrivacyQueue } from '../privacy.queue';
+
+/** Every day at 02:40 UTC: pg-boss's schedule gives one job per tick, however many workers. */
+const CRON = '40 2 * * *';
+
+/** What one tenant's purge removed. */
+export interface PurgeResult {
+  invoices: number;
+  finalMails: number;
+}
+
+/**
+ * The retention purge (issue 18 §3, ADR 0015 "Retention purge"): what an erasure kept goes when its
+ * retention ends — invoices and credit notes of erased accounts 7 years after the end of their year
+ * of issue, with their lines, files, payments, reminders and mails, and the erasure's final mail once
+ * delivered. The database decides what goes (`purge_retained_records`, the one way past the
+ * invoices' delete triggers); this job only calls it per tenant.
+ */
+@Injectable()
+export class RetentionPurge {
+  private readonly logger = new Logger(RetentionPurge.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    queue: PrivacyQueue,
+  ) {
+    queue.handle(PRIVACY_RETENTION_PURGE_QUEUE, () => this.runAll(), CRON);
+  }
+
+  /** Every tenant in turn; one tenant's failure does not hold up the others. */
+  async runAll(): Promise<void> {
+    // SQL: the tenant table has no row-level security (the resolver reads it before a tenant is known).
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM tenant ORDER BY id`);
+    for (const { id } of rows)
+      await this.runFor(id).catch((error: unknown) =>
+        this.logger.error({ err: error, tenant: id }, 'privacy retention purge failed'),
+      );
+  }
+
+  /** One tenant's purge, in one transaction. */
+  async runFor(tenantId: string): Promise<PurgeResult> {
+    const result = await withTenant(this.dataSource, tenantId, async (db) => {
+      const [row]: { purged: PurgeResult }[] = await db.query(`SELECT purge_retained_records($1) AS purged`, [
+        tenantId,
+      ]);
+      return row.purged;
+    });
+    if (result.invoices > 0 || result.finalMails > 0) this.logger.log({ tenant: tenantId, ...result }, 'purged');
+    return result;
+  }
+}
