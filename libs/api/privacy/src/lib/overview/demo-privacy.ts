@@ -12,9 +12,13 @@ type Row = Omit<ProcessingActivityInput, 'position' | 'automatedDecisionNl' | 'a
  */
 function portalRecord(country: 'NL' | 'CA'): Row[] {
   const fiscalNl =
-    country === 'NL' ? '7 jaar (fiscale bewaarplicht, art. 52 AWR)' : '6 jaar (Canadese fiscale bewaarplicht)';
+    country === 'NL'
+      ? '7 jaar (fiscale bewaarplicht, art. 52 AWR)'
+      : '7 jaar na het jaar van uitgifte (de Canadese belastingwet vraagt 6 jaar; we houden één termijn aan)';
   const fiscalEn =
-    country === 'NL' ? '7 years (Dutch fiscal retention, AWR art. 52)' : '6 years (Canadian tax record retention)';
+    country === 'NL'
+      ? '7 years (Dutch fiscal retention, AWR art. 52)'
+      : '7 years after the year of issue (Canadian tax law asks 6; we keep one period for all)';
   const hostNl = 'onze hostingprovider, onze e-mailprovider voor het versturen van mail';
   const hostEn = 'our hosting provider, our e-mail provider for sending mail';
   return [
