@@ -18,3 +18,4 @@ export * from './lib/grant-gate';
 export * from './lib/session-step';
 export * from './lib/cache-control';
 export * from './lib/versioning';
+export * from './lib/job-queue';

@@ -75,8 +75,11 @@ export class CredentialsService {
     const ageProblems = ageErrors(requirement, input.ageConfirmation);
     if (ageProblems.length > 0) throw problems.validation(ageProblems);
     const email = input.email.trim().toLowerCase();
+    // Hashed holding no connection (the reads above are committed), before the mail limit's rows are
+    // locked: they stay locked until the request commits, so a hash there would make parallel sign-ups wait on it.
+    // The hash is made whether or not the address has an account, so timing does not tell.
+    const passwordHash = await ctx.offline(() => this.hasher.hash(input.password));
     await this.mailLimit.allow(ctx, email);
-    const passwordHash = await this.hasher.hash(input.password);
     const existing = await this.signIn.findUser(ctx, email);
     if (existing) {
       await this.mail.send(ctx, {
@@ -188,10 +191,14 @@ export class CredentialsService {
    * and removes linked Google/Microsoft sign-ins (named in the mail; ADR 0005).
    */
   async reset(ctx: RequestContext, token: string, password: string): Promise<void> {
+    // The link is checked first (a dead link costs no hash), the hash made holding no connection,
+    // then the link is used up in the same transaction as the new password.
+    await this.tokens.peek(ctx, 'password-reset', token);
+    const passwordHash = await ctx.offline(() => this.hasher.hash(password));
     const { userId } = await this.tokens.consume(ctx, 'password-reset', token);
     if (!userId) throw problems.linkInvalid();
     const removed = await this.identities.unlinkAll(ctx, userId);
-    await this.setPassword(ctx, userId, password, null, true, removed.map(describeIdentity));
+    await this.setPassword(ctx, userId, passwordHash, null, true, removed.map(describeIdentity));
   }
 
   /** What an invitation link is for (who invited, to which account as what); the link stays unused. */
@@ -209,15 +216,18 @@ export class CredentialsService {
     password: string,
     deviceToken: string | undefined,
   ): Promise<{ session: SessionRef; deviceToken: string }> {
+    // As a reset: link checked, hash made holding no connection, link used up with the account.
+    await this.tokens.peek(ctx, 'invitation', token);
+    const passwordHash = await ctx.offline(() => this.hasher.hash(password));
     const { userId, data } = await this.tokens.consume<InvitationLink>(ctx, 'invitation', token);
     let user: SignInUser | null;
     if (data.invitationId) {
-      const email = await this.invitations.accept(ctx, data.invitationId, await this.hasher.hash(password));
+      const email = await this.invitations.accept(ctx, data.invitationId, passwordHash);
       user = await this.signIn.findUser(ctx, email);
     } else {
       // A link sent before invitations waited in their own table: its user exists already.
       if (!userId) throw problems.linkInvalid();
-      await this.setPassword(ctx, userId, password, null, false);
+      await this.setPassword(ctx, userId, passwordHash, null, false);
       user = await this.signIn.findUserById(ctx, userId);
     }
     if (!user) throw problems.linkInvalid();
@@ -226,7 +236,8 @@ export class CredentialsService {
 
   /** A signed-in change (after step-up): other sessions end, this one stays. */
   async changePassword(ctx: RequestContext, password: string): Promise<void> {
-    await this.setPassword(ctx, ctx.requireUser().id, password, ctx.session?.id ?? null);
+    const passwordHash = await ctx.offline(() => this.hasher.hash(password));
+    await this.setPassword(ctx, ctx.requireUser().id, passwordHash, ctx.session?.id ?? null);
   }
 
   async requestEmailChange(ctx: RequestContext, rawEmail: string): Promise<void> {
@@ -299,7 +310,8 @@ export class CredentialsService {
   private async setPassword(
     ctx: RequestContext,
     userId: string,
-    password: string,
+    /** Made beforehand, holding no connection (`ctx.offline`). */
+    passwordHash: string,
     keepSession: Buffer | null,
     notify = true,
     removedSignIns: string[] = [],
@@ -310,7 +322,7 @@ export class CredentialsService {
       User,
       { tenantId: ctx.tenant.id, id: userId },
       {
-        passwordHash: await this.hasher.hash(password),
+        passwordHash,
         passwordChangedAt: () => 'now()',
         emailVerifiedAt: () => 'coalesce(email_verified_at, now())',
         version: () => 'version + 1',

@@ -110,6 +110,9 @@ export class IdentityProvidersService {
     const row = rows[0];
     if (!row) throw problems.notFound(`Sign-in with ${provider} is not available on this portal`);
     const slot = `${ctx.tenant.id}:${provider}`;
+    // What follows may call the provider (discovery, then the round's token exchange): the request
+    // holds no connection meanwhile (ADR 0016); it has only read so far.
+    await ctx.commit();
     const cached = this.cache.get(slot);
     if (cached && cached.version === row.version && Date.now() - cached.at < 10 * 60_000) return cached.client;
     const insecure = row.issuer.startsWith('http://') && this.appConfig.oidcAllowHttp;

@@ -26,7 +26,7 @@ describe('ProviderStateStore', () => {
   const store = new ProviderStateStore(tokens).forOAuth2();
   const round = (mode: 'sign-in' | 'link', ctx: Partial<RequestContext> = {}): ProviderRequest =>
     ({
-      ctx: ctx as RequestContext,
+      ctx: { commit: async () => undefined, ...ctx } as RequestContext,
       provider: 'google',
       mode,
       session: {},

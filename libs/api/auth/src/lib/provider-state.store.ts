@@ -101,6 +101,9 @@ export class ProviderStateStore {
         if (error instanceof ProblemException) return null;
         throw error;
       });
+    // Used up for good before the provider is called (the token exchange): a state is single-use
+    // whatever the exchange answers, and the request holds no connection while it waits (ADR 0016).
+    await req.ctx.commit();
     req.stage = 'provider';
     if (!consumed || consumed.data.provider !== req.provider || typeof consumed.data.verifier !== 'string') return null;
     req.state = { ...consumed.data, userId: consumed.userId };

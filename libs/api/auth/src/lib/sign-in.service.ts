@@ -96,7 +96,8 @@ export class SignInService {
     const email = rawEmail.trim().toLowerCase();
     const settings = await this.attempt(ctx, email);
     const user = await this.findUser(ctx, email);
-    const valid = await this.hasher.verify(user?.password_hash ?? null, password);
+    // Checked holding no connection (ADR 0016): the read is committed, the outcome written in a new transaction.
+    const valid = await ctx.offline(() => this.hasher.verify(user?.password_hash ?? null, password));
     if (!user || !valid || user.disabled_at || !user.email_verified_at) {
       await this.failed(ctx, settings, email, user, 'password', 'failed');
       throw signInFailed();
@@ -246,7 +247,8 @@ export class SignInService {
       }
     } else {
       const found = await this.findUser(ctx, user.email);
-      if (!(await this.hasher.verify(found?.password_hash ?? null, secret.password ?? ''))) {
+      const valid = await ctx.offline(() => this.hasher.verify(found?.password_hash ?? null, secret.password ?? ''));
+      if (!valid) {
         await this.failed(ctx, settings, user.email, owner, 'password', 'failed');
         throw problems.validation([
           { field: 'password', code: 'wrongPassword', message: 'This password is not correct' },

@@ -127,7 +127,7 @@ export class SocialSignInService {
     // the whole sign-in is done (a second factor may still follow).
     const settings = await this.signIn.attempt(ctx, pending.data.email);
     const user = await this.signIn.findUser(ctx, pending.data.email);
-    const valid = await this.hasher.verify(user?.password_hash ?? null, password);
+    const valid = await ctx.offline(() => this.hasher.verify(user?.password_hash ?? null, password));
     if (!user || user.id !== pending.userId || !valid || user.disabled_at) {
       await this.signIn.failed(ctx, settings, pending.data.email, user, pending.data.provider, 'failed');
       throw signInFailed();

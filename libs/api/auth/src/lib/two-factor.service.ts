@@ -49,15 +49,23 @@ export class TwoFactorService {
   async enable(ctx: RequestContext, code: string): Promise<string[]> {
     const user = ctx.requireUser();
     const row = await this.load(ctx, user.id);
-    if (!row.totp_secret_enc || row.totp_enabled_at) throw problems.conflict('Start the set-up first');
-    const step = await this.checkTotp(this.box.open(row.totp_secret_enc), code, null);
+    const sealed = row.totp_secret_enc;
+    if (!sealed || row.totp_enabled_at) throw problems.conflict('Start the set-up first');
+    // Checked holding no connection; turned on only if the set-up is still the one the code was checked against.
+    const step = await ctx.offline(() => this.checkTotp(this.box.open(sealed), code, null));
     if (step === null) throw wrongCode();
     const db = await ctx.db();
-    await db.update(
-      User,
-      { tenantId: ctx.tenant.id, id: user.id },
-      { totpEnabledAt: () => 'now()', totpLastStep: String(step) },
-    );
+    const enabled = await db
+      .createQueryBuilder()
+      .update(User)
+      .set({ totpEnabledAt: () => 'now()', totpLastStep: String(step) })
+      .where('tenant_id = :tenant AND id = :id AND totp_enabled_at IS NULL AND totp_secret_enc = :sealed', {
+        tenant: ctx.tenant.id,
+        id: user.id,
+        sealed,
+      })
+      .execute();
+    if (!enabled.affected) throw problems.conflict('The set-up changed meanwhile; start it again');
     return this.newRecoveryCodes(ctx, user.id);
   }
 
@@ -94,18 +102,30 @@ export class TwoFactorService {
 
   /**
    * Checks a code of a user with two-factor on: a TOTP code (not replayed) or an unused recovery
-   * code, which is then used up. Row-locks the user so two requests cannot both use one code.
+   * code, which is then used up. The TOTP code is checked holding no connection (ADR 0016); its time
+   * step is then taken by a compare-and-set in the request's new transaction, which row-locks the user
+   * until the request commits, so two requests cannot both use one code.
    */
   async verify(ctx: RequestContext, userId: string, code: string): Promise<boolean> {
-    const row = await this.load(ctx, userId, true);
-    if (!row.totp_enabled_at || !row.totp_secret_enc) return false;
-    const db = await ctx.db();
+    const row = await this.load(ctx, userId);
+    const sealed = row.totp_secret_enc;
+    if (!row.totp_enabled_at || !sealed) return false;
     if (/^\d{6}$/.test(code.trim())) {
-      const step = await this.checkTotp(this.box.open(row.totp_secret_enc), code.trim(), row.totp_last_step);
+      const step = await ctx.offline(() => this.checkTotp(this.box.open(sealed), code.trim(), row.totp_last_step));
       if (step === null) return false;
-      await db.update(User, { tenantId: ctx.tenant.id, id: userId }, { totpLastStep: String(step) });
-      return true;
+      const db = await ctx.db();
+      const taken = await db
+        .createQueryBuilder()
+        .update(User)
+        .set({ totpLastStep: String(step) })
+        .where(
+          'tenant_id = :tenant AND id = :id AND totp_enabled_at IS NOT NULL AND totp_secret_enc = :sealed AND (totp_last_step IS NULL OR totp_last_step < :step)',
+          { tenant: ctx.tenant.id, id: userId, sealed, step: String(step) },
+        )
+        .execute();
+      return taken.affected === 1;
     }
+    const db = await ctx.db();
     const used = await db.update(
       RecoveryCode,
       { tenantId: ctx.tenant.id, userId, codeHash: hashRecovery(code), usedAt: IsNull() },
@@ -114,11 +134,10 @@ export class TwoFactorService {
     return used.affected === 1;
   }
 
-  private async load(ctx: RequestContext, userId: string, lock = false): Promise<TotpRow> {
+  private async load(ctx: RequestContext, userId: string): Promise<TotpRow> {
     const db = await ctx.db();
-    // SQL: optionally row-locks the user (FOR NO KEY UPDATE) so two requests cannot both use one code.
     const rows: TotpRow[] = await db.query(
-      `SELECT totp_secret_enc, totp_enabled_at, totp_last_step FROM app_user WHERE tenant_id = $1 AND id = $2 ${lock ? 'FOR NO KEY UPDATE' : ''}`,
+      `SELECT totp_secret_enc, totp_enabled_at, totp_last_step FROM app_user WHERE tenant_id = $1 AND id = $2`,
       [ctx.tenant.id, userId],
     );
     if (!rows[0]) throw problems.notFound();

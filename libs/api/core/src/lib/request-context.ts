@@ -85,6 +85,17 @@ export class RequestContext {
     return this.user;
   }
 
+  /**
+   * Slow work that needs no database — argon2, a TOTP check, a call to another server — run
+   * holding no connection (ADR 0016): the request's transaction so far is committed first, and its
+   * next `db()` opens a fresh one. Use it only where what was done so far may stand on its own
+   * (reads, a session touch, a counted attempt); work that must commit with its result goes after.
+   */
+  async offline<T>(work: () => Promise<T>): Promise<T> {
+    await this.commit();
+    return work();
+  }
+
   async commit(): Promise<void> {
     const tx = this.tx;
     this.tx = null;

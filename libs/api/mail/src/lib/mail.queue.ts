@@ -1,11 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Pool } from 'pg';
-import { setTimeout } from 'node:timers/promises';
-import PgBoss from 'pg-boss';
 import { createTransport, type Transporter } from 'nodemailer';
-import { APP_CONFIG, type AppConfig } from '@mijn-account/api-core';
-import { MAIL_QUEUE, QUEUE_SCHEMA, transactionalDb, withTenant } from '@mijn-account/api-database';
+import { APP_CONFIG, type AppConfig, JobQueue } from '@mijn-account/api-core';
+import { MAIL_QUEUE, withTenant } from '@mijn-account/api-database';
 import { MailMessage } from './entities/mail-message.entity';
 
 export interface MailJob {
@@ -23,78 +20,47 @@ interface OutboxRow {
 }
 
 /**
- * The mail queue: pg-boss (schema made by the migrations, so `migrate: false`) on the runtime
- * role's pool. Jobs carry only the tenant and outbox id; the message itself stays in the tenant's
- * row-level-secured `mail_message` table. pg-boss retries a failed delivery with exponential
- * back-off (the queue's policy, set in the migration).
+ * The mail queue, on the process's one pg-boss (`JobQueue`). Jobs carry only the tenant and outbox
+ * id; the message itself stays in the tenant's row-level-secured `mail_message` table. pg-boss
+ * retries a failed delivery with exponential back-off, and a job whose worker died is retried
+ * after the queue's expiry: seconds, sized to one delivery (the queue's policy, set in the migrations).
  *
  * Delivery is at most once per outbox row: the row is locked, sent, and marked in one transaction,
  * and a row already marked is skipped. Only a crash after the SMTP server accepted the message but
  * before the commit can repeat it; the stable Message-ID lets mail systems drop that duplicate.
  */
 @Injectable()
-export class MailQueue implements OnApplicationBootstrap, OnModuleDestroy {
+export class MailQueue implements OnApplicationShutdown {
   private readonly logger = new Logger(MailQueue.name);
-  private readonly boss: PgBoss;
   private readonly transport: Transporter;
-  /** pg-boss statements and deliveries still running; shutdown waits for them (see onModuleDestroy). */
-  private busy = 0;
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    const pool = (dataSource.driver as unknown as { master: Pool }).master;
-    this.boss = new PgBoss({
-      db: { executeSql: (text, values) => this.track(() => pool.query(text, values)) },
-      schema: QUEUE_SCHEMA,
-      migrate: false,
-      schedule: false,
+    // One delivery ends within about 20 s, well inside the mail queue's 30 s expiry (ADR 0016):
+    // nodemailer's defaults (2 min to connect, 10 min of silence) would outlast it.
+    this.transport = createTransport({
+      url: config.mail.smtpUrl,
+      connectionTimeout: 5_000,
+      greetingTimeout: 5_000,
+      socketTimeout: 10_000,
     });
-    this.boss.on('error', (error) => this.logger.error({ err: error }, 'mail queue error'));
-    this.transport = createTransport(config.mail.smtpUrl);
+    jobs.handle<MailJob>(MAIL_QUEUE, (job) => this.deliver(job), {
+      pollSeconds: config.mail.pollSeconds,
+      batchSize: 5,
+    });
   }
 
   /** Inserts the delivery job inside the caller's transaction. */
   async enqueue(manager: EntityManager, job: MailJob, startAfter?: Date): Promise<void> {
-    await this.boss.send(MAIL_QUEUE, job, { db: transactionalDb(manager), ...(startAfter ? { startAfter } : {}) });
+    await this.jobs.enqueue(manager, MAIL_QUEUE, job, startAfter ? { startAfter } : {});
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.boss.start();
-    await this.boss.work<MailJob>(
-      MAIL_QUEUE,
-      { pollingIntervalSeconds: this.config.mail.pollSeconds, batchSize: 5 },
-      async (jobs) => {
-        await this.track(async () => {
-          for (const job of jobs) await this.deliver(job.data);
-        });
-      },
-    );
-  }
-
-  /**
-   * pg-boss's graceful stop waits only for jobs already handed to a worker: a fetch still in flight
-   * can hand over jobs afterwards, and it completes or fails jobs without awaiting that. So after
-   * stopping we wait until none of its statements nor our deliveries is running, before the
-   * database module ends the pool. The steps between them are microtasks, so a timer never sees
-   * the gap between a fetch and the delivery it starts.
-   */
-  async onModuleDestroy(): Promise<void> {
-    await this.boss.stop({ graceful: true, timeout: 5_000, close: false });
-    const deadline = Date.now() + 10_000;
-    while (this.busy > 0 && Date.now() < deadline) await setTimeout(20);
-    if (this.busy > 0) this.logger.warn(`mail queue stopped with ${this.busy} statement(s) or delivery still running`);
+  /** After the job queue has drained (its onModuleDestroy): no delivery uses the transport any more. */
+  onApplicationShutdown(): void {
     this.transport.close();
-  }
-
-  private async track<T>(work: () => Promise<T>): Promise<T> {
-    this.busy++;
-    try {
-      return await work();
-    } finally {
-      this.busy--;
-    }
   }
 
   private async deliver({ tenantId, id }: MailJob): Promise<void> {

@@ -10,6 +10,7 @@ import {
   type AppConfig,
   HealthController,
   HealthService,
+  JobQueue,
   ProblemDetailsFilter,
   TenantResolver,
   UnitOfWorkInterceptor,
@@ -55,11 +56,12 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         HealthService,
+        JobQueue,
         TenantResolver,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: UnitOfWorkInterceptor },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, JobQueue],
     };
   }
 }

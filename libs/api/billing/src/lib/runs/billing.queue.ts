@@ -1,17 +1,12 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Pool } from 'pg';
-import { setTimeout } from 'node:timers/promises';
-import PgBoss from 'pg-boss';
-import { APP_CONFIG, type AppConfig } from '@mijn-account/api-core';
+import { APP_CONFIG, type AppConfig, JobQueue } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
 import { PAGES } from '@mijn-account/shared-contracts';
 import {
   BILLING_DRAFT_QUEUE,
   BILLING_FINALISE_QUEUE,
   BILLING_RENDER_QUEUE,
-  QUEUE_SCHEMA,
-  transactionalDb,
   withTenant,
 } from '@mijn-account/api-database';
 import type { InvoiceDocument } from '../documents/invoice-document';
@@ -41,17 +36,15 @@ const STEP_BUDGET_MS = 10_000;
 const QUEUES = { draft: BILLING_DRAFT_QUEUE, finalise: BILLING_FINALISE_QUEUE } as const;
 
 /**
- * The billing run's jobs on pg-boss (queues made by the migrations): a job works batches, each in
- * one tenant transaction; the hand-over to the next job is queued in the transaction of the batch
- * before it. Every batch is idempotent (the unique keys, the run's cursor and the drafts' status
- * decide what is left), so a job run twice, or a run started again, does no harm.
+ * The billing run's jobs, on the process's one pg-boss (`JobQueue`; queues made by the migrations):
+ * a job works batches, each in one tenant transaction; the hand-over to the next job is queued in
+ * the transaction of the batch before it. Every batch is idempotent (the unique keys, the run's
+ * cursor and the drafts' status decide what is left), so a job run twice, or a run started again,
+ * does no harm.
  */
 @Injectable()
-export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
+export class BillingQueue {
   private readonly logger = new Logger(BillingQueue.name);
-  private readonly boss: PgBoss;
-  private busy = 0;
-  private readonly periodic: { queue: string; cron: string; work: () => Promise<unknown> }[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -59,67 +52,34 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly renderer: InvoiceRenderer,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobQueue,
   ) {
-    const pool = (dataSource.driver as unknown as { master: Pool }).master;
-    this.boss = new PgBoss({
-      db: { executeSql: (text, values) => this.track(() => pool.query(text, values)) },
-      schema: QUEUE_SCHEMA,
-      migrate: false,
-      // Cron (the scheduled billing run) only where jobs are worked; pg-boss lets one process send each tick.
-      schedule: config.billing.worker,
-    });
-    this.boss.on('error', (error) => this.logger.error({ err: error }, 'billing queue error'));
+    // A process without the worker (BILLING_WORKER=false) still queues steps for another one.
+    if (!config.billing.worker) return;
+    const pollSeconds = config.billing.pollSeconds;
+    for (const step of ['draft', 'finalise'] as const)
+      jobs.handle<BillingJob>(QUEUES[step], (job) => this.runStep(step, job), { pollSeconds });
+    // Rendering is CPU work: a deployment (or the billing benchmark) may leave it to other processes.
+    if (config.billing.renderWorker)
+      jobs.handle<RenderJob>(BILLING_RENDER_QUEUE, (job) => this.render(job), { pollSeconds });
   }
 
-  /** A cron job (pg-boss schedule, UTC) and its handler, started with the worker. */
+  /** A cron job (pg-boss schedule, UTC) and its handler, worked where the billing worker runs. Call it in a constructor. */
   whenWorking(queue: string, cron: string, work: () => Promise<unknown>): void {
-    this.periodic.push({ queue, cron, work });
+    if (!this.config.billing.worker) return;
+    this.jobs.handle(queue, () => work(), { pollSeconds: this.config.billing.pollSeconds, cron });
   }
 
   /** Queues a run's next step inside the caller's transaction. */
   async enqueue(manager: EntityManager, step: 'draft' | 'finalise', job: BillingJob, startAfter?: Date): Promise<void> {
-    await this.boss.send(QUEUES[step], job, { db: transactionalDb(manager), ...(startAfter ? { startAfter } : {}) });
+    await this.jobs.enqueue(manager, QUEUES[step], job, startAfter ? { startAfter } : {});
   }
 
   /** Queues the rendering of issued documents inside the caller's transaction (it runs after commit). */
   async enqueueRender(manager: EntityManager, tenantId: string, invoiceIds: string[]): Promise<void> {
     if (invoiceIds.length === 0) return;
     const job: RenderJob = { tenantId, invoiceIds };
-    await this.boss.send(BILLING_RENDER_QUEUE, job, { db: transactionalDb(manager) });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.boss.start();
-    // A process without the worker (BILLING_WORKER=false) still queues steps for another one.
-    if (!this.config.billing.worker) return;
-    for (const step of ['draft', 'finalise'] as const) {
-      await this.boss.work<BillingJob>(
-        QUEUES[step],
-        { pollingIntervalSeconds: this.config.billing.pollSeconds, batchSize: 1 },
-        async ([job]) => {
-          await this.track(() => this.runStep(step, job.data));
-        },
-      );
-    }
-    for (const { queue, cron, work } of this.periodic) {
-      await this.boss.work(
-        queue,
-        { pollingIntervalSeconds: this.config.billing.pollSeconds, batchSize: 1 },
-        async () => {
-          await this.track(work);
-        },
-      );
-      await this.boss.schedule(queue, cron, {}, { tz: 'UTC' });
-    }
-    // Rendering is CPU work: a deployment (or the billing benchmark) may leave it to other processes.
-    if (!this.config.billing.renderWorker) return;
-    await this.boss.work<RenderJob>(
-      BILLING_RENDER_QUEUE,
-      { pollingIntervalSeconds: this.config.billing.pollSeconds, batchSize: 1 },
-      async ([job]) => {
-        await this.track(() => this.render(job.data));
-      },
-    );
+    await this.jobs.enqueue(manager, BILLING_RENDER_QUEUE, job);
   }
 
   /**
@@ -251,12 +211,6 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
     );
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.boss.stop({ graceful: true, timeout: 5_000, close: false });
-    const deadline = Date.now() + 10_000;
-    while (this.busy > 0 && Date.now() < deadline) await setTimeout(20);
-  }
-
   /**
    * Runs batches of the run, each in its own transaction, for up to STEP_BUDGET_MS; then (or when
    * the next step must wait, for the review window) the next step is handed to a new job, queued in
@@ -280,15 +234,6 @@ export class BillingQueue implements OnApplicationBootstrap, OnModuleDestroy {
       });
       if (!next) return;
       current = next.step;
-    }
-  }
-
-  private async track<T>(work: () => Promise<T>): Promise<T> {
-    this.busy++;
-    try {
-      return await work();
-    } finally {
-      this.busy--;
     }
   }
 }

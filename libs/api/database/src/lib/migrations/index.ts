@@ -35,6 +35,7 @@ import { CheckInvoiceLinesPerStatement1795770000000 } from './1795770000000-Chec
 import { OrderRunInvoicesById1795771000000 } from './1795771000000-OrderRunInvoicesById';
 import { EraseByExactAddress1795800000000 } from './1795800000000-EraseByExactAddress';
 import { PurgeKeptRecordsAfterRetention1795810000000 } from './1795810000000-PurgeKeptRecordsAfterRetention';
+import { SizeQueueExpiry1795830000000 } from './1795830000000-SizeQueueExpiry';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   OrderRunInvoicesById1795771000000,
   EraseByExactAddress1795800000000,
   PurgeKeptRecordsAfterRetention1795810000000,
+  SizeQueueExpiry1795830000000,
 ];

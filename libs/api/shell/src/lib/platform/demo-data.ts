@@ -14,7 +14,14 @@ import {
   SubscriptionsService,
   todayIn,
 } from '@mijn-account/api-billing';
-import { type AppConfig, type AuthUser, type GrantRule, RequestContext, tenantContextOf } from '@mijn-account/api-core';
+import {
+  type AppConfig,
+  type AuthUser,
+  type GrantRule,
+  JobQueue,
+  RequestContext,
+  tenantContextOf,
+} from '@mijn-account/api-core';
 import { withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
 import { seedDemoPrivacy } from '@mijn-account/api-privacy';
@@ -775,7 +782,15 @@ async function seedInvoicing(
   // Last month's run: started by finance, drafted, confirmed, finalised as of its first day.
   const periodStart = firstOfMonth(1);
   const periodEnd = addDaysIso(firstOfMonth(0), -1);
-  const queue = new InProcessQueue(owner, services.engine, new InvoiceRenderer(), services.mail, services.config);
+  const queue = new InProcessQueue(
+    owner,
+    services.engine,
+    new InvoiceRenderer(),
+    services.mail,
+    services.config,
+    // Never started: nothing is queued through it (enqueue is overridden) and its workers never run.
+    new JobQueue(owner, services.config),
+  );
   const runs = new BillingRunsService(services.invoicingSettings, queue);
   const run = await as(finance, HELPDESK_IP, (ctx) => runs.start(ctx, { periodStart, periodEnd }));
   const runId = run.body.id;

@@ -1,0 +1,133 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { setTimeout } from 'node:timers/promises';
+import type { Pool } from 'pg';
+import PgBoss from 'pg-boss';
+import { DataSource, type EntityManager } from 'typeorm';
+import { QUEUE_SCHEMA, transactionalDb } from '@mijn-account/api-database';
+import { APP_CONFIG, type AppConfig } from './config';
+
+export interface JobHandlerOptions {
+  /** How often an idle worker asks for new jobs. */
+  pollSeconds: number;
+  /** Jobs fetched at once; they are worked one after the other. Default 1. */
+  batchSize?: number;
+  /** A pg-boss schedule (cron, UTC) that sends the queue an empty job. */
+  cron?: string;
+}
+
+interface Handler extends JobHandlerOptions {
+  queue: string;
+  work: (data: unknown) => Promise<unknown>;
+}
+
+/**
+ * How often pg-boss's maintenance looks for expired jobs (and archives): an expired job is retried
+ * only when maintenance sees it, so this adds to a queue's expiry. pg-boss's default is 120 s; one
+ * process per interval does it (pg-boss records the time and takes an advisory lock).
+ */
+const MAINTENANCE_SECONDS = 5;
+
+/** How long shutdown waits for jobs that are running, and then for pg-boss's own statements. */
+const STOP_TIMEOUT_MS = 5_000;
+const DRAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * The process's one pg-boss (ADR 0016): mail, billing and privacy queue and work their jobs through
+ * it, so the process runs one set of pollers, one maintenance loop and one cron clock, on the
+ * runtime role's pool. Queues, their retry and expiry policies and pg-boss's schema are made by the
+ * migrations (`migrate: false`). Handlers are registered in constructors (`handle`), before
+ * bootstrap starts the workers; jobs are queued inside the caller's transaction (`enqueue`), so a
+ * job exists exactly when the rows that ask for it committed.
+ *
+ * Shutdown (SIGTERM, after the HTTP listener has closed) stops taking work, lets running jobs finish
+ * (bounded), and waits until none of pg-boss's statements is running before the pool is closed.
+ */
+@Injectable()
+export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(JobQueue.name);
+  private readonly handlers: Handler[] = [];
+  private boss: PgBoss | null = null;
+  private started = false;
+  /** pg-boss statements and jobs still running; shutdown waits for them. */
+  private busy = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The worker of a queue (and its schedule, if any). Call it in a constructor, before bootstrap. */
+  handle<T>(queue: string, work: (data: T) => Promise<unknown>, options: JobHandlerOptions): void {
+    if (this.started) throw new Error(`JobQueue.handle(${queue}) after the workers started`);
+    this.handlers.push({ queue, work: work as (data: unknown) => Promise<unknown>, ...options });
+  }
+
+  /** Queues a job inside the caller's transaction: it exists only if that transaction commits. */
+  async enqueue<T extends object>(
+    manager: EntityManager,
+    queue: string,
+    data: T,
+    options: { startAfter?: Date; singletonKey?: string } = {},
+  ): Promise<void> {
+    await this.pgBoss().send(queue, data, { db: transactionalDb(manager), ...options });
+  }
+
+  /** The queues this process works (for tests and the health of a worker). */
+  get queues(): string[] {
+    return this.handlers.map((handler) => handler.queue);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.started = true;
+    const boss = this.pgBoss();
+    await boss.start();
+    for (const { queue, work, pollSeconds, batchSize = 1, cron } of this.handlers) {
+      await boss.work(queue, { pollingIntervalSeconds: pollSeconds, batchSize }, async (jobs) => {
+        await this.track(async () => {
+          for (const job of jobs) await work(job.data);
+        });
+      });
+      if (cron) await boss.schedule(queue, cron, {}, { tz: 'UTC' });
+    }
+  }
+
+  /**
+   * pg-boss's graceful stop waits only for jobs already handed to a worker: a fetch still in flight
+   * can hand over jobs afterwards, and it completes or fails jobs without awaiting that. So after
+   * stopping we wait until none of its statements nor our jobs is running, before the database
+   * module ends the pool. The steps between them are microtasks, so a timer never sees the gap
+   * between a fetch and the job it starts.
+   */
+  async onModuleDestroy(): Promise<void> {
+    if (!this.boss) return;
+    await this.boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS, close: false });
+    const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+    while (this.busy > 0 && Date.now() < deadline) await setTimeout(20);
+    if (this.busy > 0) this.logger.warn(`job queue stopped with ${this.busy} statement(s) or job(s) still running`);
+  }
+
+  /** Made on first use, so a process that only queues (or a seed that neither queues nor works) builds it once. */
+  private pgBoss(): PgBoss {
+    if (this.boss) return this.boss;
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    this.boss = new PgBoss({
+      db: { executeSql: (text, values) => this.track(() => pool.query(text, values)) },
+      schema: QUEUE_SCHEMA,
+      migrate: false,
+      maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
+      // Cron ticks are sent where scheduled work is done; pg-boss lets one process send each tick.
+      schedule: this.config.billing.worker || this.config.privacy.worker,
+    });
+    this.boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
+    return this.boss;
+  }
+
+  private async track<T>(work: () => Promise<T>): Promise<T> {
+    this.busy++;
+    try {
+      return await work();
+    } finally {
+      this.busy--;
+    }
+  }
+}
