@@ -16,3 +16,4 @@ export * from './lib/privacy-requests';
 export * from './lib/usage-statistics';
 export * from './lib/privacy-erasure';
 export * from './lib/privacy-export';
+export * from './lib/privacy-consent';

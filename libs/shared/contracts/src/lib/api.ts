@@ -102,6 +102,8 @@ export const PAGES = {
   myInvoices: '/account/invoices',
   privacyStatement: '/privacy-statement',
   privacyRequestsAdmin: '/admin/privacy/requests',
+  /** A Google or Microsoft sign-up's age question (issue 18 §1), before the account is made. */
+  socialSignUp: '/sign-up/age',
 } as const;
 
 /** One change in a change history: the field, its value before and after. */
