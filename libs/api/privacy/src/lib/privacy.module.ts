@@ -23,6 +23,8 @@ import { PrivacyStatements } from './statements/privacy-statements.service';
 import { RequestTrackerService } from './requests/request-tracker.service';
 import { MyRestrictionController, RestrictionsAdminController } from './restriction/restriction.controller';
 import { RestrictionService } from './restriction/restriction.service';
+import { CookieConsentController, CookieSettingsController } from './cookies/cookie-consent.controller';
+import { CookieConsentService } from './cookies/cookie-consent.service';
 
 /**
  * Privacy rights (issue 18): the privacy page's data, exports, erasure, restriction and objection,
@@ -44,6 +46,8 @@ import { RestrictionService } from './restriction/restriction.service';
     RestrictionsAdminController,
     ErasureController,
     PrivacyExportsController,
+    CookieConsentController,
+    CookieSettingsController,
   ],
   providers: [
     PrivacyQueue,
@@ -56,6 +60,7 @@ import { RestrictionService } from './restriction/restriction.service';
     ErasureService,
     PrivacyExportsService,
     ExportLinks,
+    CookieConsentService,
   ],
   exports: [PrivacyRequests],
 })

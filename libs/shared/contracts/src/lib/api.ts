@@ -44,6 +44,8 @@ export const ROUTES = {
   privacyProcessing: 'admin/privacy/processing',
   privacySettings: 'admin/privacy/settings',
   privacyDisclosures: 'admin/privacy/disclosures',
+  cookieConsent: 'cookie-consent',
+  privacyCookieSettings: 'admin/privacy/cookies',
 } as const;
 
 /** What a helpdesk grant can allow; read-only unless a write scope is asked for. */

@@ -33,6 +33,7 @@ import { AddPrivacyStatements1795750000000 } from './1795750000000-AddPrivacySta
 import { AddUsageCounts1795760000000 } from './1795760000000-AddUsageCounts';
 import { CheckInvoiceLinesPerStatement1795770000000 } from './1795770000000-CheckInvoiceLinesPerStatement';
 import { OrderRunInvoicesById1795771000000 } from './1795771000000-OrderRunInvoicesById';
+import { AddOptionalCookieSetting1795820000000 } from './1795820000000-AddOptionalCookieSetting';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   AddUsageCounts1795760000000,
   CheckInvoiceLinesPerStatement1795770000000,
   OrderRunInvoicesById1795771000000,
+  AddOptionalCookieSetting1795820000000,
 ];
