@@ -4,11 +4,12 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService, TenantStore } from '@mijn-account/web-core';
 import { LanguageSwitchComponent } from '@mijn-account/web-ui';
+import { CookieBannerComponent } from './shell/cookie-banner.component';
 
 /** Pages anyone may open (sign-in, sign-up, the pages mails link to): the brand bar with the language switch. */
 @Component({
   selector: 'ma-public-layout',
-  imports: [RouterOutlet, RouterLink, MatToolbarModule, TranslocoPipe, LanguageSwitchComponent],
+  imports: [RouterOutlet, RouterLink, MatToolbarModule, TranslocoPipe, LanguageSwitchComponent, CookieBannerComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './app.scss',
   template: `
@@ -28,6 +29,10 @@ import { LanguageSwitchComponent } from '@mijn-account/web-ui';
       </mat-toolbar>
     </header>
     <main id="main" tabindex="-1">
+      <!-- Its own chunk: most tenants offer no optional cookie, and the first page loads without it. -->
+      @defer (on idle) {
+        <ma-cookie-banner />
+      }
       <router-outlet />
     </main>
   `,

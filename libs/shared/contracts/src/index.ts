@@ -17,3 +17,4 @@ export * from './lib/usage-statistics';
 export * from './lib/privacy-erasure';
 export * from './lib/privacy-export';
 export * from './lib/privacy-retention';
+export * from './lib/privacy-consent';

@@ -29,3 +29,4 @@ export * from './lib/finance-accounts.store';
 export * from './lib/my-finance.store';
 export * from './lib/usage-statistics.store';
 export * from './lib/statements.store';
+export * from './lib/cookie-consent.store';

@@ -17,6 +17,7 @@ import {
   UsageStatisticsStore,
 } from '@mijn-account/web-core';
 import { StatementBannerComponent } from './statement-banner.component';
+import { CookieBannerComponent } from './cookie-banner.component';
 import { filter, map } from 'rxjs';
 import { navFor } from './nav';
 
@@ -35,6 +36,7 @@ const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'Englis
     EnumLabelPipe,
     RouterOutlet,
     StatementBannerComponent,
+    CookieBannerComponent,
     RouterLink,
     RouterLinkActive,
     MatButtonModule,
@@ -143,6 +145,7 @@ const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'Englis
       </mat-sidenav>
       <mat-sidenav-content class="content">
         <main id="main" tabindex="-1">
+          <ma-cookie-banner />
           @if (session.me()) {
             <ma-statement-banner />
           }

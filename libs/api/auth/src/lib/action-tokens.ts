@@ -13,7 +13,8 @@ export type TokenPurpose =
   | 'invitation'
   | 'second-factor'
   | 'oidc-state'
-  | 'link-identity';
+  | 'link-identity'
+  | 'social-sign-up';
 
 /** 32 random bytes in base64url. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;

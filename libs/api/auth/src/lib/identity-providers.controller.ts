@@ -1,9 +1,16 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { APP_CONFIG, type AppConfig, Ctx, Public, RequestContext } from '@mijn-account/api-core';
-import { ROUTES, type SignInResponse } from '@mijn-account/shared-contracts';
+import {
+  AGE_CONFIRMATIONS,
+  type AgeConfirmation,
+  ROUTES,
+  type SignInResponse,
+  type SocialSignUpRequest,
+  type SocialSignUpResponse,
+} from '@mijn-account/shared-contracts';
 import { DEVICE_COOKIE, OIDC_STATE_COOKIE, setOidcStateCookie, startBrowserSession } from './cookies';
 import { type CallbackOutcome, SocialSignInService } from './social-sign-in.service';
 import { ProviderRound, ProviderRoundStep } from './social-sign-in.guard';
@@ -17,6 +24,17 @@ export class LinkIdentityDto {
   @IsString()
   @MaxLength(1024)
   password!: string;
+}
+
+export class SocialSignUpDto implements SocialSignUpRequest {
+  @IsString()
+  @MaxLength(100)
+  token!: string;
+
+  /** Optional here so that a missing answer is the tenant's own `ageRequired` field error. */
+  @IsOptional()
+  @IsIn(AGE_CONFIRMATIONS, { message: 'Of age, or with a parent’s permission' })
+  ageConfirmation?: AgeConfirmation;
 }
 
 @ApiTags('session')
@@ -77,6 +95,31 @@ export class IdentityProvidersController {
   ): Promise<SignInResponse> {
     const result = await this.social.linkWithPassword(ctx, body.token, body.password, request.cookies[DEVICE_COOKIE]);
     if (result.status === 'second-factor') return result;
+    startBrowserSession(reply, this.config, result.session, result.deviceToken);
+    return { status: 'signed-in' };
+  }
+
+  /**
+   * Answers the age question a Google or Microsoft sign-up stopped at (issue 18 §1): makes the
+   * account and signs in, or sends the confirmation mail where the provider did not vouch for the address.
+   */
+  @Public()
+  @Post('sign-up')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Signed up and signed in, or the confirmation mail was sent' })
+  async signUp(
+    @Ctx() ctx: RequestContext,
+    @Body() body: SocialSignUpDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SocialSignUpResponse> {
+    const result = await this.social.completeSignUp(
+      ctx,
+      body.token,
+      body.ageConfirmation,
+      request.cookies[DEVICE_COOKIE],
+    );
+    if (result.status !== 'signed-in') return result;
     startBrowserSession(reply, this.config, result.session, result.deviceToken);
     return { status: 'signed-in' };
   }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemException, type RequestContext, problems } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
-import { type IdentityProviderName, PAGES, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
+import {
+  type AgeConfirmation,
+  type IdentityProviderName,
+  PAGES,
+  PROBLEM_TYPES,
+  ageWording,
+} from '@mijn-account/shared-contracts';
+import { ageErrors, readAgeRequirement } from './age-requirement';
 import { ActionTokens } from './action-tokens';
 import { CredentialsService, type SignUpData } from './credentials.service';
 import { PasswordHasher } from './password-hasher';
@@ -15,6 +22,13 @@ import { type ExternalIdentity, type LinkOutcome, UserIdentitiesService } from '
 const LINK_TTL_MS = 10 * 60_000;
 
 type LinkData = ExternalIdentity;
+
+/** A Google or Microsoft sign-up held (as an action token) while the age page asks its question. */
+interface PendingSocialSignUp {
+  identity: ExternalIdentity;
+  name: string;
+  verified: boolean;
+}
 
 /** Where the browser goes after the provider's callback. */
 export type CallbackOutcome =
@@ -89,11 +103,77 @@ export class SocialSignInService {
     const settings = await this.settings.get(ctx);
     if (!settings.selfSignUp || !email) return fail('no-account');
     const name = profile.name ? profile.name.slice(0, 200) : email;
+    if (await readAgeRequirement(await ctx.db(), ctx.tenant.id)) {
+      // The tenant asks an age at sign-up (issue 18 §1): the sign-up waits here, held by the portal,
+      // until the person answers on the age page; the browser carries only the token that names it.
+      const token = await this.tokens.issue(ctx, 'social-sign-up', {
+        data: { identity, name, verified } satisfies PendingSocialSignUp,
+        ttlMs: LINK_TTL_MS,
+      });
+      return { kind: 'redirect', location: `${PAGES.socialSignUp}?provider=${provider}&token=${token}` };
+    }
+    const made = await this.signUp(ctx, { identity, name, verified }, undefined);
+    return made === 'verify-email' ? fail('verify-email') : this.finish(ctx, made, provider, deviceToken);
+  }
+
+  /**
+   * The age page's answer to a held Google or Microsoft sign-up: refused (422 on `ageConfirmation`,
+   * the sign-up still held) without an answer the tenant accepts; otherwise the sign-up goes on as
+   * if there were no question, and the answer goes into the consent ledger with the sentence shown.
+   */
+  async completeSignUp(
+    ctx: RequestContext,
+    token: string,
+    ageConfirmation: AgeConfirmation | undefined,
+    deviceToken: string | undefined,
+  ): Promise<SignInResult | { status: 'verify-email' }> {
+    const pending = await this.tokens.peek<PendingSocialSignUp>(ctx, 'social-sign-up', token);
+    const requirement = await readAgeRequirement(await ctx.db(), ctx.tenant.id);
+    const ageProblems = ageErrors(requirement, ageConfirmation);
+    if (ageProblems.length > 0) throw problems.validation(ageProblems);
+    await this.tokens.consume(ctx, 'social-sign-up', token);
+    const settings = await this.settings.get(ctx);
+    if (!settings.selfSignUp) throw problems.forbidden('This portal opens accounts by invitation only');
+    const age =
+      requirement && ageConfirmation
+        ? {
+            confirmation: ageConfirmation,
+            wording: ageWording(ageConfirmation, requirement.minimumAge, ctx.readsIn ?? ctx.tenant.defaultLanguage),
+            ip: ctx.ip,
+          }
+        : undefined;
+    const made = await this.signUp(ctx, pending.data, age);
+    if (made === 'verify-email') return { status: 'verify-email' };
+    return this.signInAs(ctx, made, pending.data.identity.provider, deviceToken);
+  }
+
+  /**
+   * A new person, with the age answer when the tenant asked one: the account (its id), or the
+   * confirmation mail where the provider does not vouch for the address.
+   */
+  private async signUp(
+    ctx: RequestContext,
+    pending: PendingSocialSignUp,
+    age: SignUpData['age'],
+  ): Promise<string | 'verify-email'> {
+    const { identity, name, verified } = pending;
+    const email = identity.email;
+    if (!email) throw problems.conflict('The provider gave no e-mail address');
+    // Another tab may have made the account (or linked the identity) since the provider's answer.
+    if ((await this.identities.signInTo(ctx, identity)) || (await this.signIn.findUser(ctx, email)))
+      throw problems.conflict('This e-mail address already has an account; sign in instead');
     if (!verified) {
       // The provider does not vouch for the address: the usual confirmation mail, which creates the
       // account and links this identity when its link is used.
       const token = await this.tokens.issue(ctx, 'sign-up', {
-        data: { email, displayName: name, accountName: name, passwordHash: null, identity } satisfies SignUpData,
+        data: {
+          email,
+          displayName: name,
+          accountName: name,
+          passwordHash: null,
+          identity,
+          ...(age ? { age } : {}),
+        } satisfies SignUpData,
         ttlMs: SIGN_UP_TTL_MS,
       });
       await this.mail.send(ctx, {
@@ -101,7 +181,7 @@ export class SocialSignInService {
         template: 'verify-email',
         params: { link: `${ctx.origin}${PAGES.signUpVerify}?token=${token}` },
       });
-      return fail('verify-email');
+      return 'verify-email';
     }
     // A new person on a portal with self sign-up, and the provider vouches for the address.
     const userId = await this.credentials.createSubscriber(ctx, {
@@ -109,9 +189,10 @@ export class SocialSignInService {
       displayName: name,
       accountName: name,
       passwordHash: null,
+      age,
     });
     await this.identities.link(ctx, userId, identity, false);
-    return this.finish(ctx, userId, provider, deviceToken);
+    return userId;
   }
 
   /** Links a pending identity to the account whose password is given, then signs in. */

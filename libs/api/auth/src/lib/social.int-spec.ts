@@ -384,6 +384,138 @@ describe('social sign-in (real OpenID provider)', () => {
     });
   });
 
+  describe('the tenant’s age question on a Google or Microsoft sign-up (issue 18 §1)', () => {
+    beforeAll(async () => {
+      await t.sql(t.alpha, `UPDATE tenant_sign_in_settings SET self_sign_up = true`);
+      await t.sql(
+        t.alpha,
+        `INSERT INTO privacy_settings (tenant_id, minimum_age, parental_consent_allowed)
+         VALUES (app_current_tenant(), 18, true)
+         ON CONFLICT (tenant_id) DO UPDATE SET minimum_age = 18, parental_consent_allowed = true`,
+      );
+    });
+    afterAll(async () => {
+      await t.sql(t.alpha, `UPDATE tenant_sign_in_settings SET self_sign_up = false`);
+      await t.sql(t.alpha, `UPDATE privacy_settings SET minimum_age = NULL, parental_consent_allowed = false`);
+    });
+
+    const userByEmail = (email: string) =>
+      t.sql<{ id: string }>(t.alpha, `SELECT id FROM app_user WHERE email = $1`, [email]);
+    const ageRecords = (email: string) =>
+      t.sql<{ action: string; method: string; wording: string; user_id: string | null }>(
+        t.alpha,
+        `SELECT action, method, wording, user_id FROM consent_record WHERE purpose = 'age' AND email = $1`,
+        [email],
+      );
+
+    /** The provider's round ends at the age page; the token names the sign-up the portal holds. */
+    async function heldSignUp(browser: PortalClient, provider: 'google' | 'microsoft', login: string) {
+      const location = await socialSignIn(browser, provider, login);
+      const url = new URL(location, 'http://alpha.localhost');
+      expect(url.pathname).toBe('/sign-up/age');
+      expect(url.searchParams.get('provider')).toBe(provider);
+      return url.searchParams.get('token') as string;
+    }
+
+    it('holds the sign-up until the age is answered, refuses without it, and records the sentence shown', async () => {
+      const email = 'social.newcomer@example.com';
+      const browser = t.client(t.alpha);
+      const token = await heldSignUp(browser, 'google', email);
+      // Nothing made yet, and no session: the browser holds only the token.
+      expect(await userByEmail(email)).toEqual([]);
+      expect((await browser.request('GET', '/api/me')).statusCode).toBe(401);
+
+      const without = await browser.request('POST', '/api/auth/sign-up', { body: { token } });
+      expect(without.statusCode).toBe(422);
+      expect(without.json().errors).toEqual([
+        expect.objectContaining({ field: 'ageConfirmation', code: 'ageRequired' }),
+      ]);
+      const wrong = await browser.request('POST', '/api/auth/sign-up', { body: { token, ageConfirmation: 'yes' } });
+      expect(wrong.statusCode).toBe(422);
+      expect(wrong.json().errors).toEqual([expect.objectContaining({ field: 'ageConfirmation' })]);
+      expect(await userByEmail(email)).toEqual([]);
+      expect(await ageRecords(email)).toEqual([]);
+
+      // The same token still works after the refusals (nothing was written), once.
+      const done = await browser.request('POST', '/api/auth/sign-up', {
+        headers: { 'accept-language': 'en' },
+        body: { token, ageConfirmation: 'parental-consent' },
+      });
+      expect(done.statusCode).toBe(200);
+      expect(done.json()).toEqual({ status: 'signed-in' });
+      const me = (await browser.request('GET', '/api/me')).json();
+      expect(me).toMatchObject({ user: { email }, account: { role: 'owner' } });
+      const [user] = await userByEmail(email);
+      expect(await ageRecords(email)).toEqual([
+        {
+          action: 'given',
+          method: 'sign-up',
+          wording: 'I am under 18 and my parent or guardian gives permission.',
+          user_id: user.id,
+        },
+      ]);
+      expect(await identitiesOf(user.id)).toEqual([{ provider: 'google', issuer: op.issuers.google, email }]);
+      const other = t.client(t.alpha);
+      await other.request('GET', '/api/tenant');
+      const again = await other.request('POST', '/api/auth/sign-up', {
+        body: { token, ageConfirmation: 'of-age' },
+      });
+      expect(again.json().type).toBe(PROBLEM_TYPES.linkUsed);
+      expect(await ageRecords(email)).toHaveLength(1);
+    });
+
+    it('refuses a made-up token, and a parent’s permission where the tenant allows none', async () => {
+      const stranger = t.client(t.alpha);
+      await stranger.request('GET', '/api/tenant');
+      const forged = await stranger.request('POST', '/api/auth/sign-up', {
+        body: { token: 'x'.repeat(43), ageConfirmation: 'of-age' },
+      });
+      expect(forged.statusCode).toBe(400);
+      expect(forged.json().type).toBe(PROBLEM_TYPES.linkInvalid);
+      await t.sql(t.alpha, `UPDATE privacy_settings SET parental_consent_allowed = false`);
+      try {
+        const browser = t.client(t.alpha);
+        const token = await heldSignUp(browser, 'microsoft', 'minor@contoso.example#verified');
+        const refused = await browser.request('POST', '/api/auth/sign-up', {
+          body: { token, ageConfirmation: 'parental-consent' },
+        });
+        expect(refused.statusCode).toBe(422);
+        expect(refused.json().errors).toEqual([
+          expect.objectContaining({ field: 'ageConfirmation', code: 'parentalConsentNotAllowed' }),
+        ]);
+        expect(await userByEmail('minor@contoso.example')).toEqual([]);
+      } finally {
+        await t.sql(t.alpha, `UPDATE privacy_settings SET parental_consent_allowed = true`);
+      }
+    });
+
+    it('asks before the confirmation mail too, and the mailed link makes the account with the answer recorded', async () => {
+      const email = 'unvouched.newcomer@contoso.example';
+      const browser = t.client(t.alpha);
+      const token = await heldSignUp(browser, 'microsoft', email);
+      expect(t.mail.to(email)).toEqual([]);
+      const answered = await browser.request('POST', '/api/auth/sign-up', {
+        headers: { 'accept-language': 'nl' },
+        body: { token, ageConfirmation: 'of-age' },
+      });
+      expect(answered.json()).toEqual({ status: 'verify-email' });
+      expect(await userByEmail(email)).toEqual([]);
+      const mail = await t.mail.waitFor(email, (m) => m.subject.startsWith('Bevestig je e-mailadres'));
+      const link = TestMailbox.link(mail, '/sign-up/verify').searchParams.get('token');
+      const confirming = t.client(t.alpha);
+      await confirming.request('GET', '/api/tenant');
+      expect((await confirming.request('POST', '/api/sign-up/verify', { body: { token: link } })).statusCode).toBe(204);
+      const [user] = await userByEmail(email);
+      expect(await ageRecords(email)).toEqual([
+        { action: 'given', method: 'sign-up', wording: 'Ik ben 18 jaar of ouder.', user_id: user.id },
+      ]);
+    });
+
+    it('asks nothing of someone who already has an account: their sign-in goes straight through', async () => {
+      expect(await socialSignIn(t.client(t.alpha), 'google', 'social.newcomer@example.com')).toBe('/');
+    });
+  });
+
   describe('issuers with OIDC_ALLOW_HTTP (local test providers only)', () => {
     it('lets loopback in, and nothing else that is not a public host', async () => {
       for (const issuer of [

@@ -24,6 +24,8 @@ import { PrivacyStatements } from './statements/privacy-statements.service';
 import { RequestTrackerService } from './requests/request-tracker.service';
 import { MyRestrictionController, RestrictionsAdminController } from './restriction/restriction.controller';
 import { RestrictionService } from './restriction/restriction.service';
+import { CookieConsentController, CookieSettingsController } from './cookies/cookie-consent.controller';
+import { CookieConsentService } from './cookies/cookie-consent.service';
 
 /**
  * Privacy rights (issue 18): the privacy page's data, exports, erasure, restriction and objection,
@@ -45,6 +47,8 @@ import { RestrictionService } from './restriction/restriction.service';
     RestrictionsAdminController,
     ErasureController,
     PrivacyExportsController,
+    CookieConsentController,
+    CookieSettingsController,
   ],
   providers: [
     PrivacyQueue,
@@ -58,6 +62,7 @@ import { RestrictionService } from './restriction/restriction.service';
     PrivacyExportsService,
     ExportLinks,
     RetentionPurge,
+    CookieConsentService,
   ],
   exports: [PrivacyRequests],
 })

@@ -44,6 +44,8 @@ export const ROUTES = {
   privacyProcessing: 'admin/privacy/processing',
   privacySettings: 'admin/privacy/settings',
   privacyDisclosures: 'admin/privacy/disclosures',
+  cookieConsent: 'cookie-consent',
+  privacyCookieSettings: 'admin/privacy/cookies',
 } as const;
 
 /** What a helpdesk grant can allow; read-only unless a write scope is asked for. */
@@ -102,6 +104,8 @@ export const PAGES = {
   myInvoices: '/account/invoices',
   privacyStatement: '/privacy-statement',
   privacyRequestsAdmin: '/admin/privacy/requests',
+  /** A Google or Microsoft sign-up's age question (issue 18 §1), before the account is made. */
+  socialSignUp: '/sign-up/age',
 } as const;
 
 /** One change in a change history: the field, its value before and after. */

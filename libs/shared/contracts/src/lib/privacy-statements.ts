@@ -217,6 +217,26 @@ export const COOKIES: readonly CookieDeclaration[] = [
     duration: { nl: '10 minuten', en: '10 minutes' },
   },
   {
+    name: 'ma_cookie_choice',
+    kind: 'cookie',
+    necessary: true,
+    purpose: {
+      nl: 'Onthoudt of je de optionele cookie hieronder toestond of weigerde, zodat we het maar één keer vragen. Alleen "accepted" of "refused", niets over jou.',
+      en: 'Remembers whether you accepted or refused the optional cookie below, so we ask only once. Only "accepted" or "refused", nothing about you.',
+    },
+    duration: { nl: '1 jaar', en: '1 year' },
+  },
+  {
+    name: 'ma_last_sign_in',
+    kind: 'cookie',
+    necessary: false,
+    purpose: {
+      nl: 'Onthoudt hoe je in deze browser de vorige keer inlogde (wachtwoord, Google of Microsoft 365), zodat de inlogpagina dat laat zien. Alleen als de organisatie hem aanzet en jij toestemming geeft; intrekken op deze pagina of je privacypagina wist hem.',
+      en: 'Remembers how you signed in on this browser last time (password, Google or Microsoft 365), so the sign-in page can show it. Only when the organisation turns it on and you consent; withdrawing on this page or your privacy page removes it.',
+    },
+    duration: { nl: '180 dagen', en: '180 days' },
+  },
+  {
     name: 'ma.language',
     kind: 'local-storage',
     necessary: true,

@@ -4,6 +4,7 @@ import { InvitationPageComponent } from './invitation-page.component';
 import { SetPasswordPageComponent } from './set-password-page.component';
 import { SignInPageComponent } from './sign-in-page.component';
 import { SignUpPageComponent } from './sign-up-page.component';
+import { SocialSignUpPageComponent } from './social-sign-up-page.component';
 import { TokenActionPageComponent } from './token-action-page.component';
 
 /** Pages before signing in, and the pages e-mail links open (paths in PAGES of shared-contracts). */
@@ -16,6 +17,12 @@ export const authRoutes: Routes = [
     title: 'password.link.pageTitle',
   },
   { path: 'sign-up', component: SignUpPageComponent, canActivate: [signedOutGuard], title: 'signUp.pageTitle' },
+  {
+    path: 'sign-up/age',
+    component: SocialSignUpPageComponent,
+    canActivate: [signedOutGuard],
+    title: 'socialSignUp.pageTitle',
+  },
   {
     path: 'sign-up/verify',
     component: TokenActionPageComponent,

@@ -8,11 +8,19 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
   type IdentityProviderName,
+  type RememberedSignInMethod,
   type SignInOptions,
   type SignInResponse,
   problemKey,
 } from '@mijn-account/shared-contracts';
-import { ActionRunner, ReturnToStore, SessionStore, TenantStore, EnumLabelPipe } from '@mijn-account/web-core';
+import {
+  ActionRunner,
+  CookieConsentStore,
+  ReturnToStore,
+  SessionStore,
+  TenantStore,
+  EnumLabelPipe,
+} from '@mijn-account/web-core';
 import { ProblemAlertComponent } from '@mijn-account/web-ui';
 import { CARD_PAGE_STYLES } from './page-styles';
 
@@ -47,6 +55,10 @@ import { CARD_PAGE_STYLES } from './page-styles';
           <button mat-flat-button type="submit" [disabled]="busy()">{{ 'signIn.verify' | transloco }}</button>
         </form>
       } @else {
+        @if (lastSignIn(); as method) {
+          <!-- The optional cookie (issue 18 §7), read only with consent. -->
+          <p class="note" data-testid="last-sign-in">{{ 'cookieConsent.lastSignIn.' + method | transloco }}</p>
+        }
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'signIn.email' | transloco }}</mat-label>
@@ -67,7 +79,12 @@ import { CARD_PAGE_STYLES } from './page-styles';
         @if (options()?.providers?.length) {
           <div class="providers">
             @for (provider of options()?.providers; track provider) {
-              <a mat-stroked-button [href]="'/api/auth/' + provider + '/start'" [attr.data-testid]="'sign-in-' + provider">
+              <a
+                mat-stroked-button
+                [href]="'/api/auth/' + provider + '/start'"
+                (click)="consent.remember(provider)"
+                [attr.data-testid]="'sign-in-' + provider"
+              >
                 {{ provider | maLabel: 'provider' }}
               </a>
             }
@@ -103,6 +120,8 @@ export class SignInPageComponent implements OnInit {
     password: ['', Validators.required],
   });
   protected readonly codeForm = this.fb.group({ code: ['', Validators.required] });
+  protected readonly consent = inject(CookieConsentStore);
+  protected readonly lastSignIn = signal<RememberedSignInMethod | null>(null);
 
   ngOnInit(): void {
     void this.init();
@@ -112,6 +131,11 @@ export class SignInPageComponent implements OnInit {
     const error = this.error();
     if (error && /^[a-z-]{1,30}$/.test(error)) this.message.set(`signIn.errors.${error}`);
     if (this.challenge()) this.challengeToken.set(this.challenge() ?? null);
+    // The banner loads the consent too; read here as well so the note does not wait for it.
+    await this.consent
+      .load()
+      .then(() => this.lastSignIn.set(this.consent.lastSignIn()))
+      .catch(() => undefined);
     this.options.set(
       await this.session.options().catch(() => ({ selfSignUp: false, providers: [] as IdentityProviderName[] })),
     );
@@ -120,7 +144,11 @@ export class SignInPageComponent implements OnInit {
   protected async submit(): Promise<void> {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
-    await this.run(() => this.session.signIn(this.form.getRawValue()));
+    await this.run(async () => {
+      const result = await this.session.signIn(this.form.getRawValue());
+      this.consent.remember('password');
+      return result;
+    });
   }
 
   protected async submitCode(challenge: string): Promise<void> {

@@ -7,6 +7,8 @@ import type {
   SignInOptions,
   SignInRequest,
   SignInResponse,
+  SocialSignUpRequest,
+  SocialSignUpResponse,
   StepUpRequest,
 } from '@mijn-account/shared-contracts';
 import { apiUrl } from './api-paths';
@@ -62,6 +64,15 @@ export class SessionStore {
     return this.afterSignIn(
       await firstValueFrom(this.http.post<SignInResponse>(`${apiUrl('identityProviders')}/link`, request)),
     );
+  }
+
+  /** Answers the age question a Google or Microsoft sign-up stopped at (issue 18 §1). */
+  async socialSignUp(request: SocialSignUpRequest): Promise<SocialSignUpResponse> {
+    const response = await firstValueFrom(
+      this.http.post<SocialSignUpResponse>(`${apiUrl('identityProviders')}/sign-up`, request),
+    );
+    if (response.status === 'signed-in') await this.refresh();
+    return response;
   }
 
   /** Confirms it is still the user before a sensitive action. */

@@ -35,6 +35,7 @@ import { CheckInvoiceLinesPerStatement1795770000000 } from './1795770000000-Chec
 import { OrderRunInvoicesById1795771000000 } from './1795771000000-OrderRunInvoicesById';
 import { EraseByExactAddress1795800000000 } from './1795800000000-EraseByExactAddress';
 import { PurgeKeptRecordsAfterRetention1795810000000 } from './1795810000000-PurgeKeptRecordsAfterRetention';
+import { AddOptionalCookieSetting1795820000000 } from './1795820000000-AddOptionalCookieSetting';
 import { SizeQueueExpiry1795830000000 } from './1795830000000-SizeQueueExpiry';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
@@ -76,5 +77,6 @@ export const MIGRATIONS = [
   OrderRunInvoicesById1795771000000,
   EraseByExactAddress1795800000000,
   PurgeKeptRecordsAfterRetention1795810000000,
+  AddOptionalCookieSetting1795820000000,
   SizeQueueExpiry1795830000000,
 ];

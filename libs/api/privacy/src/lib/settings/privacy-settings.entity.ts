@@ -38,6 +38,14 @@ export class PrivacySettings {
   @Column('boolean', { name: 'parental_consent_allowed', default: false })
   parentalConsentAllowed!: boolean;
 
+  /** Whether the portal offers its one optional cookie (asked for by a consent banner). */
+  @Column('boolean', { name: 'optional_cookie', default: false })
+  optionalCookie!: boolean;
+
+  /** The switch's own ETag (apart from `version`, the privacy settings form's). */
+  @Column('integer', { name: 'optional_cookie_version', default: 1 })
+  optionalCookieVersion!: number;
+
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
   updatedAt!: Date;
 

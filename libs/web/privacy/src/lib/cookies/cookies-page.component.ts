@@ -4,6 +4,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { COOKIES } from '@mijn-account/shared-contracts';
 import { LanguageService } from '@mijn-account/web-core';
 import { PAGE_STYLES } from '@mijn-account/web-ui';
+import { CookieChoiceComponent } from './cookie-choice.component';
 
 const KINDS = [
   { kind: 'cookie', title: 'cookies.kinds.cookie' },
@@ -17,7 +18,7 @@ const KINDS = [
  */
 @Component({
   selector: 'ma-cookies-page',
-  imports: [MatCardModule, TranslocoPipe],
+  imports: [MatCardModule, TranslocoPipe, CookieChoiceComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
@@ -52,6 +53,7 @@ const KINDS = [
   template: `
     <h1>{{ 'cookies.title' | transloco }}</h1>
     <p>{{ 'cookies.intro' | transloco }}</p>
+    <ma-cookie-choice />
     @for (group of groups(); track group.kind) {
       <h2>{{ group.title | transloco }}</h2>
       @for (cookie of group.items; track cookie.name) {

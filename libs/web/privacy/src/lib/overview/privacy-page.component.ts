@@ -19,6 +19,7 @@ import {
   SkeletonComponent,
 } from '@mijn-account/web-ui';
 import { PrivacyOverviewStore } from './privacy-overview.store';
+import { CookieChoiceComponent } from '../cookies/cookie-choice.component';
 
 /**
  * The privacy page (issue 18 §1, §9), for everyone signed in: what the tenant holds about you and
@@ -28,6 +29,7 @@ import { PrivacyOverviewStore } from './privacy-overview.store';
 @Component({
   selector: 'ma-privacy-page',
   imports: [
+    CookieChoiceComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -252,6 +254,7 @@ import { PrivacyOverviewStore } from './privacy-overview.store';
         }
       </mat-card>
     }
+    <ma-cookie-choice />
   `,
 })
 export class PrivacyPageComponent implements OnInit {

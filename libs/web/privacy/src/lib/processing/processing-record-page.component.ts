@@ -26,6 +26,7 @@ import {
   StepUpPromptComponent,
 } from '@mijn-account/web-ui';
 import { PrivacyOverviewStore } from '../overview/privacy-overview.store';
+import { CookieSettingsComponent } from '../cookies/cookie-settings.component';
 
 /** The row's texts, each with the (static) key of its label. */
 const TEXT_FIELDS = [
@@ -49,6 +50,7 @@ const TEXT_FIELDS = [
 @Component({
   selector: 'ma-processing-record-page',
   imports: [
+    CookieSettingsComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -178,6 +180,7 @@ const TEXT_FIELDS = [
         </form>
       }
     </mat-card>
+    <ma-cookie-settings />
 
     <mat-card appearance="outlined" data-testid="processing-record">
       <h2>{{ 'admin.privacy.processing.recordTitle' | transloco }}</h2>

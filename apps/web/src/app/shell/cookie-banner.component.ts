@@ -1,0 +1,78 @@
+import { ChangeDetectionStrategy, Component, type OnInit, computed, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { COOKIE_CONSENT_WORDING, type CookieChoice } from '@mijn-account/shared-contracts';
+import { ActionRunner, CookieConsentStore, LanguageService } from '@mijn-account/web-core';
+import { ProblemAlertComponent } from '@mijn-account/web-ui';
+
+/**
+ * Above every page, for anyone, only where the tenant offers the optional cookie and this browser
+ * has not answered: the question (word for word what the consent ledger records) with "Accept" and
+ * "Refuse" of equal weight. Nothing optional is set before "Accept"; the page stays usable without
+ * an answer (the banner blocks nothing).
+ */
+@Component({
+  selector: 'ma-cookie-banner',
+  imports: [RouterLink, MatButtonModule, TranslocoPipe, ProblemAlertComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    :host {
+      display: block;
+    }
+    section {
+      margin: 0 0 1rem;
+      padding: 0.75rem 1rem;
+      border: 1px solid var(--mat-sys-outline, #777);
+      border-radius: 8px;
+      background: var(--mat-sys-surface-container, #f3f3f3);
+    }
+    h2 {
+      font-size: 1.05rem;
+      margin: 0 0 0.25rem;
+    }
+    p {
+      margin: 0 0 0.5rem;
+      overflow-wrap: anywhere;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
+  `,
+  template: `
+    @if (store.ask()) {
+      <section role="region" aria-labelledby="cookie-banner-title" data-testid="cookie-banner">
+        <h2 id="cookie-banner-title">{{ 'cookieConsent.banner.title' | transloco }}</h2>
+        <p>{{ question() }}</p>
+        <ma-problem-alert [problem]="runner.problem()" />
+        <div class="actions">
+          <button mat-stroked-button type="button" (click)="choose('accepted')" [disabled]="runner.busy()" data-testid="cookie-accept">
+            {{ 'cookieConsent.banner.accept' | transloco }}
+          </button>
+          <button mat-stroked-button type="button" (click)="choose('refused')" [disabled]="runner.busy()" data-testid="cookie-refuse">
+            {{ 'cookieConsent.banner.refuse' | transloco }}
+          </button>
+          <a mat-button routerLink="/cookies">{{ 'cookieConsent.banner.more' | transloco }}</a>
+        </div>
+      </section>
+    }
+  `,
+})
+export class CookieBannerComponent implements OnInit {
+  protected readonly store = inject(CookieConsentStore);
+  private readonly language = inject(LanguageService);
+  protected readonly runner = new ActionRunner();
+  protected readonly question = computed(() => COOKIE_CONSENT_WORDING[this.language.language()]);
+
+  ngOnInit(): void {
+    // A banner that cannot load asks nothing, and nothing optional is set without an answer.
+    this.store.load().catch(() => undefined);
+  }
+
+  protected async choose(choice: CookieChoice): Promise<void> {
+    await this.runner.run(() => this.store.choose(choice));
+  }
+}

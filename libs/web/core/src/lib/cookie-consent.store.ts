@@ -1,0 +1,89 @@
+import { DOCUMENT } from '@angular/common';
+import { HttpClient } from '@angular/common/http';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import {
+  type CookieChoice,
+  type CookieConsentView,
+  type CookieSettingsView,
+  OPTIONAL_COOKIE,
+  OPTIONAL_COOKIE_DAYS,
+  type RememberedSignInMethod,
+  SIGN_IN_METHODS_REMEMBERED,
+} from '@mijn-account/shared-contracts';
+import { apiUrl } from './api-paths';
+
+/**
+ * The optional cookie and its consent (issue 18 §7). The optional cookie (`ma_last_sign_in`) is
+ * written and read only here, and only while the tenant offers it and this browser's answer is
+ * "accepted"; any other answer removes it.
+ */
+@Injectable({ providedIn: 'root' })
+export class CookieConsentStore {
+  private readonly http = inject(HttpClient);
+  private readonly document = inject(DOCUMENT);
+  private readonly state = signal<CookieConsentView | null>(null);
+
+  readonly view = this.state.asReadonly();
+  /** The banner asks when the tenant offers the cookie and nobody answered yet. */
+  readonly ask = computed(() => this.state()?.enabled === true && this.state()?.choice === null);
+  readonly allowed = computed(() => this.state()?.enabled === true && this.state()?.choice === 'accepted');
+
+  async load(): Promise<CookieConsentView> {
+    const view = await firstValueFrom(this.http.get<CookieConsentView>(apiUrl('cookieConsent')));
+    this.state.set(view);
+    if (!this.allowed()) this.forget();
+    return view;
+  }
+
+  async choose(choice: CookieChoice): Promise<void> {
+    const view = await firstValueFrom(this.http.put<CookieConsentView>(apiUrl('cookieConsent'), { choice }));
+    this.state.set(view);
+    if (!this.allowed()) this.forget();
+  }
+
+  /** After a sign-in (or when leaving for Google or Microsoft): remembered only with consent. */
+  remember(method: RememberedSignInMethod): void {
+    if (!this.allowed()) return;
+    const secure = this.document.location?.protocol === 'https:' ? '; Secure' : '';
+    this.document.cookie = `${OPTIONAL_COOKIE}=${method}; Max-Age=${OPTIONAL_COOKIE_DAYS * 24 * 3600}; Path=/; SameSite=Lax${secure}`;
+  }
+
+  /** The way of signing in used last on this browser, when remembered with consent. */
+  lastSignIn(): RememberedSignInMethod | null {
+    if (!this.allowed()) return null;
+    const value = this.document.cookie
+      .split(';')
+      .map((part) => part.trim().split('='))
+      .find(([name]) => name === OPTIONAL_COOKIE)?.[1];
+    return (SIGN_IN_METHODS_REMEMBERED as readonly string[]).includes(value ?? '')
+      ? (value as RememberedSignInMethod)
+      : null;
+  }
+
+  private forget(): void {
+    if (this.document.cookie.includes(`${OPTIONAL_COOKIE}=`))
+      this.document.cookie = `${OPTIONAL_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax`;
+  }
+
+  // ---- The tenant admin's switch ----
+
+  async settings(): Promise<{ value: CookieSettingsView; etag: string }> {
+    const response = await firstValueFrom(
+      this.http.get<CookieSettingsView>(apiUrl('privacyCookieSettings'), { observe: 'response' }),
+    );
+    return { value: response.body as CookieSettingsView, etag: response.headers.get('etag') ?? '' };
+  }
+
+  async saveSettings(update: CookieSettingsView, etag: string): Promise<{ value: CookieSettingsView; etag: string }> {
+    const response = await firstValueFrom(
+      this.http.put<CookieSettingsView>(apiUrl('privacyCookieSettings'), update, {
+        observe: 'response',
+        headers: { 'If-Match': etag },
+      }),
+    );
+    const saved = { value: response.body as CookieSettingsView, etag: response.headers.get('etag') ?? '' };
+    await this.load().catch(() => undefined);
+    return saved;
+  }
+}
