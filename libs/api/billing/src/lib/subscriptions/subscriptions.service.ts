@@ -20,7 +20,7 @@ import { Proration } from '../entities/proration.entity';
 import { Subscription } from '../entities/subscription.entity';
 import { isRealDate } from '@mijn-account/api-core';
 import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
-import { type PeriodSchedule, addDays, addMonthsClamped, daysBetween, periodContaining, prorate } from './periods';
+import { type PeriodSchedule, addDays, addMonthsClamped, daysBetween, periodContaining, prorate } from '@mijn-account/shared-billing-periods';
 
 export type VersionedSubscription = SubscriptionView & { version: number };
 

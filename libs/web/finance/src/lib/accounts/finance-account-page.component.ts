@@ -35,7 +35,7 @@ import {
   ProblemAlertComponent,
   SkeletonComponent,
 } from '@mijn-account/web-ui';
-import { type ProrationPreview, prorationPreview } from './proration';
+import { type ProrationPreview, prorationPreview } from '@mijn-account/shared-billing-periods';
 
 const STATUS_LABELS: Record<SubscriptionStatus, string> = {
   active: 'finance.accounts.status.active',
