@@ -31,6 +31,7 @@ import {
   EmptyStateComponent,
   LoadFailedComponent,
   Notifier,
+  FORM_STYLES,
   PAGE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
@@ -85,18 +86,13 @@ function isoToday(): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
+    FORM_STYLES,
     `
       mat-form-field {
-        display: block;
         margin-bottom: 0.75rem;
       }
-      [matTextSuffix] {
-        white-space: nowrap;
-      }
       .fields {
-        display: grid;
         grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
-        gap: 0 1rem;
       }
       dl {
         display: grid;
@@ -134,12 +130,6 @@ function isoToday(): string {
       .facts {
         margin: 0.25rem 0;
         color: #444;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin-top: 0.5rem;
       }
       .effect {
         background: #f5f5f5;
