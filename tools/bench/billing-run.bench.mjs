@@ -13,66 +13,17 @@
 //   BENCH_SUBSCRIPTIONS=10000 BENCH_ROUNDS=1 node tools/bench/billing-run.bench.mjs   (a quick look)
 //   BENCH_PORT=3600 …                  (portal port; PostgreSQL on BENCH_PORT + 51000)
 //   BENCH_DOCUMENTS=0 …                (skip the PDF/UBL figures)
-import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
-import { readFileSync, rmSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
+import { call, fmt, inTenant, machine, signIn, startPortal } from './bench-portal.mjs';
 import { cpuSeconds } from './cpu.mjs';
 
 const N = Number(process.env.BENCH_SUBSCRIPTIONS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
-const PG_PORT = PORT + 51_000;
 const DIR = 'tmp/bench-billing';
 const TARGET_SECONDS = 30;
-const PASSWORD = 'MijnAccount-demo-2026';
-
-// fetch() will not send a Host header of our choosing; node:http does (Node cannot resolve *.localhost).
-function call(method, path, headers = {}, body) {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: PORT, method, path, headers }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, cookies: res.headers['set-cookie'] ?? [], body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-function cookieValue(cookies, name) {
-  for (const c of cookies) if (c.startsWith(`${name}=`)) return c.slice(name.length + 1).split(';')[0];
-  throw new Error(`no ${name} cookie`);
-}
-
-async function waitForPortal() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await call('GET', '/api/health')).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(500);
-  }
-  throw new Error(`the portal did not come up on port ${PORT}`);
-}
-
-/** One PostgreSQL transaction as the owner role, with the tenant set for row-level security. */
-async function inTenant(client, tenantId, work) {
-  await client.query('BEGIN');
-  try {
-    await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-    const result = await work();
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  }
-}
 
 /**
  * A tenant as an admin would leave it (complete Dutch invoicing settings, a 21 % category, one
@@ -141,34 +92,15 @@ async function makeTenant(client, slug, passwordHash) {
 
 /** Finance of the tenant signed in, with the second factor marked on the session (as portal.bench does for the agent). */
 async function signInFinance(client, slug, tenantId) {
-  const host = `${slug}.localhost:${PORT}`;
-  const first = await call('GET', '/api/tenant', { host });
-  const xsrf = cookieValue(first.cookies, 'XSRF-TOKEN');
-  const response = await call(
-    'POST',
-    '/api/session',
-    {
-      host,
-      origin: `http://${host}`,
-      'content-type': 'application/json',
-      'x-xsrf-token': xsrf,
-      cookie: `XSRF-TOKEN=${xsrf}`,
-    },
-    JSON.stringify({ email: 'finance@bench.example', password: PASSWORD }),
-  );
-  if (response.status !== 200) throw new Error(`finance sign-in on ${slug}: ${response.status} ${response.body}`);
-  await inTenant(client, tenantId, () => client.query(`UPDATE user_session SET second_factor_at = now()`));
-  const after = cookieValue(response.cookies, 'XSRF-TOKEN');
   const headers = {
-    host,
-    origin: `http://${host}`,
-    cookie: `ma_sid=${cookieValue(response.cookies, 'ma_sid')}; XSRF-TOKEN=${after}`,
-    'x-xsrf-token': after,
+    ...(await signIn(PORT, `${slug}.localhost:${PORT}`, 'finance@bench.example')),
     'content-type': 'application/json',
   };
+  await inTenant(client, tenantId, () => client.query(`UPDATE user_session SET second_factor_at = now()`));
   return async (method, path, body) => {
     const extra = method === 'POST' ? { 'idempotency-key': randomUUID() } : {};
     const answer = await call(
+      PORT,
       method,
       path,
       { ...headers, ...extra },
@@ -293,65 +225,19 @@ async function yardstickRound(client, portalPid, tenantId, template) {
   };
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-const fmt = (values, digits = 1) =>
-  `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
-
-rmSync(DIR, { recursive: true, force: true });
-const shared = {
-  EMBEDDED_PG_DIR: `${DIR}/postgres`,
-  EMBEDDED_PG_PORT: String(PG_PORT),
-  DATA_KEY: randomBytes(32).toString('base64'),
-  AUDIT_SIGNING_KEY: randomBytes(32).toString('base64'),
-};
-// The demo gives a password hash to reuse; seeded outside production, as portal.bench.mjs does.
-execFileSync('node', ['dist/apps/api/cli.js', 'seed-demo'], {
-  env: { ...process.env, ...shared, NODE_ENV: 'development' },
-  stdio: ['ignore', 'ignore', 'inherit'],
+const {
+  portal,
+  client,
+  passwordHash: hash,
+  stop,
+} = await startPortal({
+  dir: DIR,
+  port: PORT,
+  env: { BILLING_RENDER_WORKER: 'false' },
 });
-const portal = spawn('node', ['dist/apps/api/main.js'], {
-  env: {
-    ...process.env,
-    ...shared,
-    PORT: String(PORT),
-    NODE_ENV: 'production',
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    COOKIE_SECURE: 'false',
-    SEED_DEMO: 'false',
-    SMTP_URL: 'smtp://127.0.0.1:9',
-    LOG_LEVEL: 'warn',
-    BILLING_RENDER_WORKER: 'false',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGPIPE']) {
-  process.on(signal, () => {
-    portal.kill('SIGTERM');
-    process.exit(1);
-  });
-}
-
 const results = { engine: [], yardstick: [] };
-let client;
 try {
-  await waitForPortal();
-  const credentials = JSON.parse(readFileSync(`${DIR}/postgres.credentials.json`, 'utf8'));
-  client = new pg.Client({
-    connectionString: `postgres://portal_owner:${encodeURIComponent(credentials.owner)}@127.0.0.1:${PG_PORT}/portal`,
-  });
-  await client.connect();
-  const [demo] = (await client.query(`SELECT id FROM tenant WHERE slug = 'callmonkey'`)).rows;
-  const [{ password_hash: hash }] = (
-    await inTenant(client, demo.id, () =>
-      client.query(`SELECT password_hash FROM app_user WHERE email = 'finance@callmonkey.example'`),
-    )
-  ).rows;
-  const env = `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
+  const env = machine();
   console.log(`billing run: ${N.toLocaleString('en')} subscriptions, ${ROUNDS} alternating rounds; ${env}`);
   let template = null;
   for (let round = 1; round <= ROUNDS; round++) {
@@ -405,9 +291,7 @@ try {
     )}`,
   );
 } finally {
-  await client?.end();
-  portal.kill('SIGTERM');
-  await new Promise((resolve) => portal.once('exit', resolve));
+  await stop();
 }
 
 // PDF rendering p50 and PDF/UBL per core: the documents benchmark measures them (not repeated here).

@@ -8,67 +8,18 @@
 //   npx nx build api && node tools/bench/privacy-export.bench.mjs
 //   BENCH_ROUNDS=3 BENCH_EVENTS=1000 …   (a quick look)
 //   BENCH_PORT=3320 …                    (portal port; PostgreSQL on BENCH_PORT + 51000)
-import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import { cpus, totalmem } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inflateRawSync } from 'node:zlib';
-import pg from 'pg';
+import { call, fmt, inTenant, machine, signIn, startPortal } from './bench-portal.mjs';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 120);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 3320);
-const PG_PORT = PORT + 51_000;
 const DIR = 'tmp/bench-export';
-const PASSWORD = 'MijnAccount-demo-2026';
 const HOST = `callmonkey.localhost:${PORT}`;
-
-function call(method, path, headers = {}, body) {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: PORT, method, path, headers }, (res) => {
-      const parts = [];
-      res.on('data', (chunk) => parts.push(chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode, cookies: res.headers['set-cookie'] ?? [], body: Buffer.concat(parts) }),
-      );
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-function cookieValue(cookies, name) {
-  for (const c of cookies) if (c.startsWith(`${name}=`)) return c.slice(name.length + 1).split(';')[0];
-  throw new Error(`no ${name} cookie`);
-}
-
-async function waitForPortal() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await call('GET', '/api/health')).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(500);
-  }
-  throw new Error(`the portal did not come up on port ${PORT}`);
-}
-
-async function inTenant(client, tenantId, work) {
-  await client.query('BEGIN');
-  try {
-    await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-    const result = await work();
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  }
-}
 
 /** Resident memory of a process in MB (VmRSS). */
 function rssMb(pid) {
@@ -129,30 +80,9 @@ async function makeAccount(client, tenantId, passwordHash) {
 }
 
 async function signInOwner() {
-  const first = await call('GET', '/api/tenant', { host: HOST });
-  const xsrf = cookieValue(first.cookies, 'XSRF-TOKEN');
-  const response = await call(
-    'POST',
-    '/api/session',
-    {
-      host: HOST,
-      origin: `http://${HOST}`,
-      'content-type': 'application/json',
-      'x-xsrf-token': xsrf,
-      cookie: `XSRF-TOKEN=${xsrf}`,
-    },
-    JSON.stringify({ email: 'export-owner@bench.example', password: PASSWORD }),
-  );
-  if (response.status !== 200) throw new Error(`sign-in: ${response.status} ${response.body}`);
-  const after = cookieValue(response.cookies, 'XSRF-TOKEN');
-  const headers = {
-    host: HOST,
-    origin: `http://${HOST}`,
-    cookie: `ma_sid=${cookieValue(response.cookies, 'ma_sid')}; XSRF-TOKEN=${after}`,
-    'x-xsrf-token': after,
-  };
+  const headers = await signIn(PORT, HOST, 'export-owner@bench.example');
   return (method, path, body) =>
-    call(method, path, body === undefined ? headers : { ...headers, 'content-type': 'application/json' }, body);
+    call(PORT, method, path, body === undefined ? headers : { ...headers, 'content-type': 'application/json' }, body);
 }
 
 /** Files of a ZIP by its central directory (stored or deflated entries, as yazl writes them). */
@@ -210,72 +140,24 @@ async function round(api, portalPid) {
   return { seconds, peak, before, mb: zip.length / 2 ** 20 };
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-const fmt = (values, digits = 1) =>
-  `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
-
-rmSync(DIR, { recursive: true, force: true });
-const shared = {
-  EMBEDDED_PG_DIR: `${DIR}/postgres`,
-  EMBEDDED_PG_PORT: String(PG_PORT),
-  DATA_KEY: randomBytes(32).toString('base64'),
-  AUDIT_SIGNING_KEY: randomBytes(32).toString('base64'),
-};
-execFileSync('node', ['dist/apps/api/cli.js', 'seed-demo'], {
-  env: { ...process.env, ...shared, NODE_ENV: 'development' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const portal = spawn('node', ['dist/apps/api/main.js'], {
-  env: {
-    ...process.env,
-    ...shared,
-    PORT: String(PORT),
-    NODE_ENV: 'production',
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    COOKIE_SECURE: 'false',
-    SEED_DEMO: 'false',
-    SMTP_URL: 'smtp://127.0.0.1:9',
-    LOG_LEVEL: 'warn',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGPIPE'])
-  process.on(signal, () => {
-    portal.kill('SIGTERM');
-    process.exit(1);
-  });
-
-let client;
+const { portal, client, demoTenantId, passwordHash: hash, stop } = await startPortal({ dir: DIR, port: PORT });
 try {
-  await waitForPortal();
-  const credentials = JSON.parse(readFileSync(`${DIR}/postgres.credentials.json`, 'utf8'));
-  client = new pg.Client({
-    connectionString: `postgres://portal_owner:${encodeURIComponent(credentials.owner)}@127.0.0.1:${PG_PORT}/portal`,
-  });
-  await client.connect();
-  const [demo] = (await client.query(`SELECT id FROM tenant WHERE slug = 'callmonkey'`)).rows;
-  const [{ password_hash: hash }] = (
-    await inTenant(client, demo.id, () =>
-      client.query(`SELECT password_hash FROM app_user WHERE email = 'finance@callmonkey.example'`),
-    )
-  ).rows;
-  const accountId = await makeAccount(client, demo.id, hash);
+  const accountId = await makeAccount(client, demoTenantId, hash);
   // Wait for the sealer to chain the events, as they would be in a real account's log.
   for (let i = 0; i < 240; i++) {
     const [chain] = (
-      await inTenant(client, demo.id, () =>
-        client.query(`SELECT last_seq FROM audit_chain WHERE tenant_id = $1 AND account_id = $2`, [demo.id, accountId]),
+      await inTenant(client, demoTenantId, () =>
+        client.query(`SELECT last_seq FROM audit_chain WHERE tenant_id = $1 AND account_id = $2`, [
+          demoTenantId,
+          accountId,
+        ]),
       )
     ).rows;
     if (Number(chain?.last_seq ?? 0) >= EVENTS) break;
     await sleep(500);
   }
   const api = await signInOwner();
-  const env = `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
+  const env = machine();
   console.log(
     `privacy export: ${EVENTS.toLocaleString('en')} access-log events, ${INVOICES} invoices; ${ROUNDS} rounds; ${env}`,
   );
@@ -293,7 +175,5 @@ try {
   console.log(`portal peak RSS during the export: ${fmt(peaks, 0)} MB (target < 200 MB)`);
   console.log(`ZIP size: ${fmt(results.map((x) => x.mb))} MB`);
 } finally {
-  await client?.end();
-  portal.kill('SIGTERM');
-  await new Promise((resolve) => portal.once('exit', resolve));
+  await stop();
 }

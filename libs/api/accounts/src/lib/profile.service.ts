@@ -25,19 +25,19 @@ export class ProfileService {
   constructor(private readonly history: ChangeHistoryService) {}
 
   async get(ctx: RequestContext): Promise<VersionedProfile> {
-    return toProfile(await this.load(ctx, false));
+    return toProfile(await this.load(ctx, false), ctx.tenant.country);
   }
 
   /** Saves a whole profile based on `baseVersion`; 412 (with the current profile) when it is stale. */
   async update(ctx: RequestContext, baseVersion: number | null, input: ProfileUpdate): Promise<VersionedProfile> {
     const row = await this.load(ctx, true);
-    const before = toProfile(row);
+    const before = toProfile(row, ctx.tenant.country);
     if (baseVersion !== row.version) throw staleVersion(before);
     const errors: FieldError[] = [];
     // Staff are named in subscribers' access logs as their tenant admin named them.
     if (ctx.requireUser().kind === 'staff' && input.displayName.trim() !== before.displayName)
       errors.push({ field: 'displayName', code: 'setByAdmin', message: 'Your name is set by your administrator' });
-    const phone = normalizePhone(input.phone, row.country ?? ctx.tenant.country, errors);
+    const phone = normalizePhone(input.phone, before.phoneCountry, errors);
     const timeZone = input.timeZone?.trim() || null;
     if (timeZone && !TIME_ZONES.has(timeZone))
       errors.push({ field: 'timeZone', code: 'isTimeZone', message: 'An IANA time zone, such as Europe/Amsterdam' });
@@ -83,13 +83,15 @@ export class ProfileService {
   }
 }
 
-function toProfile(row: ProfileRow): VersionedProfile {
+/** The profile; a phone number without +country is read in the account's billing country, else in `tenantCountry`. */
+function toProfile(row: ProfileRow, tenantCountry: string): VersionedProfile {
   return {
     displayName: row.display_name,
     email: row.email,
     phone: row.phone_e164,
     preferredLanguage: row.preferred_language,
     timeZone: row.time_zone,
+    phoneCountry: row.country ?? tenantCountry,
     version: row.version,
   };
 }

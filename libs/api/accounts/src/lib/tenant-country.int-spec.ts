@@ -34,6 +34,8 @@ describe('phone numbers read against the tenant’s country', () => {
     const canadian = t.client(t.beta);
     await canadian.signIn(t.beta.accounts[1].member.email);
     expect((await canadian.request('GET', '/api/tenant')).json()).toMatchObject({ country: 'CA' });
+    // The profile says where a national number is read, for the page's hint to name it.
+    expect((await canadian.request('GET', '/api/me/profile')).json()).toMatchObject({ phoneCountry: 'CA' });
     const montreal = await savePhone(canadian, '(514) 555-0199');
     expect(montreal.statusCode).toBe(200);
     expect(montreal.json().phone).toBe('+15145550199');
@@ -60,5 +62,6 @@ describe('phone numbers read against the tenant’s country', () => {
     const saved = await savePhone(admin, '020 123 4567');
     expect(saved.statusCode).toBe(200);
     expect(saved.json().phone).toBe('+31201234567');
+    expect(saved.json().phoneCountry).toBe('NL');
   });
 });

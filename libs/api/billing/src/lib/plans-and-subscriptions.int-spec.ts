@@ -1,6 +1,6 @@
 import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
 import { NL_SETTINGS, PLAN } from './billing-fixtures.testing';
-import { type Period, addDays, daysBetween, periodContaining, prorate } from './subscriptions/periods';
+import { type Period, addDays, daysBetween, periodContaining, prorate } from '@mijn-account/shared-billing-periods';
 
 describe('plans and subscriptions (finance), my subscription (subscriber)', () => {
   let t: TestApp;

@@ -130,8 +130,10 @@ export interface Profile {
   preferredLanguage: Language | null;
   /** IANA time zone, such as Europe/Amsterdam. */
   timeZone: string | null;
+  /** ISO 3166-1 alpha-2 in which a number without +country is read: the account's billing country, else the tenant's. */
+  phoneCountry: string;
 }
-export type ProfileUpdate = Omit<Profile, 'email'>;
+export type ProfileUpdate = Omit<Profile, 'email' | 'phoneCountry'>;
 
 export interface BillingDetails {
   companyName: string | null;

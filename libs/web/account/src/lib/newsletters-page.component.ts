@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, type OnInit, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute } from '@angular/router';
 import { MatCardModule } from '@angular/material/card';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { skip } from 'rxjs';
 import type { NewsletterListView } from '@mijn-account/shared-contracts';
 import { ActionRunner, LoadState, NewslettersStore } from '@mijn-account/web-core';
 import { NewsletterTogglesComponent } from './newsletter-toggles.component';
@@ -61,6 +63,16 @@ export class NewslettersPageComponent implements OnInit {
   /** The lists as loaded: a failed load says so with a retry; a refused link (expired …) says why in the alert. */
   protected readonly state = new LoadState();
 
+  constructor() {
+    // The lists are named in the reader's language (the API answers in the page's): read them again
+    // when the reader switches, so no name stays in the language left behind.
+    inject(TranslocoService)
+      .langChanges$.pipe(skip(1), takeUntilDestroyed())
+      .subscribe(() => {
+        if (this.mode !== 'confirm') void this.load();
+      });
+  }
+
   ngOnInit(): void {
     if (this.mode === 'confirm') {
       void this.runner.run(async () => {
@@ -70,7 +82,11 @@ export class NewslettersPageComponent implements OnInit {
       });
       return;
     }
-    void this.state.track(async () => {
+    void this.load();
+  }
+
+  private load(): Promise<boolean> {
+    return this.state.track(async () => {
       if (this.mode === 'link') {
         // A link the server refuses (expired, used, not valid) is a problem to explain, not a load to retry.
         await this.runner.run(async () => {

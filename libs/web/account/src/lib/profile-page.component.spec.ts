@@ -12,7 +12,10 @@ const en = {
   problems: { validation: 'Some fields need another look.' },
   details: { save: 'Save', saved: 'Saved.', conflict: { apply: 'Apply mine', keep: 'Keep theirs' } },
   fields: { phone: 'Phone', displayName: 'Name' },
-  profile: { emailAt: 'Your e-mail address is {{ email }}.' },
+  profile: {
+    emailAt: 'Your e-mail address is {{ email }}.',
+    phoneHint: 'As you dial it in {{country}}, or with + and the country code',
+  },
 };
 const EVA: Profile = {
   email: 'eva@example.com',
@@ -20,6 +23,7 @@ const EVA: Profile = {
   phone: '+31612345678',
   preferredLanguage: 'nl',
   timeZone: 'Europe/Amsterdam',
+  phoneCountry: 'CA',
 } as Profile;
 
 /** Lets the stubbed calls resolve, then renders. */
@@ -79,6 +83,13 @@ describe('ProfilePageComponent', () => {
     expect(input('displayName').value).toBe('Eva de Vries');
     expect(input('phone').value).toBe('+31612345678');
     expect(el.textContent).toContain('Your e-mail address is eva@example.com.');
+  });
+
+  it('names the country a number without + is read in (issue 16)', async () => {
+    const { el } = await render();
+    expect(el.querySelector('[data-testid=phone-hint]')?.textContent?.trim()).toBe(
+      'As you dial it in Canada, or with + and the country code',
+    );
   });
 
   it('offers the time zones whose name holds what was typed, to pick one', async () => {

@@ -10,7 +10,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChangeHistoryEntry, Language, Profile } from '@mijn-account/shared-contracts';
-import { AccountDetailsStore, type FlatValues, LoadState, SessionStore } from '@mijn-account/web-core';
+import { AccountDetailsStore, type FlatValues, LanguageService, LoadState, SessionStore } from '@mijn-account/web-core';
 import { ChangeHistoryComponent } from './change-history.component';
 import { VersionedConflictComponent } from './versioned-conflict.component';
 import { VersionedForm } from './versioned-form';
@@ -91,7 +91,7 @@ const toFlat = (p: Profile): FlatValues => ({
         <mat-form-field appearance="outline">
           <mat-label>{{ 'profile.phone' | transloco }}</mat-label>
           <input matInput type="tel" formControlName="phone" autocomplete="tel" />
-          <mat-hint>{{ 'profile.phoneHint' | transloco }}</mat-hint>
+          <mat-hint data-testid="phone-hint">{{ 'profile.phoneHint' | transloco: { country: phoneCountryName() } }}</mat-hint>
           @if (form.controls.phone.errors?.['server']; as message) {
             <mat-error>{{ message }}</mat-error>
           }
@@ -131,6 +131,13 @@ export class ProfilePageComponent implements OnInit {
   protected readonly isStaff = computed(() => this.session.me()?.user.kind === 'staff');
   private readonly timeZones = Intl.supportedValuesOf('timeZone');
   protected readonly email = signal('');
+  private readonly language = inject(LanguageService).language;
+  /** Where a number without +country is read (the account's billing country, else the tenant's), named in the page's language. */
+  private readonly phoneCountry = signal('');
+  protected readonly phoneCountryName = computed(() => {
+    const code = this.phoneCountry();
+    return code ? (new Intl.DisplayNames([this.language()], { type: 'region' }).of(code) ?? code) : '';
+  });
   protected readonly history = signal<ChangeHistoryEntry[]>([]);
   protected readonly historyState = new LoadState();
   private readonly notifier = inject(Notifier);
@@ -155,6 +162,7 @@ export class ProfilePageComponent implements OnInit {
     load: async () => {
       const loaded = await this.store.loadProfile();
       this.email.set(loaded.value.email);
+      this.phoneCountry.set(loaded.value.phoneCountry);
       return loaded;
     },
     save: (flat, etag) =>

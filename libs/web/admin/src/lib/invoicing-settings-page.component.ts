@@ -36,6 +36,7 @@ import {
 import {
   LoadFailedComponent,
   Notifier,
+  FORM_STYLES,
   PAGE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
@@ -89,18 +90,10 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
+    FORM_STYLES,
     `
       mat-form-field {
-        display: block;
         margin-bottom: 0.75rem;
-      }
-      [matTextSuffix] {
-        white-space: nowrap;
-      }
-      .fields {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
-        gap: 0 1rem;
       }
       .wide {
         grid-column: 1 / -1;

@@ -21,3 +21,20 @@ export const PAGE_STYLES = `
     th, td { padding: 0.4rem 0.25rem; }
   }
 `;
+
+/**
+ * The forms of the privacy, finance and admin pages, added after `PAGE_STYLES` (a page's own block
+ * after both may adjust a rule): a field a line, `.fields` side by side where there is room,
+ * `.pair` two columns that stack on a phone, unit suffixes that do not wrap, and `.actions` (a
+ * form's or an item's buttons) in a row that wraps.
+ */
+export const FORM_STYLES = `
+  mat-form-field { display: block; }
+  [matTextSuffix] { white-space: nowrap; }
+  .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0 1rem; }
+  .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; }
+  .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
+  @media (max-width: 599px) {
+    .pair { grid-template-columns: 1fr; }
+  }
+`;

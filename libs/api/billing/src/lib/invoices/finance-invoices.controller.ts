@@ -1,41 +1,17 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  Injectable,
-  Param,
-  type PipeTransform,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Ctx, RequestContext, StaffAccess, UuidPipe, problems } from '@mijn-account/api-core';
+import { Ctx, RequestContext, StaffAccess, UuidOrNotFoundPipe, UuidPipe } from '@mijn-account/api-core';
 import {
   FINANCE_INVOICE_ROUTES,
   type FinanceInvoiceDetail,
   type FinanceInvoicePage,
-  isUuid,
 } from '@mijn-account/shared-contracts';
 import { IdempotencyService } from '../runs/idempotency.service';
 import { CreditNoteDto } from './credit-note.dto';
 import { CreditNotesService } from './credit-notes.service';
 import { FinanceInvoicesService, type StoredFile } from './finance-invoices.service';
 import { InvoiceListQueryDto } from './invoice-list-query.dto';
-
-/**
- * `GET /api/finance/invoices/:invoiceId` sits beside the listed collection, so a segment that is not
- * an id names no invoice: 404, as for any unknown path under the collection (not a 422).
- */
-@Injectable()
-class InvoiceIdPipe implements PipeTransform<unknown, string> {
-  transform(value: unknown): string {
-    if (isUuid(value)) return value;
-    throw problems.notFound();
-  }
-}
 
 /** Finance's tenant-wide invoices and credit notes: list, one in full, its stored files, credit notes. */
 @ApiTags('finance')
@@ -57,7 +33,7 @@ export class FinanceInvoicesController {
   @Get(':invoiceId')
   detail(
     @Ctx() ctx: RequestContext,
-    @Param('invoiceId', InvoiceIdPipe) invoiceId: string,
+    @Param('invoiceId', UuidOrNotFoundPipe) invoiceId: string,
   ): Promise<FinanceInvoiceDetail> {
     return this.invoices.detail(ctx, invoiceId);
   }

@@ -12,7 +12,7 @@ import {
   type VersionedInvoicingSettings,
   todayIn,
 } from '../settings/invoicing-settings.service';
-import { addDays, periodsStartingIn, prorate } from '../subscriptions/periods';
+import { addDays, periodsStartingIn, prorate } from '@mijn-account/shared-billing-periods';
 import { invoiceRecipientSql } from '../accounts/invoice-recipient.sql';
 
 /** What a batch asks to happen next, queued in the batch's own transaction. */

@@ -5,7 +5,7 @@ import type { BillingRunStart, BillingRunView, FieldError } from '@mijn-account/
 import { BillingRun } from '../entities/billing-run.entity';
 import { isRealDate } from '@mijn-account/api-core';
 import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
-import { daysBetween } from '../subscriptions/periods';
+import { daysBetween } from '@mijn-account/shared-billing-periods';
 import { BillingQueue } from './billing.queue';
 
 /**

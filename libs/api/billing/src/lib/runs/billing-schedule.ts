@@ -1,4 +1,4 @@
-import { addDays } from '../subscriptions/periods';
+import { addDays } from '@mijn-account/shared-billing-periods';
 
 /** First and last day of the month of `date` (YYYY-MM-DD). */
 export function monthOf(date: string): { start: string; end: string } {

@@ -20,7 +20,14 @@ import { Proration } from '../entities/proration.entity';
 import { Subscription } from '../entities/subscription.entity';
 import { isRealDate } from '@mijn-account/api-core';
 import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
-import { type PeriodSchedule, addDays, addMonthsClamped, daysBetween, periodContaining, prorate } from './periods';
+import {
+  type PeriodSchedule,
+  addDays,
+  addMonthsClamped,
+  daysBetween,
+  periodContaining,
+  prorate,
+} from '@mijn-account/shared-billing-periods';
 import { refuseIfErased } from '../accounts/erased-accounts';
 
 export type VersionedSubscription = SubscriptionView & { version: number };

@@ -31,11 +31,12 @@ import {
   EmptyStateComponent,
   LoadFailedComponent,
   Notifier,
+  FORM_STYLES,
   PAGE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
 } from '@mijn-account/web-ui';
-import { type ProrationPreview, prorationPreview } from './proration';
+import { type ProrationPreview, prorationPreview } from '@mijn-account/shared-billing-periods';
 import { RestrictedMarkerComponent } from '../invoices/restricted-marker.component';
 
 const STATUS_LABELS: Record<SubscriptionStatus, string> = {
@@ -87,18 +88,13 @@ function isoToday(): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
+    FORM_STYLES,
     `
       mat-form-field {
-        display: block;
         margin-bottom: 0.75rem;
       }
-      [matTextSuffix] {
-        white-space: nowrap;
-      }
       .fields {
-        display: grid;
         grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
-        gap: 0 1rem;
       }
       dl {
         display: grid;
@@ -136,12 +132,6 @@ function isoToday(): string {
       .facts {
         margin: 0.25rem 0;
         color: #444;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin-top: 0.5rem;
       }
       .effect {
         background: #f5f5f5;

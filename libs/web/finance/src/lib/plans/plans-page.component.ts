@@ -36,6 +36,7 @@ import {
   EmptyStateComponent,
   LoadFailedComponent,
   Notifier,
+  FORM_STYLES,
   PAGE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
@@ -91,18 +92,10 @@ function isoToday(): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
+    FORM_STYLES,
     `
       mat-form-field {
-        display: block;
         margin-bottom: 0.75rem;
-      }
-      [matTextSuffix] {
-        white-space: nowrap;
-      }
-      .fields {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
-        gap: 0 1rem;
       }
       mat-button-toggle-group {
         width: fit-content;
@@ -124,12 +117,6 @@ function isoToday(): string {
       .facts {
         margin: 0.25rem 0;
         color: #444;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin-top: 0.5rem;
       }
       h2 {
         font-size: 1.1rem;

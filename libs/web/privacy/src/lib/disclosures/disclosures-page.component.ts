@@ -12,6 +12,7 @@ import {
   EmptyStateComponent,
   LoadFailedComponent,
   Notifier,
+  FORM_STYLES,
   PAGE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
@@ -43,18 +44,11 @@ import { PrivacyOverviewStore } from '../overview/privacy-overview.store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
+    FORM_STYLES,
     `
       h2 {
         margin: 0 0 0.5rem;
         font-size: 1.2rem;
-      }
-      mat-form-field {
-        display: block;
-      }
-      .pair {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 0 1rem;
       }
       .item {
         border-bottom: 1px solid #ddd;
@@ -62,11 +56,6 @@ import { PrivacyOverviewStore } from '../overview/privacy-overview.store';
       }
       .item p {
         margin: 0.2rem 0;
-      }
-      @media (max-width: 599px) {
-        .pair {
-          grid-template-columns: 1fr;
-        }
       }
     `,
   ],

@@ -20,6 +20,7 @@ import {
   EmptyStateComponent,
   LoadFailedComponent,
   Notifier,
+  FORM_STYLES,
   PAGE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
@@ -69,6 +70,7 @@ const TEXT_FIELDS = [
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
+    FORM_STYLES,
     `
       h2 {
         margin: 0 0 0.5rem;
@@ -78,28 +80,9 @@ const TEXT_FIELDS = [
         margin: 0 0 0.25rem;
         font-size: 1rem;
       }
-      mat-form-field {
-        display: block;
-      }
-      .pair {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 0 1rem;
-      }
       .row-item {
         border-bottom: 1px solid #ddd;
         padding: 0.5rem 0;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin-top: 0.5rem;
-      }
-      @media (max-width: 599px) {
-        .pair {
-          grid-template-columns: 1fr;
-        }
       }
     `,
   ],

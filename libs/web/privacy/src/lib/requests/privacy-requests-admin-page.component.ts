@@ -22,6 +22,7 @@ import {
   EmptyStateComponent,
   LoadFailedComponent,
   Notifier,
+  FORM_STYLES,
   PAGE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
@@ -57,17 +58,11 @@ type Panel = { id: string; kind: 'extend' | 'close' | 'restrict' } | null;
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
+    FORM_STYLES,
     REQUEST_LIST_STYLES,
     `
       mat-form-field {
-        display: block;
         max-width: 28rem;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin-top: 0.5rem;
       }
       form.panel {
         margin-top: 0.75rem;

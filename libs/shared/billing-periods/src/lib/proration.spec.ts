@@ -1,17 +1,28 @@
-import { addMonthsClamped, periodAround, prorate, prorationPreview } from './proration';
+import { addMonthsClamped, periodContaining, prorate } from './periods';
+import { prorationPreview } from './proration';
 
 describe('proration preview (the API billing engine’s arithmetic)', () => {
   const monthly = { startDate: '2026-01-31', billingAnchor: '2026-01-31', interval: 'month' as const, endDate: null };
 
   it('counts periods from the anchor, on the last day of shorter months', () => {
     expect(addMonthsClamped('2026-01-31', 1)).toBe('2026-02-28');
-    expect(periodAround(monthly, '2026-03-10')).toEqual({ start: '2026-02-28', end: '2026-03-30', fullDays: 31 });
-    expect(periodAround(monthly, '2026-02-28').start).toBe('2026-02-28');
+    expect(periodContaining(monthly, '2026-03-10')).toEqual({
+      start: '2026-02-28',
+      end: '2026-03-30',
+      days: 31,
+      fullDays: 31,
+    });
+    expect(periodContaining(monthly, '2026-02-28')?.start).toBe('2026-02-28');
   });
 
   it('bills a stub before the anchor pro rata of the full period before it', () => {
     const stubbed = { startDate: '2026-11-10', billingAnchor: '2026-12-01', interval: 'month' as const, endDate: null };
-    expect(periodAround(stubbed, '2026-11-20')).toEqual({ start: '2026-11-10', end: '2026-11-30', fullDays: 30 });
+    expect(periodContaining(stubbed, '2026-11-20')).toEqual({
+      start: '2026-11-10',
+      end: '2026-11-30',
+      days: 21,
+      fullDays: 30,
+    });
   });
 
   it('rounds half up in whole cents', () => {
