@@ -176,13 +176,11 @@ describe('finance invoices', () => {
     const creditNote = jest.fn().mockResolvedValue(detail({ number: 'AT-CN-2026-000001' }));
     TestBed.overrideProvider(FinanceInvoicesStore, {
       useValue: {
-        detail: jest
-          .fn()
-          .mockResolvedValue(
-            detail({
-              reminders: [{ reminderNo: 1, sentAt: '2026-11-20T09:00:00.000Z', recipient: 'a@fietsen.example' }],
-            }),
-          ),
+        detail: jest.fn().mockResolvedValue(
+          detail({
+            reminders: [{ reminderNo: 1, sentAt: '2026-11-20T09:00:00.000Z', recipient: 'a@fietsen.example' }],
+          }),
+        ),
         creditNote,
         fileUrl: (id: string, format: string) => `/api/finance/invoices/${id}/${format}`,
       },
