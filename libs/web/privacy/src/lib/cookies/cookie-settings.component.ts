@@ -29,6 +29,12 @@ import {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
+    /* A card inside the processing page: its title the size of the page's other card titles (PAGE_STYLES). */
+    h2 {
+      font-size: 1.25rem;
+      line-height: 1.3;
+      margin: 0 0 0.5rem;
+    }
     p.hint {
       margin: 0.5rem 0 1rem;
     }
