@@ -9,20 +9,13 @@
 //   npx nx build api && node tools/bench/sign-in-burst.bench.mjs
 //   BENCH_ROUNDS=3 BENCH_BURST=20 …      (a quick look)
 //   BENCH_PORT=3330 …                    (portal port; PostgreSQL on BENCH_PORT + 51000)
-import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
+import { PASSWORD, call as callOn, cookieValue, inTenant, machine, startPortal } from './bench-portal.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const BURST = Number(process.env.BENCH_BURST ?? 40);
 const PORT = Number(process.env.BENCH_PORT ?? 3330);
-const PG_PORT = PORT + 51_000;
-const DIR = 'tmp/bench-sign-in';
-const PASSWORD = 'MijnAccount-demo-2026';
 const HOST = `callmonkey.localhost:${PORT}`;
 /** Demo people without two-factor: each sign-in is one argon2 check and a new session. */
 const PEOPLE = [
@@ -32,42 +25,10 @@ const PEOPLE = [
   'sanne@jansen-installatie.example',
 ];
 
-function call(method, path, headers = {}, body) {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port: PORT, method, path, headers: { host: HOST, ...headers }, agent: false },
-      (res) => {
-        const parts = [];
-        res.on('data', (chunk) => parts.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode, cookies: res.headers['set-cookie'] ?? [], body: Buffer.concat(parts) }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-function cookieValue(cookies, name) {
-  for (const c of cookies) if (c.startsWith(`${name}=`)) return c.slice(name.length + 1).split(';')[0];
-  throw new Error(`no ${name} cookie`);
-}
-
-async function waitForPortal() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await call('GET', '/api/health')).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(500);
-  }
-  throw new Error(`the portal did not come up on port ${PORT}`);
-}
+const call = (method, path, headers = {}, body) => callOn(PORT, method, path, { host: HOST, ...headers }, body);
 
 /** Signs in; answers the headers of a signed-in request (or the status, when refused). */
-async function signIn(email, password = PASSWORD) {
+async function signIn(email) {
   const first = await call('GET', '/api/tenant');
   const xsrf = cookieValue(first.cookies, 'XSRF-TOKEN');
   const response = await call(
@@ -79,7 +40,7 @@ async function signIn(email, password = PASSWORD) {
       'x-xsrf-token': xsrf,
       cookie: `XSRF-TOKEN=${xsrf}`,
     },
-    JSON.stringify({ email, password }),
+    JSON.stringify({ email, password: PASSWORD }),
   );
   if (response.status !== 200) return { status: response.status };
   return { status: 200, headers: { cookie: `ma_sid=${cookieValue(response.cookies, 'ma_sid')}` } };
@@ -103,62 +64,19 @@ function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-const fmt = (values) =>
+const median = (values) => percentile(values, 50);
+const ms = (values) =>
   `${median(values).toFixed(0)} ms (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
 
-rmSync(DIR, { recursive: true, force: true });
-const shared = {
-  EMBEDDED_PG_DIR: `${DIR}/postgres`,
-  EMBEDDED_PG_PORT: String(PG_PORT),
-  DATA_KEY: randomBytes(32).toString('base64'),
-  AUDIT_SIGNING_KEY: randomBytes(32).toString('base64'),
-};
-execFileSync('node', ['dist/apps/api/cli.js', 'seed-demo'], {
-  env: { ...process.env, ...shared, NODE_ENV: 'development' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const portal = spawn('node', ['dist/apps/api/main.js'], {
-  env: {
-    ...process.env,
-    ...shared,
-    PORT: String(PORT),
-    NODE_ENV: 'production',
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    COOKIE_SECURE: 'false',
-    SEED_DEMO: 'false',
-    SMTP_URL: 'smtp://127.0.0.1:9',
-    LOG_LEVEL: 'warn',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGPIPE'])
-  process.on(signal, () => {
-    portal.kill('SIGTERM');
-    process.exit(1);
-  });
-
-let client;
+const { client, demoTenantId, stop } = await startPortal({ dir: 'tmp/bench-sign-in', port: PORT });
 try {
-  await waitForPortal();
-  const credentials = JSON.parse(readFileSync(`${DIR}/postgres.credentials.json`, 'utf8'));
-  client = new pg.Client({
-    connectionString: `postgres://portal_owner:${encodeURIComponent(credentials.owner)}@127.0.0.1:${PG_PORT}/portal`,
-  });
-  await client.connect();
-  const [demo] = (await client.query(`SELECT id FROM tenant WHERE slug = 'callmonkey'`)).rows;
   // A burst of people, not of guessers: the throttle lets ten parallel attempts per address through.
-  await client.query('BEGIN');
-  await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [demo.id]);
-  await client.query(
-    `UPDATE tenant_sign_in_settings SET free_attempts = 20, lock_after = 100, ip_lock_after = 10000 WHERE tenant_id = $1`,
-    [demo.id],
+  await inTenant(client, demoTenantId, () =>
+    client.query(
+      `UPDATE tenant_sign_in_settings SET free_attempts = 20, lock_after = 100, ip_lock_after = 10000 WHERE tenant_id = $1`,
+      [demoTenantId],
+    ),
   );
-  await client.query('COMMIT');
 
   const reader = await signIn(PEOPLE[0]);
   if (reader.status !== 200) throw new Error(`the reader's sign-in answered ${reader.status}`);
@@ -181,14 +99,12 @@ try {
         `GET /api/me ×${times.length}: p50 ${percentile(times, 50).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms`,
     );
   }
-  const env = `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, load ${loadavg()[0].toFixed(1)}`;
-  console.log(`\nsign-in burst: ${BURST} at once, ${ROUNDS} rounds; ${env}`);
+  console.log(`\nsign-in burst: ${BURST} at once, ${ROUNDS} rounds; ${machine()}, load ${loadavg()[0].toFixed(1)}`);
   console.log(
     `GET /api/me without a burst: p50 ${percentile(idle, 50).toFixed(0)} ms, p99 ${percentile(idle, 99).toFixed(0)} ms`,
   );
-  console.log(`during a burst, median of rounds (min–max): p50 ${fmt(p50s)}, p99 ${fmt(p99s)}`);
+  console.log(`during a burst, median of rounds (min–max): p50 ${ms(p50s)}, p99 ${ms(p99s)}`);
   console.log(`burst duration: ${median(burstSeconds).toFixed(1)} s`);
 } finally {
-  await client?.end().catch(() => undefined);
-  portal.kill('SIGTERM');
+  await stop();
 }
