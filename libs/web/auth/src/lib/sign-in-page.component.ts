@@ -131,14 +131,18 @@ export class SignInPageComponent implements OnInit {
     const error = this.error();
     if (error && /^[a-z-]{1,30}$/.test(error)) this.message.set(`signIn.errors.${error}`);
     if (this.challenge()) this.challengeToken.set(this.challenge() ?? null);
-    // The banner loads the consent too; read here as well so the note does not wait for it.
-    await this.consent
-      .load()
-      .then(() => this.lastSignIn.set(this.consent.lastSignIn()))
-      .catch(() => undefined);
-    this.options.set(
-      await this.session.options().catch(() => ({ selfSignUp: false, providers: [] as IdentityProviderName[] })),
-    );
+    // The banner loads the consent too; read here as well so the note does not wait for it. The
+    // ways to sign in never wait for the consent.
+    await Promise.all([
+      this.consent
+        .load()
+        .then(() => this.lastSignIn.set(this.consent.lastSignIn()))
+        .catch(() => undefined),
+      this.session
+        .options()
+        .catch(() => ({ selfSignUp: false, providers: [] as IdentityProviderName[] }))
+        .then((options) => this.options.set(options)),
+    ]);
   }
 
   protected async submit(): Promise<void> {

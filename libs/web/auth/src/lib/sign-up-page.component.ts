@@ -1,23 +1,15 @@
 import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { map } from 'rxjs';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatRadioModule } from '@angular/material/radio';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import {
-  AGE_CONFIRMATIONS,
-  type AgeConfirmation,
-  type AgeRequirement,
-  type Language,
-  ageWording,
-} from '@mijn-account/shared-contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { AgeConfirmation, AgeRequirement } from '@mijn-account/shared-contracts';
 import { ActionRunner, AuthLinksStore, SessionStore, TenantStore, fieldError } from '@mijn-account/web-core';
 import { ProblemAlertComponent } from '@mijn-account/web-ui';
+import { AgeQuestionComponent } from './age-question.component';
 import { CARD_PAGE_STYLES } from './page-styles';
 
 /**
@@ -34,28 +26,12 @@ import { CARD_PAGE_STYLES } from './page-styles';
     MatCardModule,
     MatFormFieldModule,
     MatInputModule,
-    MatRadioModule,
+    AgeQuestionComponent,
     ProblemAlertComponent,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: [
-    CARD_PAGE_STYLES,
-    `
-      fieldset.age {
-        border: none;
-        padding: 0;
-        margin: 0 0 1rem;
-      }
-      .age-choices {
-        display: flex;
-        flex-direction: column;
-      }
-      .error {
-        color: var(--mat-sys-error);
-      }
-    `,
-  ],
+  styles: [CARD_PAGE_STYLES],
   template: `
     <mat-card appearance="outlined">
       <h1>{{ 'signUp.title' | transloco: { tenant: tenant.displayName() } }}</h1>
@@ -107,20 +83,13 @@ import { CARD_PAGE_STYLES } from './page-styles';
             <mat-hint>{{ 'signUp.passwordHint' | transloco }}</mat-hint>
           </mat-form-field>
           @if (age(); as requirement) {
-            <!-- The tenant's age requirement (issue 18 §1): the sentence chosen is the one the consent ledger records. -->
-            <fieldset class="age" data-testid="sign-up-age">
-              <legend>{{ 'signUp.ageLegend' | transloco }}</legend>
-              <mat-radio-group formControlName="ageConfirmation" class="age-choices" required>
-                @for (choice of ageChoices(requirement); track choice) {
-                  <mat-radio-button [value]="choice">{{ ageWording(choice, requirement.minimumAge, lang()) }}</mat-radio-button>
-                }
-              </mat-radio-group>
-              @if (ageMissing()) {
-                <p class="error" role="alert">{{ 'signUp.ageRequired' | transloco }}</p>
-              } @else if (fieldError(problem(), 'ageConfirmation'); as message) {
-                <p class="error" role="alert">{{ message }}</p>
-              }
-            </fieldset>
+            <ma-age-question
+              [requirement]="requirement"
+              [control]="form.controls.ageConfirmation"
+              [missing]="ageMissing()"
+              [error]="fieldError(problem(), 'ageConfirmation')"
+              testId="sign-up-age"
+            />
           }
           <button mat-flat-button type="submit" [disabled]="busy()">{{ 'signUp.submit' | transloco }}</button>
         </form>
@@ -157,18 +126,6 @@ export class SignUpPageComponent implements OnInit {
   /** The age the tenant asks people to confirm; null when it asks none. */
   protected readonly age = signal<AgeRequirement | null>(null);
   protected readonly ageMissing = signal(false);
-  protected readonly ageWording = ageWording;
-  private readonly transloco = inject(TranslocoService);
-  protected readonly lang = toSignal(
-    this.transloco.langChanges$.pipe(map((l) => (l === 'nl' ? 'nl' : 'en') as Language)),
-    {
-      initialValue: (this.transloco.getActiveLang() === 'nl' ? 'nl' : 'en') as Language,
-    },
-  );
-
-  protected ageChoices(requirement: AgeRequirement): readonly AgeConfirmation[] {
-    return requirement.parentalConsentAllowed ? AGE_CONFIRMATIONS : ['of-age'];
-  }
 
   ngOnInit(): void {
     void this.load();

@@ -1,21 +1,13 @@
 import { ChangeDetectionStrategy, Component, type OnInit, inject, input, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { map } from 'rxjs';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatRadioModule } from '@angular/material/radio';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import {
-  AGE_CONFIRMATIONS,
-  type AgeConfirmation,
-  type AgeRequirement,
-  type Language,
-  ageWording,
-} from '@mijn-account/shared-contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { AgeConfirmation, AgeRequirement } from '@mijn-account/shared-contracts';
 import { ActionRunner, SessionStore, TenantStore, fieldError } from '@mijn-account/web-core';
 import { ProblemAlertComponent } from '@mijn-account/web-ui';
+import { AgeQuestionComponent } from './age-question.component';
 import { CARD_PAGE_STYLES } from './page-styles';
 
 /**
@@ -30,28 +22,12 @@ import { CARD_PAGE_STYLES } from './page-styles';
     RouterLink,
     MatButtonModule,
     MatCardModule,
-    MatRadioModule,
+    AgeQuestionComponent,
     ProblemAlertComponent,
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: [
-    CARD_PAGE_STYLES,
-    `
-      fieldset.age {
-        border: none;
-        padding: 0;
-        margin: 0 0 1rem;
-      }
-      .age-choices {
-        display: flex;
-        flex-direction: column;
-      }
-      .error {
-        color: var(--mat-sys-error);
-      }
-    `,
-  ],
+  styles: [CARD_PAGE_STYLES],
   template: `
     <mat-card appearance="outlined">
       <h1>{{ 'socialSignUp.title' | transloco: { tenant: tenant.displayName() } }}</h1>
@@ -62,19 +38,13 @@ import { CARD_PAGE_STYLES } from './page-styles';
         <p class="note">{{ 'socialSignUp.intro' | transloco: { provider: providerName() } }}</p>
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
           @if (age(); as requirement) {
-          <fieldset class="age" data-testid="social-sign-up-age">
-            <legend>{{ 'signUp.ageLegend' | transloco }}</legend>
-            <mat-radio-group formControlName="ageConfirmation" class="age-choices" required>
-              @for (choice of ageChoices(requirement); track choice) {
-                <mat-radio-button [value]="choice">{{ ageWording(choice, requirement.minimumAge, lang()) }}</mat-radio-button>
-              }
-            </mat-radio-group>
-            @if (ageMissing()) {
-              <p class="error" role="alert">{{ 'signUp.ageRequired' | transloco }}</p>
-            } @else if (fieldError(problem(), 'ageConfirmation'); as message) {
-              <p class="error" role="alert">{{ message }}</p>
-            }
-          </fieldset>
+            <ma-age-question
+              [requirement]="requirement"
+              [control]="form.controls.ageConfirmation"
+              [missing]="ageMissing()"
+              [error]="fieldError(problem(), 'ageConfirmation')"
+              testId="social-sign-up-age"
+            />
           }
           <button mat-flat-button type="submit" [disabled]="busy()">{{ 'signUp.submit' | transloco }}</button>
         </form>
@@ -105,22 +75,12 @@ export class SocialSignUpPageComponent implements OnInit {
   protected readonly loaded = signal(false);
   protected readonly age = signal<AgeRequirement | null>(null);
   protected readonly ageMissing = signal(false);
-  protected readonly ageWording = ageWording;
   protected readonly form = inject(NonNullableFormBuilder).group({
     ageConfirmation: [null as AgeConfirmation | null],
   });
-  private readonly transloco = inject(TranslocoService);
-  protected readonly lang = toSignal(
-    this.transloco.langChanges$.pipe(map((l) => (l === 'nl' ? 'nl' : 'en') as Language)),
-    { initialValue: (this.transloco.getActiveLang() === 'nl' ? 'nl' : 'en') as Language },
-  );
 
   protected providerName(): string {
     return this.provider() === 'microsoft' ? 'Microsoft 365' : 'Google';
-  }
-
-  protected ageChoices(requirement: AgeRequirement): readonly AgeConfirmation[] {
-    return requirement.parentalConsentAllowed ? AGE_CONFIRMATIONS : ['of-age'];
   }
 
   ngOnInit(): void {

@@ -12,6 +12,8 @@ import {
   USAGE_FEATURES,
   ERASURE_KEPT,
   PRIVACY_EXPORT_STATUSES,
+  COOKIE_CHOICES,
+  SIGN_IN_METHODS_REMEMBERED,
 } from '@mijn-account/shared-contracts';
 import { ENUM_LABELS } from './enum-label';
 
@@ -46,6 +48,8 @@ const CLOSED_FAMILIES: Record<string, readonly string[]> = {
   'privacy.erasure.erased.': ['profile', 'signIns', 'newsletters', 'history', 'account'],
   'privacy.erasure.kept.': ERASURE_KEPT,
   'privacy.export.status.': PRIVACY_EXPORT_STATUSES,
+  'cookieConsent.lastSignIn.': SIGN_IN_METHODS_REMEMBERED,
+  'cookieConsent.choice.': [...COOKIE_CHOICES, 'none'],
   'admin.statistics.features.': USAGE_FEATURES,
   'admin.statistics.events.': Object.entries(USAGE_EVENTS).flatMap(([f, events]) => events.map((e) => `${f}.${e}`)),
 };
