@@ -65,7 +65,7 @@ describe('billing details and phone numbers that follow the country', () => {
     const saved = await put(
       canadian,
       '/api/me/profile',
-      { ...body, email: undefined, phone: '(514) 555-0199', timeZone: 'America/Toronto' },
+      { ...body, email: undefined, phoneCountry: undefined, phone: '(514) 555-0199', timeZone: 'America/Toronto' },
       etag,
     );
     expect(saved.statusCode).toBe(200);
@@ -103,7 +103,12 @@ describe('billing details and phone numbers that follow the country', () => {
 
   it('refuses a phone number that is not one of the account’s country, naming the field', async () => {
     const { body, etag } = await get(canadian, '/api/me/profile');
-    const res = await put(canadian, '/api/me/profile', { ...body, email: undefined, phone: '(514) 555-019' }, etag);
+    const res = await put(
+      canadian,
+      '/api/me/profile',
+      { ...body, email: undefined, phoneCountry: undefined, phone: '(514) 555-019' },
+      etag,
+    );
     expect(res.statusCode).toBe(422);
     expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['phone']);
   });
@@ -124,7 +129,12 @@ describe('billing details and phone numbers that follow the country', () => {
         .statusCode,
     ).toBe(200);
     const { body, etag } = await get(dutch, '/api/me/profile');
-    const saved = await put(dutch, '/api/me/profile', { ...body, email: undefined, phone: '0612345678' }, etag);
+    const saved = await put(
+      dutch,
+      '/api/me/profile',
+      { ...body, email: undefined, phoneCountry: undefined, phone: '0612345678' },
+      etag,
+    );
     expect(saved.statusCode).toBe(200);
     expect(saved.json().phone).toBe('+31612345678');
   });
