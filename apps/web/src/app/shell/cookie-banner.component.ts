@@ -5,6 +5,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { COOKIE_CONSENT_WORDING, type CookieChoice } from '@mijn-account/shared-contracts';
 import { ActionRunner, CookieConsentStore, LanguageService } from '@mijn-account/web-core';
 import { ProblemAlertComponent } from '@mijn-account/web-ui';
+import { BANNER_STYLES } from './banner-styles';
 
 /**
  * Above every page, for anyone, only where the tenant offers the optional cookie and this browser
@@ -16,32 +17,7 @@ import { ProblemAlertComponent } from '@mijn-account/web-ui';
   selector: 'ma-cookie-banner',
   imports: [RouterLink, MatButtonModule, TranslocoPipe, ProblemAlertComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host {
-      display: block;
-    }
-    section {
-      margin: 0 0 1rem;
-      padding: 0.75rem 1rem;
-      border: 1px solid var(--mat-sys-outline, #777);
-      border-radius: 8px;
-      background: var(--mat-sys-surface-container, #f3f3f3);
-    }
-    h2 {
-      font-size: 1.05rem;
-      margin: 0 0 0.25rem;
-    }
-    p {
-      margin: 0 0 0.5rem;
-      overflow-wrap: anywhere;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      align-items: center;
-    }
-  `,
+  styles: BANNER_STYLES,
   template: `
     @if (store.ask()) {
       <section role="region" aria-labelledby="cookie-banner-title" data-testid="cookie-banner">

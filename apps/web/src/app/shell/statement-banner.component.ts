@@ -4,6 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ActionRunner, LocaleDatePipe, StatementsStore } from '@mijn-account/web-core';
 import { ProblemAlertComponent } from '@mijn-account/web-ui';
+import { BANNER_STYLES } from './banner-styles';
 
 /**
  * In the signed-in shell, above every page: a new privacy statement the user has not acknowledged
@@ -13,32 +14,7 @@ import { ProblemAlertComponent } from '@mijn-account/web-ui';
   selector: 'ma-statement-banner',
   imports: [RouterLink, MatButtonModule, TranslocoPipe, LocaleDatePipe, ProblemAlertComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host {
-      display: block;
-    }
-    section {
-      margin: 0 0 1rem;
-      padding: 0.75rem 1rem;
-      border: 1px solid var(--mat-sys-outline, #777);
-      border-radius: 8px;
-      background: var(--mat-sys-surface-container, #f3f3f3);
-    }
-    h2 {
-      font-size: 1.05rem;
-      margin: 0 0 0.25rem;
-    }
-    p {
-      margin: 0 0 0.5rem;
-      overflow-wrap: anywhere;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      align-items: center;
-    }
-  `,
+  styles: BANNER_STYLES,
   template: `
     @if (store.pending(); as pending) {
       <section role="region" aria-labelledby="statement-banner-title" data-testid="statement-banner">
