@@ -86,8 +86,9 @@ test('the tenant admin adds a row to the record of processing activities', async
   await signInStaffWithTwoFactor(page, 'contactmonkey', 'admin@contactmonkey.example', EN);
   await page.goto(`${CT}/admin/privacy/processing`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Processing record');
+  // The rows load after the heading: wait for the first before counting them.
+  await expect(page.getByTestId('processing-row').first()).toBeVisible();
   const before = await page.getByTestId('processing-row').count();
-  expect(before).toBeGreaterThan(0);
   await expectAccessible(page);
 
   await page.getByTestId('processing-add').click();
