@@ -60,6 +60,14 @@ test('refusing never sets the optional cookie, accepting sets it, and a change o
     await expect(banner.getByRole('button', { name: 'Accept' })).toBeVisible();
     await expectAccessible(liam);
     expect((await overflowOf(liam)).culprits).toEqual([]);
+    // The cookie page asks in its own card, so the banner steps aside there: one question at a time.
+    await liam.getByRole('link', { name: 'About our cookies' }).click();
+    await expect(liam.getByTestId('cookie-choice-state')).toHaveText(
+      'You have not chosen yet. Until you accept, the optional cookie is not set.',
+    );
+    await expect(banner).toHaveCount(0);
+    await liam.goBack();
+    await expect(banner).toBeVisible();
     // Keyboard: the answer buttons are reachable and work with Enter.
     await banner.getByRole('button', { name: 'Refuse' }).focus();
     await liam.keyboard.press('Enter');

@@ -11,7 +11,8 @@ import { BANNER_STYLES } from './banner-styles';
  * Above every page, for anyone, only where the tenant offers the optional cookie and this browser
  * has not answered: the question (word for word what the consent ledger records) with "Accept" and
  * "Refuse" of equal weight. Nothing optional is set before "Accept"; the page stays usable without
- * an answer (the banner blocks nothing).
+ * an answer (the banner blocks nothing). Where the page itself shows the choice (the cookie page, the
+ * privacy page) the banner steps aside.
  */
 @Component({
   selector: 'ma-cookie-banner',
@@ -19,7 +20,7 @@ import { BANNER_STYLES } from './banner-styles';
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: BANNER_STYLES,
   template: `
-    @if (store.ask()) {
+    @if (store.askInBanner()) {
       <section role="region" aria-labelledby="cookie-banner-title" data-testid="cookie-banner">
         <h2 id="cookie-banner-title">{{ 'cookieConsent.banner.title' | transloco }}</h2>
         <p>{{ question() }}</p>

@@ -23,10 +23,13 @@ export class CookieConsentStore {
   private readonly http = inject(HttpClient);
   private readonly document = inject(DOCUMENT);
   private readonly state = signal<CookieConsentView | null>(null);
+  private readonly choicesOnScreen = signal(0);
 
   readonly view = this.state.asReadonly();
   /** The banner asks when the tenant offers the cookie and nobody answered yet. */
   readonly ask = computed(() => this.state()?.enabled === true && this.state()?.choice === null);
+  /** …but not while the page itself shows the choice (the cookie page, the privacy page): one question at a time. */
+  readonly askInBanner = computed(() => this.ask() && this.choicesOnScreen() === 0);
   readonly allowed = computed(() => this.state()?.enabled === true && this.state()?.choice === 'accepted');
 
   async load(): Promise<CookieConsentView> {
@@ -40,6 +43,12 @@ export class CookieConsentStore {
     const view = await firstValueFrom(this.http.put<CookieConsentView>(apiUrl('cookieConsent'), { choice }));
     this.state.set(view);
     if (!this.allowed()) this.forget();
+  }
+
+  /** A choice card on screen; the returned function says it has gone. */
+  choiceShown(): () => void {
+    this.choicesOnScreen.update((n) => n + 1);
+    return () => this.choicesOnScreen.update((n) => n - 1);
   }
 
   /** After a sign-in (or when leaving for Google or Microsoft): remembered only with consent. */

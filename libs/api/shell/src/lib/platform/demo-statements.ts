@@ -65,7 +65,7 @@ Je profiel en account zolang je klant bent. Facturen en creditnota's ${f.retenti
 
 # Cookies
 
-Het portaal plaatst alleen cookies die nodig zijn om te werken: om je ingelogd te houden, je wijzigingen te beschermen en nieuwe apparaten te herkennen. Geen advertentie- of volgcookies. De volledige lijst staat op [de cookiepagina](/cookies).
+Het portaal plaatst de cookies die nodig zijn om te werken: om je ingelogd te houden, je wijzigingen te beschermen en nieuwe apparaten te herkennen. Eén cookie is optioneel — hij onthoudt hoe je de vorige keer inlogde — en komt er alleen als wij hem aanbieden en jij hem toestaat. Geen advertentie- of volgcookies. De volledige lijst staat op [de cookiepagina](/cookies).
 ${
   f.minimumAge
     ? `
@@ -113,7 +113,7 @@ Your profile and account for as long as you are a customer. Invoices and credit 
 
 # Cookies
 
-The portal sets only the cookies it needs to work: to keep you signed in, to protect your changes and to recognise new devices. No advertising or tracking cookies. The full list is on [the cookie page](/cookies).
+The portal sets the cookies it needs to work: to keep you signed in, to protect your changes and to recognise new devices. One cookie is optional — it remembers how you signed in last time — and is set only if we offer it and you accept it. No advertising or tracking cookies. The full list is on [the cookie page](/cookies).
 ${
   f.minimumAge
     ? `

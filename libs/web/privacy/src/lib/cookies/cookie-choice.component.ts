@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, type OnInit, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, type OnInit, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -76,8 +76,10 @@ export class CookieChoiceComponent implements OnInit {
   private readonly notifier = inject(Notifier);
   protected readonly page = new LoadState();
   protected readonly runner = new ActionRunner();
+  private readonly destroyRef = inject(DestroyRef);
 
   ngOnInit(): void {
+    this.destroyRef.onDestroy(this.store.choiceShown());
     void this.page.track(() => this.store.load());
   }
 

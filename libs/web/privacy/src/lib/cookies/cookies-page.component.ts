@@ -36,7 +36,11 @@ const KINDS = [
         margin: 0;
         overflow-wrap: anywhere;
       }
+      h2 {
+        margin-top: 1.5rem;
+      }
       h3 {
+        margin-top: 0;
         font-family: monospace;
         overflow-wrap: anywhere;
       }
