@@ -7,7 +7,14 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AgeConfirmation, AgeRequirement } from '@mijn-account/shared-contracts';
-import { ActionRunner, AuthLinksStore, SessionStore, TenantStore, fieldError } from '@mijn-account/web-core';
+import {
+  ActionRunner,
+  AuthLinksStore,
+  SessionStore,
+  TenantStore,
+  controlMessage,
+  fieldError,
+} from '@mijn-account/web-core';
 import { ProblemAlertComponent } from '@mijn-account/web-ui';
 import { AgeQuestionComponent } from './age-question.component';
 import { CARD_PAGE_STYLES } from './page-styles';
@@ -58,17 +65,17 @@ import { CARD_PAGE_STYLES } from './page-styles';
           <mat-form-field appearance="outline">
             <mat-label>{{ 'signUp.displayName' | transloco }}</mat-label>
             <input matInput formControlName="displayName" autocomplete="name" required />
+            <mat-error>{{ controlMessage(form.controls.displayName.errors) }}</mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'signUp.accountName' | transloco }}</mat-label>
             <input matInput formControlName="accountName" autocomplete="organization" required />
+            <mat-error>{{ controlMessage(form.controls.accountName.errors) }}</mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'signIn.email' | transloco }}</mat-label>
             <input matInput type="email" formControlName="email" autocomplete="email" required />
-            @if (fieldError(problem(), 'email'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error>{{ fieldError(problem(), 'email') ?? controlMessage(form.controls.email.errors) }}</mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>{{ 'signUp.password' | transloco }}</mat-label>
@@ -81,6 +88,7 @@ import { CARD_PAGE_STYLES } from './page-styles';
               minlength="10"
             />
             <mat-hint>{{ 'signUp.passwordHint' | transloco }}</mat-hint>
+            <mat-error>{{ controlMessage(form.controls.password.errors) }}</mat-error>
           </mat-form-field>
           @if (age(); as requirement) {
             <ma-age-question
@@ -116,6 +124,7 @@ export class SignUpPageComponent implements OnInit {
   protected readonly sent = signal(false);
   protected readonly problem = this.runner.problem;
   protected readonly fieldError = fieldError;
+  protected readonly controlMessage = controlMessage;
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', Validators.required],
     accountName: ['', Validators.required],

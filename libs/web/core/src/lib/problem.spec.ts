@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import type { ProblemDetails } from '@mijn-account/shared-contracts';
-import { fieldError } from './problem';
+import { controlMessage, fieldError } from './problem';
 
 describe('fieldError', () => {
   const problem: ProblemDetails = {
@@ -52,5 +52,28 @@ describe('fieldError', () => {
       ],
     };
     expect(fieldError(lockMinutes, 'lockMinutes')).toBe('Minstens 1.');
+  });
+});
+
+describe('controlMessage', () => {
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { nl: { fieldErrors: { required: 'Vul dit veld in.', minLength: 'Minstens {{min}} tekens.' } } },
+          translocoConfig: { availableLangs: ['nl'], defaultLang: 'nl' },
+          preloadLangs: true,
+        }),
+      ],
+    });
+    TestBed.inject(TranslocoService);
+  });
+
+  it('says why a field is red, in the user’s language: the server’s reason first, then required, then too short', () => {
+    expect(controlMessage(null)).toBeNull();
+    expect(controlMessage({ server: 'Bestaat al.', required: true })).toBe('Bestaat al.');
+    expect(controlMessage({ required: true })).toBe('Vul dit veld in.');
+    expect(controlMessage({ minlength: { requiredLength: 10, actualLength: 3 } })).toBe('Minstens 10 tekens.');
+    expect(controlMessage({ pattern: true })).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { AbstractControl } from '@angular/forms';
+import type { AbstractControl, ValidationErrors } from '@angular/forms';
 import { HttpErrorResponse } from '@angular/common/http';
 import { translate } from '@jsverse/transloco';
 import type { FieldError, ProblemDetails } from '@mijn-account/shared-contracts';
@@ -37,6 +37,25 @@ export function fieldMessage(error: FieldError): string {
 export function fieldError(problem: ProblemDetails | null, field: string): string | null {
   const error = problem?.errors?.find((e) => e.field === field);
   return error ? fieldMessage(error) : null;
+}
+
+/**
+ * The message for a control's own errors, so a field says why and is not only red: the server's
+ * reason first (set by `applyServerErrors`), then the browser-side checks in the user's language.
+ */
+export function controlMessage(errors: ValidationErrors | null): string | null {
+  if (!errors) return null;
+  if (typeof errors['server'] === 'string') return errors['server'];
+  const code = errors['required']
+    ? { code: 'required' }
+    : errors['minlength']
+      ? { code: 'minLength', params: { min: errors['minlength'].requiredLength } }
+      : errors['maxlength']
+        ? { code: 'maxLength', params: { max: errors['maxlength'].requiredLength } }
+        : errors['email']
+          ? { code: 'isEmail' }
+          : null;
+  return code ? fieldMessage({ field: '', message: '', ...code }) : null;
 }
 
 /**
