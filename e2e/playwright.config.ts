@@ -55,7 +55,9 @@ export default defineConfig({
       cwd: '..',
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
-      timeout: 60_000,
+      // A fresh database, migrations and the demo data (with a billing run): about 20 s on a quiet
+      // machine, over 60 s on a loaded one.
+      timeout: 180_000,
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
       env: {
         PORT: String(PORT),
