@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@mijn-account/api-core';
+import { JobQueue, loadConfig } from '@mijn-account/api-core';
 import {
   AuditJobs,
   AuditReaderService,
@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<void> {
       case 'audit:checkpoint': {
         const sealer = new AuditSealerService(new AuditSigner(config));
         console.log(
-          `signed ${await new AuditJobs(owner, new AuditWriterService(), sealer, config).checkpoint()} chain heads`,
+          `signed ${await new AuditJobs(owner, new AuditWriterService(), sealer, new JobQueue(owner, config), config).checkpoint()} chain heads`,
         );
         break;
       }

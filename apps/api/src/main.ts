@@ -1,10 +1,21 @@
-import { Logger } from '@nestjs/common';
-import { type AppConfig, HealthService, PinoNestLogger, createLogger, loadConfig } from '@mijn-account/api-core';
+import type { Server } from 'node:http';
+import { setTimeout } from 'node:timers/promises';
+import { type INestApplicationContext, Logger } from '@nestjs/common';
+import {
+  type AppConfig,
+  HealthService,
+  JobQueue,
+  PinoNestLogger,
+  createLogger,
+  loadConfig,
+} from '@mijn-account/api-core';
 import { createDataSource } from '@mijn-account/api-database';
 import {
   type DatabaseConnections,
   ENTITIES,
   createApp,
+  createWorker,
+  listenForHealth,
   prepareDatabase,
   seedDemoData,
   startLocalMailbox,
@@ -13,6 +24,8 @@ import {
 /**
  * `npm start`: database (embedded unless DATABASE_URL), migrations, demo data where asked for,
  * then the API and the web app on one origin. Ctrl-C stops all of it, the embedded database too.
+ * PROCESS_ROLE=web serves HTTP and works no jobs; PROCESS_ROLE=worker works jobs and answers only
+ * health on PORT (ADR 0016).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -40,22 +53,40 @@ async function serve(config: AppConfig, db: DatabaseConnections, logger: Logger)
   }
 
   const mailbox = config.mail.localMailbox ? await startLocalMailbox(config.mail.localMailbox) : null;
-  const app = await createApp(config, db.appUrl);
-  await app.listen({ port: config.port, host: config.host });
-  const base =
-    config.portalDomain === 'localhost' ? `http://%s.localhost:${config.port}` : `https://%s.${config.portalDomain}`;
-  logger.log(`portal ready: ${base.replace('%s', 'callmonkey')} and ${base.replace('%s', 'contactmonkey')}`);
-  logger.log(`API docs: ${base.replace('%s', 'callmonkey')}/api/docs`);
+  let app: INestApplicationContext & { close(): Promise<void> };
+  let healthServer: Server | null = null;
+  if (config.role === 'worker') {
+    app = await createWorker(config, db.appUrl);
+    healthServer = await listenForHealth(app, { host: config.host, port: config.port });
+    logger.log(`worker ready: works ${app.get(JobQueue).queues.length} queues; health on port ${config.port}`);
+  } else {
+    const web = await createApp(config, db.appUrl);
+    await web.listen({ port: config.port, host: config.host });
+    app = web;
+    const base =
+      config.portalDomain === 'localhost' ? `http://%s.localhost:${config.port}` : `https://%s.${config.portalDomain}`;
+    logger.log(
+      `portal ready${config.role === 'all' ? '' : ` (${config.role})`}: ${base.replace('%s', 'callmonkey')} and ${base.replace('%s', 'contactmonkey')}`,
+    );
+    logger.log(`API docs: ${base.replace('%s', 'callmonkey')}/api/docs`);
+  }
   if (mailbox) logger.log(`mailbox: every mail the portal sends is at ${mailbox.webUrl}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal}: stopping`);
-    // Readiness says 503 at once, while the listener closes and in-flight requests finish.
+    logger.log(`${signal}: stopping (in-flight work may take ${config.drainGraceMs / 1000} s)`);
+    // Readiness says 503 at once and no job is taken any more, while the listener closes and
+    // in-flight requests and jobs finish — for DRAIN_GRACE_SECONDS at most; then the process exits.
     app.get(HealthService).drain();
-    await app.close().catch((error: unknown) => logger.error({ err: error }, 'close failed'));
+    const closed = (async () => {
+      await app.get(JobQueue).stopTakingWork();
+      await app.close();
+    })().catch((error: unknown) => logger.error({ err: error }, 'close failed'));
+    const inTime = await Promise.race([closed.then(() => true), setTimeout(config.drainGraceMs, false)]);
+    if (!inTime) logger.warn(`still busy after ${config.drainGraceMs / 1000} s: exiting`);
+    healthServer?.close();
     await mailbox?.stop();
     await db.stop();
     process.exit(0);

@@ -20,3 +20,4 @@ export * from './lib/queue-db';
 export { PRIVACY_DEADLINE_QUEUE } from './lib/migrations/1795740000000-AddPrivacyDeadlineNotices';
 export * from './lib/statement-version';
 export { PRIVACY_RETENTION_PURGE_QUEUE } from './lib/migrations/1795810000000-PurgeKeptRecordsAfterRetention';
+export { AUDIT_SEAL_QUEUE } from './lib/migrations/1795900000000-AddAuditSealQueue';

@@ -1,16 +1,24 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@mijn-account/api-core';
-import { withTenant } from '@mijn-account/api-database';
+import { APP_CONFIG, type AppConfig, JobQueue } from '@mijn-account/api-core';
+import { AUDIT_SEAL_QUEUE, withTenant } from '@mijn-account/api-database';
 import { AuditSealerService } from './audit-sealer.service';
 import { AuditWriterService } from './audit-writer.service';
+
+interface SealJob {
+  tenantIds: string[];
+}
 
 /**
  * The access log's two timers: every AUDIT_SEAL_SECONDS the tenants this process wrote events for
  * get them chained; every AUDIT_CHECKPOINT_MINUTES every tenant's waiting events are chained (also
  * those of a process that stopped before its sealer ran) and the chain heads signed. Both also run
  * on demand (tests, `npm run audit:checkpoint`), one tenant transaction per tenant.
+ *
+ * By role (PROCESS_ROLE, ADR 0016): a web process does no sealing itself but hands the tenants it
+ * wrote for to the workers, one `audit-seal` job per tick; workers seal them and run the checkpoint
+ * timer. Several workers are safe: a tenant is sealed (and its heads signed) under its advisory lock.
  */
 @Injectable()
 export class AuditJobs implements OnApplicationBootstrap, OnModuleDestroy {
@@ -22,18 +30,20 @@ export class AuditJobs implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly dataSource: DataSource,
     private readonly writer: AuditWriterService,
     private readonly sealer: AuditSealerService,
+    private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    if (config.role !== 'web') {
+      jobs.handle<SealJob>(AUDIT_SEAL_QUEUE, (job) => this.sealTenants(job.tenantIds), { pollSeconds: 1 });
+    }
+  }
 
   onApplicationBootstrap(): void {
     const { sealSeconds, checkpointMinutes } = this.config.audit;
+    const pass = this.config.role === 'web' ? () => this.handOver() : () => this.sealWritten();
     // A pass still running when the timer fires again is not started twice.
-    this.every(
-      sealSeconds * 1000,
-      'seal',
-      () => (this.sealing ??= this.sealWritten().finally(() => (this.sealing = null))),
-    );
-    this.every(checkpointMinutes * 60_000, 'checkpoint', () => this.checkpoint());
+    this.every(sealSeconds * 1000, 'seal', () => (this.sealing ??= pass().finally(() => (this.sealing = null))));
+    if (this.config.role !== 'web') this.every(checkpointMinutes * 60_000, 'checkpoint', () => this.checkpoint());
   }
 
   onModuleDestroy(): void {
@@ -50,6 +60,29 @@ export class AuditJobs implements OnApplicationBootstrap, OnModuleDestroy {
     return this.perTenant(dataSource, await allTenants(dataSource), (db, tenantId) =>
       this.sealer.checkpoint(db, tenantId),
     );
+  }
+
+  /** A worker's part of a web process's pass: the tenants it names, each under its lock. */
+  private async sealTenants(tenantIds: string[]): Promise<number> {
+    const known = new Set(await allTenants(this.dataSource));
+    return this.perTenant(
+      this.dataSource,
+      tenantIds.filter((id) => known.has(id)),
+      (db, tenantId) => this.sealer.seal(db, tenantId),
+    );
+  }
+
+  /** A web process's pass: one job naming the tenants it wrote for; if it cannot be queued, they wait for the next tick. */
+  private async handOver(): Promise<number> {
+    const tenantIds = this.writer.takeWritten();
+    if (tenantIds.length === 0) return 0;
+    try {
+      await this.jobs.send<SealJob>(AUDIT_SEAL_QUEUE, { tenantIds });
+      return tenantIds.length;
+    } catch (error) {
+      for (const tenantId of tenantIds) this.writer.markWritten(tenantId);
+      throw error;
+    }
   }
 
   /** Chains the waiting events of the tenants this process wrote for; those that fail are tried again next time. */

@@ -29,6 +29,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     env,
     {
       NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
+      PROCESS_ROLE: str({
+        choices: ['all', 'web', 'worker'],
+        default: 'all',
+        desc: 'web: HTTP only (queues jobs); worker: jobs, access-log sealing, schedules, health on PORT; all: both',
+      }),
+      DRAIN_GRACE_SECONDS: num({ default: 10, desc: 'on SIGTERM, how long in-flight requests and jobs may finish' }),
       HOST: str({ default: '127.0.0.1', desc: 'interface to listen on (0.0.0.0 in containers)' }),
       PORT: port({ default: 3000 }),
       DATABASE_URL: optionalUrl({ default: '', desc: 'runtime role; empty starts the embedded PostgreSQL' }),
@@ -124,8 +130,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   if (production) failOnBadEnv({ errors: publishedInProduction(raw) });
   const embedded = raw.DATABASE_URL === '';
+  const role = raw.PROCESS_ROLE as ProcessRole;
+  // A web process queues jobs but works none: background work is the worker's (ADR 0016).
+  const works = role !== 'web';
   return Object.freeze({
     production,
+    role,
+    drainGraceMs: Math.max(0, raw.DRAIN_GRACE_SECONDS) * 1000,
     host: raw.HOST,
     port: raw.PORT,
     database: embedded
@@ -169,17 +180,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     billing: {
       batchSize: Math.max(1, Math.floor(raw.BILLING_BATCH_SIZE)),
       pollSeconds: Math.max(0.5, raw.BILLING_POLL_SECONDS),
-      worker: raw.BILLING_WORKER,
-      renderWorker: raw.BILLING_RENDER_WORKER,
+      worker: works && raw.BILLING_WORKER,
+      renderWorker: works && raw.BILLING_RENDER_WORKER,
     },
     privacy: {
-      worker: raw.PRIVACY_WORKER,
+      worker: works && raw.PRIVACY_WORKER,
       pollSeconds: 2,
     },
   });
 }
 
 export type AppConfig = ReturnType<typeof loadConfig>;
+
+/** What a process runs (PROCESS_ROLE): `all` is `npm start`'s one process. */
+export type ProcessRole = 'all' | 'web' | 'worker';
 
 const GENERATE = 'generate one with `node tools/scripts/generate-env.mjs`';
 

@@ -11,20 +11,20 @@ export class HealthController {
   constructor(private readonly checks: HealthService) {}
 
   /**
-   * Readiness, for load balancers (answers on any host): 200 when the database answers and the
-   * process is not shutting down; 503 otherwise. `/api/health` is the same (its older name).
+   * Readiness, for load balancers (answers on any host): 200 when the database answers, this
+   * version's migrations are applied and the process is not shutting down; 503 otherwise. `/api/health` is the same (its older name).
    */
   @Public()
   @Get('ready')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Ready: the database answers and the process is not draining' })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer, or the process is shutting down' })
+  @ApiOkResponse({ description: 'Ready: the database answers, migrations are current, the process is not draining' })
+  @ApiServiceUnavailableResponse({
+    description: 'The database does not answer, a migration is pending, or the process is shutting down',
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
-    const database = (await this.checks.databaseAnswers()) ? 'ok' : 'error';
-    const draining = this.checks.isDraining;
-    if (database === 'ok' && !draining) return { status: 'ok', database, draining };
-    reply.status(503);
-    return { status: 'error', database, draining };
+    const { ready, body } = await this.checks.readiness();
+    if (!ready) reply.status(503);
+    return body;
   }
 
   /** Readiness under its older name (load balancers and the benchmarks call it). */

@@ -72,15 +72,22 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     await this.pgBoss().send(queue, data, { db: transactionalDb(manager), ...options });
   }
 
-  /** The queues this process works (for tests and the health of a worker). */
+  /** Queues a job on its own (no caller's transaction): for work that is not part of a change. */
+  async send<T extends object>(queue: string, data: T): Promise<void> {
+    await this.pgBoss().send(queue, data);
+  }
+
+  /** The queues this process works (for tests and the health of a worker); none in a web process. */
   get queues(): string[] {
-    return this.handlers.map((handler) => handler.queue);
+    return this.works ? this.handlers.map((handler) => handler.queue) : [];
   }
 
   async onApplicationBootstrap(): Promise<void> {
     this.started = true;
     const boss = this.pgBoss();
     await boss.start();
+    // A web process only queues: no workers, no schedules, no maintenance (PROCESS_ROLE, ADR 0016).
+    if (!this.works) return;
     for (const { queue, work, pollSeconds, batchSize = 1, cron } of this.handlers) {
       await boss.work(queue, { pollingIntervalSeconds: pollSeconds, batchSize }, async (jobs) => {
         await this.track(async () => {
@@ -98,6 +105,16 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
    * module ends the pool. The steps between them are microtasks, so a timer never sees the gap
    * between a fetch and the job it starts.
    */
+  /**
+   * On SIGTERM, before the HTTP listener drains: no new job is fetched from now on; jobs already
+   * running finish (shutdown waits for them, bounded, in onModuleDestroy).
+   */
+  async stopTakingWork(): Promise<void> {
+    if (!this.boss || !this.started || !this.works) return;
+    const boss = this.boss;
+    await Promise.all(this.handlers.map(({ queue }) => boss.offWork(queue)));
+  }
+
   async onModuleDestroy(): Promise<void> {
     if (!this.boss) return;
     await this.boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS, close: false });
@@ -115,11 +132,16 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       schema: QUEUE_SCHEMA,
       migrate: false,
       maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
+      supervise: this.works,
       // Cron ticks are sent where scheduled work is done; pg-boss lets one process send each tick.
       schedule: this.config.billing.worker || this.config.privacy.worker,
     });
     this.boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
     return this.boss;
+  }
+
+  private get works(): boolean {
+    return this.config.role !== 'web';
   }
 
   private async track<T>(work: () => Promise<T>): Promise<T> {

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource, type DataSourceOptions as TypeOrmOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
@@ -48,12 +49,21 @@ export function createDataSource(options: DataSourceOptions) {
 
 /** Applies every pending migration as the owner role. */
 export async function runMigrations(ownerUrl: string): Promise<string[]> {
-  const ds = createDataSource({ url: ownerUrl, poolSize: 1, applicationName: 'mijn-account-migrate' });
-  await ds.initialize();
+  // Processes started together (two web, one worker) migrate one after the other: the first applies,
+  // the others find nothing pending. The lock is a session's, on a connection of its own.
+  const lock = new Client({ connectionString: ownerUrl, application_name: 'mijn-account-migrate-lock' });
+  await lock.connect();
   try {
-    const applied = await ds.runMigrations();
-    return applied.map((m) => m.name);
+    await lock.query(`SELECT pg_advisory_lock(hashtextextended('mijn-account-migrations', 0))`);
+    const ds = createDataSource({ url: ownerUrl, poolSize: 1, applicationName: 'mijn-account-migrate' });
+    await ds.initialize();
+    try {
+      const applied = await ds.runMigrations();
+      return applied.map((m) => m.name);
+    } finally {
+      await ds.destroy();
+    }
   } finally {
-    await ds.destroy();
+    await lock.end();
   }
 }

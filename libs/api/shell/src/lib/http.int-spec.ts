@@ -1,4 +1,5 @@
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, XSRF_COOKIE } from '@mijn-account/shared-contracts';
+import { DataSource } from 'typeorm';
 import { HealthService } from '@mijn-account/api-core';
 import { FIXTURE_PASSWORD, type TestApp, startTestApp } from '@mijn-account/api-testing';
 
@@ -147,16 +148,32 @@ describe('HTTP: sessions, CSRF and problem details', () => {
       for (const url of ['/api/health', '/api/health/ready']) {
         const response = await health(url);
         expect(response.statusCode).toBe(200);
-        expect(response.json()).toEqual({ status: 'ok', database: 'ok', draining: false });
+        expect(response.json()).toEqual({ status: 'ok', database: 'ok', migrations: 'current', draining: false });
       }
       expect((await health('/api/health/live')).json()).toEqual({ status: 'ok' });
+
+      // A version started before its migrations ran is not ready (a fresh service: it has not yet seen them applied).
+      const [newest] = await t.owner.query(`SELECT id, timestamp, name FROM schema_migration ORDER BY id DESC LIMIT 1`);
+      await t.owner.query(`DELETE FROM schema_migration WHERE id = $1`, [newest.id]);
+      try {
+        expect(await new HealthService(t.app.get(DataSource)).readiness()).toEqual({
+          ready: false,
+          body: { status: 'error', database: 'ok', migrations: 'pending', draining: false },
+        });
+      } finally {
+        await t.owner.query(`INSERT INTO schema_migration (id, timestamp, name) VALUES ($1, $2, $3)`, [
+          newest.id,
+          newest.timestamp,
+          newest.name,
+        ]);
+      }
 
       // What main.ts does first on SIGTERM (the app stays draining; no later test asks for health).
       t.app.get(HealthService).drain();
       for (const url of ['/api/health', '/api/health/ready']) {
         const response = await health(url);
         expect(response.statusCode).toBe(503);
-        expect(response.json()).toEqual({ status: 'error', database: 'ok', draining: true });
+        expect(response.json()).toEqual({ status: 'error', database: 'ok', migrations: 'current', draining: true });
       }
       expect((await health('/api/health/live')).statusCode).toBe(200);
     });

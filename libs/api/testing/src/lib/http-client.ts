@@ -1,20 +1,21 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { XSRF_COOKIE, XSRF_HEADER } from '@mijn-account/shared-contracts';
 import { FIXTURE_PASSWORD } from './fixtures';
+import type { HttpInjector } from './portal-process';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * A browser-like client for one tenant host, over Fastify's request injection (the full HTTP
- * pipeline, no socket): keeps cookies, sends Origin and the XSRF header like Angular does.
+ * pipeline, no socket) or over a socket to a portal process (`PortalProcess.http`): keeps cookies,
+ * sends Origin and the XSRF header like Angular does.
  */
 export class PortalClient {
   readonly cookies = new Map<string, string>();
 
   constructor(
-    private readonly app: NestFastifyApplication,
+    private readonly app: HttpInjector,
     readonly host: string,
   ) {}
 

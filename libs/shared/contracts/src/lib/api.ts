@@ -380,6 +380,8 @@ export interface MeResponse {
 export interface HealthResponse {
   status: 'ok' | 'error';
   database: 'ok' | 'error';
+  /** Whether every migration this version knows is applied ('unknown' while the database does not answer). */
+  migrations: 'current' | 'pending' | 'unknown';
   /** Shutting down (SIGTERM): in-flight requests finish, new ones belong elsewhere. */
   draining: boolean;
 }

@@ -1,0 +1,226 @@
+import { createServer } from 'node:net';
+import { setTimeout } from 'node:timers/promises';
+import type { DataSource } from 'typeorm';
+import { QUEUE_SCHEMA, createDataSource, withTenant } from '@mijn-account/api-database';
+import {
+  type FixtureTenant,
+  type PortalProcess,
+  type TestDatabase,
+  ENTITIES,
+  PortalClient,
+  TestMailbox,
+  createTestDatabase,
+  ensureApiBuilt,
+  seedTwoTenants,
+  startPortalProcess,
+} from '@mijn-account/api-testing';
+
+/**
+ * Issue 19 §2: two web processes and two workers (PROCESS_ROLE), real OS processes of the built API
+ * (`ensureApiBuilt`: built here when the sources are newer) on one database, act as one portal. Sessions, sign-outs, grants and the sign-in throttle
+ * live in the database, so each process sees the others' at once; background work (mail, the
+ * access-log sealer, checkpoints) is the workers', each piece done once.
+ */
+describe('two web processes and two workers on one database', () => {
+  let db: TestDatabase;
+  let owner: DataSource;
+  let mail: TestMailbox;
+  let alpha: FixtureTenant;
+  let web1: PortalProcess;
+  let web2: PortalProcess;
+  let workers: PortalProcess[];
+
+  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    withTenant(owner, alpha.id, (m) => m.query(text, params)) as Promise<T[]>;
+  /** One browser that talks to web1 or web2 per request, sharing its cookies (a load balancer without stickiness). */
+  const browser = () => {
+    const one = new PortalClient(web1.http, alpha.host);
+    const other = new PortalClient(web2.http, alpha.host);
+    (other as { cookies: Map<string, string> }).cookies = one.cookies;
+    return { on1: one, on2: other };
+  };
+
+  beforeAll(async () => {
+    ensureApiBuilt();
+    db = await createTestDatabase();
+    owner = await createDataSource({ url: db.ownerUrl, poolSize: 2, entities: ENTITIES }).initialize();
+    ({ alpha } = await seedTwoTenants(owner));
+    mail = await TestMailbox.start();
+    const env = async (role: string, extra: Record<string, string> = {}) => ({
+      PROCESS_ROLE: role,
+      PORT: String(await freePort()),
+      DATABASE_URL: db.appUrl,
+      MIGRATION_DATABASE_URL: db.ownerUrl,
+      SMTP_URL: mail.url,
+      SEED_DEMO: 'false',
+      WEB_DIST: '/nonexistent',
+      LOG_LEVEL: 'info',
+      MAIL_POLL_SECONDS: '0.5',
+      DB_POOL_SIZE: '4',
+      ...extra,
+    });
+    // Checkpoints every 0.3 s in both workers: they sign the same chains at the same time.
+    const worker = { AUDIT_CHECKPOINT_MINUTES: '0.005' };
+    const started = await Promise.allSettled([
+      startPortalProcess(await env('web')),
+      startPortalProcess(await env('web')),
+      startPortalProcess(await env('worker', worker)),
+      startPortalProcess(await env('worker', worker)),
+    ]);
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) {
+      await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : null)));
+      throw failed.reason;
+    }
+    [web1, web2, ...workers] = started.map((s) => (s as PromiseFulfilledResult<PortalProcess>).value);
+  }, 600_000);
+
+  afterAll(async () => {
+    const codes = await Promise.all([web1, web2, ...(workers ?? [])].filter(Boolean).map((p) => p.stop()));
+    expect(codes.every((code) => code === 0)).toBe(true);
+    await mail?.close();
+    await owner?.destroy();
+    await db?.drop();
+  });
+
+  it('answers health on a worker, and nothing else', async () => {
+    const [worker] = workers;
+    const ready = await worker.http.inject({ method: 'GET', url: '/api/health/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ok', database: 'ok', migrations: 'current', draining: false });
+    expect((await worker.http.inject({ method: 'GET', url: '/api/health/live' })).statusCode).toBe(200);
+    const api = await worker.http.inject({ method: 'GET', url: '/api/tenant', headers: { host: alpha.host } });
+    expect(api.statusCode).toBe(404);
+  });
+
+  it('keeps a session made on one web process on the other, and a sign-out on one ends it on both', async () => {
+    const { on1, on2 } = browser();
+    expect((await on1.signIn(alpha.accounts[0].owner.email)).statusCode).toBe(200);
+    const me = await on2.request('GET', '/api/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ user: { email: alpha.accounts[0].owner.email } });
+
+    const cookies = new Map(on1.cookies);
+    expect((await on2.request('DELETE', '/api/session')).statusCode).toBeLessThan(300);
+    expect((await on1.request('GET', '/api/me')).statusCode).toBe(401);
+    // Even with the cookie kept (a stolen copy), the session is gone on the other process too.
+    on1.cookies.clear();
+    for (const [k, v] of cookies) on1.cookies.set(k, v);
+    expect((await on1.request('GET', '/api/me')).statusCode).toBe(401);
+  });
+
+  it('counts sign-in failures across both web processes', async () => {
+    const email = alpha.accounts[1].member.email;
+    await sql(`UPDATE tenant_sign_in_settings SET free_attempts = 2, lock_after = 4, lock_minutes = 5`);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const { on1, on2 } = browser();
+      statuses.push((await (i % 2 === 0 ? on1 : on2).signIn(email, 'wrong password')).statusCode);
+      // Wait out the growing delay (as the security suite does), so each attempt counts.
+      await sql(`UPDATE sign_in_throttle SET last_failure_at = last_failure_at - interval '10 seconds'`);
+    }
+    // Locked at the fourth failure, wherever each was made.
+    expect(statuses).toEqual([401, 401, 401, 401]);
+    const locked = await browser().on2.signIn(email);
+    expect(locked.statusCode).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(200);
+  });
+
+  it('ends a revoked grant on the other process; the workers chain the access log and sign it once', async () => {
+    const account = alpha.accounts[0];
+    const agent = browser();
+    await agent.on2.signIn(alpha.staff['helpdesk-agent'].email);
+    await sql(`UPDATE user_session SET second_factor_at = now() WHERE second_factor_at IS NULL`);
+    const subscriber = browser();
+    await subscriber.on1.signIn(account.owner.email);
+
+    const requested = await agent.on2.request('POST', '/api/support/requests', {
+      body: {
+        accountId: account.id,
+        reason: 'service',
+        ticket: 'T-1',
+        justification: 'Customer asked about an invoice address',
+        scopes: ['billing:read'],
+        minutes: 60,
+      },
+    });
+    expect(requested.statusCode).toBe(201);
+    const id = requested.json().id;
+    const approved = await subscriber.on1.request('POST', `/api/account/access-requests/${id}/approve`, {
+      body: { minutes: 15, scopes: ['billing:read'] },
+    });
+    expect(approved.json()).toMatchObject({ status: 'active' });
+    const billing = `/api/support/accounts/${account.id}/billing`;
+    expect((await agent.on2.request('GET', billing)).statusCode).toBe(200);
+    expect((await agent.on1.request('GET', billing)).statusCode).toBe(200);
+
+    expect((await subscriber.on1.request('POST', `/api/account/access-requests/${id}/revoke`)).json().status).toBe(
+      'revoked',
+    );
+    expect((await agent.on2.request('GET', billing)).statusCode).toBe(403);
+
+    // The web processes seal nothing themselves: they hand their tenants to the workers, which chain
+    // every event and sign the heads — two workers at once, neither failing, each head signed once.
+    await waitUntil(async () => {
+      const [left] = await sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_event e
+          WHERE e.account_id = $1 AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.tenant_id = e.tenant_id AND s.entry_no = e.entry_no)`,
+        [account.id],
+      );
+      const [head] = await sql<{ signed: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM audit_checkpoint k WHERE k.tenant_id = c.tenant_id AND k.account_id = c.account_id AND k.seq = c.last_seq) AS signed
+           FROM audit_chain c WHERE c.account_id = $1`,
+        [account.id],
+      );
+      return left.n === 0 && head?.signed === true;
+    });
+    const log = (await subscriber.on2.request('GET', '/api/account/access-log')).json();
+    expect(log.verification.intact).toBe(true);
+    await setTimeout(1_000); // a few more checkpoint passes of both workers
+    for (const worker of workers) expect(worker.output()).not.toMatch(/pass failed/);
+    const doubles = await sql(
+      `SELECT account_id, seq FROM audit_checkpoint GROUP BY account_id, seq HAVING count(*) > 1`,
+    );
+    expect(doubles).toEqual([]);
+  });
+
+  it('sends a mail queued by a web process once, from a worker', async () => {
+    const email = alpha.accounts[1].owner.email;
+    // With both workers paused, nothing is sent: the web processes work no queue.
+    for (const worker of workers) worker.child.kill('SIGSTOP');
+    try {
+      const { on1 } = browser();
+      await on1.request('GET', '/api/tenant');
+      expect((await on1.request('POST', '/api/password-reset', { body: { email } })).statusCode).toBeLessThan(300);
+      await setTimeout(2_000); // four polls of a web process, had it one
+      expect(mail.to(email)).toEqual([]);
+    } finally {
+      for (const worker of workers) worker.child.kill('SIGCONT');
+    }
+    await mail.waitFor(email);
+    await waitUntil(async () => {
+      const [job] = await owner.query(
+        `SELECT state FROM ${QUEUE_SCHEMA}.job WHERE name = 'mail' ORDER BY created_on DESC LIMIT 1`,
+      );
+      return job?.state === 'completed';
+    });
+    await setTimeout(1_000);
+    expect(mail.to(email)).toHaveLength(1);
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await setTimeout(100);
+  }
+}
