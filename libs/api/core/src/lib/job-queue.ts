@@ -47,6 +47,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(JobQueue.name);
   private readonly handlers: Handler[] = [];
   private boss: PgBoss | null = null;
+  /** This process's pg-boss worker of each queue it works. */
+  private readonly workers = new Map<string, string>();
   private started = false;
   /** pg-boss statements and jobs still running; shutdown waits for them. */
   private busy = 0;
@@ -72,6 +74,16 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     await this.pgBoss().send(queue, data, { db: transactionalDb(manager), ...options });
   }
 
+  /**
+   * Asks this process's worker of `queue` (if it works that queue) to fetch now instead of at its
+   * next poll. Only after the job committed: a fetch before that finds nothing, and the worker
+   * waits a whole interval again.
+   */
+  wake(queue: string): void {
+    const workerId = this.workers.get(queue);
+    if (workerId && this.boss) this.boss.notifyWorker(workerId);
+  }
+
   /** The queues this process works (for tests and the health of a worker). */
   get queues(): string[] {
     return this.handlers.map((handler) => handler.queue);
@@ -82,11 +94,12 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     const boss = this.pgBoss();
     await boss.start();
     for (const { queue, work, pollSeconds, batchSize = 1, cron } of this.handlers) {
-      await boss.work(queue, { pollingIntervalSeconds: pollSeconds, batchSize }, async (jobs) => {
+      const workerId = await boss.work(queue, { pollingIntervalSeconds: pollSeconds, batchSize }, async (jobs) => {
         await this.track(async () => {
           for (const job of jobs) await work(job.data);
         });
       });
+      this.workers.set(queue, workerId);
       if (cron) await boss.schedule(queue, cron, {}, { tz: 'UTC' });
     }
   }
