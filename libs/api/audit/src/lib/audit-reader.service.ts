@@ -5,6 +5,19 @@ import { EVENT_COLUMNS, type EventRow, UNSEALED_EVENTS, toFields } from './audit
 import { type AuditEventFields, GENESIS_HASH, checkpointMessage, personalDigest, sealedEventHash } from './audit-hash';
 import { AuditSigner } from './audit-signer';
 
+/** An account's events: sealed ones by their seals' chain order, then the unsealed ones in write order. */
+const ACCOUNT_EVENTS = `SELECT * FROM (
+   SELECT ${EVENT_COLUMNS}, s.seq, s.prev_hash, s.hash, s.personal_digest, e.entry_no, 0 AS part
+     FROM audit_seal s JOIN audit_event e ON e.tenant_id = s.tenant_id AND e.entry_no = s.entry_no
+    WHERE s.tenant_id = $1 AND s.account_id = $2
+   UNION ALL
+   SELECT ${EVENT_COLUMNS}, NULL, NULL, NULL, NULL, e.entry_no, 1 AS part
+     FROM audit_event e WHERE ${UNSEALED_EVENTS} AND e.account_id = $2
+ ) x ORDER BY part, seq, entry_no`;
+
+/** Names the cursors of `eventPages` (unique within the process, so two readers in one transaction do not clash). */
+let cursorNo = 0;
+
 /** An event with its seal's columns (null while it waits for the sealer). */
 interface SealedRow extends EventRow {
   seq: string | null;
@@ -57,19 +70,32 @@ export class AuditReaderService {
 
   /** An account's events: the chained ones in chain order, then those still waiting for the sealer. */
   async events(db: EntityManager, tenantId: string, accountId: string): Promise<StoredEvent[]> {
-    const rows: SealedRow[] = await db.query(
-      // Sealed events by their seals' chain order, then the unsealed ones in write order.
-      `SELECT * FROM (
-         SELECT ${EVENT_COLUMNS}, s.seq, s.prev_hash, s.hash, s.personal_digest, e.entry_no, 0 AS part
-           FROM audit_seal s JOIN audit_event e ON e.tenant_id = s.tenant_id AND e.entry_no = s.entry_no
-          WHERE s.tenant_id = $1 AND s.account_id = $2
-         UNION ALL
-         SELECT ${EVENT_COLUMNS}, NULL, NULL, NULL, NULL, e.entry_no, 1 AS part
-           FROM audit_event e WHERE ${UNSEALED_EVENTS} AND e.account_id = $2
-       ) x ORDER BY part, seq, entry_no`,
-      [tenantId, accountId],
-    );
+    const rows: SealedRow[] = await db.query(ACCOUNT_EVENTS, [tenantId, accountId]);
     return rows.map((r) => toStored(tenantId, r));
+  }
+
+  /**
+   * The same events in the same order, in pages of at most `pageSize`, for a reader that must not
+   * hold a whole log (the data export, issue 18 §2): a cursor in the caller's transaction, so every
+   * page comes from one snapshot (an event the sealer chains meanwhile is neither lost nor read
+   * twice) and memory holds one page whatever the log's length. Read it to the end inside that
+   * transaction; the cursor ends with it.
+   */
+  async *eventPages(
+    db: EntityManager,
+    tenantId: string,
+    accountId: string,
+    pageSize = 1000,
+  ): AsyncGenerator<StoredEvent[]> {
+    const cursor = `account_events_${++cursorNo}`;
+    // SQL: DECLARE takes parameters like the SELECT it runs; FETCH has none (the size is an integer we own).
+    await db.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${ACCOUNT_EVENTS}`, [tenantId, accountId]);
+    for (;;) {
+      const rows: SealedRow[] = await db.query(`FETCH ${Math.max(1, Math.trunc(pageSize))} FROM ${cursor}`);
+      if (rows.length > 0) yield rows.map((r) => toStored(tenantId, r));
+      if (rows.length < pageSize) break;
+    }
+    await db.query(`CLOSE ${cursor}`);
   }
 
   /** An account's signed checkpoints, by position in its chain. */

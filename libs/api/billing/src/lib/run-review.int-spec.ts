@@ -187,6 +187,17 @@ describe('billing run review, dashboard and schedule', () => {
       },
     );
     expect(unknown.statusCode).toBe(404);
+
+    // An erased account's records are kept, restricted (issue 18 §3): nothing new is billed on its draft.
+    const erasedDraft = await draftOf('ALPHA-R3');
+    await t.sql(t.alpha, `UPDATE subscriber_account SET erased_at = now() WHERE customer_number = 'ALPHA-R3'`);
+    const refused = await finance.request('POST', `${runs}/${runId}/drafts/${erasedDraft}/lines`, {
+      body: { description: 'Installatie', quantity: 1, unitPriceMinor: 7500, taxCategory: 'high' },
+    });
+    await t.sql(t.alpha, `UPDATE subscriber_account SET erased_at = NULL WHERE customer_number = 'ALPHA-R3'`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'accountId', code: 'accountErased' })]);
+    expect(await count(`SELECT count(*)::int AS n FROM invoice_line WHERE invoice_id = $1`, [erasedDraft])).toBe(1);
   });
 
   it('deletes a draft, and a later run bills its subscription and period again', async () => {

@@ -47,6 +47,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(JobQueue.name);
   private readonly handlers: Handler[] = [];
   private boss: PgBoss | null = null;
+  /** This process's pg-boss worker of each queue it works. */
+  private readonly workers = new Map<string, string>();
   private started = false;
   /** pg-boss statements and jobs still running; shutdown waits for them. */
   private busy = 0;
@@ -77,6 +79,16 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     await this.pgBoss().send(queue, data);
   }
 
+  /**
+   * Asks this process's worker of `queue` (if it works that queue) to fetch now instead of at its
+   * next poll. Only after the job committed: a fetch before that finds nothing, and the worker
+   * waits a whole interval again.
+   */
+  wake(queue: string): void {
+    const workerId = this.workers.get(queue);
+    if (workerId && this.boss) this.boss.notifyWorker(workerId);
+  }
+
   /** The queues this process works (for tests and the health of a worker); none in a web process. */
   get queues(): string[] {
     return this.works ? this.handlers.map((handler) => handler.queue) : [];
@@ -89,22 +101,16 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     // A web process only queues: no workers, no schedules, no maintenance (PROCESS_ROLE, ADR 0016).
     if (!this.works) return;
     for (const { queue, work, pollSeconds, batchSize = 1, cron } of this.handlers) {
-      await boss.work(queue, { pollingIntervalSeconds: pollSeconds, batchSize }, async (jobs) => {
+      const workerId = await boss.work(queue, { pollingIntervalSeconds: pollSeconds, batchSize }, async (jobs) => {
         await this.track(async () => {
           for (const job of jobs) await work(job.data);
         });
       });
+      this.workers.set(queue, workerId);
       if (cron) await boss.schedule(queue, cron, {}, { tz: 'UTC' });
     }
   }
 
-  /**
-   * pg-boss's graceful stop waits only for jobs already handed to a worker: a fetch still in flight
-   * can hand over jobs afterwards, and it completes or fails jobs without awaiting that. So after
-   * stopping we wait until none of its statements nor our jobs is running, before the database
-   * module ends the pool. The steps between them are microtasks, so a timer never sees the gap
-   * between a fetch and the job it starts.
-   */
   /**
    * On SIGTERM, before the HTTP listener drains: no new job is fetched from now on; jobs already
    * running finish (shutdown waits for them, bounded, in onModuleDestroy).
@@ -115,6 +121,13 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     await Promise.all(this.handlers.map(({ queue }) => boss.offWork(queue)));
   }
 
+  /**
+   * pg-boss's graceful stop waits only for jobs already handed to a worker: a fetch still in flight
+   * can hand over jobs afterwards, and it completes or fails jobs without awaiting that. So after
+   * stopping we wait until none of its statements nor our jobs is running, before the database
+   * module ends the pool. The steps between them are microtasks, so a timer never sees the gap
+   * between a fetch and the job it starts.
+   */
   async onModuleDestroy(): Promise<void> {
     if (!this.boss) return;
     await this.boss.stop({ graceful: true, timeout: STOP_TIMEOUT_MS, close: false });

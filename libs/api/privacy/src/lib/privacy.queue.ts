@@ -22,6 +22,11 @@ export class PrivacyQueue {
     this.jobs.handle(queue, work, { pollSeconds: this.config.privacy.pollSeconds, cron });
   }
 
+  /** Lets this process's worker of `queue` fetch at once (call it after the job committed). */
+  wake(queue: string): void {
+    this.jobs.wake(queue);
+  }
+
   /** Queues a job inside the caller's transaction: it exists only if that transaction commits. */
   async enqueue<T extends object>(
     manager: EntityManager,

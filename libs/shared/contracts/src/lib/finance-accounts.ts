@@ -12,6 +12,8 @@ export interface FinanceAccountSummary {
   country: string | null;
   /** Subscriptions running today (started, not ended; cancelling ones included). */
   activeSubscriptions: number;
+  /** Erased: its records are kept, restricted, until `keptUntil` (issue 18 §3); null otherwise. */
+  restricted: RestrictedRecord | null;
 }
 
 /** A page of the customer list, ordered by customer number; `next` is the cursor of the following page. */

@@ -34,20 +34,32 @@ export class FinanceAccountsService {
     const term = (query.q ?? '').trim().replace(/[%_\\]/g, '\\$&');
     const today = todayIn((await this.settings.read(db, ctx.tenant.id, false)).timeZone);
     // SQL: keyset pagination on the unique (tenant, customer number) with a correlated count per row.
-    const rows: { id: string; customer_number: string; name: string; country: string | null; active: number }[] =
-      await db.query(
-        `SELECT a.id, a.customer_number, a.name, a.country,
-                (SELECT count(*)::int FROM subscription s
-                  WHERE s.tenant_id = a.tenant_id AND s.account_id = a.id
-                    AND s.start_date <= $5::date AND (s.end_date IS NULL OR s.end_date >= $5::date)) AS active
-           FROM subscriber_account a
-          WHERE a.tenant_id = $1
-            AND ($2 = '' OR a.customer_number ILIKE $2 || '%' OR a.name ILIKE '%' || $2 || '%')
-            AND ($3::text IS NULL OR a.customer_number > $3)
-          ORDER BY a.customer_number
-          LIMIT $4`,
-        [ctx.tenant.id, term, query.after ?? null, limit + 1, today],
-      );
+    // An erased account carries its marker, with the last retention end of its issued documents (as erasedAccount).
+    const rows: {
+      id: string;
+      customer_number: string;
+      name: string;
+      country: string | null;
+      active: number;
+      erased_at: Date | null;
+      kept_until: string | null;
+    }[] = await db.query(
+      `SELECT a.id, a.customer_number, a.name, a.country,
+              (SELECT count(*)::int FROM subscription s
+                WHERE s.tenant_id = a.tenant_id AND s.account_id = a.id
+                  AND s.start_date <= $5::date AND (s.end_date IS NULL OR s.end_date >= $5::date)) AS active,
+              a.erased_at,
+              CASE WHEN a.erased_at IS NOT NULL THEN
+                (SELECT max(fiscal_retention_end(i.issue_date))::text FROM invoice i
+                  WHERE i.tenant_id = a.tenant_id AND i.account_id = a.id) END AS kept_until
+         FROM subscriber_account a
+        WHERE a.tenant_id = $1
+          AND ($2 = '' OR a.customer_number ILIKE $2 || '%' OR a.name ILIKE '%' || $2 || '%')
+          AND ($3::text IS NULL OR a.customer_number > $3)
+        ORDER BY a.customer_number
+        LIMIT $4`,
+      [ctx.tenant.id, term, query.after ?? null, limit + 1, today],
+    );
     const page = rows.slice(0, limit);
     return {
       items: page.map((r) => ({
@@ -56,6 +68,7 @@ export class FinanceAccountsService {
         name: r.name,
         country: r.country,
         activeSubscriptions: r.active,
+        restricted: r.erased_at ? { erasedAt: new Date(r.erased_at).toISOString(), keptUntil: r.kept_until } : null,
       })),
       next: rows.length > limit ? page[page.length - 1].customer_number : null,
     };

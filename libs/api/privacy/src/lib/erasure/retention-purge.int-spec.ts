@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AuditJobs, AuditReaderService, AuditWriterService } from '@mijn-account/api-audit';
 import { withTenant } from '@mijn-account/api-database';
 import { type TestApp, startTestApp } from '@mijn-account/api-testing';
-import { RetentionPurge } from './retention-purge.job';
+import { REQUEST_RETENTION_YEARS, RetentionPurge } from './retention-purge.job';
 
 let sequence = 100;
 
@@ -153,7 +153,7 @@ describe('retention purge', () => {
     );
     const betaBefore = await t.sql(t.beta, `SELECT count(*)::int AS n FROM invoice`);
 
-    expect(await t.app.get(RetentionPurge).runFor(t.alpha.id)).toEqual({ invoices: 2, finalMails: 1 });
+    expect(await t.app.get(RetentionPurge).runFor(t.alpha.id)).toEqual({ invoices: 2, finalMails: 1, requests: 0 });
 
     expect(await leftOf(old)).toEqual(NONE);
     expect(await leftOf(oldCredit)).toEqual(NONE);
@@ -163,7 +163,7 @@ describe('retention purge', () => {
     expect(mails.map((m) => m.id)).toEqual(finals.filter((f) => !f.sent).map((f) => f.id));
     expect(await t.sql(t.beta, `SELECT count(*)::int AS n FROM invoice`)).toEqual(betaBefore);
     // A second run finds nothing more.
-    expect(await t.app.get(RetentionPurge).runFor(t.alpha.id)).toEqual({ invoices: 0, finalMails: 0 });
+    expect(await t.app.get(RetentionPurge).runFor(t.alpha.id)).toEqual({ invoices: 0, finalMails: 0, requests: 0 });
 
     const verified = await withTenant(t.owner, t.alpha.id, (db) =>
       t.app.get(AuditReaderService).verify(db, t.alpha.id, erased.id),
@@ -171,6 +171,61 @@ describe('retention purge', () => {
     expect(verified.intact).toBe(true);
     expect(verified.checkpoints.total).toBeGreaterThan(0);
     expect(verified.checkpoints.valid).toBe(verified.checkpoints.total);
+  });
+
+  it('detaches a privacy request from its person and free text 5 years after it closed, and keeps the register', async () => {
+    const person = t.alpha.accounts[1].owner;
+    const closedAgo = (years: number, days: number) =>
+      t.sql<{ id: string }>(
+        t.alpha,
+        `INSERT INTO privacy_request (tenant_id, user_id, account_id, type, channel, details, received_on, deadline,
+                                      extended_until, extension_reason, status, outcome, registered_by, closed_at)
+         VALUES (app_current_tenant(), $1, $2, 'question', 'email', 'Waarom krijg ik deze mail, Jan?',
+                 current_date - 2000, current_date - 1970, current_date - 1950, 'Vraag aan de verwerker, Jan',
+                 'done', 'Beantwoord per mail aan Jan', $1, now() - make_interval(years => $3::int, days => $4::int))
+         RETURNING id`,
+        [person.id, t.alpha.accounts[1].id, years, days],
+      );
+    const [past] = await closedAgo(REQUEST_RETENTION_YEARS, 1);
+    const [within] = await closedAgo(REQUEST_RETENTION_YEARS, -1);
+    const betaBefore = await t.sql(t.beta, `SELECT * FROM privacy_request ORDER BY id`);
+
+    expect(await t.app.get(RetentionPurge).runFor(t.alpha.id)).toEqual({ invoices: 0, finalMails: 0, requests: 1 });
+
+    const read = (id: string) =>
+      t.sql(
+        t.alpha,
+        `SELECT user_id, account_id, registered_by, details, outcome, extension_reason, type, channel, status,
+                received_on IS NOT NULL AS received, extended_until IS NOT NULL AS extended, closed_at IS NOT NULL AS closed
+           FROM privacy_request WHERE id = $1`,
+        [id],
+      );
+    const kept = { type: 'question', channel: 'email', status: 'done', received: true, extended: true, closed: true };
+    expect(await read(past.id)).toEqual([
+      {
+        ...kept,
+        user_id: null,
+        account_id: null,
+        registered_by: null,
+        details: null,
+        outcome: null,
+        extension_reason: '(removed after retention)',
+      },
+    ]);
+    expect(await read(within.id)).toEqual([
+      {
+        ...kept,
+        user_id: person.id,
+        account_id: t.alpha.accounts[1].id,
+        registered_by: person.id,
+        details: 'Waarom krijg ik deze mail, Jan?',
+        outcome: 'Beantwoord per mail aan Jan',
+        extension_reason: 'Vraag aan de verwerker, Jan',
+      },
+    ]);
+    expect(await t.sql(t.beta, `SELECT * FROM privacy_request ORDER BY id`)).toEqual(betaBefore);
+    // A second run finds nothing more.
+    expect((await t.app.get(RetentionPurge).runFor(t.alpha.id)).requests).toBe(0);
   });
 
   it('shows finance the kept records as restricted: read and download stay (logged), nothing new is made on them', async () => {
@@ -206,6 +261,15 @@ describe('retention purge', () => {
     expect((await finance.request('GET', `/api/finance/invoices/${recent?.id}/pdf`)).statusCode).toBe(200);
     const account = await finance.request('GET', `/api/finance/accounts/${erased.id}`);
     expect(account.json().restricted).toEqual(marker);
+    // The customer list marks it too; the others on it are not restricted.
+    const customers = (await finance.request('GET', '/api/finance/accounts')).json().items as {
+      id: string;
+      restricted: unknown;
+    }[];
+    expect(customers.find((c) => c.id === erased.id)?.restricted).toEqual(marker);
+    expect(customers.filter((c) => c.id !== erased.id).map((c) => c.restricted)).toEqual(
+      customers.filter((c) => c.id !== erased.id).map(() => null),
+    );
     // Another account is not restricted.
     const other = await finance.request('GET', `/api/finance/accounts/${t.alpha.accounts[1].id}`);
     expect(other.json().restricted).toBeNull();

@@ -6,10 +6,18 @@ import { PrivacyQueue } from '../privacy.queue';
 /** Every day at 02:40 UTC: pg-boss's schedule gives one job per tick, however many workers. */
 const CRON = '40 2 * * *';
 
+/**
+ * How long a closed privacy request keeps who asked and what was said (ADR 0015 "Retention of the
+ * registers"): the limitation period of a claim about how it was handled (art. 3:310 BW, 5 years).
+ */
+export const REQUEST_RETENTION_YEARS = 5;
+
 /** What one tenant's purge removed. */
 export interface PurgeResult {
   invoices: number;
   finalMails: number;
+  /** Closed privacy requests past their retention, detached from their person. */
+  requests: number;
 }
 
 /**
@@ -17,7 +25,9 @@ export interface PurgeResult {
  * retention ends — invoices and credit notes of erased accounts 7 years after the end of their year
  * of issue, with their lines, files, payments, reminders and mails, and the erasure's final mail once
  * delivered. The database decides what goes (`purge_retained_records`, the one way past the
- * invoices' delete triggers); this job only calls it per tenant.
+ * invoices' delete triggers); this job only calls it per tenant. Then privacy requests closed more
+ * than REQUEST_RETENTION_YEARS ago lose their person and free text (a plain update: the runtime
+ * role may change the register).
  */
 @Injectable()
 export class RetentionPurge {
@@ -43,12 +53,27 @@ export class RetentionPurge {
   /** One tenant's purge, in one transaction. */
   async runFor(tenantId: string): Promise<PurgeResult> {
     const result = await withTenant(this.dataSource, tenantId, async (db) => {
-      const [row]: { purged: PurgeResult }[] = await db.query(`SELECT purge_retained_records($1) AS purged`, [
-        tenantId,
-      ]);
-      return row.purged;
+      const [row]: { purged: Omit<PurgeResult, 'requests'> }[] = await db.query(
+        `SELECT purge_retained_records($1) AS purged`,
+        [tenantId],
+      );
+      // SQL: the register keeps each request's type, channel, dates and status (the tenant's
+      // accountability, and counts), and drops what names or describes the person.
+      const [requests]: [unknown[], number] = await db.query(
+        `UPDATE privacy_request
+            SET user_id = NULL, account_id = NULL, registered_by = NULL, details = NULL, outcome = NULL,
+                extension_reason = CASE WHEN extension_reason IS NULL THEN NULL ELSE '(removed after retention)' END,
+                version = version + 1
+          WHERE tenant_id = $1 AND closed_at < now() - make_interval(years => $2)
+            AND (user_id IS NOT NULL OR account_id IS NOT NULL OR registered_by IS NOT NULL OR details IS NOT NULL
+                 OR outcome IS NOT NULL OR extension_reason <> '(removed after retention)')
+          RETURNING 1`,
+        [tenantId, REQUEST_RETENTION_YEARS],
+      );
+      return { ...row.purged, requests: requests.length };
     });
-    if (result.invoices > 0 || result.finalMails > 0) this.logger.log({ tenant: tenantId, ...result }, 'purged');
+    if (result.invoices > 0 || result.finalMails > 0 || result.requests > 0)
+      this.logger.log({ tenant: tenantId, ...result }, 'purged');
     return result;
   }
 }

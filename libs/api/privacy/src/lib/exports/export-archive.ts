@@ -20,15 +20,15 @@ export interface ArchiveResult {
  * `manifest.json`, lists the SHA-256 of every file before it.
  */
 export async function writeArchive(
-  files: { path: string; source: FileSource }[],
+  files: { path: string; source: FileSource; compress?: boolean }[],
   sink: Writable,
   manifestHeader: Record<string, unknown>,
 ): Promise<ArchiveResult> {
   const zip = new ZipFile();
   const hashed: ArchiveResult['files'] = [];
   const mtime = new Date();
-  for (const { path, source } of files) {
-    zip.addReadStreamLazy(path, { mtime }, (cb) => {
+  for (const { path, source, compress = true } of files) {
+    zip.addReadStreamLazy(path, { mtime, compress }, (cb) => {
       const hash = createHash('sha256');
       let bytes = 0;
       const stream = Readable.from(

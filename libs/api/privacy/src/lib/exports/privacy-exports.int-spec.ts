@@ -2,6 +2,7 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { EXCLUDED, EXPORTED } from './export-coverage';
+import { EXPORT_EVENT_PAGE } from './privacy-exports.service';
 import { unzip } from './unzip.testing';
 
 /** Columns whose name says they can hold, reach or describe a person. */
@@ -234,6 +235,45 @@ describe('privacy exports', () => {
     expect(data.profile.email).toBe(t.alpha.staff['helpdesk-agent'].email);
     expect(data.account).toBeNull();
     expect(data.invoices).toEqual([]);
+  });
+
+  it('streams a long access log into the ZIP a page at a time: every event once, in chain order, counted on the readable page', async () => {
+    // More than one page (EXPORT_EVENT_PAGE) of events, left for the sealer as a real log would be.
+    await t.sql(
+      t.alpha,
+      `INSERT INTO audit_event (tenant_id, account_id, at, actor_name, actor_kind, action, resource, outcome, ticket)
+       SELECT $1, $2, now(), 'Agent', 'staff', 'read', 'billing', 'allowed', 'T-' || n FROM generate_series(1, 2345) n`,
+      [t.alpha.id, account().id],
+    );
+    const [{ count }] = await t.sql<{ count: string }>(
+      t.alpha,
+      `SELECT count(*) FROM audit_event WHERE account_id = $1`,
+      [account().id],
+    );
+    expect(Number(count)).toBeGreaterThan(2 * EXPORT_EVENT_PAGE);
+    expect(
+      (await member.request('POST', '/api/privacy/exports', { headers: { 'accept-language': 'en' } })).statusCode,
+    ).toBe(202);
+    const mail = await t.mail.waitFor(account().member.email, (m) => m.subject.includes('is ready'), 60_000);
+    const link = new URL(/(http\S+\/privacy\/export\?download=\S+)/.exec(mail.text)?.[1] as string);
+    const got = await member.request(
+      'GET',
+      `/api/privacy/exports/${link.searchParams.get('download')}/download?token=${encodeURIComponent(link.searchParams.get('token') as string)}`,
+    );
+    expect(got.statusCode).toBe(200);
+    const files = unzip(got.rawPayload);
+    const log = JSON.parse((files.get('access-log/access-log.json') as Buffer).toString());
+    const ids = (log.events as { id: string; seq: number | null }[]).map((e) => e.id);
+    expect(ids).toHaveLength(Number(count));
+    expect(new Set(ids).size).toBe(ids.length);
+    // Chained events first, by their place in the chain; those still waiting after them.
+    const seqs = (log.events as { seq: number | null }[]).map((e) => e.seq);
+    const chained = seqs.filter((seq) => seq !== null);
+    expect(chained).toEqual(chained.map((_, i) => i + 1));
+    expect(seqs.slice(chained.length).every((seq) => seq === null)).toBe(true);
+    expect((files.get('index.html') as Buffer).toString()).toContain(`${count} events in the access log`);
+    // data.json, written a section at a time, is still one JSON document.
+    expect(JSON.parse((files.get('data.json') as Buffer).toString()).profile.email).toBe(account().member.email);
   });
 
   it('accounts for every table that can hold personal data: exported or excluded with a reason', async () => {

@@ -30,6 +30,8 @@ interface ExportJob {
 /** Size of the stored pieces of a ZIP (rows of `privacy_export_chunk`). */
 export const EXPORT_CHUNK_BYTES = 1024 * 1024;
 export const EXPORT_FORMAT = 'mijn-account-export/v1';
+/** Access-log events read (and held) at a time while the export streams them into the ZIP. */
+export const EXPORT_EVENT_PAGE = 1000;
 
 /**
  * Access and portability (issue 18 §2): a person asks for an export of everything held about
@@ -87,6 +89,10 @@ export class PrivacyExportsService {
       origin: ctx.origin,
     } satisfies ExportJob);
     const created = await db.findOneByOrFail(PrivacyExport, { tenantId: ctx.tenant.id, id: inserted[0].id });
+    // Committed here rather than by the interceptor, so that a worker in this process can start on
+    // it at once instead of at its next poll (up to privacy.pollSeconds later).
+    await ctx.commit();
+    this.queue.wake(PRIVACY_EXPORT_QUEUE);
     return this.view(ctx, created);
   }
 
@@ -195,20 +201,25 @@ export class PrivacyExportsService {
     // The tenant's day, as the privacy page reads it: a held disclosure appears on the same day in both.
     const sections = await readSections(db, subject, await this.requests.today(db, tenantId));
     const invoices = (sections['invoices'] as { id: string }[]).map((i) => i.id);
-    const events = subject.accountId ? await this.auditReader.events(db, tenantId, subject.accountId) : [];
     const checkpoints = subject.accountId ? await this.auditReader.checkpoints(db, tenantId, subject.accountId) : [];
     const signer = this.signer;
+    const auditReader = this.auditReader;
+    // Counted while the access log streams by; index.html, which says how many, comes after it.
+    let accessLogEvents = 0;
 
-    const files: { path: string; source: FileSource }[] = [
+    // Nothing below holds a whole file: data.json goes out a section at a time, the access log a
+    // page of events at a time (a cursor, EXPORT_EVENT_PAGE), each invoice file when its turn comes.
+    const files: { path: string; source: FileSource; compress?: boolean }[] = [
       {
         path: 'data.json',
-        source: JSON.stringify(
-          { format: EXPORT_FORMAT, madeAt: madeAt.toISOString(), tenant: row.display_name, ...sections },
-          null,
-          2,
-        ),
+        source: async function* () {
+          const head = { format: EXPORT_FORMAT, madeAt: madeAt.toISOString(), tenant: row.display_name };
+          yield JSON.stringify(head, null, 2).slice(0, -2);
+          for (const [key, value] of Object.entries(sections))
+            yield `,\n  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}`;
+          yield '\n}';
+        },
       },
-      { path: 'index.html', source: () => indexHtml(row.language, row.display_name, madeAt, sections, events.length) },
       { path: 'schema.md', source: EXPORT_SCHEMA_MD },
       {
         path: 'access-log/access-log.json',
@@ -216,14 +227,16 @@ export class PrivacyExportsService {
           yield `{\n"format": "mijn-account-access-log/v1",\n"tenantId": ${JSON.stringify(tenantId)},\n"accountId": ${JSON.stringify(subject.accountId)},\n`;
           yield `"hashing": "sha256(prevHash || utf8(JSON.stringify([tenantId, accountId, seq, id, at, actorId, actorName, actorKind, action, resource, fields, outcome, grantId, reason, ticket, ip])))",\n`;
           yield `"keyId": ${JSON.stringify(signer.keyId)},\n"events": [`;
-          for (let i = 0; i < events.length; i += 500)
-            yield events
-              .slice(i, i + 500)
-              .map(
-                (e, j) =>
-                  `${i + j === 0 ? '' : ','}\n${JSON.stringify({ ...e, prevHash: e.prevHash?.toString('hex') ?? null, hash: e.hash?.toString('hex') ?? null })}`,
-              )
-              .join('');
+          if (subject.accountId)
+            for await (const page of auditReader.eventPages(db, tenantId, subject.accountId, EXPORT_EVENT_PAGE)) {
+              yield page
+                .map(
+                  (e, j) =>
+                    `${accessLogEvents + j === 0 ? '' : ','}\n${JSON.stringify({ ...e, prevHash: e.prevHash?.toString('hex') ?? null, hash: e.hash?.toString('hex') ?? null })}`,
+                )
+                .join('');
+              accessLogEvents += page.length;
+            }
           yield `],\n"checkpoints": ${JSON.stringify(
             checkpoints.map((c) => ({
               seq: Number(c.seq),
@@ -237,6 +250,10 @@ export class PrivacyExportsService {
         },
       },
       { path: 'access-log/public-key.pem', source: this.signer.publicKeyPem },
+      {
+        path: 'index.html',
+        source: () => indexHtml(row.language, row.display_name, madeAt, sections, accessLogEvents),
+      },
     ];
     // Each invoice file is read from the database only when the ZIP reaches it: one at a time in memory.
     const stored: { invoice_id: string; format: string; file_name: string }[] = invoices.length
@@ -248,6 +265,8 @@ export class PrivacyExportsService {
     for (const f of stored)
       files.push({
         path: `invoices/${f.file_name.replace(/[^\w.-]/g, '_')}`,
+        // A PDF is compressed inside already: deflating it again costs time and saves nothing.
+        compress: f.format !== 'pdf',
         source: async function* () {
           const content: { content: Buffer }[] = await db.query(
             `SELECT content FROM invoice_file WHERE tenant_id = $1 AND invoice_id = $2 AND format = $3`,

@@ -115,8 +115,10 @@ function portalRecord(country: 'NL' | 'CA'): Row[] {
       purposeEn:
         'Handling your privacy requests, questions and complaints within the legal deadline, and being able to show it.',
       legalBasis: 'legal-obligation',
-      retentionNl: '2 jaar na afhandeling.',
-      retentionEn: '2 years after they are closed.',
+      retentionNl:
+        '5 jaar na afhandeling (de verjaringstermijn van een claim over de afhandeling); daarna blijft alleen het soort verzoek met de data, zonder jou.',
+      retentionEn:
+        '5 years after they are closed (the limitation period of a claim about their handling); then only the kind of request and its dates remain, without you.',
       recipientsNl: hostNl,
       recipientsEn: hostEn,
     },

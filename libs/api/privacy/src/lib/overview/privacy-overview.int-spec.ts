@@ -338,6 +338,36 @@ describe('privacy page, processing record and disclosures', () => {
     );
     expect(job.start_after.toISOString()).toBe('2099-01-15T06:00:00.000Z');
 
+    // The tenant moves to another time zone (as the runtime role, like the finance page): the
+    // queued notice moves with it, to midnight in Amsterdam.
+    const notices = (state: string) =>
+      t.sql<{ start_after: Date }>(
+        t.beta,
+        `SELECT start_after FROM pgboss.job WHERE name = 'privacy-disclosure-notices' AND data->>'disclosureId' = $1 AND state = $2`,
+        [held.json().id, state],
+      );
+    await t.appSql(t.beta, `UPDATE invoicing_settings SET time_zone = 'Europe/Amsterdam'`);
+    expect((await notices('created')).map((j) => j.start_after.toISOString())).toEqual(['2099-01-14T23:00:00.000Z']);
+    // A notice that runs before the hold has ended on the tenant's day (an early start, or a zone
+    // changed behind the trigger's back) writes nothing and waits again for that day's midnight.
+    await t.sql(
+      t.beta,
+      `UPDATE pgboss.job SET start_after = now() WHERE name = 'privacy-disclosure-notices' AND data->>'disclosureId' = $1`,
+      [held.json().id],
+    );
+    const until = Date.now() + 30_000;
+    while ((await notices('completed')).length === 0 && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 250));
+    expect(await notices('completed')).toHaveLength(1);
+    expect((await notices('created')).map((j) => j.start_after.toISOString())).toEqual(['2099-01-14T23:00:00.000Z']);
+    expect(
+      await t.sql(t.beta, `SELECT 1 FROM audit_event WHERE account_id = $1 AND action = 'disclose'`, [
+        t.beta.accounts[0].id,
+      ]),
+    ).toEqual([]);
+    await zone('America/Regina');
+    expect((await notices('created')).map((j) => j.start_after.toISOString())).toEqual(['2099-01-15T06:00:00.000Z']);
+
     // A zone whose calendar day differs from the database's right now: 12 hours west of UTC before
     // noon UTC, 14 hours east after. West, a hold ending on the database's date has not ended yet
     // for the tenant; east, one ending on the tenant's date has.

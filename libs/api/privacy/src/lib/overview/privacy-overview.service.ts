@@ -146,8 +146,13 @@ export class PrivacyOverviewService {
   async noticeHeld({ tenantId, disclosureId }: DisclosureNotice): Promise<void> {
     await withTenant(this.dataSource, tenantId, async (db) => {
       // SQL: the disclosure with the person's account and the recorder's name; gone when the person was erased.
-      const [row]: { account_id: string | null; recorded_by: string; recorder: string | null }[] = await db.query(
-        `SELECT u.account_id, d.recorded_by, r.display_name AS recorder
+      const [row]: {
+        account_id: string | null;
+        recorded_by: string;
+        recorder: string | null;
+        until: string | null;
+      }[] = await db.query(
+        `SELECT u.account_id, d.recorded_by, r.display_name AS recorder, d.notice_delayed_until::text AS until
            FROM privacy_disclosure d
            JOIN app_user u ON u.tenant_id = d.tenant_id AND u.id = d.user_id
            LEFT JOIN app_user r ON r.tenant_id = d.tenant_id AND r.id = d.recorded_by
@@ -155,6 +160,18 @@ export class PrivacyOverviewService {
         [tenantId, disclosureId],
       );
       if (!row?.account_id) return;
+      // The hold ends on the tenant's day as it is now, not as it was when the job was queued: if
+      // the time zone moved west since (or the job came early), it waits for the new midnight.
+      if (row.until !== null && row.until > (await this.requests.today(db, tenantId))) {
+        const startAfter = await this.requests.startOf(db, tenantId, row.until);
+        await this.queue.enqueue<DisclosureNotice>(
+          db,
+          PRIVACY_DISCLOSURE_NOTICE_QUEUE,
+          { tenantId, disclosureId },
+          { startAfter: new Date(Math.max(startAfter.getTime(), Date.now() + 60_000)) },
+        );
+        return;
+      }
       await this.audit.appendAs(db, tenantId, row.account_id, {
         ...DISCLOSURE_EVENT,
         outcome: 'allowed',

@@ -15,10 +15,12 @@ import {
   ProblemAlertComponent,
   SkeletonComponent,
 } from '@mijn-account/web-ui';
+import { RestrictedMarkerComponent } from '../invoices/restricted-marker.component';
 
 /**
  * Finance's customers: search by customer number or name, pages of 50 by customer number ("more"
- * loads the next), each with its billing country and how many subscriptions run today. A list, not a
+ * loads the next), each with its billing country, how many subscriptions run today and, once the account
+ * was erased, the restricted marker of its kept records (issue 18 §3). A list, not a
  * table, so it reads on a phone; opening one shows its billing details, subscriptions and invoices.
  */
 @Component({
@@ -33,6 +35,7 @@ import {
     EmptyStateComponent,
     LoadFailedComponent,
     ProblemAlertComponent,
+    RestrictedMarkerComponent,
     SkeletonComponent,
     TranslocoPipe,
   ],
@@ -123,6 +126,9 @@ import {
                 <span class="name">{{ c.name }}</span>
                 <span class="meta">{{ c.country ? countryName(c.country) : ('finance.accounts.noCountry' | transloco) }}</span>
                 <span class="meta">{{ 'finance.accounts.running' | transloco: { count: c.activeSubscriptions } }}</span>
+                @if (c.restricted; as r) {
+                  <ma-restricted-marker [restricted]="r" />
+                }
               </a>
             </li>
           }
