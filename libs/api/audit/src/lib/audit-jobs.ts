@@ -1,7 +1,14 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@mijn-account/api-core';
+import { APP_CONFIG, type AppConfig, Metrics } from '@mijn-account/api-core';
 import { withTenant } from '@mijn-account/api-database';
 import { AuditSealerService } from './audit-sealer.service';
 import { AuditWriterService } from './audit-writer.service';
@@ -23,6 +30,8 @@ export class AuditJobs implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly writer: AuditWriterService,
     private readonly sealer: AuditSealerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    /** Absent on the command line. */
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -76,7 +85,10 @@ export class AuditJobs implements OnApplicationBootstrap, OnModuleDestroy {
   private every(ms: number, name: string, run: () => Promise<unknown>): void {
     if (ms <= 0) return;
     const timer = setInterval(() => {
-      run().catch((error: unknown) => this.logger.error({ err: error }, `audit ${name} pass failed`));
+      run().catch((error: unknown) => {
+        this.metrics?.sealFailed();
+        this.logger.error({ err: error }, `audit ${name} pass failed`);
+      });
     }, ms);
     timer.unref();
     this.timers.push(timer);
