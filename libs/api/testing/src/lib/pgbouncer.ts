@@ -49,7 +49,8 @@ export async function startPgBouncer(
       'auth_type = scram-sha-256',
       `auth_file = ${join(dir, 'users.txt')}`,
       'pool_mode = transaction',
-      `default_pool_size = ${options.poolSize ?? 4}`,
+      // At least the app's DB_POOL_SIZE (10), as docs/operations.md asks of a deployment.
+      `default_pool_size = ${options.poolSize ?? 12}`,
       'max_client_conn = 200',
       // node-postgres sends these at start-up; PgBouncer forwards application_name itself.
       'ignore_startup_parameters = extra_float_digits,options',
