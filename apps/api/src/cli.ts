@@ -32,7 +32,12 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'seed-demo' && config.production)
     throw new Error('seed-demo: demo data is refused in production (NODE_ENV=production)');
   const db = await prepareDatabase(config, (message) => console.log(message));
-  const owner = await createDataSource({ url: db.ownerUrl, poolSize: 1, entities: ENTITIES }).initialize();
+  const owner = await createDataSource({
+    url: db.ownerUrl,
+    poolSize: 1,
+    entities: ENTITIES,
+    preparedStatements: config.dbPreparedStatements,
+  }).initialize();
   try {
     switch (command) {
       case 'migrate':

@@ -44,7 +44,12 @@ async function main(): Promise<void> {
 
 async function serve(config: AppConfig, db: DatabaseConnections, logger: Logger): Promise<void> {
   if (config.seedDemo) {
-    const owner = await createDataSource({ url: db.ownerUrl, poolSize: 1, entities: ENTITIES }).initialize();
+    const owner = await createDataSource({
+      url: db.ownerUrl,
+      poolSize: 1,
+      entities: ENTITIES,
+      preparedStatements: config.dbPreparedStatements,
+    }).initialize();
     try {
       if (await seedDemoData(owner, config)) logger.log('seeded the demo tenants callmonkey and contactmonkey');
     } finally {

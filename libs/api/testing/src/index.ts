@@ -7,3 +7,4 @@ export * from './lib/oidc-provider';
 export * from './lib/dto-arbitraries';
 export * from './lib/test-app';
 export * from './lib/portal-process';
+export * from './lib/pgbouncer';

@@ -1,7 +1,14 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, JobQueue } from '@mijn-account/api-core';
+import { APP_CONFIG, type AppConfig, JobQueue, Metrics } from '@mijn-account/api-core';
 import { AUDIT_SEAL_QUEUE, withTenant } from '@mijn-account/api-database';
 import { AuditSealerService } from './audit-sealer.service';
 import { AuditWriterService } from './audit-writer.service';
@@ -32,6 +39,8 @@ export class AuditJobs implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly sealer: AuditSealerService,
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    /** Absent on the command line. */
+    @Optional() private readonly metrics?: Metrics,
   ) {
     if (config.role !== 'web') {
       jobs.handle<SealJob>(AUDIT_SEAL_QUEUE, (job) => this.sealTenants(job.tenantIds), { pollSeconds: 1 });
@@ -109,7 +118,10 @@ export class AuditJobs implements OnApplicationBootstrap, OnModuleDestroy {
   private every(ms: number, name: string, run: () => Promise<unknown>): void {
     if (ms <= 0) return;
     const timer = setInterval(() => {
-      run().catch((error: unknown) => this.logger.error({ err: error }, `audit ${name} pass failed`));
+      run().catch((error: unknown) => {
+        this.metrics?.sealFailed();
+        this.logger.error({ err: error }, `audit ${name} pass failed`);
+      });
     }, ms);
     timer.unref();
     this.timers.push(timer);

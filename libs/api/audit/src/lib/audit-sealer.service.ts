@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Metrics } from '@mijn-account/api-core';
 import { EVENT_COLUMNS, type EventRow, toFields, unsealed } from './audit-event-row';
 import { GENESIS_HASH, checkpointMessage, personalDigest, sealedEventHash } from './audit-hash';
 import { AuditSigner } from './audit-signer';
@@ -15,7 +16,11 @@ const SEAL_BATCH = 1000;
  */
 @Injectable()
 export class AuditSealerService {
-  constructor(private readonly signer: AuditSigner) {}
+  constructor(
+    private readonly signer: AuditSigner,
+    /** Absent where the sealer runs outside the API (command line, demo data). */
+    @Optional() private readonly metrics?: Metrics,
+  ) {}
 
   /**
    * Chains every committed, unchained event of the tenant, in the order they were written: each
@@ -79,6 +84,8 @@ export class AuditSealerService {
         [tenantId, [...heads.keys()], [...heads.values()].map((h) => h.seq), [...heads.values()].map((h) => h.hash)],
       );
       total += rows.length;
+      // Observed before commit: a pass that then fails is counted again when it is retried.
+      for (const row of rows) this.metrics?.eventSealed(row.at);
       if (rows.length < SEAL_BATCH) break;
     }
     // The watermark moves only through this function (the runtime role may not write it): one

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ProblemException, type RequestContext, type SessionRef, problems } from '@mijn-account/api-core';
+import { Metrics, ProblemException, type RequestContext, type SessionRef, problems } from '@mijn-account/api-core';
 import { withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
 import { UsageCounter } from '@mijn-account/api-statistics';
@@ -62,6 +62,7 @@ export class SignInService {
     private readonly tokens: ActionTokens,
     private readonly mail: MailService,
     private readonly usage: UsageCounter,
+    private readonly metrics: Metrics,
   ) {}
 
   findUser(ctx: RequestContext, email: string): Promise<SignInUser | null> {
@@ -176,11 +177,13 @@ export class SignInService {
     challenge?: string,
   ): Promise<void> {
     await ctx.rollback();
+    let locked = false;
     await withTenant(this.dataSource, ctx.tenant.id, async (db) => {
-      const { locked } = await this.throttle.failed(db, ctx.tenant.id, settings, email, ctx.ip);
+      ({ locked } = await this.throttle.failed(db, ctx.tenant.id, settings, email, ctx.ip));
       if (challenge) await this.tokens.closeIfSpent(db, ctx.tenant.id, 'second-factor', challenge, CHALLENGE_ATTEMPTS);
       await this.afterFailure(db, ctx, settings, email, user, method, locked ? 'locked' : outcome);
     });
+    this.metrics.signInFailed(locked ? 'locked' : outcome);
   }
 
   /**

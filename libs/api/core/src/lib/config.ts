@@ -49,9 +49,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       COOKIE_SECURE: str({ choices: ['auto', 'true', 'false'], default: 'auto' }),
       BODY_LIMIT_BYTES: num({ default: 100 * 1024 }),
       DB_POOL_SIZE: num({ default: 10 }),
+      DB_PREPARED_STATEMENTS: bool({
+        default: true,
+        desc: 'named prepared statements (ADR 0008); false behind PgBouncer older than 1.21 in transaction mode',
+      }),
       TRUST_PROXY: trustProxy({
         default: false,
         desc: 'proxies that may set X-Forwarded-For: addresses/CIDRs, or a hop count',
+      }),
+      METRICS_PORT: num({
+        default: 0,
+        desc: 'port of the Prometheus metrics listener (GET /metrics); 0 turns it off',
+      }),
+      METRICS_HOST: str({
+        default: '127.0.0.1',
+        desc: 'interface of the metrics listener: loopback unless a scraper elsewhere must reach it',
       }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
       WEB_DIST: str({ default: 'dist/apps/web/browser', desc: 'built Angular app served on every tenant host' }),
@@ -143,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       ? ({ kind: 'embedded', dir: raw.EMBEDDED_PG_DIR, port: raw.EMBEDDED_PG_PORT } as const)
       : ({ kind: 'external', url: raw.DATABASE_URL, migrationUrl: raw.MIGRATION_DATABASE_URL } as const),
     dbPoolSize: raw.DB_POOL_SIZE,
+    dbPreparedStatements: raw.DB_PREPARED_STATEMENTS,
     // Demo users have a published password and no second factor: never in production (refused above).
     seedDemo: raw.SEED_DEMO === 'auto' ? embedded && !production : raw.SEED_DEMO === 'true',
     portalDomain: raw.PORTAL_DOMAIN.toLowerCase(),
@@ -156,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     bodyLimit: raw.BODY_LIMIT_BYTES,
     trustProxy: raw.TRUST_PROXY,
     logLevel: raw.LOG_LEVEL,
+    metrics: { port: Math.max(0, Math.floor(raw.METRICS_PORT)), host: raw.METRICS_HOST },
     webDist: raw.WEB_DIST,
     mail: {
       // Empty: `npm start` runs MailDev and points here; tests pass their own server.

@@ -5,6 +5,14 @@ import PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import { QUEUE_SCHEMA, transactionalDb } from '@mijn-account/api-database';
 import { APP_CONFIG, type AppConfig } from './config';
+import { type LogScope, currentLogScope, runInLogScope } from './logging';
+
+/**
+ * The field of a job's data that carries the log scope of the request that queued it (its request
+ * id, tenant slug and user id), so the worker's lines can be joined to the request's. Stripped
+ * before the handler sees the data.
+ */
+export const JOB_ORIGIN_KEY = '_origin';
 
 export interface JobHandlerOptions {
   /** How often an idle worker asks for new jobs. */
@@ -71,7 +79,9 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     data: T,
     options: { startAfter?: Date; singletonKey?: string } = {},
   ): Promise<void> {
-    await this.pgBoss().send(queue, data, { db: transactionalDb(manager), ...options });
+    const { reqId, tenant, userId } = currentLogScope();
+    const sent = reqId ? { ...data, [JOB_ORIGIN_KEY]: { reqId, tenant, userId } } : data;
+    await this.pgBoss().send(queue, sent, { db: transactionalDb(manager), ...options });
   }
 
   /** Queues a job on its own (no caller's transaction): for work that is not part of a change. */
@@ -103,7 +113,16 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     for (const { queue, work, pollSeconds, batchSize = 1, cron } of this.handlers) {
       const workerId = await boss.work(queue, { pollingIntervalSeconds: pollSeconds, batchSize }, async (jobs) => {
         await this.track(async () => {
-          for (const job of jobs) await work(job.data);
+          for (const job of jobs) {
+            const { origin, data } = splitOrigin(job.data);
+            await runInLogScope(
+              () => ({ ...origin, job: queue, jobId: job.id }),
+              async () => {
+                await work(data);
+                this.logger.debug('job done');
+              },
+            );
+          }
         });
       });
       this.workers.set(queue, workerId);
@@ -165,4 +184,18 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       this.busy--;
     }
   }
+}
+
+/** A job's data without the origin `enqueue` added, and that origin (ids and a slug only). */
+export function splitOrigin(data: unknown): { origin: LogScope; data: unknown } {
+  if (data === null || typeof data !== 'object' || !(JOB_ORIGIN_KEY in data)) return { origin: {}, data };
+  const { [JOB_ORIGIN_KEY]: origin, ...rest } = data as Record<string, unknown>;
+  const fields: LogScope = {};
+  if (origin && typeof origin === 'object') {
+    for (const key of ['reqId', 'tenant', 'userId'] as const) {
+      const value = (origin as Record<string, unknown>)[key];
+      if (typeof value === 'string') fields[key] = value;
+    }
+  }
+  return { origin: fields, data: rest };
 }

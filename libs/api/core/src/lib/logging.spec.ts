@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, logFormat } from './logging';
+import { type LogScope, createLogger, currentLogScope, logFormat, runInLogScope } from './logging';
 
 /** A stream that keeps what is written, and says whether it is a terminal. */
 function capture(isTTY: boolean) {
@@ -53,5 +53,54 @@ describe('log format', () => {
       const line = JSON.parse((await written(out.text)).trim());
       expect(line).toMatchObject({ level: 30, msg: 'portal ready', context: 'main', service: 'mijn-account-api' });
     }
+  });
+});
+
+describe('log scope', () => {
+  const lineOf = async (write: (logger: ReturnType<typeof createLogger>) => void) => {
+    const out = capture(false);
+    write(createLogger('info', { production: true, stream: out.stream }));
+    return JSON.parse((await written(out.text)).trim()) as Record<string, unknown>;
+  };
+
+  it('puts the request id, tenant slug and user id on every line written inside it, read when written', async () => {
+    const scope: LogScope = { reqId: 'req-12345678', tenant: 'alpha' };
+    const lines = await runInLogScope(
+      () => scope,
+      async () => {
+        const before = await lineOf((logger) => logger.info('before sign-in'));
+        scope.userId = 'f0f0f0f0-0000-4000-8000-000000000001';
+        await Promise.resolve();
+        const after = await lineOf((logger) => logger.info('after sign-in'));
+        return [before, after];
+      },
+    );
+    expect(lines[0]).toMatchObject({ reqId: 'req-12345678', tenant: 'alpha', msg: 'before sign-in' });
+    expect(lines[0]).not.toHaveProperty('userId');
+    expect(lines[1]).toMatchObject({ reqId: 'req-12345678', tenant: 'alpha', userId: scope.userId });
+    expect(await lineOf((logger) => logger.info('outside'))).not.toHaveProperty('tenant');
+  });
+
+  it('carries only ids and the slug: nothing else a scope holds by mistake, such as an e-mail address', async () => {
+    const scope = { reqId: 'req-12345678', tenant: 'alpha', email: 'anna@example.com', displayName: 'Anna' };
+    const line = await runInLogScope(
+      () => scope as LogScope,
+      () => lineOf((logger) => logger.info('hello')),
+    );
+    expect(JSON.stringify(line)).not.toContain('anna@example.com');
+    expect(JSON.stringify(line)).not.toContain('Anna');
+    expect(currentLogScope()).toEqual({});
+  });
+
+  it('does not repeat the request id on a request logger that binds it already', async () => {
+    const out = capture(false);
+    const logger = createLogger('info', { production: true, stream: out.stream }).child({ reqId: 'req-12345678' });
+    runInLogScope(
+      () => ({ reqId: 'req-12345678', tenant: 'alpha' }),
+      () => logger.info('request completed'),
+    );
+    const text = (await written(out.text)).trim();
+    expect(text.match(/"reqId"/g)).toHaveLength(1);
+    expect(JSON.parse(text)).toMatchObject({ reqId: 'req-12345678', tenant: 'alpha' });
   });
 });

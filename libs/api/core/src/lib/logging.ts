@@ -1,8 +1,60 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LoggerService } from '@nestjs/common';
 import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
 import pretty from 'pino-pretty';
 
 export type LogFormat = 'pretty' | 'json';
+
+/**
+ * What every log line written on behalf of one request or one job says about it: ids and the tenant's
+ * slug only — never an e-mail address or a name — so one request can be followed from the web
+ * process into the worker that ran its jobs (the job carries the request id: `JobQueue`).
+ */
+export interface LogScope {
+  /** The request id (`x-request-id`); for a job, that of the request that queued it. */
+  reqId?: string;
+  /** The tenant's slug. */
+  tenant?: string;
+  /** The signed-in user's id. */
+  userId?: string;
+  /** For a job: its queue and its id. */
+  job?: string;
+  jobId?: string;
+}
+
+const scopes = new AsyncLocalStorage<() => LogScope>();
+
+/**
+ * Runs `work` with a log scope: every line logged until it ends (in its async continuations too)
+ * carries the scope's fields. `scope` is read when a line is written, so a user who signs in
+ * half-way through a request is on the lines after it.
+ */
+export function runInLogScope<T>(scope: () => LogScope, work: () => T): T {
+  return scopes.run(scope, work);
+}
+
+/** The current log scope's fields (an empty object outside any). */
+export function currentLogScope(): LogScope {
+  const scope = scopes.getStore()?.();
+  if (!scope) return {};
+  const fields: LogScope = {};
+  // Only the known fields, only strings: nothing a caller adds by mistake reaches the log.
+  for (const key of ['reqId', 'tenant', 'userId', 'job', 'jobId'] as const) {
+    const value = scope[key];
+    if (typeof value === 'string' && value !== '') fields[key] = value;
+  }
+  return fields;
+}
+
+/**
+ * pino's mixin: the current log scope's fields on every line. Fastify's request loggers already
+ * bind `reqId`; it is not repeated there.
+ */
+export function logScopeMixin(_merge: object, _level: number, logger?: PinoLogger): object {
+  const fields = currentLogScope();
+  if (fields.reqId && logger && 'reqId' in logger.bindings()) delete fields.reqId;
+  return fields;
+}
 
 /**
  * Readable, coloured lines for a person watching a terminal (`npm start`); JSON lines, one per
@@ -30,6 +82,7 @@ export function createLogger(level: string, options: LoggerOptions): PinoLogger 
     {
       level,
       base: { service: 'mijn-account-api' },
+      mixin: logScopeMixin,
       redact: {
         paths: [
           'req.headers.cookie',

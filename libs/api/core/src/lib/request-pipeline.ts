@@ -11,6 +11,8 @@ import { DataSource } from 'typeorm';
 import { API_PREFIX } from '@mijn-account/shared-contracts';
 import { installNoStore } from './cache-control';
 import { isApiPath, pathOf } from './http-paths';
+import { runInLogScope } from './logging';
+import { Metrics, UNMATCHED_ROUTE } from './metrics';
 import { problems } from './problem';
 import { sendProblem } from './problem-details.filter';
 import { REVALIDATE, readLanguageOf, staticFileOptions, translationPreload, unknownHostPage } from './static-files';
@@ -63,6 +65,33 @@ export async function installRequestPipeline(
   });
 
   installNoStore(fastify);
+
+  // Every line logged for this request (Nest's loggers too, and in the jobs it queues) says which
+  // request, tenant and user it is about: ids and the slug only (LogScope).
+  const scopeOf = (request: FastifyRequest) => () => {
+    const ctx = contextOf(request);
+    return { reqId: String(request.id), tenant: ctx?.tenant.slug, userId: ctx?.user?.id };
+  };
+  fastify.addHook('onRequest', (request, _reply, done) => runInLogScope(scopeOf(request), done));
+  // One line per request when it has been answered (Fastify's own two lines are off: the first one
+  // comes before the tenant is known), and its metrics by route pattern.
+  const metrics = app.get(Metrics);
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url;
+    metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    runInLogScope(scopeOf(request), () =>
+      request.log.info(
+        {
+          req: { method: request.method, url: request.url, host: request.headers.host, remoteAddress: request.ip },
+          res: { statusCode: reply.statusCode },
+          route: route ?? UNMATCHED_ROUTE,
+          responseTime: reply.elapsedTime,
+        },
+        'request completed',
+      ),
+    );
+    done();
+  });
 
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);

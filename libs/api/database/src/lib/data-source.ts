@@ -7,6 +7,11 @@ export interface DataSourceOptions {
   poolSize?: number;
   applicationName?: string;
   /**
+   * Named prepared statements in tenant transactions (ADR 0008); default on. Off behind PgBouncer
+   * before 1.21 in transaction mode, which may give each transaction another server connection.
+   */
+  preparedStatements?: boolean;
+  /**
    * The entities this data source maps. The entities live in their domains' libraries; the API
    * shell lists them all (`libs/api/shell/src/lib/entities.ts`). The migration data source needs none.
    */
@@ -20,13 +25,15 @@ type PostgresOptions = Extract<TypeOrmOptions, { type: 'postgres' }>;
  * The TypeORM options of every data source on PostgreSQL: the runtime one (`TypeOrmModule` in the
  * API shell), the owner one of the command line and the tests. Never synchronises: the schema
  * comes from migrations. Each pooled connection runs parameterised statements as named prepared
- * statements once a tenant transaction takes it (`beginTenantTransaction`, ADR 0008).
+ * statements once a tenant transaction takes it (`beginTenantTransaction`, ADR 0008), unless
+ * `preparedStatements` is false (PgBouncer before 1.21 in transaction mode).
  */
 export function dataSourceOptions({
   url,
   poolSize = 10,
   applicationName = 'mijn-account',
   entities = [],
+  preparedStatements = true,
 }: DataSourceOptions): PostgresOptions {
   return {
     type: 'postgres',
@@ -38,8 +45,15 @@ export function dataSourceOptions({
     synchronize: false,
     logging: false,
     applicationName,
-    extra: { max: poolSize },
+    // `preparedStatements` is read back by `beginTenantTransaction`; pg ignores keys it does not know.
+    extra: { max: poolSize, preparedStatements },
   };
+}
+
+/** Whether this data source's tenant transactions use named prepared statements (`dataSourceOptions`). */
+export function usesPreparedStatements(dataSource: DataSource): boolean {
+  const extra = (dataSource.options as { extra?: { preparedStatements?: unknown } }).extra;
+  return extra?.preparedStatements !== false;
 }
 
 /** A TypeORM data source on PostgreSQL (command line, migrations, tests); the API's comes from `TypeOrmModule`. */

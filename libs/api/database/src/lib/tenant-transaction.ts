@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { usesPreparedStatements } from './data-source';
 import { prepareStatements } from './prepared-query';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -21,7 +22,8 @@ export async function beginTenantTransaction(dataSource: DataSource, tenantId: s
     throw new Error('beginTenantTransaction: no valid tenant id in context');
   }
   const runner = dataSource.createQueryRunner();
-  prepareStatements((await runner.connect()) as Parameters<typeof prepareStatements>[0]);
+  const connection = (await runner.connect()) as Parameters<typeof prepareStatements>[0];
+  if (usesPreparedStatements(dataSource)) prepareStatements(connection);
   try {
     await runner.startTransaction();
     await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
-import { APP_CONFIG, type AppConfig, JobQueue } from '@mijn-account/api-core';
+import { APP_CONFIG, type AppConfig, JobQueue, Metrics } from '@mijn-account/api-core';
 import { MAIL_QUEUE, withTenant } from '@mijn-account/api-database';
 import { MailMessage } from './entities/mail-message.entity';
 
@@ -38,6 +38,7 @@ export class MailQueue implements OnApplicationShutdown {
     private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {
     // One delivery ends within about 20 s, well inside the mail queue's 30 s expiry (ADR 0016):
     // nodemailer's defaults (2 min to connect, 10 min of silence) would outlast it.
@@ -116,6 +117,7 @@ export class MailQueue implements OnApplicationShutdown {
         );
       }
     });
+    this.metrics.mailDelivered(failure ? 'failed' : 'sent');
     if (failure) {
       this.logger.warn({ err: failure, mail: id }, 'mail delivery failed; pg-boss will retry');
       throw failure;

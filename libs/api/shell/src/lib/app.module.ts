@@ -11,6 +11,7 @@ import {
   HealthController,
   HealthService,
   JobQueue,
+  Metrics,
   ProblemDetailsFilter,
   TenantResolver,
   UnitOfWorkInterceptor,
@@ -37,7 +38,12 @@ export class AppModule {
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (validated: AppConfig) => ({
-            ...dataSourceOptions({ url: runtimeDatabaseUrl, poolSize: validated.dbPoolSize, entities: ENTITIES }),
+            ...dataSourceOptions({
+              url: runtimeDatabaseUrl,
+              poolSize: validated.dbPoolSize,
+              entities: ENTITIES,
+              preparedStatements: validated.dbPreparedStatements,
+            }),
             retryAttempts: 0,
           }),
         }),
@@ -57,11 +63,12 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         HealthService,
         JobQueue,
+        Metrics,
         TenantResolver,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: UnitOfWorkInterceptor },
       ],
-      exports: [APP_CONFIG, JobQueue],
+      exports: [APP_CONFIG, JobQueue, Metrics],
     };
   }
 }

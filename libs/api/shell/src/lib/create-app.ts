@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { LogController } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -16,13 +18,19 @@ import { API_PREFIX } from '@mijn-account/shared-contracts';
 import { AppModule } from './app.module';
 
 /** Builds the API (and the web app's static files) without listening, for the server and for tests. */
-export async function createApp(config: AppConfig, runtimeDatabaseUrl: string): Promise<NestFastifyApplication> {
-  const logger = createLogger(config.logLevel, { production: config.production });
+export async function createApp(
+  config: AppConfig,
+  runtimeDatabaseUrl: string,
+  options: { logStream?: DestinationStream } = {},
+): Promise<NestFastifyApplication> {
+  const logger = createLogger(config.logLevel, { production: config.production, stream: options.logStream });
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     genReqId: (req: IncomingMessage) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
+    // The request pipeline logs one line per answered request, with its tenant and user.
+    logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
     // Fastify's own answers (bad URL, too-long path parameter, unreadable request) as problem details.
     ...frameworkErrorOptions(),

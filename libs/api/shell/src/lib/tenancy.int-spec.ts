@@ -62,7 +62,12 @@ describe('tenancy in the database', () => {
   });
 
   it('shows the runtime role only the current tenant, even to a query without a tenant filter', async () => {
-    const ds = await createDataSource({ url: t.db.appUrl, poolSize: 1, entities: ENTITIES }).initialize();
+    const ds = await createDataSource({
+      url: t.db.appUrl,
+      poolSize: 1,
+      entities: ENTITIES,
+      preparedStatements: t.preparedStatements,
+    }).initialize();
     try {
       const alphaUsers = await withTenant(ds, t.alpha.id, (db) => db.query(`SELECT tenant_id, email FROM app_user`));
       expect(alphaUsers.length).toBe(8);
@@ -78,7 +83,12 @@ describe('tenancy in the database', () => {
   });
 
   it('shows a repository used outside a tenant transaction no tenant rows, and lets it write none', async () => {
-    const ds = await createDataSource({ url: t.db.appUrl, poolSize: 1, entities: ENTITIES }).initialize();
+    const ds = await createDataSource({
+      url: t.db.appUrl,
+      poolSize: 1,
+      entities: ENTITIES,
+      preparedStatements: t.preparedStatements,
+    }).initialize();
     try {
       // the same repositories see the tenant's rows on the tenant transaction (ctx.db()) ...
       const inside = await withTenant(ds, t.alpha.id, (db) => db.getRepository(User).count());
@@ -97,7 +107,11 @@ describe('tenancy in the database', () => {
   });
 
   it('refuses writes of another tenant’s rows by the runtime role', async () => {
-    const ds = await createDataSource({ url: t.db.appUrl, poolSize: 1 }).initialize();
+    const ds = await createDataSource({
+      url: t.db.appUrl,
+      poolSize: 1,
+      preparedStatements: t.preparedStatements,
+    }).initialize();
     try {
       await expect(
         withTenant(ds, t.alpha.id, (db) =>
