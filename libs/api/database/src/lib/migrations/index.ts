@@ -37,6 +37,7 @@ import { EraseByExactAddress1795800000000 } from './1795800000000-EraseByExactAd
 import { PurgeKeptRecordsAfterRetention1795810000000 } from './1795810000000-PurgeKeptRecordsAfterRetention';
 import { AddOptionalCookieSetting1795820000000 } from './1795820000000-AddOptionalCookieSetting';
 import { SizeQueueExpiry1795830000000 } from './1795830000000-SizeQueueExpiry';
+import { PartialInvoiceKeys1795920000000 } from './1795920000000-PartialInvoiceKeys';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   PurgeKeptRecordsAfterRetention1795810000000,
   AddOptionalCookieSetting1795820000000,
   SizeQueueExpiry1795830000000,
+  PartialInvoiceKeys1795920000000,
 ];
