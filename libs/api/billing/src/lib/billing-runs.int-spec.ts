@@ -194,6 +194,16 @@ describe('billing runs', () => {
     expect(await count(`SELECT count(*)::int AS n FROM invoice`)).toBe(subscriptions);
   });
 
+  it('refuses a second invoice with a number already issued in the series and year (the number key, issued rows only)', async () => {
+    // The key covers issued invoices only (drafts have no number); a copy of number 1 is refused by it.
+    const copy = `INSERT INTO invoice (tenant_id, account_id, currency, language, status, year, sequence_no, number, issue_date,
+                                      document, net_minor, tax_minor, gross_minor)
+                  SELECT tenant_id, account_id, currency, language, 'open', year, sequence_no, number || '-copy', issue_date,
+                         document, net_minor, tax_minor, gross_minor FROM invoice WHERE sequence_no = 1`;
+    await expect(t.sql(t.alpha, copy)).rejects.toThrow(/invoice_number_key/);
+    await expect(t.appSql(t.alpha, copy)).rejects.toThrow(/invoice_number_key/);
+  });
+
   it('keeps an issued invoice as issued: no role may change its content or delete it; its status moves on', async () => {
     const [{ id }] = await t.sql<{ id: string }>(t.alpha, `SELECT id FROM invoice WHERE sequence_no = 1`);
     const attempts = [

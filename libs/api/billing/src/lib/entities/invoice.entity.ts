@@ -37,9 +37,14 @@ export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible'
 @Check('invoice_status_reason_check', `((length(status_reason) >= 1) AND (length(status_reason) <= 500))`)
 @Index('invoice_account_idx', ['tenantId', 'accountId', 'createdAt'])
 @Index('invoice_created_idx', ['tenantId', 'createdAt', 'id'])
-@Index('invoice_credited_invoice_idx', ['tenantId', 'creditedInvoiceId'])
+@Index('invoice_credited_invoice_idx', ['tenantId', 'creditedInvoiceId'], {
+  where: '(credited_invoice_id IS NOT NULL)',
+})
+@Index('invoice_number_key', ['tenantId', 'kind', 'year', 'sequenceNo'], {
+  unique: true,
+  where: '(sequence_no IS NOT NULL)',
+})
 @Index('invoice_run_idx', ['tenantId', 'runId', 'status', 'id'])
-@Unique('invoice_number_key', ['tenantId', 'kind', 'year', 'sequenceNo'])
 @Unique('invoice_subscription_period_key', ['tenantId', 'subscriptionId', 'periodStart'])
 @Entity('invoice')
 export class Invoice {

@@ -39,6 +39,7 @@ import { AddOptionalCookieSetting1795820000000 } from './1795820000000-AddOption
 import { SizeQueueExpiry1795830000000 } from './1795830000000-SizeQueueExpiry';
 import { AddAuditSealQueue1795900000000 } from './1795900000000-AddAuditSealQueue';
 import { RescheduleHeldNoticesWithTimeZone1795940000000 } from './1795940000000-RescheduleHeldNoticesWithTimeZone';
+import { PartialInvoiceKeys1795920000000 } from './1795920000000-PartialInvoiceKeys';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -83,4 +84,5 @@ export const MIGRATIONS = [
   SizeQueueExpiry1795830000000,
   AddAuditSealQueue1795900000000,
   RescheduleHeldNoticesWithTimeZone1795940000000,
+  PartialInvoiceKeys1795920000000,
 ];
