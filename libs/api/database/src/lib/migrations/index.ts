@@ -38,8 +38,8 @@ import { PurgeKeptRecordsAfterRetention1795810000000 } from './1795810000000-Pur
 import { AddOptionalCookieSetting1795820000000 } from './1795820000000-AddOptionalCookieSetting';
 import { SizeQueueExpiry1795830000000 } from './1795830000000-SizeQueueExpiry';
 import { AddAuditSealQueue1795900000000 } from './1795900000000-AddAuditSealQueue';
-import { RescheduleHeldNoticesWithTimeZone1795940000000 } from './1795940000000-RescheduleHeldNoticesWithTimeZone';
 import { PartialInvoiceKeys1795920000000 } from './1795920000000-PartialInvoiceKeys';
+import { RescheduleHeldNoticesWithTimeZone1795940000000 } from './1795940000000-RescheduleHeldNoticesWithTimeZone';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -83,6 +83,6 @@ export const MIGRATIONS = [
   AddOptionalCookieSetting1795820000000,
   SizeQueueExpiry1795830000000,
   AddAuditSealQueue1795900000000,
-  RescheduleHeldNoticesWithTimeZone1795940000000,
   PartialInvoiceKeys1795920000000,
+  RescheduleHeldNoticesWithTimeZone1795940000000,
 ];
