@@ -19,3 +19,4 @@ export * from './lib/session-step';
 export * from './lib/cache-control';
 export * from './lib/versioning';
 export * from './lib/job-queue';
+export * from './lib/tenant-page';
