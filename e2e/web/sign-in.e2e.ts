@@ -103,7 +103,7 @@ test('an admin turns on two-factor, signs in with a code, sets up Google and the
   await google.getByLabel('Client-ID').fill('portal-google');
   await google.getByLabel('Client secret').fill(OIDC_CLIENT_SECRET);
   await google.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await expect(page.locator('mat-snack-bar-container')).toContainText('Opgeslagen.');
   await expectAccessible(page);
   await page.goto(`${portal('callmonkey')}/admin/staff`);
   await expect(page.getByTestId('staff')).toContainText('agent@callmonkey.example');
@@ -120,7 +120,9 @@ test('an admin turns on two-factor, signs in with a code, sets up Google and the
   await page.getByLabel('Gebruikelijke toegang (minuten)').fill('60');
   await page.getByRole('checkbox', { name: 'Factuurgegevens wijzigen' }).uncheck();
   await page.getByTestId('save-access-settings').click();
-  await expect(page.getByTestId('access-settings-saved')).toBeVisible();
+  await expect(page.locator('mat-snack-bar-container')).toContainText(
+    'Opgeslagen. Nieuwe verzoeken volgen deze regels.',
+  );
   await expectAccessible(page);
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Factuurgegevens wijzigen' })).not.toBeChecked();

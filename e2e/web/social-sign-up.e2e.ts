@@ -30,7 +30,7 @@ test('a Google sign-up stops at the age question and makes the account only afte
   await google.getByLabel('Client ID').fill('portal-google');
   await google.getByLabel('Client secret').fill(OIDC_CLIENT_SECRET);
   await google.getByRole('button', { name: 'Save' }).click();
-  await expect(admin.getByTestId('settings-saved')).toBeVisible();
+  await expect(admin.locator('mat-snack-bar-container')).toContainText('Saved.');
 
   const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
   await page.goto(`${CT}/sign-in`);

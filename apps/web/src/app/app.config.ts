@@ -26,7 +26,7 @@ export const appConfig: ApplicationConfig = {
     provideRouter(appRoutes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     provideI18n(),
-    // Branding and language before the first page renders.
+    // Branding and language before the first page renders (the tenant comes inline in index.html).
     provideAppInitializer(async () => {
       const [tenants, language, transloco] = [inject(TenantStore), inject(LanguageService), inject(TranslocoService)];
       const tenant = await tenants.load();

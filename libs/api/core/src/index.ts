@@ -20,3 +20,4 @@ export * from './lib/cache-control';
 export * from './lib/versioning';
 export * from './lib/job-queue';
 export * from './lib/metrics';
+export * from './lib/tenant-page';

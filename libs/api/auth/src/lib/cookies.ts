@@ -1,7 +1,7 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@mijn-account/api-core';
 import { XSRF_COOKIE } from '@mijn-account/shared-contracts';
-import { csrfTokenForSession } from './csrf';
+import { anonymousCsrfToken, csrfTokenForSession } from './csrf';
 
 /** `__Host-` pins the cookie to this exact host (no Domain, Path=/, Secure); only possible over TLS. */
 export function sessionCookieName(config: AppConfig): string {
@@ -30,6 +30,18 @@ export function setXsrfCookie(reply: FastifyReply, config: AppConfig, token: str
     secure: config.session.secureCookie,
     path: '/',
   });
+}
+
+/**
+ * A page answer (index.html) gives a visitor without an XSRF cookie an anonymous one: the page no
+ * longer calls `GET /api/tenant` before it shows (the tenant is inline), and the sign-in form can be
+ * sent before any API answer arrives. With a session, the first API read replaces it with the
+ * session's token (CsrfGuard), as before. True when it set one.
+ */
+export function setPageXsrfCookie(request: FastifyRequest, reply: FastifyReply, config: AppConfig): boolean {
+  if (request.cookies?.[XSRF_COOKIE]) return false;
+  setXsrfCookie(reply, config, anonymousCsrfToken());
+  return true;
 }
 
 /** Recognises a browser across sessions, for the new-device alert. Random, HttpOnly, a year long. */

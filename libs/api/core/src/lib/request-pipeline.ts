@@ -6,7 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { API_PREFIX } from '@mijn-account/shared-contracts';
 import { installNoStore } from './cache-control';
@@ -18,6 +18,7 @@ import { sendProblem } from './problem-details.filter';
 import { REVALIDATE, readLanguageOf, staticFileOptions, translationPreload, unknownHostPage } from './static-files';
 import { CONTEXT_KEY, RequestContext, contextOf } from './request-context';
 import { TenantResolver } from './tenant-resolver';
+import { TenantPages, pageEncodingOf, tenantInfoOf } from './tenant-page';
 
 /** API paths that answer without a tenant (load-balancer probes, API docs). */
 const TENANTLESS_API = [`/${API_PREFIX}/health`, `/${API_PREFIX}/docs`];
@@ -36,7 +37,11 @@ export function requestIdFrom(header: unknown): string {
  */
 export async function installRequestPipeline(
   app: NestFastifyApplication,
-  options: { webRoot?: string } = {},
+  options: {
+    webRoot?: string;
+    /** Cookies a page answer sets (the XSRF cookie); true when it set one, so the page is `private`. */
+    pageCookies?: (request: FastifyRequest, reply: FastifyReply) => boolean;
+  } = {},
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const resolver = app.get(TenantResolver);
@@ -158,13 +163,27 @@ export async function installRequestPipeline(
   if (hasWeb) {
     await app.register(fastifyStatic, staticFileOptions(webRoot));
   }
+  const tenantPages = hasWeb ? new TenantPages(webRoot) : null;
   // Nest answers unknown /api routes itself (404 problem details through the filter); every other
   // GET on a tenant host is a page of the single-page app.
   fastify.get('/*', (request, reply) => {
     if (hasWeb && !isApiPath(pathOf(request))) {
       const tenant = contextOf(request)?.tenant;
-      if (tenant) reply.header('link', translationPreload(tenant.defaultLanguage));
-      return reply.header('cache-control', REVALIDATE).sendFile('index.html');
+      if (!tenant || !tenantPages) return reply.header('cache-control', REVALIDATE).sendFile('index.html');
+      // index.html with the tenant's `/api/tenant` answer inline: the app starts without that round trip.
+      const page = tenantPages.pageFor(tenantInfoOf(tenant));
+      const setCookie = options.pageCookies?.(request, reply) ?? false;
+      reply
+        .header('link', translationPreload(tenant.defaultLanguage))
+        // A page that sets a cookie is this visitor's own: no shared cache keeps it.
+        .header('cache-control', setCookie ? `private, ${REVALIDATE}` : REVALIDATE)
+        .header('vary', 'Accept-Encoding')
+        .header('etag', page.etag)
+        .type('text/html; charset=utf-8');
+      if (request.headers['if-none-match'] === page.etag) return reply.status(304).send();
+      const encoding = pageEncodingOf(request.headers['accept-encoding']);
+      if (encoding) reply.header('content-encoding', encoding);
+      return reply.send(encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.html);
     }
     return sendProblem(request, reply, problems.notFound(), logger);
   });

@@ -14,6 +14,7 @@ import {
   installRequestPipeline,
   requestIdFrom,
 } from '@mijn-account/api-core';
+import { setPageXsrfCookie } from '@mijn-account/api-auth';
 import { API_PREFIX } from '@mijn-account/shared-contracts';
 import { AppModule } from './app.module';
 
@@ -43,7 +44,10 @@ export async function createApp(
   });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  await installRequestPipeline(app, { webRoot: config.webDist });
+  await installRequestPipeline(app, {
+    webRoot: config.webDist,
+    pageCookies: (request, reply) => setPageXsrfCookie(request, reply, config),
+  });
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@mijn-account/api-core';
-import { Ctx, RequestContext } from '@mijn-account/api-core';
+import { Ctx, RequestContext, tenantInfoOf } from '@mijn-account/api-core';
 import { ROUTES, type TenantInfo } from '@mijn-account/shared-contracts';
 
 @ApiTags('tenant')
@@ -12,7 +12,6 @@ export class TenantsController {
   @Get()
   @ApiOkResponse({ description: 'Public branding of the tenant serving this host' })
   current(@Ctx() ctx: RequestContext): TenantInfo {
-    const { slug, displayName, defaultLanguage, currency, country, brandColor, logoUrl } = ctx.tenant;
-    return { slug, displayName, defaultLanguage, currency, country, brandColor, logoUrl };
+    return tenantInfoOf(ctx.tenant);
   }
 }

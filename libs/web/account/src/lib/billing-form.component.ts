@@ -135,14 +135,8 @@ const toFlat = (b: BillingDetails): FlatValues => ({
     .error {
       color: #b00020;
     }
-    .status {
-      color: #1b5e20;
-    }
   `,
   template: `
-    @if (editor.saved()) {
-      <p class="status" data-testid="billing-saved">{{ 'details.saved' | transloco }}</p>
-    }
     <ma-problem-alert [problem]="editor.problem()" />
     <ma-versioned-conflict [editor]="editor" (saved)="saved.emit()" />
     <mat-card appearance="outlined">

@@ -10,7 +10,8 @@ import { ProfilePageComponent } from './profile-page.component';
 
 const en = {
   problems: { validation: 'Some fields need another look.' },
-  details: { save: 'Save', saved: 'Saved.', conflict: { apply: 'Apply mine', keep: 'Keep theirs' } },
+  details: { save: 'Save', conflict: { apply: 'Apply mine', keep: 'Keep theirs' } },
+  notices: { details: { saved: 'Saved.' } },
   fields: { phone: 'Phone', displayName: 'Name' },
   profile: {
     emailAt: 'Your e-mail address is {{ email }}.',
@@ -114,14 +115,14 @@ describe('ProfilePageComponent', () => {
 
   it('saves what was typed with the loaded version, empty fields as null, and says so', async () => {
     saveProfile.mockResolvedValue({ status: 'saved', saved: { value: { ...EVA, phone: null }, etag: '"2"' } });
-    const { el, type, submit } = await render();
+    const { type, submit } = await render();
     type('phone', '');
     await submit();
     expect(saveProfile).toHaveBeenCalledWith(
       { displayName: 'Eva de Vries', phone: null, preferredLanguage: 'nl', timeZone: 'Europe/Amsterdam' },
       '"1"',
     );
-    expect(el.querySelector('[data-testid="profile-saved"]')?.textContent?.trim()).toBe('Saved.');
+    expect(document.querySelector('mat-snack-bar-container')?.textContent).toContain('Saved.');
   });
 
   it("shows the server's field error under its field, and the alert above", async () => {
@@ -143,7 +144,7 @@ describe('ProfilePageComponent', () => {
     expect(phoneField?.querySelector('mat-error')?.textContent?.trim()).toBe('Not a valid phone number');
     expect(el.querySelectorAll('mat-error')).toHaveLength(1);
     expect(el.querySelector('[role="alert"]')?.textContent?.trim()).toBe('Some fields need another look.');
-    expect(el.querySelector('[data-testid="profile-saved"]')).toBeNull();
+    expect(document.querySelector('mat-snack-bar-container')).toBeNull();
   });
 
   it('on a conflict shows both versions, and "apply mine" saves my field on top of theirs with their version', async () => {
@@ -164,6 +165,6 @@ describe('ProfilePageComponent', () => {
       '"5"',
     );
     expect(el.querySelector('[data-testid="conflict"]')).toBeNull();
-    expect(el.querySelector('[data-testid="profile-saved"]')).not.toBeNull();
+    expect(document.querySelector('mat-snack-bar-container')).not.toBeNull();
   });
 });

@@ -61,9 +61,6 @@ const toFlat = (p: Profile): FlatValues => ({
   ],
   template: `
     <h1>{{ 'profile.title' | transloco }}</h1>
-    @if (editor.saved()) {
-      <p class="status" data-testid="profile-saved">{{ 'details.saved' | transloco }}</p>
-    }
     <ma-problem-alert [problem]="editor.problem()" />
     <ma-versioned-conflict [editor]="editor" (saved)="afterSave()" />
     <mat-card appearance="outlined">

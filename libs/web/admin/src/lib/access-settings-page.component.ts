@@ -63,9 +63,6 @@ import {
     <h1>{{ 'admin.access.title' | transloco }}</h1>
     <p>{{ 'admin.access.intro' | transloco }}</p>
     <ma-problem-alert [problem]="problem()" />
-    @if (saved()) {
-      <p class="ok" data-testid="access-settings-saved">{{ 'admin.access.saved' | transloco }}</p>
-    }
     @if (stepUp.waiting()) {
       <ma-step-up-prompt
         kind="code"
@@ -117,7 +114,6 @@ export class AccessSettingsPageComponent implements OnInit {
   protected readonly numberFields = ['maxMinutes', 'defaultMinutes', 'requestTimeoutHours'] as const;
   protected readonly scopes = ACCESS_SCOPES;
   protected readonly allowed = signal<AccessScope[]>([]);
-  protected readonly saved = signal(false);
   private readonly notifier = inject(Notifier);
   protected readonly page = new LoadState();
   protected readonly fieldError = fieldError;
@@ -156,12 +152,8 @@ export class AccessSettingsPageComponent implements OnInit {
     });
   }
 
-  /** Runs `work` (again after a step-up); says "saved" when it is done. */
+  /** Runs `work` (again after a step-up); the snackbar says "saved" when it is done. */
   private async run(work: () => Promise<void>): Promise<void> {
-    await this.runner.run(async () => {
-      this.saved.set(false);
-      await work();
-      this.saved.set(true);
-    });
+    await this.runner.run(work);
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, inject } from '@angular/core';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -52,9 +52,6 @@ const ISSUER_ERRORS = ['isHttps', 'publicHost', 'unresolvable'];
   ],
   template: `
     <h1>{{ 'admin.signIn.title' | transloco }}</h1>
-    @if (saved()) {
-      <p class="status" data-testid="settings-saved">{{ 'admin.signIn.saved' | transloco }}</p>
-    }
     <ma-problem-alert [problem]="problem()" />
     @if (stepUp.waiting()) {
       <ma-step-up-prompt
@@ -128,7 +125,6 @@ export class SignInSettingsPageComponent implements OnInit {
   private readonly session = inject(SessionStore);
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly numberFields = ['freeAttempts', 'lockAfter', 'lockMinutes', 'ipLockAfter'] as const;
-  protected readonly saved = signal(false);
   private readonly notifier = inject(Notifier);
   /** The first load; "Saved." belongs to a save, never to it. */
   protected readonly page = new LoadState();
@@ -197,9 +193,7 @@ export class SignInSettingsPageComponent implements OnInit {
   private async run(work: () => Promise<void>, form: AbstractControl = this.settingsForm): Promise<void> {
     await this.runner.run(
       async () => {
-        this.saved.set(false);
         await work();
-        this.saved.set(true);
         this.notifier.success('admin.signIn.saved');
       },
       { form },

@@ -11,8 +11,17 @@ export const signedInGuard: CanActivateFn = async (_route, state) => {
   return router.parseUrl('/sign-in');
 };
 
-/** The sign-in page: a signed-in user goes straight to the account. */
-export const signedOutGuard: CanActivateFn = async () => {
+/**
+ * The sign-in and sign-up pages: a signed-in user goes straight to the account. The page does not
+ * wait for the session check to paint (it is the first screen most visitors see): the check runs
+ * beside it, and when it finds a session the visitor is taken to the account then.
+ */
+export const signedOutGuard: CanActivateFn = (_route, state) => {
   const [store, router] = [inject(SessionStore), inject(Router)];
-  return (await store.ensureLoaded()) ? router.parseUrl(HOME_PATH) : true;
+  if (store.isLoaded()) return store.signedIn() ? router.parseUrl(HOME_PATH) : true;
+  store
+    .ensureLoaded()
+    .then((me) => (me && router.url === state.url ? router.navigateByUrl(HOME_PATH) : false))
+    .catch(() => undefined);
+  return true;
 };

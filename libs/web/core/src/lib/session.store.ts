@@ -19,14 +19,28 @@ export class SessionStore {
   private readonly http = inject(HttpClient);
   private readonly state = signal<MeResponse | null>(null);
   private loaded = false;
+  private pending: Promise<MeResponse | null> | null = null;
 
   readonly me = this.state.asReadonly();
   readonly signedIn = computed(() => this.state() !== null);
 
-  /** Loads the current user once; null when nobody is signed in. */
+  /** Whether the session has been checked (then `me()` is the answer). */
+  isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  /** Loads the current user once (callers at the same moment share one request); null when nobody is signed in. */
   async ensureLoaded(): Promise<MeResponse | null> {
-    if (!this.loaded) await this.refresh();
+    if (!this.loaded) {
+      this.pending ??= this.refresh().finally(() => (this.pending = null));
+      await this.pending;
+    }
     return this.state();
+  }
+
+  /** Settles when the session check under way (if any) has answered, whatever it answered. */
+  async checked(): Promise<void> {
+    await this.pending?.catch(() => undefined);
   }
 
   async refresh(): Promise<MeResponse | null> {

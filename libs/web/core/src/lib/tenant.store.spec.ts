@@ -32,4 +32,39 @@ describe('TenantStore', () => {
     expect(root.getPropertyValue('--mat-sys-primary')).toBe('#0b6e4f');
     http.verify();
   });
+
+  it('takes the tenant the server put in the page, without asking /api/tenant', async () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    const document = TestBed.inject(DOCUMENT);
+    const script = document.createElement('script');
+    script.id = 'ma-tenant';
+    script.type = 'application/json';
+    script.textContent = JSON.stringify({ ...CALLMONKEY, displayName: 'Call\u003c/script\u003eMonkey' });
+    document.head.appendChild(script);
+    try {
+      const store = TestBed.inject(TenantStore);
+      await expect(store.load()).resolves.toMatchObject({ slug: 'callmonkey' });
+      expect(store.displayName()).toBe('Call</script>Monkey');
+      TestBed.inject(HttpTestingController).verify();
+    } finally {
+      script.remove();
+    }
+  });
+
+  it('asks /api/tenant when what the page carries is not a tenant', async () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    const document = TestBed.inject(DOCUMENT);
+    const script = document.createElement('script');
+    script.id = 'ma-tenant';
+    script.type = 'application/json';
+    script.textContent = '{"slug": 1';
+    document.head.appendChild(script);
+    try {
+      const loaded = TestBed.inject(TenantStore).load();
+      TestBed.inject(HttpTestingController).expectOne('/api/tenant').flush(CALLMONKEY);
+      await expect(loaded).resolves.toEqual(CALLMONKEY);
+    } finally {
+      script.remove();
+    }
+  });
 });

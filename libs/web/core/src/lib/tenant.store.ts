@@ -5,6 +5,9 @@ import { firstValueFrom } from 'rxjs';
 import type { TenantInfo } from '@mijn-account/shared-contracts';
 import { apiUrl } from './api-paths';
 
+/** The id of the element index.html carries the tenant in (the server's `TENANT_SCRIPT_ID`). */
+export const TENANT_SCRIPT_ID = 'ma-tenant';
+
 /** The tenant serving this host: its branding, loaded once at start. */
 @Injectable({ providedIn: 'root' })
 export class TenantStore {
@@ -15,13 +18,33 @@ export class TenantStore {
   readonly tenant = this.state.asReadonly();
   readonly displayName = computed(() => this.state()?.displayName ?? '');
 
+  /**
+   * The tenant the server put in the page (`<script id="ma-tenant" type="application/json">`,
+   * `tenant-page.ts` in api-core); `GET /api/tenant` only when the page came without it.
+   */
   async load(): Promise<TenantInfo> {
-    const tenant = await firstValueFrom(this.http.get<TenantInfo>(apiUrl('tenant')));
+    const tenant = this.inline() ?? (await firstValueFrom(this.http.get<TenantInfo>(apiUrl('tenant'))));
     this.state.set(tenant);
     const root = this.document.documentElement.style;
     root.setProperty('--ma-brand', tenant.brandColor);
     root.setProperty('--mat-sys-primary', tenant.brandColor);
     root.setProperty('--mat-sys-on-primary', '#ffffff');
     return tenant;
+  }
+
+  private inline(): TenantInfo | null {
+    const text = this.document.getElementById(TENANT_SCRIPT_ID)?.textContent;
+    if (!text) return null;
+    try {
+      const value = JSON.parse(text) as Partial<TenantInfo> | null;
+      return typeof value?.slug === 'string' &&
+        typeof value.displayName === 'string' &&
+        typeof value.brandColor === 'string' &&
+        (value.defaultLanguage === 'nl' || value.defaultLanguage === 'en')
+        ? (value as TenantInfo)
+        : null;
+    } catch {
+      return null;
+    }
   }
 }

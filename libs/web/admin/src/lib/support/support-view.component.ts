@@ -27,10 +27,6 @@ import { SUPPORT_PART_STYLES } from './support-styles';
   styles: [
     SUPPORT_PART_STYLES,
     `
-      /* Whatever still does not fit a phone (the billing form's fields) scrolls inside the card, never the page. */
-      mat-card {
-        overflow-x: auto;
-      }
       .banner {
         background: #fff3e0;
         border: 2px solid #b26a00;
