@@ -26,7 +26,7 @@ describe('CookieBannerComponent', () => {
       providers: [
         provideNoopAnimations(),
         provideRouter([]),
-        { provide: CookieConsentStore, useValue: { ask, load: jest.fn(load), choose } },
+        { provide: CookieConsentStore, useValue: { askInBanner: ask, load: jest.fn(load), choose } },
         { provide: LanguageService, useValue: { language: signal(language) } },
       ],
     });

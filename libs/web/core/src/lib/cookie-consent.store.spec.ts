@@ -59,6 +59,16 @@ describe('CookieConsentStore', () => {
     expect(store.ask()).toBe(false);
   });
 
+  it('leaves the question to a choice card while one is on screen: one question at a time', async () => {
+    await load({ enabled: true, choice: null });
+    expect(store.askInBanner()).toBe(true);
+    const gone = store.choiceShown();
+    expect(store.askInBanner()).toBe(false);
+    expect(store.ask()).toBe(true);
+    gone();
+    expect(store.askInBanner()).toBe(true);
+  });
+
   it('sets nothing optional before "accepted", and remembers the sign-in method after it', async () => {
     await load({ enabled: true, choice: null });
     store.remember('google');
