@@ -8,3 +8,4 @@ export * from './lib/dto-arbitraries';
 export * from './lib/test-app';
 export * from './lib/portal-process';
 export * from './lib/pgbouncer';
+export * from './lib/free-port';

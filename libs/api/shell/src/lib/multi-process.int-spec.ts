@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { setTimeout } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { QUEUE_SCHEMA, createDataSource, withTenant } from '@mijn-account/api-database';
@@ -11,6 +10,7 @@ import {
   TestMailbox,
   createTestDatabase,
   ensureApiBuilt,
+  freePort,
   seedTwoTenants,
   startPortalProcess,
 } from '@mijn-account/api-testing';
@@ -208,14 +208,6 @@ describe('two web processes and two workers on one database', () => {
     expect(mail.to(email)).toHaveLength(1);
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

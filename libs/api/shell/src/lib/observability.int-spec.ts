@@ -1,18 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { AuditJobs } from '@mijn-account/api-audit';
-import { type TestApp, startTestApp } from '@mijn-account/api-testing';
-
-/** Frees a loopback port for the metrics listener. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
+import { type TestApp, freePort, startTestApp } from '@mijn-account/api-testing';
 
 /** One sample's value in Prometheus' text format (0 when the series is not there yet). */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number {
