@@ -46,7 +46,7 @@ export function fieldError(problem: ProblemDetails | null, field: string): strin
 export function controlMessage(errors: ValidationErrors | null): string | null {
   if (!errors) return null;
   if (typeof errors['server'] === 'string') return errors['server'];
-  const code = errors['required']
+  const code: Pick<FieldError, 'code' | 'params'> | null = errors['required']
     ? { code: 'required' }
     : errors['minlength']
       ? { code: 'minLength', params: { min: errors['minlength'].requiredLength } }
