@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { generate } from 'otplib';
 import pg from 'pg';
 
@@ -196,4 +196,12 @@ export async function overflowOf(page: Page): Promise<{ scrollWidth: number; inn
       .slice(0, 8);
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth, culprits };
   });
+}
+
+/**
+ * The snackbar on screen now: one still leaving after an earlier message (Material keeps it in the
+ * page for its exit animation) does not count, so two saves in a row each see their own.
+ */
+export function snackbar(page: Page): Locator {
+  return page.locator('mat-snack-bar-container:not(.mat-snack-bar-container-exit)');
 }

@@ -8,6 +8,7 @@ import {
   portal,
   signIn,
   signInStaffWithTwoFactor,
+  snackbar,
 } from '../support';
 
 const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden' };
@@ -23,7 +24,7 @@ test('edit profile and billing address; bad input is named at its field', async 
   await expect(page.getByText('Dit is geen geldig telefoonnummer.')).toBeVisible();
   await page.getByLabel('Telefoonnummer').fill('+31 6 1234 5678');
   await page.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(page.locator('mat-snack-bar-container')).toContainText('Opgeslagen.');
+  await expect(snackbar(page)).toContainText('Opgeslagen.');
   await expect(page.getByLabel('Telefoonnummer')).toHaveValue('+31612345678');
   await expect(page.getByTestId('change-history')).toContainText('Telefoonnummer: — → +31612345678');
   await expectAccessible(page);
@@ -42,7 +43,7 @@ test('edit profile and billing address; bad input is named at its field', async 
   await expect(page.getByText('Dit is geen geldige postcode voor dit land.')).toBeVisible();
   await page.getByLabel('Postcode').fill('3542ab');
   await page.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(page.locator('mat-snack-bar-container')).toContainText('Opgeslagen.');
+  await expect(snackbar(page)).toContainText('Opgeslagen.');
   await expect(page.getByLabel('Postcode')).toHaveValue('3542 AB');
   await expect(page.getByTestId('change-history')).toContainText('Postcode: — → 3542 AB');
   await expectAccessible(page);
@@ -62,7 +63,7 @@ test('two tabs: the second save meets a 412, shows what changed, and applies its
 
   await tab1.getByLabel('Telefoonnummer').fill('+31 20 123 4567');
   await tab1.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(tab1.locator('mat-snack-bar-container')).toContainText('Opgeslagen.');
+  await expect(snackbar(tab1)).toContainText('Opgeslagen.');
 
   await tab2.getByLabel('Naam', { exact: true }).fill('Sanne de Bakker');
   await tab2.getByRole('button', { name: 'Opslaan' }).click();
@@ -73,7 +74,7 @@ test('two tabs: the second save meets a 412, shows what changed, and applies its
   await expect(conflict).toContainText('Sanne de Bakker');
   await expectAccessible(tab2);
   await tab2.getByTestId('apply-mine').click();
-  await expect(tab2.locator('mat-snack-bar-container')).toContainText('Opgeslagen.');
+  await expect(snackbar(tab2)).toContainText('Opgeslagen.');
 
   await tab1.reload();
   await expect(tab1.getByLabel('Naam', { exact: true })).toHaveValue('Sanne de Bakker');

@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { test } from '../fixtures';
-import { expectAccessible, portal, signIn } from '../support';
+import { expectAccessible, portal, signIn, snackbar } from '../support';
 
 const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in' };
 
@@ -29,7 +29,7 @@ test('a Canadian address, business number, GST/HST and phone number at ContactMo
 
   await page.getByLabel('Postal code').fill('h3b 2y5');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.locator('mat-snack-bar-container')).toContainText('Saved.');
+  await expect(snackbar(page)).toContainText('Saved.');
   await expect(page.getByLabel('Postal code')).toHaveValue('H3B 2Y5');
   await expect(page.getByLabel('GST/HST number')).toHaveValue('123456782RT0001');
   await expect(page.getByText(/Format and check digits valid/)).toBeVisible();
@@ -40,7 +40,7 @@ test('a Canadian address, business number, GST/HST and phone number at ContactMo
   await page.getByLabel('Time zone').fill('toronto');
   await page.getByRole('option', { name: 'America/Toronto' }).click();
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.locator('mat-snack-bar-container')).toContainText('Saved.');
+  await expect(snackbar(page)).toContainText('Saved.');
   await expect(page.getByLabel('Phone number')).toHaveValue('+15145550199');
   await expect(page.getByLabel('Time zone')).toHaveValue('America/Toronto');
   await expectAccessible(page);

@@ -1,14 +1,15 @@
 import { expect } from '@playwright/test';
 import { test } from '../fixtures';
 import {
-  DEMO_PASSWORD,
   ageProofOfPresence,
+  DEMO_PASSWORD,
   expectAccessible,
   mailTo,
   overflowOf,
   portal,
   signIn,
   signInStaffWithTwoFactor,
+  snackbar,
 } from '../support';
 
 const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden', confirmCode: 'Code bevestigen' };
@@ -166,7 +167,7 @@ test('a technical request: another supervisor approves, the owner is told at onc
   await view.getByLabel('Province or territory').click();
   await agent.getByRole('option', { name: 'Québec (QC)' }).click();
   await view.getByRole('button', { name: 'Save' }).click();
-  await expect(agent.locator('mat-snack-bar-container')).toContainText('Saved.');
+  await expect(snackbar(agent)).toContainText('Saved.');
 
   // A technical grant is closed with what was done, which the owner reads, beside the views in the log.
   await agent.getByRole('button', { name: 'Close' }).first().click();

@@ -1,6 +1,6 @@
 import { type Browser, type Page, expect } from '@playwright/test';
 import { test } from '../fixtures';
-import { expectAccessible, overflowOf, portal, signIn } from '../support';
+import { expectAccessible, overflowOf, portal, signIn, snackbar } from '../support';
 
 /**
  * Honest states (issue 16 §5), in Dutch on a laptop and in English on a 360 px phone: a page of
@@ -139,10 +139,10 @@ for (const c of CASES) {
       const page = await signedIn(browser, c, c.owner);
       await page.goto(`${portal(c.tenant)}/account/profile`);
       await page.getByRole('button', { name: c.t.save }).click();
-      const snackbar = page.locator('mat-snack-bar-container');
-      await expect(snackbar).toContainText(c.t.saved);
+      const notice = snackbar(page);
+      await expect(notice).toContainText(c.t.saved);
       // Read out by screen readers: the text lands in the snackbar's polite live region.
-      await expect(snackbar.locator('[aria-live="polite"]')).toContainText(c.t.saved);
+      await expect(notice.locator('[aria-live="polite"]')).toContainText(c.t.saved);
       await checked(page);
 
       // The server's reason, at its field and in the page's language.

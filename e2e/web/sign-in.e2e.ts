@@ -3,13 +3,14 @@ import { test } from '../fixtures';
 import { generate } from 'otplib';
 import {
   DEMO_PASSWORD,
-  OIDC_CLIENT_SECRET,
-  OIDC_ISSUER,
   expectAccessible,
   linkFromMail,
+  OIDC_CLIENT_SECRET,
+  OIDC_ISSUER,
   portal,
   signIn,
   signOut,
+  snackbar,
 } from '../support';
 
 const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden' };
@@ -103,7 +104,7 @@ test('an admin turns on two-factor, signs in with a code, sets up Google and the
   await google.getByLabel('Client-ID').fill('portal-google');
   await google.getByLabel('Client secret').fill(OIDC_CLIENT_SECRET);
   await google.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(page.locator('mat-snack-bar-container')).toContainText('Opgeslagen.');
+  await expect(snackbar(page)).toContainText('Opgeslagen.');
   await expectAccessible(page);
   await page.goto(`${portal('callmonkey')}/admin/staff`);
   await expect(page.getByTestId('staff')).toContainText('agent@callmonkey.example');
@@ -120,9 +121,7 @@ test('an admin turns on two-factor, signs in with a code, sets up Google and the
   await page.getByLabel('Gebruikelijke toegang (minuten)').fill('60');
   await page.getByRole('checkbox', { name: 'Factuurgegevens wijzigen' }).uncheck();
   await page.getByTestId('save-access-settings').click();
-  await expect(page.locator('mat-snack-bar-container')).toContainText(
-    'Opgeslagen. Nieuwe verzoeken volgen deze regels.',
-  );
+  await expect(snackbar(page)).toContainText('Opgeslagen. Nieuwe verzoeken volgen deze regels.');
   await expectAccessible(page);
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Factuurgegevens wijzigen' })).not.toBeChecked();

@@ -1,6 +1,13 @@
 import { expect } from '@playwright/test';
 import { test } from '../fixtures';
-import { OIDC_CLIENT_SECRET, OIDC_ISSUER, expectAccessible, portal, signInStaffWithTwoFactor } from '../support';
+import {
+  expectAccessible,
+  OIDC_CLIENT_SECRET,
+  OIDC_ISSUER,
+  portal,
+  signInStaffWithTwoFactor,
+  snackbar,
+} from '../support';
 
 // A Google sign-up on a portal that asks an age (ContactMonkey: 18 or a parent's permission, issue
 // 18 §1): after the provider answers, the portal holds the sign-up and asks first; the account exists
@@ -30,7 +37,7 @@ test('a Google sign-up stops at the age question and makes the account only afte
   await google.getByLabel('Client ID').fill('portal-google');
   await google.getByLabel('Client secret').fill(OIDC_CLIENT_SECRET);
   await google.getByRole('button', { name: 'Save' }).click();
-  await expect(admin.locator('mat-snack-bar-container')).toContainText('Saved.');
+  await expect(snackbar(admin)).toContainText('Saved.');
 
   const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
   await page.goto(`${CT}/sign-in`);
