@@ -205,3 +205,15 @@ export async function overflowOf(page: Page): Promise<{ scrollWidth: number; inn
 export function snackbar(page: Page): Locator {
   return page.locator('mat-snack-bar-container:not(.mat-snack-bar-container-exit)');
 }
+
+/**
+ * A page already open, narrowed to a phone's width: the shell's side navigation turns into a menu
+ * and the content slides from its right to the left edge (a transition, not at once) — measure a
+ * width only once it has arrived, or the content still sits 256 px to the right.
+ */
+export async function toPhoneWidth(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect
+    .poll(() => page.evaluate(() => document.querySelector('mat-sidenav-content')?.getBoundingClientRect().left ?? 0))
+    .toBe(0);
+}

@@ -10,6 +10,7 @@ import {
   signIn,
   signInStaffWithTwoFactor,
   snackbar,
+  toPhoneWidth,
 } from '../support';
 
 const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden', confirmCode: 'Code bevestigen' };
@@ -151,7 +152,7 @@ test('a technical request: another supervisor approves, the owner is told at onc
   await expect(agent.getByTestId('support-newsletters')).toHaveCount(0);
   await expectAccessible(agent);
   // On a phone the open support view (people's table, billing form) stays inside the screen (issue 16 §2).
-  await agent.setViewportSize({ width: 360, height: 740 });
+  await toPhoneWidth(agent);
   await expect(agent.getByTestId('support-profiles')).toContainText('olivia@mapleleaf.example');
   const overflow = await overflowOf(agent);
   expect(overflow.scrollWidth, overflow.culprits.join(', ')).toBeLessThanOrEqual(360);

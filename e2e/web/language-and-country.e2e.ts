@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { test } from '../fixtures';
-import { expectAccessible, overflowOf, portal, signIn } from '../support';
+import { expectAccessible, overflowOf, portal, signIn, toPhoneWidth } from '../support';
 
 const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden' };
 const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in' };
@@ -26,7 +26,7 @@ test('the newsletters page names the lists in the language just chosen', async (
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Newsletters');
   await expect(lists).toContainText('Product news');
   await expect(lists).not.toContainText('Productnieuws');
-  await page.setViewportSize({ width: 360, height: 740 });
+  await toPhoneWidth(page);
   await expect(lists).toContainText('Product news');
   const overflow = await overflowOf(page);
   expect(overflow.scrollWidth, overflow.culprits.join(', ')).toBeLessThanOrEqual(360);

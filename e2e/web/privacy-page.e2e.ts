@@ -2,7 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Locator, type Page, expect as baseExpect } from '@playwright/test';
 import { test } from '../fixtures';
-import { expectAccessible, mailTo, overflowOf, portal, signIn, signInStaffWithTwoFactor } from '../support';
+import {
+  expectAccessible,
+  mailTo,
+  overflowOf,
+  portal,
+  signIn,
+  signInStaffWithTwoFactor,
+  toPhoneWidth,
+} from '../support';
 
 // Issue 18 §1 in the browser: a ContactMonkey subscriber reads their privacy page in Dutch and
 // English, at desktop and phone width, and sends a question to the privacy contact (which arrives
@@ -106,7 +114,7 @@ test('the tenant admin adds a row to the record of processing activities', async
   await expect(page.getByTestId('processing-row')).toHaveCount(before + 1);
   await expect(page.getByTestId('processing-record')).toContainText('Webinar registrations / Webinarregistraties');
   await expectAccessible(page);
-  await page.setViewportSize({ width: 360, height: 740 });
+  await toPhoneWidth(page);
   // Material places floated outline labels after a resize (ResizeObserver): measure once that has run.
   await expect.poll(async () => (await overflowOf(page)).culprits).toEqual([]);
 });
