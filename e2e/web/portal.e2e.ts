@@ -41,6 +41,8 @@ test('CallMonkey: Dutch by default, sign in, switch language (remembered), sign 
 test('ContactMonkey: English by default, a wrong password is refused, member and staff see their roles', async ({
   page,
 }) => {
+  // Three sign-ins and a two-factor enrolment: over Playwright's 30 s default on a busy machine.
+  test.setTimeout(120_000);
   await page.goto(`${portal('contactmonkey')}/sign-in`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to ContactMonkey');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
