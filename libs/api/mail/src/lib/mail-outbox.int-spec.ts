@@ -24,11 +24,19 @@ describe('the mail outbox and an erased recipient', () => {
     await client.request('GET', '/api/tenant');
     expect((await client.request('POST', '/api/password-reset', { body: { email } })).statusCode).toBe(202);
     await t.mail.waitFor(email, (m) => m.subject.includes('Nieuw wachtwoord'));
-    const [message] = await t.sql<{ id: string; attempts: number }>(
-      t.alpha,
-      `SELECT id, attempts FROM mail_message WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1`,
-      [email],
-    );
+    // The SMTP server has the mail before the delivery commits its `sent_at` and `attempts`: wait
+    // for that commit, or the count read here is the one from before the try (seen in CI).
+    let message: { id: string; attempts: number } | undefined;
+    for (let i = 0; i < 120 && !message; i++) {
+      [message] = await t.sql<{ id: string; attempts: number }>(
+        t.alpha,
+        `SELECT id, attempts FROM mail_message WHERE recipient = $1 AND sent_at IS NOT NULL
+          ORDER BY created_at DESC LIMIT 1`,
+        [email],
+      );
+      if (!message) await setTimeout(100);
+    }
+    if (!message) throw new Error('the reset mail was never marked sent');
     // As erase_person_records leaves a kept, unsent message: no address, no bodies, marked not sent.
     await t.sql(
       t.alpha,
