@@ -10,6 +10,7 @@
 //   LH_BASE_URL=http://callmonkey.localhost:3000 node tools/bench/lighthouse.mjs   (a portal already running)
 //   LH_JSON=tmp/lh/results.json node tools/bench/lighthouse.mjs   (also writes every figure there)
 //   LH_REPORTS=tmp/lh/reports node tools/bench/lighthouse.mjs     (and each full report, <page>-<run>.json)
+//   LH_PAGES=home,billing node tools/bench/lighthouse.mjs          (only these pages)
 //
 // Otherwise it starts the built portal itself on port 3700, with its own embedded database
 // (tmp/lh/postgres, port 54700) and mailbox (3725/3780), and stops them at the end.
@@ -37,11 +38,14 @@ const CHROME_FLAGS = [
   '--disable-component-update',
 ];
 const DEMO = { email: 'eva@bakkerijdevries.example', password: 'MijnAccount-demo-2026' };
-const PAGES = [
+const ALL_PAGES = [
   { name: 'sign-in', path: '/sign-in', signedIn: false },
   { name: 'home', path: '/account', signedIn: true },
   { name: 'billing', path: '/account/billing', signedIn: true },
 ];
+const PAGES = process.env.LH_PAGES
+  ? ALL_PAGES.filter((p) => process.env.LH_PAGES.split(',').includes(p.name))
+  : ALL_PAGES;
 const base = new URL(BASE_URL);
 
 // node:http, not fetch: fetch will not send a Host header of our choosing, and Node does not resolve *.localhost.
