@@ -88,6 +88,7 @@ describe('billing run review, dashboard and schedule', () => {
       ['GET', '/api/finance/summary'],
       ['GET', '/api/finance/billing-schedule'],
       ['GET', `${runs}/00000000-0000-4000-8000-000000000000/drafts`],
+      ['GET', `${runs}/00000000-0000-4000-8000-000000000000/drafts/00000000-0000-4000-8000-000000000000`],
       ['POST', `${runs}/00000000-0000-4000-8000-000000000000/retry`],
     ];
     const anonymous = t.client(t.alpha);
@@ -179,6 +180,49 @@ describe('billing run review, dashboard and schedule', () => {
       body: { description: 'Korting', quantity: -1, unitPriceMinor: 1000, taxCategory: 'high' },
     });
     expect(credit.json()).toMatchObject({ netMinor: 17000, lineCount: 3 });
+
+    // Opened in the review: every line in order, with its period, quantity, price, tax category and net.
+    const opened = await finance.request('GET', `${runs}/${runId}/drafts/${draft}`);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json()).toMatchObject({ id: draft, customerName: 'Review 1', netMinor: 17000, lineCount: 3 });
+    expect(opened.json().lines).toEqual([
+      {
+        position: 1,
+        kind: 'recurring',
+        description: expect.any(String),
+        periodStart: first,
+        periodEnd: last,
+        quantity: 1,
+        unitPriceMinor: 3000,
+        netMinor: 3000,
+        taxCategory: 'high',
+      },
+      {
+        position: 2,
+        kind: 'one-off',
+        description: 'Installatie',
+        periodStart: null,
+        periodEnd: null,
+        quantity: 2,
+        unitPriceMinor: 7500,
+        netMinor: 15000,
+        taxCategory: 'high',
+      },
+      expect.objectContaining({
+        position: 3,
+        description: 'Korting',
+        quantity: -1,
+        unitPriceMinor: 1000,
+        netMinor: -1000,
+      }),
+    ]);
+    // Another run's id, an unknown draft and another tenant's session find nothing.
+    const elsewhere = `${runs}/00000000-0000-4000-8000-000000000000/drafts/${draft}`;
+    expect((await finance.request('GET', elsewhere)).statusCode).toBe(404);
+    expect(
+      (await finance.request('GET', `${runs}/${runId}/drafts/00000000-0000-4000-8000-000000000000`)).statusCode,
+    ).toBe(404);
+    expect((await beta.request('GET', `${runs}/${runId}/drafts/${draft}`)).statusCode).toBe(404);
     const unknown = await finance.request(
       'POST',
       `${runs}/${runId}/drafts/00000000-0000-4000-8000-000000000000/lines`,

@@ -102,6 +102,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         desc: 'subscriptions drafted, or invoices finalised, per billing transaction',
       }),
       BILLING_POLL_SECONDS: num({ default: 2, desc: 'how often the billing worker looks for jobs' }),
+      BILLING_DRAFT_CONCURRENCY: num({
+        default: 2,
+        desc: "drafting batches of one run worked at once (jobs in flight; this process's workers of the queue)",
+      }),
       BILLING_WORKER: bool({ default: true, desc: 'work billing jobs in this process (false: only queue them)' }),
       PRIVACY_WORKER: bool({
         default: true,
@@ -193,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     billing: {
       batchSize: Math.max(1, Math.floor(raw.BILLING_BATCH_SIZE)),
+      draftConcurrency: Math.max(1, Math.floor(raw.BILLING_DRAFT_CONCURRENCY)),
       pollSeconds: Math.max(0.5, raw.BILLING_POLL_SECONDS),
       worker: works && raw.BILLING_WORKER,
       renderWorker: works && raw.BILLING_RENDER_WORKER,

@@ -19,6 +19,8 @@ export interface JobHandlerOptions {
   pollSeconds: number;
   /** Jobs fetched at once; they are worked one after the other. Default 1. */
   batchSize?: number;
+  /** Workers of the queue in this process, each working its own job at the same time. Default 1. */
+  workers?: number;
   /** A pg-boss schedule (cron, UTC) that sends the queue an empty job. */
   cron?: string;
 }
@@ -56,7 +58,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly handlers: Handler[] = [];
   private boss: PgBoss | null = null;
   /** This process's pg-boss worker of each queue it works. */
-  private readonly workers = new Map<string, string>();
+  private readonly workers = new Map<string, string[]>();
   private started = false;
   /** pg-boss statements and jobs still running; shutdown waits for them. */
   private busy = 0;
@@ -95,8 +97,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
    * waits a whole interval again.
    */
   wake(queue: string): void {
-    const workerId = this.workers.get(queue);
-    if (workerId && this.boss) this.boss.notifyWorker(workerId);
+    for (const workerId of this.workers.get(queue) ?? []) this.boss?.notifyWorker(workerId);
   }
 
   /** The queues this process works (for tests and the health of a worker); none in a web process. */
@@ -110,24 +111,35 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     await boss.start();
     // A web process only queues: no workers, no schedules, no maintenance (PROCESS_ROLE, ADR 0016).
     if (!this.works) return;
-    for (const { queue, work, pollSeconds, batchSize = 1, cron } of this.handlers) {
-      const workerId = await boss.work(queue, { pollingIntervalSeconds: pollSeconds, batchSize }, async (jobs) => {
-        await this.track(async () => {
-          for (const job of jobs) {
-            const { origin, data } = splitOrigin(job.data);
-            await runInLogScope(
-              () => ({ ...origin, job: queue, jobId: job.id }),
-              async () => {
-                await work(data);
-                this.logger.debug('job done');
-              },
-            );
-          }
-        });
-      });
-      this.workers.set(queue, workerId);
+    for (const { queue, work, pollSeconds, batchSize = 1, workers = 1, cron } of this.handlers) {
+      for (let worker = 0; worker < workers; worker++) await this.work(boss, queue, work, pollSeconds, batchSize);
       if (cron) await boss.schedule(queue, cron, {}, { tz: 'UTC' });
     }
+  }
+
+  /** One pg-boss worker of the queue (pg-boss 10 works one job per worker: more workers, more at once). */
+  private async work(
+    boss: PgBoss,
+    queue: string,
+    work: (data: unknown) => Promise<unknown>,
+    pollSeconds: number,
+    batchSize: number,
+  ): Promise<void> {
+    const workerId = await boss.work(queue, { pollingIntervalSeconds: pollSeconds, batchSize }, async (jobs) => {
+      await this.track(async () => {
+        for (const job of jobs) {
+          const { origin, data } = splitOrigin(job.data);
+          await runInLogScope(
+            () => ({ ...origin, job: queue, jobId: job.id }),
+            async () => {
+              await work(data);
+              this.logger.debug('job done');
+            },
+          );
+        }
+      });
+    });
+    this.workers.set(queue, [...(this.workers.get(queue) ?? []), workerId]);
   }
 
   /**

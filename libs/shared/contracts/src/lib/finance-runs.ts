@@ -39,6 +39,28 @@ export interface RunDraftView {
   failure: string | null;
 }
 
+/** One line of a draft, as finalising will print it (tax follows from the customer's treatment then). */
+export interface RunDraftLine {
+  position: number;
+  /** `recurring`, `proration-credit`, `proration-debit` or `one-off`. */
+  kind: string;
+  description: string;
+  /** The line's own service period (prorated lines have a part of the invoice's). */
+  periodStart: string | null;
+  periodEnd: string | null;
+  /** Whole units; negative for a credit. */
+  quantity: number;
+  unitPriceMinor: number;
+  netMinor: number;
+  /** One of the tenant's tax category codes (its text and rate are in the invoicing settings). */
+  taxCategory: string;
+}
+
+/** A draft opened in the review: its summary and its lines in order. */
+export interface RunDraftDetail extends RunDraftView {
+  lines: RunDraftLine[];
+}
+
 /** A page of a run's drafts, by id; pass `nextCursor` as `after` for the next page. */
 export interface RunDraftPage {
   items: RunDraftView[];

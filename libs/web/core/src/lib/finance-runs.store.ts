@@ -8,6 +8,7 @@ import type {
   FinanceSummary,
   InvoicingSettingsView,
   TaxCategorySetting,
+  RunDraftDetail,
   RunDraftPage,
   RunDraftView,
 } from '@mijn-account/shared-contracts';
@@ -61,6 +62,11 @@ export class FinanceRunsStore {
   drafts(runId: string, after: string | null): Promise<RunDraftPage> {
     const params: Record<string, string> = after ? { after } : {};
     return firstValueFrom(this.http.get<RunDraftPage>(`${this.runsUrl}/${runId}/drafts`, { params }));
+  }
+
+  /** One draft with its lines. */
+  draft(runId: string, invoiceId: string): Promise<RunDraftDetail> {
+    return firstValueFrom(this.http.get<RunDraftDetail>(`${this.runsUrl}/${runId}/drafts/${invoiceId}`));
   }
 
   addLine(runId: string, invoiceId: string, line: DraftLineCreate): Promise<RunDraftView> {

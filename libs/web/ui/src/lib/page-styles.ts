@@ -38,3 +38,24 @@ export const FORM_STYLES = `
     .pair { grid-template-columns: 1fr; }
   }
 `;
+
+/**
+ * Tables with class `stacked` become a list of cards below 600 px, one a row, each a block of
+ * "label: value" lines (the label from the cell's `data-label`, hidden from screen readers, which keep
+ * the table's own headers). The header's cells become blocks in the 1 px header too: left as table
+ * cells, they made the table wider than a 360 px screen. Used by the helpdesk console and finance.
+ */
+export const STACKED_TABLE_STYLES = `
+  @media (max-width: 599.98px) {
+    table.stacked thead {
+      position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
+    }
+    table.stacked, table.stacked thead tr, table.stacked th, table.stacked tbody, table.stacked tr, table.stacked td {
+      display: block;
+    }
+    table.stacked tbody tr { border: 1px solid #ddd; border-radius: 8px; padding: 0.5rem 0.75rem; margin-bottom: 0.5rem; }
+    table.stacked td { border: 0; padding: 0.15rem 0; }
+    table.stacked td:first-child:not([data-label]) { font-weight: 500; }
+    table.stacked td[data-label]::before { content: attr(data-label) ': ' / ''; font-weight: 500; }
+  }
+`;

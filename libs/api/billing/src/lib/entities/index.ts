@@ -1,4 +1,5 @@
 import { BillingRun } from './billing-run.entity';
+import { BillingRunBatch } from './billing-run-batch.entity';
 import { BillingSchedule } from './billing-schedule.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { InvoiceFile } from './invoice-file.entity';
@@ -16,6 +17,7 @@ import { TaxCategory } from './tax-category.entity';
 
 export {
   BillingRun,
+  BillingRunBatch,
   BillingSchedule,
   IdempotencyKey,
   Invoice,
@@ -48,4 +50,5 @@ export const BILLING_ENTITIES = [
   Payment,
   BillingSchedule,
   PaymentReminder,
+  BillingRunBatch,
 ];

@@ -21,6 +21,8 @@ export type FollowUp = {
   startAfter?: Date;
   /** Invoices this batch issued: their files are rendered after commit (one job for the batch, queued with it). */
   issued?: string[];
+  /** Drafting jobs to queue beside the next one (after the run's batches are planned). */
+  alongside?: number;
 } | null;
 
 interface SubscriptionRow {
@@ -121,15 +123,30 @@ export class BillingEngine {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * One drafting transaction of the run. The first plans the run's batches (ranges of about
+   * BILLING_BATCH_SIZE subscription ids, from the run's cursor on) and asks for more jobs to work
+   * beside it; every later one claims an undone batch (`FOR UPDATE SKIP LOCKED`: another job's batch
+   * is passed over, a dead job's is free again), drafts it and marks it done. The run row is locked
+   * only at the end, for the counts; under that lock the batch that finds none left undone moves the
+   * run to review — exactly one does, as every batch's end waits for the one before it to commit.
+   */
   async draftBatch(db: EntityManager, tenantId: string, runId: string): Promise<FollowUp> {
-    const run = await db.findOne(BillingRun, { where: { tenantId, id: runId }, lock: { mode: 'pessimistic_write' } });
+    const run = await db.findOne(BillingRun, { where: { tenantId, id: runId } });
     if (!run || run.status !== 'drafting') return null;
+    if (!(await this.planned(db, tenantId, runId))) return this.plan(db, tenantId, runId);
+    // SQL: an undone batch no other transaction is working on.
+    const [batch] = (await db.query(
+      `SELECT batch_no, after_id::text, last_id::text FROM billing_run_batch
+        WHERE tenant_id = $1 AND run_id = $2 AND NOT done ORDER BY batch_no LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      [tenantId, runId],
+    )) as { batch_no: number; after_id: string | null; last_id: string | null }[];
+    if (!batch) return this.endDrafting(db, tenantId, runId, null);
     const [tenant] = (await db.query(`SELECT default_language FROM tenant WHERE id = $1`, [tenantId])) as {
       default_language: 'nl' | 'en';
     }[];
-    const batch = this.config.billing.batchSize;
-    // SQL: the next batch of subscriptions running in the run's period, after the run's cursor, with
-    // the plan's terms and the language of the account's first owner (the tenant's when unset).
+    // SQL: the batch's subscriptions running in the run's period, with the plan's terms and the
+    // language of the account's first owner (the tenant's when unset).
     const subscriptions: SubscriptionRow[] = await db.query(
       `SELECT s.id, s.account_id, s.plan_id, s.quantity, s.start_date::text, s.billing_anchor::text, s.end_date::text,
               p.billing_interval AS interval, p.currency,
@@ -138,25 +155,84 @@ export class BillingEngine {
                            AND u.preferred_language IS NOT NULL ORDER BY u.created_at LIMIT 1), $5) AS language
          FROM subscription s JOIN plan p ON p.tenant_id = s.tenant_id AND p.id = s.plan_id
         WHERE s.tenant_id = $1 AND s.start_date <= $3 AND (s.end_date IS NULL OR s.end_date >= $2)
-          AND ($4::uuid IS NULL OR s.id > $4::uuid)
-        ORDER BY s.id LIMIT $6`,
-      [tenantId, run.periodStart, run.periodEnd, run.cursor, tenant.default_language, batch],
+          AND ($4::uuid IS NULL OR s.id > $4::uuid) AND ($6::uuid IS NULL OR s.id <= $6::uuid)
+        ORDER BY s.id`,
+      [tenantId, run.periodStart, run.periodEnd, batch.after_id, tenant.default_language, batch.last_id],
     );
     const plans = await this.plans(db, tenantId);
     const { drafted, skipped } = await this.draftMany(db, tenantId, run, subscriptions, plans);
-    const done = subscriptions.length < batch;
-    const reviewHours = done ? (await this.settings.read(db, tenantId, false)).reviewWindowHours : 0;
-    // SQL: progress, cursor and (when drafting is done) the review window on the database clock.
+    await db.query(`UPDATE billing_run_batch SET done = true WHERE tenant_id = $1 AND run_id = $2 AND batch_no = $3`, [
+      tenantId,
+      runId,
+      batch.batch_no,
+    ]);
+    return this.endDrafting(db, tenantId, runId, { drafted, skipped });
+  }
+
+  private async planned(db: EntityManager, tenantId: string, runId: string): Promise<boolean> {
+    const rows: unknown[] = await db.query(
+      `SELECT 1 FROM billing_run_batch WHERE tenant_id = $1 AND run_id = $2 LIMIT 1`,
+      [tenantId, runId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Splits the run's subscriptions after its cursor into batches of BILLING_BATCH_SIZE ids (the last
+   * open-ended, so one is always there), under the run row's lock so that two jobs plan it once.
+   */
+  private async plan(db: EntityManager, tenantId: string, runId: string): Promise<FollowUp> {
+    const run = await db.findOne(BillingRun, { where: { tenantId, id: runId }, lock: { mode: 'pessimistic_write' } });
+    if (!run || run.status !== 'drafting') return null;
+    if (await this.planned(db, tenantId, runId)) return { step: 'draft' };
+    // SQL: every BILLING_BATCH_SIZE-th subscription id of the period ends a batch; the last one runs on to the end.
+    await db.query(
+      `WITH bounds AS (
+         SELECT id, row_number() OVER (ORDER BY id) AS n FROM subscription
+          WHERE tenant_id = $1 AND start_date <= $4 AND (end_date IS NULL OR end_date >= $3)
+            AND ($5::uuid IS NULL OR id > $5::uuid)),
+       ends AS (SELECT id, row_number() OVER (ORDER BY id) AS k FROM bounds WHERE n % $6 = 0),
+       batches AS (
+         SELECT k, lag(id) OVER (ORDER BY k) AS after_id, id AS last_id FROM ends
+         UNION ALL SELECT (SELECT count(*) FROM ends) + 1, (SELECT id FROM ends ORDER BY k DESC LIMIT 1), NULL)
+       INSERT INTO billing_run_batch (tenant_id, run_id, batch_no, after_id, last_id)
+       SELECT $1, $2, k, CASE WHEN k = 1 THEN $5::uuid ELSE after_id END, last_id FROM batches`,
+      [tenantId, runId, run.periodStart, run.periodEnd, run.cursor, this.config.billing.batchSize],
+    );
+    return { step: 'draft', alongside: this.config.billing.draftConcurrency - 1 };
+  }
+
+  /**
+   * Adds a batch's counts to the run (its row locked from here to commit), and moves the run to
+   * review once no batch is left undone, with the review window on the database clock. Without a
+   * batch (`null`: the undone ones are all being worked), the job ends; those jobs finish the run.
+   */
+  private async endDrafting(
+    db: EntityManager,
+    tenantId: string,
+    runId: string,
+    batch: { drafted: number; skipped: number } | null,
+  ): Promise<FollowUp> {
+    // SQL: the counts; each statement after this one sees every batch committed before the lock was ours.
+    const [counted] = (await db.query(
+      `UPDATE billing_run SET drafted = drafted + $3, skipped = skipped + $4
+        WHERE tenant_id = $1 AND id = $2 AND status = 'drafting' RETURNING id`,
+      [tenantId, runId, batch?.drafted ?? 0, batch?.skipped ?? 0],
+    )) as [unknown[], number];
+    if (counted.length === 0) return null;
+    const undone: { working: boolean }[] = await db.query(
+      `SELECT true AS working FROM billing_run_batch WHERE tenant_id = $1 AND run_id = $2 AND NOT done LIMIT 1`,
+      [tenantId, runId],
+    );
+    if (undone.length > 0) return batch ? { step: 'draft' } : null;
+    const reviewHours = (await this.settings.read(db, tenantId, false)).reviewWindowHours;
+    // SQL: drafting done: the review window on the database clock.
     const [updated] = (await db.query(
-      `UPDATE billing_run SET drafted = drafted + $3, skipped = skipped + $4, cursor = COALESCE($5, cursor),
-              status = CASE WHEN $6 THEN 'review' ELSE status END,
-              drafted_at = CASE WHEN $6 THEN now() ELSE drafted_at END,
-              finalise_after = CASE WHEN $6 THEN now() + make_interval(hours => $7) ELSE finalise_after END
+      `UPDATE billing_run SET status = 'review', drafted_at = now(), finalise_after = now() + make_interval(hours => $3)
         WHERE tenant_id = $1 AND id = $2
         RETURNING finalise_after`,
-      [tenantId, runId, drafted, skipped, subscriptions.at(-1)?.id ?? null, done, reviewHours],
+      [tenantId, runId, reviewHours],
     )) as [{ finalise_after: Date | null }[], number];
-    if (!done) return { step: 'draft' };
     return { step: 'finalise', startAfter: updated[0]?.finalise_after ?? undefined };
   }
 

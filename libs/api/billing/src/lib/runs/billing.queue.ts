@@ -39,8 +39,8 @@ const QUEUES = { draft: BILLING_DRAFT_QUEUE, finalise: BILLING_FINALISE_QUEUE } 
  * The billing run's jobs, on the process's one pg-boss (`JobQueue`; queues made by the migrations):
  * a job works batches, each in one tenant transaction; the hand-over to the next job is queued in
  * the transaction of the batch before it. Every batch is idempotent (the unique keys, the run's
- * cursor and the drafts' status decide what is left), so a job run twice, or a run started again,
- * does no harm.
+ * drafting batches and the drafts' status decide what is left), so a job run twice, or a run
+ * started again, does no harm. Drafting jobs work one run's batches side by side.
  */
 @Injectable()
 export class BillingQueue {
@@ -57,8 +57,12 @@ export class BillingQueue {
     // A process without the worker (BILLING_WORKER=false) still queues steps for another one.
     if (!config.billing.worker) return;
     const pollSeconds = config.billing.pollSeconds;
-    for (const step of ['draft', 'finalise'] as const)
-      jobs.handle<BillingJob>(QUEUES[step], (job) => this.runStep(step, job), { pollSeconds });
+    // Drafting batches are independent (each claims its own, ADR 0012): several are worked at once.
+    jobs.handle<BillingJob>(QUEUES.draft, (job) => this.runStep('draft', job), {
+      pollSeconds,
+      workers: config.billing.draftConcurrency,
+    });
+    jobs.handle<BillingJob>(QUEUES.finalise, (job) => this.runStep('finalise', job), { pollSeconds });
     // Rendering is CPU work: a deployment (or the billing benchmark) may leave it to other processes.
     if (config.billing.renderWorker)
       jobs.handle<RenderJob>(BILLING_RENDER_QUEUE, (job) => this.render(job), { pollSeconds });
@@ -228,6 +232,8 @@ export class BillingQueue {
             : await this.engine.finaliseBatch(db, job.tenantId, job.runId);
         // One render job for the batch's issued invoices, queued in the batch's transaction.
         if (follow?.issued?.length) await this.enqueueRender(db, job.tenantId, follow.issued);
+        // Drafting planned: more jobs to work its batches beside this one.
+        for (let extra = 0; extra < (follow?.alongside ?? 0); extra++) await this.enqueue(db, 'draft', job);
         const handOver = follow !== null && (follow.startAfter !== undefined || Date.now() > deadline);
         if (follow && handOver) await this.enqueue(db, follow.step, job, follow.startAfter);
         return handOver ? null : follow;

@@ -1,7 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext, StaffAccess, UuidPipe } from '@mijn-account/api-core';
-import { type BillingRunView, type RunDraftPage, type RunDraftView, ROUTES } from '@mijn-account/shared-contracts';
+import {
+  type BillingRunView,
+  type RunDraftDetail,
+  type RunDraftPage,
+  type RunDraftView,
+  ROUTES,
+} from '@mijn-account/shared-contracts';
 import { DraftLineDto } from './draft-line.dto';
 import { RunDraftsService } from './run-drafts.service';
 
@@ -22,6 +28,16 @@ export class RunDraftsController {
     @Query('limit') limit?: string,
   ): Promise<RunDraftPage> {
     return this.drafts.list(ctx, runId, after, limit);
+  }
+
+  @StaffAccess('finance')
+  @Get('drafts/:invoiceId')
+  get(
+    @Ctx() ctx: RequestContext,
+    @Param('runId', UuidPipe) runId: string,
+    @Param('invoiceId', UuidPipe) invoiceId: string,
+  ): Promise<RunDraftDetail> {
+    return this.drafts.get(ctx, runId, invoiceId);
   }
 
   @StaffAccess('finance')

@@ -5,6 +5,8 @@ import type {
   BillingRunView,
   DraftLineCreate,
   FieldError,
+  RunDraftDetail,
+  RunDraftLine,
   RunDraftPage,
   RunDraftView,
 } from '@mijn-account/shared-contracts';
@@ -26,6 +28,18 @@ interface DraftRow {
   net_minor: string;
   line_count: number;
   failure: string | null;
+}
+
+interface LineRow {
+  position: number;
+  kind: string;
+  description: string;
+  period_start: string | null;
+  period_end: string | null;
+  quantity: number;
+  unit_price_minor: string;
+  net_minor: string;
+  tax_category: string;
 }
 
 /** Page size of a run's drafts when none is asked for, and the most one page holds. */
@@ -69,6 +83,25 @@ export class RunDraftsService {
     );
     const items = rows.slice(0, size).map(toView);
     return { items, nextCursor: rows.length > size ? (items.at(-1)?.id ?? null) : null };
+  }
+
+  /** One draft of the run with its lines in order (any draft of the run, failed ones too); 404 for another run's. */
+  async get(ctx: RequestContext, runId: string, invoiceId: string): Promise<RunDraftDetail> {
+    const db = await ctx.db();
+    const tenantId = ctx.tenant.id;
+    // SQL: the draft, only while it is a draft of this run.
+    const found: unknown[] = await db.query(
+      `SELECT 1 FROM invoice WHERE tenant_id = $1 AND run_id = $2 AND id = $3 AND status = 'draft'`,
+      [tenantId, runId, invoiceId],
+    );
+    if (found.length === 0) throw problems.notFound();
+    const lines: LineRow[] = await db.query(
+      `SELECT position, kind, description, period_start::text, period_end::text, quantity, unit_price_minor, net_minor,
+              tax_category
+         FROM invoice_line WHERE tenant_id = $1 AND invoice_id = $2 ORDER BY position`,
+      [tenantId, invoiceId],
+    );
+    return { ...(await this.one(db, tenantId, invoiceId)), lines: lines.map(toLine) };
   }
 
   /** A one-off line at the end of a draft; the draft's net follows. 422 naming the field for bad input. */
@@ -224,5 +257,19 @@ function toView(row: DraftRow): RunDraftView {
     netMinor: Number(row.net_minor),
     lineCount: row.line_count,
     failure: row.failure,
+  };
+}
+
+function toLine(row: LineRow): RunDraftLine {
+  return {
+    position: row.position,
+    kind: row.kind,
+    description: row.description,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    quantity: row.quantity,
+    unitPriceMinor: Number(row.unit_price_minor),
+    netMinor: Number(row.net_minor),
+    taxCategory: row.tax_category,
   };
 }

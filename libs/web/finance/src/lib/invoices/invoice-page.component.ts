@@ -9,8 +9,16 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { CreditNoteMode, FinanceInvoiceDetail } from '@mijn-account/shared-contracts';
-import { ActionRunner, LoadState, LocaleDatePipe, LocaleFormat, fieldError } from '@mijn-account/web-core';
+import type { CreditNoteMode, FinanceInvoiceDetail, TaxCategorySetting } from '@mijn-account/shared-contracts';
+import {
+  ActionRunner,
+  FinanceRunsStore,
+  LanguageService,
+  LoadState,
+  LocaleDatePipe,
+  LocaleFormat,
+  fieldError,
+} from '@mijn-account/web-core';
 import {
   ConfirmDialog,
   LoadFailedComponent,
@@ -227,7 +235,7 @@ export function parseMoney(text: string): number | null {
                   </td>
                   <td class="amount">{{ l.quantity }}</td>
                   <td class="amount">{{ money(l.unitPriceMinor) }}</td>
-                  <td class="amount">{{ l.taxCategory }} {{ rate(l.rateBasisPoints) }}</td>
+                  <td class="amount" data-testid="line-tax">{{ taxText(l.taxCategory, l.rateBasisPoints) }}</td>
                   <td class="amount">{{ money(l.netMinor) }}</td>
                 </tr>
               }
@@ -248,7 +256,7 @@ export function parseMoney(text: string): number | null {
               <tbody>
                 @for (t of i.taxBreakdown; track $index) {
                   <tr>
-                    <td>{{ t.category }} {{ rate(t.rateBasisPoints) }} {{ t.exemptionReason ?? '' }}</td>
+                    <td data-testid="breakdown-tax">{{ taxText(t.category, t.rateBasisPoints) }}</td>
                     <td class="amount">{{ money(t.taxableMinor) }}</td>
                     <td class="amount">{{ money(t.taxMinor) }}</td>
                   </tr>
@@ -408,6 +416,10 @@ export function parseMoney(text: string): number | null {
 })
 export class InvoicePageComponent implements OnInit {
   private readonly store = inject(FinanceInvoicesStore);
+  private readonly runs = inject(FinanceRunsStore);
+  private readonly language = inject(LanguageService).language;
+  /** The tenant's tax categories, for their texts (the codes are shown if they cannot be read). */
+  private readonly categories = signal<TaxCategorySetting[]>([]);
   private readonly route = inject(ActivatedRoute);
   private readonly sanitizer = inject(DomSanitizer);
   private readonly format = inject(LocaleFormat);
@@ -454,6 +466,28 @@ export class InvoicePageComponent implements OnInit {
 
   ngOnInit(): void {
     void this.page.track(() => this.load());
+    this.runs.taxCategories().then(
+      (categories) => this.categories.set(categories),
+      () => undefined,
+    );
+  }
+
+  /**
+   * What a tax column says, as the invoice prints it: the text of a treatment that has one ("Btw
+   * verlegd"), else the tenant's text for the category with its rate ("Btw hoog 21 %", "HST 13 %");
+   * the code and rate only when the tenant has no such category any more. A draft's line carries the
+   * tenant's own code; an issued one the UNCL5305 category and rate.
+   */
+  protected taxText(category: string, basisPoints: number | null): string {
+    const reason = this.invoice()?.taxBreakdown.find(
+      (t) => t.category === category && t.rateBasisPoints === basisPoints && t.exemptionReason,
+    )?.exemptionReason;
+    if (reason) return reason;
+    const own =
+      this.categories().find((c) => c.code === category) ??
+      this.categories().find((c) => c.category === category && c.rateBasisPoints === basisPoints);
+    if (!own) return `${category} ${this.rate(basisPoints)}`.trim();
+    return `${this.language() === 'nl' ? own.textNl : own.textEn} ${this.rate(own.rateBasisPoints)}`;
   }
 
   /** A calendar date (YYYY-MM-DD) at midday, so no time zone moves it to another day. */

@@ -6,7 +6,7 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { FinanceInvoiceDetail, FinanceInvoiceListItem } from '@mijn-account/shared-contracts';
-import { TenantStore } from '@mijn-account/web-core';
+import { FinanceRunsStore, TenantStore } from '@mijn-account/web-core';
 import { ConfirmDialog } from '@mijn-account/web-ui';
 import { FinanceInvoicesStore } from './finance-invoices.store';
 import { InvoicePageComponent, parseMoney } from './invoice-page.component';
@@ -207,5 +207,41 @@ describe('finance invoices', () => {
       { mode: 'amount', reason: 'Goodwill', amountMinor: 1000 },
       expect.stringMatching(/^[0-9a-f-]{36}$/),
     );
+  });
+
+  it("shows the tenant's tax text in the tax columns instead of the category code, and a treatment's own text", async () => {
+    TestBed.overrideProvider(FinanceInvoicesStore, {
+      useValue: {
+        detail: jest.fn().mockResolvedValue(
+          detail({
+            lines: [
+              { ...detail().lines[0] },
+              { ...detail().lines[0], position: 2, description: 'Export', taxCategory: 'AE', rateBasisPoints: 0 },
+            ],
+            taxBreakdown: [
+              { category: 'S', rateBasisPoints: 2100, exemptionReason: null, taxableMinor: 6000, taxMinor: 1260 },
+              { category: 'AE', rateBasisPoints: 0, exemptionReason: 'Btw verlegd', taxableMinor: 6000, taxMinor: 0 },
+            ],
+          }),
+        ),
+        fileUrl: () => '',
+      },
+    });
+    TestBed.overrideProvider(FinanceRunsStore, {
+      useValue: {
+        taxCategories: jest.fn().mockResolvedValue([
+          { code: 'high', category: 'S', rateBasisPoints: 2100, textNl: 'Btw hoog', textEn: 'VAT standard' },
+          { code: 'low', category: 'S', rateBasisPoints: 900, textNl: 'Btw laag', textEn: 'VAT reduced' },
+        ]),
+      },
+    });
+    const fixture = TestBed.createComponent(InvoicePageComponent);
+    await settle();
+    fixture.detectChanges();
+    const el: HTMLElement = fixture.nativeElement;
+    const texts = (id: string) =>
+      [...el.querySelectorAll(`[data-testid="${id}"]`)].map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
+    expect(texts('line-tax')).toEqual(['Btw hoog 21 %', 'Btw verlegd']);
+    expect(texts('breakdown-tax')).toEqual(['Btw hoog 21 %', 'Btw verlegd']);
   });
 });

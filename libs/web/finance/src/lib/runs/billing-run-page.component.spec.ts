@@ -64,6 +64,7 @@ describe('BillingRunPageComponent', () => {
       deleteDraft: jest.fn().mockResolvedValue(undefined),
       retry: jest.fn(),
       addLine: jest.fn(),
+      draft: jest.fn(),
     };
     confirm = jest.fn().mockResolvedValue(true);
     TestBed.configureTestingModule({
@@ -170,5 +171,66 @@ describe('BillingRunPageComponent', () => {
     expect(store.deleteDraft).toHaveBeenCalledWith('run-1', 'inv-1');
     fixture.detectChanges();
     expect(testId('draft-C-1')).toBeNull();
+  });
+
+  it("opens a draft's lines with period, quantity, price, the tenant's tax text (page language, nl here) and net, and hides them again", async () => {
+    store.progress.mockResolvedValue(run({ status: 'review', drafted: 4 }));
+    store.taxCategories.mockResolvedValue([
+      { code: 'high', category: 'S', rateBasisPoints: 2100, textNl: 'Btw hoog', textEn: 'VAT standard' },
+    ]);
+    store.draft.mockResolvedValue({
+      ...draft({ lineCount: 2, netMinor: 10500 }),
+      lines: [
+        {
+          position: 1,
+          kind: 'recurring',
+          description: 'Basic',
+          periodStart: '2026-11-01',
+          periodEnd: '2026-11-30',
+          quantity: 1,
+          unitPriceMinor: 3000,
+          netMinor: 3000,
+          taxCategory: 'high',
+        },
+        {
+          position: 2,
+          kind: 'one-off',
+          description: 'Installation',
+          periodStart: null,
+          periodEnd: null,
+          quantity: 1,
+          unitPriceMinor: 7500,
+          netMinor: 7500,
+          taxCategory: 'high',
+        },
+      ],
+    });
+    const { fixture, testId, el } = await render();
+    await settle();
+    fixture.detectChanges();
+    expect(testId('draft-lines')).toBeNull();
+    testId('show-lines')?.click();
+    await settle();
+    fixture.detectChanges();
+    expect(store.draft).toHaveBeenCalledWith('run-1', 'inv-1');
+    expect(testId('show-lines')?.getAttribute('aria-expanded')).toBe('true');
+    const rows = [...el.querySelectorAll('[data-testid="draft-lines"] tbody tr')].map((r) =>
+      [...r.querySelectorAll('td')].map((c) => c.textContent?.replace(/\s+/g, ' ').trim()),
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows[0][0]).toBe('Basic');
+    expect(rows[0][4]).toBe('Btw hoog 21 %');
+    expect(rows[1]).toEqual([
+      'Installation',
+      '–',
+      '1',
+      expect.stringContaining('75'),
+      'Btw hoog 21 %',
+      expect.stringContaining('75'),
+    ]);
+    testId('show-lines')?.click();
+    await settle();
+    fixture.detectChanges();
+    expect(testId('draft-lines')).toBeNull();
   });
 });

@@ -17,7 +17,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import type { BillingRunView, RunDraftView, TaxCategorySetting } from '@mijn-account/shared-contracts';
+import type { BillingRunView, RunDraftDetail, RunDraftView, TaxCategorySetting } from '@mijn-account/shared-contracts';
 import {
   ActionRunner,
   EnumLabelPipe,
@@ -36,6 +36,7 @@ import {
   Notifier,
   PAGE_STYLES,
   ProblemAlertComponent,
+  STACKED_TABLE_STYLES,
   SkeletonComponent,
 } from '@mijn-account/web-ui';
 import { calendarDay, isWorking, monthName, parseMinor, progressPercent } from './run-progress';
@@ -80,7 +81,21 @@ export const POLL_MS = 1000;
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
+    STACKED_TABLE_STYLES,
     `
+      table.draft-lines {
+        margin-top: 0.5rem;
+      }
+      td.amount,
+      th.amount {
+        text-align: right;
+        white-space: nowrap;
+      }
+      @media (max-width: 599.98px) {
+        td.amount {
+          text-align: left;
+        }
+      }
       h2 {
         font-size: 1.125rem;
         margin: 0 0 0.5rem;
@@ -244,7 +259,61 @@ export const POLL_MS = 1000;
                   @if (d.failure) {
                     <p class="error">{{ d.failure }}</p>
                   }
+                  @if (openDraft() === d.id) {
+                    @if (detail.loading()) {
+                      <ma-skeleton [lines]="2" testId="draft-lines-loading" />
+                    } @else if (detail.failed()) {
+                      <ma-load-failed message="finance.runs.linesFailed" testId="draft-lines-failed" (retry)="detail.retry()" />
+                    } @else if (draftDetail(); as dd) {
+                      <table class="stacked draft-lines" data-testid="draft-lines">
+                        <caption class="muted">{{ 'finance.runs.linesOf' | transloco: { name: d.customerName } }}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">{{ 'finance.runs.lineDescription' | transloco }}</th>
+                            <th scope="col">{{ 'finance.runs.linePeriod' | transloco }}</th>
+                            <th scope="col" class="amount">{{ 'finance.runs.lineQuantity' | transloco }}</th>
+                            <th scope="col" class="amount">{{ 'finance.runs.lineUnitPrice' | transloco }}</th>
+                            <th scope="col">{{ 'finance.runs.lineTax' | transloco }}</th>
+                            <th scope="col" class="amount">{{ 'finance.runs.lineNet' | transloco }}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          @for (l of dd.lines; track l.position) {
+                            <tr>
+                              <td>{{ l.description }}</td>
+                              <td [attr.data-label]="'finance.runs.linePeriod' | transloco">
+                                @if (l.periodStart) {
+                                  {{ day(l.periodStart) | maDate: 'date' }} – {{ day(l.periodEnd) | maDate: 'date' }}
+                                } @else {
+                                  –
+                                }
+                              </td>
+                              <td class="amount" [attr.data-label]="'finance.runs.lineQuantity' | transloco">{{ l.quantity }}</td>
+                              <td class="amount" [attr.data-label]="'finance.runs.lineUnitPrice' | transloco">
+                                {{ major(l.unitPriceMinor, dd.currency) | maMoney: dd.currency }}
+                              </td>
+                              <td [attr.data-label]="'finance.runs.lineTax' | transloco" data-testid="draft-line-tax">
+                                {{ taxText(l.taxCategory) }}
+                              </td>
+                              <td class="amount" [attr.data-label]="'finance.runs.lineNet' | transloco">
+                                {{ major(l.netMinor, dd.currency) | maMoney: dd.currency }}
+                              </td>
+                            </tr>
+                          }
+                        </tbody>
+                      </table>
+                    }
+                  }
                   <div class="actions">
+                    <button
+                      mat-stroked-button
+                      type="button"
+                      (click)="toggleLines(d)"
+                      [attr.aria-expanded]="openDraft() === d.id"
+                      data-testid="show-lines"
+                    >
+                      {{ (openDraft() === d.id ? 'finance.runs.hideLines' : 'finance.runs.showLines') | transloco }}
+                    </button>
                     <button
                       mat-stroked-button
                       type="button"
@@ -338,6 +407,10 @@ export class BillingRunPageComponent implements OnInit {
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly categories = signal<TaxCategorySetting[]>([]);
   protected readonly lineFor = signal<string | null>(null);
+  /** The draft whose lines are shown (one at a time), and its lines once loaded. */
+  protected readonly openDraft = signal<string | null>(null);
+  protected readonly draftDetail = signal<RunDraftDetail | null>(null);
+  protected readonly detail = new LoadState();
   protected readonly pollFailed = signal(false);
   protected readonly percent = computed(() => {
     const run = this.run();
@@ -435,6 +508,29 @@ export class BillingRunPageComponent implements OnInit {
     });
   }
 
+  /** Shows a draft's lines (loading them), or hides them when they are shown. */
+  protected async toggleLines(draft: RunDraftView): Promise<void> {
+    if (this.openDraft() === draft.id) {
+      this.openDraft.set(null);
+      return;
+    }
+    this.openDraft.set(draft.id);
+    await this.loadDetail(draft.id);
+  }
+
+  private async loadDetail(invoiceId: string): Promise<void> {
+    this.draftDetail.set(null);
+    await this.detail.track(async () => this.draftDetail.set(await this.store.draft(this.runId(), invoiceId)));
+  }
+
+  /** The tenant's text and rate of a tax category in the page's language ("Btw hoog 21 %"); the code if unknown. */
+  protected taxText(code: string): string {
+    const category = this.categories().find((c) => c.code === code);
+    if (!category) return code;
+    const text = this.language() === 'nl' ? category.textNl : category.textEn;
+    return `${text} ${this.format.number(category.rateBasisPoints / 100)} %`;
+  }
+
   protected openLine(draft: RunDraftView): void {
     this.lineForm.reset({
       description: '',
@@ -464,6 +560,7 @@ export class BillingRunPageComponent implements OnInit {
         });
         this.draftList.update((list) => list.map((d) => (d.id === updated.id ? updated : d)));
         this.lineFor.set(null);
+        if (this.openDraft() === draft.id) await this.loadDetail(draft.id);
         this.notifier.success('finance.runs.lineAdded', { name: draft.customerName });
       },
       { form: this.lineForm },
@@ -482,6 +579,7 @@ export class BillingRunPageComponent implements OnInit {
     await this.runner.run(async () => {
       await this.store.deleteDraft(this.runId(), draft.id);
       this.draftList.update((list) => list.filter((d) => d.id !== draft.id));
+      if (this.openDraft() === draft.id) this.openDraft.set(null);
       this.run.set(await this.store.progress(this.runId()));
       this.notifier.success('finance.runs.draftDeleted', { name: draft.customerName });
     });
