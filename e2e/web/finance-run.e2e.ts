@@ -62,7 +62,10 @@ async function accountIds(): Promise<string[]> {
     await client.query(`SELECT set_config('app.tenant_id', (SELECT id::text FROM tenant WHERE slug = $1), true)`, [
       TENANT,
     ]);
-    const rows = await client.query(`SELECT id FROM subscriber_account ORDER BY customer_number`);
+    // An erased account (the demo has one) takes no new subscription.
+    const rows = await client.query(
+      `SELECT id FROM subscriber_account WHERE erased_at IS NULL ORDER BY customer_number`,
+    );
     await client.query('COMMIT');
     return rows.rows.map((r: { id: string }) => r.id);
   } finally {

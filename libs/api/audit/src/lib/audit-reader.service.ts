@@ -106,6 +106,15 @@ export class AuditReaderService {
     );
   }
 
+  /** Where an account's chain starts: 0 (the genesis hash), or the signed checkpoint a retention purge left as its start. */
+  async chainStart(db: EntityManager, tenantId: string, accountId: string): Promise<number> {
+    const [row]: { purged_through: string }[] = await db.query(
+      `SELECT purged_through FROM audit_chain WHERE tenant_id = $1 AND account_id = $2`,
+      [tenantId, accountId],
+    );
+    return Number(row?.purged_through ?? 0);
+  }
+
   /**
    * Walks a chain from the start: every event's sequence number, link to its predecessor and own
    * hash; the head row; and every signed checkpoint against the event at its position. Names the
@@ -117,9 +126,13 @@ export class AuditReaderService {
     // every checkpoint read was signed over events that the later snapshot must hold, and a sealer
     // committing in between cannot make a sound chain look broken.
     const checkpoints = await this.checkpoints(db, tenantId, accountId);
-    const rows: (Partial<SealedRow> & { head_seq: string | null; head_hash: Buffer | null; unsealed: string })[] =
-      await db.query(
-        `SELECT h.last_seq AS head_seq, h.last_hash AS head_hash,
+    const rows: (Partial<SealedRow> & {
+      head_seq: string | null;
+      head_hash: Buffer | null;
+      purged_through: string | null;
+      unsealed: string;
+    })[] = await db.query(
+      `SELECT h.last_seq AS head_seq, h.last_hash AS head_hash, h.purged_through,
               (SELECT count(*) FROM audit_event e WHERE ${UNSEALED_EVENTS} AND e.account_id = $2) AS unsealed,
               s.seq, s.prev_hash, s.hash, s.personal_digest, ${EVENT_COLUMNS}
          FROM (VALUES (1)) AS one (x)
@@ -127,19 +140,27 @@ export class AuditReaderService {
          LEFT JOIN (audit_seal s LEFT JOIN audit_event e ON e.tenant_id = s.tenant_id AND e.entry_no = s.entry_no)
                 ON s.tenant_id = $1 AND s.account_id = $2
         ORDER BY s.seq`,
-        [tenantId, accountId],
-      );
+      [tenantId, accountId],
+    );
     const head =
       rows[0].head_seq === null ? null : { last_seq: rows[0].head_seq, last_hash: rows[0].head_hash as Buffer };
     // One row per seal, with the event it seals (absent if that row is gone).
     const seals = rows.filter((r) => r.seq != null);
     let firstBroken: VerificationResult['firstBroken'] = null;
     const broken = (seq: number, id: string | null, problem: string) => (firstBroken ??= { seq, id, problem });
+    // After a retention purge the chain starts at a signed checkpoint instead of the genesis hash (ADR 0015).
+    const start = Number(rows[0].purged_through ?? 0);
+    const anchor = start > 0 ? checkpoints.find((c) => Number(c.seq) === start) : undefined;
     let prev: Buffer = GENESIS_HASH;
+    if (start > 0) {
+      if (anchor && this.signer.verify(checkpointMessage(tenantId, accountId, start, anchor.hash), anchor.signature))
+        prev = anchor.hash;
+      else broken(start, null, 'the signed checkpoint the chain starts from after its purge is missing or not valid');
+    }
     seals.forEach((row, index) => {
       const seq = Number(row.seq);
       const id = row.id ?? null;
-      if (seq !== index + 1) broken(index + 1, id, `expected event ${index + 1}, found ${seq}`);
+      if (seq !== start + index + 1) broken(start + index + 1, id, `expected event ${start + index + 1}, found ${seq}`);
       else if (!row.prev_hash?.equals(prev)) broken(seq, id, 'does not link to the event before it');
       else if (id === null) broken(seq, null, 'the event it seals is missing');
       else if (row.account_id !== accountId) broken(seq, id, 'the event it seals belongs to another account');
@@ -149,8 +170,12 @@ export class AuditReaderService {
       }
       prev = row.hash as Buffer;
     });
-    if (!firstBroken && head && (Number(head.last_seq) !== seals.length || !head.last_hash.equals(prev))) {
-      broken(Number(head.last_seq), null, `the chain head says ${head.last_seq} events, ${seals.length} are left`);
+    if (!firstBroken && head && (Number(head.last_seq) !== start + seals.length || !head.last_hash.equals(prev))) {
+      broken(
+        Number(head.last_seq),
+        null,
+        `the chain head says ${head.last_seq} events, ${start + seals.length} are left`,
+      );
     }
     let valid = 0;
     for (const checkpoint of checkpoints) {
@@ -159,8 +184,8 @@ export class AuditReaderService {
         checkpointMessage(tenantId, accountId, seq, checkpoint.hash),
         checkpoint.signature,
       );
-      const seal = seals[seq - 1];
-      if (signed && seal?.hash?.equals(checkpoint.hash)) valid++;
+      const seal = seals[seq - start - 1];
+      if (signed && (seq === start ? checkpoint === anchor : seal?.hash?.equals(checkpoint.hash))) valid++;
       else
         broken(
           seq,

@@ -16,6 +16,10 @@ export class AuditChain {
   @Column('bytea', { name: 'last_hash' })
   lastHash!: Buffer;
 
+  /** The signed checkpoint the retention purge left as the chain's start (0: none purged, starts at genesis). */
+  @Column('bigint', { name: 'purged_through', default: 0 })
+  purgedThrough!: string;
+
   @ManyToOne('SubscriberAccount')
   @JoinColumn([
     {

@@ -41,6 +41,7 @@ import { AddAuditSealQueue1795900000000 } from './1795900000000-AddAuditSealQueu
 import { PartialInvoiceKeys1795920000000 } from './1795920000000-PartialInvoiceKeys';
 import { RescheduleHeldNoticesWithTimeZone1795940000000 } from './1795940000000-RescheduleHeldNoticesWithTimeZone';
 import { AddBillingRunBatches1796000000000 } from './1796000000000-AddBillingRunBatches';
+import { PurgeRegistersAfterRetention1796100000000 } from './1796100000000-PurgeRegistersAfterRetention';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -87,4 +88,5 @@ export const MIGRATIONS = [
   PartialInvoiceKeys1795920000000,
   RescheduleHeldNoticesWithTimeZone1795940000000,
   AddBillingRunBatches1796000000000,
+  PurgeRegistersAfterRetention1796100000000,
 ];

@@ -153,7 +153,13 @@ describe('retention purge', () => {
     );
     const betaBefore = await t.sql(t.beta, `SELECT count(*)::int AS n FROM invoice`);
 
-    expect(await t.app.get(RetentionPurge).runFor(t.alpha.id)).toEqual({ invoices: 2, finalMails: 1, requests: 0 });
+    expect(await t.app.get(RetentionPurge).runFor(t.alpha.id)).toEqual({
+      invoices: 2,
+      finalMails: 1,
+      requests: 0,
+      consentRecords: 0,
+      accessLogEvents: 0,
+    });
 
     expect(await leftOf(old)).toEqual(NONE);
     expect(await leftOf(oldCredit)).toEqual(NONE);
@@ -163,7 +169,13 @@ describe('retention purge', () => {
     expect(mails.map((m) => m.id)).toEqual(finals.filter((f) => !f.sent).map((f) => f.id));
     expect(await t.sql(t.beta, `SELECT count(*)::int AS n FROM invoice`)).toEqual(betaBefore);
     // A second run finds nothing more.
-    expect(await t.app.get(RetentionPurge).runFor(t.alpha.id)).toEqual({ invoices: 0, finalMails: 0, requests: 0 });
+    expect(await t.app.get(RetentionPurge).runFor(t.alpha.id)).toEqual({
+      invoices: 0,
+      finalMails: 0,
+      requests: 0,
+      consentRecords: 0,
+      accessLogEvents: 0,
+    });
 
     const verified = await withTenant(t.owner, t.alpha.id, (db) =>
       t.app.get(AuditReaderService).verify(db, t.alpha.id, erased.id),
@@ -190,7 +202,13 @@ describe('retention purge', () => {
     const [within] = await closedAgo(REQUEST_RETENTION_YEARS, -1);
     const betaBefore = await t.sql(t.beta, `SELECT * FROM privacy_request ORDER BY id`);
 
-    expect(await t.app.get(RetentionPurge).runFor(t.alpha.id)).toEqual({ invoices: 0, finalMails: 0, requests: 1 });
+    expect(await t.app.get(RetentionPurge).runFor(t.alpha.id)).toEqual({
+      invoices: 0,
+      finalMails: 0,
+      requests: 1,
+      consentRecords: 0,
+      accessLogEvents: 0,
+    });
 
     const read = (id: string) =>
       t.sql(
@@ -308,5 +326,146 @@ describe('retention purge', () => {
       /not this tenant/,
     );
     expect(await t.sql(t.alpha, `SELECT id FROM invoice WHERE id = $1`, [id])).toHaveLength(1);
+  });
+  // The registers' own retention (ADR 0015): last in this file, as the runs above expect none of it.
+
+  it('deletes a person’s consent records 5 years after the purpose ended for them, and nothing the runtime role can do itself', async () => {
+    const person = t.alpha.accounts[1].owner;
+    const gone = '00000000-0000-4000-8000-00000000e2a5';
+    const goneLately = '00000000-0000-4000-8000-00000000e2a6';
+    const record = (user: string, purpose: string, action: string, yearsAgo: number) =>
+      t.sql<{ id: string }>(
+        t.alpha,
+        `INSERT INTO consent_record (tenant_id, purpose, user_id, email, action, method, wording, privacy_version, at)
+         VALUES (app_current_tenant(), $1, $2, 'p@example.com', $3, 'portal', 'Ja', '1', now() - make_interval(years => $4::int))
+         RETURNING id`,
+        [purpose, user, action, yearsAgo],
+      );
+    const purged = [
+      ...(await record(person.id, 'statistics', 'objected', 7)),
+      ...(await record(person.id, 'statistics', 'withdrawn', 6)),
+      ...(await record(gone, 'age', 'given', 6)),
+    ];
+    const kept = [
+      // Objected long ago and never withdrawn: the objection still holds for a living person.
+      ...(await record(person.id, 'direct-marketing', 'objected', 6)),
+      // Ended only 4 years ago.
+      ...(await record(person.id, 'cookies', 'given', 7)),
+      ...(await record(person.id, 'cookies', 'withdrawn', 4)),
+      // A person erased, but their last record is within the 5 years.
+      ...(await record(goneLately, 'age', 'given', 3)),
+    ];
+    const ids = [...purged, ...kept].map((r) => r.id);
+    // The runtime role cannot delete a record, with the purge's setting or without.
+    await expect(
+      t.appSql(
+        t.alpha,
+        `WITH flag AS (SELECT set_config('app.fiscal_purge', 'on', true) AS on)
+         DELETE FROM consent_record WHERE id = $1 AND EXISTS (SELECT 1 FROM flag)`,
+        [purged[0].id],
+      ),
+    ).rejects.toThrow(/permission denied/);
+    await expect(t.appSql(t.alpha, `SELECT purge_consent_records($1)`, [t.beta.id])).rejects.toThrow(/not this tenant/);
+    // Nor can the owner outside the purge: the ledger stays append-only.
+    await expect(t.sql(t.alpha, `DELETE FROM consent_record WHERE id = $1`, [purged[0].id])).rejects.toThrow(
+      /append-only/,
+    );
+    const betaBefore = await t.sql(t.beta, `SELECT count(*)::int AS n FROM consent_record`);
+
+    expect((await t.app.get(RetentionPurge).runFor(t.alpha.id)).consentRecords).toBe(3);
+
+    const left = await t.sql<{ id: string }>(
+      t.alpha,
+      `SELECT id FROM consent_record WHERE id = ANY ($1::bigint[]) ORDER BY id`,
+      [ids],
+    );
+    expect(left.map((r) => r.id)).toEqual(kept.map((r) => r.id));
+    expect(await t.sql(t.beta, `SELECT count(*)::int AS n FROM consent_record`)).toEqual(betaBefore);
+    expect((await t.app.get(RetentionPurge).runFor(t.alpha.id)).consentRecords).toBe(0);
+  });
+
+  it('purges an erased account’s access log up to a signed checkpoint past retention; the rest still verifies and a tampered entry after it is caught', async () => {
+    const [{ id: accountId }] = await t.sql<{ id: string }>(
+      t.alpha,
+      `INSERT INTO subscriber_account (tenant_id, customer_number, name) VALUES (app_current_tenant(), 'ALPHA-OLD', 'Old')
+       RETURNING id`,
+    );
+    const append = (resource: string) =>
+      withTenant(t.owner, t.alpha.id, (db) =>
+        t.app.get(AuditWriterService).appendAs(db, t.alpha.id, accountId, {
+          action: 'read',
+          resource,
+          outcome: 'allowed',
+          actorId: null,
+          actorName: 'Helpdesk',
+          actorKind: 'staff',
+          ip: '192.0.2.7',
+        }),
+      );
+    /** As the owner with the log's triggers off: what only a forger (or this test's clock) could do. */
+    const forge = (sql: string, params: unknown[] = []) =>
+      withTenant(t.owner, t.alpha.id, async (db) => {
+        await db.query(`ALTER TABLE audit_event DISABLE TRIGGER USER`);
+        await db.query(sql, params);
+        await db.query(`ALTER TABLE audit_event ENABLE TRIGGER USER`);
+      });
+    // Three events six years old (dated back before sealing: their hashes cover the date), signed at 3;
+    // two recent ones, signed at 5.
+    for (const resource of ['profile', 'billing', 'invoice']) await append(resource);
+    await forge(`UPDATE audit_event SET at = at - interval '6 years' WHERE account_id = $1`, [accountId]);
+    await t.app.get(AuditJobs).checkpoint();
+    for (const resource of ['profile', 'billing']) await append(resource);
+    await t.app.get(AuditJobs).checkpoint();
+    const verify = () =>
+      withTenant(t.owner, t.alpha.id, (db) => t.app.get(AuditReaderService).verify(db, t.alpha.id, accountId));
+    expect(await verify()).toMatchObject({ intact: true, events: 5, checkpoints: { total: 2, valid: 2 } });
+
+    // Not erased yet: nothing goes, however old.
+    expect((await t.app.get(RetentionPurge).runFor(t.alpha.id)).accessLogEvents).toBe(0);
+    await t.sql(t.alpha, `UPDATE subscriber_account SET erased_at = now() - interval '6 years' WHERE id = $1`, [
+      accountId,
+    ]);
+    // The runtime role can neither delete the log nor move the chain's start.
+    await expect(t.appSql(t.alpha, `DELETE FROM audit_seal WHERE account_id = $1`, [accountId])).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(
+      t.appSql(t.alpha, `UPDATE audit_chain SET purged_through = 3 WHERE account_id = $1`, [accountId]),
+    ).rejects.toThrow(/purge point/);
+    await expect(t.appSql(t.alpha, `SELECT purge_access_log($1)`, [t.beta.id])).rejects.toThrow(/not this tenant/);
+
+    expect((await t.app.get(RetentionPurge).runFor(t.alpha.id)).accessLogEvents).toBe(3);
+    expect((await t.app.get(RetentionPurge).runFor(t.alpha.id)).accessLogEvents).toBe(0);
+
+    const left = await t.sql<{ seq: string; resource: string }>(
+      t.alpha,
+      `SELECT s.seq, e.resource FROM audit_seal s JOIN audit_event e ON e.tenant_id = s.tenant_id AND e.entry_no = s.entry_no
+        WHERE s.account_id = $1 ORDER BY s.seq`,
+      [accountId],
+    );
+    expect(left).toEqual([
+      { seq: '4', resource: 'profile' },
+      { seq: '5', resource: 'billing' },
+    ]);
+    expect(
+      await t.sql(t.alpha, `SELECT count(*)::int AS n FROM audit_event WHERE account_id = $1`, [accountId]),
+    ).toEqual([{ n: 2 }]);
+    const checkpoints = await t.sql<{ seq: string }>(
+      t.alpha,
+      `SELECT seq FROM audit_checkpoint WHERE account_id = $1 ORDER BY seq`,
+      [accountId],
+    );
+    expect(checkpoints.map((c) => c.seq)).toEqual(['3', '5']);
+    // What remains verifies from the signed checkpoint at 3, and both checkpoints hold.
+    expect(await verify()).toMatchObject({ intact: true, events: 2, checkpoints: { total: 2, valid: 2 } });
+
+    // A tampered entry after the purge point is still caught.
+    await forge(`UPDATE audit_event SET ticket = 'T-forged' WHERE account_id = $1 AND resource = 'profile'`, [
+      accountId,
+    ]);
+    expect(await verify()).toMatchObject({
+      intact: false,
+      firstBroken: { seq: 4, problem: 'its content does not match its hash' },
+    });
   });
 });

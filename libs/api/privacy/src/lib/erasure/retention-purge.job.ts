@@ -18,6 +18,10 @@ export interface PurgeResult {
   finalMails: number;
   /** Closed privacy requests past their retention, detached from their person. */
   requests: number;
+  /** Consent records whose purpose ended for their person more than 5 years ago. */
+  consentRecords: number;
+  /** Access-log events of erased accounts purged up to a signed checkpoint. */
+  accessLogEvents: number;
 }
 
 /**
@@ -27,7 +31,8 @@ export interface PurgeResult {
  * delivered. The database decides what goes (`purge_retained_records`, the one way past the
  * invoices' delete triggers); this job only calls it per tenant. Then privacy requests closed more
  * than REQUEST_RETENTION_YEARS ago lose their person and free text (a plain update: the runtime
- * role may change the register).
+ * role may change the register). Then the consent ledger and the access log of erased accounts
+ * (`purge_consent_records`, `purge_access_log`: owner-owned, the only deletes their triggers admit).
  */
 @Injectable()
 export class RetentionPurge {
@@ -53,7 +58,7 @@ export class RetentionPurge {
   /** One tenant's purge, in one transaction. */
   async runFor(tenantId: string): Promise<PurgeResult> {
     const result = await withTenant(this.dataSource, tenantId, async (db) => {
-      const [row]: { purged: Omit<PurgeResult, 'requests'> }[] = await db.query(
+      const [row]: { purged: Pick<PurgeResult, 'invoices' | 'finalMails'> }[] = await db.query(
         `SELECT purge_retained_records($1) AS purged`,
         [tenantId],
       );
@@ -70,10 +75,19 @@ export class RetentionPurge {
           RETURNING 1`,
         [tenantId, REQUEST_RETENTION_YEARS],
       );
-      return { ...row.purged, requests: requests.length };
+      // After the invoices: an account whose last invoices went just now has nothing left its log accounts for.
+      const [registers]: { consent: number; log: number }[] = await db.query(
+        `SELECT purge_consent_records($1) AS consent, purge_access_log($1) AS log`,
+        [tenantId],
+      );
+      return {
+        ...row.purged,
+        requests: requests.length,
+        consentRecords: registers.consent,
+        accessLogEvents: registers.log,
+      };
     });
-    if (result.invoices > 0 || result.finalMails > 0 || result.requests > 0)
-      this.logger.log({ tenant: tenantId, ...result }, 'purged');
+    if (Object.values(result).some((n) => n > 0)) this.logger.log({ tenant: tenantId, ...result }, 'purged');
     return result;
   }
 }

@@ -11,7 +11,7 @@ A ZIP with these files:
 | \`index.html\` | everything below, readable, in your language |
 | \`data.json\` | everything below, machine-readable (this schema) |
 | \`schema.md\` | this description |
-| \`access-log/access-log.json\` | the helpdesk access log of your account: every event with its hash chain (\`seq\`, \`prevHash\`, \`hash\`) and the signed checkpoints |
+| \`access-log/access-log.json\` | the helpdesk access log of your account: every event with its hash chain (\`seq\`, \`prevHash\`, \`hash\`) and the signed checkpoints; \`startsAt\` is 0 (the first \`prevHash\` is 32 zero bytes) or, after a retention purge, the signed checkpoint whose hash the first remaining event links to |
 | \`access-log/public-key.pem\` | the Ed25519 public key that signs the checkpoints (SPKI, PEM) |
 | \`invoices/*.pdf\`, \`invoices/*.xml\` | your account's invoices and credit notes as PDF and as UBL 2.1 e-invoice, byte for byte as issued (only if you may see the account's invoices) |
 | \`manifest.json\` | \`{ format, madeAt, algorithm: "SHA-256", files: [{ path, sha256, bytes }] }\` for every file above |

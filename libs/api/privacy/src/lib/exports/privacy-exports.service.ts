@@ -202,6 +202,7 @@ export class PrivacyExportsService {
     const sections = await readSections(db, subject, await this.requests.today(db, tenantId));
     const invoices = (sections['invoices'] as { id: string }[]).map((i) => i.id);
     const checkpoints = subject.accountId ? await this.auditReader.checkpoints(db, tenantId, subject.accountId) : [];
+    const chainStart = subject.accountId ? await this.auditReader.chainStart(db, tenantId, subject.accountId) : 0;
     const signer = this.signer;
     const auditReader = this.auditReader;
     // Counted while the access log streams by; index.html, which says how many, comes after it.
@@ -226,7 +227,8 @@ export class PrivacyExportsService {
         source: async function* () {
           yield `{\n"format": "mijn-account-access-log/v1",\n"tenantId": ${JSON.stringify(tenantId)},\n"accountId": ${JSON.stringify(subject.accountId)},\n`;
           yield `"hashing": "sha256(prevHash || utf8(JSON.stringify([tenantId, accountId, seq, id, at, actorId, actorName, actorKind, action, resource, fields, outcome, grantId, reason, ticket, ip])))",\n`;
-          yield `"keyId": ${JSON.stringify(signer.keyId)},\n"events": [`;
+          // After a retention purge the chain starts at the signed checkpoint `startsAt` (its hash is the first prevHash).
+          yield `"keyId": ${JSON.stringify(signer.keyId)},\n"startsAt": ${chainStart},\n"events": [`;
           if (subject.accountId)
             for await (const page of auditReader.eventPages(db, tenantId, subject.accountId, EXPORT_EVENT_PAGE)) {
               yield page

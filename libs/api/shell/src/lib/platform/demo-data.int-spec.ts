@@ -339,4 +339,24 @@ describe('demo data', () => {
     const mine = await get<{ planName: { nl: string } }[]>(eva, '/api/account/subscription');
     expect(mine.map((m) => m.planName.nl).sort()).toEqual(['Basis telefonie', 'Vakblad Bereikbaar (jaarabonnement)']);
   });
+  it('has one account erased through the erasure itself, which finance’s customer list marks restricted', async () => {
+    const [account] = await sql<{ id: string; name: string; street: string | null; erased: boolean; ended: boolean }>(
+      'contactmonkey',
+      `SELECT a.id, a.name, a.street, a.erased_at IS NOT NULL AS erased,
+              (SELECT bool_and(s.end_date IS NOT NULL) FROM subscription s WHERE s.account_id = a.id) AS ended
+         FROM subscriber_account a WHERE customer_number = 'CT-20009'`,
+    );
+    expect(account).toMatchObject({ name: 'Erased', street: null, erased: true, ended: true });
+    expect(await sql('contactmonkey', `SELECT 1 FROM app_user WHERE account_id = $1`, [account.id])).toEqual([]);
+    expect(
+      await sql('contactmonkey', `SELECT status FROM erasure_request WHERE account_id = $1`, [account.id]),
+    ).toEqual([{ status: 'done' }]);
+    const finance = await signedIn('contactmonkey', 'finance@contactmonkey.example');
+    await sql('contactmonkey', `UPDATE user_session SET second_factor_at = now() WHERE second_factor_at IS NULL`);
+    const customers = await get<{ items: { customerNumber: string; restricted: unknown }[] }>(
+      finance,
+      '/api/finance/accounts',
+    );
+    expect(customers.items.filter((c) => c.restricted !== null).map((c) => c.customerNumber)).toEqual(['CT-20009']);
+  });
 });

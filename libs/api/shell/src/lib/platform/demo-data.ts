@@ -24,7 +24,7 @@ import {
 } from '@mijn-account/api-core';
 import { withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
-import { seedDemoPrivacy } from '@mijn-account/api-privacy';
+import { ErasureService, PrivacyQueue, PrivacyRequests, seedDemoPrivacy } from '@mijn-account/api-privacy';
 import { NewsletterTokens, NewslettersService } from '@mijn-account/api-newsletters';
 import { UsageCounter } from '@mijn-account/api-statistics';
 import { GrantGateService, GrantsService } from '@mijn-account/api-support';
@@ -636,6 +636,7 @@ async function seedTenant(owner: DataSource, config: AppConfig, demo: DemoTenant
   // Privacy (issue 18 §1): what this portal processes and why, the privacy contact and authority, the sign-up age.
   const privacyCountry = demo.invoicing.settings.address?.country === 'CA' ? 'CA' : 'NL';
   await withTenant(owner, tenant.id, (db) => seedDemoPrivacy(db, tenant.id, privacyCountry, `privacy@${demo.domain}`));
+  await seedErasedAccount(owner, tenant.id, demo, passwordHash, as, services);
 
   // Chained and signed now, so the log verifies intact from the first look.
   await withTenant(owner, tenant.id, (db) => services.sealer.checkpoint(db, tenant.id));
@@ -872,4 +873,110 @@ async function seedUsageCounts(db: EntityManager, tenantId: string): Promise<voi
      ON CONFLICT (tenant_id, day, feature, event) DO UPDATE SET count = usage_count.count + EXCLUDED.count`,
     [tenantId],
   );
+}
+
+/** One customer of ContactMonkey that had itself erased: finance's lists show its kept records as restricted. */
+const ERASED_DEMO: Record<string, { customerNumber: string; name: string; email: string; plan: string }> = {
+  contactmonkey: {
+    customerNumber: 'CT-20009',
+    name: 'Northern Pixel Studio',
+    email: 'jo@northernpixel.example',
+    plan: 'Starter',
+  },
+};
+
+/** The erasure's jobs are worked by the seed itself: nothing queued, no worker. */
+class SeedPrivacyQueue extends PrivacyQueue {
+  constructor(config: AppConfig) {
+    super(undefined as never, config);
+  }
+
+  override handle(): void {
+    return;
+  }
+
+  override async enqueue(): Promise<void> {
+    return;
+  }
+}
+
+/** The erasure's final mail is not sent either; the erasure keeps the one id it is given. */
+class SeedErasureMail extends UnsentMail {
+  override async queueFor(): Promise<string> {
+    return randomUUID();
+  }
+}
+
+/**
+ * A person who was their account's only one asked for erasure on the privacy page three weeks ago;
+ * the grace period ended and the erasure ran — through `ErasureService`, as the job does, so the
+ * account is what a real erasure leaves (name "Erased", no address, `erased_at`, its subscription
+ * ended) and finance's customer list marks it restricted.
+ */
+async function seedErasedAccount(
+  owner: DataSource,
+  tenantId: string,
+  demo: DemoTenant,
+  passwordHash: string,
+  as: <T>(user: AuthUser, ip: string, work: (ctx: RequestContext) => Promise<T>) => Promise<T>,
+  services: DemoServices,
+): Promise<void> {
+  const erased = ERASED_DEMO[demo.slug];
+  if (!erased) return;
+  const person = await withTenant(owner, tenantId, async (db) => {
+    const account = await db.save(SubscriberAccount, {
+      tenantId,
+      customerNumber: erased.customerNumber,
+      name: erased.name,
+    });
+    const row = await db.save(User, {
+      tenantId,
+      email: erased.email,
+      displayName: erased.name,
+      passwordHash,
+      emailVerifiedAt: new Date(),
+      kind: 'subscriber',
+      accountId: account.id,
+      accountRole: 'owner',
+      staffRoles: [],
+    });
+    return authUser(row);
+  });
+  const finance = (await withTenant(owner, tenantId, (db) =>
+    db.query(`SELECT id FROM app_user WHERE email = $1`, [demoStaffEmail(demo, 'finance')]),
+  )) as { id: string }[];
+  const plan = (await withTenant(owner, tenantId, (db) =>
+    db.query(`SELECT id FROM plan WHERE name_nl = $1`, [erased.plan]),
+  )) as { id: string }[];
+  // A customer like the others (a subscription from finance), until the owner asked for erasure.
+  if (finance[0] && plan[0]) {
+    const financeUser = await withTenant(owner, tenantId, (db) => db.findOneByOrFail(User, { id: finance[0].id }));
+    const start = `${todayIn(demo.invoicing.settings.timeZone).slice(0, 7)}-01`;
+    await as(authUser(financeUser), HELPDESK_IP, (ctx) =>
+      services.subscriptions.create(ctx, person.accountId as string, {
+        planId: plan[0].id,
+        quantity: 1,
+        startDate: start,
+        billingAnchor: start,
+      }),
+    );
+  }
+  const erasure = new ErasureService(
+    owner,
+    new SeedPrivacyQueue(services.config),
+    new PrivacyRequests(),
+    new SeedErasureMail(),
+    services.sealer,
+    services.config,
+  );
+  await as(person, SUBSCRIBER_IP, (ctx) => erasure.request(ctx));
+  // The grace period is over: asked three weeks ago.
+  const [request] = (await withTenant(owner, tenantId, (db) =>
+    db.query(
+      `UPDATE erasure_request SET requested_at = now() - interval '21 days', erase_after = now() - interval '7 days'
+        WHERE user_id = $1 RETURNING id`,
+      [person.id],
+    ),
+  )) as [{ id: string }[], number];
+  await erasure.erase(tenantId, request[0].id);
 }
