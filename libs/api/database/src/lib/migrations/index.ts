@@ -40,6 +40,7 @@ import { SizeQueueExpiry1795830000000 } from './1795830000000-SizeQueueExpiry';
 import { AddAuditSealQueue1795900000000 } from './1795900000000-AddAuditSealQueue';
 import { PartialInvoiceKeys1795920000000 } from './1795920000000-PartialInvoiceKeys';
 import { RescheduleHeldNoticesWithTimeZone1795940000000 } from './1795940000000-RescheduleHeldNoticesWithTimeZone';
+import { AddMailSendingLease1796200000000 } from './1796200000000-AddMailSendingLease';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -85,4 +86,5 @@ export const MIGRATIONS = [
   AddAuditSealQueue1795900000000,
   PartialInvoiceKeys1795920000000,
   RescheduleHeldNoticesWithTimeZone1795940000000,
+  AddMailSendingLease1796200000000,
 ];
