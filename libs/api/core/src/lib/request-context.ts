@@ -60,6 +60,8 @@ export class RequestContext {
    * the recipient's own language instead.
    */
   readsIn: Language | null = null;
+  /** The user a sign-in request signed in, once it has: for its own log line (the session's user is not loaded on it). */
+  signedInAs: string | null = null;
   private tx: Promise<TenantTransaction> | null = null;
   private readonly keepers: ((status: number) => Promise<void>)[] = [];
   /** Commits made and offline work started: after either, the unit of work can no longer be re-run. */
