@@ -57,6 +57,10 @@ export class AccessGuard implements CanActivate {
       if (rule.level === 'public') return true;
       throw problems.unknownTenant();
     }
+    // A unit of work re-run after a deadlock starts here again: session, rule and logged access.
+    ctx.beforeEachAttempt(async () => {
+      if (!(await this.canActivate(context))) throw problems.forbidden();
+    });
     const under = rule.level === 'staff' && rule.grant ? this.grantAccess(ctx, rule.grant, rule.roles, request) : null;
     const token = request.cookies?.[sessionCookieName(this.config)];
     let granted: string | null = null;

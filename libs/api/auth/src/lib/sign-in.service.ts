@@ -156,7 +156,11 @@ export class SignInService {
     await ctx.commit();
     return withTenant(this.dataSource, ctx.tenant.id, async (db) => {
       const settings = await this.settings.read(db, ctx.tenant.id);
-      await this.throttle.begin(db, ctx.tenant.id, settings, email, ctx.ip);
+      await this.throttle.begin(db, ctx.tenant.id, settings, email, ctx.ip).catch((error: unknown) => {
+        // Refused before any check (429): a failure seen from outside all the same (issue 19 §3).
+        if (error instanceof ProblemException && error.problem.status === 429) this.metrics.signInFailed('throttled');
+        throw error;
+      });
       if (challenge) await this.tokens.countAttempt(db, ctx.tenant.id, 'second-factor', challenge, CHALLENGE_ATTEMPTS);
       return settings;
     });
@@ -202,6 +206,7 @@ export class SignInService {
     await this.throttle.clear(ctx, user.email);
     const session = await this.sessions.create(ctx, user.id, { method, secondFactor });
     ctx.session = session;
+    ctx.signedInAs = user.id;
     const db = await ctx.db();
     const token =
       deviceToken && /^[A-Za-z0-9_-]{43}$/.test(deviceToken) ? deviceToken : randomBytes(32).toString('base64url');

@@ -37,7 +37,7 @@ export class Metrics implements OnApplicationBootstrap, OnApplicationShutdown {
   });
   private readonly signInFailures = new Counter({
     name: 'portal_sign_in_failures_total',
-    help: 'Sign-ins refused after the password or second factor was checked, by outcome',
+    help: 'Sign-ins refused: after the password or second factor was checked, or throttled (429) before, by outcome',
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
@@ -119,7 +119,7 @@ export class Metrics implements OnApplicationBootstrap, OnApplicationShutdown {
     this.duration.observe({ method, route: pattern }, seconds);
   }
 
-  signInFailed(outcome: 'failed' | 'second-factor-failed' | 'locked'): void {
+  signInFailed(outcome: 'failed' | 'second-factor-failed' | 'locked' | 'throttled'): void {
     this.signInFailures.inc({ outcome });
   }
 

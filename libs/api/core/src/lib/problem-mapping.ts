@@ -111,6 +111,19 @@ const UNAVAILABLE: Record<string, number> = {
 const LOST_CONNECTION =
   /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed/i;
 
+/** SQLSTATEs after which the same unit of work, run again from its start, may well succeed. */
+const RETRIABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+
+/** Whether an error (or what it wraps) is a serialisation failure or a deadlock: worth one more run. */
+export function isRetriableConflict(error: unknown): boolean {
+  let current = error as { code?: unknown; driverError?: unknown; cause?: unknown } | null;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    if (typeof current.code === 'string' && RETRIABLE.has(current.code)) return true;
+    current = (current.driverError ?? current.cause) as typeof current;
+  }
+  return false;
+}
+
 /**
  * Whether an error (or what it wraps: TypeORM's `driverError`, a `cause`) says the database is
  * unavailable, and the Retry-After for it; null for anything else.

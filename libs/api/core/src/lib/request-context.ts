@@ -60,8 +60,14 @@ export class RequestContext {
    * the recipient's own language instead.
    */
   readsIn: Language | null = null;
+  /** The user a sign-in request signed in, once it has: for its own log line (the session's user is not loaded on it). */
+  signedInAs: string | null = null;
   private tx: Promise<TenantTransaction> | null = null;
   private readonly keepers: ((status: number) => Promise<void>)[] = [];
+  /** Commits made and offline work started: after either, the unit of work can no longer be re-run. */
+  private settled = 0;
+  /** The access guard's part of the unit of work (session lookup, logged access), re-run on a retry. */
+  private prelude: (() => Promise<void>) | null = null;
 
   constructor(
     readonly requestId: string,
@@ -93,13 +99,43 @@ export class RequestContext {
    */
   async offline<T>(work: () => Promise<T>): Promise<T> {
     await this.commit();
+    this.settled++;
     return work();
   }
 
   async commit(): Promise<void> {
     const tx = this.tx;
     this.tx = null;
-    if (tx) await (await tx).commit();
+    if (!tx) return;
+    await (await tx).commit();
+    this.settled++;
+  }
+
+  /**
+   * A mark that moves whenever something of this request became final (a commit) or left the
+   * transaction (offline work): a unit of work is re-run only while the mark has not moved since it began.
+   */
+  get settledMark(): number {
+    return this.settled;
+  }
+
+  /** What the guard did in this unit of work before the handler, to be done again when it is re-run. */
+  beforeEachAttempt(step: () => Promise<void>): void {
+    this.prelude = step;
+  }
+
+  /**
+   * Starts the unit of work again from the start (after a deadlock or serialisation failure):
+   * everything rolled back, nothing kept, the user, session and grant forgotten, and the guard's
+   * part run again in a fresh transaction (so a session ended or a grant revoked meanwhile counts).
+   */
+  async restart(): Promise<void> {
+    await this.rollback();
+    this.keepers.length = 0;
+    this.user = null;
+    this.session = null;
+    this.grantAccess = null;
+    await this.prelude?.();
   }
 
   /**

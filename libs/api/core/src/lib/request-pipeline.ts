@@ -75,7 +75,11 @@ export async function installRequestPipeline(
   // request, tenant and user it is about: ids and the slug only (LogScope).
   const scopeOf = (request: FastifyRequest) => () => {
     const ctx = contextOf(request);
-    return { reqId: String(request.id), tenant: ctx?.tenant.slug, userId: ctx?.user?.id };
+    return {
+      reqId: String(request.id),
+      tenant: ctx?.tenant.slug,
+      userId: ctx?.user?.id ?? ctx?.signedInAs ?? undefined,
+    };
   };
   fastify.addHook('onRequest', (request, _reply, done) => runInLogScope(scopeOf(request), done));
   // One line per request when it has been answered (Fastify's own two lines are off: the first one

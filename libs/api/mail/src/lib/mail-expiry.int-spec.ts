@@ -1,6 +1,7 @@
 import { setTimeout } from 'node:timers/promises';
 import { type TestApp, startTestApp } from '@mijn-account/api-testing';
 import { MAIL_QUEUE, QUEUE_SCHEMA } from '@mijn-account/api-database';
+import { MAIL_LEASE_SECONDS } from './mail.queue';
 
 /** pg-boss's default expiry (and maintenance interval): what a crash cost a mail before issue 19. */
 const PG_BOSS_DEFAULT_EXPIRY_S = 120;
@@ -38,8 +39,13 @@ describe('a mail job whose worker died', () => {
       [email],
     );
 
-    // Its worker "dies" mid-send: the commit that marked it sent is lost, its job stays active.
-    await t.sql(t.alpha, `UPDATE mail_message SET sent_at = NULL WHERE id = $1`, [message.id]);
+    // Its worker "dies" mid-send: the commit that marked it sent is lost, its lease is left to run
+    // out (as the claim set it), and its job stays active.
+    await t.sql(
+      t.alpha,
+      `UPDATE mail_message SET sent_at = NULL, sending_until = now() + make_interval(secs => $2) WHERE id = $1`,
+      [message.id, MAIL_LEASE_SECONDS],
+    );
     const [job] = await t.sql<{ id: string }>(
       t.alpha,
       `INSERT INTO ${QUEUE_SCHEMA}.job (name, data, state, started_on, expire_in, retry_limit, retry_delay, retry_backoff)

@@ -70,4 +70,52 @@ describe('the mail outbox and an erased recipient', () => {
     ]);
     expect(t.mail.messages.length).toBe(before);
   });
+
+  it('holds no row lock while talking SMTP: a lease, and a second delivery of the same message waits for it', async () => {
+    const email = t.alpha.accounts[1].member.email;
+    const client = t.client(t.alpha);
+    await client.request('GET', '/api/tenant');
+    const held = t.mail.hold();
+    let released = false;
+    try {
+      expect((await client.request('POST', '/api/password-reset', { body: { email } })).statusCode).toBe(202);
+      await held.arrived;
+      // Mid-delivery (the SMTP server has not answered): the row is leased, and not locked.
+      const [message] = await t.sql<{ id: string }>(
+        t.alpha,
+        `SELECT id FROM mail_message WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1`,
+        [email],
+      );
+      expect(
+        await t.sql(
+          t.alpha,
+          `SELECT sent_at, sending_until > now() AS leased FROM mail_message WHERE id = $1 FOR UPDATE NOWAIT`,
+          [message.id],
+        ),
+      ).toEqual([{ sent_at: null, leased: true }]);
+      // A second delivery of it meanwhile (a duplicate or retried job, on this worker or another)
+      // finds the live lease, sends nothing and fails, so pg-boss tries it again later.
+      const queue = t.app.get(MailQueue) as unknown as {
+        deliver(job: { tenantId: string; id: string }): Promise<void>;
+      };
+      await expect(queue.deliver({ tenantId: t.alpha.id, id: message.id })).rejects.toThrow(/another delivery/);
+      held.release();
+      released = true;
+      // The first delivery marks it sent and ends its lease; the second, tried again, sends nothing.
+      let row: { sent: boolean; sending_until: Date | null; attempts: number } | undefined;
+      for (let i = 0; i < 120 && !row?.sent; i++) {
+        await setTimeout(100);
+        [row] = await t.sql<{ sent: boolean; sending_until: Date | null; attempts: number }>(
+          t.alpha,
+          `SELECT sent_at IS NOT NULL AS sent, sending_until, attempts FROM mail_message WHERE id = $1`,
+          [message.id],
+        );
+      }
+      expect(row).toEqual({ sent: true, sending_until: null, attempts: 1 });
+      await queue.deliver({ tenantId: t.alpha.id, id: message.id });
+      expect(t.mail.to(email).filter((m) => m.messageId === t.mail.to(email)[0].messageId)).toHaveLength(1);
+    } finally {
+      if (!released) held.release();
+    }
+  }, 60_000);
 });

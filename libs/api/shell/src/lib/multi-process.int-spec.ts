@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { setTimeout } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { QUEUE_SCHEMA, createDataSource, withTenant } from '@mijn-account/api-database';
@@ -61,8 +62,9 @@ describe('two web processes and two workers on one database', () => {
     });
     // Checkpoints every 0.3 s in both workers: they sign the same chains at the same time.
     const worker = { AUDIT_CHECKPOINT_MINUTES: '0.005' };
+    // web1 drains within 2 s at most (the grace bound is tested on it); web2 has the default 10 s.
     const started = await Promise.allSettled([
-      startPortalProcess(await env('web')),
+      startPortalProcess(await env('web', { DRAIN_GRACE_SECONDS: '2' })),
       startPortalProcess(await env('web')),
       startPortalProcess(await env('worker', worker)),
       startPortalProcess(await env('worker', worker)),
@@ -206,6 +208,113 @@ describe('two web processes and two workers on one database', () => {
     });
     await setTimeout(1_000);
     expect(mail.to(email)).toHaveLength(1);
+  });
+
+  // Drain (issue 19 §1). These stop processes, so they come last: a worker, then web2, then web1.
+
+  it('drains a worker on SIGTERM: readiness 503 at once, no new job taken, the running one finished, exit 0', async () => {
+    const [draining, paused] = workers;
+    paused.child.kill('SIGSTOP');
+    const held = mail.hold();
+    try {
+      const { on1 } = browser();
+      await on1.request('GET', '/api/tenant');
+      const first = alpha.accounts[0].member.email;
+      expect((await on1.request('POST', '/api/password-reset', { body: { email: first } })).statusCode).toBe(202);
+      await held.arrived; // the worker is in the middle of that delivery
+      draining.child.kill('SIGTERM');
+      await waitUntil(async () => {
+        const ready = await draining.http.inject({ method: 'GET', url: '/api/health/ready' });
+        return ready.statusCode === 503 && ready.json().draining === true;
+      });
+      const second = alpha.accounts[0].owner.email;
+      expect((await on1.request('POST', '/api/password-reset', { body: { email: second } })).statusCode).toBe(202);
+      await setTimeout(2_000); // four polls, had it still been fetching
+      const [job] = await owner.query(
+        `SELECT state FROM ${QUEUE_SCHEMA}.job WHERE name = 'mail' ORDER BY created_on DESC LIMIT 1`,
+      );
+      expect(job.state).toBe('created');
+      held.release();
+      expect(await draining.stop()).toBe(0);
+      expect(mail.to(first)).toHaveLength(1);
+      paused.child.kill('SIGCONT');
+      await mail.waitFor(second); // the other worker takes it
+    } finally {
+      held.release();
+      paused.child.kill('SIGCONT');
+    }
+  });
+
+  /** A profile save on `web` that waits for the user row the test holds (an honestly slow request). */
+  async function slowSave(web: PortalProcess) {
+    const client = new PortalClient(web.http, alpha.host);
+    const user = alpha.accounts[1].owner;
+    expect((await client.signIn(user.email)).statusCode).toBe(200);
+    const read = await client.request('GET', '/api/me/profile');
+    const holder = owner.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`SELECT set_config('app.tenant_id', $1, true)`, [alpha.id]);
+    await holder.query(`SELECT 1 FROM app_user WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [alpha.id, user.id]);
+    const answer = client
+      .request('PUT', '/api/me/profile', {
+        body: {
+          ...(read.json() as Record<string, unknown>),
+          email: undefined,
+          phoneCountry: undefined,
+          displayName: 'Drained',
+        },
+        headers: { 'if-match': String(read.headers['etag']) },
+      })
+      .then((res) => res.statusCode)
+      .catch((error: Error) => error.message);
+    await waitUntil(async () => {
+      const [row] = await owner.query(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype IN ('transactionid', 'tuple')`,
+      );
+      return row.n > 0;
+    });
+    const release = async () => {
+      if (holder.isTransactionActive) await holder.commitTransaction();
+      await holder.release();
+    };
+    return { answer, release };
+  }
+
+  /** Whether a new TCP connection to the port is refused. */
+  const refused = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.on('connect', () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.on('error', () => resolve(true));
+    });
+
+  it('drains a web process on SIGTERM: new connections refused, the request in flight answered, exit 0', async () => {
+    const { answer, release } = await slowSave(web2);
+    try {
+      web2.child.kill('SIGTERM');
+      await waitUntil(() => refused(web2.port));
+    } finally {
+      await release();
+    }
+    expect(await answer).toBe(200);
+    expect(await web2.stop()).toBe(0);
+  });
+
+  it('exits 0 after DRAIN_GRACE_SECONDS although a request is still in flight', async () => {
+    const { answer, release } = await slowSave(web1);
+    try {
+      web1.child.kill('SIGTERM');
+      // Exits while the test still holds the row the request waits for (web1's grace: 2 s).
+      expect(await web1.stop()).toBe(0);
+      expect(web1.output()).toMatch(/still busy after 2 s: exiting/);
+    } finally {
+      await release();
+    }
+    expect(await answer).not.toBe(200);
   });
 });
 

@@ -87,6 +87,15 @@ describe('seen from outside: metrics and log lines (issue 19 §3)', () => {
     }
     const failures = (text: string) => sample(text, 'portal_sign_in_failures_total', { outcome: 'failed' });
     expect(failures(after) - failures(before)).toBe(1);
+    // Refused before any check (429, the address locked): counted as throttled.
+    const locked = t.alpha.accounts[1].member.email;
+    await t.sql(t.alpha, `UPDATE sign_in_throttle SET locked_until = now() + interval '5 minutes' WHERE key = $1`, [
+      `email:${locked}`,
+    ]);
+    expect((await client.signIn(locked)).statusCode).toBe(429);
+    const throttled = (text: string) => sample(text, 'portal_sign_in_failures_total', { outcome: 'throttled' });
+    expect(throttled(await scrape()) - throttled(after)).toBe(1);
+    await t.sql(t.alpha, `DELETE FROM sign_in_throttle WHERE key = $1`, [`email:${locked}`]);
     const sent = (text: string) => sample(text, 'portal_mails_total', { outcome: 'sent' });
     expect(sent(after) - sent(before)).toBeGreaterThanOrEqual(1);
   });
@@ -129,6 +138,10 @@ describe('seen from outside: metrics and log lines (issue 19 §3)', () => {
     const client = t.client(t.alpha);
     const signIn = await client.signIn(member.email);
     expect(signIn.statusCode).toBe(200);
+    // The sign-in's own line names the user it signed in.
+    expect(lines.filter((line) => line['reqId'] === String(signIn.headers['x-request-id']))).toContainEqual(
+      expect.objectContaining({ msg: 'request completed', route: '/api/session', userId: member.id }),
+    );
     const me = await client.request('GET', '/api/me');
     expect(me.statusCode).toBe(200);
     const reqId = String(me.headers['x-request-id']);

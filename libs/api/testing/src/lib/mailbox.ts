@@ -22,6 +22,8 @@ export interface ReceivedMail {
 export class TestMailbox {
   readonly messages: ReceivedMail[] = [];
   private waiters: (() => void)[] = [];
+  /** While set, a received message is answered only when it resolves (the SMTP conversation stays open). */
+  private gate: { open: Promise<void>; arrived: () => void } | null = null;
 
   private constructor(
     private readonly server: SMTPServer,
@@ -61,8 +63,11 @@ export class TestMailbox {
                 })),
               });
             }
-            callback();
+            const gate = mailbox?.gate;
+            gate?.arrived();
+            return gate?.open;
           })
+          .then(() => callback())
           .catch((error: Error) => callback(error));
       },
     });
@@ -113,6 +118,25 @@ export class TestMailbox {
       .find((u) => u.pathname.startsWith(path));
     if (!found) throw new Error(`no ${path} link in mail "${mail.subject}": ${mail.text}`);
     return found;
+  }
+
+  /**
+   * Holds the next conversations open after their message arrived, before the server's answer: the
+   * sender is mid-delivery. Resolves `arrived` when a message waits; `release` answers them all.
+   */
+  hold(): { arrived: Promise<void>; release: () => void } {
+    let arrived!: () => void;
+    let release!: () => void;
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    const open = new Promise<void>((resolve) => (release = resolve));
+    this.gate = { open, arrived };
+    return {
+      arrived: arrival,
+      release: () => {
+        this.gate = null;
+        release();
+      },
+    };
   }
 
   clear(): void {

@@ -42,6 +42,7 @@ import { PartialInvoiceKeys1795920000000 } from './1795920000000-PartialInvoiceK
 import { RescheduleHeldNoticesWithTimeZone1795940000000 } from './1795940000000-RescheduleHeldNoticesWithTimeZone';
 import { AddBillingRunBatches1796000000000 } from './1796000000000-AddBillingRunBatches';
 import { PurgeRegistersAfterRetention1796100000000 } from './1796100000000-PurgeRegistersAfterRetention';
+import { AddMailSendingLease1796200000000 } from './1796200000000-AddMailSendingLease';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   RescheduleHeldNoticesWithTimeZone1795940000000,
   AddBillingRunBatches1796000000000,
   PurgeRegistersAfterRetention1796100000000,
+  AddMailSendingLease1796200000000,
 ];

@@ -39,6 +39,10 @@ export class MailMessage {
   @Column('timestamptz', { name: 'sent_at', nullable: true })
   sentAt!: Date | null;
 
+  /** Until when one delivery has the message (ADR 0004): no row lock is held while it talks SMTP. */
+  @Column('timestamptz', { name: 'sending_until', nullable: true })
+  sendingUntil!: Date | null;
+
   @ManyToOne('Tenant')
   @JoinColumn({
     name: 'tenant_id',
