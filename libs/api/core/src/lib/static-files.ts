@@ -2,12 +2,10 @@ import type { FastifyStaticOptions } from '@fastify/static';
 
 /**
  * A file whose name carries its content hash, as the Angular build writes them
- * (`main-5NGBCVXO.js`, `chunk-FMKG74N2.js`, `styles-INZNRSK4.css`, `media/font-ABCD1234.woff2`;
- * the chunk optimizer's chunks carry a mixed-case hash, `chunk-lB9p_AbJ.js`), possibly as its
- * precompressed copy (`.br`, `.gz`): a new build gives it a new name.
+ * (`main-5NGBCVXO.js`, `chunk-FMKG74N2.js`, `styles-INZNRSK4.css`, `media/font-ABCD1234.woff2`),
+ * possibly as its precompressed copy (`.br`, `.gz`): a new build gives it a new name.
  */
-const HASHED_FILE =
-  /([-.][0-9A-Z]{8,}\.(js|mjs|css|woff2?|ttf|svg|png|jpe?g|webp|avif)|(^|\/)chunk-[0-9A-Za-z_-]{8,}\.m?js)(\.br|\.gz)?$/;
+const HASHED_FILE = /[-.][0-9A-Z]{8,}\.(js|mjs|css|woff2?|ttf|svg|png|jpe?g|webp|avif)(\.br|\.gz)?$/;
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Kept by the browser but checked (ETag / Last-Modified) before each use. */
