@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Ctx, RequestContext, StaffAccess, UuidPipe } from '@mijn-account/api-core';
+import { Ctx, RequestContext, StaffAccess, UuidOrNotFoundPipe, UuidPipe } from '@mijn-account/api-core';
 import {
   type BillingRunView,
   type RunDraftDetail,
@@ -35,7 +35,8 @@ export class RunDraftsController {
   get(
     @Ctx() ctx: RequestContext,
     @Param('runId', UuidPipe) runId: string,
-    @Param('invoiceId', UuidPipe) invoiceId: string,
+    // Beside the list, a malformed id is an unknown address (404), not a bad field.
+    @Param('invoiceId', UuidOrNotFoundPipe) invoiceId: string,
   ): Promise<RunDraftDetail> {
     return this.drafts.get(ctx, runId, invoiceId);
   }
