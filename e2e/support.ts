@@ -203,7 +203,8 @@ export async function overflowOf(page: Page): Promise<{ scrollWidth: number; inn
  * page for its exit animation) does not count, so two saves in a row each see their own.
  */
 export function snackbar(page: Page): Locator {
-  return page.locator('mat-snack-bar-container:not(.mat-snack-bar-container-exit)');
+  // Newer Material marks the leaving one with a `mat-exit` attribute (seen in CI beside its class).
+  return page.locator('mat-snack-bar-container:not(.mat-snack-bar-container-exit):not([mat-exit])');
 }
 
 /**

@@ -351,7 +351,8 @@ export class PrivacyRequestsAdminPageComponent implements OnInit {
   protected readonly registration = this.fb.group({
     type: this.fb.control<PrivacyRequestKind>('access'),
     channel: this.fb.control<RegisteredChannel>('phone'),
-    receivedOn: [new Date().toISOString().slice(0, 10), Validators.required],
+    // Today on the admin's own calendar (toISOString gave UTC's, a day ahead on an American evening).
+    receivedOn: [new Date().toLocaleDateString('en-CA'), Validators.required],
     email: [''],
     details: [''],
   });
