@@ -151,6 +151,7 @@ describe('sign-up, verification, password reset and mail (real SMTP)', () => {
       country: 'NL',
       brandColor: '#123456',
       logoUrl: null,
+      timeZone: 'Europe/Amsterdam',
     };
     const attempt = async (to: string, outcome: 'commit' | 'rollback') => {
       const ctx = new RequestContext(

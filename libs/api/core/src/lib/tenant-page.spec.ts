@@ -9,6 +9,7 @@ const tenant: TenantInfo = {
   country: 'NL',
   brandColor: '#3f51b5',
   logoUrl: null,
+  timeZone: 'Europe/Amsterdam',
 };
 
 describe('the tenant inline in index.html', () => {

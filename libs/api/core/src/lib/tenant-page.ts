@@ -7,8 +7,8 @@ import type { TenantContext } from './tenancy';
 
 /** The public part of a tenant, as `GET /api/tenant` answers it and as the page carries it inline. */
 export function tenantInfoOf(tenant: TenantContext): TenantInfo {
-  const { slug, displayName, defaultLanguage, currency, country, brandColor, logoUrl } = tenant;
-  return { slug, displayName, defaultLanguage, currency, country, brandColor, logoUrl };
+  const { slug, displayName, defaultLanguage, currency, country, brandColor, logoUrl, timeZone } = tenant;
+  return { slug, displayName, defaultLanguage, currency, country, brandColor, logoUrl, timeZone };
 }
 
 /** The id of the inline script element the web app reads its tenant from (`TenantStore`). */

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { withTenant } from '@mijn-account/api-database';
 import { APP_CONFIG, type AppConfig } from './config';
 import { parseHost, type TenantContext } from './tenancy';
 
@@ -33,20 +34,43 @@ export class TenantResolver {
         : `SELECT ${TENANT_COLUMNS} FROM tenant_host h JOIN tenant t ON t.id = h.tenant_id WHERE h.host = $1`,
       [lookup.by === 'slug' ? lookup.slug : lookup.host],
     )) as TenantRow[];
-    const context = row ? tenantContextOf(row) : null;
+    const context = row ? tenantContextOf(row, await tenantTimeZone(this.dataSource, row.id)) : null;
     if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
     this.cache.set(key, { tenant: context, at: Date.now() });
     return context;
   }
 }
 
+/** The time zone a tenant without invoicing settings keeps its calendar in (`invoicing_settings.time_zone`'s default). */
+export const DEFAULT_TENANT_TIME_ZONE = 'Europe/Amsterdam';
+
+/**
+ * The tenant's time zone: the one its invoicing settings name (billing periods, due dates and "today"
+ * in every date field are days in it). A tenant table under row-level security, so read in a
+ * transaction of that tenant.
+ */
+export async function tenantTimeZone(dataSource: DataSource, tenantId: string): Promise<string> {
+  const rows: { time_zone: string }[] = await withTenant(dataSource, tenantId, (db) =>
+    db.query(`SELECT time_zone FROM invoicing_settings WHERE tenant_id = $1`, [tenantId]),
+  );
+  return rows[0]?.time_zone ?? DEFAULT_TENANT_TIME_ZONE;
+}
+
+/** The tenant with this id as a context for background work (null: no such tenant). */
+export async function tenantById(dataSource: DataSource, tenantId: string): Promise<TenantContext | null> {
+  const [row] = (await dataSource.query(`SELECT ${TENANT_COLUMNS} FROM tenant t WHERE t.id = $1`, [
+    tenantId,
+  ])) as TenantRow[];
+  return row ? tenantContextOf(row, await tenantTimeZone(dataSource, row.id)) : null;
+}
+
 const TENANT_COLUMNS = `t.id, t.slug, t.display_name AS "displayName", t.default_language AS "defaultLanguage", t.currency, t.country, t.brand_color AS "brandColor", t.logo_url AS "logoUrl"`;
 
 /** The columns of a `tenant` row a request's context needs (the `Tenant` entity has them). */
-export type TenantRow = TenantContext;
+export type TenantRow = Omit<TenantContext, 'timeZone'>;
 
-/** A tenant row as a request's tenant context. */
-export function tenantContextOf(t: TenantRow): TenantContext {
+/** A tenant row and its time zone as a request's tenant context. */
+export function tenantContextOf(t: TenantRow, timeZone: string): TenantContext {
   return {
     id: t.id,
     slug: t.slug,
@@ -56,5 +80,6 @@ export function tenantContextOf(t: TenantRow): TenantContext {
     country: t.country,
     brandColor: t.brandColor,
     logoUrl: t.logoUrl,
+    timeZone,
   };
 }

@@ -37,6 +37,11 @@ export function addDays(iso: string, days: number): string {
   return fromDay(toDay(iso) + days);
 }
 
+/** Today's calendar date (YYYY-MM-DD) in a time zone (undefined: the runtime's own). */
+export function todayIn(timeZone: string | undefined, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
 /** Days from `a` to `b`, both included. */
 export function daysBetween(a: string, b: string): number {
   return toDay(b) - toDay(a) + 1;

@@ -214,6 +214,8 @@ export interface TenantInfo {
   country: string;
   brandColor: string;
   logoUrl: string | null;
+  /** IANA time zone of the tenant's calendar (its invoicing settings'): "today" in a date field is a day in it. */
+  timeZone: string;
 }
 
 export interface SignInRequest {

@@ -13,6 +13,7 @@ const CALLMONKEY: TenantInfo = {
   country: 'NL',
   brandColor: '#0b6e4f',
   logoUrl: null,
+  timeZone: 'Europe/Amsterdam',
 };
 
 describe('TenantStore', () => {
@@ -31,6 +32,19 @@ describe('TenantStore', () => {
     expect(root.getPropertyValue('--ma-brand')).toBe('#0b6e4f');
     expect(root.getPropertyValue('--mat-sys-primary')).toBe('#0b6e4f');
     http.verify();
+  });
+
+  it("counts today in the tenant's time zone, not the browser's", async () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    const store = TestBed.inject(TenantStore);
+    const loaded = store.load();
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/tenant')
+      .flush({ ...CALLMONKEY, timeZone: 'America/Toronto' });
+    await loaded;
+    // 01:00 UTC on the 30th is still the evening of the 29th in Toronto.
+    expect(store.today(new Date('2026-11-30T01:00:00Z'))).toBe('2026-11-29');
+    expect(store.today(new Date('2026-11-30T05:00:00Z'))).toBe('2026-11-30');
   });
 
   it('takes the tenant the server put in the page, without asking /api/tenant', async () => {

@@ -3,6 +3,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { DOCUMENT } from '@angular/common';
 import { firstValueFrom } from 'rxjs';
 import type { TenantInfo } from '@mijn-account/shared-contracts';
+import { todayIn } from '@mijn-account/shared-billing-periods';
 import { apiUrl } from './api-paths';
 
 /** The id of the element index.html carries the tenant in (the server's `TENANT_SCRIPT_ID`). */
@@ -17,6 +18,18 @@ export class TenantStore {
 
   readonly tenant = this.state.asReadonly();
   readonly displayName = computed(() => this.state()?.displayName ?? '');
+
+  /**
+   * Today in the tenant's calendar (YYYY-MM-DD): what a date field starts at, and the day the server
+   * checks "not in the future" against — not the browser's, a day off on an evening across the ocean.
+   */
+  today(now = new Date()): string {
+    try {
+      return todayIn(this.state()?.timeZone, now);
+    } catch {
+      return todayIn(undefined, now);
+    }
+  }
 
   /**
    * The tenant the server put in the page (`<script id="ma-tenant" type="application/json">`,

@@ -8,7 +8,8 @@ import {
   type FinanceAccountQuery,
   type FinanceAccountView,
 } from '@mijn-account/shared-contracts';
-import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
+import { InvoicingSettingsService } from '../settings/invoicing-settings.service';
+import { todayIn } from '@mijn-account/shared-billing-periods';
 import { erasedAccount } from './erased-accounts';
 
 /** The billing details fields finance reads on a customer page, as the access log names them. */

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@mijn-account/api-core';
 import type { FinanceCurrencySummary, FinanceSummary } from '@mijn-account/shared-contracts';
 import { BillingRun } from '../entities/billing-run.entity';
-import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
+import { InvoicingSettingsService } from '../settings/invoicing-settings.service';
+import { todayIn } from '@mijn-account/shared-billing-periods';
 import { BillingScheduler } from '../runs/billing-scheduler';
 import { toView } from '../runs/billing-runs.service';
 

@@ -8,7 +8,8 @@ import { InvoiceLineRow } from '../entities/invoice-line.entity';
 import { BillingEngine } from '../runs/billing-engine';
 import { BillingQueue } from '../runs/billing.queue';
 import type { Answer } from '../runs/idempotency.service';
-import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
+import { InvoicingSettingsService } from '../settings/invoicing-settings.service';
+import { todayIn } from '@mijn-account/shared-billing-periods';
 import { FinanceInvoicesService } from './finance-invoices.service';
 import { refuseIfErased } from '../accounts/erased-accounts';
 

@@ -14,7 +14,8 @@ import type { InvoiceDocument } from '../documents/invoice-document';
 import { Invoice } from '../entities/invoice.entity';
 import { InvoiceLineRow } from '../entities/invoice-line.entity';
 import { isRealDate } from '@mijn-account/api-core';
-import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
+import { InvoicingSettingsService } from '../settings/invoicing-settings.service';
+import { todayIn } from '@mijn-account/shared-billing-periods';
 import { logStaffRead } from '../subscriptions/subscriptions.service';
 import type { InvoiceListQueryDto } from './invoice-list-query.dto';
 

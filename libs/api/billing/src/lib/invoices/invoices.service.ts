@@ -10,7 +10,8 @@ import { AuditWriterService } from '@mijn-account/api-audit';
 import { Invoice } from '../entities/invoice.entity';
 import { Payment } from '../entities/payment.entity';
 import { isRealDate } from '@mijn-account/api-core';
-import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
+import { InvoicingSettingsService } from '../settings/invoicing-settings.service';
+import { todayIn } from '@mijn-account/shared-billing-periods';
 import { logStaffRead } from '../subscriptions/subscriptions.service';
 
 /** Finance's view of an account's invoices, and the status moves an issued invoice may still make. */

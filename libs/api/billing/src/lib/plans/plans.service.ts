@@ -5,7 +5,8 @@ import type { FieldError, PlanCreate, PlanPriceChange, PlanView } from '@mijn-ac
 import { PlanPrice } from '../entities/plan-price.entity';
 import { Plan } from '../entities/plan.entity';
 import { TaxCategory } from '../entities/tax-category.entity';
-import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
+import { InvoicingSettingsService } from '../settings/invoicing-settings.service';
+import { todayIn } from '@mijn-account/shared-billing-periods';
 
 interface PlanRow {
   id: string;

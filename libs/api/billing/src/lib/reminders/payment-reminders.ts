@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  APP_CONFIG,
-  type AppConfig,
-  RequestContext,
-  type TenantContext,
-  tenantContextOf,
-} from '@mijn-account/api-core';
+import { APP_CONFIG, type AppConfig, RequestContext, type TenantContext, tenantById } from '@mijn-account/api-core';
 import { BILLING_REMINDER_QUEUE } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
 import { BillingQueue } from '../runs/billing.queue';
-import { todayIn } from '../settings/invoicing-settings.service';
+import { todayIn } from '@mijn-account/shared-billing-periods';
 import { invoiceRecipientSql } from '../accounts/invoice-recipient.sql';
 
 interface DueReminder {
@@ -64,12 +58,8 @@ export class PaymentReminders {
 
   /** The job: the tenant's reminders that are due now. */
   async runFor(tenantId: string, now = new Date()): Promise<number> {
-    const [row] = (await this.dataSource.query(
-      `SELECT id, slug, display_name AS "displayName", default_language AS "defaultLanguage", currency, country,
-              brand_color AS "brandColor", logo_url AS "logoUrl" FROM tenant WHERE id = $1`,
-      [tenantId],
-    )) as TenantContext[];
-    return row ? this.run(tenantContextOf(row), now) : 0;
+    const tenant = await tenantById(this.dataSource, tenantId);
+    return tenant ? this.run(tenant, now) : 0;
   }
 
   /** Sends what is due for the tenant now; returns how many reminders were queued. */

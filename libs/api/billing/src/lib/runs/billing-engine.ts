@@ -7,12 +7,8 @@ import { computeTotals } from '../documents/totals';
 import { BillingRun } from '../entities/billing-run.entity';
 import { InvoiceLineRow, type InvoiceLineKind } from '../entities/invoice-line.entity';
 import { Invoice } from '../entities/invoice.entity';
-import {
-  InvoicingSettingsService,
-  type VersionedInvoicingSettings,
-  todayIn,
-} from '../settings/invoicing-settings.service';
-import { addDays, periodsStartingIn, prorate } from '@mijn-account/shared-billing-periods';
+import { InvoicingSettingsService, type VersionedInvoicingSettings } from '../settings/invoicing-settings.service';
+import { addDays, periodsStartingIn, prorate, todayIn } from '@mijn-account/shared-billing-periods';
 import { invoiceRecipientSql } from '../accounts/invoice-recipient.sql';
 
 /** What a batch asks to happen next, queued in the batch's own transaction. */

@@ -4,7 +4,8 @@ import { type RequestContext, problems } from '@mijn-account/api-core';
 import type { BillingRunStart, BillingRunView, FieldError } from '@mijn-account/shared-contracts';
 import { BillingRun } from '../entities/billing-run.entity';
 import { isRealDate } from '@mijn-account/api-core';
-import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
+import { InvoicingSettingsService } from '../settings/invoicing-settings.service';
+import { todayIn } from '@mijn-account/shared-billing-periods';
 import { daysBetween } from '@mijn-account/shared-billing-periods';
 import { BillingQueue } from './billing.queue';
 

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 import { checkRegistration, checkTaxId } from '@mijn-account/api-accounts';
-import { type RequestContext, changedFields, problems, staleVersion } from '@mijn-account/api-core';
+import {
+  DEFAULT_TENANT_TIME_ZONE,
+  type RequestContext,
+  changedFields,
+  problems,
+  staleVersion,
+} from '@mijn-account/api-core';
 import {
   type FieldError,
   type InvoicingSettingsUpdate,
@@ -17,6 +23,7 @@ import {
 } from '@mijn-account/shared-contracts';
 import { InvoicingSettings } from '../entities/invoicing-settings.entity';
 import { TaxCategory } from '../entities/tax-category.entity';
+import { todayIn } from '@mijn-account/shared-billing-periods';
 
 export type VersionedInvoicingSettings = InvoicingSettingsView & { version: number };
 
@@ -26,7 +33,7 @@ const DEFAULTS = {
   reviewWindowHours: 24,
   footerNl: '',
   footerEn: '',
-  timeZone: 'Europe/Amsterdam',
+  timeZone: DEFAULT_TENANT_TIME_ZONE,
   /** Off until the tenant admin turns them on. */
   reminders: { afterDays: 7, max: 0, intervalDays: 14 },
 };
@@ -313,11 +320,6 @@ export function missingOf(s: InvoicingSettingsUpdate): string[] {
   if (!s.numberPrefix) missing.push('numberPrefix');
   if (s.taxCategories.length === 0) missing.push('taxCategories');
   return missing;
-}
-
-/** Today's calendar date (YYYY-MM-DD) in a time zone. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 function checkAddress(input: SupplierAddress, errors: FieldError[]): SupplierAddress {

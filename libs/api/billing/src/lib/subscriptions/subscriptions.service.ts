@@ -19,7 +19,8 @@ import { Plan } from '../entities/plan.entity';
 import { Proration } from '../entities/proration.entity';
 import { Subscription } from '../entities/subscription.entity';
 import { isRealDate } from '@mijn-account/api-core';
-import { InvoicingSettingsService, todayIn } from '../settings/invoicing-settings.service';
+import { InvoicingSettingsService } from '../settings/invoicing-settings.service';
+import { todayIn } from '@mijn-account/shared-billing-periods';
 import {
   type PeriodSchedule,
   addDays,

@@ -9,7 +9,7 @@ import {
   type TenantContext,
   problems,
   staleVersion,
-  tenantContextOf,
+  tenantById,
 } from '@mijn-account/api-core';
 import { PRIVACY_ERASURE_QUEUE, PRIVACY_ERASURE_REMINDER_QUEUE, withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
@@ -360,12 +360,9 @@ export class ErasureService {
   }
 
   private async tenant(tenantId: string): Promise<TenantContext> {
-    const [row] = await this.dataSource.query(
-      `SELECT id, slug, display_name AS "displayName", default_language AS "defaultLanguage", currency, country,
-              brand_color AS "brandColor", logo_url AS "logoUrl" FROM tenant WHERE id = $1`,
-      [tenantId],
-    );
-    return tenantContextOf(row);
+    const tenant = await tenantById(this.dataSource, tenantId);
+    if (!tenant) throw new Error(`ErasureService: tenant ${tenantId} is missing`);
+    return tenant;
   }
 
   private day(date: Date, language: Language): string {

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  APP_CONFIG,
-  type AppConfig,
-  RequestContext,
-  type TenantContext,
-  tenantContextOf,
-} from '@mijn-account/api-core';
+import { APP_CONFIG, type AppConfig, RequestContext, type TenantContext, tenantById } from '@mijn-account/api-core';
 import { PRIVACY_DEADLINE_QUEUE } from '@mijn-account/api-database';
 import { MailService, PRIVACY_WORDS } from '@mijn-account/api-mail';
 import { DUE_SOON_DAYS, type PrivacyRequestKind } from '@mijn-account/shared-contracts';
@@ -49,13 +43,8 @@ export class DeadlineNotices {
 
   /** The tenant's notice for today; returns how many requests it named (0: no mail). */
   async runFor(tenantId: string): Promise<number> {
-    const [row] = (await this.dataSource.query(
-      `SELECT id, slug, display_name AS "displayName", default_language AS "defaultLanguage", currency, country,
-              brand_color AS "brandColor", logo_url AS "logoUrl" FROM tenant WHERE id = $1`,
-      [tenantId],
-    )) as TenantContext[];
-    if (!row) return 0;
-    const tenant = tenantContextOf(row);
+    const tenant = await tenantById(this.dataSource, tenantId);
+    if (!tenant) return 0;
     const ctx = new RequestContext(
       `privacy-deadlines-${randomUUID()}`,
       tenant,

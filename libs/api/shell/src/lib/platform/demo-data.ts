@@ -12,8 +12,8 @@ import {
   InvoicingSettingsService,
   PlansService,
   SubscriptionsService,
-  todayIn,
 } from '@mijn-account/api-billing';
+import { todayIn } from '@mijn-account/shared-billing-periods';
 import {
   type AppConfig,
   type AuthUser,
@@ -556,7 +556,7 @@ async function seedTenant(owner: DataSource, config: AppConfig, demo: DemoTenant
   });
 
   const services = demoServices(config);
-  const context = tenantContextOf(tenant);
+  const context = tenantContextOf(tenant, demo.invoicing.settings.timeZone);
   const origin =
     config.portalDomain === 'localhost'
       ? `http://${demo.slug}.localhost:${config.port}`

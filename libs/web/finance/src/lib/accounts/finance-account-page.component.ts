@@ -25,6 +25,7 @@ import {
   LocaleMoneyPipe,
   PlansStore,
   majorUnits,
+  TenantStore,
 } from '@mijn-account/web-core';
 import {
   ConfirmDialog,
@@ -55,10 +56,6 @@ const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
 };
 
 const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.perYear' } as const;
-
-function isoToday(): string {
-  return new Intl.DateTimeFormat('en-CA').format(new Date());
-}
 
 /**
  * One customer for finance (issue 17 §2, §7): the billing details its invoices copy, its
@@ -415,6 +412,7 @@ export class FinanceAccountPageComponent implements OnInit {
   /** From the route (`/finance/accounts/:accountId`). */
   readonly accountId = input.required<string>();
   private readonly store = inject(FinanceAccountsStore);
+  private readonly tenantStore = inject(TenantStore);
   private readonly plansStore = inject(PlansStore);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly notifier = inject(Notifier);
@@ -438,12 +436,12 @@ export class FinanceAccountPageComponent implements OnInit {
   protected readonly createForm = this.fb.group({
     planId: ['', Validators.required],
     quantity: [1, [Validators.required, Validators.min(1)]],
-    startDate: [isoToday(), Validators.required],
+    startDate: [this.tenantStore.today(), Validators.required],
   });
   protected readonly changeForm = this.fb.group({
     planId: [''],
     quantity: [1, [Validators.required, Validators.min(1)]],
-    effectiveDate: [isoToday(), Validators.required],
+    effectiveDate: [this.tenantStore.today(), Validators.required],
   });
   private readonly changeValues = signal(this.changeForm.getRawValue());
   private readonly runner = new ActionRunner();
@@ -505,7 +503,7 @@ export class FinanceAccountPageComponent implements OnInit {
   protected async openChange(s: SubscriptionView): Promise<void> {
     await this.runner.run(async () => {
       const { etag } = await this.store.subscription(s.id);
-      this.changeForm.reset({ planId: s.planId, quantity: s.quantity, effectiveDate: isoToday() });
+      this.changeForm.reset({ planId: s.planId, quantity: s.quantity, effectiveDate: this.tenantStore.today() });
       this.changing.set({ id: s.id, etag });
     });
   }
@@ -574,7 +572,7 @@ export class FinanceAccountPageComponent implements OnInit {
           quantity: Number(v.quantity),
           startDate: v.startDate,
         });
-        directive.resetForm({ planId: '', quantity: 1, startDate: isoToday() });
+        directive.resetForm({ planId: '', quantity: 1, startDate: this.tenantStore.today() });
         await this.reloadSubscriptions();
         this.notifier.success('finance.accounts.subscriptionCreated');
       },

@@ -18,6 +18,7 @@ import {
   LocaleDatePipe,
   LocaleFormat,
   fieldError,
+  TenantStore,
 } from '@mijn-account/web-core';
 import {
   ConfirmDialog,
@@ -416,6 +417,7 @@ export function parseMoney(text: string): number | null {
 })
 export class InvoicePageComponent implements OnInit {
   private readonly store = inject(FinanceInvoicesStore);
+  private readonly tenantStore = inject(TenantStore);
   private readonly runs = inject(FinanceRunsStore);
   private readonly language = inject(LanguageService).language;
   /** The tenant's tax categories, for their texts (the codes are shown if they cannot be read). */
@@ -448,7 +450,7 @@ export class InvoicePageComponent implements OnInit {
   });
   protected readonly payment = this.fb.group({
     amount: ['', Validators.required],
-    paidOn: [today(), Validators.required],
+    paidOn: [this.tenantStore.today(), Validators.required],
     reference: ['', Validators.required],
   });
   protected readonly credit = this.fb.group({
@@ -522,7 +524,7 @@ export class InvoicePageComponent implements OnInit {
     const { amount, paidOn, reference } = this.payment.getRawValue();
     await this.runner.run(async () => {
       await this.store.pay(this.id, { amountMinor: parseMoney(amount) ?? Number.NaN, paidOn, reference });
-      this.payment.reset({ amount: '', paidOn: today(), reference: '' });
+      this.payment.reset({ amount: '', paidOn: this.tenantStore.today(), reference: '' });
       this.notifier.success('finance.invoices.paymentRegistered');
       await this.load();
     });
@@ -574,9 +576,4 @@ export class InvoicePageComponent implements OnInit {
   private async load(): Promise<void> {
     this.invoice.set(await this.store.detail(this.id));
   }
-}
-
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }

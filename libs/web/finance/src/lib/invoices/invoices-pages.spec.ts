@@ -96,7 +96,7 @@ describe('finance invoices', () => {
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: TenantStore, useValue: { tenant: signal(null) } },
+        { provide: TenantStore, useValue: { tenant: signal(null), today: () => '2026-11-20' } },
         { provide: ActivatedRoute, useValue: { snapshot: { paramMap: convertToParamMap({ invoiceId: 'i-1' }) } } },
       ],
     });

@@ -99,7 +99,7 @@ describe('PlansPageComponent', () => {
         },
         { provide: ConfirmDialog, useValue: { confirm } },
         { provide: LanguageService, useValue: { language: signal('en') } },
-        { provide: TenantStore, useValue: { tenant: signal({ currency: 'EUR' }) } },
+        { provide: TenantStore, useValue: { tenant: signal({ currency: 'EUR' }), today: () => '2026-11-20' } },
         {
           provide: SessionStore,
           useValue: { me: signal({ user: { kind: 'staff', timeZone: null }, staffRoles: ['finance'] }) },

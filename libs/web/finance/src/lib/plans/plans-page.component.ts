@@ -61,11 +61,6 @@ export function moneyValidator(currency: () => string, language: () => 'nl' | 'e
   };
 }
 
-/** Today in the browser's calendar, as an ISO date (the earliest day a new price may start). */
-function isoToday(): string {
-  return new Intl.DateTimeFormat('en-CA').format(new Date());
-}
-
 /**
  * The tenant's plans (issue 17 §2), for finance and the tenant admin: active and archived ones, a new
  * plan (price typed in the currency's major units, sent as whole cents), a price change from a date,
@@ -345,7 +340,8 @@ export class PlansPageComponent implements OnInit {
   private readonly store = inject(PlansStore);
   private readonly settingsStore = inject(InvoicingSettingsStore);
   private readonly session = inject(SessionStore);
-  private readonly tenant = inject(TenantStore).tenant;
+  private readonly tenantStore = inject(TenantStore);
+  private readonly tenant = this.tenantStore.tenant;
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly notifier = inject(Notifier);
   private readonly format = inject(LocaleFormat);
@@ -358,7 +354,8 @@ export class PlansPageComponent implements OnInit {
   protected readonly show = signal<'active' | 'archived'>('active');
   protected readonly pricing = signal<string | null>(null);
   protected readonly categories = signal<TaxCategorySetting[]>([]);
-  protected readonly today = isoToday();
+  /** The earliest day a new price may start. */
+  protected readonly today = this.tenantStore.today();
   protected readonly currency = computed(() => this.tenant()?.currency ?? 'EUR');
   protected readonly isAdmin = computed(() => (this.session.me()?.staffRoles ?? []).includes('tenant-admin'));
   protected readonly shown = computed(() =>

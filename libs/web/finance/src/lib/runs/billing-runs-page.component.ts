@@ -15,6 +15,7 @@ import {
   LocaleDatePipe,
   LocaleFormat,
   fieldMessage,
+  TenantStore,
 } from '@mijn-account/web-core';
 import {
   EmptyStateComponent,
@@ -24,7 +25,7 @@ import {
   ProblemAlertComponent,
   SkeletonComponent,
 } from '@mijn-account/web-ui';
-import { calendarDay, localToday, monthChoices, monthName, newIdempotencyKey } from './run-progress';
+import { calendarDay, monthChoices, monthName, newIdempotencyKey } from './run-progress';
 
 /**
  * Finance starts a billing run for a month (this month or an earlier one) and sees the runs so far.
@@ -184,11 +185,12 @@ import { calendarDay, localToday, monthChoices, monthName, newIdempotencyKey } f
 })
 export class BillingRunsPageComponent implements OnInit {
   private readonly store = inject(FinanceRunsStore);
+  private readonly tenantStore = inject(TenantStore);
   private readonly router = inject(Router);
   private readonly locale = inject(LocaleFormat).locale;
   protected readonly page = new LoadState();
   protected readonly runs = signal<BillingRunView[]>([]);
-  protected readonly months = monthChoices(localToday());
+  protected readonly months = monthChoices(this.tenantStore.today());
   protected readonly form = inject(NonNullableFormBuilder).group({
     month: [this.months[0].value, Validators.required],
   });

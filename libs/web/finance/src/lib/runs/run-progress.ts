@@ -42,12 +42,6 @@ export function monthChoices(today: string, count = 13): MonthChoice[] {
   });
 }
 
-/** Today in the browser's calendar (YYYY-MM-DD). */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** A new Idempotency-Key for each attempt to start a run (a retry of the same click replays it). */
 export function newIdempotencyKey(): string {
   return globalThis.crypto.randomUUID();

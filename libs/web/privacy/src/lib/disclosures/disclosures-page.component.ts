@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LEGAL_BASES, type DisclosureView, type LegalBasis } from '@mijn-account/shared-contracts';
-import { ActionRunner, EnumLabelPipe, LoadState, LocaleDatePipe } from '@mijn-account/web-core';
+import { ActionRunner, EnumLabelPipe, LoadState, LocaleDatePipe, TenantStore } from '@mijn-account/web-core';
 import {
   EmptyStateComponent,
   LoadFailedComponent,
@@ -150,6 +150,7 @@ import { PrivacyOverviewStore } from '../overview/privacy-overview.store';
 })
 export class DisclosuresPageComponent implements OnInit {
   private readonly store = inject(PrivacyOverviewStore);
+  private readonly tenantStore = inject(TenantStore);
   private readonly notifier = inject(Notifier);
   protected readonly page = new LoadState();
   protected readonly items = signal<DisclosureView[]>([]);
@@ -159,7 +160,7 @@ export class DisclosuresPageComponent implements OnInit {
     recipient: ['', Validators.required],
     legalBasis: ['legal-obligation' as LegalBasis, Validators.required],
     categories: ['', Validators.required],
-    disclosedOn: [new Date().toISOString().slice(0, 10), Validators.required],
+    disclosedOn: [this.tenantStore.today(), Validators.required],
     noticeDelayedUntil: [''],
   });
   private readonly runner = new ActionRunner({ form: this.form });
@@ -181,7 +182,7 @@ export class DisclosuresPageComponent implements OnInit {
     await this.runner.run(async () => {
       await this.store.disclose({ ...v, noticeDelayedUntil: v.noticeDelayedUntil || null });
       this.notifier.success('admin.privacy.disclosures.saved');
-      this.form.reset({ legalBasis: 'legal-obligation', disclosedOn: new Date().toISOString().slice(0, 10) });
+      this.form.reset({ legalBasis: 'legal-obligation', disclosedOn: this.tenantStore.today() });
       this.items.set(await this.store.disclosures());
     });
   }

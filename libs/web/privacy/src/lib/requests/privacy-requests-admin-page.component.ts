@@ -17,7 +17,14 @@ import {
   type RegisteredChannel,
   type RestrictedPersonView,
 } from '@mijn-account/shared-contracts';
-import { ActionRunner, EnumLabelPipe, LoadState, LocaleDatePipe, LocaleFormat } from '@mijn-account/web-core';
+import {
+  ActionRunner,
+  EnumLabelPipe,
+  LoadState,
+  LocaleDatePipe,
+  LocaleFormat,
+  TenantStore,
+} from '@mijn-account/web-core';
 import {
   EmptyStateComponent,
   LoadFailedComponent,
@@ -335,6 +342,7 @@ type Panel = { id: string; kind: 'extend' | 'close' | 'restrict' } | null;
 })
 export class PrivacyRequestsAdminPageComponent implements OnInit {
   private readonly store = inject(PrivacyRequestsStore);
+  private readonly tenantStore = inject(TenantStore);
   private readonly notifier = inject(Notifier);
   private readonly locale = inject(LocaleFormat).locale;
   private readonly fb = inject(NonNullableFormBuilder);
@@ -352,7 +360,7 @@ export class PrivacyRequestsAdminPageComponent implements OnInit {
     type: this.fb.control<PrivacyRequestKind>('access'),
     channel: this.fb.control<RegisteredChannel>('phone'),
     // Today on the admin's own calendar (toISOString gave UTC's, a day ahead on an American evening).
-    receivedOn: [new Date().toLocaleDateString('en-CA'), Validators.required],
+    receivedOn: [this.tenantStore.today(), Validators.required],
     email: [''],
     details: [''],
   });

@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AdminStatementView, AdminStatementsView } from '@mijn-account/shared-contracts';
-import { ActionRunner, LoadState, LocaleDatePipe, StatementsStore } from '@mijn-account/web-core';
+import { ActionRunner, LoadState, LocaleDatePipe, StatementsStore, TenantStore } from '@mijn-account/web-core';
 import {
   ConfirmDialog,
   EmptyStateComponent,
@@ -171,6 +171,7 @@ const TEXT_FIELDS = [
 })
 export class StatementsAdminPageComponent implements OnInit {
   private readonly store = inject(StatementsStore);
+  private readonly tenantStore = inject(TenantStore);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly confirmation = inject(ConfirmDialog);
   private readonly notifier = inject(Notifier);
@@ -207,7 +208,7 @@ export class StatementsAdminPageComponent implements OnInit {
   /** A new draft, starting from the version in force (or empty), numbered after it. */
   protected startDraft(): void {
     const [latest] = this.published();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = this.tenantStore.today();
     this.form.setValue(
       latest
         ? { ...pick(latest), effectiveOn: today, summaryNl: '', summaryEn: '' }
