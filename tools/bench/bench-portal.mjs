@@ -100,7 +100,7 @@ export const machine = () =>
  * and connects as the owner role. Answers the portal process, the client, the demo tenant's id, the
  * demo password's hash (to give bench users) and `stop()`.
  */
-export async function startPortal({ dir, port, env = {} }) {
+export async function startPortal({ dir, port, env = {}, worker = false }) {
   rmSync(dir, { recursive: true, force: true });
   const shared = {
     EMBEDDED_PG_DIR: `${dir}/postgres`,
@@ -112,38 +112,56 @@ export async function startPortal({ dir, port, env = {} }) {
     env: { ...process.env, ...shared, NODE_ENV: 'development' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const portal = spawn('node', ['dist/apps/api/main.js'], {
-    env: {
-      ...process.env,
-      ...shared,
-      PORT: String(port),
-      NODE_ENV: 'production',
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      COOKIE_SECURE: 'false',
-      SEED_DEMO: 'false',
-      SMTP_URL: 'smtp://127.0.0.1:9',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const processEnv = {
+    ...process.env,
+    ...shared,
+    NODE_ENV: 'production',
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    COOKIE_SECURE: 'false',
+    SEED_DEMO: 'false',
+    SMTP_URL: 'smtp://127.0.0.1:9',
+    LOG_LEVEL: 'warn',
+    ...env,
+  };
+  const spawnPortal = (extra) =>
+    spawn('node', ['dist/apps/api/main.js'], {
+      env: { ...processEnv, ...extra },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  // With `worker`, the portal is a web process (it starts the embedded PostgreSQL) and the jobs run
+  // in a worker process of their own on that database, as docker/ deploys it.
+  const portal = spawnPortal({ PORT: String(port), ...(worker ? { PROCESS_ROLE: 'web' } : {}) });
+  let workerProcess = null;
+  const children = () => [portal, workerProcess].filter(Boolean);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGPIPE'])
     process.on(signal, () => {
-      portal.kill('SIGTERM');
+      for (const child of children()) child.kill('SIGTERM');
       process.exit(1);
     });
   let client;
   const stop = async () => {
     await client?.end();
-    portal.kill('SIGTERM');
-    if (portal.exitCode === null) await new Promise((resolve) => portal.once('exit', resolve));
+    // The worker first: the web process owns the embedded PostgreSQL.
+    for (const child of children().reverse()) {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+    }
   };
   try {
     await waitForPortal(port);
     const credentials = JSON.parse(readFileSync(`${dir}/postgres.credentials.json`, 'utf8'));
-    client = new pg.Client({
-      connectionString: `postgres://portal_owner:${encodeURIComponent(credentials.owner)}@127.0.0.1:${port + 51_000}/portal`,
-    });
+    const url = (role, password) =>
+      `postgres://${role}:${encodeURIComponent(password)}@127.0.0.1:${port + 51_000}/portal`;
+    if (worker) {
+      workerProcess = spawnPortal({
+        PROCESS_ROLE: 'worker',
+        PORT: String(port + 1),
+        DATABASE_URL: url('portal_app', credentials.app),
+        MIGRATION_DATABASE_URL: url('portal_owner', credentials.owner),
+      });
+      await waitForPortal(port + 1);
+    }
+    client = new pg.Client({ connectionString: url('portal_owner', credentials.owner) });
     await client.connect();
     const [demo] = (await client.query(`SELECT id FROM tenant WHERE slug = 'callmonkey'`)).rows;
     const [{ password_hash: passwordHash }] = (
@@ -151,7 +169,7 @@ export async function startPortal({ dir, port, env = {} }) {
         client.query(`SELECT password_hash FROM app_user WHERE email = 'finance@callmonkey.example'`),
       )
     ).rows;
-    return { portal, client, demoTenantId: demo.id, passwordHash, stop };
+    return { portal, worker: workerProcess, client, demoTenantId: demo.id, passwordHash, stop };
   } catch (error) {
     await stop();
     throw error;
