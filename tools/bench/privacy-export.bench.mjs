@@ -157,12 +157,20 @@ async function round(api, jobPid, webPid) {
     before,
     webPeak,
     mb: zip.length / 2 ** 20,
-    cpuPortal: cpuAfter.job.self - cpuBefore.job.self + (webPid === jobPid ? 0 : cpuAfter.web.self - cpuBefore.web.self),
+    cpuPortal:
+      cpuAfter.job.self - cpuBefore.job.self + (webPid === jobPid ? 0 : cpuAfter.web.self - cpuBefore.web.self),
     cpuPostgres: cpuAfter.web.descendants - cpuBefore.web.descendants,
   };
 }
 
-const { portal, worker, client, demoTenantId, passwordHash: hash, stop } = await startPortal({
+const {
+  portal,
+  worker,
+  client,
+  demoTenantId,
+  passwordHash: hash,
+  stop,
+} = await startPortal({
   dir: DIR,
   port: PORT,
   worker: SPLIT,
@@ -204,7 +212,13 @@ try {
   const peaks = results.map((x) => x.peak);
   console.log(`export, POST to ready: ${fmt(seconds, 2)} s (median, range; target ≤ 5 s)`);
   console.log(`${jobProcess} peak RSS during the export: ${fmt(peaks, 0)} MB (target < 200 MB)`);
-  if (SPLIT) console.log(`web process peak RSS meanwhile: ${fmt(results.map((x) => x.webPeak), 0)} MB`);
+  if (SPLIT)
+    console.log(
+      `web process peak RSS meanwhile: ${fmt(
+        results.map((x) => x.webPeak),
+        0,
+      )} MB`,
+    );
   console.log(`ZIP size: ${fmt(results.map((x) => x.mb))} MB`);
   console.log(
     `CPU, POST to ready (incl. the 50 ms list polling): ${SPLIT ? 'web + worker' : 'portal'} ${fmt(
