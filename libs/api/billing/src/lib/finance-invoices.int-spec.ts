@@ -400,6 +400,47 @@ describe('finance invoices', () => {
     const betaCsv = await beta.request('GET', `/api/finance/exports/invoices.csv?from=${today}&to=${today}`);
     expect(betaCsv.body.trim().split('\n')).toHaveLength(1);
   });
+
+  it('meets ten concurrent retries of one request with one credit note, and ten rivals for the rest with one, numbers without a gap', async () => {
+    const creditNotesOf = (invoiceId: string) =>
+      t.sql<{ id: string; gross_minor: string }>(
+        t.alpha,
+        `SELECT id, gross_minor::text FROM invoice WHERE kind = 'credit-note' AND credited_invoice_id = $1`,
+        [invoiceId],
+      );
+    expect(await creditNotesOf(ids[2].id)).toEqual([]);
+    // The same request ten times at once (a client retrying on a timeout): one credit note, ten equal answers.
+    const body = { mode: 'amount', amountMinor: 250, reason: 'Retried on a timeout' };
+    const retries = await Promise.all(Array.from({ length: 10 }, () => credit(ids[2].id, 'cn-race', body)));
+    expect(retries.map((r) => r.statusCode)).toEqual(Array(10).fill(201));
+    expect(new Set(retries.map((r) => r.json().id)).size).toBe(1);
+    expect(await creditNotesOf(ids[2].id)).toHaveLength(1);
+
+    // Ten different requests, each for more than half of what is left: one gets it, nine are told why not.
+    const left = Number(ids[2].gross_minor) - retries[0].json().grossMinor;
+    const half = Math.ceil(left / 2);
+    const rivals = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        credit(ids[2].id, `cn-rival-${i}`, { mode: 'amount', amountMinor: half, reason: `Rival ${i}` }),
+      ),
+    );
+    expect(rivals.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    for (const refused of rivals.filter((r) => r.statusCode !== 201)) {
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().errors[0]).toMatchObject({ field: 'amountMinor', code: 'atMostInvoiced' });
+    }
+    const notes = await creditNotesOf(ids[2].id);
+    expect(notes).toHaveLength(2);
+    expect(notes.reduce((sum, n) => sum + Number(n.gross_minor), 0)).toBeLessThanOrEqual(Number(ids[2].gross_minor));
+
+    // The refused ones took no number: the series is still 1..N.
+    const series = await t.sql<{ sequence_no: number }>(
+      t.alpha,
+      `SELECT sequence_no::int AS sequence_no FROM invoice WHERE kind = 'credit-note' AND year = $1 ORDER BY sequence_no`,
+      [Number(year)],
+    );
+    expect(series.map((r) => r.sequence_no)).toEqual(series.map((_, i) => i + 1));
+  });
 });
 
 /** The entries of a ZIP archive (read from its central directory), stored or deflated. */
