@@ -1,12 +1,16 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { ZipFile } from 'yazl';
 import { Ctx, RequestContext, StaffAccess } from '@mijn-account/api-core';
 import { FINANCE_INVOICE_ROUTES } from '@mijn-account/shared-contracts';
+import { batchedReader } from './batched-reader';
 import { ExportQueryDto } from './export-query.dto';
 import { InvoiceExportsService } from './invoice-exports.service';
+
+/** UBL files read from the database at a time while the ZIP is sent. */
+const UBL_BATCH = 200;
 
 /** Exports of a period's invoices and credit notes for the accountant. */
 @ApiTags('finance')
@@ -29,15 +33,33 @@ export class InvoiceExportsController {
     return csv;
   }
 
-  /** The period's stored UBL files, byte for byte, in a ZIP written as it is sent. */
+  /**
+   * The period's stored UBL files, byte for byte, in a ZIP written as it is sent: their bytes are
+   * read UBL_BATCH files at a time when the ZIP reaches them, so memory holds one batch, not the month.
+   */
   @StaffAccess('finance')
   @Get('ubl.zip')
   async ubl(@Ctx() ctx: RequestContext, @Query() query: ExportQueryDto): Promise<StreamableFile> {
-    const files = await this.exports.ublFiles(ctx, query);
+    const { files, contents } = await this.exports.ublFiles(ctx, query);
     const zip = new ZipFile();
     // A fixed time: the same files give the same archive.
     const mtime = new Date(`${query.to}T12:00:00Z`);
-    for (const file of files) zip.addBuffer(file.content, file.fileName, { mtime, compress: true });
+    const read = batchedReader(
+      files.map((f) => f.invoiceId),
+      UBL_BATCH,
+      contents,
+    );
+    files.forEach((file, i) =>
+      zip.addReadStreamLazy(file.fileName, { mtime, compress: true }, (done) => {
+        read(i).then(
+          (content) =>
+            content
+              ? done(null, Readable.from([content]))
+              : done(new Error(`ubl.zip: the file of invoice ${file.invoiceId} is gone`), Readable.from([])),
+          (error: Error) => done(error, Readable.from([])),
+        );
+      }),
+    );
     zip.end();
     return new StreamableFile(zip.outputStream as Readable, {
       type: 'application/zip',

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { type RequestContext, problems } from '@mijn-account/api-core';
 import { type FieldError, type Language } from '@mijn-account/shared-contracts';
 import { AuditWriterService } from '@mijn-account/api-audit';
+import { withTenant } from '@mijn-account/api-database';
 import type { InvoiceDocument } from '../documents/invoice-document';
 import { isRealDate } from '@mijn-account/api-core';
 import { logStaffRead } from '../subscriptions/subscriptions.service';
@@ -79,9 +81,18 @@ interface ExportRow {
  * (one tax column per category and rate that occurs; credit notes as negative amounts) and their
  * stored UBL files. Each account whose documents are exported gets a read in its access log.
  */
+/** One UBL file of an export: whose, and its name in the ZIP. */
+export interface UblFile {
+  invoiceId: string;
+  fileName: string;
+}
+
 @Injectable()
 export class InvoiceExportsService {
-  constructor(private readonly audit: AuditWriterService) {}
+  constructor(
+    private readonly audit: AuditWriterService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async csv(ctx: RequestContext, query: ExportQueryDto): Promise<string> {
     const rows = await this.rows(ctx, query);
@@ -143,12 +154,21 @@ export class InvoiceExportsService {
   }
 
   /** The stored UBL files of the period's documents (those rendered), in number order. */
-  async ublFiles(ctx: RequestContext, query: ExportQueryDto): Promise<{ fileName: string; content: Buffer }[]> {
+  /**
+   * The period's UBL files by name (each read logged for its account), and a reader of their bytes
+   * by invoice ids: a month of a large tenant is hundreds of megabytes, so the ZIP asks for them a
+   * batch at a time while it is sent — after this request's transaction has ended, hence each batch
+   * in a tenant transaction of its own (an issued document's files never change).
+   */
+  async ublFiles(
+    ctx: RequestContext,
+    query: ExportQueryDto,
+  ): Promise<{ files: UblFile[]; contents: (invoiceIds: string[]) => Promise<Map<string, Buffer>> }> {
     const db = await ctx.db();
     const { from, to } = this.period(query);
     // SQL: the UBL files of the issued documents of the period, with their accounts for the access log.
-    const files: { file_name: string; content: Buffer; account_id: string }[] = await db.query(
-      `SELECT f.file_name, f.content, i.account_id FROM invoice i
+    const files: { invoice_id: string; file_name: string; account_id: string }[] = await db.query(
+      `SELECT f.invoice_id, f.file_name, i.account_id FROM invoice i
          JOIN invoice_file f ON f.tenant_id = i.tenant_id AND f.invoice_id = i.id AND f.format = 'ubl'
         WHERE i.tenant_id = $1 AND i.status <> 'draft' AND i.issue_date BETWEEN $2 AND $3
         ORDER BY i.kind, i.year, i.sequence_no`,
@@ -156,7 +176,17 @@ export class InvoiceExportsService {
     );
     for (const accountId of new Set(files.map((f) => f.account_id)))
       await logStaffRead(this.audit, ctx, accountId, 'invoices', ['ubl']);
-    return files.map((f) => ({ fileName: f.file_name, content: f.content }));
+    const tenantId = ctx.tenant.id;
+    const contents = async (invoiceIds: string[]) => {
+      const rows: { invoice_id: string; content: Buffer }[] = await withTenant(this.dataSource, tenantId, (tx) =>
+        tx.query(
+          `SELECT invoice_id, content FROM invoice_file WHERE tenant_id = $1 AND format = 'ubl' AND invoice_id = ANY($2::uuid[])`,
+          [tenantId, invoiceIds],
+        ),
+      );
+      return new Map(rows.map((r) => [r.invoice_id, r.content]));
+    };
+    return { files: files.map((f) => ({ invoiceId: f.invoice_id, fileName: f.file_name })), contents };
   }
 
   private async rows(ctx: RequestContext, query: ExportQueryDto): Promise<ExportRow[]> {
