@@ -7,6 +7,8 @@ import {
   type PortalProcess,
   type TestDatabase,
   ENTITIES,
+  OIDC_TEST_CLIENT_SECRET,
+  OidcTestProvider,
   PortalClient,
   TestMailbox,
   createTestDatabase,
@@ -18,8 +20,8 @@ import {
 
 /**
  * Issue 19 §2: two web processes and two workers (PROCESS_ROLE), real OS processes of the built API
- * (`ensureApiBuilt`: built here when the sources are newer) on one database, act as one portal. Sessions, sign-outs, grants and the sign-in throttle
- * live in the database, so each process sees the others' at once; background work (mail, the
+ * (`ensureApiBuilt`: built here when the sources are newer) on one database, act as one portal. Sessions, sign-outs, grants, the sign-in throttle
+ * and a Google or Microsoft round's state live in the database, so each process sees the others' at once; background work (mail, the
  * access-log sealer, checkpoints) is the workers', each piece done once.
  */
 describe('two web processes and two workers on one database', () => {
@@ -30,6 +32,8 @@ describe('two web processes and two workers on one database', () => {
   let web1: PortalProcess;
   let web2: PortalProcess;
   let workers: PortalProcess[];
+  /** The local OpenID provider standing in for Google and Microsoft 365. */
+  let op: OidcTestProvider;
 
   const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
     withTenant(owner, alpha.id, (m) => m.query(text, params)) as Promise<T[]>;
@@ -47,6 +51,9 @@ describe('two web processes and two workers on one database', () => {
     owner = await createDataSource({ url: db.ownerUrl, poolSize: 2, entities: ENTITIES }).initialize();
     ({ alpha } = await seedTwoTenants(owner));
     mail = await TestMailbox.start();
+    op = await OidcTestProvider.start(
+      ['google', 'microsoft'].map((p) => `http://${alpha.host}/api/auth/${p}/callback`),
+    );
     const env = async (role: string, extra: Record<string, string> = {}) => ({
       PROCESS_ROLE: role,
       PORT: String(await freePort()),
@@ -58,6 +65,7 @@ describe('two web processes and two workers on one database', () => {
       LOG_LEVEL: 'info',
       MAIL_POLL_SECONDS: '0.5',
       DB_POOL_SIZE: '4',
+      OIDC_ALLOW_HTTP: 'true',
       ...extra,
     });
     // Checkpoints every 0.3 s in both workers: they sign the same chains at the same time.
@@ -81,6 +89,7 @@ describe('two web processes and two workers on one database', () => {
     const codes = await Promise.all([web1, web2, ...(workers ?? [])].filter(Boolean).map((p) => p.stop()));
     expect(codes.every((code) => code === 0)).toBe(true);
     await mail?.close();
+    await op?.stop();
     await owner?.destroy();
     await db?.drop();
   });
@@ -208,6 +217,92 @@ describe('two web processes and two workers on one database', () => {
     });
     await setTimeout(1_000);
     expect(mail.to(email)).toHaveLength(1);
+  });
+
+  describe('a Google or Microsoft sign-in', () => {
+    beforeAll(async () => {
+      // The tenant admin turns both providers on at web1; self sign-up makes the identity an account.
+      const admin = browser().on1;
+      expect((await admin.signIn(alpha.staff['tenant-admin'].email)).statusCode).toBe(200);
+      await admin.enrolTwoFactor();
+      for (const provider of ['google', 'microsoft'] as const) {
+        const saved = await admin.request('PUT', `/api/admin/sign-in-settings/providers/${provider}`, {
+          body: {
+            enabled: true,
+            issuer: op.issuers[provider],
+            clientId: `portal-${provider}`,
+            clientSecret: OIDC_TEST_CLIENT_SECRET,
+          },
+        });
+        expect(saved.statusCode).toBe(204);
+      }
+      await sql(`UPDATE tenant_sign_in_settings SET self_sign_up = true`);
+    });
+    afterAll(() => sql(`UPDATE tenant_sign_in_settings SET self_sign_up = false`));
+
+    /** The start on one process, the provider's login and consent; answers the callback's path and query. */
+    async function startAt(client: PortalClient, provider: 'google' | 'microsoft', login: string) {
+      const start = await client.request('GET', `/api/auth/${provider}/start`);
+      expect(start.statusCode).toBe(303);
+      const authorization = new URL(String(start.headers['location']));
+      expect(authorization.origin).toBe(op.issuers[provider]);
+      expect(Object.fromEntries(authorization.searchParams)).toMatchObject({
+        client_id: `portal-${provider}`,
+        redirect_uri: `http://${alpha.host}/api/auth/${provider}/callback`,
+        code_challenge_method: 'S256',
+        state: client.cookies.get('ma_oidc'),
+        ...(provider === 'microsoft' ? { nonce: expect.any(String) } : {}),
+      });
+      const callback = await op.signInAt(authorization.href, login);
+      expect(callback.host).toBe(alpha.host);
+      return `${callback.pathname}${callback.search}`;
+    }
+
+    it.each([
+      ['google', 'crossing.google@example.com'],
+      ['microsoft', 'crossing.microsoft@contoso.example#verified'],
+    ] as const)(
+      'started on one web process finishes on the other, either way, and only once (%s)',
+      async (provider, login) => {
+        const email = login.split('#')[0];
+        const { on1, on2 } = browser();
+        const callback = await startAt(on1, provider, login);
+        const stateCookie = String(on1.cookies.get('ma_oidc'));
+
+        // Another browser, without the state cookie, gets nothing from it on web2 (and uses nothing up).
+        const stranger = new PortalClient(web2.http, alpha.host);
+        expect((await stranger.request('GET', callback)).headers['location']).toBe('/sign-in?error=state');
+
+        // The browser comes back to web2, which finishes what web1 started: state, PKCE verifier and
+        // nonce came from the database, the client secret web1 saved is decrypted there too.
+        const done = await on2.request('GET', callback);
+        expect(done.statusCode).toBe(303);
+        expect(done.headers['location']).toBe('/');
+        for (const side of [on2, on1]) {
+          expect((await side.request('GET', '/api/me')).json()).toMatchObject({ user: { email } });
+        }
+        const sessions = (await on1.request('GET', '/api/me/security/sessions')).json();
+        expect(sessions.find((s: { current: boolean }) => s.current)).toMatchObject({ method: provider });
+
+        // Used up for both processes: a replay on web1, even with a kept copy of the state cookie, is refused.
+        const replay = new PortalClient(web1.http, alpha.host);
+        replay.cookies.set('ma_oidc', stateCookie);
+        expect((await replay.request('GET', callback)).headers['location']).toBe('/sign-in?error=state');
+        expect((await replay.request('GET', '/api/me')).statusCode).toBe(401);
+
+        // The other way round, now through the identity the first round linked: started on web2, finished on web1.
+        const again = browser();
+        const back = await startAt(again.on2, provider, login);
+        expect((await again.on1.request('GET', back)).headers['location']).toBe('/');
+        expect((await again.on2.request('GET', '/api/me')).json()).toMatchObject({ user: { email } });
+        const [identities] = await sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM user_identity i JOIN app_user u ON u.tenant_id = i.tenant_id AND u.id = i.user_id
+          WHERE u.email = $1 AND i.provider = $2`,
+          [email, provider],
+        );
+        expect(identities.n).toBe(1);
+      },
+    );
   });
 
   // Drain (issue 19 §1). These stop processes, so they come last: a worker, then web2, then web1.
