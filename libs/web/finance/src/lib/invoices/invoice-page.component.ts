@@ -27,6 +27,7 @@ import {
   PAGE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
+  STACKED_TABLE_STYLES,
 } from '@mijn-account/web-ui';
 import { FinanceInvoicesStore, STATUS_KEYS } from './finance-invoices.store';
 import { RestrictedMarkerComponent } from './restricted-marker.component';
@@ -73,6 +74,7 @@ export function parseMoney(text: string): number | null {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
+    STACKED_TABLE_STYLES,
     `
       :host {
         max-width: 64rem;
@@ -89,16 +91,21 @@ export function parseMoney(text: string): number | null {
       dd {
         margin: 0;
       }
-      /* A table scrolls inside its card on a phone (its cells keep their words whole). */
-      .scroll {
-        overflow-x: auto;
-      }
-      .scroll th,
-      .scroll td {
-        overflow-wrap: normal;
-      }
-      .scroll table {
-        min-width: 36rem;
+      /*
+       * From 600 px a table scrolls inside its card where the card is narrower than it (its cells keep
+       * their words whole); below, it is a list of cards, one a line or a rate (STACKED_TABLE_STYLES).
+       */
+      @media (min-width: 600px) {
+        .scroll {
+          overflow-x: auto;
+        }
+        .scroll th,
+        .scroll td {
+          overflow-wrap: normal;
+        }
+        .scroll table {
+          min-width: 36rem;
+        }
       }
       td.amount,
       th.amount {
@@ -135,6 +142,9 @@ export function parseMoney(text: string): number | null {
         }
         iframe {
           height: 20rem;
+        }
+        td.amount {
+          text-align: left;
         }
       }
     `,
@@ -214,7 +224,7 @@ export function parseMoney(text: string): number | null {
       <mat-card appearance="outlined">
         <h2>{{ 'finance.invoices.lines' | transloco }}</h2>
         <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'finance.invoices.lines' | transloco">
-          <table data-testid="invoice-lines">
+          <table class="stacked" data-testid="invoice-lines">
             <thead>
               <tr>
                 <th scope="col">{{ 'finance.invoices.description' | transloco }}</th>
@@ -229,15 +239,19 @@ export function parseMoney(text: string): number | null {
               @for (l of i.lines; track l.position) {
                 <tr>
                   <td>{{ l.description }}</td>
-                  <td>
+                  <td [attr.data-label]="l.periodStart ? ('finance.invoices.period' | transloco) : null">
                     @if (l.periodStart) {
                       {{ day(l.periodStart) | maDate: 'date' }} – {{ day(l.periodEnd) | maDate: 'date' }}
                     }
                   </td>
-                  <td class="amount">{{ l.quantity }}</td>
-                  <td class="amount">{{ money(l.unitPriceMinor) }}</td>
-                  <td class="amount" data-testid="line-tax">{{ taxText(l.taxCategory, l.rateBasisPoints) }}</td>
-                  <td class="amount">{{ money(l.netMinor) }}</td>
+                  <td class="amount" [attr.data-label]="'finance.invoices.quantity' | transloco">{{ l.quantity }}</td>
+                  <td class="amount" [attr.data-label]="'finance.invoices.unitPrice' | transloco">
+                    {{ money(l.unitPriceMinor) }}
+                  </td>
+                  <td class="amount" [attr.data-label]="'finance.invoices.tax' | transloco" data-testid="line-tax">
+                    {{ taxText(l.taxCategory, l.rateBasisPoints) }}
+                  </td>
+                  <td class="amount" [attr.data-label]="'finance.invoices.net' | transloco">{{ money(l.netMinor) }}</td>
                 </tr>
               }
             </tbody>
@@ -246,7 +260,7 @@ export function parseMoney(text: string): number | null {
         @if (i.taxBreakdown.length > 0) {
           <h3>{{ 'finance.invoices.taxBreakdown' | transloco }}</h3>
           <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'finance.invoices.taxBreakdown' | transloco">
-            <table data-testid="tax-breakdown">
+            <table class="stacked" data-testid="tax-breakdown">
               <thead>
                 <tr>
                   <th scope="col">{{ 'finance.invoices.tax' | transloco }}</th>
@@ -258,8 +272,12 @@ export function parseMoney(text: string): number | null {
                 @for (t of i.taxBreakdown; track $index) {
                   <tr>
                     <td data-testid="breakdown-tax">{{ taxText(t.category, t.rateBasisPoints) }}</td>
-                    <td class="amount">{{ money(t.taxableMinor) }}</td>
-                    <td class="amount">{{ money(t.taxMinor) }}</td>
+                    <td class="amount" [attr.data-label]="'finance.invoices.taxable' | transloco">
+                      {{ money(t.taxableMinor) }}
+                    </td>
+                    <td class="amount" [attr.data-label]="'finance.invoices.taxAmount' | transloco">
+                      {{ money(t.taxMinor) }}
+                    </td>
                   </tr>
                 }
               </tbody>

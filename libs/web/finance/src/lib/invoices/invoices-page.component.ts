@@ -10,7 +10,13 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { FinanceInvoiceListItem, InvoiceStatus, Language } from '@mijn-account/shared-contracts';
 import { LoadState, LocaleDatePipe, LocaleFormat } from '@mijn-account/web-core';
-import { EmptyStateComponent, LoadFailedComponent, PAGE_STYLES, SkeletonComponent } from '@mijn-account/web-ui';
+import {
+  EmptyStateComponent,
+  LoadFailedComponent,
+  PAGE_STYLES,
+  SkeletonComponent,
+  STACKED_TABLE_STYLES,
+} from '@mijn-account/web-ui';
 import { FinanceInvoicesStore, STATUS_KEYS } from './finance-invoices.store';
 import { RestrictedMarkerComponent } from './restricted-marker.component';
 
@@ -38,6 +44,7 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
+    STACKED_TABLE_STYLES,
     `
       :host {
         max-width: 64rem;
@@ -54,22 +61,41 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
       .filters .search {
         width: 16rem;
       }
-      /* The table scrolls inside its card on a narrow screen; the page itself never does. */
-      /* A table scrolls inside its card on a phone (its cells keep their words whole). */
-      .scroll {
-        overflow-x: auto;
-      }
-      .scroll th,
-      .scroll td {
-        overflow-wrap: normal;
-      }
-      .scroll table {
-        min-width: 36rem;
+      /*
+       * From 600 px the table scrolls inside its card where the card is narrower than it (its cells keep
+       * their words whole); below, it is a list of cards, one an invoice (STACKED_TABLE_STYLES).
+       */
+      @media (min-width: 600px) {
+        .scroll {
+          overflow-x: auto;
+        }
+        .scroll th,
+        .scroll td {
+          overflow-wrap: normal;
+        }
+        .scroll table {
+          min-width: 36rem;
+        }
       }
       td.amount,
       th.amount {
         text-align: right;
         white-space: nowrap;
+      }
+      .phone-only {
+        display: none;
+      }
+      @media (max-width: 599.98px) {
+        td.amount {
+          text-align: left;
+        }
+        /* "Status: Open · overdue" on one line of the card, as the invoice's own page says it. */
+        br.wide-only {
+          display: none;
+        }
+        .phone-only {
+          display: inline;
+        }
       }
       .overdue {
         color: #b00020;
@@ -131,7 +157,7 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
         />
       } @else {
         <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'finance.invoices.title' | transloco">
-          <table data-testid="invoices">
+          <table class="stacked" data-testid="invoices">
             <thead>
               <tr>
                 <th scope="col">{{ 'finance.invoices.number' | transloco }}</th>
@@ -154,22 +180,32 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
                       <br /><small>{{ 'finance.invoices.creditNote' | transloco }}</small>
                     }
                   </td>
-                  <td>
+                  <td [attr.data-label]="'finance.invoices.customer' | transloco">
                     {{ i.customerName }}<br /><small>{{ i.customerNumber }}</small>
                     @if (i.restricted; as r) {
                       <br /><ma-restricted-marker [restricted]="r" />
                     }
                   </td>
-                  <td>{{ day(i.issueDate) | maDate: 'date' }}</td>
-                  <td>{{ day(i.dueDate) | maDate: 'date' }}</td>
-                  <td>
+                  <td [attr.data-label]="i.issueDate ? ('finance.invoices.issueDate' | transloco) : null">
+                    {{ day(i.issueDate) | maDate: 'date' }}
+                  </td>
+                  <td [attr.data-label]="i.dueDate ? ('finance.invoices.dueDate' | transloco) : null">
+                    {{ day(i.dueDate) | maDate: 'date' }}
+                  </td>
+                  <td [attr.data-label]="'finance.invoices.status' | transloco">
                     {{ statusKeys[i.status] | transloco }}
                     @if (i.overdue) {
-                      <br /><span class="overdue">{{ 'finance.invoices.isOverdue' | transloco }}</span>
+                      <br class="wide-only" /><span class="overdue"
+                        ><span class="phone-only">· </span>{{ 'finance.invoices.isOverdue' | transloco }}</span
+                      >
                     }
                   </td>
-                  <td class="amount">{{ money(i.grossMinor ?? i.netMinor, i.currency) }}</td>
-                  <td class="amount">{{ money(i.outstandingMinor, i.currency) }}</td>
+                  <td class="amount" [attr.data-label]="'finance.invoices.gross' | transloco">
+                    {{ money(i.grossMinor ?? i.netMinor, i.currency) }}
+                  </td>
+                  <td class="amount" [attr.data-label]="'finance.invoices.outstanding' | transloco">
+                    {{ money(i.outstandingMinor, i.currency) }}
+                  </td>
                 </tr>
               }
             </tbody>
