@@ -3,7 +3,9 @@
 // COMMIT), and the same validation libraries for the billing edit. The SQL is kept in step by hand
 // with libs/api/auth/src/lib/session.service.ts, libs/api/accounts/src/lib/accounts.service.ts and
 // billing.service.ts (this file is plain JS, so it imports neither). Started by portal.bench.mjs;
-// not part of the product.
+// not part of the product. Like the portal (libs/api/database/src/lib/prepared-query.ts), every
+// parameterised statement is a named prepared statement (YARDSTICK_PREPARED=false: unnamed, as a plain
+// pg program sends them), so the ratio compares the portal with the best bare program, not a naive one.
 import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
 import jsvat from 'jsvat';
@@ -11,11 +13,27 @@ import pg from 'pg';
 import isPostalCode from 'validator/lib/isPostalCode.js';
 import isEmail from 'validator/lib/isEmail.js';
 
-const { DATABASE_URL, PORT, IDLE_SECONDS = '1800' } = process.env;
+const { DATABASE_URL, PORT, IDLE_SECONDS = '1800', YARDSTICK_PREPARED = 'true' } = process.env;
 const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
 // The benchmark stops PostgreSQL under it at the end; an idle connection's error then is expected.
 pool.on('error', () => undefined);
 const tenants = new Map();
+const names = new Map();
+const prepared = new WeakSet();
+
+/** Names each parameterised statement of this connection by its text (once per pooled connection). */
+function prepare(client) {
+  if (YARDSTICK_PREPARED === 'false' || prepared.has(client)) return client;
+  const query = client.query.bind(client);
+  client.query = (text, values, ...rest) => {
+    if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0) return query(text, values, ...rest);
+    let name = names.get(text);
+    if (!name) names.set(text, (name = `y_${createHash('sha256').update(text).digest('base64url').slice(0, 22)}`));
+    return query({ name, text, values }, ...rest);
+  };
+  prepared.add(client);
+  return client;
+}
 const app = Fastify({ logger: false });
 
 async function tenantFor(host) {
@@ -34,7 +52,7 @@ async function inSession(request, reply, work) {
   const token = /(?:^|;\s*)ma_sid=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
   if (!token) return reply.code(401).send({ status: 401 });
   const id = createHash('sha256').update(token).digest();
-  const client = await pool.connect();
+  const client = prepare(await pool.connect());
   try {
     await client.query('START TRANSACTION');
     await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);

@@ -1,3 +1,4 @@
+import { taxLabel } from '../tax-label';
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
@@ -494,7 +495,7 @@ export class InvoicePageComponent implements OnInit {
 
   /**
    * What a tax column says, as the invoice prints it: the text of a treatment that has one ("Btw
-   * verlegd"), else the tenant's text for the category with its rate ("Btw hoog 21 %", "HST 13 %");
+   * verlegd"), else the tenant's text for the category with its rate ("Btw hoog 21 %", taxLabel);
    * the code and rate only when the tenant has no such category any more. A draft's line carries the
    * tenant's own code; an issued one the UNCL5305 category and rate.
    */
@@ -507,7 +508,9 @@ export class InvoicePageComponent implements OnInit {
       this.categories().find((c) => c.code === category) ??
       this.categories().find((c) => c.category === category && c.rateBasisPoints === basisPoints);
     if (!own) return `${category} ${this.rate(basisPoints)}`.trim();
-    return `${this.language() === 'nl' ? own.textNl : own.textEn} ${this.rate(own.rateBasisPoints)}`;
+    return taxLabel(this.language() === 'nl' ? own.textNl : own.textEn, own.rateBasisPoints, (n) =>
+      this.format.number(n),
+    );
   }
 
   /** A calendar date (YYYY-MM-DD) at midday, so no time zone moves it to another day. */

@@ -1,3 +1,4 @@
+import { taxLabel } from '../tax-label';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -528,7 +529,7 @@ export class BillingRunPageComponent implements OnInit {
     const category = this.categories().find((c) => c.code === code);
     if (!category) return code;
     const text = this.language() === 'nl' ? category.textNl : category.textEn;
-    return `${text} ${this.format.number(category.rateBasisPoints / 100)} %`;
+    return taxLabel(text, category.rateBasisPoints, (n) => this.format.number(n));
   }
 
   protected openLine(draft: RunDraftView): void {
