@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { MyInvoiceView } from '@mijn-account/shared-contracts';
 import { EnumLabelPipe, LocaleFormat, LocaleMoneyPipe } from '@mijn-account/web-core';
+import { STACKED_TABLE_STYLES } from '@mijn-account/web-ui';
 import { calendarDay } from './calendar-day';
 
 /**
@@ -13,7 +14,9 @@ import { calendarDay } from './calendar-day';
   selector: 'ma-invoice-list',
   imports: [TranslocoPipe, EnumLabelPipe, LocaleMoneyPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
+  styles: [
+    STACKED_TABLE_STYLES,
+    `
     /* Between a phone and a wide screen the table scrolls inside its card, never the page. */
     :host {
       display: block;
@@ -54,47 +57,19 @@ import { calendarDay } from './calendar-day';
       margin-right: 0.75rem;
       white-space: nowrap;
     }
-    /* Below 600 px each row is a block of "label: value" lines; the table's headers stay for screen readers. */
+    /* Below 600 px each row is a card of "label: value" lines (STACKED_TABLE_STYLES). */
     @media (max-width: 599.98px) {
-      thead {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip: rect(0 0 0 0);
-        white-space: nowrap;
-      }
-      /* Its header cells are blocks inside the 1 px header too, so none reaches past the screen. */
-      table,
-      thead tr,
-      th,
-      tbody,
-      tr,
-      td {
-        display: block;
-      }
-      tr {
-        border-bottom: 1px solid #ddd;
-        padding: 0.5rem 0;
-      }
-      td {
-        border: 0;
-        padding: 0.15rem 0;
-      }
       .amount {
         text-align: left;
       }
       .day {
         white-space: normal;
       }
-      td[data-label]::before {
-        content: attr(data-label) ': ' / '';
-        font-weight: 500;
-      }
     }
   `,
+  ],
   template: `
-    <table data-testid="invoice-list">
+    <table class="stacked" data-testid="invoice-list">
       <thead>
         <tr>
           <th scope="col">{{ 'myInvoices.number' | transloco }}</th>
