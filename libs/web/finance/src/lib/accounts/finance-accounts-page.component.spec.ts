@@ -1,7 +1,8 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { FinanceAccountSummary } from '@mijn-account/shared-contracts';
 import { FinanceAccountsStore, LanguageService, SessionStore } from '@mijn-account/web-core';
@@ -77,5 +78,37 @@ describe('FinanceAccountsPageComponent', () => {
     expect(marker('CM-1')).toBeNull();
     expect(marker('CM-2')).toMatch(/^Restricted \(erased on .*2026, kept until .*2033\)$/);
     expect(marker('CM-3')).toMatch(/^Restricted \(erased on .*2026\)$/);
+  });
+
+  it('searches for the words in the address, and puts a new search there', async () => {
+    const search = jest.fn().mockResolvedValue({ items: [], next: null });
+    TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { en },
+          translocoConfig: { defaultLang: 'en', availableLangs: ['en'], missingHandler: { logMissingKey: false } },
+        }),
+      ],
+      providers: [
+        provideNoopAnimations(),
+        provideRouter([{ path: 'finance/customers', component: FinanceAccountsPageComponent }]),
+        { provide: FinanceAccountsStore, useValue: { search } },
+        { provide: LanguageService, useValue: { language: signal('en') } },
+        { provide: SessionStore, useValue: { me: signal({ user: { kind: 'staff', timeZone: null } }) } },
+      ],
+    });
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/finance/customers?q=Fietsen', FinanceAccountsPageComponent);
+    await harness.fixture.whenStable();
+    expect(search).toHaveBeenCalledWith('Fietsen');
+    const input = harness.routeNativeElement?.querySelector('[data-testid="customer-search"]') as HTMLInputElement;
+    expect(input.value).toBe('Fietsen');
+
+    input.value = 'Bakkerij';
+    input.dispatchEvent(new Event('input'));
+    (harness.routeNativeElement?.querySelector('[data-testid="customer-search-go"]') as HTMLButtonElement).click();
+    await harness.fixture.whenStable();
+    expect(search).toHaveBeenLastCalledWith('Bakkerij');
+    expect(TestBed.inject(Router).url).toBe('/finance/customers?q=Bakkerij');
   });
 });

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { FinanceAccountSummary } from '@mijn-account/shared-contracts';
 import { ActionRunner, FinanceAccountsStore, LanguageService, LoadState } from '@mijn-account/web-core';
@@ -155,11 +155,26 @@ export class FinanceAccountsPageComponent implements OnInit {
   protected readonly problem = this.runner.problem;
   protected readonly busy = this.runner.busy;
 
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  /** The search comes from the address (`?q=`), so a reload or the way back from a customer keeps it. */
   ngOnInit(): void {
-    void this.search();
+    this.q = this.route.snapshot.queryParamMap.get('q') ?? '';
+    void this.load();
   }
 
+  /** Searches: the words in the address (replacing it), then the list. */
   protected search(): Promise<boolean> {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { q: this.q.trim() || null },
+      replaceUrl: true,
+    });
+    return this.load();
+  }
+
+  private load(): Promise<boolean> {
     const q = this.q.trim();
     return this.state.track(async () => {
       const page = await this.store.search(q);

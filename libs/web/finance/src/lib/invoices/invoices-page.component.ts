@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink, type Params } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -9,7 +9,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { FinanceInvoiceListItem, InvoiceStatus, Language } from '@mijn-account/shared-contracts';
-import { LoadState, LocaleDatePipe, LocaleFormat } from '@mijn-account/web-core';
+import { LoadState, LocaleDatePipe, LocaleFormat, TenantStore } from '@mijn-account/web-core';
 import {
   EmptyStateComponent,
   LoadFailedComponent,
@@ -245,6 +245,9 @@ export class InvoicesPageComponent implements OnInit {
   private readonly store = inject(FinanceInvoicesStore);
   private readonly transloco = inject(TranslocoService);
   private readonly format = inject(LocaleFormat);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly today = inject(TenantStore).today();
   protected readonly filterStatuses = FILTER_STATUSES;
   protected readonly statusKeys = STATUS_KEYS;
   protected readonly page = new LoadState();
@@ -255,14 +258,33 @@ export class InvoicesPageComponent implements OnInit {
   protected from = '';
   protected to = '';
   protected q = '';
-  protected exportFrom = firstOfLastMonth();
-  protected exportTo = lastOfLastMonth();
+  protected exportFrom = firstOfLastMonth(this.today);
+  protected exportTo = lastOfLastMonth(this.today);
 
+  /** The filters come from the address, so a reload, a shared link or the way back from an invoice keeps them. */
   ngOnInit(): void {
-    void this.search();
+    const params = this.route.snapshot.queryParamMap;
+    this.statuses.set(
+      (params.get('status') ?? '')
+        .split(',')
+        .filter((s): s is InvoiceStatus => (FILTER_STATUSES as readonly string[]).includes(s)),
+    );
+    this.overdue = params.get('overdue') === 'true';
+    this.from = params.get('from') ?? '';
+    this.to = params.get('to') ?? '';
+    this.q = params.get('q') ?? '';
+    void this.load();
   }
 
+  /** Applies the filters: in the address (replacing it, so Back leaves the list), then the list. */
   protected search(): Promise<boolean> {
+    const { status, overdue, from, to, q } = this.query();
+    const queryParams: Params = { status: status.join(',') || null, overdue: overdue || null, from, to, q };
+    void this.router.navigate([], { relativeTo: this.route, queryParams, replaceUrl: true });
+    return this.load();
+  }
+
+  private load(): Promise<boolean> {
     return this.page.track(async () => {
       const page = await this.store.list(this.query());
       this.items.set(page.items);
@@ -306,14 +328,13 @@ export class InvoicesPageComponent implements OnInit {
   }
 }
 
-function firstOfLastMonth(now = new Date()): string {
-  return isoDate(new Date(now.getFullYear(), now.getMonth() - 1, 1));
+/** The first and last day of the month before `today` (YYYY-MM-DD, the tenant's calendar). */
+function firstOfLastMonth(today: string): string {
+  const [year, month] = today.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 10);
 }
 
-function lastOfLastMonth(now = new Date()): string {
-  return isoDate(new Date(now.getFullYear(), now.getMonth(), 0));
-}
-
-function isoDate(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+function lastOfLastMonth(today: string): string {
+  const [year, month] = today.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, 0)).toISOString().slice(0, 10);
 }

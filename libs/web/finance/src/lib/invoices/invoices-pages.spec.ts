@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
+import { ActivatedRoute, Router, convertToParamMap, provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { FinanceInvoiceDetail, FinanceInvoiceListItem } from '@mijn-account/shared-contracts';
 import { FinanceRunsStore, TenantStore } from '@mijn-account/web-core';
@@ -97,7 +97,12 @@ describe('finance invoices', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         { provide: TenantStore, useValue: { tenant: signal(null), today: () => '2026-11-20' } },
-        { provide: ActivatedRoute, useValue: { snapshot: { paramMap: convertToParamMap({ invoiceId: 'i-1' }) } } },
+        {
+          provide: ActivatedRoute,
+          useValue: {
+            snapshot: { paramMap: convertToParamMap({ invoiceId: 'i-1' }), queryParamMap: convertToParamMap({}) },
+          },
+        },
       ],
     });
   });
@@ -139,8 +144,22 @@ describe('finance invoices', () => {
     TestBed.overrideProvider(FinanceInvoicesStore, {
       useValue: { list, csvUrl: () => '/csv', zipUrl: () => '/zip' },
     });
+    // The filters of the address (a reload, a shared link, the way back from an invoice); an unknown status is dropped.
+    TestBed.overrideProvider(ActivatedRoute, {
+      useValue: {
+        snapshot: { queryParamMap: convertToParamMap({ status: 'open,bogus', overdue: 'true', q: 'AT-2026' }) },
+      },
+    });
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     const fixture = TestBed.createComponent(InvoicesPageComponent);
     await settle();
+    expect(list).toHaveBeenCalledWith({
+      status: ['open'],
+      overdue: true,
+      from: undefined,
+      to: undefined,
+      q: 'AT-2026',
+    });
     fixture.detectChanges();
     const el: HTMLElement = fixture.nativeElement;
     const table = el.querySelector('[data-testid="invoices"]');
@@ -159,6 +178,12 @@ describe('finance invoices', () => {
     (el.querySelector('[data-testid="apply-filters"]') as HTMLButtonElement).click();
     await settle();
     fixture.detectChanges();
+    // Applying puts the filters in the address, replacing it.
+    expect(navigate).toHaveBeenLastCalledWith([], {
+      relativeTo: expect.anything(),
+      queryParams: { status: 'open', overdue: true, from: undefined, to: undefined, q: 'AT-2026' },
+      replaceUrl: true,
+    });
     const marker = el.querySelector('[data-testid="restricted-marker"]')?.textContent ?? '';
     expect(marker).toContain('Restricted (erased on');
     expect(marker).toContain('2026');
