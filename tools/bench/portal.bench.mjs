@@ -11,7 +11,8 @@
 //   npm run bench                  (builds the API, then runs this)
 //   BENCH_SECONDS=20 npm run bench
 //   BENCH_ONLY=logging npm run bench   (only the owner's read beside the agent's read)
-//   BENCH_ONLY=me npm run bench        (only GET /api/me, CPU per request in BENCH_LOGGING_ROUNDS runs)
+//   BENCH_ONLY=me npm run bench        (only GET /api/me: portal and yardstick in BENCH_LOGGING_ROUNDS
+//                                  alternating pairs, throughput and CPU per request, median pair)
 //   BENCH_LOGGING_ROUNDS=9 npm run bench   (pairs of those two runs; default 5)
 //   BENCH_LOGGING_AA=1 BENCH_ONLY=logging npm run bench   (A/A: the owner's read in both places of
 //                                  each pair, so the "cost" printed is the method's own noise)
@@ -24,7 +25,7 @@ import pg from 'pg';
 import { cpus, totalmem } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
-import { withCpu } from './cpu.mjs';
+import { cpuSeconds, withCpu } from './cpu.mjs';
 import { PINNED, pinServer } from './pin.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -342,19 +343,49 @@ try {
   }
 
   measured: {
-    // BENCH_ONLY=me: only the session lookup (GET /api/me) on the portal, in BENCH_LOGGING_ROUNDS runs,
-    // each with the CPU time per request of the portal and of PostgreSQL: steadier than throughput on
-    // this shared machine, so two builds can be compared run by run (alternate them).
+    // BENCH_ONLY=me: only the session lookup (GET /api/me), portal and yardstick in BENCH_LOGGING_ROUNDS
+    // alternating pairs (which goes first alternates too), each run with its CPU per request — the
+    // server's own and PostgreSQL's (a child of the portal process, so measured there for both) —
+    // which is steadier than throughput on this shared machine. The median pair is the result.
     if (ONLY_ME) {
-      const meUrl = `http://127.0.0.1:${PORTAL_PORT}/api/me`;
-      await run(meUrl, cookie, { duration: 3 });
+      const servers = [
+        ['portal', PORTAL_PORT, portal.pid],
+        ['yardstick', YARDSTICK_PORT, yardstick.pid],
+      ];
+      for (const [, port] of servers) await run(`http://127.0.0.1:${port}/api/me`, cookie, { duration: 3 });
+      const pairs = [];
       for (let round = 0; round < LOGGING_ROUNDS; round++) {
-        const r = await withCpu(portal.pid, () => run(meUrl, cookie, { duration: SECONDS }));
-        console.log(
-          `GET /api/me run ${round + 1}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms; CPU per request: ` +
-            `portal ${r.cpu.self.toFixed(3)} ms + PostgreSQL ${r.cpu.descendants.toFixed(3)} ms`,
-        );
+        const pair = {};
+        for (const [name, port, pid] of round % 2 === 0 ? servers : [...servers].reverse()) {
+          const before = { server: cpuSeconds(pid).self, postgres: cpuSeconds(portal.pid).descendants };
+          const r = await run(`http://127.0.0.1:${port}/api/me`, cookie, { duration: SECONDS });
+          const n = r.requests.total;
+          pair[name] = {
+            rate: r.requests.average,
+            p99: r.latency.p99,
+            server: ((cpuSeconds(pid).self - before.server) * 1000) / n,
+            postgres: ((cpuSeconds(portal.pid).descendants - before.postgres) * 1000) / n,
+          };
+        }
+        pairs.push(pair);
+        const line = (x) =>
+          `${Math.round(x.rate)} req/s, p99 ${x.p99} ms, CPU ${x.server.toFixed(3)} + PostgreSQL ${x.postgres.toFixed(3)} ms`;
+        console.log(`GET /api/me pair ${round + 1}: portal ${line(pair.portal)} · yardstick ${line(pair.yardstick)}`);
       }
+      const median = (values) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        return `${sorted[Math.floor(sorted.length / 2)].toFixed(2)} (${sorted[0].toFixed(2)}–${sorted.at(-1).toFixed(2)})`;
+      };
+      const total = (x) => x.server + x.postgres;
+      console.log(
+        `GET /api/me, median (range) of ${LOGGING_ROUNDS} pairs: throughput portal / yardstick ${median(
+          pairs.map((p) => p.portal.rate / p.yardstick.rate),
+        )} (goal ≥ 0.80); CPU per request portal / yardstick ${median(
+          pairs.map((p) => total(p.portal) / total(p.yardstick)),
+        )} (server ${median(pairs.map((p) => p.portal.server / p.yardstick.server))}, PostgreSQL ${median(
+          pairs.map((p) => p.portal.postgres / p.yardstick.postgres),
+        )})`,
+      );
       break measured;
     }
     // One edit on each server first: a benchmark of failing requests would measure nothing.
@@ -464,6 +495,15 @@ try {
       return `portal ${mean((c) => c.self)} ms + PostgreSQL ${mean((c) => c.descendants)} ms`;
     };
     console.log(`CPU per request — owner's read: ${cpuLine(owns)}; ${second.cpu}: ${cpuLine(staffReads)}`);
+    const cpuRatios = owns
+      .map((own, i) => (staffReads[i].cpu.self + staffReads[i].cpu.descendants) / (own.cpu.self + own.cpu.descendants))
+      .sort((a, b) => a - b);
+    console.log(
+      `CPU per request (portal + PostgreSQL), ${second.cpu} / owner's read${LOGGING_AA ? '' : ' (goal ≤ 1.25)'}: ` +
+        `${cpuRatios[Math.floor(cpuRatios.length / 2)].toFixed(2)} median of ${LOGGING_ROUNDS} pairs (${cpuRatios
+          .map((r) => r.toFixed(2))
+          .join(', ')})`,
+    );
   }
 } finally {
   yardstick?.kill('SIGTERM');
