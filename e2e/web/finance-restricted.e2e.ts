@@ -4,7 +4,7 @@ import { expectAccessible, overflowOf, portal, signInStaffWithTwoFactor, toPhone
 
 // Issue 18 §3 in the browser: the demo's erased customer (CT-20009, erased through the erasure itself
 // when the demo was seeded) is marked restricted on finance's customer list, in Dutch, at 1280 and
-// 360 px, axe-clean; the others are not.
+// 360 px, axe-clean; the others are not. Its own page offers no subscription change.
 
 const NL = {
   email: 'E-mailadres',
@@ -37,4 +37,12 @@ test('finance sees the erased customer marked restricted (nl, 1280 and 360 px)',
   await expect(marker).toBeVisible();
   await expectAccessible(page);
   expect(await overflowOf(page)).toMatchObject({ culprits: [] });
+
+  // Its page says it takes no new subscription or change, and offers none.
+  await page.getByTestId('customer-CT-20009').click();
+  await expect(page.getByTestId('restricted-no-changes')).toContainText('gewist');
+  await expect(
+    page.locator('[data-testid^="change-"], [data-testid^="cancel-"], [data-testid^="new-subscription"]'),
+  ).toHaveCount(0);
+  await expectAccessible(page);
 });

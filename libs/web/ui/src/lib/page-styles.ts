@@ -57,5 +57,6 @@ export const STACKED_TABLE_STYLES = `
     table.stacked td { border: 0; padding: 0.15rem 0; }
     table.stacked td:first-child:not([data-label]) { font-weight: 500; }
     table.stacked td[data-label]::before { content: attr(data-label) ': ' / ''; font-weight: 500; }
+    table.stacked caption { display: block; text-align: left; }
   }
 `;

@@ -243,7 +243,7 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
                   }}
                 </p>
               }
-              @if (s.status !== 'ended') {
+              @if (s.status !== 'ended' && !account()?.restricted) {
                 <div class="actions">
                   <button mat-stroked-button type="button" (click)="openChange(s)" [attr.data-testid]="'change-' + s.planName.en">
                     {{ 'finance.accounts.change' | transloco }}
@@ -325,7 +325,9 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
       }
 
       <h2>{{ 'finance.accounts.newSubscription' | transloco }}</h2>
-      @if (plansState.failed()) {
+      @if (account()?.restricted) {
+        <p data-testid="restricted-no-changes">{{ 'finance.accounts.restrictedNoChanges' | transloco }}</p>
+      } @else if (plansState.failed()) {
         <ma-load-failed message="finance.plans.failed" testId="subscription-plans-failed" (retry)="plansState.retry()" />
       } @else if (plansState.loaded() && activePlans().length === 0) {
         <ma-empty-state
