@@ -10,9 +10,16 @@ export const PORT = Number(process.env['E2E_PORT'] ?? 3100);
 export const DEMO_PASSWORD = 'MijnAccount-demo-2026';
 export const portal = (tenant: string) => `http://${tenant}.localhost:${PORT}`;
 
-/** No WCAG 2.1 A/AA violation on the page as it is now. */
+/**
+ * No WCAG 2.1 A/AA violation on the page as it is now. A sandboxed iframe (a newsletter's preview:
+ * the mail's own HTML, no scripts allowed) is left out, element and content: axe cannot run inside
+ * it, and with Chromium 156 (Debian's, 2026-11) waiting for it hung the check until the test timed out.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .exclude('iframe[sandbox]')
+    .analyze();
   const summary = result.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
