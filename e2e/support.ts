@@ -16,6 +16,20 @@ export const portal = (tenant: string) => `http://${tenant}.localhost:${PORT}`;
  * it, and with Chromium 156 (Debian's, 2026-11) waiting for it hung the check until the test timed out.
  */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Contrast is judged on the page at rest: a snackbar or a hint still fading in has transparent
+  // text for a moment (seen failing color-contrast in a clean-clone run). Finite animations only;
+  // a spinner's never ends.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .exclude('iframe[sandbox]')
