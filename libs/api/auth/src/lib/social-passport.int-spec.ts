@@ -3,14 +3,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@mijn-account/api-core';
-import {
-  OIDC_TEST_CLIENT_SECRET,
-  OidcTestProvider,
-  PortalClient,
-  type TestApp,
-  createApp,
-  startTestApp,
-} from '@mijn-account/api-testing';
+import { OidcTestProvider, PortalClient, type TestApp, createApp, startTestApp } from '@mijn-account/api-testing';
 
 /**
  * Google and Microsoft 365 sign-in run through Passport (issue 15, ADR 0009): what the strategies
@@ -34,17 +27,7 @@ describe('sign-in through Passport (real OpenID provider)', () => {
     admin = t.client(t.alpha);
     await admin.signIn(t.alpha.staff['tenant-admin'].email);
     await admin.enrolTwoFactor();
-    for (const provider of ['google', 'microsoft'] as const) {
-      const saved = await admin.request('PUT', `/api/admin/sign-in-settings/providers/${provider}`, {
-        body: {
-          enabled: true,
-          issuer: op.issuers[provider],
-          clientId: `portal-${provider}`,
-          clientSecret: OIDC_TEST_CLIENT_SECRET,
-        },
-      });
-      expect(saved.statusCode).toBe(204);
-    }
+    await op.enableIn(admin);
     await t.sql(t.alpha, `UPDATE tenant_sign_in_settings SET self_sign_up = true`);
     second = await createApp(
       loadConfig({

@@ -67,17 +67,7 @@ describe('social sign-in (real OpenID provider)', () => {
     admin = t.client(t.alpha);
     await admin.signIn(t.alpha.staff['tenant-admin'].email);
     adminSecret = (await admin.enrolTwoFactor()).secret;
-    for (const provider of ['google', 'microsoft'] as const) {
-      const saved = await admin.request('PUT', `/api/admin/sign-in-settings/providers/${provider}`, {
-        body: {
-          enabled: true,
-          issuer: op.issuers[provider],
-          clientId: `portal-${provider}`,
-          clientSecret: OIDC_TEST_CLIENT_SECRET,
-        },
-      });
-      expect(saved.statusCode).toBe(204);
-    }
+    await op.enableIn(admin);
   });
   afterAll(async () => {
     await op.stop();

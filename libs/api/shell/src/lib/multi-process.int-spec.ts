@@ -7,7 +7,6 @@ import {
   type PortalProcess,
   type TestDatabase,
   ENTITIES,
-  OIDC_TEST_CLIENT_SECRET,
   OidcTestProvider,
   PortalClient,
   TestMailbox,
@@ -225,17 +224,7 @@ describe('two web processes and two workers on one database', () => {
       const admin = browser().on1;
       expect((await admin.signIn(alpha.staff['tenant-admin'].email)).statusCode).toBe(200);
       await admin.enrolTwoFactor();
-      for (const provider of ['google', 'microsoft'] as const) {
-        const saved = await admin.request('PUT', `/api/admin/sign-in-settings/providers/${provider}`, {
-          body: {
-            enabled: true,
-            issuer: op.issuers[provider],
-            clientId: `portal-${provider}`,
-            clientSecret: OIDC_TEST_CLIENT_SECRET,
-          },
-        });
-        expect(saved.statusCode).toBe(204);
-      }
+      await op.enableIn(admin);
       await sql(`UPDATE tenant_sign_in_settings SET self_sign_up = true`);
     });
     afterAll(() => sql(`UPDATE tenant_sign_in_settings SET self_sign_up = false`));

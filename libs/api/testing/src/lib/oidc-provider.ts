@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { PortalClient } from './http-client';
 
 /** The client secret the local provider registers for both stand-ins (tools/oidc-provider/server.mjs). */
 export const OIDC_TEST_CLIENT_SECRET = 'local-test-client-secret-0123456789';
@@ -32,6 +33,24 @@ export class OidcTestProvider {
       child.once('exit', (code) => reject(new Error(`OpenID provider exited with ${code}`)));
     });
     return new OidcTestProvider(child, JSON.parse(line) as { google: string; microsoft: string });
+  }
+
+  /**
+   * Has a signed-in tenant admin (two-factor enrolled) turn Google and Microsoft sign-in on with
+   * this provider as both; throws unless the portal takes each.
+   */
+  async enableIn(admin: PortalClient): Promise<void> {
+    for (const provider of ['google', 'microsoft'] as const) {
+      const saved = await admin.request('PUT', `/api/admin/sign-in-settings/providers/${provider}`, {
+        body: {
+          enabled: true,
+          issuer: this.issuers[provider],
+          clientId: `portal-${provider}`,
+          clientSecret: OIDC_TEST_CLIENT_SECRET,
+        },
+      });
+      if (saved.statusCode !== 204) throw new Error(`enabling ${provider}: ${saved.statusCode} ${saved.body}`);
+    }
   }
 
   /**

@@ -92,22 +92,6 @@ export function parseMoney(text: string): number | null {
       dd {
         margin: 0;
       }
-      /*
-       * From 600 px a table scrolls inside its card where the card is narrower than it (its cells keep
-       * their words whole); below, it is a list of cards, one a line or a rate (STACKED_TABLE_STYLES).
-       */
-      @media (min-width: 600px) {
-        .scroll {
-          overflow-x: auto;
-        }
-        .scroll th,
-        .scroll td {
-          overflow-wrap: normal;
-        }
-        .scroll table {
-          min-width: 36rem;
-        }
-      }
       td.amount,
       th.amount {
         text-align: right;

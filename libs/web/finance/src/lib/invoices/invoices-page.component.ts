@@ -61,22 +61,6 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
       .filters .search {
         width: 16rem;
       }
-      /*
-       * From 600 px the table scrolls inside its card where the card is narrower than it (its cells keep
-       * their words whole); below, it is a list of cards, one an invoice (STACKED_TABLE_STYLES).
-       */
-      @media (min-width: 600px) {
-        .scroll {
-          overflow-x: auto;
-        }
-        .scroll th,
-        .scroll td {
-          overflow-wrap: normal;
-        }
-        .scroll table {
-          min-width: 36rem;
-        }
-      }
       td.amount,
       th.amount {
         text-align: right;
