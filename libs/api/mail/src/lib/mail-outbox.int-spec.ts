@@ -75,7 +75,7 @@ describe('the mail outbox and an erased recipient', () => {
     const email = t.alpha.accounts[1].member.email;
     const client = t.client(t.alpha);
     await client.request('GET', '/api/tenant');
-    const held = t.mail.hold();
+    const held = t.mail.hold(email);
     let released = false;
     try {
       expect((await client.request('POST', '/api/password-reset', { body: { email } })).statusCode).toBe(202);

@@ -299,11 +299,11 @@ describe('two web processes and two workers on one database', () => {
   it('drains a worker on SIGTERM: readiness 503 at once, no new job taken, the running one finished, exit 0', async () => {
     const [draining, paused] = workers;
     paused.child.kill('SIGSTOP');
-    const held = mail.hold();
+    const first = alpha.accounts[0].member.email;
+    const held = mail.hold(first);
     try {
       const { on1 } = browser();
       await on1.request('GET', '/api/tenant');
-      const first = alpha.accounts[0].member.email;
       expect((await on1.request('POST', '/api/password-reset', { body: { email: first } })).statusCode).toBe(202);
       await held.arrived; // the worker is in the middle of that delivery
       draining.child.kill('SIGTERM');

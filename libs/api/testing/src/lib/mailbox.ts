@@ -22,8 +22,8 @@ export interface ReceivedMail {
 export class TestMailbox {
   readonly messages: ReceivedMail[] = [];
   private waiters: (() => void)[] = [];
-  /** While set, a received message is answered only when it resolves (the SMTP conversation stays open). */
-  private gate: { open: Promise<void>; arrived: () => void } | null = null;
+  /** While set, a message to `to` is answered only when `open` resolves (the SMTP conversation stays open). */
+  private gate: { to: string; open: Promise<void>; arrived: () => void } | null = null;
 
   private constructor(
     private readonly server: SMTPServer,
@@ -64,8 +64,9 @@ export class TestMailbox {
               });
             }
             const gate = mailbox?.gate;
-            gate?.arrived();
-            return gate?.open;
+            if (!gate || !session.envelope.rcptTo.some((r) => r.address.toLowerCase() === gate.to)) return;
+            gate.arrived();
+            return gate.open;
           })
           .then(() => callback())
           .catch((error: Error) => callback(error));
@@ -121,15 +122,16 @@ export class TestMailbox {
   }
 
   /**
-   * Holds the next conversations open after their message arrived, before the server's answer: the
-   * sender is mid-delivery. Resolves `arrived` when a message waits; `release` answers them all.
+   * Holds conversations with mail to `address` open after their message arrived, before the server's
+   * answer: the sender is mid-delivery. Resolves `arrived` when such a message waits; `release` answers
+   * them all. Mail to anyone else passes (a mail still queued by an earlier test must not be taken for it).
    */
-  hold(): { arrived: Promise<void>; release: () => void } {
+  hold(address: string): { arrived: Promise<void>; release: () => void } {
     let arrived!: () => void;
     let release!: () => void;
     const arrival = new Promise<void>((resolve) => (arrived = resolve));
     const open = new Promise<void>((resolve) => (release = resolve));
-    this.gate = { open, arrived };
+    this.gate = { to: address.toLowerCase(), open, arrived };
     return {
       arrived: arrival,
       release: () => {
