@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, type OnInit, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, input, signal } from '@angular/core';
 import {
   type AbstractControl,
   type FormGroupDirective,
@@ -87,7 +87,7 @@ import {
 
     @if (stepUp.waiting()) {
       <ma-step-up-prompt
-        [kind]="store.overview()?.twoFactor?.enabled ? 'secret' : 'password'"
+        [kind]="overview()?.twoFactor?.enabled ? 'secret' : 'password'"
         [wrong]="stepUp.wrong()"
         (confirmed)="confirmStepUp($event)"
         (cancelled)="stepUp.cancel()"
@@ -117,7 +117,7 @@ import {
           </tr>
         </thead>
         <tbody>
-          @for (s of store.sessions(); track s.id) {
+          @for (s of sessions(); track s.id) {
             <tr data-testid="session-row">
               <td>{{ s.device }} ({{ s.method | maLabel: 'signInMethod' }})</td>
               <td>{{ s.ip }}</td>
@@ -152,7 +152,7 @@ import {
 
     <mat-card appearance="outlined">
       <h2>{{ 'security.twoFactor.title' | transloco }}</h2>
-      @if (store.overview(); as o) {
+      @if (overview(); as o) {
         @if (recoveryCodes(); as codes) {
           <p>{{ 'security.twoFactor.saveCodes' | transloco }}</p>
           <ul class="codes" data-testid="recovery-codes">
@@ -237,7 +237,7 @@ import {
 
     <mat-card appearance="outlined">
       <h2>{{ 'security.email.title' | transloco }}</h2>
-      <p>{{ 'security.email.current' | transloco: { email: store.overview()?.email } }}</p>
+      <p>{{ 'security.email.current' | transloco: { email: overview()?.email } }}</p>
       <form class="row" [formGroup]="emailForm" (ngSubmit)="changeEmail()" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'security.email.new' | transloco }}</mat-label>
@@ -255,10 +255,10 @@ import {
     <mat-card appearance="outlined">
       <h2>{{ 'security.identities.title' | transloco }}</h2>
       <ul>
-        @if (store.overview()?.hasPassword) {
+        @if (overview()?.hasPassword) {
           <li>{{ 'security.identities.password' | transloco }}</li>
         }
-        @for (i of store.overview()?.identities; track i.provider) {
+        @for (i of overview()?.identities; track i.provider) {
           <li>
             {{ i.provider | maLabel: 'provider' }} ({{ i.email }})
             <button
@@ -280,7 +280,7 @@ import {
 
     <mat-card appearance="outlined">
       <h2>{{ 'security.history.title' | transloco }}</h2>
-      @if (page.loaded() && store.signIns().length === 0) {
+      @if (page.loaded() && signIns().length === 0) {
         <ma-empty-state
           icon="history"
           title="states.security.noSignIns"
@@ -298,7 +298,7 @@ import {
           </tr>
         </thead>
         <tbody>
-          @for (e of store.signIns(); track $index) {
+          @for (e of signIns(); track $index) {
             <tr>
               <td>{{ e.at | maDate }}</td>
               <td>
@@ -327,6 +327,13 @@ export class SecurityPageComponent implements OnInit {
   private readonly notifier = inject(Notifier);
   /** The page's data (overview, sessions, sign-ins): a sketch while it loads, a retry when it failed. */
   protected readonly page = new LoadState();
+  /**
+   * What the page shows comes from its own load: the store is shared (the home reads the overview), and
+   * a list fetched there before another device signed in must not be shown, or acted on, here.
+   */
+  protected readonly overview = computed(() => (this.page.loaded() ? this.store.overview() : null));
+  protected readonly sessions = computed(() => (this.page.loaded() ? this.store.sessions() : []));
+  protected readonly signIns = computed(() => (this.page.loaded() ? this.store.signIns() : []));
   protected readonly stepUp = new StepUpGate(this.session);
   private readonly runner = new ActionRunner({ stepUp: this.stepUp });
   protected readonly problem = this.runner.problem;
@@ -351,7 +358,7 @@ export class SecurityPageComponent implements OnInit {
   }
 
   protected unlinkedProviders(): IdentityProviderName[] {
-    const overview = this.store.overview();
+    const overview = this.overview();
     if (!overview) return [];
     return overview.availableProviders.filter((p) => !overview.identities.some((i) => i.provider === p));
   }
