@@ -4,7 +4,7 @@
 // and the median (range) figures they print.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -98,9 +98,11 @@ export const machine = () =>
  * Seeds the demo into a fresh embedded PostgreSQL under `dir` (outside production, as portal.bench.mjs
  * does), starts the built portal on `port` in production mode with `env` added, waits until it answers,
  * and connects as the owner role. Answers the portal process, the client, the demo tenant's id, the
- * demo password's hash (to give bench users) and `stop()`.
+ * demo password's hash (to give bench users) and `stop()`. With `statementStats`, the server loads
+ * pg_stat_statements (written into the seeded cluster's postgresql.conf before the portal starts it):
+ * `topStatements()` then reports where PostgreSQL's time went.
  */
-export async function startPortal({ dir, port, env = {}, worker = false }) {
+export async function startPortal({ dir, port, env = {}, worker = false, statementStats = false }) {
   rmSync(dir, { recursive: true, force: true });
   const shared = {
     EMBEDDED_PG_DIR: `${dir}/postgres`,
@@ -112,6 +114,11 @@ export async function startPortal({ dir, port, env = {}, worker = false }) {
     env: { ...process.env, ...shared, NODE_ENV: 'development' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  if (statementStats)
+    appendFileSync(
+      `${dir}/postgres/postgresql.conf`,
+      "\nshared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track = 'all'\n",
+    );
   const processEnv = {
     ...process.env,
     ...shared,
@@ -139,7 +146,7 @@ export async function startPortal({ dir, port, env = {}, worker = false }) {
       process.exit(1);
     });
   let client;
-  const stop = async () => {
+  let stop = async () => {
     await client?.end();
     // The worker first: the web process owns the embedded PostgreSQL.
     for (const child of children().reverse()) {
@@ -169,11 +176,47 @@ export async function startPortal({ dir, port, env = {}, worker = false }) {
         client.query(`SELECT password_hash FROM app_user WHERE email = 'finance@callmonkey.example'`),
       )
     ).rows;
-    return { portal, worker: workerProcess, client, demoTenantId: demo.id, passwordHash, stop };
+    let admin = null;
+    if (statementStats) {
+      admin = new pg.Client({ connectionString: url('postgres', credentials.admin) });
+      await admin.connect();
+      await admin.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+      const close = stop;
+      stop = async () => {
+        await admin.end();
+        await close();
+      };
+    }
+    return {
+      portal,
+      worker: workerProcess,
+      client,
+      demoTenantId: demo.id,
+      passwordHash,
+      stop,
+      resetStatements: () => admin?.query('SELECT pg_stat_statements_reset()'),
+      topStatements: (limit = 12) => topStatements(admin, limit),
+    };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/**
+ * The statements PostgreSQL spent most time on since the last reset (pg_stat_statements, every
+ * database and role): total and per-call milliseconds, calls, rows, WAL bytes, shared blocks touched.
+ */
+async function topStatements(admin, limit) {
+  if (!admin) throw new Error('startPortal({ statementStats: true }) loads pg_stat_statements');
+  const { rows } = await admin.query(
+    `SELECT round(total_exec_time)::int AS ms, calls, rows, round(total_exec_time / calls * 1000)::int AS us_per_call,
+            pg_size_pretty(wal_bytes) AS wal, shared_blks_hit + shared_blks_read + shared_blks_dirtied AS blocks,
+            regexp_replace(left(query, 110), '\\s+', ' ', 'g') AS query
+       FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT $1`,
+    [limit],
+  );
+  return rows;
 }
 
 async function waitForPortal(port) {

@@ -13,6 +13,8 @@
 //   BENCH_SUBSCRIPTIONS=10000 BENCH_ROUNDS=1 node tools/bench/billing-run.bench.mjs   (a quick look)
 //   BENCH_PORT=3600 …                  (portal port; PostgreSQL on BENCH_PORT + 51000)
 //   BENCH_DOCUMENTS=0 …                (skip the PDF/UBL figures)
+//   BENCH_PG_STATS=1 …                 (after each engine round, its drafting and its finalising: the
+//                                       statements PostgreSQL spent most time on, from pg_stat_statements)
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -24,6 +26,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
 const DIR = 'tmp/bench-billing';
 const TARGET_SECONDS = 30;
+const PG_STATS = process.env.BENCH_PG_STATS === '1';
 
 /**
  * A tenant as an admin would leave it (complete Dutch invoicing settings, a 21 % category, one
@@ -118,9 +121,21 @@ function thisMonth() {
   return { periodStart: `${today.slice(0, 7)}-01`, periodEnd: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) };
 }
 
+/** Where PostgreSQL's time went in one phase (BENCH_PG_STATS=1), then a fresh count for the next. */
+async function statementReport(phase) {
+  if (!PG_STATS) return;
+  console.log(`  ${phase}: top statements (ms total, calls, µs per call, WAL, blocks)`);
+  for (const s of await bench.topStatements())
+    console.log(
+      `    ${String(s.ms).padStart(6)} ${String(s.calls).padStart(7)} ${String(s.us_per_call).padStart(7)} ${s.wal.padStart(8)} ${String(s.blocks).padStart(9)}  ${s.query}`,
+    );
+  await bench.resetStatements();
+}
+
 /** The engine: POST the run, watch its progress, confirm the drafts, until completed. */
 async function engineRound(client, portalPid, slug, tenantId) {
   const api = await signInFinance(client, slug, tenantId);
+  if (PG_STATS) await bench.resetStatements();
   const cpuBefore = cpuSeconds(portalPid);
   const started = performance.now();
   const run = await api('POST', '/api/finance/billing-runs', thisMonth());
@@ -129,6 +144,7 @@ async function engineRound(client, portalPid, slug, tenantId) {
   for (;;) {
     if (view.status === 'review' && drafted === null) {
       drafted = performance.now();
+      await statementReport('drafting');
       view = await api('POST', `/api/finance/billing-runs/${run.id}/finalise`, {});
       continue;
     }
@@ -138,6 +154,7 @@ async function engineRound(client, portalPid, slug, tenantId) {
   }
   const done = performance.now();
   const cpuAfter = cpuSeconds(portalPid);
+  await statementReport('finalising');
   if (view.finalised !== N || view.failed !== 0) throw new Error(`run ended with ${JSON.stringify(view)}`);
   const [check] = (
     await inTenant(client, tenantId, () =>
@@ -225,16 +242,13 @@ async function yardstickRound(client, portalPid, tenantId, template) {
   };
 }
 
-const {
-  portal,
-  client,
-  passwordHash: hash,
-  stop,
-} = await startPortal({
+const bench = await startPortal({
   dir: DIR,
   port: PORT,
   env: { BILLING_RENDER_WORKER: 'false' },
+  statementStats: PG_STATS,
 });
+const { portal, client, passwordHash: hash, stop } = bench;
 const results = { engine: [], yardstick: [] };
 try {
   const env = machine();

@@ -211,6 +211,10 @@ describe('billing runs', () => {
       `UPDATE invoice SET document = '{}' WHERE id = '${id}'`,
       `UPDATE invoice_line SET description = 'changed' WHERE invoice_id = '${id}'`,
       `DELETE FROM invoice_line WHERE invoice_id = '${id}'`,
+      // A line added to it, in a statement that also adds one to a draft (each invoice is looked up).
+      `INSERT INTO invoice_line (tenant_id, invoice_id, position, kind, description, quantity, unit_price_minor, net_minor, tax_category)
+       SELECT tenant_id, id, 99, 'one-off', 'Added', 1, 100, 100, 'high' FROM invoice
+        WHERE id = '${id}' OR id = (SELECT id FROM invoice WHERE status = 'draft' LIMIT 1)`,
       `DELETE FROM invoice WHERE id = '${id}'`,
       `UPDATE invoice SET status = 'draft' WHERE id = '${id}'`,
     ];
