@@ -19,6 +19,8 @@ export type FollowUp = {
   issued?: string[];
   /** Drafting jobs to queue beside the next one (after the run's batches are planned). */
   alongside?: number;
+  /** The last draft a finalising batch took: the next batch starts after it (see finaliseBatch). */
+  after?: string;
 } | null;
 
 interface SubscriptionRow {
@@ -456,10 +458,20 @@ export class BillingEngine {
   }
 
   /**
-   * `issueDate` is today in the tenant's time zone; only the demo seed passes an earlier day (its
-   * run of last month was issued on that month's first day).
+   * Issues the run's next batch of drafts, in id order. `after` is the last draft the previous batch
+   * took (everything up to it is issued or marked failed, in committed batches): the next batch starts
+   * there, so a batch never walks over the invoices already issued — with the table's statistics
+   * stale in a tenant's first run, the planner read the run in primary-key order from its start and
+   * each batch took longer than the one before. Without `after` (a new job, a retry) it starts at the
+   * beginning. `issueDate` is today in the tenant's time zone; only the demo seed passes an earlier
+   * day (its run of last month was issued on that month's first day).
    */
-  async finaliseBatch(db: EntityManager, tenantId: string, runId: string, issueDate?: string): Promise<FollowUp> {
+  async finaliseBatch(
+    db: EntityManager,
+    tenantId: string,
+    runId: string,
+    { after, issueDate }: { after?: string; issueDate?: string } = {},
+  ): Promise<FollowUp> {
     const run = await db.findOne(BillingRun, { where: { tenantId, id: runId }, lock: { mode: 'pessimistic_write' } });
     if (!run) return null;
     if (run.status === 'review') {
@@ -479,9 +491,10 @@ export class BillingEngine {
               a.street, a.house_number, a.house_number_addition, a.postal_code, a.city, a.region, a.country
          FROM invoice i JOIN subscriber_account a ON a.tenant_id = i.tenant_id AND a.id = i.account_id
         WHERE i.tenant_id = $1 AND i.run_id = $2 AND i.status = 'draft' AND i.failure IS NULL
+          AND i.id > COALESCE($4::uuid, '00000000-0000-0000-0000-000000000000')
         ORDER BY i.id LIMIT $3
         FOR UPDATE OF i`,
-      [tenantId, runId, this.config.billing.batchSize],
+      [tenantId, runId, this.config.billing.batchSize, after ?? null],
     );
     if (drafts.length === 0) {
       await db.update(
@@ -579,7 +592,7 @@ export class BillingEngine {
         WHERE tenant_id = $1 AND id = $2`,
       [tenantId, runId, ready.length, failures.length, JSON.stringify(failures)],
     );
-    return { step: 'finalise', issued: ready.map((d) => d.id) };
+    return { step: 'finalise', issued: ready.map((d) => d.id), after: drafts[drafts.length - 1].id };
   }
 
   /**

@@ -17,6 +17,8 @@ import { invoiceRecipientSql } from '../accounts/invoice-recipient.sql';
 export interface BillingJob {
   tenantId: string;
   runId: string;
+  /** Finalising: where the previous job's last batch ended (FollowUp.after). */
+  after?: string;
 }
 
 /**
@@ -223,23 +225,28 @@ export class BillingQueue {
    */
   private async runStep(step: 'draft' | 'finalise', job: BillingJob): Promise<void> {
     const deadline = Date.now() + STEP_BUDGET_MS;
+    const { tenantId, runId } = job;
     let current = step;
+    let after = job.after;
     for (;;) {
-      const next = await withTenant(this.dataSource, job.tenantId, async (db) => {
+      const next = await withTenant(this.dataSource, tenantId, async (db) => {
         const follow: FollowUp =
           current === 'draft'
-            ? await this.engine.draftBatch(db, job.tenantId, job.runId)
-            : await this.engine.finaliseBatch(db, job.tenantId, job.runId);
+            ? await this.engine.draftBatch(db, tenantId, runId)
+            : await this.engine.finaliseBatch(db, tenantId, runId, { after });
         // One render job for the batch's issued invoices, queued in the batch's transaction.
-        if (follow?.issued?.length) await this.enqueueRender(db, job.tenantId, follow.issued);
+        if (follow?.issued?.length) await this.enqueueRender(db, tenantId, follow.issued);
         // Drafting planned: more jobs to work its batches beside this one.
-        for (let extra = 0; extra < (follow?.alongside ?? 0); extra++) await this.enqueue(db, 'draft', job);
+        for (let extra = 0; extra < (follow?.alongside ?? 0); extra++)
+          await this.enqueue(db, 'draft', { tenantId, runId });
         const handOver = follow !== null && (follow.startAfter !== undefined || Date.now() > deadline);
-        if (follow && handOver) await this.enqueue(db, follow.step, job, follow.startAfter);
+        if (follow && handOver)
+          await this.enqueue(db, follow.step, { tenantId, runId, after: follow.after }, follow.startAfter);
         return handOver ? null : follow;
       });
       if (!next) return;
       current = next.step;
+      after = next.after;
     }
   }
 }

@@ -801,12 +801,13 @@ async function seedInvoicing(
   }
   await as(finance, HELPDESK_IP, (ctx) => runs.finalise(ctx, runId));
   const issued: string[] = [];
-  for (;;) {
+  for (let after: string | undefined; ;) {
     const next = await withTenant(owner, tenantId, (db) =>
-      services.engine.finaliseBatch(db, tenantId, runId, periodStart),
+      services.engine.finaliseBatch(db, tenantId, runId, { after, issueDate: periodStart }),
     );
     if (!next) break;
     issued.push(...(next.issued ?? []));
+    after = next.after;
   }
   await queue.render({ tenantId, invoiceIds: issued });
 
