@@ -114,11 +114,7 @@ export async function startPortal({ dir, port, env = {}, worker = false, stateme
     env: { ...process.env, ...shared, NODE_ENV: 'development' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  if (statementStats)
-    appendFileSync(
-      `${dir}/postgres/postgresql.conf`,
-      "\nshared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track = 'all'\n",
-    );
+  if (statementStats) loadStatementStats(`${dir}/postgres`);
   const processEnv = {
     ...process.env,
     ...shared,
@@ -176,14 +172,11 @@ export async function startPortal({ dir, port, env = {}, worker = false, stateme
         client.query(`SELECT password_hash FROM app_user WHERE email = 'finance@callmonkey.example'`),
       )
     ).rows;
-    let admin = null;
-    if (statementStats) {
-      admin = new pg.Client({ connectionString: url('postgres', credentials.admin) });
-      await admin.connect();
-      await admin.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    const statements = statementStats ? await statementStatsOf(url('postgres', credentials.admin)) : null;
+    if (statements) {
       const close = stop;
       stop = async () => {
-        await admin.end();
+        await statements.end();
         await close();
       };
     }
@@ -194,8 +187,8 @@ export async function startPortal({ dir, port, env = {}, worker = false, stateme
       demoTenantId: demo.id,
       passwordHash,
       stop,
-      resetStatements: () => admin?.query('SELECT pg_stat_statements_reset()'),
-      topStatements: (limit = 12) => topStatements(admin, limit),
+      resetStatements: () => statements?.reset(),
+      topStatements: (limit = 12) => statements.top(limit),
     };
   } catch (error) {
     await stop();
@@ -204,19 +197,40 @@ export async function startPortal({ dir, port, env = {}, worker = false, stateme
 }
 
 /**
- * The statements PostgreSQL spent most time on since the last reset (pg_stat_statements, every
- * database and role): total and per-call milliseconds, calls, rows, WAL bytes, shared blocks touched.
+ * Makes the seeded (stopped) embedded cluster in `pgDir` load pg_stat_statements when it next starts,
+ * nested statements (triggers, foreign-key checks) counted apart.
  */
-async function topStatements(admin, limit) {
-  if (!admin) throw new Error('startPortal({ statementStats: true }) loads pg_stat_statements');
-  const { rows } = await admin.query(
-    `SELECT round(total_exec_time)::int AS ms, calls, rows, round(total_exec_time / calls * 1000)::int AS us_per_call,
-            pg_size_pretty(wal_bytes) AS wal, shared_blks_hit + shared_blks_read + shared_blks_dirtied AS blocks,
-            regexp_replace(left(query, 110), '\\s+', ' ', 'g') AS query
-       FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT $1`,
-    [limit],
+export function loadStatementStats(pgDir) {
+  appendFileSync(
+    `${pgDir}/postgresql.conf`,
+    "\nshared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track = 'all'\n",
   );
-  return rows;
+}
+
+/**
+ * pg_stat_statements of the running cluster, through its superuser (`adminUrl`): `reset()`, and
+ * `top(limit)` — the statements PostgreSQL spent most time on since the reset, every database and
+ * role: total ms, calls, µs per call, WAL bytes, shared blocks touched, the start of the text.
+ */
+export async function statementStatsOf(adminUrl) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  return {
+    reset: () => admin.query('SELECT pg_stat_statements_reset()'),
+    top: async (limit) =>
+      (
+        await admin.query(
+          `SELECT round(total_exec_time)::int AS ms, calls, rows, round(total_exec_time / calls * 1000)::int AS us_per_call,
+                  wal_bytes::bigint AS wal_bytes, pg_size_pretty(wal_bytes) AS wal,
+                  shared_blks_hit + shared_blks_read + shared_blks_dirtied AS blocks,
+                  regexp_replace(left(query, 110), '\\s+', ' ', 'g') AS query
+             FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT $1`,
+          [limit],
+        )
+      ).rows,
+    end: () => admin.end(),
+  };
 }
 
 async function waitForPortal(port) {

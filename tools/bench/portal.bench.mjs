@@ -25,6 +25,7 @@ import pg from 'pg';
 import { cpus, totalmem } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
+import { loadStatementStats, statementStatsOf } from './bench-portal.mjs';
 import { cpuSeconds, withCpu } from './cpu.mjs';
 import { PINNED, pinServer } from './pin.mjs';
 
@@ -34,6 +35,9 @@ const ONLY_ME = process.env.BENCH_ONLY === 'me';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const LOGGING_ROUNDS = Number(process.env.BENCH_LOGGING_ROUNDS ?? 5);
 const LOGGING_AA = process.env.BENCH_LOGGING_AA === '1';
+// BENCH_PG_STATS=1: after the pairs, one more run of each read with pg_stat_statements loaded, and per
+// request: the statements PostgreSQL ran, their time, WAL and buffers (issue 19 §6, ADR 0007).
+const PG_STATS = process.env.BENCH_PG_STATS === '1';
 const PORTAL_PORT = 3200;
 const YARDSTICK_PORT = 3201;
 const PG_PORT = 54_399;
@@ -295,6 +299,7 @@ execFileSync('node', ['dist/apps/api/cli.js', 'seed-demo'], {
   env: { ...process.env, ...shared, NODE_ENV: 'development' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
+if (PG_STATS) loadStatementStats(`${DIR}/postgres`);
 const portal = start('node', ['dist/apps/api/main.js'], {
   PORT: String(PORTAL_PORT),
   ...shared,
@@ -498,6 +503,32 @@ try {
     const cpuRatios = owns
       .map((own, i) => (staffReads[i].cpu.self + staffReads[i].cpu.descendants) / (own.cpu.self + own.cpu.descendants))
       .sort((a, b) => a - b);
+    if (PG_STATS) {
+      const statements = await statementStatsOf(
+        `postgres://postgres:${encodeURIComponent(credentials.admin)}@127.0.0.1:${PG_PORT}/portal`,
+      );
+      for (const [label, url, who] of [
+        ["owner's read", ownUrl, cookie],
+        [second.cpu, second.url, second.cookie],
+      ]) {
+        await statements.reset();
+        const result = await run(url, who, { duration: SECONDS });
+        const top = await statements.top(15);
+        const n = result.requests.total;
+        const sum = (pick) => top.reduce((total, row) => total + pick(row), 0);
+        console.log(
+          `\n${label} with pg_stat_statements, per request (${n} requests): ${((sum((r) => r.ms) / n) * 1000).toFixed(0)} µs in ` +
+            `${(sum((r) => Number(r.calls)) / n).toFixed(1)} statements, ${(sum((r) => Number(r.wal_bytes)) / n).toFixed(0)} B of WAL, ` +
+            `${(sum((r) => Number(r.blocks)) / n).toFixed(1)} buffers (the 15 costliest statements)`,
+        );
+        for (const row of top)
+          console.log(
+            `  ${((row.ms / n) * 1000).toFixed(1).padStart(6)} µs ${(Number(row.calls) / n).toFixed(2).padStart(5)} calls ` +
+              `${(Number(row.wal_bytes) / n).toFixed(0).padStart(5)} B WAL ${(Number(row.blocks) / n).toFixed(1).padStart(5)} buf  ${row.query}`,
+          );
+      }
+      await statements.end();
+    }
     console.log(
       `CPU per request (portal + PostgreSQL), ${second.cpu} / owner's read${LOGGING_AA ? '' : ' (goal ≤ 1.25)'}: ` +
         `${cpuRatios[Math.floor(cpuRatios.length / 2)].toFixed(2)} median of ${LOGGING_ROUNDS} pairs (${cpuRatios
