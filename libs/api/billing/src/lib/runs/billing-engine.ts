@@ -674,8 +674,9 @@ export class BillingEngine {
         },
         vatId: settings.vatId,
         registrationNumber: settings.cocNumber,
-        iban: settings.iban as string,
+        iban: settings.iban,
         bic: settings.bic,
+        bankAccount: settings.bankAccount,
         email: null,
       },
       customer: {

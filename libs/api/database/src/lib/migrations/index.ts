@@ -43,6 +43,7 @@ import { RescheduleHeldNoticesWithTimeZone1795940000000 } from './1795940000000-
 import { AddBillingRunBatches1796000000000 } from './1796000000000-AddBillingRunBatches';
 import { PurgeRegistersAfterRetention1796100000000 } from './1796100000000-PurgeRegistersAfterRetention';
 import { AddMailSendingLease1796200000000 } from './1796200000000-AddMailSendingLease';
+import { AddSupplierBankAccount1796317000000 } from './1796317000000-AddSupplierBankAccount';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -91,4 +92,5 @@ export const MIGRATIONS = [
   AddBillingRunBatches1796000000000,
   PurgeRegistersAfterRetention1796100000000,
   AddMailSendingLease1796200000000,
+  AddSupplierBankAccount1796317000000,
 ];
