@@ -62,7 +62,8 @@ test('the admin completes the invoicing settings (nl); finance creates a plan an
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Facturatie');
   await expect(admin.getByTestId('legalName')).toBeVisible();
 
-  // A wrong IBAN is named at its field, in Dutch, and nothing is saved.
+  // Canada is outside SEPA: a bank account instead of an IBAN; a wrong transit number is named at its
+  // field, in Dutch, and nothing is saved.
   await admin.getByLabel('Statutaire naam').fill('ContactMonkey Communications Inc.');
   await admin.getByLabel('Straat en huisnummer').fill('100 King St W');
   await admin.getByLabel('Postcode').fill('M5X 1A9');
@@ -72,7 +73,11 @@ test('the admin completes the invoicing settings (nl); finance creates a plan an
   await admin.getByRole('option', { name: 'Canada', exact: true }).click();
   await admin.getByLabel('Btw-nummer of belastingnummer').fill('123456782RT0001');
   await admin.getByLabel('KvK-nummer').fill('123456782');
-  await admin.getByLabel('IBAN').fill('DE89370400440532013001');
+  await expect(admin.getByTestId('iban')).toHaveCount(0);
+  await admin.getByLabel('Naam van de bank').fill('Royal Bank of Canada');
+  await admin.getByLabel('Instellingsnummer').fill('003');
+  await admin.getByLabel('Transitnummer').fill('1234');
+  await admin.getByLabel('Rekeningnummer').fill('1234567');
   // The demo has issued CT- numbers this year: the prefix is frozen until next year.
   await expect(admin.getByLabel('Voorvoegsel factuurnummer')).toBeDisabled();
   await admin.getByLabel('Tijdzone').fill('America/Toronto');
@@ -80,10 +85,10 @@ test('the admin completes the invoicing settings (nl); finance creates a plan an
   await hst.getByLabel('Tarief').fill('13');
   await hst.getByLabel('Factuurtekst in het Nederlands').fill('HST 13%');
   await admin.getByTestId('save-invoicing-settings').click();
-  const iban = admin.locator('mat-form-field').filter({ has: admin.getByTestId('iban') });
-  await expect(iban.locator('mat-error')).toContainText('IBAN');
+  const transit = admin.locator('mat-form-field').filter({ has: admin.getByTestId('transitNumber') });
+  await expect(transit.locator('mat-error')).toHaveText('Het transitnummer heeft 5 cijfers.');
 
-  await admin.getByLabel('IBAN').fill('DE89370400440532013000');
+  await admin.getByLabel('Transitnummer').fill('12345');
   await admin.getByTestId('save-invoicing-settings').click();
   await expect(admin.getByText('Facturatie-instellingen opgeslagen.')).toBeVisible();
   await expect(admin.getByTestId('invoicing-checklist')).toContainText('Compleet: factuurruns kunnen starten.');

@@ -17,6 +17,8 @@
 //   BENCH_LOGGING_AA=1 BENCH_ONLY=logging npm run bench   (A/A: the owner's read in both places of
 //                                  each pair, so the "cost" printed is the method's own noise)
 //   BENCH_PIN=1 npm run bench      (servers on CPU 0, PostgreSQL and the load on the others: pin.mjs)
+//   BENCH_CPU_PROF=tmp/prof BENCH_ONLY=me npm run bench   (the portal's CPU profile, written when it stops)
+//   BENCH_PG_STATS=1 BENCH_ONLY=logging npm run bench     (per request: PostgreSQL's statements, WAL, buffers)
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
@@ -300,7 +302,10 @@ execFileSync('node', ['dist/apps/api/cli.js', 'seed-demo'], {
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 if (PG_STATS) loadStatementStats(`${DIR}/postgres`);
-const portal = start('node', ['dist/apps/api/main.js'], {
+// BENCH_CPU_PROF=<dir>: the portal writes a V8 CPU profile there when it stops (open it in Chrome's
+// DevTools, Performance tab), to see where its time per request goes.
+const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+const portal = start('node', [...profile, 'dist/apps/api/main.js'], {
   PORT: String(PORTAL_PORT),
   ...shared,
   NODE_ENV: 'production',

@@ -5,6 +5,7 @@ export * from './lib/problem-key';
 export * from './lib/uuid';
 export * from './lib/address';
 export * from './lib/billing';
+export * from './lib/bank-accounts';
 export * from './lib/second-factor';
 export * from './lib/finance-runs';
 export * from './lib/finance-accounts';

@@ -19,6 +19,26 @@ export const NL_SETTINGS = {
   ],
 };
 
+/** A complete Canadian supplier: outside SEPA, so a Canadian bank account instead of an IBAN. */
+export const CA_SETTINGS = {
+  ...NL_SETTINGS,
+  legalName: 'Beta Communications Inc.',
+  address: { streetLine: '100 King St W', postalCode: 'M5X 1A9', city: 'Toronto', region: 'ON', country: 'CA' },
+  vatId: '123456782RT0001',
+  cocNumber: '123456782',
+  iban: null,
+  bic: null,
+  bankAccount: {
+    bankName: 'Royal Bank of Canada',
+    institutionNumber: '003',
+    transitNumber: '12345',
+    accountNumber: '1234567',
+  },
+  numberPrefix: 'BC',
+  timeZone: 'America/Toronto',
+  taxCategories: [{ code: 'hst', category: 'S', rateBasisPoints: 1300, textNl: 'HST 13%', textEn: 'HST 13%' }],
+};
+
 export const PLAN = {
   nameNl: 'Basis',
   nameEn: 'Basic',

@@ -280,9 +280,11 @@ describe('billing runs', () => {
   });
 
   it('registers payments by hand: partial ones add up to paid, never beyond what is outstanding', async () => {
+    // An open invoice larger than the partial payment: numbers follow the drafts' random ids, so number 5
+    // is sometimes the 12-cent invoice of three thirds (then the partial 10.00 was refused, a flake).
     const [{ id, gross_minor }] = await t.sql<{ id: string; gross_minor: string }>(
       t.alpha,
-      `SELECT id, gross_minor FROM invoice WHERE sequence_no = 5`,
+      `SELECT id, gross_minor FROM invoice WHERE sequence_no > 4 AND gross_minor > 1000 ORDER BY sequence_no LIMIT 1`,
     );
     const gross = Number(gross_minor);
     const pay = (amountMinor: number, paidOn = today) =>

@@ -3,6 +3,7 @@ import { inflateRawSync } from 'node:zlib';
 import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
 import { NL_SETTINGS, PLAN, calendar } from './billing-fixtures.testing';
 import { en16931Violations } from './documents/en16931-rules.testing';
+import { EXPORT_BATCH } from './invoices/invoice-exports.service';
 
 /**
  * Finance's tenant-wide invoices against PostgreSQL: the filtered, keyset-paged list; one invoice in
@@ -440,6 +441,35 @@ describe('finance invoices', () => {
       [Number(year)],
     );
     expect(series.map((r) => r.sequence_no)).toEqual(series.map((_, i) => i + 1));
+  });
+
+  it('streams a CSV of a period larger than one batch whole and in number order', async () => {
+    // Copies of an issued invoice, numbered after the last one, in the reverse of their insertion
+    // order: the batches are read by id, the rows must still come out by number.
+    const extra = EXPORT_BATCH * 2 + 37;
+    await t.sql(
+      t.alpha,
+      `INSERT INTO invoice (tenant_id, account_id, currency, language, status, year, sequence_no, number, issue_date,
+                            document, net_minor, tax_minor, gross_minor)
+       SELECT i.tenant_id, i.account_id, i.currency, i.language, 'open', i.year, m.last + $1::int + 1 - g,
+              'AT-BULK-' || g, i.issue_date, jsonb_set(i.document, '{number}', to_jsonb('AT-BULK-' || g)),
+              i.net_minor, i.tax_minor, i.gross_minor
+         FROM invoice i, (SELECT max(sequence_no) AS last FROM invoice WHERE kind = 'invoice') m, generate_series(1, $1::int) g
+        WHERE i.kind = 'invoice' AND i.sequence_no = 1`,
+      [extra],
+    );
+    const expected = await t.sql<{ number: string }>(
+      t.alpha,
+      `SELECT number FROM invoice WHERE status <> 'draft' AND issue_date = $1 ORDER BY kind, year, sequence_no`,
+      [today],
+    );
+    expect(expected.length).toBeGreaterThan(EXPORT_BATCH * 2 + 37);
+    const csv = await finance.request('GET', `/api/finance/exports/invoices.csv?from=${today}&to=${today}`);
+    expect(csv.statusCode).toBe(200);
+    const [header, ...rows] = csv.body.trim().split('\n');
+    expect(header.split(',')[0]).toBe('number');
+    expect(rows.map((row) => row.split(',')[0])).toEqual(expected.map((r) => r.number));
+    expect(rows.filter((row) => row.startsWith('AT-BULK-'))).toHaveLength(extra);
   });
 });
 

@@ -1,6 +1,6 @@
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
-import { NL_SETTINGS } from './billing-fixtures.testing';
+import { CA_SETTINGS, NL_SETTINGS } from './billing-fixtures.testing';
 
 describe('invoicing settings (tenant admin)', () => {
   let t: TestApp;
@@ -95,27 +95,70 @@ describe('invoicing settings (tenant admin)', () => {
     expect((await get(finance)).body.legalName).toBe('Alpha Telecom B.V.');
   });
 
-  it('takes a Canadian supplier with HST 13 % and a GST/HST number', async () => {
+  it('refuses a bank account from a supplier in SEPA, naming the field, and writes nothing', async () => {
+    const { etag } = await get(admin);
+    const bad = await admin.request('PUT', url, {
+      headers: { 'if-match': etag },
+      body: { ...NL_SETTINGS, bankAccount: CA_SETTINGS.bankAccount },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'bankAccount', code: 'notApplicable' })]);
+    expect((await get(admin)).etag).toBe(etag);
+  });
+
+  it('takes a Canadian supplier with HST 13 %, a GST/HST number and a Canadian bank account instead of an IBAN', async () => {
     const beta = t.client(t.beta);
     await beta.signIn(t.beta.staff['tenant-admin'].email);
     await beta.enrolTwoFactor();
     const { etag } = await get(beta);
-    const saved = await beta.request('PUT', url, {
+    // Outside SEPA an IBAN is refused, and a Canadian account's three numbers are checked by digits, each at its field.
+    const bad = await beta.request('PUT', url, {
       headers: { 'if-match': etag },
       body: {
-        ...NL_SETTINGS,
-        legalName: 'Beta Communications Inc.',
-        address: { streetLine: '100 King St W', postalCode: 'M5X 1A9', city: 'Toronto', region: 'ON', country: 'CA' },
-        vatId: '123456782RT0001',
-        cocNumber: '123456782',
+        ...CA_SETTINGS,
         iban: 'DE89370400440532013000',
-        bic: null,
-        timeZone: 'America/Toronto',
-        taxCategories: [{ code: 'hst', category: 'S', rateBasisPoints: 1300, textNl: 'HST 13%', textEn: 'HST 13%' }],
+        bankAccount: { bankName: '', institutionNumber: '3', transitNumber: '123456', accountNumber: '12345' },
       },
     });
+    expect(bad.statusCode).toBe(422);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`)
+        .sort(),
+    ).toEqual([
+      'bankAccount.accountNumber:isCanadianAccountNumber',
+      'bankAccount.bankName:required',
+      'bankAccount.institutionNumber:isInstitutionNumber',
+      'bankAccount.transitNumber:isTransitNumber',
+      'iban:notApplicable',
+    ]);
+    expect((await get(beta)).etag).toBe(etag);
+    // Without an account, invoicing says the bank account (not the IBAN) is missing.
+    const without = await beta.request('PUT', url, {
+      headers: { 'if-match': etag },
+      body: { ...CA_SETTINGS, bankAccount: null },
+    });
+    expect(without.statusCode).toBe(200);
+    expect(without.json().missing).toEqual(['bankAccount']);
+    const saved = await beta.request('PUT', url, {
+      headers: { 'if-match': String(without.headers['etag']) },
+      body: { ...CA_SETTINGS, bankAccount: { ...CA_SETTINGS.bankAccount, transitNumber: '12-345' } },
+    });
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toMatchObject({ vatId: '123456782RT0001', missing: [] });
+    expect(saved.json()).toMatchObject({
+      vatId: '123456782RT0001',
+      iban: null,
+      bic: null,
+      bankAccount: {
+        bankName: 'Royal Bank of Canada',
+        institutionNumber: '003',
+        transitNumber: '12345',
+        accountNumber: '1234567',
+      },
+      missing: [],
+    });
+    expect((await get(beta)).body.bankAccount).toEqual(saved.json().bankAccount);
     // Each tenant sees only its own categories.
     expect((await get(admin)).body.taxCategories).toHaveLength(3);
   });

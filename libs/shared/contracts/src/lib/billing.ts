@@ -1,3 +1,5 @@
+import type { BankAccount } from './bank-accounts';
+
 /** Finance (issue 17): invoicing settings, plans, subscriptions and billing runs, as the API speaks them. */
 
 /** UNCL5305 categories a tenant configures for its domestic customers. */
@@ -41,8 +43,11 @@ export interface InvoicingSettingsUpdate {
   vatId: string | null;
   /** Chamber-of-commerce / company registration number. */
   cocNumber: string | null;
+  /** IBAN, for a supplier in the SEPA area (`paymentAccountKind`); null elsewhere. */
   iban: string | null;
   bic: string | null;
+  /** Outside SEPA: the bank account customers pay to (left out: none). */
+  bankAccount?: BankAccount | null;
   /** Invoice numbers read `<prefix>-<year>-<000001>`; frozen for a year once a number of it is used. */
   numberPrefix: string | null;
   paymentTermDays: number;
@@ -60,6 +65,7 @@ export interface InvoicingSettingsUpdate {
 }
 
 export interface InvoicingSettingsView extends InvoicingSettingsUpdate {
+  bankAccount: BankAccount | null;
   subscribersMayChangePlan: boolean;
   reminders: PaymentReminderSettings;
   /** What invoicing still needs before a billing run may start (field names of this object); empty: complete. */

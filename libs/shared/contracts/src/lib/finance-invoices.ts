@@ -1,3 +1,4 @@
+import type { BankAccount } from './bank-accounts';
 import type { RestrictedRecord } from './privacy-retention';
 import type { InvoiceStatus } from './billing';
 
@@ -77,6 +78,8 @@ export interface DocumentPartyView {
   email?: string | null;
   iban?: string;
   bic?: string | null;
+  /** Outside SEPA: the supplier's bank account (ADR 0021). */
+  bankAccount?: BankAccount | null;
 }
 
 export interface FinanceInvoiceLineView {

@@ -99,6 +99,7 @@ export const INVOICING_REQUIREMENTS = [
   'vatId',
   'cocNumber',
   'iban',
+  'bankAccount',
   'numberPrefix',
   'taxCategories',
 ] as const;

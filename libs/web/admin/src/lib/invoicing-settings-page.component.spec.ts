@@ -9,7 +9,11 @@ import { InvoicingSettingsStore, LanguageService, SessionStore } from '@mijn-acc
 import { InvoicingSettingsPageComponent } from './invoicing-settings-page.component';
 
 const en = {
-  fieldErrors: { isIban: 'Not a valid IBAN', frozen: 'Fixed for this year' },
+  fieldErrors: {
+    isIban: 'Not a valid IBAN',
+    frozen: 'Fixed for this year',
+    isTransitNumber: 'The transit number has 5 digits.',
+  },
   admin: {
     invoicing: {
       prefixFrozen: 'Fixed for this year ({{ example }})',
@@ -26,6 +30,7 @@ const EMPTY: InvoicingSettingsView = {
   cocNumber: null,
   iban: null,
   bic: null,
+  bankAccount: null,
   numberPrefix: null,
   paymentTermDays: 14,
   reviewWindowHours: 24,
@@ -153,6 +158,66 @@ describe('InvoicingSettingsPageComponent', () => {
     await submit();
     const field = el.querySelector('[data-testid="iban"]')?.closest('mat-form-field');
     expect(field?.querySelector('mat-error')?.textContent?.trim()).toBe('Not a valid IBAN');
+  });
+
+  it('asks a Canadian supplier for its bank account (institution, transit, account) instead of an IBAN', async () => {
+    const canadian = {
+      ...EMPTY,
+      legalName: 'ContactMonkey Inc.',
+      address: { streetLine: '120 Adelaide St W', postalCode: 'M5H 1T1', city: 'Toronto', region: 'ON', country: 'CA' },
+      iban: 'GB15MIDL40051512345678',
+      missing: ['bankAccount'],
+    };
+    load.mockResolvedValue({ value: canadian, etag: '"v3"' });
+    save.mockRejectedValue(
+      new HttpErrorResponse({
+        status: 422,
+        error: {
+          type: PROBLEM_TYPES.validation,
+          status: 422,
+          title: 'Invalid',
+          errors: [
+            { field: 'bankAccount.transitNumber', code: 'isTransitNumber', message: 'The 5-digit transit number' },
+          ],
+        },
+      }),
+    );
+    const { el, type, submit } = await render();
+    expect(el.querySelector('[data-testid="iban"]')).toBeNull();
+    expect(el.querySelector('[data-testid="check-iban"]')).toBeNull();
+    expect(el.querySelector('[data-testid="check-bankAccount"]')?.classList).toContain('todo');
+    type('bankName', ' Royal Bank of Canada ');
+    type('institutionNumber', '003');
+    type('transitNumber', '1234');
+    type('accountNumber', '1234567');
+    await submit();
+    expect(save.mock.calls[0][0]).toMatchObject({
+      iban: null,
+      bic: null,
+      bankAccount: {
+        bankName: 'Royal Bank of Canada',
+        institutionNumber: '003',
+        transitNumber: '1234',
+        accountNumber: '1234567',
+      },
+    });
+    const field = el.querySelector('[data-testid="transitNumber"]')?.closest('mat-form-field');
+    expect(field?.querySelector('mat-error')?.textContent?.trim()).toBe('The transit number has 5 digits.');
+  });
+
+  it('asks a supplier elsewhere outside SEPA for a bank name and account identifier only', async () => {
+    load.mockResolvedValue({
+      value: {
+        ...EMPTY,
+        address: { streetLine: '1 Main St', postalCode: '10001', city: 'New York', region: 'NY', country: 'US' },
+      },
+      etag: '"v3"',
+    });
+    const { el } = await render();
+    expect(el.querySelector('[data-testid="iban"]')).toBeNull();
+    expect(el.querySelector('[data-testid="bankName"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="accountNumber"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="transitNumber"]')).toBeNull();
   });
 
   it('says when the prefix is frozen and does not let it change', async () => {

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import {
   type FormArray,
   type FormGroup,
@@ -22,6 +23,7 @@ import {
   type DomesticTaxCategory,
   type InvoicingSettingsUpdate,
   type InvoicingSettingsView,
+  paymentAccountKind,
 } from '@mijn-account/shared-contracts';
 import {
   ActionRunner,
@@ -50,6 +52,7 @@ const REQUIRED = [
   { field: 'vatId', label: 'admin.invoicing.vatId' },
   { field: 'cocNumber', label: 'admin.invoicing.cocNumber' },
   { field: 'iban', label: 'admin.invoicing.iban' },
+  { field: 'bankAccount', label: 'admin.invoicing.bankAccount' },
   { field: 'numberPrefix', label: 'admin.invoicing.numberPrefix' },
   { field: 'taxCategories', label: 'admin.invoicing.taxCategories' },
 ] as const;
@@ -97,6 +100,9 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
       }
       .wide {
         grid-column: 1 / -1;
+      }
+      .hint {
+        margin: 0 0 0.75rem;
       }
       fieldset {
         border: none;
@@ -171,7 +177,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
           <p>{{ 'admin.invoicing.incomplete' | transloco }}</p>
         }
         <ul class="checklist">
-          @for (item of required; track item.field) {
+          @for (item of required(); track item.field) {
             @let done = !missing().includes(item.field);
             <li [class.done]="done" [class.todo]="!done" [attr.data-testid]="'check-' + item.field">
               <span class="mark" aria-hidden="true">{{ done ? '✓' : '○' }}</span>
@@ -262,20 +268,63 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
         <mat-card appearance="outlined">
           <h2>{{ 'admin.invoicing.payment' | transloco }}</h2>
           <div class="fields">
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
-              <mat-label>{{ 'admin.invoicing.iban' | transloco }}</mat-label>
-              <input matInput formControlName="iban" data-testid="iban" />
-              @if (form.controls.iban.errors?.['server']; as message) {
-                <mat-error>{{ message }}</mat-error>
-              }
-            </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
-              <mat-label>{{ 'admin.invoicing.bic' | transloco }}</mat-label>
-              <input matInput formControlName="bic" data-testid="bic" />
-              @if (form.controls.bic.errors?.['server']; as message) {
-                <mat-error>{{ message }}</mat-error>
-              }
-            </mat-form-field>
+            @if (accountKind() === 'iban') {
+              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                <mat-label>{{ 'admin.invoicing.iban' | transloco }}</mat-label>
+                <input matInput formControlName="iban" data-testid="iban" />
+                @if (form.controls.iban.errors?.['server']; as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                <mat-label>{{ 'admin.invoicing.bic' | transloco }}</mat-label>
+                <input matInput formControlName="bic" data-testid="bic" />
+                @if (form.controls.bic.errors?.['server']; as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
+              </mat-form-field>
+            } @else {
+              <p class="wide hint" data-testid="bank-account-hint">
+                {{ 'admin.invoicing.bankAccountHint' | transloco }}
+              </p>
+              <ng-container formGroupName="bankAccount">
+                <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                  <mat-label>{{ 'admin.invoicing.bankName' | transloco }}</mat-label>
+                  <input matInput formControlName="bankName" data-testid="bankName" />
+                  @if (bankAccount.controls.bankName.errors?.['server']; as message) {
+                    <mat-error>{{ message }}</mat-error>
+                  }
+                </mat-form-field>
+                @if (accountKind() === 'canada') {
+                  <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                    <mat-label>{{ 'admin.invoicing.institutionNumber' | transloco }}</mat-label>
+                    <input matInput formControlName="institutionNumber" inputmode="numeric" data-testid="institutionNumber" />
+                    <mat-hint>{{ 'admin.invoicing.institutionHint' | transloco }}</mat-hint>
+                    @if (bankAccount.controls.institutionNumber.errors?.['server']; as message) {
+                      <mat-error>{{ message }}</mat-error>
+                    }
+                  </mat-form-field>
+                  <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                    <mat-label>{{ 'admin.invoicing.transitNumber' | transloco }}</mat-label>
+                    <input matInput formControlName="transitNumber" inputmode="numeric" data-testid="transitNumber" />
+                    <mat-hint>{{ 'admin.invoicing.transitHint' | transloco }}</mat-hint>
+                    @if (bankAccount.controls.transitNumber.errors?.['server']; as message) {
+                      <mat-error>{{ message }}</mat-error>
+                    }
+                  </mat-form-field>
+                }
+                <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                  <mat-label>{{
+                    (accountKind() === 'canada' ? 'admin.invoicing.accountNumber' : 'admin.invoicing.accountId')
+                      | transloco
+                  }}</mat-label>
+                  <input matInput formControlName="accountNumber" data-testid="accountNumber" />
+                  @if (bankAccount.controls.accountNumber.errors?.['server']; as message) {
+                    <mat-error>{{ message }}</mat-error>
+                  }
+                </mat-form-field>
+              </ng-container>
+            }
             <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>{{ 'admin.invoicing.paymentTermDays' | transloco }}</mat-label>
               <input matInput type="number" min="0" max="365" formControlName="paymentTermDays" required />
@@ -455,7 +504,6 @@ export class InvoicingSettingsPageComponent implements OnInit {
   private readonly language = inject(LanguageService).language;
   protected readonly stepUp = new StepUpGate(inject(SessionStore));
   protected readonly page = new LoadState();
-  protected readonly required = REQUIRED;
   protected readonly categoryCodes = DOMESTIC_TAX_CATEGORIES;
   protected readonly categoryLabels = CATEGORY_LABELS;
   protected readonly missing = signal<string[]>([]);
@@ -469,6 +517,7 @@ export class InvoicingSettingsPageComponent implements OnInit {
     cocNumber: [''],
     iban: [''],
     bic: [''],
+    bankAccount: this.fb.group({ bankName: [''], institutionNumber: [''], transitNumber: [''], accountNumber: [''] }),
     numberPrefix: ['', Validators.pattern(/^[A-Za-z0-9]{0,10}$/)],
     paymentTermDays: [14, [Validators.required, Validators.min(0), Validators.max(365)]],
     reviewWindowHours: [24, [Validators.required, Validators.min(0), Validators.max(720)]],
@@ -490,6 +539,19 @@ export class InvoicingSettingsPageComponent implements OnInit {
   protected get address() {
     return this.form.controls.address;
   }
+  protected get bankAccount() {
+    return this.form.controls.bankAccount;
+  }
+
+  /** The payment account the chosen country gives: an IBAN in SEPA, a bank account elsewhere (Canada's three numbers). */
+  private readonly country = toSignal(this.form.controls.address.controls.country.valueChanges, { initialValue: '' });
+  protected readonly accountKind = computed(() => paymentAccountKind(this.country()));
+  /** The saved country's kind decides which payment item the checklist shows (it reads the saved settings). */
+  private readonly savedAccountKind = signal(paymentAccountKind(null));
+  protected readonly required = computed(() => {
+    const skip = this.savedAccountKind() === 'iban' ? 'bankAccount' : 'iban';
+    return REQUIRED.filter((item) => item.field !== skip);
+  });
   protected get categories(): FormArray<ReturnType<InvoicingSettingsPageComponent['categoryGroup']>> {
     return this.form.controls.taxCategories as unknown as FormArray<
       ReturnType<InvoicingSettingsPageComponent['categoryGroup']>
@@ -558,6 +620,7 @@ export class InvoicingSettingsPageComponent implements OnInit {
     const s = loaded.value;
     this.etag = loaded.etag;
     this.missing.set(s.missing);
+    this.savedAccountKind.set(paymentAccountKind(s.address?.country));
     this.frozen.set(frozen ?? s.numberPrefixFrozen ?? false);
     this.categories.clear();
     for (const c of s.taxCategories)
@@ -577,6 +640,12 @@ export class InvoicingSettingsPageComponent implements OnInit {
       cocNumber: s.cocNumber ?? '',
       iban: s.iban ?? '',
       bic: s.bic ?? '',
+      bankAccount: {
+        bankName: s.bankAccount?.bankName ?? '',
+        institutionNumber: s.bankAccount?.institutionNumber ?? '',
+        transitNumber: s.bankAccount?.transitNumber ?? '',
+        accountNumber: s.bankAccount?.accountNumber ?? '',
+      },
       numberPrefix: s.numberPrefix ?? '',
       paymentTermDays: s.paymentTermDays,
       reviewWindowHours: s.reviewWindowHours,
@@ -600,6 +669,23 @@ export class InvoicingSettingsPageComponent implements OnInit {
     const wholeAddress = a.streetLine.trim() && a.city.trim() && a.country;
     if (anyAddress && !wholeAddress) return 'partialAddress';
     const text = (x: string) => x.trim() || null;
+    // Only the account the country asks for is sent: the other kind's fields are hidden and would be refused.
+    const kind = paymentAccountKind(a.country);
+    const b = v.bankAccount;
+    const anyAccount = [
+      b.bankName,
+      b.accountNumber,
+      ...(kind === 'canada' ? [b.institutionNumber, b.transitNumber] : []),
+    ];
+    const bankAccount =
+      kind !== 'iban' && anyAccount.some((x) => x.trim())
+        ? {
+            bankName: b.bankName.trim(),
+            institutionNumber: kind === 'canada' ? b.institutionNumber.trim() : null,
+            transitNumber: kind === 'canada' ? b.transitNumber.trim() : null,
+            accountNumber: b.accountNumber.trim(),
+          }
+        : null;
     return {
       legalName: text(v.legalName),
       address: wholeAddress
@@ -613,8 +699,9 @@ export class InvoicingSettingsPageComponent implements OnInit {
         : null,
       vatId: text(v.vatId),
       cocNumber: text(v.cocNumber),
-      iban: text(v.iban),
-      bic: text(v.bic),
+      iban: kind === 'iban' ? text(v.iban) : null,
+      bic: kind === 'iban' ? text(v.bic) : null,
+      bankAccount,
       numberPrefix: text(v.numberPrefix.toUpperCase()),
       paymentTermDays: Number(v.paymentTermDays),
       reviewWindowHours: Number(v.reviewWindowHours),

@@ -19,8 +19,14 @@ export const contactMonkey: SupplierParty = {
   address: { streetLine: '100 King Street West', postalCode: 'M5X 1A9', city: 'Toronto', region: 'ON', country: 'CA' },
   vatId: '123456782RT0001',
   registrationNumber: '123456782',
-  iban: 'GB33BUKB20201555555555',
-  bic: 'BUKBGB22',
+  iban: null,
+  bic: null,
+  bankAccount: {
+    bankName: 'Royal Bank of Canada',
+    institutionNumber: '003',
+    transitNumber: '12345',
+    accountNumber: '1234567',
+  },
   email: 'billing@contactmonkey.example',
 };
 

@@ -5,6 +5,8 @@
  * the tenant's time zone. Nothing here reads the database: a stored document renders the same forever.
  */
 
+import type { BankAccount } from '@mijn-account/shared-contracts';
+
 export type DocumentKind = 'invoice' | 'credit-note';
 
 /**
@@ -31,8 +33,11 @@ export interface SupplierParty {
   vatId: string | null;
   /** Chamber-of-commerce / company registration number. */
   registrationNumber: string | null;
-  iban: string;
+  /** Where customers pay in the SEPA area (with the BIC when given); null when `bankAccount` says it. */
+  iban: string | null;
   bic: string | null;
+  /** Outside SEPA (ADR 0021): the bank account customers pay to. Absent from documents issued before it. */
+  bankAccount?: BankAccount | null;
   email: string | null;
 }
 

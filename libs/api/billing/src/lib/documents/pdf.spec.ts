@@ -118,6 +118,7 @@ describe('renderInvoicePdf', () => {
       'Total excl. GST/HST $132.45',
       'Amount due $149.67',
       'Please transfer $149.67 by December 15, 2026',
+      'to account 1234567 (institution 003, transit 12345) at Royal Bank of Canada',
       'quoting CT-2026-000042',
       'Page 1 of 1',
     ]) {

@@ -191,8 +191,9 @@ export async function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
       : t.payment({
           amount: f.money(doc.totals.payableMinor),
           date: doc.dueDate ? f.date(doc.dueDate) : null,
-          iban: f.iban(doc.supplier.iban),
-          bic: doc.supplier.bic,
+          account: doc.supplier.bankAccount
+            ? t.bankAccount(doc.supplier.bankAccount)
+            : t.ibanAccount(f.iban(doc.supplier.iban ?? ''), doc.supplier.bic),
           name: doc.supplier.legalName,
           reference: doc.paymentReference,
         });

@@ -1,3 +1,4 @@
+import type { BankAccount } from '@mijn-account/shared-contracts';
 import type { InvoiceDocument } from './invoice-document';
 import { EU_COUNTRIES } from './tax-rules';
 
@@ -31,14 +32,10 @@ export interface DocumentTexts {
   total: (tax: string) => string;
   payable: string;
   refundable: string;
-  payment: (p: {
-    amount: string;
-    date: string | null;
-    iban: string;
-    bic: string | null;
-    name: string;
-    reference: string;
-  }) => string;
+  payment: (p: { amount: string; date: string | null; account: string; name: string; reference: string }) => string;
+  /** The account a payment goes to, as the payment sentence names it. */
+  ibanAccount: (iban: string, bic: string | null) => string;
+  bankAccount: (account: BankAccount) => string;
   refund: string;
   corrects: (number: string, date: string) => string;
   page: (page: number, pages: number) => string;
@@ -74,8 +71,15 @@ export const TEXTS: Record<InvoiceDocument['language'], DocumentTexts> = {
     payable: 'Te betalen',
     refundable: 'Te ontvangen',
     payment: (p) =>
-      `Wij verzoeken u ${p.amount}${p.date ? ` uiterlijk ${p.date}` : ''} over te maken op rekening ${p.iban}` +
-      `${p.bic ? ` (BIC ${p.bic})` : ''} ten name van ${p.name}, onder vermelding van ${p.reference}.`,
+      `Wij verzoeken u ${p.amount}${p.date ? ` uiterlijk ${p.date}` : ''} over te maken op rekening ${p.account}` +
+      ` ten name van ${p.name}, onder vermelding van ${p.reference}.`,
+    ibanAccount: (iban, bic) => `${iban}${bic ? ` (BIC ${bic})` : ''}`,
+    bankAccount: (a) =>
+      `${a.accountNumber}${
+        a.institutionNumber && a.transitNumber
+          ? ` (instellingsnummer ${a.institutionNumber}, transitnummer ${a.transitNumber})`
+          : ''
+      } bij ${a.bankName}`,
     refund: 'Dit bedrag wordt verrekend met uw volgende factuur of teruggestort.',
     corrects: (number, date) => `Deze creditnota corrigeert factuur ${number} van ${date}.`,
     page: (page, pages) => `Pagina ${page} van ${pages}`,
@@ -109,8 +113,15 @@ export const TEXTS: Record<InvoiceDocument['language'], DocumentTexts> = {
     payable: 'Amount due',
     refundable: 'Amount credited',
     payment: (p) =>
-      `Please transfer ${p.amount}${p.date ? ` by ${p.date}` : ''} to account ${p.iban}` +
-      `${p.bic ? ` (BIC ${p.bic})` : ''} in the name of ${p.name}, quoting ${p.reference}.`,
+      `Please transfer ${p.amount}${p.date ? ` by ${p.date}` : ''} to account ${p.account}` +
+      ` in the name of ${p.name}, quoting ${p.reference}.`,
+    ibanAccount: (iban, bic) => `${iban}${bic ? ` (BIC ${bic})` : ''}`,
+    bankAccount: (a) =>
+      `${a.accountNumber}${
+        a.institutionNumber && a.transitNumber
+          ? ` (institution ${a.institutionNumber}, transit ${a.transitNumber})`
+          : ''
+      } at ${a.bankName}`,
     refund: 'This amount will be set off against your next invoice or refunded.',
     corrects: (number, date) => `This credit note corrects invoice ${number} of ${date}.`,
     page: (page, pages) => `Page ${page} of ${pages}`,

@@ -84,10 +84,36 @@ describe('renderInvoiceUbl (Peppol BIS Billing 3.0, EN 16931)', () => {
     const home = renderInvoiceUbl(canadianHst());
     expect(home).toMatch(/<cbc:CompanyID>123456782RT0001<\/cbc:CompanyID>\s*<cac:TaxScheme>\s*<cbc:ID>TAX<\/cbc:ID>/);
     expect(valuesOf(home, 'TaxAmount')).toEqual(['17.22', '17.22']);
-    expect(home).toContain('<cbc:PaymentMeansCode>30</cbc:PaymentMeansCode>'); // not SEPA: CAD
+    // Not SEPA: a credit transfer (30) to the Canadian account, its bank by routing number (0 + institution + transit).
+    expect(home).toMatch(
+      /<cbc:PaymentMeansCode>30<\/cbc:PaymentMeansCode>[\s\S]*<cac:PayeeFinancialAccount>\s*<cbc:ID>1234567<\/cbc:ID>\s*<cbc:Name>ContactMonkey Inc.<\/cbc:Name>\s*<cac:FinancialInstitutionBranch>\s*<cbc:ID>000312345<\/cbc:ID>/,
+    );
+    expect(home).not.toContain('IBAN');
     const exported = renderInvoiceUbl(canadianExport());
     expect(valuesOf(exported, 'ID').filter((id) => id === 'Z')).toHaveLength(2);
     expect(exported).not.toContain('TaxExemptionReason');
+  });
+
+  it('an IBAN outside euros is a credit transfer (30), not SEPA (58); a bank account without routing names no bank', () => {
+    const gbp = renderInvoiceUbl({ ...domesticNl(), currency: 'GBP' });
+    expect(gbp).toContain('<cbc:PaymentMeansCode>30</cbc:PaymentMeansCode>');
+    expect(gbp).toContain('<cbc:ID>NL91ABNA0417164300</cbc:ID>');
+    const doc = canadianHst();
+    const us = renderInvoiceUbl({
+      ...doc,
+      supplier: {
+        ...doc.supplier,
+        bankAccount: {
+          bankName: 'Chase',
+          institutionNumber: null,
+          transitNumber: null,
+          accountNumber: '021000021-12345',
+        },
+      },
+    });
+    expect(en16931Violations(us)).toEqual([]);
+    expect(us).toContain('<cbc:ID>021000021-12345</cbc:ID>');
+    expect(us).not.toContain('FinancialInstitutionBranch');
   });
 
   it('a credit note is a UBL CreditNote that references the invoice it corrects', () => {

@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import type { InvoiceDocument, PostalAddress, TaxTreatment } from './invoice-document';
+import type { InvoiceDocument, PostalAddress, SupplierParty, TaxTreatment } from './invoice-document';
 import { assertCentsCurrency } from './minor-units';
 import { EU_COUNTRIES } from './tax-rules';
 
@@ -118,14 +118,18 @@ export function renderInvoiceUbl(doc: InvoiceDocument): string {
   if (doc.customer.email) cbc(cac(buyer, 'Contact'), 'ElectronicMail', doc.customer.email);
 
   // Payment instructions (BG-16): a credit transfer to the supplier's account, quoting the reference.
+  // An IBAN in euros is a SEPA credit transfer (58); any other account or currency a credit
+  // transfer (30). Either way BT-84 names the account (BR-61) and BT-86 its bank where known: the
+  // BIC, or for Canada the routing number of the institution and branch (0 + 3 + 5 digits).
+  const payee = payeeAccount(doc.supplier);
   const means = cac(root, 'PaymentMeans');
-  cbc(means, 'PaymentMeansCode', doc.currency === 'EUR' ? '58' : '30');
+  cbc(means, 'PaymentMeansCode', payee.sepa && doc.currency === 'EUR' ? '58' : '30');
   if (credit && doc.dueDate) cbc(means, 'PaymentDueDate', doc.dueDate);
   cbc(means, 'PaymentID', doc.paymentReference);
   const account = cac(means, 'PayeeFinancialAccount');
-  cbc(account, 'ID', doc.supplier.iban.replace(/\s/g, ''));
+  cbc(account, 'ID', payee.id);
   cbc(account, 'Name', doc.supplier.legalName);
-  if (doc.supplier.bic) cbc(cac(account, 'FinancialInstitutionBranch'), 'ID', doc.supplier.bic);
+  if (payee.provider) cbc(cac(account, 'FinancialInstitutionBranch'), 'ID', payee.provider);
   if (!doc.dueDate) {
     // BR-CO-25: an amount due without a due date needs payment terms.
     cbc(cac(root, 'PaymentTerms'), 'Note', PAYMENT_TERMS[doc.language]);
@@ -243,4 +247,16 @@ function taxCategory(parent: XMLBuilder, name: string, tax: TaxTreatment, breakd
     if (tax.exemptionReason) cbc(node, 'TaxExemptionReason', tax.exemptionReason);
   }
   cbc(cac(node, 'TaxScheme'), 'ID', 'VAT');
+}
+
+/** BT-84 (the account) and BT-86 (its payment service provider) of the supplier; `sepa` for an IBAN. */
+function payeeAccount(supplier: SupplierParty): { id: string; provider: string | null; sepa: boolean } {
+  const bank = supplier.bankAccount;
+  if (bank)
+    return {
+      id: bank.accountNumber,
+      provider: bank.institutionNumber && bank.transitNumber ? `0${bank.institutionNumber}${bank.transitNumber}` : null,
+      sepa: false,
+    };
+  return { id: (supplier.iban ?? '').replace(/\s/g, ''), provider: supplier.bic, sepa: true };
 }

@@ -47,9 +47,6 @@ export class BillingRun {
   @Column('integer', { default: 0 })
   skipped!: number;
 
-  @Column('uuid', { nullable: true })
-  cursor!: string | null;
-
   @Column('jsonb', { default: () => "'[]'" })
   failures!: { invoiceId: string | null; subscriptionId: string | null; reason: string }[];
 

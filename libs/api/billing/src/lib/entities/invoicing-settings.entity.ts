@@ -1,6 +1,17 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 /** Table `invoicing_settings`: one row per tenant, the supplier and numbering of its invoices. */
+@Check(
+  'invoicing_settings_bank_account_check',
+  `(((bank_name IS NULL) AND (bank_account_number IS NULL) AND (bank_institution_number IS NULL) AND (bank_transit_number IS NULL)) OR ((bank_name IS NOT NULL) AND (bank_account_number IS NOT NULL) AND (iban IS NULL)))`,
+)
+@Check(
+  'invoicing_settings_bank_account_number_check',
+  `((length(bank_account_number) >= 4) AND (length(bank_account_number) <= 60))`,
+)
+@Check('invoicing_settings_bank_institution_number_check', `(bank_institution_number ~ '^[0-9]{3}$'::text)`)
+@Check('invoicing_settings_bank_name_check', `((length(bank_name) >= 1) AND (length(bank_name) <= 100))`)
+@Check('invoicing_settings_bank_transit_number_check', `(bank_transit_number ~ '^[0-9]{5}$'::text)`)
 @Check('invoicing_settings_bic_check', `(bic ~ '^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$'::text)`)
 @Check('invoicing_settings_city_check', `((length(city) >= 1) AND (length(city) <= 100))`)
 @Check('invoicing_settings_coc_number_check', `((length(coc_number) >= 1) AND (length(coc_number) <= 24))`)
@@ -57,6 +68,19 @@ export class InvoicingSettings {
 
   @Column('text', { nullable: true })
   bic!: string | null;
+
+  /** Outside SEPA (ADR 0021): the bank account customers pay to; Canada adds institution and transit numbers. */
+  @Column('text', { name: 'bank_name', nullable: true })
+  bankName!: string | null;
+
+  @Column('text', { name: 'bank_institution_number', nullable: true })
+  bankInstitutionNumber!: string | null;
+
+  @Column('text', { name: 'bank_transit_number', nullable: true })
+  bankTransitNumber!: string | null;
+
+  @Column('text', { name: 'bank_account_number', nullable: true })
+  bankAccountNumber!: string | null;
 
   @Column('text', { name: 'number_prefix', nullable: true })
   numberPrefix!: string | null;

@@ -186,8 +186,9 @@ export class FinanceInvoicesService {
             address: doc.supplier.address,
             vatId: doc.supplier.vatId,
             registrationNumber: doc.supplier.registrationNumber,
-            iban: doc.supplier.iban,
+            iban: doc.supplier.iban ?? undefined,
             bic: doc.supplier.bic,
+            bankAccount: doc.supplier.bankAccount ?? null,
           }
         : null,
       customer: doc

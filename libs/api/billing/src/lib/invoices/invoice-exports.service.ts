@@ -8,6 +8,7 @@ import { withTenant } from '@mijn-account/api-database';
 import type { InvoiceDocument } from '../documents/invoice-document';
 import { isRealDate } from '@mijn-account/api-core';
 import { logStaffRead } from '../subscriptions/subscriptions.service';
+import { batchedReader } from './batched-reader';
 import type { ExportQueryDto } from './export-query.dto';
 import { INVOICE_READ_FIELDS } from './finance-invoices.service';
 
@@ -68,7 +69,7 @@ const WORDS: Record<Language, { columns: Record<string, string>; values: Record<
 };
 
 interface ExportRow {
-  account_id: string;
+  id: string;
   kind: 'invoice' | 'credit-note';
   status: string;
   document: InvoiceDocument;
@@ -76,17 +77,26 @@ interface ExportRow {
   credited_number: string | null;
 }
 
-/**
- * Exports for the accountant (issue 17 §6): the issued invoices and credit notes of a period as CSV
- * (one tax column per category and rate that occurs; credit notes as negative amounts) and their
- * stored UBL files. Each account whose documents are exported gets a read in its access log.
- */
+/** Documents (CSV rows, UBL files) read from the database at a time while an export is sent. */
+export const EXPORT_BATCH = 200;
+
 /** One UBL file of an export: whose, and its name in the ZIP. */
 export interface UblFile {
   invoiceId: string;
   fileName: string;
 }
 
+/**
+ * Exports for the accountant (issue 17 §6): the issued invoices and credit notes of a period as CSV
+ * (one tax column per category and rate that occurs; credit notes as negative amounts) and their
+ * stored UBL files. Each account whose documents are exported gets a read in its access log.
+ *
+ * Both are sent as they are read, one way: the request's transaction lists the period's documents
+ * (ids in number order, and what the header needs) and logs the reads; the documents themselves are
+ * read EXPORT_BATCH at a time (`batchedReader`) when the stream reaches them — after the request's
+ * transaction has ended, hence each batch in a tenant transaction of its own (an issued document
+ * never changes). Memory holds one batch, not the period.
+ */
 @Injectable()
 export class InvoiceExportsService {
   constructor(
@@ -94,76 +104,109 @@ export class InvoiceExportsService {
     private readonly dataSource: DataSource,
   ) {}
 
-  async csv(ctx: RequestContext, query: ExportQueryDto): Promise<string> {
-    const rows = await this.rows(ctx, query);
+  /** The period's documents as CSV lines: the header, then one row per document in number order. */
+  async csv(ctx: RequestContext, query: ExportQueryDto): Promise<AsyncIterable<string>> {
+    const db = await ctx.db();
+    const { from, to } = this.period(query);
+    // SQL: the issued documents of the period in number order, with their accounts (for the access
+    // log) and the tax categories and rates they carry (the CSV has a column for each).
+    const listed: { id: string; account_id: string; taxes: string[] }[] = await db.query(
+      `SELECT i.id, i.account_id,
+              ARRAY(SELECT DISTINCT (s->'tax'->>'category') || ' ' || (s->'tax'->>'rateBasisPoints')
+                      FROM jsonb_array_elements(i.document->'totals'->'subtotals') s) AS taxes
+         FROM invoice i
+        WHERE i.tenant_id = $1 AND i.status <> 'draft' AND i.issue_date BETWEEN $2 AND $3
+        ORDER BY i.kind, i.year, i.sequence_no`,
+      [ctx.tenant.id, from, to],
+    );
+    for (const accountId of new Set(listed.map((r) => r.account_id)))
+      await logStaffRead(this.audit, ctx, accountId, 'invoices', INVOICE_READ_FIELDS);
     const language = query.language ?? null;
     const column = (key: string) => (language ? WORDS[language].columns[key] : key);
     const value = (code: string) => (language ? (WORDS[language].values[code] ?? code) : code);
     const taxKey = (category: string, rate: number) => `${category} ${rate / 100}%`;
     const taxKeys = [
       ...new Set(
-        rows.flatMap((r) => r.document.totals.subtotals.map((s) => taxKey(s.tax.category, s.tax.rateBasisPoints))),
+        listed.flatMap((r) =>
+          r.taxes.map((t) => {
+            const [category, rate] = t.split(' ');
+            return taxKey(category, Number(rate));
+          }),
+        ),
       ),
     ].sort();
     const amount = (minor: number, sign: number) => ((sign * minor) / 100).toFixed(2);
-    return stringify(
-      rows.map((r) => {
-        const doc = r.document;
-        const sign = r.kind === 'credit-note' ? -1 : 1;
-        const tax = new Map<string, number>();
-        for (const s of doc.totals.subtotals) {
-          const key = taxKey(s.tax.category, s.tax.rateBasisPoints);
-          tax.set(key, (tax.get(key) ?? 0) + s.taxMinor);
-        }
-        return [
-          text(doc.number),
-          value(r.kind),
-          doc.issueDate,
-          text(doc.customer.customerNumber),
-          text(doc.customer.name),
-          text(doc.customer.vatId ?? ''),
-          doc.currency,
-          amount(doc.totals.taxExclusiveMinor, sign),
-          ...taxKeys.map((key) => (tax.has(key) ? amount(tax.get(key) as number, sign) : '')),
-          amount(doc.totals.taxInclusiveMinor, sign),
-          value(r.status),
-          r.kind === 'invoice' ? amount(Number(r.paid), 1) : '',
-          text(r.credited_number ?? ''),
-        ];
-      }),
-      {
-        header: true,
-        // Texts are escaped one by one (`text`): a credit's amount starts with a minus and must stay a number.
-        columns: [
-          column('number'),
-          column('kind'),
-          column('issueDate'),
-          column('customerNumber'),
-          column('customer'),
-          column('vatId'),
-          column('currency'),
-          column('net'),
-          ...taxKeys.map((key) => `${column('tax')} ${key}`),
-          column('gross'),
-          column('status'),
-          column('paid'),
-          column('credits'),
-        ],
-      },
+    const line = (r: ExportRow) => {
+      const doc = r.document;
+      const sign = r.kind === 'credit-note' ? -1 : 1;
+      const tax = new Map<string, number>();
+      for (const s of doc.totals.subtotals) {
+        const key = taxKey(s.tax.category, s.tax.rateBasisPoints);
+        tax.set(key, (tax.get(key) ?? 0) + s.taxMinor);
+      }
+      return [
+        text(doc.number),
+        value(r.kind),
+        doc.issueDate,
+        text(doc.customer.customerNumber),
+        text(doc.customer.name),
+        text(doc.customer.vatId ?? ''),
+        doc.currency,
+        amount(doc.totals.taxExclusiveMinor, sign),
+        ...taxKeys.map((key) => (tax.has(key) ? amount(tax.get(key) as number, sign) : '')),
+        amount(doc.totals.taxInclusiveMinor, sign),
+        value(r.status),
+        r.kind === 'invoice' ? amount(Number(r.paid), 1) : '',
+        text(r.credited_number ?? ''),
+      ];
+    };
+    // Texts are escaped one by one (`text`): a credit's amount starts with a minus and must stay a number.
+    const header = [
+      column('number'),
+      column('kind'),
+      column('issueDate'),
+      column('customerNumber'),
+      column('customer'),
+      column('vatId'),
+      column('currency'),
+      column('net'),
+      ...taxKeys.map((key) => `${column('tax')} ${key}`),
+      column('gross'),
+      column('status'),
+      column('paid'),
+      column('credits'),
+    ];
+    const ids = listed.map((r) => r.id);
+    const read = batchedReader(ids, EXPORT_BATCH, (batch) =>
+      this.inOwnTransaction<ExportRow>(
+        ctx.tenant.id,
+        // SQL: a batch of the listed documents with what was paid, and the invoice a credit note corrects.
+        `SELECT i.id, i.kind, i.status, i.document, c.number AS credited_number,
+                (SELECT COALESCE(sum(p.amount_minor), 0) FROM payment p WHERE p.tenant_id = i.tenant_id AND p.invoice_id = i.id)::text AS paid
+           FROM invoice i LEFT JOIN invoice c ON c.tenant_id = i.tenant_id AND c.id = i.credited_invoice_id
+          WHERE i.tenant_id = $1 AND i.id = ANY($2::uuid[])`,
+        batch,
+      ),
     );
+    return (async function* () {
+      yield stringify([header]);
+      for (let i = 0; i < ids.length; i++) {
+        const row = await read(i);
+        if (!row) throw new Error(`invoices.csv: invoice ${ids[i]} is gone`);
+        yield stringify([line(row)]);
+      }
+    })();
   }
 
-  /** The stored UBL files of the period's documents (those rendered), in number order. */
   /**
    * The period's UBL files by name (each read logged for its account), and a reader of their bytes
-   * by invoice ids: a month of a large tenant is hundreds of megabytes, so the ZIP asks for them a
-   * batch at a time while it is sent — after this request's transaction has ended, hence each batch
-   * in a tenant transaction of its own (an issued document's files never change).
+   * by invoice ids, EXPORT_BATCH at a time as the ZIP reaches them: a month of a large tenant is
+   * hundreds of megabytes.
    */
   async ublFiles(
     ctx: RequestContext,
     query: ExportQueryDto,
-  ): Promise<{ files: UblFile[]; contents: (invoiceIds: string[]) => Promise<Map<string, Buffer>> }> {
+  ): Promise<{ files: UblFile[]; read: (index: number) => Promise<Buffer | undefined> }> {
     const db = await ctx.db();
     const { from, to } = this.period(query);
     // SQL: the UBL files of the issued documents of the period, with their accounts for the access log.
@@ -176,34 +219,27 @@ export class InvoiceExportsService {
     );
     for (const accountId of new Set(files.map((f) => f.account_id)))
       await logStaffRead(this.audit, ctx, accountId, 'invoices', ['ubl']);
-    const tenantId = ctx.tenant.id;
-    const contents = async (invoiceIds: string[]) => {
-      const rows: { invoice_id: string; content: Buffer }[] = await withTenant(this.dataSource, tenantId, (tx) =>
-        tx.query(
-          `SELECT invoice_id, content FROM invoice_file WHERE tenant_id = $1 AND format = 'ubl' AND invoice_id = ANY($2::uuid[])`,
-          [tenantId, invoiceIds],
-        ),
+    const ids = files.map((f) => f.invoice_id);
+    const read = batchedReader(ids, EXPORT_BATCH, async (batch) => {
+      const rows = await this.inOwnTransaction<{ id: string; content: Buffer }>(
+        ctx.tenant.id,
+        // SQL: a batch of the listed UBL files.
+        `SELECT invoice_id AS id, content FROM invoice_file WHERE tenant_id = $1 AND format = 'ubl' AND invoice_id = ANY($2::uuid[])`,
+        batch,
       );
-      return new Map(rows.map((r) => [r.invoice_id, r.content]));
-    };
-    return { files: files.map((f) => ({ invoiceId: f.invoice_id, fileName: f.file_name })), contents };
+      return new Map([...rows].map(([id, row]) => [id, row.content]));
+    });
+    return { files: files.map((f) => ({ invoiceId: f.invoice_id, fileName: f.file_name })), read };
   }
 
-  private async rows(ctx: RequestContext, query: ExportQueryDto): Promise<ExportRow[]> {
-    const db = await ctx.db();
-    const { from, to } = this.period(query);
-    // SQL: the issued documents of the period with what was paid, and the invoice a credit note corrects.
-    const rows: ExportRow[] = await db.query(
-      `SELECT i.account_id, i.kind, i.status, i.document, c.number AS credited_number,
-              (SELECT COALESCE(sum(p.amount_minor), 0) FROM payment p WHERE p.tenant_id = i.tenant_id AND p.invoice_id = i.id)::text AS paid
-         FROM invoice i LEFT JOIN invoice c ON c.tenant_id = i.tenant_id AND c.id = i.credited_invoice_id
-        WHERE i.tenant_id = $1 AND i.status <> 'draft' AND i.issue_date BETWEEN $2 AND $3
-        ORDER BY i.kind, i.year, i.sequence_no`,
-      [ctx.tenant.id, from, to],
-    );
-    for (const accountId of new Set(rows.map((r) => r.account_id)))
-      await logStaffRead(this.audit, ctx, accountId, 'invoices', INVOICE_READ_FIELDS);
-    return rows;
+  /** Rows by id of one batch, in a tenant transaction of its own (the request's has ended by then). */
+  private async inOwnTransaction<R extends { id: string }>(
+    tenantId: string,
+    sql: string,
+    ids: string[],
+  ): Promise<Map<string, R>> {
+    const rows: R[] = await withTenant(this.dataSource, tenantId, (tx) => tx.query(sql, [tenantId, ids]));
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   private period(query: ExportQueryDto): { from: string; to: string } {

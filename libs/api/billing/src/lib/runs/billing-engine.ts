@@ -123,7 +123,7 @@ export class BillingEngine {
 
   /**
    * One drafting transaction of the run. The first plans the run's batches (ranges of about
-   * BILLING_BATCH_SIZE subscription ids, from the run's cursor on) and asks for more jobs to work
+   * BILLING_BATCH_SIZE subscription ids) and asks for more jobs to work
    * beside it; every later one claims an undone batch (`FOR UPDATE SKIP LOCKED`: another job's batch
    * is passed over, a dead job's is free again), drafts it and marks it done. The run row is locked
    * only at the end, for the counts; under that lock the batch that finds none left undone moves the
@@ -176,7 +176,7 @@ export class BillingEngine {
   }
 
   /**
-   * Splits the run's subscriptions after its cursor into batches of BILLING_BATCH_SIZE ids (the last
+   * Splits the run's subscriptions into batches of BILLING_BATCH_SIZE ids (the last
    * open-ended, so one is always there), under the run row's lock so that two jobs plan it once.
    */
   private async plan(db: EntityManager, tenantId: string, runId: string): Promise<FollowUp> {
@@ -187,15 +187,14 @@ export class BillingEngine {
     await db.query(
       `WITH bounds AS (
          SELECT id, row_number() OVER (ORDER BY id) AS n FROM subscription
-          WHERE tenant_id = $1 AND start_date <= $4 AND (end_date IS NULL OR end_date >= $3)
-            AND ($5::uuid IS NULL OR id > $5::uuid)),
-       ends AS (SELECT id, row_number() OVER (ORDER BY id) AS k FROM bounds WHERE n % $6 = 0),
+          WHERE tenant_id = $1 AND start_date <= $4 AND (end_date IS NULL OR end_date >= $3)),
+       ends AS (SELECT id, row_number() OVER (ORDER BY id) AS k FROM bounds WHERE n % $5 = 0),
        batches AS (
          SELECT k, lag(id) OVER (ORDER BY k) AS after_id, id AS last_id FROM ends
          UNION ALL SELECT (SELECT count(*) FROM ends) + 1, (SELECT id FROM ends ORDER BY k DESC LIMIT 1), NULL)
        INSERT INTO billing_run_batch (tenant_id, run_id, batch_no, after_id, last_id)
-       SELECT $1, $2, k, CASE WHEN k = 1 THEN $5::uuid ELSE after_id END, last_id FROM batches`,
-      [tenantId, runId, run.periodStart, run.periodEnd, run.cursor, this.config.billing.batchSize],
+       SELECT $1, $2, k, after_id, last_id FROM batches`,
+      [tenantId, runId, run.periodStart, run.periodEnd, this.config.billing.batchSize],
     );
     return { step: 'draft', alongside: this.config.billing.draftConcurrency - 1 };
   }
@@ -690,8 +689,9 @@ export class BillingEngine {
         },
         vatId: settings.vatId,
         registrationNumber: settings.cocNumber,
-        iban: settings.iban as string,
+        iban: settings.iban,
         bic: settings.bic,
+        bankAccount: settings.bankAccount,
         email: null,
       },
       customer: {

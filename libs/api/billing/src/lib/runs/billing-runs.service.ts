@@ -22,7 +22,7 @@ export class BillingRunsService {
 
   /**
    * Starts a run for the period, or — when one for it is still unfinished — takes that one up again
-   * (its next step is queued anew: a run whose worker died goes on from its cursor). 201 for a new run.
+   * (its next step is queued anew: a run whose worker died goes on with its undone batches). 201 for a new run.
    */
   async start(ctx: RequestContext, input: BillingRunStart): Promise<{ status: number; body: BillingRunView }> {
     const db = await ctx.db();

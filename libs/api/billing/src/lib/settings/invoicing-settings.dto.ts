@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { MultiLine } from '@mijn-account/api-core';
 import {
+  type BankAccount,
   DOMESTIC_TAX_CATEGORIES,
   type DomesticTaxCategory,
   type InvoicingSettingsUpdate,
@@ -85,6 +86,31 @@ export class TaxCategoryDto implements TaxCategorySetting {
   textEn!: string;
 }
 
+/** Outside SEPA: checked per country by `checkBankAccount` (Canada: institution, transit, account number). */
+export class BankAccountDto implements BankAccount {
+  @ApiProperty({ example: 'Royal Bank of Canada' })
+  @IsString()
+  @MaxLength(100, { message: 'Up to 100 characters' })
+  bankName!: string;
+
+  @ApiPropertyOptional({ nullable: true, example: '003', description: 'Canada: 3 digits; elsewhere null' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  institutionNumber!: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: '12345', description: 'Canada: 5 digits; elsewhere null' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  transitNumber!: string | null;
+
+  @ApiProperty({ example: '1234567', description: 'Canada: 7 to 12 digits; elsewhere 4 to 34 letters or digits' })
+  @IsString()
+  @MaxLength(60)
+  accountNumber!: string;
+}
+
 export class PaymentReminderSettingsDto implements PaymentReminderSettings {
   @ApiProperty({ example: 7, description: 'Days after the due date before the first reminder' })
   @IsInt()
@@ -141,6 +167,16 @@ export class InvoicingSettingsDto implements InvoicingSettingsUpdate {
   @IsString()
   @MaxLength(11, { message: 'Not a BIC' })
   bic!: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: BankAccountDto,
+    description: 'Outside SEPA: the account customers pay to (where the supplier country is in SEPA: iban instead)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BankAccountDto)
+  bankAccount?: BankAccountDto | null;
 
   @ApiPropertyOptional({ nullable: true, example: 'CM', description: 'numbers read CM-2026-000001' })
   @IsOptional()

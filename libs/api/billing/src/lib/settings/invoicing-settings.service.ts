@@ -10,6 +10,7 @@ import {
   staleVersion,
 } from '@mijn-account/api-core';
 import {
+  type BankAccount,
   type FieldError,
   type InvoicingSettingsUpdate,
   type InvoicingSettingsView,
@@ -17,9 +18,11 @@ import {
   type SupplierAddress,
   type TaxCategorySetting,
   addressRules,
+  checkBankAccount,
   companyIdRules,
   isRegion,
   normalizePostalCode,
+  paymentAccountKind,
 } from '@mijn-account/shared-contracts';
 import { InvoicingSettings } from '../entities/invoicing-settings.entity';
 import { TaxCategory } from '../entities/tax-category.entity';
@@ -84,8 +87,7 @@ export class InvoicingSettingsService {
       address,
       vatId: checkTaxId(input.vatId, country, null, errors),
       cocNumber: checkRegistration(input.cocNumber, country, null, errors),
-      iban: checkIban(input.iban, errors),
-      bic: checkBic(input.bic, errors),
+      ...checkPaymentAccount(input, country, errors),
       numberPrefix: input.numberPrefix || null,
       paymentTermDays: input.paymentTermDays,
       reviewWindowHours: input.reviewWindowHours,
@@ -116,6 +118,10 @@ export class InvoicingSettingsService {
         cocNumber: after.cocNumber,
         iban: after.iban,
         bic: after.bic,
+        bankName: after.bankAccount?.bankName ?? null,
+        bankInstitutionNumber: after.bankAccount?.institutionNumber ?? null,
+        bankTransitNumber: after.bankAccount?.transitNumber ?? null,
+        bankAccountNumber: after.bankAccount?.accountNumber ?? null,
         numberPrefix: after.numberPrefix,
         paymentTermDays: after.paymentTermDays,
         reviewWindowHours: after.reviewWindowHours,
@@ -142,6 +148,7 @@ export class InvoicingSettingsService {
     }
     return {
       ...after,
+      bankAccount: after.bankAccount ?? null,
       subscribersMayChangePlan: after.subscribersMayChangePlan ?? false,
       reminders: after.reminders ?? before.reminders,
       missing: missingOf(after),
@@ -186,6 +193,15 @@ export class InvoicingSettingsService {
       cocNumber: row?.cocNumber ?? null,
       iban: row?.iban ?? null,
       bic: row?.bic ?? null,
+      bankAccount:
+        row?.bankName && row.bankAccountNumber
+          ? {
+              bankName: row.bankName,
+              institutionNumber: row.bankInstitutionNumber,
+              transitNumber: row.bankTransitNumber,
+              accountNumber: row.bankAccountNumber,
+            }
+          : null,
       numberPrefix: row?.numberPrefix ?? null,
       paymentTermDays: row?.paymentTermDays ?? DEFAULTS.paymentTermDays,
       reviewWindowHours: row?.reviewWindowHours ?? DEFAULTS.reviewWindowHours,
@@ -208,6 +224,7 @@ export class InvoicingSettingsService {
     };
     return {
       ...settings,
+      bankAccount: settings.bankAccount ?? null,
       subscribersMayChangePlan: settings.subscribersMayChangePlan ?? false,
       reminders: settings.reminders as PaymentReminderSettings,
       missing: missingOf(settings),
@@ -269,6 +286,10 @@ const FIELDS = [
   'cocNumber',
   'iban',
   'bic',
+  'bankName',
+  'bankInstitutionNumber',
+  'bankTransitNumber',
+  'bankAccountNumber',
   'numberPrefix',
   'paymentTermDays',
   'reviewWindowHours',
@@ -294,6 +315,10 @@ function flat(s: InvoicingSettingsUpdate): Record<string, string | number | bool
     cocNumber: s.cocNumber,
     iban: s.iban,
     bic: s.bic,
+    bankName: s.bankAccount?.bankName ?? null,
+    bankInstitutionNumber: s.bankAccount?.institutionNumber ?? null,
+    bankTransitNumber: s.bankAccount?.transitNumber ?? null,
+    bankAccountNumber: s.bankAccount?.accountNumber ?? null,
     numberPrefix: s.numberPrefix,
     paymentTermDays: s.paymentTermDays,
     reviewWindowHours: s.reviewWindowHours,
@@ -316,7 +341,10 @@ export function missingOf(s: InvoicingSettingsUpdate): string[] {
   const rules = s.address ? companyIdRules(s.address.country) : null;
   if (!s.vatId && (rules === null || rules.taxId !== null)) missing.push('vatId');
   if (!s.cocNumber && (rules === null || rules.registration !== null)) missing.push('cocNumber');
-  if (!s.iban) missing.push('iban');
+  // In SEPA (or before the country is known) an IBAN; elsewhere a bank account.
+  if (paymentAccountKind(s.address?.country) === 'iban') {
+    if (!s.iban) missing.push('iban');
+  } else if (!s.bankAccount) missing.push('bankAccount');
   if (!s.numberPrefix) missing.push('numberPrefix');
   if (s.taxCategories.length === 0) missing.push('taxCategories');
   return missing;
@@ -341,6 +369,41 @@ function checkAddress(input: SupplierAddress, errors: FieldError[]): SupplierAdd
     errors.push({ field: 'address.region', code: 'notApplicable', message: `Addresses in ${country} have no region` });
   }
   return { streetLine: input.streetLine.trim(), postalCode, city: input.city.trim(), region, country };
+}
+
+/**
+ * Where customers pay, by the supplier's country (ADR 0021): an IBAN and BIC in SEPA, a bank account
+ * elsewhere (Canada: institution, transit and account number). The other kind is refused, not dropped.
+ */
+function checkPaymentAccount(
+  input: InvoicingSettingsUpdate,
+  country: string | null,
+  errors: FieldError[],
+): Pick<InvoicingSettingsUpdate, 'iban' | 'bic' | 'bankAccount'> {
+  if (paymentAccountKind(country) === 'iban') {
+    if (input.bankAccount)
+      errors.push({
+        field: 'bankAccount',
+        code: 'notApplicable',
+        message: 'Suppliers in the SEPA area give an IBAN, not a bank account',
+      });
+    return { iban: checkIban(input.iban, errors), bic: checkBic(input.bic, errors), bankAccount: null };
+  }
+  for (const field of ['iban', 'bic'] as const)
+    if (input[field]?.trim())
+      errors.push({ field, code: 'notApplicable', message: `Suppliers outside the SEPA area give a bank account` });
+  return { iban: null, bic: null, bankAccount: checkAccount(input.bankAccount, country as string, errors) };
+}
+
+function checkAccount(
+  input: BankAccount | null | undefined,
+  country: string,
+  errors: FieldError[],
+): BankAccount | null {
+  if (!input) return null;
+  const checked = checkBankAccount(input, country);
+  for (const e of checked.errors) errors.push({ ...e, field: `bankAccount.${e.field}` });
+  return checked.account;
 }
 
 /** IBAN in its electronic form, checked by ibantools (country length and the mod-97 checksum). */

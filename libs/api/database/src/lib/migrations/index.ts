@@ -44,6 +44,8 @@ import { AddBillingRunBatches1796000000000 } from './1796000000000-AddBillingRun
 import { PurgeRegistersAfterRetention1796100000000 } from './1796100000000-PurgeRegistersAfterRetention';
 import { AddMailSendingLease1796200000000 } from './1796200000000-AddMailSendingLease';
 import { CheckLinesByLookup1796250000000 } from './1796250000000-CheckLinesByLookup';
+import { AddSupplierBankAccount1796317000000 } from './1796317000000-AddSupplierBankAccount';
+import { DropBillingRunCursor1796317100000 } from './1796317100000-DropBillingRunCursor';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -93,4 +95,6 @@ export const MIGRATIONS = [
   PurgeRegistersAfterRetention1796100000000,
   AddMailSendingLease1796200000000,
   CheckLinesByLookup1796250000000,
+  AddSupplierBankAccount1796317000000,
+  DropBillingRunCursor1796317100000,
 ];

@@ -274,7 +274,7 @@ describe('demo data', () => {
     for (const [slug, e] of Object.entries(expected)) {
       const [settings] = await sql<{ complete: boolean; categories: number }>(
         slug,
-        `SELECT legal_name IS NOT NULL AND iban IS NOT NULL AND number_prefix IS NOT NULL AS complete,
+        `SELECT legal_name IS NOT NULL AND (iban IS NOT NULL OR bank_account_number IS NOT NULL) AND number_prefix IS NOT NULL AS complete,
                 (SELECT count(*)::int FROM tax_category) AS categories FROM invoicing_settings`,
       );
       expect(settings).toEqual({ complete: true, categories: 3 });

@@ -360,9 +360,15 @@ export const DEMO_TENANTS: DemoTenant[] = [
         },
         vatId: '876543216RT0001',
         cocNumber: '876543216',
-        // Canada has no IBAN: payments in CAD go to the tenant's multi-currency account.
-        iban: 'GB15MIDL40051512345678',
-        bic: 'MIDLGB22',
+        // Canada is outside SEPA: customers pay by transfer to a Canadian account (institution, transit, account).
+        iban: null,
+        bic: null,
+        bankAccount: {
+          bankName: 'Royal Bank of Canada',
+          institutionNumber: '003',
+          transitNumber: '00012',
+          accountNumber: '1234567',
+        },
         numberPrefix: 'CT',
         paymentTermDays: 30,
         reviewWindowHours: 48,
