@@ -192,7 +192,10 @@ test.describe('finance runs billing for a month', () => {
     const firstDraft = page.locator('[data-testid^="draft-"]').first();
     const netBefore = await firstDraft.getByTestId('draft-net').textContent();
     await firstDraft.getByTestId('add-line').click();
-    await firstDraft.getByTestId('line-description').fill('On-site installation');
+    // A description as long as real ones are: the lines' table needs the page's room.
+    await firstDraft
+      .getByTestId('line-description')
+      .fill('On-site installation of the telephone exchange, headsets and call recording for the whole office');
     await firstDraft.getByTestId('line-quantity').fill('2');
     await firstDraft.getByTestId('line-price').fill('75.00');
     await firstDraft.getByTestId('save-line').click();
