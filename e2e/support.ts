@@ -220,6 +220,74 @@ export async function overflowOf(page: Page): Promise<{ scrollWidth: number; inn
 }
 
 /**
+ * Words broken over two lines inside `scope` (a CSS selector): a word whose letters lie on more than
+ * one line. With `numbers`, only words with a digit in them (an invoice number "CM-2026-000012",
+ * "€ 1.234,56", a date's parts) and anywhere on the page; e-mail addresses may break (a long one must
+ * fit a phone) and are left out.
+ */
+export async function brokenWords(page: Page, scope = 'body', numbers = false): Promise<string[]> {
+  return page.evaluate(
+    ({ scope, numbers }) => {
+      const found: string[] = [];
+      for (const root of Array.from(document.querySelectorAll(scope))) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (const match of text.matchAll(/[^\s\u00a0]+/g)) {
+            const word = match[0];
+            if ((numbers && !/\d/.test(word)) || word.includes('@')) continue;
+            const range = document.createRange();
+            range.setStart(node, match.index ?? 0);
+            range.setEnd(node, (match.index ?? 0) + word.length);
+            const lines = new Set(
+              Array.from(range.getClientRects())
+                .filter((r) => r.width > 0)
+                .map((r) => Math.round(r.top)),
+            );
+            if (lines.size > 1) found.push(word);
+          }
+        }
+      }
+      return found;
+    },
+    { scope, numbers },
+  );
+}
+
+/**
+ * Form-field hints and errors that touch or cover the control after them (a checkbox, radio group,
+ * toggle or button beside them, within 4 px below): a hint in Material's fixed subscript space runs
+ * into it. Each as "hint text → next element".
+ */
+export async function crowdedHints(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    // Not a next field: its floating label sits at the top of its own box, by Material's design.
+    const controls = Array.from(
+      document.querySelectorAll<HTMLElement>('mat-checkbox, mat-radio-group, mat-slide-toggle, button'),
+    ).filter((el) => el.getClientRects().length > 0);
+    const found: string[] = [];
+    for (const hint of Array.from(document.querySelectorAll<HTMLElement>('mat-hint, mat-error'))) {
+      const box = hint.getBoundingClientRect();
+      if (box.height === 0 || !hint.textContent?.trim()) continue;
+      const own = hint.closest('mat-form-field');
+      const next = controls.find(
+        (el) =>
+          el !== own &&
+          !el.contains(hint) &&
+          (hint.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 &&
+          el.getBoundingClientRect().left < box.right &&
+          el.getBoundingClientRect().right > box.left,
+      );
+      if (next && next.getBoundingClientRect().top < box.bottom + 4)
+        found.push(
+          `${hint.textContent.trim()} → ${next.tagName.toLowerCase()} ${next.textContent?.trim().slice(0, 40)}`,
+        );
+    }
+    return found;
+  });
+}
+
+/**
  * The snackbar on screen now: one still leaving after an earlier message (Material keeps it in the
  * page for its exit animation) does not count, so two saves in a row each see their own.
  */

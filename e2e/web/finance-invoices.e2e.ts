@@ -1,6 +1,6 @@
 import { type Page, expect as baseExpect } from '@playwright/test';
 import { test } from '../fixtures';
-import { expectAccessible, overflowOf, portal, signInStaffWithTwoFactor, toPhoneWidth } from '../support';
+import { brokenWords, expectAccessible, overflowOf, portal, signInStaffWithTwoFactor, toPhoneWidth } from '../support';
 
 // Issue 17 (leftover): finance's invoices list and an invoice's detail read as a list of cards on a
 // 360 px phone — no sideways scroll of the page, none inside a card, each row a card whose cells say
@@ -53,6 +53,8 @@ async function expectCards(page: Page, testIds: string[]): Promise<void> {
   await toPhoneWidth(page);
   const overflow = await overflowOf(page);
   expect(overflow.scrollWidth, overflow.culprits.join(', ')).toBeLessThanOrEqual(360);
+  // Numbers, amounts and dates stay whole on a card ("CT-2026-000012" broke at its hyphen).
+  expect(await brokenWords(page, 'main', true)).toEqual([]);
   const shapes = await tables(page);
   expect(shapes.map((t) => t.testId)).toEqual(testIds);
   for (const table of shapes) {
@@ -65,6 +67,9 @@ async function expectCards(page: Page, testIds: string[]): Promise<void> {
     for (const cell of filled) {
       expect(cell.label, `${table.testId}: ${cell.header}`).toBe(cell.header);
       expect(cell.before, `${table.testId}: ${cell.header}`).not.toBe('none');
+      // A label says what the value is, and the value does not say it again ("Btw: Btw 9 %").
+      const repeats = cell.text.toLowerCase().startsWith(`${cell.header.toLowerCase()} `);
+      expect(repeats, `${table.testId}: ${cell.header}: ${cell.text}`).toBe(false);
     }
   }
   await expectAccessible(page);
@@ -77,6 +82,9 @@ async function expectTables(page: Page, testIds: string[]): Promise<void> {
   expect(shapes.map((t) => t.testId)).toEqual(testIds);
   for (const table of shapes) {
     expect(table.rowDisplay, table.testId).toBe('table-row');
+    // Each column says what it holds: no two headers alike (the breakdown's "Btw" and "Btw").
+    const headers = table.cells.map((c) => c.header);
+    expect(new Set(headers).size, `${table.testId}: ${headers.join(' | ')}`).toBe(headers.length);
     expect(table.scrollers, `${table.testId} scrolls sideways`).toEqual([]);
     for (const cell of table.cells) expect(cell.before, `${table.testId}: ${cell.header}`).toBe('none');
   }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { type Page, expect } from '@playwright/test';
 import { test } from '../fixtures';
 import pg from 'pg';
-import { PORT, expectAccessible, overflowOf, portal, signInStaffWithTwoFactor } from '../support';
+import { PORT, brokenWords, expectAccessible, overflowOf, portal, signInStaffWithTwoFactor } from '../support';
 
 /**
  * Issue 17 §3/§8: finance bills a month on the runs page and watches the progress bar finish, reviews
@@ -198,13 +198,29 @@ test.describe('finance runs billing for a month', () => {
     const firstDraft = page.locator('[data-testid^="draft-"]').first();
     const netBefore = await firstDraft.getByTestId('draft-net').textContent();
     await firstDraft.getByTestId('add-line').click();
-    await firstDraft.getByTestId('line-description').fill('On-site installation');
+    // A description as long as real ones are: the lines' table needs the page's room.
+    await firstDraft
+      .getByTestId('line-description')
+      .fill('On-site installation of the telephone exchange, headsets and call recording for the whole office');
     await firstDraft.getByTestId('line-quantity').fill('2');
     await firstDraft.getByTestId('line-price').fill('75.00');
     await firstDraft.getByTestId('save-line').click();
     await expect(firstDraft.getByTestId('draft-net')).not.toHaveText(netBefore ?? '');
     await expect(firstDraft).toContainText('2 lines');
     await expectAccessible(page);
+
+    // Its lines open as a table whose headers break between words only, in English and in Dutch
+    // (the Dutch "Omschrijving" broke mid-word at 1280 px).
+    await firstDraft.getByTestId('show-lines').click();
+    await expect(firstDraft.getByTestId('draft-lines')).toBeVisible();
+    expect(await brokenWords(page, 'th')).toEqual([]);
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('language-nl').click();
+    await expect(firstDraft.getByRole('columnheader', { name: 'Omschrijving' })).toBeAttached();
+    expect(await brokenWords(page, 'th')).toEqual([]);
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('language-en').click();
+    await expect(firstDraft.getByRole('columnheader', { name: 'Description' })).toBeAttached();
 
     // Finalise (confirmed) and watch the numbering finish.
     await page.getByTestId('finalise-run').click();

@@ -32,6 +32,7 @@ const CASES = [
       newPassword: 'Nieuw wachtwoord',
       changePassword: 'Wachtwoord wijzigen',
       tooShort: 'Minstens 10 tekens.',
+      loading: 'Bezig met laden',
     },
   },
   {
@@ -55,6 +56,7 @@ const CASES = [
       newPassword: 'New password',
       changePassword: 'Change password',
       tooShort: 'At least 10 characters.',
+      loading: 'Loading',
     },
   },
 ] as const;
@@ -98,6 +100,36 @@ for (const c of CASES) {
       await expect(page).toHaveURL(/\/support$/);
       await page.getByRole('link', { name: c.t.home }).click();
       await expect(page).toHaveURL(/\/account$/);
+      await page.context().close();
+    });
+
+    test('the home stays in place while its cards load', async ({ browser }) => {
+      test.skip(c.viewport.width < 600, 'one column on a phone: a card may grow by its own facts');
+      // Eva's subscription card is the home's longest (two plans, five lines at 1280 px).
+      const page = await signedIn(browser, c, c.tenant === 'callmonkey' ? 'eva@bakkerijdevries.example' : c.owner);
+      // The cards' reads wait until the placeholders have been measured (the session and tenant do not).
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let waiting = 0;
+      await page.route('**/api/**', async (route) => {
+        if (/^\/api\/(me|tenant)$/.test(new URL(route.request().url()).pathname)) return route.continue();
+        waiting += 1;
+        await held;
+        return route.continue();
+      });
+      await page.goto(`${portal(c.tenant)}/account`);
+      const about = page.getByTestId('user-name');
+      await expect(about).toBeVisible();
+      await expect(page.getByTestId('home-subscription').locator('[aria-busy="true"]')).toBeVisible();
+      expect(waiting).toBeGreaterThan(0);
+      const before = (await about.boundingBox())?.y ?? Number.NaN;
+      release();
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      await expect(page.getByTestId('home-subscription')).not.toContainText(c.t.loading);
+      const after = (await about.boundingBox())?.y ?? Number.NaN;
+      expect(Math.abs(after - before), `"you and your account" moved from ${before} to ${after}`).toBeLessThanOrEqual(
+        4,
+      );
       await page.context().close();
     });
 

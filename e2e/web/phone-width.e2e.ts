@@ -1,6 +1,6 @@
 import { type Browser, type Page, expect } from '@playwright/test';
 import { test } from '../fixtures';
-import { expectAccessible, overflowOf, portal, signIn, signInStaffWithTwoFactor } from '../support';
+import { crowdedHints, expectAccessible, overflowOf, portal, signIn, signInStaffWithTwoFactor } from '../support';
 
 /**
  * Every page at 360 × 740, in every role: nothing may scroll sideways (issue 16 §2). A page whose
@@ -102,6 +102,25 @@ test.describe('every page at 360 px', () => {
     await expect(page).toHaveURL(/\/account\/billing$/);
     await expect(page.getByTestId('nav-billing')).toBeHidden();
     await expectAccessible(page);
+  });
+
+  test("the privacy register's settings: the minimum age's hint keeps its distance from the checkbox (en, nl)", async ({
+    browser,
+  }) => {
+    const page = await phone(browser);
+    await signInStaffWithTwoFactor(page, 'contactmonkey', 'admin@contactmonkey.example', EN);
+    for (const language of ['en', 'nl'] as const) {
+      if (language === 'nl') {
+        await page.getByTestId('user-menu').click();
+        await page.getByTestId('language-nl').click();
+        await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+      }
+      await page.goto(`${portal('contactmonkey')}/admin/privacy/processing`);
+      const settings = page.getByTestId('privacy-settings');
+      await expect(settings.locator('mat-hint')).toBeVisible();
+      expect(await crowdedHints(page)).toEqual([]);
+    }
+    await page.context().close();
   });
 
   test('staff: agent, supervisor, admin, finance', async ({ browser }) => {

@@ -9,3 +9,4 @@ export * from './lib/skeleton.component';
 export * from './lib/empty-state.component';
 export * from './lib/load-failed.component';
 export * from './lib/notifier.service';
+export * from './lib/back-link.component';

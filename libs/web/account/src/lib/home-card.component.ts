@@ -21,21 +21,33 @@ import { TranslocoPipe } from '@jsverse/transloco';
     .error { color: #b00020; }
     .actions { margin-top: auto; padding-top: 0.75rem; display: flex; flex-wrap: wrap; gap: 0.5rem; }
     .attention { border-left: 4px solid var(--mat-sys-primary); }
+    /*
+     * The card's facts take at least four lines on a phone and five in the wide grid (whose rows take
+     * their tallest card's height anyway), loading or loaded: the placeholder (a line of text and two
+     * bars of a line each) fits in them, and the usual facts do too (a subscription of two plans is
+     * five lines at 1280 px), so the cards, and the section under them, stay where they are when the
+     * data arrives (it moved ~50 px; browser test in honest-states.e2e.ts).
+     */
+    .body { min-height: 5.25rem; }
+    @media (min-width: 600px) { .body { min-height: 6.5rem; } }
+    .body p { margin: 0.25rem 0; }
     .short { width: 60%; }
-    .skeleton { display: block; height: 0.9rem; margin: 0.5rem 0; border-radius: 4px; background: var(--mat-sys-surface-container-high); }
+    .skeleton { display: block; height: 0.75rem; margin: 0.4rem 0 0.55rem; border-radius: 4px; background: var(--mat-sys-surface-container-high); }
   `,
   template: `
     <mat-card appearance="outlined" [class.attention]="attention()" [attr.aria-busy]="loading()">
       <h3>{{ heading() }}</h3>
-      @if (loading()) {
-        <p class="state">{{ 'home.loading' | transloco }}</p>
-        <span class="skeleton" aria-hidden="true"></span>
-        <span class="skeleton short" aria-hidden="true"></span>
-      } @else if (failed()) {
-        <p class="error" role="alert">{{ 'home.failed' | transloco }}</p>
-      } @else {
-        <ng-content />
-      }
+      <div class="body">
+        @if (loading()) {
+          <p class="state">{{ 'home.loading' | transloco }}</p>
+          <span class="skeleton" aria-hidden="true"></span>
+          <span class="skeleton short" aria-hidden="true"></span>
+        } @else if (failed()) {
+          <p class="error" role="alert">{{ 'home.failed' | transloco }}</p>
+        } @else {
+          <ng-content />
+        }
+      </div>
       <div class="actions">
         @if (failed()) {
           <button mat-stroked-button type="button" (click)="retry.emit()">{{ 'home.retry' | transloco }}</button>

@@ -34,9 +34,8 @@ import { calendarDay } from './calendar-day';
       vertical-align: top;
       overflow-wrap: anywhere;
     }
-    /* Headers and days stay whole words on a wide screen; only the phone's list lets them wrap. */
-    th,
-    .day {
+    /* Headers stay whole words on a wide screen (numbers, amounts and days are .nowrap everywhere). */
+    th {
       overflow-wrap: normal;
       white-space: nowrap;
     }
@@ -62,9 +61,6 @@ import { calendarDay } from './calendar-day';
       .amount {
         text-align: left;
       }
-      .day {
-        white-space: normal;
-      }
     }
   `,
   ],
@@ -87,23 +83,23 @@ import { calendarDay } from './calendar-day';
         @for (i of invoices(); track i.id) {
           <tr data-testid="invoice-row" [attr.data-number]="i.number">
             <td>
-              <strong>{{ 'myInvoices.kind.' + i.kind | transloco }} {{ i.number }}</strong>
+              <strong>{{ 'myInvoices.kind.' + i.kind | transloco }} <span class="nowrap">{{ i.number }}</span></strong>
             </td>
-            <td class="day" [attr.data-label]="'myInvoices.issueDate' | transloco">{{ day(i.issueDate) }}</td>
+            <td [attr.data-label]="'myInvoices.issueDate' | transloco"><span class="nowrap">{{ day(i.issueDate) }}</span></td>
             <td [attr.data-label]="'myInvoices.period' | transloco">
               @if (i.periodStart) {
-                {{ day(i.periodStart) }} – {{ day(i.periodEnd) }}
+                <span class="nowrap">{{ day(i.periodStart) }}</span> – <span class="nowrap">{{ day(i.periodEnd) }}</span>
               }
             </td>
             <td class="amount" [attr.data-label]="'myInvoices.total' | transloco">
-              {{ i.grossMinor / 100 | maMoney: i.currency }}
+              <span class="nowrap">{{ i.grossMinor / 100 | maMoney: i.currency }}</span>
               <span class="net">{{ 'myInvoices.net' | transloco: { amount: (i.netMinor / 100 | maMoney: i.currency) } }}</span>
             </td>
-            <td class="day" [attr.data-label]="'myInvoices.dueDate' | transloco">{{ day(i.dueDate) }}</td>
+            <td [attr.data-label]="'myInvoices.dueDate' | transloco"><span class="nowrap">{{ day(i.dueDate) }}</span></td>
             <td [attr.data-label]="'myInvoices.status' | transloco" data-testid="invoice-status">
               {{ i.status | maLabel: 'myInvoiceStatus' }}
               @if (i.overdue) {
-                <span class="overdue" data-testid="invoice-overdue">· {{ 'myInvoices.overdue' | transloco }}</span>
+                <span class="overdue nowrap" data-testid="invoice-overdue">· {{ 'myInvoices.overdue' | transloco }}</span>
               }
             </td>
             @if (downloads(); as url) {
@@ -146,6 +142,6 @@ export class InvoiceListComponent {
   private readonly locale = inject(LocaleFormat).locale;
 
   protected day(value: string | null): string {
-    return calendarDay(value, this.locale());
+    return calendarDay(value, this.locale(), 'medium');
   }
 }

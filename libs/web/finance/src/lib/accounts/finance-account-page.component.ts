@@ -28,11 +28,12 @@ import {
   TenantStore,
 } from '@mijn-account/web-core';
 import {
+  BackLinkComponent,
   ConfirmDialog,
   EmptyStateComponent,
+  FORM_STYLES,
   LoadFailedComponent,
   Notifier,
-  FORM_STYLES,
   PAGE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
@@ -66,6 +67,7 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
 @Component({
   selector: 'ma-finance-account-page',
   imports: [
+    BackLinkComponent,
     RestrictedMarkerComponent,
     ReactiveFormsModule,
     RouterLink,
@@ -153,7 +155,7 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
     `,
   ],
   template: `
-    <p><a routerLink="/finance/accounts">{{ 'finance.accounts.back' | transloco }}</a></p>
+    <ma-back-link to="/finance/accounts" label="finance.accounts.back" />
     @if (account(); as a) {
       <h1>{{ a.name }} <span class="facts">· {{ a.customerNumber }}</span></h1>
       @if (a.restricted; as r) {
@@ -393,12 +395,12 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
           @for (i of invoices(); track i.id) {
             <li class="invoice">
               <a [routerLink]="['/finance/invoices', i.id]">
-                <strong>{{ i.number ?? ('finance.accounts.draft' | transloco) }}</strong>
+                <strong class="nowrap">{{ i.number ?? ('finance.accounts.draft' | transloco) }}</strong>
                 <span>{{ invoiceStatusLabels[i.status] | transloco }}</span>
                 @if (i.issueDate) {
-                  <span>{{ i.issueDate | maDate: 'date' }}</span>
+                  <span class="nowrap">{{ i.issueDate | maDate: 'date' }}</span>
                 }
-                <span>{{ major(i.grossMinor ?? i.netMinor, i.currency) | maMoney: i.currency }}</span>
+                <span class="nowrap">{{ major(i.grossMinor ?? i.netMinor, i.currency) | maMoney: i.currency }}</span>
                 @if (i.dueDate && i.status === 'open') {
                   <span>{{ 'finance.accounts.due' | transloco: { date: (i.dueDate | maDate: 'date') } }}</span>
                 }

@@ -22,13 +22,14 @@ import {
   TenantStore,
 } from '@mijn-account/web-core';
 import {
+  BackLinkComponent,
   ConfirmDialog,
   LoadFailedComponent,
   Notifier,
   PAGE_STYLES,
   ProblemAlertComponent,
-  SkeletonComponent,
   STACKED_TABLE_STYLES,
+  SkeletonComponent,
 } from '@mijn-account/web-ui';
 import { FinanceInvoicesStore, STATUS_KEYS } from './finance-invoices.store';
 import { RestrictedMarkerComponent } from './restricted-marker.component';
@@ -57,6 +58,7 @@ export function parseMoney(text: string): number | null {
 @Component({
   selector: 'ma-invoice-page',
   imports: [
+    BackLinkComponent,
     RestrictedMarkerComponent,
     ReactiveFormsModule,
     RouterLink,
@@ -111,6 +113,11 @@ export function parseMoney(text: string): number | null {
       form .wide {
         flex: 1 1 16rem;
       }
+      /* A payment's reference moves to the next line whole when it fits there (often an invoice number). */
+      .reference {
+        display: inline-block;
+        max-width: 100%;
+      }
       .overdue {
         color: #b00020;
         font-weight: 600;
@@ -135,7 +142,7 @@ export function parseMoney(text: string): number | null {
     `,
   ],
   template: `
-    <p><a routerLink="/finance/invoices">{{ 'finance.invoices.back' | transloco }}</a></p>
+    <ma-back-link to="/finance/invoices" label="finance.invoices.back" />
     @if (page.loading()) {
       <h1>{{ 'finance.invoices.invoiceTitle' | transloco }}</h1>
       <ma-skeleton [lines]="6" testId="invoice-loading" />
@@ -145,7 +152,7 @@ export function parseMoney(text: string): number | null {
     } @else if (invoice(); as i) {
       <h1 data-testid="invoice-number">
         {{ (i.kind === 'credit-note' ? 'finance.invoices.creditNote' : 'finance.invoices.invoiceTitle') | transloco }}
-        {{ i.number ?? ('finance.invoices.draft' | transloco) }}
+        <span class="nowrap">{{ i.number ?? ('finance.invoices.draft' | transloco) }}</span>
       </h1>
       <ma-problem-alert [problem]="problem()" />
       <mat-card appearance="outlined">
@@ -162,7 +169,7 @@ export function parseMoney(text: string): number | null {
           </dd>
           <dt>{{ 'finance.invoices.customer' | transloco }}</dt>
           <dd>
-            {{ i.customerName }} ({{ i.customerNumber }})
+            {{ i.customerName }} <span class="nowrap">({{ i.customerNumber }})</span>
             @if (i.restricted; as r) {
               <br /><ma-restricted-marker [restricted]="r" />
             }
@@ -175,19 +182,22 @@ export function parseMoney(text: string): number | null {
           </dd>
           @if (i.issueDate) {
             <dt>{{ 'finance.invoices.issueDate' | transloco }}</dt>
-            <dd>{{ day(i.issueDate) | maDate: 'date' }}</dd>
+            <dd class="nowrap">{{ day(i.issueDate) | maDate: 'date' }}</dd>
           }
           @if (i.dueDate) {
             <dt>{{ 'finance.invoices.dueDate' | transloco }}</dt>
-            <dd>{{ day(i.dueDate) | maDate: 'date' }}</dd>
+            <dd class="nowrap">{{ day(i.dueDate) | maDate: 'date' }}</dd>
           }
           @if (i.periodStart) {
             <dt>{{ 'finance.invoices.period' | transloco }}</dt>
-            <dd>{{ day(i.periodStart) | maDate: 'date' }} – {{ day(i.periodEnd) | maDate: 'date' }}</dd>
+            <dd>
+              <span class="nowrap">{{ day(i.periodStart) | maDate: 'date' }}</span> –
+              <span class="nowrap">{{ day(i.periodEnd) | maDate: 'date' }}</span>
+            </dd>
           }
           @if (i.creditedInvoice; as ci) {
             <dt>{{ 'finance.invoices.credits' | transloco }}</dt>
-            <dd><a [routerLink]="['/finance/invoices', ci.id]">{{ ci.number }}</a></dd>
+            <dd><a class="nowrap" [routerLink]="['/finance/invoices', ci.id]">{{ ci.number }}</a></dd>
           }
           @if (i.note) {
             <dt>{{ 'finance.invoices.reason' | transloco }}</dt>
@@ -216,7 +226,7 @@ export function parseMoney(text: string): number | null {
                 <th scope="col">{{ 'finance.invoices.period' | transloco }}</th>
                 <th scope="col" class="amount">{{ 'finance.invoices.quantity' | transloco }}</th>
                 <th scope="col" class="amount">{{ 'finance.invoices.unitPrice' | transloco }}</th>
-                <th scope="col" class="amount">{{ 'finance.invoices.tax' | transloco }}</th>
+                <th scope="col" class="amount">{{ 'finance.invoices.taxRate' | transloco }}</th>
                 <th scope="col" class="amount">{{ 'finance.invoices.net' | transloco }}</th>
               </tr>
             </thead>
@@ -226,14 +236,15 @@ export function parseMoney(text: string): number | null {
                   <td>{{ l.description }}</td>
                   <td [attr.data-label]="l.periodStart ? ('finance.invoices.period' | transloco) : null">
                     @if (l.periodStart) {
-                      {{ day(l.periodStart) | maDate: 'date' }} – {{ day(l.periodEnd) | maDate: 'date' }}
+                      <span class="nowrap">{{ day(l.periodStart) | maDate: 'date' }}</span> –
+                      <span class="nowrap">{{ day(l.periodEnd) | maDate: 'date' }}</span>
                     }
                   </td>
                   <td class="amount" [attr.data-label]="'finance.invoices.quantity' | transloco">{{ l.quantity }}</td>
                   <td class="amount" [attr.data-label]="'finance.invoices.unitPrice' | transloco">
                     {{ money(l.unitPriceMinor) }}
                   </td>
-                  <td class="amount" [attr.data-label]="'finance.invoices.tax' | transloco" data-testid="line-tax">
+                  <td class="amount" [attr.data-label]="'finance.invoices.taxRate' | transloco" data-testid="line-tax">
                     {{ taxText(l.taxCategory, l.rateBasisPoints) }}
                   </td>
                   <td class="amount" [attr.data-label]="'finance.invoices.net' | transloco">{{ money(l.netMinor) }}</td>
@@ -248,7 +259,7 @@ export function parseMoney(text: string): number | null {
             <table class="stacked" data-testid="tax-breakdown">
               <thead>
                 <tr>
-                  <th scope="col">{{ 'finance.invoices.tax' | transloco }}</th>
+                  <th scope="col">{{ 'finance.invoices.taxRate' | transloco }}</th>
                   <th scope="col" class="amount">{{ 'finance.invoices.taxable' | transloco }}</th>
                   <th scope="col" class="amount">{{ 'finance.invoices.taxAmount' | transloco }}</th>
                 </tr>
@@ -296,7 +307,11 @@ export function parseMoney(text: string): number | null {
           } @else {
             <ul data-testid="payments">
               @for (p of i.payments; track p.id) {
-                <li>{{ day(p.paidOn) | maDate: 'date' }} · {{ money(p.amountMinor) }} · {{ p.reference }}</li>
+                <li>
+                  <span class="nowrap">{{ day(p.paidOn) | maDate: 'date' }}</span> ·
+                  <span class="nowrap">{{ money(p.amountMinor) }}</span> ·
+                  <span class="reference">{{ p.reference }}</span>
+                </li>
               }
             </ul>
           }
@@ -342,8 +357,9 @@ export function parseMoney(text: string): number | null {
               <ul data-testid="credit-notes">
                 @for (c of i.creditNotes; track c.id) {
                   <li>
-                    <a [routerLink]="['/finance/invoices', c.id]">{{ c.number }}</a> · {{ day(c.issueDate) | maDate: 'date' }} ·
-                    {{ money(c.grossMinor) }}
+                    <a class="nowrap" [routerLink]="['/finance/invoices', c.id]">{{ c.number }}</a> ·
+                    <span class="nowrap">{{ day(c.issueDate) | maDate: 'date' }}</span> ·
+                    <span class="nowrap">{{ money(c.grossMinor) }}</span>
                   </li>
                 }
               </ul>

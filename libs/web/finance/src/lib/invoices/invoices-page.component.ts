@@ -157,7 +157,7 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
               @for (i of items(); track i.id) {
                 <tr>
                   <td>
-                    <a [routerLink]="['/finance/invoices', i.id]">{{
+                    <a class="nowrap" [routerLink]="['/finance/invoices', i.id]">{{
                       i.number ?? ('finance.invoices.draft' | transloco)
                     }}</a>
                     @if (i.kind === 'credit-note') {
@@ -165,16 +165,16 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
                     }
                   </td>
                   <td [attr.data-label]="'finance.invoices.customer' | transloco">
-                    {{ i.customerName }}<br /><small>{{ i.customerNumber }}</small>
+                    {{ i.customerName }}<br /><small class="nowrap">{{ i.customerNumber }}</small>
                     @if (i.restricted; as r) {
                       <br /><ma-restricted-marker [restricted]="r" />
                     }
                   </td>
                   <td [attr.data-label]="i.issueDate ? ('finance.invoices.issueDate' | transloco) : null">
-                    {{ day(i.issueDate) | maDate: 'date' }}
+                    <span class="nowrap">{{ day(i.issueDate) | maDate: 'date' }}</span>
                   </td>
                   <td [attr.data-label]="i.dueDate ? ('finance.invoices.dueDate' | transloco) : null">
-                    {{ day(i.dueDate) | maDate: 'date' }}
+                    <span class="nowrap">{{ day(i.dueDate) | maDate: 'date' }}</span>
                   </td>
                   <td [attr.data-label]="'finance.invoices.status' | transloco">
                     {{ statusKeys[i.status] | transloco }}

@@ -1,11 +1,13 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { RestrictedRecord } from '@mijn-account/shared-contracts';
-import { LocaleDatePipe } from '@mijn-account/web-core';
+import { LocaleDatePipe, TenantStore } from '@mijn-account/web-core';
 
 /**
  * "Restricted (erased on …, kept until …)": a record kept after the account's erasure (issue 18 §3).
- * Finance reads and downloads it; nothing new is made on it.
+ * Finance reads and downloads it; nothing new is made on it. Both are days of the tenant's calendar
+ * (the erasure's moment is read in its time zone, as TenantStore.today() does): finance across the
+ * ocean sees the day the erasure happened for the business, as "kept until" is.
  */
 @Component({
   selector: 'ma-restricted-marker',
@@ -25,18 +27,22 @@ import { LocaleDatePipe } from '@mijn-account/web-core';
   ],
   template: `
     @let r = restricted();
+    @let erased = erasedDay() + 'T12:00:00' | maDate: 'date';
     <span class="restricted" data-testid="restricted-marker">
       @if (r.keptUntil) {
         {{
           'finance.restricted.keptUntil'
-            | transloco: { erased: (r.erasedAt | maDate: 'date'), kept: (r.keptUntil + 'T12:00:00' | maDate: 'date') }
+            | transloco: { erased: erased, kept: (r.keptUntil + 'T12:00:00' | maDate: 'date') }
         }}
       } @else {
-        {{ 'finance.restricted.erased' | transloco: { erased: (r.erasedAt | maDate: 'date') } }}
+        {{ 'finance.restricted.erased' | transloco: { erased: erased } }}
       }
     </span>
   `,
 })
 export class RestrictedMarkerComponent {
   readonly restricted = input.required<RestrictedRecord>();
+  private readonly tenant = inject(TenantStore);
+  /** The erasure's day in the tenant's calendar (YYYY-MM-DD). */
+  protected readonly erasedDay = computed(() => this.tenant.today(new Date(this.restricted().erasedAt)));
 }

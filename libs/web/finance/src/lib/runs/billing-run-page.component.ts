@@ -31,6 +31,7 @@ import {
   fromMinor,
 } from '@mijn-account/web-core';
 import {
+  BackLinkComponent,
   ConfirmDialog,
   EmptyStateComponent,
   LoadFailedComponent,
@@ -62,6 +63,7 @@ export const POLL_MS = 1000;
 @Component({
   selector: 'ma-billing-run-page',
   imports: [
+    BackLinkComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -84,6 +86,10 @@ export const POLL_MS = 1000;
     PAGE_STYLES,
     STACKED_TABLE_STYLES,
     `
+      /* The lines' six columns need the room of a wide page (headers broken mid-word at 48rem). */
+      :host {
+        max-width: 64rem;
+      }
       table.draft-lines {
         margin-top: 0.5rem;
       }
@@ -152,7 +158,7 @@ export const POLL_MS = 1000;
     `,
   ],
   template: `
-    <p><a routerLink="/finance/runs">{{ 'finance.runs.back' | transloco }}</a></p>
+    <ma-back-link to="/finance/runs" label="finance.runs.back" />
     @if (page.loading()) {
       <h1>{{ 'finance.runs.runTitle' | transloco }}</h1>
       <mat-card appearance="outlined"><ma-skeleton [lines]="4" testId="run-loading" /></mat-card>
@@ -250,9 +256,10 @@ export const POLL_MS = 1000;
             <ul class="drafts">
               @for (d of draftList(); track d.id) {
                 <li [attr.data-testid]="'draft-' + d.customerNumber">
-                  <strong>{{ d.customerName }}</strong> ({{ d.customerNumber }})
+                  <strong>{{ d.customerName }}</strong> <span class="nowrap">({{ d.customerNumber }})</span>
                   <div class="muted">
-                    {{ (day(d.periodStart) | maDate: 'date') }} – {{ (day(d.periodEnd) | maDate: 'date') }} ·
+                    <span class="nowrap">{{ day(d.periodStart) | maDate: 'date' }}</span> –
+                    <span class="nowrap">{{ day(d.periodEnd) | maDate: 'date' }}</span> ·
                     {{ 'finance.runs.lines' | transloco: { count: d.lineCount } }} ·
                     {{ 'finance.runs.net' | transloco }}
                     <span data-testid="draft-net">{{ major(d.netMinor, d.currency) | maMoney: d.currency }}</span>
@@ -266,43 +273,51 @@ export const POLL_MS = 1000;
                     } @else if (detail.failed()) {
                       <ma-load-failed message="finance.runs.linesFailed" testId="draft-lines-failed" (retry)="detail.retry()" />
                     } @else if (draftDetail(); as dd) {
-                      <table class="stacked draft-lines" data-testid="draft-lines">
-                        <caption class="muted">{{ 'finance.runs.linesOf' | transloco: { name: d.customerName } }}</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">{{ 'finance.runs.lineDescription' | transloco }}</th>
-                            <th scope="col">{{ 'finance.runs.linePeriod' | transloco }}</th>
-                            <th scope="col" class="amount">{{ 'finance.runs.lineQuantity' | transloco }}</th>
-                            <th scope="col" class="amount">{{ 'finance.runs.lineUnitPrice' | transloco }}</th>
-                            <th scope="col">{{ 'finance.runs.lineTax' | transloco }}</th>
-                            <th scope="col" class="amount">{{ 'finance.runs.lineNet' | transloco }}</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          @for (l of dd.lines; track l.position) {
+                      <div
+                        class="scroll"
+                        tabindex="0"
+                        role="region"
+                        [attr.aria-label]="'finance.runs.linesOf' | transloco: { name: d.customerName }"
+                      >
+                        <table class="stacked draft-lines" data-testid="draft-lines">
+                          <caption class="muted">{{ 'finance.runs.linesOf' | transloco: { name: d.customerName } }}</caption>
+                          <thead>
                             <tr>
-                              <td>{{ l.description }}</td>
-                              <td [attr.data-label]="'finance.runs.linePeriod' | transloco">
-                                @if (l.periodStart) {
-                                  {{ day(l.periodStart) | maDate: 'date' }} – {{ day(l.periodEnd) | maDate: 'date' }}
-                                } @else {
-                                  –
-                                }
-                              </td>
-                              <td class="amount" [attr.data-label]="'finance.runs.lineQuantity' | transloco">{{ l.quantity }}</td>
-                              <td class="amount" [attr.data-label]="'finance.runs.lineUnitPrice' | transloco">
-                                {{ major(l.unitPriceMinor, dd.currency) | maMoney: dd.currency }}
-                              </td>
-                              <td [attr.data-label]="'finance.runs.lineTax' | transloco" data-testid="draft-line-tax">
-                                {{ taxText(l.taxCategory) }}
-                              </td>
-                              <td class="amount" [attr.data-label]="'finance.runs.lineNet' | transloco">
-                                {{ major(l.netMinor, dd.currency) | maMoney: dd.currency }}
-                              </td>
+                              <th scope="col">{{ 'finance.runs.lineDescription' | transloco }}</th>
+                              <th scope="col">{{ 'finance.runs.linePeriod' | transloco }}</th>
+                              <th scope="col" class="amount">{{ 'finance.runs.lineQuantity' | transloco }}</th>
+                              <th scope="col" class="amount">{{ 'finance.runs.lineUnitPrice' | transloco }}</th>
+                              <th scope="col">{{ 'finance.runs.lineRate' | transloco }}</th>
+                              <th scope="col" class="amount">{{ 'finance.runs.lineNet' | transloco }}</th>
                             </tr>
-                          }
-                        </tbody>
-                      </table>
+                          </thead>
+                          <tbody>
+                            @for (l of dd.lines; track l.position) {
+                              <tr>
+                                <td>{{ l.description }}</td>
+                                <td [attr.data-label]="'finance.runs.linePeriod' | transloco">
+                                  @if (l.periodStart) {
+                                    <span class="nowrap">{{ day(l.periodStart) | maDate: 'date' }}</span> –
+                                  <span class="nowrap">{{ day(l.periodEnd) | maDate: 'date' }}</span>
+                                  } @else {
+                                    –
+                                  }
+                                </td>
+                                <td class="amount" [attr.data-label]="'finance.runs.lineQuantity' | transloco">{{ l.quantity }}</td>
+                                <td class="amount" [attr.data-label]="'finance.runs.lineUnitPrice' | transloco">
+                                  {{ major(l.unitPriceMinor, dd.currency) | maMoney: dd.currency }}
+                                </td>
+                                <td [attr.data-label]="'finance.runs.lineRate' | transloco" data-testid="draft-line-tax">
+                                  {{ taxText(l.taxCategory) }}
+                                </td>
+                                <td class="amount" [attr.data-label]="'finance.runs.lineNet' | transloco">
+                                  {{ major(l.netMinor, dd.currency) | maMoney: dd.currency }}
+                                </td>
+                              </tr>
+                            }
+                          </tbody>
+                        </table>
+                      </div>
                     }
                   }
                   <div class="actions">
