@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { MyInvoiceView } from '@mijn-account/shared-contracts';
-import { EnumLabelPipe, LocaleFormat, LocaleMoneyPipe } from '@mijn-account/web-core';
+import { EnumLabelPipe, LocaleMoneyPipe, LocaleDatePipe } from '@mijn-account/web-core';
 import { STACKED_TABLE_STYLES } from '@mijn-account/web-ui';
-import { calendarDay } from './calendar-day';
 
 /**
  * Issued invoices and credit notes as a table (a list of blocks on a phone): number, date, period,
@@ -12,7 +11,7 @@ import { calendarDay } from './calendar-day';
  */
 @Component({
   selector: 'ma-invoice-list',
-  imports: [TranslocoPipe, EnumLabelPipe, LocaleMoneyPipe],
+  imports: [LocaleDatePipe, TranslocoPipe, EnumLabelPipe, LocaleMoneyPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     STACKED_TABLE_STYLES,
@@ -85,17 +84,17 @@ import { calendarDay } from './calendar-day';
             <td>
               <strong>{{ 'myInvoices.kind.' + i.kind | transloco }} <span class="nowrap">{{ i.number }}</span></strong>
             </td>
-            <td [attr.data-label]="'myInvoices.issueDate' | transloco"><span class="nowrap">{{ day(i.issueDate) }}</span></td>
+            <td [attr.data-label]="'myInvoices.issueDate' | transloco"><span class="nowrap">{{ i.issueDate | maDate: 'date' }}</span></td>
             <td [attr.data-label]="'myInvoices.period' | transloco">
               @if (i.periodStart) {
-                <span class="nowrap">{{ day(i.periodStart) }}</span> – <span class="nowrap">{{ day(i.periodEnd) }}</span>
+                <span class="nowrap">{{ i.periodStart | maDate: 'date' }}</span> – <span class="nowrap">{{ i.periodEnd | maDate: 'date' }}</span>
               }
             </td>
             <td class="amount" [attr.data-label]="'myInvoices.total' | transloco">
               <span class="nowrap">{{ i.grossMinor / 100 | maMoney: i.currency }}</span>
               <span class="net">{{ 'myInvoices.net' | transloco: { amount: (i.netMinor / 100 | maMoney: i.currency) } }}</span>
             </td>
-            <td [attr.data-label]="'myInvoices.dueDate' | transloco"><span class="nowrap">{{ day(i.dueDate) }}</span></td>
+            <td [attr.data-label]="'myInvoices.dueDate' | transloco"><span class="nowrap">{{ i.dueDate | maDate: 'date' }}</span></td>
             <td [attr.data-label]="'myInvoices.status' | transloco" data-testid="invoice-status">
               {{ i.status | maLabel: 'myInvoiceStatus' }}
               @if (i.overdue) {
@@ -139,9 +138,4 @@ export class InvoiceListComponent {
   readonly downloads = input<((id: string, format: 'pdf' | 'ubl') => string) | null>(null);
   /** Which files are offered (the helpdesk's view: the PDF only). */
   readonly formats = input<readonly ('pdf' | 'ubl')[]>(['pdf', 'ubl']);
-  private readonly locale = inject(LocaleFormat).locale;
-
-  protected day(value: string | null): string {
-    return calendarDay(value, this.locale(), 'medium');
-  }
 }

@@ -10,15 +10,15 @@ import {
   SecurityStore,
   problemOf,
   timeLeft,
+  LocaleDatePipe,
 } from '@mijn-account/web-core';
-import { calendarDay } from './calendar-day';
 import { HomeCardComponent } from './home-card.component';
 import { HOME_STYLES } from './home-styles';
 
 /** A subscriber's "what needs my attention": helpdesk requests and access, two-factor, newsletters. */
 @Component({
   selector: 'ma-subscriber-home',
-  imports: [HomeCardComponent, TranslocoPipe],
+  imports: [LocaleDatePipe, HomeCardComponent, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: HOME_STYLES,
   template: `
@@ -68,9 +68,9 @@ import { HOME_STYLES } from './home-styles';
           @for (s of running(); track s.id) {
             <li>
               @if (s.nextInvoiceDate) {
-                {{ 'subscription.home.subscriptionLine' | transloco: { plan: s.planName[language()], date: day(s.nextInvoiceDate) } }}
+                {{ 'subscription.home.subscriptionLine' | transloco: { plan: s.planName[language()], date: (s.nextInvoiceDate | maDate: 'long') } }}
               } @else {
-                {{ 'subscription.home.subscriptionEnds' | transloco: { plan: s.planName[language()], date: day(s.endDate) } }}
+                {{ 'subscription.home.subscriptionEnds' | transloco: { plan: s.planName[language()], date: (s.endDate | maDate: 'long') } }}
               }
             </li>
           }
@@ -100,7 +100,7 @@ import { HOME_STYLES } from './home-styles';
             <li [class.todo]="i.overdue">
               {{
                 (i.overdue ? 'myInvoices.home.overdue' : 'myInvoices.home.open')
-                  | transloco: { number: i.number, amount: money(i.grossMinor, i.currency), date: day(i.dueDate) }
+                  | transloco: { number: i.number, amount: money(i.grossMinor, i.currency), date: (i.dueDate | maDate: 'long') }
               }}
             </li>
           }
@@ -205,10 +205,6 @@ export class SubscriberHomeComponent {
   constructor() {
     const timer = setInterval(() => this.now.set(Date.now()), 1000);
     inject(DestroyRef).onDestroy(() => clearInterval(timer));
-  }
-
-  protected day(value: string | null): string {
-    return calendarDay(value, this.format.locale());
   }
 
   protected money(minor: number, currency: string): string {

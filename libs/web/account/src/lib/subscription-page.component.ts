@@ -12,10 +12,10 @@ import {
   EnumLabelPipe,
   LanguageService,
   LoadState,
-  LocaleFormat,
   LocaleMoneyPipe,
   MyFinanceStore,
   SessionStore,
+  LocaleDatePipe,
 } from '@mijn-account/web-core';
 import {
   ConfirmDialog,
@@ -26,7 +26,6 @@ import {
   ProblemAlertComponent,
   SkeletonComponent,
 } from '@mijn-account/web-ui';
-import { calendarDay } from './calendar-day';
 
 /**
  * "Mijn abonnement": each subscription's plan, price, quantity, next invoice date and estimated
@@ -36,6 +35,7 @@ import { calendarDay } from './calendar-day';
 @Component({
   selector: 'ma-subscription-page',
   imports: [
+    LocaleDatePipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -152,10 +152,10 @@ import { calendarDay } from './calendar-day';
               }}
             </dd>
             <dt>{{ 'subscription.startDate' | transloco }}</dt>
-            <dd>{{ day(s.startDate) }}</dd>
+            <dd>{{ s.startDate | maDate: 'long' }}</dd>
             @if (s.endDate) {
               <dt>{{ 'subscription.endDate' | transloco }}</dt>
-              <dd data-testid="subscription-end">{{ day(s.endDate) }}</dd>
+              <dd data-testid="subscription-end">{{ s.endDate | maDate: 'long' }}</dd>
             }
             <dt>{{ 'subscription.nextInvoice' | transloco }}</dt>
             <dd data-testid="subscription-next">
@@ -163,7 +163,7 @@ import { calendarDay } from './calendar-day';
                 {{
                   'subscription.nextInvoiceOn'
                     | transloco
-                      : { date: day(s.nextInvoiceDate), amount: ((s.estimatedAmountMinor ?? 0) / 100 | maMoney: s.currency) }
+                      : { date: (s.nextInvoiceDate | maDate: 'long'), amount: ((s.estimatedAmountMinor ?? 0) / 100 | maMoney: s.currency) }
                 }}
               } @else {
                 {{ 'subscription.noNextInvoice' | transloco }}
@@ -243,7 +243,6 @@ export class SubscriptionPageComponent implements OnInit {
   private readonly session = inject(SessionStore);
   private readonly confirmation = inject(ConfirmDialog);
   private readonly notifier = inject(Notifier);
-  private readonly locale = inject(LocaleFormat).locale;
   protected readonly language = inject(LanguageService).language;
   protected readonly isOwner = computed(() => this.session.me()?.account?.role === 'owner');
   protected readonly subscriptions = signal<SubscriptionView[]>([]);
@@ -258,10 +257,6 @@ export class SubscriptionPageComponent implements OnInit {
   ngOnInit(): void {
     void this.session.ensureLoaded();
     void this.page.track(() => this.load());
-  }
-
-  protected day(value: string | null): string {
-    return calendarDay(value, this.locale());
   }
 
   /** Plans the subscription may move to: the same interval and currency (the API refuses others). */

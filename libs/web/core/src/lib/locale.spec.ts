@@ -31,6 +31,16 @@ describe('LocaleFormat', () => {
     expect(format.date('2026-11-28T21:22:00Z')).toBe('28-11-2026, 16:22');
   });
 
+  it('shows a calendar day as that day in every time zone, in each style', () => {
+    for (const zone of ['America/Toronto', 'Pacific/Kiritimati', 'Europe/Amsterdam']) {
+      me.set({ user: { timeZone: zone } });
+      expect(format.date('2026-11-01', 'date')).toBe('1 nov 2026');
+      expect(format.date('2026-11-01')).toBe('01-11-2026');
+      expect(format.date('2026-11-01', 'long')).toBe('1 november 2026');
+      expect(format.date('2026-11-01', 'time')).toBe('');
+    }
+  });
+
   it('follows the language, English in the tenant’s region', () => {
     language.set('en');
     tenant.set({ currency: 'CAD' });

@@ -25,13 +25,24 @@ export function knownTimeZone(zone: string | null | undefined): string | undefin
   }
 }
 
-export type DateStyle = 'short' | 'medium' | 'date' | 'time';
+export type DateStyle = 'short' | 'medium' | 'date' | 'long' | 'time';
 const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   short: { dateStyle: 'short', timeStyle: 'short' },
   medium: { dateStyle: 'medium', timeStyle: 'short' },
   date: { dateStyle: 'medium' },
+  long: { dateStyle: 'long' },
   time: { timeStyle: 'short' },
 };
+/** A calendar day has no time of day: each style shows just the day (a `time` of it shows nothing). */
+const DAY_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions | null> = {
+  short: { dateStyle: 'short' },
+  medium: { dateStyle: 'medium' },
+  date: { dateStyle: 'medium' },
+  long: { dateStyle: 'long' },
+  time: null,
+};
+/** An invoice's issue date, a period's first day, a deadline: a day on the calendar, not a moment. */
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The one place dates, numbers and money are formatted: in the active language's locale (its region
@@ -53,11 +64,25 @@ export class LocaleFormat {
         new Intl.DateTimeFormat(locale, { ...options, timeZone }),
       ]),
     ) as Record<DateStyle, Intl.DateTimeFormat>;
-    return { locale, dates, number: new Intl.NumberFormat(locale) };
+    // Midnight UTC of the day, shown in UTC: the same day for every viewer, east or west of Greenwich.
+    const days = Object.fromEntries(
+      Object.entries(DAY_STYLES).map(([style, options]) => [
+        style,
+        options && new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }),
+      ]),
+    ) as Record<DateStyle, Intl.DateTimeFormat | null>;
+    return { locale, dates, days, number: new Intl.NumberFormat(locale) };
   });
 
+  /**
+   * A moment (ISO timestamp, epoch, Date) in the user's time zone; a calendar day (YYYY-MM-DD) as
+   * that day, whatever the zone — parsed as a moment it would be midnight UTC, the day before in
+   * Toronto.
+   */
   date(value: string | number | Date | null | undefined, style: DateStyle = 'short'): string {
     if (value === null || value === undefined || value === '') return '';
+    if (typeof value === 'string' && CALENDAR_DAY.test(value))
+      return this.formats().days[style]?.format(new Date(`${value}T00:00:00Z`)) ?? '';
     const date = value instanceof Date ? value : new Date(value);
     return Number.isNaN(date.getTime()) ? '' : this.formats().dates[style].format(date);
   }

@@ -13,7 +13,6 @@ import {
   SessionStore,
   fromMinor,
 } from '@mijn-account/web-core';
-import { calendarDay } from '../runs/run-progress';
 import { EmptyStateComponent, LoadFailedComponent, PAGE_STYLES, SkeletonComponent } from '@mijn-account/web-ui';
 
 /**
@@ -137,7 +136,7 @@ import { EmptyStateComponent, LoadFailedComponent, PAGE_STYLES, SkeletonComponen
           <p data-testid="finance-last-run">
             {{
               'finance.dashboard.lastRun'
-                | transloco: { from: (day(run.periodStart) | maDate: 'date'), to: (day(run.periodEnd) | maDate: 'date') }
+                | transloco: { from: (run.periodStart | maDate: 'date'), to: (run.periodEnd | maDate: 'date') }
             }}
             — <strong>{{ run.status | maLabel: 'runStatus' }}</strong>
             ({{ 'finance.runs.finalisedCount' | transloco: { count: run.finalised } }})
@@ -148,7 +147,7 @@ import { EmptyStateComponent, LoadFailedComponent, PAGE_STYLES, SkeletonComponen
         }
         <p data-testid="finance-next-run">
           @if (s.nextScheduledRun; as next) {
-            {{ 'finance.dashboard.nextRun' | transloco: { date: (day(next) | maDate: 'date') } }}
+            {{ 'finance.dashboard.nextRun' | transloco: { date: (next | maDate: 'date') } }}
           } @else {
             {{ 'finance.dashboard.noSchedule' | transloco }}
           }
@@ -169,7 +168,6 @@ export class FinanceDashboardPageComponent implements OnInit {
   protected readonly summary = signal<FinanceSummary | null>(null);
   protected readonly isAdmin = computed(() => this.session.me()?.staffRoles.includes('tenant-admin') ?? false);
   protected readonly major = fromMinor;
-  protected readonly day = calendarDay;
 
   ngOnInit(): void {
     void this.page.track(async () => this.summary.set(await this.store.summary()));

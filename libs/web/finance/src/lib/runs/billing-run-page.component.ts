@@ -41,7 +41,7 @@ import {
   STACKED_TABLE_STYLES,
   SkeletonComponent,
 } from '@mijn-account/web-ui';
-import { calendarDay, isWorking, monthName, parseMinor, progressPercent } from './run-progress';
+import { isWorking, monthName, parseMinor, progressPercent } from './run-progress';
 
 /** What the progress bar means in each status. */
 const PHASE_TEXT = {
@@ -258,8 +258,8 @@ export const POLL_MS = 1000;
                 <li [attr.data-testid]="'draft-' + d.customerNumber">
                   <strong>{{ d.customerName }}</strong> <span class="nowrap">({{ d.customerNumber }})</span>
                   <div class="muted">
-                    <span class="nowrap">{{ day(d.periodStart) | maDate: 'date' }}</span> –
-                    <span class="nowrap">{{ day(d.periodEnd) | maDate: 'date' }}</span> ·
+                    <span class="nowrap">{{ d.periodStart | maDate: 'date' }}</span> –
+                    <span class="nowrap">{{ d.periodEnd | maDate: 'date' }}</span> ·
                     {{ 'finance.runs.lines' | transloco: { count: d.lineCount } }} ·
                     {{ 'finance.runs.net' | transloco }}
                     <span data-testid="draft-net">{{ major(d.netMinor, d.currency) | maMoney: d.currency }}</span>
@@ -297,8 +297,8 @@ export const POLL_MS = 1000;
                                 <td>{{ l.description }}</td>
                                 <td [attr.data-label]="'finance.runs.linePeriod' | transloco">
                                   @if (l.periodStart) {
-                                    <span class="nowrap">{{ day(l.periodStart) | maDate: 'date' }}</span> –
-                                  <span class="nowrap">{{ day(l.periodEnd) | maDate: 'date' }}</span>
+                                    <span class="nowrap">{{ l.periodStart | maDate: 'date' }}</span> –
+                                  <span class="nowrap">{{ l.periodEnd | maDate: 'date' }}</span>
                                   } @else {
                                     –
                                   }
@@ -438,7 +438,6 @@ export class BillingRunPageComponent implements OnInit {
     return run !== null && (run.status === 'review' || (run.status === 'completed' && run.failed > 0));
   });
   protected readonly major = fromMinor;
-  protected readonly day = calendarDay;
   protected readonly phaseText = PHASE_TEXT;
   protected readonly lineForm = inject(NonNullableFormBuilder).group({
     description: ['', Validators.required],

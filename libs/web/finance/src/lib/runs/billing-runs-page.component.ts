@@ -25,7 +25,7 @@ import {
   ProblemAlertComponent,
   SkeletonComponent,
 } from '@mijn-account/web-ui';
-import { calendarDay, monthChoices, monthName, newIdempotencyKey } from './run-progress';
+import { monthChoices, monthName, newIdempotencyKey } from './run-progress';
 
 /**
  * Finance starts a billing run for a month (this month or an earlier one) and sees the runs so far.
@@ -121,7 +121,7 @@ import { calendarDay, monthChoices, monthName, newIdempotencyKey } from './run-p
       } @else {
         <p data-testid="schedule-next">
           @if (schedule()?.nextRun; as next) {
-            {{ 'finance.runs.scheduleNext' | transloco: { date: (day(next) | maDate: 'date'), zone: schedule()?.timeZone } }}
+            {{ 'finance.runs.scheduleNext' | transloco: { date: (next | maDate: 'date'), zone: schedule()?.timeZone } }}
           } @else {
             {{ 'finance.runs.scheduleNone' | transloco }}
           }
@@ -201,7 +201,6 @@ export class BillingRunsPageComponent implements OnInit {
   protected readonly days = Array.from({ length: 28 }, (_, i) => i + 1);
   protected readonly scheduleForm = inject(NonNullableFormBuilder).group({ runDay: [0] });
   protected readonly scheduleRunner = new ActionRunner({ form: this.scheduleForm });
-  protected readonly day = calendarDay;
 
   ngOnInit(): void {
     void this.page.track(async () => this.runs.set(await this.store.runs()));

@@ -1,4 +1,4 @@
-import { calendarDay, isWorking, monthChoices, monthName, parseMinor, progressPercent } from './run-progress';
+import { isWorking, monthChoices, monthName, parseMinor, progressPercent } from './run-progress';
 
 const run = (over: Partial<Parameters<typeof progressPercent>[0]>) => ({
   status: 'drafting' as const,
@@ -47,11 +47,6 @@ describe('month choices', () => {
   it('names a month in the page language', () => {
     expect(monthName('2026-11-01', 'en-GB')).toBe('November 2026');
     expect(monthName('2026-11-01', 'nl-NL')).toBe('november 2026');
-  });
-
-  it('shows a calendar day as itself in every time zone', () => {
-    expect(calendarDay('2026-11-01')).toBe('2026-11-01T12:00:00Z');
-    expect(calendarDay(null)).toBeNull();
   });
 });
 

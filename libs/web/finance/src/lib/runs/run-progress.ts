@@ -47,11 +47,6 @@ export function newIdempotencyKey(): string {
   return globalThis.crypto.randomUUID();
 }
 
-/** A calendar day (YYYY-MM-DD) as a moment `maDate` shows as that same day in any time zone (noon UTC). */
-export function calendarDay(day: string | null): string | null {
-  return day ? `${day}T12:00:00Z` : null;
-}
-
 /** The month of a period's first day, named in a locale ("November 2026", "november 2026"). */
 export function monthName(periodStart: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(

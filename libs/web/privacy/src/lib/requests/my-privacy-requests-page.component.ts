@@ -2,15 +2,23 @@ import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from 
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { PrivacyRequestView } from '@mijn-account/shared-contracts';
-import { EnumLabelPipe, LoadState, LocaleFormat } from '@mijn-account/web-core';
+import { EnumLabelPipe, LoadState, LocaleDatePipe } from '@mijn-account/web-core';
 import { EmptyStateComponent, LoadFailedComponent, PAGE_STYLES, SkeletonComponent } from '@mijn-account/web-ui';
 import { PrivacyRequestsStore } from './privacy-requests.store';
-import { REQUEST_LIST_STYLES, calendarDay } from './request-styles';
+import { REQUEST_LIST_STYLES } from './request-styles';
 
 /** The person's privacy requests: what they asked, by when the answer is due (the law's deadline), and the outcome. */
 @Component({
   selector: 'ma-my-privacy-requests-page',
-  imports: [TranslocoPipe, EnumLabelPipe, MatCardModule, SkeletonComponent, LoadFailedComponent, EmptyStateComponent],
+  imports: [
+    LocaleDatePipe,
+    TranslocoPipe,
+    EnumLabelPipe,
+    MatCardModule,
+    SkeletonComponent,
+    LoadFailedComponent,
+    EmptyStateComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [PAGE_STYLES, REQUEST_LIST_STYLES],
   template: `
@@ -37,13 +45,13 @@ import { REQUEST_LIST_STYLES, calendarDay } from './request-styles';
               · <span [class]="'badge ' + r.deadlineState">{{ r.deadlineState | maLabel: 'deadlineState' }}</span>
               <dl>
                 <dt>{{ 'privacy.requests.received' | transloco }}</dt>
-                <dd>{{ day(r.receivedOn) }} · {{ r.channel | maLabel: 'privacyRequestChannel' }}</dd>
+                <dd>{{ r.receivedOn | maDate: 'long' }} · {{ r.channel | maLabel: 'privacyRequestChannel' }}</dd>
                 <dt>{{ 'privacy.requests.dueOn' | transloco }}</dt>
-                <dd data-testid="my-request-due">{{ day(r.dueOn) }}</dd>
+                <dd data-testid="my-request-due">{{ r.dueOn | maDate: 'long' }}</dd>
                 @if (r.extendedUntil) {
                   <dt>{{ 'privacy.requests.extended' | transloco }}</dt>
                   <dd data-testid="my-request-extension">
-                    {{ 'privacy.requests.extendedFrom' | transloco: { date: day(r.deadline) } }} “{{ r.extensionReason }}”
+                    {{ 'privacy.requests.extendedFrom' | transloco: { date: (r.deadline | maDate: 'long') } }} “{{ r.extensionReason }}”
                   </dd>
                 }
                 <dt>{{ 'privacy.requests.status' | transloco }}</dt>
@@ -62,15 +70,10 @@ import { REQUEST_LIST_STYLES, calendarDay } from './request-styles';
 })
 export class MyPrivacyRequestsPageComponent implements OnInit {
   private readonly store = inject(PrivacyRequestsStore);
-  private readonly locale = inject(LocaleFormat).locale;
   protected readonly page = new LoadState();
   protected readonly requests = signal<PrivacyRequestView[]>([]);
 
   ngOnInit(): void {
     void this.page.track(async () => this.requests.set(await this.store.myRequests()));
-  }
-
-  protected day(value: string | null): string {
-    return calendarDay(value, this.locale());
   }
 }

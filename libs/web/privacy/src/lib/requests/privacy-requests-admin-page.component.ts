@@ -17,14 +17,7 @@ import {
   type RegisteredChannel,
   type RestrictedPersonView,
 } from '@mijn-account/shared-contracts';
-import {
-  ActionRunner,
-  EnumLabelPipe,
-  LoadState,
-  LocaleDatePipe,
-  LocaleFormat,
-  TenantStore,
-} from '@mijn-account/web-core';
+import { ActionRunner, EnumLabelPipe, LoadState, LocaleDatePipe, TenantStore } from '@mijn-account/web-core';
 import {
   EmptyStateComponent,
   LoadFailedComponent,
@@ -35,7 +28,7 @@ import {
   SkeletonComponent,
 } from '@mijn-account/web-ui';
 import { PrivacyRequestsStore } from './privacy-requests.store';
-import { REQUEST_LIST_STYLES, calendarDay } from './request-styles';
+import { REQUEST_LIST_STYLES } from './request-styles';
 
 type Panel = { id: string; kind: 'extend' | 'close' | 'restrict' } | null;
 
@@ -184,16 +177,16 @@ type Panel = { id: string; kind: 'extend' | 'close' | 'restrict' } | null;
                 }
                 <dt>{{ 'privacy.requests.received' | transloco }}</dt>
                 <dd>
-                  {{ day(r.receivedOn) }} · {{ r.channel | maLabel: 'privacyRequestChannel' }}
+                  {{ r.receivedOn | maDate: 'long' }} · {{ r.channel | maLabel: 'privacyRequestChannel' }}
                   @if (r.registeredBy) {
                     · {{ 'admin.privacy.requests.registeredBy' | transloco: { name: r.registeredBy } }}
                   }
                 </dd>
                 <dt>{{ 'privacy.requests.dueOn' | transloco }}</dt>
-                <dd data-testid="request-due">{{ day(r.dueOn) }}</dd>
+                <dd data-testid="request-due">{{ r.dueOn | maDate: 'long' }}</dd>
                 @if (r.extendedUntil) {
                   <dt>{{ 'privacy.requests.extended' | transloco }}</dt>
-                  <dd>{{ 'privacy.requests.extendedFrom' | transloco: { date: day(r.deadline) } }} “{{ r.extensionReason }}”</dd>
+                  <dd>{{ 'privacy.requests.extendedFrom' | transloco: { date: (r.deadline | maDate: 'long') } }} “{{ r.extensionReason }}”</dd>
                 }
                 <dt>{{ 'privacy.requests.status' | transloco }}</dt>
                 <dd data-testid="request-status">{{ r.status | maLabel: 'privacyRequestStatus' }}</dd>
@@ -226,7 +219,7 @@ type Panel = { id: string; kind: 'extend' | 'close' | 'restrict' } | null;
                       <mat-form-field appearance="outline">
                         <mat-label>{{ 'admin.privacy.requests.until' | transloco }}</mat-label>
                         <input matInput type="date" formControlName="until" [max]="r.latestExtension" required data-testid="extend-until" />
-                        <mat-hint>{{ 'admin.privacy.requests.untilHint' | transloco: { date: day(r.latestExtension) } }}</mat-hint>
+                        <mat-hint>{{ 'admin.privacy.requests.untilHint' | transloco: { date: (r.latestExtension | maDate: 'long') } }}</mat-hint>
                         @if (extension.controls.until.errors?.['server']; as message) {
                           <mat-error>{{ message }}</mat-error>
                         }
@@ -344,7 +337,6 @@ export class PrivacyRequestsAdminPageComponent implements OnInit {
   private readonly store = inject(PrivacyRequestsStore);
   private readonly tenantStore = inject(TenantStore);
   private readonly notifier = inject(Notifier);
-  private readonly locale = inject(LocaleFormat).locale;
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly page = new LoadState();
   protected readonly people = new LoadState();
@@ -389,10 +381,6 @@ export class PrivacyRequestsAdminPageComponent implements OnInit {
 
   private async reload(): Promise<void> {
     await Promise.all([this.page.track(() => this.loadRequests()), this.people.track(() => this.loadPeople())]);
-  }
-
-  protected day(value: string | null): string {
-    return calendarDay(value, this.locale());
   }
 
   protected count(state: 'overdue' | 'due-soon'): number {

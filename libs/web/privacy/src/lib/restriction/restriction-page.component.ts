@@ -8,7 +8,7 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type MyRestrictionView, OBJECTION_PURPOSES, type ObjectionPurpose } from '@mijn-account/shared-contracts';
-import { ActionRunner, LoadState, LocaleDatePipe, LocaleFormat } from '@mijn-account/web-core';
+import { ActionRunner, LoadState, LocaleDatePipe } from '@mijn-account/web-core';
 import {
   LoadFailedComponent,
   Notifier,
@@ -17,7 +17,6 @@ import {
   SkeletonComponent,
 } from '@mijn-account/web-ui';
 import { PrivacyRequestsStore } from '../requests/privacy-requests.store';
-import { calendarDay } from '../requests/request-styles';
 
 /**
  * Restriction of processing (Art. 18): the person asks, the tenant admin decides, and the page says
@@ -86,7 +85,7 @@ import { calendarDay } from '../requests/request-styles';
         }
         @if (s.openRequest; as open) {
           <p class="status" data-testid="restriction-requested">
-            {{ 'privacy.restriction.requested' | transloco: { date: day(open.dueOn) } }}
+            {{ 'privacy.restriction.requested' | transloco: { date: (open.dueOn | maDate: 'long') } }}
             <a routerLink="/privacy/requests">{{ 'privacy.restriction.seeRequests' | transloco }}</a>
           </p>
         } @else if (!s.restricted) {
@@ -134,7 +133,6 @@ import { calendarDay } from '../requests/request-styles';
 export class RestrictionPageComponent implements OnInit {
   private readonly store = inject(PrivacyRequestsStore);
   private readonly notifier = inject(Notifier);
-  private readonly locale = inject(LocaleFormat).locale;
   protected readonly page = new LoadState();
   protected readonly state = signal<MyRestrictionView | null>(null);
   protected readonly purposes = OBJECTION_PURPOSES;
@@ -149,10 +147,6 @@ export class RestrictionPageComponent implements OnInit {
 
   private async load(): Promise<void> {
     this.state.set(await this.store.myRestriction());
-  }
-
-  protected day(value: string): string {
-    return calendarDay(value, this.locale());
   }
 
   protected async ask(): Promise<void> {
