@@ -110,6 +110,18 @@ export class Metrics implements OnApplicationBootstrap, OnApplicationShutdown {
         for (const q of await queues()) this.set({ queue: q.name }, q.oldestSeconds);
       },
     });
+    new Gauge({
+      name: 'portal_audit_oldest_unsealed_seconds',
+      help: 'How long the oldest committed access-log event not yet chained has waited, over all tenants (0 when none)',
+      registers: [this.registry],
+      async collect() {
+        // SQL: one timestamp from a function that looks at each tenant in turn (migration 1796400000000).
+        const [row]: { seconds: number | null }[] = await dataSource.query(
+          `SELECT EXTRACT(EPOCH FROM now() - audit_oldest_unsealed_at())::float8 AS seconds`,
+        );
+        this.set(Math.max(0, row?.seconds ?? 0));
+      },
+    });
   }
 
   /** One answered request; `route` is the matched route's pattern (undefined: none matched). */

@@ -126,11 +126,14 @@ describe('seen from outside: metrics and log lines (issue 19 §3)', () => {
       [t.beta.id, account.id],
     );
     const before = await scrape();
+    // Waiting, seen across tenants before any sealer speaks (a stopped sealer must show here).
+    expect(sample(before, 'portal_audit_oldest_unsealed_seconds')).toBeGreaterThanOrEqual(40);
     await t.app.get(AuditJobs).seal();
     const after = await scrape();
     const count = (text: string, le: string) => sample(text, 'portal_audit_seal_lag_seconds_bucket', { le });
     expect(count(after, '60') - count(before, '60')).toBe(1);
     expect(count(after, '30') - count(before, '30')).toBe(0);
+    expect(sample(after, 'portal_audit_oldest_unsealed_seconds')).toBeLessThan(40);
   });
 
   it('puts the request id, tenant slug and user id on every line of a request and of the jobs it queues, never an e-mail address', async () => {

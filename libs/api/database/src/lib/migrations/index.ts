@@ -46,6 +46,7 @@ import { AddMailSendingLease1796200000000 } from './1796200000000-AddMailSending
 import { CheckLinesByLookup1796250000000 } from './1796250000000-CheckLinesByLookup';
 import { AddSupplierBankAccount1796317000000 } from './1796317000000-AddSupplierBankAccount';
 import { DropBillingRunCursor1796317100000 } from './1796317100000-DropBillingRunCursor';
+import { AddOldestUnsealedEvent1796400000000 } from './1796400000000-AddOldestUnsealedEvent';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -97,4 +98,5 @@ export const MIGRATIONS = [
   CheckLinesByLookup1796250000000,
   AddSupplierBankAccount1796317000000,
   DropBillingRunCursor1796317100000,
+  AddOldestUnsealedEvent1796400000000,
 ];
