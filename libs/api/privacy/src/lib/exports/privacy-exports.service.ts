@@ -30,8 +30,12 @@ interface ExportJob {
 /** Size of the stored pieces of a ZIP (rows of `privacy_export_chunk`). */
 export const EXPORT_CHUNK_BYTES = 1024 * 1024;
 export const EXPORT_FORMAT = 'mijn-account-export/v1';
-/** Access-log events read (and held) at a time while the export streams them into the ZIP. */
-export const EXPORT_EVENT_PAGE = 1000;
+/**
+ * Access-log events read (and held) at a time while the export streams them into the ZIP. Small, so
+ * that a page is done with before V8's young generation is collected twice: a page of 1,000 lived
+ * long enough to be promoted, and five exports in a row left the worker at 208–276 MB (100: 160–180 MB).
+ */
+export const EXPORT_EVENT_PAGE = 100;
 
 /**
  * Access and portability (issue 18 §2): a person asks for an export of everything held about
