@@ -2,7 +2,7 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { EXCLUDED, EXPORTED } from './export-coverage';
-import { EXPORT_EVENT_PAGE } from './privacy-exports.service';
+import { EXPORT_DOWNLOAD_PIECE_BYTES, EXPORT_EVENT_PAGE } from './privacy-exports.service';
 import { unzip } from './unzip.testing';
 
 /** Columns whose name says they can hold, reach or describe a person. */
@@ -261,6 +261,12 @@ describe('privacy exports', () => {
       `/api/privacy/exports/${link.searchParams.get('download')}/download?token=${encodeURIComponent(link.searchParams.get('token') as string)}`,
     );
     expect(got.statusCode).toBe(200);
+    // Served in pieces (EXPORT_DOWNLOAD_PIECE_BYTES) that join up to the stored ZIP, byte for byte.
+    expect(got.rawPayload.length).toBeGreaterThan(EXPORT_DOWNLOAD_PIECE_BYTES);
+    const [stored] = await t.sql<{ sha256: string }>(t.alpha, `SELECT sha256 FROM privacy_export WHERE id = $1`, [
+      link.searchParams.get('download'),
+    ]);
+    expect(sha256(got.rawPayload)).toBe(stored.sha256);
     const files = unzip(got.rawPayload);
     const log = JSON.parse((files.get('access-log/access-log.json') as Buffer).toString());
     const ids = (log.events as { id: string; seq: number | null }[]).map((e) => e.id);

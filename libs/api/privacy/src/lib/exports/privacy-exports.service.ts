@@ -29,6 +29,12 @@ interface ExportJob {
 
 /** Size of the stored pieces of a ZIP (rows of `privacy_export_chunk`). */
 export const EXPORT_CHUNK_BYTES = 1024 * 1024;
+/**
+ * A download reads each chunk in pieces of this size, as base64: node-postgres reads bytea as hex
+ * text, and the text of a whole chunk (2 MiB as hex) would be a string in V8's large-object space,
+ * which only a full collection frees; a piece's (64 KiB of base64) dies young.
+ */
+export const EXPORT_DOWNLOAD_PIECE_BYTES = 48 * 1024;
 export const EXPORT_FORMAT = 'mijn-account-export/v1';
 /**
  * Access-log events read (and held) at a time while the export streams them into the ZIP. Small, so
@@ -137,14 +143,17 @@ export class PrivacyExportsService {
     const file = Readable.from(
       (async function* () {
         for (let chunkNo = 1; ; chunkNo++) {
-          const rows: { data: Buffer }[] = await withTenant(dataSource, tenantId, (db) =>
+          const rows: { piece: string }[] = await withTenant(dataSource, tenantId, (db) =>
             db.query(
-              `SELECT data FROM privacy_export_chunk WHERE tenant_id = $1 AND export_id = $2 AND chunk_no = $3`,
-              [tenantId, exportId, chunkNo],
+              `SELECT encode(substring(c.data FROM n FOR $4), 'base64') AS piece
+                 FROM privacy_export_chunk c CROSS JOIN LATERAL generate_series(1, octet_length(c.data), $4::int) AS n
+                WHERE c.tenant_id = $1 AND c.export_id = $2 AND c.chunk_no = $3
+                ORDER BY n`,
+              [tenantId, exportId, chunkNo, EXPORT_DOWNLOAD_PIECE_BYTES],
             ),
           );
           if (rows.length === 0) return;
-          yield rows[0].data;
+          for (const { piece } of rows) yield Buffer.from(piece, 'base64');
         }
       })(),
     );
