@@ -3,7 +3,9 @@
 // POST /api/privacy/exports, the pg-boss job streaming the ZIP into PostgreSQL — timed from the POST
 // until the export shows "ready" in the owner's list; the portal process's resident memory (VmRSS
 // from /proc) is sampled every 10 ms meanwhile and its peak reported, and the CPU the portal and its
-// PostgreSQL spent from POST to ready (tools/bench/cpu.mjs). Targets: ≤ 5 s, < 200 MB.
+// PostgreSQL spent from POST to ready (tools/bench/cpu.mjs). Targets: ≤ 5 s, < 200 MB — for every
+// round: the rounds (BENCH_ROUNDS, 5) are exports one after the other in the same process, so garbage
+// one export leaves for V8 to collect later shows as a higher peak in the next.
 // The ZIP is then downloaded once per round and its manifest checked (not timed).
 //
 //   npx nx build api && node tools/bench/privacy-export.bench.mjs

@@ -6,14 +6,8 @@ import { AccountAccess, Ctx, Public, PublicCache, RequestContext, problems } fro
 import { FINANCE_READ_REASON, ROUTES } from '@mijn-account/shared-contracts';
 import { AccessLogService } from './access-log.service';
 import { accessLogCsvColumns, accessLogCsvWord } from './access-log-csv';
-import type { StoredEvent, VerificationResult } from './audit-reader.service';
+import { type PublishedEvent, type VerificationResult, published } from './audit-reader.service';
 import { AuditSigner } from './audit-signer';
-
-const hex = (e: StoredEvent) => ({
-  ...e,
-  prevHash: e.prevHash?.toString('hex') ?? null,
-  hash: e.hash?.toString('hex') ?? null,
-});
 
 /** A subscriber's view of who accessed their account, with the chain's verification; and the public key. */
 @ApiTags('access log')
@@ -26,13 +20,11 @@ export class AccessLogController {
 
   @AccountAccess('owner', 'member')
   @Get(ROUTES.accessLog)
-  async list(
-    @Ctx() ctx: RequestContext,
-  ): Promise<{ events: ReturnType<typeof hex>[]; verification: VerificationResult }> {
+  async list(@Ctx() ctx: RequestContext): Promise<{ events: PublishedEvent[]; verification: VerificationResult }> {
     const accountId = ctx.requireUser().accountId;
     if (!accountId) throw problems.forbidden();
     const { events, verification } = await this.accessLog.withVerification(ctx, accountId);
-    return { events: events.map(hex).reverse(), verification };
+    return { events: events.map(published).reverse(), verification };
   }
 
   /** Everything an auditor needs to check the chain outside the portal: events, signed checkpoints, the public key. */
@@ -50,7 +42,7 @@ export class AccessLogController {
       hashing:
         'sha256(prevHash || utf8(JSON.stringify([tenantId, accountId, seq, id, at, actorId, actorName, actorKind, action, resource, fields, outcome, grantId, reason, ticket, ip])))',
       publicKeyPem: this.signer.publicKeyPem,
-      events: events.map(hex),
+      events: events.map(published),
       checkpoints: checkpoints.map((c) => ({
         seq: Number(c.seq),
         hash: c.hash.toString('hex'),

@@ -5,24 +5,30 @@ import { EVENT_COLUMNS, type EventRow, UNSEALED_EVENTS, toFields } from './audit
 import { type AuditEventFields, GENESIS_HASH, checkpointMessage, personalDigest, sealedEventHash } from './audit-hash';
 import { AuditSigner } from './audit-signer';
 
-/** An account's events: sealed ones by their seals' chain order, then the unsealed ones in write order. */
-const ACCOUNT_EVENTS = `SELECT * FROM (
-   SELECT ${EVENT_COLUMNS}, s.seq, s.prev_hash, s.hash, s.personal_digest, e.entry_no, 0 AS part
+/**
+ * An account's events: sealed ones by their seals' chain order, then the unsealed ones in write
+ * order. `hashes` selects the seal's `prev_hash` and `hash`: as bytea, or already as hex text.
+ */
+const accountEvents = (hashes: string) => `SELECT * FROM (
+   SELECT ${EVENT_COLUMNS}, s.seq, ${hashes}, s.personal_digest, e.entry_no, 0 AS part
      FROM audit_seal s JOIN audit_event e ON e.tenant_id = s.tenant_id AND e.entry_no = s.entry_no
     WHERE s.tenant_id = $1 AND s.account_id = $2
    UNION ALL
    SELECT ${EVENT_COLUMNS}, NULL, NULL, NULL, NULL, e.entry_no, 1 AS part
      FROM audit_event e WHERE ${UNSEALED_EVENTS} AND e.account_id = $2
  ) x ORDER BY part, seq, entry_no`;
+const ACCOUNT_EVENTS = accountEvents('s.prev_hash, s.hash');
+/** The same with the hashes as PostgreSQL's hex text (what `Buffer#toString('hex')` gives), as they are published. */
+const ACCOUNT_EVENTS_HEX = accountEvents(`encode(s.prev_hash, 'hex') AS prev_hash, encode(s.hash, 'hex') AS hash`);
 
 /** Names the cursors of `eventPages` (unique within the process, so two readers in one transaction do not clash). */
 let cursorNo = 0;
 
-/** An event with its seal's columns (null while it waits for the sealer). */
-interface SealedRow extends EventRow {
+/** An event with its seal's columns (null while it waits for the sealer); the hashes as bytes or as hex text. */
+interface SealedRow<Hash = Buffer> extends EventRow {
   seq: string | null;
-  prev_hash: Buffer | null;
-  hash: Buffer | null;
+  prev_hash: Hash | null;
+  hash: Hash | null;
   personal_digest: Buffer | null;
 }
 
@@ -34,6 +40,16 @@ export type StoredEvent = Omit<AuditEventFields, 'seq'> & {
   /** What the chain hashes in place of actor id, name and ip (ADR 0015); null for older events. */
   personalDigest: Buffer | null;
 };
+
+/** An event as the access log is published (the portal's list, its JSON export, the data export): its hashes as hex text. */
+export type PublishedEvent = Omit<StoredEvent, 'prevHash' | 'hash'> & { prevHash: string | null; hash: string | null };
+
+/** A stored event as published. */
+export const published = (e: StoredEvent): PublishedEvent => ({
+  ...e,
+  prevHash: e.prevHash?.toString('hex') ?? null,
+  hash: e.hash?.toString('hex') ?? null,
+});
 
 /** A signed checkpoint of an account's chain, as stored. */
 export interface StoredCheckpoint {
@@ -75,23 +91,24 @@ export class AuditReaderService {
   }
 
   /**
-   * The same events in the same order, in pages of at most `pageSize`, for a reader that must not
-   * hold a whole log (the data export, issue 18 §2): a cursor in the caller's transaction, so every
-   * page comes from one snapshot (an event the sealer chains meanwhile is neither lost nor read
-   * twice) and memory holds one page whatever the log's length. Read it to the end inside that
-   * transaction; the cursor ends with it.
+   * The same events in the same order, as published (`published`), in pages of at most `pageSize`,
+   * for a reader that must not hold a whole log (the data export, issue 18 §2): a cursor in the
+   * caller's transaction, so every page comes from one snapshot (an event the sealer chains
+   * meanwhile is neither lost nor read twice) and memory holds one page whatever the log's length.
+   * PostgreSQL writes the hashes as hex, so no bytes are parsed only to be written out again. Read
+   * it to the end inside that transaction; the cursor ends with it.
    */
   async *eventPages(
     db: EntityManager,
     tenantId: string,
     accountId: string,
     pageSize = 1000,
-  ): AsyncGenerator<StoredEvent[]> {
+  ): AsyncGenerator<PublishedEvent[]> {
     const cursor = `account_events_${++cursorNo}`;
     // SQL: DECLARE takes parameters like the SELECT it runs; FETCH has none (the size is an integer we own).
-    await db.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${ACCOUNT_EVENTS}`, [tenantId, accountId]);
+    await db.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${ACCOUNT_EVENTS_HEX}`, [tenantId, accountId]);
     for (;;) {
-      const rows: SealedRow[] = await db.query(`FETCH ${Math.max(1, Math.trunc(pageSize))} FROM ${cursor}`);
+      const rows: SealedRow<string>[] = await db.query(`FETCH ${Math.max(1, Math.trunc(pageSize))} FROM ${cursor}`);
       if (rows.length > 0) yield rows.map((r) => toStored(tenantId, r));
       if (rows.length < pageSize) break;
     }
@@ -227,15 +244,13 @@ export class AuditReaderService {
   }
 }
 
-function toStored(tenantId: string, r: SealedRow): StoredEvent {
-  const seq = r.seq === null ? null : Number(r.seq);
-  return {
-    ...toFields(tenantId, r, seq),
-    seq,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-    personalDigest: r.personal_digest,
-  };
+/** An event as read: its fields as hashed, then its seal's (one object, in the order every export writes them). */
+function toStored<Hash>(
+  tenantId: string,
+  r: SealedRow<Hash>,
+): Omit<StoredEvent, 'prevHash' | 'hash'> & { prevHash: Hash | null; hash: Hash | null } {
+  const event = toFields(tenantId, r, r.seq === null ? null : Number(r.seq));
+  return Object.assign(event, { prevHash: r.prev_hash, hash: r.hash, personalDigest: r.personal_digest });
 }
 
 /**

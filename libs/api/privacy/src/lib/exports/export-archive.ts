@@ -67,25 +67,33 @@ export async function writeArchive(
   return { sizeBytes, sha256: digest.digest('hex'), files: hashed };
 }
 
-/** A writable that collects output into pieces of `size` bytes and hands each to `store` in order (awaited: back-pressure). */
+/**
+ * A writable that collects output into pieces of `size` bytes and hands each to `store` in order
+ * (awaited: back-pressure). The pieces are gathered in one buffer, reused for each: `store` must be
+ * done with its piece when its promise settles (a query has sent its parameters by then).
+ */
 export function chunkSink(size: number, store: (chunkNo: number, data: Buffer) => Promise<void>): Writable {
-  let parts: Buffer[] = [];
+  const buffer = Buffer.allocUnsafe(size);
   let held = 0;
   let chunkNo = 0;
   const flush = async () => {
     if (held === 0) return;
-    const data = Buffer.concat(parts, held);
-    parts = [];
+    const data = buffer.subarray(0, held);
     held = 0;
     await store(++chunkNo, data);
+  };
+  const take = async (chunk: Buffer) => {
+    for (let at = 0; at < chunk.length;) {
+      const copied = chunk.copy(buffer, held, at);
+      held += copied;
+      at += copied;
+      if (held === size) await flush();
+    }
   };
   return new Writable({
     highWaterMark: size,
     write(chunk: Buffer, _encoding, done) {
-      parts.push(chunk);
-      held += chunk.length;
-      if (held < size) return done();
-      flush().then(() => done(), done);
+      take(chunk).then(() => done(), done);
     },
     final(done) {
       flush().then(() => done(), done);

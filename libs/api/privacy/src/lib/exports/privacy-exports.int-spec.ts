@@ -2,7 +2,7 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { EXCLUDED, EXPORTED } from './export-coverage';
-import { EXPORT_EVENT_PAGE } from './privacy-exports.service';
+import { EXPORT_DOWNLOAD_PIECE_BYTES, EXPORT_EVENT_PAGE } from './privacy-exports.service';
 import { unzip } from './unzip.testing';
 
 /** Columns whose name says they can hold, reach or describe a person. */
@@ -10,6 +10,12 @@ const PERSONAL_COLUMN =
   '(^|_)(user|account|email|e_mail|phone|ip|name|address|street|house|postal|city|recipient|actor|requested_by|decided_by|changed_by|created_by|sent_by|started_by|registered_by|restricted_by|subject|user_agent|device|birth|vat|coc)(_|$)';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+/** A PDF's bytes: every byte value, long enough for several lines of PostgreSQL's base64 (the export reads files so). */
+const pdf = (n: number) =>
+  Buffer.concat([
+    Buffer.from(`%PDF-1.7 invoice ${n}\n`),
+    Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 7 + n) % 256)),
+  ]);
 
 /**
  * Access and portability (issue 18 §2) against the real database, queue and SMTP server: the
@@ -41,21 +47,14 @@ describe('privacy exports', () => {
         [t.alpha.id, account().id, n, `T-2026-00000${n}`],
       );
       for (const [format, name, body] of [
-        ['pdf', `T-2026-00000${n}.pdf`, `%PDF-1.7 invoice ${n}`],
-        ['ubl', `T-2026-00000${n}.xml`, `<Invoice>${n}</Invoice>`],
+        ['pdf', `T-2026-00000${n}.pdf`, pdf(n)],
+        ['ubl', `T-2026-00000${n}.xml`, Buffer.from(`<Invoice>${n}</Invoice>`)],
       ])
         await t.sql(
           t.alpha,
           `INSERT INTO invoice_file (tenant_id, invoice_id, format, media_type, file_name, sha256, content)
            VALUES ($1, $2, $3, $4, $5, encode(sha256($6::bytea), 'hex'), $6::bytea)`,
-          [
-            t.alpha.id,
-            inv.id,
-            format,
-            format === 'pdf' ? 'application/pdf' : 'application/xml',
-            name,
-            Buffer.from(body),
-          ],
+          [t.alpha.id, inv.id, format, format === 'pdf' ? 'application/pdf' : 'application/xml', name, body],
         );
     }
   });
@@ -150,6 +149,7 @@ describe('privacy exports', () => {
       expect(content.length).toBe(entry.bytes);
     }
     expect((files.get('invoices/T-2026-000002.xml') as Buffer).toString()).toBe('<Invoice>2</Invoice>');
+    expect((files.get('invoices/T-2026-000001.pdf') as Buffer).equals(pdf(1))).toBe(true);
     const data = JSON.parse((files.get('data.json') as Buffer).toString());
     expect(data.format).toBe('mijn-account-export/v1');
     dataKeys = Object.keys(data);
@@ -261,6 +261,12 @@ describe('privacy exports', () => {
       `/api/privacy/exports/${link.searchParams.get('download')}/download?token=${encodeURIComponent(link.searchParams.get('token') as string)}`,
     );
     expect(got.statusCode).toBe(200);
+    // Served in pieces (EXPORT_DOWNLOAD_PIECE_BYTES) that join up to the stored ZIP, byte for byte.
+    expect(got.rawPayload.length).toBeGreaterThan(EXPORT_DOWNLOAD_PIECE_BYTES);
+    const [stored] = await t.sql<{ sha256: string }>(t.alpha, `SELECT sha256 FROM privacy_export WHERE id = $1`, [
+      link.searchParams.get('download'),
+    ]);
+    expect(sha256(got.rawPayload)).toBe(stored.sha256);
     const files = unzip(got.rawPayload);
     const log = JSON.parse((files.get('access-log/access-log.json') as Buffer).toString());
     const ids = (log.events as { id: string; seq: number | null }[]).map((e) => e.id);

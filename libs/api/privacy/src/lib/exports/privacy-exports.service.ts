@@ -29,9 +29,19 @@ interface ExportJob {
 
 /** Size of the stored pieces of a ZIP (rows of `privacy_export_chunk`). */
 export const EXPORT_CHUNK_BYTES = 1024 * 1024;
+/**
+ * A download reads each chunk in pieces of this size, as base64: node-postgres reads bytea as hex
+ * text, and the text of a whole chunk (2 MiB as hex) would be a string in V8's large-object space,
+ * which only a full collection frees; a piece's (64 KiB of base64) dies young.
+ */
+export const EXPORT_DOWNLOAD_PIECE_BYTES = 48 * 1024;
 export const EXPORT_FORMAT = 'mijn-account-export/v1';
-/** Access-log events read (and held) at a time while the export streams them into the ZIP. */
-export const EXPORT_EVENT_PAGE = 1000;
+/**
+ * Access-log events read (and held) at a time while the export streams them into the ZIP. Small, so
+ * that a page is done with before V8's young generation is collected twice: a page of 1,000 lived
+ * long enough to be promoted, and five exports in a row left the worker at 208–276 MB (100: 160–180 MB).
+ */
+export const EXPORT_EVENT_PAGE = 100;
 
 /**
  * Access and portability (issue 18 §2): a person asks for an export of everything held about
@@ -133,14 +143,20 @@ export class PrivacyExportsService {
     const file = Readable.from(
       (async function* () {
         for (let chunkNo = 1; ; chunkNo++) {
-          const rows: { data: Buffer }[] = await withTenant(dataSource, tenantId, (db) =>
+          const rows: { piece: string }[] = await withTenant(dataSource, tenantId, (db) =>
             db.query(
-              `SELECT data FROM privacy_export_chunk WHERE tenant_id = $1 AND export_id = $2 AND chunk_no = $3`,
-              [tenantId, exportId, chunkNo],
+              `SELECT encode(substring(c.data FROM n FOR $4), 'base64') AS piece
+                 FROM privacy_export_chunk c CROSS JOIN LATERAL generate_series(1, octet_length(c.data), $4::int) AS n
+                WHERE c.tenant_id = $1 AND c.export_id = $2 AND c.chunk_no = $3
+                ORDER BY n`,
+              [tenantId, exportId, chunkNo, EXPORT_DOWNLOAD_PIECE_BYTES],
             ),
           );
           if (rows.length === 0) return;
-          yield rows[0].data;
+          // Decoded at once: the text dies young, only the bytes wait for the response to take them.
+          const pieces = rows.map(({ piece }) => Buffer.from(piece, 'base64'));
+          rows.length = 0;
+          yield* pieces;
         }
       })(),
     );
@@ -231,13 +247,10 @@ export class PrivacyExportsService {
           yield `"keyId": ${JSON.stringify(signer.keyId)},\n"startsAt": ${chainStart},\n"events": [`;
           if (subject.accountId)
             for await (const page of auditReader.eventPages(db, tenantId, subject.accountId, EXPORT_EVENT_PAGE)) {
-              yield page
-                .map(
-                  (e, j) =>
-                    `${accessLogEvents + j === 0 ? '' : ','}\n${JSON.stringify({ ...e, prevHash: e.prevHash?.toString('hex') ?? null, hash: e.hash?.toString('hex') ?? null })}`,
-                )
-                .join('');
-              accessLogEvents += page.length;
+              // Events come as published (hashes in hex): each is serialised once, into the page's text.
+              let text = '';
+              for (const event of page) text += `${accessLogEvents++ === 0 ? '' : ','}\n${JSON.stringify(event)}`;
+              yield text;
             }
           yield `],\n"checkpoints": ${JSON.stringify(
             checkpoints.map((c) => ({
@@ -270,11 +283,14 @@ export class PrivacyExportsService {
         // A PDF is compressed inside already: deflating it again costs time and saves nothing.
         compress: f.format !== 'pdf',
         source: async function* () {
-          const content: { content: Buffer }[] = await db.query(
-            `SELECT content FROM invoice_file WHERE tenant_id = $1 AND invoice_id = $2 AND format = $3`,
+          // As base64 text, a third larger than the bytes: node-postgres reads a bytea column as hex
+          // text, twice their size, and only then makes its Buffer (PostgreSQL breaks base64 into
+          // lines of 76; Node's decoder skips the line ends).
+          const content: { content: string }[] = await db.query(
+            `SELECT encode(content, 'base64') AS content FROM invoice_file WHERE tenant_id = $1 AND invoice_id = $2 AND format = $3`,
             [tenantId, f.invoice_id, f.format],
           );
-          yield content[0].content;
+          yield Buffer.from(content[0].content, 'base64');
         },
       });
 
