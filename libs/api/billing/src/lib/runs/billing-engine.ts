@@ -223,6 +223,8 @@ export class BillingEngine {
     );
     if (undone.length > 0) return batch ? { step: 'draft' } : null;
     const reviewHours = (await this.settings.read(db, tenantId, false)).reviewWindowHours;
+    // SQL: the drafts were written in bulk; finalising's plans need statistics that know them.
+    await db.query(`SELECT refresh_billing_statistics()`);
     // SQL: drafting done: the review window on the database clock.
     const [updated] = (await db.query(
       `UPDATE billing_run SET status = 'review', drafted_at = now(), finalise_after = now() + make_interval(hours => $3)

@@ -47,6 +47,7 @@ import { CheckLinesByLookup1796250000000 } from './1796250000000-CheckLinesByLoo
 import { AddSupplierBankAccount1796317000000 } from './1796317000000-AddSupplierBankAccount';
 import { DropBillingRunCursor1796317100000 } from './1796317100000-DropBillingRunCursor';
 import { AddOldestUnsealedEvent1796400000000 } from './1796400000000-AddOldestUnsealedEvent';
+import { RefreshBillingStatistics1796410000000 } from './1796410000000-RefreshBillingStatistics';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -99,4 +100,5 @@ export const MIGRATIONS = [
   AddSupplierBankAccount1796317000000,
   DropBillingRunCursor1796317100000,
   AddOldestUnsealedEvent1796400000000,
+  RefreshBillingStatistics1796410000000,
 ];
