@@ -211,7 +211,13 @@ describe('InvoicingSettingsPageComponent', () => {
     load.mockResolvedValue({
       value: {
         ...EMPTY,
-        address: { streetLine: '120 Adelaide St W', postalCode: 'M5H 1T1', city: 'Toronto', region: 'ON', country: 'CA' },
+        address: {
+          streetLine: '120 Adelaide St W',
+          postalCode: 'M5H 1T1',
+          city: 'Toronto',
+          region: 'ON',
+          country: 'CA',
+        },
         missing: ['invoiceEmail'],
       },
       etag: '"v3"',
@@ -233,7 +239,13 @@ describe('InvoicingSettingsPageComponent', () => {
     load.mockResolvedValue({
       value: {
         ...EMPTY,
-        address: { streetLine: 'Keizersgracht 1', postalCode: '1015 CJ', city: 'Amsterdam', region: null, country: 'NL' },
+        address: {
+          streetLine: 'Keizersgracht 1',
+          postalCode: '1015 CJ',
+          city: 'Amsterdam',
+          region: null,
+          country: 'NL',
+        },
         missing: [],
       },
       etag: '"v3"',

@@ -354,8 +354,7 @@ export function missingOf(s: InvoicingSettingsUpdate): string[] {
     if (!s.iban) missing.push('iban');
   } else if (!s.bankAccount) missing.push('bankAccount');
   // The seller's electronic address (PEPPOL-EN16931-R020): the e-mail where the country has no KvK/VAT scheme.
-  if (!s.invoiceEmail && s.address && needsInvoiceEmail(s.address.country))
-    missing.push('invoiceEmail');
+  if (!s.invoiceEmail && s.address && needsInvoiceEmail(s.address.country)) missing.push('invoiceEmail');
   if (!s.numberPrefix) missing.push('numberPrefix');
   if (s.taxCategories.length === 0) missing.push('taxCategories');
   return missing;
