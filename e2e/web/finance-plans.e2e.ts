@@ -89,6 +89,14 @@ test('the admin completes the invoicing settings (nl); finance creates a plan an
   await expect(transit.locator('mat-error')).toHaveText('Het transitnummer heeft 5 cijfers.');
 
   await admin.getByLabel('Transitnummer').fill('12345');
+  // The invoice e-mail (the seller's electronic address in Canada, seeded) is checked as an e-mail, in Dutch.
+  const invoiceEmail = admin.getByLabel('Factuur-e-mailadres');
+  await expect(invoiceEmail).toHaveValue('billing@contactmonkey.example');
+  await invoiceEmail.fill('facturen bij contactmonkey');
+  await admin.getByTestId('save-invoicing-settings').click();
+  const emailField = admin.locator('mat-form-field').filter({ has: admin.getByTestId('invoiceEmail') });
+  await expect(emailField.locator('mat-error')).toHaveText('Vul een geldig e-mailadres in.');
+  await invoiceEmail.fill('facturen@contactmonkey.example');
   await admin.getByTestId('save-invoicing-settings').click();
   await expect(admin.getByText('Facturatie-instellingen opgeslagen.')).toBeVisible();
   await expect(admin.getByTestId('invoicing-checklist')).toContainText('Compleet: factuurruns kunnen starten.');

@@ -6,6 +6,7 @@ export * from './lib/uuid';
 export * from './lib/address';
 export * from './lib/billing';
 export * from './lib/bank-accounts';
+export * from './lib/electronic-address';
 export * from './lib/second-factor';
 export * from './lib/finance-runs';
 export * from './lib/finance-accounts';

@@ -34,6 +34,8 @@ export const CA_SETTINGS = {
     transitNumber: '12345',
     accountNumber: '1234567',
   },
+  // No KvK/VAT electronic address scheme in Canada: the invoice e-mail is the seller's (required).
+  invoiceEmail: 'billing@beta-communications.example',
   numberPrefix: 'BC',
   timeZone: 'America/Toronto',
   taxCategories: [{ code: 'hst', category: 'S', rateBasisPoints: 1300, textNl: 'HST 13%', textEn: 'HST 13%' }],

@@ -78,9 +78,13 @@ describe('a Canadian invoice', () => {
     }
     const [pdf, ubl] = files;
     const xml = ubl.content.toString('utf8');
-    // The payment rules hold (BR-49 a means code, BR-61 an account for a credit transfer). The seller's
-    // electronic address (PEPPOL-EN16931-R020) is a gap of its own: a Canadian supplier has none yet.
-    expect(en16931Violations(xml).filter((rule) => !rule.startsWith('PEPPOL-EN16931-R020'))).toEqual([]);
+    // Every rule holds: the payment rules (BR-49 a means code, BR-61 an account for a credit transfer) and
+    // the seller's electronic address (PEPPOL-EN16931-R020), which in Canada is the invoice e-mail (EM).
+    expect(en16931Violations(xml)).toEqual([]);
+    expect(xml).toContain('<cbc:EndpointID schemeID="EM">billing@beta-communications.example</cbc:EndpointID>');
+    expect(xml).toMatch(
+      /<cac:Contact>\s*<cbc:ElectronicMail>billing@beta-communications\.example<\/cbc:ElectronicMail>\s*<\/cac:Contact>/,
+    );
     expect(xml).toMatch(
       new RegExp(
         '<cbc:PaymentMeansCode>30</cbc:PaymentMeansCode>\\s*<cbc:PaymentID>BC-\\d{4}-000001</cbc:PaymentID>\\s*' +
@@ -94,5 +98,6 @@ describe('a Canadian invoice', () => {
       `to account 1234567 (institution 003, transit 12345) at Royal Bank of Canada in the name of Beta Communications Inc., quoting ${pdf.number}.`,
     );
     expect(text).not.toMatch(/IBAN|BIC/);
+    expect(text).toContain('billing@beta-communications.example');
   });
 });

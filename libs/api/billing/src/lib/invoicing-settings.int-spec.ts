@@ -6,6 +6,7 @@ describe('invoicing settings (tenant admin)', () => {
   let t: TestApp;
   let admin: PortalClient;
   let finance: PortalClient;
+  let beta: PortalClient;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -15,6 +16,9 @@ describe('invoicing settings (tenant admin)', () => {
     finance = t.client(t.alpha);
     await finance.signIn(t.alpha.staff.finance.email);
     await finance.enrolTwoFactor();
+    beta = t.client(t.beta);
+    await beta.signIn(t.beta.staff['tenant-admin'].email);
+    await beta.enrolTwoFactor();
   });
   afterAll(() => t.close());
 
@@ -107,9 +111,6 @@ describe('invoicing settings (tenant admin)', () => {
   });
 
   it('takes a Canadian supplier with HST 13 %, a GST/HST number and a Canadian bank account instead of an IBAN', async () => {
-    const beta = t.client(t.beta);
-    await beta.signIn(t.beta.staff['tenant-admin'].email);
-    await beta.enrolTwoFactor();
     const { etag } = await get(beta);
     // Outside SEPA an IBAN is refused, and a Canadian account's three numbers are checked by digits, each at its field.
     const bad = await beta.request('PUT', url, {
@@ -161,6 +162,53 @@ describe('invoicing settings (tenant admin)', () => {
     expect((await get(beta)).body.bankAccount).toEqual(saved.json().bankAccount);
     // Each tenant sees only its own categories.
     expect((await get(admin)).body.taxCategories).toHaveLength(3);
+  });
+
+  it('takes an invoice e-mail: required in Canada (no KvK/VAT address scheme), optional in the Netherlands, a bad one refused at its field', async () => {
+    // The Netherlands: complete without it (the KvK number is the electronic address); saved when given.
+    const nl = await get(admin);
+    expect(nl.body).toMatchObject({ invoiceEmail: null, missing: [] });
+    const withEmail = await admin.request('PUT', url, {
+      headers: { 'if-match': nl.etag },
+      body: { ...NL_SETTINGS, invoiceEmail: 'facturen@alpha-telecom.example' },
+    });
+    expect(withEmail.statusCode).toBe(200);
+    expect(withEmail.json()).toMatchObject({ invoiceEmail: 'facturen@alpha-telecom.example', missing: [] });
+    // Left out: unchanged.
+    const left = await admin.request('PUT', url, {
+      headers: { 'if-match': String(withEmail.headers['etag']) },
+      body: { ...NL_SETTINGS, footerEn: 'Payment within 14 days, please.' },
+    });
+    expect(left.statusCode).toBe(200);
+    expect(left.json().invoiceEmail).toBe('facturen@alpha-telecom.example');
+    // Not an e-mail address: 422 naming the field, in words the web translates (code isEmail), nothing written.
+    const etag = String(left.headers['etag']);
+    const bad = await admin.request('PUT', url, {
+      headers: { 'if-match': etag },
+      body: { ...NL_SETTINGS, invoiceEmail: 'facturen at alpha', footerEn: 'Changed as well.' },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'invoiceEmail', code: 'isEmail' })]);
+    expect((await get(admin)).etag).toBe(etag);
+    expect(await t.sql(t.alpha, `SELECT invoice_email, footer_en FROM invoicing_settings`)).toEqual([
+      { invoice_email: 'facturen@alpha-telecom.example', footer_en: 'Payment within 14 days, please.' },
+    ]);
+
+    // Canada: the settings are not complete without it, and say so.
+    const ca = await get(beta);
+    const without = await beta.request('PUT', url, {
+      headers: { 'if-match': ca.etag },
+      body: { ...CA_SETTINGS, invoiceEmail: null },
+    });
+    expect(without.statusCode).toBe(200);
+    expect(without.json()).toMatchObject({ invoiceEmail: null, missing: ['invoiceEmail'] });
+    expect((await get(beta)).body.missing).toEqual(['invoiceEmail']);
+    const complete = await beta.request('PUT', url, {
+      headers: { 'if-match': String(without.headers['etag']) },
+      body: CA_SETTINGS,
+    });
+    expect(complete.statusCode).toBe(200);
+    expect(complete.json()).toMatchObject({ invoiceEmail: CA_SETTINGS.invoiceEmail, missing: [] });
   });
 
   it('says when the number prefix is frozen (a number of this year is issued) and then refuses a new one at its field', async () => {

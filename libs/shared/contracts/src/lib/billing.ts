@@ -48,6 +48,12 @@ export interface InvoicingSettingsUpdate {
   bic: string | null;
   /** Outside SEPA: the bank account customers pay to (left out: none). */
   bankAccount?: BankAccount | null;
+  /**
+   * Where customers write about their invoices: the seller contact e-mail (BT-43), and the seller's
+   * electronic address (BT-34, scheme EM) where neither KvK nor VAT id has a scheme (`needsInvoiceEmail`:
+   * then required). Left out: unchanged.
+   */
+  invoiceEmail?: string | null;
   /** Invoice numbers read `<prefix>-<year>-<000001>`; frozen for a year once a number of it is used. */
   numberPrefix: string | null;
   paymentTermDays: number;
@@ -66,6 +72,7 @@ export interface InvoicingSettingsUpdate {
 
 export interface InvoicingSettingsView extends InvoicingSettingsUpdate {
   bankAccount: BankAccount | null;
+  invoiceEmail: string | null;
   subscribersMayChangePlan: boolean;
   reminders: PaymentReminderSettings;
   /** What invoicing still needs before a billing run may start (field names of this object); empty: complete. */

@@ -100,6 +100,7 @@ export const INVOICING_REQUIREMENTS = [
   'cocNumber',
   'iban',
   'bankAccount',
+  'invoiceEmail',
   'numberPrefix',
   'taxCategories',
 ] as const;

@@ -13,6 +13,7 @@ const en = {
     isIban: 'Not a valid IBAN',
     frozen: 'Fixed for this year',
     isTransitNumber: 'The transit number has 5 digits.',
+    isEmail: 'Enter a valid e-mail address.',
   },
   admin: {
     invoicing: {
@@ -31,6 +32,7 @@ const EMPTY: InvoicingSettingsView = {
   iban: null,
   bic: null,
   bankAccount: null,
+  invoiceEmail: null,
   numberPrefix: null,
   paymentTermDays: 14,
   reviewWindowHours: 24,
@@ -203,6 +205,54 @@ describe('InvoicingSettingsPageComponent', () => {
     });
     const field = el.querySelector('[data-testid="transitNumber"]')?.closest('mat-form-field');
     expect(field?.querySelector('mat-error')?.textContent?.trim()).toBe('The transit number has 5 digits.');
+  });
+
+  it('asks a Canadian supplier for its invoice e-mail (the checklist names it), checked as an e-mail address before sending', async () => {
+    load.mockResolvedValue({
+      value: {
+        ...EMPTY,
+        address: {
+          streetLine: '120 Adelaide St W',
+          postalCode: 'M5H 1T1',
+          city: 'Toronto',
+          region: 'ON',
+          country: 'CA',
+        },
+        missing: ['invoiceEmail'],
+      },
+      etag: '"v3"',
+    });
+    save.mockResolvedValue({ value: { ...EMPTY, missing: [] }, etag: '"v4"' });
+    const { el, type, submit } = await render();
+    expect(el.querySelector('[data-testid="check-invoiceEmail"]')?.classList).toContain('todo');
+    type('invoiceEmail', 'billing at contactmonkey');
+    await submit();
+    expect(save).not.toHaveBeenCalled();
+    const field = el.querySelector('[data-testid="invoiceEmail"]')?.closest('mat-form-field');
+    expect(field?.querySelector('mat-error')?.textContent?.trim()).toBe('Enter a valid e-mail address.');
+    type('invoiceEmail', ' billing@contactmonkey.example ');
+    await submit();
+    expect(save.mock.calls[0][0]).toMatchObject({ invoiceEmail: 'billing@contactmonkey.example' });
+  });
+
+  it('leaves the invoice e-mail off the checklist where the KvK number is the electronic address', async () => {
+    load.mockResolvedValue({
+      value: {
+        ...EMPTY,
+        address: {
+          streetLine: 'Keizersgracht 1',
+          postalCode: '1015 CJ',
+          city: 'Amsterdam',
+          region: null,
+          country: 'NL',
+        },
+        missing: [],
+      },
+      etag: '"v3"',
+    });
+    const { el } = await render();
+    expect(el.querySelector('[data-testid="invoiceEmail"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="check-invoiceEmail"]')).toBeNull();
   });
 
   it('asks a supplier elsewhere outside SEPA for a bank name and account identifier only', async () => {

@@ -23,6 +23,7 @@ import {
   type DomesticTaxCategory,
   type InvoicingSettingsUpdate,
   type InvoicingSettingsView,
+  needsInvoiceEmail,
   paymentAccountKind,
 } from '@mijn-account/shared-contracts';
 import {
@@ -32,6 +33,7 @@ import {
   LoadState,
   SessionStore,
   StepUpGate,
+  controlMessage,
   formatPercent,
   parsePercent,
 } from '@mijn-account/web-core';
@@ -53,6 +55,7 @@ const REQUIRED = [
   { field: 'cocNumber', label: 'admin.invoicing.cocNumber' },
   { field: 'iban', label: 'admin.invoicing.iban' },
   { field: 'bankAccount', label: 'admin.invoicing.bankAccount' },
+  { field: 'invoiceEmail', label: 'admin.invoicing.invoiceEmail' },
   { field: 'numberPrefix', label: 'admin.invoicing.numberPrefix' },
   { field: 'taxCategories', label: 'admin.invoicing.taxCategories' },
 ] as const;
@@ -259,6 +262,14 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
               <mat-label>{{ 'admin.invoicing.cocNumber' | transloco }}</mat-label>
               <input matInput formControlName="cocNumber" data-testid="cocNumber" />
               @if (form.controls.cocNumber.errors?.['server']; as message) {
+                <mat-error>{{ message }}</mat-error>
+              }
+            </mat-form-field>
+            <mat-form-field appearance="outline" class="wide" subscriptSizing="dynamic">
+              <mat-label>{{ 'admin.invoicing.invoiceEmail' | transloco }}</mat-label>
+              <input matInput type="email" formControlName="invoiceEmail" autocomplete="email" data-testid="invoiceEmail" />
+              <mat-hint>{{ 'admin.invoicing.invoiceEmailHint' | transloco }}</mat-hint>
+              @if (controlMessage(form.controls.invoiceEmail.errors); as message) {
                 <mat-error>{{ message }}</mat-error>
               }
             </mat-form-field>
@@ -506,6 +517,7 @@ export class InvoicingSettingsPageComponent implements OnInit {
   protected readonly page = new LoadState();
   protected readonly categoryCodes = DOMESTIC_TAX_CATEGORIES;
   protected readonly categoryLabels = CATEGORY_LABELS;
+  protected readonly controlMessage = controlMessage;
   protected readonly missing = signal<string[]>([]);
   protected readonly frozen = signal(false);
   private etag = '';
@@ -515,6 +527,7 @@ export class InvoicingSettingsPageComponent implements OnInit {
     address: this.fb.group({ streetLine: [''], postalCode: [''], city: [''], region: [''], country: [''] }),
     vatId: [''],
     cocNumber: [''],
+    invoiceEmail: ['', Validators.email],
     iban: [''],
     bic: [''],
     bankAccount: this.fb.group({ bankName: [''], institutionNumber: [''], transitNumber: [''], accountNumber: [''] }),
@@ -548,9 +561,12 @@ export class InvoicingSettingsPageComponent implements OnInit {
   protected readonly accountKind = computed(() => paymentAccountKind(this.country()));
   /** The saved country's kind decides which payment item the checklist shows (it reads the saved settings). */
   private readonly savedAccountKind = signal(paymentAccountKind(null));
+  /** The invoice e-mail is on the checklist where the saved country has no KvK/VAT electronic address scheme. */
+  private readonly savedNeedsEmail = signal(false);
   protected readonly required = computed(() => {
-    const skip = this.savedAccountKind() === 'iban' ? 'bankAccount' : 'iban';
-    return REQUIRED.filter((item) => item.field !== skip);
+    const skip = [this.savedAccountKind() === 'iban' ? 'bankAccount' : 'iban'];
+    if (!this.savedNeedsEmail()) skip.push('invoiceEmail');
+    return REQUIRED.filter((item) => !skip.includes(item.field));
   });
   protected get categories(): FormArray<ReturnType<InvoicingSettingsPageComponent['categoryGroup']>> {
     return this.form.controls.taxCategories as unknown as FormArray<
@@ -621,6 +637,7 @@ export class InvoicingSettingsPageComponent implements OnInit {
     this.etag = loaded.etag;
     this.missing.set(s.missing);
     this.savedAccountKind.set(paymentAccountKind(s.address?.country));
+    this.savedNeedsEmail.set(s.address ? needsInvoiceEmail(s.address.country) : false);
     this.frozen.set(frozen ?? s.numberPrefixFrozen ?? false);
     this.categories.clear();
     for (const c of s.taxCategories)
@@ -638,6 +655,7 @@ export class InvoicingSettingsPageComponent implements OnInit {
       },
       vatId: s.vatId ?? '',
       cocNumber: s.cocNumber ?? '',
+      invoiceEmail: s.invoiceEmail ?? '',
       iban: s.iban ?? '',
       bic: s.bic ?? '',
       bankAccount: {
@@ -699,6 +717,7 @@ export class InvoicingSettingsPageComponent implements OnInit {
         : null,
       vatId: text(v.vatId),
       cocNumber: text(v.cocNumber),
+      invoiceEmail: text(v.invoiceEmail),
       iban: kind === 'iban' ? text(v.iban) : null,
       bic: kind === 'iban' ? text(v.bic) : null,
       bankAccount,

@@ -2,6 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { InvoiceDocument, PostalAddress, SupplierParty, TaxTreatment } from './invoice-document';
 import { assertCentsCurrency } from './minor-units';
+import { electronicAddress } from '@mijn-account/shared-contracts';
 import { EU_COUNTRIES } from './tax-rules';
 
 /** UBL 2.1 namespaces. */
@@ -23,35 +24,6 @@ const PAYMENT_TERMS = {
   nl: 'Wordt verrekend met uw volgende factuur of teruggestort.',
   en: 'Set off against your next invoice or refunded.',
 } as const;
-
-/**
- * Electronic address schemes (EAS) for a VAT id, by country, for the parties' EndpointID
- * (PEPPOL-EN16931-R010/R020). Countries not listed fall back to the e-mail address (EAS "EM").
- */
-const VAT_EAS: Record<string, string> = {
-  AT: '9914',
-  BE: '9925',
-  BG: '9926',
-  CY: '9928',
-  CZ: '9929',
-  DE: '9930',
-  EE: '9931',
-  ES: '9920',
-  FR: '9957',
-  GR: '9933',
-  HR: '9934',
-  IE: '9935',
-  LT: '9937',
-  LU: '9938',
-  LV: '9939',
-  MT: '9943',
-  NL: '9944',
-  PL: '9945',
-  PT: '9946',
-  RO: '9947',
-  SI: '9949',
-  SK: '9950',
-};
 
 /**
  * The issued document as a UBL 2.1 Invoice (or CreditNote) following Peppol BIS Billing 3.0 and the
@@ -228,9 +200,8 @@ function endpoint(
   vatId: string | null,
   email: string | null,
 ): void {
-  if (country === 'NL' && registrationNumber) cbc(party, 'EndpointID', registrationNumber, { schemeID: '0106' });
-  else if (vatId && VAT_EAS[country]) cbc(party, 'EndpointID', vatId, { schemeID: VAT_EAS[country] });
-  else if (email) cbc(party, 'EndpointID', email, { schemeID: 'EM' });
+  const address = electronicAddress(country, registrationNumber, vatId, email);
+  if (address) cbc(party, 'EndpointID', address.id, { schemeID: address.scheme });
 }
 
 /**

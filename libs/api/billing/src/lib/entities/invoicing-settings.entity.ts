@@ -19,6 +19,7 @@ import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typ
 @Check('invoicing_settings_footer_en_check', `(length(footer_en) <= 500)`)
 @Check('invoicing_settings_footer_nl_check', `(length(footer_nl) <= 500)`)
 @Check('invoicing_settings_iban_check', `(iban ~ '^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$'::text)`)
+@Check('invoicing_settings_invoice_email_check', `((length(invoice_email) >= 3) AND (length(invoice_email) <= 254))`)
 @Check('invoicing_settings_legal_name_check', `((length(legal_name) >= 1) AND (length(legal_name) <= 200))`)
 @Check('invoicing_settings_number_prefix_check', `(number_prefix ~ '^[A-Z0-9]{1,10}$'::text)`)
 @Check('invoicing_settings_payment_term_days_check', `((payment_term_days >= 0) AND (payment_term_days <= 365))`)
@@ -81,6 +82,10 @@ export class InvoicingSettings {
 
   @Column('text', { name: 'bank_account_number', nullable: true })
   bankAccountNumber!: string | null;
+
+  /** Where customers write about their invoices: BT-43, and BT-34 (scheme EM) where no other scheme fits (ADR 0021). */
+  @Column('text', { name: 'invoice_email', nullable: true })
+  invoiceEmail!: string | null;
 
   @Column('text', { name: 'number_prefix', nullable: true })
   numberPrefix!: string | null;

@@ -694,7 +694,7 @@ export class BillingEngine {
         iban: settings.iban,
         bic: settings.bic,
         bankAccount: settings.bankAccount,
-        email: null,
+        email: settings.invoiceEmail,
       },
       customer: {
         customerNumber: draft.customer_number,

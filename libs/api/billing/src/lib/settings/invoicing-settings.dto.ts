@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsISO31661Alpha2,
@@ -177,6 +178,17 @@ export class InvoicingSettingsDto implements InvoicingSettingsUpdate {
   @ValidateNested()
   @Type(() => BankAccountDto)
   bankAccount?: BankAccountDto | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'facturen@contactmonkey.nl',
+    description:
+      'Where customers write about invoices (BT-43; BT-34 scheme EM where no KvK/VAT scheme fits, then required). Left out: unchanged',
+  })
+  @IsOptional()
+  @IsEmail({}, { message: 'Enter a valid e-mail address' })
+  @MaxLength(254, { message: 'Up to 254 characters' })
+  invoiceEmail?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: 'CM', description: 'numbers read CM-2026-000001' })
   @IsOptional()

@@ -21,6 +21,7 @@ import {
   checkBankAccount,
   companyIdRules,
   isRegion,
+  needsInvoiceEmail,
   normalizePostalCode,
   paymentAccountKind,
 } from '@mijn-account/shared-contracts';
@@ -88,6 +89,7 @@ export class InvoicingSettingsService {
       vatId: checkTaxId(input.vatId, country, null, errors),
       cocNumber: checkRegistration(input.cocNumber, country, null, errors),
       ...checkPaymentAccount(input, country, errors),
+      invoiceEmail: input.invoiceEmail === undefined ? before.invoiceEmail : input.invoiceEmail,
       numberPrefix: input.numberPrefix || null,
       paymentTermDays: input.paymentTermDays,
       reviewWindowHours: input.reviewWindowHours,
@@ -122,6 +124,7 @@ export class InvoicingSettingsService {
         bankInstitutionNumber: after.bankAccount?.institutionNumber ?? null,
         bankTransitNumber: after.bankAccount?.transitNumber ?? null,
         bankAccountNumber: after.bankAccount?.accountNumber ?? null,
+        invoiceEmail: after.invoiceEmail,
         numberPrefix: after.numberPrefix,
         paymentTermDays: after.paymentTermDays,
         reviewWindowHours: after.reviewWindowHours,
@@ -149,6 +152,7 @@ export class InvoicingSettingsService {
     return {
       ...after,
       bankAccount: after.bankAccount ?? null,
+      invoiceEmail: after.invoiceEmail ?? null,
       subscribersMayChangePlan: after.subscribersMayChangePlan ?? false,
       reminders: after.reminders ?? before.reminders,
       missing: missingOf(after),
@@ -202,6 +206,7 @@ export class InvoicingSettingsService {
               accountNumber: row.bankAccountNumber,
             }
           : null,
+      invoiceEmail: row?.invoiceEmail ?? null,
       numberPrefix: row?.numberPrefix ?? null,
       paymentTermDays: row?.paymentTermDays ?? DEFAULTS.paymentTermDays,
       reviewWindowHours: row?.reviewWindowHours ?? DEFAULTS.reviewWindowHours,
@@ -225,6 +230,7 @@ export class InvoicingSettingsService {
     return {
       ...settings,
       bankAccount: settings.bankAccount ?? null,
+      invoiceEmail: settings.invoiceEmail ?? null,
       subscribersMayChangePlan: settings.subscribersMayChangePlan ?? false,
       reminders: settings.reminders as PaymentReminderSettings,
       missing: missingOf(settings),
@@ -290,6 +296,7 @@ const FIELDS = [
   'bankInstitutionNumber',
   'bankTransitNumber',
   'bankAccountNumber',
+  'invoiceEmail',
   'numberPrefix',
   'paymentTermDays',
   'reviewWindowHours',
@@ -319,6 +326,7 @@ function flat(s: InvoicingSettingsUpdate): Record<string, string | number | bool
     bankInstitutionNumber: s.bankAccount?.institutionNumber ?? null,
     bankTransitNumber: s.bankAccount?.transitNumber ?? null,
     bankAccountNumber: s.bankAccount?.accountNumber ?? null,
+    invoiceEmail: s.invoiceEmail ?? null,
     numberPrefix: s.numberPrefix,
     paymentTermDays: s.paymentTermDays,
     reviewWindowHours: s.reviewWindowHours,
@@ -345,6 +353,8 @@ export function missingOf(s: InvoicingSettingsUpdate): string[] {
   if (paymentAccountKind(s.address?.country) === 'iban') {
     if (!s.iban) missing.push('iban');
   } else if (!s.bankAccount) missing.push('bankAccount');
+  // The seller's electronic address (PEPPOL-EN16931-R020): the e-mail where the country has no KvK/VAT scheme.
+  if (!s.invoiceEmail && s.address && needsInvoiceEmail(s.address.country)) missing.push('invoiceEmail');
   if (!s.numberPrefix) missing.push('numberPrefix');
   if (s.taxCategories.length === 0) missing.push('taxCategories');
   return missing;

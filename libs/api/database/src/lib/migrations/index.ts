@@ -48,6 +48,7 @@ import { AddSupplierBankAccount1796317000000 } from './1796317000000-AddSupplier
 import { DropBillingRunCursor1796317100000 } from './1796317100000-DropBillingRunCursor';
 import { AddOldestUnsealedEvent1796400000000 } from './1796400000000-AddOldestUnsealedEvent';
 import { RefreshBillingStatistics1796410000000 } from './1796410000000-RefreshBillingStatistics';
+import { AddInvoiceEmail1796420000000 } from './1796420000000-AddInvoiceEmail';
 
 /** Every migration, in order. Listed explicitly so the bundled API carries them without a glob. */
 export const MIGRATIONS = [
@@ -101,4 +102,5 @@ export const MIGRATIONS = [
   DropBillingRunCursor1796317100000,
   AddOldestUnsealedEvent1796400000000,
   RefreshBillingStatistics1796410000000,
+  AddInvoiceEmail1796420000000,
 ];

@@ -268,8 +268,26 @@ describe('demo data', () => {
 
   it('bills last month through the engine: numbered invoices with their PDF and UBL, one paid, one in part, the rest overdue', async () => {
     const expected = {
-      callmonkey: { prefix: 'CM', currency: 'EUR', invoices: 2, statuses: ['open', 'paid'], partly: 0 },
-      contactmonkey: { prefix: 'CT', currency: 'CAD', invoices: 3, statuses: ['open', 'open', 'paid'], partly: 1 },
+      callmonkey: {
+        prefix: 'CM',
+        currency: 'EUR',
+        invoices: 2,
+        statuses: ['open', 'paid'],
+        partly: 0,
+        // The KvK number is the seller's electronic address; the invoice e-mail its contact.
+        email: 'facturen@callmonkey.example',
+        endpoint: '<cbc:EndpointID schemeID="0106">24356789</cbc:EndpointID>',
+      },
+      contactmonkey: {
+        prefix: 'CT',
+        currency: 'CAD',
+        invoices: 3,
+        statuses: ['open', 'open', 'paid'],
+        partly: 1,
+        // No KvK/VAT scheme in Canada: the invoice e-mail is the seller's electronic address (ADR 0021).
+        email: 'billing@contactmonkey.example',
+        endpoint: '<cbc:EndpointID schemeID="EM">billing@contactmonkey.example</cbc:EndpointID>',
+      },
     };
     for (const [slug, e] of Object.entries(expected)) {
       const [settings] = await sql<{ complete: boolean; categories: number }>(
@@ -321,6 +339,15 @@ describe('demo data', () => {
       expect(invoices.filter((i) => i.status === 'paid').every((i) => i.paid === i.gross)).toBe(true);
       expect(invoices.filter((i) => i.status === 'open' && i.paid > 0 && i.paid < i.gross)).toHaveLength(e.partly);
       expect(invoices.filter((i) => i.status === 'open' && i.paid === 0)).toHaveLength(1);
+      const [ubl] = await sql<{ email: string; xml: string }>(
+        slug,
+        `SELECT s.invoice_email AS email, convert_from(f.content, 'UTF8') AS xml
+           FROM invoicing_settings s, invoice_file f WHERE f.format = 'ubl' LIMIT 1`,
+      );
+      expect(ubl.email).toBe(e.email);
+      const seller = ubl.xml.slice(0, ubl.xml.indexOf('</cac:AccountingSupplierParty>'));
+      expect(seller).toContain(e.endpoint);
+      expect(seller).toContain(`<cbc:ElectronicMail>${e.email}</cbc:ElectronicMail>`);
     }
     // The stored files are what the renderer makes of the stored document, with their hashes.
     const [file] = await sql<{ ok: boolean; head: string }>(

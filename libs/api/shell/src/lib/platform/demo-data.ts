@@ -216,6 +216,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         cocNumber: '24356789',
         iban: 'NL81RABO0312345678',
         bic: 'RABONL2U',
+        invoiceEmail: 'facturen@callmonkey.example',
         numberPrefix: 'CM',
         paymentTermDays: 14,
         reviewWindowHours: 24,
@@ -369,6 +370,8 @@ export const DEMO_TENANTS: DemoTenant[] = [
           transitNumber: '00012',
           accountNumber: '1234567',
         },
+        // Canada has no KvK/VAT electronic address scheme: this e-mail is the seller's address (ADR 0021).
+        invoiceEmail: 'billing@contactmonkey.example',
         numberPrefix: 'CT',
         paymentTermDays: 30,
         reviewWindowHours: 48,
