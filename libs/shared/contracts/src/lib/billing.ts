@@ -50,8 +50,8 @@ export interface InvoicingSettingsUpdate {
   bankAccount?: BankAccount | null;
   /**
    * Where customers write about their invoices: the seller contact e-mail (BT-43), and the seller's
-   * electronic address (BT-34, scheme EM) where neither KvK nor VAT id has a scheme (`needsInvoiceEmail`:
-   * then required). Left out: unchanged.
+   * electronic address (BT-34, scheme EM) where nothing else always serves (`needsInvoiceEmail`: every
+   * supplier outside the Netherlands, then required). Left out: unchanged.
    */
   invoiceEmail?: string | null;
   /** Invoice numbers read `<prefix>-<year>-<000001>`; frozen for a year once a number of it is used. */

@@ -45,9 +45,11 @@ export function electronicAddress(
 }
 
 /**
- * Whether a supplier of this country needs its invoice e-mail as electronic address: its country has no
- * scheme for a KvK number or VAT id (Canada). Elsewhere the e-mail is optional.
+ * Whether a supplier of this country needs its invoice e-mail as electronic address. A Dutch supplier
+ * always has its KvK number (scheme 0106). Anywhere else the e-mail is what is left: a country without a
+ * scheme (Canada) has nothing else, and an EU supplier's VAT id leaves its invoices to customers outside
+ * the EU (not subject to VAT, BR-O-02), so without the e-mail those would break PEPPOL-EN16931-R020.
  */
 export function needsInvoiceEmail(country: string): boolean {
-  return country !== 'NL' && !VAT_EAS[country];
+  return country !== 'NL';
 }
