@@ -19,6 +19,14 @@ export const NL_SETTINGS = {
   ],
 };
 
+/** A Canadian bank account as the settings keep it (digits only). */
+export const CA_BANK_ACCOUNT = {
+  bankName: 'Royal Bank of Canada',
+  institutionNumber: '003',
+  transitNumber: '12345',
+  accountNumber: '1234567',
+};
+
 /** A complete Canadian supplier: outside SEPA, so a Canadian bank account instead of an IBAN. */
 export const CA_SETTINGS = {
   ...NL_SETTINGS,
@@ -28,12 +36,7 @@ export const CA_SETTINGS = {
   cocNumber: '123456782',
   iban: null,
   bic: null,
-  bankAccount: {
-    bankName: 'Royal Bank of Canada',
-    institutionNumber: '003',
-    transitNumber: '12345',
-    accountNumber: '1234567',
-  },
+  bankAccount: CA_BANK_ACCOUNT,
   // No KvK/VAT electronic address scheme in Canada: the invoice e-mail is the seller's (required).
   invoiceEmail: 'billing@beta-communications.example',
   numberPrefix: 'BC',

@@ -1,6 +1,6 @@
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
-import { CA_SETTINGS, NL_SETTINGS } from './billing-fixtures.testing';
+import { CA_BANK_ACCOUNT, CA_SETTINGS, NL_SETTINGS } from './billing-fixtures.testing';
 
 describe('invoicing settings (tenant admin)', () => {
   let t: TestApp;
@@ -151,12 +151,7 @@ describe('invoicing settings (tenant admin)', () => {
       vatId: '123456782RT0001',
       iban: null,
       bic: null,
-      bankAccount: {
-        bankName: 'Royal Bank of Canada',
-        institutionNumber: '003',
-        transitNumber: '12345',
-        accountNumber: '1234567',
-      },
+      bankAccount: CA_BANK_ACCOUNT,
       missing: [],
     });
     expect((await get(beta)).body.bankAccount).toEqual(saved.json().bankAccount);

@@ -33,14 +33,7 @@ const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   long: { dateStyle: 'long' },
   time: { timeStyle: 'short' },
 };
-/** A calendar day has no time of day: each style shows just the day (a `time` of it shows nothing). */
-const DAY_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions | null> = {
-  short: { dateStyle: 'short' },
-  medium: { dateStyle: 'medium' },
-  date: { dateStyle: 'medium' },
-  long: { dateStyle: 'long' },
-  time: null,
-};
+
 /** An invoice's issue date, a period's first day, a deadline: a day on the calendar, not a moment. */
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -64,11 +57,12 @@ export class LocaleFormat {
         new Intl.DateTimeFormat(locale, { ...options, timeZone }),
       ]),
     ) as Record<DateStyle, Intl.DateTimeFormat>;
-    // Midnight UTC of the day, shown in UTC: the same day for every viewer, east or west of Greenwich.
+    // A calendar day has no time of day: each style's date part only (a `time` of it shows nothing),
+    // midnight UTC of the day shown in UTC — the same day for every viewer, east or west of Greenwich.
     const days = Object.fromEntries(
-      Object.entries(DAY_STYLES).map(([style, options]) => [
+      Object.entries(DATE_STYLES).map(([style, { dateStyle }]) => [
         style,
-        options && new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }),
+        dateStyle ? new Intl.DateTimeFormat(locale, { dateStyle, timeZone: 'UTC' }) : null,
       ]),
     ) as Record<DateStyle, Intl.DateTimeFormat | null>;
     return { locale, dates, days, number: new Intl.NumberFormat(locale) };
