@@ -29,6 +29,11 @@ export default defineConfig({
   use: {
     baseURL: `http://callmonkey.localhost:${PORT}`,
     trace: 'retain-on-failure',
+    // Angular Material reads prefers-reduced-motion once and then shows and dismisses its snackbar
+    // without a fade. With the fade, a snackbar whose 6 s ran out while axe was checking the page
+    // had half-transparent text for 75 ms and failed color-contrast (seen in a clean-clone run,
+    // 2026-11-30): a moment of an animation, not the page. Applies to every context a test opens.
+    reducedMotion: 'reduce',
     launchOptions: {
       executablePath: CHROMIUM,
       args: [

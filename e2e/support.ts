@@ -16,9 +16,10 @@ export const portal = (tenant: string) => `http://${tenant}.localhost:${PORT}`;
  * it, and with Chromium 156 (Debian's, 2026-11) waiting for it hung the check until the test timed out.
  */
 export async function expectAccessible(page: Page): Promise<void> {
-  // Contrast is judged on the page at rest: a snackbar or a hint still fading in has transparent
-  // text for a moment (seen failing color-contrast in a clean-clone run). Finite animations only;
-  // a spinner's never ends.
+  // Contrast is judged on the page at rest: a hint still fading in has transparent text for a moment
+  // (seen failing color-contrast in a clean-clone run). Material's own fades are off in these tests
+  // (reducedMotion in the config); this waits for any other. Finite animations only; a spinner's
+  // never ends.
   await page.evaluate(() =>
     Promise.race([
       Promise.all(
