@@ -1,3 +1,4 @@
+import { argon2id, hash } from 'argon2';
 import { DataSource } from 'typeorm';
 import { RequestContext } from '@mijn-account/api-core';
 import { MailService } from '@mijn-account/api-mail';
@@ -59,6 +60,28 @@ describe('sign-up, verification, password reset and mail (real SMTP)', () => {
       user: { email: 'new.person@example.com' },
       account: { role: 'owner', name: 'New BV' },
     });
+  });
+
+  it('makes a hash with outdated parameters again at the next sign-in, and only then', async () => {
+    const { email } = t.alpha.accounts[1].member;
+    // As the library's defaults made hashes before 2026-11-30: 64 MiB, 3 passes, 4 lanes (threads).
+    const outdated = await hash(FIXTURE_PASSWORD, { type: argon2id });
+    expect(outdated).toContain('$m=65536,p=4,t=3$');
+    await t.sql(t.alpha, `UPDATE app_user SET password_hash = $2 WHERE email = $1`, [email, outdated]);
+    const stored = async () =>
+      (
+        await t.sql<{ password_hash: string }>(t.alpha, `SELECT password_hash FROM app_user WHERE email = $1`, [email])
+      )[0].password_hash;
+
+    // A wrong password changes nothing.
+    expect((await (await anonymous()).signIn(email, 'not the password')).statusCode).toBe(401);
+    expect(await stored()).toBe(outdated);
+
+    expect((await (await anonymous()).signIn(email, FIXTURE_PASSWORD)).json()).toEqual({ status: 'signed-in' });
+    const upgraded = await stored();
+    expect(upgraded).toContain('$m=19456,p=1,t=2$');
+    expect((await (await anonymous()).signIn(email, FIXTURE_PASSWORD)).json()).toEqual({ status: 'signed-in' });
+    expect(await stored()).toBe(upgraded);
   });
 
   it('answers sign-up and reset the same whether or not the address has an account', async () => {

@@ -103,6 +103,8 @@ export class SignInService {
       await this.failed(ctx, settings, email, user, 'password', 'failed');
       throw signInFailed();
     }
+    if (user.password_hash && this.hasher.isOutdated(user.password_hash))
+      await this.upgradeHash(ctx, user.id, user.password_hash, password);
     await this.throttle.succeeded(await ctx.db(), ctx.tenant.id, email, ctx.ip);
     if (user.totp_enabled_at) {
       const challenge = await this.tokens.issue(ctx, 'second-factor', {
@@ -113,6 +115,22 @@ export class SignInService {
       return { status: 'second-factor', challenge };
     }
     return { status: 'signed-in', ...(await this.complete(ctx, user, 'password', false, deviceToken)) };
+  }
+
+  /**
+   * The same password hashed again with today's parameters (`HASH_PARAMETERS`), while it is at hand
+   * after a correct sign-in: not a password change (no history, no sessions ended), and skipped when
+   * the password changed in the meantime.
+   */
+  private async upgradeHash(ctx: RequestContext, userId: string, outdated: string, password: string): Promise<void> {
+    const fresh = await ctx.offline(() => this.hasher.hash(password));
+    const db = await ctx.db();
+    await db.query(`UPDATE app_user SET password_hash = $3 WHERE tenant_id = $1 AND id = $2 AND password_hash = $4`, [
+      ctx.tenant.id,
+      userId,
+      fresh,
+      outdated,
+    ]);
   }
 
   /**
