@@ -7,19 +7,21 @@ import { AuditSigner } from './audit-signer';
 
 /**
  * An account's events: sealed ones by their seals' chain order, then the unsealed ones in write
- * order. `hashes` selects the seal's `prev_hash` and `hash`: as bytea, or already as hex text.
+ * order. `hashes` selects the seal's `prev_hash`, `hash` and `personal_digest`: as bytea, or already as hex text.
  */
 const accountEvents = (hashes: string) => `SELECT * FROM (
-   SELECT ${EVENT_COLUMNS}, s.seq, ${hashes}, s.personal_digest, e.entry_no, 0 AS part
+   SELECT ${EVENT_COLUMNS}, s.seq, ${hashes}, e.entry_no, 0 AS part
      FROM audit_seal s JOIN audit_event e ON e.tenant_id = s.tenant_id AND e.entry_no = s.entry_no
     WHERE s.tenant_id = $1 AND s.account_id = $2
    UNION ALL
    SELECT ${EVENT_COLUMNS}, NULL, NULL, NULL, NULL, e.entry_no, 1 AS part
      FROM audit_event e WHERE ${UNSEALED_EVENTS} AND e.account_id = $2
  ) x ORDER BY part, seq, entry_no`;
-const ACCOUNT_EVENTS = accountEvents('s.prev_hash, s.hash');
+const ACCOUNT_EVENTS = accountEvents('s.prev_hash, s.hash, s.personal_digest');
 /** The same with the hashes as PostgreSQL's hex text (what `Buffer#toString('hex')` gives), as they are published. */
-const ACCOUNT_EVENTS_HEX = accountEvents(`encode(s.prev_hash, 'hex') AS prev_hash, encode(s.hash, 'hex') AS hash`);
+const ACCOUNT_EVENTS_HEX = accountEvents(
+  `encode(s.prev_hash, 'hex') AS prev_hash, encode(s.hash, 'hex') AS hash, encode(s.personal_digest, 'hex') AS personal_digest`,
+);
 
 /** Names the cursors of `eventPages` (unique within the process, so two readers in one transaction do not clash). */
 let cursorNo = 0;
@@ -29,7 +31,7 @@ interface SealedRow<Hash = Buffer> extends EventRow {
   seq: string | null;
   prev_hash: Hash | null;
   hash: Hash | null;
-  personal_digest: Buffer | null;
+  personal_digest: Hash | null;
 }
 
 /** An event as stored: `seq`, `prevHash` and `hash` stay null until the sealer has chained it. */
@@ -42,13 +44,18 @@ export type StoredEvent = Omit<AuditEventFields, 'seq'> & {
 };
 
 /** An event as the access log is published (the portal's list, its JSON export, the data export): its hashes as hex text. */
-export type PublishedEvent = Omit<StoredEvent, 'prevHash' | 'hash'> & { prevHash: string | null; hash: string | null };
+export type PublishedEvent = Omit<StoredEvent, 'prevHash' | 'hash' | 'personalDigest'> & {
+  prevHash: string | null;
+  hash: string | null;
+  personalDigest: string | null;
+};
 
 /** A stored event as published. */
 export const published = (e: StoredEvent): PublishedEvent => ({
   ...e,
   prevHash: e.prevHash?.toString('hex') ?? null,
   hash: e.hash?.toString('hex') ?? null,
+  personalDigest: e.personalDigest?.toString('hex') ?? null,
 });
 
 /** A signed checkpoint of an account's chain, as stored. */
@@ -248,7 +255,11 @@ export class AuditReaderService {
 function toStored<Hash>(
   tenantId: string,
   r: SealedRow<Hash>,
-): Omit<StoredEvent, 'prevHash' | 'hash'> & { prevHash: Hash | null; hash: Hash | null } {
+): Omit<StoredEvent, 'prevHash' | 'hash' | 'personalDigest'> & {
+  prevHash: Hash | null;
+  hash: Hash | null;
+  personalDigest: Hash | null;
+} {
   const event = toFields(tenantId, r, r.seq === null ? null : Number(r.seq));
   return Object.assign(event, { prevHash: r.prev_hash, hash: r.hash, personalDigest: r.personal_digest });
 }

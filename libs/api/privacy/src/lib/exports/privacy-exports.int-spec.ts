@@ -1,4 +1,5 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
+import { AuditJobs } from '@mijn-account/api-audit';
 import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { EXCLUDED, EXPORTED } from './export-coverage';
@@ -238,11 +239,19 @@ describe('privacy exports', () => {
   });
 
   it('streams a long access log into the ZIP a page at a time: every event once, in chain order, counted on the readable page', async () => {
-    // More than one page (EXPORT_EVENT_PAGE) of events, left for the sealer as a real log would be.
+    // More than one page (EXPORT_EVENT_PAGE) of events.
     await t.sql(
       t.alpha,
       `INSERT INTO audit_event (tenant_id, account_id, at, actor_name, actor_kind, action, resource, outcome, ticket)
        SELECT $1, $2, now(), 'Agent', 'staff', 'read', 'billing', 'allowed', 'T-' || n FROM generate_series(1, 2345) n`,
+      [t.alpha.id, account().id],
+    );
+    // One sealing pass: the export then holds chained events and, written after it, waiting ones.
+    await t.app.get(AuditJobs).seal();
+    await t.sql(
+      t.alpha,
+      `INSERT INTO audit_event (tenant_id, account_id, at, actor_name, actor_kind, action, resource, outcome)
+       VALUES ($1, $2, now(), 'Agent', 'staff', 'read', 'billing', 'allowed')`,
       [t.alpha.id, account().id],
     );
     const [{ count }] = await t.sql<{ count: string }>(
@@ -277,6 +286,26 @@ describe('privacy exports', () => {
     const chained = seqs.filter((seq) => seq !== null);
     expect(chained).toEqual(chained.map((_, i) => i + 1));
     expect(seqs.slice(chained.length).every((seq) => seq === null)).toBe(true);
+    // An auditor holding only the export checks the chain as docs/privacy-export-schema.md says,
+    // personal digests (hex) included.
+    expect(log.startsAt).toBe(0);
+    let prev = '00'.repeat(32);
+    const sealed = (log.events as Record<string, unknown>[]).filter((e) => e['seq'] !== null);
+    expect(sealed.filter((e) => typeof e['personalDigest'] === 'string').length).toBeGreaterThan(0);
+    for (const e of sealed) {
+      const digest = e['personalDigest'] as string | null;
+      const fields = [
+        ...['tenantId', 'accountId', 'seq', 'id', 'at'].map((k) => e[k]),
+        digest ? null : e['actorId'],
+        digest ? '' : e['actorName'],
+        ...['actorKind', 'action', 'resource', 'fields', 'outcome', 'grantId', 'reason', 'ticket'].map((k) => e[k]),
+        digest ? null : e['ip'],
+      ];
+      const text = JSON.stringify(digest ? [...fields, `personal:${digest}`] : fields);
+      expect(e['prevHash']).toBe(prev);
+      prev = createHash('sha256').update(Buffer.from(prev, 'hex')).update(text, 'utf8').digest('hex');
+      expect(e['hash']).toBe(prev);
+    }
     expect((files.get('index.html') as Buffer).toString()).toContain(`${count} events in the access log`);
     // data.json, written a section at a time, is still one JSON document.
     expect(JSON.parse((files.get('data.json') as Buffer).toString()).profile.email).toBe(account().member.email);
