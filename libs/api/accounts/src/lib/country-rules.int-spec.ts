@@ -1,4 +1,4 @@
-import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
+import { type PortalClient, type TestApp, startTestApp, problemFields } from '@mijn-account/api-testing';
 
 /** Issue 16 §4: addresses, registration and tax ids, phone numbers by the account's country. */
 const CA_ADDRESS = {
@@ -97,7 +97,7 @@ describe('billing details and phone numbers that follow the country', () => {
     const before = await get(canadian, '/api/account/billing');
     const res = await put(canadian, '/api/account/billing', { ...CA_BILLING, ...change }, before.etag);
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    expect(problemFields(res)).toEqual([field]);
     expect(await get(canadian, '/api/account/billing')).toEqual(before);
   });
 
@@ -110,7 +110,7 @@ describe('billing details and phone numbers that follow the country', () => {
       etag,
     );
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['phone']);
+    expect(problemFields(res)).toEqual(['phone']);
   });
 
   it('accepts the everyday Dutch mobile number 0612345678 for a Dutch account and stores +31612345678', async () => {

@@ -1,5 +1,5 @@
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
-import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
+import { type PortalClient, type TestApp, startTestApp, problemFields } from '@mijn-account/api-testing';
 
 const ADDRESS = {
   street: 'Dorpsstraat',
@@ -100,24 +100,14 @@ describe('profile and billing: versions, validation, history', () => {
       etag,
     );
     expect(bad.statusCode).toBe(422);
-    expect(
-      bad
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['displayName', 'preferredLanguage']);
+    expect(problemFields(bad).sort()).toEqual(['displayName', 'preferredLanguage']);
     const bad2 = await put(
       owner,
       '/api/me/profile',
       { displayName: 'Eva', phone: 'call me', preferredLanguage: 'nl', timeZone: 'Mars/Olympus' },
       etag,
     );
-    expect(
-      bad2
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['phone', 'timeZone']);
+    expect(problemFields(bad2).sort()).toEqual(['phone', 'timeZone']);
     expect(await rowCount(`SELECT count(*)::int AS n FROM change_history`)).toBe(before);
     expect((await get(owner, '/api/me/profile')).etag).toBe(etag);
   });
@@ -158,7 +148,7 @@ describe('profile and billing: versions, validation, history', () => {
     const { body, etag } = await get(owner, '/api/account/billing');
     const res = await put(owner, '/api/account/billing', { ...BILLING, ...change }, etag);
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    expect(problemFields(res)).toEqual([field]);
     const after = await get(owner, '/api/account/billing');
     expect(after).toEqual({ body, etag });
   });

@@ -1,4 +1,4 @@
-import { type PortalClient, type TestApp, TestMailbox, startTestApp } from '@mijn-account/api-testing';
+import { type PortalClient, type TestApp, TestMailbox, startTestApp, problemFields } from '@mijn-account/api-testing';
 
 /**
  * The invitation page (issue 16 §6): what a link is about, read before the password is chosen
@@ -114,7 +114,7 @@ describe('the invitation page', () => {
     const browser = await anonymous();
     const bad = await browser.request('POST', '/api/invitations/preview', { body: { token: 42 } });
     expect(bad.statusCode).toBe(422);
-    expect(new Set(bad.json().errors.map((e: { field: string }) => e.field))).toEqual(new Set(['token']));
+    expect(new Set(problemFields(bad))).toEqual(new Set(['token']));
     const unknown = await browser.request('POST', '/api/invitations/preview', { body: { token: 'x'.repeat(43) } });
     expect(unknown.statusCode).toBe(400);
   });

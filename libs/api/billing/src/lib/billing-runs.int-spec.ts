@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { InvoiceDocument } from './documents/invoice-document';
 import { InvoiceRenderer } from './documents/invoice-renderer';
 import { en16931Violations } from './documents/en16931-rules.testing';
-import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
+import { type PortalClient, type TestApp, startTestApp, problemFields } from '@mijn-account/api-testing';
 import { NL_SETTINGS, PLAN, calendar } from './billing-fixtures.testing';
 
 /**
@@ -82,7 +82,7 @@ describe('billing runs', () => {
     await beta.enrolTwoFactor();
     const refused = await start('beta-1', { periodStart: first, periodEnd: last }, beta);
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual([
+    expect(problemFields(refused)).toEqual([
       'invoicingSettings.legalName',
       'invoicingSettings.address',
       'invoicingSettings.vatId',
@@ -96,9 +96,9 @@ describe('billing runs', () => {
   it('refuses a period in the future, an impossible date and a missing key, writing nothing', async () => {
     const future = await start('f-1', { periodStart: '2999-01-01', periodEnd: '2999-01-31' });
     expect(future.statusCode).toBe(422);
-    expect(future.json().errors.map((e: { field: string }) => e.field)).toEqual(['periodStart']);
+    expect(problemFields(future)).toEqual(['periodStart']);
     const impossible = await start('f-2', { periodStart: `${first.slice(0, 7)}-32`, periodEnd: last });
-    expect(impossible.json().errors.map((e: { field: string }) => e.field)).toEqual(['periodStart']);
+    expect(problemFields(impossible)).toEqual(['periodStart']);
     const keyless = await finance.request('POST', runs, { body: { periodStart: first, periodEnd: last } });
     expect(keyless.statusCode).toBe(422);
     expect(keyless.json().errors[0].field).toBe('Idempotency-Key');
@@ -270,7 +270,7 @@ describe('billing runs', () => {
       finance.request('POST', `/api/finance/invoices/${id}/${to}`, { body: { reason } });
     const noReason = await move(third, 'void', '');
     expect(noReason.statusCode).toBe(422);
-    expect(noReason.json().errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
+    expect(problemFields(noReason)).toEqual(['reason']);
     expect((await move(third, 'void', 'Sent to the wrong customer')).json()).toMatchObject({
       status: 'void',
       statusReason: 'Sent to the wrong customer',
@@ -308,9 +308,9 @@ describe('billing runs', () => {
     expect(partial.json()).toMatchObject({ status: 'open', paidMinor: 1000 });
     const tooMuch = await pay(gross);
     expect(tooMuch.statusCode).toBe(422);
-    expect(tooMuch.json().errors.map((e: { field: string }) => e.field)).toEqual(['amountMinor']);
+    expect(problemFields(tooMuch)).toEqual(['amountMinor']);
     const future = await pay(gross - 1000, '2999-01-01');
-    expect(future.json().errors.map((e: { field: string }) => e.field)).toEqual(['paidOn']);
+    expect(problemFields(future)).toEqual(['paidOn']);
     expect((await pay(gross - 1000)).json()).toMatchObject({ status: 'paid', paidMinor: gross });
     expect((await pay(1)).statusCode).toBe(409);
     expect(await count(`SELECT count(*)::int AS n FROM payment`)).toBe(2);

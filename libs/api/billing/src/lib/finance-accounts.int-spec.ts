@@ -1,4 +1,4 @@
-import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
+import { type PortalClient, type TestApp, startTestApp, problemFields } from '@mijn-account/api-testing';
 import type { FinanceAccountPage, FinanceAccountView } from '@mijn-account/shared-contracts';
 import { NL_SETTINGS, PLAN, calendar } from './billing-fixtures.testing';
 
@@ -99,7 +99,7 @@ describe('finance customers: list with search and keyset pages, one customer’s
     ]) {
       const res = await finance.request('GET', `/api/finance/accounts${query}`);
       expect({ query, status: res.statusCode }).toEqual({ query, status: 422 });
-      expect([...new Set(res.json<{ errors: { field: string }[] }>().errors.map((e) => e.field))]).toEqual([field]);
+      expect([...new Set(problemFields(res))]).toEqual([field]);
     }
   });
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
-import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
+import { type PortalClient, type TestApp, startTestApp, problemFields } from '@mijn-account/api-testing';
 import { NL_SETTINGS, PLAN, calendar } from './billing-fixtures.testing';
 import { en16931Violations } from './documents/en16931-rules.testing';
 import { EXPORT_BATCH } from './invoices/invoice-exports.service';
@@ -114,14 +114,9 @@ describe('finance invoices', () => {
   it('refuses bad filters naming the field', async () => {
     const bad = await list('?status=lost&from=2026-02-30&limit=0');
     expect(bad.statusCode).toBe(422);
-    expect(
-      bad
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['limit']);
+    expect(problemFields(bad).sort()).toEqual(['limit']);
     const worse = await list('?status=lost&from=2026-02-30&after=nonsense');
-    expect(worse.json().errors.map((e: { field: string }) => e.field)).toEqual(['status', 'from', 'after']);
+    expect(problemFields(worse)).toEqual(['status', 'from', 'after']);
   });
 
   it('shows one invoice in full: parties, lines with their periods, tax, payments, files', async () => {
@@ -298,7 +293,7 @@ describe('finance invoices', () => {
     for (const [i, [body, fields]] of cases.entries()) {
       const answer = await credit(ids[0].id, `bad-${i}`, body);
       expect({ i, status: answer.statusCode }).toEqual({ i, status: 422 });
-      expect({ i, fields: [...new Set(answer.json().errors.map((e: { field: string }) => e.field))] }).toEqual({
+      expect({ i, fields: [...new Set(problemFields(answer))] }).toEqual({
         i,
         fields,
       });
@@ -344,9 +339,9 @@ describe('finance invoices', () => {
     expect(codes.body.split('\n')[0]).toContain('number,kind,issueDate');
     const bad = await finance.request('GET', `/api/finance/exports/invoices.csv?from=${today}&to=2000-01-01`);
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['to']);
+    expect(problemFields(bad)).toEqual(['to']);
     const missing = await finance.request('GET', `/api/finance/exports/invoices.csv?from=${today}`);
-    expect(missing.json().errors.map((e: { field: string }) => e.field)).toContain('to');
+    expect(problemFields(missing)).toContain('to');
   });
 
   it('exports the period’s stored UBL files in a ZIP, byte for byte', async () => {

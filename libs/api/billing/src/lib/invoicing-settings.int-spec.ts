@@ -1,5 +1,5 @@
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
-import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
+import { type PortalClient, type TestApp, startTestApp, problemFieldCodes } from '@mijn-account/api-testing';
 import { CA_BANK_ACCOUNT, CA_SETTINGS, NL_SETTINGS } from './billing-fixtures.testing';
 
 describe('invoicing settings (tenant admin)', () => {
@@ -59,12 +59,7 @@ describe('invoicing settings (tenant admin)', () => {
       },
     });
     expect(bad.statusCode).toBe(422);
-    expect(
-      bad
-        .json()
-        .errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`)
-        .sort(),
-    ).toEqual([
+    expect(problemFieldCodes(bad).sort()).toEqual([
       'address.postalCode:isPostalCode',
       'bic:isBic',
       'iban:isIban',
@@ -122,12 +117,7 @@ describe('invoicing settings (tenant admin)', () => {
       },
     });
     expect(bad.statusCode).toBe(422);
-    expect(
-      bad
-        .json()
-        .errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`)
-        .sort(),
-    ).toEqual([
+    expect(problemFieldCodes(bad).sort()).toEqual([
       'bankAccount.accountNumber:isCanadianAccountNumber',
       'bankAccount.bankName:required',
       'bankAccount.institutionNumber:isInstitutionNumber',

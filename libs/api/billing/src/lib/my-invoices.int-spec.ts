@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
+import { type PortalClient, type TestApp, startTestApp, problemFields } from '@mijn-account/api-testing';
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { NL_SETTINGS, PLAN, calendar } from './billing-fixtures.testing';
 
@@ -143,7 +143,7 @@ describe('my invoices and my subscription', () => {
     ).toBe(403);
     const bad = await owner.request('PUT', '/api/account/invoice-access', { body: { membersMaySeeInvoices: 'yes' } });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['membersMaySeeInvoices']);
+    expect(problemFields(bad)).toEqual(['membersMaySeeInvoices']);
     const allowed = await owner.request('PUT', '/api/account/invoice-access', {
       body: { membersMaySeeInvoices: true },
     });
@@ -204,7 +204,7 @@ describe('my invoices and my subscription', () => {
     ] as const) {
       const bad = await owner.request('POST', path, { body });
       expect(bad.statusCode).toBe(422);
-      expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      expect(problemFields(bad)).toEqual([field]);
     }
     expect((await prorations())[0].n).toBe(0);
     expect((await member.request('POST', path, { body: { planId, quantity: 2 } })).statusCode).toBe(403);

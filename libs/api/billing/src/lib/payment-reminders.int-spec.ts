@@ -1,4 +1,4 @@
-import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
+import { type PortalClient, type TestApp, startTestApp, problemFields } from '@mijn-account/api-testing';
 import { NL_SETTINGS, PLAN, calendar } from './billing-fixtures.testing';
 import { PaymentReminders } from './reminders/payment-reminders';
 
@@ -42,12 +42,7 @@ describe('payment reminders', () => {
       body: { ...NL_SETTINGS, reminders: { afterDays: -1, max: 11, intervalDays: 0 } },
     });
     expect(bad.statusCode).toBe(422);
-    expect(
-      bad
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['reminders.afterDays', 'reminders.intervalDays', 'reminders.max']);
+    expect(problemFields(bad).sort()).toEqual(['reminders.afterDays', 'reminders.intervalDays', 'reminders.max']);
     const kept = await admin.request('PUT', settingsUrl, {
       headers: { 'if-match': await etag() },
       body: { ...NL_SETTINGS, footerNl: 'Betaal op tijd.' },

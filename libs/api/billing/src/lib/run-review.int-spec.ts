@@ -1,4 +1,4 @@
-import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
+import { type PortalClient, type TestApp, startTestApp, problemFields } from '@mijn-account/api-testing';
 import { NL_SETTINGS, PLAN, calendar } from './billing-fixtures.testing';
 import { BillingScheduler } from './runs/billing-scheduler';
 
@@ -133,12 +133,7 @@ describe('billing run review, dashboard and schedule', () => {
     });
     const bad = await finance.request('GET', `${runs}/${runId}/drafts?limit=0&after=nope`);
     expect(bad.statusCode).toBe(422);
-    expect(
-      bad
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['after', 'limit']);
+    expect(problemFields(bad).sort()).toEqual(['after', 'limit']);
     expect((await beta.request('GET', `${runs}/${runId}/drafts`)).statusCode).toBe(404);
   });
 
@@ -158,12 +153,7 @@ describe('billing run review, dashboard and schedule', () => {
       body: { description: '', quantity: 0, unitPriceMinor: 12.5, taxCategory: 'high' },
     });
     expect(bad.statusCode).toBe(422);
-    expect(
-      bad
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['description', 'quantity', 'unitPriceMinor']);
+    expect(problemFields(bad).sort()).toEqual(['description', 'quantity', 'unitPriceMinor']);
     const unknownCategory = await finance.request('POST', lines, {
       body: { description: 'Installatie', quantity: 1, unitPriceMinor: 7500, taxCategory: 'luxury' },
     });

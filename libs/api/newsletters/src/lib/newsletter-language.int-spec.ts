@@ -1,4 +1,4 @@
-import { type PortalClient, type TestApp, TestMailbox, startTestApp } from '@mijn-account/api-testing';
+import { type PortalClient, type TestApp, TestMailbox, startTestApp, problemFields } from '@mijn-account/api-testing';
 
 /**
  * One language at a time (issue 16 §3): the newsletters a page shows are named, described and
@@ -90,6 +90,6 @@ describe('newsletters in the page’s language', () => {
 
     const bad = await admin.request('GET', `${url}?language=fr`);
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['language']);
+    expect(problemFields(bad)).toEqual(['language']);
   });
 });

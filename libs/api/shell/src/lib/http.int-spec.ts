@@ -1,7 +1,7 @@
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, XSRF_COOKIE } from '@mijn-account/shared-contracts';
 import { DataSource } from 'typeorm';
 import { HealthService } from '@mijn-account/api-core';
-import { FIXTURE_PASSWORD, type TestApp, startTestApp } from '@mijn-account/api-testing';
+import { FIXTURE_PASSWORD, type TestApp, startTestApp, problemFields } from '@mijn-account/api-testing';
 
 describe('HTTP: sessions, CSRF and problem details', () => {
   let t: TestApp;
@@ -245,7 +245,7 @@ describe('HTTP: sessions, CSRF and problem details', () => {
     it('names each bad field', async () => {
       const response = await signInWith({ body: { email: 'not-an-email', password: 42 } });
       expect(response.statusCode).toBe(422);
-      const fields = response.json().errors.map((e: { field: string }) => e.field);
+      const fields = problemFields(response);
       expect(fields).toEqual(expect.arrayContaining(['email', 'password']));
     });
 

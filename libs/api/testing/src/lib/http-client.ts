@@ -78,3 +78,19 @@ export class PortalClient {
     return this.request('POST', '/api/session', { body: { email, password } });
   }
 }
+
+/** One bad field of a problem answer (RFC 9457 `errors`, as the portal writes them). */
+interface ProblemField {
+  field: string;
+  code: string;
+}
+
+const problemErrors = (response: { json(): unknown }): ProblemField[] =>
+  (response.json() as { errors?: ProblemField[] }).errors ?? [];
+
+/** The fields a problem answer names, in its order (a field named twice appears twice). */
+export const problemFields = (response: { json(): unknown }): string[] => problemErrors(response).map((e) => e.field);
+
+/** The same as `field:code`, for tests that pin why each field was refused. */
+export const problemFieldCodes = (response: { json(): unknown }): string[] =>
+  problemErrors(response).map((e) => `${e.field}:${e.code}`);

@@ -1,4 +1,10 @@
-import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
+import {
+  type PortalClient,
+  type TestApp,
+  startTestApp,
+  problemFieldCodes,
+  problemFields,
+} from '@mijn-account/api-testing';
 import type { PrivacyOverview, ProcessingActivityInput } from '@mijn-account/shared-contracts';
 import { unzip } from '../exports/unzip.testing';
 
@@ -56,12 +62,7 @@ describe('privacy page, processing record and disclosures', () => {
       body: { ...ROW, legalBasis: 'because', purposeEn: '' },
     });
     expect(bad.statusCode).toBe(422);
-    expect(
-      bad
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['legalBasis', 'purposeEn']);
+    expect(problemFields(bad).sort()).toEqual(['legalBasis', 'purposeEn']);
     expect(await t.sql(t.alpha, `SELECT 1 FROM processing_activity`)).toHaveLength(1);
 
     const edited = await admin.request('PUT', `/api/admin/privacy/processing/${row.id}`, {
@@ -122,12 +123,7 @@ describe('privacy page, processing record and disclosures', () => {
       },
     });
     expect(bad.statusCode).toBe(422);
-    expect(
-      bad
-        .json()
-        .errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`)
-        .sort(),
-    ).toEqual(['authorityUrl:isUrl', 'contactPhone:isPhoneNumber']);
+    expect(problemFieldCodes(bad).sort()).toEqual(['authorityUrl:isUrl', 'contactPhone:isPhoneNumber']);
     const saved = await admin.request('PUT', '/api/admin/privacy/settings', {
       headers: { 'if-match': settingsEtag },
       body: {
@@ -226,12 +222,7 @@ describe('privacy page, processing record and disclosures', () => {
       body: { ...disclosure, email: 'nobody@alpha.example', noticeDelayedUntil: '2026-01-01' },
     });
     expect(unknown.statusCode).toBe(422);
-    expect(
-      unknown
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['email', 'noticeDelayedUntil']);
+    expect(problemFields(unknown).sort()).toEqual(['email', 'noticeDelayedUntil']);
     // The other tenant's admin cannot name this tenant's person (nothing written there).
     const foreign = await betaAdmin.request('POST', '/api/admin/privacy/disclosures', {
       body: { ...disclosure, email: t.alpha.accounts[0].member.email },

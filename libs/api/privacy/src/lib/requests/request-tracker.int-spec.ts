@@ -1,4 +1,11 @@
-import { type FixtureTenant, type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
+import {
+  type FixtureTenant,
+  type PortalClient,
+  type TestApp,
+  startTestApp,
+  problemFieldCodes,
+  problemFields,
+} from '@mijn-account/api-testing';
 import { DeadlineNotices } from './deadline-notices.job';
 import { addMonths } from './deadline';
 
@@ -61,12 +68,7 @@ describe('privacy requests to their legal deadline', () => {
       },
     });
     expect(future.statusCode).toBe(422);
-    expect(
-      future
-        .json()
-        .errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`)
-        .sort(),
-    ).toEqual(['email:unknownPerson', 'receivedOn:notInFuture']);
+    expect(problemFieldCodes(future).sort()).toEqual(['email:unknownPerson', 'receivedOn:notInFuture']);
     const nobody = await admin.request('POST', url, {
       body: { type: 'access', channel: 'phone', receivedOn: today(), email: null, details: '  ' },
     });
@@ -74,12 +76,7 @@ describe('privacy requests to their legal deadline', () => {
     const portal = await admin.request('POST', url, {
       body: { type: 'sale', channel: 'portal', receivedOn: today(), email: null, details: 'x' },
     });
-    expect(
-      portal
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['channel', 'type']);
+    expect(problemFields(portal).sort()).toEqual(['channel', 'type']);
     // A date that does not exist is the field's error, not the database's (no 500).
     const impossible = await admin.request('POST', url, {
       body: { type: 'access', channel: 'phone', receivedOn: '2026-02-31', email: null, details: 'Per telefoon' },

@@ -1,5 +1,5 @@
 import { MAIL_QUEUE, QUEUE_SCHEMA } from '@mijn-account/api-database';
-import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
+import { type PortalClient, type TestApp, startTestApp, problemFieldCodes } from '@mijn-account/api-testing';
 import type { StatementBlock } from '@mijn-account/shared-contracts';
 
 /**
@@ -50,12 +50,11 @@ describe('privacy statements', () => {
       headers: { 'if-match': '"v1"' },
     });
     expect(bad.statusCode).toBe(422);
-    expect(
-      bad
-        .json()
-        .errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`)
-        .sort(),
-    ).toEqual(['bodyNl:noControlCharacters', 'effectiveOn:isDate', 'extra:whitelistValidation']);
+    expect(problemFieldCodes(bad).sort()).toEqual([
+      'bodyNl:noControlCharacters',
+      'effectiveOn:isDate',
+      'extra:whitelistValidation',
+    ]);
 
     const saved = await admin.request('PUT', `${admins}/draft`, { body: draft, headers: { 'if-match': '"v1"' } });
     expect(saved.headers['etag']).toBe('"v2"');
