@@ -476,6 +476,17 @@ try {
         };
     await run(ownUrl, cookie, { duration: 3 });
     await run(second.url, second.cookie, { duration: 3 });
+    // What the portal and PostgreSQL burn with no request at all (timers, queue polling, the sealer's
+    // empty passes, background writers): CPU per request counts it too, and more of it per request
+    // for the slower read. Measured after the sealer has caught up with the warm-up.
+    await sleep(1500);
+    const idleFrom = cpuSeconds(portal.pid);
+    await sleep(5000);
+    const idleTo = cpuSeconds(portal.pid);
+    const idle = {
+      self: (idleTo.self - idleFrom.self) / 5,
+      descendants: (idleTo.descendants - idleFrom.descendants) / 5,
+    };
     const owns = [];
     const staffReads = [];
     for (let round = 0; round < LOGGING_ROUNDS; round++) {
@@ -513,6 +524,10 @@ try {
     const cpuRatios = owns
       .map((own, i) => (staffReads[i].cpu.self + staffReads[i].cpu.descendants) / (own.cpu.self + own.cpu.descendants))
       .sort((a, b) => a - b);
+    // The same ratio with the idle CPU (per second, times the run's length, per request) taken out.
+    const net = (r) =>
+      r.cpu.self + r.cpu.descendants - ((idle.self + idle.descendants) * 1000 * SECONDS) / r.requests.total;
+    const netRatios = owns.map((own, i) => net(staffReads[i]) / net(own)).sort((a, b) => a - b);
     if (PG_STATS) {
       let guard;
       const statements = await statementStatsOf(
@@ -560,6 +575,11 @@ try {
         `${cpuRatios[Math.floor(cpuRatios.length / 2)].toFixed(2)} median of ${LOGGING_ROUNDS} pairs (${cpuRatios
           .map((r) => r.toFixed(2))
           .join(', ')})`,
+    );
+    console.log(
+      `idle, no requests: portal ${(idle.self * 1000).toFixed(0)} ms + PostgreSQL ${(idle.descendants * 1000).toFixed(0)} ms ` +
+        `of CPU per second; the ratio net of it: ${netRatios[Math.floor(netRatios.length / 2)].toFixed(2)} ` +
+        `(${netRatios.map((r) => r.toFixed(2)).join(', ')})`,
     );
   }
 } finally {
