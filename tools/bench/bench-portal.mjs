@@ -203,7 +203,7 @@ export async function startPortal({ dir, port, env = {}, worker = false, stateme
 export function loadStatementStats(pgDir) {
   appendFileSync(
     `${pgDir}/postgresql.conf`,
-    "\nshared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track = 'all'\n",
+    "\nshared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track = 'all'\ntrack_activity_query_size = 8192\n",
   );
 }
 
@@ -229,6 +229,7 @@ export async function statementStatsOf(adminUrl) {
           [limit],
         )
       ).rows,
+    admin,
     end: () => admin.end(),
   };
 }

@@ -18,7 +18,10 @@
 //                                  each pair, so the "cost" printed is the method's own noise)
 //   BENCH_PIN=1 npm run bench      (servers on CPU 0, PostgreSQL and the load on the others: pin.mjs)
 //   BENCH_CPU_PROF=tmp/prof BENCH_ONLY=me npm run bench   (the portal's CPU profile, written when it stops)
-//   BENCH_PG_STATS=1 BENCH_ONLY=logging npm run bench     (per request: PostgreSQL's statements, WAL, buffers)
+//   BENCH_PG_STATS=1 BENCH_ONLY=logging npm run bench     (per request: PostgreSQL's statements, WAL, buffers;
+//                                  then the guard's statement in parts: guard-parts.mjs)
+//   BENCH_DIST=tmp/perf-before-dist node tools/bench/portal.bench.mjs   (a copy of dist/: before/after
+//                                  builds alternated in the same minutes, safe from other builds)
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
@@ -29,6 +32,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { loadStatementStats, statementStatsOf } from './bench-portal.mjs';
 import { cpuSeconds, withCpu } from './cpu.mjs';
+import { captureGuard, guardParts } from './guard-parts.mjs';
 import { PINNED, pinServer } from './pin.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -43,6 +47,7 @@ const PG_STATS = process.env.BENCH_PG_STATS === '1';
 const PORTAL_PORT = 3200;
 const YARDSTICK_PORT = 3201;
 const PG_PORT = 54_399;
+const DIST = process.env.BENCH_DIST ?? 'dist';
 const DIR = 'tmp/bench';
 const HOST = `callmonkey.localhost:${PORTAL_PORT}`;
 
@@ -297,7 +302,7 @@ const shared = {
   AUDIT_SIGNING_KEY: randomBytes(32).toString('base64'),
 };
 // Production refuses demo data, so the demo tenants are seeded first, outside production.
-execFileSync('node', ['dist/apps/api/cli.js', 'seed-demo'], {
+execFileSync('node', [`${DIST}/apps/api/cli.js`, 'seed-demo'], {
   env: { ...process.env, ...shared, NODE_ENV: 'development' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
@@ -305,7 +310,7 @@ if (PG_STATS) loadStatementStats(`${DIR}/postgres`);
 // BENCH_CPU_PROF=<dir>: the portal writes a V8 CPU profile there when it stops (open it in Chrome's
 // DevTools, Performance tab), to see where its time per request goes.
 const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-const portal = start('node', [...profile, 'dist/apps/api/main.js'], {
+const portal = start('node', [...profile, `${DIST}/apps/api/main.js`], {
   PORT: String(PORTAL_PORT),
   ...shared,
   NODE_ENV: 'production',
@@ -471,6 +476,17 @@ try {
         };
     await run(ownUrl, cookie, { duration: 3 });
     await run(second.url, second.cookie, { duration: 3 });
+    // What the portal and PostgreSQL burn with no request at all (timers, queue polling, the sealer's
+    // empty passes, background writers): CPU per request counts it too, and more of it per request
+    // for the slower read. Measured after the sealer has caught up with the warm-up.
+    await sleep(1500);
+    const idleFrom = cpuSeconds(portal.pid);
+    await sleep(5000);
+    const idleTo = cpuSeconds(portal.pid);
+    const idle = {
+      self: (idleTo.self - idleFrom.self) / 5,
+      descendants: (idleTo.descendants - idleFrom.descendants) / 5,
+    };
     const owns = [];
     const staffReads = [];
     for (let round = 0; round < LOGGING_ROUNDS; round++) {
@@ -508,7 +524,12 @@ try {
     const cpuRatios = owns
       .map((own, i) => (staffReads[i].cpu.self + staffReads[i].cpu.descendants) / (own.cpu.self + own.cpu.descendants))
       .sort((a, b) => a - b);
+    // The same ratio with the idle CPU (per second, times the run's length, per request) taken out.
+    const net = (r) =>
+      r.cpu.self + r.cpu.descendants - ((idle.self + idle.descendants) * 1000 * SECONDS) / r.requests.total;
+    const netRatios = owns.map((own, i) => net(staffReads[i]) / net(own)).sort((a, b) => a - b);
     if (PG_STATS) {
+      let guard;
       const statements = await statementStatsOf(
         `postgres://postgres:${encodeURIComponent(credentials.admin)}@127.0.0.1:${PG_PORT}/portal`,
       );
@@ -517,7 +538,9 @@ try {
         [second.cpu, second.url, second.cookie],
       ]) {
         await statements.reset();
+        const captured = url === second.url && !LOGGING_AA ? captureGuard(statements.admin, SECONDS) : null;
         const result = await run(url, who, { duration: SECONDS });
+        if (captured) guard = await captured;
         const top = await statements.top(15);
         const n = result.requests.total;
         const sum = (pick) => top.reduce((total, row) => total + pick(row), 0);
@@ -532,6 +555,19 @@ try {
               `${(Number(row.wal_bytes) / n).toFixed(0).padStart(5)} B WAL ${(Number(row.blocks) / n).toFixed(1).padStart(5)} buf  ${row.query}`,
           );
       }
+      if (guard) {
+        const url = (role, password) =>
+          `postgres://${role}:${encodeURIComponent(password)}@127.0.0.1:${PG_PORT}/portal`;
+        await guardParts({
+          guard,
+          admin: statements.admin,
+          ownerUrl: url('portal_owner', credentials.owner),
+          appUrl: url('portal_app', credentials.app),
+          agentEmail: 'agent@callmonkey.example',
+          accountId: grant.accountId,
+          scope: 'billing:read',
+        });
+      }
       await statements.end();
     }
     console.log(
@@ -539,6 +575,11 @@ try {
         `${cpuRatios[Math.floor(cpuRatios.length / 2)].toFixed(2)} median of ${LOGGING_ROUNDS} pairs (${cpuRatios
           .map((r) => r.toFixed(2))
           .join(', ')})`,
+    );
+    console.log(
+      `idle, no requests: portal ${(idle.self * 1000).toFixed(0)} ms + PostgreSQL ${(idle.descendants * 1000).toFixed(0)} ms ` +
+        `of CPU per second; the ratio net of it: ${netRatios[Math.floor(netRatios.length / 2)].toFixed(2)} ` +
+        `(${netRatios.map((r) => r.toFixed(2)).join(', ')})`,
     );
   }
 } finally {
