@@ -71,23 +71,3 @@ test('the built web app: brotli, hashed files immutable, pages no-cache with the
   });
   expect(gzip.headers()['content-encoding']).toBe('gzip');
 });
-
-test('the page names every script of the first load, so the browser fetches them all at once', async ({ request }) => {
-  const host = { host: `callmonkey.localhost:${PORT}` };
-  const html = await (await request.get(`${base}/sign-in`, { headers: host })).text();
-  const named = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]));
-  const entry = /<script src="([^"]+)" type="module">/.exec(html)?.[1];
-  expect(entry).toBeDefined();
-  // Walk the static imports from the entry (dynamic `import(…)` loads later, on demand).
-  const pending = [String(entry)];
-  const imported = new Set<string>();
-  while (pending.length > 0) {
-    const script = await (await request.get(`${base}/${pending.pop()}`, { headers: host })).text();
-    for (const [, file] of script.matchAll(/\bimport\s*(?:[\w$*{}\s,]+?\s*from\s*)?"\.\/([\w.-]+\.js)"/g)) {
-      if (!imported.has(file)) pending.push(file);
-      imported.add(file);
-    }
-  }
-  expect(imported.size).toBeGreaterThan(10); // more than Angular's own limit of ten preloads
-  expect([...imported].filter((file) => !named.has(file))).toEqual([]);
-});
