@@ -10,13 +10,7 @@ import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angula
 import { TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { XSRF_COOKIE, XSRF_HEADER } from '@mijn-account/shared-contracts';
-import {
-  LanguageService,
-  SessionStore,
-  TenantStore,
-  pageLanguageInterceptor,
-  provideI18n,
-} from '@mijn-account/web-core';
+import { LanguageService, TenantStore, pageLanguageInterceptor, provideI18n } from '@mijn-account/web-core';
 import { appRoutes } from './app.routes';
 import { TranslatedTitleStrategy } from './translated-title.strategy';
 
@@ -33,12 +27,8 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     provideI18n(),
     // Branding and language before the first page renders (the tenant comes inline in index.html).
-    // The session check starts now, beside them, not after the route's chunks: the guards share it.
     provideAppInitializer(async () => {
       const [tenants, language, transloco] = [inject(TenantStore), inject(LanguageService), inject(TranslocoService)];
-      inject(SessionStore)
-        .ensureLoaded()
-        .catch(() => undefined);
       const tenant = await tenants.load();
       language.init(tenant.defaultLanguage);
       await firstValueFrom(transloco.load(language.language()));

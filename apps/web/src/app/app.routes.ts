@@ -1,4 +1,4 @@
-import type { ActivatedRouteSnapshot, CanActivateFn, CanMatchFn, Route } from '@angular/router';
+import type { CanMatchFn, Route } from '@angular/router';
 import { FORBIDDEN_PATH, signedInGuard } from '@mijn-account/web-core';
 import { PublicLayoutComponent } from './public-layout.component';
 
@@ -14,19 +14,6 @@ const PUBLIC_SECTIONS = [
   'privacy-statement',
 ];
 const publicPage: CanMatchFn = (_route, segments) => PUBLIC_SECTIONS.includes(segments[0]?.path ?? '');
-
-/**
- * The router loads a route's component only once its guards have answered: the shell's and the
- * page's chunks would wait for the session check. This starts their downloads beside it (the
- * router's own load then finds the modules there); it lets every navigation through.
- */
-const loadComponentsBesideGuards: CanActivateFn = (route) => {
-  for (let next: ActivatedRouteSnapshot | null = route; next; next = next.firstChild) {
-    const load = next.routeConfig?.loadComponent;
-    if (load) Promise.resolve(load()).catch(() => undefined);
-  }
-  return true;
-};
 
 /**
  * Each feature is a lazily loaded library. Public pages sit in the plain layout; every other path
@@ -55,7 +42,7 @@ export const appRoutes: Route[] = [
   {
     path: '',
     loadComponent: () => import('./shell/app-shell.component').then((m) => m.AppShellComponent),
-    canActivate: [loadComponentsBesideGuards, signedInGuard],
+    canActivate: [signedInGuard],
     children: [
       { path: 'account', loadChildren: () => import('@mijn-account/web-account').then((m) => m.accountRoutes) },
       { path: 'security', loadChildren: () => import('@mijn-account/web-account').then((m) => m.securityRoutes) },
