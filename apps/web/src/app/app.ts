@@ -1,10 +1,23 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterOutlet } from '@angular/router';
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, Injector, afterNextRender, inject } from '@angular/core';
+import {
+  NavigationCancel,
+  NavigationCancellationCode,
+  NavigationEnd,
+  NavigationError,
+  Router,
+  RouterOutlet,
+} from '@angular/router';
+import { filter, take } from 'rxjs';
 import { TranslocoPipe } from '@jsverse/transloco';
+
+/** The id of the first screen the server puts in the sign-in page (`FIRST_SCREEN_ID`, tenant-page.ts in api-core). */
+export const FIRST_SCREEN_ID = 'ma-first-screen';
 
 /**
  * Root: the skip link and the routed layout — the public one (sign-in and mail links) or, once
- * signed in, the shell with navigation (app.routes.ts).
+ * signed in, the shell with navigation (app.routes.ts). The server's first screen of the sign-in
+ * page stays until the first navigation has drawn its page, then goes in the same frame.
  */
 @Component({
   selector: 'ma-root',
@@ -22,4 +35,20 @@ import { TranslocoPipe } from '@jsverse/transloco';
     <router-outlet />
   `,
 })
-export class App {}
+export class App {
+  constructor() {
+    const [document, injector] = [inject(DOCUMENT), inject(Injector)];
+    inject(Router)
+      .events.pipe(
+        filter(
+          (event) =>
+            event instanceof NavigationEnd ||
+            event instanceof NavigationError ||
+            // A redirect is followed by the navigation that draws the page.
+            (event instanceof NavigationCancel && event.code !== NavigationCancellationCode.Redirect),
+        ),
+        take(1),
+      )
+      .subscribe(() => afterNextRender(() => document.getElementById(FIRST_SCREEN_ID)?.remove(), { injector }));
+  }
+}

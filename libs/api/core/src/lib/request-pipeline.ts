@@ -18,7 +18,7 @@ import { sendProblem } from './problem-details.filter';
 import { REVALIDATE, readLanguageOf, staticFileOptions, translationPreload, unknownHostPage } from './static-files';
 import { CONTEXT_KEY, RequestContext, contextOf } from './request-context';
 import { TenantResolver } from './tenant-resolver';
-import { TenantPages, pageEncodingOf, tenantInfoOf } from './tenant-page';
+import { TenantPages, pageEncodingOf, pageKindOf, tenantInfoOf } from './tenant-page';
 
 /** API paths that answer without a tenant (load-balancer probes, API docs). */
 const TENANTLESS_API = [`/${API_PREFIX}/health`, `/${API_PREFIX}/docs`];
@@ -175,7 +175,7 @@ export async function installRequestPipeline(
       const tenant = contextOf(request)?.tenant;
       if (!tenant || !tenantPages) return reply.header('cache-control', REVALIDATE).sendFile('index.html');
       // index.html with the tenant's `/api/tenant` answer inline: the app starts without that round trip.
-      const page = tenantPages.pageFor(tenantInfoOf(tenant));
+      const page = tenantPages.pageFor(tenantInfoOf(tenant), pageKindOf(pathOf(request)));
       const setCookie = options.pageCookies?.(request, reply) ?? false;
       reply
         .header('link', translationPreload(tenant.defaultLanguage))

@@ -1,5 +1,5 @@
 import type { TenantInfo } from '@mijn-account/shared-contracts';
-import { pageEncodingOf, scriptSafeJson, tenantIndexHtml } from './tenant-page';
+import { firstScreenHtml, pageEncodingOf, pageKindOf, scriptSafeJson, tenantIndexHtml } from './tenant-page';
 
 const tenant: TenantInfo = {
   slug: 'callmonkey',
@@ -28,6 +28,38 @@ describe('the tenant inline in index.html', () => {
   it("puts the tenant's language on <html>", () => {
     expect(tenantIndexHtml(index, tenant)).toContain('<html lang="en">');
     expect(tenantIndexHtml(index, { ...tenant, defaultLanguage: 'nl' })).toContain('<html lang="nl">');
+  });
+
+  it("keeps a tenant's name that looks like a replacement pattern as it is", () => {
+    const html = tenantIndexHtml(index, { ...tenant, displayName: "A$'$`$&B" }, { heading: "Sign in to A$'$`$&B" });
+    expect(html.endsWith('</body></html>')).toBe(true);
+    expect(html.match(/<ma-root>/g)).toHaveLength(1);
+    expect(html).toContain('"displayName":"A$\'$`$\\u0026B"');
+    expect(html).toContain('<h1>Sign in to A$&#39;$`$&#38;B</h1>');
+  });
+
+  it("puts the sign-in page's first screen after <ma-root>, its text escaped, only a colour as its colour", () => {
+    const screen = { heading: 'Sign in to <b>"x"</b>' };
+    const html = tenantIndexHtml(index, { ...tenant, logoUrl: 'https://x.example/a.svg" onerror="y' }, screen);
+    expect(html).toContain('<ma-root></ma-root><style>:root{--ma-brand:#3f51b5}</style><div id="ma-first-screen"');
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain('<h1>Sign in to &#60;b&#62;&#34;x&#34;&#60;/b&#62;</h1>');
+    expect(html).toContain(
+      '<span class="brand-name">Call&#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62;Monkey &#38; &#60;!-- co</span>',
+    );
+    expect(html).toContain('<img src="https://x.example/a.svg&#34; onerror=&#34;y" alt="" class="logo">');
+    expect(firstScreenHtml({ ...tenant, brandColor: 'red}body{display:none' }, screen)).not.toContain('<style>');
+    expect(tenantIndexHtml(index, tenant)).not.toContain('ma-first-screen');
+  });
+
+  it('gives the first screen to the sign-in page only', () => {
+    expect(pageKindOf('/sign-in')).toBe('sign-in');
+    expect(['/', '/account', '/sign-in/link', '/sign-up'].map(pageKindOf)).toEqual([
+      'other',
+      'other',
+      'other',
+      'other',
+    ]);
   });
 
   it('sends brotli, then gzip, as Accept-Encoding allows', () => {

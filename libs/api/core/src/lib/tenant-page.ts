@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { TenantInfo } from '@mijn-account/shared-contracts';
@@ -25,16 +25,54 @@ export function scriptSafeJson(value: unknown): string {
   );
 }
 
+/** The id of the sign-in page's first screen in index.html; the web app removes it once it has rendered. */
+export const FIRST_SCREEN_ID = 'ma-first-screen';
+
+/** What the first screen of the sign-in page shows before the app has started: the brand bar and the heading. */
+export interface FirstScreen {
+  /** The page's `<h1>`, in the page's language. */
+  heading: string;
+}
+
+/** Text for an HTML element or a quoted attribute: `&`, `<`, `>`, `"` and `'` as entities. */
+export function htmlText(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A CSS colour the page may write into a style rule (`#rgb` to `#rrggbbaa`), else none. */
+const brandColorOf = (color: string): string | null => (/^#[0-9a-f]{3,8}$/i.test(color) ? color : null);
+
+/**
+ * The sign-in page as the app will draw it — the brand bar with the tenant's logo and name, and
+ * the card with the page's heading — so the browser paints it before any script has run. Plain
+ * HTML and CSS (`.ma-first-screen` in the web app's styles.scss): no script, so the CSP's
+ * `script-src 'self'` holds; the brand colour as a style rule (`style-src` allows inline styles,
+ * Angular's component styles need that too).
+ */
+export function firstScreenHtml(tenant: TenantInfo, screen: FirstScreen): string {
+  const color = brandColorOf(tenant.brandColor);
+  const logo = tenant.logoUrl ? `<img src="${htmlText(tenant.logoUrl)}" alt="" class="logo">` : '';
+  return (
+    (color ? `<style>:root{--ma-brand:${color}}</style>` : '') +
+    `<div id="${FIRST_SCREEN_ID}" class="ma-first-screen">` +
+    `<header><div class="brand-bar">${logo}<span class="brand-name">${htmlText(tenant.displayName)}</span></div></header>` +
+    `<div class="card-page"><div class="card"><h1>${htmlText(screen.heading)}</h1></div></div>` +
+    `</div>`
+  );
+}
+
 /**
  * index.html for one tenant: its `/api/tenant` answer inline (a JSON script element, which no
  * browser runs, so the CSP's `script-src 'self'` is untouched) and its language on `<html>`, so the
- * app starts without that round trip.
+ * app starts without that round trip; with a first screen, that screen after `<ma-root>`.
  */
-export function tenantIndexHtml(indexHtml: string, tenant: TenantInfo): string {
+export function tenantIndexHtml(indexHtml: string, tenant: TenantInfo, screen?: FirstScreen): string {
   const script = `<script id="${TENANT_SCRIPT_ID}" type="application/json">${scriptSafeJson(tenant)}</script>`;
-  return indexHtml
+  const html = indexHtml
     .replace(/<html lang="[^"]*"/, `<html lang="${tenant.defaultLanguage === 'en' ? 'en' : 'nl'}"`)
-    .replace('</head>', `${script}</head>`);
+    // Replaced by functions: in a replacement string, a tenant called "A$'B" would insert the rest of the page.
+    .replace('</head>', () => `${script}</head>`);
+  return screen ? html.replace('</ma-root>', () => `</ma-root>${firstScreenHtml(tenant, screen)}`) : html;
 }
 
 export interface TenantPage {
@@ -44,9 +82,16 @@ export interface TenantPage {
   etag: string;
 }
 
+/** Which page of the app the answer is for: the sign-in page comes with its first screen. */
+export type PageKind = 'sign-in' | 'other';
+
+/** The paths answered with the sign-in page's first screen (the query string aside). */
+export const pageKindOf = (path: string): PageKind => (path === '/sign-in' ? 'sign-in' : 'other');
+
 /**
- * The per-tenant pages, made once per tenant (and again when its branding or the build changes):
- * the text with its brotli and gzip copies and a strong ETag, so a page answer costs a Map lookup.
+ * The per-tenant pages, made once per tenant and kind (and again when its branding or the build
+ * changes): the text with its brotli and gzip copies and a strong ETag, so a page answer costs a
+ * Map lookup. The sign-in page's heading comes from the build's own translations (`i18n/<lang>.json`).
  */
 export class TenantPages {
   private readonly pages = new Map<string, TenantPage>();
@@ -54,17 +99,18 @@ export class TenantPages {
 
   constructor(private readonly webRoot: string) {}
 
-  pageFor(tenant: TenantInfo): TenantPage {
+  pageFor(tenant: TenantInfo, kind: PageKind = 'other'): TenantPage {
     const file = join(this.webRoot, 'index.html');
     const { mtimeMs } = statSync(file);
     if (this.source?.mtimeMs !== mtimeMs) {
       this.source = { mtimeMs, html: readFileSync(file, 'utf8') };
       this.pages.clear();
     }
-    const key = JSON.stringify(tenant);
+    const key = `${kind} ${JSON.stringify(tenant)}`;
     let page = this.pages.get(key);
     if (!page) {
-      const html = Buffer.from(tenantIndexHtml(this.source.html, tenant));
+      const screen = kind === 'sign-in' ? this.signInScreen(tenant) : undefined;
+      const html = Buffer.from(tenantIndexHtml(this.source.html, tenant, screen));
       page = {
         html,
         br: brotliCompressSync(html, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
@@ -75,6 +121,19 @@ export class TenantPages {
       this.pages.set(key, page);
     }
     return page;
+  }
+
+  /** The sign-in page's heading in the tenant's language; none when the build has no such text. */
+  private signInScreen(tenant: TenantInfo): FirstScreen | undefined {
+    const file = join(this.webRoot, 'i18n', `${tenant.defaultLanguage}.json`);
+    if (!existsSync(file)) return undefined;
+    try {
+      const title = (JSON.parse(readFileSync(file, 'utf8')) as { signIn?: { title?: unknown } }).signIn?.title;
+      if (typeof title !== 'string') return undefined;
+      return { heading: title.replace(/\{\{\s*tenant\s*\}\}/g, () => tenant.displayName) };
+    } catch {
+      return undefined;
+    }
   }
 }
 

@@ -14,6 +14,8 @@ import { type TestApp, startTestApp } from '@mijn-account/api-testing';
 describe('static files: compression and caching', () => {
   let t: TestApp;
   let webRoot: string;
+  const BETA_NAME = `B</h1><script>x()</script>$'&"`;
+  const BETA_NAME_HTML = 'B&#60;/h1&#62;&#60;script&#62;x()&#60;/script&#62;$&#39;&#38;&#34;';
   // Angular's names: `<name>-<8+ upper-case base32 hash>.<ext>`.
   const bundle = `/* main bundle */\n${Array.from({ length: 400 }, (_, i) => `export const value${i} = ${i} * 2;`).join('\n')}\n`;
   const indexHtml = `<!doctype html><html lang="nl"><head><base href="/"><link rel="stylesheet" href="styles-INZNRSK4.css"></head><body><ma-root></ma-root><script src="main-5NGBCVXO.js" type="module"></script>${'<!-- padding -->'.repeat(80)}</body></html>`;
@@ -30,12 +32,18 @@ describe('static files: compression and caching', () => {
     );
     writeFileSync(
       join(webRoot, 'i18n', 'nl.json'),
-      JSON.stringify(Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`key${i}`, `tekst ${i}`]))),
+      JSON.stringify({
+        signIn: { title: 'Aanmelden bij {{ tenant }}' },
+        ...Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`key${i}`, `tekst ${i}`])),
+      }),
     );
+    writeFileSync(join(webRoot, 'i18n', 'en.json'), JSON.stringify({ signIn: { title: 'Sign in to {{ tenant }}' } }));
     writeFileSync(join(webRoot, 'favicon.ico'), Buffer.alloc(200, 1));
     // The build step itself, as `nx build web` runs it.
     execFileSync(process.execPath, [join(__dirname, '../../../../../tools/scripts/precompress.mjs'), webRoot]);
     t = await startTestApp({ WEB_DIST: webRoot });
+    // A name the tenant's admin could choose, in every page of beta: markup, quotes and a replacement pattern ($').
+    await t.owner.query(`UPDATE tenant SET display_name = $1 WHERE id = $2`, [BETA_NAME, t.beta.id]);
   });
   afterAll(async () => {
     await t?.close();
@@ -164,6 +172,28 @@ describe('static files: compression and caching', () => {
     expect(alpha.headers['etag']).not.toBe(beta.headers['etag']);
     expect(alpha.body).toContain('"slug":"');
     expect(alpha.body).not.toBe(beta.body);
+  });
+
+  it("paints the sign-in page's brand bar and heading from the HTML, in the tenant's language, escaped", async () => {
+    const html = async (url: string) =>
+      gunzipSync(
+        (await t.client(t.beta).request('GET', url, { headers: { 'accept-encoding': 'gzip' } })).rawPayload,
+      ).toString();
+    const screen = (page: string) => /<div id="ma-first-screen".*?<\/h1><\/div><\/div><\/div>/.exec(page)?.[0];
+    // The name cannot add markup to the page, nor move parts of it.
+    const page = await html('/sign-in?error=expired');
+    expect(screen(page)).toBe(
+      `<div id="ma-first-screen" class="ma-first-screen"><header><div class="brand-bar"><span class="brand-name">${BETA_NAME_HTML}</span></div></header>` +
+        `<div class="card-page"><div class="card"><h1>Sign in to ${BETA_NAME_HTML}</h1></div></div></div>`,
+    );
+    expect(page.match(/<script/g)).toHaveLength(2); // ma-tenant and main, none from the name
+    expect(page.endsWith('</body></html>')).toBe(true);
+    // The alpha tenant's own page, in Dutch; the other pages have no first screen (their content depends on the session).
+    const alpha = gunzipSync(
+      (await t.client(t.alpha).request('GET', '/sign-in', { headers: { 'accept-encoding': 'gzip' } })).rawPayload,
+    ).toString();
+    expect(alpha).toContain('<h1>Aanmelden bij ALPHA</h1>');
+    for (const url of ['/', '/account/billing', '/sign-up']) expect(screen(await html(url))).toBeUndefined();
   });
 
   it('keeps API answers no-store next to the static files', async () => {
