@@ -2,7 +2,8 @@ import { Component, provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { App, FIRST_SCREEN_ID } from './app';
+import { FIRST_SCREEN_ID } from '@mijn-account/shared-contracts';
+import { App } from './app';
 
 @Component({ selector: 'ma-test-page', template: '<h1>Sign in</h1>' })
 class TestPageComponent {}

@@ -10,9 +10,7 @@ import {
 } from '@angular/router';
 import { filter, take } from 'rxjs';
 import { TranslocoPipe } from '@jsverse/transloco';
-
-/** The id of the first screen the server puts in the sign-in page (`FIRST_SCREEN_ID`, tenant-page.ts in api-core). */
-export const FIRST_SCREEN_ID = 'ma-first-screen';
+import { FIRST_SCREEN_ID } from '@mijn-account/shared-contracts';
 
 /**
  * Root: the skip link and the routed layout — the public one (sign-in and mail links) or, once

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import type { TenantInfo } from '@mijn-account/shared-contracts';
+import { FIRST_SCREEN_ID, TENANT_SCRIPT_ID, type TenantInfo } from '@mijn-account/shared-contracts';
 import type { TenantContext } from './tenancy';
 
 /** The public part of a tenant, as `GET /api/tenant` answers it and as the page carries it inline. */
@@ -10,9 +10,6 @@ export function tenantInfoOf(tenant: TenantContext): TenantInfo {
   const { slug, displayName, defaultLanguage, currency, country, brandColor, logoUrl, timeZone } = tenant;
   return { slug, displayName, defaultLanguage, currency, country, brandColor, logoUrl, timeZone };
 }
-
-/** The id of the inline script element the web app reads its tenant from (`TenantStore`). */
-export const TENANT_SCRIPT_ID = 'ma-tenant';
 
 /**
  * JSON that can stand inside a `<script>` element: no `<`, `>` or `&` (so no `</script>` or
@@ -24,9 +21,6 @@ export function scriptSafeJson(value: unknown): string {
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
-
-/** The id of the sign-in page's first screen in index.html; the web app removes it once it has rendered. */
-export const FIRST_SCREEN_ID = 'ma-first-screen';
 
 /** What the first screen of the sign-in page shows before the app has started: the brand bar and the heading. */
 export interface FirstScreen {

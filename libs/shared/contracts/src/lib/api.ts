@@ -204,6 +204,11 @@ export interface NewsletterListAdmin {
 export const XSRF_COOKIE = 'XSRF-TOKEN';
 export const XSRF_HEADER = 'x-xsrf-token';
 
+/** The id of the JSON script element in index.html that carries the tenant's `TenantInfo` (the app starts without asking). */
+export const TENANT_SCRIPT_ID = 'ma-tenant';
+/** The id of the sign-in page's first screen the server writes into index.html; the app removes it once it has drawn the page. */
+export const FIRST_SCREEN_ID = 'ma-first-screen';
+
 /** Public branding of the tenant that serves the current host. */
 export interface TenantInfo {
   slug: string;

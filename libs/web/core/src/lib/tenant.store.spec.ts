@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { DOCUMENT } from '@angular/common';
 import { TestBed } from '@angular/core/testing';
-import type { TenantInfo } from '@mijn-account/shared-contracts';
+import { TENANT_SCRIPT_ID, type TenantInfo } from '@mijn-account/shared-contracts';
 import { TenantStore } from './tenant.store';
 
 const CALLMONKEY: TenantInfo = {
@@ -51,7 +51,7 @@ describe('TenantStore', () => {
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
     const document = TestBed.inject(DOCUMENT);
     const script = document.createElement('script');
-    script.id = 'ma-tenant';
+    script.id = TENANT_SCRIPT_ID;
     script.type = 'application/json';
     script.textContent = JSON.stringify({ ...CALLMONKEY, displayName: 'Call\u003c/script\u003eMonkey' });
     document.head.appendChild(script);
@@ -69,7 +69,7 @@ describe('TenantStore', () => {
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
     const document = TestBed.inject(DOCUMENT);
     const script = document.createElement('script');
-    script.id = 'ma-tenant';
+    script.id = TENANT_SCRIPT_ID;
     script.type = 'application/json';
     script.textContent = '{"slug": 1';
     document.head.appendChild(script);

@@ -2,12 +2,9 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { DOCUMENT } from '@angular/common';
 import { firstValueFrom } from 'rxjs';
-import type { TenantInfo } from '@mijn-account/shared-contracts';
+import { TENANT_SCRIPT_ID, type TenantInfo } from '@mijn-account/shared-contracts';
 import { todayIn } from '@mijn-account/shared-billing-periods';
 import { apiUrl } from './api-paths';
-
-/** The id of the element index.html carries the tenant in (the server's `TENANT_SCRIPT_ID`). */
-export const TENANT_SCRIPT_ID = 'ma-tenant';
 
 /** The tenant serving this host: its branding, loaded once at start. */
 @Injectable({ providedIn: 'root' })

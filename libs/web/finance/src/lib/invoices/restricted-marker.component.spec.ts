@@ -4,7 +4,7 @@ import { DOCUMENT } from '@angular/common';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import type { TenantInfo } from '@mijn-account/shared-contracts';
+import { TENANT_SCRIPT_ID, type TenantInfo } from '@mijn-account/shared-contracts';
 import { TenantStore } from '@mijn-account/web-core';
 import { RestrictedMarkerComponent } from './restricted-marker.component';
 
@@ -40,7 +40,7 @@ async function marker(erasedAt: string, keptUntil: string | null): Promise<strin
   });
   const document = TestBed.inject(DOCUMENT);
   const script = document.createElement('script');
-  script.id = 'ma-tenant';
+  script.id = TENANT_SCRIPT_ID;
   script.type = 'application/json';
   script.textContent = JSON.stringify(TORONTO);
   document.head.appendChild(script);
