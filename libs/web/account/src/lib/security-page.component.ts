@@ -26,6 +26,7 @@ import {
   TenantStore,
   LocaleDatePipe,
   EnumLabelPipe,
+  controlMessage,
 } from '@mijn-account/web-core';
 import {
   EmptyStateComponent,
@@ -33,6 +34,7 @@ import {
   Notifier,
   PAGE_STYLES,
   ProblemAlertComponent,
+  STACKED_TABLE_STYLES,
   RecoveryCodeActionsComponent,
   SkeletonComponent,
   StepUpPromptComponent,
@@ -64,6 +66,7 @@ import {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
+    STACKED_TABLE_STYLES,
     `
       :host {
         max-width: 60rem;
@@ -104,7 +107,8 @@ import {
 
     <mat-card appearance="outlined">
       <h2>{{ 'security.sessions.title' | transloco }}</h2>
-      <table data-testid="sessions">
+      <!-- Below 600 px each session is a card of label–value lines (STACKED_TABLE_STYLES). -->
+      <table class="stacked" data-testid="sessions">
         <thead>
           <tr>
             <th scope="col">{{ 'security.sessions.device' | transloco }}</th>
@@ -120,9 +124,9 @@ import {
           @for (s of sessions(); track s.id) {
             <tr data-testid="session-row">
               <td>{{ s.device }} ({{ s.method | maLabel: 'signInMethod' }})</td>
-              <td>{{ s.ip }}</td>
-              <td>{{ s.startedAt | maDate }}</td>
-              <td>{{ s.lastSeenAt | maDate }}</td>
+              <td [attr.data-label]="'security.sessions.ip' | transloco"><span class="nowrap">{{ s.ip }}</span></td>
+              <td [attr.data-label]="'security.sessions.started' | transloco">{{ s.startedAt | maDate }}</td>
+              <td [attr.data-label]="'security.sessions.lastSeen' | transloco">{{ s.lastSeenAt | maDate }}</td>
               <td>
                 @if (s.current) {
                   <strong>{{ 'security.sessions.current' | transloco }}</strong>
@@ -220,16 +224,9 @@ import {
           <mat-label>{{ 'password.new' | transloco }}</mat-label>
           <input matInput type="password" formControlName="password" autocomplete="new-password" required />
           <mat-hint>{{ 'signUp.passwordHint' | transloco }}</mat-hint>
-          <!-- Says why, not only red: too short here, or the server's reason (a known-breached password …). -->
-          @if (passwordForm.controls.password.errors; as errors) {
-            @if (errors['server']) {
-              <mat-error>{{ errors['server'] }}</mat-error>
-            } @else if (errors['minlength']) {
-              <mat-error>{{ 'fieldErrors.minLength' | transloco: { min: errors['minlength'].requiredLength } }}</mat-error>
-            } @else if (errors['required']) {
-              <mat-error>{{ 'fieldErrors.required' | transloco }}</mat-error>
-            }
-          }
+          <!-- Says why, not only red: too short here, or the server's reason (a known-breached password …).
+               A direct child: inside nested @if blocks Angular projected it into the input's box, shown untouched. -->
+          <mat-error>{{ controlMessage(passwordForm.controls.password.errors) }}</mat-error>
         </mat-form-field>
         <button mat-flat-button type="submit">{{ 'security.password.submit' | transloco }}</button>
       </form>
@@ -242,11 +239,7 @@ import {
         <mat-form-field appearance="outline">
           <mat-label>{{ 'security.email.new' | transloco }}</mat-label>
           <input matInput type="email" formControlName="email" autocomplete="email" required />
-          @if (emailForm.controls.email.errors?.['server']; as message) {
-            <mat-error>{{ message }}</mat-error>
-          } @else if (emailForm.controls.email.errors?.['email']) {
-            <mat-error>{{ 'fieldErrors.isEmail' | transloco }}</mat-error>
-          }
+          <mat-error>{{ controlMessage(emailForm.controls.email.errors) }}</mat-error>
         </mat-form-field>
         <button mat-flat-button type="submit">{{ 'security.email.submit' | transloco }}</button>
       </form>
@@ -288,7 +281,7 @@ import {
           testId="sign-in-history-empty"
         />
       }
-      <table data-testid="sign-in-history">
+      <table class="stacked" data-testid="sign-in-history">
         <thead>
           <tr>
             <th scope="col">{{ 'security.history.when' | transloco }}</th>
@@ -301,14 +294,14 @@ import {
           @for (e of signIns(); track $index) {
             <tr>
               <td>{{ e.at | maDate }}</td>
-              <td>
+              <td [attr.data-label]="'security.history.outcome' | transloco">
                 {{ e.outcome | maLabel: 'signInOutcome' }}
                 @if (e.newDevice) {
                   · {{ 'security.history.newDevice' | transloco }}
                 }
               </td>
-              <td>{{ e.device }}</td>
-              <td>{{ e.ip }}</td>
+              <td [attr.data-label]="'security.sessions.device' | transloco">{{ e.device }}</td>
+              <td [attr.data-label]="'security.sessions.ip' | transloco"><span class="nowrap">{{ e.ip }}</span></td>
             </tr>
           }
         </tbody>
@@ -342,6 +335,7 @@ export class SecurityPageComponent implements OnInit {
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly codeForm = this.fb.group({ code: ['', Validators.required] });
   protected readonly passwordForm = this.fb.group({ password: ['', [Validators.required, Validators.minLength(10)]] });
+  protected readonly controlMessage = controlMessage;
   protected readonly emailForm = this.fb.group({ email: ['', [Validators.required, Validators.email]] });
 
   ngOnInit(): void {
