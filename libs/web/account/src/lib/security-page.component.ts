@@ -108,43 +108,46 @@ import {
     <mat-card appearance="outlined">
       <h2>{{ 'security.sessions.title' | transloco }}</h2>
       <!-- Below 600 px each session is a card of label–value lines (STACKED_TABLE_STYLES). -->
-      <table class="stacked" data-testid="sessions">
-        <thead>
-          <tr>
-            <th scope="col">{{ 'security.sessions.device' | transloco }}</th>
-            <th scope="col">{{ 'security.sessions.ip' | transloco }}</th>
-            <th scope="col">{{ 'security.sessions.started' | transloco }}</th>
-            <th scope="col">{{ 'security.sessions.lastSeen' | transloco }}</th>
-            <th scope="col">
-              <span class="cdk-visually-hidden">{{ 'security.sessions.actions' | transloco }}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (s of sessions(); track s.id) {
-            <tr data-testid="session-row">
-              <td>{{ s.device }} ({{ s.method | maLabel: 'signInMethod' }})</td>
-              <td [attr.data-label]="'security.sessions.ip' | transloco"><span class="nowrap">{{ s.ip }}</span></td>
-              <td [attr.data-label]="'security.sessions.started' | transloco">{{ s.startedAt | maDate }}</td>
-              <td [attr.data-label]="'security.sessions.lastSeen' | transloco">{{ s.lastSeenAt | maDate }}</td>
-              <td>
-                @if (s.current) {
-                  <strong>{{ 'security.sessions.current' | transloco }}</strong>
-                } @else {
-                  <button
-                    mat-button
-                    type="button"
-                    (click)="act(() => store.endSession(s.id), 'security.sessions.ended')"
-                    data-testid="end-session"
-                  >
-                    {{ 'security.sessions.end' | transloco }}
-                  </button>
-                }
-              </td>
+      <!-- From 600 px its words stay whole and it scrolls in its card when that is narrower. -->
+      <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'security.sessions.title' | transloco">
+        <table class="stacked" data-testid="sessions">
+          <thead>
+            <tr>
+              <th scope="col">{{ 'security.sessions.device' | transloco }}</th>
+              <th scope="col">{{ 'security.sessions.ip' | transloco }}</th>
+              <th scope="col">{{ 'security.sessions.started' | transloco }}</th>
+              <th scope="col">{{ 'security.sessions.lastSeen' | transloco }}</th>
+              <th scope="col">
+                <span class="cdk-visually-hidden">{{ 'security.sessions.actions' | transloco }}</span>
+              </th>
             </tr>
-          }
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            @for (s of sessions(); track s.id) {
+              <tr data-testid="session-row">
+                <td>{{ s.device }} ({{ s.method | maLabel: 'signInMethod' }})</td>
+                <td [attr.data-label]="'security.sessions.ip' | transloco"><span class="nowrap">{{ s.ip }}</span></td>
+                <td [attr.data-label]="'security.sessions.started' | transloco">{{ s.startedAt | maDate }}</td>
+                <td [attr.data-label]="'security.sessions.lastSeen' | transloco">{{ s.lastSeenAt | maDate }}</td>
+                <td>
+                  @if (s.current) {
+                    <strong>{{ 'security.sessions.current' | transloco }}</strong>
+                  } @else {
+                    <button
+                      mat-button
+                      type="button"
+                      (click)="act(() => store.endSession(s.id), 'security.sessions.ended')"
+                      data-testid="end-session"
+                    >
+                      {{ 'security.sessions.end' | transloco }}
+                    </button>
+                  }
+                </td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
       <button
         mat-stroked-button
         type="button"
@@ -281,31 +284,34 @@ import {
           testId="sign-in-history-empty"
         />
       }
-      <table class="stacked" data-testid="sign-in-history">
-        <thead>
-          <tr>
-            <th scope="col">{{ 'security.history.when' | transloco }}</th>
-            <th scope="col">{{ 'security.history.outcome' | transloco }}</th>
-            <th scope="col">{{ 'security.sessions.device' | transloco }}</th>
-            <th scope="col">{{ 'security.sessions.ip' | transloco }}</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (e of signIns(); track $index) {
+      <!-- From 600 px its words stay whole and it scrolls in its card when that is narrower. -->
+      <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'security.history.title' | transloco">
+        <table class="stacked" data-testid="sign-in-history">
+          <thead>
             <tr>
-              <td>{{ e.at | maDate }}</td>
-              <td [attr.data-label]="'security.history.outcome' | transloco">
-                {{ e.outcome | maLabel: 'signInOutcome' }}
-                @if (e.newDevice) {
-                  · {{ 'security.history.newDevice' | transloco }}
-                }
-              </td>
-              <td [attr.data-label]="'security.sessions.device' | transloco">{{ e.device }}</td>
-              <td [attr.data-label]="'security.sessions.ip' | transloco"><span class="nowrap">{{ e.ip }}</span></td>
+              <th scope="col">{{ 'security.history.when' | transloco }}</th>
+              <th scope="col">{{ 'security.history.outcome' | transloco }}</th>
+              <th scope="col">{{ 'security.sessions.device' | transloco }}</th>
+              <th scope="col">{{ 'security.sessions.ip' | transloco }}</th>
             </tr>
-          }
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            @for (e of signIns(); track $index) {
+              <tr>
+                <td>{{ e.at | maDate }}</td>
+                <td [attr.data-label]="'security.history.outcome' | transloco">
+                  {{ e.outcome | maLabel: 'signInOutcome' }}
+                  @if (e.newDevice) {
+                    · {{ 'security.history.newDevice' | transloco }}
+                  }
+                </td>
+                <td [attr.data-label]="'security.sessions.device' | transloco">{{ e.device }}</td>
+                <td [attr.data-label]="'security.sessions.ip' | transloco"><span class="nowrap">{{ e.ip }}</span></td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
     </mat-card>
   `,
 })
