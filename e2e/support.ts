@@ -243,6 +243,8 @@ export async function brokenWords(page: Page, scope = 'body', numbers = false): 
           for (const match of text.matchAll(/[^\s\u00a0]+/g)) {
             const word = match[0];
             if ((numbers && !/\d/.test(word)) || word.includes('@') || word.includes('://')) continue;
+            // A compound word ("e-mailadres") may break at its hyphen; a number ("INC-7", a date) may not.
+            if (!numbers && word.includes('-') && !/\d/.test(word)) continue;
             const range = document.createRange();
             range.setStart(node, match.index ?? 0);
             range.setEnd(node, (match.index ?? 0) + word.length);
