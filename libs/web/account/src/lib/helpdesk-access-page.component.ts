@@ -308,8 +308,8 @@ import {
                   @if (reasonOf(e.reason); as r) {
                     {{ r.code | maLabel: 'reason' }}@if (r.note) {: {{ r.note }}}
                   }
-                  <!-- &ngsp;: a space Angular keeps between the reason and the ticket. -->
-                  &ngsp;<span class="nowrap">{{ e.ticket }}</span>
+                  <!-- An interpolated space: Angular drops the whitespace between a block and an element. -->
+                  {{ ' ' }}<span class="nowrap">{{ e.ticket }}</span>
                 </td>
               </tr>
             }
