@@ -226,8 +226,8 @@ export async function overflowOf(page: Page): Promise<{ scrollWidth: number; inn
 /**
  * Words broken over two lines inside `scope` (a CSS selector): a word whose letters lie on more than
  * one line. With `numbers`, only words with a digit in them (an invoice number "CM-2026-000012",
- * "€ 1.234,56", a date's parts) and anywhere on the page; e-mail addresses may break (a long one must
- * fit a phone) and are left out.
+ * "€ 1.234,56", a date's parts) and anywhere on the page; e-mail addresses and URLs may break (a long
+ * one must fit a phone) and are left out, and so is text clipped for screen readers only.
  */
 export async function brokenWords(page: Page, scope = 'body', numbers = false): Promise<string[]> {
   return page.evaluate(
@@ -236,10 +236,18 @@ export async function brokenWords(page: Page, scope = 'body', numbers = false): 
       for (const root of Array.from(document.querySelectorAll(scope))) {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          // Text for screen readers only (a stacked table's header, clipped to 1 px) is not read on
+          // screen, nor is the inside of a closed <details> (laid out, but not shown).
+          let hidden = !node.parentElement?.checkVisibility();
+          for (let el = node.parentElement; el && !hidden; el = el.parentElement)
+            hidden = el.getBoundingClientRect().width <= 1 && getComputedStyle(el).overflow !== 'visible';
+          if (hidden) continue;
           const text = node.textContent ?? '';
           for (const match of text.matchAll(/[^\s\u00a0]+/g)) {
             const word = match[0];
-            if ((numbers && !/\d/.test(word)) || word.includes('@')) continue;
+            if ((numbers && !/\d/.test(word)) || word.includes('@') || word.includes('://')) continue;
+            // A compound word ("e-mailadres") may break at its hyphen; a number ("INC-7", a date) may not.
+            if (!numbers && word.includes('-') && !/\d/.test(word)) continue;
             const range = document.createRange();
             range.setStart(node, match.index ?? 0);
             range.setEnd(node, (match.index ?? 0) + word.length);
@@ -260,15 +268,20 @@ export async function brokenWords(page: Page, scope = 'body', numbers = false): 
 
 /**
  * Form-field hints and errors that touch or cover the control after them (a checkbox, radio group,
- * toggle or button beside them, within 4 px below): a hint in Material's fixed subscript space runs
+ * toggle, button or next field's label beside them, within 4 px below): a hint in Material's fixed subscript space runs
  * into it. Each as "hint text → next element".
  */
 export async function crowdedHints(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    // Not a next field: its floating label sits at the top of its own box, by Material's design.
+    // A next field counts from its floating label, which sits on its top edge (above its box).
     const controls = Array.from(
-      document.querySelectorAll<HTMLElement>('mat-checkbox, mat-radio-group, mat-slide-toggle, button'),
+      document.querySelectorAll<HTMLElement>('mat-checkbox, mat-radio-group, mat-slide-toggle, button, mat-form-field'),
     ).filter((el) => el.getClientRects().length > 0);
+    const top = (el: HTMLElement) =>
+      Math.min(
+        el.getBoundingClientRect().top,
+        el.querySelector('.mdc-floating-label--float-above')?.getBoundingClientRect().top ?? Infinity,
+      );
     const found: string[] = [];
     for (const hint of Array.from(document.querySelectorAll<HTMLElement>('mat-hint, mat-error'))) {
       const box = hint.getBoundingClientRect();
@@ -282,11 +295,31 @@ export async function crowdedHints(page: Page): Promise<string[]> {
           el.getBoundingClientRect().left < box.right &&
           el.getBoundingClientRect().right > box.left,
       );
-      if (next && next.getBoundingClientRect().top < box.bottom + 4)
+      if (next && top(next) < box.bottom + 4)
         found.push(
           `${hint.textContent.trim()} → ${next.tagName.toLowerCase()} ${next.textContent?.trim().slice(0, 40)}`,
         );
     }
+    return found;
+  });
+}
+
+/**
+ * What a form shows wrongly on a phone: an error or hint outside its field's subscript (Angular put a
+ * `mat-error` nested in two control-flow blocks into the input's box, shown before anything was
+ * typed), and a field label cut off with an ellipsis. Each as "what: text".
+ */
+export async function misplacedFieldTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of Array.from(
+      document.querySelectorAll<HTMLElement>('mat-form-field mat-error, mat-form-field mat-hint'),
+    ))
+      if (el.getClientRects().length > 0 && !el.closest('.mat-mdc-form-field-subscript-wrapper'))
+        found.push(`${el.tagName.toLowerCase()} in the field: ${el.textContent?.trim()}`);
+    for (const label of Array.from(document.querySelectorAll<HTMLElement>('mat-form-field .mdc-floating-label')))
+      if (label.getClientRects().length > 0 && label.scrollWidth > label.clientWidth + 1)
+        found.push(`label cut off: ${label.textContent?.trim()}`);
     return found;
   });
 }

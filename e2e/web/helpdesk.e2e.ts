@@ -24,7 +24,7 @@ test('an agent requests, the owner approves a shorter grant, the agent views bil
   const agent = await (await browser.newContext()).newPage();
   await signInStaffWithTwoFactor(agent, 'callmonkey', 'agent@callmonkey.example', NL);
   await agent.goto(`${portal('callmonkey')}/support`);
-  await agent.getByLabel('Klantnummer, naam of e-mailadres').fill('CM-10001');
+  await agent.getByLabel('Klantnummer, naam of e-mail').fill('CM-10001');
   await agent.getByRole('button', { name: 'Zoeken' }).click();
   await agent.getByTestId('account-CM-10001').click();
   await agent.getByLabel('Ticket').fill('T-42');
@@ -203,7 +203,7 @@ test('a supervisor narrows one technical request and denies another with a reaso
   await signInStaffWithTwoFactor(agent, 'callmonkey', 'agent@callmonkey.example', { ...NL, verify: 'Controleren' });
   await agent.goto(`${portal('callmonkey')}/support`);
   const ask = async (ticket: string) => {
-    await agent.getByLabel('Klantnummer, naam of e-mailadres').fill('CM-10001');
+    await agent.getByLabel('Klantnummer, naam of e-mail').fill('CM-10001');
     await agent.getByRole('button', { name: 'Zoeken' }).click();
     await agent.getByTestId('account-CM-10001').click();
     await agent.getByRole('combobox', { name: 'Reden' }).click();

@@ -150,8 +150,8 @@ test.describe('one language at a time: Dutch', () => {
       if (email.startsWith('eva')) {
         await page.goto(`${portal(tenant)}/security`);
         const started = page.getByTestId('session-row').first().locator('td').nth(2);
-        // "28-11-2026, 22:22", never "11/28/26, 10:22 PM"
-        await expect(started).toHaveText(/^\d{1,2}-\d{1,2}-\d{4}, \d{2}:\d{2}$/);
+        // "28-11-2026, 22:22" (non-breaking hyphens), never "11/28/26, 10:22 PM"
+        await expect(started).toHaveText(/^\d{1,2}\u2011\d{1,2}\u2011\d{4}, \d{2}:\d{2}$/);
       }
       await page.context().close();
     }

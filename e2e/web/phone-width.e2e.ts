@@ -1,10 +1,21 @@
 import { type Browser, type Page, expect } from '@playwright/test';
 import { test } from '../fixtures';
-import { crowdedHints, expectAccessible, overflowOf, portal, signIn, signInStaffWithTwoFactor } from '../support';
+import {
+  brokenWords,
+  crowdedHints,
+  expectAccessible,
+  misplacedFieldTexts,
+  overflowOf,
+  portal,
+  signIn,
+  signInStaffWithTwoFactor,
+} from '../support';
 
 /**
  * Every page at 360 × 740, in every role: nothing may scroll sideways (issue 16 §2). A page whose
- * document is wider than the viewport fails, naming the elements that stick out.
+ * document is wider than the viewport fails, naming the elements that stick out. On every page too: no
+ * word of a table and no number, date or IP address broken over two lines, no hint touching what comes
+ * after it, no error shown inside a field or label cut off.
  */
 const PHONE = { width: 360, height: 740 };
 const NL = {
@@ -50,6 +61,11 @@ async function sweep(page: Page, tenant: string, paths: string[], failures: stri
     const { scrollWidth, innerWidth, culprits } = await overflowOf(page);
     if (scrollWidth > innerWidth)
       failures.push(`${tenant}${path}: ${scrollWidth}px wide in ${innerWidth}px — ${culprits.join(', ')}`);
+    const broken = [...(await brokenWords(page, 'main table')), ...(await brokenWords(page, 'main', true))];
+    if (broken.length > 0)
+      failures.push(`${tenant}${path}: broken over two lines — ${[...new Set(broken)].join(', ')}`);
+    for (const problem of [...(await crowdedHints(page)), ...(await misplacedFieldTexts(page))])
+      failures.push(`${tenant}${path}: ${problem}`);
   }
 }
 

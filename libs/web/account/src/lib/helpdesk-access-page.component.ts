@@ -19,6 +19,7 @@ import {
   LoadFailedComponent,
   Notifier,
   PAGE_STYLES,
+  STACKED_TABLE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
   StepUpPromptComponent,
@@ -62,6 +63,7 @@ import {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
+    STACKED_TABLE_STYLES,
     `
       :host {
         max-width: 64rem;
@@ -108,7 +110,7 @@ import {
     @for (g of pending(); track g.id) {
       <mat-card appearance="outlined" data-testid="pending-request">
         <h2>{{ 'helpdesk.requestFrom' | transloco: { agent: g.requestedBy } }}</h2>
-        <p>{{ g.reason | maLabel: 'reason' }} · {{ 'helpdesk.ticket' | transloco }} {{ g.ticket }}</p>
+        <p>{{ g.reason | maLabel: 'reason' }} · {{ 'helpdesk.ticket' | transloco }} <span class="nowrap">{{ g.ticket }}</span></p>
         <blockquote>{{ g.justification }}</blockquote>
         @if (isOwner() && g.reason === 'service') {
           <div class="row">
@@ -178,34 +180,38 @@ import {
           testId="grant-history-empty"
         />
       } @else {
-      <table data-testid="grant-history">
-        <thead>
-          <tr>
-            <th scope="col">{{ 'helpdesk.requested' | transloco }}</th>
-            <th scope="col">{{ 'helpdesk.agent' | transloco }}</th>
-            <th scope="col">{{ 'helpdesk.reason' | transloco }}</th>
-            <th scope="col">{{ 'helpdesk.status' | transloco }}</th>
-            <th scope="col">{{ 'helpdesk.note' | transloco }}</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (g of past(); track g.id) {
+      <!-- Below 600 px each row is a card of label–value lines (STACKED_TABLE_STYLES). -->
+      <!-- From 600 px its words stay whole and it scrolls in its card when that is narrower. -->
+      <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'helpdesk.history' | transloco">
+        <table class="stacked" data-testid="grant-history">
+          <thead>
             <tr>
-              <td>{{ g.requestedAt | maDate }}</td>
-              <td>{{ g.requestedBy }}</td>
-              <td>{{ g.reason | maLabel: 'reason' }} ({{ g.ticket }})</td>
-              <td [class]="g.status === 'denied' ? 'refused' : ''">{{ g.status | maLabel: 'grantStatus' }}</td>
-              <td>
-                @if (g.status === 'denied') {
-                  {{ 'helpdesk.deniedBy' | transloco: { name: g.decidedBy } }}@if (g.denyReason) {: {{ g.denyReason }}}
-                } @else {
-                  {{ g.closeNote }}
-                }
-              </td>
+              <th scope="col">{{ 'helpdesk.requested' | transloco }}</th>
+              <th scope="col">{{ 'helpdesk.agent' | transloco }}</th>
+              <th scope="col">{{ 'helpdesk.reason' | transloco }}</th>
+              <th scope="col">{{ 'helpdesk.status' | transloco }}</th>
+              <th scope="col">{{ 'helpdesk.note' | transloco }}</th>
             </tr>
-          }
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            @for (g of past(); track g.id) {
+              <tr>
+                <td>{{ g.requestedAt | maDate }}</td>
+                <td [attr.data-label]="'helpdesk.agent' | transloco">{{ g.requestedBy }}</td>
+                <td [attr.data-label]="'helpdesk.reason' | transloco">{{ g.reason | maLabel: 'reason' }} (<span class="nowrap">{{ g.ticket }}</span>)</td>
+                <td [attr.data-label]="'helpdesk.status' | transloco" [class]="g.status === 'denied' ? 'refused' : ''">{{ g.status | maLabel: 'grantStatus' }}</td>
+                <td [attr.data-label]="g.closeNote || g.status === 'denied' ? ('helpdesk.note' | transloco) : null">
+                  @if (g.status === 'denied') {
+                    {{ 'helpdesk.deniedBy' | transloco: { name: g.decidedBy } }}@if (g.denyReason) {: {{ g.denyReason }}}
+                  } @else {
+                    {{ g.closeNote }}
+                  }
+                </td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
       }
     </mat-card>
 
@@ -257,52 +263,59 @@ import {
         <a mat-stroked-button [href]="store.exportUrl('csv')" download>CSV</a>
         <a mat-stroked-button [href]="store.exportUrl('json')" download>JSON</a>
       </div>
-      <table data-testid="access-log">
-        <thead>
-          <tr>
-            <th scope="col">{{ 'helpdesk.when' | transloco }}</th>
-            <th scope="col">{{ 'helpdesk.who' | transloco }}</th>
-            <th scope="col">{{ 'helpdesk.what' | transloco }}</th>
-            <th scope="col">{{ 'helpdesk.outcome' | transloco }}</th>
-            <th scope="col">{{ 'helpdesk.reason' | transloco }}</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (e of filteredEvents(); track e.id) {
+      <!-- From 600 px its words stay whole and it scrolls in its card when that is narrower. -->
+      <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'helpdesk.log' | transloco">
+        <table class="stacked" data-testid="access-log">
+          <thead>
             <tr>
-              <td>{{ e.at | maDate: 'medium' }}</td>
-              <td>{{ e.actorName }}</td>
-              <td>
-                {{ e.action | maLabel: 'logAction' }}
-                <!-- An access names what was read or changed; a step of a grant (no outcome) is about the grant itself. -->
-                @if (e.outcome) {
-                  · {{ e.resource | maLabel: 'logResource' }}
-                }
-                <!-- The fields read or sent, in words; for a step of a grant, the rights it is about. -->
-                @if (e.fields.length > 0) {
-                  <span data-testid="event-fields"
-                    >({{ e.outcome ? fieldWords(e.fields) : (e.fields | maLabel: 'scope') }})</span
-                  >
-                }
-              </td>
-              <!-- A step has no outcome of its own; a denial says so in words (never as "allowed"). -->
-              <td [class]="e.outcome ?? (e.action === 'request-denied' ? 'refused' : '')">
-                @if (e.outcome) {
-                  {{ e.outcome | maLabel: 'logOutcome' }}
-                } @else if (e.action === 'request-denied') {
-                  {{ 'denied' | maLabel: 'grantStatus' }}
-                }
-              </td>
-              <td>
-                @if (reasonOf(e.reason); as r) {
-                  {{ r.code | maLabel: 'reason' }}@if (r.note) {: {{ r.note }}}
-                }
-                {{ e.ticket }}
-              </td>
+              <th scope="col">{{ 'helpdesk.when' | transloco }}</th>
+              <th scope="col">{{ 'helpdesk.who' | transloco }}</th>
+              <th scope="col">{{ 'helpdesk.what' | transloco }}</th>
+              <th scope="col">{{ 'helpdesk.outcome' | transloco }}</th>
+              <th scope="col">{{ 'helpdesk.reason' | transloco }}</th>
             </tr>
-          }
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            @for (e of filteredEvents(); track e.id) {
+              <tr>
+                <td>{{ e.at | maDate: 'medium' }}</td>
+                <td [attr.data-label]="'helpdesk.who' | transloco">{{ e.actorName }}</td>
+                <td [attr.data-label]="'helpdesk.what' | transloco">
+                  {{ e.action | maLabel: 'logAction' }}
+                  <!-- An access names what was read or changed; a step of a grant (no outcome) is about the grant itself. -->
+                  @if (e.outcome) {
+                    · {{ e.resource | maLabel: 'logResource' }}
+                  }
+                  <!-- The fields read or sent, in words; for a step of a grant, the rights it is about. -->
+                  @if (e.fields.length > 0) {
+                    <span data-testid="event-fields"
+                      >({{ e.outcome ? fieldWords(e.fields) : (e.fields | maLabel: 'scope') }})</span
+                    >
+                  }
+                </td>
+                <!-- A step has no outcome of its own; a denial says so in words (never as "allowed"). -->
+                <td
+                  [class]="e.outcome ?? (e.action === 'request-denied' ? 'refused' : '')"
+                  [attr.data-label]="e.outcome || e.action === 'request-denied' ? ('helpdesk.outcome' | transloco) : null"
+                >
+                  @if (e.outcome) {
+                    {{ e.outcome | maLabel: 'logOutcome' }}
+                  } @else if (e.action === 'request-denied') {
+                    {{ 'denied' | maLabel: 'grantStatus' }}
+                  }
+                </td>
+                <td [attr.data-label]="e.reason || e.ticket ? ('helpdesk.reason' | transloco) : null">
+                  @if (reasonOf(e.reason); as r) {
+                    {{ r.code | maLabel: 'reason' }}@if (r.note) {: {{ r.note }}}
+                  }
+                  <!-- An interpolated space: Angular drops the whitespace between a block and an element. -->
+                  {{ ' ' }}<span class="nowrap">{{ e.ticket }}</span>
+                </td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
       }
       }
     </mat-card>

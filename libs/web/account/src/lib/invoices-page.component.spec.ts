@@ -93,7 +93,8 @@ describe('MyInvoicesPageComponent', () => {
     const row = el.querySelector('[data-testid=invoice-row]') as HTMLElement;
     expect(row.textContent).toContain('Invoice CM-2026-000001');
     expect(row.textContent).toContain('€36.30');
-    expect(row.textContent).toContain('15 Nov 2026');
+    // A date is written with no-break spaces (LocaleFormat): read whole, never split over two lines.
+    expect(row.textContent).toContain('15\u00a0Nov\u00a02026');
     expect(row.querySelector('[data-testid=invoice-status]')?.textContent).toContain('open');
     expect(row.querySelector('[data-testid=invoice-overdue]')?.textContent).toContain('overdue');
     expect(row.querySelector('[data-testid=invoice-pdf]')?.getAttribute('href')).toBe('/api/account/invoices/i-1/pdf');

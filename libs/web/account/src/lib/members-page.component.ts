@@ -13,6 +13,7 @@ import {
   LoadFailedComponent,
   Notifier,
   PAGE_STYLES,
+  STACKED_TABLE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
 } from '@mijn-account/web-ui';
@@ -36,6 +37,7 @@ import {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
+    STACKED_TABLE_STYLES,
     `
       :host {
         max-width: 60rem;
@@ -51,7 +53,8 @@ import {
       } @else if (list.failed()) {
         <ma-load-failed message="states.members.failed" testId="members-failed" (retry)="list.retry()" />
       } @else {
-      <table data-testid="members">
+      <!-- Below 600 px each person is a card of label–value lines (STACKED_TABLE_STYLES). -->
+      <table class="stacked" data-testid="members">
         <thead>
           <tr>
             <th scope="col">{{ 'account.name' | transloco }}</th>
@@ -67,9 +70,9 @@ import {
           @for (m of store.members(); track m.id) {
             <tr>
               <td>{{ m.displayName }}</td>
-              <td>{{ m.email }}</td>
-              <td>{{ m.role | maLabel: 'role' }}</td>
-              <td>{{ m.status | maLabel: 'personStatus' }}</td>
+              <td [attr.data-label]="'account.email' | transloco">{{ m.email }}</td>
+              <td [attr.data-label]="'account.role' | transloco">{{ m.role | maLabel: 'role' }}</td>
+              <td [attr.data-label]="'members.status' | transloco">{{ m.status | maLabel: 'personStatus' }}</td>
               <td>
                 <button mat-button type="button" (click)="remove(m)">{{ 'members.remove' | transloco }}</button>
               </td>

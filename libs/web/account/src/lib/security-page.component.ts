@@ -26,6 +26,7 @@ import {
   TenantStore,
   LocaleDatePipe,
   EnumLabelPipe,
+  controlMessage,
 } from '@mijn-account/web-core';
 import {
   EmptyStateComponent,
@@ -33,6 +34,7 @@ import {
   Notifier,
   PAGE_STYLES,
   ProblemAlertComponent,
+  STACKED_TABLE_STYLES,
   RecoveryCodeActionsComponent,
   SkeletonComponent,
   StepUpPromptComponent,
@@ -64,6 +66,7 @@ import {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
+    STACKED_TABLE_STYLES,
     `
       :host {
         max-width: 60rem;
@@ -104,43 +107,47 @@ import {
 
     <mat-card appearance="outlined">
       <h2>{{ 'security.sessions.title' | transloco }}</h2>
-      <table data-testid="sessions">
-        <thead>
-          <tr>
-            <th scope="col">{{ 'security.sessions.device' | transloco }}</th>
-            <th scope="col">{{ 'security.sessions.ip' | transloco }}</th>
-            <th scope="col">{{ 'security.sessions.started' | transloco }}</th>
-            <th scope="col">{{ 'security.sessions.lastSeen' | transloco }}</th>
-            <th scope="col">
-              <span class="cdk-visually-hidden">{{ 'security.sessions.actions' | transloco }}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (s of sessions(); track s.id) {
-            <tr data-testid="session-row">
-              <td>{{ s.device }} ({{ s.method | maLabel: 'signInMethod' }})</td>
-              <td>{{ s.ip }}</td>
-              <td>{{ s.startedAt | maDate }}</td>
-              <td>{{ s.lastSeenAt | maDate }}</td>
-              <td>
-                @if (s.current) {
-                  <strong>{{ 'security.sessions.current' | transloco }}</strong>
-                } @else {
-                  <button
-                    mat-button
-                    type="button"
-                    (click)="act(() => store.endSession(s.id), 'security.sessions.ended')"
-                    data-testid="end-session"
-                  >
-                    {{ 'security.sessions.end' | transloco }}
-                  </button>
-                }
-              </td>
+      <!-- Below 600 px each session is a card of label–value lines (STACKED_TABLE_STYLES). -->
+      <!-- From 600 px its words stay whole and it scrolls in its card when that is narrower. -->
+      <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'security.sessions.title' | transloco">
+        <table class="stacked" data-testid="sessions">
+          <thead>
+            <tr>
+              <th scope="col">{{ 'security.sessions.device' | transloco }}</th>
+              <th scope="col">{{ 'security.sessions.ip' | transloco }}</th>
+              <th scope="col">{{ 'security.sessions.started' | transloco }}</th>
+              <th scope="col">{{ 'security.sessions.lastSeen' | transloco }}</th>
+              <th scope="col">
+                <span class="cdk-visually-hidden">{{ 'security.sessions.actions' | transloco }}</span>
+              </th>
             </tr>
-          }
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            @for (s of sessions(); track s.id) {
+              <tr data-testid="session-row">
+                <td>{{ s.device }} ({{ s.method | maLabel: 'signInMethod' }})</td>
+                <td [attr.data-label]="'security.sessions.ip' | transloco"><span class="nowrap">{{ s.ip }}</span></td>
+                <td [attr.data-label]="'security.sessions.started' | transloco">{{ s.startedAt | maDate }}</td>
+                <td [attr.data-label]="'security.sessions.lastSeen' | transloco">{{ s.lastSeenAt | maDate }}</td>
+                <td>
+                  @if (s.current) {
+                    <strong>{{ 'security.sessions.current' | transloco }}</strong>
+                  } @else {
+                    <button
+                      mat-button
+                      type="button"
+                      (click)="act(() => store.endSession(s.id), 'security.sessions.ended')"
+                      data-testid="end-session"
+                    >
+                      {{ 'security.sessions.end' | transloco }}
+                    </button>
+                  }
+                </td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
       <button
         mat-stroked-button
         type="button"
@@ -220,16 +227,9 @@ import {
           <mat-label>{{ 'password.new' | transloco }}</mat-label>
           <input matInput type="password" formControlName="password" autocomplete="new-password" required />
           <mat-hint>{{ 'signUp.passwordHint' | transloco }}</mat-hint>
-          <!-- Says why, not only red: too short here, or the server's reason (a known-breached password …). -->
-          @if (passwordForm.controls.password.errors; as errors) {
-            @if (errors['server']) {
-              <mat-error>{{ errors['server'] }}</mat-error>
-            } @else if (errors['minlength']) {
-              <mat-error>{{ 'fieldErrors.minLength' | transloco: { min: errors['minlength'].requiredLength } }}</mat-error>
-            } @else if (errors['required']) {
-              <mat-error>{{ 'fieldErrors.required' | transloco }}</mat-error>
-            }
-          }
+          <!-- Says why, not only red: too short here, or the server's reason (a known-breached password …).
+               A direct child: inside nested @if blocks Angular projected it into the input's box, shown untouched. -->
+          <mat-error>{{ controlMessage(passwordForm.controls.password.errors) }}</mat-error>
         </mat-form-field>
         <button mat-flat-button type="submit">{{ 'security.password.submit' | transloco }}</button>
       </form>
@@ -242,11 +242,7 @@ import {
         <mat-form-field appearance="outline">
           <mat-label>{{ 'security.email.new' | transloco }}</mat-label>
           <input matInput type="email" formControlName="email" autocomplete="email" required />
-          @if (emailForm.controls.email.errors?.['server']; as message) {
-            <mat-error>{{ message }}</mat-error>
-          } @else if (emailForm.controls.email.errors?.['email']) {
-            <mat-error>{{ 'fieldErrors.isEmail' | transloco }}</mat-error>
-          }
+          <mat-error>{{ controlMessage(emailForm.controls.email.errors) }}</mat-error>
         </mat-form-field>
         <button mat-flat-button type="submit">{{ 'security.email.submit' | transloco }}</button>
       </form>
@@ -288,31 +284,34 @@ import {
           testId="sign-in-history-empty"
         />
       }
-      <table data-testid="sign-in-history">
-        <thead>
-          <tr>
-            <th scope="col">{{ 'security.history.when' | transloco }}</th>
-            <th scope="col">{{ 'security.history.outcome' | transloco }}</th>
-            <th scope="col">{{ 'security.sessions.device' | transloco }}</th>
-            <th scope="col">{{ 'security.sessions.ip' | transloco }}</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (e of signIns(); track $index) {
+      <!-- From 600 px its words stay whole and it scrolls in its card when that is narrower. -->
+      <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'security.history.title' | transloco">
+        <table class="stacked" data-testid="sign-in-history">
+          <thead>
             <tr>
-              <td>{{ e.at | maDate }}</td>
-              <td>
-                {{ e.outcome | maLabel: 'signInOutcome' }}
-                @if (e.newDevice) {
-                  · {{ 'security.history.newDevice' | transloco }}
-                }
-              </td>
-              <td>{{ e.device }}</td>
-              <td>{{ e.ip }}</td>
+              <th scope="col">{{ 'security.history.when' | transloco }}</th>
+              <th scope="col">{{ 'security.history.outcome' | transloco }}</th>
+              <th scope="col">{{ 'security.sessions.device' | transloco }}</th>
+              <th scope="col">{{ 'security.sessions.ip' | transloco }}</th>
             </tr>
-          }
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            @for (e of signIns(); track $index) {
+              <tr>
+                <td>{{ e.at | maDate }}</td>
+                <td [attr.data-label]="'security.history.outcome' | transloco">
+                  {{ e.outcome | maLabel: 'signInOutcome' }}
+                  @if (e.newDevice) {
+                    · {{ 'security.history.newDevice' | transloco }}
+                  }
+                </td>
+                <td [attr.data-label]="'security.sessions.device' | transloco">{{ e.device }}</td>
+                <td [attr.data-label]="'security.sessions.ip' | transloco"><span class="nowrap">{{ e.ip }}</span></td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
     </mat-card>
   `,
 })
@@ -342,6 +341,7 @@ export class SecurityPageComponent implements OnInit {
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly codeForm = this.fb.group({ code: ['', Validators.required] });
   protected readonly passwordForm = this.fb.group({ password: ['', [Validators.required, Validators.minLength(10)]] });
+  protected readonly controlMessage = controlMessage;
   protected readonly emailForm = this.fb.group({ email: ['', [Validators.required, Validators.email]] });
 
   ngOnInit(): void {

@@ -177,9 +177,12 @@ describe('SubscriberHomeComponent', () => {
     ]);
     invoices.mockResolvedValue([invoice('CM-2', false), invoice('CM-1', true), invoice('CM-0', false, 'paid')]);
     const element = await render();
-    expect(card(element, 'home-subscription')).toContain('Basic: next invoice 1 December 2026');
+    expect(card(element, 'home-subscription')).toContain('Basic: next invoice 1\u00a0December\u00a02026');
     const lines = [...element.querySelectorAll('[data-testid=home-invoices] li')].map((li) => li.textContent?.trim());
-    expect(lines).toEqual(['CM-1 of €36.30 was due on 15 October 2026', 'CM-2 of €36.30, due 15 December 2026']);
+    expect(lines).toEqual([
+      'CM-1 of €36.30 was due on 15\u00a0October\u00a02026',
+      'CM-2 of €36.30, due 15\u00a0December\u00a02026',
+    ]);
     expect(element.querySelector('[data-testid=home-invoices-link]')?.getAttribute('href')).toBe('/account/invoices');
   });
 

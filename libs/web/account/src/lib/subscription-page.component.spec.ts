@@ -94,7 +94,7 @@ describe('SubscriptionPageComponent', () => {
     const el = await render();
     expect(el.querySelector('h2')?.textContent).toBe('Basic');
     expect(text(el, 'subscription-price')).toContain('€60.00 per month');
-    expect(text(el, 'subscription-next')).toContain('1 December 2026, about €60.00');
+    expect(text(el, 'subscription-next')).toContain('1\u00a0December\u00a02026, about €60.00');
     expect(text(el, 'subscription-status')).toContain('active');
     expect(el.querySelector('[data-testid=subscription-change]')).toBeNull();
     expect(el.textContent).toContain('Contact the customer service.');

@@ -10,7 +10,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Language, NewsletterListAdmin } from '@mijn-account/shared-contracts';
 import { ActionRunner, NewslettersStore } from '@mijn-account/web-core';
-import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
+import { ConfirmDialog, FORM_STYLES, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account/web-ui';
 
 /**
  * A tenant admin's newsletters: lists in nl and en, shown or hidden, consents exported (CSV in the
@@ -33,12 +33,10 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
+    FORM_STYLES,
     `
       :host {
         max-width: 60rem;
-      }
-      form mat-form-field {
-        flex: 1 1 14rem;
       }
       .previews {
         display: grid;
@@ -117,6 +115,7 @@ import { ConfirmDialog, PAGE_STYLES, ProblemAlertComponent } from '@mijn-account
             <mat-form-field appearance="outline">
               <mat-label>{{ 'admin.newsletters.body' | transloco }}</mat-label>
               <textarea matInput formControlName="body" rows="6" required></textarea>
+              <mat-hint>{{ 'admin.newsletters.bodyHint' | transloco }}</mat-hint>
               @if (issueForm.controls.body.errors?.['server']; as message) {
                 <mat-error>{{ message }}</mat-error>
               }

@@ -13,6 +13,7 @@ import {
   LoadFailedComponent,
   Notifier,
   PAGE_STYLES,
+  STACKED_TABLE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
   StepUpPromptComponent,
@@ -38,6 +39,7 @@ import {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
+    STACKED_TABLE_STYLES,
     `
       :host {
         max-width: 64rem;
@@ -69,7 +71,8 @@ import {
       } @else if (list.failed()) {
         <ma-load-failed message="states.staff.failed" testId="staff-failed" (retry)="list.retry()" />
       } @else {
-      <table data-testid="staff">
+      <!-- Below 600 px each person is a card of label–value lines (STACKED_TABLE_STYLES). -->
+      <table class="stacked" data-testid="staff">
         <thead>
           <tr>
             <th scope="col">{{ 'account.name' | transloco }}</th>
@@ -86,8 +89,8 @@ import {
           @for (s of store.staff(); track s.id) {
             <tr>
               <td>{{ s.displayName }}</td>
-              <td>{{ s.email }}</td>
-              <td>
+              <td [attr.data-label]="'account.email' | transloco">{{ s.email }}</td>
+              <td [attr.data-label]="'admin.staff.roles' | transloco">
                 <fieldset [attr.aria-label]="'admin.staff.rolesOf' | transloco: { name: s.displayName }">
                   @for (role of roles; track role) {
                     <mat-checkbox [checked]="s.roles.includes(role)" (change)="toggleRole(s, role, $event)">{{
@@ -96,8 +99,8 @@ import {
                   }
                 </fieldset>
               </td>
-              <td>{{ s.status | maLabel: 'personStatus' }}</td>
-              <td>{{ (s.twoFactor ? 'admin.staff.yes' : 'admin.staff.no') | transloco }}</td>
+              <td [attr.data-label]="'members.status' | transloco">{{ s.status | maLabel: 'personStatus' }}</td>
+              <td [attr.data-label]="'security.twoFactor.title' | transloco">{{ (s.twoFactor ? 'admin.staff.yes' : 'admin.staff.no') | transloco }}</td>
               <td>
                 @if (s.id === selfId()) {
                   <!-- Nobody disables themselves (the API refuses it too): another admin can. -->

@@ -26,19 +26,30 @@ describe('LocaleFormat', () => {
   });
 
   it('shows dates in Dutch, in the user’s time zone', () => {
-    expect(format.date('2026-11-28T21:22:00Z')).toBe('28-11-2026, 22:22');
+    expect(format.date('2026-11-28T21:22:00Z')).toBe('28\u201111\u20112026, 22:22');
     me.set({ user: { timeZone: 'America/Toronto' } });
-    expect(format.date('2026-11-28T21:22:00Z')).toBe('28-11-2026, 16:22');
+    expect(format.date('2026-11-28T21:22:00Z')).toBe('28\u201111\u20112026, 16:22');
   });
 
   it('shows a calendar day as that day in every time zone, in each style', () => {
     for (const zone of ['America/Toronto', 'Pacific/Kiritimati', 'Europe/Amsterdam']) {
       me.set({ user: { timeZone: zone } });
-      expect(format.date('2026-11-01', 'date')).toBe('1 nov 2026');
-      expect(format.date('2026-11-01')).toBe('01-11-2026');
-      expect(format.date('2026-11-01', 'long')).toBe('1 november 2026');
+      expect(format.date('2026-11-01', 'date')).toBe('1\u00a0nov\u00a02026');
+      expect(format.date('2026-11-01')).toBe('01\u201111\u20112026');
+      expect(format.date('2026-11-01', 'long')).toBe('1\u00a0november\u00a02026');
       expect(format.date('2026-11-01', 'time')).toBe('');
     }
+  });
+
+  it('writes a date that never breaks inside itself, only after the comma before its time', () => {
+    for (const style of ['short', 'medium', 'date', 'long'] as const) {
+      for (const value of ['2026-12-01', '2026-12-01T09:03:00Z']) {
+        const text = format.date(value, style);
+        // A space a line may break at is only the one after a comma; a hyphen always joins.
+        expect(text.replace(/, /g, '')).not.toMatch(/[ -]/);
+      }
+    }
+    expect(format.date('2026-12-01', 'long')).toBe('1\u00a0december\u00a02026');
   });
 
   it('follows the language, English in the tenant’s region', () => {
@@ -46,7 +57,7 @@ describe('LocaleFormat', () => {
     tenant.set({ currency: 'CAD' });
     me.set({ user: { timeZone: 'America/Toronto' } });
     expect(format.locale()).toBe('en-CA');
-    expect(format.date('2026-11-28T21:22:00Z', 'date')).toBe('Nov 28, 2026');
+    expect(format.date('2026-11-28T21:22:00Z', 'date')).toBe('Nov\u00a028, 2026');
     expect(format.money(1234.5)).toBe('$1,234.50');
   });
 

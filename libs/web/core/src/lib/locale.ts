@@ -34,6 +34,16 @@ const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   time: { timeStyle: 'short' },
 };
 
+/**
+ * A date is read whole: its spaces become no-break spaces and its hyphens non-breaking hyphens, so
+ * "1 december 2026" or "30-11-2026" never breaks inside itself at 360 px — in a table cell and in a
+ * translated sentence alike, where no `.nowrap` span can reach. The break after a comma ("30-11-2026,
+ * 09:03") stays: a date and its time may take two lines.
+ */
+export function unbreakable(text: string): string {
+  return text.replace(/(?<!,) /g, '\u00a0').replace(/-/g, '\u2011');
+}
+
 /** An invoice's issue date, a period's first day, a deadline: a day on the calendar, not a moment. */
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -76,9 +86,9 @@ export class LocaleFormat {
   date(value: string | number | Date | null | undefined, style: DateStyle = 'short'): string {
     if (value === null || value === undefined || value === '') return '';
     if (typeof value === 'string' && CALENDAR_DAY.test(value))
-      return this.formats().days[style]?.format(new Date(`${value}T00:00:00Z`)) ?? '';
+      return unbreakable(this.formats().days[style]?.format(new Date(`${value}T00:00:00Z`)) ?? '');
     const date = value instanceof Date ? value : new Date(value);
-    return Number.isNaN(date.getTime()) ? '' : this.formats().dates[style].format(date);
+    return Number.isNaN(date.getTime()) ? '' : unbreakable(this.formats().dates[style].format(date));
   }
 
   number(value: number | null | undefined): string {

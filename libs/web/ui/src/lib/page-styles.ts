@@ -11,6 +11,8 @@ export const PAGE_STYLES = `
   .error { color: #b00020; }
   .ok, .status { color: #1b5e20; }
   .row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
+  /* A field in a row takes the room there is (a whole line on a phone): at its own width a label was cut off. */
+  .row > mat-form-field { flex: 1 1 14rem; }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #ddd; vertical-align: top; }
   /* On a phone: less padding, and table cells wrap anywhere (long e-mail addresses) so a table fits its card. */
@@ -43,7 +45,8 @@ export const FORM_STYLES = `
  * Tables with class `stacked` become a list of cards below 600 px, one a row, each a block of
  * "label: value" lines (the label from the cell's `data-label`, hidden from screen readers, which keep
  * the table's own headers). The header's cells become blocks in the 1 px header too: left as table
- * cells, they made the table wider than a 360 px screen. Used by the helpdesk console and finance.
+ * cells, they made the table wider than a 360 px screen. Used by the helpdesk console, finance, the
+ * security page (sessions, sign-in history) and the members page.
  */
 export const STACKED_TABLE_STYLES = `
   @media (max-width: 599.98px) {

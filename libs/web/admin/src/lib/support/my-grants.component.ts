@@ -56,7 +56,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
             <tr>
               <td>{{ g.customerNumber }} {{ g.accountName }}</td>
               <td [attr.data-label]="'helpdesk.reason' | transloco">
-                {{ 'helpdesk.reasons.' + g.reason | transloco }} ({{ g.ticket }})
+                {{ 'helpdesk.reasons.' + g.reason | transloco }} (<span class="nowrap">{{ g.ticket }}</span>)
               </td>
               <td [attr.data-label]="'helpdesk.status' | transloco">
                 {{ 'helpdesk.statuses.' + g.status | transloco }}

@@ -70,7 +70,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
       <dt>{{ 'helpdesk.reason' | transloco }}</dt>
       <dd>{{ 'helpdesk.reasons.' + g.reason | transloco }}</dd>
       <dt>{{ 'helpdesk.ticket' | transloco }}</dt>
-      <dd>{{ g.ticket }}</dd>
+      <dd><span class="nowrap">{{ g.ticket }}</span></dd>
       <dt>{{ 'support.asked' | transloco }}</dt>
       <dd data-testid="queue-asked">
         {{ 'support.askedMinutes' | transloco: { minutes: g.minutes } }} ·

@@ -74,7 +74,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
                 <td [attr.data-label]="'support.account' | transloco">{{ g.customerNumber }} {{ g.accountName }}</td>
                 <td [attr.data-label]="'helpdesk.agent' | transloco">{{ g.requestedBy }}</td>
                 <td [attr.data-label]="'helpdesk.reason' | transloco">
-                  {{ 'helpdesk.reasons.' + g.reason | transloco }} ({{ g.ticket }})
+                  {{ 'helpdesk.reasons.' + g.reason | transloco }} (<span class="nowrap">{{ g.ticket }}</span>)
                 </td>
                 <td [attr.data-label]="'support.decision' | transloco">
                   {{

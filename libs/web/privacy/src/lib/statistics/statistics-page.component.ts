@@ -257,9 +257,7 @@ export class StatisticsPageComponent implements OnInit {
 
   /** A calendar day (YYYY-MM-DD) in the page's locale, with no time zone to shift it. */
   protected dayLabel(day: string): string {
-    return new Intl.DateTimeFormat(this.format.locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-      new Date(`${day}T00:00:00Z`),
-    );
+    return this.format.date(day, 'date');
   }
 
   private loaded(stats: UsageStatistics): void {
