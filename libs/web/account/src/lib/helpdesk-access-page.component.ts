@@ -180,38 +180,38 @@ import {
           testId="grant-history-empty"
         />
       } @else {
-      <!-- Below 600 px each row is a card of label–value lines (STACKED_TABLE_STYLES). -->
-      <!-- From 600 px its words stay whole and it scrolls in its card when that is narrower. -->
-      <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'helpdesk.history' | transloco">
-        <table class="stacked" data-testid="grant-history">
-          <thead>
-            <tr>
-              <th scope="col">{{ 'helpdesk.requested' | transloco }}</th>
-              <th scope="col">{{ 'helpdesk.agent' | transloco }}</th>
-              <th scope="col">{{ 'helpdesk.reason' | transloco }}</th>
-              <th scope="col">{{ 'helpdesk.status' | transloco }}</th>
-              <th scope="col">{{ 'helpdesk.note' | transloco }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (g of past(); track g.id) {
+        <!-- Below 600 px each row is a card of label–value lines (STACKED_TABLE_STYLES). -->
+        <!-- From 600 px its words stay whole and it scrolls in its card when that is narrower. -->
+        <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'helpdesk.history' | transloco">
+          <table class="stacked" data-testid="grant-history">
+            <thead>
               <tr>
-                <td>{{ g.requestedAt | maDate }}</td>
-                <td [attr.data-label]="'helpdesk.agent' | transloco">{{ g.requestedBy }}</td>
-                <td [attr.data-label]="'helpdesk.reason' | transloco">{{ g.reason | maLabel: 'reason' }} (<span class="nowrap">{{ g.ticket }}</span>)</td>
-                <td [attr.data-label]="'helpdesk.status' | transloco" [class]="g.status === 'denied' ? 'refused' : ''">{{ g.status | maLabel: 'grantStatus' }}</td>
-                <td [attr.data-label]="g.closeNote || g.status === 'denied' ? ('helpdesk.note' | transloco) : null">
-                  @if (g.status === 'denied') {
-                    {{ 'helpdesk.deniedBy' | transloco: { name: g.decidedBy } }}@if (g.denyReason) {: {{ g.denyReason }}}
-                  } @else {
-                    {{ g.closeNote }}
-                  }
-                </td>
+                <th scope="col">{{ 'helpdesk.requested' | transloco }}</th>
+                <th scope="col">{{ 'helpdesk.agent' | transloco }}</th>
+                <th scope="col">{{ 'helpdesk.reason' | transloco }}</th>
+                <th scope="col">{{ 'helpdesk.status' | transloco }}</th>
+                <th scope="col">{{ 'helpdesk.note' | transloco }}</th>
               </tr>
-            }
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              @for (g of past(); track g.id) {
+                <tr>
+                  <td>{{ g.requestedAt | maDate }}</td>
+                  <td [attr.data-label]="'helpdesk.agent' | transloco">{{ g.requestedBy }}</td>
+                  <td [attr.data-label]="'helpdesk.reason' | transloco">{{ g.reason | maLabel: 'reason' }} (<span class="nowrap">{{ g.ticket }}</span>)</td>
+                  <td [attr.data-label]="'helpdesk.status' | transloco" [class]="g.status === 'denied' ? 'refused' : ''">{{ g.status | maLabel: 'grantStatus' }}</td>
+                  <td [attr.data-label]="g.closeNote || g.status === 'denied' ? ('helpdesk.note' | transloco) : null">
+                    @if (g.status === 'denied') {
+                      {{ 'helpdesk.deniedBy' | transloco: { name: g.decidedBy } }}@if (g.denyReason) {: {{ g.denyReason }}}
+                    } @else {
+                      {{ g.closeNote }}
+                    }
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
       }
     </mat-card>
 
