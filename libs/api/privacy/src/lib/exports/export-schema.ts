@@ -52,6 +52,11 @@ are empty for members whom the account's owner has not let see invoices.
 
 Each event's \`hash\` is \`sha256(prevHash || utf8(JSON.stringify([tenantId, accountId, seq, id, at, actorId,
 actorName, actorKind, action, resource, fields, outcome, grantId, reason, ticket, ip])))\`, starting from 32 zero
-bytes. Each checkpoint's \`signature\` (base64) is an Ed25519 signature by the key in \`public-key.pem\` over its
-\`message\`.
+bytes. An event with a \`personalDigest\` (hex; events sealed since the access log became erasable) is hashed with
+its personal fields left out and the digest in their stead: the same array with \`actorId\` null, \`actorName\`
+empty and \`ip\` null, and the text \`"personal:<personalDigest>"\` added as its last element. The digest is
+\`sha256(salt || utf8(JSON.stringify([actorId, actorName, ip])))\` with a random salt per event that the portal
+keeps and erases with the person, so the chain still verifies after an erasure and the digest cannot be tried
+against guessed names. Each checkpoint's \`signature\` (base64) is an Ed25519 signature by the key in
+\`public-key.pem\` over its \`message\`.
 `;
