@@ -2,11 +2,12 @@ import { describeDevice } from './device';
 import { subjectOf } from './identity-keys';
 
 describe('describeDevice', () => {
-  it('names browser and system', () => {
-    expect(describeDevice('Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0')).toBe(
-      'Firefox 128 on Linux',
-    );
-    expect(describeDevice(null)).toBe('Unknown device');
+  it("names browser and system in the reader's language", () => {
+    const firefox = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
+    expect(describeDevice(firefox, 'en')).toBe('Firefox 128 on Linux');
+    expect(describeDevice(firefox, 'nl')).toBe('Firefox 128 op Linux');
+    expect(describeDevice(null, 'en')).toBe('Unknown device');
+    expect(describeDevice(null, 'nl')).toBe('Onbekend apparaat');
   });
 });
 

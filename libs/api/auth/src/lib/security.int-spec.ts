@@ -51,7 +51,14 @@ describe('sessions, two-factor, brute force, e-mail change', () => {
     }[];
     expect(list).toHaveLength(3);
     expect(list.filter((s) => s.current)).toHaveLength(1);
+    // In the page's language (Accept-Language), else the user's, else the tenant's (Dutch here).
     expect(list.map((s) => s.device)).toEqual(
+      expect.arrayContaining(['Chrome 131 op Windows 10', 'Firefox 128 op Linux']),
+    );
+    const inEnglish = (
+      await laptop.request('GET', '/api/me/security/sessions', { headers: { 'accept-language': 'en' } })
+    ).json() as { device: string }[];
+    expect(inEnglish.map((s) => s.device)).toEqual(
       expect.arrayContaining(['Chrome 131 on Windows 10', 'Firefox 128 on Linux']),
     );
     const phoneSession = (await phone.request('GET', '/api/me/security/sessions'))
@@ -82,7 +89,7 @@ describe('sessions, two-factor, brute force, e-mail change', () => {
     // A different browser: alert.
     await signedIn(email, FIREFOX);
     const alert = await t.mail.waitFor(email, (m) => m.subject === 'Nieuwe aanmelding op je account');
-    expect(alert.text).toContain('Firefox 128 on Linux');
+    expect(alert.text).toContain('Firefox 128 op Linux');
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(t.mail.to(email).filter((m) => m.subject === 'Nieuwe aanmelding op je account')).toHaveLength(1);
   });

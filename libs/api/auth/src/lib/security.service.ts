@@ -3,6 +3,7 @@ import { IsNull, Raw } from 'typeorm';
 import { type RequestContext, problems } from '@mijn-account/api-core';
 import type {
   IdentityProviderName,
+  Language,
   SecurityOverview,
   SessionInfo,
   SignInEventInfo,
@@ -57,6 +58,7 @@ export class SecurityService {
 
   /** The user's open sessions, most recently used first. */
   async sessionsOf(ctx: RequestContext): Promise<SessionInfo[]> {
+    const language = readerLanguage(ctx);
     const db = await ctx.db();
     const rows = await db.find(UserSession, {
       select: { publicId: true, userAgent: true, ip: true, method: true, createdAt: true, lastSeenAt: true },
@@ -71,7 +73,7 @@ export class SecurityService {
     return rows.map((r) => ({
       id: r.publicId,
       current: r.publicId === ctx.session?.publicId,
-      device: describeDevice(r.userAgent),
+      device: describeDevice(r.userAgent, language),
       ip: r.ip,
       method: r.method,
       startedAt: r.createdAt.toISOString(),
@@ -105,6 +107,7 @@ export class SecurityService {
 
   /** The last 50 sign-ins and failed attempts on this account. */
   async signIns(ctx: RequestContext): Promise<SignInEventInfo[]> {
+    const language = readerLanguage(ctx);
     const db = await ctx.db();
     const rows = await db.find(SignInEvent, {
       select: { at: true, method: true, outcome: true, ip: true, userAgent: true, newDevice: true },
@@ -117,7 +120,7 @@ export class SecurityService {
       method: r.method,
       outcome: r.outcome,
       ip: r.ip,
-      device: describeDevice(r.userAgent),
+      device: describeDevice(r.userAgent, language),
       newDevice: r.newDevice,
     }));
   }
@@ -127,3 +130,7 @@ export class SecurityService {
     return this.identities.unlink(ctx, ctx.requireUser().id, provider);
   }
 }
+
+/** The language a list's own words (a device's "on") are written in: the page's, else the user's, else the tenant's. */
+const readerLanguage = (ctx: RequestContext): Language =>
+  ctx.readsIn ?? ctx.requireUser().preferredLanguage ?? ctx.tenant.defaultLanguage;

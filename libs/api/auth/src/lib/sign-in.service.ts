@@ -247,7 +247,7 @@ export class SignInService {
         template: 'new-device',
         language: user.preferred_language,
         params: {
-          device: describeDevice(ctx.userAgent),
+          device: describeDevice(ctx.userAgent, user.preferred_language ?? ctx.tenant.defaultLanguage),
           ip: ctx.ip,
           when: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
           securityLink: `${ctx.origin}${PAGES.security}`,
