@@ -3,7 +3,6 @@ import { IsNull, Raw } from 'typeorm';
 import { type RequestContext, problems } from '@mijn-account/api-core';
 import type {
   IdentityProviderName,
-  Language,
   SecurityOverview,
   SessionInfo,
   SignInEventInfo,
@@ -58,7 +57,7 @@ export class SecurityService {
 
   /** The user's open sessions, most recently used first. */
   async sessionsOf(ctx: RequestContext): Promise<SessionInfo[]> {
-    const language = readerLanguage(ctx);
+    const language = ctx.readerLanguage();
     const db = await ctx.db();
     const rows = await db.find(UserSession, {
       select: { publicId: true, userAgent: true, ip: true, method: true, createdAt: true, lastSeenAt: true },
@@ -107,7 +106,7 @@ export class SecurityService {
 
   /** The last 50 sign-ins and failed attempts on this account. */
   async signIns(ctx: RequestContext): Promise<SignInEventInfo[]> {
-    const language = readerLanguage(ctx);
+    const language = ctx.readerLanguage();
     const db = await ctx.db();
     const rows = await db.find(SignInEvent, {
       select: { at: true, method: true, outcome: true, ip: true, userAgent: true, newDevice: true },
@@ -130,7 +129,3 @@ export class SecurityService {
     return this.identities.unlink(ctx, ctx.requireUser().id, provider);
   }
 }
-
-/** The language a list's own words (a device's "on") are written in: the page's, else the user's, else the tenant's. */
-const readerLanguage = (ctx: RequestContext): Language =>
-  ctx.readsIn ?? ctx.requireUser().preferredLanguage ?? ctx.tenant.defaultLanguage;

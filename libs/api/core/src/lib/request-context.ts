@@ -91,6 +91,11 @@ export class RequestContext {
     return this.user;
   }
 
+  /** The language a signed-in user reads this answer in: the page's, else their own, else the tenant's. */
+  readerLanguage(): Language {
+    return this.readsIn ?? this.requireUser().preferredLanguage ?? this.tenant.defaultLanguage;
+  }
+
   /**
    * Slow work that needs no database — argon2, a TOTP check, a call to another server — run
    * holding no connection (ADR 0016): the request's transaction so far is committed first, and its

@@ -81,7 +81,7 @@ export class PrivacyExportsService {
       accountId: user.accountId,
       details: 'Export of my data (access and portability)',
     });
-    const language: Language = ctx.readsIn ?? user.preferredLanguage ?? ctx.tenant.defaultLanguage;
+    const language = ctx.readerLanguage();
     // SQL: the partial unique index (one pending export per person) decides; no row back means one runs.
     const inserted: { id: string }[] = await db.query(
       `INSERT INTO privacy_export (tenant_id, user_id, request_id, language) VALUES ($1, $2, $3, $4)

@@ -53,7 +53,7 @@ export class PrivacyOverviewService {
   /** The signed-in person's privacy page, in the language they read in. */
   async overview(ctx: RequestContext): Promise<PrivacyOverview> {
     const user = ctx.requireUser();
-    const language: Language = ctx.readsIn ?? user.preferredLanguage ?? ctx.tenant.defaultLanguage;
+    const language = ctx.readerLanguage();
     const db = await ctx.db();
     const tenantId = ctx.tenant.id;
     const activities = await this.activityRows(db, tenantId);
