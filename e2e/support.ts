@@ -54,8 +54,8 @@ export async function signIn(page: Page, email: string, labels: { email: string;
 export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByTestId('sign-out').click();
-  // Signed out once the app is on the sign-in page: a page opened before that (page.goto) could
-  // still carry the session, and the app asks /api/me as soon as it starts.
+  // Signed out once the app is on the sign-in page: a page opened before the sign-out request has
+  // answered (page.goto) could still carry the session.
   await expect(page).toHaveURL(/\/sign-in$/);
 }
 
