@@ -11,6 +11,8 @@ test('security headers, request ids and problem details over real HTTP', async (
   expect(headers['content-type']).toContain('application/problem+json');
   expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
   expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+  expect(headers['referrer-policy']).toBe('same-origin');
   expect(headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   const body = await response.json();
   expect(body).toMatchObject({ status: 401, requestId: headers['x-request-id'], instance: '/api/me' });

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -49,7 +49,10 @@ export async function installRequestPipeline(
   const logger = new Logger('http');
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  // Security headers by helmet, built once: @fastify/helmet builds a new helmet (parsing the CSP
+  // directives) on every request, which cost ~3.5 % of the portal's CPU per API call (issue 19 §6,
+  // docs/benchmarks.md). Headers a handler sets itself (reply.header) take precedence, as before.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -68,6 +71,7 @@ export async function installRequestPipeline(
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'same-origin' },
   });
+  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, done));
 
   installNoStore(fastify);
 
