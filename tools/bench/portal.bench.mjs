@@ -10,10 +10,14 @@
 //
 //   npm run bench                  (builds the API, then runs this)
 //   BENCH_SECONDS=20 npm run bench
+//   BENCH_WARMUP=30 npm run bench  (seconds of load per route before measuring; default 20: JIT warm-up)
 //   BENCH_ONLY=logging npm run bench   (only the owner's read beside the agent's read)
 //   BENCH_ONLY=me npm run bench        (only GET /api/me: portal and yardstick in BENCH_LOGGING_ROUNDS
 //                                  alternating pairs, throughput and CPU per request, median pair)
 //   BENCH_LOGGING_ROUNDS=9 npm run bench   (pairs of those two runs; default 5)
+//   BENCH_FLOORS=1 BENCH_ONLY=me npm run bench   (two more servers in each round: the yardstick's handlers
+//                                  behind NestJS, and behind NestJS with TypeORM's query runner — the
+//                                  framework's and the data layer's floors beside the portal's layers)
 //   BENCH_LOGGING_AA=1 BENCH_ONLY=logging npm run bench   (A/A: the owner's read in both places of
 //                                  each pair, so the "cost" printed is the method's own noise)
 //   BENCH_PIN=1 npm run bench      (servers on CPU 0, PostgreSQL and the load on the others: pin.mjs)
@@ -36,6 +40,10 @@ import { captureGuard, guardParts } from './guard-parts.mjs';
 import { PINNED, pinServer } from './pin.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+// Seconds of load on each route before its measured runs. V8 goes on compiling the portal's hot code
+// long after the small yardstick's (`perf record -e cpu-clock`: ~10 % of the portal's CPU in V8's
+// compiler during a measured run after a 3-second warm-up): a short warm-up measures the JIT too.
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
 const ONLY_LOGGING = process.env.BENCH_ONLY === 'logging';
 const ONLY_ME = process.env.BENCH_ONLY === 'me';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -47,9 +55,25 @@ const PG_STATS = process.env.BENCH_PG_STATS === '1';
 const PORTAL_PORT = 3200;
 const YARDSTICK_PORT = 3201;
 const PG_PORT = 54_399;
+const FLOORS = process.env.BENCH_FLOORS === '1';
 const DIST = process.env.BENCH_DIST ?? 'dist';
 const DIR = 'tmp/bench';
 const HOST = `callmonkey.localhost:${PORTAL_PORT}`;
+
+/** Per request: the statements PostgreSQL ran in a run of `n` requests, their time, WAL and buffers. */
+function printStatements(label, top, n) {
+  const sum = (pick) => top.reduce((total, row) => total + pick(row), 0);
+  console.log(
+    `\n${label} with pg_stat_statements, per request (${n} requests): ${((sum((r) => r.ms) / n) * 1000).toFixed(0)} µs in ` +
+      `${(sum((r) => Number(r.calls)) / n).toFixed(1)} statements, ${(sum((r) => Number(r.wal_bytes)) / n).toFixed(0)} B of WAL, ` +
+      `${(sum((r) => Number(r.blocks)) / n).toFixed(1)} buffers (the 15 costliest statements)`,
+  );
+  for (const row of top)
+    console.log(
+      `  ${((row.ms / n) * 1000).toFixed(1).padStart(6)} µs ${(Number(row.calls) / n).toFixed(2).padStart(5)} calls ` +
+        `${(Number(row.wal_bytes) / n).toFixed(0).padStart(5)} B WAL ${(Number(row.blocks) / n).toFixed(1).padStart(5)} buf  ${row.query}`,
+    );
+}
 
 function start(command, args, env) {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -321,10 +345,13 @@ const portal = start('node', [...profile, `${DIST}/apps/api/main.js`], {
   SMTP_URL: 'smtp://127.0.0.1:9',
 });
 let yardstick;
+// BENCH_FLOORS=1: the yardstick's handlers behind NestJS, and also through TypeORM (yardstick.mjs).
+const floors = [];
 // Stop the children also when this script is interrupted (Ctrl-C, a closed pipe).
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGPIPE']) {
   process.on(signal, () => {
     yardstick?.kill('SIGTERM');
+    for (const floor of floors) floor.child.kill('SIGTERM');
     portal.kill('SIGTERM');
     process.exit(1);
   });
@@ -333,10 +360,15 @@ try {
   await waitFor(PORTAL_PORT, '/api/health');
   pinServer(portal.pid);
   const credentials = JSON.parse(readFileSync(`${DIR}/postgres.credentials.json`, 'utf8'));
-  yardstick = start('node', ['tools/bench/yardstick.mjs'], {
-    PORT: String(YARDSTICK_PORT),
-    DATABASE_URL: `postgres://portal_app:${encodeURIComponent(credentials.app)}@127.0.0.1:${PG_PORT}/portal`,
-  });
+  const appUrl = `postgres://portal_app:${encodeURIComponent(credentials.app)}@127.0.0.1:${PG_PORT}/portal`;
+  yardstick = start('node', ['tools/bench/yardstick.mjs'], { PORT: String(YARDSTICK_PORT), DATABASE_URL: appUrl });
+  if (FLOORS && ONLY_ME) {
+    for (const [name, port, env] of [
+      ['Nest', YARDSTICK_PORT + 1, { YARDSTICK_FRAMEWORK: 'nest' }],
+      ['Nest + TypeORM', YARDSTICK_PORT + 2, { YARDSTICK_FRAMEWORK: 'nest', YARDSTICK_DATA: 'typeorm' }],
+    ])
+      floors.push({ name, port, child: start('node', ['tools/bench/yardstick.mjs'], { PORT: String(port), DATABASE_URL: appUrl, ...env }) });
+  }
 
   // Each benchmark connection signs in as the owner of its own account (seeded below).
   const owners = await seedOwners(credentials, CONNECTIONS);
@@ -350,7 +382,11 @@ try {
   const cookie = sessions[0].cookie;
   await waitFor(YARDSTICK_PORT, '/api/me', { host: HOST, cookie });
   pinServer(yardstick.pid);
-  for (const port of [PORTAL_PORT, YARDSTICK_PORT]) {
+  for (const floor of floors) {
+    await waitFor(floor.port, '/api/me', { host: HOST, cookie });
+    pinServer(floor.child.pid);
+  }
+  for (const port of [PORTAL_PORT, YARDSTICK_PORT, ...floors.map((floor) => floor.port)]) {
     for (const path of ['/api/me', '/api/account/billing']) {
       const check = await call(port, 'GET', path, { host: HOST, cookie });
       if (check.status !== 200) throw new Error(`GET ${path} on ${port} answered ${check.status}`);
@@ -366,8 +402,9 @@ try {
       const servers = [
         ['portal', PORTAL_PORT, portal.pid],
         ['yardstick', YARDSTICK_PORT, yardstick.pid],
+        ...floors.map((floor) => [floor.name, floor.port, floor.child.pid]),
       ];
-      for (const [, port] of servers) await run(`http://127.0.0.1:${port}/api/me`, cookie, { duration: 3 });
+      for (const [, port] of servers) await run(`http://127.0.0.1:${port}/api/me`, cookie, { duration: WARMUP });
       const pairs = [];
       for (let round = 0; round < LOGGING_ROUNDS; round++) {
         const pair = {};
@@ -385,7 +422,7 @@ try {
         pairs.push(pair);
         const line = (x) =>
           `${Math.round(x.rate)} req/s, p99 ${x.p99} ms, CPU ${x.server.toFixed(3)} + PostgreSQL ${x.postgres.toFixed(3)} ms`;
-        console.log(`GET /api/me pair ${round + 1}: portal ${line(pair.portal)} · yardstick ${line(pair.yardstick)}`);
+        console.log(`GET /api/me round ${round + 1}: ${servers.map(([name]) => `${name} ${line(pair[name])}`).join(' · ')}`);
       }
       const median = (values) => {
         const sorted = [...values].sort((a, b) => a - b);
@@ -401,6 +438,25 @@ try {
           pairs.map((p) => p.portal.postgres / p.yardstick.postgres),
         )})`,
       );
+      for (const { name } of floors)
+        console.log(
+          `  ${name} / yardstick: throughput ${median(pairs.map((p) => p[name].rate / p.yardstick.rate))}, CPU per request ${median(
+            pairs.map((p) => total(p[name]) / total(p.yardstick)),
+          )} (server ${median(pairs.map((p) => p[name].server / p.yardstick.server))}); portal / ${name}: CPU per request ${median(
+            pairs.map((p) => total(p.portal) / total(p[name])),
+          )}`,
+        );
+      if (PG_STATS) {
+        const statements = await statementStatsOf(
+          `postgres://postgres:${encodeURIComponent(credentials.admin)}@127.0.0.1:${PG_PORT}/portal`,
+        );
+        for (const [name, port] of servers) {
+          await statements.reset();
+          const result = await run(`http://127.0.0.1:${port}/api/me`, cookie, { duration: SECONDS });
+          printStatements(`GET /api/me, ${name},`, await statements.top(15), result.requests.total);
+        }
+        await statements.end();
+      }
       break measured;
     }
     // One edit on each server first: a benchmark of failing requests would measure nothing.
@@ -474,8 +530,8 @@ try {
           cpu: "agent's read",
           result: 'access logging costs',
         };
-    await run(ownUrl, cookie, { duration: 3 });
-    await run(second.url, second.cookie, { duration: 3 });
+    await run(ownUrl, cookie, { duration: WARMUP });
+    await run(second.url, second.cookie, { duration: WARMUP });
     // What the portal and PostgreSQL burn with no request at all (timers, queue polling, the sealer's
     // empty passes, background writers): CPU per request counts it too, and more of it per request
     // for the slower read. Measured after the sealer has caught up with the warm-up.
@@ -541,19 +597,7 @@ try {
         const captured = url === second.url && !LOGGING_AA ? captureGuard(statements.admin, SECONDS) : null;
         const result = await run(url, who, { duration: SECONDS });
         if (captured) guard = await captured;
-        const top = await statements.top(15);
-        const n = result.requests.total;
-        const sum = (pick) => top.reduce((total, row) => total + pick(row), 0);
-        console.log(
-          `\n${label} with pg_stat_statements, per request (${n} requests): ${((sum((r) => r.ms) / n) * 1000).toFixed(0)} µs in ` +
-            `${(sum((r) => Number(r.calls)) / n).toFixed(1)} statements, ${(sum((r) => Number(r.wal_bytes)) / n).toFixed(0)} B of WAL, ` +
-            `${(sum((r) => Number(r.blocks)) / n).toFixed(1)} buffers (the 15 costliest statements)`,
-        );
-        for (const row of top)
-          console.log(
-            `  ${((row.ms / n) * 1000).toFixed(1).padStart(6)} µs ${(Number(row.calls) / n).toFixed(2).padStart(5)} calls ` +
-              `${(Number(row.wal_bytes) / n).toFixed(0).padStart(5)} B WAL ${(Number(row.blocks) / n).toFixed(1).padStart(5)} buf  ${row.query}`,
-          );
+        printStatements(label, await statements.top(15), result.requests.total);
       }
       if (guard) {
         const url = (role, password) =>
@@ -584,6 +628,7 @@ try {
   }
 } finally {
   yardstick?.kill('SIGTERM');
+  for (const floor of floors) floor.child.kill('SIGTERM');
   portal.kill('SIGTERM');
   await sleep(2000);
 }

@@ -6,6 +6,10 @@
 // not part of the product. Like the portal (libs/api/database/src/lib/prepared-query.ts), every
 // parameterised statement is a named prepared statement (YARDSTICK_PREPARED=false: unnamed, as a plain
 // pg program sends them), so the ratio compares the portal with the best bare program, not a naive one.
+// YARDSTICK_FRAMEWORK=nest: the same handlers behind NestJS on its Fastify adapter (a controller, no
+// guards, interceptors or pipes) — the framework's own floor, to tell its cost from the portal's layers.
+// YARDSTICK_DATA=typeorm: every statement through a TypeORM query runner (the portal's data layer) on
+// the same prepared pg connection, instead of pg directly.
 import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
 import jsvat from 'jsvat';
@@ -13,7 +17,8 @@ import pg from 'pg';
 import isPostalCode from 'validator/lib/isPostalCode.js';
 import isEmail from 'validator/lib/isEmail.js';
 
-const { DATABASE_URL, PORT, IDLE_SECONDS = '1800', YARDSTICK_PREPARED = 'true' } = process.env;
+const { DATABASE_URL, PORT, IDLE_SECONDS = '1800', YARDSTICK_PREPARED = 'true', YARDSTICK_FRAMEWORK, YARDSTICK_DATA } =
+  process.env;
 const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
 // The benchmark stops PostgreSQL under it at the end; an idle connection's error then is expected.
 pool.on('error', () => undefined);
@@ -34,6 +39,21 @@ function prepare(client) {
   prepared.add(client);
   return client;
 }
+const typeorm = YARDSTICK_DATA === 'typeorm' ? await dataSource() : null;
+
+/** A pooled connection with `query(text, values)` → `{ rows }` and `release()`: pg's own, or a TypeORM runner's. */
+async function connect() {
+  if (!typeorm) return prepare(await pool.connect());
+  const runner = typeorm.createQueryRunner();
+  prepare(await runner.connect());
+  return { query: async (text, values) => ({ rows: await runner.query(text, values) }), release: () => runner.release() };
+}
+
+async function dataSource() {
+  const { DataSource } = await import('typeorm');
+  const source = new DataSource({ type: 'postgres', url: DATABASE_URL, extra: { max: 10 } });
+  return source.initialize();
+}
 const app = Fastify({ logger: false });
 
 async function tenantFor(host) {
@@ -52,7 +72,7 @@ async function inSession(request, reply, work) {
   const token = /(?:^|;\s*)ma_sid=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
   if (!token) return reply.code(401).send({ status: 401 });
   const id = createHash('sha256').update(token).digest();
-  const client = prepare(await pool.connect());
+  const client = await connect();
   try {
     await client.query('START TRANSACTION');
     await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
@@ -83,7 +103,7 @@ async function inSession(request, reply, work) {
   }
 }
 
-app.get('/api/me', (request, reply) =>
+const me = (request, reply) =>
   inSession(request, reply, async (client, tenantId, user) => {
     const account = (
       await client.query('SELECT id, customer_number, name FROM subscriber_account WHERE tenant_id = $1 AND id = $2', [
@@ -105,8 +125,7 @@ app.get('/api/me', (request, reply) =>
       staffRoles: user.staff_roles,
       session: { expiresAt: user.expires_at, idleExpiresAt: user.last_seen_at },
     };
-  }),
-);
+  });
 
 const BILLING_SQL = `SELECT company_name, coc_number, vat_id, vat_valid, vat_checked_at, billing_email, street, house_number,
                             house_number_addition, postal_code, city, country, version
@@ -129,15 +148,14 @@ const toBilling = (r) => ({
     : null,
 });
 
-app.get('/api/account/billing', (request, reply) =>
+const billing = (request, reply) =>
   inSession(request, reply, async (client, tenantId, user) => {
     const row = (await client.query(BILLING_SQL, [tenantId, user.account_id])).rows[0];
     reply.header('etag', `"v${row.version}"`);
     return toBilling(row);
-  }),
-);
+  });
 
-app.put('/api/account/billing', (request, reply) =>
+const editBilling = (request, reply) =>
   inSession(request, reply, async (client, tenantId, user) => {
     if (user.account_role !== 'owner') return reply.code(403).send({ status: 403 });
     const version = /^"v(\d+)"$/.exec(request.headers['if-match'] ?? '')?.[1];
@@ -190,13 +208,49 @@ app.put('/api/account/billing', (request, reply) =>
     );
     reply.header('etag', `"v${row.version + 1}"`);
     return { ...b, vatId: vat, address: { ...a, postalCode } };
-  }),
-);
+  });
 
-await app.listen({ port: Number(PORT), host: '127.0.0.1' });
+const ROUTES = [
+  ['GET', '/api/me', me],
+  ['GET', '/api/account/billing', billing],
+  ['PUT', '/api/account/billing', editBilling],
+];
+for (const [method, url, handler] of ROUTES) app.route({ method, url, handler });
+
+const server = YARDSTICK_FRAMEWORK === 'nest' ? await behindNest() : app;
+await server.listen({ port: Number(PORT), host: '127.0.0.1' });
 process.on('SIGTERM', () =>
-  app
+  server
     .close()
     .then(() => pool.end())
     .then(() => process.exit(0)),
 );
+
+/**
+ * The routes above, each answered by a NestJS controller method on the Fastify adapter: Nest's router,
+ * execution context and response handling around the same work (decorators applied as functions, since
+ * this file is plain JavaScript).
+ */
+async function behindNest() {
+  await import('reflect-metadata');
+  const { Controller, Get, Module, Put, Req, Res } = await import('@nestjs/common');
+  const { NestFactory } = await import('@nestjs/core');
+  const { FastifyAdapter } = await import('@nestjs/platform-fastify');
+  class Routes {}
+  for (const [method, url, answer] of ROUTES) {
+    const name = `${method} ${url}`;
+    Routes.prototype[name] = async (request, reply) => {
+      const result = await answer(request, reply);
+      if (!reply.sent) reply.send(result);
+    };
+    const descriptor = Object.getOwnPropertyDescriptor(Routes.prototype, name);
+    ({ GET: Get, PUT: Put })[method](url.slice('/api/'.length))(Routes.prototype, name, descriptor);
+    Req()(Routes.prototype, name, 0);
+    Res()(Routes.prototype, name, 1);
+  }
+  Controller('api')(Routes);
+  class App {}
+  Module({ controllers: [Routes] })(App);
+  const nest = await NestFactory.create(App, new FastifyAdapter(), { logger: false });
+  return { listen: ({ port, host }) => nest.listen(port, host), close: () => nest.close() };
+}
