@@ -367,7 +367,11 @@ try {
       ['Nest', YARDSTICK_PORT + 1, { YARDSTICK_FRAMEWORK: 'nest' }],
       ['Nest + TypeORM', YARDSTICK_PORT + 2, { YARDSTICK_FRAMEWORK: 'nest', YARDSTICK_DATA: 'typeorm' }],
     ])
-      floors.push({ name, port, child: start('node', ['tools/bench/yardstick.mjs'], { PORT: String(port), DATABASE_URL: appUrl, ...env }) });
+      floors.push({
+        name,
+        port,
+        child: start('node', ['tools/bench/yardstick.mjs'], { PORT: String(port), DATABASE_URL: appUrl, ...env }),
+      });
   }
 
   // Each benchmark connection signs in as the owner of its own account (seeded below).
@@ -422,7 +426,9 @@ try {
         pairs.push(pair);
         const line = (x) =>
           `${Math.round(x.rate)} req/s, p99 ${x.p99} ms, CPU ${x.server.toFixed(3)} + PostgreSQL ${x.postgres.toFixed(3)} ms`;
-        console.log(`GET /api/me round ${round + 1}: ${servers.map(([name]) => `${name} ${line(pair[name])}`).join(' · ')}`);
+        console.log(
+          `GET /api/me round ${round + 1}: ${servers.map(([name]) => `${name} ${line(pair[name])}`).join(' · ')}`,
+        );
       }
       const median = (values) => {
         const sorted = [...values].sort((a, b) => a - b);

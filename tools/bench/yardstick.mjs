@@ -17,8 +17,14 @@ import pg from 'pg';
 import isPostalCode from 'validator/lib/isPostalCode.js';
 import isEmail from 'validator/lib/isEmail.js';
 
-const { DATABASE_URL, PORT, IDLE_SECONDS = '1800', YARDSTICK_PREPARED = 'true', YARDSTICK_FRAMEWORK, YARDSTICK_DATA } =
-  process.env;
+const {
+  DATABASE_URL,
+  PORT,
+  IDLE_SECONDS = '1800',
+  YARDSTICK_PREPARED = 'true',
+  YARDSTICK_FRAMEWORK,
+  YARDSTICK_DATA,
+} = process.env;
 const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
 // The benchmark stops PostgreSQL under it at the end; an idle connection's error then is expected.
 pool.on('error', () => undefined);
@@ -46,7 +52,10 @@ async function connect() {
   if (!typeorm) return prepare(await pool.connect());
   const runner = typeorm.createQueryRunner();
   prepare(await runner.connect());
-  return { query: async (text, values) => ({ rows: await runner.query(text, values) }), release: () => runner.release() };
+  return {
+    query: async (text, values) => ({ rows: await runner.query(text, values) }),
+    release: () => runner.release(),
+  };
 }
 
 async function dataSource() {
