@@ -10,3 +10,4 @@ export * from './lib/empty-state.component';
 export * from './lib/load-failed.component';
 export * from './lib/notifier.service';
 export * from './lib/back-link.component';
+export * from './lib/scroll-region.component';

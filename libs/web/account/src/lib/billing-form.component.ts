@@ -151,7 +151,7 @@ const toFlat = (b: BillingDetails): FlatValues => ({
           <legend>{{ 'billing.company' | transloco }}</legend>
           @for (field of companyFields(); track field) {
             <!-- dynamic: the VAT hint and long server errors take two lines at phone width without covering the next field -->
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ companyLabels()[field] | transloco }}</mat-label>
               <input
                 matInput
@@ -171,7 +171,7 @@ const toFlat = (b: BillingDetails): FlatValues => ({
         </fieldset>
         <fieldset>
           <legend>{{ 'billing.address' | transloco }}</legend>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-form-field appearance="outline">
             <mat-label>{{ 'fields.country' | transloco }}</mat-label>
             <input
               matInput
@@ -192,7 +192,7 @@ const toFlat = (b: BillingDetails): FlatValues => ({
           </mat-form-field>
           <div class="row">
             @for (field of addressFields(); track field) {
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+              <mat-form-field appearance="outline">
                 <mat-label>{{ addressLabels()[field] | transloco }}</mat-label>
                 @if (field === 'region' && regionOptions(); as options) {
                   <mat-select formControlName="region">

@@ -23,6 +23,7 @@ import {
   ProblemAlertComponent,
   SkeletonComponent,
   StepUpPromptComponent,
+  ScrollRegionComponent,
 } from '@mijn-account/web-ui';
 import { type AccessGrantView } from '@mijn-account/shared-contracts';
 import {
@@ -45,6 +46,7 @@ import {
 @Component({
   selector: 'ma-helpdesk-access-page',
   imports: [
+    ScrollRegionComponent,
     LocaleDatePipe,
     EnumLabelPipe,
     FormsModule,
@@ -181,8 +183,7 @@ import {
         />
       } @else {
         <!-- Below 600 px each row is a card of label–value lines (STACKED_TABLE_STYLES). -->
-        <!-- From 600 px its words stay whole and it scrolls in its card when that is narrower. -->
-        <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'helpdesk.history' | transloco">
+        <ma-scroll-region [label]="'helpdesk.history' | transloco">
           <table class="stacked" data-testid="grant-history">
             <thead>
               <tr>
@@ -211,7 +212,7 @@ import {
               }
             </tbody>
           </table>
-        </div>
+        </ma-scroll-region>
       }
     </mat-card>
 
@@ -263,8 +264,7 @@ import {
         <a mat-stroked-button [href]="store.exportUrl('csv')" download>CSV</a>
         <a mat-stroked-button [href]="store.exportUrl('json')" download>JSON</a>
       </div>
-      <!-- From 600 px its words stay whole and it scrolls in its card when that is narrower. -->
-      <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'helpdesk.log' | transloco">
+      <ma-scroll-region [label]="'helpdesk.log' | transloco">
         <table class="stacked" data-testid="access-log">
           <thead>
             <tr>
@@ -315,7 +315,7 @@ import {
             }
           </tbody>
         </table>
-      </div>
+      </ma-scroll-region>
       }
       }
     </mat-card>

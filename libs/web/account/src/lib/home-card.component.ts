@@ -1,18 +1,24 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type WritableResource, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 
+/** What a card shows the state of: the resource its facts come from (loading, failed, try again). */
+export type HomeCardSource = Pick<WritableResource<unknown>, 'isLoading' | 'error' | 'reload'>;
+
 /**
  * One card of a home: a heading, its facts (projected), and a link to the page where it is dealt
- * with. While its data loads it says so (and shows no facts); when loading failed it says that —
- * never an empty card that reads as "nothing there" — with a retry.
+ * with. The card follows the resource its facts come from: while it loads the card says so (and
+ * shows no facts); when loading failed it says that — never an empty card that reads as "nothing
+ * there" — with a retry that loads the resource again. Heading and link text are translation keys;
+ * `testId` names the card (`data-testid`) and its link (`<testId>-link`).
  */
 @Component({
   selector: 'ma-home-card',
   imports: [RouterLink, MatButtonModule, MatCardModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '[attr.data-testid]': 'testId()' },
   styles: `
     :host { display: block; min-width: 0; }
     mat-card { height: 100%; padding: 1rem; box-sizing: border-box; overflow-wrap: anywhere; }
@@ -36,7 +42,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
   `,
   template: `
     <mat-card appearance="outlined" [class.attention]="attention()" [attr.aria-busy]="loading()">
-      <h3>{{ heading() }}</h3>
+      <h3>{{ heading() | transloco }}</h3>
       <div class="body">
         @if (loading()) {
           <p class="state">{{ 'home.loading' | transloco }}</p>
@@ -50,9 +56,9 @@ import { TranslocoPipe } from '@jsverse/transloco';
       </div>
       <div class="actions">
         @if (failed()) {
-          <button mat-stroked-button type="button" (click)="retry.emit()">{{ 'home.retry' | transloco }}</button>
+          <button mat-stroked-button type="button" (click)="source().reload()">{{ 'home.retry' | transloco }}</button>
         }
-        <a mat-button [routerLink]="link()" [attr.data-testid]="testId() + '-link'">{{ linkText() }}</a>
+        <a mat-button [routerLink]="link()" [attr.data-testid]="testId() + '-link'">{{ linkText() | transloco }}</a>
       </div>
     </mat-card>
   `,
@@ -62,9 +68,9 @@ export class HomeCardComponent {
   readonly link = input.required<string>();
   readonly linkText = input.required<string>();
   readonly testId = input.required<string>();
-  readonly loading = input(false);
-  readonly failed = input(false);
+  readonly source = input.required<HomeCardSource>();
   /** Something here waits for the user (a request to decide, two-factor to set up). */
   readonly attention = input(false);
-  readonly retry = output();
+  protected readonly loading = computed(() => this.source().isLoading());
+  protected readonly failed = computed(() => !!this.source().error());
 }

@@ -85,8 +85,7 @@ const toFlat = (p: Profile): FlatValues => ({
             <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
-        <!-- The hint names the country and may take two lines on a phone: it pushes the next field down. -->
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-form-field appearance="outline">
           <mat-label>{{ 'profile.phone' | transloco }}</mat-label>
           <input matInput type="tel" formControlName="phone" autocomplete="tel" />
           <mat-hint data-testid="phone-hint">{{ 'profile.phoneHint' | transloco: { country: phoneCountryName() } }}</mat-hint>

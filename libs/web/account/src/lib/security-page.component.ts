@@ -38,6 +38,7 @@ import {
   RecoveryCodeActionsComponent,
   SkeletonComponent,
   StepUpPromptComponent,
+  ScrollRegionComponent,
 } from '@mijn-account/web-ui';
 
 /**
@@ -48,6 +49,7 @@ import {
 @Component({
   selector: 'ma-security-page',
   imports: [
+    ScrollRegionComponent,
     LocaleDatePipe,
     EnumLabelPipe,
     ReactiveFormsModule,
@@ -108,8 +110,7 @@ import {
     <mat-card appearance="outlined">
       <h2>{{ 'security.sessions.title' | transloco }}</h2>
       <!-- Below 600 px each session is a card of label–value lines (STACKED_TABLE_STYLES). -->
-      <!-- From 600 px its words stay whole and it scrolls in its card when that is narrower. -->
-      <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'security.sessions.title' | transloco">
+      <ma-scroll-region [label]="'security.sessions.title' | transloco">
         <table class="stacked" data-testid="sessions">
           <thead>
             <tr>
@@ -147,7 +148,7 @@ import {
             }
           </tbody>
         </table>
-      </div>
+      </ma-scroll-region>
       <button
         mat-stroked-button
         type="button"
@@ -284,8 +285,7 @@ import {
           testId="sign-in-history-empty"
         />
       }
-      <!-- From 600 px its words stay whole and it scrolls in its card when that is narrower. -->
-      <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'security.history.title' | transloco">
+      <ma-scroll-region [label]="'security.history.title' | transloco">
         <table class="stacked" data-testid="sign-in-history">
           <thead>
             <tr>
@@ -311,7 +311,7 @@ import {
             }
           </tbody>
         </table>
-      </div>
+      </ma-scroll-region>
     </mat-card>
   `,
 })

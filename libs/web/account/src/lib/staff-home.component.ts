@@ -38,15 +38,12 @@ import { HOME_STYLES } from './home-styles';
     <div class="cards">
       @if (twoFactorOn() === false || security.isLoading() || security.error()) {
         <ma-home-card
-          [heading]="'home.twoFactor.title' | transloco"
+          heading="home.twoFactor.title"
           link="/security"
-          [linkText]="'home.twoFactor.open' | transloco"
+          linkText="home.twoFactor.open"
           testId="home-two-factor"
-          [loading]="security.isLoading()"
-          [failed]="!!security.error()"
+          [source]="security"
           [attention]="true"
-          (retry)="security.reload()"
-          data-testid="home-two-factor"
         >
           <p class="todo">{{ 'home.twoFactor.staffOff' | transloco }}</p>
         </ma-home-card>
@@ -54,14 +51,11 @@ import { HOME_STYLES } from './home-styles';
       @if (twoFactorOn()) {
         @if (is('helpdesk-agent')) {
           <ma-home-card
-            [heading]="'home.agent.title' | transloco"
+            heading="home.agent.title"
             link="/support"
-            [linkText]="'home.agent.open' | transloco"
+            linkText="home.agent.open"
             testId="home-agent"
-            [loading]="mine.isLoading()"
-            [failed]="!!mine.error()"
-            (retry)="mine.reload()"
-            data-testid="home-agent"
+            [source]="mine"
           >
             @if (myOpen().length === 0) {
               <p class="muted">{{ 'home.agent.none' | transloco }}</p>
@@ -82,15 +76,12 @@ import { HOME_STYLES } from './home-styles';
         }
         @if (is('helpdesk-supervisor')) {
           <ma-home-card
-            [heading]="'home.queue.title' | transloco"
+            heading="home.queue.title"
             link="/support"
-            [linkText]="'home.queue.open' | transloco"
+            linkText="home.queue.open"
             testId="home-queue"
-            [loading]="queue.isLoading()"
-            [failed]="!!queue.error()"
+            [source]="queue"
             [attention]="waiting().length > 0"
-            (retry)="queue.reload()"
-            data-testid="home-queue"
           >
             @if (waiting().length === 0) {
               <p class="muted">{{ 'home.queue.none' | transloco }}</p>
@@ -109,15 +100,12 @@ import { HOME_STYLES } from './home-styles';
         }
         @if (is('finance')) {
           <ma-home-card
-            [heading]="'finance.home.title' | transloco"
+            heading="finance.home.title"
             link="/finance"
-            [linkText]="'finance.home.open' | transloco"
+            linkText="finance.home.open"
             testId="home-finance"
-            [loading]="finance.isLoading()"
-            [failed]="!!finance.error()"
+            [source]="finance"
             [attention]="(financeFigures()?.missing?.length ?? 0) > 0"
-            (retry)="finance.reload()"
-            data-testid="home-finance"
           >
             @if (financeFigures(); as f) {
               @if (f.missing.length > 0) {
@@ -147,14 +135,11 @@ import { HOME_STYLES } from './home-styles';
         }
         @if (is('tenant-admin')) {
           <ma-home-card
-            [heading]="'home.setup.title' | transloco"
+            heading="home.setup.title"
             link="/admin/staff"
-            [linkText]="'home.setup.open' | transloco"
+            linkText="home.setup.open"
             testId="home-setup"
-            [loading]="setup.isLoading()"
-            [failed]="!!setup.error()"
-            (retry)="setup.reload()"
-            data-testid="home-setup"
+            [source]="setup"
           >
             @if (checklist(); as c) {
               <ul class="items">

@@ -24,15 +24,12 @@ import { HOME_STYLES } from './home-styles';
   template: `
     <div class="cards">
       <ma-home-card
-        [heading]="'helpdesk.title' | transloco"
+        heading="helpdesk.title"
         link="/account/helpdesk-access"
-        [linkText]="'home.helpdesk.open' | transloco"
+        linkText="home.helpdesk.open"
         testId="home-helpdesk"
-        [loading]="requests.isLoading()"
-        [failed]="!!requests.error()"
+        [source]="requests"
         [attention]="pending().length > 0"
-        (retry)="requests.reload()"
-        data-testid="home-helpdesk"
       >
         @if (pending().length === 0 && active().length === 0) {
           <p class="muted">{{ 'home.helpdesk.none' | transloco }}</p>
@@ -52,14 +49,11 @@ import { HOME_STYLES } from './home-styles';
       </ma-home-card>
 
       <ma-home-card
-        [heading]="'subscription.title' | transloco"
+        heading="subscription.title"
         link="/account/subscription"
-        [linkText]="'subscription.home.subscriptionOpen' | transloco"
+        linkText="subscription.home.subscriptionOpen"
         testId="home-subscription"
-        [loading]="subscriptions.isLoading()"
-        [failed]="!!subscriptions.error()"
-        (retry)="subscriptions.reload()"
-        data-testid="home-subscription"
+        [source]="subscriptions"
       >
         @if (running().length === 0) {
           <p class="muted">{{ 'subscription.home.subscriptionNone' | transloco }}</p>
@@ -78,15 +72,12 @@ import { HOME_STYLES } from './home-styles';
       </ma-home-card>
 
       <ma-home-card
-        [heading]="'myInvoices.title' | transloco"
+        heading="myInvoices.title"
         link="/account/invoices"
-        [linkText]="'myInvoices.home.invoicesOpen' | transloco"
+        linkText="myInvoices.home.invoicesOpen"
         testId="home-invoices"
-        [loading]="invoices.isLoading()"
-        [failed]="!!invoices.error() && !invoicesForbidden()"
+        [source]="invoices"
         [attention]="overdue().length > 0"
-        (retry)="invoices.reload()"
-        data-testid="home-invoices"
       >
         @if (invoicesForbidden()) {
           <p class="muted">{{ 'myInvoices.home.invoicesForbidden' | transloco }}</p>
@@ -108,15 +99,12 @@ import { HOME_STYLES } from './home-styles';
       </ma-home-card>
 
       <ma-home-card
-        [heading]="'home.twoFactor.title' | transloco"
+        heading="home.twoFactor.title"
         link="/security"
-        [linkText]="'home.twoFactor.open' | transloco"
+        linkText="home.twoFactor.open"
         testId="home-two-factor"
-        [loading]="security.isLoading()"
-        [failed]="!!security.error()"
+        [source]="security"
         [attention]="twoFactorOn() === false"
-        (retry)="security.reload()"
-        data-testid="home-two-factor"
       >
         @if (twoFactorOn()) {
           <p class="done">{{ 'home.twoFactor.on' | transloco }}</p>
@@ -126,14 +114,11 @@ import { HOME_STYLES } from './home-styles';
       </ma-home-card>
 
       <ma-home-card
-        [heading]="'newsletters.title' | transloco"
+        heading="newsletters.title"
         link="/account/newsletters"
-        [linkText]="'home.newsletters.open' | transloco"
+        linkText="home.newsletters.open"
         testId="home-newsletters"
-        [loading]="newsletters.isLoading()"
-        [failed]="!!newsletters.error()"
-        (retry)="newsletters.reload()"
-        data-testid="home-newsletters"
+        [source]="newsletters"
       >
         @if (subscribed().length === 0) {
           <p class="muted">{{ 'home.newsletters.none' | transloco }}</p>
@@ -170,7 +155,14 @@ export class SubscriberHomeComponent {
   });
   protected readonly newsletters = resource({ loader: () => this.newsletterStore.mine() });
   protected readonly subscriptions = resource({ loader: () => this.finance.subscriptions() });
-  protected readonly invoices = resource({ loader: () => this.finance.invoices() });
+  /** A member whose owner keeps the invoices to the owners gets null: said so, not shown as a failure. */
+  protected readonly invoices = resource({
+    loader: () =>
+      this.finance.invoices().catch((error: unknown) => {
+        if (problemOf(error).type === PROBLEM_TYPES.forbidden) return null;
+        throw error;
+      }),
+  });
 
   // A resource's value() throws while it is in error; these read it only when there is one.
   private readonly grants = computed(() => (this.requests.hasValue() ? this.requests.value() : []));
@@ -181,7 +173,7 @@ export class SubscriberHomeComponent {
   protected readonly running = computed(() =>
     (this.subscriptions.hasValue() ? this.subscriptions.value() : []).filter((s) => s.status !== 'ended'),
   );
-  protected readonly issued = computed(() => (this.invoices.hasValue() ? this.invoices.value() : []));
+  protected readonly issued = computed(() => (this.invoices.hasValue() ? (this.invoices.value() ?? []) : []));
   /** Open invoices (not credit notes), the overdue first. */
   protected readonly unpaid = computed(() =>
     this.issued()
@@ -189,10 +181,7 @@ export class SubscriberHomeComponent {
       .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '').localeCompare(b.dueDate ?? '')),
   );
   protected readonly overdue = computed(() => this.unpaid().filter((i) => i.overdue));
-  /** A member whose owner keeps the invoices to the owners: said so, not shown as a failure. */
-  protected readonly invoicesForbidden = computed(
-    () => !!this.invoices.error() && problemOf(this.invoices.error()).type === PROBLEM_TYPES.forbidden,
-  );
+  protected readonly invoicesForbidden = computed(() => this.invoices.hasValue() && this.invoices.value() === null);
   protected readonly pending = computed(() => this.grants().filter((g) => g.status === 'pending'));
   protected readonly active = computed(() => this.grants().filter((g) => g.status === 'active'));
   protected readonly subscribed = computed(() => this.lists().filter((l) => l.status === 'confirmed'));

@@ -98,9 +98,6 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
     PAGE_STYLES,
     FORM_STYLES,
     `
-      mat-form-field {
-        margin-bottom: 0.75rem;
-      }
       .wide {
         grid-column: 1 / -1;
       }
@@ -197,7 +194,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
         <mat-card appearance="outlined">
           <h2>{{ 'admin.invoicing.supplier' | transloco }}</h2>
           <div class="fields">
-            <mat-form-field appearance="outline" class="wide" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline" class="wide">
               <mat-label>{{ 'admin.invoicing.legalName' | transloco }}</mat-label>
               <input matInput formControlName="legalName" autocomplete="organization" data-testid="legalName" />
               @if (form.controls.legalName.errors?.['server']; as message) {
@@ -205,28 +202,28 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
               }
             </mat-form-field>
             <ng-container formGroupName="address">
-              <mat-form-field appearance="outline" class="wide" subscriptSizing="dynamic">
+              <mat-form-field appearance="outline" class="wide">
                 <mat-label>{{ 'admin.invoicing.streetLine' | transloco }}</mat-label>
                 <input matInput formControlName="streetLine" autocomplete="street-address" data-testid="streetLine" />
                 @if (address.controls.streetLine.errors?.['server']; as message) {
                   <mat-error>{{ message }}</mat-error>
                 }
               </mat-form-field>
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+              <mat-form-field appearance="outline">
                 <mat-label>{{ 'fields.postalCode' | transloco }}</mat-label>
                 <input matInput formControlName="postalCode" autocomplete="postal-code" data-testid="postalCode" />
                 @if (address.controls.postalCode.errors?.['server']; as message) {
                   <mat-error>{{ message }}</mat-error>
                 }
               </mat-form-field>
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+              <mat-form-field appearance="outline">
                 <mat-label>{{ 'fields.city' | transloco }}</mat-label>
                 <input matInput formControlName="city" autocomplete="address-level2" data-testid="city" />
                 @if (address.controls.city.errors?.['server']; as message) {
                   <mat-error>{{ message }}</mat-error>
                 }
               </mat-form-field>
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+              <mat-form-field appearance="outline">
                 <mat-label>{{ 'fields.region' | transloco }}</mat-label>
                 <input matInput formControlName="region" autocomplete="address-level1" />
                 <mat-hint>{{ 'admin.invoicing.regionHint' | transloco }}</mat-hint>
@@ -234,7 +231,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                   <mat-error>{{ message }}</mat-error>
                 }
               </mat-form-field>
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+              <mat-form-field appearance="outline">
                 <mat-label>{{ 'fields.country' | transloco }}</mat-label>
                 <mat-select formControlName="country" data-testid="country">
                   <mat-option value="">{{ 'admin.invoicing.noCountry' | transloco }}</mat-option>
@@ -250,7 +247,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
             @if (addressProblem(); as message) {
               <p class="error wide" role="alert">{{ message | transloco }}</p>
             }
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'admin.invoicing.vatId' | transloco }}</mat-label>
               <input matInput formControlName="vatId" data-testid="vatId" />
               <mat-hint>{{ 'admin.invoicing.vatIdHint' | transloco }}</mat-hint>
@@ -258,14 +255,14 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                 <mat-error>{{ message }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'admin.invoicing.cocNumber' | transloco }}</mat-label>
               <input matInput formControlName="cocNumber" data-testid="cocNumber" />
               @if (form.controls.cocNumber.errors?.['server']; as message) {
                 <mat-error>{{ message }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline" class="wide" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline" class="wide">
               <mat-label>{{ 'admin.invoicing.invoiceEmail' | transloco }}</mat-label>
               <input matInput type="email" formControlName="invoiceEmail" autocomplete="email" data-testid="invoiceEmail" />
               <mat-hint>{{ 'admin.invoicing.invoiceEmailHint' | transloco }}</mat-hint>
@@ -280,14 +277,14 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
           <h2>{{ 'admin.invoicing.payment' | transloco }}</h2>
           <div class="fields">
             @if (accountKind() === 'iban') {
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+              <mat-form-field appearance="outline">
                 <mat-label>{{ 'admin.invoicing.iban' | transloco }}</mat-label>
                 <input matInput formControlName="iban" data-testid="iban" />
                 @if (form.controls.iban.errors?.['server']; as message) {
                   <mat-error>{{ message }}</mat-error>
                 }
               </mat-form-field>
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+              <mat-form-field appearance="outline">
                 <mat-label>{{ 'admin.invoicing.bic' | transloco }}</mat-label>
                 <input matInput formControlName="bic" data-testid="bic" />
                 @if (form.controls.bic.errors?.['server']; as message) {
@@ -299,7 +296,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                 {{ 'admin.invoicing.bankAccountHint' | transloco }}
               </p>
               <ng-container formGroupName="bankAccount">
-                <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                <mat-form-field appearance="outline">
                   <mat-label>{{ 'admin.invoicing.bankName' | transloco }}</mat-label>
                   <input matInput formControlName="bankName" data-testid="bankName" />
                   @if (bankAccount.controls.bankName.errors?.['server']; as message) {
@@ -307,7 +304,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                   }
                 </mat-form-field>
                 @if (accountKind() === 'canada') {
-                  <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                  <mat-form-field appearance="outline">
                     <mat-label>{{ 'admin.invoicing.institutionNumber' | transloco }}</mat-label>
                     <input matInput formControlName="institutionNumber" inputmode="numeric" data-testid="institutionNumber" />
                     <mat-hint>{{ 'admin.invoicing.institutionHint' | transloco }}</mat-hint>
@@ -315,7 +312,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                       <mat-error>{{ message }}</mat-error>
                     }
                   </mat-form-field>
-                  <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                  <mat-form-field appearance="outline">
                     <mat-label>{{ 'admin.invoicing.transitNumber' | transloco }}</mat-label>
                     <input matInput formControlName="transitNumber" inputmode="numeric" data-testid="transitNumber" />
                     <mat-hint>{{ 'admin.invoicing.transitHint' | transloco }}</mat-hint>
@@ -324,7 +321,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                     }
                   </mat-form-field>
                 }
-                <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                <mat-form-field appearance="outline">
                   <mat-label>{{
                     (accountKind() === 'canada' ? 'admin.invoicing.accountNumber' : 'admin.invoicing.accountId')
                       | transloco
@@ -336,7 +333,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                 </mat-form-field>
               </ng-container>
             }
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'admin.invoicing.paymentTermDays' | transloco }}</mat-label>
               <input matInput type="number" min="0" max="365" formControlName="paymentTermDays" required />
               @if (form.controls.paymentTermDays.errors?.['server']; as message) {
@@ -351,7 +348,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
         <mat-card appearance="outlined">
           <h2>{{ 'admin.invoicing.numbering' | transloco }}</h2>
           <div class="fields">
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'admin.invoicing.numberPrefix' | transloco }}</mat-label>
               <input matInput formControlName="numberPrefix" data-testid="numberPrefix" />
               <mat-hint data-testid="prefix-hint">{{
@@ -364,7 +361,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                 <mat-error>{{ 'admin.invoicing.prefixFormat' | transloco }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'admin.invoicing.reviewWindowHours' | transloco }}</mat-label>
               <input matInput type="number" min="0" max="720" formControlName="reviewWindowHours" required />
               <mat-hint>{{ 'admin.invoicing.reviewHint' | transloco }}</mat-hint>
@@ -374,7 +371,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                 <mat-error>{{ 'admin.invoicing.hoursRange' | transloco }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'fields.timeZone' | transloco }}</mat-label>
               <input matInput formControlName="timeZone" required />
               <mat-hint>{{ 'admin.invoicing.timeZoneHint' | transloco }}</mat-hint>
@@ -390,7 +387,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
             <legend>{{ 'admin.invoicing.reminders.title' | transloco }}</legend>
             <p>{{ 'admin.invoicing.reminders.intro' | transloco }}</p>
             <div class="fields">
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+              <mat-form-field appearance="outline">
                 <mat-label>{{ 'admin.invoicing.reminders.afterDays' | transloco }}</mat-label>
                 <input matInput type="number" min="0" max="365" formControlName="afterDays" required />
                 @if (form.controls.reminders.controls.afterDays.errors?.['server']; as message) {
@@ -399,7 +396,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                   <mat-error>{{ 'admin.invoicing.reminders.range' | transloco: { min: 0, max: 365 } }}</mat-error>
                 }
               </mat-form-field>
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+              <mat-form-field appearance="outline">
                 <mat-label>{{ 'admin.invoicing.reminders.max' | transloco }}</mat-label>
                 <input matInput type="number" min="0" max="10" formControlName="max" required />
                 @if (form.controls.reminders.controls.max.errors?.['server']; as message) {
@@ -408,7 +405,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                   <mat-error>{{ 'admin.invoicing.reminders.range' | transloco: { min: 0, max: 10 } }}</mat-error>
                 }
               </mat-form-field>
-              <mat-form-field appearance="outline" subscriptSizing="dynamic">
+              <mat-form-field appearance="outline">
                 <mat-label>{{ 'admin.invoicing.reminders.intervalDays' | transloco }}</mat-label>
                 <input matInput type="number" min="1" max="365" formControlName="intervalDays" required />
                 @if (form.controls.reminders.controls.intervalDays.errors?.['server']; as message) {
@@ -427,7 +424,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
             <p>{{ 'admin.invoicing.taxIntro' | transloco }}</p>
             @for (row of categories.controls; track row; let i = $index) {
               <div class="category fields" [formGroupName]="i" [attr.data-testid]="'tax-category-' + i">
-                <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                <mat-form-field appearance="outline">
                   <mat-label>{{ 'admin.invoicing.code' | transloco }}</mat-label>
                   <input matInput formControlName="code" required />
                   @if (row.controls.code.errors?.['server']; as message) {
@@ -436,7 +433,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                     <mat-error>{{ 'admin.invoicing.codeFormat' | transloco }}</mat-error>
                   }
                 </mat-form-field>
-                <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                <mat-form-field appearance="outline">
                   <mat-label>{{ 'admin.invoicing.category' | transloco }}</mat-label>
                   <mat-select formControlName="category">
                     @for (c of categoryCodes; track c) {
@@ -447,7 +444,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                     <mat-error>{{ message }}</mat-error>
                   }
                 </mat-form-field>
-                <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                <mat-form-field appearance="outline">
                   <mat-label>{{ 'admin.invoicing.rate' | transloco }}</mat-label>
                   <input matInput inputmode="decimal" formControlName="rateBasisPoints" required />
                   <span matTextSuffix>%</span>
@@ -457,14 +454,14 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
                     <mat-error>{{ 'admin.invoicing.rateFormat' | transloco }}</mat-error>
                   }
                 </mat-form-field>
-                <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                <mat-form-field appearance="outline">
                   <mat-label>{{ 'admin.invoicing.textNl' | transloco }}</mat-label>
                   <input matInput formControlName="textNl" lang="nl" required />
                   @if (row.controls.textNl.errors?.['server']; as message) {
                     <mat-error>{{ message }}</mat-error>
                   }
                 </mat-form-field>
-                <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                <mat-form-field appearance="outline">
                   <mat-label>{{ 'admin.invoicing.textEn' | transloco }}</mat-label>
                   <input matInput formControlName="textEn" lang="en" required />
                   @if (row.controls.textEn.errors?.['server']; as message) {
@@ -486,14 +483,14 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
 
         <mat-card appearance="outlined">
           <h2>{{ 'admin.invoicing.footers' | transloco }}</h2>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-form-field appearance="outline">
             <mat-label>{{ 'admin.invoicing.footerNl' | transloco }}</mat-label>
             <textarea matInput formControlName="footerNl" lang="nl" rows="2"></textarea>
             @if (form.controls.footerNl.errors?.['server']; as message) {
               <mat-error>{{ message }}</mat-error>
             }
           </mat-form-field>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-form-field appearance="outline">
             <mat-label>{{ 'admin.invoicing.footerEn' | transloco }}</mat-label>
             <textarea matInput formControlName="footerEn" lang="en" rows="2"></textarea>
             @if (form.controls.footerEn.errors?.['server']; as message) {

@@ -88,7 +88,7 @@ import { ConfirmDialog, FORM_STYLES, PAGE_STYLES, ProblemAlertComponent } from '
         <h2 #composerHeading tabindex="-1">{{ 'admin.newsletters.composer' | transloco }}</h2>
         <form [formGroup]="issueForm" #issueFormDir="ngForm" (ngSubmit)="send(issueFormDir)" novalidate>
           <div class="row">
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'admin.newsletters.list' | transloco }}</mat-label>
               <mat-select formControlName="listId" (selectionChange)="countRecipients()" required>
                 @for (list of lists(); track list.id) {

@@ -72,7 +72,7 @@ import { CARD_PAGE_STYLES } from './page-styles';
         </p>
         <p class="note">{{ 'password.invitation.intro' | transloco }}</p>
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-form-field appearance="outline">
             <mat-label>{{ 'password.new' | transloco }}</mat-label>
             <input matInput type="password" formControlName="password" autocomplete="new-password" required />
             <mat-hint>{{ 'signUp.passwordHint' | transloco }}</mat-hint>

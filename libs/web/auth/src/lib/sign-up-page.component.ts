@@ -77,7 +77,7 @@ import { CARD_PAGE_STYLES } from './page-styles';
             <input matInput type="email" formControlName="email" autocomplete="email" required />
             <mat-error>{{ fieldError(problem(), 'email') ?? controlMessage(form.controls.email.errors) }}</mat-error>
           </mat-form-field>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-form-field appearance="outline">
             <mat-label>{{ 'signUp.password' | transloco }}</mat-label>
             <input
               matInput

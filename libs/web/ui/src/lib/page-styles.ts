@@ -62,10 +62,4 @@ export const STACKED_TABLE_STYLES = `
     table.stacked td[data-label]::before { content: attr(data-label) ': ' / ''; font-weight: 500; }
     table.stacked caption { display: block; text-align: left; }
   }
-  /* From 600 px a stacked table inside a .scroll box scrolls there when its card is narrower (its words kept whole). */
-  @media (min-width: 600px) {
-    .scroll { overflow-x: auto; }
-    .scroll th, .scroll td { overflow-wrap: normal; }
-    .scroll table { min-width: 36rem; }
-  }
 `;

@@ -89,9 +89,6 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
     PAGE_STYLES,
     FORM_STYLES,
     `
-      mat-form-field {
-        margin-bottom: 0.75rem;
-      }
       .fields {
         grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
       }
@@ -264,7 +261,7 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
               @if (changing()?.id === s.id) {
                 <form [formGroup]="changeForm" (ngSubmit)="saveChange(s, changeDirective)" #changeDirective="ngForm" novalidate>
                   <div class="fields">
-                    <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                    <mat-form-field appearance="outline">
                       <mat-label>{{ 'finance.accounts.plan' | transloco }}</mat-label>
                       <mat-select formControlName="planId" data-testid="change-plan">
                         @for (p of plansFor(s); track p.id) {
@@ -275,7 +272,7 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
                         <mat-error>{{ message }}</mat-error>
                       }
                     </mat-form-field>
-                    <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                    <mat-form-field appearance="outline">
                       <mat-label>{{ 'finance.accounts.quantity' | transloco }}</mat-label>
                       <input matInput type="number" min="1" formControlName="quantity" required data-testid="change-quantity" />
                       @if (changeForm.controls.quantity.errors?.['server']; as message) {
@@ -284,7 +281,7 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
                         <mat-error>{{ 'finance.accounts.quantityMin' | transloco }}</mat-error>
                       }
                     </mat-form-field>
-                    <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                    <mat-form-field appearance="outline">
                       <mat-label>{{ 'finance.accounts.effectiveDate' | transloco }}</mat-label>
                       <input matInput type="date" formControlName="effectiveDate" required data-testid="change-date" />
                       @if (changeForm.controls.effectiveDate.errors?.['server']; as message) {
@@ -342,7 +339,7 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
       } @else {
         <form [formGroup]="createForm" (ngSubmit)="create(createDirective)" #createDirective="ngForm" novalidate>
           <div class="fields">
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'finance.accounts.plan' | transloco }}</mat-label>
               <mat-select formControlName="planId" required data-testid="new-subscription-plan">
                 @for (p of activePlans(); track p.id) {
@@ -355,7 +352,7 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
                 <mat-error>{{ 'finance.accounts.planRequired' | transloco }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'finance.accounts.quantity' | transloco }}</mat-label>
               <input matInput type="number" min="1" formControlName="quantity" required data-testid="new-subscription-quantity" />
               @if (createForm.controls.quantity.errors?.['server']; as message) {
@@ -364,7 +361,7 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
                 <mat-error>{{ 'finance.accounts.quantityMin' | transloco }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'finance.accounts.startDate' | transloco }}</mat-label>
               <input matInput type="date" formControlName="startDate" required data-testid="new-subscription-start" />
               <mat-hint>{{ 'finance.accounts.startHint' | transloco }}</mat-hint>

@@ -91,7 +91,7 @@ import { RestrictedMarkerComponent } from '../invoices/restricted-marker.compone
     <p>{{ 'finance.accounts.intro' | transloco }}</p>
     <mat-card appearance="outlined">
       <form (ngSubmit)="search()" role="search">
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-form-field appearance="outline">
           <mat-label>{{ 'finance.accounts.search' | transloco }}</mat-label>
           <input matInput name="q" [(ngModel)]="q" data-testid="customer-search" />
           <mat-hint>{{ 'finance.accounts.searchHint' | transloco }}</mat-hint>

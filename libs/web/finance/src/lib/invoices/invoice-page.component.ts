@@ -30,6 +30,7 @@ import {
   ProblemAlertComponent,
   STACKED_TABLE_STYLES,
   SkeletonComponent,
+  ScrollRegionComponent,
 } from '@mijn-account/web-ui';
 import { FinanceInvoicesStore, STATUS_KEYS } from './finance-invoices.store';
 import { RestrictedMarkerComponent } from './restricted-marker.component';
@@ -58,6 +59,7 @@ export function parseMoney(text: string): number | null {
 @Component({
   selector: 'ma-invoice-page',
   imports: [
+    ScrollRegionComponent,
     BackLinkComponent,
     RestrictedMarkerComponent,
     ReactiveFormsModule,
@@ -218,7 +220,7 @@ export function parseMoney(text: string): number | null {
 
       <mat-card appearance="outlined">
         <h2>{{ 'finance.invoices.lines' | transloco }}</h2>
-        <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'finance.invoices.lines' | transloco">
+        <ma-scroll-region [label]="'finance.invoices.lines' | transloco">
           <table class="stacked" data-testid="invoice-lines">
             <thead>
               <tr>
@@ -252,10 +254,10 @@ export function parseMoney(text: string): number | null {
               }
             </tbody>
           </table>
-        </div>
+        </ma-scroll-region>
         @if (i.taxBreakdown.length > 0) {
           <h3>{{ 'finance.invoices.taxBreakdown' | transloco }}</h3>
-          <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'finance.invoices.taxBreakdown' | transloco">
+          <ma-scroll-region [label]="'finance.invoices.taxBreakdown' | transloco">
             <table class="stacked" data-testid="tax-breakdown">
               <thead>
                 <tr>
@@ -278,7 +280,7 @@ export function parseMoney(text: string): number | null {
                 }
               </tbody>
             </table>
-          </div>
+          </ma-scroll-region>
         }
       </mat-card>
 

@@ -16,6 +16,7 @@ import {
   PAGE_STYLES,
   SkeletonComponent,
   STACKED_TABLE_STYLES,
+  ScrollRegionComponent,
 } from '@mijn-account/web-ui';
 import { FinanceInvoicesStore, STATUS_KEYS } from './finance-invoices.store';
 import { RestrictedMarkerComponent } from './restricted-marker.component';
@@ -26,6 +27,7 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
 @Component({
   selector: 'ma-invoices-page',
   imports: [
+    ScrollRegionComponent,
     RestrictedMarkerComponent,
     FormsModule,
     RouterLink,
@@ -140,7 +142,7 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
           testId="invoices-empty"
         />
       } @else {
-        <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'finance.invoices.title' | transloco">
+        <ma-scroll-region [label]="'finance.invoices.title' | transloco">
           <table class="stacked" data-testid="invoices">
             <thead>
               <tr>
@@ -194,7 +196,7 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
               }
             </tbody>
           </table>
-        </div>
+        </ma-scroll-region>
         @if (next()) {
           <button mat-stroked-button type="button" class="more" (click)="more()" data-testid="more-invoices">
             {{ 'finance.invoices.more' | transloco }}

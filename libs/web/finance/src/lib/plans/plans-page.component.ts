@@ -89,9 +89,6 @@ export function moneyValidator(currency: () => string, language: () => 'nl' | 'e
     PAGE_STYLES,
     FORM_STYLES,
     `
-      mat-form-field {
-        margin-bottom: 0.75rem;
-      }
       mat-button-toggle-group {
         width: fit-content;
         max-width: 100%;
@@ -187,7 +184,7 @@ export function moneyValidator(currency: () => string, language: () => 'nl' | 'e
                 @if (pricing() === plan.id) {
                   <form [formGroup]="priceForm" (ngSubmit)="changePrice(plan, priceDirective)" #priceDirective="ngForm" novalidate>
                     <div class="fields">
-                      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                      <mat-form-field appearance="outline">
                         <mat-label>{{ 'finance.plans.newPrice' | transloco }}</mat-label>
                         <input matInput inputmode="decimal" formControlName="priceMinor" required data-testid="new-price" />
                         <span matTextSuffix>{{ plan.currency }}</span>
@@ -202,7 +199,7 @@ export function moneyValidator(currency: () => string, language: () => 'nl' | 'e
                           <mat-error>{{ 'finance.plans.priceFormat' | transloco }}</mat-error>
                         }
                       </mat-form-field>
-                      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+                      <mat-form-field appearance="outline">
                         <mat-label>{{ 'finance.plans.effectiveFrom' | transloco }}</mat-label>
                         <input matInput type="date" [min]="today" formControlName="effectiveFrom" required data-testid="price-from" />
                         <mat-hint>{{ 'finance.plans.effectiveFromHint' | transloco }}</mat-hint>
@@ -245,7 +242,7 @@ export function moneyValidator(currency: () => string, language: () => 'nl' | 'e
       } @else {
         <form [formGroup]="form" (ngSubmit)="create(createDirective)" #createDirective="ngForm" novalidate>
           <div class="fields">
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'finance.plans.nameNl' | transloco }}</mat-label>
               <input matInput formControlName="nameNl" lang="nl" required data-testid="plan-name-nl" />
               @if (form.controls.nameNl.errors?.['server']; as message) {
@@ -254,7 +251,7 @@ export function moneyValidator(currency: () => string, language: () => 'nl' | 'e
                 <mat-error>{{ 'finance.plans.nameRequired' | transloco }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'finance.plans.nameEn' | transloco }}</mat-label>
               <input matInput formControlName="nameEn" lang="en" required data-testid="plan-name-en" />
               @if (form.controls.nameEn.errors?.['server']; as message) {
@@ -263,21 +260,21 @@ export function moneyValidator(currency: () => string, language: () => 'nl' | 'e
                 <mat-error>{{ 'finance.plans.nameRequired' | transloco }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'finance.plans.descriptionNl' | transloco }}</mat-label>
               <textarea matInput formControlName="descriptionNl" lang="nl" rows="2"></textarea>
               @if (form.controls.descriptionNl.errors?.['server']; as message) {
                 <mat-error>{{ message }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'finance.plans.descriptionEn' | transloco }}</mat-label>
               <textarea matInput formControlName="descriptionEn" lang="en" rows="2"></textarea>
               @if (form.controls.descriptionEn.errors?.['server']; as message) {
                 <mat-error>{{ message }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'finance.plans.price' | transloco }}</mat-label>
               <input matInput inputmode="decimal" formControlName="priceMinor" required data-testid="plan-price" />
               <span matTextSuffix>{{ currency() }}</span>
@@ -294,7 +291,7 @@ export function moneyValidator(currency: () => string, language: () => 'nl' | 'e
                 <mat-error>{{ 'finance.plans.priceFormat' | transloco }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'finance.plans.currency' | transloco }}</mat-label>
               <mat-select formControlName="currency">
                 <mat-option [value]="currency()">{{ currency() }}</mat-option>
@@ -304,7 +301,7 @@ export function moneyValidator(currency: () => string, language: () => 'nl' | 'e
                 <mat-error>{{ message }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'finance.plans.interval' | transloco }}</mat-label>
               <mat-select formControlName="interval" data-testid="plan-interval">
                 <mat-option value="month">{{ 'finance.plans.monthly' | transloco }}</mat-option>
@@ -314,7 +311,7 @@ export function moneyValidator(currency: () => string, language: () => 'nl' | 'e
                 <mat-error>{{ message }}</mat-error>
               }
             </mat-form-field>
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'finance.plans.taxCategory' | transloco }}</mat-label>
               <mat-select formControlName="taxCategory" required data-testid="plan-tax">
                 @for (c of categories(); track c.code) {

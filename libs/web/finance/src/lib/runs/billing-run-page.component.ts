@@ -40,6 +40,7 @@ import {
   ProblemAlertComponent,
   STACKED_TABLE_STYLES,
   SkeletonComponent,
+  ScrollRegionComponent,
 } from '@mijn-account/web-ui';
 import { isWorking, monthName, parseMinor, progressPercent } from './run-progress';
 
@@ -63,6 +64,7 @@ export const POLL_MS = 1000;
 @Component({
   selector: 'ma-billing-run-page',
   imports: [
+    ScrollRegionComponent,
     BackLinkComponent,
     ReactiveFormsModule,
     RouterLink,
@@ -273,12 +275,7 @@ export const POLL_MS = 1000;
                     } @else if (detail.failed()) {
                       <ma-load-failed message="finance.runs.linesFailed" testId="draft-lines-failed" (retry)="detail.retry()" />
                     } @else if (draftDetail(); as dd) {
-                      <div
-                        class="scroll"
-                        tabindex="0"
-                        role="region"
-                        [attr.aria-label]="'finance.runs.linesOf' | transloco: { name: d.customerName }"
-                      >
+                      <ma-scroll-region [label]="'finance.runs.linesOf' | transloco: { name: d.customerName }">
                         <table class="stacked draft-lines" data-testid="draft-lines">
                           <caption class="muted">{{ 'finance.runs.linesOf' | transloco: { name: d.customerName } }}</caption>
                           <thead>
@@ -317,7 +314,7 @@ export const POLL_MS = 1000;
                             }
                           </tbody>
                         </table>
-                      </div>
+                      </ma-scroll-region>
                     }
                   }
                   <div class="actions">

@@ -80,11 +80,6 @@ const TEXT_FIELDS = [
         margin: 0 0 0.25rem;
         font-size: 1rem;
       }
-      /* Room between the minimum age's hint and the checkbox under it (they touched on a phone). */
-      form mat-checkbox {
-        display: block;
-        margin-top: 0.5rem;
-      }
       .row-item {
         border-bottom: 1px solid #ddd;
         padding: 0.5rem 0;
@@ -148,8 +143,7 @@ const TEXT_FIELDS = [
                 <mat-error>{{ m }}</mat-error>
               }
             </mat-form-field>
-            <!-- Its hint takes two lines on a phone: the field grows for it instead of covering the next one. -->
-            <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-form-field appearance="outline">
               <mat-label>{{ 'admin.privacy.processing.minimumAge' | transloco }}</mat-label>
               <input matInput type="number" min="1" max="21" formControlName="minimumAge" />
               <mat-hint>{{ 'admin.privacy.processing.minimumAgeHint' | transloco }}</mat-hint>

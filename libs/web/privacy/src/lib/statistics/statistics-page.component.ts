@@ -21,6 +21,7 @@ import {
   PAGE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
+  ScrollRegionComponent,
 } from '@mijn-account/web-ui';
 import { type ChartSeries, UsageChartComponent } from './usage-chart.component';
 
@@ -32,6 +33,7 @@ import { type ChartSeries, UsageChartComponent } from './usage-chart.component';
 @Component({
   selector: 'ma-statistics-page',
   imports: [
+    ScrollRegionComponent,
     FormsModule,
     MatButtonModule,
     MatCardModule,
@@ -64,10 +66,6 @@ import { type ChartSeries, UsageChartComponent } from './usage-chart.component';
       }
       form.period mat-form-field {
         width: 11rem;
-      }
-      .scroll {
-        overflow-x: auto;
-        max-width: 100%;
       }
       td.count,
       th.count {
@@ -169,7 +167,7 @@ import { type ChartSeries, UsageChartComponent } from './usage-chart.component';
           @if (daily(f)) {
             <details>
               <summary>{{ 'admin.statistics.perDay' | transloco }}</summary>
-              <div class="scroll" tabindex="0" role="region" [attr.aria-label]="'admin.statistics.perDay' | transloco">
+              <ma-scroll-region [label]="'admin.statistics.perDay' | transloco">
                 <table>
                   <thead>
                     <tr>
@@ -190,7 +188,7 @@ import { type ChartSeries, UsageChartComponent } from './usage-chart.component';
                     }
                   </tbody>
                 </table>
-              </div>
+              </ma-scroll-region>
             </details>
           }
         </mat-card>
