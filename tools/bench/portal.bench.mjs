@@ -360,6 +360,21 @@ try {
   await waitFor(PORTAL_PORT, '/api/health');
   pinServer(portal.pid);
   const credentials = JSON.parse(readFileSync(`${DIR}/postgres.credentials.json`, 'utf8'));
+  // BENCH_PG_SET='commit_delay=50 commit_siblings=2': PostgreSQL settings for this run (ALTER SYSTEM +
+  // reload, so only those a reload applies), to measure a server setting against the default.
+  if (process.env.BENCH_PG_SET) {
+    const admin = new pg.Client({
+      connectionString: `postgres://postgres:${encodeURIComponent(credentials.admin)}@127.0.0.1:${PG_PORT}/portal`,
+    });
+    await admin.connect();
+    for (const setting of process.env.BENCH_PG_SET.split(/\s+/).filter(Boolean)) {
+      const [name, value] = setting.split('=');
+      await admin.query(`ALTER SYSTEM SET ${pg.escapeIdentifier(name)} = ${pg.escapeLiteral(value)}`);
+    }
+    await admin.query('SELECT pg_reload_conf()');
+    console.log(`PostgreSQL settings: ${process.env.BENCH_PG_SET}`);
+    await admin.end();
+  }
   const appUrl = `postgres://portal_app:${encodeURIComponent(credentials.app)}@127.0.0.1:${PG_PORT}/portal`;
   yardstick = start('node', ['tools/bench/yardstick.mjs'], { PORT: String(YARDSTICK_PORT), DATABASE_URL: appUrl });
   if (FLOORS && ONLY_ME) {
