@@ -53,9 +53,7 @@ test('a stale signed-in hint (the session has gone) costs a moment, never a wron
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aanmelden bij CallMonkey');
   await expect(page.getByLabel(NL.email)).toBeVisible();
   // The session check that found no session took the hint away: the next visit gets the first screen again.
-  await expect
-    .poll(async () => (await page.context().cookies()).some((c) => c.name === 'ma_signed_in'))
-    .toBe(false);
+  await expect.poll(async () => (await page.context().cookies()).some((c) => c.name === 'ma_signed_in')).toBe(false);
   expect(await htmlOf(page, '/sign-in')).toContain('ma-first-screen');
 });
 
