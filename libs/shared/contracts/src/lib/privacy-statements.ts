@@ -231,7 +231,7 @@ export const COOKIES: readonly CookieDeclaration[] = [
     kind: 'cookie',
     necessary: true,
     purpose: {
-      nl: 'Zegt de portal dat deze browser ingelogd is, zodat hij je niet eerst de inlogpagina toont. Alleen "1", geen code en niets over jou; de sessiecookie blijft bepalen of je ingelogd bent.',
+      nl: 'Zegt het portaal dat deze browser ingelogd is, zodat het je niet eerst de inlogpagina toont. Alleen "1", geen code en niets over jou; de sessiecookie blijft bepalen of je ingelogd bent.',
       en: 'Tells the portal this browser is signed in, so it does not show you the sign-in page first. Only "1", no code and nothing about you; the session cookie still decides whether you are signed in.',
     },
     duration: {
