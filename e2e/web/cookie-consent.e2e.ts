@@ -35,7 +35,7 @@ async function setOptionalCookie(admin: Page, on: boolean): Promise<void> {
 
 async function withLanguage(page: Page, language: 'nl' | 'en'): Promise<void> {
   await page.goto(`${CT}/sign-in`);
-  await page.evaluate((l) => window.localStorage.setItem('ma.language', l), language);
+  await page.evaluate((l) => (document.cookie = `ma_lang=${l}; Path=/; SameSite=Lax`), language);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', language);
 }
@@ -46,7 +46,7 @@ test('refusing never sets the optional cookie, accepting sets it, and a change o
   test.setTimeout(300_000);
   const admin = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await admin.goto(`${CT}/sign-in`);
-  await admin.evaluate(() => window.localStorage.setItem('ma.language', 'en'));
+  await admin.evaluate(() => (document.cookie = 'ma_lang=en; Path=/; SameSite=Lax'));
   await signInStaffWithTwoFactor(admin, 'contactmonkey', 'admin@contactmonkey.example', EN);
   await setOptionalCookie(admin, true);
   await expectAccessible(admin);

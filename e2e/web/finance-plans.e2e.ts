@@ -37,7 +37,7 @@ async function everyWay(page: Page, name: string, ready: (page: Page) => Locator
   for (const language of languages)
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
-      await page.evaluate((l) => window.localStorage.setItem('ma.language', l), language);
+      await page.evaluate((l) => (document.cookie = `ma_lang=${l}; Path=/; SameSite=Lax`), language);
       await page.reload();
       await expect(page.locator('html')).toHaveAttribute('lang', language);
       await expect(ready(page)).toBeVisible();
@@ -56,7 +56,7 @@ test('the admin completes the invoicing settings (nl); finance creates a plan an
   test.setTimeout(420_000);
   const admin = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await admin.goto(`${CT}/sign-in`);
-  await admin.evaluate(() => window.localStorage.setItem('ma.language', 'nl'));
+  await admin.evaluate(() => (document.cookie = 'ma_lang=nl; Path=/; SameSite=Lax'));
   await signInStaffWithTwoFactor(admin, 'contactmonkey', 'admin@contactmonkey.example', NL);
   await admin.goto(`${CT}/admin/invoicing`);
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Facturatie');
@@ -107,7 +107,7 @@ test('the admin completes the invoicing settings (nl); finance creates a plan an
   // Finance, in English: a plan, priced in dollars and cents.
   const finance = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await finance.goto(`${CT}/sign-in`);
-  await finance.evaluate(() => window.localStorage.setItem('ma.language', 'en'));
+  await finance.evaluate(() => (document.cookie = 'ma_lang=en; Path=/; SameSite=Lax'));
   await signInStaffWithTwoFactor(finance, 'contactmonkey', 'finance@contactmonkey.example', EN);
   await finance.goto(`${CT}/finance/plans`);
   // The demo's plans are listed; a new one joins them.

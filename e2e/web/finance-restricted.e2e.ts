@@ -21,7 +21,7 @@ test('finance sees the erased customer marked restricted (nl, 1280 and 360 px)',
   test.setTimeout(180_000);
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await page.goto(`${CT}/sign-in`);
-  await page.evaluate(() => window.localStorage.setItem('ma.language', 'nl'));
+  await page.evaluate(() => (document.cookie = 'ma_lang=nl; Path=/; SameSite=Lax'));
   await signInStaffWithTwoFactor(page, 'contactmonkey', 'finance@contactmonkey.example', NL);
   await page.goto(`${CT}/finance/accounts`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');

@@ -123,7 +123,7 @@ test('newsletters (nl): one issue composer for all lists — a card picks its li
   test.setTimeout(90_000);
   // ContactMonkey's admin on a Dutch page: sign-in.e2e.ts turns on CallMonkey's admin's two-factor
   // for the first time, later in the same run (as one-language.e2e.ts does).
-  await page.context().addInitScript(() => window.localStorage.setItem('ma.language', 'nl'));
+  await page.context().addInitScript(() => (document.cookie = 'ma_lang=nl; Path=/; SameSite=Lax'));
   await signInStaffWithTwoFactor(page, 'contactmonkey', 'admin@contactmonkey.example', {
     ...NL,
     confirmCode: 'Code bevestigen',

@@ -166,7 +166,7 @@ test('finance issues an invoice; the subscriber gets it by mail with the PDF and
 
   // Both pages at 1280 and 360 px, in English and Dutch: accessible, and nothing wider than a phone.
   for (const language of ['en', 'nl'] as const) {
-    await owner.evaluate((lang) => window.localStorage.setItem('ma.language', lang), language);
+    await owner.evaluate((lang) => (document.cookie = `ma_lang=${lang}; Path=/; SameSite=Lax`), language);
     for (const [width, height] of [
       [1280, 800],
       [360, 740],
@@ -204,7 +204,7 @@ test('finance issues an invoice; the subscriber gets it by mail with the PDF and
       }
     }
   }
-  await owner.evaluate(() => window.localStorage.setItem('ma.language', 'en'));
+  await owner.evaluate(() => (document.cookie = 'ma_lang=en; Path=/; SameSite=Lax'));
   await owner.setViewportSize({ width: 1280, height: 800 });
 
   // An agent asks for invoices:read; the owner approves; the agent reads the invoices.

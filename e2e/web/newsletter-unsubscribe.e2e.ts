@@ -47,7 +47,7 @@ test('the Unsubscribe link in the real mail opens a page whose one click unsubsc
   const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await phone.newPage();
   await page.goto(`${portal('contactmonkey')}/sign-in`);
-  await page.evaluate(() => localStorage.setItem('ma.language', 'nl'));
+  await page.evaluate(() => (document.cookie = 'ma_lang=nl; Path=/; SameSite=Lax'));
   await page.goto(link);
   await expect(page.getByRole('heading', { name: 'Unsubscribe from a newsletter' })).toBeVisible();
   await expect(page.getByTestId('unsubscribe-question')).toHaveText(`Stop sending “Product news” to ${SUBSCRIBER}?`);

@@ -125,7 +125,7 @@ async function sweep(page: Page, tenant: string, paths: string[], failures: stri
 /** A browser in which the portal speaks Dutch (the visitor's choice, as the language menu stores it). */
 async function dutch(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
-  await context.addInitScript(() => window.localStorage.setItem('ma.language', 'nl'));
+  await context.addInitScript(() => (document.cookie = 'ma_lang=nl; Path=/; SameSite=Lax'));
   return context.newPage();
 }
 

@@ -37,7 +37,7 @@ async function everyWay(
   for (const language of ['nl', 'en'] as const)
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
-      await page.evaluate((l) => window.localStorage.setItem('ma.language', l), language);
+      await page.evaluate((l) => (document.cookie = `ma_lang=${l}; Path=/; SameSite=Lax`), language);
       await page.reload();
       await expect(page.locator('html')).toHaveAttribute('lang', language);
       await expect(ready(page, language)).toBeVisible();
@@ -55,7 +55,7 @@ test('a subscriber reads what is held about them and why, in nl and en, and send
 }) => {
   test.setTimeout(240_000);
   await page.goto(`${CT}/sign-in`);
-  await page.evaluate(() => window.localStorage.setItem('ma.language', 'en'));
+  await page.evaluate(() => (document.cookie = 'ma_lang=en; Path=/; SameSite=Lax'));
   await page.reload();
   await signIn(page, 'olivia@mapleleaf.example', EN);
   await expect(page).toHaveURL(/\/account$/);
@@ -90,7 +90,7 @@ test('a subscriber reads what is held about them and why, in nl and en, and send
 test('the tenant admin adds a row to the record of processing activities', async ({ page }) => {
   test.setTimeout(240_000);
   await page.goto(`${CT}/sign-in`);
-  await page.evaluate(() => window.localStorage.setItem('ma.language', 'en'));
+  await page.evaluate(() => (document.cookie = 'ma_lang=en; Path=/; SameSite=Lax'));
   await signInStaffWithTwoFactor(page, 'contactmonkey', 'admin@contactmonkey.example', EN);
   await page.goto(`${CT}/admin/privacy/processing`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Processing record');

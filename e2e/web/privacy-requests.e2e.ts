@@ -15,7 +15,7 @@ const CM = portal('contactmonkey');
 /** Every page of this journey at 1280 and 360 px, in English and Dutch: its heading, accessible, nothing wider than a phone. */
 async function lookAt(page: Page, pages: Record<string, { en: string; nl: string; shows: string }>): Promise<void> {
   for (const language of ['en', 'nl'] as const) {
-    await page.evaluate((lang) => window.localStorage.setItem('ma.language', lang), language);
+    await page.evaluate((lang) => (document.cookie = `ma_lang=${lang}; Path=/; SameSite=Lax`), language);
     for (const [width, height] of [
       [1280, 800],
       [360, 740],
@@ -35,7 +35,7 @@ async function lookAt(page: Page, pages: Record<string, { en: string; nl: string
       }
     }
   }
-  await page.evaluate(() => window.localStorage.setItem('ma.language', 'en'));
+  await page.evaluate(() => (document.cookie = 'ma_lang=en; Path=/; SameSite=Lax'));
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 

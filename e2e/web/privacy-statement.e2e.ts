@@ -73,7 +73,7 @@ test('an admin publishes a new statement; users see the banner and acknowledge i
 
   // Dutch: the page in Dutch, the banner with the Dutch summary.
   const noah = await (await browser.newContext({ viewport: PHONE })).newPage();
-  await noah.addInitScript(() => window.localStorage.setItem('ma.language', 'nl'));
+  await noah.addInitScript(() => (document.cookie = 'ma_lang=nl; Path=/; SameSite=Lax'));
   await noah.goto(`${portal('contactmonkey')}/sign-in`);
   await signIn(noah, 'noah@northernlights.example', NL);
   const nlBanner = noah.getByTestId('statement-banner');

@@ -42,7 +42,7 @@ for (const { provider, name, domain, login } of PROVIDERS)
     test.setTimeout(240_000);
     const admin = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await admin.goto(`${CT}/sign-in`);
-    await admin.evaluate(() => window.localStorage.setItem('ma.language', 'en'));
+    await admin.evaluate(() => (document.cookie = 'ma_lang=en; Path=/; SameSite=Lax'));
     await signInStaffWithTwoFactor(admin, 'contactmonkey', 'admin@contactmonkey.example', EN);
     await admin.goto(`${CT}/admin/sign-in`);
     const settings = admin.getByTestId(`provider-${provider}`);
@@ -55,7 +55,7 @@ for (const { provider, name, domain, login } of PROVIDERS)
 
     const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
     await page.goto(`${CT}/sign-in`);
-    await page.evaluate(() => window.localStorage.setItem('ma.language', 'en'));
+    await page.evaluate(() => (document.cookie = 'ma_lang=en; Path=/; SameSite=Lax'));
     await page.reload();
     const email = `social.${Date.now()}@${domain}`;
     await page.getByTestId(`sign-in-${provider}`).click();

@@ -25,7 +25,7 @@ async function everyWay(page: Page, ready: (page: Page) => Locator): Promise<voi
   for (const language of ['nl', 'en'] as const)
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
-      await page.evaluate((l) => window.localStorage.setItem('ma.language', l), language);
+      await page.evaluate((l) => (document.cookie = `ma_lang=${l}; Path=/; SameSite=Lax`), language);
       await page.reload();
       await expect(page.locator('html')).toHaveAttribute('lang', language);
       await expect(ready(page)).toBeVisible();
@@ -45,7 +45,7 @@ test('the tenant admin reads the usage statistics: charts with their figures, sm
   test.setTimeout(300_000);
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await page.goto(`${CT}/sign-in`);
-  await page.evaluate(() => window.localStorage.setItem('ma.language', 'en'));
+  await page.evaluate(() => (document.cookie = 'ma_lang=en; Path=/; SameSite=Lax'));
   await signInStaffWithTwoFactor(page, 'contactmonkey', 'admin@contactmonkey.example', EN);
   await page.getByTestId('nav-statistics').click();
   await expect(page).toHaveURL(/\/admin\/statistics$/);

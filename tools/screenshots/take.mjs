@@ -52,8 +52,8 @@ try {
           hasTouch: width.hasTouch,
           locale: language,
         });
-        // The portal remembers the visitor's language choice in localStorage (LanguageService).
-        await context.addInitScript((lang) => localStorage.setItem('ma.language', lang), language);
+        // The portal remembers the visitor's language choice in the ma_lang cookie (LanguageService).
+        await context.addCookies([{ name: 'ma_lang', value: language, url: base }]);
         const page = await context.newPage();
         const shot = async (name) => {
           await page.waitForLoadState('networkidle');

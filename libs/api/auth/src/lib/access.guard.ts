@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ACCESS_METADATA,
   APP_CONFIG,
@@ -20,8 +20,8 @@ import {
   staffRule,
   unmetRequirement,
 } from '@mijn-account/api-core';
-import { type StaffRole, isUuid } from '@mijn-account/shared-contracts';
-import { sessionCookieName } from './cookies';
+import { SIGNED_IN_HINT_COOKIE, type StaffRole, isUuid } from '@mijn-account/shared-contracts';
+import { clearSignedInHint, sessionCookieName } from './cookies';
 import { SessionService } from './session.service';
 
 /**
@@ -71,6 +71,13 @@ export class AccessGuard implements CanActivate {
         ctx.user = found.user;
         granted = found.step;
       }
+    }
+    // A session that ended (expired, revoked, signed out elsewhere) takes its signed-in hint along,
+    // so the next page answer is the sign-in page's again. The session cookie itself is left: a
+    // request still under way from before a new sign-in must not sign that new session out (losing
+    // the new session's hint that way costs a first screen that shows the sign-in card, nothing more).
+    if (!ctx.session && request.cookies?.[SIGNED_IN_HINT_COOKIE]) {
+      clearSignedInHint(context.switchToHttp().getResponse<FastifyReply>(), this.config);
     }
     if (rule.level === 'public') return true;
     const user = ctx.user;

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@mijn-account/api-core';
-import { XSRF_COOKIE } from '@mijn-account/shared-contracts';
+import { SIGNED_IN_HINT_COOKIE, XSRF_COOKIE } from '@mijn-account/shared-contracts';
 import { anonymousCsrfToken, csrfTokenForSession } from './csrf';
 
 /** `__Host-` pins the cookie to this exact host (no Domain, Path=/, Secure); only possible over TLS. */
@@ -18,8 +18,29 @@ export function setSessionCookie(reply: FastifyReply, config: AppConfig, token: 
   });
 }
 
+/** Ends the session in this browser: the session cookie and its signed-in hint. */
 export function clearSessionCookie(reply: FastifyReply, config: AppConfig): void {
   reply.clearCookie(sessionCookieName(config), { path: '/', secure: config.session.secureCookie });
+  clearSignedInHint(reply, config);
+}
+
+/**
+ * "This browser has a session" for the page and the server's page answer (no secret: `1`, readable
+ * by the page's script), with the session cookie's lifetime, path and Secure flag.
+ */
+function setSignedInHint(reply: FastifyReply, config: AppConfig, expiresAt: Date): void {
+  reply.setCookie(SIGNED_IN_HINT_COOKIE, '1', {
+    httpOnly: false,
+    sameSite: 'lax',
+    secure: config.session.secureCookie,
+    path: '/',
+    expires: expiresAt,
+  });
+}
+
+/** The hint goes when its session does: on sign-out, and when a request finds the session ended. */
+export function clearSignedInHint(reply: FastifyReply, config: AppConfig): void {
+  reply.clearCookie(SIGNED_IN_HINT_COOKIE, { path: '/', secure: config.session.secureCookie });
 }
 
 /** Readable by the page's script, which echoes it in the X-XSRF-TOKEN header (Angular's default pair). */
@@ -70,7 +91,11 @@ export function setOidcStateCookie(reply: FastifyReply, config: AppConfig, state
   });
 }
 
-/** Sets the cookies of a new session: the session itself, its XSRF token, and the device cookie. */
+/**
+ * Sets the cookies of a new session: the session itself, its XSRF token, the device cookie and the
+ * signed-in hint. Every way of signing in (password, second factor, Google/Microsoft, invitation,
+ * sign-up link) ends here.
+ */
 export function startBrowserSession(
   reply: FastifyReply,
   config: AppConfig,
@@ -78,6 +103,7 @@ export function startBrowserSession(
   deviceToken: string,
 ): void {
   setSessionCookie(reply, config, session.token, session.expiresAt);
+  setSignedInHint(reply, config, session.expiresAt);
   setXsrfCookie(reply, config, csrfTokenForSession(config.session.secret, session.token));
   setDeviceCookie(reply, config, deviceToken);
 }

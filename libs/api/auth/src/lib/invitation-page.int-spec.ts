@@ -1,4 +1,12 @@
-import { type PortalClient, type TestApp, TestMailbox, startTestApp, problemFields } from '@mijn-account/api-testing';
+import {
+  type PortalClient,
+  SIGNED_IN_HINT_SET,
+  type TestApp,
+  TestMailbox,
+  problemFields,
+  signedInHintOf,
+  startTestApp,
+} from '@mijn-account/api-testing';
 
 /**
  * The invitation page (issue 16 §6): what a link is about, read before the password is chosen
@@ -56,6 +64,7 @@ describe('the invitation page', () => {
       body: { token, password: 'nieuw lid wachtwoord 1' },
     });
     expect(accepted.statusCode).toBe(204);
+    expect(signedInHintOf(accepted)).toEqual(SIGNED_IN_HINT_SET);
     const me = await browser.request('GET', '/api/me');
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({

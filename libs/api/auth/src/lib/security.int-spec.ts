@@ -4,6 +4,8 @@ import {
   type PortalClient,
   type TestApp,
   TestMailbox,
+  SIGNED_IN_HINT_SET,
+  signedInHintOf,
   startTestApp,
 } from '@mijn-account/api-testing';
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
@@ -145,12 +147,14 @@ describe('sessions, two-factor, brute force, e-mail change', () => {
     const browser = t.client(t.alpha);
     const step1 = await browser.signIn(email);
     expect(step1.json()).toMatchObject({ status: 'second-factor' });
+    expect(signedInHintOf(step1)).toBe('untouched'); // not signed in yet
     expect((await browser.request('GET', '/api/me')).statusCode).toBe(401);
     const code = await codeAt(secret, 1);
     const ok = await browser.request('POST', '/api/session/second-factor', {
       body: { challenge: step1.json().challenge, code },
     });
     expect(ok.json()).toEqual({ status: 'signed-in' });
+    expect(signedInHintOf(ok)).toEqual(SIGNED_IN_HINT_SET);
 
     const replay = t.client(t.alpha);
     const again = await replay.signIn(email);

@@ -8,6 +8,8 @@ import {
   type PortalClient,
   type TestApp,
   TestMailbox,
+  SIGNED_IN_HINT_SET,
+  signedInHintOf,
   startTestApp,
 } from '@mijn-account/api-testing';
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
@@ -130,6 +132,7 @@ describe('social sign-in (real OpenID provider)', () => {
       body: { token, password: 'correct horse battery staple' },
     });
     expect(right.json()).toEqual({ status: 'signed-in' });
+    expect(signedInHintOf(right)).toEqual(SIGNED_IN_HINT_SET);
     await t.mail.waitFor(member.email, (m) => m.subject === 'Inloggen met Google is toegevoegd aan je account');
     const overview = await browser.request('GET', '/api/me/security');
     expect(overview.json().identities).toEqual([expect.objectContaining({ provider: 'google', email: member.email })]);
@@ -137,6 +140,7 @@ describe('social sign-in (real OpenID provider)', () => {
     // From now on the identity itself signs in, no password asked.
     const again = t.client(t.alpha);
     expect(await socialSignIn(again, 'google', member.email)).toBe('/');
+    expect(again.cookies.get('ma_signed_in')).toBe('1'); // set by the provider's callback, with the session
     expect((await again.request('GET', '/api/me')).json().user.email).toBe(member.email);
     const sessions = await again.request('GET', '/api/me/security/sessions');
     expect(sessions.json().find((s: { current: boolean }) => s.current).method).toBe('google');
@@ -433,6 +437,7 @@ describe('social sign-in (real OpenID provider)', () => {
       });
       expect(done.statusCode).toBe(200);
       expect(done.json()).toEqual({ status: 'signed-in' });
+      expect(signedInHintOf(done)).toEqual(SIGNED_IN_HINT_SET);
       const me = (await browser.request('GET', '/api/me')).json();
       expect(me).toMatchObject({ user: { email }, account: { role: 'owner' } });
       const [user] = await userByEmail(email);

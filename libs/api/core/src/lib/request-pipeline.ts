@@ -18,7 +18,7 @@ import { sendProblem } from './problem-details.filter';
 import { REVALIDATE, readLanguageOf, staticFileOptions, translationPreload, unknownHostPage } from './static-files';
 import { CONTEXT_KEY, RequestContext, contextOf } from './request-context';
 import { TenantResolver } from './tenant-resolver';
-import { TenantPages, pageEncodingOf, pageKindOf, tenantInfoOf } from './tenant-page';
+import { TenantPages, pageChoiceOf, pageEncodingOf, tenantInfoOf } from './tenant-page';
 
 /** API paths that answer without a tenant (load-balancer probes, API docs). */
 const TENANTLESS_API = [`/${API_PREFIX}/health`, `/${API_PREFIX}/docs`];
@@ -183,14 +183,16 @@ export async function installRequestPipeline(
     if (hasWeb && !isApiPath(pathOf(request))) {
       const tenant = contextOf(request)?.tenant;
       if (!tenant || !tenantPages) return reply.header('cache-control', REVALIDATE).sendFile('index.html');
-      // index.html with the tenant's `/api/tenant` answer inline: the app starts without that round trip.
-      const page = tenantPages.pageFor(tenantInfoOf(tenant), pageKindOf(pathOf(request)));
+      // index.html with the tenant's `/api/tenant` answer inline: the app starts without that round
+      // trip. Its language and first screen follow the visitor's cookies (language, signed-in hint).
+      const choice = pageChoiceOf(pathOf(request), request.cookies, tenant);
+      const page = tenantPages.pageFor(tenantInfoOf(tenant), choice);
       const setCookie = options.pageCookies?.(request, reply) ?? false;
       reply
-        .header('link', translationPreload(tenant.defaultLanguage))
+        .header('link', translationPreload(choice.language))
         // A page that sets a cookie is this visitor's own: no shared cache keeps it.
         .header('cache-control', setCookie ? `private, ${REVALIDATE}` : REVALIDATE)
-        .header('vary', 'Accept-Encoding')
+        .header('vary', 'Accept-Encoding, Cookie')
         .header('etag', page.etag)
         .type('text/html; charset=utf-8');
       if (request.headers['if-none-match'] === page.etag) return reply.status(304).send();

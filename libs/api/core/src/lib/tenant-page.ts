@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import { FIRST_SCREEN_ID, TENANT_SCRIPT_ID, type TenantInfo } from '@mijn-account/shared-contracts';
+import {
+  FIRST_SCREEN_ID,
+  LANGUAGE_COOKIE,
+  type Language,
+  SIGNED_IN_HINT_COOKIE,
+  TENANT_SCRIPT_ID,
+  type TenantInfo,
+  isLanguage,
+} from '@mijn-account/shared-contracts';
 import type { TenantContext } from './tenancy';
 
 /** The public part of a tenant, as `GET /api/tenant` answers it and as the page carries it inline. */
@@ -57,13 +65,18 @@ export function firstScreenHtml(tenant: TenantInfo, screen: FirstScreen): string
 
 /**
  * index.html for one tenant: its `/api/tenant` answer inline (a JSON script element, which no
- * browser runs, so the CSP's `script-src 'self'` is untouched) and its language on `<html>`, so the
- * app starts without that round trip; with a first screen, that screen after `<ma-root>`.
+ * browser runs, so the CSP's `script-src 'self'` is untouched) and the page's language on `<html>`,
+ * so the app starts without that round trip; with a first screen, that screen after `<ma-root>`.
  */
-export function tenantIndexHtml(indexHtml: string, tenant: TenantInfo, screen?: FirstScreen): string {
+export function tenantIndexHtml(
+  indexHtml: string,
+  tenant: TenantInfo,
+  language: Language,
+  screen?: FirstScreen,
+): string {
   const script = `<script id="${TENANT_SCRIPT_ID}" type="application/json">${scriptSafeJson(tenant)}</script>`;
   const html = indexHtml
-    .replace(/<html lang="[^"]*"/, `<html lang="${tenant.defaultLanguage === 'en' ? 'en' : 'nl'}"`)
+    .replace(/<html lang="[^"]*"/, `<html lang="${language === 'en' ? 'en' : 'nl'}"`)
     // Replaced by functions: in a replacement string, a tenant called "A$'B" would insert the rest of the page.
     .replace('</head>', () => `${script}</head>`);
   return screen ? html.replace('</ma-root>', () => `</ma-root>${firstScreenHtml(tenant, screen)}`) : html;
@@ -79,13 +92,34 @@ export interface TenantPage {
 /** Which page of the app the answer is for: the sign-in page comes with its first screen. */
 export type PageKind = 'sign-in' | 'other';
 
-/** The paths answered with the sign-in page's first screen (the query string aside). */
-export const pageKindOf = (path: string): PageKind => (path === '/sign-in' ? 'sign-in' : 'other');
+/** Which page to answer, and in which language. */
+export interface PageChoice {
+  kind: PageKind;
+  language: Language;
+}
 
 /**
- * The per-tenant pages, made once per tenant and kind (and again when its branding or the build
- * changes): the text with its brotli and gzip copies and a strong ETag, so a page answer costs a
- * Map lookup. The sign-in page's heading comes from the build's own translations (`i18n/<lang>.json`).
+ * The page for this request, by the rules the app follows once it runs: the language the visitor
+ * chose (the language cookie), else the tenant's; the sign-in page's first screen only on
+ * `/sign-in` (the query string aside) and only for a browser without the signed-in hint — a
+ * signed-in visitor is sent on by the app and must not see the sign-in card first.
+ */
+export function pageChoiceOf(
+  path: string,
+  cookies: Record<string, string | undefined> | undefined,
+  tenant: Pick<TenantInfo, 'defaultLanguage'>,
+): PageChoice {
+  const chosen = cookies?.[LANGUAGE_COOKIE];
+  return {
+    kind: path === '/sign-in' && !cookies?.[SIGNED_IN_HINT_COOKIE] ? 'sign-in' : 'other',
+    language: isLanguage(chosen) ? chosen : tenant.defaultLanguage,
+  };
+}
+
+/**
+ * The per-tenant pages, made once per tenant, kind and language (and again when its branding or the
+ * build changes): the text with its brotli and gzip copies and a strong ETag, so a page answer costs
+ * a Map lookup. The sign-in page's heading comes from the build's own translations (`i18n/<lang>.json`).
  */
 export class TenantPages {
   private readonly pages = new Map<string, TenantPage>();
@@ -93,18 +127,18 @@ export class TenantPages {
 
   constructor(private readonly webRoot: string) {}
 
-  pageFor(tenant: TenantInfo, kind: PageKind = 'other'): TenantPage {
+  pageFor(tenant: TenantInfo, { kind, language }: PageChoice): TenantPage {
     const file = join(this.webRoot, 'index.html');
     const { mtimeMs } = statSync(file);
     if (this.source?.mtimeMs !== mtimeMs) {
       this.source = { mtimeMs, html: readFileSync(file, 'utf8') };
       this.pages.clear();
     }
-    const key = `${kind} ${JSON.stringify(tenant)}`;
+    const key = `${kind} ${language} ${JSON.stringify(tenant)}`;
     let page = this.pages.get(key);
     if (!page) {
-      const screen = kind === 'sign-in' ? this.signInScreen(tenant) : undefined;
-      const html = Buffer.from(tenantIndexHtml(this.source.html, tenant, screen));
+      const screen = kind === 'sign-in' ? this.signInScreen(tenant, language) : undefined;
+      const html = Buffer.from(tenantIndexHtml(this.source.html, tenant, language, screen));
       page = {
         html,
         br: brotliCompressSync(html, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
@@ -117,9 +151,9 @@ export class TenantPages {
     return page;
   }
 
-  /** The sign-in page's heading in the tenant's language; none when the build has no such text. */
-  private signInScreen(tenant: TenantInfo): FirstScreen | undefined {
-    const file = join(this.webRoot, 'i18n', `${tenant.defaultLanguage}.json`);
+  /** The sign-in page's heading in this language; none when the build has no such text. */
+  private signInScreen(tenant: TenantInfo, language: Language): FirstScreen | undefined {
+    const file = join(this.webRoot, 'i18n', `${language}.json`);
     if (!existsSync(file)) return undefined;
     try {
       const title = (JSON.parse(readFileSync(file, 'utf8')) as { signIn?: { title?: unknown } }).signIn?.title;

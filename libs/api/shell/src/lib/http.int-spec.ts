@@ -1,7 +1,14 @@
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, XSRF_COOKIE } from '@mijn-account/shared-contracts';
 import { DataSource } from 'typeorm';
 import { HealthService } from '@mijn-account/api-core';
-import { FIXTURE_PASSWORD, type TestApp, startTestApp, problemFields } from '@mijn-account/api-testing';
+import {
+  FIXTURE_PASSWORD,
+  SIGNED_IN_HINT_SET,
+  type TestApp,
+  problemFields,
+  signedInHintOf,
+  startTestApp,
+} from '@mijn-account/api-testing';
 
 describe('HTTP: sessions, CSRF and problem details', () => {
   let t: TestApp;
@@ -18,8 +25,11 @@ describe('HTTP: sessions, CSRF and problem details', () => {
       expect(signIn.statusCode).toBe(200);
       const cookie = signIn.cookies.find((c) => c.name === 'ma_sid');
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+      // With it the signed-in hint: the page answers without the sign-in page's first screen.
+      expect(signedInHintOf(signIn)).toEqual(SIGNED_IN_HINT_SET);
       const me = await alice.request('GET', '/api/me');
       expect(me.statusCode).toBe(200);
+      expect(signedInHintOf(me)).toBe('untouched'); // a live session keeps its hint
       expect(me.json()).toMatchObject({
         user: { email: t.alpha.accounts[0].member.email, kind: 'subscriber' },
         account: { id: t.alpha.accounts[0].id, customerNumber: 'ALPHA-1', role: 'member' },
@@ -75,7 +85,9 @@ describe('HTTP: sessions, CSRF and problem details', () => {
       const client = t.client(t.alpha);
       await client.signIn(t.alpha.accounts[0].owner.email);
       const token = client.cookies.get('ma_sid') as string;
-      expect((await client.request('DELETE', '/api/session')).statusCode).toBe(204);
+      const signOut = await client.request('DELETE', '/api/session');
+      expect(signOut.statusCode).toBe(204);
+      expect(signedInHintOf(signOut)).toBe('cleared');
       const stolen = t.client(t.alpha);
       stolen.cookies.set('ma_sid', token);
       expect((await stolen.request('GET', '/api/me')).statusCode).toBe(401);
@@ -97,8 +109,15 @@ describe('HTTP: sessions, CSRF and problem details', () => {
           t.alpha.staff.finance.id,
         ]);
       });
-      expect((await idle.request('GET', '/api/me')).statusCode).toBe(401);
-      expect((await absolute.request('GET', '/api/me')).statusCode).toBe(401);
+      // The ended sessions' hints go with the first answer that finds them ended; a hint alone is no session.
+      for (const client of [idle, absolute]) {
+        expect(client.cookies.get('ma_signed_in')).toBe('1');
+        const me = await client.request('GET', '/api/me');
+        expect(me.statusCode).toBe(401);
+        expect(signedInHintOf(me)).toBe('cleared');
+      }
+      // Once gone, nothing more to clear.
+      expect(signedInHintOf(await idle.request('GET', '/api/me'))).toBe('untouched');
     });
 
     it('refuses a disabled user at once, even with an open session', async () => {

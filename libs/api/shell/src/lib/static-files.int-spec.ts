@@ -196,6 +196,31 @@ describe('static files: compression and caching', () => {
     for (const url of ['/', '/account/billing', '/sign-up']) expect(screen(await html(url))).toBeUndefined();
   });
 
+  it("answers in the visitor's chosen language, and a signed-in browser without the sign-in card", async () => {
+    const page = async (cookie?: string) => {
+      const client = t.client(t.alpha);
+      const response = await client.request('GET', '/sign-in', {
+        headers: { 'accept-encoding': 'gzip', ...(cookie ? { cookie } : {}) },
+      });
+      return { response, html: gunzipSync(response.rawPayload).toString() };
+    };
+    // ALPHA is Dutch; a visitor who chose English (the language cookie the app writes) reads English at once.
+    const english = await page('ma_lang=en');
+    expect(english.html).toContain('<html lang="en">');
+    expect(english.html).toContain('<h1>Sign in to ALPHA</h1>');
+    expect(english.response.headers['link']).toBe('</i18n/en.json>; rel=preload; as=fetch; crossorigin');
+    const dutch = await page();
+    expect(dutch.html).toContain('<h1>Aanmelden bij ALPHA</h1>');
+    // The answer depends on the cookies: no shared cache may give one visitor's page to another.
+    expect(String(dutch.response.headers['vary'])).toMatch(/\bCookie\b/);
+    expect(english.response.headers['etag']).not.toBe(dutch.response.headers['etag']);
+    // With the signed-in hint: the plain page, in the chosen language.
+    const signedIn = await page('ma_signed_in=1; ma_lang=en');
+    expect(signedIn.html).not.toContain('ma-first-screen');
+    expect(signedIn.html).toContain('<html lang="en">');
+    expect(signedIn.html).toContain('<ma-root></ma-root>');
+  });
+
   it('keeps API answers no-store next to the static files', async () => {
     const tenant = await get('/api/tenant', 'gzip, br');
     expect(tenant.statusCode).toBe(200);

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
-import { XSRF_COOKIE, XSRF_HEADER } from '@mijn-account/shared-contracts';
+import { SIGNED_IN_HINT_COOKIE, XSRF_COOKIE, XSRF_HEADER } from '@mijn-account/shared-contracts';
 import { FIXTURE_PASSWORD } from './fixtures';
 import type { HttpInjector } from './portal-process';
 
@@ -78,6 +78,39 @@ export class PortalClient {
     return this.request('POST', '/api/session', { body: { email, password } });
   }
 }
+
+type SetCookie = { name: string; value: string; httpOnly?: boolean; sameSite?: string; path?: string; expires?: Date };
+
+/**
+ * What an answer did to the signed-in hint (ADR 0017): `set` with its attributes and whether it
+ * lives exactly as long as the session cookie set beside it, `cleared`, or `untouched`.
+ */
+export function signedInHintOf(response: {
+  cookies: unknown[];
+}):
+  | { set: { value: string; httpOnly: boolean; sameSite?: string; path?: string; withSession: boolean } }
+  | 'cleared'
+  | 'untouched' {
+  const cookies = response.cookies as SetCookie[];
+  const hint = cookies.find((c) => c.name === SIGNED_IN_HINT_COOKIE);
+  if (!hint) return 'untouched';
+  if (hint.value === '' || (hint.expires && hint.expires.getTime() < Date.now())) return 'cleared';
+  const session = cookies.find((c) => /^(__Host-)?ma_sid$/.test(c.name));
+  return {
+    set: {
+      value: hint.value,
+      httpOnly: hint.httpOnly === true,
+      sameSite: hint.sameSite,
+      path: hint.path,
+      withSession: !!session?.expires && session.expires.getTime() === hint.expires?.getTime(),
+    },
+  };
+}
+
+/** The hint as every sign-in sets it: `1`, readable by the page, with the session's lifetime. */
+export const SIGNED_IN_HINT_SET = {
+  set: { value: '1', httpOnly: false, sameSite: 'Lax', path: '/', withSession: true },
+};
 
 /** One bad field of a problem answer (RFC 9457 `errors`, as the portal writes them). */
 interface ProblemField {

@@ -146,7 +146,7 @@ export type StatementDraftInput = Pick<
 /** Cookies (and browser storage) the portal sets: the one list the cookie page is made from. */
 export interface CookieDeclaration {
   name: string;
-  kind: 'cookie' | 'local-storage' | 'session-storage';
+  kind: 'cookie' | 'session-storage';
   necessary: boolean;
   purpose: Record<Language, string>;
   duration: Record<Language, string>;
@@ -227,6 +227,29 @@ export const COOKIES: readonly CookieDeclaration[] = [
     duration: { nl: '1 jaar', en: '1 year' },
   },
   {
+    name: 'ma_signed_in',
+    kind: 'cookie',
+    necessary: true,
+    purpose: {
+      nl: 'Zegt het portaal dat deze browser ingelogd is, zodat het je niet eerst de inlogpagina toont. Alleen "1", geen code en niets over jou; de sessiecookie blijft bepalen of je ingelogd bent.',
+      en: 'Tells the portal this browser is signed in, so it does not show you the sign-in page first. Only "1", no code and nothing about you; the session cookie still decides whether you are signed in.',
+    },
+    duration: {
+      nl: 'Zo lang als de sessiecookie: tot je uitlogt of je sessie afloopt, uiterlijk na 12 uur',
+      en: 'As long as the session cookie: until you sign out or your session ends, at most 12 hours',
+    },
+  },
+  {
+    name: 'ma_lang',
+    kind: 'cookie',
+    necessary: true,
+    purpose: {
+      nl: 'Onthoudt de taal die je koos (nl of en), zodat elke pagina meteen in die taal verschijnt.',
+      en: 'Remembers the language you chose (nl or en), so every page appears in that language at once.',
+    },
+    duration: { nl: '1 jaar', en: '1 year' },
+  },
+  {
     name: 'ma_last_sign_in',
     kind: 'cookie',
     necessary: false,
@@ -235,16 +258,6 @@ export const COOKIES: readonly CookieDeclaration[] = [
       en: 'Remembers how you signed in on this browser last time (password, Google or Microsoft 365), so the sign-in page can show it. Only when the organisation turns it on and you consent; withdrawing on this page or your privacy page removes it.',
     },
     duration: { nl: '180 dagen', en: '180 days' },
-  },
-  {
-    name: 'ma.language',
-    kind: 'local-storage',
-    necessary: true,
-    purpose: {
-      nl: 'Onthoudt de taal die je koos, in deze browser; wordt nooit verstuurd.',
-      en: 'Remembers the language you chose, in this browser; it is never sent anywhere.',
-    },
-    duration: { nl: 'Tot je hem wist', en: 'Until you clear it' },
   },
   {
     name: 'ma.returnTo',

@@ -91,7 +91,7 @@ describe('CookieConsentStore', () => {
     const refused = store.choose('refused');
     http.expectOne({ method: 'PUT', url: '/api/cookie-consent' }).flush({ enabled: true, choice: 'refused' });
     await refused;
-    expect(doc.writes.at(-1)).toBe(`${OPTIONAL_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax`);
+    expect(doc.writes.at(-1)).toBe(`${OPTIONAL_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax; Secure`);
     expect(doc.cookie).not.toContain(OPTIONAL_COOKIE);
     expect(store.lastSignIn()).toBeNull();
 

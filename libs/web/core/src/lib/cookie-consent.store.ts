@@ -12,6 +12,7 @@ import {
   SIGN_IN_METHODS_REMEMBERED,
 } from '@mijn-account/shared-contracts';
 import { apiUrl } from './api-paths';
+import { readCookie, writeCookie } from './browser-cookies';
 
 /**
  * The optional cookie and its consent (issue 18 §7). The optional cookie (`ma_last_sign_in`) is
@@ -54,25 +55,20 @@ export class CookieConsentStore {
   /** After a sign-in (or when leaving for Google or Microsoft): remembered only with consent. */
   remember(method: RememberedSignInMethod): void {
     if (!this.allowed()) return;
-    const secure = this.document.location?.protocol === 'https:' ? '; Secure' : '';
-    this.document.cookie = `${OPTIONAL_COOKIE}=${method}; Max-Age=${OPTIONAL_COOKIE_DAYS * 24 * 3600}; Path=/; SameSite=Lax${secure}`;
+    writeCookie(this.document, OPTIONAL_COOKIE, method, OPTIONAL_COOKIE_DAYS * 24 * 3600);
   }
 
   /** The way of signing in used last on this browser, when remembered with consent. */
   lastSignIn(): RememberedSignInMethod | null {
     if (!this.allowed()) return null;
-    const value = this.document.cookie
-      .split(';')
-      .map((part) => part.trim().split('='))
-      .find(([name]) => name === OPTIONAL_COOKIE)?.[1];
+    const value = readCookie(this.document, OPTIONAL_COOKIE);
     return (SIGN_IN_METHODS_REMEMBERED as readonly string[]).includes(value ?? '')
       ? (value as RememberedSignInMethod)
       : null;
   }
 
   private forget(): void {
-    if (this.document.cookie.includes(`${OPTIONAL_COOKIE}=`))
-      this.document.cookie = `${OPTIONAL_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax`;
+    if (readCookie(this.document, OPTIONAL_COOKIE) !== null) writeCookie(this.document, OPTIONAL_COOKIE, '', 0);
   }
 
   // ---- The tenant admin's switch ----

@@ -1,13 +1,16 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, inject, signal } from '@angular/core';
 import { TranslocoService } from '@jsverse/transloco';
-import { LANGUAGES, isLanguage, type Language } from '@mijn-account/shared-contracts';
+import { LANGUAGES, LANGUAGE_COOKIE, isLanguage, type Language } from '@mijn-account/shared-contracts';
+import { readCookie, writeCookie } from './browser-cookies';
 
-const STORAGE_KEY = 'ma.language';
+/** How long the choice is remembered in this browser. */
+const LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600;
 
 /**
  * The interface language: the visitor's choice (remembered in this browser, for this portal) or
- * else the tenant's default. Kept in localStorage, not a cookie: it never leaves the browser.
+ * else the tenant's default. Kept in a cookie (`ma_lang`) so that the server writes the page's first
+ * screen and `<html lang>` in the same language the app will show (ADR 0017).
  */
 @Injectable({ providedIn: 'root' })
 export class LanguageService {
@@ -19,16 +22,12 @@ export class LanguageService {
   readonly language = this.current.asReadonly();
 
   init(tenantDefault: Language): void {
-    const stored = this.read();
-    this.apply(stored ?? tenantDefault);
+    const chosen = readCookie(this.document, LANGUAGE_COOKIE);
+    this.apply(isLanguage(chosen) ? chosen : tenantDefault);
   }
 
   use(language: Language): void {
-    try {
-      this.document.defaultView?.localStorage.setItem(STORAGE_KEY, language);
-    } catch {
-      // storage may be disabled; the choice then lasts for this page only
-    }
+    writeCookie(this.document, LANGUAGE_COOKIE, language, LANGUAGE_COOKIE_SECONDS);
     this.apply(language);
   }
 
@@ -38,15 +37,6 @@ export class LanguageService {
    */
   show(language: Language): void {
     this.apply(language);
-  }
-
-  private read(): Language | null {
-    try {
-      const value = this.document.defaultView?.localStorage.getItem(STORAGE_KEY);
-      return isLanguage(value) ? value : null;
-    } catch {
-      return null;
-    }
   }
 
   private apply(language: Language): void {

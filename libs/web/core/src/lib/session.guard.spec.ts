@@ -50,4 +50,26 @@ describe('signedOutGuard (the sign-in page)', () => {
     expect(result).toBeInstanceOf(UrlTree);
     expect(TestBed.inject(Router).serializeUrl(result as UrlTree)).toBe(HOME_PATH);
   });
+
+  describe('with the signed-in hint cookie', () => {
+    beforeEach(() => (document.cookie = 'ma_signed_in=1; Path=/'));
+    afterEach(() => (document.cookie = 'ma_signed_in=; Max-Age=0; Path=/'));
+
+    it('waits for the session check and sends a signed-in user to the account, never showing the page', async () => {
+      const result = run();
+      expect(result).toBeInstanceOf(Promise);
+      http.expectOne('/api/me').flush({ user: { id: 'u1' } });
+      const decided = await result;
+      expect(decided).toBeInstanceOf(UrlTree);
+      expect(TestBed.inject(Router).serializeUrl(decided as UrlTree)).toBe(HOME_PATH);
+      http.verify();
+    });
+
+    it('shows the page after the check when the hint was stale (the session had ended)', async () => {
+      const result = run();
+      expect(result).toBeInstanceOf(Promise);
+      http.expectOne('/api/me').flush(null, { status: 401, statusText: 'Unauthorized' });
+      expect(await result).toBe(true);
+    });
+  });
 });

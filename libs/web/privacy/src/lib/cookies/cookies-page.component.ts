@@ -8,7 +8,6 @@ import { CookieChoiceComponent } from './cookie-choice.component';
 
 const KINDS = [
   { kind: 'cookie', title: 'cookies.kinds.cookie' },
-  { kind: 'local-storage', title: 'cookies.kinds.local-storage' },
   { kind: 'session-storage', title: 'cookies.kinds.session-storage' },
 ] as const;
 

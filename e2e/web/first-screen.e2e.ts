@@ -1,0 +1,78 @@
+import { expect, type Page } from '@playwright/test';
+import { test } from '../fixtures';
+import { expectAccessible, portal, signIn } from '../support';
+
+const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden' };
+
+/**
+ * Records, from before the page's first byte is parsed, every sign-in heading and sign-in form that
+ * is ever in the document (the server's first screen or the app's page), however briefly.
+ */
+async function watchSignInCard(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { signInSeen: string[] }).signInSeen = seen;
+    const look = () => {
+      for (const h1 of Array.from(document.querySelectorAll('h1')))
+        if (/^(Aanmelden bij|Sign in to) /.test(h1.textContent ?? '')) seen.push(`h1: ${h1.textContent}`);
+      if (document.querySelector('#ma-first-screen')) seen.push('first screen');
+      if (document.querySelector('ma-sign-in-page')) seen.push('sign-in page');
+    };
+    new MutationObserver(look).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+/** The server's answer to a page path, with this browser's cookies (from the page: Node does not resolve `*.localhost`). */
+const htmlOf = (page: Page, path: string) => page.evaluate((p) => fetch(p).then((r) => r.text()), path);
+
+const signInSeen = (page: Page) =>
+  page.evaluate(() => [...new Set((window as unknown as { signInSeen: string[] }).signInSeen)]);
+
+/** The sign-in page's first screen (ADR 0017): never to a signed-in visitor, always in the visitor's language. */
+test('a signed-in visitor opening the sign-in page never sees the sign-in card', async ({ page }) => {
+  await page.goto(`${portal('callmonkey')}/sign-in`);
+  await signIn(page, 'joris@bakkerijdevries.example', NL);
+  await expect(page).toHaveURL(/\/account$/);
+
+  // The server's answer: the plain page, no sign-in card in it.
+  const html = await htmlOf(page, '/sign-in');
+  expect(html).toContain('<ma-root></ma-root>');
+  expect(html).not.toContain('ma-first-screen');
+
+  // And the browser: from the first byte to the account page, no sign-in heading or form at any moment.
+  await watchSignInCard(page);
+  await page.goto(`${portal('callmonkey')}/sign-in`);
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn account');
+  expect(await signInSeen(page)).toEqual([]);
+});
+
+test('a stale signed-in hint (the session has gone) costs a moment, never a wrong page', async ({ page }) => {
+  await page.context().addCookies([{ name: 'ma_signed_in', value: '1', url: portal('callmonkey') }]);
+  await page.goto(`${portal('callmonkey')}/sign-in`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aanmelden bij CallMonkey');
+  await expect(page.getByLabel(NL.email)).toBeVisible();
+  // The session check that found no session took the hint away: the next visit gets the first screen again.
+  await expect.poll(async () => (await page.context().cookies()).some((c) => c.name === 'ma_signed_in')).toBe(false);
+  expect(await htmlOf(page, '/sign-in')).toContain('ma-first-screen');
+});
+
+test('a visitor who chose English on the Dutch tenant gets an English first screen', async ({ page }) => {
+  await page.goto(`${portal('callmonkey')}/sign-in`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aanmelden bij CallMonkey');
+  await page.getByRole('radio', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to CallMonkey');
+
+  // The next visit: the server's HTML is English already, heading and <html lang>.
+  await watchSignInCard(page);
+  const response = await page.reload();
+  const html = (await response?.text()) ?? '';
+  expect(html).toContain('<html lang="en"');
+  expect(html).toContain('<h1>Sign in to CallMonkey</h1>');
+  expect(html).not.toContain('Aanmelden');
+  await expect(page.getByLabel('E-mail address')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // Never the Dutch heading, not even for a frame.
+  expect((await signInSeen(page)).filter((seen) => seen.startsWith('h1:'))).toEqual(['h1: Sign in to CallMonkey']);
+  await expectAccessible(page);
+});
