@@ -15,11 +15,10 @@
 //   BENCH_ONLY=me npm run bench        (only GET /api/me: portal and yardstick in BENCH_LOGGING_ROUNDS
 //                                  alternating pairs, throughput and CPU per request, median pair)
 //   BENCH_LOGGING_ROUNDS=9 npm run bench   (pairs of those two runs; default 5)
-//   BENCH_FLOORS=1 BENCH_ONLY=me npm run bench   (two more servers in each round: the yardstick's handlers
-//                                  behind NestJS, and behind NestJS with TypeORM's query runner — the
-//                                  framework's and the data layer's floors beside the portal's layers)
-//   BENCH_LOGGING_AA=1 BENCH_ONLY=logging npm run bench   (A/A: the owner's read in both places of
-//                                  each pair, so the "cost" printed is the method's own noise)
+//   BENCH_FLOORS=1 BENCH_ONLY=me npm run bench   (three more servers in each round: the yardstick's handlers
+//                                  behind NestJS; with TypeORM's query runner; and with an AsyncLocalStorage
+//                                  scope per request, as the portal's log scope — the framework's, the data
+//                                  layer's and the scope's floors beside the portal's own layers)
 //   BENCH_PIN=1 npm run bench      (servers on CPU 0, PostgreSQL and the load on the others: pin.mjs)
 //   BENCH_CPU_PROF=tmp/prof BENCH_ONLY=me npm run bench   (the portal's CPU profile, written when it stops)
 //   BENCH_PG_STATS=1 BENCH_ONLY=logging npm run bench     (per request: PostgreSQL's statements, WAL, buffers;
@@ -345,7 +344,7 @@ const portal = start('node', [...profile, `${DIST}/apps/api/main.js`], {
   SMTP_URL: 'smtp://127.0.0.1:9',
 });
 let yardstick;
-// BENCH_FLOORS=1: the yardstick's handlers behind NestJS, and also through TypeORM (yardstick.mjs).
+// BENCH_FLOORS=1: the yardstick's handlers behind NestJS, through TypeORM, in a scope (yardstick.mjs).
 const floors = [];
 // Stop the children also when this script is interrupted (Ctrl-C, a closed pipe).
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGPIPE']) {
@@ -381,6 +380,11 @@ try {
     for (const [name, port, env] of [
       ['Nest', YARDSTICK_PORT + 1, { YARDSTICK_FRAMEWORK: 'nest' }],
       ['Nest + TypeORM', YARDSTICK_PORT + 2, { YARDSTICK_FRAMEWORK: 'nest', YARDSTICK_DATA: 'typeorm' }],
+      [
+        'Nest + TypeORM + AsyncLocalStorage',
+        YARDSTICK_PORT + 3,
+        { YARDSTICK_FRAMEWORK: 'nest', YARDSTICK_DATA: 'typeorm', YARDSTICK_SCOPE: 'als' },
+      ],
     ])
       floors.push({
         name,

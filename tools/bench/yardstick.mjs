@@ -10,6 +10,9 @@
 // guards, interceptors or pipes) — the framework's own floor, to tell its cost from the portal's layers.
 // YARDSTICK_DATA=typeorm: every statement through a TypeORM query runner (the portal's data layer) on
 // the same prepared pg connection, instead of pg directly.
+// YARDSTICK_SCOPE=als: each request runs inside an AsyncLocalStorage scope, as the portal's log scope
+// does (on Node 20 that turns on async hooks for every promise and callback of the process).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
 import jsvat from 'jsvat';
@@ -24,6 +27,7 @@ const {
   YARDSTICK_PREPARED = 'true',
   YARDSTICK_FRAMEWORK,
   YARDSTICK_DATA,
+  YARDSTICK_SCOPE,
 } = process.env;
 const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
 // The benchmark stops PostgreSQL under it at the end; an idle connection's error then is expected.
@@ -75,7 +79,14 @@ async function tenantFor(host) {
 }
 
 /** Tenant from Host, one transaction with the tenant set, the session's user; then `work`. */
+const scope = YARDSTICK_SCOPE === 'als' ? new AsyncLocalStorage() : null;
+
 async function inSession(request, reply, work) {
+  if (scope) return scope.run({ reqId: request.id }, () => session(request, reply, work));
+  return session(request, reply, work);
+}
+
+async function session(request, reply, work) {
   const tenantId = await tenantFor(request.headers.host);
   if (!tenantId) return reply.code(404).send({ status: 404 });
   const token = /(?:^|;\s*)ma_sid=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
