@@ -4,6 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -67,6 +68,7 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
 @Component({
   selector: 'ma-finance-account-page',
   imports: [
+    MatDatepickerModule,
     BackLinkComponent,
     RestrictedMarkerComponent,
     ReactiveFormsModule,
@@ -283,7 +285,9 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
                     </mat-form-field>
                     <mat-form-field appearance="outline">
                       <mat-label>{{ 'finance.accounts.effectiveDate' | transloco }}</mat-label>
-                      <input matInput type="date" formControlName="effectiveDate" required data-testid="change-date" />
+                      <input matInput [matDatepicker]="effectiveDatePicker" formControlName="effectiveDate" required data-testid="change-date" />
+                      <mat-datepicker-toggle matIconSuffix [for]="effectiveDatePicker" />
+                      <mat-datepicker #effectiveDatePicker />
                       @if (changeForm.controls.effectiveDate.errors?.['server']; as message) {
                         <mat-error>{{ message }}</mat-error>
                       } @else if (changeForm.controls.effectiveDate.invalid) {
@@ -363,7 +367,9 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
             </mat-form-field>
             <mat-form-field appearance="outline">
               <mat-label>{{ 'finance.accounts.startDate' | transloco }}</mat-label>
-              <input matInput type="date" formControlName="startDate" required data-testid="new-subscription-start" />
+              <input matInput [matDatepicker]="startDatePicker" formControlName="startDate" required data-testid="new-subscription-start" />
+              <mat-datepicker-toggle matIconSuffix [for]="startDatePicker" />
+              <mat-datepicker #startDatePicker />
               <mat-hint>{{ 'finance.accounts.startHint' | transloco }}</mat-hint>
               @if (createForm.controls.startDate.errors?.['server']; as message) {
                 <mat-error>{{ message }}</mat-error>

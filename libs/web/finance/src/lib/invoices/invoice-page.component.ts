@@ -8,6 +8,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatRadioModule } from '@angular/material/radio';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CreditNoteMode, FinanceInvoiceDetail, TaxCategorySetting } from '@mijn-account/shared-contracts';
@@ -59,6 +60,7 @@ export function parseMoney(text: string): number | null {
 @Component({
   selector: 'ma-invoice-page',
   imports: [
+    MatDatepickerModule,
     ScrollRegionComponent,
     BackLinkComponent,
     RestrictedMarkerComponent,
@@ -339,7 +341,9 @@ export function parseMoney(text: string): number | null {
               </mat-form-field>
               <mat-form-field appearance="outline">
                 <mat-label>{{ 'finance.invoices.paidOn' | transloco }}</mat-label>
-                <input matInput type="date" formControlName="paidOn" required />
+                <input matInput [matDatepicker]="paidOnPicker" formControlName="paidOn" required />
+                <mat-datepicker-toggle matIconSuffix [for]="paidOnPicker" />
+                <mat-datepicker #paidOnPicker />
               </mat-form-field>
               <mat-form-field appearance="outline" class="wide">
                 <mat-label>{{ 'finance.invoices.reference' | transloco }}</mat-label>

@@ -4,6 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LEGAL_BASES, type DisclosureView, type LegalBasis } from '@mijn-account/shared-contracts';
@@ -27,6 +28,7 @@ import { PrivacyOverviewStore } from '../overview/privacy-overview.store';
 @Component({
   selector: 'ma-disclosures-page',
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -98,14 +100,18 @@ import { PrivacyOverviewStore } from '../overview/privacy-overview.store';
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'admin.privacy.disclosures.disclosedOn' | transloco }}</mat-label>
-            <input matInput type="date" formControlName="disclosedOn" required />
+            <input matInput [matDatepicker]="disclosedOnPicker" formControlName="disclosedOn" required />
+            <mat-datepicker-toggle matIconSuffix [for]="disclosedOnPicker" />
+            <mat-datepicker #disclosedOnPicker />
             @if (form.controls.disclosedOn.errors?.['server']; as m) {
               <mat-error>{{ m }}</mat-error>
             }
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'admin.privacy.disclosures.noticeDelayedUntil' | transloco }}</mat-label>
-            <input matInput type="date" formControlName="noticeDelayedUntil" />
+            <input matInput [matDatepicker]="noticeDelayedUntilPicker" formControlName="noticeDelayedUntil" />
+            <mat-datepicker-toggle matIconSuffix [for]="noticeDelayedUntilPicker" />
+            <mat-datepicker #noticeDelayedUntilPicker />
             <mat-hint>{{ 'admin.privacy.disclosures.holdHint' | transloco }}</mat-hint>
             @if (form.controls.noticeDelayedUntil.errors?.['server']; as m) {
               <mat-error>{{ m }}</mat-error>

@@ -4,6 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
@@ -41,6 +42,7 @@ type Panel = { id: string; kind: 'extend' | 'close' | 'restrict' } | null;
 @Component({
   selector: 'ma-privacy-requests-admin-page',
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -103,7 +105,9 @@ type Panel = { id: string; kind: 'extend' | 'close' | 'restrict' } | null;
         </div>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'admin.privacy.requests.receivedOn' | transloco }}</mat-label>
-          <input matInput type="date" formControlName="receivedOn" required data-testid="register-received" />
+          <input matInput [matDatepicker]="receivedOnPicker" formControlName="receivedOn" required data-testid="register-received" />
+          <mat-datepicker-toggle matIconSuffix [for]="receivedOnPicker" />
+          <mat-datepicker #receivedOnPicker />
           @if (registration.controls.receivedOn.errors?.['server']; as message) {
             <mat-error>{{ message }}</mat-error>
           }
@@ -218,7 +222,9 @@ type Panel = { id: string; kind: 'extend' | 'close' | 'restrict' } | null;
                     <form class="panel" [formGroup]="extension" (ngSubmit)="extend(r)" novalidate data-testid="extend-form">
                       <mat-form-field appearance="outline">
                         <mat-label>{{ 'admin.privacy.requests.until' | transloco }}</mat-label>
-                        <input matInput type="date" formControlName="until" [max]="r.latestExtension" required data-testid="extend-until" />
+                        <input matInput [matDatepicker]="untilPicker" formControlName="until" [max]="r.latestExtension" required data-testid="extend-until" />
+                        <mat-datepicker-toggle matIconSuffix [for]="untilPicker" />
+                        <mat-datepicker #untilPicker />
                         <mat-hint>{{ 'admin.privacy.requests.untilHint' | transloco: { date: (r.latestExtension | maDate: 'long') } }}</mat-hint>
                         @if (extension.controls.until.errors?.['server']; as message) {
                           <mat-error>{{ message }}</mat-error>

@@ -4,6 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AdminStatementView, AdminStatementsView } from '@mijn-account/shared-contracts';
 import { ActionRunner, LoadState, LocaleDatePipe, StatementsStore, TenantStore } from '@mijn-account/web-core';
@@ -32,6 +33,7 @@ const TEXT_FIELDS = [
 @Component({
   selector: 'ma-statements-admin-page',
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -95,7 +97,9 @@ const TEXT_FIELDS = [
               <p>{{ 'admin.privacy.statements.draftOf' | transloco: { version: d.version } }}</p>
               <mat-form-field appearance="outline" class="date">
                 <mat-label>{{ 'admin.privacy.statements.effectiveOn' | transloco }}</mat-label>
-                <input matInput type="date" formControlName="effectiveOn" required data-testid="effective-on" />
+                <input matInput [matDatepicker]="effectiveOnPicker" formControlName="effectiveOn" required data-testid="effective-on" />
+                <mat-datepicker-toggle matIconSuffix [for]="effectiveOnPicker" />
+                <mat-datepicker #effectiveOnPicker />
                 @if (form.controls.effectiveOn.errors?.['server']; as message) {
                   <mat-error>{{ message }}</mat-error>
                 }
