@@ -10,13 +10,7 @@ import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angula
 import { TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { XSRF_COOKIE, XSRF_HEADER } from '@mijn-account/shared-contracts';
-import {
-  LanguageService,
-  TenantStore,
-  pageLanguageInterceptor,
-  provideCalendarDays,
-  provideI18n,
-} from '@mijn-account/web-core';
+import { LanguageService, TenantStore, pageLanguageInterceptor, provideI18n } from '@mijn-account/web-core';
 import { appRoutes } from './app.routes';
 import { TranslatedTitleStrategy } from './translated-title.strategy';
 
@@ -32,8 +26,6 @@ export const appConfig: ApplicationConfig = {
     provideRouter(appRoutes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     provideI18n(),
-    // Every datepicker: calendar days (2026-11-30) shown and typed in the page's locale, not the browser's.
-    provideCalendarDays(),
     // Branding and language before the first page renders (the tenant comes inline in index.html).
     provideAppInitializer(async () => {
       const [tenants, language, transloco] = [inject(TenantStore), inject(LanguageService), inject(TranslocoService)];

@@ -1,4 +1,4 @@
-import { Injectable, type Provider, effect, inject } from '@angular/core';
+import { Injectable, NgModule, type Provider, effect, inject } from '@angular/core';
 import {
   DateAdapter,
   MAT_DATE_FORMATS,
@@ -6,6 +6,8 @@ import {
   type MatDateFormats,
   NativeDateAdapter,
 } from '@angular/material/core';
+import { MatDatepickerIntl, MatDatepickerModule } from '@angular/material/datepicker';
+import { TranslatedDatepickerIntl } from './datepicker-intl';
 import { LocaleFormat } from './locale';
 
 /** A calendar day as the API and the forms hold it. */
@@ -157,10 +159,19 @@ export const CALENDAR_DAY_FORMATS: MatDateFormats = {
   display: { ...MAT_NATIVE_DATE_FORMATS.display, dateInput: { year: 'numeric', month: '2-digit', day: '2-digit' } },
 };
 
-/** Every datepicker's adapter and formats; provided once, in the app's config. */
+/** Every datepicker's adapter, formats and labels (DateFieldsModule provides them). */
 export function provideCalendarDays(): Provider[] {
   return [
     { provide: DateAdapter, useClass: CalendarDayAdapter },
     { provide: MAT_DATE_FORMATS, useValue: CALENDAR_DAY_FORMATS },
+    { provide: MatDatepickerIntl, useClass: TranslatedDatepickerIntl },
   ];
 }
+
+/**
+ * The date fields of a page: Material's datepicker with CalendarDayAdapter, as MatNativeDateModule is
+ * with the native one. A page with a date field imports it (not MatDatepickerModule); it comes with
+ * that page's lazy chunk, not with the app's first download (the datepicker is ~300 kB).
+ */
+@NgModule({ imports: [MatDatepickerModule], exports: [MatDatepickerModule], providers: provideCalendarDays() })
+export class DateFieldsModule {}

@@ -16,6 +16,7 @@ import {
   COOKIE_CHOICES,
   SIGN_IN_METHODS_REMEMBERED,
 } from '@mijn-account/shared-contracts';
+import { DATEPICKER_LABELS } from './datepicker-intl';
 import { ENUM_LABELS } from './enum-label';
 
 /**
@@ -37,6 +38,7 @@ const CLOSED_FAMILIES: Record<string, readonly string[]> = {
   ...Object.fromEntries(Object.values(ENUM_LABELS).map(({ prefix, codes }) => [prefix, codes])),
   'roles.': [...ACCOUNT_ROLES, ...STAFF_ROLES],
   'helpdesk.fields.': ACCESS_LOG_FIELDS,
+  'datepicker.': DATEPICKER_LABELS,
   'security.identities.link.': IDENTITY_PROVIDERS,
   'security.stepUp.': ['password', 'secret', 'code'],
   'admin.access.': ['maxMinutes', 'defaultMinutes', 'requestTimeoutHours'],

@@ -4,14 +4,7 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { PlanView, SubscriptionView } from '@mijn-account/shared-contracts';
-import {
-  FinanceAccountsStore,
-  LanguageService,
-  PlansStore,
-  SessionStore,
-  TenantStore,
-  provideCalendarDays,
-} from '@mijn-account/web-core';
+import { FinanceAccountsStore, LanguageService, PlansStore, SessionStore, TenantStore } from '@mijn-account/web-core';
 import { ConfirmDialog } from '@mijn-account/web-ui';
 import { FinanceAccountPageComponent } from './finance-account-page.component';
 
@@ -99,7 +92,6 @@ describe('FinanceAccountPageComponent', () => {
         }),
       ],
       providers: [
-        provideCalendarDays(),
         provideNoopAnimations(),
         provideRouter([]),
         { provide: FinanceAccountsStore, useValue: store },

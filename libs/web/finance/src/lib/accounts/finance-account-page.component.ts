@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -27,6 +26,7 @@ import {
   PlansStore,
   majorUnits,
   TenantStore,
+  DateFieldsModule,
 } from '@mijn-account/web-core';
 import {
   BackLinkComponent,
@@ -68,7 +68,7 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
 @Component({
   selector: 'ma-finance-account-page',
   imports: [
-    MatDatepickerModule,
+    DateFieldsModule,
     BackLinkComponent,
     RestrictedMarkerComponent,
     ReactiveFormsModule,

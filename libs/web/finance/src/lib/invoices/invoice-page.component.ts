@@ -8,7 +8,6 @@ import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatRadioModule } from '@angular/material/radio';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CreditNoteMode, FinanceInvoiceDetail, TaxCategorySetting } from '@mijn-account/shared-contracts';
@@ -21,6 +20,7 @@ import {
   LocaleFormat,
   fieldError,
   TenantStore,
+  DateFieldsModule,
 } from '@mijn-account/web-core';
 import {
   BackLinkComponent,
@@ -60,7 +60,7 @@ export function parseMoney(text: string): number | null {
 @Component({
   selector: 'ma-invoice-page',
   imports: [
-    MatDatepickerModule,
+    DateFieldsModule,
     ScrollRegionComponent,
     BackLinkComponent,
     RestrictedMarkerComponent,

@@ -7,10 +7,9 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { FinanceInvoiceListItem, InvoiceStatus, Language } from '@mijn-account/shared-contracts';
-import { LoadState, LocaleDatePipe, LocaleFormat, TenantStore } from '@mijn-account/web-core';
+import { LoadState, LocaleDatePipe, LocaleFormat, TenantStore, DateFieldsModule } from '@mijn-account/web-core';
 import {
   EmptyStateComponent,
   LoadFailedComponent,
@@ -28,7 +27,7 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
 @Component({
   selector: 'ma-invoices-page',
   imports: [
-    MatDatepickerModule,
+    DateFieldsModule,
     ScrollRegionComponent,
     RestrictedMarkerComponent,
     FormsModule,

@@ -6,7 +6,7 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { ActivatedRoute, Router, convertToParamMap, provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { FinanceInvoiceDetail, FinanceInvoiceListItem } from '@mijn-account/shared-contracts';
-import { FinanceRunsStore, TenantStore, provideCalendarDays } from '@mijn-account/web-core';
+import { FinanceRunsStore, TenantStore } from '@mijn-account/web-core';
 import { ConfirmDialog } from '@mijn-account/web-ui';
 import { FinanceInvoicesStore } from './finance-invoices.store';
 import { InvoicePageComponent, parseMoney } from './invoice-page.component';
@@ -92,7 +92,6 @@ describe('finance invoices', () => {
         }),
       ],
       providers: [
-        provideCalendarDays(),
         provideNoopAnimations(),
         provideRouter([]),
         provideHttpClient(),

@@ -5,14 +5,7 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { PROBLEM_TYPES, type PlanView } from '@mijn-account/shared-contracts';
-import {
-  InvoicingSettingsStore,
-  LanguageService,
-  PlansStore,
-  SessionStore,
-  TenantStore,
-  provideCalendarDays,
-} from '@mijn-account/web-core';
+import { InvoicingSettingsStore, LanguageService, PlansStore, SessionStore, TenantStore } from '@mijn-account/web-core';
 import { ConfirmDialog } from '@mijn-account/web-ui';
 import { PlansPageComponent, moneyValidator } from './plans-page.component';
 
@@ -85,7 +78,6 @@ describe('PlansPageComponent', () => {
         }),
       ],
       providers: [
-        provideCalendarDays(),
         provideNoopAnimations(),
         provideRouter([]),
         {

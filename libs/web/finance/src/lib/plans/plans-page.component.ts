@@ -13,7 +13,6 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { PlanInterval, PlanView, TaxCategorySetting } from '@mijn-account/shared-contracts';
@@ -31,6 +30,7 @@ import {
   majorUnits,
   minorDigits,
   parseMajorUnits,
+  DateFieldsModule,
 } from '@mijn-account/web-core';
 import {
   ConfirmDialog,
@@ -70,7 +70,7 @@ export function moneyValidator(currency: () => string, language: () => 'nl' | 'e
 @Component({
   selector: 'ma-plans-page',
   imports: [
-    MatDatepickerModule,
+    DateFieldsModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatButtonToggleModule,

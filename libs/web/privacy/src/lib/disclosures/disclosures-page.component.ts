@@ -4,11 +4,17 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LEGAL_BASES, type DisclosureView, type LegalBasis } from '@mijn-account/shared-contracts';
-import { ActionRunner, EnumLabelPipe, LoadState, LocaleDatePipe, TenantStore } from '@mijn-account/web-core';
+import {
+  ActionRunner,
+  EnumLabelPipe,
+  LoadState,
+  LocaleDatePipe,
+  TenantStore,
+  DateFieldsModule,
+} from '@mijn-account/web-core';
 import {
   EmptyStateComponent,
   LoadFailedComponent,
@@ -17,6 +23,7 @@ import {
   PAGE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
+  EmailAddressComponent,
 } from '@mijn-account/web-ui';
 import { PrivacyOverviewStore } from '../overview/privacy-overview.store';
 
@@ -28,7 +35,8 @@ import { PrivacyOverviewStore } from '../overview/privacy-overview.store';
 @Component({
   selector: 'ma-disclosures-page',
   imports: [
-    MatDatepickerModule,
+    EmailAddressComponent,
+    DateFieldsModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -136,7 +144,7 @@ import { PrivacyOverviewStore } from '../overview/privacy-overview.store';
               <strong>{{ d.recipient }}</strong> · {{ noon(d.disclosedOn) | maDate: 'date' }} ·
               {{ d.legalBasis | maLabel: 'legalBasis' }}
             </p>
-            <p>{{ d.displayName }} ({{ d.email }}) — {{ d.categories }}</p>
+            <p>{{ d.displayName }} (<ma-email [address]="d.email" />) — {{ d.categories }}</p>
             @if (d.noticeDelayedUntil) {
               <p>
                 {{ 'admin.privacy.disclosures.heldUntil' | transloco: { date: (noon(d.noticeDelayedUntil) | maDate: 'date') } }}

@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
@@ -18,7 +17,14 @@ import {
   type RegisteredChannel,
   type RestrictedPersonView,
 } from '@mijn-account/shared-contracts';
-import { ActionRunner, EnumLabelPipe, LoadState, LocaleDatePipe, TenantStore } from '@mijn-account/web-core';
+import {
+  ActionRunner,
+  EnumLabelPipe,
+  LoadState,
+  LocaleDatePipe,
+  TenantStore,
+  DateFieldsModule,
+} from '@mijn-account/web-core';
 import {
   EmptyStateComponent,
   LoadFailedComponent,
@@ -27,6 +33,7 @@ import {
   PAGE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
+  EmailAddressComponent,
 } from '@mijn-account/web-ui';
 import { PrivacyRequestsStore } from './privacy-requests.store';
 import { REQUEST_LIST_STYLES } from './request-styles';
@@ -42,7 +49,8 @@ type Panel = { id: string; kind: 'extend' | 'close' | 'restrict' } | null;
 @Component({
   selector: 'ma-privacy-requests-admin-page',
   imports: [
-    MatDatepickerModule,
+    EmailAddressComponent,
+    DateFieldsModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -167,7 +175,7 @@ type Panel = { id: string; kind: 'extend' | 'close' | 'restrict' } | null;
                 <dt>{{ 'admin.privacy.requests.person' | transloco }}</dt>
                 <dd>
                   @if (r.personEmail) {
-                    {{ r.personName }} ({{ r.personEmail }})
+                    {{ r.personName }} (<ma-email [address]="r.personEmail" />)
                     @if (r.personRestricted) {
                       · <strong data-testid="person-restricted">{{ 'admin.privacy.requests.restricted' | transloco }}</strong>
                     }
@@ -310,7 +318,7 @@ type Panel = { id: string; kind: 'extend' | 'close' | 'restrict' } | null;
         <ul class="requests" data-testid="restrictions">
           @for (p of restricted(); track p.userId) {
             <li data-testid="restricted-person">
-              <strong>{{ p.displayName }}</strong> ({{ p.email }})
+              <strong>{{ p.displayName }}</strong> (<ma-email [address]="p.email" />)
               <dl>
                 @if (p.restrictedAt) {
                   <dt>{{ 'admin.privacy.requests.restrictedSince' | transloco }}</dt>

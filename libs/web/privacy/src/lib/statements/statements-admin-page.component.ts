@@ -4,10 +4,16 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AdminStatementView, AdminStatementsView } from '@mijn-account/shared-contracts';
-import { ActionRunner, LoadState, LocaleDatePipe, StatementsStore, TenantStore } from '@mijn-account/web-core';
+import {
+  ActionRunner,
+  LoadState,
+  LocaleDatePipe,
+  StatementsStore,
+  TenantStore,
+  DateFieldsModule,
+} from '@mijn-account/web-core';
 import {
   ConfirmDialog,
   EmptyStateComponent,
@@ -33,7 +39,7 @@ const TEXT_FIELDS = [
 @Component({
   selector: 'ma-statements-admin-page',
   imports: [
-    MatDatepickerModule,
+    DateFieldsModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,

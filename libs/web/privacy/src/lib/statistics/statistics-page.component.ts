@@ -5,7 +5,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { ProblemDetails, UsageFeatureStats, UsageStatistics } from '@mijn-account/shared-contracts';
 import {
@@ -15,6 +14,7 @@ import {
   UsageStatisticsStore,
   fieldError,
   problemOf,
+  DateFieldsModule,
 } from '@mijn-account/web-core';
 import {
   EmptyStateComponent,
@@ -34,7 +34,7 @@ import { type ChartSeries, UsageChartComponent } from './usage-chart.component';
 @Component({
   selector: 'ma-statistics-page',
   imports: [
-    MatDatepickerModule,
+    DateFieldsModule,
     ScrollRegionComponent,
     FormsModule,
     MatButtonModule,
