@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Browser, type Page, expect } from '@playwright/test';
 import { test } from '../fixtures';
 import {
@@ -12,6 +14,12 @@ import {
 import { ACCESS_REASONS, ACCESS_SCOPES } from '../../libs/shared/contracts/src/lib/api';
 import { ACCOUNT_ROLES, STAFF_ROLES } from '../../libs/shared/contracts/src/lib/roles';
 import { portal, signIn, signInStaffWithTwoFactor } from '../support';
+
+/** A translation key shown as itself (`helpdesk.fields.plan`): a text missing from the files. */
+const SECTIONS = Object.keys(
+  JSON.parse(readFileSync(join(__dirname, '../../apps/web/public/i18n/nl.json'), 'utf8')) as object,
+);
+const RAW_KEY = new RegExp(`(?<![\\w.@-])(?:${SECTIONS.join('|')})(?:\\.[a-zA-Z0-9]+)+`, 'g');
 
 /**
  * One language at a time (issue 16 §3): every page in Dutch, in every role, shows no code from the
@@ -109,7 +117,8 @@ async function foreignWords(page: Page, allowed: string[]): Promise<string[]> {
   const english = ENGLISH.filter((word) => !allowed.includes(word))
     .filter((word) => new RegExp(`(^|[^\\p{L}])${word}($|[^\\p{L}])`, 'u').test(text))
     .map((w) => `English "${w}"`);
-  return [...new Set([...codes, ...english])];
+  const keys = [...text.matchAll(RAW_KEY)].map((m) => `key "${m[0]}"`);
+  return [...new Set([...codes, ...english, ...keys])];
 }
 
 async function sweep(page: Page, tenant: string, paths: string[], failures: string[]): Promise<void> {
@@ -177,5 +186,54 @@ test.describe('one language at a time: Dutch', () => {
       await page.context().close();
     }
     expect(failures).toEqual([]);
+  });
+});
+
+test.describe('one language at a time: finance and the access log', () => {
+  const CT = portal('contactmonkey');
+
+  test('finance’s date fields show and read days the Dutch way in a US browser; the customer’s access log names what finance read in words', async ({
+    browser,
+  }) => {
+    test.setTimeout(240_000);
+    // Finance opens Maple Leaf's customer page (a read of its billing details and subscriptions, logged).
+    const finance = await dutch(browser);
+    await signInStaffWithTwoFactor(finance, 'contactmonkey', 'finance@contactmonkey.example', NL);
+    await finance.goto(`${CT}/finance/accounts`);
+    await finance.getByTestId('customer-CT-20001').click();
+    const start = finance.getByTestId('new-subscription-start');
+    // Today as 30-11-2026, never the browser's 11/30/2026.
+    await expect(start).toHaveValue(/^\d{2}-\d{2}-\d{4}$/, { timeout: 20_000 });
+    await start.fill('1-12-2026');
+    await start.blur();
+    await expect(start).toHaveValue('01-12-2026');
+    await expect(start).toHaveAttribute('aria-invalid', 'false');
+    await finance.getByRole('button', { name: 'Kalender openen' }).first().click();
+    // The calendar in Dutch, the week from Monday, the typed day chosen.
+    await expect(finance.getByRole('button', { name: '1 december 2026', exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await expect(finance.getByRole('columnheader').first()).toHaveAccessibleName('maandag');
+    await finance.keyboard.press('Escape');
+    // Switched to English, the field follows at once, in the tenant's region: ContactMonkey is Canadian.
+    await finance.getByTestId('user-menu').click();
+    await finance.getByRole('menuitemradio', { name: 'English' }).click();
+    await expect(start).toHaveValue('2026-12-01');
+    await finance.context().close();
+
+    // The owner reads it in their access log in words, no key (helpdesk.fields.startDate) in sight.
+    const owner = await dutch(browser);
+    await owner.goto(`${CT}/sign-in`);
+    await signIn(owner, 'olivia@mapleleaf.example', NL);
+    await expect(owner.getByTestId('user-name')).toBeVisible();
+    await owner.goto(`${CT}/account/helpdesk-access`);
+    const fields = owner.getByTestId('access-log').getByTestId('event-fields');
+    await expect(fields.filter({ hasText: 'startdatum' }).first()).toContainText(
+      '(abonnement, aantal, prijs, startdatum, einddatum, status)',
+    );
+    await expect(fields.filter({ hasText: 'bedrijfsnaam' }).first()).toBeVisible();
+    expect(await foreignWords(owner, [])).toEqual([]);
+    await owner.context().close();
   });
 });

@@ -10,4 +10,5 @@ export * from './lib/empty-state.component';
 export * from './lib/load-failed.component';
 export * from './lib/notifier.service';
 export * from './lib/back-link.component';
+export * from './lib/email-address.component';
 export * from './lib/scroll-region.component';

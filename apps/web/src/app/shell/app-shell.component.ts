@@ -20,6 +20,7 @@ import { StatementBannerComponent } from './statement-banner.component';
 import { CookieBannerComponent } from './cookie-banner.component';
 import { filter, map } from 'rxjs';
 import { navFor } from './nav';
+import { EmailAddressComponent } from '@mijn-account/web-ui';
 
 /** Side navigation beside the page from this width on; below it, a menu that slides over the page. */
 const WIDE = '(min-width: 960px)';
@@ -33,6 +34,7 @@ const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'Englis
 @Component({
   selector: 'ma-app-shell',
   imports: [
+    EmailAddressComponent,
     EnumLabelPipe,
     RouterOutlet,
     StatementBannerComponent,
@@ -94,7 +96,7 @@ const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'Englis
           <mat-menu #userMenu="matMenu" xPosition="before">
             <a mat-menu-item routerLink="/account/profile" class="menu-who" data-testid="user-menu-profile">
               <span class="menu-name">{{ me.user.displayName }}</span>
-              <span class="menu-detail">{{ me.user.email }}</span>
+              <ma-email class="menu-detail" [address]="me.user.email" />
               @if (me.account; as account) {
                 <span class="menu-detail">{{ account.name }} · {{ account.customerNumber }}</span>
               }

@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '@mijn-account/api-core';
+import type { AccessLogField, AccessScope } from '@mijn-account/shared-contracts';
 import type { AuditEventFields } from './audit-hash';
 
-export type AuditEventInput = Pick<AuditEventFields, 'action' | 'resource' | 'outcome'> &
-  Partial<Pick<AuditEventFields, 'fields' | 'grantId' | 'reason' | 'ticket'>>;
+/**
+ * What an event names: an access (it has an outcome) the fields it read or sent, from the one list
+ * the subscriber's access page translates; a step of a grant (no outcome) the grant's scopes.
+ */
+type EventFieldNames =
+  | { outcome: NonNullable<AuditEventFields['outcome']>; fields?: readonly AccessLogField[] }
+  | { outcome: null; fields?: readonly AccessScope[] };
+
+export type AuditEventInput = Pick<AuditEventFields, 'action' | 'resource'> &
+  Partial<Pick<AuditEventFields, 'grantId' | 'reason' | 'ticket'>> &
+  EventFieldNames;
 
 /** An event to write: what happened and by whom; it carries the writing transaction's time. */
 export type NewEvent = AuditEventInput & Pick<AuditEventFields, 'actorId' | 'actorName' | 'actorKind' | 'ip'>;

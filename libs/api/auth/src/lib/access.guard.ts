@@ -20,7 +20,7 @@ import {
   staffRule,
   unmetRequirement,
 } from '@mijn-account/api-core';
-import { SIGNED_IN_HINT_COOKIE, type StaffRole, isUuid } from '@mijn-account/shared-contracts';
+import { type AccessLogField, SIGNED_IN_HINT_COOKIE, type StaffRole, isUuid } from '@mijn-account/shared-contracts';
 import { clearSignedInHint, sessionCookieName } from './cookies';
 import { SessionService } from './session.service';
 
@@ -113,7 +113,7 @@ export class AccessGuard implements CanActivate {
     ctx: RequestContext,
     gate: GrantGate,
     grant: GrantRule,
-    access: { grantId: string; accountId: string; fields: string[] },
+    access: { grantId: string; accountId: string; fields: readonly AccessLogField[] },
   ): Promise<void> {
     ctx.keepOnFailure((status) => gate.failed(ctx, grant, access, status));
     const shows = grant.action === 'read' || (await gate.covers(ctx, access.grantId, grant.shows));

@@ -1,6 +1,6 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
 import { ApiCookieAuth } from '@nestjs/swagger';
-import type { AccessScope, AccountRole, StaffRole } from '@mijn-account/shared-contracts';
+import type { AccessLogField, AccessScope, AccountRole, StaffRole } from '@mijn-account/shared-contracts';
 
 export const ACCESS_METADATA = 'mijn-account:access';
 
@@ -19,7 +19,8 @@ export type AccessRule =
  * grant, the write answers without a body and a stale-version answer carries only the version.
  */
 export type GrantRule = { scope: AccessScope; resource: string } & (
-  { action: 'read'; fields?: string[] } | { action: 'write'; fields: string[]; shows: AccessScope }
+  | { action: 'read'; fields?: readonly AccessLogField[] }
+  | { action: 'write'; fields: readonly AccessLogField[]; shows: AccessScope }
 );
 
 /** Anyone, signed in or not (sign-in itself, tenant branding, health). */

@@ -1,4 +1,4 @@
-import type { AccessScope } from '@mijn-account/shared-contracts';
+import type { AccessLogField, AccessScope } from '@mijn-account/shared-contracts';
 import type { GrantRule } from './access.decorator';
 import type { RequestContext } from './request-context';
 import type { SessionStep } from './session-step';
@@ -9,7 +9,7 @@ export const GRANT_GATE = Symbol('GrantGate');
 /** One access to an account's data under a helpdesk grant: the account, and the fields it touches. */
 export interface GrantedAccessAttempt {
   accountId: string;
-  fields: string[];
+  fields: readonly AccessLogField[];
 }
 
 /** Checks and logs access under helpdesk grants for the access guard (ADR 0007). */

@@ -16,6 +16,7 @@ import {
   withEtag,
 } from '@mijn-account/api-core';
 import {
+  type AccessLogField,
   type AccessGrantView,
   type BillingDetails,
   type BillingUpdate,
@@ -27,13 +28,8 @@ import { GrantsService } from './grants.service';
 import { type SupportNewsletterSubscription, type SupportProfile, SupportViewService } from './support-view.service';
 
 /** What an agent with billing:write may change (the log names those a request sends). */
-const BILLING_FIELDS = [
-  'companyName',
-  'cocNumber',
-  'vatId',
-  'billingEmail',
-  'address',
-] satisfies (keyof BillingUpdate)[];
+const BILLING_FIELDS = ['companyName', 'cocNumber', 'vatId', 'billingEmail', 'address'] satisfies (keyof BillingUpdate &
+  AccessLogField)[];
 
 /** The helpdesk agent's console: find an account, request access, see their grants, use them. */
 @ApiTags('support')

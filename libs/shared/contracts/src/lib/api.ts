@@ -57,6 +57,48 @@ export const ACCESS_SCOPES = [
   'invoices:read',
 ] as const;
 export type AccessScope = (typeof ACCESS_SCOPES)[number];
+/**
+ * Every field name an access-log event may name (what a read showed, what a write changed); the
+ * subscriber's access page shows each in words (helpdesk.fields.*). The API's field lists are typed
+ * with it, so a new name does not compile until it is here and translated. A step of a grant names
+ * its scopes instead.
+ */
+export const ACCESS_LOG_FIELDS = [
+  // profile
+  'name',
+  'email',
+  'phone',
+  'language',
+  'timeZone',
+  // billing details
+  'companyName',
+  'cocNumber',
+  'vatId',
+  'billingEmail',
+  'address',
+  // invoices
+  'number',
+  'status',
+  'totals',
+  'dueDate',
+  'lines',
+  'payments',
+  'reminders',
+  'pdf',
+  'ubl',
+  // subscriptions
+  'plan',
+  'quantity',
+  'price',
+  'startDate',
+  'endDate',
+  // restriction of processing and objections
+  'restriction',
+  'objections',
+  'restricted',
+  'reason',
+] as const;
+export type AccessLogField = (typeof ACCESS_LOG_FIELDS)[number];
 /** `service`: the subscriber decides; `security` / `availability` (technical): a supervisor decides. */
 export const ACCESS_REASONS = ['service', 'security', 'availability'] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];

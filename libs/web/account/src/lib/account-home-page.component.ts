@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { SessionStore, TenantStore, EnumLabelPipe } from '@mijn-account/web-core';
-import { PAGE_STYLES } from '@mijn-account/web-ui';
+import { PAGE_STYLES, EmailAddressComponent } from '@mijn-account/web-ui';
 import { StaffHomeComponent } from './staff-home.component';
 import { SubscriberHomeComponent } from './subscriber-home.component';
 
@@ -13,7 +13,14 @@ import { SubscriberHomeComponent } from './subscriber-home.component';
  */
 @Component({
   selector: 'ma-account-home-page',
-  imports: [EnumLabelPipe, MatCardModule, TranslocoPipe, StaffHomeComponent, SubscriberHomeComponent],
+  imports: [
+    EmailAddressComponent,
+    EnumLabelPipe,
+    MatCardModule,
+    TranslocoPipe,
+    StaffHomeComponent,
+    SubscriberHomeComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
@@ -48,7 +55,7 @@ import { SubscriberHomeComponent } from './subscriber-home.component';
             <dt>{{ 'account.name' | transloco }}</dt>
             <dd data-testid="user-name">{{ me.user.displayName }}</dd>
             <dt>{{ 'account.email' | transloco }}</dt>
-            <dd data-testid="user-email">{{ me.user.email }}</dd>
+            <dd data-testid="user-email"><ma-email [address]="me.user.email" /></dd>
           </dl>
         </mat-card>
         @if (me.account; as account) {

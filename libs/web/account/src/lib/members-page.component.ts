@@ -16,12 +16,14 @@ import {
   STACKED_TABLE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
+  EmailAddressComponent,
 } from '@mijn-account/web-ui';
 
 /** The owner's people: who is in the account, invite someone, remove someone (never the last owner). */
 @Component({
   selector: 'ma-members-page',
   imports: [
+    EmailAddressComponent,
     EnumLabelPipe,
     ReactiveFormsModule,
     MatButtonModule,
@@ -70,7 +72,7 @@ import {
           @for (m of store.members(); track m.id) {
             <tr>
               <td>{{ m.displayName }}</td>
-              <td [attr.data-label]="'account.email' | transloco">{{ m.email }}</td>
+              <td [attr.data-label]="'account.email' | transloco"><ma-email [address]="m.email" /></td>
               <td [attr.data-label]="'account.role' | transloco">{{ m.role | maLabel: 'role' }}</td>
               <td [attr.data-label]="'members.status' | transloco">{{ m.status | maLabel: 'personStatus' }}</td>
               <td>

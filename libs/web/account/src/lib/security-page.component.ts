@@ -39,6 +39,7 @@ import {
   SkeletonComponent,
   StepUpPromptComponent,
   ScrollRegionComponent,
+  EmailAddressComponent,
 } from '@mijn-account/web-ui';
 
 /**
@@ -49,6 +50,7 @@ import {
 @Component({
   selector: 'ma-security-page',
   imports: [
+    EmailAddressComponent,
     ScrollRegionComponent,
     LocaleDatePipe,
     EnumLabelPipe,
@@ -257,7 +259,10 @@ import {
         }
         @for (i of overview()?.identities; track i.provider) {
           <li>
-            {{ i.provider | maLabel: 'provider' }} ({{ i.email }})
+            {{ i.provider | maLabel: 'provider' }}
+            @if (i.email) {
+              (<ma-email [address]="i.email" />)
+            }
             <button
               mat-button
               type="button"

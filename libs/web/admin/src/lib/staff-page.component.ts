@@ -17,12 +17,14 @@ import {
   ProblemAlertComponent,
   SkeletonComponent,
   StepUpPromptComponent,
+  EmailAddressComponent,
 } from '@mijn-account/web-ui';
 
 /** A tenant admin's staff: invite, set roles, disable (their sessions end at once), enable. */
 @Component({
   selector: 'ma-staff-page',
   imports: [
+    EmailAddressComponent,
     EnumLabelPipe,
     ReactiveFormsModule,
     MatButtonModule,
@@ -89,7 +91,7 @@ import {
           @for (s of store.staff(); track s.id) {
             <tr>
               <td>{{ s.displayName }}</td>
-              <td [attr.data-label]="'account.email' | transloco">{{ s.email }}</td>
+              <td [attr.data-label]="'account.email' | transloco"><ma-email [address]="s.email" /></td>
               <td [attr.data-label]="'admin.staff.roles' | transloco">
                 <fieldset [attr.aria-label]="'admin.staff.rolesOf' | transloco: { name: s.displayName }">
                   @for (role of roles; track role) {

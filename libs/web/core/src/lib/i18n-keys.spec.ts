@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import {
+  ACCESS_LOG_FIELDS,
   ACCOUNT_ROLES,
   IDENTITY_PROVIDERS,
   LANGUAGES,
@@ -15,6 +16,7 @@ import {
   COOKIE_CHOICES,
   SIGN_IN_METHODS_REMEMBERED,
 } from '@mijn-account/shared-contracts';
+import { DATEPICKER_LABELS } from './datepicker-intl';
 import { ENUM_LABELS } from './enum-label';
 
 /**
@@ -35,6 +37,8 @@ const en = JSON.parse(readFileSync(join(ROOT, 'apps/web/public/i18n/en.json'), '
 const CLOSED_FAMILIES: Record<string, readonly string[]> = {
   ...Object.fromEntries(Object.values(ENUM_LABELS).map(({ prefix, codes }) => [prefix, codes])),
   'roles.': [...ACCOUNT_ROLES, ...STAFF_ROLES],
+  'helpdesk.fields.': ACCESS_LOG_FIELDS,
+  'datepicker.': DATEPICKER_LABELS,
   'security.identities.link.': IDENTITY_PROVIDERS,
   'security.stepUp.': ['password', 'secret', 'code'],
   'admin.access.': ['maxMinutes', 'defaultMinutes', 'requestTimeoutHours'],
@@ -66,7 +70,6 @@ const OPEN_FAMILIES = [
   'links.',
   'password.',
   'confirm.',
-  'helpdesk.fields.',
   // per country, from shared-contracts' address rules (their kinds are types there, not lists)
   'billing.region.',
   'billing.registration.',

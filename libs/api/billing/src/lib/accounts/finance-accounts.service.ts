@@ -3,6 +3,7 @@ import { type RequestContext, problems } from '@mijn-account/api-core';
 import { BillingService } from '@mijn-account/api-accounts';
 import { AuditWriterService } from '@mijn-account/api-audit';
 import {
+  type AccessLogField,
   FINANCE_ACCOUNT_PAGE_SIZE,
   type FinanceAccountPage,
   type FinanceAccountQuery,
@@ -13,7 +14,13 @@ import { todayIn } from '@mijn-account/shared-billing-periods';
 import { erasedAccount } from './erased-accounts';
 
 /** The billing details fields finance reads on a customer page, as the access log names them. */
-const BILLING_FIELDS = ['companyName', 'cocNumber', 'vatId', 'billingEmail', 'address'];
+const BILLING_FIELDS = [
+  'companyName',
+  'cocNumber',
+  'vatId',
+  'billingEmail',
+  'address',
+] as const satisfies AccessLogField[];
 
 /**
  * Finance's customers: a searchable list (directory data: number, name, country, how many

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type RequestContext, problems } from '@mijn-account/api-core';
 import type {
+  AccessLogField,
   FieldError,
   FinanceInvoiceDetail,
   FinanceInvoiceLineView,
@@ -23,8 +24,17 @@ export const INVOICE_STATUSES: readonly InvoiceStatus[] = ['draft', 'open', 'pai
 const PAGE = 50;
 
 /** The fields of an account's invoices a finance read shows (the access log names them). */
-export const INVOICE_READ_FIELDS = ['number', 'status', 'totals', 'dueDate'];
-const DETAIL_READ_FIELDS = ['number', 'status', 'totals', 'dueDate', 'address', 'lines', 'payments', 'reminders'];
+export const INVOICE_READ_FIELDS = ['number', 'status', 'totals', 'dueDate'] as const satisfies AccessLogField[];
+const DETAIL_READ_FIELDS = [
+  'number',
+  'status',
+  'totals',
+  'dueDate',
+  'address',
+  'lines',
+  'payments',
+  'reminders',
+] as const satisfies AccessLogField[];
 
 interface ListRow {
   id: string;

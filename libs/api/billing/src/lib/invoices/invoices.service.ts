@@ -13,6 +13,7 @@ import { isRealDate } from '@mijn-account/api-core';
 import { InvoicingSettingsService } from '../settings/invoicing-settings.service';
 import { todayIn } from '@mijn-account/shared-billing-periods';
 import { logStaffRead } from '../subscriptions/subscriptions.service';
+import { INVOICE_READ_FIELDS } from './finance-invoices.service';
 
 /** Finance's view of an account's invoices, and the status moves an issued invoice may still make. */
 @Injectable()
@@ -35,7 +36,7 @@ export class InvoicesService {
       order: { createdAt: 'DESC', id: 'ASC' },
       take: 200,
     });
-    await logStaffRead(this.audit, ctx, accountId, 'invoices', ['number', 'status', 'totals', 'dueDate']);
+    await logStaffRead(this.audit, ctx, accountId, 'invoices', INVOICE_READ_FIELDS);
     return rows.map(toView);
   }
 

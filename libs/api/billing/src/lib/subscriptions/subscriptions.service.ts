@@ -4,6 +4,7 @@ import { type RequestContext, problems, staleVersion } from '@mijn-account/api-c
 import { ChangeHistoryService } from '@mijn-account/api-accounts';
 import { AuditWriterService } from '@mijn-account/api-audit';
 import type {
+  AccessLogField,
   FieldChange,
   FieldError,
   MyPlanOption,
@@ -371,7 +372,14 @@ export class SubscriptionsService {
 }
 
 /** What a subscription read shows, as the access log names it. */
-const SUBSCRIPTION_FIELDS = ['plan', 'quantity', 'price', 'startDate', 'endDate', 'status'];
+const SUBSCRIPTION_FIELDS = [
+  'plan',
+  'quantity',
+  'price',
+  'startDate',
+  'endDate',
+  'status',
+] as const satisfies AccessLogField[];
 
 /**
  * Finance reads an account's subscriptions or invoices because that is its job, and each read lands
@@ -383,7 +391,7 @@ export async function logStaffRead(
   ctx: RequestContext,
   accountId: string,
   resource: 'subscriptions' | 'invoices',
-  fields: string[],
+  fields: readonly AccessLogField[],
 ): Promise<void> {
   if (ctx.requireUser().kind !== 'staff') return;
   // The reason the subscriber reads in the access log: "finance · administration".

@@ -4,6 +4,7 @@ import { AuditWriterService } from '@mijn-account/api-audit';
 import { publishedStatementVersion } from '@mijn-account/api-database';
 import { GrantsService } from '@mijn-account/api-support';
 import type {
+  AccessLogField,
   MyRestrictionView,
   ObjectionPurpose,
   RestrictedPersonView,
@@ -42,7 +43,7 @@ interface PersonRow {
 }
 
 /** What the admin's restriction pages show of a person. */
-const READ_FIELDS = ['name', 'email', 'restriction', 'objections'];
+const READ_FIELDS = ['name', 'email', 'restriction', 'objections'] as const satisfies AccessLogField[];
 
 const iso = (at: Date | null) => (at ? new Date(at).toISOString() : null);
 

@@ -4,7 +4,7 @@ import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { EnumLabelPipe, LanguageService, SupportStore, timeLeft } from '@mijn-account/web-core';
 import { BillingFormComponent, InvoiceListComponent } from '@mijn-account/web-account';
-import { EmptyStateComponent } from '@mijn-account/web-ui';
+import { EmptyStateComponent, EmailAddressComponent } from '@mijn-account/web-ui';
 import { SupportConsoleStore, type SupportView, editsBilling } from './support-console.store';
 import { SUPPORT_PART_STYLES } from './support-styles';
 
@@ -15,6 +15,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
 @Component({
   selector: 'ma-support-view',
   imports: [
+    EmailAddressComponent,
     EnumLabelPipe,
     BillingFormComponent,
     EmptyStateComponent,
@@ -79,7 +80,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
             @for (p of people; track p.email) {
               <tr>
                 <td>{{ p.displayName }}</td>
-                <td [attr.data-label]="'signIn.email' | transloco">{{ p.email }}</td>
+                <td [attr.data-label]="'signIn.email' | transloco"><ma-email [address]="p.email" /></td>
                 <td [attr.data-label]="'fields.phone' | transloco">{{ p.phone }}</td>
                 <td [attr.data-label]="'support.role' | transloco">{{ p.role | maLabel: 'role' }}</td>
               </tr>
@@ -108,7 +109,7 @@ import { SUPPORT_PART_STYLES } from './support-styles';
           <tbody>
             @for (n of subscriptions; track n.email + n.list.en) {
               <tr>
-                <td>{{ n.email }}</td>
+                <td><ma-email [address]="n.email" /></td>
                 <td [attr.data-label]="'support.list' | transloco">{{ n.list[language()] }}</td>
                 <td [attr.data-label]="'helpdesk.status' | transloco">{{ n.status | maLabel: 'newsletterStatus' }}</td>
               </tr>

@@ -26,6 +26,7 @@ import {
   PlansStore,
   majorUnits,
   TenantStore,
+  DateFieldsModule,
 } from '@mijn-account/web-core';
 import {
   BackLinkComponent,
@@ -67,6 +68,7 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
 @Component({
   selector: 'ma-finance-account-page',
   imports: [
+    DateFieldsModule,
     BackLinkComponent,
     RestrictedMarkerComponent,
     ReactiveFormsModule,
@@ -283,7 +285,9 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
                     </mat-form-field>
                     <mat-form-field appearance="outline">
                       <mat-label>{{ 'finance.accounts.effectiveDate' | transloco }}</mat-label>
-                      <input matInput type="date" formControlName="effectiveDate" required data-testid="change-date" />
+                      <input matInput [matDatepicker]="effectiveDatePicker" formControlName="effectiveDate" required data-testid="change-date" />
+                      <mat-datepicker-toggle matIconSuffix [for]="effectiveDatePicker" />
+                      <mat-datepicker #effectiveDatePicker />
                       @if (changeForm.controls.effectiveDate.errors?.['server']; as message) {
                         <mat-error>{{ message }}</mat-error>
                       } @else if (changeForm.controls.effectiveDate.invalid) {
@@ -363,7 +367,9 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
             </mat-form-field>
             <mat-form-field appearance="outline">
               <mat-label>{{ 'finance.accounts.startDate' | transloco }}</mat-label>
-              <input matInput type="date" formControlName="startDate" required data-testid="new-subscription-start" />
+              <input matInput [matDatepicker]="startDatePicker" formControlName="startDate" required data-testid="new-subscription-start" />
+              <mat-datepicker-toggle matIconSuffix [for]="startDatePicker" />
+              <mat-datepicker #startDatePicker />
               <mat-hint>{{ 'finance.accounts.startHint' | transloco }}</mat-hint>
               @if (createForm.controls.startDate.errors?.['server']; as message) {
                 <mat-error>{{ message }}</mat-error>

@@ -20,6 +20,7 @@ import {
   LocaleFormat,
   fieldError,
   TenantStore,
+  DateFieldsModule,
 } from '@mijn-account/web-core';
 import {
   BackLinkComponent,
@@ -59,6 +60,7 @@ export function parseMoney(text: string): number | null {
 @Component({
   selector: 'ma-invoice-page',
   imports: [
+    DateFieldsModule,
     ScrollRegionComponent,
     BackLinkComponent,
     RestrictedMarkerComponent,
@@ -339,7 +341,9 @@ export function parseMoney(text: string): number | null {
               </mat-form-field>
               <mat-form-field appearance="outline">
                 <mat-label>{{ 'finance.invoices.paidOn' | transloco }}</mat-label>
-                <input matInput type="date" formControlName="paidOn" required />
+                <input matInput [matDatepicker]="paidOnPicker" formControlName="paidOn" required />
+                <mat-datepicker-toggle matIconSuffix [for]="paidOnPicker" />
+                <mat-datepicker #paidOnPicker />
               </mat-form-field>
               <mat-form-field appearance="outline" class="wide">
                 <mat-label>{{ 'finance.invoices.reference' | transloco }}</mat-label>

@@ -9,7 +9,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { FinanceInvoiceListItem, InvoiceStatus, Language } from '@mijn-account/shared-contracts';
-import { LoadState, LocaleDatePipe, LocaleFormat, TenantStore } from '@mijn-account/web-core';
+import { LoadState, LocaleDatePipe, LocaleFormat, TenantStore, DateFieldsModule } from '@mijn-account/web-core';
 import {
   EmptyStateComponent,
   LoadFailedComponent,
@@ -27,6 +27,7 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
 @Component({
   selector: 'ma-invoices-page',
   imports: [
+    DateFieldsModule,
     ScrollRegionComponent,
     RestrictedMarkerComponent,
     FormsModule,
@@ -112,11 +113,15 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
         }}</mat-checkbox>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'finance.invoices.from' | transloco }}</mat-label>
-          <input matInput type="date" [(ngModel)]="from" name="from" />
+          <input matInput [matDatepicker]="fromPicker" [(ngModel)]="from" name="from" />
+          <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
+          <mat-datepicker #fromPicker />
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'finance.invoices.to' | transloco }}</mat-label>
-          <input matInput type="date" [(ngModel)]="to" name="to" />
+          <input matInput [matDatepicker]="toPicker" [(ngModel)]="to" name="to" />
+          <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
+          <mat-datepicker #toPicker />
         </mat-form-field>
         <mat-form-field appearance="outline" class="search">
           <mat-label>{{ 'finance.invoices.search' | transloco }}</mat-label>
@@ -211,11 +216,15 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
       <div class="filters">
         <mat-form-field appearance="outline">
           <mat-label>{{ 'finance.invoices.from' | transloco }}</mat-label>
-          <input matInput type="date" [(ngModel)]="exportFrom" name="exportFrom" data-testid="export-from" />
+          <input matInput [matDatepicker]="exportFromPicker" [(ngModel)]="exportFrom" name="exportFrom" data-testid="export-from" />
+          <mat-datepicker-toggle matIconSuffix [for]="exportFromPicker" />
+          <mat-datepicker #exportFromPicker />
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'finance.invoices.to' | transloco }}</mat-label>
-          <input matInput type="date" [(ngModel)]="exportTo" name="exportTo" data-testid="export-to" />
+          <input matInput [matDatepicker]="exportToPicker" [(ngModel)]="exportTo" name="exportTo" data-testid="export-to" />
+          <mat-datepicker-toggle matIconSuffix [for]="exportToPicker" />
+          <mat-datepicker #exportToPicker />
         </mat-form-field>
         <a mat-stroked-button [href]="csvUrl()" download data-testid="export-csv">{{
           'finance.invoices.exportCsv' | transloco

@@ -30,6 +30,7 @@ import {
   majorUnits,
   minorDigits,
   parseMajorUnits,
+  DateFieldsModule,
 } from '@mijn-account/web-core';
 import {
   ConfirmDialog,
@@ -69,6 +70,7 @@ export function moneyValidator(currency: () => string, language: () => 'nl' | 'e
 @Component({
   selector: 'ma-plans-page',
   imports: [
+    DateFieldsModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatButtonToggleModule,
@@ -201,7 +203,9 @@ export function moneyValidator(currency: () => string, language: () => 'nl' | 'e
                       </mat-form-field>
                       <mat-form-field appearance="outline">
                         <mat-label>{{ 'finance.plans.effectiveFrom' | transloco }}</mat-label>
-                        <input matInput type="date" [min]="today" formControlName="effectiveFrom" required data-testid="price-from" />
+                        <input matInput [matDatepicker]="effectiveFromPicker" [min]="today" formControlName="effectiveFrom" required data-testid="price-from" />
+                        <mat-datepicker-toggle matIconSuffix [for]="effectiveFromPicker" />
+                        <mat-datepicker #effectiveFromPicker />
                         <mat-hint>{{ 'finance.plans.effectiveFromHint' | transloco }}</mat-hint>
                         @if (priceForm.controls.effectiveFrom.errors?.['server']; as message) {
                           <mat-error>{{ message }}</mat-error>

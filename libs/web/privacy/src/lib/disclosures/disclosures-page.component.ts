@@ -7,7 +7,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LEGAL_BASES, type DisclosureView, type LegalBasis } from '@mijn-account/shared-contracts';
-import { ActionRunner, EnumLabelPipe, LoadState, LocaleDatePipe, TenantStore } from '@mijn-account/web-core';
+import {
+  ActionRunner,
+  EnumLabelPipe,
+  LoadState,
+  LocaleDatePipe,
+  TenantStore,
+  DateFieldsModule,
+} from '@mijn-account/web-core';
 import {
   EmptyStateComponent,
   LoadFailedComponent,
@@ -16,6 +23,7 @@ import {
   PAGE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
+  EmailAddressComponent,
 } from '@mijn-account/web-ui';
 import { PrivacyOverviewStore } from '../overview/privacy-overview.store';
 
@@ -27,6 +35,8 @@ import { PrivacyOverviewStore } from '../overview/privacy-overview.store';
 @Component({
   selector: 'ma-disclosures-page',
   imports: [
+    EmailAddressComponent,
+    DateFieldsModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -98,14 +108,18 @@ import { PrivacyOverviewStore } from '../overview/privacy-overview.store';
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'admin.privacy.disclosures.disclosedOn' | transloco }}</mat-label>
-            <input matInput type="date" formControlName="disclosedOn" required />
+            <input matInput [matDatepicker]="disclosedOnPicker" formControlName="disclosedOn" required />
+            <mat-datepicker-toggle matIconSuffix [for]="disclosedOnPicker" />
+            <mat-datepicker #disclosedOnPicker />
             @if (form.controls.disclosedOn.errors?.['server']; as m) {
               <mat-error>{{ m }}</mat-error>
             }
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>{{ 'admin.privacy.disclosures.noticeDelayedUntil' | transloco }}</mat-label>
-            <input matInput type="date" formControlName="noticeDelayedUntil" />
+            <input matInput [matDatepicker]="noticeDelayedUntilPicker" formControlName="noticeDelayedUntil" />
+            <mat-datepicker-toggle matIconSuffix [for]="noticeDelayedUntilPicker" />
+            <mat-datepicker #noticeDelayedUntilPicker />
             <mat-hint>{{ 'admin.privacy.disclosures.holdHint' | transloco }}</mat-hint>
             @if (form.controls.noticeDelayedUntil.errors?.['server']; as m) {
               <mat-error>{{ m }}</mat-error>
@@ -130,7 +144,7 @@ import { PrivacyOverviewStore } from '../overview/privacy-overview.store';
               <strong>{{ d.recipient }}</strong> · {{ noon(d.disclosedOn) | maDate: 'date' }} ·
               {{ d.legalBasis | maLabel: 'legalBasis' }}
             </p>
-            <p>{{ d.displayName }} ({{ d.email }}) — {{ d.categories }}</p>
+            <p>{{ d.displayName }} (<ma-email [address]="d.email" />) — {{ d.categories }}</p>
             @if (d.noticeDelayedUntil) {
               <p>
                 {{ 'admin.privacy.disclosures.heldUntil' | transloco: { date: (noon(d.noticeDelayedUntil) | maDate: 'date') } }}

@@ -17,6 +17,7 @@ import {
   PAGE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
+  EmailAddressComponent,
 } from '@mijn-account/web-ui';
 import { PrivacyOverviewStore } from './privacy-overview.store';
 import { CookieChoiceComponent } from '../cookies/cookie-choice.component';
@@ -29,6 +30,7 @@ import { CookieChoiceComponent } from '../cookies/cookie-choice.component';
 @Component({
   selector: 'ma-privacy-page',
   imports: [
+    EmailAddressComponent,
     CookieChoiceComponent,
     ReactiveFormsModule,
     RouterLink,
@@ -202,7 +204,7 @@ import { CookieChoiceComponent } from '../cookies/cookie-choice.component';
         @if (d.contact.email || d.contact.phone) {
           <p>
             @if (d.contact.email) {
-              <a [href]="'mailto:' + d.contact.email">{{ d.contact.email }}</a>
+              <a [href]="'mailto:' + d.contact.email"><ma-email [address]="d.contact.email" /></a>
             }
             @if (d.contact.email && d.contact.phone) {
               ·

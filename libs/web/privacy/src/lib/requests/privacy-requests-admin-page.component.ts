@@ -17,7 +17,14 @@ import {
   type RegisteredChannel,
   type RestrictedPersonView,
 } from '@mijn-account/shared-contracts';
-import { ActionRunner, EnumLabelPipe, LoadState, LocaleDatePipe, TenantStore } from '@mijn-account/web-core';
+import {
+  ActionRunner,
+  EnumLabelPipe,
+  LoadState,
+  LocaleDatePipe,
+  TenantStore,
+  DateFieldsModule,
+} from '@mijn-account/web-core';
 import {
   EmptyStateComponent,
   LoadFailedComponent,
@@ -26,6 +33,7 @@ import {
   PAGE_STYLES,
   ProblemAlertComponent,
   SkeletonComponent,
+  EmailAddressComponent,
 } from '@mijn-account/web-ui';
 import { PrivacyRequestsStore } from './privacy-requests.store';
 import { REQUEST_LIST_STYLES } from './request-styles';
@@ -41,6 +49,8 @@ type Panel = { id: string; kind: 'extend' | 'close' | 'restrict' } | null;
 @Component({
   selector: 'ma-privacy-requests-admin-page',
   imports: [
+    EmailAddressComponent,
+    DateFieldsModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -103,7 +113,9 @@ type Panel = { id: string; kind: 'extend' | 'close' | 'restrict' } | null;
         </div>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'admin.privacy.requests.receivedOn' | transloco }}</mat-label>
-          <input matInput type="date" formControlName="receivedOn" required data-testid="register-received" />
+          <input matInput [matDatepicker]="receivedOnPicker" formControlName="receivedOn" required data-testid="register-received" />
+          <mat-datepicker-toggle matIconSuffix [for]="receivedOnPicker" />
+          <mat-datepicker #receivedOnPicker />
           @if (registration.controls.receivedOn.errors?.['server']; as message) {
             <mat-error>{{ message }}</mat-error>
           }
@@ -163,7 +175,7 @@ type Panel = { id: string; kind: 'extend' | 'close' | 'restrict' } | null;
                 <dt>{{ 'admin.privacy.requests.person' | transloco }}</dt>
                 <dd>
                   @if (r.personEmail) {
-                    {{ r.personName }} ({{ r.personEmail }})
+                    {{ r.personName }} (<ma-email [address]="r.personEmail" />)
                     @if (r.personRestricted) {
                       · <strong data-testid="person-restricted">{{ 'admin.privacy.requests.restricted' | transloco }}</strong>
                     }
@@ -218,7 +230,9 @@ type Panel = { id: string; kind: 'extend' | 'close' | 'restrict' } | null;
                     <form class="panel" [formGroup]="extension" (ngSubmit)="extend(r)" novalidate data-testid="extend-form">
                       <mat-form-field appearance="outline">
                         <mat-label>{{ 'admin.privacy.requests.until' | transloco }}</mat-label>
-                        <input matInput type="date" formControlName="until" [max]="r.latestExtension" required data-testid="extend-until" />
+                        <input matInput [matDatepicker]="untilPicker" formControlName="until" [max]="r.latestExtension" required data-testid="extend-until" />
+                        <mat-datepicker-toggle matIconSuffix [for]="untilPicker" />
+                        <mat-datepicker #untilPicker />
                         <mat-hint>{{ 'admin.privacy.requests.untilHint' | transloco: { date: (r.latestExtension | maDate: 'long') } }}</mat-hint>
                         @if (extension.controls.until.errors?.['server']; as message) {
                           <mat-error>{{ message }}</mat-error>
@@ -304,7 +318,7 @@ type Panel = { id: string; kind: 'extend' | 'close' | 'restrict' } | null;
         <ul class="requests" data-testid="restrictions">
           @for (p of restricted(); track p.userId) {
             <li data-testid="restricted-person">
-              <strong>{{ p.displayName }}</strong> ({{ p.email }})
+              <strong>{{ p.displayName }}</strong> (<ma-email [address]="p.email" />)
               <dl>
                 @if (p.restrictedAt) {
                   <dt>{{ 'admin.privacy.requests.restrictedSince' | transloco }}</dt>

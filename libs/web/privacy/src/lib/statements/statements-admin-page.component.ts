@@ -6,7 +6,14 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AdminStatementView, AdminStatementsView } from '@mijn-account/shared-contracts';
-import { ActionRunner, LoadState, LocaleDatePipe, StatementsStore, TenantStore } from '@mijn-account/web-core';
+import {
+  ActionRunner,
+  LoadState,
+  LocaleDatePipe,
+  StatementsStore,
+  TenantStore,
+  DateFieldsModule,
+} from '@mijn-account/web-core';
 import {
   ConfirmDialog,
   EmptyStateComponent,
@@ -32,6 +39,7 @@ const TEXT_FIELDS = [
 @Component({
   selector: 'ma-statements-admin-page',
   imports: [
+    DateFieldsModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatCardModule,
@@ -95,7 +103,9 @@ const TEXT_FIELDS = [
               <p>{{ 'admin.privacy.statements.draftOf' | transloco: { version: d.version } }}</p>
               <mat-form-field appearance="outline" class="date">
                 <mat-label>{{ 'admin.privacy.statements.effectiveOn' | transloco }}</mat-label>
-                <input matInput type="date" formControlName="effectiveOn" required data-testid="effective-on" />
+                <input matInput [matDatepicker]="effectiveOnPicker" formControlName="effectiveOn" required data-testid="effective-on" />
+                <mat-datepicker-toggle matIconSuffix [for]="effectiveOnPicker" />
+                <mat-datepicker #effectiveOnPicker />
                 @if (form.controls.effectiveOn.errors?.['server']; as message) {
                   <mat-error>{{ message }}</mat-error>
                 }

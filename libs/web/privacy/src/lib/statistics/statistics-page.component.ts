@@ -14,6 +14,7 @@ import {
   UsageStatisticsStore,
   fieldError,
   problemOf,
+  DateFieldsModule,
 } from '@mijn-account/web-core';
 import {
   EmptyStateComponent,
@@ -33,6 +34,7 @@ import { type ChartSeries, UsageChartComponent } from './usage-chart.component';
 @Component({
   selector: 'ma-statistics-page',
   imports: [
+    DateFieldsModule,
     ScrollRegionComponent,
     FormsModule,
     MatButtonModule,
@@ -92,14 +94,18 @@ import { type ChartSeries, UsageChartComponent } from './usage-chart.component';
       <form class="period" (ngSubmit)="show()" data-testid="statistics-period">
         <mat-form-field>
           <mat-label>{{ 'admin.statistics.from' | transloco }}</mat-label>
-          <input matInput type="date" name="from" [(ngModel)]="from" data-testid="statistics-from" />
+          <input matInput [matDatepicker]="fromPicker" name="from" [(ngModel)]="from" data-testid="statistics-from" />
+          <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
+          <mat-datepicker #fromPicker />
           @if (fieldError(problem(), 'from'); as message) {
             <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'admin.statistics.to' | transloco }}</mat-label>
-          <input matInput type="date" name="to" [(ngModel)]="to" data-testid="statistics-to" />
+          <input matInput [matDatepicker]="toPicker" name="to" [(ngModel)]="to" data-testid="statistics-to" />
+          <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
+          <mat-datepicker #toPicker />
         </mat-form-field>
         <button mat-flat-button type="submit" data-testid="statistics-show">
           {{ 'admin.statistics.show' | transloco }}
