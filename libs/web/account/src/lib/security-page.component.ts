@@ -240,7 +240,9 @@ import {
 
     <mat-card appearance="outlined">
       <h2>{{ 'security.email.title' | transloco }}</h2>
-      <p>{{ 'security.email.current' | transloco: { email: overview()?.email } }}</p>
+      @if (overview()?.email; as email) {
+        <p>{{ 'security.email.current' | transloco }} <ma-email [address]="email" /></p>
+      }
       <form class="row" [formGroup]="emailForm" (ngSubmit)="changeEmail()" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'security.email.new' | transloco }}</mat-label>

@@ -1,7 +1,10 @@
-import { signal } from '@angular/core';
+import { BreakpointObserver, type BreakpointState } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, provideZonelessChangeDetection, signal, viewChild } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { DateAdapter } from '@angular/material/core';
-import { CALENDAR_DAY_FORMATS, provideCalendarDays } from './calendar-day-adapter';
+import { MatDatepicker } from '@angular/material/datepicker';
+import { BehaviorSubject } from 'rxjs';
+import { CALENDAR_DAY_FORMATS, DateFieldsModule, provideCalendarDays } from './calendar-day-adapter';
 import { LanguageService } from './language.service';
 import { SessionStore } from './session.store';
 import { TenantStore } from './tenant.store';
@@ -76,5 +79,44 @@ describe('CalendarDayAdapter', () => {
     expect(adapter.getDayOfWeek('2026-11-30')).toBe(1);
     expect(adapter.getFirstDayOfWeek()).toBe(1);
     expect(adapter.getMonthNames('long')[10]).toBe('november');
+  });
+});
+
+describe('DateFieldsModule on a phone', () => {
+  @Component({
+    imports: [DateFieldsModule],
+    changeDetection: ChangeDetectionStrategy.OnPush,
+    template: `<mat-datepicker />`,
+  })
+  class HostComponent {
+    readonly picker = viewChild.required(MatDatepicker);
+  }
+
+  const pickerAt = (phone: boolean) => {
+    const state = new BehaviorSubject<BreakpointState>({ matches: phone, breakpoints: {} });
+    TestBed.configureTestingModule({
+      imports: [HostComponent],
+      providers: [
+        provideZonelessChangeDetection(),
+        { provide: BreakpointObserver, useValue: { observe: () => state } },
+        { provide: LanguageService, useValue: { language: signal('nl') } },
+        { provide: TenantStore, useValue: { tenant: signal({ currency: 'EUR' }) } },
+        { provide: SessionStore, useValue: { me: signal(null) } },
+      ],
+    });
+    const fixture = TestBed.createComponent(HostComponent);
+    fixture.detectChanges();
+    return { picker: fixture.componentInstance.picker(), state };
+  };
+
+  it('opens every datepicker as the touch calendar below 600 px, and as a popup again when wider', () => {
+    const { picker, state } = pickerAt(true);
+    expect(picker.touchUi).toBe(true);
+    state.next({ matches: false, breakpoints: {} });
+    expect(picker.touchUi).toBe(false);
+  });
+
+  it('keeps the popup on a wide screen', () => {
+    expect(pickerAt(false).picker.touchUi).toBe(false);
   });
 });

@@ -1,4 +1,6 @@
-import { Injectable, NgModule, type Provider, effect, inject } from '@angular/core';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { Directive, Injectable, NgModule, type Provider, effect, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   DateAdapter,
   MAT_DATE_FORMATS,
@@ -6,7 +8,7 @@ import {
   type MatDateFormats,
   NativeDateAdapter,
 } from '@angular/material/core';
-import { MatDatepickerIntl, MatDatepickerModule } from '@angular/material/datepicker';
+import { MatDatepicker, MatDatepickerIntl, MatDatepickerModule } from '@angular/material/datepicker';
 import { TranslatedDatepickerIntl } from './datepicker-intl';
 import { LocaleFormat } from './locale';
 
@@ -168,10 +170,35 @@ export function provideCalendarDays(): Provider[] {
   ];
 }
 
+/** Below Material's small breakpoint (600 px), as the pages' own phone rules. */
+const PHONE_QUERY = '(max-width: 599.98px)';
+
+/**
+ * On a phone every datepicker opens as Material's touch calendar (a dialog in the middle of the
+ * screen) instead of a popup beside its field, which at 360 px covered the top bar.
+ */
+// Material's own element, wherever a page has one: the setting belongs to every datepicker alike.
+// eslint-disable-next-line @angular-eslint/directive-selector
+@Directive({ selector: 'mat-datepicker' })
+export class PhoneDatepickerDirective {
+  constructor() {
+    const picker = inject(MatDatepicker);
+    inject(BreakpointObserver)
+      .observe(PHONE_QUERY)
+      .pipe(takeUntilDestroyed())
+      .subscribe((state) => (picker.touchUi = state.matches));
+  }
+}
+
 /**
  * The date fields of a page: Material's datepicker with CalendarDayAdapter, as MatNativeDateModule is
- * with the native one. A page with a date field imports it (not MatDatepickerModule); it comes with
- * that page's lazy chunk, not with the app's first download (the datepicker is ~300 kB).
+ * with the native one, opening as a touch calendar on a phone. A page with a date field imports it (not
+ * MatDatepickerModule); it comes with that page's lazy chunk, not with the app's first download (the
+ * datepicker is ~300 kB).
  */
-@NgModule({ imports: [MatDatepickerModule], exports: [MatDatepickerModule], providers: provideCalendarDays() })
+@NgModule({
+  imports: [MatDatepickerModule, PhoneDatepickerDirective],
+  exports: [MatDatepickerModule, PhoneDatepickerDirective],
+  providers: provideCalendarDays(),
+})
 export class DateFieldsModule {}
