@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Screenshots of the main pages, to look at quickly: each demo tenant in Dutch and English, at a
- * laptop (1280×800) and a phone (390×844) width, signed out (sign-in) and signed in as the demo
+ * laptop (1280×800) and a phone (360×740, the narrowest the pages are held to) width, signed out (sign-in) and signed in as the demo
  * owner (home, billing, helpdesk access, security). Against a running portal with the demo data:
  *
  *   npx nx run-many -t build -p api web
@@ -32,7 +32,7 @@ const USERS = [
 const LANGUAGES = ['nl', 'en'];
 const WIDTHS = [
   { name: 'laptop', viewport: { width: 1280, height: 800 } },
-  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+  { name: 'phone', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
 ];
 const out = resolve(values.out);
 mkdirSync(out, { recursive: true });
