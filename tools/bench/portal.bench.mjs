@@ -15,6 +15,8 @@
 //   BENCH_ONLY=me npm run bench        (only GET /api/me: portal and yardstick in BENCH_LOGGING_ROUNDS
 //                                  alternating pairs, throughput and CPU per request, median pair)
 //   BENCH_LOGGING_ROUNDS=9 npm run bench   (pairs of those two runs; default 5)
+//   BENCH_LOGGING_AA=1 BENCH_ONLY=logging npm run bench   (A/A: the owner's read in both places of
+//                                  each pair, so the "cost" printed is the method's own noise)
 //   BENCH_FLOORS=1 BENCH_ONLY=me npm run bench   (three more servers in each round: the yardstick's handlers
 //                                  behind NestJS; with TypeORM's query runner; and with an AsyncLocalStorage
 //                                  scope per request, as the portal's log scope — the framework's, the data
@@ -359,12 +361,11 @@ try {
   await waitFor(PORTAL_PORT, '/api/health');
   pinServer(portal.pid);
   const credentials = JSON.parse(readFileSync(`${DIR}/postgres.credentials.json`, 'utf8'));
+  const adminUrl = `postgres://postgres:${encodeURIComponent(credentials.admin)}@127.0.0.1:${PG_PORT}/portal`;
   // BENCH_PG_SET='commit_delay=50 commit_siblings=2': PostgreSQL settings for this run (ALTER SYSTEM +
   // reload, so only those a reload applies), to measure a server setting against the default.
   if (process.env.BENCH_PG_SET) {
-    const admin = new pg.Client({
-      connectionString: `postgres://postgres:${encodeURIComponent(credentials.admin)}@127.0.0.1:${PG_PORT}/portal`,
-    });
+    const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     for (const setting of process.env.BENCH_PG_SET.split(/\s+/).filter(Boolean)) {
       const [name, value] = setting.split('=');
@@ -472,9 +473,7 @@ try {
           )}`,
         );
       if (PG_STATS) {
-        const statements = await statementStatsOf(
-          `postgres://postgres:${encodeURIComponent(credentials.admin)}@127.0.0.1:${PG_PORT}/portal`,
-        );
+        const statements = await statementStatsOf(adminUrl);
         for (const [name, port] of servers) {
           await statements.reset();
           const result = await run(`http://127.0.0.1:${port}/api/me`, cookie, { duration: SECONDS });
@@ -611,9 +610,7 @@ try {
     const netRatios = owns.map((own, i) => net(staffReads[i]) / net(own)).sort((a, b) => a - b);
     if (PG_STATS) {
       let guard;
-      const statements = await statementStatsOf(
-        `postgres://postgres:${encodeURIComponent(credentials.admin)}@127.0.0.1:${PG_PORT}/portal`,
-      );
+      const statements = await statementStatsOf(adminUrl);
       for (const [label, url, who] of [
         ["owner's read", ownUrl, cookie],
         [second.cpu, second.url, second.cookie],

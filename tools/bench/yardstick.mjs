@@ -67,7 +67,6 @@ async function dataSource() {
   const source = new DataSource({ type: 'postgres', url: DATABASE_URL, extra: { max: 10 } });
   return source.initialize();
 }
-const app = Fastify({ logger: false });
 
 async function tenantFor(host) {
   const slug = String(host ?? '').split('.')[0];
@@ -235,9 +234,14 @@ const ROUTES = [
   ['GET', '/api/account/billing', billing],
   ['PUT', '/api/account/billing', editBilling],
 ];
-for (const [method, url, handler] of ROUTES) app.route({ method, url, handler });
+const server = YARDSTICK_FRAMEWORK === 'nest' ? await behindNest() : bare();
 
-const server = YARDSTICK_FRAMEWORK === 'nest' ? await behindNest() : app;
+/** The routes above on bare Fastify. */
+function bare() {
+  const app = Fastify({ logger: false });
+  for (const [method, url, handler] of ROUTES) app.route({ method, url, handler });
+  return app;
+}
 await server.listen({ port: Number(PORT), host: '127.0.0.1' });
 process.on('SIGTERM', () =>
   server

@@ -76,7 +76,7 @@ export function tenantIndexHtml(
 ): string {
   const script = `<script id="${TENANT_SCRIPT_ID}" type="application/json">${scriptSafeJson(tenant)}</script>`;
   const html = indexHtml
-    .replace(/<html lang="[^"]*"/, `<html lang="${language === 'en' ? 'en' : 'nl'}"`)
+    .replace(/<html lang="[^"]*"/, `<html lang="${language}"`)
     // Replaced by functions: in a replacement string, a tenant called "A$'B" would insert the rest of the page.
     .replace('</head>', () => `${script}</head>`);
   return screen ? html.replace('</ma-root>', () => `</ma-root>${firstScreenHtml(tenant, screen)}`) : html;
