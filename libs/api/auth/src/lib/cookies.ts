@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@mijn-account/api-core';
-import { SIGNED_IN_HINT_COOKIE, XSRF_COOKIE } from '@mijn-account/shared-contracts';
+import { LANGUAGE_COOKIE, SIGNED_IN_HINT_COOKIE, XSRF_COOKIE } from '@mijn-account/shared-contracts';
 import { anonymousCsrfToken, csrfTokenForSession } from './csrf';
+import type { StartedSession } from './sign-in.service';
 
 /** `__Host-` pins the cookie to this exact host (no Domain, Path=/, Secure); only possible over TLS. */
 export function sessionCookieName(config: AppConfig): string {
@@ -92,18 +93,30 @@ export function setOidcStateCookie(reply: FastifyReply, config: AppConfig, state
 }
 
 /**
- * Sets the cookies of a new session: the session itself, its XSRF token, the device cookie and the
- * signed-in hint. Every way of signing in (password, second factor, Google/Microsoft, invitation,
- * sign-up link) ends here.
+ * The page's language, as the language switch remembers it (`ma_lang`, a year, readable by the page):
+ * at sign-in the user's own language from their profile, so the portal speaks it in every browser
+ * they sign in on (ADR 0017).
  */
-export function startBrowserSession(
-  reply: FastifyReply,
-  config: AppConfig,
-  session: { token: string; expiresAt: Date },
-  deviceToken: string,
-): void {
+function setLanguageCookie(reply: FastifyReply, config: AppConfig, language: string): void {
+  reply.setCookie(LANGUAGE_COOKIE, language, {
+    httpOnly: false,
+    sameSite: 'lax',
+    secure: config.session.secureCookie,
+    path: '/',
+    maxAge: 365 * 24 * 3600,
+  });
+}
+
+/**
+ * Sets the cookies of a new session: the session itself, its XSRF token, the device cookie, the
+ * signed-in hint and, when the user chose one in their profile, their language. Every way of
+ * signing in (password, second factor, Google/Microsoft, invitation, sign-up link) ends here.
+ */
+export function startBrowserSession(reply: FastifyReply, config: AppConfig, started: StartedSession): void {
+  const { session, deviceToken, language } = started;
   setSessionCookie(reply, config, session.token, session.expiresAt);
   setSignedInHint(reply, config, session.expiresAt);
   setXsrfCookie(reply, config, csrfTokenForSession(config.session.secret, session.token));
   setDeviceCookie(reply, config, deviceToken);
+  if (language) setLanguageCookie(reply, config, language);
 }

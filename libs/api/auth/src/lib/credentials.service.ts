@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, type RequestContext, type SessionRef, problems } from '@mijn-account/api-core';
+import { APP_CONFIG, type AppConfig, type RequestContext, problems } from '@mijn-account/api-core';
 import { publishedStatementVersion } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
 import {
@@ -17,7 +17,7 @@ import { type InvitationLink, InvitationsService } from './invitations.service';
 import { MailThrottle } from './mail-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionService } from './session.service';
-import { SignInService, type SignInUser } from './sign-in.service';
+import { SignInService, type SignInUser, type StartedSession } from './sign-in.service';
 import { SignInSettingsService } from './sign-in-settings.service';
 import { SignInThrottle } from './sign-in-throttle.service';
 import { type ExternalIdentity, UserIdentitiesService, describeIdentity } from './user-identities.service';
@@ -215,7 +215,7 @@ export class CredentialsService {
     token: string,
     password: string,
     deviceToken: string | undefined,
-  ): Promise<{ session: SessionRef; deviceToken: string }> {
+  ): Promise<StartedSession> {
     // As a reset: link checked, hash made holding no connection, link used up with the account.
     await this.tokens.peek(ctx, 'invitation', token);
     const passwordHash = await ctx.offline(() => this.hasher.hash(password));

@@ -75,7 +75,7 @@ export class IdentityProvidersController {
     await ctx.commit();
     reply.clearCookie(OIDC_STATE_COOKIE, { path: '/api/auth' });
     if (outcome.kind === 'signed-in') {
-      startBrowserSession(reply, this.config, outcome.result.session, outcome.result.deviceToken);
+      startBrowserSession(reply, this.config, outcome.result);
       reply.redirect('/', 303);
       return;
     }
@@ -95,7 +95,7 @@ export class IdentityProvidersController {
   ): Promise<SignInResponse> {
     const result = await this.social.linkWithPassword(ctx, body.token, body.password, request.cookies[DEVICE_COOKIE]);
     if (result.status === 'second-factor') return result;
-    startBrowserSession(reply, this.config, result.session, result.deviceToken);
+    startBrowserSession(reply, this.config, result);
     return { status: 'signed-in' };
   }
 
@@ -120,7 +120,7 @@ export class IdentityProvidersController {
       request.cookies[DEVICE_COOKIE],
     );
     if (result.status !== 'signed-in') return result;
-    startBrowserSession(reply, this.config, result.session, result.deviceToken);
+    startBrowserSession(reply, this.config, result);
     return { status: 'signed-in' };
   }
 }

@@ -80,7 +80,7 @@ export class PublicLinksController {
       body.password,
       request.cookies[DEVICE_COOKIE],
     );
-    startBrowserSession(reply, this.config, signedIn.session, signedIn.deviceToken);
+    startBrowserSession(reply, this.config, signedIn);
   }
 
   @Public()

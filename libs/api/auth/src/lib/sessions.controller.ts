@@ -93,7 +93,7 @@ export class SessionsController {
 
   private answer(result: SignInResult, reply: FastifyReply): SignInResponse {
     if (result.status === 'second-factor') return result;
-    startBrowserSession(reply, this.config, result.session, result.deviceToken);
+    startBrowserSession(reply, this.config, result);
     return { status: 'signed-in' };
   }
 }

@@ -43,8 +43,14 @@ export interface SignInUser {
   preferred_language: Language | null;
 }
 
-export type SignInResult =
-  { status: 'signed-in'; session: SessionRef; deviceToken: string } | { status: 'second-factor'; challenge: string };
+/** A session just started: its cookies' contents, and the user's own language for the page (if they chose one). */
+export interface StartedSession {
+  session: SessionRef;
+  deviceToken: string;
+  language: Language | null;
+}
+
+export type SignInResult = ({ status: 'signed-in' } & StartedSession) | { status: 'second-factor'; challenge: string };
 
 /**
  * Password sign-in with throttling before hashing, the second-factor step, the sign-in history, and
@@ -218,7 +224,7 @@ export class SignInService {
     method: SignInMethod,
     secondFactor: boolean,
     deviceToken: string | undefined,
-  ): Promise<{ session: SessionRef; deviceToken: string }> {
+  ): Promise<StartedSession> {
     if (ctx.session) await this.sessions.end(ctx, ctx.session.id);
     // The whole sign-in succeeded: only now does the address's count of attempts start afresh.
     await this.throttle.clear(ctx, user.email);
@@ -254,7 +260,7 @@ export class SignInService {
         },
       });
     }
-    return { session, deviceToken: token };
+    return { session, deviceToken: token, language: user.preferred_language };
   }
 
   /**

@@ -37,6 +37,23 @@ describe('HTTP: sessions, CSRF and problem details', () => {
       });
     });
 
+    it('gives the page the user’s own language at sign-in, and leaves the browser’s choice alone for a user without one', async () => {
+      const member = t.alpha.accounts[0].member;
+      const languageCookieOf = (response: { cookies: unknown[] }) =>
+        (response.cookies as { name: string; value: string; httpOnly?: boolean; maxAge?: number }[]).find(
+          (c) => c.name === 'ma_lang',
+        );
+      await t.sql(t.alpha, `UPDATE app_user SET preferred_language = 'en' WHERE id = $1`, [member.id]);
+      try {
+        const english = languageCookieOf(await t.client(t.alpha).signIn(member.email));
+        expect(english).toMatchObject({ value: 'en', maxAge: 365 * 24 * 3600 });
+        expect(english?.httpOnly).not.toBe(true); // the page reads it, as it reads the one it writes itself
+      } finally {
+        await t.sql(t.alpha, `UPDATE app_user SET preferred_language = NULL WHERE id = $1`, [member.id]);
+      }
+      expect(languageCookieOf(await t.client(t.alpha).signIn(member.email))).toBeUndefined();
+    });
+
     it('shows staff their roles and no account', async () => {
       const finance = t.client(t.beta);
       expect((await finance.signIn(t.beta.staff.finance.email)).statusCode).toBe(200);

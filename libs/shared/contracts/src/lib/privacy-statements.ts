@@ -244,8 +244,8 @@ export const COOKIES: readonly CookieDeclaration[] = [
     kind: 'cookie',
     necessary: true,
     purpose: {
-      nl: 'Onthoudt de taal die je koos (nl of en), zodat elke pagina meteen in die taal verschijnt.',
-      en: 'Remembers the language you chose (nl or en), so every page appears in that language at once.',
+      nl: 'Onthoudt de taal die je koos (nl of en), met de taalkeuze of als je eigen taal in je gegevens (die zetten we bij het inloggen), zodat elke pagina meteen in die taal verschijnt.',
+      en: 'Remembers the language you chose (nl or en), with the language switch or as your own language in your details (set when you sign in), so every page appears in that language at once.',
     },
     duration: { nl: '1 jaar', en: '1 year' },
   },

@@ -5,7 +5,7 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { PROBLEM_TYPES, type Profile } from '@mijn-account/shared-contracts';
-import { AccountDetailsStore, type SaveResult, SessionStore } from '@mijn-account/web-core';
+import { AccountDetailsStore, LanguageService, type SaveResult, SessionStore } from '@mijn-account/web-core';
 import { ProfilePageComponent } from './profile-page.component';
 
 const en = {
@@ -36,9 +36,13 @@ async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges()
 
 describe('ProfilePageComponent', () => {
   let saveProfile: jest.Mock<Promise<SaveResult<Profile>>, [unknown, string]>;
+  let refresh: jest.Mock;
+  let useLanguage: jest.Mock;
 
   beforeEach(() => {
     saveProfile = jest.fn();
+    refresh = jest.fn();
+    useLanguage = jest.fn();
     TestBed.configureTestingModule({
       imports: [
         TranslocoTestingModule.forRoot({
@@ -57,7 +61,11 @@ describe('ProfilePageComponent', () => {
             saveProfile,
           },
         },
-        { provide: SessionStore, useValue: { me: signal({ user: { kind: 'subscriber' } }), refresh: jest.fn() } },
+        {
+          provide: SessionStore,
+          useValue: { me: signal({ user: { kind: 'subscriber', preferredLanguage: 'nl' } }), refresh },
+        },
+        { provide: LanguageService, useValue: { language: signal('en'), use: useLanguage } },
       ],
     });
   });
@@ -123,6 +131,19 @@ describe('ProfilePageComponent', () => {
       '"1"',
     );
     expect(document.querySelector('mat-snack-bar-container')?.textContent).toContain('Saved.');
+  });
+
+  it('shows the portal in a newly chosen language at once, and leaves the language alone when it did not change', async () => {
+    saveProfile.mockResolvedValue({ status: 'saved', saved: { value: EVA, etag: '"2"' } });
+    refresh.mockResolvedValue({ user: { kind: 'subscriber', preferredLanguage: 'nl' } });
+    const { type, submit } = await render();
+    type('phone', '+31612345679');
+    await submit();
+    expect(useLanguage).not.toHaveBeenCalled();
+    refresh.mockResolvedValue({ user: { kind: 'subscriber', preferredLanguage: 'en' } });
+    type('phone', '+31612345670');
+    await submit();
+    expect(useLanguage).toHaveBeenCalledWith('en');
   });
 
   it("shows the server's field error under its field, and the alert above", async () => {

@@ -128,7 +128,8 @@ export class ProfilePageComponent implements OnInit {
   protected readonly isStaff = computed(() => this.session.me()?.user.kind === 'staff');
   private readonly timeZones = Intl.supportedValuesOf('timeZone');
   protected readonly email = signal('');
-  private readonly language = inject(LanguageService).language;
+  private readonly languages = inject(LanguageService);
+  private readonly language = this.languages.language;
   /** Where a number without +country is read (the account's billing country, else the tenant's), named in the page's language. */
   private readonly phoneCountry = signal('');
   protected readonly phoneCountryName = computed(() => {
@@ -188,9 +189,14 @@ export class ProfilePageComponent implements OnInit {
   protected readonly reloadHistory = () =>
     this.historyState.track(async () => this.history.set(await this.store.profileHistory()));
 
-  /** The history shows the change; the session learns the time zone, in which every date is shown. */
+  /**
+   * The history shows the change; the session learns the time zone, in which every date is shown;
+   * a newly chosen language becomes the portal's at once (as it will at every sign-in).
+   */
   protected readonly afterSave = async () => {
+    const before = this.session.me()?.user.preferredLanguage ?? null;
     await this.reloadHistory();
-    await this.session.refresh();
+    const chosen = (await this.session.refresh())?.user.preferredLanguage ?? null;
+    if (chosen && chosen !== before) this.languages.use(chosen);
   };
 }

@@ -120,7 +120,7 @@ export class InvitationPageComponent implements OnInit {
     await this.runner.run(
       async () => {
         await this.links.acceptInvitation(this.token(), this.form.getRawValue().password);
-        await this.session.refresh();
+        await this.session.started();
         await this.router.navigateByUrl(HOME_PATH);
       },
       { form: this.form },

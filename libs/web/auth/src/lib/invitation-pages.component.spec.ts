@@ -39,7 +39,7 @@ const MEMBER: InvitationPreview = {
 
 describe('the invitation and sign-up pages', () => {
   const links = { previewInvitation: jest.fn(), acceptInvitation: jest.fn(), signUp: jest.fn() };
-  const session = { refresh: jest.fn(), options: jest.fn() };
+  const session = { started: jest.fn(), options: jest.fn() };
 
   beforeEach(() => {
     Object.values(links).forEach((f) => f.mockReset());
@@ -89,7 +89,7 @@ describe('the invitation and sign-up pages', () => {
     el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
     await fixture.whenStable();
     expect(links.acceptInvitation).toHaveBeenCalledWith('t'.repeat(43), 'a long sentence');
-    expect(session.refresh).toHaveBeenCalled();
+    expect(session.started).toHaveBeenCalled();
     expect(navigate).toHaveBeenCalledWith('/account');
   });
 

@@ -26,6 +26,15 @@ export class LanguageService {
     this.apply(isLanguage(chosen) ? chosen : tenantDefault);
   }
 
+  /**
+   * Takes up the language the server remembered for this browser at sign-in (the user's own, from
+   * their profile), when it set one.
+   */
+  followChoice(): void {
+    const chosen = readCookie(this.document, LANGUAGE_COOKIE);
+    if (isLanguage(chosen) && chosen !== this.current()) this.apply(chosen);
+  }
+
   use(language: Language): void {
     writeCookie(this.document, LANGUAGE_COOKIE, language, LANGUAGE_COOKIE_SECONDS);
     this.apply(language);

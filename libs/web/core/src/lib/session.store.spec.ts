@@ -1,7 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { MeResponse } from '@mijn-account/shared-contracts';
+import { LanguageService } from './language.service';
 import { SessionStore } from './session.store';
 
 const ME: MeResponse = {
@@ -24,7 +26,10 @@ describe('SessionStore', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      imports: [TranslocoTestingModule.forRoot({ langs: { nl: {}, en: {} }, translocoConfig: { defaultLang: 'nl' } })],
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
     store = TestBed.inject(SessionStore);
     http = TestBed.inject(HttpTestingController);
   });
@@ -49,6 +54,19 @@ describe('SessionStore', () => {
     await done;
     expect(store.me()?.account?.role).toBe('owner');
     expect(store.signedIn()).toBe(true);
+  });
+
+  it('shows the page in the user’s own language once signed in, when the API set it', async () => {
+    const language = TestBed.inject(LanguageService);
+    language.init('nl');
+    const done = store.signIn({ email: 'eva@example.com', password: 'secret' });
+    document.cookie = 'ma_lang=en; Path=/'; // what the sign-in answer's Set-Cookie leaves in the browser
+    http.expectOne({ method: 'POST', url: '/api/session' }).flush({ status: 'signed-in' });
+    await Promise.resolve();
+    http.expectOne('/api/me').flush({ ...ME, user: { ...ME.user, preferredLanguage: 'en' } });
+    await done;
+    expect(language.language()).toBe('en');
+    document.cookie = 'ma_lang=; Max-Age=0; Path=/';
   });
 
   it('passes a failed sign-in on to the page and stays signed out', async () => {

@@ -1,5 +1,5 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { Injectable, Injector, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type {
   MeResponse,
@@ -12,11 +12,15 @@ import type {
   StepUpRequest,
 } from '@mijn-account/shared-contracts';
 import { apiUrl } from './api-paths';
+import { LanguageService } from './language.service';
 
 /** Who is signed in. Components read signals; only this store talks to the session API. */
 @Injectable({ providedIn: 'root' })
 export class SessionStore {
   private readonly http = inject(HttpClient);
+  // Asked for only when a session starts: the language service needs the translations, which a
+  // store that only tells who is signed in should not.
+  private readonly injector = inject(Injector);
   private readonly state = signal<MeResponse | null>(null);
   private loaded = false;
   private pending: Promise<MeResponse | null> | null = null;
@@ -85,7 +89,7 @@ export class SessionStore {
     const response = await firstValueFrom(
       this.http.post<SocialSignUpResponse>(`${apiUrl('identityProviders')}/sign-up`, request),
     );
-    if (response.status === 'signed-in') await this.refresh();
+    if (response.status === 'signed-in') await this.started();
     return response;
   }
 
@@ -94,8 +98,17 @@ export class SessionStore {
     await firstValueFrom(this.http.post<void>(`${apiUrl('session')}/step-up`, request));
   }
 
+  /**
+   * A session has just started in this page (the API set its cookies): who it is, and the page in
+   * the user's own language if they chose one (the API sets the language cookie to it).
+   */
+  async started(): Promise<void> {
+    await this.refresh();
+    this.injector.get(LanguageService).followChoice();
+  }
+
   private async afterSignIn(response: SignInResponse): Promise<SignInResponse> {
-    if (response.status === 'signed-in') await this.refresh();
+    if (response.status === 'signed-in') await this.started();
     return response;
   }
 
