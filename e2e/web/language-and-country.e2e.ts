@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { test } from '../fixtures';
-import { expectAccessible, overflowOf, portal, signIn, toPhoneWidth } from '../support';
+import { expectAccessible, overflowOf, portal, signIn, snackbar, toPhoneWidth } from '../support';
 
 const NL = { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden' };
 const EN = { email: 'E-mail address', password: 'Password', submit: 'Sign in' };
@@ -58,4 +58,40 @@ test('the phone hint names the country a national number is read in', async ({ b
   expect(overflow.scrollWidth, overflow.culprits.join(', ')).toBeLessThanOrEqual(360);
   await expectAccessible(canadian);
   await canadian.context().close();
+});
+
+/**
+ * The profile's language is the user's language (ADR 0017, "the user's own language follows them"):
+ * choosing it switches the page at once, and a sign-in in another browser — whose sign-in page is in
+ * the tenant's Dutch — opens the portal in it.
+ */
+test('the language chosen in the profile follows the user to another browser', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const here = await (await browser.newContext()).newPage();
+  await here.goto(`${portal('callmonkey')}/sign-in`);
+  await signIn(here, 'sanne@jansen-installatie.example', NL);
+  await here.getByTestId('nav-profile').click();
+  const language = (page: typeof here, label: string) => page.getByRole('combobox', { name: label });
+  try {
+    await language(here, 'Taal (portaal en e-mail)').click();
+    await here.getByRole('option', { name: 'English' }).click();
+    await here.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(here.getByRole('heading', { level: 1 })).toHaveText('Your details');
+
+    const elsewhere = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+    await elsewhere.goto(`${portal('callmonkey')}/sign-in`);
+    await expect(elsewhere.locator('html')).toHaveAttribute('lang', 'nl');
+    await signIn(elsewhere, 'sanne@jansen-installatie.example', NL);
+    await expect(elsewhere.getByRole('heading', { level: 1 })).toHaveText('My account');
+    await expect(elsewhere.locator('html')).toHaveAttribute('lang', 'en');
+    await expectAccessible(elsewhere);
+    await elsewhere.context().close();
+  } finally {
+    // Back to no language of her own: the other tests sign Sanne in on a Dutch page.
+    await language(here, 'Language (portal and e-mail)').click();
+    await here.getByRole('option', { name: "The portal's language" }).click();
+    await here.getByRole('button', { name: 'Save' }).click();
+    await expect(snackbar(here)).toContainText('Saved.');
+    await here.context().close();
+  }
 });
