@@ -50,6 +50,7 @@ for (const c of [
     language: 'nl',
     tenant: 'callmonkey',
     email: 'sanne@jansen-installatie.example',
+    someoneElse: 'pieter@jansen-installatie.example',
     labels: NL,
     title: 'Mijn gegevens downloaden',
     request: 'Export aanvragen',
@@ -59,6 +60,7 @@ for (const c of [
     language: 'en',
     tenant: 'contactmonkey',
     email: 'liam@mapleleaf.example',
+    someoneElse: 'olivia@mapleleaf.example',
     labels: EN,
     title: 'Download my data',
     request: 'Request an export',
@@ -106,5 +108,16 @@ for (const c of [
     expect(data.profile.email).toBe(c.email);
     expect((files.get('index.html') as Buffer).toString()).toContain(`<html lang="${c.language}">`);
     await context.close();
+
+    // The same mail opened by someone else of the account: no download button, a sentence that says why.
+    const other = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+    await other.goto(`${portal(c.tenant)}/sign-in`);
+    await signIn(other, c.someoneElse, c.labels);
+    await other.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await other.goto(link);
+    await expect(other.getByTestId('export-mail-not-yours')).toBeVisible();
+    await expect(other.getByTestId('export-mail-download')).toHaveCount(0);
+    await expectAccessible(other);
+    await other.context().close();
   });
 }

@@ -4,7 +4,7 @@ import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { ForbiddenReason } from '@mijn-account/web-core';
+import { type ForbiddenReason, SessionStore } from '@mijn-account/web-core';
 import { PAGE_STYLES } from '@mijn-account/web-ui';
 
 /**
@@ -44,7 +44,8 @@ import { PAGE_STYLES } from '@mijn-account/web-ui';
     } @else {
       <h1>{{ 'forbidden.title' | transloco }}</h1>
       <mat-card appearance="outlined" data-testid="forbidden">
-        <p>{{ 'forbidden.body' | transloco }}</p>
+        <!-- Who can give the role: a subscriber's account owner, staff's administrator. -->
+        <p>{{ (staff() ? 'forbidden.bodyStaff' : 'forbidden.body') | transloco }}</p>
         <p>
           {{ 'notFound.address' | transloco }} <code>{{ path }}</code>
         </p>
@@ -60,4 +61,6 @@ export class ForbiddenPageComponent {
   readonly reason = input<ForbiddenReason | string>('role');
   /** The address as the browser shows it: the page that was asked for. */
   protected readonly path = inject(Location).path();
+  private readonly session = inject(SessionStore);
+  protected readonly staff = () => this.session.me()?.user.kind === 'staff';
 }

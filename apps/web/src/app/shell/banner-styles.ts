@@ -1,10 +1,17 @@
-/** The look of a notice above every page (the statement banner, the cookie banner): one box, a title, a line of actions. */
+/**
+ * The look of a notice above every page (the statement banner, the cookie banner): one box, a
+ * title, a line of actions — in the pages' column (PAGE_STYLES: 48rem, 1rem from a phone's edge),
+ * not edge to edge under the header.
+ */
 export const BANNER_STYLES = `
   :host {
     display: block;
+    max-width: 48rem;
+    margin: 0 auto;
+    padding: 1rem 1rem 0;
   }
   section {
-    margin: 0 0 1rem;
+    margin: 0;
     padding: 0.75rem 1rem;
     border: 1px solid var(--mat-sys-outline, #777);
     border-radius: 8px;

@@ -99,6 +99,18 @@ describe('privacy exports', () => {
     expect(href).toBeDefined();
     mailLink = new URL(href as string);
     expect(mailLink.searchParams.get('download')).toBe(exportId);
+    // Until when, in the reader's time (the tenant's here: the owner chose none), as the page shows it.
+    const [{ expires_at }] = await t.sql<{ expires_at: Date }>(
+      t.alpha,
+      `SELECT expires_at FROM privacy_export WHERE id = $1`,
+      [exportId],
+    );
+    const amsterdam = expires_at.toLocaleTimeString('nl-NL', {
+      timeZone: 'Europe/Amsterdam',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    expect(mail.text).toMatch(new RegExp(`De link werkt tot \\d+ \\w+ \\d{4} om ${amsterdam} CET`));
     const [request] = await t.sql<{ status: string; outcome: string }>(
       t.alpha,
       `SELECT r.status, r.outcome FROM privacy_request r JOIN privacy_export e ON e.tenant_id = r.tenant_id AND e.request_id = r.id WHERE e.id = $1`,

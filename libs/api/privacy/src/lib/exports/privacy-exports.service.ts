@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditReaderService, AuditSigner } from '@mijn-account/api-audit';
-import { type RequestContext, problems } from '@mijn-account/api-core';
+import { DEFAULT_TENANT_TIME_ZONE, type RequestContext, problems } from '@mijn-account/api-core';
 import { PRIVACY_EXPORT_PURGE_QUEUE, PRIVACY_EXPORT_QUEUE, withTenant } from '@mijn-account/api-database';
 import { MailService } from '@mijn-account/api-mail';
 import {
@@ -191,17 +191,19 @@ export class PrivacyExportsService {
       display_name: string;
       brand_color: string;
       default_language: Language;
+      time_zone: string;
     })[] = await db.query(
       `SELECT e.user_id AS "userId", e.request_id AS "requestId", e.language, u.email, u.account_id, u.account_role, u.preferred_language,
               (u.account_role = 'owner' OR COALESCE(a.members_see_invoices, false)) AS sees_invoices,
-              t.display_name, t.brand_color, t.default_language
+              t.display_name, t.brand_color, t.default_language,
+              COALESCE(u.time_zone, (SELECT s.time_zone FROM invoicing_settings s WHERE s.tenant_id = e.tenant_id), $3) AS time_zone
          FROM privacy_export e
          JOIN app_user u ON u.tenant_id = e.tenant_id AND u.id = e.user_id
          LEFT JOIN subscriber_account a ON a.tenant_id = u.tenant_id AND a.id = u.account_id
          JOIN tenant t ON t.id = e.tenant_id
         WHERE e.tenant_id = $1 AND e.id = $2 AND e.status = 'pending'
           FOR UPDATE OF e`,
-      [tenantId, exportId],
+      [tenantId, exportId, DEFAULT_TENANT_TIME_ZONE],
     );
     const row = found[0];
     if (!row) return;
@@ -334,11 +336,7 @@ export class PrivacyExportsService {
         language,
         params: {
           link: `${job.origin}/privacy/export?download=${exportId}&token=${encodeURIComponent(token)}`,
-          expiresOn: new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
-            dateStyle: 'long',
-            timeStyle: 'short',
-            timeZone: 'UTC',
-          }).format(expiresAt),
+          expiresOn: momentIn(expiresAt, language, row.time_zone),
         },
       },
       db,
@@ -382,5 +380,27 @@ export class PrivacyExportsService {
             )}`
           : null,
     };
+  }
+}
+
+/**
+ * A moment as its reader reads it: in their own time zone (their profile's, else the tenant's),
+ * with the zone's name ("3 december 2026 om 15:21 CET"), the moment the export page shows too.
+ */
+export function momentIn(moment: Date, language: Language, timeZone: string): string {
+  const format = (zone: string) =>
+    new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+      timeZone: zone,
+    }).format(moment);
+  try {
+    return format(timeZone);
+  } catch {
+    return format('UTC'); // a zone this Node does not know
   }
 }

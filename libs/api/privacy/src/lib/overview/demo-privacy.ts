@@ -128,7 +128,7 @@ function portalRecord(country: 'NL' | 'CA'): Row[] {
 /** The demo tenants' privacy contact, supervisory authority and sign-up age, by country. */
 const SETTINGS = {
   NL: {
-    contactPhone: '+31201234567',
+    contactPhone: '+31101234567',
     authorityName: 'Autoriteit Persoonsgegevens',
     authorityUrl: 'https://autoriteitpersoonsgegevens.nl',
     minimumAge: null,

@@ -23,6 +23,11 @@ import { LoadFailedComponent, Notifier, ProblemAlertComponent, SkeletonComponent
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
+    /* A card among the page's cards, with their gap (PAGE_STYLES spaces the page's own cards only). */
+    :host {
+      display: block;
+      margin-top: 1rem;
+    }
     .actions {
       display: flex;
       flex-wrap: wrap;

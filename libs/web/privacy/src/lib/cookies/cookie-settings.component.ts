@@ -29,6 +29,11 @@ import {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
+    /* A card among the page's cards, with their gap (PAGE_STYLES spaces the page's own cards only). */
+    :host {
+      display: block;
+      margin-top: 1rem;
+    }
     /* A card inside the processing page: its title the size of the page's other card titles (PAGE_STYLES). */
     h2 {
       font-size: 1.25rem;

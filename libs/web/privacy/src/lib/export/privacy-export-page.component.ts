@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, type OnInit, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatIconModule } from '@angular/material/icon';
 import { ActivatedRoute } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { PROBLEM_TYPES, PRIVACY_EXPORT_TTL_DAYS, type PrivacyExportView } from '@mijn-account/shared-contracts';
@@ -29,7 +28,6 @@ const POLL_MS = 3_000;
   imports: [
     MatButtonModule,
     MatCardModule,
-    MatIconModule,
     TranslocoPipe,
     LocaleDatePipe,
     LocaleNumberPipe,
@@ -44,6 +42,12 @@ const POLL_MS = 3_000;
     `
       :host {
         max-width: 48rem;
+      }
+      .from-mail p {
+        margin: 0 0 0.75rem;
+      }
+      .from-mail p:last-child {
+        margin-bottom: 0;
       }
       ul.contents {
         margin: 0 0 12px;
@@ -92,13 +96,16 @@ const POLL_MS = 3_000;
       <li>{{ 'privacy.export.contents.manifest' | transloco }}</li>
     </ul>
 
-    @if (fromMail(); as link) {
-      <mat-card appearance="outlined" data-testid="export-from-mail">
+    @if (fromMail(); as mail) {
+      <mat-card appearance="outlined" class="from-mail" data-testid="export-from-mail">
+        @if (mail.url; as link) {
           <p>{{ 'privacy.export.fromMail' | transloco }}</p>
           <a mat-flat-button [href]="link" download data-testid="export-mail-download">
-            <mat-icon aria-hidden="true">download</mat-icon>
             {{ 'privacy.export.download' | transloco }}
           </a>
+        } @else {
+          <p role="alert" data-testid="export-mail-not-yours">{{ 'privacy.export.fromMailNotYours' | transloco }}</p>
+        }
       </mat-card>
     }
 
@@ -149,8 +156,7 @@ const POLL_MS = 3_000;
                 </div>
                 @if (item.downloadUrl) {
                   <a mat-stroked-button [href]="item.downloadUrl" download data-testid="export-download">
-                    <mat-icon aria-hidden="true">download</mat-icon>
-                    {{ 'privacy.export.download' | transloco }}
+                            {{ 'privacy.export.download' | transloco }}
                   </a>
                 }
               </li>
@@ -172,12 +178,19 @@ export class PrivacyExportPageComponent implements OnInit {
   protected readonly running = computed(
     () => this.exports().some((e) => e.status === 'pending') || this.runner.problem()?.type === PROBLEM_TYPES.conflict,
   );
-  /** The download link of the mail that brought the person here (`?download=<id>&token=…`). */
+  /**
+   * The mail's download link that brought the person here (`?download=<id>&token=…`), once their
+   * exports are in: a link to their own ready export, or none when it is not among them (another
+   * person's mail opened in this session, or an export already gone) — then the page says so,
+   * instead of a button whose download the API refuses.
+   */
   protected readonly fromMail = computed(() => {
     const params = this.route.snapshot.queryParamMap;
     const id = params.get('download');
     const token = params.get('token');
-    return id && token ? this.store.downloadUrl(id, token) : null;
+    if (!id || !token || !this.page.loaded()) return null;
+    const own = this.exports().some((e) => e.id === id && e.status === 'ready');
+    return { url: own ? this.store.downloadUrl(id, token) : null };
   });
   private timer: ReturnType<typeof setTimeout> | null = null;
 

@@ -174,16 +174,22 @@ const TEXT_FIELDS = [
       } @else {
         @for (row of rows(); track row.id) {
           <div class="row-item" data-testid="processing-row">
-            <h3>{{ row.categoryEn }} / {{ row.categoryNl }}</h3>
-            <p>{{ row.legalBasis | maLabel: 'legalBasis' }} — {{ language() === 'nl' ? row.purposeNl : row.purposeEn }}</p>
+            <!-- The page's language first; the other beside it, since the admin keeps both. -->
+            <h3>
+              {{ language() === 'nl' ? row.categoryNl + ' / ' + row.categoryEn : row.categoryEn + ' / ' + row.categoryNl }}
+            </h3>
+            <p>
+              {{ 'admin.privacy.processing.legalBasis' | transloco }}: {{ row.legalBasis | maLabel: 'legalBasis' }} —
+              {{ language() === 'nl' ? row.purposeNl : row.purposeEn }}
+            </p>
             <div class="actions">
               <button mat-stroked-button type="button" (click)="edit(row)">
                 {{ 'admin.privacy.processing.edit' | transloco }}
-                <span class="cdk-visually-hidden">{{ row.categoryEn }}</span>
+                <span class="cdk-visually-hidden">{{ language() === 'nl' ? row.categoryNl : row.categoryEn }}</span>
               </button>
               <button mat-stroked-button type="button" (click)="remove(row)">
                 {{ 'admin.privacy.processing.remove' | transloco }}
-                <span class="cdk-visually-hidden">{{ row.categoryEn }}</span>
+                <span class="cdk-visually-hidden">{{ language() === 'nl' ? row.categoryNl : row.categoryEn }}</span>
               </button>
             </div>
           </div>
@@ -380,7 +386,7 @@ export class ProcessingRecordPageComponent implements OnInit {
       title: 'admin.privacy.processing.removeTitle',
       message: 'admin.privacy.processing.removeMessage',
       confirm: 'admin.privacy.processing.remove',
-      params: { name: row.categoryEn },
+      params: { name: this.language() === 'nl' ? row.categoryNl : row.categoryEn },
       danger: true,
     });
     if (!sure) return;
