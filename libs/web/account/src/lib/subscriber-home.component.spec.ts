@@ -13,11 +13,13 @@ import {
   type SubscriptionView,
 } from '@mijn-account/shared-contracts';
 import {
+  AccountDetailsStore,
   HelpdeskAccessStore,
   LanguageService,
   MyFinanceStore,
   NewslettersStore,
   SecurityStore,
+  SessionStore,
 } from '@mijn-account/web-core';
 import { SubscriberHomeComponent } from './subscriber-home.component';
 
@@ -55,6 +57,9 @@ const en = {
       overdue: '{{ number }} of {{ amount }} was due on {{ date }}',
       open: '{{ number }} of {{ amount }}, due {{ date }}',
       allPaid: 'Nothing to pay.',
+      needsAddress: 'No invoice address yet.',
+      addAddress: 'Add it',
+      askOwnerAddress: 'Ask an owner.',
     },
   },
 };
@@ -87,8 +92,12 @@ describe('SubscriberHomeComponent', () => {
   const load = jest.fn<Promise<void>, []>();
   const subscriptions = jest.fn<Promise<SubscriptionView[]>, []>();
   const invoices = jest.fn<Promise<MyInvoiceView[]>, []>();
+  const loadBilling = jest.fn();
+  const me = signal<{ user: { timeZone: null }; account: { role: string } } | null>(null);
 
   beforeEach(() => {
+    loadBilling.mockReset().mockResolvedValue({ value: { address: { street: 'Lange Nieuwstraat' } }, etag: '"1"' });
+    me.set({ user: { timeZone: null }, account: { role: 'owner' } });
     requests.mockReset();
     mine.mockReset();
     subscriptions.mockReset().mockResolvedValue([]);
@@ -112,6 +121,8 @@ describe('SubscriberHomeComponent', () => {
         { provide: HelpdeskAccessStore, useValue: { requests } },
         { provide: NewslettersStore, useValue: { mine } },
         { provide: SecurityStore, useValue: { load, overview } },
+        { provide: AccountDetailsStore, useValue: { loadBilling } },
+        { provide: SessionStore, useValue: { me } },
       ],
     });
   });
@@ -196,5 +207,29 @@ describe('SubscriberHomeComponent', () => {
     expect(card(element, 'home-invoices')).toContain('Only the owners see the invoices.');
     expect(card(element, 'home-invoices')).not.toContain('This could not be loaded.');
     expect(card(element, 'home-subscription')).toContain('No subscription.');
+  });
+
+  it('asks for the invoice address a running subscription cannot be invoiced without — the owner with a link, a member to ask', async () => {
+    requests.mockResolvedValue([]);
+    mine.mockResolvedValue([]);
+    subscriptions.mockResolvedValue([
+      {
+        id: 's1',
+        status: 'active',
+        planName: { nl: 'Basis', en: 'Basic' },
+        nextInvoiceDate: '2026-12-01',
+      } as SubscriptionView,
+    ]);
+    expect(card(await render(), 'home-invoices')).not.toContain('No invoice address yet.');
+
+    loadBilling.mockResolvedValue({ value: { address: null }, etag: '"1"' });
+    const owner = await render();
+    expect(card(owner, 'home-invoices')).toContain('No invoice address yet.');
+    expect(owner.querySelector('[data-testid=home-needs-address] a')?.getAttribute('href')).toBe('/account/billing');
+
+    me.set({ user: { timeZone: null }, account: { role: 'member' } });
+    const member = await render();
+    expect(card(member, 'home-invoices')).toContain('Ask an owner.');
+    expect(member.querySelector('[data-testid=home-needs-address] a')).toBeNull();
   });
 });

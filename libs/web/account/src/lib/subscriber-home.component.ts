@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, resource, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import {
+  AccountDetailsStore,
   HelpdeskAccessStore,
   LanguageService,
   LocaleFormat,
@@ -11,6 +13,7 @@ import {
   problemOf,
   timeLeft,
   LocaleDatePipe,
+  SessionStore,
 } from '@mijn-account/web-core';
 import { HomeCardComponent } from './home-card.component';
 import { HOME_STYLES } from './home-styles';
@@ -18,7 +21,7 @@ import { HOME_STYLES } from './home-styles';
 /** A subscriber's "what needs my attention": helpdesk requests and access, two-factor, newsletters. */
 @Component({
   selector: 'ma-subscriber-home',
-  imports: [LocaleDatePipe, HomeCardComponent, TranslocoPipe],
+  imports: [LocaleDatePipe, HomeCardComponent, RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: HOME_STYLES,
   template: `
@@ -77,8 +80,19 @@ import { HOME_STYLES } from './home-styles';
         linkText="myInvoices.home.invoicesOpen"
         testId="home-invoices"
         [source]="invoices"
-        [attention]="overdue().length > 0"
+        [attention]="overdue().length > 0 || needsAddress()"
       >
+        @if (needsAddress()) {
+          <!-- Without an invoice address no invoice can be made: the run skips the account (issue 17). -->
+          <p class="todo" data-testid="home-needs-address">
+            {{ 'myInvoices.home.needsAddress' | transloco }}
+            @if (owner()) {
+              <a routerLink="/account/billing">{{ 'myInvoices.home.addAddress' | transloco }}</a>
+            } @else {
+              {{ 'myInvoices.home.askOwnerAddress' | transloco }}
+            }
+          </p>
+        }
         @if (invoicesForbidden()) {
           <p class="muted">{{ 'myInvoices.home.invoicesForbidden' | transloco }}</p>
         } @else if (issued().length === 0) {
@@ -142,6 +156,9 @@ export class SubscriberHomeComponent {
   private readonly securityStore = inject(SecurityStore);
   private readonly newsletterStore = inject(NewslettersStore);
   private readonly finance = inject(MyFinanceStore);
+  private readonly details = inject(AccountDetailsStore);
+  private readonly session = inject(SessionStore);
+  protected readonly owner = computed(() => this.session.me()?.account?.role === 'owner');
   private readonly format = inject(LocaleFormat);
   protected readonly language = inject(LanguageService).language;
   private readonly now = signal(Date.now());
@@ -164,6 +181,9 @@ export class SubscriberHomeComponent {
       }),
   });
 
+  /** Only whether there is an invoice address: a failed read shows nothing rather than a false alarm. */
+  private readonly billing = resource({ loader: () => this.details.loadBilling().then((loaded) => loaded.value) });
+
   // A resource's value() throws while it is in error; these read it only when there is one.
   private readonly grants = computed(() => (this.requests.hasValue() ? this.requests.value() : []));
   private readonly lists = computed(() => (this.newsletters.hasValue() ? this.newsletters.value() : []));
@@ -181,6 +201,10 @@ export class SubscriberHomeComponent {
       .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '').localeCompare(b.dueDate ?? '')),
   );
   protected readonly overdue = computed(() => this.unpaid().filter((i) => i.overdue));
+  /** A running subscription and no invoice address to send its invoices to. */
+  protected readonly needsAddress = computed(
+    () => this.running().length > 0 && this.billing.hasValue() && !this.billing.value().address,
+  );
   protected readonly invoicesForbidden = computed(() => this.invoices.hasValue() && this.invoices.value() === null);
   protected readonly pending = computed(() => this.grants().filter((g) => g.status === 'pending'));
   protected readonly active = computed(() => this.grants().filter((g) => g.status === 'active'));
