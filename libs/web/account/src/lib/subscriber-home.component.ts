@@ -83,7 +83,7 @@ import { HOME_STYLES } from './home-styles';
         [attention]="overdue().length > 0 || needsAddress()"
       >
         @if (needsAddress()) {
-          <!-- Without an invoice address no invoice can be made: the run skips the account (issue 17). -->
+          <!-- Without an invoice address no invoice can be made: the run's draft for the account fails (issue 17). -->
           <p class="todo" data-testid="home-needs-address">
             {{ 'myInvoices.home.needsAddress' | transloco }}
             @if (owner()) {
