@@ -1,3 +1,4 @@
+import { countryName } from '../country-name';
 import { taxLabel } from '../tax-label';
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
 import { type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -179,7 +180,7 @@ export function parseMoney(text: string): number | null {
               <br /><ma-restricted-marker [restricted]="r" />
             }
             @if (i.customer; as c) {
-              <br />{{ c.address.streetLine }}, {{ c.address.postalCode }} {{ c.address.city }}, {{ c.address.country }}
+              <br />{{ c.address.streetLine }}, {{ c.address.postalCode }} {{ c.address.city }}, {{ country(c.address.country) }}
               @if (c.vatId) {
                 <br />{{ 'finance.invoices.vatId' | transloco }} {{ c.vatId }}
               }
@@ -546,6 +547,11 @@ export class InvoicePageComponent implements OnInit {
   /** A calendar date (YYYY-MM-DD) at midday, so no time zone moves it to another day. */
   protected day(date: string | null | undefined): string | null {
     return date ? `${date}T12:00:00` : null;
+  }
+
+  /** The customer's country by its name in the page's language ("Nederland"), not its code. */
+  protected country(code: string): string {
+    return countryName(code, this.language());
   }
 
   protected money(minor: number): string {
