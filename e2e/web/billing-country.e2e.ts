@@ -12,7 +12,7 @@ test('a Canadian address, business number, GST/HST and phone number at ContactMo
   await page.goto(`${portal('contactmonkey')}/account/billing`);
 
   await expect(page.getByLabel('Country', { exact: true })).toHaveValue('Canada');
-  await expect(page.getByLabel('Street and number')).toHaveValue('850 Granville Street');
+  await expect(page.getByLabel('Street and number')).toHaveValue('150 Elgin Street');
   await expect(page.getByLabel('House number')).toHaveCount(0);
   await expect(page.getByLabel('Chamber of commerce (KvK) number')).toHaveCount(0);
 

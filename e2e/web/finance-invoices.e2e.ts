@@ -1,6 +1,14 @@
 import { type Page, expect as baseExpect } from '@playwright/test';
 import { test } from '../fixtures';
-import { brokenWords, expectAccessible, overflowOf, portal, signInStaffWithTwoFactor, toPhoneWidth } from '../support';
+import {
+  brokenWords,
+  expectAccessible,
+  misplacedFieldTexts,
+  overflowOf,
+  portal,
+  signInStaffWithTwoFactor,
+  toPhoneWidth,
+} from '../support';
 
 // Issue 17 (leftover): finance's invoices list and an invoice's detail read as a list of cards on a
 // 360 px phone — no sideways scroll of the page, none inside a card, each row a card whose cells say
@@ -55,6 +63,8 @@ async function expectCards(page: Page, testIds: string[]): Promise<void> {
   expect(overflow.scrollWidth, overflow.culprits.join(', ')).toBeLessThanOrEqual(360);
   // Numbers, amounts and dates stay whole on a card ("CT-2026-000012" broke at its hyphen).
   expect(await brokenWords(page, 'main', true)).toEqual([]);
+  // No field label cut off ("Uitgegeven tot en met" under its calendar button), no error outside its field.
+  expect(await misplacedFieldTexts(page)).toEqual([]);
   const shapes = await tables(page);
   expect(shapes.map((t) => t.testId)).toEqual(testIds);
   for (const table of shapes) {
@@ -78,6 +88,7 @@ async function expectCards(page: Page, testIds: string[]): Promise<void> {
 /** At 1280 px: tables as before, rows as rows, no label before a cell. */
 async function expectTables(page: Page, testIds: string[]): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
+  expect(await misplacedFieldTexts(page)).toEqual([]);
   const shapes = await tables(page);
   expect(shapes.map((t) => t.testId)).toEqual(testIds);
   for (const table of shapes) {
@@ -118,5 +129,31 @@ test('finance invoices and an invoice read as cards on a phone, tables on a wide
     await expect(page.getByTestId('tax-breakdown')).toBeVisible();
     await expectCards(page, ['invoice-lines', 'tax-breakdown']);
     await expectTables(page, ['invoice-lines', 'tax-breakdown']);
+
+    // A payment of more than is open is refused, and the page says why at the amount, not only in
+    // the alert at the top (on a phone a screen away): the API names `amountMinor`.
+    await page.goto(`${CT}/finance/invoices`);
+    await page
+      .getByTestId('invoices')
+      .locator('tbody tr')
+      .filter({ hasText: /\bOpen\b/ })
+      .first()
+      .getByRole('link')
+      .click();
+    await page.getByTestId('payment-amount').fill('99999');
+    await page.getByTestId('payment-reference').fill('Too much');
+    await page.getByTestId('register-payment').click();
+    const amountField = page.locator('mat-form-field').filter({ has: page.getByTestId('payment-amount') });
+    await expect(amountField.locator('mat-error')).toHaveText(
+      language === 'en' ? 'At most the amount outstanding.' : 'Hoogstens het openstaande bedrag.',
+    );
+    await expect(page.getByTestId('payment-amount')).toHaveAttribute('aria-invalid', 'true');
+    await expect(
+      page
+        .locator('mat-form-field')
+        .filter({ has: page.getByTestId('payment-reference') })
+        .locator('mat-error'),
+    ).toHaveCount(0);
+    expect(await misplacedFieldTexts(page)).toEqual([]);
   }
 });

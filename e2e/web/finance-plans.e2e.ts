@@ -71,7 +71,7 @@ test('the admin completes the invoicing settings (nl); finance creates a plan an
   await admin.getByLabel('Regio', { exact: true }).fill('ON');
   await admin.getByTestId('country').click();
   await admin.getByRole('option', { name: 'Canada', exact: true }).click();
-  await admin.getByLabel('Btw-nummer of belastingnummer').fill('123456782RT0001');
+  await admin.getByLabel('Btw- of belastingnummer').fill('123456782RT0001');
   await admin.getByLabel('KvK-nummer').fill('123456782');
   await expect(admin.getByTestId('iban')).toHaveCount(0);
   await admin.getByLabel('Naam van de bank').fill('Royal Bank of Canada');
@@ -83,7 +83,7 @@ test('the admin completes the invoicing settings (nl); finance creates a plan an
   await admin.getByLabel('Tijdzone').fill('America/Toronto');
   const hst = admin.getByTestId('tax-category-0');
   await hst.getByLabel('Tarief').fill('13');
-  await hst.getByLabel('Factuurtekst in het Nederlands').fill('HST 13%');
+  await hst.getByLabel('Tekst in het Nederlands').fill('HST 13%');
   await admin.getByTestId('save-invoicing-settings').click();
   const transit = admin.locator('mat-form-field').filter({ has: admin.getByTestId('transitNumber') });
   await expect(transit.locator('mat-error')).toHaveText('Het transitnummer heeft 5 cijfers.');

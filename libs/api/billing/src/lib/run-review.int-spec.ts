@@ -170,6 +170,16 @@ describe('billing run review, dashboard and schedule', () => {
       body: { description: 'Korting', quantity: -1, unitPriceMinor: 1000, taxCategory: 'high' },
     });
     expect(credit.json()).toMatchObject({ netMinor: 17000, lineCount: 3 });
+    // A discount is a negative quantity; one that would take the draft below nothing is refused at
+    // the quantity (that is a credit note's work), and nothing is written.
+    const tooMuch = await finance.request('POST', lines, {
+      body: { description: 'Korting', quantity: -18, unitPriceMinor: 1000, taxCategory: 'high' },
+    });
+    expect(tooMuch.statusCode).toBe(422);
+    expect(tooMuch.json().errors).toEqual([
+      expect.objectContaining({ field: 'quantity', code: 'draftBelowZero', params: { max: 17 } }),
+    ]);
+    expect(await count(`SELECT count(*)::int AS n FROM invoice_line WHERE invoice_id = $1`, [draft])).toBe(3);
 
     // Opened in the review: every line in order, with its period, quantity, price, tax category and net.
     const opened = await finance.request('GET', `${runs}/${runId}/drafts/${draft}`);

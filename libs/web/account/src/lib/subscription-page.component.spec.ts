@@ -17,7 +17,8 @@ const en = {
     change: 'Change plan or quantity',
     changeSubmit: 'Change',
     changeNotAllowed: 'Contact the customer service.',
-    readOnly: 'An owner can cancel or change it.',
+    readOnly: 'An owner can cancel it; for another plan they contact customer service.',
+    readOnlyMayChange: 'An owner can cancel or change it.',
     statuses: { active: 'active', cancelling: 'ends at period end', future: 'later', ended: 'ended' },
     perInterval: { month: '{{ price }} per month', year: '{{ price }} per year' },
     nextInvoiceOn: '{{ date }}, about {{ amount }}',
@@ -100,6 +101,19 @@ describe('SubscriptionPageComponent', () => {
     expect(el.textContent).toContain('Contact the customer service.');
   });
 
+  it('tells a member that an owner changes the plan through customer service where subscribers may not', async () => {
+    me.set({ account: { role: 'member' }, user: {} });
+    const el = await render();
+    expect(text(el, 'subscription-read-only')).toContain('for another plan they contact customer service');
+  });
+
+  it('tells a member that an owner can change the plan where subscribers may', async () => {
+    me.set({ account: { role: 'member' }, user: {} });
+    store.options.mockResolvedValue({ mayChangePlan: true, plans: [] });
+    const el = await render();
+    expect(text(el, 'subscription-read-only')).toContain('An owner can cancel or change it.');
+  });
+
   it('cancels at period end only after the owner confirms, naming the plan', async () => {
     const el = await render();
     confirmation.confirm.mockResolvedValueOnce(false);
@@ -133,7 +147,7 @@ describe('SubscriptionPageComponent', () => {
   it('lets a member read without the owner’s buttons', async () => {
     me.set({ account: { role: 'member' }, user: {} });
     const el = await render();
-    expect(el.textContent).toContain('An owner can cancel or change it.');
+    expect(text(el, 'subscription-read-only')).toContain('An owner can cancel it');
     expect(el.querySelector('[data-testid=subscription-cancel]')).toBeNull();
   });
 

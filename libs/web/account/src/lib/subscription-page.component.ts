@@ -126,7 +126,9 @@ import {
       </mat-card>
     } @else {
       @if (!isOwner()) {
-        <p>{{ 'subscription.readOnly' | transloco }}</p>
+        <p data-testid="subscription-read-only">
+          {{ (options().mayChangePlan ? 'subscription.readOnlyMayChange' : 'subscription.readOnly') | transloco }}
+        </p>
       }
       @for (s of subscriptions(); track s.id) {
         <mat-card appearance="outlined" data-testid="subscription">

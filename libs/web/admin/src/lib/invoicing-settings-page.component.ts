@@ -146,6 +146,11 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
         font-size: 1.1rem;
         margin: 0 0 0.5rem;
       }
+      /* A checkbox after a row of fields: on its own line, with the card's padding below it. */
+      .own-line {
+        display: block;
+        margin: 0.25rem 0 0;
+      }
     `,
   ],
   template: `
@@ -380,9 +385,12 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
               }
             </mat-form-field>
           </div>
-          <mat-checkbox formControlName="subscribersMayChangePlan" data-testid="subscribers-may-change-plan">
+          <mat-checkbox class="own-line" formControlName="subscribersMayChangePlan" data-testid="subscribers-may-change-plan">
             {{ 'admin.invoicing.subscribersMayChangePlan' | transloco }}
           </mat-checkbox>
+        </mat-card>
+
+        <mat-card appearance="outlined">
           <fieldset formGroupName="reminders" data-testid="payment-reminders">
             <legend>{{ 'admin.invoicing.reminders.title' | transloco }}</legend>
             <p>{{ 'admin.invoicing.reminders.intro' | transloco }}</p>
@@ -399,6 +407,7 @@ function percent(control: AbstractControl<string>): ValidationErrors | null {
               <mat-form-field appearance="outline">
                 <mat-label>{{ 'admin.invoicing.reminders.max' | transloco }}</mat-label>
                 <input matInput type="number" min="0" max="10" formControlName="max" required />
+                <mat-hint>{{ 'admin.invoicing.reminders.maxHint' | transloco }}</mat-hint>
                 @if (form.controls.reminders.controls.max.errors?.['server']; as message) {
                   <mat-error>{{ message }}</mat-error>
                 } @else if (form.controls.reminders.controls.max.invalid) {

@@ -33,7 +33,8 @@ export const PAGE_STYLES = `
 export const FORM_STYLES = `
   mat-form-field { display: block; }
   [matTextSuffix] { white-space: nowrap; }
-  .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0 1rem; }
+  /* 16rem: a Dutch label ("Omschrijving in het Nederlands") fits its empty field; at 14rem it was cut off. */
+  .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0 1rem; }
   .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
   @media (max-width: 599px) {

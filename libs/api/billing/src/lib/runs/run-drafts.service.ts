@@ -126,6 +126,21 @@ export class RunDraftsService {
         },
       ]);
     const net = input.quantity * input.unitPriceMinor;
+    // A discount is a line with a negative quantity (a positive price, so "−1 × € 10,00" reads as
+    // such); it may take the draft down to nothing, not below: money owed back is a credit note's work.
+    const [{ net_minor: draftNet }]: { net_minor: string }[] = await db.query(
+      `SELECT net_minor FROM invoice WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, invoiceId],
+    );
+    if (Number(draftNet) + net < 0)
+      throw problems.validation([
+        {
+          field: 'quantity',
+          code: 'draftBelowZero',
+          message: 'A discount may take the invoice down to nothing, not below',
+          params: { max: Math.floor(Number(draftNet) / Math.max(input.unitPriceMinor, 1)) },
+        },
+      ]);
     // SQL: the next position, the line and the draft's new net in one statement each (the run row is locked).
     await db.query(
       `INSERT INTO invoice_line (tenant_id, invoice_id, position, kind, description, quantity, unit_price_minor, net_minor, tax_category)

@@ -120,7 +120,7 @@ describe('demo data', () => {
         slug: 'contactmonkey',
         owner: 'emma@northernlights.example',
         country: 'CA',
-        postalCode: 'V6Z 1K7',
+        postalCode: 'K2P 1L4',
         edits: 2,
         vat: false,
       },

@@ -316,13 +316,15 @@ export const DEMO_TENANTS: DemoTenant[] = [
           vatId: null,
           billingEmail: null,
           laterBillingEmail: 'billing@northernlights.example',
+          // In Ontario, like ContactMonkey: the tenant's HST 13 % is then the right tax (in British
+          // Columbia it would be GST 5 % plus the province's PST 7 %, which the demo has no category for).
           address: {
-            street: '850 Granville Street',
+            street: '150 Elgin Street',
             houseNumber: null,
             houseNumberAddition: null,
-            postalCode: 'V6Z 1K7',
-            city: 'Vancouver',
-            region: 'BC',
+            postalCode: 'K2P 1L4',
+            city: 'Ottawa',
+            region: 'ON',
             country: 'CA',
           },
         },
@@ -331,7 +333,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
             name: 'Emma Gagnon',
             email: 'emma@northernlights.example',
             role: 'owner',
-            profile: { phone: '+1 604 555 0188', timeZone: 'America/Vancouver' },
+            profile: { phone: '+1 613 555 0188', timeZone: 'America/Toronto' },
             newsletters: [{ list: 'webinars' }],
           },
           { name: 'Noah Wilson', email: 'noah@northernlights.example', role: 'member' },

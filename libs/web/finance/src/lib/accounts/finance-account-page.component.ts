@@ -1,3 +1,4 @@
+import { countryName } from '../country-name';
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, input, signal } from '@angular/core';
 import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -486,7 +487,7 @@ export class FinanceAccountPageComponent implements OnInit {
   }
 
   protected countryName(code: string): string {
-    return new Intl.DisplayNames([this.language()], { type: 'region' }).of(code) ?? code;
+    return countryName(code, this.language());
   }
 
   /** "Dam 1 A, 1012 JS Amsterdam, Nederland": the parts there are, in the page's language. */

@@ -1,3 +1,4 @@
+import { countryName } from '../country-name';
 import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -195,6 +196,6 @@ export class FinanceAccountsPageComponent implements OnInit {
   }
 
   protected countryName(code: string): string {
-    return new Intl.DisplayNames([this.language()], { type: 'region' }).of(code) ?? code;
+    return countryName(code, this.language());
   }
 }

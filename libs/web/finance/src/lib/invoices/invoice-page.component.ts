@@ -1,6 +1,7 @@
+import { countryName } from '../country-name';
 import { taxLabel } from '../tax-label';
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { DomSanitizer, type SafeResourceUrl } from '@angular/platform-browser';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
@@ -18,6 +19,7 @@ import {
   LoadState,
   LocaleDatePipe,
   LocaleFormat,
+  controlMessage,
   fieldError,
   TenantStore,
   DateFieldsModule,
@@ -178,7 +180,7 @@ export function parseMoney(text: string): number | null {
               <br /><ma-restricted-marker [restricted]="r" />
             }
             @if (i.customer; as c) {
-              <br />{{ c.address.streetLine }}, {{ c.address.postalCode }} {{ c.address.city }}, {{ c.address.country }}
+              <br />{{ c.address.streetLine }}, {{ c.address.postalCode }} {{ c.address.city }}, {{ country(c.address.country) }}
               @if (c.vatId) {
                 <br />{{ 'finance.invoices.vatId' | transloco }} {{ c.vatId }}
               }
@@ -331,11 +333,17 @@ export function parseMoney(text: string): number | null {
             </ul>
           }
           @if (i.status === 'open' || i.status === 'uncollectible') {
-            <form [formGroup]="payment" (ngSubmit)="pay()" novalidate data-testid="payment-form">
+            <form
+              [formGroup]="payment"
+              #paymentDir="ngForm"
+              (ngSubmit)="pay(paymentDir)"
+              novalidate
+              data-testid="payment-form"
+            >
               <mat-form-field appearance="outline">
                 <mat-label>{{ 'finance.invoices.amount' | transloco }}</mat-label>
-                <input matInput formControlName="amount" inputmode="decimal" required data-testid="payment-amount" />
-                @if (fieldError(problem(), 'amountMinor') ?? (payment.controls.amount.errors?.['server']); as message) {
+                <input matInput formControlName="amountMinor" inputmode="decimal" required data-testid="payment-amount" />
+                @if (controlMessage(payment.controls.amountMinor.errors); as message) {
                   <mat-error>{{ message }}</mat-error>
                 }
               </mat-form-field>
@@ -344,10 +352,16 @@ export function parseMoney(text: string): number | null {
                 <input matInput [matDatepicker]="paidOnPicker" formControlName="paidOn" required />
                 <mat-datepicker-toggle matIconSuffix [for]="paidOnPicker" />
                 <mat-datepicker #paidOnPicker />
+                @if (controlMessage(payment.controls.paidOn.errors); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
               </mat-form-field>
               <mat-form-field appearance="outline" class="wide">
                 <mat-label>{{ 'finance.invoices.reference' | transloco }}</mat-label>
                 <input matInput formControlName="reference" required data-testid="payment-reference" />
+                @if (controlMessage(payment.controls.reference.errors); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
               </mat-form-field>
               <button mat-flat-button type="submit" [disabled]="runner.busy()" data-testid="register-payment">
                 {{ 'finance.invoices.registerPayment' | transloco }}
@@ -370,7 +384,13 @@ export function parseMoney(text: string): number | null {
                 }
               </ul>
             }
-            <form [formGroup]="credit" (ngSubmit)="createCreditNote()" novalidate data-testid="credit-note-form">
+            <form
+              [formGroup]="credit"
+              #creditDir="ngForm"
+              (ngSubmit)="createCreditNote(creditDir)"
+              novalidate
+              data-testid="credit-note-form"
+            >
               <mat-radio-group formControlName="mode" [attr.aria-label]="'finance.invoices.creditMode' | transloco">
                 @for (mode of modes; track mode) {
                   <mat-radio-button [value]="mode" [attr.data-testid]="'credit-mode-' + mode">{{
@@ -394,8 +414,8 @@ export function parseMoney(text: string): number | null {
               @if (credit.controls.mode.value === 'amount') {
                 <mat-form-field appearance="outline">
                   <mat-label>{{ 'finance.invoices.creditAmount' | transloco }}</mat-label>
-                  <input matInput formControlName="amount" inputmode="decimal" data-testid="credit-amount" />
-                  @if (fieldError(problem(), 'amountMinor'); as message) {
+                  <input matInput formControlName="amountMinor" inputmode="decimal" data-testid="credit-amount" />
+                  @if (controlMessage(credit.controls.amountMinor.errors); as message) {
                     <mat-error>{{ message }}</mat-error>
                   }
                 </mat-form-field>
@@ -403,11 +423,11 @@ export function parseMoney(text: string): number | null {
               <mat-form-field appearance="outline" class="wide">
                 <mat-label>{{ 'finance.invoices.reason' | transloco }}</mat-label>
                 <input matInput formControlName="reason" required data-testid="credit-reason" />
-                @if (fieldError(problem(), 'reason'); as message) {
+                @if (controlMessage(credit.controls.reason.errors); as message) {
                   <mat-error>{{ message }}</mat-error>
                 }
               </mat-form-field>
-              @if (fieldError(problem(), 'mode'); as message) {
+              @if (controlMessage(credit.controls.mode.errors); as message) {
                 <p class="error wide">{{ message }}</p>
               }
               <button mat-flat-button type="submit" [disabled]="runner.busy()" data-testid="create-credit-note">
@@ -420,16 +440,19 @@ export function parseMoney(text: string): number | null {
         @if (i.status === 'open' || i.status === 'uncollectible') {
           <mat-card appearance="outlined">
             <h2>{{ 'finance.invoices.statusTitle' | transloco }}</h2>
-            <form [formGroup]="statusForm" novalidate>
+            <form [formGroup]="statusForm" #statusDir="ngForm" novalidate>
               <mat-form-field appearance="outline" class="wide">
                 <mat-label>{{ 'finance.invoices.reason' | transloco }}</mat-label>
                 <input matInput formControlName="reason" required data-testid="status-reason" />
+                @if (controlMessage(statusForm.controls.reason.errors); as message) {
+                  <mat-error>{{ message }}</mat-error>
+                }
               </mat-form-field>
-              <button mat-stroked-button type="button" (click)="move('void')" data-testid="void-invoice">
+              <button mat-stroked-button type="button" (click)="move('void', statusDir)" data-testid="void-invoice">
                 {{ 'finance.invoices.void' | transloco }}
               </button>
               @if (i.status === 'open') {
-                <button mat-stroked-button type="button" (click)="move('uncollectible')" data-testid="uncollectible">
+                <button mat-stroked-button type="button" (click)="move('uncollectible', statusDir)" data-testid="uncollectible">
                   {{ 'finance.invoices.markUncollectible' | transloco }}
                 </button>
               }
@@ -457,6 +480,7 @@ export class InvoicePageComponent implements OnInit {
   protected readonly runner = new ActionRunner();
   protected readonly problem = this.runner.problem;
   protected readonly fieldError = fieldError;
+  protected readonly controlMessage = controlMessage;
   protected readonly modes: CreditNoteMode[] = ['whole', 'lines', 'amount'];
   protected readonly statusKeys = STATUS_KEYS;
   protected readonly modeKeys: Record<CreditNoteMode, string> = {
@@ -474,13 +498,14 @@ export class InvoicePageComponent implements OnInit {
       : null;
   });
   protected readonly payment = this.fb.group({
-    amount: ['', Validators.required],
+    /** What was paid as typed ("12,50"); named as the API's field, so its refusal shows here. */
+    amountMinor: ['', Validators.required],
     paidOn: [this.tenantStore.today(), Validators.required],
     reference: ['', Validators.required],
   });
   protected readonly credit = this.fb.group({
     mode: ['whole' as CreditNoteMode],
-    amount: [''],
+    amountMinor: [''],
     reason: ['', Validators.required],
   });
   protected readonly statusForm = this.fb.group({ reason: ['', Validators.required] });
@@ -524,6 +549,11 @@ export class InvoicePageComponent implements OnInit {
     return date ? `${date}T12:00:00` : null;
   }
 
+  /** The customer's country by its name in the page's language ("Nederland"), not its code. */
+  protected country(code: string): string {
+    return countryName(code, this.language());
+  }
+
   protected money(minor: number): string {
     return this.format.money(minor / 100, this.invoice()?.currency);
   }
@@ -545,22 +575,26 @@ export class InvoicePageComponent implements OnInit {
     });
   }
 
-  protected async pay(): Promise<void> {
+  /** A refused payment shows why at its field; a registered one leaves a clean, unsubmitted form. */
+  protected async pay(directive: FormGroupDirective): Promise<void> {
     this.payment.markAllAsTouched();
     if (this.payment.invalid) return;
-    const { amount, paidOn, reference } = this.payment.getRawValue();
-    await this.runner.run(async () => {
-      await this.store.pay(this.id, { amountMinor: parseMoney(amount) ?? Number.NaN, paidOn, reference });
-      this.payment.reset({ amount: '', paidOn: this.tenantStore.today(), reference: '' });
-      this.notifier.success('finance.invoices.paymentRegistered');
-      await this.load();
-    });
+    const { amountMinor, paidOn, reference } = this.payment.getRawValue();
+    await this.runner.run(
+      async () => {
+        await this.store.pay(this.id, { amountMinor: parseMoney(amountMinor) ?? Number.NaN, paidOn, reference });
+        directive.resetForm({ amountMinor: '', paidOn: this.tenantStore.today(), reference: '' });
+        this.notifier.success('finance.invoices.paymentRegistered');
+        await this.load();
+      },
+      { form: this.payment },
+    );
   }
 
-  protected async createCreditNote(): Promise<void> {
+  protected async createCreditNote(directive: FormGroupDirective): Promise<void> {
     this.credit.markAllAsTouched();
     if (this.credit.invalid) return;
-    const { mode, amount, reason } = this.credit.getRawValue();
+    const { mode, amountMinor, reason } = this.credit.getRawValue();
     const invoice = this.invoice();
     const lines =
       mode === 'lines'
@@ -568,36 +602,42 @@ export class InvoicePageComponent implements OnInit {
             .filter((l) => this.chosen().has(l.position))
             .map((l) => ({ position: l.position, quantity: Math.abs(l.quantity) }))
         : undefined;
-    await this.runner.run(async () => {
-      const note = await this.store.creditNote(
-        this.id,
-        {
-          mode,
-          reason,
-          ...(mode === 'lines' ? { lines } : {}),
-          ...(mode === 'amount' ? { amountMinor: parseMoney(amount) ?? Number.NaN } : {}),
-        },
-        this.creditKey,
-      );
-      this.creditKey = crypto.randomUUID();
-      this.credit.reset({ mode: 'whole', amount: '', reason: '' });
-      this.chosen.set(new Set());
-      this.notifier.success('finance.invoices.creditNoteIssued', { number: note.number });
-      await this.load();
-    });
+    await this.runner.run(
+      async () => {
+        const note = await this.store.creditNote(
+          this.id,
+          {
+            mode,
+            reason,
+            ...(mode === 'lines' ? { lines } : {}),
+            ...(mode === 'amount' ? { amountMinor: parseMoney(amountMinor) ?? Number.NaN } : {}),
+          },
+          this.creditKey,
+        );
+        this.creditKey = crypto.randomUUID();
+        directive.resetForm({ mode: 'whole', amountMinor: '', reason: '' });
+        this.chosen.set(new Set());
+        this.notifier.success('finance.invoices.creditNoteIssued', { number: note.number });
+        await this.load();
+      },
+      { form: this.credit },
+    );
   }
 
-  protected async move(to: 'void' | 'uncollectible'): Promise<void> {
+  protected async move(to: 'void' | 'uncollectible', directive: FormGroupDirective): Promise<void> {
     this.statusForm.markAllAsTouched();
     if (this.statusForm.invalid) return;
     const number = this.invoice()?.number;
     const ok = await this.confirm.confirm({ ...CONFIRM[to], params: { number }, danger: true });
     if (!ok) return;
-    await this.runner.run(async () => {
-      await this.store.move(this.id, to, this.statusForm.getRawValue().reason);
-      this.statusForm.reset({ reason: '' });
-      await this.load();
-    });
+    await this.runner.run(
+      async () => {
+        await this.store.move(this.id, to, this.statusForm.getRawValue().reason);
+        directive.resetForm({ reason: '' });
+        await this.load();
+      },
+      { form: this.statusForm },
+    );
   }
 
   private async load(): Promise<void> {

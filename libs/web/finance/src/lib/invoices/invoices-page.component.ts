@@ -52,17 +52,22 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
       :host {
         max-width: 64rem;
       }
-      .filters {
+      /* Filters in two rows: the choices, then the fields and the button. A field takes the room there
+         is, at least a label's width beside its calendar button (a whole line on a phone); wrapped
+         buttons keep a gap between them. */
+      .filters,
+      .choices {
         display: flex;
         flex-wrap: wrap;
-        gap: 0 1rem;
+        gap: 0.5rem 1rem;
         align-items: center;
       }
       .filters mat-form-field {
-        width: 11rem;
+        flex: 1 1 15rem;
       }
-      .filters .search {
-        width: 16rem;
+      .filters > button,
+      .filters > a {
+        margin-bottom: 1.25rem;
       }
       td.amount,
       th.amount {
@@ -96,7 +101,8 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
   template: `
     <h1>{{ 'finance.invoices.title' | transloco }}</h1>
     <mat-card appearance="outlined">
-      <form class="filters" (ngSubmit)="search()" data-testid="invoice-filters">
+      <form (ngSubmit)="search()" data-testid="invoice-filters">
+        <div class="choices">
         <mat-chip-listbox
           multiple
           [attr.aria-label]="'finance.invoices.statusFilter' | transloco"
@@ -111,6 +117,8 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
         <mat-checkbox [(ngModel)]="overdue" name="overdue" data-testid="overdue-filter">{{
           'finance.invoices.overdue' | transloco
         }}</mat-checkbox>
+        </div>
+        <div class="filters">
         <mat-form-field appearance="outline">
           <mat-label>{{ 'finance.invoices.from' | transloco }}</mat-label>
           <input matInput [matDatepicker]="fromPicker" [(ngModel)]="from" name="from" />
@@ -123,13 +131,14 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
           <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
           <mat-datepicker #toPicker />
         </mat-form-field>
-        <mat-form-field appearance="outline" class="search">
+        <mat-form-field appearance="outline">
           <mat-label>{{ 'finance.invoices.search' | transloco }}</mat-label>
           <input matInput type="search" [(ngModel)]="q" name="q" data-testid="invoice-search" />
         </mat-form-field>
         <button mat-flat-button type="submit" data-testid="apply-filters">
           {{ 'finance.invoices.apply' | transloco }}
         </button>
+        </div>
       </form>
     </mat-card>
 

@@ -1,4 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
+import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
@@ -223,15 +223,64 @@ describe('finance invoices', () => {
 
     const component = fixture.componentInstance as unknown as {
       credit: { setValue: (v: unknown) => void };
-      createCreditNote: () => Promise<void>;
+      createCreditNote: (directive: { resetForm: () => void }) => Promise<void>;
     };
-    component.credit.setValue({ mode: 'amount', amount: '10,00', reason: 'Goodwill' });
-    await component.createCreditNote();
+    component.credit.setValue({ mode: 'amount', amountMinor: '10,00', reason: 'Goodwill' });
+    await component.createCreditNote({ resetForm: jest.fn() });
     expect(creditNote).toHaveBeenCalledWith(
       'i-1',
       { mode: 'amount', reason: 'Goodwill', amountMinor: 1000 },
       expect.stringMatching(/^[0-9a-f-]{36}$/),
     );
+  });
+
+  it("shows the API's refusal of a payment at its amount field, and leaves a clean form after a credit note", async () => {
+    const refusal = new HttpErrorResponse({
+      status: 422,
+      error: {
+        type: 'about:blank',
+        title: 'Unprocessable',
+        status: 422,
+        code: 'validation',
+        errors: [{ field: 'amountMinor', code: 'atMostOutstanding', message: 'At most the amount outstanding' }],
+      },
+    });
+    const pay = jest.fn().mockRejectedValue(refusal);
+    TestBed.overrideProvider(FinanceInvoicesStore, {
+      useValue: {
+        detail: jest.fn().mockResolvedValue(detail()),
+        pay,
+        creditNote: jest.fn().mockResolvedValue(detail({ number: 'AT-CN-2026-000001' })),
+        fileUrl: () => '',
+      },
+    });
+    const fixture = TestBed.createComponent(InvoicePageComponent);
+    await settle();
+    fixture.detectChanges();
+    const el: HTMLElement = fixture.nativeElement;
+    const field = (testId: string) => el.querySelector(`[data-testid="${testId}"]`)?.closest('mat-form-field');
+
+    (el.querySelector('[data-testid="payment-amount"]') as HTMLInputElement).value = '999,99';
+    el.querySelector('[data-testid="payment-amount"]')?.dispatchEvent(new Event('input'));
+    (el.querySelector('[data-testid="payment-reference"]') as HTMLInputElement).value = 'Bank 1';
+    el.querySelector('[data-testid="payment-reference"]')?.dispatchEvent(new Event('input'));
+    (el.querySelector('[data-testid="payment-form"]') as HTMLFormElement).dispatchEvent(new Event('submit'));
+    await settle();
+    fixture.detectChanges();
+    expect(pay).toHaveBeenCalledWith('i-1', expect.objectContaining({ amountMinor: 99999 }));
+    expect(field('payment-amount')?.querySelector('mat-error')?.textContent).toContain(
+      'At most the amount outstanding',
+    );
+    expect(field('payment-reference')?.querySelector('mat-error')).toBeNull();
+
+    (el.querySelector('[data-testid="credit-reason"]') as HTMLInputElement).value = 'Goodwill';
+    el.querySelector('[data-testid="credit-reason"]')?.dispatchEvent(new Event('input'));
+    (el.querySelector('[data-testid="credit-note-form"]') as HTMLFormElement).dispatchEvent(new Event('submit'));
+    await settle();
+    fixture.detectChanges();
+    expect((el.querySelector('[data-testid="credit-reason"]') as HTMLInputElement).value).toBe('');
+    expect(field('credit-reason')?.classList).not.toContain('mat-form-field-invalid');
+    expect(field('credit-reason')?.querySelector('mat-error')).toBeNull();
   });
 
   it("shows the tenant's tax text in the tax columns instead of the category code, and a treatment's own text", async () => {

@@ -1,3 +1,4 @@
+import { taxLabel } from '../tax-label';
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
 import {
   type AbstractControl,
@@ -392,12 +393,11 @@ export class PlansPageComponent implements OnInit {
     });
   }
 
-  /** "high · 21 % · VAT standard" in the page's language. */
+  /** The category as the invoice says it ("Btw hoog 21 %", taxLabel: the rate once), in the page's language. */
   protected categoryText(code: string): string {
     const c = this.categories().find((x) => x.code === code);
     if (!c) return code;
-    const rate = new Intl.NumberFormat(this.language(), { maximumFractionDigits: 2 }).format(c.rateBasisPoints / 100);
-    return `${this.language() === 'nl' ? c.textNl : c.textEn} (${rate} %)`;
+    return taxLabel(this.language() === 'nl' ? c.textNl : c.textEn, c.rateBasisPoints, (n) => this.format.number(n));
   }
 
   /** What a typed price will be, in the page's money format ("€ 1.234,50"), so a grouping dot is not misread. */

@@ -150,12 +150,12 @@ export const POLL_MS = 1000;
         gap: 0 0.75rem;
         margin-top: 0.5rem;
       }
+      /* Each field takes the room there is (a whole line on a phone), so no label is cut off. */
       form.line mat-form-field {
-        width: 10rem;
-        max-width: 100%;
+        flex: 1 1 12rem;
       }
       form.line mat-form-field.wide {
-        width: 20rem;
+        flex-basis: 100%;
       }
     `,
   ],
@@ -258,7 +258,7 @@ export const POLL_MS = 1000;
             <ul class="drafts">
               @for (d of draftList(); track d.id) {
                 <li [attr.data-testid]="'draft-' + d.customerNumber">
-                  <strong>{{ d.customerName }}</strong> <span class="nowrap">({{ d.customerNumber }})</span>
+                  <strong>{{ d.customerName }}</strong>&ngsp;<span class="nowrap">({{ d.customerNumber }})</span>
                   <div class="muted">
                     <span class="nowrap">{{ d.periodStart | maDate: 'date' }}</span> –
                     <span class="nowrap">{{ d.periodEnd | maDate: 'date' }}</span> ·
@@ -352,6 +352,7 @@ export const POLL_MS = 1000;
                       <mat-form-field appearance="outline">
                         <mat-label>{{ 'finance.runs.lineQuantity' | transloco }}</mat-label>
                         <input matInput type="number" formControlName="quantity" required data-testid="line-quantity" />
+                        <mat-hint>{{ 'finance.runs.lineQuantityHint' | transloco }}</mat-hint>
                         @if (lineForm.controls.quantity.errors?.['server']; as message) {
                           <mat-error>{{ message }}</mat-error>
                         }
