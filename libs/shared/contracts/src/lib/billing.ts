@@ -195,6 +195,10 @@ export interface FinanceInvoiceView {
   netMinor: number;
   taxMinor: number | null;
   grossMinor: number | null;
+  /** What is still to be paid (payments and credit notes taken off); 0 for drafts and void ones. */
+  outstandingMinor: number;
+  /** What the customer is owed once payments and credit notes exceed the total (ADR 0014, "Balance"). */
+  overpaidMinor: number;
   /** Why it was voided or marked uncollectible. */
   statusReason: string | null;
   /** Why a draft could not be finalised. */
