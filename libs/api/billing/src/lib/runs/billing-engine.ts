@@ -10,6 +10,7 @@ import { Invoice } from '../entities/invoice.entity';
 import { InvoicingSettingsService, type VersionedInvoicingSettings } from '../settings/invoicing-settings.service';
 import { addDays, periodsStartingIn, prorate, todayIn } from '@mijn-account/shared-billing-periods';
 import { invoiceRecipientSql } from '../accounts/invoice-recipient.sql';
+import { FINALISE_PROBLEM_TEXT, finaliseProblem } from './finalise-check';
 
 /** What a batch asks to happen next, queued in the batch's own transaction. */
 export type FollowUp = {
@@ -514,7 +515,8 @@ export class BillingEngine {
     }
     const failures: { invoiceId: string; subscriptionId: null; reason: string }[] = [];
     const ready = drafts.filter((d) => {
-      const reason = !d.street || !d.city || !d.country ? 'The account has no billing address' : null;
+      const problem = finaliseProblem(d);
+      const reason = problem ? FINALISE_PROBLEM_TEXT[problem] : null;
       if (reason) failures.push({ invoiceId: d.id, subscriptionId: null, reason });
       return !reason;
     });

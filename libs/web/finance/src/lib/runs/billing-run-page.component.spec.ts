@@ -46,6 +46,7 @@ const draft = (over: Partial<RunDraftView>): RunDraftView => ({
   netMinor: 3000,
   lineCount: 1,
   failure: null,
+  problem: null,
   ...over,
 });
 
