@@ -42,10 +42,12 @@ export interface RunDraftView {
 }
 
 /** What keeps a draft from being numbered at finalising. */
-export type DraftProblem = 'noBillingAddress';
+export const DRAFT_PROBLEMS = ['noBillingAddress'] as const;
+export type DraftProblem = (typeof DRAFT_PROBLEMS)[number];
 
 /** Why a run drafted nothing for a subscription running in its period. */
-export type RunSkipReason = 'alreadyBilled' | 'erased' | 'nothingStarts';
+export const RUN_SKIP_REASONS = ['alreadyBilled', 'erased', 'nothingStarts'] as const;
+export type RunSkipReason = (typeof RUN_SKIP_REASONS)[number];
 
 /** A subscription a run skipped, and why. */
 export interface RunSkip {
