@@ -340,4 +340,31 @@ describe('billing runs', () => {
     expect((await new InvoiceRenderer().render(file.document)).pdf.sha256).toBe(file.sha256);
     await expect(t.sql(t.alpha, `UPDATE invoice_file SET file_name = 'x.pdf'`)).rejects.toThrow(/append-only/);
   });
+
+  it('drafts nothing for an erased account: its running subscription is skipped, not failed at finalising', async () => {
+    // Erased (issue 18 §3): name and address gone, a subscription whose period was never billed.
+    const [{ plan_id }] = await t.sql<{ plan_id: string }>(t.alpha, `SELECT plan_id FROM subscription LIMIT 1`);
+    const [erased] = await t.sql<{ id: string }>(
+      t.alpha,
+      `INSERT INTO subscriber_account (tenant_id, customer_number, name, erased_at)
+       VALUES (app_current_tenant(), 'ALPHA-E1', 'Erased', now()) RETURNING id`,
+    );
+    await t.sql(
+      t.alpha,
+      `INSERT INTO subscription (tenant_id, account_id, plan_id, quantity, start_date, billing_anchor)
+       VALUES (app_current_tenant(), $1, $2, 1, $3, $3)`,
+      [erased.id, plan_id, previous],
+    );
+    // The rerun of the period (nothing drafted) is still open: finalised first, so that a new run starts.
+    const open = await start('erased-0');
+    if (open.statusCode === 200) {
+      await finance.request('POST', `${runs}/${open.json().id}/finalise`);
+      await until(open.json().id, (r) => r['status'] === 'completed');
+    }
+    const run = await start('erased-1');
+    expect(run.statusCode).toBe(201);
+    const done = await until(run.json().id, (r) => r['status'] === 'review' || r['status'] === 'completed');
+    expect(done).toMatchObject({ drafted: 0, skipped: subscriptions + 1 });
+    expect(await t.sql(t.alpha, `SELECT id FROM invoice WHERE account_id = $1`, [erased.id])).toEqual([]);
+  });
 });

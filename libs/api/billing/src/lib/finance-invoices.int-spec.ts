@@ -466,6 +466,43 @@ describe('finance invoices', () => {
     expect(rows.map((row) => row.split(',')[0])).toEqual(expected.map((r) => r.number));
     expect(rows.filter((row) => row.startsWith('AT-BULK-'))).toHaveLength(extra);
   });
+
+  it('shows what the customer is owed when a credit note after a payment covers more than the total (ADR 0014)', async () => {
+    // ids[3]: €72,60, €1,21 credited before; €50,00 paid, then one of its two lines (€36,30) credited.
+    const invoice = ids[3];
+    const paid = await finance.request('POST', `/api/finance/invoices/${invoice.id}/payments`, {
+      body: { amountMinor: 5000, paidOn: today, reference: 'Bank' },
+    });
+    expect(paid.statusCode).toBe(201);
+    const note = await credit(invoice.id, 'cn-after-payment', {
+      mode: 'lines',
+      lines: [{ position: 1, quantity: 1 }],
+      reason: 'One line less',
+    });
+    expect(note.statusCode).toBe(201);
+    const overpaid = 5000 + 121 + 3630 - 7260;
+    const detail = (await finance.request('GET', `/api/finance/invoices/${invoice.id}`)).json();
+    expect(detail).toMatchObject({ status: 'paid', paidMinor: 5000, outstandingMinor: 0, overpaidMinor: overpaid });
+    const listed = (await list(`?accountId=${invoice.account_id}&kind=invoice`)).json().items;
+    expect(listed.find((i: { id: string }) => i.id === invoice.id)).toMatchObject({ overpaidMinor: overpaid });
+    const customer = (await finance.request('GET', `/api/finance/accounts/${invoice.account_id}/invoices`)).json();
+    expect(customer.find((i: { id: string }) => i.id === invoice.id)).toMatchObject({
+      status: 'paid',
+      outstandingMinor: 0,
+      overpaidMinor: overpaid,
+    });
+    for (const [language, word] of [
+      ['en', 'overpaid'],
+      ['nl', 'te veel betaald'],
+    ]) {
+      const csv = await finance.request(
+        'GET',
+        `/api/finance/exports/invoices.csv?from=${today}&to=${today}&language=${language}`,
+      );
+      const row = csv.body.split('\n').find((r) => r.startsWith(`${invoice.number},`));
+      expect(row?.split(',')[10]).toBe(word);
+    }
+  });
 });
 
 /** The entries of a ZIP archive (read from its central directory), stored or deflated. */

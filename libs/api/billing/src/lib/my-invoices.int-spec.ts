@@ -280,4 +280,38 @@ describe('my invoices and my subscription', () => {
     ]);
     expect(events.filter((e) => e.outcome === 'refused').length).toBeGreaterThanOrEqual(2);
   });
+
+  it('shows a partly paid invoice with what is still due, and a credit note as a credit naming the invoice it corrects', async () => {
+    const { today } = calendar();
+    const paid = await finance.request('POST', `/api/finance/invoices/${invoiceId}/payments`, {
+      body: { amountMinor: 1000, paidOn: today, reference: 'Bank' },
+    });
+    expect(paid.statusCode).toBe(201);
+    const note = await finance.request('POST', `/api/finance/invoices/${invoiceId}/credit-notes`, {
+      body: { mode: 'amount', amountMinor: 500, reason: 'Goodwill' },
+      headers: { 'idempotency-key': 'my-invoices-cn' },
+    });
+    expect(note.statusCode).toBe(201);
+    const list = (await owner.request('GET', '/api/account/invoices')).json();
+    const invoice = list.find((i: { id: string }) => i.id === invoiceId);
+    expect(invoice).toMatchObject({
+      kind: 'invoice',
+      status: 'open',
+      grossMinor: 3630,
+      paidMinor: 1000,
+      creditedMinor: 605,
+      outstandingMinor: 3630 - 1000 - 605,
+      overpaidMinor: 0,
+      corrects: null,
+    });
+    expect(list.find((i: { id: string }) => i.id === note.json().id)).toMatchObject({
+      kind: 'credit-note',
+      grossMinor: 605,
+      dueDate: null,
+      overdue: false,
+      paidMinor: 0,
+      outstandingMinor: 0,
+      corrects: invoice.number,
+    });
+  });
 });

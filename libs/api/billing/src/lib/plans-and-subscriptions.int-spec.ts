@@ -161,18 +161,39 @@ describe('plans and subscriptions (finance), my subscription (subscriber)', () =
     expect(mine.statusCode).toBe(200);
     const [view] = mine.json();
     expect(view).toMatchObject({ planName: { nl: 'Basis', en: 'Plus' }, quantity: 3, estimatedAmountMinor: 18000 });
-    expect(view.nextInvoiceDate > today).toBe(true);
+    // The period running today has no invoice yet: the next run bills it (no run day set: due now).
+    const period = periodContaining(
+      { startDate: view.startDate, billingAnchor: view.billingAnchor, interval: 'month', endDate: null },
+      today,
+    ) as Period;
+    expect(view.nextInvoiceDate).toBe(today);
     expect((await member.request('POST', `/api/account/subscription/${view.id}/cancel`)).statusCode).toBe(403);
     const cancelled = await owner.request('POST', `/api/account/subscription/${view.id}/cancel`);
     expect(cancelled.statusCode).toBe(200);
+    // Cancelled at the end of this period, which is still to be billed.
     expect(cancelled.json()).toMatchObject({
       status: 'cancelling',
       cancelAtPeriodEnd: true,
-      endDate: addDays(view.nextInvoiceDate, -1),
-      nextInvoiceDate: null,
+      endDate: period.end,
+      nextInvoiceDate: today,
     });
     const resumed = await owner.request('POST', `/api/account/subscription/${view.id}/resume`);
-    expect(resumed.json()).toMatchObject({ status: 'active', endDate: null, nextInvoiceDate: view.nextInvoiceDate });
+    expect(resumed.json()).toMatchObject({ status: 'active', endDate: null, nextInvoiceDate: today });
+    // Once this period has an invoice (a draft counts: a run drafts a period once), the next one is
+    // billed from its first day; with a run day, on that day of the month the next period starts in.
+    const [draft] = await t.sql<{ id: string }>(
+      t.alpha,
+      `INSERT INTO invoice (tenant_id, account_id, subscription_id, period_start, period_end, currency, language)
+       VALUES (app_current_tenant(), $1, $2, $3, $4, 'EUR', 'nl') RETURNING id`,
+      [account, view.id, period.start, period.end],
+    );
+    const nextStart = addDays(period.end, 1);
+    const read = async () => (await member.request('GET', '/api/account/subscription')).json()[0].nextInvoiceDate;
+    expect(await read()).toBe(nextStart);
+    await t.sql(t.alpha, `INSERT INTO billing_schedule (tenant_id, run_day) VALUES (app_current_tenant(), 28)`);
+    expect(await read()).toBe(`${nextStart.slice(0, 8)}28`);
+    await t.sql(t.alpha, `DELETE FROM billing_schedule`);
+    await t.sql(t.alpha, `DELETE FROM invoice WHERE id = $1`, [draft.id]);
     const fieldsChanged = await t.sql<{ n: number }>(
       t.alpha,
       `SELECT count(*)::int AS n FROM change_history WHERE subject_type = 'subscription'`,

@@ -131,6 +131,14 @@ describe('billing run review, dashboard and schedule', () => {
       lineCount: 1,
       failure: null,
     });
+    // Before finalising, the review says which draft will not be numbered, and why (no billing address).
+    expect(seen.filter((d) => d.problem !== null)).toEqual([
+      expect.objectContaining({ customerNumber: t.alpha.accounts[1].customerNumber, problem: 'noBillingAddress' }),
+    ]);
+    expect((await finance.request('GET', `${runs}/${runId}/progress`)).json()).toMatchObject({
+      willFail: 1,
+      skips: [],
+    });
     const bad = await finance.request('GET', `${runs}/${runId}/drafts?limit=0&after=nope`);
     expect(bad.statusCode).toBe(422);
     expect(problemFields(bad).sort()).toEqual(['after', 'limit']);
@@ -292,7 +300,11 @@ describe('billing run review, dashboard and schedule', () => {
       headers: { 'idempotency-key': 'review-2' },
     });
     const redrafted = await until(rerun.json().id, (run) => run['status'] === 'review');
-    expect(redrafted).toMatchObject({ drafted: 1, skipped: subscriptions - 1 });
+    expect(redrafted).toMatchObject({ drafted: 1, skipped: subscriptions - 1, willFail: 0 });
+    // Each skipped subscription is named, with why: its period was billed by the first run.
+    const skips = (redrafted as { skips: { customerNumber: string; reason: string }[] }).skips;
+    expect(skips).toHaveLength(subscriptions - 1);
+    expect(new Set(skips.map((s) => s.reason))).toEqual(new Set(['alreadyBilled']));
   });
 
   it('sums open and overdue amounts per currency from payments and due dates', async () => {

@@ -1,4 +1,5 @@
 import type { BankAccount } from './bank-accounts';
+import type { RunSkip } from './finance-runs';
 
 /** Finance (issue 17): invoicing settings, plans, subscriptions and billing runs, as the API speaks them. */
 
@@ -174,6 +175,10 @@ export interface BillingRunView {
   finalised: number;
   failed: number;
   failures: { invoiceId: string | null; subscriptionId: string | null; reason: string }[];
+  /** One run's read only: its drafts that finalising will not number (see `RunDraftView.problem`). */
+  willFail?: number;
+  /** One run's read only: the subscriptions it skipped, and why (the first 50 by customer number). */
+  skips?: RunSkip[];
   startedBy: string;
   createdAt: string;
   finaliseAfter: string | null;
@@ -195,6 +200,10 @@ export interface FinanceInvoiceView {
   netMinor: number;
   taxMinor: number | null;
   grossMinor: number | null;
+  /** What is still to be paid (payments and credit notes taken off); 0 for drafts and void ones. */
+  outstandingMinor: number;
+  /** What the customer is owed once payments and credit notes exceed the total (ADR 0014, "Balance"). */
+  overpaidMinor: number;
   /** Why it was voided or marked uncollectible. */
   statusReason: string | null;
   /** Why a draft could not be finalised. */

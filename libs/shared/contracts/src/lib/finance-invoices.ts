@@ -51,6 +51,8 @@ export interface FinanceInvoiceListItem {
   creditedMinor: number;
   /** What is still to be paid: gross − paid − credited; 0 for credit notes, drafts and voided ones. */
   outstandingMinor: number;
+  /** What the customer is owed: paid + credited − gross once above zero (ADR 0014, "Balance"); else 0. */
+  overpaidMinor: number;
   /** Kept after the account's erasure: read and download only (issue 18 §3); null otherwise. */
   restricted: RestrictedRecord | null;
 }

@@ -37,6 +37,25 @@ export interface RunDraftView {
   lineCount: number;
   /** Why finalising it failed (finance fixes the cause and retries). */
   failure: string | null;
+  /** What keeps it from being numbered: before finalising a warning, after it the cause of its failure. */
+  problem: DraftProblem | null;
+}
+
+/** What keeps a draft from being numbered at finalising. */
+export const DRAFT_PROBLEMS = ['noBillingAddress'] as const;
+export type DraftProblem = (typeof DRAFT_PROBLEMS)[number];
+
+/** Why a run drafted nothing for a subscription running in its period. */
+export const RUN_SKIP_REASONS = ['alreadyBilled', 'erased', 'nothingStarts'] as const;
+export type RunSkipReason = (typeof RUN_SKIP_REASONS)[number];
+
+/** A subscription a run skipped, and why. */
+export interface RunSkip {
+  subscriptionId: string;
+  accountId: string;
+  customerNumber: string;
+  customerName: string;
+  reason: RunSkipReason;
 }
 
 /** One line of a draft, as finalising will print it (tax follows from the customer's treatment then). */

@@ -26,6 +26,15 @@ export interface MyInvoiceView {
   netMinor: number;
   taxMinor: number;
   grossMinor: number;
+  /** An invoice: what was paid, and what its credit notes took off; 0 for a credit note. */
+  paidMinor: number;
+  creditedMinor: number;
+  /** An invoice: what is still to be paid; 0 for a credit note or a settled invoice. */
+  outstandingMinor: number;
+  /** An invoice: what the customer is owed once payments and credit notes exceed its total. */
+  overpaidMinor: number;
+  /** A credit note: the number of the invoice it corrects; null for an invoice. */
+  corrects: string | null;
   /** Whether the PDF and UBL are rendered yet (they are, moments after the invoice is issued). */
   files: { pdf: boolean; ubl: boolean };
 }

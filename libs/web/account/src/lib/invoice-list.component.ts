@@ -6,7 +6,8 @@ import { STACKED_TABLE_STYLES } from '@mijn-account/web-ui';
 
 /**
  * Issued invoices and credit notes as a table (a list of blocks on a phone): number, date, period,
- * total, due date, status with "overdue" marked, and — when `downloads` gives the URL of a file —
+ * total, due date, status with "overdue" marked and what is still due or was overpaid; a credit note
+ * as a negative amount with the invoice it corrects, no due date and no "open", and — when `downloads` gives the URL of a file —
  * the PDF and UBL to download. Mijn facturen and the helpdesk's support view show the same list.
  */
 @Component({
@@ -60,6 +61,10 @@ import { STACKED_TABLE_STYLES } from '@mijn-account/web-ui';
       .amount {
         text-align: left;
       }
+      /* A credit note has no due date: no empty "Due:" line on its card. */
+      td.none {
+        display: none;
+      }
     }
   `,
   ],
@@ -83,6 +88,9 @@ import { STACKED_TABLE_STYLES } from '@mijn-account/web-ui';
           <tr data-testid="invoice-row" [attr.data-number]="i.number">
             <td>
               <strong>{{ 'myInvoices.kind.' + i.kind | transloco }} <span class="nowrap">{{ i.number }}</span></strong>
+              @if (i.corrects) {
+                <span class="net" data-testid="invoice-corrects">{{ 'myInvoices.corrects' | transloco: { number: i.corrects } }}</span>
+              }
             </td>
             <td [attr.data-label]="'myInvoices.issueDate' | transloco"><span class="nowrap">{{ i.issueDate | maDate: 'date' }}</span></td>
             <td [attr.data-label]="'myInvoices.period' | transloco">
@@ -91,14 +99,29 @@ import { STACKED_TABLE_STYLES } from '@mijn-account/web-ui';
               }
             </td>
             <td class="amount" [attr.data-label]="'myInvoices.total' | transloco">
-              <span class="nowrap">{{ i.grossMinor / 100 | maMoney: i.currency }}</span>
-              <span class="net">{{ 'myInvoices.net' | transloco: { amount: (i.netMinor / 100 | maMoney: i.currency) } }}</span>
+              <!-- A credit note is money back: shown as a negative amount (as the CSV and EN 16931 readers do). -->
+              <span class="nowrap" data-testid="invoice-total">{{ (i.kind === 'credit-note' ? -i.grossMinor : i.grossMinor) / 100 | maMoney: i.currency }}</span>
+              <span class="net">{{ 'myInvoices.net' | transloco: { amount: ((i.kind === 'credit-note' ? -i.netMinor : i.netMinor) / 100 | maMoney: i.currency) } }}</span>
             </td>
-            <td [attr.data-label]="'myInvoices.dueDate' | transloco"><span class="nowrap">{{ i.dueDate | maDate: 'date' }}</span></td>
+            <td [attr.data-label]="'myInvoices.dueDate' | transloco" [class.none]="!i.dueDate">
+              @if (i.dueDate) {
+                <span class="nowrap">{{ i.dueDate | maDate: 'date' }}</span>
+              }
+            </td>
             <td [attr.data-label]="'myInvoices.status' | transloco" data-testid="invoice-status">
-              {{ i.status | maLabel: 'myInvoiceStatus' }}
+              @if (i.kind === 'credit-note' && i.status !== 'void') {
+                {{ 'myInvoices.credit' | transloco }}
+              } @else {
+                {{ i.status | maLabel: 'myInvoiceStatus' }}
+              }
               @if (i.overdue) {
                 <span class="overdue nowrap" data-testid="invoice-overdue">· {{ 'myInvoices.overdue' | transloco }}</span>
+              }
+              @if (i.outstandingMinor > 0 && i.outstandingMinor < i.grossMinor) {
+                <span class="net" data-testid="invoice-due">{{ 'myInvoices.stillDue' | transloco: { amount: (i.outstandingMinor / 100 | maMoney: i.currency) } }}</span>
+              }
+              @if (i.overpaidMinor > 0) {
+                <span class="net" data-testid="invoice-overpaid">{{ 'myInvoices.overpaid' | transloco: { amount: (i.overpaidMinor / 100 | maMoney: i.currency) } }}</span>
               }
             </td>
             @if (downloads(); as url) {

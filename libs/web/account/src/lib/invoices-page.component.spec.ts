@@ -21,6 +21,10 @@ const en = {
     pdf: 'PDF',
     ubl: 'UBL',
     net: 'excl. {{ amount }}',
+    corrects: 'for invoice {{ number }}',
+    credit: 'credit',
+    stillDue: 'still due: {{ amount }}',
+    overpaid: 'overpaid: {{ amount }}',
   },
 };
 
@@ -38,6 +42,11 @@ const invoice: MyInvoiceView = {
   netMinor: 3000,
   taxMinor: 630,
   grossMinor: 3630,
+  paidMinor: 0,
+  creditedMinor: 0,
+  outstandingMinor: 3630,
+  overpaidMinor: 0,
+  corrects: null,
   files: { pdf: true, ubl: true },
 };
 
@@ -99,6 +108,51 @@ describe('MyInvoicesPageComponent', () => {
     expect(row.querySelector('[data-testid=invoice-overdue]')?.textContent).toContain('overdue');
     expect(row.querySelector('[data-testid=invoice-pdf]')?.getAttribute('href')).toBe('/api/account/invoices/i-1/pdf');
     expect(row.querySelector('[data-testid=invoice-ubl]')?.getAttribute('href')).toBe('/api/account/invoices/i-1/ubl');
+  });
+
+  it('shows a credit note as a credit: a negative amount, the invoice it corrects, no due date, never "open"', async () => {
+    const creditNote: MyInvoiceView = {
+      ...invoice,
+      id: 'c-1',
+      kind: 'credit-note',
+      number: 'CM-CN-2026-000001',
+      dueDate: null,
+      overdue: false,
+      netMinor: 500,
+      taxMinor: 105,
+      grossMinor: 605,
+      outstandingMinor: 0,
+      corrects: 'CM-2026-000001',
+    };
+    store.invoices.mockResolvedValue([creditNote]);
+    const el = await render();
+    const row = el.querySelector('[data-testid=invoice-row]') as HTMLElement;
+    expect(row.textContent).toContain('Credit note CM-CN-2026-000001');
+    expect(row.querySelector('[data-testid=invoice-corrects]')?.textContent).toContain('for invoice CM-2026-000001');
+    expect(row.querySelector('[data-testid=invoice-total]')?.textContent).toMatch(/^[-−]€6\.05$/);
+    expect(row.querySelector('[data-testid=invoice-status]')?.textContent?.trim()).toBe('credit');
+    expect(row.querySelector('td.none')).not.toBeNull();
+  });
+
+  it('says what is still due on a partly paid invoice, and what was overpaid', async () => {
+    store.invoices.mockResolvedValue([
+      { ...invoice, paidMinor: 1000, creditedMinor: 605, outstandingMinor: 2025 },
+      {
+        ...invoice,
+        id: 'i-2',
+        status: 'paid',
+        overdue: false,
+        paidMinor: 3630,
+        creditedMinor: 605,
+        outstandingMinor: 0,
+        overpaidMinor: 605,
+      },
+    ]);
+    const el = await render();
+    const [partly, overpaid] = Array.from(el.querySelectorAll('[data-testid=invoice-row]'));
+    expect(partly.querySelector('[data-testid=invoice-due]')?.textContent).toContain('still due: €20.25');
+    expect(overpaid.querySelector('[data-testid=invoice-due]')).toBeNull();
+    expect(overpaid.querySelector('[data-testid=invoice-overpaid]')?.textContent).toContain('overpaid: €6.05');
   });
 
   it('shows an empty state with the next step when there are no invoices', async () => {

@@ -73,6 +73,7 @@ const invoice = (number: string, overdue: boolean, status: MyInvoiceView['status
     dueDate: overdue ? '2026-10-15' : '2026-12-15',
     overdue,
     grossMinor: 3630,
+    outstandingMinor: 3630,
     currency: 'EUR',
   }) as MyInvoiceView;
 

@@ -105,7 +105,7 @@ import { HOME_STYLES } from './home-styles';
             <li [class.todo]="i.overdue">
               {{
                 (i.overdue ? 'myInvoices.home.overdue' : 'myInvoices.home.open')
-                  | transloco: { number: i.number, amount: money(i.grossMinor, i.currency), date: (i.dueDate | maDate: 'long') }
+                  | transloco: { number: i.number, amount: money(i.outstandingMinor, i.currency), date: (i.dueDate | maDate: 'long') }
               }}
             </li>
           }

@@ -19,6 +19,7 @@ import { InvoicingSettingsService } from '../settings/invoicing-settings.service
 import { todayIn } from '@mijn-account/shared-billing-periods';
 import { logStaffRead } from '../subscriptions/subscriptions.service';
 import type { InvoiceListQueryDto } from './invoice-list-query.dto';
+import { invoiceBalance } from './balance';
 
 export const INVOICE_STATUSES: readonly InvoiceStatus[] = ['draft', 'open', 'paid', 'void', 'uncollectible'];
 const PAGE = 50;
@@ -312,7 +313,6 @@ function toItem(r: ListRow, today: string): FinanceInvoiceListItem {
   const gross = r.gross_minor === null ? null : Number(r.gross_minor);
   const paid = Number(r.paid);
   const credited = Number(r.credited);
-  const owes = r.kind === 'invoice' && (r.status === 'open' || r.status === 'uncollectible');
   return {
     id: r.id,
     kind: r.kind,
@@ -330,7 +330,7 @@ function toItem(r: ListRow, today: string): FinanceInvoiceListItem {
     grossMinor: gross,
     paidMinor: paid,
     creditedMinor: credited,
-    outstandingMinor: owes && gross !== null ? Math.max(0, gross - paid - credited) : 0,
+    ...invoiceBalance({ kind: r.kind, status: r.status, grossMinor: gross, paidMinor: paid, creditedMinor: credited }),
     restricted: r.erased_at ? { erasedAt: new Date(r.erased_at).toISOString(), keptUntil: r.kept_until } : null,
   };
 }

@@ -11,6 +11,7 @@ import { logStaffRead } from '../subscriptions/subscriptions.service';
 import { batchedReader } from './batched-reader';
 import type { ExportQueryDto } from './export-query.dto';
 import { INVOICE_READ_FIELDS } from './finance-invoices.service';
+import { invoiceBalance } from './balance';
 
 /** At most this many days in one export (a year and a bit: an accountant's year-end). */
 const MAX_DAYS = 400;
@@ -37,6 +38,7 @@ const WORDS: Record<Language, { columns: Record<string, string>; values: Record<
       'credit-note': 'creditnota',
       open: 'open',
       paid: 'betaald',
+      overpaid: 'te veel betaald',
       void: 'vervallen',
       uncollectible: 'oninbaar',
     },
@@ -62,6 +64,7 @@ const WORDS: Record<Language, { columns: Record<string, string>; values: Record<
       'credit-note': 'credit note',
       open: 'open',
       paid: 'paid',
+      overpaid: 'overpaid',
       void: 'void',
       uncollectible: 'uncollectible',
     },
@@ -74,6 +77,7 @@ interface ExportRow {
   status: string;
   document: InvoiceDocument;
   paid: string;
+  credited: string;
   credited_number: string | null;
 }
 
@@ -155,7 +159,7 @@ export class InvoiceExportsService {
         amount(doc.totals.taxExclusiveMinor, sign),
         ...taxKeys.map((key) => (tax.has(key) ? amount(tax.get(key) as number, sign) : '')),
         amount(doc.totals.taxInclusiveMinor, sign),
-        value(r.status),
+        value(statusOf(r)),
         r.kind === 'invoice' ? amount(Number(r.paid), 1) : '',
         text(r.credited_number ?? ''),
       ];
@@ -182,7 +186,9 @@ export class InvoiceExportsService {
         ctx.tenant.id,
         // SQL: a batch of the listed documents with what was paid, and the invoice a credit note corrects.
         `SELECT i.id, i.kind, i.status, i.document, c.number AS credited_number,
-                (SELECT COALESCE(sum(p.amount_minor), 0) FROM payment p WHERE p.tenant_id = i.tenant_id AND p.invoice_id = i.id)::text AS paid
+                (SELECT COALESCE(sum(p.amount_minor), 0) FROM payment p WHERE p.tenant_id = i.tenant_id AND p.invoice_id = i.id)::text AS paid,
+                (SELECT COALESCE(sum(n.gross_minor), 0) FROM invoice n
+                  WHERE n.tenant_id = i.tenant_id AND n.credited_invoice_id = i.id AND n.status <> 'void')::text AS credited
            FROM invoice i LEFT JOIN invoice c ON c.tenant_id = i.tenant_id AND c.id = i.credited_invoice_id
           WHERE i.tenant_id = $1 AND i.id = ANY($2::uuid[])`,
         batch,
@@ -253,6 +259,18 @@ export class InvoiceExportsService {
     if (errors.length > 0) throw problems.validation(errors);
     return { from: query.from, to: query.to };
   }
+}
+
+/** The status column: a paid invoice whose payments and credit notes exceed its total says overpaid (ADR 0014). */
+function statusOf(r: ExportRow): string {
+  const { overpaidMinor } = invoiceBalance({
+    kind: r.kind,
+    status: r.status,
+    grossMinor: r.document.totals.taxInclusiveMinor,
+    paidMinor: Number(r.paid),
+    creditedMinor: Number(r.credited),
+  });
+  return overpaidMinor > 0 ? 'overpaid' : r.status;
 }
 
 /** A text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) is written as text (OWASP CSV injection). */

@@ -14,6 +14,7 @@ import { InvoicingSettingsService } from '../settings/invoicing-settings.service
 import { todayIn } from '@mijn-account/shared-billing-periods';
 import { logStaffRead } from '../subscriptions/subscriptions.service';
 import { INVOICE_READ_FIELDS } from './finance-invoices.service';
+import { invoiceBalance } from './balance';
 
 /** Finance's view of an account's invoices, and the status moves an issued invoice may still make. */
 @Injectable()
@@ -36,8 +37,18 @@ export class InvoicesService {
       order: { createdAt: 'DESC', id: 'ASC' },
       take: 200,
     });
+    // SQL: what was paid and credited per invoice of the account (one statement for the list).
+    const sums: { id: string; paid: string; credited: string }[] = await db.query(
+      `SELECT i.id,
+              (SELECT COALESCE(sum(p.amount_minor), 0) FROM payment p WHERE p.tenant_id = i.tenant_id AND p.invoice_id = i.id)::text AS paid,
+              (SELECT COALESCE(sum(c.gross_minor), 0) FROM invoice c
+                WHERE c.tenant_id = i.tenant_id AND c.credited_invoice_id = i.id AND c.status <> 'void')::text AS credited
+         FROM invoice i WHERE i.tenant_id = $1 AND i.id = ANY($2::uuid[])`,
+      [ctx.tenant.id, rows.map((r) => r.id)],
+    );
+    const settled = new Map(sums.map((s) => [s.id, { paid: Number(s.paid), credited: Number(s.credited) }]));
     await logStaffRead(this.audit, ctx, accountId, 'invoices', INVOICE_READ_FIELDS);
-    return rows.map(toView);
+    return rows.map((r) => toView(r, settled.get(r.id)));
   }
 
   /**
@@ -68,7 +79,23 @@ export class InvoicesService {
       { tenantId: ctx.tenant.id, id: invoiceId },
       { status: to, statusReason: input.reason.trim(), statusChangedAt: () => 'now()' },
     );
-    return toView(await db.findOneByOrFail(Invoice, { tenantId: ctx.tenant.id, id: invoiceId }));
+    return toView(
+      await db.findOneByOrFail(Invoice, { tenantId: ctx.tenant.id, id: invoiceId }),
+      await this.settled(ctx, invoiceId),
+    );
+  }
+
+  /** What was paid and credited on one invoice. */
+  private async settled(ctx: RequestContext, invoiceId: string): Promise<{ paid: number; credited: number }> {
+    const db = await ctx.db();
+    // SQL: the sums of the invoice's payments and of its credit notes that are not void.
+    const [row] = (await db.query(
+      `SELECT (SELECT COALESCE(sum(amount_minor), 0) FROM payment WHERE tenant_id = $1 AND invoice_id = $2)::bigint AS paid,
+              (SELECT COALESCE(sum(gross_minor), 0) FROM invoice
+                WHERE tenant_id = $1 AND credited_invoice_id = $2 AND status <> 'void')::bigint AS credited`,
+      [ctx.tenant.id, invoiceId],
+    )) as { paid: string; credited: string }[];
+    return { paid: Number(row.paid), credited: Number(row.credited) };
   }
 
   /**
@@ -124,11 +151,18 @@ export class InvoicesService {
         { tenantId: ctx.tenant.id, id: invoiceId },
         { status: 'paid', statusChangedAt: () => 'now()' },
       );
-    return { ...toView(await db.findOneByOrFail(Invoice, { tenantId: ctx.tenant.id, id: invoiceId })), paidMinor };
+    return {
+      ...toView(await db.findOneByOrFail(Invoice, { tenantId: ctx.tenant.id, id: invoiceId }), {
+        paid: paidMinor,
+        credited: Number(credited),
+      }),
+      paidMinor,
+    };
   }
 }
 
-function toView(row: Invoice): FinanceInvoiceView {
+function toView(row: Invoice, settled = { paid: 0, credited: 0 }): FinanceInvoiceView {
+  const grossMinor = row.grossMinor === null ? null : Number(row.grossMinor);
   return {
     id: row.id,
     number: row.number,
@@ -140,7 +174,14 @@ function toView(row: Invoice): FinanceInvoiceView {
     currency: row.currency,
     netMinor: Number(row.netMinor),
     taxMinor: row.taxMinor === null ? null : Number(row.taxMinor),
-    grossMinor: row.grossMinor === null ? null : Number(row.grossMinor),
+    grossMinor,
+    ...invoiceBalance({
+      kind: row.kind,
+      status: row.status,
+      grossMinor,
+      paidMinor: settled.paid,
+      creditedMinor: settled.credited,
+    }),
     statusReason: row.statusReason,
     failure: row.failure,
   };

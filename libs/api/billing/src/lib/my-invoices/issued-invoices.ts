@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { problems } from '@mijn-account/api-core';
 import type { MyInvoiceView } from '@mijn-account/shared-contracts';
 import { InvoiceFile } from '../entities/invoice-file.entity';
+import { invoiceBalance } from '../invoices/balance';
 
 interface IssuedRow {
   id: string;
@@ -19,6 +20,9 @@ interface IssuedRow {
   gross_minor: string;
   has_pdf: boolean;
   has_ubl: boolean;
+  paid: string;
+  credited: string;
+  corrects: string | null;
 }
 
 /**
@@ -35,29 +39,42 @@ export async function issuedInvoices(db: EntityManager, tenantId: string, accoun
             (i.status IN ('open', 'uncollectible') AND i.due_date IS NOT NULL AND i.due_date < (SELECT d FROM today)) AS overdue,
             i.period_start::text, i.period_end::text, i.currency, i.net_minor, i.tax_minor, i.gross_minor,
             EXISTS (SELECT 1 FROM invoice_file f WHERE f.tenant_id = i.tenant_id AND f.invoice_id = i.id AND f.format = 'pdf') AS has_pdf,
-            EXISTS (SELECT 1 FROM invoice_file f WHERE f.tenant_id = i.tenant_id AND f.invoice_id = i.id AND f.format = 'ubl') AS has_ubl
+            EXISTS (SELECT 1 FROM invoice_file f WHERE f.tenant_id = i.tenant_id AND f.invoice_id = i.id AND f.format = 'ubl') AS has_ubl,
+            (SELECT COALESCE(sum(p.amount_minor), 0) FROM payment p WHERE p.tenant_id = i.tenant_id AND p.invoice_id = i.id)::text AS paid,
+            (SELECT COALESCE(sum(c.gross_minor), 0) FROM invoice c
+              WHERE c.tenant_id = i.tenant_id AND c.credited_invoice_id = i.id AND c.status <> 'void')::text AS credited,
+            (SELECT c.number FROM invoice c WHERE c.tenant_id = i.tenant_id AND c.id = i.credited_invoice_id) AS corrects
        FROM invoice i
       WHERE i.tenant_id = $1 AND i.account_id = $2 AND i.status <> 'draft'
       ORDER BY i.issue_date DESC, i.number DESC
       LIMIT 500`,
     [tenantId, accountId],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    number: r.number,
-    status: r.status,
-    issueDate: r.issue_date,
-    dueDate: r.due_date,
-    overdue: r.overdue,
-    periodStart: r.period_start,
-    periodEnd: r.period_end,
-    currency: r.currency.trim(),
-    netMinor: Number(r.net_minor),
-    taxMinor: Number(r.tax_minor),
-    grossMinor: Number(r.gross_minor),
-    files: { pdf: r.has_pdf, ubl: r.has_ubl },
-  }));
+  return rows.map((r) => {
+    const paidMinor = r.kind === 'invoice' ? Number(r.paid) : 0;
+    const creditedMinor = r.kind === 'invoice' ? Number(r.credited) : 0;
+    const grossMinor = Number(r.gross_minor);
+    return {
+      id: r.id,
+      kind: r.kind,
+      number: r.number,
+      status: r.status,
+      issueDate: r.issue_date,
+      dueDate: r.due_date,
+      overdue: r.overdue,
+      periodStart: r.period_start,
+      periodEnd: r.period_end,
+      currency: r.currency.trim(),
+      netMinor: Number(r.net_minor),
+      taxMinor: Number(r.tax_minor),
+      grossMinor,
+      paidMinor,
+      creditedMinor,
+      ...invoiceBalance({ kind: r.kind, status: r.status, grossMinor, paidMinor, creditedMinor }),
+      corrects: r.corrects,
+      files: { pdf: r.has_pdf, ubl: r.has_ubl },
+    };
+  });
 }
 
 /**

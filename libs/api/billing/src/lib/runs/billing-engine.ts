@@ -10,6 +10,7 @@ import { Invoice } from '../entities/invoice.entity';
 import { InvoicingSettingsService, type VersionedInvoicingSettings } from '../settings/invoicing-settings.service';
 import { addDays, periodsStartingIn, prorate, todayIn } from '@mijn-account/shared-billing-periods';
 import { invoiceRecipientSql } from '../accounts/invoice-recipient.sql';
+import { FINALISE_PROBLEM_TEXT, finaliseProblem } from './finalise-check';
 
 /** What a batch asks to happen next, queued in the batch's own transaction. */
 export type FollowUp = {
@@ -34,6 +35,8 @@ interface SubscriptionRow {
   interval: 'month' | 'year';
   currency: string;
   language: 'nl' | 'en';
+  /** The account was erased: nothing new is billed to it. */
+  erased: boolean;
 }
 
 interface PlanRow {
@@ -144,10 +147,12 @@ export class BillingEngine {
       default_language: 'nl' | 'en';
     }[];
     // SQL: the batch's subscriptions running in the run's period, with the plan's terms and the
-    // language of the account's first owner (the tenant's when unset).
+    // language of the account's first owner (the tenant's when unset), and whether the account was erased.
     const subscriptions: SubscriptionRow[] = await db.query(
       `SELECT s.id, s.account_id, s.plan_id, s.quantity, s.start_date::text, s.billing_anchor::text, s.end_date::text,
               p.billing_interval AS interval, p.currency,
+              EXISTS (SELECT 1 FROM subscriber_account a
+                       WHERE a.tenant_id = s.tenant_id AND a.id = s.account_id AND a.erased_at IS NOT NULL) AS erased,
               COALESCE((SELECT u.preferred_language FROM app_user u
                          WHERE u.tenant_id = s.tenant_id AND u.account_id = s.account_id AND u.account_role = 'owner'
                            AND u.preferred_language IS NOT NULL ORDER BY u.created_at LIMIT 1), $5) AS language
@@ -275,6 +280,8 @@ export class BillingEngine {
     const periodsOf = new Map<string, ReturnType<typeof periodsStartingIn>>();
     for (const s of subscriptions) {
       const own = changes.get(s.id) ?? [];
+      // An erased account's records are kept, restricted (issue 18 §3): nothing new is billed to it.
+      if (s.erased) continue;
       if (own.some((p) => p.pending)) {
         if ((await this.draftSubscription(db, tenantId, run, s, plans)) > 0) drafted++;
         else skipped++;
@@ -353,7 +360,8 @@ export class BillingEngine {
           );
     const withNew = new Set(inserted.map((row) => row.subscription_id));
     for (const s of subscriptions) {
-      if ((changes.get(s.id) ?? []).some((p) => p.pending)) continue;
+      if (s.erased) skipped++;
+      if (s.erased || (changes.get(s.id) ?? []).some((p) => p.pending)) continue;
       if (withNew.has(s.id)) drafted++;
       else skipped++;
     }
@@ -507,7 +515,8 @@ export class BillingEngine {
     }
     const failures: { invoiceId: string; subscriptionId: null; reason: string }[] = [];
     const ready = drafts.filter((d) => {
-      const reason = !d.street || !d.city || !d.country ? 'The account has no billing address' : null;
+      const problem = finaliseProblem(d);
+      const reason = problem ? FINALISE_PROBLEM_TEXT[problem] : null;
       if (reason) failures.push({ invoiceId: d.id, subscriptionId: null, reason });
       return !reason;
     });

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type RequestContext, problems } from '@mijn-account/api-core';
-import type { BillingRunStart, BillingRunView, FieldError } from '@mijn-account/shared-contracts';
+import type { BillingRunStart, BillingRunView, FieldError, RunSkip } from '@mijn-account/shared-contracts';
 import { BillingRun } from '../entities/billing-run.entity';
 import { isRealDate } from '@mijn-account/api-core';
 import { InvoicingSettingsService } from '../settings/invoicing-settings.service';
 import { todayIn } from '@mijn-account/shared-billing-periods';
 import { daysBetween } from '@mijn-account/shared-billing-periods';
 import { BillingQueue } from './billing.queue';
+import { finaliseProblemSql } from './finalise-check';
 
 /**
  * Billing runs over a period: started by finance (never worked in the request: jobs do it in
@@ -86,7 +87,31 @@ export class BillingRunsService {
     const db = await ctx.db();
     const run = await db.findOne(BillingRun, { where: { tenantId: ctx.tenant.id, id: runId } });
     if (!run) throw problems.notFound();
-    return toView(run);
+    if (run.status === 'drafting') return toView(run);
+    // SQL: the drafts finalising will not number (the rule of finalise-check.ts), while there are drafts to check.
+    const [{ n: willFail }] = (await db.query(
+      `SELECT count(*)::int AS n FROM invoice i JOIN subscriber_account a ON a.tenant_id = i.tenant_id AND a.id = i.account_id
+        WHERE i.tenant_id = $1 AND i.run_id = $2 AND i.status = 'draft' AND i.failure IS NULL AND ${finaliseProblemSql('a')}`,
+      [ctx.tenant.id, runId],
+    )) as { n: number }[];
+    // SQL: the subscriptions running in the period (as the run counted them when drafting) with no invoice
+    // of this run, and why: the account erased, the period billed by another run, or none of its periods
+    // starts in the run's period (a yearly plan, say).
+    const skips: RunSkip[] = await db.query(
+      `SELECT s.id AS "subscriptionId", s.account_id AS "accountId", a.customer_number AS "customerNumber",
+              COALESCE(a.company_name, a.name) AS "customerName",
+              CASE WHEN a.erased_at IS NOT NULL THEN 'erased'
+                   WHEN EXISTS (SELECT 1 FROM invoice o WHERE o.tenant_id = s.tenant_id AND o.subscription_id = s.id
+                                   AND o.period_start BETWEEN $3 AND $4) THEN 'alreadyBilled'
+                   ELSE 'nothingStarts' END AS reason
+         FROM subscription s JOIN subscriber_account a ON a.tenant_id = s.tenant_id AND a.id = s.account_id
+        WHERE s.tenant_id = $1 AND s.start_date <= $4 AND (s.end_date IS NULL OR s.end_date >= $3)
+          AND s.created_at <= COALESCE($5, now())
+          AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.tenant_id = s.tenant_id AND i.subscription_id = s.id AND i.run_id = $2)
+        ORDER BY a.customer_number, s.id LIMIT 50`,
+      [ctx.tenant.id, runId, run.periodStart, run.periodEnd, run.draftedAt ?? null],
+    );
+    return { ...toView(run), willFail, skips };
   }
 
   async list(ctx: RequestContext): Promise<BillingRunView[]> {

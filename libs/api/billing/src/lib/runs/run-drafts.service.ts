@@ -16,6 +16,7 @@ import { InvoicingSettingsService } from '../settings/invoicing-settings.service
 import { BillingQueue } from './billing.queue';
 import { BillingRunsService } from './billing-runs.service';
 import { refuseIfErased } from '../accounts/erased-accounts';
+import { finaliseProblemSql } from './finalise-check';
 
 interface DraftRow {
   id: string;
@@ -28,6 +29,7 @@ interface DraftRow {
   net_minor: string;
   line_count: number;
   failure: string | null;
+  no_address: boolean;
 }
 
 interface LineRow {
@@ -75,7 +77,7 @@ export class RunDraftsService {
       `SELECT i.id, i.account_id, a.customer_number, COALESCE(a.company_name, a.name) AS customer_name, i.currency,
               i.period_start::text, i.period_end::text, i.net_minor,
               (SELECT count(*)::int FROM invoice_line l WHERE l.tenant_id = i.tenant_id AND l.invoice_id = i.id) AS line_count,
-              i.failure
+              i.failure, ${finaliseProblemSql('a')} AS no_address
          FROM invoice i JOIN subscriber_account a ON a.tenant_id = i.tenant_id AND a.id = i.account_id
         WHERE i.tenant_id = $1 AND i.run_id = $2 AND i.status = 'draft' AND ($3::uuid IS NULL OR i.id > $3::uuid)
         ORDER BY i.id LIMIT $4`,
@@ -251,7 +253,7 @@ export class RunDraftsService {
       `SELECT i.id, i.account_id, a.customer_number, COALESCE(a.company_name, a.name) AS customer_name, i.currency,
               i.period_start::text, i.period_end::text, i.net_minor,
               (SELECT count(*)::int FROM invoice_line l WHERE l.tenant_id = i.tenant_id AND l.invoice_id = i.id) AS line_count,
-              i.failure
+              i.failure, ${finaliseProblemSql('a')} AS no_address
          FROM invoice i JOIN subscriber_account a ON a.tenant_id = i.tenant_id AND a.id = i.account_id
         WHERE i.tenant_id = $1 AND i.id = $2`,
       [tenantId, invoiceId],
@@ -272,6 +274,7 @@ function toView(row: DraftRow): RunDraftView {
     netMinor: Number(row.net_minor),
     lineCount: row.line_count,
     failure: row.failure,
+    problem: row.no_address ? 'noBillingAddress' : null,
   };
 }
 

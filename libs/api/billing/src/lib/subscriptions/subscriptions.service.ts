@@ -24,13 +24,14 @@ import { InvoicingSettingsService } from '../settings/invoicing-settings.service
 import { todayIn } from '@mijn-account/shared-billing-periods';
 import {
   type PeriodSchedule,
-  addDays,
   addMonthsClamped,
   daysBetween,
   periodContaining,
   prorate,
 } from '@mijn-account/shared-billing-periods';
 import { refuseIfErased } from '../accounts/erased-accounts';
+import { BillingSchedule } from '../entities/billing-schedule.entity';
+import { nextBilling } from '../runs/billing-schedule';
 
 export type VersionedSubscription = SubscriptionView & { version: number };
 
@@ -292,8 +293,20 @@ export class SubscriptionsService {
     const plan = await this.planOf(db, ctx, row.planId);
     const schedule = scheduleOf(row, plan.interval);
     const current = periodContaining(schedule, today < row.startDate ? row.startDate : today);
-    const next = today < row.startDate ? row.startDate : current ? addDays(current.end, 1) : null;
-    const nextInvoiceDate = next && (row.endDate === null || next <= row.endDate) ? next : null;
+    // SQL: the periods of this subscription that have an invoice (any status: the key the engine drafts
+    // by), from the one running today; and the tenant's run day, with the last month its run started.
+    const billed: { start: string }[] = await db.query(
+      `SELECT period_start::text AS start FROM invoice WHERE tenant_id = $1 AND subscription_id = $2 AND period_start >= $3`,
+      [ctx.tenant.id, row.id, current?.start ?? row.startDate],
+    );
+    const runs = await db.findOne(BillingSchedule, { where: { tenantId: ctx.tenant.id } });
+    const next = nextBilling(
+      schedule,
+      new Set(billed.map((b) => b.start)),
+      { runDay: runs?.runDay ?? null, lastPeriodStart: runs?.lastPeriodStart ?? null },
+      today,
+    );
+    const nextInvoiceDate = next?.date ?? null;
     const unitPriceMinor = await this.priceAt(db, ctx, plan.id, current?.start ?? row.startDate);
     const status: SubscriptionStatus =
       today < row.startDate
@@ -318,9 +331,7 @@ export class SubscriptionsService {
       interval: plan.interval,
       unitPriceMinor,
       nextInvoiceDate,
-      estimatedAmountMinor: nextInvoiceDate
-        ? row.quantity * (await this.priceAt(db, ctx, plan.id, nextInvoiceDate))
-        : null,
+      estimatedAmountMinor: next ? row.quantity * (await this.priceAt(db, ctx, plan.id, next.date)) : null,
       version: row.version,
     };
   }

@@ -339,11 +339,13 @@ describe('erasure', () => {
     );
     expect(erased).toMatchObject({ name: 'Erased', billing_email: null });
     expect(erased.erased_at).not.toBeNull();
-    // Nobody is left to bill: the account's subscriptions end today; the export's content is gone.
+    // Nobody is left to bill: the account's subscriptions ended with the erasure (their last day was
+    // yesterday in the tenant's calendar: none shows as running today; one that started today ends
+    // today, as a subscription ends no earlier than it starts); the export's content is gone.
     const running = await t.sql<{ id: string }>(
       t.alpha,
-      `SELECT id FROM subscription WHERE account_id = $1 AND (end_date IS NULL OR end_date > current_date)`,
-      [account.id],
+      `SELECT id FROM subscription WHERE account_id = $1 AND (end_date IS NULL OR end_date > GREATEST(start_date, $2::date - 1))`,
+      [account.id, today],
     );
     expect(running).toEqual([]);
     expect(await t.sql(t.alpha, `SELECT export_id FROM privacy_export_chunk WHERE export_id = $1`, [exportId])).toEqual(

@@ -278,10 +278,14 @@ export class ErasureService {
       // The user row; sessions, identities, devices, recovery codes, tokens, subscriptions cascade.
       await db.query(`DELETE FROM app_user WHERE tenant_id = $1 AND id = $2`, [tenantId, person.id]);
       if (accountGoes) {
-        // Nobody is left to bill or to join it: its subscriptions end today, its open invitations go.
+        // Nobody is left to bill or to join it: its subscriptions end with the erasure (their last day
+        // is the day before, in the tenant's calendar, so no read shows them running after it), its open
+        // invitations go. The billing engine drafts nothing for an erased account (BillingEngine.draftMany).
         await db.query(
-          `UPDATE subscription SET end_date = GREATEST(start_date, current_date)
-            WHERE tenant_id = $1 AND account_id = $2 AND (end_date IS NULL OR end_date > current_date)`,
+          `WITH today AS (
+             SELECT (now() AT TIME ZONE COALESCE((SELECT time_zone FROM invoicing_settings WHERE tenant_id = $1), 'Europe/Amsterdam'))::date AS d)
+           UPDATE subscription SET end_date = GREATEST(start_date, (SELECT d FROM today) - 1)
+            WHERE tenant_id = $1 AND account_id = $2 AND (end_date IS NULL OR end_date >= (SELECT d FROM today))`,
           [tenantId, person.account_id],
         );
         await db.query(`DELETE FROM invitation WHERE tenant_id = $1 AND account_id = $2`, [

@@ -131,6 +131,36 @@ describe('FinanceAccountPageComponent', () => {
     expect(el.textContent).toContain('finance.accounts.logged');
   });
 
+  it('shows what is still due on a partly paid invoice, what was overpaid, and the customer’s credit', async () => {
+    const invoice = {
+      id: 'i-1',
+      number: 'CM-2026-000003',
+      status: 'paid',
+      issueDate: '2026-11-30',
+      dueDate: '2026-12-14',
+      periodStart: '2026-11-01',
+      periodEnd: '2026-11-30',
+      currency: 'EUR',
+      netMinor: 11400,
+      taxMinor: 2394,
+      grossMinor: 13794,
+      outstandingMinor: 0,
+      overpaidMinor: 281,
+      statusReason: null,
+      failure: null,
+    };
+    store['invoices'].mockResolvedValue([
+      invoice,
+      { ...invoice, id: 'i-2', number: 'CM-2026-000004', status: 'open', outstandingMinor: 2924, overpaidMinor: 0 },
+    ]);
+    const { el } = await render();
+    const rows = el.querySelectorAll('[data-testid="customer-invoices"] li');
+    expect(rows[0].querySelector('[data-testid="customer-invoice-overpaid"]')).not.toBeNull();
+    expect(rows[0].querySelector('[data-testid="customer-invoice-due"]')).toBeNull();
+    expect(rows[1].querySelector('[data-testid="customer-invoice-due"]')).not.toBeNull();
+    expect(el.querySelectorAll('[data-testid="customer-credit"]')).toHaveLength(1);
+  });
+
   it('writes the invoice address without gaps where a part is missing', async () => {
     store['account'].mockResolvedValue({
       id: 'a-1',

@@ -395,6 +395,10 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
       } @else if (invoices().length === 0) {
         <ma-empty-state title="finance.accounts.noInvoices" text="finance.accounts.noInvoicesNext" testId="customer-invoices-empty" />
       } @else {
+        <!-- What the customer is owed, per currency: payments and credit notes beyond the invoices' totals (ADR 0014). -->
+        @for (c of credit(); track c.currency) {
+          <p data-testid="customer-credit">{{ 'finance.accounts.credit' | transloco: { amount: (major(c.minor, c.currency) | maMoney: c.currency) } }}</p>
+        }
         <ul class="items" data-testid="customer-invoices">
           @for (i of invoices(); track i.id) {
             <li class="invoice">
@@ -407,6 +411,16 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
                 <span class="nowrap">{{ major(i.grossMinor ?? i.netMinor, i.currency) | maMoney: i.currency }}</span>
                 @if (i.dueDate && i.status === 'open') {
                   <span>{{ 'finance.accounts.due' | transloco: { date: (i.dueDate | maDate: 'date') } }}</span>
+                }
+                @if (i.outstandingMinor > 0 && i.outstandingMinor !== i.grossMinor) {
+                  <span data-testid="customer-invoice-due">{{
+                    'finance.accounts.stillDue' | transloco: { amount: (major(i.outstandingMinor, i.currency) | maMoney: i.currency) }
+                  }}</span>
+                }
+                @if (i.overpaidMinor > 0) {
+                  <span data-testid="customer-invoice-overpaid">{{
+                    'finance.accounts.overpaid' | transloco: { amount: (major(i.overpaidMinor, i.currency) | maMoney: i.currency) }
+                  }}</span>
                 }
               </a>
             </li>
@@ -437,6 +451,13 @@ export class FinanceAccountPageComponent implements OnInit {
   protected readonly account = signal<FinanceAccountView | null>(null);
   protected readonly subscriptions = signal<SubscriptionView[]>([]);
   protected readonly invoices = signal<FinanceInvoiceView[]>([]);
+  /** The customer's credit: what its invoices were overpaid by, per currency. */
+  protected readonly credit = computed(() => {
+    const sums = new Map<string, number>();
+    for (const i of this.invoices())
+      if (i.overpaidMinor > 0) sums.set(i.currency, (sums.get(i.currency) ?? 0) + i.overpaidMinor);
+    return [...sums].map(([currency, minor]) => ({ currency, minor }));
+  });
   protected readonly activePlans = computed(() => this.plansStore.plans().filter((p) => !p.archived));
   /** The subscription being changed, with the ETag it was read at. */
   protected readonly changing = signal<{ id: string; etag: string } | null>(null);

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import type { FinanceSummary, MeResponse, StaffRole } from '@mijn-account/shared-contracts';
+import type { BillingRunView, FinanceSummary, MeResponse, StaffRole } from '@mijn-account/shared-contracts';
 import { FinanceRunsStore, SessionStore, TenantStore } from '@mijn-account/web-core';
 import { FinanceDashboardPageComponent } from './finance-dashboard-page.component';
 
@@ -77,6 +77,33 @@ describe('FinanceDashboardPageComponent', () => {
     expect(testId('finance-settings-incomplete')).toBeNull();
     expect(testId('finance-open')?.textContent).toMatch(/3[.,]630[.,]00/);
     expect(testId('finance-last-run')?.textContent).toContain('No billing run yet.');
+  });
+
+  it('says how many drafts of the last run failed, beside what was numbered', async () => {
+    const lastRun = {
+      id: 'run-1',
+      periodStart: '2026-11-01',
+      periodEnd: '2026-11-30',
+      status: 'completed',
+      finalised: 1,
+      failed: 1,
+    } as BillingRunView;
+    const testId = await render(summary({ lastRun }));
+    expect(testId('finance-last-run-failed')?.textContent).toContain('finance.dashboard.lastRunFailed');
+  });
+
+  it('says nothing failed when the last run numbered every draft', async () => {
+    const lastRun = {
+      id: 'run-1',
+      periodStart: '2026-11-01',
+      periodEnd: '2026-11-30',
+      status: 'completed',
+      finalised: 2,
+      failed: 0,
+    };
+    const testId = await render(summary({ lastRun: lastRun as BillingRunView }));
+    expect(testId('finance-last-run')).not.toBeNull();
+    expect(testId('finance-last-run-failed')).toBeNull();
   });
 
   it('says the figures did not load, never "nothing open"', async () => {

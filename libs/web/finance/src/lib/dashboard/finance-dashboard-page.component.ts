@@ -139,7 +139,9 @@ import { EmptyStateComponent, LoadFailedComponent, PAGE_STYLES, SkeletonComponen
                 | transloco: { from: (run.periodStart | maDate: 'date'), to: (run.periodEnd | maDate: 'date') }
             }}
             — <strong>{{ run.status | maLabel: 'runStatus' }}</strong>
-            ({{ 'finance.runs.finalisedCount' | transloco: { count: run.finalised } }})
+            ({{ 'finance.runs.finalisedCount' | transloco: { count: run.finalised } }}@if (run.failed > 0) {,
+              <strong class="error" data-testid="finance-last-run-failed">{{ 'finance.dashboard.lastRunFailed' | transloco: { count: run.failed } }}</strong>
+            })
             <a [routerLink]="['/finance/runs', run.id]">{{ 'finance.dashboard.openRun' | transloco }}</a>
           </p>
         } @else {

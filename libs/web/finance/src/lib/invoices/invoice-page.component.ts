@@ -218,6 +218,11 @@ export function parseMoney(text: string): number | null {
             <dd>{{ money(i.creditedMinor) }}</dd>
             <dt>{{ 'finance.invoices.outstanding' | transloco }}</dt>
             <dd data-testid="invoice-outstanding">{{ money(i.outstandingMinor) }}</dd>
+            <!-- Payments and credit notes beyond the total: what the customer is owed (ADR 0014). -->
+            @if (i.overpaidMinor > 0) {
+              <dt>{{ 'finance.invoices.overpaid' | transloco }}</dt>
+              <dd data-testid="invoice-overpaid"><strong>{{ money(i.overpaidMinor) }}</strong></dd>
+            }
           }
         </dl>
       </mat-card>

@@ -45,6 +45,7 @@ const item = (over: Partial<FinanceInvoiceListItem> = {}): FinanceInvoiceListIte
   paidMinor: 1000,
   creditedMinor: 0,
   outstandingMinor: 6260,
+  overpaidMinor: 0,
   restricted: null,
   ...over,
 });
@@ -281,6 +282,25 @@ describe('finance invoices', () => {
     expect((el.querySelector('[data-testid="credit-reason"]') as HTMLInputElement).value).toBe('');
     expect(field('credit-reason')?.classList).not.toContain('mat-form-field-invalid');
     expect(field('credit-reason')?.querySelector('mat-error')).toBeNull();
+  });
+
+  it('shows what the customer is owed when payments and credit notes exceed the total (ADR 0014)', async () => {
+    TestBed.overrideProvider(FinanceInvoicesStore, {
+      useValue: {
+        detail: jest
+          .fn()
+          .mockResolvedValue(
+            detail({ status: 'paid', paidMinor: 5000, creditedMinor: 9075, outstandingMinor: 0, overpaidMinor: 281 }),
+          ),
+        fileUrl: (id: string, format: string) => `/api/finance/invoices/${id}/${format}`,
+      },
+    });
+    const fixture = TestBed.createComponent(InvoicePageComponent);
+    await settle();
+    fixture.detectChanges();
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelector('[data-testid="invoice-outstanding"]')?.textContent).toMatch(/0[.,]00/);
+    expect(el.querySelector('[data-testid="invoice-overpaid"]')?.textContent).toMatch(/2[.,]81/);
   });
 
   it("shows the tenant's tax text in the tax columns instead of the category code, and a treatment's own text", async () => {

@@ -46,6 +46,7 @@ const draft = (over: Partial<RunDraftView>): RunDraftView => ({
   netMinor: 3000,
   lineCount: 1,
   failure: null,
+  problem: null,
   ...over,
 });
 
@@ -152,12 +153,70 @@ describe('BillingRunPageComponent', () => {
     store.progress.mockResolvedValue(run({ status: 'completed', drafted: 4, finalised: 4 }));
     testId('finalise-run')?.click();
     await settle();
-    expect(confirm).toHaveBeenLastCalledWith(expect.objectContaining({ params: { count: 4 } }));
+    expect(confirm).toHaveBeenLastCalledWith(
+      expect.objectContaining({ message: 'finance.runs.finaliseMessage', params: { count: 4, failing: 0 } }),
+    );
     expect(store.finalise).toHaveBeenCalledWith('run-1');
     jest.advanceTimersByTime(POLL_MS);
     await settle();
     fixture.detectChanges();
     expect(testId('run-status')?.textContent?.trim()).toBe('Completed');
+  });
+
+  it('warns before finalising about drafts that will not be numbered, and why, in the review and the confirmation', async () => {
+    store.progress.mockResolvedValue(run({ status: 'review', drafted: 4, willFail: 1, skips: [] }));
+    store.drafts.mockResolvedValue({ items: [draft({ problem: 'noBillingAddress' })], nextCursor: null });
+    const { fixture, testId } = await render();
+    await settle();
+    fixture.detectChanges();
+    expect(testId('run-will-fail')).not.toBeNull();
+    expect(testId('draft-problem')).not.toBeNull();
+    confirm.mockResolvedValueOnce(false);
+    testId('finalise-run')?.click();
+    await settle();
+    expect(confirm).toHaveBeenLastCalledWith(
+      expect.objectContaining({ message: 'finance.runs.finaliseMessageFailing', params: { count: 3, failing: 1 } }),
+    );
+  });
+
+  it('does not call a run with a failed draft complete: says how many failed, links them, names the skipped subscriptions', async () => {
+    store.progress.mockResolvedValue(
+      run({
+        status: 'completed',
+        drafted: 2,
+        finalised: 1,
+        failed: 1,
+        skipped: 1,
+        failures: [{ invoiceId: 'inv-1', subscriptionId: null, reason: 'The account has no billing address' }],
+        skips: [
+          {
+            subscriptionId: 's-9',
+            accountId: 'a-9',
+            customerNumber: 'C-9',
+            customerName: 'Eva',
+            reason: 'alreadyBilled',
+          },
+        ],
+      }),
+    );
+    store.drafts.mockResolvedValue({
+      items: [draft({ failure: 'The account has no billing address', problem: 'noBillingAddress' })],
+      nextCursor: null,
+    });
+    const { fixture, testId, el } = await render();
+    await settle();
+    fixture.detectChanges();
+    expect(testId('run-status')?.textContent?.trim()).toBe('finance.runs.completedWithFailures');
+    expect(testId('run-progress-bar')?.getAttribute('aria-valuenow')).toBe('50');
+    expect(testId('run-done')).not.toBeNull();
+    const failure = el.querySelector('[data-testid="run-failures"] a');
+    expect(failure?.textContent).toContain('Jansen');
+    expect(failure?.getAttribute('href')).toContain('#draft-inv-1');
+    expect(el.querySelector('#draft-inv-1')).not.toBeNull();
+    const skip = el.querySelector('[data-testid="run-skips"] li');
+    expect(skip?.textContent).toContain('Eva');
+    expect(skip?.textContent).toContain('finance.runs.skipReasons.alreadyBilled');
+    expect(skip?.querySelector('a')?.getAttribute('href')).toBe('/finance/accounts/a-9');
   });
 
   it('deletes a draft only after the confirmation naming the customer', async () => {

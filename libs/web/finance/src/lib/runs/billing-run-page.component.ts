@@ -175,7 +175,13 @@ export const POLL_MS = 1000;
       <mat-card appearance="outlined" data-testid="run-progress">
         <h2>
           {{ 'finance.runs.status' | transloco }}:
-          <span data-testid="run-status">{{ r.status | maLabel: 'runStatus' }}</span>
+          <span data-testid="run-status">
+            @if (r.status === 'completed' && r.failed > 0) {
+              {{ 'finance.runs.completedWithFailures' | transloco: { count: r.failed } }}
+            } @else {
+              {{ r.status | maLabel: 'runStatus' }}
+            }
+          </span>
         </h2>
         <mat-progress-bar
           mode="determinate"
@@ -184,7 +190,11 @@ export const POLL_MS = 1000;
           data-testid="run-progress-bar"
         />
         <p class="muted" aria-live="polite" data-testid="run-progress-text">
-          {{ phaseText[r.status] | transloco: { percent: percent() } }}
+          @if (r.status === 'completed' && r.failed > 0) {
+            {{ 'finance.runs.phaseCompletedFailures' | transloco: { count: r.failed } }}
+          } @else {
+            {{ phaseText[r.status] | transloco: { percent: percent() } }}
+          }
         </p>
         <dl class="counts">
           <div>
@@ -208,6 +218,9 @@ export const POLL_MS = 1000;
             <dd data-testid="count-skipped">{{ r.skipped }}</dd>
           </div>
         </dl>
+        @if (r.status === 'review' && (r.willFail ?? 0) > 0) {
+          <p class="error" data-testid="run-will-fail">{{ 'finance.runs.willFail' | transloco: { count: r.willFail } }}</p>
+        }
         @if (r.status === 'review' && r.finaliseAfter) {
           <p data-testid="run-finalise-after">
             {{ 'finance.runs.finaliseAfter' | transloco: { at: (r.finaliseAfter | maDate: 'medium') } }}
@@ -240,7 +253,27 @@ export const POLL_MS = 1000;
           <h2>{{ 'finance.runs.failuresTitle' | transloco }}</h2>
           <ul>
             @for (f of r.failures; track $index) {
-              <li>{{ f.reason }}</li>
+              <li>
+                @if (failedDraft(f.invoiceId); as d) {
+                  <a [routerLink]="[]" [fragment]="'draft-' + d.id">{{ d.customerName }} <span class="nowrap">({{ d.customerNumber }})</span></a>:
+                  {{ d.problem ? ('finance.runs.problems.' + d.problem | transloco) : f.reason }}
+                } @else {
+                  {{ f.reason }}
+                }
+              </li>
+            }
+          </ul>
+        </mat-card>
+      }
+      @if ((r.skips ?? []).length > 0) {
+        <mat-card appearance="outlined" data-testid="run-skips">
+          <h2>{{ 'finance.runs.skipsTitle' | transloco: { count: r.skipped } }}</h2>
+          <ul>
+            @for (k of r.skips; track k.subscriptionId) {
+              <li>
+                <a [routerLink]="['/finance/accounts', k.accountId]">{{ k.customerName }} <span class="nowrap">({{ k.customerNumber }})</span></a>:
+                {{ 'finance.runs.skipReasons.' + k.reason | transloco }}
+              </li>
             }
           </ul>
         </mat-card>
@@ -257,7 +290,7 @@ export const POLL_MS = 1000;
           } @else {
             <ul class="drafts">
               @for (d of draftList(); track d.id) {
-                <li [attr.data-testid]="'draft-' + d.customerNumber">
+                <li [attr.data-testid]="'draft-' + d.customerNumber" [id]="'draft-' + d.id">
                   <strong>{{ d.customerName }}</strong>&ngsp;<span class="nowrap">({{ d.customerNumber }})</span>
                   <div class="muted">
                     <span class="nowrap">{{ d.periodStart | maDate: 'date' }}</span> –
@@ -267,7 +300,9 @@ export const POLL_MS = 1000;
                     <span data-testid="draft-net">{{ major(d.netMinor, d.currency) | maMoney: d.currency }}</span>
                   </div>
                   @if (d.failure) {
-                    <p class="error">{{ d.failure }}</p>
+                    <p class="error">{{ d.problem ? ('finance.runs.problems.' + d.problem | transloco) : d.failure }}</p>
+                  } @else if (d.problem) {
+                    <p class="error" data-testid="draft-problem">{{ 'finance.runs.willNotBeNumbered' | transloco: { why: ('finance.runs.problems.' + d.problem | transloco) } }}</p>
                   }
                   @if (openDraft() === d.id) {
                     @if (detail.loading()) {
@@ -601,11 +636,13 @@ export class BillingRunPageComponent implements OnInit {
   protected async finalise(): Promise<void> {
     const run = this.run();
     if (!run) return;
+    // Drafts that will not be numbered are counted apart, with why, before anything is sent.
+    const failing = run.willFail ?? 0;
     const sure = await this.confirmDialog.confirm({
       title: 'finance.runs.finaliseTitle',
-      message: 'finance.runs.finaliseMessage',
+      message: failing > 0 ? 'finance.runs.finaliseMessageFailing' : 'finance.runs.finaliseMessage',
       confirm: 'finance.runs.finaliseConfirm',
-      params: { count: this.draftCount(run) },
+      params: { count: Math.max(this.draftCount(run) - failing, 0), failing },
     });
     if (!sure) return;
     await this.runner.run(async () => {
@@ -619,6 +656,11 @@ export class BillingRunPageComponent implements OnInit {
       this.run.set(await this.store.retry(this.runId()));
       await this.settle();
     });
+  }
+
+  /** The listed draft a failure is about (for its name and link), if it is on the list. */
+  protected failedDraft(invoiceId: string | null): RunDraftView | undefined {
+    return invoiceId ? this.draftList().find((d) => d.id === invoiceId) : undefined;
   }
 
   private draftCount(run: BillingRunView): number {

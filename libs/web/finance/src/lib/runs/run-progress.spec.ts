@@ -18,6 +18,11 @@ describe('run progress', () => {
     expect(progressPercent(run({ status: 'completed' }))).toBe(100);
   });
 
+  it('leaves a completed run with failed drafts short of full', () => {
+    expect(progressPercent(run({ status: 'completed', drafted: 2, finalised: 1, failed: 1 }))).toBe(50);
+    expect(progressPercent(run({ status: 'completed', drafted: 2, finalised: 2 }))).toBe(100);
+  });
+
   it('never divides by nothing nor goes past the end', () => {
     expect(progressPercent(run({ toBill: 0 }))).toBe(100);
     expect(progressPercent(run({ status: 'finalising', drafted: 0 }))).toBe(100);

@@ -8,7 +8,7 @@ export function isWorking(run: Pick<BillingRunView, 'status'>): boolean {
 /**
  * How far the run's current step is, 0–100: drafting counts subscriptions done (drafted or skipped)
  * of those to bill; finalising counts drafts done (finalised or failed) of those drafted. A run in
- * review has drafted everything; a completed one has done everything.
+ * review has drafted everything; a completed one has numbered its drafts, less those that failed.
  */
 export function progressPercent(
   run: Pick<BillingRunView, 'status' | 'toBill' | 'drafted' | 'skipped' | 'finalised' | 'failed'>,
@@ -19,6 +19,9 @@ export function progressPercent(
       return share(run.drafted + run.skipped, run.toBill);
     case 'finalising':
       return share(run.finalised + run.failed, run.drafted);
+    case 'completed':
+      // Drafts that failed are not done: the bar stays short of full until they are numbered or deleted.
+      return share(run.finalised, run.finalised + run.failed);
     default:
       return 100;
   }
