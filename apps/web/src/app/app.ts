@@ -1,21 +1,11 @@
-import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Injector, afterNextRender, inject } from '@angular/core';
-import {
-  NavigationCancel,
-  NavigationCancellationCode,
-  NavigationEnd,
-  NavigationError,
-  Router,
-  RouterOutlet,
-} from '@angular/router';
-import { filter, take } from 'rxjs';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { FIRST_SCREEN_ID } from '@mijn-account/shared-contracts';
 
 /**
  * Root: the skip link and the routed layout — the public one (sign-in and mail links) or, once
- * signed in, the shell with navigation (app.routes.ts). The server's first screen of the sign-in
- * page stays until the first navigation has drawn its page, then goes in the same frame.
+ * signed in, the shell with navigation (app.routes.ts). Sign-in, home and billing come rendered by
+ * the server and are hydrated (app.routes.server.ts, ADR 0017).
  */
 @Component({
   selector: 'ma-root',
@@ -33,20 +23,4 @@ import { FIRST_SCREEN_ID } from '@mijn-account/shared-contracts';
     <router-outlet />
   `,
 })
-export class App {
-  constructor() {
-    const [document, injector] = [inject(DOCUMENT), inject(Injector)];
-    inject(Router)
-      .events.pipe(
-        filter(
-          (event) =>
-            event instanceof NavigationEnd ||
-            event instanceof NavigationError ||
-            // A redirect is followed by the navigation that draws the page.
-            (event instanceof NavigationCancel && event.code !== NavigationCancellationCode.Redirect),
-        ),
-        take(1),
-      )
-      .subscribe(() => afterNextRender(() => document.getElementById(FIRST_SCREEN_ID)?.remove(), { injector }));
-  }
-}
+export class App {}
