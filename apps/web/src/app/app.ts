@@ -1,16 +1,28 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, Injector, afterNextRender, inject, signal } from '@angular/core';
+import {
+  NavigationCancel,
+  NavigationCancellationCode,
+  NavigationEnd,
+  NavigationError,
+  Router,
+  RouterOutlet,
+} from '@angular/router';
+import { filter, take } from 'rxjs';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 /**
  * Root: the skip link and the routed layout — the public one (sign-in and mail links) or, once
  * signed in, the shell with navigation (app.routes.ts). Sign-in, home and billing come rendered by
- * the server and are hydrated (app.routes.server.ts, ADR 0017).
+ * the server and are hydrated (app.routes.server.ts, ADR 0017). Until the app has drawn its first
+ * page, the page is `inert`: the server's page is seen but cannot be typed into or clicked, since
+ * what the app has not taken over yet would be lost (a typed e-mail address the form never saw;
+ * event replay, which would keep clicks, needs an inline script the CSP does not allow).
  */
 @Component({
   selector: 'ma-root',
   imports: [RouterOutlet, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '[attr.inert]': "drawn() ? null : ''" },
   styles: `
     .skip-link {
       position: absolute;
@@ -23,4 +35,23 @@ import { TranslocoPipe } from '@jsverse/transloco';
     <router-outlet />
   `,
 })
-export class App {}
+export class App {
+  /** Whether the app has drawn its first page (never on the server: the browser's app takes the page over). */
+  protected readonly drawn = signal(false);
+
+  constructor() {
+    const injector = inject(Injector);
+    inject(Router)
+      .events.pipe(
+        filter(
+          (event) =>
+            event instanceof NavigationEnd ||
+            event instanceof NavigationError ||
+            // A redirect is followed by the navigation that draws the page.
+            (event instanceof NavigationCancel && event.code !== NavigationCancellationCode.Redirect),
+        ),
+        take(1),
+      )
+      .subscribe(() => afterNextRender(() => this.drawn.set(true), { injector }));
+  }
+}
