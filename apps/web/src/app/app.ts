@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, Injector, afterNextRender, inject, signal } from '@angular/core';
+import {
+  ApplicationRef,
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  afterNextRender,
+  inject,
+  signal,
+} from '@angular/core';
 import {
   NavigationCancel,
   NavigationCancellationCode,
@@ -9,6 +17,7 @@ import {
 } from '@angular/router';
 import { filter, take } from 'rxjs';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { PageTakeover } from '@mijn-account/web-core';
 
 /**
  * Root: the skip link and the routed layout — the public one (sign-in and mail links) or, once
@@ -40,7 +49,7 @@ export class App {
   protected readonly drawn = signal(false);
 
   constructor() {
-    const injector = inject(Injector);
+    const [injector, takeover] = [inject(Injector), inject(PageTakeover)];
     inject(Router)
       .events.pipe(
         filter(
@@ -53,5 +62,10 @@ export class App {
         take(1),
       )
       .subscribe(() => afterNextRender(() => this.drawn.set(true), { injector }));
+    // The takeover of a server-rendered page ends when the app is stable: its first loads (answered
+    // from the page) are in, so none of them shows its loading sketch in between.
+    void inject(ApplicationRef)
+      .whenStable()
+      .then(() => takeover.end());
   }
 }

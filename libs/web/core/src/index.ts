@@ -33,3 +33,4 @@ export * from './lib/usage-statistics.store';
 export * from './lib/statements.store';
 export * from './lib/cookie-consent.store';
 export * from './lib/render-backend';
+export * from './lib/page-takeover';
