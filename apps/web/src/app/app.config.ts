@@ -29,9 +29,15 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     // Sign-in, home and billing come rendered by the server (app.routes.server.ts) and are hydrated;
     // the API's answers to the render come in the page (the transfer cache), so the browser does not
-    // ask again. Not the translations: the browser has them preloaded (the page's Link header).
-    // No event replay: it needs an inline script, which the CSP (`script-src 'self'`) does not allow.
-    provideClientHydration(withHttpTransferCacheOptions({ filter: (request) => !request.url.startsWith('/i18n/') })),
+    // ask again — with their ETag, which a form sends back as If-Match when it saves. Not the
+    // translations: the browser has them preloaded (the page's Link header). No event replay: it
+    // needs an inline script, which the CSP (`script-src 'self'`) does not allow.
+    provideClientHydration(
+      withHttpTransferCacheOptions({
+        includeHeaders: ['etag'],
+        filter: (request) => !request.url.startsWith('/i18n/'),
+      }),
+    ),
     provideHttpClient(
       withFetch(),
       withXsrfConfiguration({ cookieName: XSRF_COOKIE, headerName: XSRF_HEADER }),
