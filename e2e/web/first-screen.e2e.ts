@@ -56,7 +56,9 @@ test('a stale signed-in hint (the session has gone) costs a moment, never a wron
   expect(await htmlOf(page, '/sign-in')).toMatch(/<h1[^>]*>Aanmelden bij CallMonkey<\/h1>/);
 });
 
-test('a visitor who chose English on the Dutch tenant gets an English sign-in page from the server', async ({ page }) => {
+test('a visitor who chose English on the Dutch tenant gets an English sign-in page from the server', async ({
+  page,
+}) => {
   await page.goto(`${portal('callmonkey')}/sign-in`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aanmelden bij CallMonkey');
   await page.getByRole('radio', { name: 'English' }).click();

@@ -44,7 +44,10 @@ test("a signed-in visitor's home comes with its content in the HTML, in their la
   });
   await page.goto(`${portal('callmonkey')}/account`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn account');
-  await page.getByRole('link', { name: /Bedrijf en facturatie/ }).first().waitFor();
+  await page
+    .getByRole('link', { name: /Bedrijf en facturatie/ })
+    .first()
+    .waitFor();
   expect(reads.filter((path) => path === '/api/me' || path === '/api/tenant')).toEqual([]);
 
   // English chosen: the server renders English.

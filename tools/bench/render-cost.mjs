@@ -22,7 +22,13 @@ const TICK_MS = 10; // USER_HZ is 100 on Linux
 function call(method, path, headers = {}, body) {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: BASE.hostname, port: BASE.port, method, path, headers: { host: HOST, 'accept-encoding': 'br', ...headers } },
+      {
+        host: BASE.hostname,
+        port: BASE.port,
+        method,
+        path,
+        headers: { host: HOST, 'accept-encoding': 'br', ...headers },
+      },
       (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
@@ -69,7 +75,9 @@ const withoutHint = cookie
 /** The API reads a page's render made, from its transfer cache (`"u":"/api/…"`). */
 async function readsOf(path) {
   const { body } = await call('GET', path, { cookie, 'accept-encoding': 'identity' });
-  return [...new Set([...body.toString().matchAll(/"u":"(\/api\/[^"]+)"/g)].map((m) => m[1]))];
+  // Angular writes the state's slashes as \u002F.
+  const text = body.toString().replaceAll('\\u002F', '/');
+  return [...new Set([...text.matchAll(/"u":"(\/api\/[^"]+)"/g)].map((m) => m[1]))];
 }
 
 async function series(label, answer) {
@@ -80,7 +88,9 @@ async function series(label, answer) {
     for (let i = 0; i < PER_SERIES; i++) await answer();
     perAnswer.push((cpuMs() - before) / PER_SERIES);
   }
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   console.log(
     `${label.padEnd(58)} ${median(perAnswer).toFixed(1)} ms (${Math.min(...perAnswer).toFixed(1)}–${Math.max(...perAnswer).toFixed(1)}), load ${load}`,
   );

@@ -247,11 +247,11 @@ export const XSRF_COOKIE = 'XSRF-TOKEN';
 export const XSRF_HEADER = 'x-xsrf-token';
 /**
  * A hint, no secret: "this browser has a session". Set and cleared with the session cookie, so the
- * server can leave out the sign-in page's first screen and the app can wait for its session check
- * instead of showing the sign-in form first. Only a hint: the session check stays the truth.
+ * server renders home and billing and not the sign-in page (ADR 0017), and the app can wait for its
+ * session check instead of showing the sign-in form first. Only a hint: the session check stays the truth.
  */
 export const SIGNED_IN_HINT_COOKIE = 'ma_signed_in';
-/** The visitor's chosen interface language (`nl` / `en`), read by the app and by the server that writes the first screen. */
+/** The visitor's chosen interface language (`nl` / `en`), read by the app and by the server that renders the page. */
 export const LANGUAGE_COOKIE = 'ma_lang';
 
 /** The id of the JSON script element in index.html that carries the tenant's `TenantInfo` (the app starts without asking). */
