@@ -83,12 +83,20 @@ export async function renderTenantPage(
     const value = request.headers[name];
     if (typeof value === 'string') visitor[name] = value;
   }
+  // The app's own headers over the browser's (its Accept-Language is the page's language, as the
+  // browser's app sends it), never over who is asking (Host, Cookie).
+  const asVisitor = (headers: Record<string, string>) => ({
+    ...visitor,
+    ...headers,
+    host: visitor['host'],
+    ...(visitor['cookie'] ? { cookie: visitor['cookie'] } : {}),
+  });
   const read = async ({ url, headers }: RenderRead): Promise<RenderReadAnswer> => {
     if (!url.startsWith('/') || url.startsWith('//')) throw new Error(`not a path on this host: ${url}`);
     const answer = await fastify.inject({
       method: 'GET',
       url,
-      headers: { ...headers, ...visitor },
+      headers: asVisitor(headers),
       remoteAddress: request.ip,
     });
     const cookies = answer.headers['set-cookie'];

@@ -15,7 +15,6 @@ describe('static files: compression and caching', () => {
   let t: TestApp;
   let webRoot: string;
   const BETA_NAME = `B</h1><script>x()</script>$'&"`;
-  const BETA_NAME_HTML = 'B&#60;/h1&#62;&#60;script&#62;x()&#60;/script&#62;$&#39;&#38;&#34;';
   // Angular's names: `<name>-<8+ upper-case base32 hash>.<ext>`.
   const bundle = `/* main bundle */\n${Array.from({ length: 400 }, (_, i) => `export const value${i} = ${i} * 2;`).join('\n')}\n`;
   const indexHtml = `<!doctype html><html lang="nl"><head><base href="/"><link rel="stylesheet" href="styles-INZNRSK4.css"></head><body><ma-root></ma-root><script src="main-5NGBCVXO.js" type="module"></script>${'<!-- padding -->'.repeat(80)}</body></html>`;
@@ -155,6 +154,9 @@ describe('static files: compression and caching', () => {
         const html = gunzipSync(page.rawPayload).toString();
         const inline = /<script id="ma-tenant" type="application\/json">(.*?)<\/script><\/head>/.exec(html);
         expect({ url, inline: inline && JSON.parse(inline[1]) }).toEqual({ url, inline: api.json() });
+        // Beta's name (markup, quotes, a replacement pattern) adds no element and moves no part of the page.
+        expect(html.match(/<script/g)).toHaveLength(2);
+        expect(html.endsWith('</body></html>')).toBe(true);
         expect(html).toContain(`<html lang="${(api.json() as { defaultLanguage: string }).defaultLanguage}">`);
         expect(page.headers['cache-control']).toBe('no-cache');
       }
