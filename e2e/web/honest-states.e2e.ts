@@ -117,7 +117,10 @@ for (const c of CASES) {
         await held;
         return route.continue();
       });
-      await page.goto(`${portal(c.tenant)}/account`);
+      // Opened from another page: a home rendered by the server (ADR 0017) has its cards' data in it
+      // and reads nothing; drawn by the app, its cards load in the browser.
+      await page.goto(`${portal(c.tenant)}/account/profile`);
+      await page.getByTestId('nav-home').click();
       const about = page.getByTestId('user-name');
       await expect(about).toBeVisible();
       await expect(page.getByTestId('home-subscription').locator('[aria-busy="true"]')).toBeVisible();

@@ -1,16 +1,25 @@
 import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
+import { isPlatformServer } from '@angular/common';
 import {
   type ApplicationConfig,
+  PLATFORM_ID,
   inject,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
+import { provideClientHydration, withHttpTransferCacheOptions } from '@angular/platform-browser';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { XSRF_COOKIE, XSRF_HEADER } from '@mijn-account/shared-contracts';
-import { LanguageService, TenantStore, pageLanguageInterceptor, provideI18n } from '@mijn-account/web-core';
+import {
+  LanguageService,
+  TenantStore,
+  pageLanguageInterceptor,
+  provideI18n,
+  renderContext,
+} from '@mijn-account/web-core';
 import { appRoutes } from './app.routes';
 import { TranslatedTitleStrategy } from './translated-title.strategy';
 
@@ -18,6 +27,17 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
+    // Sign-in, home and billing come rendered by the server (app.routes.server.ts) and are hydrated;
+    // the API's answers to the render come in the page (the transfer cache), so the browser does not
+    // ask again — with their ETag, which a form sends back as If-Match when it saves. Not the
+    // translations: the browser has them preloaded (the page's Link header). No event replay: it
+    // needs an inline script, which the CSP (`script-src 'self'`) does not allow.
+    provideClientHydration(
+      withHttpTransferCacheOptions({
+        includeHeaders: ['etag'],
+        filter: (request) => !request.url.startsWith('/i18n/'),
+      }),
+    ),
     provideHttpClient(
       withFetch(),
       withXsrfConfiguration({ cookieName: XSRF_COOKIE, headerName: XSRF_HEADER }),
@@ -28,6 +48,8 @@ export const appConfig: ApplicationConfig = {
     provideI18n(),
     // Branding and language before the first page renders (the tenant comes inline in index.html).
     provideAppInitializer(async () => {
+      // On the server without a page to render, the build is only listing the routes: no tenant to load.
+      if (isPlatformServer(inject(PLATFORM_ID)) && !renderContext()) return;
       const [tenants, language, transloco] = [inject(TenantStore), inject(LanguageService), inject(TranslocoService)];
       const tenant = await tenants.load();
       language.init(tenant.defaultLanguage);

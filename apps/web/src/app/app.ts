@@ -1,5 +1,12 @@
-import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Injector, afterNextRender, inject } from '@angular/core';
+import {
+  ApplicationRef,
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  afterNextRender,
+  inject,
+  signal,
+} from '@angular/core';
 import {
   NavigationCancel,
   NavigationCancellationCode,
@@ -10,17 +17,21 @@ import {
 } from '@angular/router';
 import { filter, take } from 'rxjs';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { FIRST_SCREEN_ID } from '@mijn-account/shared-contracts';
+import { PageTakeover } from '@mijn-account/web-core';
 
 /**
  * Root: the skip link and the routed layout — the public one (sign-in and mail links) or, once
- * signed in, the shell with navigation (app.routes.ts). The server's first screen of the sign-in
- * page stays until the first navigation has drawn its page, then goes in the same frame.
+ * signed in, the shell with navigation (app.routes.ts). Sign-in, home and billing come rendered by
+ * the server and are hydrated (app.routes.server.ts, ADR 0017). Until the app has drawn its first
+ * page, the page is `inert`: the server's page is seen but cannot be typed into or clicked, since
+ * what the app has not taken over yet would be lost (a typed e-mail address the form never saw;
+ * event replay, which would keep clicks, needs an inline script the CSP does not allow).
  */
 @Component({
   selector: 'ma-root',
   imports: [RouterOutlet, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '[attr.inert]': "drawn() ? null : ''" },
   styles: `
     .skip-link {
       position: absolute;
@@ -34,8 +45,11 @@ import { FIRST_SCREEN_ID } from '@mijn-account/shared-contracts';
   `,
 })
 export class App {
+  /** Whether the app has drawn its first page (never on the server: the browser's app takes the page over). */
+  protected readonly drawn = signal(false);
+
   constructor() {
-    const [document, injector] = [inject(DOCUMENT), inject(Injector)];
+    const [injector, takeover] = [inject(Injector), inject(PageTakeover)];
     inject(Router)
       .events.pipe(
         filter(
@@ -47,6 +61,11 @@ export class App {
         ),
         take(1),
       )
-      .subscribe(() => afterNextRender(() => document.getElementById(FIRST_SCREEN_ID)?.remove(), { injector }));
+      .subscribe(() => afterNextRender(() => this.drawn.set(true), { injector }));
+    // The takeover of a server-rendered page ends when the app is stable: its first loads (answered
+    // from the page) are in, so none of them shows its loading sketch in between.
+    void inject(ApplicationRef)
+      .whenStable()
+      .then(() => takeover.end());
   }
 }

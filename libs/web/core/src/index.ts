@@ -32,3 +32,5 @@ export * from './lib/my-finance.store';
 export * from './lib/usage-statistics.store';
 export * from './lib/statements.store';
 export * from './lib/cookie-consent.store';
+export * from './lib/render-backend';
+export * from './lib/page-takeover';

@@ -75,7 +75,7 @@ export class AccessGuard implements CanActivate {
     // A session that ended (expired, revoked, signed out elsewhere) takes its signed-in hint along,
     // so the next page answer is the sign-in page's again. The session cookie itself is left: a
     // request still under way from before a new sign-in must not sign that new session out (losing
-    // the new session's hint that way costs a first screen that shows the sign-in card, nothing more).
+    // the new session's hint that way costs one server-rendered sign-in page, nothing more).
     if (!ctx.session && request.cookies?.[SIGNED_IN_HINT_COOKIE]) {
       clearSignedInHint(context.switchToHttp().getResponse<FastifyReply>(), this.config);
     }

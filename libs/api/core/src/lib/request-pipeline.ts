@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import { API_PREFIX } from '@mijn-account/shared-contracts';
+import { API_PREFIX, XSRF_COOKIE } from '@mijn-account/shared-contracts';
 import { installNoStore } from './cache-control';
 import { isApiPath, pathOf } from './http-paths';
 import { runInLogScope } from './logging';
@@ -18,7 +18,9 @@ import { sendProblem } from './problem-details.filter';
 import { REVALIDATE, readLanguageOf, staticFileOptions, translationPreload, unknownHostPage } from './static-files';
 import { CONTEXT_KEY, RequestContext, contextOf } from './request-context';
 import { TenantResolver } from './tenant-resolver';
-import { TenantPages, pageChoiceOf, pageEncodingOf, tenantInfoOf } from './tenant-page';
+import { TenantPages, indexFileOf, pageEncodingOf, pageLanguageOf, tenantInfoOf } from './tenant-page';
+import { loadRenderPage, renderTenantPage, rendersPage } from './page-renderer';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 /** API paths that answer without a tenant (load-balancer probes, API docs). */
 const TENANTLESS_API = [`/${API_PREFIX}/health`, `/${API_PREFIX}/docs`];
@@ -169,30 +171,59 @@ export async function installRequestPipeline(
     { parseAs: 'string' },
     (_request, body, done) => done(null, { form: String(body).slice(0, 200) }),
   );
-  // The Angular app, precompressed at build time: hashed files cached for a year, index.html checked
-  // on every use, and every other page path of a tenant host answered with index.html so deep links work.
+  // The Angular app, precompressed at build time: hashed files cached for a year, the page checked
+  // on every use, and every other page path of a tenant host answered with the page so deep links work.
   const webRoot = options.webRoot ? resolve(options.webRoot) : null;
-  const hasWeb = webRoot !== null && existsSync(join(webRoot, 'index.html'));
+  const hasWeb = webRoot !== null && existsSync(join(webRoot, indexFileOf(webRoot)));
   if (hasWeb) {
     await app.register(fastifyStatic, staticFileOptions(webRoot));
   }
   const tenantPages = hasWeb ? new TenantPages(webRoot) : null;
+  // Sign-in, home and billing rendered by Angular's engine from the server bundle beside the browser
+  // files (ADR 0017); without one, every page is drawn by the browser as before.
+  const renderPage = hasWeb ? loadRenderPage(webRoot, logger) : null;
   // Nest answers unknown /api routes itself (404 problem details through the filter); every other
   // GET on a tenant host is a page of the single-page app.
-  fastify.get('/*', (request, reply) => {
-    if (hasWeb && !isApiPath(pathOf(request))) {
-      const tenant = contextOf(request)?.tenant;
-      if (!tenant || !tenantPages) return reply.header('cache-control', REVALIDATE).sendFile('index.html');
-      // index.html with the tenant's `/api/tenant` answer inline: the app starts without that round
-      // trip. Its language and first screen follow the visitor's cookies (language, signed-in hint).
-      const choice = pageChoiceOf(pathOf(request), request.cookies, tenant);
-      const page = tenantPages.pageFor(tenantInfoOf(tenant), choice);
+  fastify.get('/*', async (request, reply) => {
+    const path = pathOf(request);
+    if (hasWeb && !isApiPath(path)) {
+      const ctx = contextOf(request);
+      if (!ctx || !tenantPages) return reply.header('cache-control', REVALIDATE).sendFile(indexFileOf(webRoot));
+      const tenant = tenantInfoOf(ctx.tenant);
+      // The page's language follows the visitor's choice (the language cookie), else the tenant's.
+      const language = pageLanguageOf(request.cookies, tenant);
+      reply.header('link', translationPreload(language)).header('vary', 'Accept-Encoding, Cookie');
+      const rendered =
+        renderPage && rendersPage(path, request.cookies)
+          ? await renderTenantPage(renderPage, fastify, request, { origin: ctx.origin, tenant, language }, logger)
+          : null;
+      if (rendered) {
+        // A read's cookies (the session's XSRF token, a cleared hint) are the visitor's newest: the page's
+        // own anonymous XSRF cookie only when no read set one.
+        for (const cookie of rendered.setCookies) reply.header('set-cookie', cookie);
+        if (!rendered.setCookies.some((cookie) => cookie.startsWith(`${XSRF_COOKIE}=`))) {
+          options.pageCookies?.(request, reply);
+        }
+        // This visitor's page, made for this request: kept by no shared cache, checked on every use.
+        reply.header('cache-control', `private, ${REVALIDATE}`).type('text/html; charset=utf-8');
+        const encoding = pageEncodingOf(request.headers['accept-encoding']);
+        if (encoding) reply.header('content-encoding', encoding);
+        const html = Buffer.from(rendered.html);
+        // Compressed per request, so at a level that costs little CPU (the built files are at the highest).
+        return reply.send(
+          encoding === 'br'
+            ? brotliCompressSync(html, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })
+            : encoding === 'gzip'
+              ? gzipSync(html, { level: 6 })
+              : html,
+        );
+      }
+      // index.html with the tenant's `/api/tenant` answer inline: the app starts without that round trip.
+      const page = tenantPages.pageFor(tenant, language);
       const setCookie = options.pageCookies?.(request, reply) ?? false;
       reply
-        .header('link', translationPreload(choice.language))
         // A page that sets a cookie is this visitor's own: no shared cache keeps it.
         .header('cache-control', setCookie ? `private, ${REVALIDATE}` : REVALIDATE)
-        .header('vary', 'Accept-Encoding, Cookie')
         .header('etag', page.etag)
         .type('text/html; charset=utf-8');
       if (request.headers['if-none-match'] === page.etag) return reply.status(304).send();

@@ -1,15 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TenantInfo } from '@mijn-account/shared-contracts';
-import {
-  TenantPages,
-  firstScreenHtml,
-  pageChoiceOf,
-  pageEncodingOf,
-  scriptSafeJson,
-  tenantIndexHtml,
-} from './tenant-page';
+import { rendersPage } from './page-renderer';
+import { TenantPages, pageEncodingOf, pageLanguageOf, scriptSafeJson, tenantIndexHtml } from './tenant-page';
 
 const tenant: TenantInfo = {
   slug: 'callmonkey',
@@ -41,45 +35,30 @@ describe('the tenant inline in index.html', () => {
   });
 
   it("keeps a tenant's name that looks like a replacement pattern as it is", () => {
-    const html = tenantIndexHtml(index, { ...tenant, displayName: "A$'$`$&B" }, 'en', {
-      heading: "Sign in to A$'$`$&B",
-    });
+    const html = tenantIndexHtml(index, { ...tenant, displayName: "A$'$`$&B" }, 'en');
     expect(html.endsWith('</body></html>')).toBe(true);
     expect(html.match(/<ma-root>/g)).toHaveLength(1);
+    expect(html.match(/<\/head>/g)).toHaveLength(1);
     expect(html).toContain('"displayName":"A$\'$`$\\u0026B"');
-    expect(html).toContain('<h1>Sign in to A$&#39;$`$&#38;B</h1>');
   });
 
-  it("puts the sign-in page's first screen after <ma-root>, its text escaped, only a colour as its colour", () => {
-    const screen = { heading: 'Sign in to <b>"x"</b>' };
-    const html = tenantIndexHtml(index, { ...tenant, logoUrl: 'https://x.example/a.svg" onerror="y' }, 'en', screen);
-    expect(html).toContain('<ma-root></ma-root><style>:root{--ma-brand:#3f51b5}</style><div id="ma-first-screen"');
-    expect(html.match(/<script/g)).toHaveLength(1);
-    expect(html).toContain('<h1>Sign in to &#60;b&#62;&#34;x&#34;&#60;/b&#62;</h1>');
-    expect(html).toContain(
-      '<span class="brand-name">Call&#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62;Monkey &#38; &#60;!-- co</span>',
-    );
-    expect(html).toContain('<img src="https://x.example/a.svg&#34; onerror=&#34;y" alt="" class="logo">');
-    expect(firstScreenHtml({ ...tenant, brandColor: 'red}body{display:none' }, screen)).not.toContain('<style>');
-    expect(tenantIndexHtml(index, tenant, 'en')).not.toContain('ma-first-screen');
-  });
-
-  it('gives the first screen to the sign-in page only, and only to a browser without the signed-in hint', () => {
-    const kindOf = (path: string, cookies?: Record<string, string>) => pageChoiceOf(path, cookies, tenant).kind;
-    expect(kindOf('/sign-in')).toBe('sign-in');
-    expect(kindOf('/sign-in', { XSRF_TOKEN: 'x', ma_lang: 'nl' })).toBe('sign-in');
-    expect(['/', '/account', '/sign-in/link', '/sign-up'].map((path) => kindOf(path))).toEqual([
-      'other',
-      'other',
-      'other',
-      'other',
+  it('has the server render sign-in only without the signed-in hint, home and billing only with it', () => {
+    const hint = { ma_signed_in: '1' };
+    expect(rendersPage('/sign-in', undefined)).toBe(true);
+    expect(rendersPage('/sign-in', { XSRF_TOKEN: 'x', ma_lang: 'nl' })).toBe(true);
+    expect(rendersPage('/sign-in', hint)).toBe(false);
+    expect(['/account', '/account/billing'].map((path) => [rendersPage(path, hint), rendersPage(path, {})])).toEqual([
+      [true, false],
+      [true, false],
     ]);
-    expect(kindOf('/sign-in', { ma_signed_in: '1' })).toBe('other');
+    expect(
+      ['/', '/sign-in/link', '/sign-up', '/account/profile', '/finance'].some((path) => rendersPage(path, hint)),
+    ).toBe(false);
   });
 
   it("answers in the language the visitor chose (the app's rule), else the tenant's", () => {
     const languageOf = (cookies: Record<string, string> | undefined, defaultLanguage: 'nl' | 'en') =>
-      pageChoiceOf('/sign-in', cookies, { defaultLanguage }).language;
+      pageLanguageOf(cookies, { defaultLanguage });
     expect(languageOf(undefined, 'nl')).toBe('nl');
     expect(languageOf({ ma_lang: 'en' }, 'nl')).toBe('en');
     expect(languageOf({ ma_lang: 'nl' }, 'en')).toBe('nl');
@@ -100,30 +79,28 @@ describe('TenantPages', () => {
   let webRoot: string;
   beforeAll(() => {
     webRoot = mkdtempSync(join(tmpdir(), 'ma-pages-'));
-    mkdirSync(join(webRoot, 'i18n'));
     writeFileSync(join(webRoot, 'index.html'), '<html lang="nl"><head></head><body><ma-root></ma-root></body></html>');
-    writeFileSync(
-      join(webRoot, 'i18n', 'nl.json'),
-      JSON.stringify({ signIn: { title: 'Aanmelden bij {{ tenant }}' } }),
-    );
-    writeFileSync(join(webRoot, 'i18n', 'en.json'), JSON.stringify({ signIn: { title: 'Sign in to {{tenant}}' } }));
   });
   afterAll(() => rmSync(webRoot, { recursive: true, force: true }));
 
-  it('makes the sign-in page per language, its heading and <html lang> in that language, each with its own ETag', () => {
+  it('makes the page per language, <html lang> in that language, each with its own ETag', () => {
     const pages = new TenantPages(webRoot);
     const dutchTenant = { ...tenant, defaultLanguage: 'nl' as const, displayName: 'Bakker & Zn <b>' };
-    const nl = pages.pageFor(dutchTenant, { kind: 'sign-in', language: 'nl' });
-    const en = pages.pageFor(dutchTenant, { kind: 'sign-in', language: 'en' });
+    const nl = pages.pageFor(dutchTenant, 'nl');
+    const en = pages.pageFor(dutchTenant, 'en');
     expect(nl.html.toString()).toContain('<html lang="nl">');
-    expect(nl.html.toString()).toContain('<h1>Aanmelden bij Bakker &#38; Zn &#60;b&#62;</h1>');
     expect(en.html.toString()).toContain('<html lang="en">');
-    expect(en.html.toString()).toContain('<h1>Sign in to Bakker &#38; Zn &#60;b&#62;</h1>');
+    expect(en.html.toString()).toContain('"displayName":"Bakker \\u0026 Zn \\u003cb\\u003e"');
     expect(en.etag).not.toBe(nl.etag);
     // Kept: the same request again is the same page, not a new one.
-    expect(pages.pageFor(dutchTenant, { kind: 'sign-in', language: 'en' })).toBe(en);
-    const plain = pages.pageFor(dutchTenant, { kind: 'other', language: 'en' }).html.toString();
-    expect(plain).toContain('<html lang="en">');
-    expect(plain).not.toContain('ma-first-screen');
+    expect(pages.pageFor(dutchTenant, 'en')).toBe(en);
+  });
+
+  it("takes Angular's client-rendered page (index.csr.html) when the build renders on the server too", () => {
+    writeFileSync(
+      join(webRoot, 'index.csr.html'),
+      '<html lang="nl"><head></head><body ngcm><ma-root></ma-root></body></html>',
+    );
+    expect(new TenantPages(webRoot).pageFor(tenant, 'en').html.toString()).toContain('<body ngcm>');
   });
 });

@@ -25,7 +25,7 @@ describe('HTTP: sessions, CSRF and problem details', () => {
       expect(signIn.statusCode).toBe(200);
       const cookie = signIn.cookies.find((c) => c.name === 'ma_sid');
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-      // With it the signed-in hint: the page answers without the sign-in page's first screen.
+      // With it the signed-in hint: the server renders the sign-in page no more (the app sends the visitor on).
       expect(signedInHintOf(signIn)).toEqual(SIGNED_IN_HINT_SET);
       const me = await alice.request('GET', '/api/me');
       expect(me.statusCode).toBe(200);

@@ -15,7 +15,6 @@ describe('static files: compression and caching', () => {
   let t: TestApp;
   let webRoot: string;
   const BETA_NAME = `B</h1><script>x()</script>$'&"`;
-  const BETA_NAME_HTML = 'B&#60;/h1&#62;&#60;script&#62;x()&#60;/script&#62;$&#39;&#38;&#34;';
   // Angular's names: `<name>-<8+ upper-case base32 hash>.<ext>`.
   const bundle = `/* main bundle */\n${Array.from({ length: 400 }, (_, i) => `export const value${i} = ${i} * 2;`).join('\n')}\n`;
   const indexHtml = `<!doctype html><html lang="nl"><head><base href="/"><link rel="stylesheet" href="styles-INZNRSK4.css"></head><body><ma-root></ma-root><script src="main-5NGBCVXO.js" type="module"></script>${'<!-- padding -->'.repeat(80)}</body></html>`;
@@ -155,6 +154,9 @@ describe('static files: compression and caching', () => {
         const html = gunzipSync(page.rawPayload).toString();
         const inline = /<script id="ma-tenant" type="application\/json">(.*?)<\/script><\/head>/.exec(html);
         expect({ url, inline: inline && JSON.parse(inline[1]) }).toEqual({ url, inline: api.json() });
+        // Beta's name (markup, quotes, a replacement pattern) adds no element and moves no part of the page.
+        expect(html.match(/<script/g)).toHaveLength(2);
+        expect(html.endsWith('</body></html>')).toBe(true);
         expect(html).toContain(`<html lang="${(api.json() as { defaultLanguage: string }).defaultLanguage}">`);
         expect(page.headers['cache-control']).toBe('no-cache');
       }
@@ -174,51 +176,23 @@ describe('static files: compression and caching', () => {
     expect(alpha.body).not.toBe(beta.body);
   });
 
-  it("paints the sign-in page's brand bar and heading from the HTML, in the tenant's language, escaped", async () => {
-    const html = async (url: string) =>
-      gunzipSync(
-        (await t.client(t.beta).request('GET', url, { headers: { 'accept-encoding': 'gzip' } })).rawPayload,
-      ).toString();
-    const screen = (page: string) => /<div id="ma-first-screen".*?<\/h1><\/div><\/div><\/div>/.exec(page)?.[0];
-    // The name cannot add markup to the page, nor move parts of it.
-    const page = await html('/sign-in?error=expired');
-    expect(screen(page)).toBe(
-      `<div id="ma-first-screen" class="ma-first-screen"><header><div class="brand-bar"><span class="brand-name">${BETA_NAME_HTML}</span></div></header>` +
-        `<div class="card-page"><div class="card"><h1>Sign in to ${BETA_NAME_HTML}</h1></div></div></div>`,
-    );
-    expect(page.match(/<script/g)).toHaveLength(2); // ma-tenant and main, none from the name
-    expect(page.endsWith('</body></html>')).toBe(true);
-    // The alpha tenant's own page, in Dutch; the other pages have no first screen (their content depends on the session).
-    const alpha = gunzipSync(
-      (await t.client(t.alpha).request('GET', '/sign-in', { headers: { 'accept-encoding': 'gzip' } })).rawPayload,
-    ).toString();
-    expect(alpha).toContain('<h1>Aanmelden bij ALPHA</h1>');
-    for (const url of ['/', '/account/billing', '/sign-up']) expect(screen(await html(url))).toBeUndefined();
-  });
-
-  it("answers in the visitor's chosen language, and a signed-in browser without the sign-in card", async () => {
+  it("answers every page in the visitor's chosen language, else the tenant's", async () => {
     const page = async (cookie?: string) => {
       const client = t.client(t.alpha);
-      const response = await client.request('GET', '/sign-in', {
+      const response = await client.request('GET', '/account/profile', {
         headers: { 'accept-encoding': 'gzip', ...(cookie ? { cookie } : {}) },
       });
       return { response, html: gunzipSync(response.rawPayload).toString() };
     };
-    // ALPHA is Dutch; a visitor who chose English (the language cookie the app writes) reads English at once.
+    // ALPHA is Dutch; a visitor who chose English (the language cookie the app writes) gets English at once.
     const english = await page('ma_lang=en');
     expect(english.html).toContain('<html lang="en">');
-    expect(english.html).toContain('<h1>Sign in to ALPHA</h1>');
     expect(english.response.headers['link']).toBe('</i18n/en.json>; rel=preload; as=fetch; crossorigin');
     const dutch = await page();
-    expect(dutch.html).toContain('<h1>Aanmelden bij ALPHA</h1>');
+    expect(dutch.html).toContain('<html lang="nl">');
     // The answer depends on the cookies: no shared cache may give one visitor's page to another.
     expect(String(dutch.response.headers['vary'])).toMatch(/\bCookie\b/);
     expect(english.response.headers['etag']).not.toBe(dutch.response.headers['etag']);
-    // With the signed-in hint: the plain page, in the chosen language.
-    const signedIn = await page('ma_signed_in=1; ma_lang=en');
-    expect(signedIn.html).not.toContain('ma-first-screen');
-    expect(signedIn.html).toContain('<html lang="en">');
-    expect(signedIn.html).toContain('<ma-root></ma-root>');
   });
 
   it('keeps API answers no-store next to the static files', async () => {
@@ -228,5 +202,115 @@ describe('static files: compression and caching', () => {
     const unknownApi = await get('/api/no-such-route', 'br');
     expect(unknownApi.statusCode).toBe(404);
     expect(unknownApi.headers['cache-control']).toBe('no-store');
+  });
+});
+
+/**
+ * Pages rendered on the server (ADR 0017): the API's side of it, with a stand-in for the Angular
+ * server bundle at the place the build puts it (`server/server.mjs` beside `browser/`). It reads
+ * `/api/me` through the render context as Angular's RenderApiBackend does, and answers like
+ * Angular's engine: a page, or a redirect when a guard sends the visitor to sign-in. The real
+ * bundle's HTML is checked in the browser tests (e2e/web/server-render.e2e.ts).
+ */
+describe('static files: pages rendered on the server', () => {
+  let t: TestApp;
+  let dist: string;
+  const serverBundle = `
+export async function renderPage(request, context) {
+  const url = new URL(request.url);
+  if (url.searchParams.has('fail')) throw new Error('a render that fails');
+  const me = await context.read({ url: '/api/me', headers: { accept: 'application/json' } });
+  if (url.pathname !== '/sign-in' && me.status !== 200) {
+    return new Response(null, { status: 302, headers: { location: '/sign-in' } });
+  }
+  const name = me.status === 200 ? JSON.parse(me.body).user.displayName : 'nobody';
+  const html = '<!doctype html><html lang="nl"><head></head><body><ma-root><h1>' +
+    [context.language, context.tenant.slug, url.pathname, name].join(' ') + '</h1></ma-root></body></html>';
+  return new Response(html, { status: 200, headers: { 'content-type': 'text/html' } });
+}
+`;
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'ma-dist-'));
+    mkdirSync(join(dist, 'browser', 'i18n'), { recursive: true });
+    mkdirSync(join(dist, 'server'));
+    writeFileSync(
+      join(dist, 'browser', 'index.csr.html'),
+      '<!doctype html><html lang="nl"><head></head><body><ma-root></ma-root><script src="main-5NGBCVXO.js" type="module"></script></body></html>',
+    );
+    writeFileSync(join(dist, 'server', 'server.mjs'), serverBundle);
+    t = await startTestApp({ WEB_DIST: join(dist, 'browser') });
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  const page = async (client: ReturnType<TestApp['client']>, url: string, cookie?: string) => {
+    const response = await client.request('GET', url, {
+      headers: { 'accept-encoding': 'gzip, br', ...(cookie ? { cookie } : {}) },
+    });
+    const html =
+      response.headers['content-encoding'] === 'br'
+        ? brotliDecompressSync(response.rawPayload).toString()
+        : response.headers['content-encoding'] === 'gzip'
+          ? gunzipSync(response.rawPayload).toString()
+          : response.body;
+    return { response, html, h1: /<h1>(.*?)<\/h1>/.exec(html)?.[1] ?? null };
+  };
+
+  it("renders home and billing for a signed-in visitor, in their language, as this visitor's own page", async () => {
+    const member = t.client(t.alpha);
+    const user = t.alpha.accounts[0].member;
+    await member.signIn(user.email);
+    for (const url of ['/account', '/account/billing']) {
+      const { response, html, h1 } = await page(member, url);
+      expect({ url, status: response.statusCode, h1 }).toEqual({
+        url,
+        status: 200,
+        h1: `nl ${t.alpha.slug} ${url} ${user.email.split('@')[0]}`,
+      });
+      expect(response.headers['cache-control']).toBe('private, no-cache');
+      expect(String(response.headers['vary'])).toMatch(/\bAccept-Encoding, Cookie\b/);
+      expect(response.headers['etag']).toBeUndefined();
+      expect(response.headers['content-encoding']).toBe('br');
+      expect(response.headers['link']).toBe('</i18n/nl.json>; rel=preload; as=fetch; crossorigin');
+      // The tenant inline, as on every page (the browser's app reads it there).
+      expect(html).toMatch(/<script id="ma-tenant" type="application\/json">\{"slug":"/);
+    }
+    // The language the visitor chose reaches the render.
+    member.cookies.set('ma_lang', 'en');
+    expect((await page(member, '/account')).h1).toMatch(/^en /);
+  });
+
+  it('gives a visitor without a valid session the page the browser draws, as before — never private content', async () => {
+    // No signed-in hint: not rendered at all (the app sends the visitor to sign-in).
+    const stranger = await page(t.client(t.alpha), '/account');
+    expect({ status: stranger.response.statusCode, h1: stranger.h1 }).toEqual({ status: 200, h1: null });
+    expect(stranger.html).toContain('<ma-root></ma-root>');
+    // A hint without a session (expired elsewhere): the render is redirected to sign-in; the browser
+    // gets the page it draws itself, which does the same — not the render's redirect, not its cookies.
+    const stale = await page(t.client(t.alpha), '/account/billing', 'ma_signed_in=1');
+    expect({ status: stale.response.statusCode, h1: stale.h1 }).toEqual({ status: 200, h1: null });
+    expect(stale.response.headers['location']).toBeUndefined();
+    expect(stale.html).toContain('<ma-root></ma-root>');
+  });
+
+  it('renders sign-in for a browser without the signed-in hint only', async () => {
+    const fresh = await page(t.client(t.beta), '/sign-in?returnUrl=%2Faccount');
+    expect(fresh.h1).toBe(`en ${t.beta.slug} /sign-in nobody`);
+    expect(fresh.response.headers['cache-control']).toBe('private, no-cache');
+    // The page still gives a new visitor its XSRF cookie.
+    expect(String(fresh.response.headers['set-cookie'])).toMatch(/XSRF-TOKEN=anon\./);
+    const hinted = await page(t.client(t.beta), '/sign-in', 'ma_signed_in=1');
+    expect(hinted.h1).toBeNull();
+  });
+
+  it('answers with the page the browser draws when the render fails, never with an error', async () => {
+    const member = t.client(t.alpha);
+    await member.signIn(t.alpha.accounts[1].member.email);
+    const failed = await page(member, '/account?fail');
+    expect({ status: failed.response.statusCode, h1: failed.h1 }).toEqual({ status: 200, h1: null });
+    expect(failed.html).toContain('<ma-root></ma-root>');
   });
 });

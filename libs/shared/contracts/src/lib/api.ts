@@ -247,17 +247,41 @@ export const XSRF_COOKIE = 'XSRF-TOKEN';
 export const XSRF_HEADER = 'x-xsrf-token';
 /**
  * A hint, no secret: "this browser has a session". Set and cleared with the session cookie, so the
- * server can leave out the sign-in page's first screen and the app can wait for its session check
- * instead of showing the sign-in form first. Only a hint: the session check stays the truth.
+ * server renders home and billing and not the sign-in page (ADR 0017), and the app can wait for its
+ * session check instead of showing the sign-in form first. Only a hint: the session check stays the truth.
  */
 export const SIGNED_IN_HINT_COOKIE = 'ma_signed_in';
-/** The visitor's chosen interface language (`nl` / `en`), read by the app and by the server that writes the first screen. */
+/** The visitor's chosen interface language (`nl` / `en`), read by the app and by the server that renders the page. */
 export const LANGUAGE_COOKIE = 'ma_lang';
 
 /** The id of the JSON script element in index.html that carries the tenant's `TenantInfo` (the app starts without asking). */
 export const TENANT_SCRIPT_ID = 'ma-tenant';
-/** The id of the sign-in page's first screen the server writes into index.html; the app removes it once it has drawn the page. */
-export const FIRST_SCREEN_ID = 'ma-first-screen';
+
+/** A read the app makes while the server renders a page, answered in the same process (never over the network). */
+export interface RenderRead {
+  /** Path and query on the tenant's host: `/api/…` or `/i18n/<language>.json`. */
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** Its answer: the status, the response headers the app may read, and the body as text. */
+export interface RenderReadAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * What the API hands Angular's server engine as the request context (`REQUEST_CONTEXT`) when it
+ * renders a page (ADR 0017): the tenant already resolved for this host, the page's language by
+ * the same rule as every page (`ma_lang`, else the tenant's), and the way to read the API as this
+ * visitor (their Cookie header, the tenant's Host) — in process, GET only.
+ */
+export interface PageRenderContext {
+  tenant: TenantInfo;
+  language: Language;
+  read(request: RenderRead): Promise<RenderReadAnswer>;
+}
 
 /** Public branding of the tenant that serves the current host. */
 export interface TenantInfo {

@@ -3,6 +3,7 @@ import { Injectable, inject, signal } from '@angular/core';
 import { TranslocoService } from '@jsverse/transloco';
 import { LANGUAGES, LANGUAGE_COOKIE, isLanguage, type Language } from '@mijn-account/shared-contracts';
 import { readCookie, writeCookie } from './browser-cookies';
+import { renderContext } from './render-backend';
 
 /** How long the choice is remembered in this browser. */
 const LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600;
@@ -16,12 +17,15 @@ const LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600;
 export class LanguageService {
   private readonly transloco = inject(TranslocoService);
   private readonly document = inject(DOCUMENT);
+  private readonly render = renderContext();
   private readonly current = signal<Language>('nl');
 
   readonly languages = LANGUAGES;
   readonly language = this.current.asReadonly();
 
   init(tenantDefault: Language): void {
+    // On the server the API has chosen already, by the same rule (its `pageLanguageOf`).
+    if (this.render) return this.apply(this.render.language);
     const chosen = readCookie(this.document, LANGUAGE_COOKIE);
     this.apply(isLanguage(chosen) ? chosen : tenantDefault);
   }

@@ -1,6 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
 import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { LoadState } from './load-state';
+import { PageTakeover } from './page-takeover';
 
 const failure = () =>
   new HttpErrorResponse({
@@ -51,5 +53,27 @@ describe('LoadState', () => {
     fail(failure());
     await again;
     expect(state.status()).toBe('failed');
+  });
+
+  it("shows the server's page, not the loading sketch, while the app takes over a server-rendered page", async () => {
+    const transferState = document.body.appendChild(document.createElement('script'));
+    transferState.id = 'ng-state';
+    try {
+      const state = TestBed.runInInjectionContext(() => new LoadState());
+      let finish: () => void = () => undefined;
+      const done = state.track(() => new Promise<void>((resolve) => (finish = resolve)));
+      expect(state.status()).toBe('loading');
+      expect(state.loading()).toBe(false);
+      // Once the app has drawn its first page, a load still under way shows as one.
+      TestBed.inject(PageTakeover).end();
+      expect(state.loading()).toBe(true);
+      finish();
+      await expect(done).resolves.toBe(true);
+      expect(state.loaded()).toBe(true);
+      // A page drawn by the browser from the start: loading as before.
+      expect(new LoadState().loading()).toBe(true);
+    } finally {
+      transferState.remove();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { computed, signal } from '@angular/core';
 import type { ProblemDetails } from '@mijn-account/shared-contracts';
+import { pageTakeover } from './page-takeover';
 import { problemOf } from './problem';
 
 /** Where data a page shows stands: on its way, here, or not loaded (which is never "nothing there"). */
@@ -9,11 +10,14 @@ export type LoadStatus = 'loading' | 'loaded' | 'failed';
  * The state of one thing a page loads (a list, a form's data, a log). It starts `loading`; a load
  * that fails is `failed` with its problem (the page says so and offers `retry`), never an empty
  * list. Reloading what is already shown (after an action) keeps it shown until the answer is in.
+ * While the app takes over a page the server rendered, `loading` is false: the server's page stays
+ * until the answer (already in the page) is in (`PageTakeover`).
  */
 export class LoadState {
+  private readonly takeover = pageTakeover();
   readonly status = signal<LoadStatus>('loading');
   readonly problem = signal<ProblemDetails | null>(null);
-  readonly loading = computed(() => this.status() === 'loading');
+  readonly loading = computed(() => this.status() === 'loading' && !this.takeover?.active());
   readonly loaded = computed(() => this.status() === 'loaded');
   readonly failed = computed(() => this.status() === 'failed');
   private last: (() => Promise<unknown>) | null = null;

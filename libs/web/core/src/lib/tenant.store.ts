@@ -5,12 +5,14 @@ import { firstValueFrom } from 'rxjs';
 import { TENANT_SCRIPT_ID, type TenantInfo } from '@mijn-account/shared-contracts';
 import { todayIn } from '@mijn-account/shared-billing-periods';
 import { apiUrl } from './api-paths';
+import { renderContext } from './render-backend';
 
 /** The tenant serving this host: its branding, loaded once at start. */
 @Injectable({ providedIn: 'root' })
 export class TenantStore {
   private readonly http = inject(HttpClient);
   private readonly document = inject(DOCUMENT);
+  private readonly render = renderContext();
   private readonly state = signal<TenantInfo | null>(null);
 
   readonly tenant = this.state.asReadonly();
@@ -33,7 +35,8 @@ export class TenantStore {
    * `tenant-page.ts` in api-core); `GET /api/tenant` only when the page came without it.
    */
   async load(): Promise<TenantInfo> {
-    const tenant = this.inline() ?? (await firstValueFrom(this.http.get<TenantInfo>(apiUrl('tenant'))));
+    const tenant =
+      this.render?.tenant ?? this.inline() ?? (await firstValueFrom(this.http.get<TenantInfo>(apiUrl('tenant'))));
     this.state.set(tenant);
     const root = this.document.documentElement.style;
     root.setProperty('--ma-brand', tenant.brandColor);
