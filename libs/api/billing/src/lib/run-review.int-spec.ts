@@ -112,7 +112,14 @@ describe('billing run review, dashboard and schedule', () => {
     expect(started.statusCode).toBe(201);
     runId = started.json().id;
     await until(runId, (run) => run['status'] === 'review');
-    const seen: { id: string; customerName: string; netMinor: number; lineCount: number }[] = [];
+    const seen: {
+      id: string;
+      customerName: string;
+      customerNumber: string;
+      netMinor: number;
+      lineCount: number;
+      problem: string | null;
+    }[] = [];
     let after: string | null = null;
     let pages = 0;
     do {
