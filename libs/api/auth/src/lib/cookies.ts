@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@mijn-account/api-core';
-import { LANGUAGE_COOKIE, SESSION_COOKIES, SIGNED_IN_HINT_COOKIE, XSRF_COOKIE } from '@mijn-account/shared-contracts';
+import { LANGUAGE_COOKIE, SIGNED_IN_HINT_COOKIE, XSRF_COOKIE } from '@mijn-account/shared-contracts';
 import { anonymousCsrfToken, csrfTokenForSession } from './csrf';
 import type { StartedSession } from './sign-in.service';
 
 /** `__Host-` pins the cookie to this exact host (no Domain, Path=/, Secure); only possible over TLS. */
 export function sessionCookieName(config: AppConfig): string {
-  return config.session.secureCookie ? SESSION_COOKIES.secure : SESSION_COOKIES.plain;
+  return config.session.secureCookie ? '__Host-ma_sid' : 'ma_sid';
 }
 
 export function setSessionCookie(reply: FastifyReply, config: AppConfig, token: string, expiresAt: Date): void {

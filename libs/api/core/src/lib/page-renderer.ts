@@ -7,7 +7,6 @@ import {
   type PageRenderContext,
   type RenderRead,
   type RenderReadAnswer,
-  SESSION_COOKIES,
   SIGNED_IN_HINT_COOKIE,
   type TenantInfo,
 } from '@mijn-account/shared-contracts';
@@ -54,42 +53,6 @@ const SIGNED_IN_PAGES = new Set(['/account', '/account/billing']);
 export function rendersPage(path: string, cookies: Record<string, string | undefined> | undefined): boolean {
   const hinted = Boolean(cookies?.[SIGNED_IN_HINT_COOKIE]);
   return path === SIGN_IN ? !hinted : SIGNED_IN_PAGES.has(path) && hinted;
-}
-
-/** How long a sign-in page rendered for a visitor without a session is reused: as the tenant cache, 30 s. */
-export const SHARED_RENDER_MS = 30_000;
-
-/**
- * The sign-in page as rendered for a visitor without a session is the same for every such visitor
- * of a tenant in a language (its reads are the tenant's sign-in options; `/api/me` answers 401), so
- * it is rendered once per 30 s and reused: a flood of anonymous page loads — the page bots and
- * password sprayers open — costs a Map lookup each, not a render (~22 ms of CPU). Only the plain
- * `/sign-in` (a query can change what it shows) and only without a session cookie (with one the
- * render reads the session); a tenant's changed sign-in options show within 30 s.
- */
-export class SharedRenders {
-  private readonly pages = new Map<string, { html: string; until: number }>();
-
-  /** The key of this request's shared render, or null when the render is this visitor's own. */
-  keyOf(
-    url: string,
-    cookies: Record<string, string | undefined> | undefined,
-    page: { tenant: TenantInfo; language: Language },
-  ): string | null {
-    if (url !== SIGN_IN) return null;
-    if (cookies?.[SESSION_COOKIES.plain] || cookies?.[SESSION_COOKIES.secure]) return null;
-    return `${page.language} ${JSON.stringify(page.tenant)}`;
-  }
-
-  get(key: string, now = Date.now()): string | null {
-    const found = this.pages.get(key);
-    return found && found.until > now ? found.html : null;
-  }
-
-  set(key: string, html: string, now = Date.now()): void {
-    if (this.pages.size >= 1000) this.pages.clear();
-    this.pages.set(key, { html, until: now + SHARED_RENDER_MS });
-  }
 }
 
 /** A rendered page: its HTML (with the tenant inline, as every page) and the cookies its reads set. */

@@ -253,8 +253,6 @@ export const XSRF_HEADER = 'x-xsrf-token';
 export const SIGNED_IN_HINT_COOKIE = 'ma_signed_in';
 /** The visitor's chosen interface language (`nl` / `en`), read by the app and by the server that renders the page. */
 export const LANGUAGE_COOKIE = 'ma_lang';
-/** The session cookie's names: `__Host-` pinned over https, plain over http (api-auth picks by its config). */
-export const SESSION_COOKIES = { plain: 'ma_sid', secure: '__Host-ma_sid' } as const;
 
 /** The id of the JSON script element in index.html that carries the tenant's `TenantInfo` (the app starts without asking). */
 export const TENANT_SCRIPT_ID = 'ma-tenant';
