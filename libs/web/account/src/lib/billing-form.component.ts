@@ -36,22 +36,29 @@ const ADDRESS_FIELDS = [
   'country',
 ] as const;
 
-/** Every country with its name in `language` (Intl.DisplayNames), sorted by name; the code where the browser has no name. */
-function countryNames(language: string): { code: string; name: string }[] {
+/** A country's name in `language` for its code (Intl.DisplayNames); anything else as it is. */
+function regionNames(language: string): (code: string) => string {
   const names = new Intl.DisplayNames([language], { type: 'region' });
-  const collator = new Intl.Collator(language);
-  return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
-    collator.compare(a.name, b.name),
-  );
+  return (code) => (COUNTRY_CODES.includes(code) ? (names.of(code) ?? code) : code);
 }
 
-/** A country code from what the control holds: a code (as loaded or picked) or a name typed in full. */
-function resolveCountry(value: string, countries: { code: string; name: string }[]): string | null {
+/** Every country with its name, sorted by name (Intl.Collator of `language`). */
+function countryNames(language: string, name: (code: string) => string): { code: string; name: string }[] {
+  const collator = new Intl.Collator(language);
+  return COUNTRY_CODES.map((code) => ({ code, name: name(code) })).sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/**
+ * A country code from what the control holds: a code (as loaded or picked) or a name typed in full.
+ * The named list is asked for only when the value is not a code: naming and sorting all ~250
+ * countries costs a phone ~70 ms of main thread, which a loaded form (its country a code) never needs.
+ */
+function resolveCountry(value: string, countries: () => { code: string; name: string }[]): string | null {
   const typed = value.trim();
   if (!typed) return null;
   if (typed.length === 2 && COUNTRY_CODES.includes(typed.toUpperCase())) return typed.toUpperCase();
   const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
-  return countries.find((c) => collator.compare(c.name, typed) === 0)?.code ?? null;
+  return countries().find((c) => collator.compare(c.name, typed) === 0)?.code ?? null;
 }
 
 const toFlat = (b: BillingDetails): FlatValues => ({
@@ -255,12 +262,12 @@ export class BillingFormComponent implements OnInit {
     initialValue: this.form.getRawValue(),
   });
   private readonly language = toSignal(inject(TranslocoService).langChanges$, { initialValue: 'en' });
-  private readonly countries = computed(() => countryNames(this.language()));
+  private readonly regionName = computed(() => regionNames(this.language()));
+  private readonly countries = computed(() => countryNames(this.language(), this.regionName()));
   /** The picked country's code: as loaded or chosen, or typed as its name or code. */
-  protected readonly country = computed(() => resolveCountry(this.values().country, this.countries()));
+  protected readonly country = computed(() => resolveCountry(this.values().country, () => this.countries()));
   protected readonly rules = computed(() => addressRules(this.country() ?? ''));
-  protected readonly countryName = (code: string): string =>
-    this.countries().find((c) => c.code === code)?.name ?? code;
+  protected readonly countryName = (code: string): string => this.regionName()(code);
   /**
    * The picker's ~250 options are made only once the field is used: Material creates projected
    * options eagerly, and making them all at load cost the page ~2 s of main thread under
@@ -336,7 +343,7 @@ export class BillingFormComponent implements OnInit {
     },
     save: async (f, etag) => {
       const anyAddress = ADDRESS_FIELDS.some((k) => f[k]);
-      const country = resolveCountry(f['country'], this.countries()) ?? f['country'];
+      const country = resolveCountry(f['country'], () => this.countries()) ?? f['country'];
       const result = await this.store.saveBilling(
         {
           companyName: f['companyName'] || null,

@@ -14,15 +14,22 @@ export function localeOf(language: Language, currency: string | undefined): stri
   return (currency && ENGLISH_BY_CURRENCY[currency]) ?? 'en-GB';
 }
 
-/** A time zone Intl knows, or undefined (the browser's). */
+const timeZoneKnown = new Map<string, boolean>();
+
+/** A time zone Intl knows, or undefined (the browser's). Each zone is checked once. */
 export function knownTimeZone(zone: string | null | undefined): string | undefined {
   if (!zone) return undefined;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return undefined;
+  let known = timeZoneKnown.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    timeZoneKnown.set(zone, known);
   }
+  return known ? zone : undefined;
 }
 
 export type DateStyle = 'short' | 'medium' | 'date' | 'long' | 'time';
@@ -48,6 +55,56 @@ export function unbreakable(text: string): string {
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
+ * The Intl formatters of one locale and time zone, each made when first asked for and then kept:
+ * making one costs a phone a millisecond or more (the first with a time zone or a currency several,
+ * ICU loading its data), and a page uses a few of the styles, not all of them.
+ */
+class Formats {
+  private readonly made = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+  constructor(
+    private readonly locale: string,
+    private readonly timeZone: string | undefined,
+  ) {}
+
+  /** A moment's format of `style` in the time zone. */
+  moment(style: DateStyle): Intl.DateTimeFormat {
+    return this.kept(
+      `moment:${style}`,
+      () => new Intl.DateTimeFormat(this.locale, { ...DATE_STYLES[style], timeZone: this.timeZone }),
+    );
+  }
+
+  /**
+   * A calendar day has no time of day: the style's date part only (a `time` of it shows nothing),
+   * midnight UTC of the day shown in UTC — the same day for every viewer, east or west of Greenwich.
+   */
+  day(style: DateStyle): Intl.DateTimeFormat | null {
+    const { dateStyle } = DATE_STYLES[style];
+    return dateStyle
+      ? this.kept(`day:${dateStyle}`, () => new Intl.DateTimeFormat(this.locale, { dateStyle, timeZone: 'UTC' }))
+      : null;
+  }
+
+  number(): Intl.NumberFormat {
+    return this.kept('number', () => new Intl.NumberFormat(this.locale));
+  }
+
+  money(currency: string): Intl.NumberFormat {
+    return this.kept(`money:${currency}`, () => new Intl.NumberFormat(this.locale, { style: 'currency', currency }));
+  }
+
+  private kept<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+    let format = this.made.get(key) as T | undefined;
+    if (!format) {
+      format = make();
+      this.made.set(key, format);
+    }
+    return format;
+  }
+}
+
+/**
  * The one place dates, numbers and money are formatted: in the active language's locale (its region
  * from the tenant) and the signed-in user's time zone (their profile; else the browser's).
  */
@@ -59,24 +116,7 @@ export class LocaleFormat {
 
   readonly locale = computed(() => localeOf(this.language(), this.tenant()?.currency));
   readonly timeZone = computed(() => knownTimeZone(this.me()?.user.timeZone));
-  private readonly formats = computed(() => {
-    const [locale, timeZone] = [this.locale(), this.timeZone()];
-    const dates = Object.fromEntries(
-      Object.entries(DATE_STYLES).map(([style, options]) => [
-        style,
-        new Intl.DateTimeFormat(locale, { ...options, timeZone }),
-      ]),
-    ) as Record<DateStyle, Intl.DateTimeFormat>;
-    // A calendar day has no time of day: each style's date part only (a `time` of it shows nothing),
-    // midnight UTC of the day shown in UTC — the same day for every viewer, east or west of Greenwich.
-    const days = Object.fromEntries(
-      Object.entries(DATE_STYLES).map(([style, { dateStyle }]) => [
-        style,
-        dateStyle ? new Intl.DateTimeFormat(locale, { dateStyle, timeZone: 'UTC' }) : null,
-      ]),
-    ) as Record<DateStyle, Intl.DateTimeFormat | null>;
-    return { locale, dates, days, number: new Intl.NumberFormat(locale) };
-  });
+  private readonly formats = computed(() => new Formats(this.locale(), this.timeZone()));
 
   /**
    * A moment (ISO timestamp, epoch, Date) in the user's time zone; a calendar day (YYYY-MM-DD) as
@@ -86,19 +126,23 @@ export class LocaleFormat {
   date(value: string | number | Date | null | undefined, style: DateStyle = 'short'): string {
     if (value === null || value === undefined || value === '') return '';
     if (typeof value === 'string' && CALENDAR_DAY.test(value))
-      return unbreakable(this.formats().days[style]?.format(new Date(`${value}T00:00:00Z`)) ?? '');
+      return unbreakable(
+        this.formats()
+          .day(style)
+          ?.format(new Date(`${value}T00:00:00Z`)) ?? '',
+      );
     const date = value instanceof Date ? value : new Date(value);
-    return Number.isNaN(date.getTime()) ? '' : unbreakable(this.formats().dates[style].format(date));
+    return Number.isNaN(date.getTime()) ? '' : unbreakable(this.formats().moment(style).format(date));
   }
 
   number(value: number | null | undefined): string {
-    return value === null || value === undefined ? '' : this.formats().number.format(value);
+    return value === null || value === undefined ? '' : this.formats().number().format(value);
   }
 
   /** An amount in the tenant's currency unless another is given. */
   money(value: number | null | undefined, currency = this.tenant()?.currency ?? 'EUR'): string {
     if (value === null || value === undefined) return '';
-    return new Intl.NumberFormat(this.formats().locale, { style: 'currency', currency }).format(value);
+    return this.formats().money(currency).format(value);
   }
 }
 
