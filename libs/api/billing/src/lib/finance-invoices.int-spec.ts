@@ -327,13 +327,16 @@ describe('finance invoices', () => {
     expect(rows).toHaveLength(4 + 4);
     expect(rows).toContain(`${ids[1].number},invoice,${today},${customer},,EUR,60.00,12.60,72.60,open,0.00,`);
     expect(rows).toContain(
-      `AT-CN-${year}-000002,credit note,${today},${customer},,EUR,-30.00,-6.30,-36.30,open,,${ids[1].number}`,
+      `AT-CN-${year}-000002,credit note,${today},${customer},,EUR,-30.00,-6.30,-36.30,issued,,${ids[1].number}`,
     );
     const nl = await finance.request('GET', `/api/finance/exports/invoices.csv?from=${today}&to=${today}&language=nl`);
     expect(nl.body.split('\n')[0]).toBe(
       'nummer,soort,factuurdatum,klantnummer,klant,btw-nummer,valuta,netto,btw S 21%,totaal,status,betaald,crediteert',
     );
     expect(nl.body).toContain(`${ids[0].number},factuur,${today},`);
+    // A credit note asks nothing: issued, never open.
+    expect(nl.body).toContain(`AT-CN-${year}-000002,creditnota,${today},`);
+    expect(nl.body).toMatch(new RegExp(`AT-CN-${year}-000002,.*,uitgereikt,`));
     expect(nl.body).not.toContain('HYPERLINK');
     const codes = await finance.request('GET', `/api/finance/exports/invoices.csv?from=${today}&to=${today}`);
     expect(codes.body.split('\n')[0]).toContain('number,kind,issueDate');

@@ -1,4 +1,5 @@
 import type { BankAccount } from './bank-accounts';
+import type { DocumentKindCode } from './finance-invoices';
 import type { RunSkip } from './finance-runs';
 
 /** Finance (issue 17): invoicing settings, plans, subscriptions and billing runs, as the API speaks them. */
@@ -189,6 +190,7 @@ export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'void' | 'uncollectible'
 
 export interface FinanceInvoiceView {
   id: string;
+  kind: DocumentKindCode;
   /** Null while a draft. */
   number: string | null;
   status: InvoiceStatus;

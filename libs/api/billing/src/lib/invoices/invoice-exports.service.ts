@@ -37,6 +37,7 @@ const WORDS: Record<Language, { columns: Record<string, string>; values: Record<
       invoice: 'factuur',
       'credit-note': 'creditnota',
       open: 'open',
+      issued: 'uitgereikt',
       paid: 'betaald',
       overpaid: 'te veel betaald',
       void: 'vervallen',
@@ -63,6 +64,7 @@ const WORDS: Record<Language, { columns: Record<string, string>; values: Record<
       invoice: 'invoice',
       'credit-note': 'credit note',
       open: 'open',
+      issued: 'issued',
       paid: 'paid',
       overpaid: 'overpaid',
       void: 'void',
@@ -261,8 +263,12 @@ export class InvoiceExportsService {
   }
 }
 
-/** The status column: a paid invoice whose payments and credit notes exceed its total says overpaid (ADR 0014). */
+/**
+ * The status column: a paid invoice whose payments and credit notes exceed its total says overpaid
+ * (ADR 0014); an issued credit note asks nothing, so it says issued, never open.
+ */
 function statusOf(r: ExportRow): string {
+  if (r.kind === 'credit-note' && r.status === 'open') return 'issued';
   const { overpaidMinor } = invoiceBalance({
     kind: r.kind,
     status: r.status,

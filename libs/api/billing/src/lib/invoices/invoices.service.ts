@@ -165,6 +165,7 @@ function toView(row: Invoice, settled = { paid: 0, credited: 0 }): FinanceInvoic
   const grossMinor = row.grossMinor === null ? null : Number(row.grossMinor);
   return {
     id: row.id,
+    kind: row.kind,
     number: row.number,
     status: row.status,
     issueDate: row.issueDate,

@@ -12,7 +12,6 @@ import type {
   BillingAddress,
   FinanceAccountView,
   FinanceInvoiceView,
-  InvoiceStatus,
   PlanView,
   SubscriptionStatus,
   SubscriptionView,
@@ -41,6 +40,7 @@ import {
   SkeletonComponent,
 } from '@mijn-account/web-ui';
 import { type ProrationPreview, prorationPreview } from '@mijn-account/shared-billing-periods';
+import { statusKeyOf } from '../invoices/finance-invoices.store';
 import { RestrictedMarkerComponent } from '../invoices/restricted-marker.component';
 
 const STATUS_LABELS: Record<SubscriptionStatus, string> = {
@@ -48,14 +48,6 @@ const STATUS_LABELS: Record<SubscriptionStatus, string> = {
   cancelling: 'finance.accounts.status.cancelling',
   ended: 'finance.accounts.status.ended',
   future: 'finance.accounts.status.future',
-};
-
-const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
-  draft: 'finance.accounts.invoiceStatus.draft',
-  open: 'finance.accounts.invoiceStatus.open',
-  paid: 'finance.accounts.invoiceStatus.paid',
-  void: 'finance.accounts.invoiceStatus.void',
-  uncollectible: 'finance.accounts.invoiceStatus.uncollectible',
 };
 
 const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.perYear' } as const;
@@ -404,7 +396,7 @@ const INTERVAL_LABELS = { month: 'finance.plans.perMonth', year: 'finance.plans.
             <li class="invoice">
               <a [routerLink]="['/finance/invoices', i.id]">
                 <strong class="nowrap">{{ i.number ?? ('finance.accounts.draft' | transloco) }}</strong>
-                <span>{{ invoiceStatusLabels[i.status] | transloco }}</span>
+                <span>{{ statusKeyOf(i) | transloco }}</span>
                 @if (i.issueDate) {
                   <span class="nowrap">{{ i.issueDate | maDate: 'date' }}</span>
                 }
@@ -441,7 +433,7 @@ export class FinanceAccountPageComponent implements OnInit {
   private readonly confirmDialog = inject(ConfirmDialog);
   protected readonly language = inject(LanguageService).language;
   protected readonly statusLabels = STATUS_LABELS;
-  protected readonly invoiceStatusLabels = INVOICE_STATUS_LABELS;
+  protected readonly statusKeyOf = statusKeyOf;
   protected readonly intervalLabels = INTERVAL_LABELS;
   protected readonly major = majorUnits;
   protected readonly details = new LoadState();

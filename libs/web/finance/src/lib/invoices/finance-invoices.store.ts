@@ -7,6 +7,7 @@ import {
   FINANCE_INVOICE_ROUTES,
   type FinanceInvoiceDetail,
   type FinanceInvoicePage,
+  type DocumentKindCode,
   type FinanceInvoiceQuery,
   type InvoiceStatus,
   type Language,
@@ -21,6 +22,13 @@ export const STATUS_KEYS: Record<InvoiceStatus, string> = {
   void: 'finance.invoices.statuses.void',
   uncollectible: 'finance.invoices.statuses.uncollectible',
 };
+
+/** An invoice's or credit note's status in words: an issued credit note asks nothing, so it is "issued", never "open". */
+export function statusKeyOf(document: { kind: DocumentKindCode; status: InvoiceStatus }): string {
+  return document.kind === 'credit-note' && document.status === 'open'
+    ? 'finance.invoices.statuses.issued'
+    : STATUS_KEYS[document.status];
+}
 
 const INVOICES = `/${API_PREFIX}/${FINANCE_INVOICE_ROUTES.invoices}`;
 const EXPORTS = `/${API_PREFIX}/${FINANCE_INVOICE_ROUTES.exports}`;

@@ -35,7 +35,7 @@ import {
   SkeletonComponent,
   ScrollRegionComponent,
 } from '@mijn-account/web-ui';
-import { FinanceInvoicesStore, STATUS_KEYS } from './finance-invoices.store';
+import { FinanceInvoicesStore, statusKeyOf } from './finance-invoices.store';
 import { RestrictedMarkerComponent } from './restricted-marker.component';
 
 const CONFIRM = {
@@ -165,7 +165,7 @@ export function parseMoney(text: string): number | null {
         <dl data-testid="invoice-facts">
           <dt>{{ 'finance.invoices.status' | transloco }}</dt>
           <dd data-testid="invoice-status">
-            {{ statusKeys[i.status] | transloco }}
+            {{ statusKeyOf(i) | transloco }}
             @if (i.overdue) {
               <span class="overdue">· {{ 'finance.invoices.isOverdue' | transloco }}</span>
             }
@@ -487,7 +487,7 @@ export class InvoicePageComponent implements OnInit {
   protected readonly fieldError = fieldError;
   protected readonly controlMessage = controlMessage;
   protected readonly modes: CreditNoteMode[] = ['whole', 'lines', 'amount'];
-  protected readonly statusKeys = STATUS_KEYS;
+  protected readonly statusKeyOf = statusKeyOf;
   protected readonly modeKeys: Record<CreditNoteMode, string> = {
     whole: 'finance.invoices.creditModes.whole',
     lines: 'finance.invoices.creditModes.lines',

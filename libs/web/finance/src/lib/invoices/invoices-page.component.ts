@@ -18,7 +18,7 @@ import {
   STACKED_TABLE_STYLES,
   ScrollRegionComponent,
 } from '@mijn-account/web-ui';
-import { FinanceInvoicesStore, STATUS_KEYS } from './finance-invoices.store';
+import { FinanceInvoicesStore, STATUS_KEYS, statusKeyOf } from './finance-invoices.store';
 import { RestrictedMarkerComponent } from './restricted-marker.component';
 
 export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncollectible', 'void', 'draft'];
@@ -193,7 +193,7 @@ export const FILTER_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'uncol
                     <span class="nowrap">{{ day(i.dueDate) | maDate: 'date' }}</span>
                   </td>
                   <td [attr.data-label]="'finance.invoices.status' | transloco">
-                    {{ statusKeys[i.status] | transloco }}
+                    {{ statusKeyOf(i) | transloco }}
                     @if (i.overdue) {
                       <br class="wide-only" /><span class="overdue"
                         ><span class="phone-only">· </span>{{ 'finance.invoices.isOverdue' | transloco }}</span
@@ -254,6 +254,7 @@ export class InvoicesPageComponent implements OnInit {
   private readonly today = inject(TenantStore).today();
   protected readonly filterStatuses = FILTER_STATUSES;
   protected readonly statusKeys = STATUS_KEYS;
+  protected readonly statusKeyOf = statusKeyOf;
   protected readonly page = new LoadState();
   protected readonly items = signal<FinanceInvoiceListItem[]>([]);
   protected readonly next = signal<string | null>(null);

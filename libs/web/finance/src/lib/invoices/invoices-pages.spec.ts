@@ -21,7 +21,7 @@ const en = {
       isOverdue: 'overdue',
       creditNote: 'Credit note',
       invoiceTitle: 'Invoice',
-      statuses: { open: 'Open', paid: 'Paid' },
+      statuses: { open: 'Open', paid: 'Paid', issued: 'Issued' },
       reminderSent: 'Reminder {{ n }}',
     },
   },
@@ -141,7 +141,15 @@ describe('finance invoices', () => {
   });
 
   it('lists invoices with their state and amounts, and says so when none match', async () => {
-    const list = jest.fn().mockResolvedValue({ items: [item({ overdue: true })], next: null });
+    const creditNote = item({
+      id: 'c-1',
+      kind: 'credit-note',
+      number: 'AT-CN-2026-000001',
+      dueDate: null,
+      grossMinor: -3630,
+      outstandingMinor: 0,
+    });
+    const list = jest.fn().mockResolvedValue({ items: [item({ overdue: true }), creditNote], next: null });
     TestBed.overrideProvider(FinanceInvoicesStore, {
       useValue: { list, csvUrl: () => '/csv', zipUrl: () => '/zip' },
     });
@@ -168,6 +176,12 @@ describe('finance invoices', () => {
     expect(table?.textContent).toContain('Fietsen BV');
     expect(table?.textContent).toContain('overdue');
     expect(table?.textContent).toMatch(/72[.,]60/);
+    // An issued credit note asks nothing: "Issued", never "Open".
+    const rows = [...el.querySelectorAll('[data-testid="invoices"] tbody tr')].map((row) => row.textContent ?? '');
+    expect(rows[0]).toContain('Open');
+    expect(rows[1]).toContain('AT-CN-2026-000001');
+    expect(rows[1]).toContain('Issued');
+    expect(rows[1]).not.toContain('Open');
 
     expect(el.querySelector('[data-testid="restricted-marker"]')).toBeNull();
 
