@@ -19,7 +19,7 @@ import { REVALIDATE, readLanguageOf, staticFileOptions, translationPreload, unkn
 import { CONTEXT_KEY, RequestContext, contextOf } from './request-context';
 import { TenantResolver } from './tenant-resolver';
 import { TenantPages, indexFileOf, pageEncodingOf, pageLanguageOf, tenantInfoOf } from './tenant-page';
-import { loadRenderPage, renderTenantPage, rendersPage } from './page-renderer';
+import { SIGN_IN_PATH, SignInRenders, loadRenderPage, renderTenantPage, rendersPage } from './page-renderer';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 /** API paths that answer without a tenant (load-balancer probes, API docs). */
@@ -182,6 +182,7 @@ export async function installRequestPipeline(
   // Sign-in, home and billing rendered by Angular's engine from the server bundle beside the browser
   // files (ADR 0017); without one, every page is drawn by the browser as before.
   const renderPage = hasWeb ? loadRenderPage(webRoot, logger) : null;
+  const signInRenders = new SignInRenders();
   // Nest answers unknown /api routes itself (404 problem details through the filter); every other
   // GET on a tenant host is a page of the single-page app.
   fastify.get('/*', async (request, reply) => {
@@ -195,12 +196,21 @@ export async function installRequestPipeline(
       reply.header('link', translationPreload(language)).header('vary', 'Accept-Encoding, Cookie');
       const rendered =
         renderPage && rendersPage(path, request.cookies)
-          ? await renderTenantPage(renderPage, fastify, request, { origin: ctx.origin, tenant, language }, logger)
+          ? await renderTenantPage(
+              renderPage,
+              fastify,
+              request,
+              { origin: ctx.origin, tenant, language },
+              logger,
+              path === SIGN_IN_PATH ? signInRenders : undefined,
+            )
           : null;
       if (rendered) {
-        // A read's cookies (the session's XSRF token, a cleared hint) are the visitor's newest: the page's
-        // own anonymous XSRF cookie only when no read set one.
-        for (const cookie of rendered.setCookies) reply.header('set-cookie', cookie);
+        // A read's cookies (the session's XSRF token, a cleared hint) are the visitor's newest, the last of
+        // each name (every anonymous read sets its own XSRF token); the page's own anonymous XSRF cookie
+        // only when no read set one.
+        const newest = new Map(rendered.setCookies.map((cookie) => [cookie.slice(0, cookie.indexOf('=')), cookie]));
+        for (const cookie of newest.values()) reply.header('set-cookie', cookie);
         if (!rendered.setCookies.some((cookie) => cookie.startsWith(`${XSRF_COOKIE}=`))) {
           options.pageCookies?.(request, reply);
         }

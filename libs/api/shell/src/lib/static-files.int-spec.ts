@@ -208,7 +208,8 @@ describe('static files: compression and caching', () => {
 /**
  * Pages rendered on the server (ADR 0017): the API's side of it, with a stand-in for the Angular
  * server bundle at the place the build puts it (`server/server.mjs` beside `browser/`). It reads
- * `/api/me` through the render context as Angular's RenderApiBackend does, and answers like
+ * `/api/me` (sign-in: the sign-in options) through the render context as Angular's
+ * RenderApiBackend does, numbers its renders, and answers like
  * Angular's engine: a page, or a redirect when a guard sends the visitor to sign-in. The real
  * bundle's HTML is checked in the browser tests (e2e/web/server-render.e2e.ts).
  */
@@ -216,16 +217,25 @@ describe('static files: pages rendered on the server', () => {
   let t: TestApp;
   let dist: string;
   const serverBundle = `
+let renders = 0;
 export async function renderPage(request, context) {
+  renders++;
   const url = new URL(request.url);
   if (url.searchParams.has('fail')) throw new Error('a render that fails');
+  // Every page asks for the session (a visitor without one: a 401 problem, with a new requestId each
+  // time); sign-in the tenant's sign-in options too, as the app's sign-in page does.
   const me = await context.read({ url: '/api/me', headers: { accept: 'application/json' } });
-  if (url.pathname !== '/sign-in' && me.status !== 200) {
-    return new Response(null, { status: 302, headers: { location: '/sign-in' } });
+  if (url.pathname === '/sign-in') {
+    const options = await context.read({ url: '/api/session/options', headers: { accept: 'application/json' } });
+    const signUp = JSON.parse(options.body).selfSignUp ? 'sign-up' : 'invitation';
+    return page(context, url, 'nobody', '<p>' + signUp + ', render ' + renders + '</p>');
   }
-  const name = me.status === 200 ? JSON.parse(me.body).user.displayName : 'nobody';
+  if (me.status !== 200) return new Response(null, { status: 302, headers: { location: '/sign-in' } });
+  return page(context, url, JSON.parse(me.body).user.displayName, '');
+}
+function page(context, url, name, more) {
   const html = '<!doctype html><html lang="nl"><head></head><body><ma-root><h1>' +
-    [context.language, context.tenant.slug, url.pathname, name].join(' ') + '</h1></ma-root></body></html>';
+    [context.language, context.tenant.slug, url.pathname, name].join(' ') + '</h1>' + more + '</ma-root></body></html>';
   return new Response(html, { status: 200, headers: { 'content-type': 'text/html' } });
 }
 `;
@@ -304,6 +314,38 @@ export async function renderPage(request, context) {
     expect(String(fresh.response.headers['set-cookie'])).toMatch(/XSRF-TOKEN=anon\./);
     const hinted = await page(t.client(t.beta), '/sign-in', 'ma_signed_in=1');
     expect(hinted.h1).toBeNull();
+  });
+
+  it('sends a kept sign-in render again while its reads answer the same, and renders anew the moment one does not', async () => {
+    const signIn = async (cookie?: string) => {
+      const answer = await page(t.client(t.alpha), '/sign-in', cookie);
+      const [, mode, render] = /<p>(\S+), render (\d+)<\/p>/.exec(answer.html) ?? [];
+      const xsrf = [answer.response.headers['set-cookie']].flat().filter((c) => /^XSRF-TOKEN=anon\./.test(String(c)));
+      return { h1: answer.h1, mode, render: Number(render), xsrf: xsrf.length };
+    };
+    const first = await signIn();
+    expect(first).toMatchObject({ h1: `nl ${t.alpha.slug} /sign-in nobody`, mode: 'invitation', xsrf: 1 });
+    // The next visitor: the same render, and a cookie of their own (one, though the check read again).
+    expect(await signIn()).toEqual(first);
+    // The tenant opens sign-up: the options answer otherwise, so the page is rendered anew at once.
+    try {
+      await t.sql(t.alpha, `UPDATE tenant_sign_in_settings SET self_sign_up = true WHERE tenant_id = $1`, [t.alpha.id]);
+      const opened = await signIn();
+      expect(opened).toMatchObject({ mode: 'sign-up', xsrf: 1 });
+      expect(opened.render).toBeGreaterThan(first.render);
+      expect((await signIn()).render).toBe(opened.render);
+    } finally {
+      await t.sql(t.alpha, `UPDATE tenant_sign_in_settings SET self_sign_up = false WHERE tenant_id = $1`, [
+        t.alpha.id,
+      ]);
+    }
+    const closed = await signIn();
+    expect(closed).toMatchObject({ mode: 'invitation' });
+    // Kept per language: English is its own render.
+    const english = await signIn('ma_lang=en');
+    expect(english.h1).toBe(`en ${t.alpha.slug} /sign-in nobody`);
+    expect(english.render).toBeGreaterThan(closed.render);
+    expect((await signIn('ma_lang=en')).render).toBe(english.render);
   });
 
   it('answers with the page the browser draws when the render fails, never with an error', async () => {
