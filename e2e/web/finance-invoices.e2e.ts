@@ -136,7 +136,7 @@ test('finance invoices and an invoice read as cards on a phone, tables on a wide
     await page
       .getByTestId('invoices')
       .locator('tbody tr')
-      .filter({ hasText: /\bOpen\b/ })
+      .filter({ hasText: language === 'en' ? /\bOpen\b/ : /\bOpenstaand\b/ })
       .first()
       .getByRole('link')
       .click();
