@@ -100,7 +100,8 @@ test('the admin completes the invoicing settings (nl); finance creates a plan an
   await admin.getByTestId('save-invoicing-settings').click();
   await expect(admin.getByText('Facturatie-instellingen opgeslagen.')).toBeVisible();
   await expect(admin.getByTestId('invoicing-checklist')).toContainText('Compleet: factuurruns kunnen starten.');
-  await expect(admin.getByTestId('prefix-hint')).toContainText('CT-');
+  // The example number reads whole: non-breaking hyphens (U+2011).
+  await expect(admin.getByTestId('prefix-hint')).toContainText('CT\u2011');
   await everyWay(admin, 'invoicing-settings', (p) => p.getByTestId('invoicing-checklist'), 'nl');
   await admin.context().close();
 

@@ -15,7 +15,7 @@ import {
  * Every page at 360 × 740, in every role: nothing may scroll sideways (issue 16 §2). A page whose
  * document is wider than the viewport fails, naming the elements that stick out. On every page too: no
  * word of a table and no number, date or IP address broken over two lines, no hint touching what comes
- * after it, no error shown inside a field or label cut off.
+ * after it, no error shown inside a field or label cut off, no word of a page's title broken.
  */
 const PHONE = { width: 360, height: 740 };
 const NL = {
@@ -63,6 +63,7 @@ async function sweep(page: Page, tenant: string, paths: string[], failures: stri
       failures.push(`${tenant}${path}: ${scrollWidth}px wide in ${innerWidth}px — ${culprits.join(', ')}`);
     // An e-mail address breaks only after its @ or before a dot (<ma-email>): each part on one line.
     const broken = [
+      ...(await brokenWords(page, 'main h1')),
       ...(await brokenWords(page, 'main table')),
       ...(await brokenWords(page, 'main', true)),
       ...(await brokenWords(page, 'ma-email')),
@@ -179,6 +180,18 @@ test.describe('every page at 360 px', () => {
     await signIn(finance, 'finance@callmonkey.example', NL);
     await expect(finance.getByTestId('staff-roles')).toBeVisible();
     await sweep(finance, 'callmonkey', STAFF_PAGES, failures);
+    await finance.context().close();
+    // Finance's own pages in Dutch (the longer words), with the second factor they need.
+    const dutchFinance = await phone(browser);
+    await dutchFinance.goto(`${portal('contactmonkey')}/sign-in`);
+    await dutchFinance.evaluate(() => (document.cookie = 'ma_lang=nl; Path=/; SameSite=Lax'));
+    await signInStaffWithTwoFactor(dutchFinance, 'contactmonkey', 'finance@contactmonkey.example', NL);
+    await sweep(
+      dutchFinance,
+      'contactmonkey',
+      ['/finance', '/finance/runs', '/finance/invoices', '/finance/plans', '/finance/accounts'],
+      failures,
+    );
     expect(failures).toEqual([]);
   });
 });

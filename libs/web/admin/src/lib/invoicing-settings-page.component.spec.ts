@@ -277,6 +277,10 @@ describe('InvoicingSettingsPageComponent', () => {
     });
     const { el, input } = await render();
     expect(input('numberPrefix').disabled).toBe(true);
-    expect(el.querySelector('[data-testid="prefix-hint"]')?.textContent).toContain('Fixed for this year (CM-');
+    // The example number with non-breaking hyphens: it never breaks over two lines.
+    const year = new Date().getFullYear();
+    expect(el.querySelector('[data-testid="prefix-hint"]')?.textContent).toContain(
+      `Fixed for this year (CM\u2011${year}\u2011000001`,
+    );
   });
 });

@@ -36,6 +36,7 @@ import {
   controlMessage,
   formatPercent,
   parsePercent,
+  unbreakable,
 } from '@mijn-account/web-core';
 import {
   LoadFailedComponent,
@@ -680,7 +681,8 @@ export class InvoicingSettingsPageComponent implements OnInit {
       footerEn: s.footerEn,
     });
     const year = new Date().getFullYear();
-    this.example.set(`${s.numberPrefix || 'CM'}-${year}-000001`);
+    // Non-breaking hyphens: the number reads whole, never "CT-2026-" on one line and "000001" on the next.
+    this.example.set(unbreakable(`${s.numberPrefix || 'CM'}-${year}-000001`));
     if (this.frozen()) this.form.controls.numberPrefix.disable();
     else this.form.controls.numberPrefix.enable();
   }

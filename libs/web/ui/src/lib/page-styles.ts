@@ -18,9 +18,12 @@ export const PAGE_STYLES = `
   /* On a phone: less padding, and table cells wrap anywhere (long e-mail addresses) so a table fits its card. */
   @media (max-width: 599px) {
     :host { padding: 1rem 0.75rem; }
-    /* A long Dutch title ("Verwerkingsregister") fits a 360 px line instead of breaking mid-word. */
     h1 { font-size: 1.75rem; line-height: 1.25; }
     th, td { padding: 0.4rem 0.25rem; }
+  }
+  /* A long Dutch title ("Verwerkingsregister", "Abonnementsvormen") fits a 360 px line instead of breaking mid-word. */
+  @media (max-width: 399px) {
+    h1 { font-size: 1.5rem; }
   }
 `;
 
