@@ -133,9 +133,11 @@ describe('billing run review, dashboard and schedule', () => {
     expect(seen).toHaveLength(subscriptions);
     expect(new Set(seen.map((d) => d.id)).size).toBe(subscriptions);
     expect([...seen.map((d) => d.id)].sort()).toEqual(seen.map((d) => d.id));
+    // Its first line's tax category comes with it: what the review proposes for a one-off line.
     expect(seen.find((d) => d.customerName === 'Review 1')).toMatchObject({
       netMinor: 3000,
       lineCount: 1,
+      taxCategory: PLAN.taxCategory,
       failure: null,
     });
     // Before finalising, the review says which draft will not be numbered, and why (no billing address).
@@ -253,7 +255,12 @@ describe('billing run review, dashboard and schedule', () => {
     const refused = await finance.request('POST', `${runs}/${runId}/drafts/${erasedDraft}/lines`, {
       body: { description: 'Installatie', quantity: 1, unitPriceMinor: 7500, taxCategory: 'high' },
     });
+    // The review says why it will not be numbered: the erasure (its address, still there here, is not the cause).
+    const reviewed = (await finance.request('GET', `${runs}/${runId}/drafts/${erasedDraft}`)).json();
+    const progress = (await finance.request('GET', `${runs}/${runId}/progress`)).json();
     await t.sql(t.alpha, `UPDATE subscriber_account SET erased_at = NULL WHERE customer_number = 'ALPHA-R3'`);
+    expect(reviewed).toMatchObject({ id: erasedDraft, problem: 'accountErased' });
+    expect(progress.willFail).toBe(2);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'accountId', code: 'accountErased' })]);
     expect(await count(`SELECT count(*)::int AS n FROM invoice_line WHERE invoice_id = $1`, [erasedDraft])).toBe(1);

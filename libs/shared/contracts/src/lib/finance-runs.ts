@@ -35,6 +35,8 @@ export interface RunDraftView {
   /** Sum of the lines; tax follows at finalisation from the customer's treatment. */
   netMinor: number;
   lineCount: number;
+  /** Its first line's tax category: what a one-off line on it is proposed (null without lines). */
+  taxCategory: string | null;
   /** Why finalising it failed (finance fixes the cause and retries). */
   failure: string | null;
   /** What keeps it from being numbered: before finalising a warning, after it the cause of its failure. */
@@ -42,7 +44,7 @@ export interface RunDraftView {
 }
 
 /** What keeps a draft from being numbered at finalising. */
-export const DRAFT_PROBLEMS = ['noBillingAddress'] as const;
+export const DRAFT_PROBLEMS = ['accountErased', 'noBillingAddress'] as const;
 export type DraftProblem = (typeof DRAFT_PROBLEMS)[number];
 
 /** Why a run drafted nothing for a subscription running in its period. */

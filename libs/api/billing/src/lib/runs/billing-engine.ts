@@ -103,6 +103,8 @@ interface DraftRow {
   city: string | null;
   region: string | null;
   country: string | null;
+  /** The account was erased after this draft was made (finaliseProblem). */
+  erased: boolean;
 }
 
 const WORDS = {
@@ -497,7 +499,8 @@ export class BillingEngine {
       `SELECT i.id, i.account_id, i.currency, i.language, i.period_start::text, i.period_end::text,
               a.customer_number, a.name, a.company_name, a.coc_number, a.vat_id, a.vat_valid,
               ${invoiceRecipientSql('a')} AS recipient,
-              a.street, a.house_number, a.house_number_addition, a.postal_code, a.city, a.region, a.country
+              a.street, a.house_number, a.house_number_addition, a.postal_code, a.city, a.region, a.country,
+              a.erased_at IS NOT NULL AS erased
          FROM invoice i JOIN subscriber_account a ON a.tenant_id = i.tenant_id AND a.id = i.account_id
         WHERE i.tenant_id = $1 AND i.run_id = $2 AND i.status = 'draft' AND i.failure IS NULL
           AND i.id > COALESCE($4::uuid, '00000000-0000-0000-0000-000000000000')

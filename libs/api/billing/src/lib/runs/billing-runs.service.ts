@@ -91,7 +91,7 @@ export class BillingRunsService {
     // SQL: the drafts finalising will not number (the rule of finalise-check.ts), while there are drafts to check.
     const [{ n: willFail }] = (await db.query(
       `SELECT count(*)::int AS n FROM invoice i JOIN subscriber_account a ON a.tenant_id = i.tenant_id AND a.id = i.account_id
-        WHERE i.tenant_id = $1 AND i.run_id = $2 AND i.status = 'draft' AND i.failure IS NULL AND ${finaliseProblemSql('a')}`,
+        WHERE i.tenant_id = $1 AND i.run_id = $2 AND i.status = 'draft' AND i.failure IS NULL AND ${finaliseProblemSql('a')} IS NOT NULL`,
       [ctx.tenant.id, runId],
     )) as { n: number }[];
     // SQL: the subscriptions running in the period (as the run counted them when drafting) with no invoice

@@ -4,6 +4,7 @@ import { type RequestContext, problems } from '@mijn-account/api-core';
 import type {
   BillingRunView,
   DraftLineCreate,
+  DraftProblem,
   FieldError,
   RunDraftDetail,
   RunDraftLine,
@@ -18,6 +19,19 @@ import { BillingRunsService } from './billing-runs.service';
 import { refuseIfErased } from '../accounts/erased-accounts';
 import { finaliseProblemSql } from './finalise-check';
 
+/**
+ * SQL: a draft as finance's review lists it (alias `i`, its account `a`): the customer, the number
+ * of lines, the tax category of its first line (a one-off line's proposal), and whether finalising
+ * would refuse it.
+ */
+const DRAFT_COLUMNS = `i.id, i.account_id, a.customer_number, COALESCE(a.company_name, a.name) AS customer_name, i.currency,
+       i.period_start::text, i.period_end::text, i.net_minor,
+       (SELECT count(*)::int FROM invoice_line l WHERE l.tenant_id = i.tenant_id AND l.invoice_id = i.id) AS line_count,
+       (SELECT l.tax_category FROM invoice_line l WHERE l.tenant_id = i.tenant_id AND l.invoice_id = i.id
+         ORDER BY l.position LIMIT 1) AS tax_category,
+       i.failure, ${finaliseProblemSql('a')} AS problem
+  FROM invoice i JOIN subscriber_account a ON a.tenant_id = i.tenant_id AND a.id = i.account_id`;
+
 interface DraftRow {
   id: string;
   account_id: string;
@@ -28,8 +42,9 @@ interface DraftRow {
   period_end: string | null;
   net_minor: string;
   line_count: number;
+  tax_category: string | null;
   failure: string | null;
-  no_address: boolean;
+  problem: DraftProblem | null;
 }
 
 interface LineRow {
@@ -72,13 +87,9 @@ export class RunDraftsService {
     if (errors.length > 0) throw problems.validation(errors);
     const db = await ctx.db();
     await this.run(db, ctx.tenant.id, runId, false);
-    // SQL: the run's drafts after the cursor, with the customer's name and the number of lines.
+    // SQL: the run's drafts after the cursor (DRAFT_COLUMNS).
     const rows: DraftRow[] = await db.query(
-      `SELECT i.id, i.account_id, a.customer_number, COALESCE(a.company_name, a.name) AS customer_name, i.currency,
-              i.period_start::text, i.period_end::text, i.net_minor,
-              (SELECT count(*)::int FROM invoice_line l WHERE l.tenant_id = i.tenant_id AND l.invoice_id = i.id) AS line_count,
-              i.failure, ${finaliseProblemSql('a')} AS no_address
-         FROM invoice i JOIN subscriber_account a ON a.tenant_id = i.tenant_id AND a.id = i.account_id
+      `SELECT ${DRAFT_COLUMNS}
         WHERE i.tenant_id = $1 AND i.run_id = $2 AND i.status = 'draft' AND ($3::uuid IS NULL OR i.id > $3::uuid)
         ORDER BY i.id LIMIT $4`,
       [ctx.tenant.id, runId, after ?? null, size + 1],
@@ -250,11 +261,7 @@ export class RunDraftsService {
 
   private async one(db: EntityManager, tenantId: string, invoiceId: string): Promise<RunDraftView> {
     const [row] = (await db.query(
-      `SELECT i.id, i.account_id, a.customer_number, COALESCE(a.company_name, a.name) AS customer_name, i.currency,
-              i.period_start::text, i.period_end::text, i.net_minor,
-              (SELECT count(*)::int FROM invoice_line l WHERE l.tenant_id = i.tenant_id AND l.invoice_id = i.id) AS line_count,
-              i.failure, ${finaliseProblemSql('a')} AS no_address
-         FROM invoice i JOIN subscriber_account a ON a.tenant_id = i.tenant_id AND a.id = i.account_id
+      `SELECT ${DRAFT_COLUMNS}
         WHERE i.tenant_id = $1 AND i.id = $2`,
       [tenantId, invoiceId],
     )) as DraftRow[];
@@ -273,8 +280,9 @@ function toView(row: DraftRow): RunDraftView {
     periodEnd: row.period_end,
     netMinor: Number(row.net_minor),
     lineCount: row.line_count,
+    taxCategory: row.tax_category,
     failure: row.failure,
-    problem: row.no_address ? 'noBillingAddress' : null,
+    problem: row.problem,
   };
 }
 

@@ -45,6 +45,7 @@ const draft = (over: Partial<RunDraftView>): RunDraftView => ({
   periodEnd: '2026-11-30',
   netMinor: 3000,
   lineCount: 1,
+  taxCategory: 'high',
   failure: null,
   problem: null,
   ...over,
@@ -230,6 +231,23 @@ describe('BillingRunPageComponent', () => {
     expect(store.deleteDraft).toHaveBeenCalledWith('run-1', 'inv-1');
     fixture.detectChanges();
     expect(testId('draft-C-1')).toBeNull();
+  });
+
+  it("proposes the draft's own tax category for a one-off line, not the tenant's first", async () => {
+    store.progress.mockResolvedValue(run({ status: 'review', drafted: 1 }));
+    store.taxCategories.mockResolvedValue([
+      { code: 'gst', category: 'S', rateBasisPoints: 500, textNl: 'GST', textEn: 'GST' },
+      { code: 'hst', category: 'S', rateBasisPoints: 1300, textNl: 'HST', textEn: 'HST' },
+    ]);
+    store.drafts.mockResolvedValue({ items: [draft({ taxCategory: 'hst' })], nextCursor: null });
+    const { fixture, testId } = await render();
+    await settle();
+    fixture.detectChanges();
+    testId('add-line')?.click();
+    fixture.detectChanges();
+    await settle();
+    fixture.detectChanges();
+    expect(testId('line-tax')?.textContent?.trim()).toBe('HST');
   });
 
   it("opens a draft's lines with period, quantity, price, the tenant's tax text (page language, nl here) and net, and hides them again", async () => {

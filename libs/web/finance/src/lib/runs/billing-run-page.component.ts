@@ -584,7 +584,9 @@ export class BillingRunPageComponent implements OnInit {
       description: '',
       quantity: 1,
       unitPriceMinor: '',
-      taxCategory: this.categories()[0]?.code ?? '',
+      // The draft's own category (its subscription's: HST 13 % for an Ontario customer, not the list's first, GST 5 %).
+      taxCategory:
+        this.categories().find((c) => c.code === draft.taxCategory)?.code ?? this.categories()[0]?.code ?? '',
     });
     this.lineFor.set(this.lineFor() === draft.id ? null : draft.id);
   }
