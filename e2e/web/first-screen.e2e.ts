@@ -77,3 +77,26 @@ test('a visitor who chose English on the Dutch tenant gets an English sign-in pa
   expect((await signInSeen(page)).filter((seen) => seen.startsWith('h1:'))).toEqual(['h1: Sign in to CallMonkey']);
   await expectAccessible(page);
 });
+
+/**
+ * What the server drew stays where it is while the app takes over and afterwards (Lighthouse's CLS):
+ * the cookie banner, drawn on idle after the page, took 16 px when it showed nothing and moved the
+ * sign-in card down by them.
+ */
+test('the sign-in page does not move while the app takes it over', async ({ page }) => {
+  await page.addInitScript(() => {
+    const shifts: string[] = [];
+    (window as unknown as { shifts: string[] }).shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; sources?: { node?: Node }[] }[])
+        shifts.push(`${entry.value.toFixed(4)} ${(entry.sources ?? []).map((s) => s.node?.nodeName).join(', ')}`);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${portal('callmonkey')}/sign-in`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aanmelden bij CallMonkey');
+  await page.waitForLoadState('networkidle');
+  // The banner is drawn when the browser is idle: give it the time.
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 500))));
+  await expect(page.locator('ma-cookie-banner')).toBeAttached();
+  expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts)).toEqual([]);
+});
