@@ -77,6 +77,15 @@ const invoice = (number: string, overdue: boolean, status: MyInvoiceView['status
     currency: 'EUR',
   }) as MyInvoiceView;
 
+/** A running Basic subscription whose next invoice is on 1 December. */
+const basicSubscription = {
+  id: 's1',
+  status: 'active',
+  planName: { nl: 'Basis', en: 'Basic' },
+  nextInvoiceDate: '2026-12-01',
+  endDate: null,
+} as SubscriptionView;
+
 const grant = (status: AccessGrantView['status'], minutes: number): AccessGrantView =>
   ({
     id: `${status}-1`,
@@ -178,15 +187,7 @@ describe('SubscriberHomeComponent', () => {
   it('shows the subscription’s next invoice and the open invoices, the overdue first and marked', async () => {
     requests.mockResolvedValue([]);
     mine.mockResolvedValue([]);
-    subscriptions.mockResolvedValue([
-      {
-        id: 's1',
-        status: 'active',
-        planName: { nl: 'Basis', en: 'Basic' },
-        nextInvoiceDate: '2026-12-01',
-        endDate: null,
-      } as SubscriptionView,
-    ]);
+    subscriptions.mockResolvedValue([basicSubscription]);
     invoices.mockResolvedValue([invoice('CM-2', false), invoice('CM-1', true), invoice('CM-0', false, 'paid')]);
     const element = await render();
     expect(card(element, 'home-subscription')).toContain('Basic: next invoice 1\u00a0December\u00a02026');
@@ -213,14 +214,7 @@ describe('SubscriberHomeComponent', () => {
   it('asks for the invoice address a running subscription cannot be invoiced without — the owner with a link, a member to ask', async () => {
     requests.mockResolvedValue([]);
     mine.mockResolvedValue([]);
-    subscriptions.mockResolvedValue([
-      {
-        id: 's1',
-        status: 'active',
-        planName: { nl: 'Basis', en: 'Basic' },
-        nextInvoiceDate: '2026-12-01',
-      } as SubscriptionView,
-    ]);
+    subscriptions.mockResolvedValue([basicSubscription]);
     expect(card(await render(), 'home-invoices')).not.toContain('No invoice address yet.');
 
     loadBilling.mockResolvedValue({ value: { address: null }, etag: '"1"' });

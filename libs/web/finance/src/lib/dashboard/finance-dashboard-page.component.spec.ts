@@ -17,6 +17,17 @@ const en = {
   },
 };
 
+/** November's run, completed: so many drafts numbered, so many failed. */
+const completedRun = (finalised: number, failed: number) =>
+  ({
+    id: 'run-1',
+    periodStart: '2026-11-01',
+    periodEnd: '2026-11-30',
+    status: 'completed',
+    finalised,
+    failed,
+  }) as BillingRunView;
+
 const summary = (over: Partial<FinanceSummary>): FinanceSummary => ({
   currencies: [],
   lastRun: null,
@@ -80,28 +91,12 @@ describe('FinanceDashboardPageComponent', () => {
   });
 
   it('says how many drafts of the last run failed, beside what was numbered', async () => {
-    const lastRun = {
-      id: 'run-1',
-      periodStart: '2026-11-01',
-      periodEnd: '2026-11-30',
-      status: 'completed',
-      finalised: 1,
-      failed: 1,
-    } as BillingRunView;
-    const testId = await render(summary({ lastRun }));
+    const testId = await render(summary({ lastRun: completedRun(1, 1) }));
     expect(testId('finance-last-run-failed')?.textContent).toContain('finance.dashboard.lastRunFailed');
   });
 
   it('says nothing failed when the last run numbered every draft', async () => {
-    const lastRun = {
-      id: 'run-1',
-      periodStart: '2026-11-01',
-      periodEnd: '2026-11-30',
-      status: 'completed',
-      finalised: 2,
-      failed: 0,
-    };
-    const testId = await render(summary({ lastRun: lastRun as BillingRunView }));
+    const testId = await render(summary({ lastRun: completedRun(2, 0) }));
     expect(testId('finance-last-run')).not.toBeNull();
     expect(testId('finance-last-run-failed')).toBeNull();
   });
