@@ -30,6 +30,9 @@ test('edit profile and billing address; bad input is named at its field', async 
   await expectAccessible(page);
 
   await page.goto(`${portal('callmonkey')}/account/billing`);
+  // Nothing filled in yet: the page says so, and the owner opens the form to add them.
+  await expect(page.getByTestId('billing-empty')).toContainText('Nog geen bedrijfs- of factuurgegevens');
+  await page.getByRole('button', { name: 'Gegevens toevoegen' }).click();
   // The country first: the address fields follow it (issue 16 §4).
   await page.getByLabel('Land', { exact: true }).fill('Neder');
   await page.getByRole('option', { name: /^Nederland/ }).click();
@@ -41,10 +44,14 @@ test('edit profile and billing address; bad input is named at its field', async 
   await page.getByLabel('Plaats').fill('Utrecht');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByText('Dit is geen geldige postcode voor dit land.')).toBeVisible();
+  await expectAccessible(page);
   await page.getByLabel('Postcode').fill('3542ab');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(snackbar(page)).toContainText('Opgeslagen.');
-  await expect(page.getByLabel('Postcode')).toHaveValue('3542 AB');
+  // Saved, the page reads the details as on an invoice again, the postal code as it is written.
+  await expect(page.getByTestId('billing-address')).toHaveText(/Industrieweg 7\s*3542 AB Utrecht\s*Nederland/);
+  await expect(page.getByTestId('billing-summary')).toContainText('NL004495445B01');
+  await expect(page.getByRole('button', { name: 'Gegevens wijzigen' })).toBeFocused();
   await expect(page.getByTestId('change-history')).toContainText('Postcode: — → 3542 AB');
   await expectAccessible(page);
 });

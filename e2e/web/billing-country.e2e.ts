@@ -10,6 +10,9 @@ test('a Canadian address, business number, GST/HST and phone number at ContactMo
   await signIn(page, 'emma@northernlights.example', EN);
   await expect(page).toHaveURL(/\/account$/);
   await page.goto(`${portal('contactmonkey')}/account/billing`);
+  // Read first, as on an invoice: a Canadian address with the city before the province and postal code.
+  await expect(page.getByTestId('billing-address')).toHaveText(/150 Elgin Street\s*Ottawa ON K2P 1L4\s*Canada/);
+  await page.getByRole('button', { name: 'Change details' }).click();
 
   await expect(page.getByLabel('Country', { exact: true })).toHaveValue('Canada');
   await expect(page.getByLabel('Street and number')).toHaveValue('150 Elgin Street');
@@ -27,12 +30,18 @@ test('a Canadian address, business number, GST/HST and phone number at ContactMo
   const postalField = page.locator('mat-form-field').filter({ has: page.getByLabel('Postal code') });
   await expect(postalField.locator('mat-error')).toBeVisible();
 
+  await expectAccessible(page);
   await page.getByLabel('Postal code').fill('h3b 2y5');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(snackbar(page)).toContainText('Saved.');
-  await expect(page.getByLabel('Postal code')).toHaveValue('H3B 2Y5');
-  await expect(page.getByLabel('GST/HST number')).toHaveValue('123456782RT0001');
-  await expect(page.getByText(/Format and check digits valid/)).toBeVisible();
+  const summary = page.getByTestId('billing-summary');
+  await expect(page.getByTestId('billing-address')).toHaveText(
+    /1250 René-Lévesque Blvd W\s*Montréal QC H3B 2Y5\s*Canada/,
+  );
+  // Each by its Canadian name; the GST/HST number as it is written, with what was checked.
+  await expect(summary.locator('dt')).toContainText(['Business number (BN)', 'GST/HST number']);
+  await expect(summary).toContainText('123456782RT0001');
+  await expect(summary.getByText(/Format and check digits valid/)).toBeVisible();
   await expectAccessible(page);
 
   await page.getByTestId('nav-profile').click();

@@ -25,6 +25,7 @@ import { LoadFailedComponent, Notifier, ProblemAlertComponent, SkeletonComponent
 import { VersionedConflictComponent } from './versioned-conflict.component';
 import { VersionedForm } from './versioned-form';
 import { REGION_NAMES } from './regions';
+import { COMPANY_FIELDS, companyLabels, regionNames } from './billing-details';
 
 const ADDRESS_FIELDS = [
   'street',
@@ -35,12 +36,6 @@ const ADDRESS_FIELDS = [
   'region',
   'country',
 ] as const;
-
-/** A country's name in `language` for its code (Intl.DisplayNames); anything else as it is. */
-function regionNames(language: string): (code: string) => string {
-  const names = new Intl.DisplayNames([language], { type: 'region' });
-  return (code) => (COUNTRY_CODES.includes(code) ? (names.of(code) ?? code) : code);
-}
 
 /** Every country with its name, sorted by name (Intl.Collator of `language`). */
 function countryNames(language: string, name: (code: string) => string): { code: string; name: string }[] {
@@ -142,6 +137,11 @@ const toFlat = (b: BillingDetails): FlatValues => ({
     .error {
       color: #b00020;
     }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
   `,
   template: `
     <ma-problem-alert [problem]="editor.problem()" />
@@ -221,7 +221,12 @@ const toFlat = (b: BillingDetails): FlatValues => ({
           </div>
         </fieldset>
         @if (canEdit()) {
-          <button mat-flat-button type="submit" [disabled]="editor.busy()">{{ 'details.save' | transloco }}</button>
+          <div class="actions">
+            <button mat-flat-button type="submit" [disabled]="editor.busy()">{{ 'details.save' | transloco }}</button>
+            @if (cancellable()) {
+              <button mat-button type="button" (click)="cancelled.emit()">{{ 'billing.cancel' | transloco }}</button>
+            }
+          </div>
         }
       </form>
       }
@@ -235,6 +240,9 @@ export class BillingFormComponent implements OnInit {
   readonly accountId = input<string | undefined>(undefined);
   readonly canEdit = input(false);
   readonly saved = output<void>();
+  /** Opened from a summary (the billing page): a cancel button leaves the form without saving. */
+  readonly cancellable = input(false);
+  readonly cancelled = output<void>();
   protected readonly autocomplete: Record<string, string> = {
     street: 'address-line1',
     houseNumber: 'off',
@@ -317,23 +325,14 @@ export class BillingFormComponent implements OnInit {
     const country = this.country();
     const ids = country ? companyIdRules(country) : null;
     const v = this.values();
-    return (['companyName', 'cocNumber', 'vatId', 'billingEmail'] as const).filter((field) => {
+    return COMPANY_FIELDS.filter((field) => {
       if (!ids) return true;
       if (field === 'cocNumber') return ids.registration !== null || !!v.cocNumber;
       if (field === 'vatId') return ids.taxId !== null || !!v.vatId;
       return true;
     });
   });
-  protected readonly companyLabels = computed((): Record<string, string> => {
-    const country = this.country();
-    const ids = country ? companyIdRules(country) : null;
-    return {
-      companyName: 'fields.companyName',
-      cocNumber: ids?.registration ? `billing.registration.${ids.registration}` : 'fields.cocNumber',
-      vatId: ids?.taxId ? `billing.taxId.${ids.taxId}` : 'fields.vatId',
-      billingEmail: 'fields.billingEmail',
-    };
-  });
+  protected readonly companyLabels = computed(() => companyLabels(this.country()));
   protected readonly editor = new VersionedForm<BillingDetails>(this.form, {
     toFlat,
     load: async () => {
