@@ -100,3 +100,47 @@ test('the sign-in page does not move while the app takes it over', async ({ page
   await expect(page.locator('ma-cookie-banner')).toBeAttached();
   expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts)).toEqual([]);
 });
+
+/**
+ * Billing reads first (ADR 0017): the summary the server drew is the one the app keeps — it never
+ * blinks out while the app takes the page over, and the page does not move.
+ */
+test('the billing page the server drew stays while the app takes it over: no blink, nothing moves', async ({
+  page,
+}) => {
+  await page.goto(`${portal('callmonkey')}/sign-in`);
+  await signIn(page, 'eva@bakkerijdevries.example', NL);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.addInitScript(() => {
+    const watched = { shifts: [] as string[], removed: 0 };
+    (window as unknown as { watched: typeof watched }).watched = watched;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; sources?: { node?: Node }[] }[])
+        watched.shifts.push(
+          `${entry.value.toFixed(4)} ${(entry.sources ?? []).map((s) => s.node?.nodeName).join(', ')}`,
+        );
+    }).observe({ type: 'layout-shift', buffered: true });
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of Array.from(record.removedNodes))
+          if (node instanceof Element && (node.matches('dl, address') || node.querySelector('dl, address')))
+            watched.removed++;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const html = await page.evaluate(() => fetch('/account/billing').then((r) => r.text()));
+  expect(html).toContain('Lange Nieuwstraat 42');
+  await page.goto(`${portal('callmonkey')}/account/billing`);
+  await expect(page.getByTestId('billing-address')).toHaveText(/Lange Nieuwstraat 42\s*3512 PH Utrecht\s*Nederland/);
+  await expect(page.getByRole('button', { name: 'Gegevens wijzigen' })).toBeEnabled();
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 500))));
+  const watched = await page.evaluate(
+    () => (window as unknown as { watched: { shifts: string[]; removed: number } }).watched,
+  );
+  expect(watched.removed).toBe(0);
+  // At 1280 px the server's page (laid out for a phone) once jumped right by the navigation's width
+  // when drawn (0.80); what is left is a nudge of the toolbar's icon (~0.001), far under the 0.1 of a good page.
+  const total = watched.shifts.reduce((sum, shift) => sum + Number(shift.split(' ')[0]), 0);
+  expect(total, watched.shifts.join('; ')).toBeLessThan(0.01);
+  await expectAccessible(page);
+});

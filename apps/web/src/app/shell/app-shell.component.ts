@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
@@ -60,7 +60,7 @@ const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'Englis
             aria-controls="ma-nav"
             [attr.aria-expanded]="drawer.opened"
             [attr.aria-label]="'nav.open' | transloco"
-            (click)="drawer.toggle()"
+            (click)="toggleNav()"
             data-testid="nav-toggle"
           >
             <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
@@ -94,56 +94,60 @@ const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'Englis
             </span>
           </button>
           <mat-menu #userMenu="matMenu" xPosition="before">
-            <a mat-menu-item routerLink="/account/profile" class="menu-who" data-testid="user-menu-profile">
-              <span class="menu-name">{{ me.user.displayName }}</span>
-              <ma-email class="menu-detail" [address]="me.user.email" />
-              @if (me.account; as account) {
-                <span class="menu-detail">{{ account.name }} · {{ account.customerNumber }}</span>
+            <ng-template matMenuContent>
+              <a mat-menu-item routerLink="/account/profile" class="menu-who" data-testid="user-menu-profile">
+                <span class="menu-name">{{ me.user.displayName }}</span>
+                <ma-email class="menu-detail" [address]="me.user.email" />
+                @if (me.account; as account) {
+                  <span class="menu-detail">{{ account.name }} · {{ account.customerNumber }}</span>
+                }
+              </a>
+              @for (lang of language.languages; track lang) {
+                <button
+                  mat-menu-item
+                  type="button"
+                  role="menuitemradio"
+                  [attr.aria-checked]="lang === language.language()"
+                  [attr.lang]="lang"
+                  (click)="language.use(lang)"
+                  [attr.data-testid]="'language-' + lang"
+                >
+                  <span class="check" aria-hidden="true">{{ lang === language.language() ? '✓' : '' }}</span>
+                  {{ languageNames[lang] }}
+                </button>
               }
-            </a>
-            @for (lang of language.languages; track lang) {
-              <button
-                mat-menu-item
-                type="button"
-                role="menuitemradio"
-                [attr.aria-checked]="lang === language.language()"
-                [attr.lang]="lang"
-                (click)="language.use(lang)"
-                [attr.data-testid]="'language-' + lang"
-              >
-                <span class="check" aria-hidden="true">{{ lang === language.language() ? '✓' : '' }}</span>
-                {{ languageNames[lang] }}
+              <button mat-menu-item type="button" (click)="signOut()" data-testid="sign-out">
+                {{ 'shell.signOut' | transloco }}
               </button>
-            }
-            <button mat-menu-item type="button" (click)="signOut()" data-testid="sign-out">
-              {{ 'shell.signOut' | transloco }}
-            </button>
+            </ng-template>
           </mat-menu>
         }
       </mat-toolbar>
     </header>
     <mat-sidenav-container class="container">
       <mat-sidenav #drawer id="ma-nav" class="nav" [mode]="wide() ? 'side' : 'over'" [opened]="wide()">
-        <nav [attr.aria-label]="'nav.label' | transloco" data-testid="nav">
-          @for (section of sections(); track section.label) {
-            <p class="nav-heading" [id]="'nav-' + $index">{{ section.label | transloco }}</p>
-            <ul [attr.aria-labelledby]="'nav-' + $index">
-              @for (link of section.links; track link.path) {
-                <li>
-                  <a
-                    [routerLink]="link.path"
-                    routerLinkActive="current"
-                    [routerLinkActiveOptions]="{ exact: !!link.exact }"
-                    ariaCurrentWhenActive="page"
-                    [attr.data-testid]="link.testId"
-                    (click)="closeOnPhone()"
-                    >{{ link.title | transloco }}</a
-                  >
-                </li>
-              }
-            </ul>
-          }
-        </nav>
+        @if (wide() || navMade()) {
+          <nav [attr.aria-label]="'nav.label' | transloco" data-testid="nav">
+            @for (section of sections(); track section.label) {
+              <p class="nav-heading" [id]="'nav-' + $index">{{ section.label | transloco }}</p>
+              <ul [attr.aria-labelledby]="'nav-' + $index">
+                @for (link of section.links; track link.path) {
+                  <li>
+                    <a
+                      [routerLink]="link.path"
+                      routerLinkActive="current"
+                      [routerLinkActiveOptions]="{ exact: !!link.exact }"
+                      ariaCurrentWhenActive="page"
+                      [attr.data-testid]="link.testId"
+                      (click)="closeOnPhone()"
+                      >{{ link.title | transloco }}</a
+                    >
+                  </li>
+                }
+              </ul>
+            }
+          </nav>
+        }
       </mat-sidenav>
       <mat-sidenav-content class="content">
         <main id="main" tabindex="-1">
@@ -170,6 +174,11 @@ export class AppShellComponent {
     initialValue: this.breakpoints.isMatched(WIDE),
   });
   protected readonly sections = computed(() => navFor(this.session.me()));
+  /**
+   * On a phone the navigation is off screen until opened, so it is made when first opened (and
+   * kept): the first screen has less to build and hydrate (issue 16's blocking time).
+   */
+  protected readonly navMade = signal(false);
 
   constructor() {
     // Usage statistics: one page view per section the user opens (the section's name only); the
@@ -180,7 +189,13 @@ export class AppShellComponent {
         filter((event): event is NavigationEnd => event instanceof NavigationEnd),
         takeUntilDestroyed(),
       )
-      .subscribe((event) => usage.pageView(event.urlAfterRedirects));
+      // In a task of its own, after the page is drawn: a beacon is no part of the first screen's work.
+      .subscribe((event) => setTimeout(() => usage.pageView(event.urlAfterRedirects)));
+  }
+
+  protected toggleNav(): void {
+    this.navMade.set(true);
+    void this.sidenav().toggle();
   }
 
   protected closeOnPhone(): void {
