@@ -6,6 +6,7 @@ export * from './lib/language.service';
 export * from './lib/page-language.interceptor';
 export * from './lib/i18n';
 export * from './lib/locale';
+export * from './lib/country-names';
 export * from './lib/calendar-day-adapter';
 export * from './lib/datepicker-intl';
 export * from './lib/enum-label';

@@ -1,14 +1,8 @@
-import { type BillingAddress, COUNTRY_CODES, companyIdRules } from '@mijn-account/shared-contracts';
+import { type BillingAddress, companyIdRules } from '@mijn-account/shared-contracts';
 
 /** The company fields, in the order the form and the summary show them. */
 export const COMPANY_FIELDS = ['companyName', 'cocNumber', 'vatId', 'billingEmail'] as const;
 export type CompanyField = (typeof COMPANY_FIELDS)[number];
-
-/** A country's name in `language` for its code (Intl.DisplayNames); anything else as it is. */
-export function regionNames(language: string): (code: string) => string {
-  const names = new Intl.DisplayNames([language], { type: 'region' });
-  return (code) => (COUNTRY_CODES.includes(code) ? (names.of(code) ?? code) : code);
-}
 
 /**
  * The label (translation key) of each company field for an address in `country` (null: none

@@ -20,12 +20,18 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { map } from 'rxjs';
 import { type BillingDetails, COUNTRY_CODES, addressRules, companyIdRules } from '@mijn-account/shared-contracts';
-import { AccountDetailsStore, type FlatValues, LocaleDatePipe } from '@mijn-account/web-core';
+import {
+  AccountDetailsStore,
+  type FlatValues,
+  LocaleDatePipe,
+  countriesByName,
+  countryName,
+} from '@mijn-account/web-core';
 import { LoadFailedComponent, Notifier, ProblemAlertComponent, SkeletonComponent } from '@mijn-account/web-ui';
 import { VersionedConflictComponent } from './versioned-conflict.component';
 import { VersionedForm } from './versioned-form';
 import { REGION_NAMES } from './regions';
-import { COMPANY_FIELDS, companyLabels, regionNames } from './billing-details';
+import { COMPANY_FIELDS, companyLabels } from './billing-details';
 
 const ADDRESS_FIELDS = [
   'street',
@@ -36,12 +42,6 @@ const ADDRESS_FIELDS = [
   'region',
   'country',
 ] as const;
-
-/** Every country with its name, sorted by name (Intl.Collator of `language`). */
-function countryNames(language: string, name: (code: string) => string): { code: string; name: string }[] {
-  const collator = new Intl.Collator(language);
-  return COUNTRY_CODES.map((code) => ({ code, name: name(code) })).sort((a, b) => collator.compare(a.name, b.name));
-}
 
 /**
  * A country code from what the control holds: a code (as loaded or picked) or a name typed in full.
@@ -187,7 +187,7 @@ const toFlat = (b: BillingDetails): FlatValues => ({
               [matAutocomplete]="countryPicker"
               (focus)="pickingCountry.set(true)"
             />
-            <mat-autocomplete #countryPicker="matAutocomplete" [displayWith]="countryName">
+            <mat-autocomplete #countryPicker="matAutocomplete" [displayWith]="nameOf">
               @for (option of countryOptions(); track option.code) {
                 <mat-option [value]="option.code">{{ option.name }}</mat-option>
               }
@@ -270,12 +270,11 @@ export class BillingFormComponent implements OnInit {
     initialValue: this.form.getRawValue(),
   });
   private readonly language = toSignal(inject(TranslocoService).langChanges$, { initialValue: 'en' });
-  private readonly regionName = computed(() => regionNames(this.language()));
-  private readonly countries = computed(() => countryNames(this.language(), this.regionName()));
+  private readonly countries = computed(() => countriesByName(this.language()));
   /** The picked country's code: as loaded or chosen, or typed as its name or code. */
   protected readonly country = computed(() => resolveCountry(this.values().country, () => this.countries()));
   protected readonly rules = computed(() => addressRules(this.country() ?? ''));
-  protected readonly countryName = (code: string): string => this.regionName()(code);
+  protected readonly nameOf = (code: string): string => countryName(code, this.language());
   /**
    * The picker's ~250 options are made only once the field is used: Material creates projected
    * options eagerly, and making them all at load cost the page ~2 s of main thread under

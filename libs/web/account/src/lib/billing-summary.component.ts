@@ -3,14 +3,14 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { BillingDetails } from '@mijn-account/shared-contracts';
-import { type LoadState, LocaleDatePipe } from '@mijn-account/web-core';
+import { type LoadState, LocaleDatePipe, countryName } from '@mijn-account/web-core';
 import {
   EmailAddressComponent,
   EmptyStateComponent,
   LoadFailedComponent,
   SkeletonComponent,
 } from '@mijn-account/web-ui';
-import { COMPANY_FIELDS, addressLines, companyLabels, regionNames } from './billing-details';
+import { COMPANY_FIELDS, addressLines, companyLabels } from './billing-details';
 
 /**
  * Company and billing details as they will appear on invoices: the company's name, registration,
@@ -138,6 +138,6 @@ export class BillingSummaryComponent {
 
   protected readonly lines = computed(() => {
     const address = this.details()?.address;
-    return address ? addressLines(address, regionNames(this.language())(address.country)) : [];
+    return address ? addressLines(address, countryName(address.country, this.language())) : [];
   });
 }

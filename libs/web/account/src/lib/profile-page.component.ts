@@ -10,7 +10,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChangeHistoryEntry, Language, Profile } from '@mijn-account/shared-contracts';
-import { AccountDetailsStore, type FlatValues, LanguageService, LoadState, SessionStore } from '@mijn-account/web-core';
+import {
+  AccountDetailsStore,
+  type FlatValues,
+  LanguageService,
+  LoadState,
+  SessionStore,
+  countryName,
+} from '@mijn-account/web-core';
 import { ChangeHistoryComponent } from './change-history.component';
 import { VersionedConflictComponent } from './versioned-conflict.component';
 import { VersionedForm } from './versioned-form';
@@ -134,7 +141,7 @@ export class ProfilePageComponent implements OnInit {
   private readonly phoneCountry = signal('');
   protected readonly phoneCountryName = computed(() => {
     const code = this.phoneCountry();
-    return code ? (new Intl.DisplayNames([this.language()], { type: 'region' }).of(code) ?? code) : '';
+    return code ? countryName(code, this.language()) : '';
   });
   protected readonly history = signal<ChangeHistoryEntry[]>([]);
   protected readonly historyState = new LoadState();

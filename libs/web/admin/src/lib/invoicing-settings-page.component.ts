@@ -18,7 +18,6 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
-  COUNTRY_CODES,
   DOMESTIC_TAX_CATEGORIES,
   type DomesticTaxCategory,
   type InvoicingSettingsUpdate,
@@ -37,6 +36,7 @@ import {
   formatPercent,
   parsePercent,
   unbreakable,
+  countriesByName,
 } from '@mijn-account/web-core';
 import {
   LoadFailedComponent,
@@ -582,14 +582,7 @@ export class InvoicingSettingsPageComponent implements OnInit {
   }
 
   /** Country names in the page's language, sorted by name. */
-  protected readonly countries = computed(() => {
-    const language = this.language();
-    const names = new Intl.DisplayNames([language], { type: 'region' });
-    const collator = new Intl.Collator(language);
-    return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
-      collator.compare(a.name, b.name),
-    );
-  });
+  protected readonly countries = computed(() => countriesByName(this.language()));
 
   /** Invoice numbers as they will read, e.g. CM-2026-000001. */
   protected readonly example = signal('');

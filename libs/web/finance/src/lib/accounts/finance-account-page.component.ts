@@ -1,4 +1,3 @@
-import { countryName } from '../country-name';
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, input, signal } from '@angular/core';
 import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -27,6 +26,7 @@ import {
   majorUnits,
   TenantStore,
   DateFieldsModule,
+  countryName,
 } from '@mijn-account/web-core';
 import {
   BackLinkComponent,

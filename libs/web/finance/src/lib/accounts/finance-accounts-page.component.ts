@@ -1,4 +1,3 @@
-import { countryName } from '../country-name';
 import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { FinanceAccountSummary } from '@mijn-account/shared-contracts';
-import { ActionRunner, FinanceAccountsStore, LanguageService, LoadState } from '@mijn-account/web-core';
+import { ActionRunner, FinanceAccountsStore, LanguageService, LoadState, countryName } from '@mijn-account/web-core';
 import {
   EmptyStateComponent,
   LoadFailedComponent,

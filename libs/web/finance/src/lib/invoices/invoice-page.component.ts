@@ -1,4 +1,3 @@
-import { countryName } from '../country-name';
 import { taxLabel } from '../tax-label';
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
 import { type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -23,6 +22,7 @@ import {
   fieldError,
   TenantStore,
   DateFieldsModule,
+  countryName,
 } from '@mijn-account/web-core';
 import {
   BackLinkComponent,
