@@ -1,8 +1,13 @@
-import { type BillingAddress, companyIdRules } from '@mijn-account/shared-contracts';
+import { type BillingAddress, type BillingDetails, companyIdRules } from '@mijn-account/shared-contracts';
 
 /** The company fields, in the order the form and the summary show them. */
 export const COMPANY_FIELDS = ['companyName', 'cocNumber', 'vatId', 'billingEmail'] as const;
 export type CompanyField = (typeof COMPANY_FIELDS)[number];
+
+/** Nothing filled in yet: no company field and no address. */
+export function nothingFilledIn(details: BillingDetails): boolean {
+  return !details.address && COMPANY_FIELDS.every((field) => !details[field]);
+}
 
 /**
  * The label (translation key) of each company field for an address in `country` (null: none

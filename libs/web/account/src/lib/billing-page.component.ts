@@ -15,6 +15,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { BillingDetails, ChangeHistoryEntry } from '@mijn-account/shared-contracts';
 import { AccountDetailsStore, LoadState, SessionStore } from '@mijn-account/web-core';
 import { PAGE_STYLES, SkeletonComponent } from '@mijn-account/web-ui';
+import { nothingFilledIn } from './billing-details';
 import { BillingFormComponent } from './billing-form.component';
 import { BillingSummaryComponent } from './billing-summary.component';
 import { ChangeHistoryComponent } from './change-history.component';
@@ -83,8 +84,8 @@ export class BillingPageComponent implements OnInit {
   protected readonly details = signal<BillingDetails | null>(null);
   protected readonly detailsState = new LoadState();
   protected readonly empty = computed(() => {
-    const d = this.details();
-    return !!d && !d.address && !d.companyName && !d.cocNumber && !d.vatId && !d.billingEmail;
+    const details = this.details();
+    return !!details && nothingFilledIn(details);
   });
   protected readonly editing = signal(false);
   protected readonly history = signal<ChangeHistoryEntry[]>([]);

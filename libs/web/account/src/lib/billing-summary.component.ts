@@ -10,7 +10,7 @@ import {
   LoadFailedComponent,
   SkeletonComponent,
 } from '@mijn-account/web-ui';
-import { COMPANY_FIELDS, addressLines, companyLabels } from './billing-details';
+import { COMPANY_FIELDS, addressLines, companyLabels, nothingFilledIn } from './billing-details';
 
 /**
  * Company and billing details as they will appear on invoices: the company's name, registration,
@@ -81,7 +81,7 @@ import { COMPANY_FIELDS, addressLines, companyLabels } from './billing-details';
       } @else if (state().failed()) {
         <ma-load-failed message="states.details.failed" testId="billing-failed" (retry)="state().retry()" />
       } @else if (details(); as details) {
-        @if (company().length === 0 && lines().length === 0) {
+        @if (nothingFilledIn(details)) {
           <ma-empty-state icon="inbox" title="billing.empty" text="billing.emptyNext" testId="billing-empty" />
         } @else {
           <div class="parts">
@@ -124,6 +124,7 @@ import { COMPANY_FIELDS, addressLines, companyLabels } from './billing-details';
 export class BillingSummaryComponent {
   readonly details = input.required<BillingDetails | null>();
   readonly state = input.required<LoadState>();
+  protected readonly nothingFilledIn = nothingFilledIn;
   private readonly language = toSignal(inject(TranslocoService).langChanges$, { initialValue: 'en' });
 
   protected readonly company = computed(() => {
