@@ -54,10 +54,21 @@ test('refusing never sets the optional cookie, accepting sets it, and a change o
     // English, on a phone: the banner asks; "Refuse" — and the cookie is not set, even after signing in.
     const phone = await browser.newContext({ viewport: PHONE });
     const liam = await phone.newPage();
+    await liam.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { shifts: number[] }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number }[]) shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
     await withLanguage(liam, 'en');
     const banner = liam.getByTestId('cookie-banner');
     await expect(banner).toContainText('May we remember on this browser how you signed in last time');
     await expect(banner.getByRole('button', { name: 'Accept' })).toBeVisible();
+    // It comes after the page is drawn, under the page and held at the screen's bottom: it moves
+    // nothing (above the page it pushed the sign-in card ~300 px down).
+    await expect(banner).toBeInViewport();
+    expect(await liam.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
     await expectAccessible(liam);
     expect((await overflowOf(liam)).culprits).toEqual([]);
     // The cookie page asks in its own card, so the banner steps aside there: one question at a time.

@@ -29,11 +29,11 @@ import { CookieBannerComponent } from './shell/cookie-banner.component';
       </mat-toolbar>
     </header>
     <main id="main" tabindex="-1">
+      <router-outlet />
       <!-- Its own chunk: most tenants offer no optional cookie, and the first page loads without it. -->
       @defer (on idle) {
         <ma-cookie-banner />
       }
-      <router-outlet />
     </main>
   `,
 })

@@ -151,11 +151,11 @@ const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', en: 'Englis
       </mat-sidenav>
       <mat-sidenav-content class="content">
         <main id="main" tabindex="-1">
-          <ma-cookie-banner />
           @if (session.me()) {
             <ma-statement-banner />
           }
           <router-outlet />
+          <ma-cookie-banner />
         </main>
       </mat-sidenav-content>
     </mat-sidenav-container>

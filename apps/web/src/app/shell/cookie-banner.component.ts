@@ -8,8 +8,8 @@ import { ProblemAlertComponent } from '@mijn-account/web-ui';
 import { BANNER_STYLES } from './banner-styles';
 
 /**
- * Above every page, for anyone, only where the tenant offers the optional cookie and this browser
- * has not answered: the question (word for word what the consent ledger records) with "Accept" and
+ * Under every page and held at the bottom of the screen until scrolled to, for anyone, only where
+ * the tenant offers the optional cookie and this browser has not answered: the question (word for word what the consent ledger records) with "Accept" and
  * "Refuse" of equal weight. Nothing optional is set before "Accept"; the page stays usable without
  * an answer (the banner blocks nothing). Where the page itself shows the choice (the cookie page, the
  * privacy page) the banner steps aside.
@@ -18,7 +18,25 @@ import { BANNER_STYLES } from './banner-styles';
   selector: 'ma-cookie-banner',
   imports: [RouterLink, MatButtonModule, TranslocoPipe, ProblemAlertComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: BANNER_STYLES,
+  // After the page, not above it: it comes once its answer is in (after the page is drawn), and above
+  // the page it pushed the sign-in card ~300 px down on a phone (a layout shift). Held at the bottom
+  // of the screen (sticky), it is seen at once and moves nothing.
+  styles: [
+    BANNER_STYLES,
+    `
+      :host {
+        position: sticky;
+        bottom: 0;
+        z-index: 2;
+      }
+      :host:has(section) {
+        padding: 0 1rem 1rem;
+      }
+      section {
+        box-shadow: 0 2px 12px rgb(0 0 0 / 25%);
+      }
+    `,
+  ],
   template: `
     @if (store.askInBanner()) {
       <section role="region" aria-labelledby="cookie-banner-title" data-testid="cookie-banner">
