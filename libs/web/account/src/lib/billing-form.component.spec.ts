@@ -5,6 +5,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import { type BillingAddress, type BillingDetails, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { AccountDetailsStore, type SaveResult } from '@mijn-account/web-core';
 import { BillingFormComponent } from './billing-form.component';
+import { settle } from './spec-helpers';
 
 const en = {
   problems: { validation: 'Some fields need another look.' },
@@ -24,13 +25,6 @@ const BILLING: BillingDetails = {
     country: 'NL',
   },
 } as BillingDetails;
-
-/** Lets the stubbed calls resolve, then renders. */
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
-  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
 
 describe('BillingFormComponent', () => {
   let loadBilling: jest.Mock;

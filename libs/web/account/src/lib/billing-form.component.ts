@@ -27,7 +27,13 @@ import {
   countriesByName,
   countryName,
 } from '@mijn-account/web-core';
-import { LoadFailedComponent, Notifier, ProblemAlertComponent, SkeletonComponent } from '@mijn-account/web-ui';
+import {
+  CARD_STYLES,
+  LoadFailedComponent,
+  Notifier,
+  ProblemAlertComponent,
+  SkeletonComponent,
+} from '@mijn-account/web-ui';
 import { VersionedConflictComponent } from './versioned-conflict.component';
 import { VersionedForm } from './versioned-form';
 import { REGION_NAMES } from './regions';
@@ -95,13 +101,11 @@ const toFlat = (b: BillingDetails): FlatValues => ({
     VersionedConflictComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
+  styles: [
+    CARD_STYLES,
+    `
     :host {
       display: block;
-    }
-    mat-card {
-      padding: 1rem;
-      margin-top: 1rem;
     }
     form {
       display: flex;
@@ -143,6 +147,7 @@ const toFlat = (b: BillingDetails): FlatValues => ({
       gap: 0.5rem;
     }
   `,
+  ],
   template: `
     <ma-problem-alert [problem]="editor.problem()" />
     <ma-versioned-conflict [editor]="editor" (saved)="saved.emit()" />

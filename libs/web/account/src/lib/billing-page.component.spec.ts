@@ -7,6 +7,7 @@ import { type BillingDetails, PROBLEM_TYPES } from '@mijn-account/shared-contrac
 import { AccountDetailsStore, SessionStore } from '@mijn-account/web-core';
 import { addressLines } from './billing-details';
 import { BillingPageComponent } from './billing-page.component';
+import { settle } from './spec-helpers';
 
 const BILLING: BillingDetails = {
   companyName: 'Bakkerij De Vries',
@@ -31,13 +32,6 @@ const NOTHING: BillingDetails = {
   vatCheck: null,
   address: null,
 } as BillingDetails;
-
-/** Lets the stubbed calls resolve (and the form's deferred chunk load), then renders. */
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
-  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
 
 describe('BillingPageComponent', () => {
   let loadBilling: jest.Mock;

@@ -5,6 +5,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { BillingDetails } from '@mijn-account/shared-contracts';
 import { type LoadState, LocaleDatePipe, countryName } from '@mijn-account/web-core';
 import {
+  CARD_STYLES,
   EmailAddressComponent,
   EmptyStateComponent,
   LoadFailedComponent,
@@ -29,13 +30,11 @@ import { COMPANY_FIELDS, addressLines, companyLabels, nothingFilledIn } from './
     TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
+  styles: [
+    CARD_STYLES,
+    `
     :host {
       display: block;
-    }
-    mat-card {
-      padding: 1rem;
-      margin-top: 1rem;
     }
     .parts {
       display: flex;
@@ -74,6 +73,7 @@ import { COMPANY_FIELDS, addressLines, companyLabels, nothingFilledIn } from './
       display: block;
     }
   `,
+  ],
   template: `
     <mat-card appearance="outlined" data-testid="billing-summary">
       @if (state().loading()) {

@@ -3,7 +3,7 @@ import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ChangeHistoryEntry } from '@mijn-account/shared-contracts';
 import { type LoadState, LocaleDatePipe, LocaleFormat } from '@mijn-account/web-core';
-import { EmptyStateComponent, LoadFailedComponent, SkeletonComponent } from '@mijn-account/web-ui';
+import { CARD_STYLES, EmptyStateComponent, LoadFailedComponent, SkeletonComponent } from '@mijn-account/web-ui';
 import { describeHistory } from './change-in-words';
 
 /** "What changed, when, by whom" under a details form. */
@@ -11,10 +11,7 @@ import { describeHistory } from './change-in-words';
   selector: 'ma-change-history',
   imports: [LocaleDatePipe, MatCardModule, TranslocoPipe, EmptyStateComponent, LoadFailedComponent, SkeletonComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    mat-card { padding: 1rem; margin-top: 1rem; }
-    ul { margin: 0.25rem 0 0.75rem; }
-  `,
+  styles: [CARD_STYLES, `ul { margin: 0.25rem 0 0.75rem; }`],
   template: `
     <mat-card appearance="outlined">
       <h2>{{ 'details.history' | transloco }}</h2>

@@ -7,6 +7,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import { type MyInvoiceView, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { LanguageService, MyFinanceStore, SessionStore } from '@mijn-account/web-core';
 import { MyInvoicesPageComponent } from './invoices-page.component';
+import { settle } from './spec-helpers';
 
 const en = {
   myInvoices: {
@@ -49,12 +50,6 @@ const invoice: MyInvoiceView = {
   corrects: null,
   files: { pdf: true, ubl: true },
 };
-
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
-  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
 
 describe('MyInvoicesPageComponent', () => {
   const me = signal<unknown>(null);

@@ -7,19 +7,13 @@ import { type AccountMember, PROBLEM_TYPES } from '@mijn-account/shared-contract
 import { MembersStore } from '@mijn-account/web-core';
 import { ConfirmDialog } from '@mijn-account/web-ui';
 import { MembersPageComponent } from './members-page.component';
+import { settle } from './spec-helpers';
 
 const en = {
   problems: { validation: 'Some fields need another look.', 'last-owner': 'An account keeps at least one owner.' },
   account: { name: 'Name', email: 'E-mail address', role: 'Role' },
   members: { send: 'Send invitation', remove: 'Remove' },
 };
-
-/** Lets the stubbed calls resolve, then renders. */
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
-  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
 
 describe('MembersPageComponent', () => {
   const members = signal<AccountMember[]>([]);

@@ -5,6 +5,7 @@ import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import type { NewsletterListView } from '@mijn-account/shared-contracts';
 import { NewslettersStore } from '@mijn-account/web-core';
 import { NewslettersPageComponent } from './newsletters-page.component';
+import { settle } from './spec-helpers';
 
 const list = (name: string): NewsletterListView => ({
   id: 'n-1',
@@ -14,12 +15,6 @@ const list = (name: string): NewsletterListView => ({
   consentText: '',
   offered: true,
 });
-
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
-  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
 
 describe('NewslettersPageComponent', () => {
   it('reads the lists again when the reader switches language, so their names follow (issue 16)', async () => {

@@ -7,6 +7,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import { PROBLEM_TYPES, type Profile } from '@mijn-account/shared-contracts';
 import { AccountDetailsStore, LanguageService, type SaveResult, SessionStore } from '@mijn-account/web-core';
 import { ProfilePageComponent } from './profile-page.component';
+import { settle } from './spec-helpers';
 
 const en = {
   problems: { validation: 'Some fields need another look.' },
@@ -26,13 +27,6 @@ const EVA: Profile = {
   timeZone: 'Europe/Amsterdam',
   phoneCountry: 'CA',
 } as Profile;
-
-/** Lets the stubbed calls resolve, then renders. */
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
-  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
 
 describe('ProfilePageComponent', () => {
   let saveProfile: jest.Mock<Promise<SaveResult<Profile>>, [unknown, string]>;

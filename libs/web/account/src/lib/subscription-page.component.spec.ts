@@ -8,6 +8,7 @@ import type { MySubscriptionOptions, SubscriptionView } from '@mijn-account/shar
 import { LanguageService, MyFinanceStore, SessionStore } from '@mijn-account/web-core';
 import { ConfirmDialog } from '@mijn-account/web-ui';
 import { SubscriptionPageComponent } from './subscription-page.component';
+import { settle } from './spec-helpers';
 
 const en = {
   subscription: {
@@ -43,12 +44,6 @@ const subscription: SubscriptionView = {
   nextInvoiceDate: '2026-12-01',
   estimatedAmountMinor: 6000,
 };
-
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
-  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
 
 describe('SubscriptionPageComponent', () => {
   const me = signal<unknown>(null);

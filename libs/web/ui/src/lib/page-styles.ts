@@ -1,3 +1,8 @@
+/** A page's card, inside the page or inside a component of its own (a page's styles do not reach into those). */
+export const CARD_STYLES = `
+  mat-card { padding: 1rem; margin-top: 1rem; }
+`;
+
 /**
  * The layout every page of Mijn account and of the staff shares (a page sets only its own
  * `max-width` on `:host`): centred column, card spacing, message colours, rows of fields, tables. The sign-in pages use
@@ -5,7 +10,7 @@
  */
 export const PAGE_STYLES = `
   :host { display: block; max-width: 48rem; margin: 0 auto; padding: 1.5rem 1rem; overflow-wrap: anywhere; }
-  mat-card { padding: 1rem; margin-top: 1rem; }
+  ${CARD_STYLES}
   /* One size for a card's title on every page (a page may still set its own). */
   h2 { font-size: 1.25rem; line-height: 1.3; margin: 0 0 0.5rem; }
   .error { color: #b00020; }

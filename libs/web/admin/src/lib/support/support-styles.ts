@@ -1,4 +1,4 @@
-import { STACKED_TABLE_STYLES } from '@mijn-account/web-ui';
+import { CARD_STYLES, STACKED_TABLE_STYLES } from '@mijn-account/web-ui';
 
 /**
  * The layout the parts of the helpdesk console share (the page itself uses PAGE_STYLES): cards,
@@ -7,7 +7,7 @@ import { STACKED_TABLE_STYLES } from '@mijn-account/web-ui';
  */
 export const SUPPORT_PART_STYLES = `
   :host { display: block; }
-  mat-card { padding: 1rem; margin-top: 1rem; }
+  ${CARD_STYLES}
   .row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
   .row mat-form-field { flex: 1 1 14rem; min-width: 0; }
   .wide { width: 100%; }
