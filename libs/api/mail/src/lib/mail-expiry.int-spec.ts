@@ -19,6 +19,19 @@ describe('a mail job whose worker died', () => {
   });
   afterAll(() => t.close());
 
+  async function untilSent(id: string, failure: string): Promise<void> {
+    for (let i = 0; ; i++) {
+      const [row] = await t.sql<{ sent: boolean }>(
+        t.alpha,
+        `SELECT sent_at IS NOT NULL AS sent FROM mail_message WHERE id = $1`,
+        [id],
+      );
+      if (row.sent) return;
+      if (i > 100) throw new Error(failure);
+      await setTimeout(100);
+    }
+  }
+
   it('is sized to one delivery and retried within seconds', async () => {
     const [queue] = await t.sql<{ expire_seconds: number; retry_delay: number }>(
       t.alpha,
@@ -38,6 +51,9 @@ describe('a mail job whose worker died', () => {
       `SELECT id FROM mail_message WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1`,
       [email],
     );
+    // The delivery marks the message sent after the SMTP server's answer: staging the death before
+    // that commit would let it mark the message sent again, and the retry would rightly skip it.
+    await untilSent(message.id, 'the first delivery was never marked sent');
 
     // Its worker "dies" mid-send: the commit that marked it sent is lost, its lease is left to run
     // out (as the claim set it), and its job stays active.
@@ -72,15 +88,6 @@ describe('a mail job whose worker died', () => {
     );
     expect(retried.retry_count).toBe(1);
     // Marked sent by the retry's commit, which follows the SMTP server's answer.
-    for (let i = 0; ; i++) {
-      const [row] = await t.sql<{ sent: boolean }>(
-        t.alpha,
-        `SELECT sent_at IS NOT NULL AS sent FROM mail_message WHERE id = $1`,
-        [message.id],
-      );
-      if (row.sent) break;
-      if (i > 100) throw new Error('the retried mail was never marked sent');
-      await setTimeout(100);
-    }
+    await untilSent(message.id, 'the retried mail was never marked sent');
   }, 150_000);
 });
