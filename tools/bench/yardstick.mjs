@@ -94,7 +94,11 @@ async function session(request, reply, work) {
   const client = await connect();
   try {
     await client.query('START TRANSACTION');
-    await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+    // As the portal's tenant transactions: the tenant and the statement timeout, in one statement.
+    await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('statement_timeout', $2, true)`, [
+      tenantId,
+      '30000',
+    ]);
     const { rows } = await client.query(
       `SELECT s.public_id, s.expires_at, s.last_seen_at, s.second_factor_at, s.reauthenticated_at,
               u.id AS user_id, u.email, u.display_name, u.kind, u.account_id, u.account_role, u.staff_roles,

@@ -51,8 +51,10 @@ export const appConfig: ApplicationConfig = {
       // On the server without a page to render, the build is only listing the routes: no tenant to load.
       if (isPlatformServer(inject(PLATFORM_ID)) && !renderContext()) return;
       const [tenants, language, transloco] = [inject(TenantStore), inject(LanguageService), inject(TranslocoService)];
-      const tenant = await tenants.load();
-      language.init(tenant.defaultLanguage);
+      // Without its tenant (the service cannot reach its data) the app still starts, in the browser's
+      // language, and shows a neutral page with a retry (TenantStore.unavailable, issue 19 §1).
+      const tenant = await tenants.load().catch(() => null);
+      language.init(tenant?.defaultLanguage ?? null);
       await firstValueFrom(transloco.load(language.language()));
     }),
   ],

@@ -17,7 +17,8 @@ import {
 } from '@angular/router';
 import { filter, take } from 'rxjs';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { PageTakeover } from '@mijn-account/web-core';
+import { PageTakeover, TenantStore } from '@mijn-account/web-core';
+import { UnavailablePageComponent } from './unavailable-page.component';
 
 /**
  * Root: the skip link and the routed layout — the public one (sign-in and mail links) or, once
@@ -25,11 +26,12 @@ import { PageTakeover } from '@mijn-account/web-core';
  * the server and are hydrated (app.routes.server.ts, ADR 0017). Until the app has drawn its first
  * page, the page is `inert`: the server's page is seen but cannot be typed into or clicked, since
  * what the app has not taken over yet would be lost (a typed e-mail address the form never saw;
- * event replay, which would keep clicks, needs an inline script the CSP does not allow).
+ * event replay, which would keep clicks, needs an inline script the CSP does not allow). Without
+ * its tenant (the service cannot reach its data) it shows a neutral page with a retry instead.
  */
 @Component({
   selector: 'ma-root',
-  imports: [RouterOutlet, TranslocoPipe],
+  imports: [RouterOutlet, TranslocoPipe, UnavailablePageComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '[attr.inert]': "drawn() ? null : ''" },
   styles: `
@@ -41,10 +43,18 @@ import { PageTakeover } from '@mijn-account/web-core';
   `,
   template: `
     <a class="skip-link" href="#main">{{ 'shell.skip' | transloco }}</a>
-    <router-outlet />
+    @if (tenants.unavailable()) {
+      <!-- Its own chunk: the first load of every working page carries none of it. -->
+      @defer (on immediate) {
+        <ma-unavailable-page />
+      }
+    } @else {
+      <router-outlet />
+    }
   `,
 })
 export class App {
+  protected readonly tenants = inject(TenantStore);
   /** Whether the app has drawn its first page (never on the server: the browser's app takes the page over). */
   protected readonly drawn = signal(false);
 

@@ -49,6 +49,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       COOKIE_SECURE: str({ choices: ['auto', 'true', 'false'], default: 'auto' }),
       BODY_LIMIT_BYTES: num({ default: 100 * 1024 }),
       DB_POOL_SIZE: num({ default: 10 }),
+      DB_STATEMENT_TIMEOUT_SECONDS: num({
+        default: 30,
+        desc: 'longest a statement of a tenant transaction may run (lock waits included): then 503; 0 turns it off',
+      }),
+      DB_CONNECT_TIMEOUT_SECONDS: num({
+        default: 10,
+        desc: 'longest a request waits for a pooled connection (a database that does not answer, a full pool): then 503',
+      }),
+      TENANT_CACHE_SECONDS: num({
+        default: 30,
+        desc: "how long a host's tenant is kept per process; an older one still serves pages while the database is away",
+      }),
       DB_PREPARED_STATEMENTS: bool({
         default: true,
         desc: 'named prepared statements (ADR 0008); false behind PgBouncer older than 1.21 in transaction mode',
@@ -159,6 +171,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       ? ({ kind: 'embedded', dir: raw.EMBEDDED_PG_DIR, port: raw.EMBEDDED_PG_PORT } as const)
       : ({ kind: 'external', url: raw.DATABASE_URL, migrationUrl: raw.MIGRATION_DATABASE_URL } as const),
     dbPoolSize: raw.DB_POOL_SIZE,
+    dbStatementTimeoutMs: Math.max(0, raw.DB_STATEMENT_TIMEOUT_SECONDS) * 1000,
+    dbConnectTimeoutMs: Math.max(0, raw.DB_CONNECT_TIMEOUT_SECONDS) * 1000,
+    tenantCacheMs: Math.max(0, raw.TENANT_CACHE_SECONDS) * 1000,
     dbPreparedStatements: raw.DB_PREPARED_STATEMENTS,
     // Demo users have a published password and no second factor: never in production (refused above).
     seedDemo: raw.SEED_DEMO === 'auto' ? embedded && !production : raw.SEED_DEMO === 'true',

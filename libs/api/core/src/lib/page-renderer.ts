@@ -125,6 +125,8 @@ const FORWARDED_REQUEST_HEADERS = ['cookie', 'user-agent', 'accept-language'] as
 class VisitorReads {
   readonly made: MadeRead[] = [];
   readonly setCookies: string[] = [];
+  /** Whether a read answered 5xx (the database away): such a page is not sent as rendered. */
+  failed = false;
   private readonly visitor: Record<string, string>;
 
   constructor(
@@ -166,6 +168,7 @@ class VisitorReads {
     for (const [name, value] of Object.entries(answer.headers)) {
       if (name !== 'set-cookie' && name !== 'cache-control' && value !== undefined) readable[name] = String(value);
     }
+    if (answer.statusCode >= 500) this.failed = true;
     const read = { status: answer.statusCode, headers: readable, body: answer.body };
     this.made.push({ request: { url, headers }, answer: sameness(read) });
     return read;
@@ -207,7 +210,8 @@ export async function renderTenantPage(
       language: page.language,
       read: reads.read,
     });
-    if (!response || response.status !== 200) return null;
+    // A read that failed on our side (the database away: 503) is the browser's to show, with its retry.
+    if (!response || response.status !== 200 || reads.failed) return null;
     const html = tenantIndexHtml(await response.text(), page.tenant, page.language);
     if (key) signInRenders?.keep(key, html, reads.made);
     return { html, setCookies: reads.setCookies };

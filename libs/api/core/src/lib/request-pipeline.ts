@@ -18,6 +18,7 @@ import { sendProblem } from './problem-details.filter';
 import { REVALIDATE, readLanguageOf, staticFileOptions, translationPreload, unknownHostPage } from './static-files';
 import { CONTEXT_KEY, RequestContext, contextOf } from './request-context';
 import { TenantResolver } from './tenant-resolver';
+import type { TenantContext } from './tenancy';
 import { TenantPages, indexFileOf, pageEncodingOf, pageLanguageOf, tenantInfoOf } from './tenant-page';
 import { SIGN_IN_PATH, SignInRenders, loadRenderPage, renderTenantPage, rendersPage } from './page-renderer';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
@@ -118,7 +119,17 @@ export async function installRequestPipeline(
     const path = pathOf(request);
     const isApi = isApiPath(path);
     if (isApi && TENANTLESS_API.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}-`))) return;
-    const tenant = await resolver.resolve(request.headers.host);
+    let tenant: TenantContext | null;
+    try {
+      tenant = await resolver.resolve(request.headers.host);
+    } catch (error) {
+      // The web app's pages and files never depend on the database (issue 19 §1): without a tenant
+      // the page comes without its branding, and the app, whose `/api/tenant` answers 503, shows a
+      // neutral page with a retry. API requests go on to the problem-details answer (503).
+      if (isApi) throw error;
+      logger.warn({ err: error, reqId: request.id }, 'tenant unknown while the database is away; page sent without it');
+      return undefined;
+    }
     if (!tenant) {
       if (isApi) return sendProblem(request, reply, problems.unknownTenant(), logger);
       const page = unknownHostPage(request.headers['accept-language']);

@@ -2,14 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { withTenant } from '@mijn-account/api-database';
 import { APP_CONFIG, type AppConfig } from './config';
-import { parseHost, type TenantContext } from './tenancy';
+import { type HostLookup, parseHost, type TenantContext } from './tenancy';
 
-const TTL_MS = 30_000;
 const MAX_ENTRIES = 1_000;
 
 /**
  * Finds the tenant for a host name. Tenants change rarely and every request needs one, so answers
- * (including "no such tenant") are cached per process for 30 seconds.
+ * (including "no such tenant") are cached per process (`TENANT_CACHE_SECONDS`, 30 s). When the
+ * database cannot answer, an older answer is used rather than none: the pages of a tenant this
+ * process has served keep their branding through an outage (issue 19 §1), while its API answers 503.
  */
 @Injectable()
 export class TenantResolver {
@@ -25,7 +26,20 @@ export class TenantResolver {
     if (!lookup) return null;
     const key = lookup.by === 'slug' ? `s:${lookup.slug}` : `h:${lookup.host}`;
     const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.at < TTL_MS) return hit.tenant;
+    if (hit && Date.now() - hit.at < this.config.tenantCacheMs) return hit.tenant;
+    let context: TenantContext | null;
+    try {
+      context = await this.read(lookup);
+    } catch (error) {
+      if (hit) return hit.tenant;
+      throw error;
+    }
+    if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
+    this.cache.set(key, { tenant: context, at: Date.now() });
+    return context;
+  }
+
+  private async read(lookup: NonNullable<HostLookup>): Promise<TenantContext | null> {
     // SQL rather than the tenants library's repositories: core sits below the domain libraries.
     // `tenant` and `tenant_host` are platform tables (no RLS), read before any tenant transaction.
     const [row] = (await this.dataSource.query(
@@ -34,10 +48,7 @@ export class TenantResolver {
         : `SELECT ${TENANT_COLUMNS} FROM tenant_host h JOIN tenant t ON t.id = h.tenant_id WHERE h.host = $1`,
       [lookup.by === 'slug' ? lookup.slug : lookup.host],
     )) as TenantRow[];
-    const context = row ? tenantContextOf(row, await tenantTimeZone(this.dataSource, row.id)) : null;
-    if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
-    this.cache.set(key, { tenant: context, at: Date.now() });
-    return context;
+    return row ? tenantContextOf(row, await tenantTimeZone(this.dataSource, row.id)) : null;
   }
 }
 

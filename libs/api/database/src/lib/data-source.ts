@@ -12,6 +12,13 @@ export interface DataSourceOptions {
    */
   preparedStatements?: boolean;
   /**
+   * Longest a statement of a tenant transaction may run, lock waits included (`statement_timeout`,
+   * set per transaction by `beginTenantTransaction`, so it holds behind PgBouncer too); 0: no limit.
+   */
+  statementTimeoutMs?: number;
+  /** Longest `connect()` waits for a pooled connection (pg's `connectionTimeoutMillis`); 0: no limit. */
+  connectTimeoutMs?: number;
+  /**
    * The entities this data source maps. The entities live in their domains' libraries; the API
    * shell lists them all (`libs/api/shell/src/lib/entities.ts`). The migration data source needs none.
    */
@@ -34,6 +41,8 @@ export function dataSourceOptions({
   applicationName = 'mijn-account',
   entities = [],
   preparedStatements = true,
+  statementTimeoutMs = 0,
+  connectTimeoutMs = 0,
 }: DataSourceOptions): PostgresOptions {
   return {
     type: 'postgres',
@@ -45,15 +54,25 @@ export function dataSourceOptions({
     synchronize: false,
     logging: false,
     applicationName,
-    // `preparedStatements` is read back by `beginTenantTransaction`; pg ignores keys it does not know.
-    extra: { max: poolSize, preparedStatements },
+    // `preparedStatements` and `statementTimeoutMs` are read back by `beginTenantTransaction`; pg
+    // ignores keys it does not know.
+    extra: { max: poolSize, preparedStatements, statementTimeoutMs, connectionTimeoutMillis: connectTimeoutMs },
   };
 }
 
 /** Whether this data source's tenant transactions use named prepared statements (`dataSourceOptions`). */
 export function usesPreparedStatements(dataSource: DataSource): boolean {
-  const extra = (dataSource.options as { extra?: { preparedStatements?: unknown } }).extra;
-  return extra?.preparedStatements !== false;
+  return extraOf(dataSource)?.preparedStatements !== false;
+}
+
+/** The `statement_timeout` of this data source's tenant transactions in ms (`dataSourceOptions`); 0: none. */
+export function statementTimeoutOf(dataSource: DataSource): number {
+  const ms = extraOf(dataSource)?.statementTimeoutMs;
+  return typeof ms === 'number' && ms > 0 ? Math.round(ms) : 0;
+}
+
+function extraOf(dataSource: DataSource): { preparedStatements?: unknown; statementTimeoutMs?: unknown } | undefined {
+  return (dataSource.options as { extra?: { preparedStatements?: unknown; statementTimeoutMs?: unknown } }).extra;
 }
 
 /** A TypeORM data source on PostgreSQL (command line, migrations, tests); the API's comes from `TypeOrmModule`. */

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { usesPreparedStatements } from './data-source';
+import { statementTimeoutOf, usesPreparedStatements } from './data-source';
 import { prepareStatements } from './prepared-query';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,7 +26,16 @@ export async function beginTenantTransaction(dataSource: DataSource, tenantId: s
   if (usesPreparedStatements(dataSource)) prepareStatements(connection);
   try {
     await runner.startTransaction();
-    await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+    const timeout = statementTimeoutOf(dataSource);
+    // Both transaction-local, so they hold behind PgBouncer in transaction mode; one round trip.
+    if (timeout > 0) {
+      await runner.query(`SELECT set_config('app.tenant_id', $1, true), set_config('statement_timeout', $2, true)`, [
+        tenantId,
+        String(timeout),
+      ]);
+    } else {
+      await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+    }
   } catch (error) {
     await runner.release();
     throw error;

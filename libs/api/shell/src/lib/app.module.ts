@@ -43,6 +43,8 @@ export class AppModule {
               poolSize: validated.dbPoolSize,
               entities: ENTITIES,
               preparedStatements: validated.dbPreparedStatements,
+              statementTimeoutMs: validated.dbStatementTimeoutMs,
+              connectTimeoutMs: validated.dbConnectTimeoutMs,
             }),
             retryAttempts: 0,
           }),

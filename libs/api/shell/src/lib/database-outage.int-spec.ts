@@ -1,6 +1,10 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { type Server, type Socket, createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
+import { Client } from 'pg';
+import { PROBLEM_TYPES, TENANT_SCRIPT_ID } from '@mijn-account/shared-contracts';
 import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api-testing';
 
 /**
@@ -46,10 +50,20 @@ describe('the database away: 503 with Retry-After, and back without a restart', 
   let t: TestApp;
   let link: CuttableLink;
   let owner: PortalClient;
+  let webRoot: string;
 
   beforeAll(async () => {
+    // The web app's files, as the build leaves them: a page and a translation file.
+    webRoot = mkdtempSync(join(tmpdir(), 'ma-web-'));
+    mkdirSync(join(webRoot, 'i18n'));
+    writeFileSync(
+      join(webRoot, 'index.html'),
+      '<!doctype html><html lang="nl"><head></head><body><ma-root></ma-root></body></html>',
+    );
+    writeFileSync(join(webRoot, 'i18n', 'nl.json'), JSON.stringify({ unavailable: { title: 'Even niet bereikbaar' } }));
     t = await startTestApp(
-      {},
+      // A one-second tenant cache, so an outage outlives it; a one-second statement timeout.
+      { WEB_DIST: webRoot, TENANT_CACHE_SECONDS: '1', DB_STATEMENT_TIMEOUT_SECONDS: '1' },
       {
         appUrl: async (url) => {
           const target = new URL(url);
@@ -66,7 +80,17 @@ describe('the database away: 503 with Retry-After, and back without a restart', 
   afterAll(async () => {
     await t.close();
     await link.cut();
+    rmSync(webRoot, { recursive: true, force: true });
   });
+
+  const untilBack = async () => {
+    let status = 0;
+    for (let i = 0; i < 50 && status !== 200; i++) {
+      status = (await owner.request('GET', '/api/me')).statusCode;
+      if (status !== 200) await sleep(100);
+    }
+    expect(status).toBe(200);
+  };
 
   it('answers 503 problem details with Retry-After while the database is unreachable, then recovers', async () => {
     expect((await owner.request('GET', '/api/me')).statusCode).toBe(200);
@@ -93,11 +117,80 @@ describe('the database away: 503 with Retry-After, and back without a restart', 
 
     // Back on the same address: the pool reconnects on its own, no restart.
     await link.open();
-    let status = 0;
-    for (let i = 0; i < 50 && status !== 200; i++) {
-      status = (await owner.request('GET', '/api/me')).statusCode;
-      if (status !== 200) await sleep(100);
+    await untilBack();
+  });
+
+  it('serves the web app while the database is away: a known tenant with its branding, another without, its API 503', async () => {
+    const alphaPage = await t.client(t.alpha).request('GET', '/account/profile');
+    expect(alphaPage.body).toContain(`<script id="${TENANT_SCRIPT_ID}"`);
+    await link.cut();
+    await sleep(1_100); // the tenant cache has run out
+
+    // The tenant this process served keeps its page, branding and all (its last answer, kept).
+    const known = await t.client(t.alpha).request('GET', '/account/profile');
+    expect(known.statusCode).toBe(200);
+    expect(known.body).toContain(`<script id="${TENANT_SCRIPT_ID}"`);
+    expect(known.body).toContain(t.alpha.slug);
+    // One it has not seen gets the page without a tenant, and its files; the app then asks
+    // /api/tenant, which says the service is away — the app shows its neutral page with a retry.
+    const beta = t.client(t.beta);
+    const page = await beta.request('GET', '/account/profile');
+    expect({ status: page.statusCode, type: page.headers['content-type'] }).toEqual({
+      status: 200,
+      type: 'text/html; charset=utf-8',
+    });
+    expect(page.body).toContain('<ma-root></ma-root>');
+    expect(page.body).not.toContain(TENANT_SCRIPT_ID);
+    expect((await beta.request('GET', '/i18n/nl.json')).statusCode).toBe(200);
+    const tenant = await beta.request('GET', '/api/tenant');
+    expect({ status: tenant.statusCode, type: tenant.json().type }).toEqual({
+      status: 503,
+      type: PROBLEM_TYPES.unavailable,
+    });
+    expect(Number(tenant.headers['retry-after'])).toBeGreaterThan(0);
+    // Readiness says so (a load balancer stops sending here); liveness does not (no restart).
+    expect((await beta.request('GET', '/api/health/ready')).statusCode).toBe(503);
+    expect((await beta.request('GET', '/api/health/live')).statusCode).toBe(200);
+
+    await link.open();
+    await untilBack();
+    await sleep(1_100);
+    expect((await beta.request('GET', '/account/profile')).body).toContain(`<script id="${TENANT_SCRIPT_ID}"`);
+  });
+
+  it('answers a statement that outlasts its timeout (here: waiting for a lock) with 503, and saves the edit once the lock is gone', async () => {
+    const read = await owner.request('GET', '/api/me/profile');
+    expect(read.statusCode).toBe(200);
+    const edit = () =>
+      owner.request('PUT', '/api/me/profile', {
+        body: { displayName: 'Geduldig', phone: null, preferredLanguage: 'nl', timeZone: null },
+        headers: { 'if-match': String(read.headers['etag']) },
+      });
+    // Another transaction holds the user's row.
+    const holder = new Client({ connectionString: t.db.ownerUrl });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`SELECT set_config('app.tenant_id', $1, true)`, [t.alpha.id]);
+      await holder.query(`SELECT 1 FROM app_user WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [
+        t.alpha.id,
+        t.alpha.accounts[0].owner.id,
+      ]);
+      const started = Date.now();
+      const waited = await edit();
+      expect({ status: waited.statusCode, type: waited.json().type }).toEqual({
+        status: 503,
+        type: PROBLEM_TYPES.unavailable,
+      });
+      expect(waited.headers['retry-after']).toBe('2');
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
     }
-    expect(status).toBe(200);
+    // Nothing of the refused edit was written: the same version is still the one to edit.
+    const saved = await edit();
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().displayName).toBe('Geduldig');
   });
 });

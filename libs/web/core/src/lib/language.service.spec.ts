@@ -38,4 +38,23 @@ describe('LanguageService', () => {
     expect(language.language()).toBe('en');
     expect(document.cookie).not.toContain('ma_lang');
   });
+
+  it("without a tenant (the service away) takes the browser's first language the portal speaks, else English", () => {
+    const languages = jest.spyOn(window.navigator, 'languages', 'get');
+    try {
+      const language = TestBed.inject(LanguageService);
+      languages.mockReturnValue(['de-DE', 'nl-BE', 'en']);
+      language.init(null);
+      expect(language.language()).toBe('nl');
+      languages.mockReturnValue(['fr-FR', 'de']);
+      language.init(null);
+      expect(language.language()).toBe('en');
+      // A choice made in this browser still comes first.
+      document.cookie = 'ma_lang=nl; Path=/';
+      language.init(null);
+      expect(language.language()).toBe('nl');
+    } finally {
+      languages.mockRestore();
+    }
+  });
 });

@@ -23,11 +23,15 @@ export class LanguageService {
   readonly languages = LANGUAGES;
   readonly language = this.current.asReadonly();
 
-  init(tenantDefault: Language): void {
+  /**
+   * `tenantDefault` null: the tenant could not be loaded (the service away) — then the browser's
+   * first language the portal speaks, else English, as the server's page for an unknown host does.
+   */
+  init(tenantDefault: Language | null): void {
     // On the server the API has chosen already, by the same rule (its `pageLanguageOf`).
     if (this.render) return this.apply(this.render.language);
     const chosen = readCookie(this.document, LANGUAGE_COOKIE);
-    this.apply(isLanguage(chosen) ? chosen : tenantDefault);
+    this.apply(isLanguage(chosen) ? chosen : (tenantDefault ?? this.browserLanguage()));
   }
 
   /**
@@ -50,6 +54,15 @@ export class LanguageService {
    */
   show(language: Language): void {
     this.apply(language);
+  }
+
+  private browserLanguage(): Language {
+    const wanted = this.document.defaultView?.navigator.languages ?? [];
+    for (const tag of wanted) {
+      const language = tag.slice(0, 2).toLowerCase();
+      if (isLanguage(language)) return language;
+    }
+    return 'en';
   }
 
   private apply(language: Language): void {

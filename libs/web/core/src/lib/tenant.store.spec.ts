@@ -81,4 +81,17 @@ describe('TenantStore', () => {
       script.remove();
     }
   });
+
+  it('says the tenant is unavailable when /api/tenant fails (the service away), and still fails the load', async () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    const store = TestBed.inject(TenantStore);
+    expect(store.unavailable()).toBe(false);
+    const loaded = store.load();
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/tenant')
+      .flush({ status: 503 }, { status: 503, statusText: 'Service Unavailable' });
+    await expect(loaded).rejects.toMatchObject({ status: 503 });
+    expect(store.unavailable()).toBe(true);
+    expect(store.tenant()).toBeNull();
+  });
 });

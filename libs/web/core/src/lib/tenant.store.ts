@@ -14,8 +14,14 @@ export class TenantStore {
   private readonly document = inject(DOCUMENT);
   private readonly render = renderContext();
   private readonly state = signal<TenantInfo | null>(null);
+  private readonly failed = signal(false);
 
   readonly tenant = this.state.asReadonly();
+  /**
+   * Whether this host's tenant could not be loaded — the service cannot reach its data (503), or
+   * the network failed: the app shows a neutral page with a retry instead of its pages (issue 19 §1).
+   */
+  readonly unavailable = this.failed.asReadonly();
   readonly displayName = computed(() => this.state()?.displayName ?? '');
 
   /**
@@ -35,8 +41,14 @@ export class TenantStore {
    * `tenant-page.ts` in api-core); `GET /api/tenant` only when the page came without it.
    */
   async load(): Promise<TenantInfo> {
-    const tenant =
-      this.render?.tenant ?? this.inline() ?? (await firstValueFrom(this.http.get<TenantInfo>(apiUrl('tenant'))));
+    let tenant: TenantInfo;
+    try {
+      tenant =
+        this.render?.tenant ?? this.inline() ?? (await firstValueFrom(this.http.get<TenantInfo>(apiUrl('tenant'))));
+    } catch (error) {
+      this.failed.set(true);
+      throw error;
+    }
     this.state.set(tenant);
     const root = this.document.documentElement.style;
     root.setProperty('--ma-brand', tenant.brandColor);
