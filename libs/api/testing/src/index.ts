@@ -9,3 +9,4 @@ export * from './lib/test-app';
 export * from './lib/portal-process';
 export * from './lib/pgbouncer';
 export * from './lib/free-port';
+export * from './lib/private-server';

