@@ -68,7 +68,8 @@ describe('two web processes and two workers on one database', () => {
       ...extra,
     });
     // Checkpoints every 0.3 s in both workers: they sign the same chains at the same time.
-    const worker = { AUDIT_CHECKPOINT_MINUTES: '0.005' };
+    // Debug lines too (a job's "job done"), to follow a request from a web process into a worker.
+    const worker = { AUDIT_CHECKPOINT_MINUTES: '0.005', LOG_LEVEL: 'debug' };
     // web1 drains within 2 s at most (the grace bound is tested on it); web2 has the default 10 s.
     const started = await Promise.allSettled([
       startPortalProcess(await env('web', { DRAIN_GRACE_SECONDS: '2' })),
@@ -196,12 +197,15 @@ describe('two web processes and two workers on one database', () => {
 
   it('sends a mail queued by a web process once, from a worker', async () => {
     const email = alpha.accounts[1].owner.email;
+    let resetId = '';
     // With both workers paused, nothing is sent: the web processes work no queue.
     for (const worker of workers) worker.child.kill('SIGSTOP');
     try {
       const { on1 } = browser();
       await on1.request('GET', '/api/tenant');
-      expect((await on1.request('POST', '/api/password-reset', { body: { email } })).statusCode).toBeLessThan(300);
+      const reset = await on1.request('POST', '/api/password-reset', { body: { email } });
+      expect(reset.statusCode).toBeLessThan(300);
+      resetId = String(reset.headers['x-request-id']);
       await setTimeout(2_000); // four polls of a web process, had it one
       expect(mail.to(email)).toEqual([]);
     } finally {
@@ -216,6 +220,14 @@ describe('two web processes and two workers on one database', () => {
     });
     await setTimeout(1_000);
     expect(mail.to(email)).toHaveLength(1);
+    // One request followed across processes: the worker's lines of that mail job carry the id,
+    // tenant and user of the web process's request that queued it.
+    const ofJob = workers
+      .flatMap((w) => w.output().split('\n'))
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line['reqId'] === resetId && line['job'] === 'mail');
+    expect(ofJob).toContainEqual(expect.objectContaining({ msg: 'job done', tenant: alpha.slug }));
   });
 
   describe('a Google or Microsoft sign-in', () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { AuditJobs } from '@mijn-account/api-audit';
+import { PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { type TestApp, freePort, startTestApp } from '@mijn-account/api-testing';
 
 /** One sample's value in Prometheus' text format (0 when the series is not there yet). */
@@ -174,6 +175,34 @@ describe('seen from outside: metrics and log lines (issue 19 §3)', () => {
     for (const user of [member, t.alpha.accounts[1].owner, t.alpha.accounts[1].member]) {
       expect(raw).not.toContain(user.email);
       expect(raw).not.toContain(`"${user.email.split('@')[0]}"`);
+    }
+  });
+
+  it('answers an error it does not know with 500 problem details naming the request, and logs the error under that id', async () => {
+    const client = t.client(t.alpha);
+    expect((await client.signIn(t.alpha.accounts[0].owner.email)).statusCode).toBe(200);
+    // Not a fault of the database being away, nor the caller's: the runtime role lost a privilege.
+    await t.owner.query(`REVOKE SELECT ON subscriber_account FROM portal_runtime`);
+    try {
+      const res = await client.request('GET', '/api/account/billing');
+      const reqId = String(res.headers['x-request-id']);
+      expect({ status: res.statusCode, type: res.json().type, requestId: res.json().requestId }).toEqual({
+        status: 500,
+        type: PROBLEM_TYPES.internal,
+        requestId: reqId,
+      });
+      expect(res.headers['retry-after']).toBeUndefined();
+      // The database's words stay in the log, under the request's id: not in the answer.
+      expect(res.body).not.toContain('permission denied');
+      expect(lines.filter((line) => line['reqId'] === reqId)).toContainEqual(
+        expect.objectContaining({
+          level: 50,
+          msg: 'unexpected error',
+          err: expect.objectContaining({ message: expect.stringContaining('permission denied') }),
+        }),
+      );
+    } finally {
+      await t.owner.query(`GRANT SELECT ON subscriber_account TO portal_runtime`);
     }
   });
 });
