@@ -9,7 +9,7 @@ import { type PortalClient, type TestApp, startTestApp } from '@mijn-account/api
 
 /**
  * A TCP hop between the API and its PostgreSQL that the test can cut (every connection dropped,
- * new ones refused) and restore on the same port: the database going away, as the API sees it.
+ * new ones refused), make silent, and restore on the same port: the database going away, as the API sees it.
  */
 class CuttableLink {
   private server: Server | null = null;
@@ -21,8 +21,15 @@ class CuttableLink {
     private readonly targetPort: number,
   ) {}
 
-  async open(): Promise<void> {
+  /** `silent`: connections are accepted and never answered — a database host dropping packets. */
+  async open(silent = false): Promise<void> {
     const server = createServer((client) => {
+      if (silent) {
+        this.sockets.add(client);
+        client.on('close', () => this.sockets.delete(client));
+        client.on('error', () => client.destroy());
+        return;
+      }
       const upstream = connect(this.targetPort, this.host);
       for (const socket of [client, upstream]) {
         this.sockets.add(socket);
@@ -62,8 +69,13 @@ describe('the database away: 503 with Retry-After, and back without a restart', 
     );
     writeFileSync(join(webRoot, 'i18n', 'nl.json'), JSON.stringify({ unavailable: { title: 'Even niet bereikbaar' } }));
     t = await startTestApp(
-      // A one-second tenant cache, so an outage outlives it; a one-second statement timeout.
-      { WEB_DIST: webRoot, TENANT_CACHE_SECONDS: '1', DB_STATEMENT_TIMEOUT_SECONDS: '1' },
+      // A one-second tenant cache, so an outage outlives it; one second for a statement or a connection.
+      {
+        WEB_DIST: webRoot,
+        TENANT_CACHE_SECONDS: '1',
+        DB_STATEMENT_TIMEOUT_SECONDS: '1',
+        DB_CONNECT_TIMEOUT_SECONDS: '1',
+      },
       {
         appUrl: async (url) => {
           const target = new URL(url);
@@ -192,5 +204,27 @@ describe('the database away: 503 with Retry-After, and back without a restart', 
     const saved = await edit();
     expect(saved.statusCode).toBe(200);
     expect(saved.json().displayName).toBe('Geduldig');
+  });
+
+  it('answers 503 when the database does not answer at all (packets dropped), once the connection wait runs out', async () => {
+    expect((await owner.request('GET', '/api/me')).statusCode).toBe(200);
+    await link.cut();
+    await link.open(true);
+    // The pool's connections from before the cut fail at once, each once; then a request needs a new
+    // connection, which the silent host never completes: it is the one the connection wait bounds.
+    let waited: { status: number; type: unknown; retryAfter: unknown; ms: number } | null = null;
+    for (let i = 0; i < 20 && !waited; i++) {
+      const started = Date.now();
+      const res = await owner.request('GET', '/api/me');
+      const ms = Date.now() - started;
+      expect(res.statusCode).toBe(503);
+      if (ms >= 900)
+        waited = { status: res.statusCode, type: res.json().type, retryAfter: res.headers['retry-after'], ms };
+    }
+    expect(waited).toMatchObject({ status: 503, type: PROBLEM_TYPES.unavailable, retryAfter: '5' });
+    expect(waited?.ms).toBeLessThan(5_000);
+    await link.cut();
+    await link.open();
+    await untilBack();
   });
 });
