@@ -126,11 +126,23 @@ export default [
   {
     // test-only libraries are imported only from tests
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.testing.ts', 'libs/api/testing/**', 'e2e/**', 'tools/**'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.testing.ts',
+      'libs/api/testing/**',
+      'libs/web/testing/**',
+      'e2e/**',
+      'tools/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@mijn-account/api-testing'], message: 'test-only library' }] },
+        {
+          patterns: [
+            { group: ['@mijn-account/api-testing', '@mijn-account/web-testing'], message: 'test-only library' },
+          ],
+        },
       ],
     },
   },

@@ -6,6 +6,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import { COOKIE_CONSENT_WORDING } from '@mijn-account/shared-contracts';
 import { CookieConsentStore, LanguageService } from '@mijn-account/web-core';
 import { CookieBannerComponent } from './cookie-banner.component';
+import { settle } from '@mijn-account/web-testing';
 
 const en = { cookieConsent: { banner: { title: 'Cookies', accept: 'Accept', refuse: 'Refuse', more: 'More' } } };
 
@@ -34,12 +35,6 @@ describe('CookieBannerComponent', () => {
     fixture.detectChanges();
     return { fixture, ask, choose, el: fixture.nativeElement as HTMLElement };
   }
-  const settle = async (fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) => {
-    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-    fixture.detectChanges();
-  };
-
   it('asks the question word for word as the ledger records it, with Accept and Refuse, and goes once answered', async () => {
     const { fixture, choose, el } = render(async () => undefined, 'nl');
     const banner = el.querySelector('[data-testid="cookie-banner"]');

@@ -5,7 +5,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import { type BillingAddress, type BillingDetails, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { AccountDetailsStore, type SaveResult } from '@mijn-account/web-core';
 import { BillingFormComponent } from './billing-form.component';
-import { settle } from './spec-helpers';
+import { settle } from '@mijn-account/web-testing';
 
 const en = {
   problems: { validation: 'Some fields need another look.' },

@@ -7,7 +7,7 @@ import { type BillingDetails, PROBLEM_TYPES } from '@mijn-account/shared-contrac
 import { AccountDetailsStore, SessionStore } from '@mijn-account/web-core';
 import { addressLines } from './billing-details';
 import { BillingPageComponent } from './billing-page.component';
-import { settle } from './spec-helpers';
+import { settle } from '@mijn-account/web-testing';
 
 const BILLING: BillingDetails = {
   companyName: 'Bakkerij De Vries',

@@ -7,7 +7,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import { type MyInvoiceView, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { LanguageService, MyFinanceStore, SessionStore } from '@mijn-account/web-core';
 import { MyInvoicesPageComponent } from './invoices-page.component';
-import { settle } from './spec-helpers';
+import { settle } from '@mijn-account/web-testing';
 
 const en = {
   myInvoices: {

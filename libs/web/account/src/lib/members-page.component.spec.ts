@@ -7,7 +7,7 @@ import { type AccountMember, PROBLEM_TYPES } from '@mijn-account/shared-contract
 import { MembersStore } from '@mijn-account/web-core';
 import { ConfirmDialog } from '@mijn-account/web-ui';
 import { MembersPageComponent } from './members-page.component';
-import { settle } from './spec-helpers';
+import { settle } from '@mijn-account/web-testing';
 
 const en = {
   problems: { validation: 'Some fields need another look.', 'last-owner': 'An account keeps at least one owner.' },

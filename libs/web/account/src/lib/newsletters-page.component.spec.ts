@@ -5,7 +5,7 @@ import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import type { NewsletterListView } from '@mijn-account/shared-contracts';
 import { NewslettersStore } from '@mijn-account/web-core';
 import { NewslettersPageComponent } from './newsletters-page.component';
-import { settle } from './spec-helpers';
+import { settle } from '@mijn-account/web-testing';
 
 const list = (name: string): NewsletterListView => ({
   id: 'n-1',

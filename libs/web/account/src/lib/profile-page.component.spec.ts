@@ -7,7 +7,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import { PROBLEM_TYPES, type Profile } from '@mijn-account/shared-contracts';
 import { AccountDetailsStore, LanguageService, type SaveResult, SessionStore } from '@mijn-account/web-core';
 import { ProfilePageComponent } from './profile-page.component';
-import { settle } from './spec-helpers';
+import { settle } from '@mijn-account/web-testing';
 
 const en = {
   problems: { validation: 'Some fields need another look.' },

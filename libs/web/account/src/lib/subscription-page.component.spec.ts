@@ -8,7 +8,7 @@ import type { MySubscriptionOptions, SubscriptionView } from '@mijn-account/shar
 import { LanguageService, MyFinanceStore, SessionStore } from '@mijn-account/web-core';
 import { ConfirmDialog } from '@mijn-account/web-ui';
 import { SubscriptionPageComponent } from './subscription-page.component';
-import { settle } from './spec-helpers';
+import { settle } from '@mijn-account/web-testing';
 
 const en = {
   subscription: {

@@ -7,6 +7,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import { type InvoicingSettingsView, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { InvoicingSettingsStore, LanguageService, SessionStore } from '@mijn-account/web-core';
 import { InvoicingSettingsPageComponent } from './invoicing-settings-page.component';
+import { settle } from '@mijn-account/web-testing';
 
 const en = {
   fieldErrors: {
@@ -46,12 +47,6 @@ const EMPTY: InvoicingSettingsView = {
 
 // The first render compiles the page's Material components: slow on a busy machine.
 jest.setTimeout(30_000);
-
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
-  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
 
 describe('InvoicingSettingsPageComponent', () => {
   let save: jest.Mock;

@@ -6,6 +6,7 @@ import { type NewsletterListAdmin, PROBLEM_TYPES } from '@mijn-account/shared-co
 import { NewslettersStore } from '@mijn-account/web-core';
 import { ConfirmDialog } from '@mijn-account/web-ui';
 import { NewslettersAdminPageComponent } from './newsletters-admin-page.component';
+import { settle } from '@mijn-account/web-testing';
 
 const en = {
   problems: { validation: 'Some fields need another look.' },
@@ -39,12 +40,6 @@ const NEWS: NewsletterListAdmin = {
 } as NewsletterListAdmin;
 
 /** Lets the stubbed calls resolve, then renders. */
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
-  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
-
 describe('NewslettersAdminPageComponent', () => {
   let store: {
     adminLists: jest.Mock;

@@ -7,6 +7,7 @@ import { PROBLEM_TYPES, type StaffMember } from '@mijn-account/shared-contracts'
 import { AdminStore, SessionStore } from '@mijn-account/web-core';
 import { ConfirmDialog } from '@mijn-account/web-ui';
 import { StaffPageComponent } from './staff-page.component';
+import { settle } from '@mijn-account/web-testing';
 
 const en = {
   problems: { validation: 'Some fields need another look.', forbidden: 'You may not do that.' },
@@ -25,12 +26,6 @@ const AGENT = {
 } as StaffMember;
 
 /** Lets the stubbed calls resolve, then renders. */
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
-  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
-
 describe('StaffPageComponent', () => {
   const staff = signal<StaffMember[]>([]);
   let store: {

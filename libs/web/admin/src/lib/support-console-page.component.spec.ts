@@ -12,6 +12,7 @@ import {
 import { SessionStore, SupportStore } from '@mijn-account/web-core';
 import { SupportConsolePageComponent } from './support-console-page.component';
 import { PENDING_POLL_MS } from './support/support-console.store';
+import { settle } from '@mijn-account/web-testing';
 
 const en = {
   problems: { 'no-grant': 'No active access for this; request it first.', unavailable: 'Something went wrong.' },
@@ -93,13 +94,7 @@ describe('SupportConsolePageComponent', () => {
 
   async function render() {
     const fixture = TestBed.createComponent(SupportConsolePageComponent);
-    /** Lets the stubbed calls resolve (a few macrotask turns), then renders. */
-    const settle = async () => {
-      for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
-      await fixture.whenStable();
-      fixture.detectChanges();
-    };
-    await settle();
+    await settle(fixture);
     const el: HTMLElement = fixture.nativeElement;
     // The step-up prompt is a dialog: it is found in the overlay container, outside the page's element.
     const testId = (id: string) =>
@@ -110,7 +105,7 @@ describe('SupportConsolePageComponent', () => {
       field.value = value;
       field.dispatchEvent(new Event('input'));
     };
-    return { fixture, el, testId, button, type, settle };
+    return { fixture, el, testId, button, type };
   }
 
   it('shows an agent the search and their requests, and no queue', async () => {
@@ -136,19 +131,19 @@ describe('SupportConsolePageComponent', () => {
 
   it('sends the request the agent wrote for the chosen account, then closes the form and reloads the list', async () => {
     as('helpdesk-agent');
-    const { el, testId, button, type, settle } = await render();
+    const { fixture, el, testId, button, type } = await render();
     type(el.querySelector('ma-support-agent-search input') as HTMLInputElement, 'CM-10001');
     button('Search')[0].click();
-    await settle();
+    await settle(fixture);
     expect(support.search).toHaveBeenCalledWith('CM-10001');
     testId('account-CM-10001')?.click();
-    await settle();
+    await settle(fixture);
     const inputs = el.querySelectorAll<HTMLInputElement>('ma-support-agent-search input');
     type(inputs[1], 'T-42');
     type(el.querySelector('ma-support-agent-search textarea') as HTMLTextAreaElement, 'Why I ask.');
     support.mine.mockResolvedValue([grant({ status: 'pending' })]);
     testId('send-request')?.click();
-    await settle();
+    await settle(fixture);
 
     expect(support.request).toHaveBeenCalledWith({
       accountId: 'a-1',
@@ -165,9 +160,9 @@ describe('SupportConsolePageComponent', () => {
   it('opens the support view with what the grant reads, and shows a refused refresh in the one alert', async () => {
     as('helpdesk-agent');
     support.mine.mockResolvedValue([grant()]);
-    const { testId, settle } = await render();
+    const { fixture, testId } = await render();
     testId('open-support-view')?.click();
-    await settle();
+    await settle(fixture);
     expect(support.billing).toHaveBeenCalledWith('a-1');
     expect(support.profiles).not.toHaveBeenCalled();
     expect(testId('support-view')?.textContent).toContain('Support view of CM-10001');
@@ -175,7 +170,7 @@ describe('SupportConsolePageComponent', () => {
 
     support.billing.mockRejectedValueOnce(refused({ type: PROBLEM_TYPES.noGrant, title: 'No grant', status: 403 }));
     testId('refresh-support-view')?.click();
-    await settle();
+    await settle(fixture);
     expect(testId('support-error')?.textContent?.trim()).toBe('No active access for this; request it first.');
     expect(testId('support-view')).toBeNull();
   });
@@ -183,13 +178,13 @@ describe('SupportConsolePageComponent', () => {
   it('closes a grant with the note the agent wrote, and the note form goes away', async () => {
     as('helpdesk-agent');
     support.mine.mockResolvedValue([grant()]);
-    const { el, button, type, settle } = await render();
+    const { fixture, el, button, type } = await render();
     button('Close')[0].click();
-    await settle();
+    await settle(fixture);
     type(el.querySelector('ma-support-my-grants textarea') as HTMLTextAreaElement, 'Fixed the address.');
     support.mine.mockResolvedValue([grant({ status: 'closed' })]);
     button('Close').at(-1)?.click();
-    await settle();
+    await settle(fixture);
     expect(support.close).toHaveBeenCalledWith('g-1', 'Fixed the address.');
     expect(el.querySelector('ma-support-my-grants textarea')).toBeNull();
   });
@@ -200,9 +195,9 @@ describe('SupportConsolePageComponent', () => {
     support.decide.mockRejectedValueOnce(
       refused({ type: PROBLEM_TYPES.stepUpRequired, title: 'Confirm', status: 403 }),
     );
-    const { el, testId, settle } = await render();
+    const { fixture, el, testId } = await render();
     testId('supervisor-approve')?.click();
-    await settle();
+    await settle(fixture);
     expect(testId('support-error')).toBeNull();
     const prompt = testId('step-up');
     expect(prompt).not.toBeNull();
@@ -210,8 +205,8 @@ describe('SupportConsolePageComponent', () => {
     input.value = '123456';
     input.dispatchEvent(new Event('input'));
     prompt?.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
-    await settle();
-    await settle();
+    await settle(fixture);
+    await settle(fixture);
 
     expect(stepUp).toHaveBeenCalledWith({ code: '123456' });
     expect(support.decide).toHaveBeenCalledTimes(2);
@@ -227,7 +222,7 @@ describe('SupportConsolePageComponent', () => {
         grant({ status: 'pending', reason: 'security', scopes: ['billing:read', 'profile:read'], minutes: 60 }),
       ])
       .mockResolvedValue([]);
-    const { el, testId, settle } = await render();
+    const { fixture, el, testId } = await render();
     const request = el.querySelector('ma-support-queue-request') as HTMLElement;
     expect(request.textContent).toContain('T-42');
     expect(request.textContent).toContain('Your invoice went to the old address.');
@@ -237,9 +232,9 @@ describe('SupportConsolePageComponent', () => {
     minutes.value = '20';
     minutes.dispatchEvent(new Event('input'));
     request.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[1].click();
-    await settle();
+    await settle(fixture);
     testId('supervisor-approve')?.click();
-    await settle();
+    await settle(fixture);
     expect(support.decide).toHaveBeenCalledWith('g-1', true, { scopes: ['billing:read'], minutes: 20 });
   });
 
@@ -254,9 +249,9 @@ describe('SupportConsolePageComponent', () => {
         errors: [{ field: 'reason', code: 'required', message: 'Say why: the agent reads this' }],
       }),
     );
-    const { el, testId, settle } = await render();
+    const { fixture, el, testId } = await render();
     testId('supervisor-deny')?.click();
-    await settle();
+    await settle(fixture);
     expect(support.decide).toHaveBeenCalledWith('g-1', false, {});
     expect(el.querySelector('ma-support-queue-request mat-error')?.textContent).toContain('Say why');
 
@@ -268,7 +263,7 @@ describe('SupportConsolePageComponent', () => {
       grant({ status: 'denied', reason: 'availability', decidedBy: 'Sam', denyReason: 'No outage on record' }),
     ]);
     testId('supervisor-deny')?.click();
-    await settle();
+    await settle(fixture);
     expect(support.decide).toHaveBeenLastCalledWith('g-1', false, { reason: 'No outage on record' });
     expect(testId('supervisor-decided')?.textContent).toContain('No outage on record');
   });
@@ -278,9 +273,9 @@ describe('SupportConsolePageComponent', () => {
     support.mine
       .mockResolvedValueOnce([grant({ status: 'pending' })])
       .mockResolvedValue([grant({ status: 'denied', decidedBy: 'Sam', denyReason: 'No outage on record' })]);
-    const { testId, settle } = await render();
+    const { fixture, testId } = await render();
     // No reload: the poll (every 10 ms here) brings the decision.
-    for (let wait = 0; wait < 100 && !testId('deny-reason-shown'); wait++) await settle();
+    for (let wait = 0; wait < 100 && !testId('deny-reason-shown'); wait++) await settle(fixture);
     expect(testId('deny-reason-shown')?.textContent).toContain('No outage on record');
     const calls = support.mine.mock.calls.length;
     await new Promise((resolve) => setTimeout(resolve, 50));

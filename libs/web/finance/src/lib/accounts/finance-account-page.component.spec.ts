@@ -7,6 +7,7 @@ import type { PlanView, SubscriptionView } from '@mijn-account/shared-contracts'
 import { FinanceAccountsStore, LanguageService, PlansStore, SessionStore, TenantStore } from '@mijn-account/web-core';
 import { ConfirmDialog } from '@mijn-account/web-ui';
 import { FinanceAccountPageComponent } from './finance-account-page.component';
+import { settle } from '@mijn-account/web-testing';
 
 const en = {
   finance: {
@@ -51,12 +52,6 @@ const SUB: SubscriptionView = {
 
 // The first render compiles the page's Material components: slow on a busy machine.
 jest.setTimeout(30_000);
-
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
-  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
 
 describe('FinanceAccountPageComponent', () => {
   let store: Record<string, jest.Mock>;

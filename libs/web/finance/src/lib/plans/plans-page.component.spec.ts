@@ -8,6 +8,7 @@ import { PROBLEM_TYPES, type PlanView } from '@mijn-account/shared-contracts';
 import { InvoicingSettingsStore, LanguageService, PlansStore, SessionStore, TenantStore } from '@mijn-account/web-core';
 import { ConfirmDialog } from '@mijn-account/web-ui';
 import { PlansPageComponent, moneyValidator } from './plans-page.component';
+import { settle } from '@mijn-account/web-testing';
 
 const en = {
   fieldErrors: { unknownTaxCategory: 'Not one of the tax categories' },
@@ -31,12 +32,6 @@ const BASIC: PlanView = {
 
 // The first render compiles the page's Material components: slow on a busy machine.
 jest.setTimeout(30_000);
-
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
-  for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
 
 describe('moneyValidator', () => {
   const check = (value: string, currency = 'EUR') =>

@@ -1,5 +1,5 @@
 /**
- * For this library's component specs: lets stubbed calls resolve (a few turns of the task queue,
+ * For the web libraries' component specs: lets stubbed calls resolve (a few turns of the task queue,
  * for promises chained on promises and deferred blocks), waits until the fixture is stable, then renders.
  */
 export async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }): Promise<void> {
