@@ -3,8 +3,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { TranslocoTestingModule } from '@jsverse/transloco';
 import { TenantStore } from '@mijn-account/web-core';
+import { keysOnlyTransloco } from '@mijn-account/web-testing';
 import { App } from './app';
 
 @Component({ selector: 'ma-test-page', template: '<h1>Sign in</h1>' })
@@ -13,12 +13,7 @@ class TestPageComponent {}
 describe('App', () => {
   it('keeps the page inert until the first page is drawn (a server-rendered page cannot lose what is typed)', async () => {
     TestBed.configureTestingModule({
-      imports: [
-        TranslocoTestingModule.forRoot({
-          langs: { en: {} },
-          translocoConfig: { defaultLang: 'en', availableLangs: ['en'], missingHandler: { logMissingKey: false } },
-        }),
-      ],
+      imports: [keysOnlyTransloco()],
       providers: [
         provideZonelessChangeDetection(),
         provideRouter([{ path: 'sign-in', loadComponent: async () => TestPageComponent }]),
@@ -37,13 +32,7 @@ describe('App', () => {
 
   it('shows a neutral page with a retry instead of its pages when the tenant could not be loaded', async () => {
     TestBed.configureTestingModule({
-      imports: [
-        TranslocoTestingModule.forRoot({
-          langs: { en: {} },
-          preloadLangs: true,
-          translocoConfig: { defaultLang: 'en', availableLangs: ['en'], missingHandler: { logMissingKey: false } },
-        }),
-      ],
+      imports: [keysOnlyTransloco()],
       providers: [
         provideZonelessChangeDetection(),
         provideHttpClient(),

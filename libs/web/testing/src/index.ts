@@ -1,1 +1,2 @@
 export * from './lib/settle';
+export * from './lib/transloco';

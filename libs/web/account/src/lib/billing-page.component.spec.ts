@@ -2,12 +2,11 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { TranslocoTestingModule } from '@jsverse/transloco';
 import { type BillingDetails, PROBLEM_TYPES } from '@mijn-account/shared-contracts';
 import { AccountDetailsStore, SessionStore } from '@mijn-account/web-core';
 import { addressLines } from './billing-details';
 import { BillingPageComponent } from './billing-page.component';
-import { settle } from '@mijn-account/web-testing';
+import { keysOnlyTransloco, settle } from '@mijn-account/web-testing';
 
 const BILLING: BillingDetails = {
   companyName: 'Bakkerij De Vries',
@@ -39,12 +38,7 @@ describe('BillingPageComponent', () => {
   function setUp(role: 'owner' | 'member') {
     loadBilling = jest.fn().mockResolvedValue({ value: BILLING, etag: '"1"' });
     TestBed.configureTestingModule({
-      imports: [
-        TranslocoTestingModule.forRoot({
-          langs: { en: {} },
-          translocoConfig: { defaultLang: 'en', availableLangs: ['en'], missingHandler: { logMissingKey: false } },
-        }),
-      ],
+      imports: [keysOnlyTransloco()],
       providers: [
         provideNoopAnimations(),
         {
