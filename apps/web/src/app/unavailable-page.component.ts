@@ -2,10 +2,9 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { DOCUMENT } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatToolbarModule } from '@angular/material/toolbar';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LanguageService } from '@mijn-account/web-core';
-import { LanguageSwitchComponent, PAGE_STYLES } from '@mijn-account/web-ui';
+import { PAGE_STYLES } from '@mijn-account/web-ui';
+import { BrandBarComponent } from './brand-bar.component';
 
 /**
  * What the app shows when it could not load its tenant — the service cannot reach its data
@@ -14,22 +13,12 @@ import { LanguageSwitchComponent, PAGE_STYLES } from '@mijn-account/web-ui';
  */
 @Component({
   selector: 'ma-unavailable-page',
-  imports: [MatButtonModule, MatCardModule, MatToolbarModule, TranslocoPipe, LanguageSwitchComponent],
+  imports: [MatButtonModule, MatCardModule, TranslocoPipe, BrandBarComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './app.scss',
   styles: [PAGE_STYLES],
   template: `
-    <header>
-      <mat-toolbar class="brand-bar">
-        <span class="spacer"></span>
-        <ma-language-switch
-          [languages]="language.languages"
-          [value]="language.language()"
-          [label]="'shell.language' | transloco"
-          (changed)="language.use($event)"
-        />
-      </mat-toolbar>
-    </header>
+    <ma-brand-bar />
     <main id="main" tabindex="-1">
       <h1>{{ 'unavailable.title' | transloco }}</h1>
       <mat-card appearance="outlined" data-testid="unavailable">
@@ -44,7 +33,6 @@ import { LanguageSwitchComponent, PAGE_STYLES } from '@mijn-account/web-ui';
   `,
 })
 export class UnavailablePageComponent {
-  protected readonly language = inject(LanguageService);
   private readonly location = inject(DOCUMENT).location;
 
   protected retry(): void {
